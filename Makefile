@@ -1,0 +1,42 @@
+# Timestack developer commands; README.md explains them.
+PYTHON := .venv/bin/python
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: setup test lint build package deploy demo bench transup transcompile qgis-process clean
+
+setup:
+	bash scripts/setup.sh
+
+test: build
+	$(PYTHON) -m pytest
+
+lint:
+	$(PYTHON) -m ruff check plugin tests bench scripts
+	$(PYTHON) -m ruff format --check plugin tests bench scripts
+
+build:
+	$(PYTHON) scripts/package.py build
+
+package:
+	$(PYTHON) scripts/package.py zip
+
+deploy:
+	$(PYTHON) scripts/package.py deploy
+
+demo: build
+	$(PYTHON) scripts/demo.py
+
+bench:
+	@set -e; for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script; done
+
+transup:
+	pylupdate5 -noobsolete $$(find plugin -name '*.py') -ts i18n/timestack_de.ts i18n/timestack_fr.ts
+
+transcompile:
+	lrelease i18n/*.ts
+
+qgis-process: build
+	scripts/qgis_process.sh $(ARGS)
+
+clean:
+	rm -rf build dist demo-output

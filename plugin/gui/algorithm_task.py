@@ -1,0 +1,75 @@
+"""Run a Timestack Processing algorithm in the background from the dock.
+
+Panels build a parameter dict and hand it here; the algorithm does the work, so the dock never
+re-implements what Processing does. Layers the algorithm asked to load are added to the project
+when the task succeeds, the same way the Toolbox does it.
+"""
+
+from typing import Callable, Optional
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+
+Done = Callable[[bool, dict], None]
+
+
+def load_result_layers(context: QgsProcessingContext) -> list:
+    """Add the layers an algorithm registered with ``addLayerToLoadOnCompletion``; return them."""
+    loaded = []
+    for source, details in context.layersToLoadOnCompletion().items():
+        layer = QgsProcessingUtils.mapLayerFromString(source, context, False)
+        if layer is None:
+            raster = details.layerTypeHint == QgsProcessingUtils.LayerHint.Raster
+            layer = QgsRasterLayer(source, details.name) if raster else QgsVectorLayer(source, details.name)
+        if not layer.isValid():
+            continue
+        layer.setName(details.name)
+        project = details.project or QgsProject.instance()
+        project.addMapLayer(layer)
+        if details.postProcessor() is not None:
+            details.postProcessor().postProcessLayer(layer, context, None)
+        loaded.append(layer)
+    return loaded
+
+
+class AlgorithmTask:
+    """Owns one background run: its task, context and feedback (which must outlive the run)."""
+
+    def __init__(self, algorithm_id: str, parameters: dict, on_done: Optional[Done] = None,
+                 on_progress: Optional[Callable[[float], None]] = None):
+        registry = QgsApplication.processingRegistry()
+        algorithm = registry.createAlgorithmById(algorithm_id)
+        if algorithm is None:
+            raise KeyError(f"Processing algorithm {algorithm_id!r} is not registered")
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        if on_progress is not None:
+            self.feedback.progressChanged.connect(on_progress)
+        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
+        self.task.executed.connect(self._finished)
+        self._on_done = on_done
+        self.results: dict = {}
+        self.layers: list = []
+
+    def start(self) -> None:
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        self.feedback.cancel()
+        self.task.cancel()
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.results = results or {}
+        if ok:
+            self.layers = load_result_layers(self.context)
+        if self._on_done is not None:
+            self._on_done(ok, self.results)

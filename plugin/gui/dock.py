@@ -1,0 +1,25 @@
+"""The Timestack dock: one tab per step of the workflow."""
+
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QTabWidget
+
+from .sample_panel import SamplePanel
+
+#: Panel classes in workflow order; each has a translatable ``title()``.
+PANELS = (SamplePanel,)
+
+
+class TimestackDock(QgsDockWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(QCoreApplication.translate("TimestackDock", "Timestack"), parent)
+        self.setObjectName("TimestackDock")
+        self.iface = iface
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("timestackTabs")
+        self.panels = []
+        for panel_class in PANELS:
+            panel = panel_class(iface, self.tabs)
+            self.panels.append(panel)
+            self.tabs.addTab(panel, panel.title())
+        self.setWidget(self.tabs)

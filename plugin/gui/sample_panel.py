@@ -1,0 +1,97 @@
+"""Dock panel that builds the sample archive, so a newcomer has data to try every step on."""
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .algorithm_task import AlgorithmTask
+
+
+def default_sample_folder() -> Path:
+    """The user's profile folder, which is writable where the plugin folder may not be."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "timestack" / "sample"
+
+
+class SamplePanel(QWidget):
+    """Build (or reuse) the sample archive and add its stands and truth layers to the map."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.run = None
+        self.variant = QComboBox(self)
+        self.variant.addItem(self.tr("Full (400×400 px, 1986–2024)"), 0)
+        self.variant.addItem(self.tr("Small (quick tests)"), 1)
+        self.folder = QgsFileWidget(self)
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setFilePath(str(default_sample_folder()))
+        self.build_button = QPushButton(self.tr("Build sample archive"), self)
+        self.build_button.setObjectName("buildSampleButton")
+        self.build_button.clicked.connect(self.build)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        intro = QLabel(
+            self.tr(
+                "Timestack ships a synthetic Landsat archive with known clear-cuts, a fire, clouds "
+                "and shadows. Build it to try search, compositing and LandTrendr without a network."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Variant"), self.variant)
+        form.addRow(self.tr("Folder"), self.folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.build_button)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("SamplePanel", text)
+
+    def title(self) -> str:
+        return self.tr("Sample data")
+
+    def parameters(self) -> dict:
+        return {"VARIANT": self.variant.currentData(), "OUTPUT_FOLDER": self.folder.filePath()}
+
+    def build(self) -> None:
+        self.run = AlgorithmTask(
+            "timestack:samplearchive", self.parameters(), self._finished, self.progress.setValue
+        )
+        self.build_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Building…"))
+        self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.build_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if ok:
+            self.status.setText(self.tr("Sample archive ready: {0}").format(results.get("OUTPUT_ITEMS", "")))
+        else:
+            self.status.setText(self.tr("Building the sample archive failed or was cancelled; see the log."))

@@ -1,0 +1,72 @@
+"""The thin base every Timestack Processing algorithm shares.
+
+It keeps the boilerplate of QgsProcessingAlgorithm in one place (translation context,
+group, help, a fresh instance per run) and turns Processing feedback into the
+``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
+"""
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..paths import RESOURCES_DIR
+
+
+class TimestackAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses define name/displayName/group and the parameters."""
+
+    #: Translatable group name and its stable id; subclasses override.
+    GROUP = "Time series"
+    GROUP_ID = "timeseries"
+
+    def tr(self, text: str) -> str:
+        """Translate with the concrete class name as context, as QGIS's own algorithms do."""
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self) -> str:
+        return self.tr(self.GROUP)
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def icon(self):
+        from qgis.PyQt.QtGui import QIcon
+
+        return QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg"))
+
+    @staticmethod
+    def core_callbacks(feedback: QgsProcessingFeedback):
+        """Return ``(progress, is_cancelled)`` callables that report into ``feedback``."""
+
+        def progress(percent: float, message: str = "") -> None:
+            if message:
+                feedback.pushInfo(message)
+            feedback.setProgress(percent)
+
+        return progress, feedback.isCanceled
+
+    @staticmethod
+    def load_on_completion(
+        context: QgsProcessingContext, path: str, name: str, output_name: str, raster: bool
+    ) -> None:
+        """Ask Processing to add ``path`` to the project when the run ends.
+
+        Going through the context (never ``iface``) makes the algorithm behave the same in the
+        Toolbox, in models and in ``qgis_process``.
+        """
+        hint = QgsProcessingUtils.LayerHint.Raster if raster else QgsProcessingUtils.LayerHint.Vector
+        details = QgsProcessingContext.LayerDetails(name, context.project(), output_name, hint)
+        context.addLayerToLoadOnCompletion(path, details)
+
+    @staticmethod
+    def fail(message: str) -> QgsProcessingException:
+        """Build the exception Processing shows to the user; raise it from the caller."""
+        return QgsProcessingException(message)

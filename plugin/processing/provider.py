@@ -1,0 +1,31 @@
+"""The ``timestack`` Processing provider: every Timestack step as a Processing algorithm."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..paths import RESOURCES_DIR
+from .sample_archive import SampleArchiveAlgorithm
+
+#: One class per module; the ids are public API (DESIGN.md's Processing contract).
+ALGORITHMS = (SampleArchiveAlgorithm,)
+
+
+class TimestackProvider(QgsProcessingProvider):
+    """Registers the algorithms listed in ``ALGORITHMS``."""
+
+    def id(self) -> str:
+        return "timestack"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("TimestackProvider", "Timestack")
+
+    def longName(self) -> str:
+        return QCoreApplication.translate("TimestackProvider", "Timestack — satellite image time series")
+
+    def icon(self):
+        return QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg"))
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

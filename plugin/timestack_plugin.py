@@ -1,0 +1,85 @@
+"""The plugin object QGIS creates: a toolbar button and Raster-menu entry for the dock, and the
+``timestack`` Processing provider."""
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .paths import I18N_DIR, RESOURCES_DIR
+from .processing.provider import TimestackProvider
+
+
+class TimestackPlugin:
+    """Owns everything the plugin adds to QGIS, so that ``unload`` can remove all of it."""
+
+    MENU = "&Timestack"
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.action = None
+        self.dock = None
+        self.translator = self._install_translator()
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("TimestackPlugin", text)
+
+    def _install_translator(self):
+        """Load ``i18n/timestack_<locale>.qm`` when QGIS runs in a language we have."""
+        from qgis.core import QgsSettings
+
+        locale = (QgsSettings().value("locale/userLocale", "") or "")[:2]
+        qm = I18N_DIR / f"timestack_{locale}.qm"
+        if not locale or not qm.exists():
+            return None
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            return None
+        QCoreApplication.installTranslator(translator)
+        return translator
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS calls this name
+        self.provider = TimestackProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 - QGIS calls this name
+        self.initProcessing()
+        self.action = QAction(
+            QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg")), self.tr("Timestack"), self.iface.mainWindow()
+        )
+        self.action.setObjectName("timestackShowDock")
+        self.action.setCheckable(True)
+        self.action.setToolTip(self.tr("Show the Timestack panel: search, composite, LandTrendr, statistics"))
+        self.action.toggled.connect(self._set_dock_visible)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToRasterMenu(self.MENU, self.action)
+
+    def _set_dock_visible(self, visible: bool) -> None:
+        if self.dock is None:
+            if not visible:
+                return
+            from .gui.dock import TimestackDock
+
+            self.dock = TimestackDock(self.iface, self.iface.mainWindow())
+            self.dock.visibilityChanged.connect(self.action.setChecked)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.setVisible(visible)
+
+    def unload(self) -> None:
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.close()
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginRasterMenu(self.MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

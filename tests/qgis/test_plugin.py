@@ -1,0 +1,67 @@
+"""The plugin loads into QGIS, shows its dock, registers its provider and unloads cleanly."""
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QDockWidget
+
+import timestack
+from tests.qgis.host import HostInterface
+
+
+@pytest.fixture()
+def host(qgis_canvas):
+    host = HostInterface(qgis_canvas)
+    yield host
+    host.window.deleteLater()
+
+
+def _registered():
+    return QgsApplication.processingRegistry().providerById("timestack")
+
+
+def _flush_deletes():
+    QCoreApplication.sendPostedEvents(None, 0)  # runs deleteLater()
+
+
+def test_load_and_unload_twice_leaves_nothing_behind(host):
+    for _ in range(2):
+        plugin = timestack.classFactory(host)
+        plugin.initGui()
+        assert _registered() is not None
+        assert host.leftovers()["toolbar"] == 1
+        assert host.leftovers()["raster_menu"] == 1
+
+        plugin.action.trigger()  # opens the dock
+        assert plugin.dock is not None and plugin.dock.isVisibleTo(host.window) or plugin.dock.isVisible()
+        assert host.leftovers()["docks"] == 1
+
+        plugin.unload()
+        _flush_deletes()
+        assert _registered() is None
+        assert host.leftovers() == {"toolbar": 0, "raster_menu": 0, "docks": 0}
+        assert not [d for d in host.window.findChildren(QDockWidget) if d.objectName() == "TimestackDock"]
+
+
+def test_provider_lists_the_contract_algorithms(host):
+    plugin = timestack.classFactory(host)
+    plugin.initProcessing()
+    try:
+        ids = {alg.id() for alg in _registered().algorithms()}
+        assert "timestack:samplearchive" in ids
+        for alg in _registered().algorithms():
+            assert alg.displayName() and alg.shortHelpString(), alg.id()
+    finally:
+        plugin.unload()
+
+
+def test_toolbar_action_toggles_the_dock(host):
+    plugin = timestack.classFactory(host)
+    plugin.initGui()
+    try:
+        plugin.action.setChecked(True)
+        assert plugin.dock.tabs.count() >= 1
+        plugin.action.setChecked(False)
+        assert not plugin.dock.isVisible()
+    finally:
+        plugin.unload()
