@@ -1,0 +1,98 @@
+"""``make demo``: Timestack's main job on the sample archive, through ``qgis_process``.
+
+Each step is one Processing algorithm run exactly as a user's script or scheduler would run it;
+its outputs feed the next step. At the end every output that is a map layer goes into
+``demo-output/timestack-demo.qgz`` and a short summary is printed.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "demo-output"
+SAMPLE = ROOT / "build" / "sample" / "full"
+
+
+@dataclass
+class Step:
+    """One algorithm run; ``params`` builds its parameters from the results so far."""
+
+    title: str
+    algorithm: str
+    params: Callable[[dict], dict]
+    #: output name -> layer name, for outputs that become layers of the demo project
+    layers: dict = field(default_factory=dict)
+
+
+STEPS = [
+    Step(
+        "Sample archive",
+        "timestack:samplearchive",
+        lambda r: {"VARIANT": 0, "OUTPUT_FOLDER": SAMPLE},
+        {"OUTPUT_STANDS": "Stands (truth)", "OUTPUT_DISTURBANCE_YEAR": "Disturbance year (truth)"},
+    ),
+]
+
+
+def qgis_process(algorithm: str, params: dict) -> dict:
+    args = [f"--{key}={value}" for key, value in params.items()]
+    command = [str(ROOT / "scripts" / "qgis_process.sh"), "--json", "run", algorithm, *args]
+    env = {**os.environ, "QGIS_PLUGINPATH": str(ROOT / "build" / "package")}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        sys.exit(f"demo: {algorithm} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout[done.stdout.index("{") :])["results"]
+
+
+def write_project(layers: list, path: Path) -> int:
+    """Save a QGIS project holding ``layers`` ([(name, source, is_raster)]); return the count."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    project = QgsProject.instance()
+    added = 0
+    for name, source, is_raster in layers:
+        layer = QgsRasterLayer(source, name) if is_raster else QgsVectorLayer(source, name, "ogr")
+        if layer.isValid():
+            project.addMapLayer(layer)
+            added += 1
+        else:
+            print(f"demo: could not open {source} as a layer", file=sys.stderr)
+    if added:
+        project.setCrs(project.mapLayers()[next(iter(project.mapLayers()))].crs())
+    ok = project.write(str(path))
+    app.exitQgis()
+    if not ok:
+        sys.exit(f"demo: could not write {path}")
+    return added
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    results: dict = {}
+    layers = []
+    for step in STEPS:
+        started = time.perf_counter()
+        outputs = qgis_process(step.algorithm, step.params(results))
+        results[step.algorithm] = outputs
+        print(f"demo: {step.title:<24} {time.perf_counter() - started:6.1f} s  ({step.algorithm})")
+        for output, name in step.layers.items():
+            source = str(outputs[output])
+            layers.append((name, source, source.lower().endswith((".tif", ".vrt"))))
+    project = OUT / "timestack-demo.qgz"
+    added = write_project(layers, project)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    print(f"demo: {added} layers in {project.relative_to(ROOT)}; outputs listed in demo-output/results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
