@@ -6,8 +6,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .dependencies import missing_requirements
 from .paths import I18N_DIR, RESOURCES_DIR
-from .processing.provider import TimestackProvider
 
 
 class TimestackPlugin:
@@ -40,10 +40,20 @@ class TimestackPlugin:
         return translator
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS calls this name
+        """Register the provider, unless packages it imports are missing (initGui offers them)."""
+        if self.provider is not None or missing_requirements():
+            return
+        from .processing.provider import TimestackProvider
+
         self.provider = TimestackProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802 - QGIS calls this name
+        missing = missing_requirements()
+        if missing:
+            from .gui.dependency_installer import offer_install
+
+            offer_install(self.iface, missing)
         self.initProcessing()
         self.action = QAction(
             QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg")), self.tr("Timestack"), self.iface.mainWindow()

@@ -1,0 +1,810 @@
+"""numba kernels of LandTrendr temporal segmentation (Kennedy, Yang & Cohen 2010, RSE 114:2897).
+
+Written from the behaviour described in the paper and in the project's LANDTRENDR.md, checked
+against reference outputs only (the IDL original is licensed for non-profit use; no code of it or
+of any port is used here).
+
+Conventions inside the kernels: ``x`` are year offsets of the valid observations of one pixel,
+``y`` their values already multiplied by ``flip`` so that a disturbance is an *increase*. All scratch
+memory is allocated once per block of pixels, never per pixel, which is what makes the fit fast
+enough for 150 k series per second per core: the per-pixel work is a few thousand flops.
+
+Parameters travel as one float64 vector (indices ``P_*``) so that the kernels keep short,
+stable signatures. Two flavours reproduce the two reference behaviours:
+
+``FLAVOR_IDL``
+    IDL-literal despike (one correction more than the threshold asks for), p-values rounded
+    through single precision (strong models tie at p = 0, so the most complex one wins) and
+    reported values truncated toward zero as IDL's INT fields do.
+``FLAVOR_GEE``
+    Threshold-first despike, double-precision p-values, no truncation: the only combination that
+    reproduces Earth Engine's published outputs (vectors A and B of the fixtures), hence the
+    default of the public API.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import namedtuple
+
+from .numba_cache import configure_numba_cache
+
+configure_numba_cache()
+
+import numba  # noqa: E402  (the cache folder must be configured before numba is imported)
+import numpy as np  # noqa: E402
+from numba import njit, prange  # noqa: E402
+
+FLAVOR_IDL = 0
+FLAVOR_GEE = 1
+
+P_MAX_SEGMENTS = 0
+P_SPIKE = 1
+P_OVERSHOOT = 2
+P_PREVENT_ONE_YEAR_RECOVERY = 3
+P_RECOVERY = 4
+P_PVAL = 5
+P_BEST_MODEL_PROPORTION = 6
+P_MIN_OBS = 7
+N_PARAMS = 8
+
+STATUS_OK = 0
+STATUS_TOO_FEW_OBSERVATIONS = 1
+STATUS_NO_DATA = 2
+STATUS_NOT_SIGNIFICANT = 3
+
+# The boost of vertices that start a disturbance in the angle cull (IDL's "distweightfactor").
+DISTURBANCE_WEIGHT = 2.0
+# Despiking converges in a handful of passes; the cap only guards against pathological input.
+_MAX_DESPIKE_PASSES = 1000
+
+
+@njit(cache=True)
+def despike(y, n, threshold, literal):
+    """Damp one-observation spikes in place (step 2 of the algorithm).
+
+    The spike proportion of interior point i is ``1 - |y[i-1]-y[i+1]| / max(|y[i]-y[i-1]|,
+    |y[i]-y[i+1]|)``: 1 for a pure spike whose neighbours agree, <= 0 for a monotonic run. The
+    point with the largest proportion moves that proportion of the way to its neighbours' mean.
+    Threshold-first (GEE) corrects only while the proportion exceeds ``threshold``; ``literal``
+    (IDL) corrects before testing, so it always applies one more, sub-threshold correction.
+    A threshold of 1 switches despiking off in both flavours, as in GEE.
+    """
+    if threshold >= 1.0 or n < 3:
+        return
+    for _ in range(_MAX_DESPIKE_PASSES):
+        best = 1
+        best_prop = -np.inf
+        for i in range(1, n - 1):
+            d1 = abs(y[i] - y[i - 1])
+            d2 = abs(y[i] - y[i + 1])
+            largest = max(d1, d2)
+            prop = 0.0 if largest <= 0.0 else 1.0 - abs(y[i - 1] - y[i + 1]) / largest
+            if prop > best_prop:
+                best_prop = prop
+                best = i
+        if not literal and best_prop <= threshold:
+            return
+        y[best] += best_prop * (0.5 * (y[best - 1] + y[best + 1]) - y[best])
+        if best_prop <= threshold:
+            return
+
+
+@njit(cache=True)
+def _ols(x, y, a, b):
+    """Slope and intercept (at x = 0) of the least-squares line through points a..b inclusive."""
+    m = b - a + 1
+    sx = 0.0
+    sy = 0.0
+    for i in range(a, b + 1):
+        sx += x[i]
+        sy += y[i]
+    mx = sx / m
+    my = sy / m
+    sxx = 0.0
+    sxy = 0.0
+    for i in range(a, b + 1):
+        dx = x[i] - mx
+        sxx += dx * dx
+        sxy += dx * (y[i] - my)
+    slope = sxy / sxx if sxx > 0.0 else 0.0
+    return slope, my - slope * mx
+
+
+@njit(cache=True)
+def find_candidate_vertices(x, y, n, max_vertices, verts):
+    """Step 3: split the worst-fitting segment at its largest residual until enough vertices.
+
+    The segment with the largest mean squared error about its own least-squares line gets a new
+    vertex at its point of largest absolute residual. In the last segment the second-to-last
+    observation may become a vertex only if the final step is an increase (a disturbance), so a
+    one-year "recovery" at the end of the series cannot be carved out. Returns the vertex count.
+    """
+    verts[0] = 0
+    verts[1] = n - 1
+    nv = 2
+    while nv < max_vertices:
+        best_mse = 0.0
+        best_point = -1
+        best_seg = -1
+        for s in range(nv - 1):
+            a = verts[s]
+            b = verts[s + 1]
+            if b - a < 2:
+                continue
+            slope, icpt = _ols(x, y, a, b)
+            sse = 0.0
+            largest = -1.0
+            point = -1
+            for i in range(a, b + 1):
+                r = y[i] - (icpt + slope * x[i])
+                sse += r * r
+                if a < i < b and abs(r) > largest:
+                    if i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]:
+                        continue
+                    largest = abs(r)
+                    point = i
+            mse = sse / (b - a + 1)
+            if point >= 0 and mse > best_mse:
+                best_mse = mse
+                best_point = point
+                best_seg = s
+        if best_point < 0:
+            break
+        for k in range(nv, best_seg + 1, -1):
+            verts[k] = verts[k - 1]
+        verts[best_seg + 1] = best_point
+        nv += 1
+    return nv
+
+
+@njit(cache=True)
+def _angle_score(vx, vy, k, y_range, x_range):
+    """Step-4 score of interior vertex k of the polyline (vx, vy).
+
+    Values are rescaled so that their range equals the year range, making angles independent of
+    the index's units. The score is the larger absolute angle of the two adjoining segments,
+    boosted by ``1 + max(0, DISTURBANCE_WEIGHT * rise of the following segment / range)`` so that
+    vertices starting a disturbance (an increase after the flip) are kept preferentially.
+    """
+    scale = x_range / y_range if y_range > 0.0 else 0.0
+    left = math.atan((vy[k] - vy[k - 1]) * scale / (vx[k] - vx[k - 1]))
+    right = math.atan((vy[k + 1] - vy[k]) * scale / (vx[k + 1] - vx[k]))
+    angle = max(abs(left), abs(right))
+    rise = (vy[k + 1] - vy[k]) / y_range if y_range > 0.0 else 0.0
+    return angle * (1.0 + max(0.0, DISTURBANCE_WEIGHT * rise))
+
+
+@njit(cache=True)
+def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep):
+    """Step 4: drop the lowest-scoring interior vertex until ``target`` remain.
+
+    ``vx``/``vy`` are the vertices' positions and values and are compacted in place together with
+    ``keep`` (any per-vertex payload, e.g. observation indices). Returns the new count.
+    """
+    while nv > target and nv > 2:
+        worst = 1
+        worst_score = np.inf
+        for k in range(1, nv - 1):
+            score = _angle_score(vx, vy, k, y_range, x_range)
+            if score < worst_score:
+                worst_score = score
+                worst = k
+        for k in range(worst, nv - 1):
+            vx[k] = vx[k + 1]
+            vy[k] = vy[k + 1]
+            keep[k] = keep[k + 1]
+        nv -= 1
+    return nv
+
+
+@njit(cache=True)
+def fit_segments(x, y, verts, nv, fv):
+    """Step 5: vertex values of the segment-by-segment fit; returns the total squared error.
+
+    Segment 1 is the better (lower SSE) of the line joining its observed end values and its
+    least-squares line. Every later segment starts at the previous fitted end value and is the
+    better of the line to the next observed vertex value and the regression anchored at that
+    start (Kennedy et al. 2010, section 2.2.3: continuity is imposed, not fitted jointly).
+    """
+    a = verts[0]
+    b = verts[1]
+    direct = (y[b] - y[a]) / (x[b] - x[a])
+    slope, icpt = _ols(x, y, a, b)
+    sse_direct = 0.0
+    sse_ols = 0.0
+    for i in range(a, b + 1):
+        r = y[i] - (y[a] + direct * (x[i] - x[a]))
+        sse_direct += r * r
+        r = y[i] - (icpt + slope * x[i])
+        sse_ols += r * r
+    if sse_ols < sse_direct:
+        fv[0] = icpt + slope * x[a]
+        fv[1] = icpt + slope * x[b]
+    else:
+        fv[0] = y[a]
+        fv[1] = y[b]
+    for s in range(1, nv - 1):
+        a = verts[s]
+        b = verts[s + 1]
+        start = fv[s]
+        direct = (y[b] - start) / (x[b] - x[a])
+        sxx = 0.0
+        sxy = 0.0
+        for i in range(a + 1, b + 1):
+            dx = x[i] - x[a]
+            sxx += dx * dx
+            sxy += dx * (y[i] - start)
+        anchored = sxy / sxx
+        sse_direct = 0.0
+        sse_anchored = 0.0
+        for i in range(a + 1, b + 1):
+            dx = x[i] - x[a]
+            r = y[i] - start - direct * dx
+            sse_direct += r * r
+            r = y[i] - start - anchored * dx
+            sse_anchored += r * r
+        chosen = anchored if sse_anchored < sse_direct else direct
+        fv[s + 1] = start + chosen * (x[b] - x[a])
+    return model_sse(x, y, verts, nv, fv)
+
+
+@njit(cache=True)
+def model_sse(x, y, verts, nv, fv):
+    """Squared error of the polyline through (x[verts], fv) against every observation."""
+    sse = 0.0
+    r = y[verts[0]] - fv[0]
+    sse += r * r
+    for s in range(nv - 1):
+        a = verts[s]
+        b = verts[s + 1]
+        slope = (fv[s + 1] - fv[s]) / (x[b] - x[a])
+        for i in range(a + 1, b + 1):
+            r = y[i] - fv[s] - slope * (x[i] - x[a])
+            sse += r * r
+    return sse
+
+
+@njit(cache=True)
+def fit_joint(x, y, verts, nv, fv, diag, upper, rhs):
+    """Step 9: least-squares vertex values of a continuous polyline with fixed knots.
+
+    The polyline is a sum of hat functions centred on the knots, so the normal equations are
+    tridiagonal and solved directly (Thomas algorithm); no iterative optimiser is involved.
+    Returns the total squared error.
+    """
+    for k in range(nv):
+        diag[k] = 0.0
+        upper[k] = 0.0
+        rhs[k] = 0.0
+    diag[0] = 1.0
+    rhs[0] = y[verts[0]]
+    for s in range(nv - 1):
+        a = verts[s]
+        b = verts[s + 1]
+        span = x[b] - x[a]
+        for i in range(a + 1, b + 1):
+            right = (x[i] - x[a]) / span
+            left = 1.0 - right
+            diag[s] += left * left
+            diag[s + 1] += right * right
+            upper[s] += left * right
+            rhs[s] += left * y[i]
+            rhs[s + 1] += right * y[i]
+    # Forward elimination and back substitution; the matrix is symmetric positive definite.
+    for k in range(1, nv):
+        factor = upper[k - 1] / diag[k - 1]
+        diag[k] -= factor * upper[k - 1]
+        rhs[k] -= factor * rhs[k - 1]
+    fv[nv - 1] = rhs[nv - 1] / diag[nv - 1]
+    for k in range(nv - 2, -1, -1):
+        fv[k] = (rhs[k] - upper[k] * fv[k + 1]) / diag[k]
+    return model_sse(x, y, verts, nv, fv)
+
+
+@njit(cache=True)
+def _betacf(a, b, x):
+    """Continued fraction of the regularised incomplete beta function (modified Lentz method)."""
+    tiny = 1e-300
+    qab = a + b
+    qap = a + 1.0
+    qam = a - 1.0
+    c = 1.0
+    d = 1.0 - qab * x / qap
+    if abs(d) < tiny:
+        d = tiny
+    d = 1.0 / d
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        if abs(d) < tiny:
+            d = tiny
+        c = 1.0 + aa / c
+        if abs(c) < tiny:
+            c = tiny
+        d = 1.0 / d
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        if abs(d) < tiny:
+            d = tiny
+        c = 1.0 + aa / c
+        if abs(c) < tiny:
+            c = tiny
+        d = 1.0 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-15:
+            break
+    return h
+
+
+@njit(cache=True)
+def incomplete_beta(a, b, x):
+    """Regularised incomplete beta I_x(a, b) (Press et al., Numerical Recipes, section 6.4)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    front = math.exp(log_front)
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _betacf(a, b, x) / a
+    return 1.0 - front * _betacf(b, a, 1.0 - x) / b
+
+
+@njit(cache=True)
+def p_of_f(y, n, sse, n_segments, single_precision):
+    """Step 7: p-value of the F-test of a model with ``n_segments`` against the mean.
+
+    Each segment counts as two predictors; df2 = n - predictors - 1 and p = 1 when df2 <= 0.
+    With ``single_precision`` the cumulative probability is rounded to float32 before p = 1 - cdf,
+    reproducing IDL, where every strong model ties at p = 0.
+    """
+    predictors = 2 * n_segments
+    df1 = predictors - 1
+    df2 = n - predictors - 1
+    if df2 <= 0:
+        return 1.0
+    mean = 0.0
+    for i in range(n):
+        mean += y[i]
+    mean /= n
+    sst = 0.0
+    for i in range(n):
+        sst += (y[i] - mean) ** 2
+    if sse <= 0.0:
+        return 0.0
+    f = ((sst - sse) / df1) / (sse / df2)
+    if f <= 0.0:
+        return 1.0
+    survival = incomplete_beta(0.5 * df2, 0.5 * df1, df2 / (df2 + df1 * f))
+    if single_precision:
+        cdf = np.float32(1.0 - survival)
+        return float(np.float32(np.float32(1.0) - cdf))
+    return survival
+
+
+@njit(cache=True)
+def _recovery_violation(x, verts, nv, fv, threshold, prevent_one_year):
+    """Index of the first segment breaking the recovery rule, or -1 (step 6).
+
+    A recovery is a decrease after the flip. It breaks the rule when its rate, as a fraction of the
+    fitted range per year, exceeds ``threshold`` (a recovery faster than 1/threshold years is not
+    credible), or, with ``prevent_one_year`` (GEE's preventOneYearRecovery), when it lasts a single
+    year whatever its rate.
+    """
+    lo = fv[0]
+    hi = fv[0]
+    for k in range(1, nv):
+        lo = min(lo, fv[k])
+        hi = max(hi, fv[k])
+    fit_range = hi - lo
+    if fit_range <= 0.0:
+        return -1
+    for s in range(nv - 1):
+        dx = x[verts[s + 1]] - x[verts[s]]
+        slope = (fv[s + 1] - fv[s]) / dx
+        if slope < 0.0 and (-slope / fit_range > threshold or (prevent_one_year and dx <= 1.0)):
+            return s
+    return -1
+
+
+@njit(cache=True)
+def _remove_vertex(verts, nv, k):
+    for j in range(k, nv - 1):
+        verts[j] = verts[j + 1]
+
+
+@njit(cache=True)
+def _least_damaging_vertex(x, y, verts, nv, trial, fv, joint, diag, upper, rhs):
+    """Interior vertex whose removal raises the model's squared error least."""
+    best = 1
+    best_sse = np.inf
+    for k in range(1, nv - 1):
+        m = 0
+        for j in range(nv):
+            if j != k:
+                trial[m] = verts[j]
+                m += 1
+        if joint:
+            sse = fit_joint(x, y, trial, nv - 1, fv, diag, upper, rhs)
+        else:
+            sse = fit_segments(x, y, trial, nv - 1, fv)
+        if sse < best_sse:
+            best_sse = sse
+            best = k
+    return best
+
+
+@njit(cache=True)
+def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
+    """Step 6 (or step 9 when ``joint``): models from ``nv0`` vertices down to one segment.
+
+    Rung r has ``nv0 - r`` vertices, stored with its fitted vertex values, p-value and whether it
+    obeys the recovery rule. Without ``joint`` a rung breaking the recovery rule loses the vertex
+    ending the offending recovery and that observation is replaced by the interpolation of its
+    neighbours for every later rung (``y`` is modified); otherwise, and always when ``joint``, the
+    vertex whose removal costs least goes. Returns the number of rungs.
+    """
+    verts = w.cur
+    for k in range(nv0):
+        verts[k] = verts0[k]
+    nv = nv0
+    rung = 0
+    while True:
+        fv = w.rung_fv[rung]
+        if joint:
+            sse = fit_joint(x, y, verts, nv, fv, w.diag, w.upper, w.rhs)
+        else:
+            sse = fit_segments(x, y, verts, nv, fv)
+        for k in range(nv):
+            w.rung_verts[rung, k] = verts[k]
+        w.rung_nv[rung] = nv
+        w.rung_p[rung] = p_of_f(y, n, sse, nv - 1, single_precision)
+        violation = -1
+        if not joint:
+            violation = _recovery_violation(
+                x, verts, nv, fv, params[P_RECOVERY], params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
+            )
+        w.rung_ok[rung] = violation < 0
+        rung += 1
+        if nv <= 2:
+            break
+        if violation >= 0 and violation + 1 < nv - 1:
+            gone = violation + 1
+            i = verts[gone]
+            y[i] = y[i - 1] + (y[i + 1] - y[i - 1]) * (x[i] - x[i - 1]) / (x[i + 1] - x[i - 1])
+        else:
+            gone = _least_damaging_vertex(x, y, verts, nv, w.trial, w.fv_tmp, joint, w.diag, w.upper, w.rhs)
+        _remove_vertex(verts, nv, gone)
+        nv -= 1
+    return rung
+
+
+@njit(cache=True)
+def choose_rung(rung_p, rung_ok, n_rungs, best_model_proportion):
+    """Step 8: the most complex admissible rung whose p <= (2 - bestModelProportion) x lowest p."""
+    lowest = np.inf
+    for r in range(n_rungs):
+        if rung_ok[r] and rung_p[r] < lowest:
+            lowest = rung_p[r]
+    if lowest == np.inf:
+        return -1
+    limit = (2.0 - best_model_proportion) * lowest
+    for r in range(n_rungs):
+        if rung_ok[r] and rung_p[r] <= limit:
+            return r
+    return -1
+
+
+@njit(cache=True)
+def _mean(y, n):
+    total = 0.0
+    for i in range(n):
+        total += y[i]
+    return total / n
+
+
+Work = namedtuple(
+    "Work",
+    [
+        "x", "y", "y2", "obs", "cand", "vx", "vy", "cur", "trial", "fv_tmp", "diag", "upper", "rhs",
+        "rung_verts", "rung_fv", "rung_p", "rung_ok", "rung_nv", "out_verts", "out_fv",
+        "vyear", "vfit", "vkeep",
+    ],
+)
+
+
+@njit(cache=True)
+def make_work(n_years, max_vertices):
+    """Scratch arrays for one thread: allocated once per block of pixels, reused for every pixel."""
+    m = max_vertices + 2
+    return Work(
+        np.empty(n_years + m),
+        np.empty(n_years + m),
+        np.empty(n_years + m),
+        np.empty(n_years + m, np.int64),
+        np.empty(m, np.int64),
+        np.empty(m),
+        np.empty(m),
+        np.empty(m, np.int64),
+        np.empty(m, np.int64),
+        np.empty(m),
+        np.empty(m),
+        np.empty(m),
+        np.empty(m),
+        np.empty((m, m), np.int64),
+        np.empty((m, m)),
+        np.empty(m),
+        np.empty(m, np.bool_),
+        np.empty(m, np.int64),
+        np.empty(m, np.int64),
+        np.empty(m),
+        np.empty(m),
+        np.empty(m),
+        np.empty(m, np.int64),
+    )
+
+
+@njit(cache=True)
+def _copy_rung(w, r):
+    nv = w.rung_nv[r]
+    for k in range(nv):
+        w.out_verts[k] = w.rung_verts[r, k]
+        w.out_fv[k] = w.rung_fv[r, k]
+    return nv
+
+
+@njit(cache=True)
+def fit_series(x, y, n, params, flavor, w):
+    """Steps 2-9 on the n valid, flipped observations (x, y); y is despiked in place.
+
+    Leaves the chosen vertices (observation indices) in ``w.out_verts`` and their fitted values in
+    ``w.out_fv``; returns (vertex count, p-value, status). A model whose p stays above
+    pvalThreshold after the joint-fit ladder becomes a flat line at the mean of the despiked values.
+    """
+    idl = flavor == FLAVOR_IDL
+    despike(y, n, params[P_SPIKE], idl)
+    max_vertices = int(params[P_MAX_SEGMENTS]) + 1
+    n_candidates = min(max_vertices + int(params[P_OVERSHOOT]), n)
+    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand)
+    lo = y[0]
+    hi = y[0]
+    for i in range(1, n):
+        lo = min(lo, y[i])
+        hi = max(hi, y[i])
+    for k in range(nv):
+        w.vx[k] = x[w.cand[k]]
+        w.vy[k] = y[w.cand[k]]
+    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand)
+    for i in range(n):
+        w.y2[i] = y[i]
+    pval = params[P_PVAL]
+    n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, False, w)
+    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
+    if r >= 0 and w.rung_p[r] <= pval:
+        return _copy_rung(w, r), w.rung_p[r], STATUS_OK
+    n_rungs = build_ladder(x, y, n, w.cand, nv, params, idl, True, w)
+    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
+    if w.rung_p[r] <= pval:
+        return _copy_rung(w, r), w.rung_p[r], STATUS_OK
+    mean = _mean(y, n)
+    w.out_verts[0] = 0
+    w.out_verts[1] = n - 1
+    w.out_fv[0] = mean
+    w.out_fv[1] = mean
+    return 2, w.rung_p[r], STATUS_NOT_SIGNIFICANT
+
+
+@njit(cache=True)
+def _report(value, flip, truncate):
+    """Back to the natural orientation; IDL stores reported values in INT fields (truncation)."""
+    v = flip * value
+    if truncate:
+        return float(math.trunc(v))
+    return v
+
+
+@njit(cache=True)
+def _interpolate_polyline(vyear, vfit, nv, years, out):
+    """Fitted value of every year: linear between vertices (so interior gaps are filled)."""
+    s = 0
+    for t in range(years.shape[0]):
+        while s < nv - 2 and years[t] > vyear[s + 1]:
+            s += 1
+        frac = (years[t] - vyear[s]) / (vyear[s + 1] - vyear[s])
+        out[t] = vfit[s] + frac * (vfit[s + 1] - vfit[s])
+
+
+@njit(cache=True)
+def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_vfit, out_fitted):
+    """Whole LandTrendr fit of one pixel's annual series; returns (segments, rmse, p, status).
+
+    Missing years (NaN) are dropped (step 1); too few observations give a flat line at the mean.
+    Step 10: a missing first or last year gets a flat vertex, and if that exceeds maxSegments the
+    weakest interior vertex by the step-4 score goes. Vertex outputs are padded with NaN.
+    """
+    n_years = years.shape[0]
+    n = 0
+    for t in range(n_years):
+        v = values[t]
+        if not math.isnan(v):
+            w.x[n] = years[t] - years[0]
+            w.y[n] = flip * v
+            w.obs[n] = t
+            n += 1
+    for k in range(out_vyear.shape[0]):
+        out_vyear[k] = np.nan
+        out_vsrc[k] = np.nan
+        out_vfit[k] = np.nan
+    if n == 0:
+        for t in range(n_years):
+            out_fitted[t] = np.nan
+        return 0, np.nan, np.nan, STATUS_NO_DATA
+    idl = flavor == FLAVOR_IDL
+    if n < params[P_MIN_OBS]:
+        nv = 2
+        w.out_verts[0] = 0
+        w.out_verts[1] = n - 1
+        w.out_fv[0] = _mean(w.y, n)
+        w.out_fv[1] = w.out_fv[0]
+        p = np.nan
+        status = STATUS_TOO_FEW_OBSERVATIONS
+    else:
+        nv, p, status = fit_series(w.x, w.y, n, params, flavor, w)
+    # Vertex years (absolute), with flat vertices for a missing first/last year.
+    m = 0
+    if w.obs[0] > 0 or status != STATUS_OK:
+        w.vyear[m] = years[0]
+        w.vfit[m] = w.out_fv[0]
+        w.vkeep[m] = -1
+        m += 1
+    for k in range(nv):
+        if m > 0 and k == 0 and w.vyear[0] == years[w.obs[w.out_verts[0]]]:
+            continue
+        w.vyear[m] = years[w.obs[w.out_verts[k]]]
+        w.vfit[m] = w.out_fv[k]
+        w.vkeep[m] = w.obs[w.out_verts[k]]
+        m += 1
+    if w.vyear[m - 1] < years[n_years - 1]:
+        w.vyear[m] = years[n_years - 1]
+        w.vfit[m] = w.vfit[m - 1]
+        w.vkeep[m] = -1
+        m += 1
+    if status != STATUS_OK:
+        m = 2
+        w.vyear[1] = years[n_years - 1]
+        w.vfit[1] = w.vfit[0]
+        w.vkeep[0] = w.obs[0] if w.obs[0] == 0 else -1
+        w.vkeep[1] = w.obs[n - 1] if w.obs[n - 1] == n_years - 1 else -1
+    max_vertices = int(params[P_MAX_SEGMENTS]) + 1
+    if m > max_vertices:
+        lo = w.vfit[0]
+        hi = w.vfit[0]
+        for k in range(1, m):
+            lo = min(lo, w.vfit[k])
+            hi = max(hi, w.vfit[k])
+        m = cull_by_angle(w.vyear, w.vfit, m, max_vertices, hi - lo, years[n_years - 1] - years[0], w.vkeep)
+    for k in range(m):
+        out_vyear[k] = w.vyear[k]
+        out_vsrc[k] = np.nan if w.vkeep[k] < 0 else values[w.vkeep[k]]
+        out_vfit[k] = _report(w.vfit[k], flip, idl)
+    _interpolate_polyline(w.vyear, w.vfit, m, years, out_fitted)
+    sse = 0.0
+    for t in range(n_years):
+        out_fitted[t] = _report(out_fitted[t], flip, idl)
+        if not math.isnan(values[t]):
+            sse += (values[t] - out_fitted[t]) ** 2
+    return m - 1, math.sqrt(sse / n), p, status
+
+
+@njit(cache=True)
+def _block_bounds(n_items, n_blocks, b):
+    return b * n_items // n_blocks, (b + 1) * n_items // n_blocks
+
+
+@njit(cache=True)
+def _n_blocks(n_items):
+    return max(1, min(n_items, numba.get_num_threads() * 8))
+
+
+@njit(parallel=True, cache=True)
+def fit_many(
+    values, years, params, flavor, flip, out_vyear, out_vsrc, out_vfit, out_fitted, out_nseg, out_rmse, out_p,
+    out_status,
+):
+    """LandTrendr on every row of ``values`` (pixels x years, NaN = missing), in parallel.
+
+    Outputs are preallocated by the caller: vertices (pixels x maxSegments+1, NaN padded), fitted
+    values (pixels x years), segment count, RMSE against the source values, p-value and status.
+    """
+    n_pix = values.shape[0]
+    max_vertices = int(params[P_MAX_SEGMENTS]) + 1
+    n_candidates = max_vertices + int(params[P_OVERSHOOT])
+    n_blocks = _n_blocks(n_pix)
+    for b in prange(n_blocks):
+        w = make_work(years.shape[0], max(n_candidates, max_vertices + 2))
+        start, stop = _block_bounds(n_pix, n_blocks, b)
+        for i in range(start, stop):
+            nseg, rmse, p, status = fit_pixel(
+                values[i], years, params, flavor, flip, w, out_vyear[i], out_vsrc[i], out_vfit[i], out_fitted[i]
+            )
+            out_nseg[i] = nseg
+            out_rmse[i] = rmse
+            out_p[i] = p
+            out_status[i] = status
+
+
+@njit(cache=True)
+def ftv_pixel(values, years, vyear, truncate, w, out_vfit, out_fitted):
+    """Fit one other band at the index's vertex years (step 5 on the band's own values).
+
+    A vertex year the band lacks gets a value interpolated from its neighbours in time (flat beyond
+    the ends), so the band keeps its own level and shape while sharing the index's breakpoints.
+    """
+    n_years = years.shape[0]
+    nv = 0
+    while nv < vyear.shape[0] and not math.isnan(vyear[nv]):
+        nv += 1
+    n_valid = 0
+    for t in range(n_years):
+        if not math.isnan(values[t]):
+            n_valid += 1
+    for k in range(out_vfit.shape[0]):
+        out_vfit[k] = np.nan
+    if nv < 2 or n_valid == 0:
+        for t in range(n_years):
+            out_fitted[t] = np.nan
+        return
+    n = 0
+    k = 0
+    for t in range(n_years):
+        is_vertex = k < nv and years[t] == vyear[k]
+        if math.isnan(values[t]) and not is_vertex:
+            continue
+        w.x[n] = years[t] - years[0]
+        if math.isnan(values[t]):
+            w.y[n] = _interpolate_missing(values, years, t)
+        else:
+            w.y[n] = values[t]
+        if is_vertex:
+            w.cur[k] = n
+            k += 1
+        n += 1
+    fit_segments(w.x, w.y, w.cur, nv, w.fv_tmp)
+    for k in range(nv):
+        out_vfit[k] = _report(w.fv_tmp[k], 1.0, truncate)
+    _interpolate_polyline(vyear, w.fv_tmp, nv, years, out_fitted)
+    for t in range(n_years):
+        out_fitted[t] = _report(out_fitted[t], 1.0, truncate)
+
+
+@njit(cache=True)
+def _interpolate_missing(values, years, t):
+    before = t - 1
+    while before >= 0 and math.isnan(values[before]):
+        before -= 1
+    after = t + 1
+    while after < values.shape[0] and math.isnan(values[after]):
+        after += 1
+    if before < 0:
+        return values[after]
+    if after >= values.shape[0]:
+        return values[before]
+    frac = (years[t] - years[before]) / (years[after] - years[before])
+    return values[before] + frac * (values[after] - values[before])
+
+
+@njit(parallel=True, cache=True)
+def ftv_many(values, years, vyear, truncate, out_vfit, out_fitted):
+    """:func:`ftv_pixel` on every row of ``values`` with the matching row of vertex years."""
+    n_pix = values.shape[0]
+    n_blocks = _n_blocks(n_pix)
+    for b in prange(n_blocks):
+        w = make_work(years.shape[0], vyear.shape[1] + 2)
+        start, stop = _block_bounds(n_pix, n_blocks, b)
+        for i in range(start, stop):
+            ftv_pixel(values[i], years, vyear[i], truncate, w, out_vfit[i], out_fitted[i])
