@@ -44,7 +44,7 @@ class AlgorithmTask:
     """Owns one background run: its task, context and feedback (which must outlive the run)."""
 
     def __init__(self, algorithm_id: str, parameters: dict, on_done: Optional[Done] = None,
-                 on_progress: Optional[Callable[[float], None]] = None):
+                 on_progress: Optional[Callable[[int], None]] = None):
         registry = QgsApplication.processingRegistry()
         algorithm = registry.createAlgorithmById(algorithm_id)
         if algorithm is None:
@@ -53,7 +53,9 @@ class AlgorithmTask:
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
         if on_progress is not None:
-            self.feedback.progressChanged.connect(on_progress)
+            # Feedback reports a float percentage; progress bars take an int, and an exception
+            # in a slot aborts QGIS, so convert here once for every panel.
+            self.feedback.progressChanged.connect(lambda percent: on_progress(int(percent)))
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self._on_done = on_done

@@ -2,7 +2,7 @@
 
 import pytest
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget
 
 import timestack
@@ -21,7 +21,7 @@ def _registered():
 
 
 def _flush_deletes():
-    QCoreApplication.sendPostedEvents(None, 0)  # runs deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # runs deleteLater()
 
 
 def test_load_and_unload_twice_leaves_nothing_behind(host):
@@ -33,7 +33,7 @@ def test_load_and_unload_twice_leaves_nothing_behind(host):
         assert host.leftovers()["raster_menu"] == 1
 
         plugin.action.trigger()  # opens the dock
-        assert plugin.dock is not None and plugin.dock.isVisibleTo(host.window) or plugin.dock.isVisible()
+        assert plugin.dock.isVisibleTo(host.window)
         assert host.leftovers()["docks"] == 1
 
         plugin.unload()

@@ -1,0 +1,62 @@
+"""``timestack:samplearchive`` through Processing and through the dock's Sample data panel."""
+
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from timestack.processing.provider import TimestackProvider
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    provider = TimestackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def test_processing_run_writes_the_small_archive_and_loads_its_layers(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run(
+        "timestack:samplearchive",
+        {"VARIANT": 1, "OUTPUT_FOLDER": str(tmp_path / "sample")},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    assert results["OUTPUT_ITEMS"].endswith(".json")
+    stands = QgsVectorLayer(results["OUTPUT_STANDS"], "stands", "ogr")
+    assert stands.isValid() and stands.featureCount() > 0
+    year = QgsRasterLayer(results["OUTPUT_DISTURBANCE_YEAR"], "year")
+    assert year.isValid() and year.crs().authid().startswith("EPSG:326")
+    to_load = {details.outputName for details in context.layersToLoadOnCompletion().values()}
+    assert to_load == {"OUTPUT_STANDS", "OUTPUT_DISTURBANCE_YEAR"}
+
+
+def _wait_until(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the background task"
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_path, qgis_iface):
+    from timestack.gui.sample_panel import SamplePanel
+
+    QgsProject.instance().clear()
+    panel = SamplePanel(qgis_iface)
+    panel.variant.setCurrentIndex(1)
+    panel.folder.setFilePath(str(tmp_path / "sample"))
+    panel.build()
+    assert not panel.build_button.isEnabled()
+    _wait_until(panel.build_button.isEnabled, 180)
+    assert panel.run.results.get("OUTPUT_ITEMS"), panel.status.text()
+    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+    assert names == ["Sample stands", "True disturbance year"]
+    QgsProject.instance().clear()
