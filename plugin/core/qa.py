@@ -158,7 +158,7 @@ def encode_qa_pixel(
 
 
 def encode_qa_radsat(saturated: Mapping[str, np.ndarray | bool], sensor: str) -> np.ndarray:
-    """Build uint16 QA_RADSAT values from per-band saturation masks; ``sensor`` is ``"oli"`` or ``"tm_etm"``."""
+    """Build uint16 QA_RADSAT from per-band saturation masks; ``sensor`` is ``"oli"`` or ``"tm_etm"``."""
     bits = {"oli": QA_RADSAT_BITS_OLI, "tm_etm": QA_RADSAT_BITS_TM_ETM}.get(sensor)
     if bits is None:
         raise ValueError(f"sensor must be 'oli' or 'tm_etm', got {sensor!r}")
