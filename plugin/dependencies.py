@@ -17,6 +17,7 @@ REQUIRED = {
     "pystac": "pystac==1.10.1",
     "pystac_client": "pystac-client==0.8.3",
     "pyarrow": "pyarrow==17.0.0",
+    "exactextract": "exactextract==0.3.0",
 }
 
 

@@ -31,9 +31,8 @@ from .numba_cache import configure_numba_cache
 
 configure_numba_cache()
 
-import numba  # noqa: E402  (the cache folder must be configured before numba is imported)
 import numpy as np  # noqa: E402
-from numba import njit, prange  # noqa: E402
+from numba import njit, prange  # noqa: E402  (cache folder first)
 
 FLAVOR_IDL = 0
 FLAVOR_GEE = 1
@@ -91,70 +90,83 @@ def despike(y, n, threshold, literal):
 
 
 @njit(cache=True)
-def _ols(x, y, a, b):
-    """Slope and intercept (at x = 0) of the least-squares line through points a..b inclusive."""
+def _split_point(x, y, n, a, b):
+    """Mean squared error of segment a..b about its least-squares line and its split point.
+
+    The split point is the interior observation with the largest absolute residual, or -1 if
+    there is none. The second-to-last observation of the series qualifies only if the final step
+    is an increase (a disturbance): a one-year "recovery" at the end cannot be carved out.
+    """
+    if b - a < 2:
+        return 0.0, -1
     m = b - a + 1
     sx = 0.0
     sy = 0.0
-    for i in range(a, b + 1):
-        sx += x[i]
-        sy += y[i]
-    mx = sx / m
-    my = sy / m
     sxx = 0.0
     sxy = 0.0
+    syy = 0.0
     for i in range(a, b + 1):
-        dx = x[i] - mx
+        dx = x[i] - x[a]
+        dy = y[i] - y[a]
+        sx += dx
+        sy += dy
         sxx += dx * dx
-        sxy += dx * (y[i] - my)
-    slope = sxy / sxx if sxx > 0.0 else 0.0
-    return slope, my - slope * mx
+        sxy += dx * dy
+        syy += dy * dy
+    cxy = sxy - sx * sy / m
+    slope = cxy / (sxx - sx * sx / m)
+    sse = max((syy - sy * sy / m) - slope * cxy, 0.0)
+    level = y[a] + (sy - slope * sx) / m
+    largest = -1.0
+    point = -1
+    for i in range(a + 1, b):
+        r = abs(y[i] - level - slope * (x[i] - x[a]))
+        if r > largest:
+            if i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]:
+                continue
+            largest = r
+            point = i
+    return sse / (b - a + 1), point
 
 
 @njit(cache=True)
-def find_candidate_vertices(x, y, n, max_vertices, verts):
+def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
     """Step 3: split the worst-fitting segment at its largest residual until enough vertices.
 
     The segment with the largest mean squared error about its own least-squares line gets a new
-    vertex at its point of largest absolute residual. In the last segment the second-to-last
-    observation may become a vertex only if the final step is an increase (a disturbance), so a
-    one-year "recovery" at the end of the series cannot be carved out. Returns the vertex count.
+    vertex at its :func:`_split_point`. Only the two halves of a split segment are re-examined
+    (``seg_mse``/``seg_point`` are scratch of the vertices' size). Returns the vertex count.
     """
     verts[0] = 0
     verts[1] = n - 1
     nv = 2
+    lo = y[0]
+    hi = y[0]
+    for i in range(n):
+        lo = min(lo, y[i])
+        hi = max(hi, y[i])
+    # A segment fitting to within rounding error is not split: a linear series stays one segment.
+    negligible = (1e-6 * (hi - lo)) ** 2
+    seg_mse[0], seg_point[0] = _split_point(x, y, n, 0, n - 1)
     while nv < max_vertices:
-        best_mse = 0.0
-        best_point = -1
-        best_seg = -1
+        best = -1
+        best_mse = negligible
         for s in range(nv - 1):
-            a = verts[s]
-            b = verts[s + 1]
-            if b - a < 2:
-                continue
-            slope, icpt = _ols(x, y, a, b)
-            sse = 0.0
-            largest = -1.0
-            point = -1
-            for i in range(a, b + 1):
-                r = y[i] - (icpt + slope * x[i])
-                sse += r * r
-                if a < i < b and abs(r) > largest:
-                    if i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]:
-                        continue
-                    largest = abs(r)
-                    point = i
-            mse = sse / (b - a + 1)
-            if point >= 0 and mse > best_mse:
-                best_mse = mse
-                best_point = point
-                best_seg = s
-        if best_point < 0:
+            if seg_point[s] >= 0 and seg_mse[s] > best_mse:
+                best_mse = seg_mse[s]
+                best = s
+        if best < 0:
             break
-        for k in range(nv, best_seg + 1, -1):
+        point = seg_point[best]
+        for k in range(nv, best + 1, -1):
             verts[k] = verts[k - 1]
-        verts[best_seg + 1] = best_point
+        for k in range(nv - 1, best + 1, -1):
+            seg_mse[k] = seg_mse[k - 1]
+            seg_point[k] = seg_point[k - 1]
+        verts[best + 1] = point
         nv += 1
+        seg_mse[best], seg_point[best] = _split_point(x, y, n, verts[best], point)
+        seg_mse[best + 1], seg_point[best + 1] = _split_point(x, y, n, point, verts[best + 2])
     return nv
 
 
@@ -176,25 +188,29 @@ def _angle_score(vx, vy, k, y_range, x_range):
 
 
 @njit(cache=True)
-def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep):
+def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
     """Step 4: drop the lowest-scoring interior vertex until ``target`` remain.
 
     ``vx``/``vy`` are the vertices' positions and values and are compacted in place together with
-    ``keep`` (any per-vertex payload, e.g. observation indices). Returns the new count.
+    ``keep`` (any per-vertex payload, e.g. observation indices). A removal changes only its two
+    neighbours' scores, so only they are rescored (``scores`` is scratch). Returns the new count.
     """
+    for k in range(1, nv - 1):
+        scores[k] = _angle_score(vx, vy, k, y_range, x_range)
     while nv > target and nv > 2:
         worst = 1
-        worst_score = np.inf
-        for k in range(1, nv - 1):
-            score = _angle_score(vx, vy, k, y_range, x_range)
-            if score < worst_score:
-                worst_score = score
+        for k in range(2, nv - 1):
+            if scores[k] < scores[worst]:
                 worst = k
         for k in range(worst, nv - 1):
             vx[k] = vx[k + 1]
             vy[k] = vy[k + 1]
             keep[k] = keep[k + 1]
+            scores[k] = scores[k + 1]
         nv -= 1
+        for k in (worst - 1, worst):
+            if 0 < k < nv - 1:
+                scores[k] = _angle_score(vx, vy, k, y_range, x_range)
     return nv
 
 
@@ -207,46 +223,63 @@ def fit_segments(x, y, verts, nv, fv):
     better of the line to the next observed vertex value and the regression anchored at that
     start (Kennedy et al. 2010, section 2.2.3: continuity is imposed, not fitted jointly).
     """
+    # One pass per segment: both candidate lines' errors follow in closed form from the sums of
+    # dx^2, dx*dy and dy^2, with dx, dy measured from the segment's start (small, well-conditioned).
     a = verts[0]
     b = verts[1]
-    direct = (y[b] - y[a]) / (x[b] - x[a])
-    slope, icpt = _ols(x, y, a, b)
-    sse_direct = 0.0
-    sse_ols = 0.0
+    m = b - a + 1
+    sx = 0.0
+    sy = 0.0
+    sxx = 0.0
+    sxy = 0.0
+    syy = 0.0
     for i in range(a, b + 1):
-        r = y[i] - (y[a] + direct * (x[i] - x[a]))
-        sse_direct += r * r
-        r = y[i] - (icpt + slope * x[i])
-        sse_ols += r * r
+        dx = x[i] - x[a]
+        dy = y[i] - y[a]
+        sx += dx
+        sy += dy
+        sxx += dx * dx
+        sxy += dx * dy
+        syy += dy * dy
+    direct = (y[b] - y[a]) / (x[b] - x[a])
+    sse_direct = syy - 2.0 * direct * sxy + direct * direct * sxx
+    cxx = sxx - sx * sx / m
+    cxy = sxy - sx * sy / m
+    slope = cxy / cxx
+    sse_ols = (syy - sy * sy / m) - slope * cxy
     if sse_ols < sse_direct:
-        fv[0] = icpt + slope * x[a]
-        fv[1] = icpt + slope * x[b]
+        level = y[a] + (sy - slope * sx) / m
+        fv[0] = level
+        fv[1] = level + slope * (x[b] - x[a])
+        total = sse_ols
     else:
         fv[0] = y[a]
         fv[1] = y[b]
+        total = sse_direct
     for s in range(1, nv - 1):
         a = verts[s]
         b = verts[s + 1]
         start = fv[s]
-        direct = (y[b] - start) / (x[b] - x[a])
         sxx = 0.0
         sxy = 0.0
+        syy = 0.0
         for i in range(a + 1, b + 1):
             dx = x[i] - x[a]
+            dy = y[i] - start
             sxx += dx * dx
-            sxy += dx * (y[i] - start)
+            sxy += dx * dy
+            syy += dy * dy
+        direct = (y[b] - start) / (x[b] - x[a])
+        sse_direct = syy - 2.0 * direct * sxy + direct * direct * sxx
         anchored = sxy / sxx
-        sse_direct = 0.0
-        sse_anchored = 0.0
-        for i in range(a + 1, b + 1):
-            dx = x[i] - x[a]
-            r = y[i] - start - direct * dx
-            sse_direct += r * r
-            r = y[i] - start - anchored * dx
-            sse_anchored += r * r
-        chosen = anchored if sse_anchored < sse_direct else direct
-        fv[s + 1] = start + chosen * (x[b] - x[a])
-    return model_sse(x, y, verts, nv, fv)
+        sse_anchored = syy - anchored * sxy
+        if sse_anchored < sse_direct:
+            fv[s + 1] = start + anchored * (x[b] - x[a])
+            total += sse_anchored
+        else:
+            fv[s + 1] = y[b]
+            total += sse_direct
+    return max(total, 0.0)
 
 
 @njit(cache=True)
@@ -356,25 +389,28 @@ def incomplete_beta(a, b, x):
 
 
 @njit(cache=True)
-def p_of_f(y, n, sse, n_segments, single_precision):
-    """Step 7: p-value of the F-test of a model with ``n_segments`` against the mean.
-
-    Each segment counts as two predictors; df2 = n - predictors - 1 and p = 1 when df2 <= 0.
-    With ``single_precision`` the cumulative probability is rounded to float32 before p = 1 - cdf,
-    reproducing IDL, where every strong model ties at p = 0.
-    """
-    predictors = 2 * n_segments
-    df1 = predictors - 1
-    df2 = n - predictors - 1
-    if df2 <= 0:
-        return 1.0
-    mean = 0.0
-    for i in range(n):
-        mean += y[i]
-    mean /= n
+def total_sum_of_squares(y, n):
+    """Squared deviations from the mean: the error of the no-change model the F-test compares to."""
+    mean = _mean(y, n)
     sst = 0.0
     for i in range(n):
         sst += (y[i] - mean) ** 2
+    return sst
+
+
+@njit(cache=True)
+def p_of_f(sst, sse, n, n_segments, single_precision):
+    """Step 7: p-value of the F-test of a model with ``n_segments`` against the mean.
+
+    Each segment counts as two predictors (df1); df2 = n - predictors - 1 and p = 1 when
+    df2 <= 0. With ``single_precision`` the cumulative probability is rounded to float32 before
+    p = 1 - cdf, reproducing IDL, where every strong model ties at p = 0.
+    """
+    predictors = 2 * n_segments
+    df1 = predictors
+    df2 = n - predictors - 1
+    if df2 <= 0:
+        return 1.0
     if sse <= 0.0:
         return 0.0
     f = ((sst - sse) / df1) / (sse / df2)
@@ -419,22 +455,29 @@ def _remove_vertex(verts, nv, k):
 
 
 @njit(cache=True)
-def _least_damaging_vertex(x, y, verts, nv, trial, fv, joint, diag, upper, rhs):
-    """Interior vertex whose removal raises the model's squared error least."""
+def weakest_vertex(x, y, verts, nv, fv):
+    """Step 6 error rule: the interior vertex whose removal raises the error least.
+
+    Removing vertex k joins its neighbours' current fitted values with a straight line; the cost is
+    that line's squared error over the observations it now spans, per year spanned. Normalising by
+    years rather than by observation count keeps gappy spans from looking cheap, and evaluating
+    the bridge on the current fit (not a full refit) makes each rung a local edit of the previous
+    one. This is the reading of the rule that reproduces all 50 IDL reference fits.
+    """
     best = 1
-    best_sse = np.inf
+    best_cost = np.inf
     for k in range(1, nv - 1):
-        m = 0
-        for j in range(nv):
-            if j != k:
-                trial[m] = verts[j]
-                m += 1
-        if joint:
-            sse = fit_joint(x, y, trial, nv - 1, fv, diag, upper, rhs)
-        else:
-            sse = fit_segments(x, y, trial, nv - 1, fv)
-        if sse < best_sse:
-            best_sse = sse
+        a = verts[k - 1]
+        b = verts[k + 1]
+        span = x[b] - x[a]
+        slope = (fv[k + 1] - fv[k - 1]) / span
+        cost = 0.0
+        for i in range(a + 1, b + 1):
+            r = y[i] - fv[k - 1] - slope * (x[i] - x[a])
+            cost += r * r
+        cost /= span
+        if cost < best_cost:
+            best_cost = cost
             best = k
     return best
 
@@ -447,13 +490,14 @@ def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
     obeys the recovery rule. Without ``joint`` a rung breaking the recovery rule loses the vertex
     ending the offending recovery and that observation is replaced by the interpolation of its
     neighbours for every later rung (``y`` is modified); otherwise, and always when ``joint``, the
-    vertex whose removal costs least goes. Returns the number of rungs.
+    :func:`weakest_vertex` goes. Returns the number of rungs.
     """
     verts = w.cur
     for k in range(nv0):
         verts[k] = verts0[k]
     nv = nv0
     rung = 0
+    sst = total_sum_of_squares(y, n)
     while True:
         fv = w.rung_fv[rung]
         if joint:
@@ -463,7 +507,7 @@ def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
         for k in range(nv):
             w.rung_verts[rung, k] = verts[k]
         w.rung_nv[rung] = nv
-        w.rung_p[rung] = p_of_f(y, n, sse, nv - 1, single_precision)
+        w.rung_p[rung] = p_of_f(sst, sse, n, nv - 1, single_precision)
         violation = -1
         if not joint:
             violation = _recovery_violation(
@@ -477,8 +521,9 @@ def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
             gone = violation + 1
             i = verts[gone]
             y[i] = y[i - 1] + (y[i + 1] - y[i - 1]) * (x[i] - x[i - 1]) / (x[i + 1] - x[i - 1])
+            sst = total_sum_of_squares(y, n)
         else:
-            gone = _least_damaging_vertex(x, y, verts, nv, w.trial, w.fv_tmp, joint, w.diag, w.upper, w.rhs)
+            gone = weakest_vertex(x, y, verts, nv, fv)
         _remove_vertex(verts, nv, gone)
         nv -= 1
     return rung
@@ -511,9 +556,29 @@ def _mean(y, n):
 Work = namedtuple(
     "Work",
     [
-        "x", "y", "y2", "obs", "cand", "vx", "vy", "cur", "trial", "fv_tmp", "diag", "upper", "rhs",
-        "rung_verts", "rung_fv", "rung_p", "rung_ok", "rung_nv", "out_verts", "out_fv",
-        "vyear", "vfit", "vkeep",
+        "x",
+        "y",
+        "y2",
+        "obs",
+        "cand",
+        "vx",
+        "vy",
+        "cur",
+        "fv_tmp",
+        "diag",
+        "upper",
+        "rhs",
+        "rung_verts",
+        "rung_fv",
+        "rung_p",
+        "rung_ok",
+        "rung_nv",
+        "out_verts",
+        "out_fv",
+        "vyear",
+        "vfit",
+        "vkeep",
+        "scores",
     ],
 )
 
@@ -531,7 +596,6 @@ def make_work(n_years, max_vertices):
         np.empty(m),
         np.empty(m),
         np.empty(m, np.int64),
-        np.empty(m, np.int64),
         np.empty(m),
         np.empty(m),
         np.empty(m),
@@ -546,6 +610,7 @@ def make_work(n_years, max_vertices):
         np.empty(m),
         np.empty(m),
         np.empty(m, np.int64),
+        np.empty(m),
     )
 
 
@@ -559,18 +624,21 @@ def _copy_rung(w, r):
 
 
 @njit(cache=True)
-def fit_series(x, y, n, params, flavor, w):
+def fit_observations(x, y, n, params, flavor, w):
     """Steps 2-9 on the n valid, flipped observations (x, y); y is despiked in place.
 
     Leaves the chosen vertices (observation indices) in ``w.out_verts`` and their fitted values in
-    ``w.out_fv``; returns (vertex count, p-value, status). A model whose p stays above
-    pvalThreshold after the joint-fit ladder becomes a flat line at the mean of the despiked values.
+    ``w.out_fv``; returns (vertex count, p-value, status). The joint-fit ladder (step 9) and the
+    final flat line work on the data as the first ladder left it, i.e. with the observations that
+    ended too-fast recoveries interpolated away: that is what the IDL reference outputs show (the
+    flat line of a non-significant pixel sits at the mean of those edited values, not of the raw
+    ones).
     """
     idl = flavor == FLAVOR_IDL
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = min(max_vertices + int(params[P_OVERSHOOT]), n)
-    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand)
+    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
     lo = y[0]
     hi = y[0]
     for i in range(1, n):
@@ -579,7 +647,7 @@ def fit_series(x, y, n, params, flavor, w):
     for k in range(nv):
         w.vx[k] = x[w.cand[k]]
         w.vy[k] = y[w.cand[k]]
-    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand)
+    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand, w.scores)
     for i in range(n):
         w.y2[i] = y[i]
     pval = params[P_PVAL]
@@ -587,11 +655,11 @@ def fit_series(x, y, n, params, flavor, w):
     r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
     if r >= 0 and w.rung_p[r] <= pval:
         return _copy_rung(w, r), w.rung_p[r], STATUS_OK
-    n_rungs = build_ladder(x, y, n, w.cand, nv, params, idl, True, w)
+    n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, True, w)
     r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
-    if w.rung_p[r] <= pval:
+    if r >= 0 and w.rung_p[r] <= pval:
         return _copy_rung(w, r), w.rung_p[r], STATUS_OK
-    mean = _mean(y, n)
+    mean = _mean(w.y2, n)
     w.out_verts[0] = 0
     w.out_verts[1] = n - 1
     w.out_fv[0] = mean
@@ -620,10 +688,34 @@ def _interpolate_polyline(vyear, vfit, nv, years, out):
 
 
 @njit(cache=True)
+def _absolute_vertices(years, nv, w):
+    """Vertex years of the fit plus flat vertices at a missing first/last year (step 10)."""
+    m = 0
+    if w.obs[0] > 0:
+        w.vyear[0] = years[0]
+        w.vfit[0] = w.out_fv[0]
+        w.vkeep[0] = -1
+        m = 1
+    for k in range(nv):
+        t = w.obs[w.out_verts[k]]
+        w.vyear[m] = years[t]
+        w.vfit[m] = w.out_fv[k]
+        w.vkeep[m] = t
+        m += 1
+    if w.vyear[m - 1] < years[years.shape[0] - 1]:
+        w.vyear[m] = years[years.shape[0] - 1]
+        w.vfit[m] = w.vfit[m - 1]
+        w.vkeep[m] = -1
+        m += 1
+    return m
+
+
+@njit(cache=True)
 def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_vfit, out_fitted):
     """Whole LandTrendr fit of one pixel's annual series; returns (segments, rmse, p, status).
 
-    Missing years (NaN) are dropped (step 1); too few observations give a flat line at the mean.
+    Missing years (NaN or infinite) are dropped (step 1); too few observations give a flat line at
+    the mean.
     Step 10: a missing first or last year gets a flat vertex, and if that exceeds maxSegments the
     weakest interior vertex by the step-4 score goes. Vertex outputs are padded with NaN.
     """
@@ -631,7 +723,7 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
     n = 0
     for t in range(n_years):
         v = values[t]
-        if not math.isnan(v):
+        if math.isfinite(v):
             w.x[n] = years[t] - years[0]
             w.y[n] = flip * v
             w.obs[n] = t
@@ -654,32 +746,17 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         p = np.nan
         status = STATUS_TOO_FEW_OBSERVATIONS
     else:
-        nv, p, status = fit_series(w.x, w.y, n, params, flavor, w)
-    # Vertex years (absolute), with flat vertices for a missing first/last year.
-    m = 0
-    if w.obs[0] > 0 or status != STATUS_OK:
-        w.vyear[m] = years[0]
-        w.vfit[m] = w.out_fv[0]
-        w.vkeep[m] = -1
-        m += 1
-    for k in range(nv):
-        if m > 0 and k == 0 and w.vyear[0] == years[w.obs[w.out_verts[0]]]:
-            continue
-        w.vyear[m] = years[w.obs[w.out_verts[k]]]
-        w.vfit[m] = w.out_fv[k]
-        w.vkeep[m] = w.obs[w.out_verts[k]]
-        m += 1
-    if w.vyear[m - 1] < years[n_years - 1]:
-        w.vyear[m] = years[n_years - 1]
-        w.vfit[m] = w.vfit[m - 1]
-        w.vkeep[m] = -1
-        m += 1
-    if status != STATUS_OK:
+        nv, p, status = fit_observations(w.x, w.y, n, params, flavor, w)
+    if status == STATUS_OK:
+        m = _absolute_vertices(years, nv, w)
+    else:
         m = 2
+        w.vyear[0] = years[0]
         w.vyear[1] = years[n_years - 1]
-        w.vfit[1] = w.vfit[0]
-        w.vkeep[0] = w.obs[0] if w.obs[0] == 0 else -1
-        w.vkeep[1] = w.obs[n - 1] if w.obs[n - 1] == n_years - 1 else -1
+        w.vfit[0] = w.out_fv[0]
+        w.vfit[1] = w.out_fv[0]
+        w.vkeep[0] = 0 if w.obs[0] == 0 else -1
+        w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     if m > max_vertices:
         lo = w.vfit[0]
@@ -687,7 +764,9 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         for k in range(1, m):
             lo = min(lo, w.vfit[k])
             hi = max(hi, w.vfit[k])
-        m = cull_by_angle(w.vyear, w.vfit, m, max_vertices, hi - lo, years[n_years - 1] - years[0], w.vkeep)
+        m = cull_by_angle(
+            w.vyear, w.vfit, m, max_vertices, hi - lo, years[n_years - 1] - years[0], w.vkeep, w.scores
+        )
     for k in range(m):
         out_vyear[k] = w.vyear[k]
         out_vsrc[k] = np.nan if w.vkeep[k] < 0 else values[w.vkeep[k]]
@@ -696,7 +775,7 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
     sse = 0.0
     for t in range(n_years):
         out_fitted[t] = _report(out_fitted[t], flip, idl)
-        if not math.isnan(values[t]):
+        if math.isfinite(values[t]):
             sse += (values[t] - out_fitted[t]) ** 2
     return m - 1, math.sqrt(sse / n), p, status
 
@@ -706,31 +785,47 @@ def _block_bounds(n_items, n_blocks, b):
     return b * n_items // n_blocks, (b + 1) * n_items // n_blocks
 
 
-@njit(cache=True)
-def _n_blocks(n_items):
-    return max(1, min(n_items, numba.get_num_threads() * 8))
-
-
 @njit(parallel=True, cache=True)
 def fit_many(
-    values, years, params, flavor, flip, out_vyear, out_vsrc, out_vfit, out_fitted, out_nseg, out_rmse, out_p,
+    values,
+    years,
+    params,
+    flavor,
+    flip,
+    n_blocks,
+    out_vyear,
+    out_vsrc,
+    out_vfit,
+    out_fitted,
+    out_nseg,
+    out_rmse,
+    out_p,
     out_status,
 ):
     """LandTrendr on every row of ``values`` (pixels x years, NaN = missing), in parallel.
 
     Outputs are preallocated by the caller: vertices (pixels x maxSegments+1, NaN padded), fitted
     values (pixels x years), segment count, RMSE against the source values, p-value and status.
+    Pixels are split into ``n_blocks`` contiguous blocks (a few per thread) that share scratch.
     """
     n_pix = values.shape[0]
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
-    n_blocks = _n_blocks(n_pix)
     for b in prange(n_blocks):
         w = make_work(years.shape[0], max(n_candidates, max_vertices + 2))
         start, stop = _block_bounds(n_pix, n_blocks, b)
         for i in range(start, stop):
             nseg, rmse, p, status = fit_pixel(
-                values[i], years, params, flavor, flip, w, out_vyear[i], out_vsrc[i], out_vfit[i], out_fitted[i]
+                values[i],
+                years,
+                params,
+                flavor,
+                flip,
+                w,
+                out_vyear[i],
+                out_vsrc[i],
+                out_vfit[i],
+                out_fitted[i],
             )
             out_nseg[i] = nseg
             out_rmse[i] = rmse
@@ -751,7 +846,7 @@ def ftv_pixel(values, years, vyear, truncate, w, out_vfit, out_fitted):
         nv += 1
     n_valid = 0
     for t in range(n_years):
-        if not math.isnan(values[t]):
+        if math.isfinite(values[t]):
             n_valid += 1
     for k in range(out_vfit.shape[0]):
         out_vfit[k] = np.nan
@@ -763,10 +858,10 @@ def ftv_pixel(values, years, vyear, truncate, w, out_vfit, out_fitted):
     k = 0
     for t in range(n_years):
         is_vertex = k < nv and years[t] == vyear[k]
-        if math.isnan(values[t]) and not is_vertex:
+        if not math.isfinite(values[t]) and not is_vertex:
             continue
         w.x[n] = years[t] - years[0]
-        if math.isnan(values[t]):
+        if not math.isfinite(values[t]):
             w.y[n] = _interpolate_missing(values, years, t)
         else:
             w.y[n] = values[t]
@@ -785,10 +880,10 @@ def ftv_pixel(values, years, vyear, truncate, w, out_vfit, out_fitted):
 @njit(cache=True)
 def _interpolate_missing(values, years, t):
     before = t - 1
-    while before >= 0 and math.isnan(values[before]):
+    while before >= 0 and not math.isfinite(values[before]):
         before -= 1
     after = t + 1
-    while after < values.shape[0] and math.isnan(values[after]):
+    while after < values.shape[0] and not math.isfinite(values[after]):
         after += 1
     if before < 0:
         return values[after]
@@ -799,10 +894,9 @@ def _interpolate_missing(values, years, t):
 
 
 @njit(parallel=True, cache=True)
-def ftv_many(values, years, vyear, truncate, out_vfit, out_fitted):
+def ftv_many(values, years, vyear, truncate, n_blocks, out_vfit, out_fitted):
     """:func:`ftv_pixel` on every row of ``values`` with the matching row of vertex years."""
     n_pix = values.shape[0]
-    n_blocks = _n_blocks(n_pix)
     for b in prange(n_blocks):
         w = make_work(years.shape[0], vyear.shape[1] + 2)
         start, stop = _block_bounds(n_pix, n_blocks, b)

@@ -1,0 +1,406 @@
+"""Change maps from LandTrendr segments: one selected event per pixel, and every event per year.
+
+Follows LT-GEE's change-map recipe (Kennedy et al. 2018, LT-GEE guide, "Generate change maps"):
+build the segment table from the vertices, *filter* segments (year of detection, magnitude or
+DSNR, duration, pre-change value), then *select* one per pixel by a sort rule, then remove
+same-year patches smaller than a minimum mapping unit. Beyond LT-GEE, :func:`event_stacks` keeps
+every event: per-year loss and gain magnitudes and event counts that are 0, not nodata, where no
+event passed the filters.
+
+Orientation: a loss is a segment that *increases* in the flipped orientation (``magnitude *
+disturbance_direction > 0``), a gain one that decreases. Magnitudes, rates and DSNR are reported
+as absolute values in the index's natural units; ``preval`` is the natural start value.
+The arithmetic is a handful of vectorised operations over at most maxSegments segments, so numpy
+suffices; connected patches use :func:`scipy.ndimage.label` (8-neighbour).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal, Optional, Sequence
+
+import numpy as np
+
+#: The segment table's fields, in band order of LandTrendr's ``segments`` output.
+SEGMENT_FIELDS = (
+    "start_year",
+    "end_year",
+    "start_value",
+    "end_value",
+    "magnitude",
+    "duration",
+    "rate",
+    "dsnr",
+)
+#: Bands of a change map, in order.
+CHANGE_BANDS = ("yod", "mag", "dur", "preval", "rate", "dsnr")
+SORTS = ("greatest", "least", "newest", "oldest", "fastest", "slowest", "longest")
+
+Change = Literal["loss", "gain"]
+Sort = Literal["greatest", "least", "newest", "oldest", "fastest", "slowest", "longest"]
+Progress = Callable[[float, str], None]
+IsCancelled = Callable[[], bool]
+
+
+class ChangeMapInputError(ValueError):
+    """An argument is unusable; the message names it."""
+
+
+class ChangeMapCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
+    """The caller's ``is_cancelled`` returned True; no output was left behind."""
+
+
+@dataclass(frozen=True)
+class ChangeMapParams:
+    """Filters and selection of a change map (LT-GEE's change-map parameters, plus ranges).
+
+    ``year_range`` bounds the year of detection (start year + 1, inclusive); ``min_magnitude`` and
+    ``min_dsnr`` are thresholds on absolute values (an event must exceed them); ``min_duration`` /
+    ``max_duration`` bound the segment duration in years; ``min_preval`` / ``max_preval`` bound
+    the pre-change value; ``mmu`` is the minimum patch size in pixels (1 = off).
+    """
+
+    change: Change = "loss"
+    sort: Sort = "greatest"
+    year_range: Optional[tuple[int, int]] = None
+    min_magnitude: float = 0.0
+    min_dsnr: Optional[float] = None
+    min_duration: Optional[float] = None
+    max_duration: Optional[float] = None
+    min_preval: Optional[float] = None
+    max_preval: Optional[float] = None
+    mmu: int = 1
+
+    def validate(self) -> None:
+        if self.change not in ("loss", "gain"):
+            raise ChangeMapInputError(f"change must be 'loss' or 'gain', got {self.change!r}")
+        if self.sort not in SORTS:
+            raise ChangeMapInputError(f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}")
+        if self.year_range is not None and (
+            len(self.year_range) != 2 or self.year_range[0] > self.year_range[1]
+        ):
+            raise ChangeMapInputError(
+                f"year_range must be (first, last) with first <= last, got {self.year_range!r}"
+            )
+        if self.min_magnitude < 0:
+            raise ChangeMapInputError(f"min_magnitude must be >= 0, got {self.min_magnitude!r}")
+        if self.min_dsnr is not None and self.min_dsnr < 0:
+            raise ChangeMapInputError(f"min_dsnr must be >= 0, got {self.min_dsnr!r}")
+        if self.mmu < 1 or int(self.mmu) != self.mmu:
+            raise ChangeMapInputError(f"mmu must be an integer >= 1 pixel, got {self.mmu!r}")
+        for low, high, name in (
+            (self.min_duration, self.max_duration, "duration"),
+            (self.min_preval, self.max_preval, "preval"),
+        ):
+            if low is not None and high is not None and low > high:
+                raise ChangeMapInputError(f"min_{name} ({low}) must not exceed max_{name} ({high})")
+
+
+def segment_table(
+    vertex_years: np.ndarray, vertex_fitted: np.ndarray, rmse: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Segments between consecutive vertices: ``{field: (maxSegments, ...)}``, NaN where unused.
+
+    Values are the fitted vertex values (natural orientation); magnitude = end - start,
+    duration = end year - start year, rate = magnitude / duration, DSNR = magnitude / RMSE
+    (Cohen et al. 2018, "disturbance signal-to-noise ratio").
+    """
+    start_year = vertex_years[:-1]
+    end_year = vertex_years[1:]
+    start_value = vertex_fitted[:-1]
+    end_value = vertex_fitted[1:]
+    magnitude = end_value - start_value
+    duration = end_year - start_year
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = magnitude / duration
+        dsnr = np.where(rmse > 0, magnitude / rmse, np.nan)
+    table = {
+        "start_year": start_year,
+        "end_year": end_year,
+        "start_value": start_value,
+        "end_value": end_value,
+        "magnitude": magnitude,
+        "duration": duration,
+        "rate": rate,
+        "dsnr": dsnr,
+    }
+    return {name: np.asarray(table[name], dtype=np.float64) for name in SEGMENT_FIELDS}
+
+
+def _passes_filters(table: dict[str, np.ndarray], params: ChangeMapParams) -> np.ndarray:
+    """Segments passing every filter except the loss/gain direction (NaN segments never pass)."""
+    yod = table["start_year"] + 1
+    magnitude = np.abs(table["magnitude"])
+    with np.errstate(invalid="ignore"):
+        keep = np.isfinite(magnitude) & (magnitude > params.min_magnitude)
+        if params.year_range is not None:
+            keep &= (yod >= params.year_range[0]) & (yod <= params.year_range[1])
+        if params.min_dsnr is not None:
+            keep &= np.abs(table["dsnr"]) > params.min_dsnr
+        if params.min_duration is not None:
+            keep &= table["duration"] >= params.min_duration
+        if params.max_duration is not None:
+            keep &= table["duration"] <= params.max_duration
+        if params.min_preval is not None:
+            keep &= table["start_value"] >= params.min_preval
+        if params.max_preval is not None:
+            keep &= table["start_value"] <= params.max_preval
+    return keep
+
+
+def _is_change(table: dict[str, np.ndarray], change: Change, disturbance_direction: int) -> np.ndarray:
+    flipped = table["magnitude"] * disturbance_direction
+    with np.errstate(invalid="ignore"):
+        return flipped > 0 if change == "loss" else flipped < 0
+
+
+def _sort_key(table: dict[str, np.ndarray], sort: Sort) -> np.ndarray:
+    """A key whose maximum over segments is the wanted one."""
+    keys = {
+        "greatest": np.abs(table["magnitude"]),
+        "least": -np.abs(table["magnitude"]),
+        "newest": table["start_year"],
+        "oldest": -table["start_year"],
+        "fastest": np.abs(table["rate"]),
+        "slowest": -np.abs(table["rate"]),
+        "longest": table["duration"],
+    }
+    return keys[sort]
+
+
+def change_map(
+    table: dict[str, np.ndarray], params: ChangeMapParams, disturbance_direction: int
+) -> dict[str, np.ndarray]:
+    """Select one filtered loss (or gain) segment per pixel: ``{band: array}`` for CHANGE_BANDS.
+
+    Pixels without a qualifying segment are NaN in every band. The minimum mapping unit applies
+    to the whole array passed in; see :func:`apply_mmu` to apply it after a chunked pass.
+    """
+    params.validate()
+    _check_direction(disturbance_direction)
+    eligible = _passes_filters(table, params) & _is_change(table, params.change, disturbance_direction)
+    key = np.where(eligible, _sort_key(table, params.sort), -np.inf)
+    chosen = np.argmax(key, axis=0)
+    found = np.take_along_axis(eligible, chosen[None], axis=0)[0]
+
+    def pick(name: str) -> np.ndarray:
+        values = np.take_along_axis(table[name], chosen[None], axis=0)[0]
+        return np.where(found, values, np.nan)
+
+    bands = {
+        "yod": pick("start_year") + 1,
+        "mag": np.abs(pick("magnitude")),
+        "dur": pick("duration"),
+        "preval": pick("start_value"),
+        "rate": np.abs(pick("rate")),
+        "dsnr": np.abs(pick("dsnr")),
+    }
+    if params.mmu > 1:
+        keep = apply_mmu(bands["yod"], params.mmu)
+        for name in bands:
+            bands[name] = np.where(keep, bands[name], np.nan)
+    return bands
+
+
+def apply_mmu(yod: np.ndarray, mmu: int) -> np.ndarray:
+    """Mask of pixels in 8-connected patches of the *same* year of detection with >= ``mmu`` pixels.
+
+    No cap on patch size: every year's patches are labelled in full (scipy.ndimage.label).
+    """
+    from scipy import ndimage
+
+    keep = np.zeros(yod.shape, dtype=bool)
+    structure = ndimage.generate_binary_structure(yod.ndim, yod.ndim)  # 2-D: the 8 neighbours
+    for year in np.unique(yod[np.isfinite(yod)]):
+        labels, count = ndimage.label(yod == year, structure=structure)
+        if count == 0:
+            continue
+        sizes = np.bincount(labels.ravel())
+        large = sizes >= mmu
+        large[0] = False
+        keep |= large[labels]
+    return keep
+
+
+def event_stacks(
+    table: dict[str, np.ndarray],
+    years: Sequence[int],
+    params: ChangeMapParams,
+    disturbance_direction: int,
+) -> dict[str, np.ndarray]:
+    """Every filtered event per pixel: per-year loss/gain magnitude stacks and event counts.
+
+    Returns ``loss_magnitude`` and ``gain_magnitude`` of shape ``(len(years), ...)`` (absolute
+    magnitude of the event detected that year, 0 where none) and ``loss_count`` / ``gain_count``
+    (number of events, 0 where none; NaN only where the pixel has no fit at all). ``params.sort``
+    and ``params.mmu`` do not apply; the other filters do.
+    """
+    params.validate()
+    _check_direction(disturbance_direction)
+    year_index = {int(y): i for i, y in enumerate(years)}
+    passes = _passes_filters(table, params)
+    has_fit = np.isfinite(table["start_year"][0])
+    yod = table["start_year"] + 1
+    magnitude = np.abs(table["magnitude"])
+    out = {}
+    for change in ("loss", "gain"):
+        events = passes & _is_change(table, change, disturbance_direction)
+        stack = np.zeros((len(years),) + yod.shape[1:])
+        for s in range(yod.shape[0]):
+            rows = np.nonzero(events[s])
+            slots = np.array([year_index.get(int(y), -1) for y in yod[s][rows]], dtype=np.int64)
+            inside = slots >= 0
+            target = (slots[inside],) + tuple(r[inside] for r in rows)
+            np.add.at(stack, target, magnitude[s][rows][inside])
+        stack[:, ~has_fit] = np.nan
+        out[f"{change}_magnitude"] = stack
+        out[f"{change}_count"] = np.where(has_fit, events.sum(axis=0), np.nan)
+    return out
+
+
+def _check_direction(disturbance_direction: int) -> None:
+    if disturbance_direction not in (-1, 1):
+        raise ChangeMapInputError(
+            "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
+            f"got {disturbance_direction!r}"
+        )
+
+
+def warm_up() -> None:
+    """Nothing to compile: change maps are numpy; kept so callers can warm every engine alike."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Raster driver
+
+
+def _segments_layout(descriptions: Sequence[Optional[str]]) -> tuple[int, dict[str, list[int]]]:
+    """Band numbers of each segment field in a LandTrendr ``segments`` raster."""
+    bands: dict[str, list[int]] = {name: [] for name in SEGMENT_FIELDS}
+    for band, description in enumerate(descriptions, start=1):
+        parts = (description or "").split("_", 2)
+        if len(parts) == 3 and parts[0] == "segment" and parts[2] in bands:
+            bands[parts[2]].append(band)
+    counts = {len(b) for b in bands.values()}
+    if len(counts) != 1 or 0 in counts:
+        raise ChangeMapInputError(
+            "segments_path: not a LandTrendr segments raster "
+            "(band descriptions 'segment_<n>_<field>' missing)"
+        )
+    return counts.pop(), bands
+
+
+def run_changemap_raster(
+    segments_path: str | os.PathLike,
+    disturbance_direction: Optional[int] = None,
+    params: Optional[ChangeMapParams] = None,
+    change_path: Optional[str | os.PathLike] = None,
+    events_path: Optional[str | os.PathLike] = None,
+    years: Optional[Sequence[int]] = None,
+    chunk_size: int = 512,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> dict[str, Path]:
+    """Change map (bands CHANGE_BANDS) and/or event stacks from a LandTrendr segments raster.
+
+    ``events_path`` gets bands ``YYYY_loss_mag`` for every year, then ``YYYY_gain_mag``, then
+    ``loss_count`` and ``gain_count``. ``disturbance_direction`` and ``years`` default to what the
+    LandTrendr run recorded in the raster's tags (LANDTRENDR_DISTURBANCE_DIRECTION, _YEARS). The
+    minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection band is
+    read back in full once (4 bytes per pixel) after the chunked pass. Outputs are written under
+    temporary names and renamed at the end; nothing is left on cancellation or error.
+    """
+    import rasterio
+    from rasterio.windows import Window
+
+    params = params or ChangeMapParams()
+    params.validate()
+    if change_path is None and events_path is None:
+        raise ChangeMapInputError("change_path or events_path: give at least one output")
+    targets = {k: Path(p) for k, p in (("change", change_path), ("events", events_path)) if p is not None}
+    with rasterio.open(segments_path) as src:
+        _, bands = _segments_layout(src.descriptions)
+        tags = src.tags()
+        if disturbance_direction is None:
+            if "LANDTRENDR_DISTURBANCE_DIRECTION" not in tags:
+                raise ChangeMapInputError(
+                    "disturbance_direction: not recorded in segments_path; give +1 or -1"
+                )
+            disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
+        _check_direction(disturbance_direction)
+        if years is None:
+            if "LANDTRENDR_YEARS" not in tags:
+                raise ChangeMapInputError("years: not recorded in segments_path; give the fitted years")
+            years = [int(y) for y in tags["LANDTRENDR_YEARS"].split(",")]
+        years = [int(y) for y in years]
+        profile = src.profile.copy()
+        profile.update(driver="GTiff", dtype="float32", nodata=np.nan, compress="deflate", tiled=True)
+        profile.pop("count", None)
+        profile.pop("photometric", None)
+        descriptions = {
+            "change": list(CHANGE_BANDS),
+            "events": [f"{y}_loss_mag" for y in years]
+            + [f"{y}_gain_mag" for y in years]
+            + ["loss_count", "gain_count"],
+        }
+        windows = [
+            Window(col, row, min(chunk_size, src.width - col), min(chunk_size, src.height - row))
+            for row in range(0, src.height, chunk_size)
+            for col in range(0, src.width, chunk_size)
+        ]
+        temporaries = {
+            k: p.with_name(f".{p.stem}.{os.getpid()}.partial{p.suffix}") for k, p in targets.items()
+        }
+        sinks = {}
+        chunk_params = ChangeMapParams(**{**params.__dict__, "mmu": 1})
+        try:
+            for key, temporary in temporaries.items():
+                sinks[key] = rasterio.open(temporary, "w+", count=len(descriptions[key]), **profile)
+                for band, text in enumerate(descriptions[key], start=1):
+                    sinks[key].set_band_description(band, text)
+            for done, window in enumerate(windows, start=1):
+                if is_cancelled is not None and is_cancelled():
+                    raise ChangeMapCancelled("change map cancelled")
+                table = {name: src.read(b, window=window, out_dtype="float64") for name, b in bands.items()}
+                if "change" in sinks:
+                    chosen = change_map(table, chunk_params, disturbance_direction)
+                    sinks["change"].write(
+                        np.stack([chosen[b] for b in CHANGE_BANDS]).astype(np.float32), window=window
+                    )
+                if "events" in sinks:
+                    ev = event_stacks(table, years, params, disturbance_direction)
+                    stack = np.concatenate(
+                        [
+                            ev["loss_magnitude"],
+                            ev["gain_magnitude"],
+                            ev["loss_count"][None],
+                            ev["gain_count"][None],
+                        ]
+                    )
+                    sinks["events"].write(stack.astype(np.float32), window=window)
+                if progress is not None:
+                    progress(100.0 * done / len(windows), f"Change map: chunk {done}/{len(windows)}")
+            if "change" in sinks and params.mmu > 1:
+                _apply_mmu_to_raster(sinks["change"], params.mmu, windows)
+            for sink in sinks.values():
+                sink.close()
+            for key, temporary in temporaries.items():
+                os.replace(temporary, targets[key])
+        except BaseException:
+            for sink in sinks.values():
+                sink.close()
+            for temporary in temporaries.values():
+                temporary.unlink(missing_ok=True)
+            raise
+    return targets
+
+
+def _apply_mmu_to_raster(sink, mmu: int, windows) -> None:
+    keep = apply_mmu(sink.read(1), mmu)
+    for window in windows:
+        rows, cols = window.toslices()
+        mask = keep[rows, cols]
+        data = sink.read(window=window)
+        sink.write(np.where(mask, data, np.nan).astype(np.float32), window=window)

@@ -1,0 +1,593 @@
+"""LandTrendr temporal segmentation of annual stacks (Kennedy, Yang & Cohen 2010, RSE 114:2897).
+
+The public face of the engine: parameters with Earth Engine's names and defaults, validation with
+errors that name the argument, a single-pixel fit for the interactive inspector, a chunk fit over
+``(years, rows, cols)`` arrays and a raster driver that streams a GeoTIFF stack window by window.
+The numerics live in :mod:`.landtrendr_kernels` (numba, parallel over pixels).
+
+Disturbance direction: LandTrendr's breakpoint rules assume a disturbance *increases* the value,
+so the series is multiplied by ``disturbance_direction`` (+1 if the index rises on disturbance,
+e.g. TCB or SWIR; -1 if it falls, e.g. NBR, NDVI) before fitting and back afterwards. The mapping
+from index names lives in :func:`timestack.core.indices.disturbance_direction`; this module only
+takes the number, so callers never flip data by hand and an explicit override stays possible.
+
+Flavours (see LANDTRENDR.md): ``"gee"`` is the default because it is the only one that reproduces
+Earth Engine's published outputs: vector A (threshold-first despike, max error 0.0005) and vector B
+(LT-GEE guide output; reproduced to GEE's integer rounding, 0.53, with maxSegments=4,
+vertexCountOvershoot=1, spikeThreshold=0.9, any of pvalThreshold 0.05/0.1, recoveryThreshold
+0.25/1.0, bestModelProportion 0.75/1.0). ``"idl"`` reproduces the original IDL program (50/50
+reference series) including its single-precision p-values and integer truncation of outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Literal, Mapping, Optional, Sequence
+
+import numpy as np
+
+from . import landtrendr_kernels as kernels
+
+Flavor = Literal["gee", "idl"]
+DEFAULT_FLAVOR: Flavor = "gee"
+FLAVORS: dict[str, int] = {"idl": kernels.FLAVOR_IDL, "gee": kernels.FLAVOR_GEE}
+
+Progress = Callable[[float, str], None]
+IsCancelled = Callable[[], bool]
+
+#: Band descriptions of a stack: ``YYYY_name`` (the composite algorithm's convention).
+BAND_DESCRIPTION = re.compile(r"^(\d{4})_(.+)$")
+
+STATUS_OK = kernels.STATUS_OK
+STATUS_TOO_FEW_OBSERVATIONS = kernels.STATUS_TOO_FEW_OBSERVATIONS
+STATUS_NO_DATA = kernels.STATUS_NO_DATA
+STATUS_NOT_SIGNIFICANT = kernels.STATUS_NOT_SIGNIFICANT
+
+
+class LandTrendrInputError(ValueError):
+    """An argument is unusable; the message names it and says what would be right."""
+
+
+class LandTrendrCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
+    """The caller's ``is_cancelled`` returned True; no output was left behind."""
+
+
+@dataclass(frozen=True)
+class LandTrendrParams:
+    """The eight LandTrendr parameters, with Earth Engine's names and defaults.
+
+    ``preventOneYearRecovery`` has no documented meaning in GEE beyond its name; here it makes any
+    one-year recovery segment break the recovery rule, whatever its rate (the end-of-series rule of
+    the vertex search, which also blocks one-year recoveries, is always on, as in IDL).
+    """
+
+    maxSegments: int = 6  # noqa: N815 - GEE's parameter names are the public vocabulary
+    spikeThreshold: float = 0.9  # noqa: N815
+    vertexCountOvershoot: int = 3  # noqa: N815
+    preventOneYearRecovery: bool = False  # noqa: N815
+    recoveryThreshold: float = 0.25  # noqa: N815
+    pvalThreshold: float = 0.1  # noqa: N815
+    bestModelProportion: float = 0.75  # noqa: N815
+    minObservationsNeeded: int = 6  # noqa: N815
+
+    def validate(self) -> None:
+        """Raise :class:`LandTrendrInputError` naming the first parameter out of its range."""
+        if int(self.maxSegments) != self.maxSegments or self.maxSegments < 1:
+            raise LandTrendrInputError(f"maxSegments must be an integer >= 1, got {self.maxSegments!r}")
+        for name in ("spikeThreshold", "recoveryThreshold", "pvalThreshold", "bestModelProportion"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise LandTrendrInputError(f"{name} must be in (0, 1], got {value!r}")
+        if int(self.vertexCountOvershoot) != self.vertexCountOvershoot or self.vertexCountOvershoot < 0:
+            raise LandTrendrInputError(
+                f"vertexCountOvershoot must be an integer >= 0, got {self.vertexCountOvershoot!r}"
+            )
+        if int(self.minObservationsNeeded) != self.minObservationsNeeded or self.minObservationsNeeded < 2:
+            raise LandTrendrInputError(
+                f"minObservationsNeeded must be an integer >= 2, got {self.minObservationsNeeded!r}"
+            )
+
+    @property
+    def max_vertices(self) -> int:
+        return int(self.maxSegments) + 1
+
+    def as_vector(self) -> np.ndarray:
+        """The kernels' parameter vector (indices ``landtrendr_kernels.P_*``)."""
+        vector = np.empty(kernels.N_PARAMS)
+        vector[kernels.P_MAX_SEGMENTS] = self.maxSegments
+        vector[kernels.P_SPIKE] = self.spikeThreshold
+        vector[kernels.P_OVERSHOOT] = self.vertexCountOvershoot
+        vector[kernels.P_PREVENT_ONE_YEAR_RECOVERY] = 1.0 if self.preventOneYearRecovery else 0.0
+        vector[kernels.P_RECOVERY] = self.recoveryThreshold
+        vector[kernels.P_PVAL] = self.pvalThreshold
+        vector[kernels.P_BEST_MODEL_PROPORTION] = self.bestModelProportion
+        vector[kernels.P_MIN_OBS] = self.minObservationsNeeded
+        return vector
+
+    def to_gee(self) -> dict:
+        """Keyword arguments for ``ee.Algorithms.TemporalSegmentation.LandTrendr`` (minus timeSeries)."""
+        return asdict(self)
+
+
+@dataclass
+class PixelFit:
+    """One pixel's fit, in the natural orientation of the index (see module docstring)."""
+
+    vertex_years: np.ndarray
+    vertex_source: np.ndarray
+    vertex_fitted: np.ndarray
+    fitted: np.ndarray
+    rmse: float
+    p_value: float
+    n_segments: int
+    status: int
+
+
+@dataclass
+class ChunkFit:
+    """Per-pixel outputs of a chunk; leading axis is vertex slot or year, then rows, cols.
+
+    Vertex arrays are padded with NaN to maxSegments + 1 slots. ``ftv`` holds, per extra band, its
+    values fitted at the index's vertex years (same layout as ``fitted``).
+    """
+
+    vertex_years: np.ndarray
+    vertex_source: np.ndarray
+    vertex_fitted: np.ndarray
+    fitted: np.ndarray
+    rmse: np.ndarray
+    p_value: np.ndarray
+    n_segments: np.ndarray
+    status: np.ndarray
+    ftv: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _flavor_code(flavor: str) -> int:
+    if flavor not in FLAVORS:
+        raise LandTrendrInputError(f"flavor must be one of {sorted(FLAVORS)}, got {flavor!r}")
+    return FLAVORS[flavor]
+
+
+def _direction(disturbance_direction: int) -> float:
+    if disturbance_direction not in (-1, 1):
+        raise LandTrendrInputError(
+            f"disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), "
+            f"got {disturbance_direction!r}"
+        )
+    return float(disturbance_direction)
+
+
+def validate_years(years: Sequence[float], argument: str = "years") -> np.ndarray:
+    """Years as float64, strictly increasing, at least two; the error names ``argument``."""
+    array = np.asarray(years, dtype=np.float64)
+    if array.ndim != 1 or array.size < 2:
+        raise LandTrendrInputError(f"{argument} needs at least two years, got {list(np.atleast_1d(array))!r}")
+    if not np.all(np.isfinite(array)):
+        raise LandTrendrInputError(f"{argument} must all be finite, got {array.tolist()!r}")
+    if np.any(np.diff(array) <= 0):
+        raise LandTrendrInputError(f"{argument} must be strictly increasing, got {array.tolist()!r}")
+    return array
+
+
+def _n_blocks(n_pixels: int) -> int:
+    import numba
+
+    return max(1, min(n_pixels, numba.get_num_threads() * 8))
+
+
+def fit_series(
+    values: np.ndarray,
+    years: Sequence[float],
+    params: LandTrendrParams,
+    disturbance_direction: int,
+    flavor: Flavor = DEFAULT_FLAVOR,
+) -> ChunkFit:
+    """Fit many series given as a ``(pixels, years)`` array (NaN = missing); outputs per pixel.
+
+    The returned :class:`ChunkFit` has pixels on the *first* axis (``vertex_years`` is
+    ``(pixels, maxSegments + 1)``, ``fitted`` is ``(pixels, years)``).
+    """
+    params.validate()
+    year_array = validate_years(years)
+    flip = _direction(disturbance_direction)
+    code = _flavor_code(flavor)
+    series = np.ascontiguousarray(values, dtype=np.float64)
+    if series.ndim != 2 or series.shape[1] != year_array.size:
+        raise LandTrendrInputError(
+            f"values must be (pixels, {year_array.size} years), got shape {np.shape(values)}"
+        )
+    n_pix = series.shape[0]
+    n_vert = params.max_vertices
+    out = ChunkFit(
+        vertex_years=np.empty((n_pix, n_vert)),
+        vertex_source=np.empty((n_pix, n_vert)),
+        vertex_fitted=np.empty((n_pix, n_vert)),
+        fitted=np.empty((n_pix, year_array.size)),
+        rmse=np.empty(n_pix),
+        p_value=np.empty(n_pix),
+        n_segments=np.empty(n_pix, np.int64),
+        status=np.empty(n_pix, np.int64),
+    )
+    kernels.fit_many(
+        series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
+        out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
+        out.n_segments, out.rmse, out.p_value, out.status,
+    )  # fmt: skip
+    return out
+
+
+def fit_pixel(
+    values: Sequence[float],
+    years: Sequence[float],
+    params: Optional[LandTrendrParams] = None,
+    disturbance_direction: int = -1,
+    flavor: Flavor = DEFAULT_FLAVOR,
+) -> PixelFit:
+    """Fit one pixel's annual series (NaN/None = missing); fast enough to refit on every click.
+
+    ``params`` defaults to GEE's defaults with maxSegments=6.
+    """
+    params = params or LandTrendrParams()
+    row = np.array([np.nan if v is None else v for v in values], dtype=np.float64)[None, :]
+    fit = fit_series(row, years, params, disturbance_direction, flavor)
+    return PixelFit(
+        vertex_years=fit.vertex_years[0],
+        vertex_source=fit.vertex_source[0],
+        vertex_fitted=fit.vertex_fitted[0],
+        fitted=fit.fitted[0],
+        rmse=float(fit.rmse[0]),
+        p_value=float(fit.p_value[0]),
+        n_segments=int(fit.n_segments[0]),
+        status=int(fit.status[0]),
+    )
+
+
+def fit_other_bands(
+    bands: Mapping[str, np.ndarray],
+    years: Sequence[float],
+    vertex_years: np.ndarray,
+    flavor: Flavor = DEFAULT_FLAVOR,
+) -> dict[str, np.ndarray]:
+    """FTV: fit each ``(pixels, years)`` band at the index's vertex years, on its own values.
+
+    Step 5 of the algorithm (segment-by-segment fit) runs on the band's values with the index's
+    breakpoints, so e.g. SWIR1 keeps its own levels and shapes, as LT-GEE's FTV bands do.
+    """
+    year_array = validate_years(years)
+    truncate = _flavor_code(flavor) == kernels.FLAVOR_IDL
+    out = {}
+    for name, values in bands.items():
+        series = np.ascontiguousarray(values, dtype=np.float64)
+        if series.shape != (vertex_years.shape[0], year_array.size):
+            raise LandTrendrInputError(
+                f"fit band {name!r} must be (pixels, years) = {(vertex_years.shape[0], year_array.size)}, "
+                f"got {series.shape}"
+            )
+        fitted = np.empty_like(series)
+        vertex_fitted = np.empty(vertex_years.shape)
+        kernels.ftv_many(
+            series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
+            _n_blocks(series.shape[0]), vertex_fitted, fitted,
+        )  # fmt: skip
+        out[name] = fitted
+    return out
+
+
+def fit_chunk(
+    index_values: np.ndarray,
+    years: Sequence[float],
+    params: LandTrendrParams,
+    disturbance_direction: int,
+    flavor: Flavor = DEFAULT_FLAVOR,
+    fit_bands: Optional[Mapping[str, np.ndarray]] = None,
+) -> ChunkFit:
+    """Fit a ``(years, rows, cols)`` chunk (float, NaN = missing); outputs ``(k, rows, cols)``.
+
+    ``fit_bands`` maps band names to arrays of the same shape, fitted at the index's vertex years.
+    An all-missing pixel gets NaN outputs and ``status`` STATUS_NO_DATA; it is not an error.
+    """
+    cube = np.asarray(index_values)
+    if cube.ndim != 3:
+        raise LandTrendrInputError(f"index_values must be (years, rows, cols), got shape {cube.shape}")
+    n_years, rows, cols = cube.shape
+    flat = cube.reshape(n_years, rows * cols).T
+    fit = fit_series(flat, years, params, disturbance_direction, flavor)
+    others = {}
+    if fit_bands:
+        for name, band in fit_bands.items():
+            if np.shape(band) != cube.shape:
+                raise LandTrendrInputError(
+                    f"fit_bands[{name!r}] must have the index's shape {cube.shape}, got {np.shape(band)}"
+                )
+        flat_bands = {name: np.asarray(b).reshape(n_years, rows * cols).T for name, b in fit_bands.items()}
+        others = fit_other_bands(flat_bands, years, fit.vertex_years, flavor)
+
+    def cube_of(array: np.ndarray) -> np.ndarray:
+        return np.ascontiguousarray(array.T.reshape(array.shape[1], rows, cols))
+
+    return ChunkFit(
+        vertex_years=cube_of(fit.vertex_years),
+        vertex_source=cube_of(fit.vertex_source),
+        vertex_fitted=cube_of(fit.vertex_fitted),
+        fitted=cube_of(fit.fitted),
+        rmse=fit.rmse.reshape(rows, cols),
+        p_value=fit.p_value.reshape(rows, cols),
+        n_segments=fit.n_segments.reshape(rows, cols),
+        status=fit.status.reshape(rows, cols),
+        ftv={name: cube_of(values) for name, values in others.items()},
+    )
+
+
+def warm_up() -> None:
+    """Compile (or load from the user cache) every kernel; call once in a background thread.
+
+    Both flavours are exercised (inputs are always converted to float64, so that is the only
+    specialisation), so no interactive action pays the compile time.
+    """
+    from . import changemap
+
+    years = np.arange(2000.0, 2012.0)
+    series = 0.7 - 0.02 * np.abs(np.arange(12.0) - 6.0)
+    series[5] = np.nan
+    for flavor in FLAVORS:
+        fit = fit_series(series[None, :], years, LandTrendrParams(), -1, flavor)  # type: ignore[arg-type]
+        fit_other_bands({"b": series[None, :]}, years, fit.vertex_years, flavor)  # type: ignore[arg-type]
+    changemap.warm_up()
+
+
+# ---------------------------------------------------------------------------------------------
+# Raster driver
+
+
+@dataclass(frozen=True)
+class StackLayout:
+    """Which band of a stack holds which year of the index and of each fit band (1-based)."""
+
+    years: tuple[int, ...]
+    index_bands: tuple[int, ...]
+    fit_bands: dict[str, tuple[int, ...]]
+
+
+def stack_layout(
+    descriptions: Sequence[Optional[str]],
+    index: str,
+    fit_bands: Sequence[str] = (),
+    years: Optional[Sequence[int]] = None,
+) -> StackLayout:
+    """Find the index's and fit bands' years from band descriptions ``YYYY_name``.
+
+    Without descriptions, ``years`` may give one year per band of a single-index stack.
+    """
+    if years is not None:
+        year_array = validate_years(years, "years")
+        if fit_bands:
+            raise LandTrendrInputError(
+                "fit_bands needs band descriptions 'YYYY_name'; years= is for 1-index stacks"
+            )
+        if len(year_array) != len(descriptions):
+            raise LandTrendrInputError(
+                f"years has {len(year_array)} entries but the stack has {len(descriptions)} bands"
+            )
+        return StackLayout(tuple(int(y) for y in year_array), tuple(range(1, len(descriptions) + 1)), {})
+    found: dict[str, dict[int, int]] = {}
+    for band, description in enumerate(descriptions, start=1):
+        match = BAND_DESCRIPTION.match(description or "")
+        if not match:
+            continue
+        year, name = int(match.group(1)), match.group(2).lower()
+        per_year = found.setdefault(name, {})
+        if year in per_year:
+            raise LandTrendrInputError(
+                f"stack_path: year {year} of {name!r} appears in bands {per_year[year]} and {band}; "
+                "years must be strictly increasing"
+            )
+        per_year[year] = band
+    key = index.lower()
+    if key not in found:
+        names = sorted(found) or ["none"]
+        raise LandTrendrInputError(
+            f"stack_path: no band described like 'YYYY_{key}' (found names: {', '.join(names)}); "
+            "set band descriptions such as '1990_nbr' or pass years="
+        )
+    index_years = sorted(found[key])
+    validate_years(index_years, f"years of {index!r}")
+    other: dict[str, tuple[int, ...]] = {}
+    for name in fit_bands:
+        per_year = found.get(name.lower())
+        if per_year is None or sorted(per_year) != index_years:
+            raise LandTrendrInputError(
+                f"fit_bands: band {name!r} must have the same years as {index!r} "
+                f"({index_years[0]}-{index_years[-1]}), found {sorted(per_year or {})}"
+            )
+        other[name.lower()] = tuple(per_year[y] for y in index_years)
+    return StackLayout(tuple(index_years), tuple(found[key][y] for y in index_years), other)
+
+
+@dataclass
+class LandTrendrOutputs:
+    """Where to write each output GeoTIFF; None skips it. ``ftv`` maps fit band name to path.
+
+    Band layouts (float32, NaN = nodata, one description per band):
+
+    - ``vertices``: ``vertex_{k}_year`` for k = 1..maxSegments+1, then ``vertex_{k}_source``,
+      then ``vertex_{k}_fitted`` (unused slots NaN).
+    - ``fitted`` and each ``ftv``: one band per year, ``YYYY_{name}_fit``.
+    - ``stats``: ``rmse``, ``p_value``, ``n_segments``, ``status`` (0 fitted, 1 too few
+      observations: flat at the mean, 2 no data, 3 not significant: flat at the mean).
+    - ``segments``: the segment table, ``segment_{s}_{field}`` for field in SEGMENT_FIELDS and
+      s = 1..maxSegments, field-major; magnitudes in the index's natural orientation.
+    """
+
+    vertices: Optional[Path] = None
+    fitted: Optional[Path] = None
+    stats: Optional[Path] = None
+    segments: Optional[Path] = None
+    ftv: dict[str, Path] = field(default_factory=dict)
+
+    def paths(self) -> dict[str, Path]:
+        named = {
+            "vertices": self.vertices,
+            "fitted": self.fitted,
+            "stats": self.stats,
+            "segments": self.segments,
+        }
+        named.update({f"ftv_{name}": path for name, path in self.ftv.items()})
+        return {key: Path(path) for key, path in named.items() if path is not None}
+
+
+STATS_BANDS = ("rmse", "p_value", "n_segments", "status")
+
+
+def _band_descriptions(outputs: LandTrendrOutputs, index: str, years: Sequence[int], n_vert: int) -> dict:
+    from .changemap import SEGMENT_FIELDS
+
+    per_vertex = [f"vertex_{k}_{kind}" for kind in ("year", "source", "fitted") for k in range(1, n_vert + 1)]
+    segments = [f"segment_{s}_{name}" for name in SEGMENT_FIELDS for s in range(1, n_vert)]
+    descriptions = {
+        "vertices": per_vertex,
+        "fitted": [f"{year}_{index}_fit" for year in years],
+        "stats": list(STATS_BANDS),
+        "segments": segments,
+    }
+    for name in outputs.ftv:
+        descriptions[f"ftv_{name}"] = [f"{year}_{name}_fit" for year in years]
+    return descriptions
+
+
+def _chunk_arrays(fit: ChunkFit, rmse_for_segments: bool) -> dict[str, np.ndarray]:
+    from .changemap import segment_table
+
+    arrays = {
+        "vertices": np.concatenate([fit.vertex_years, fit.vertex_source, fit.vertex_fitted]),
+        "fitted": fit.fitted,
+        "stats": np.stack([fit.rmse, fit.p_value, fit.n_segments.astype(float), fit.status.astype(float)]),
+    }
+    if rmse_for_segments:
+        table = segment_table(fit.vertex_years, fit.vertex_fitted, fit.rmse)
+        arrays["segments"] = np.concatenate([table[name] for name in table])
+    for name, values in fit.ftv.items():
+        arrays[f"ftv_{name}"] = values
+    return arrays
+
+
+def _read_window(dataset, bands: Sequence[int], window) -> np.ndarray:
+    data = dataset.read(list(bands), window=window, out_dtype="float64")
+    nodata = dataset.nodata
+    if nodata is not None and not np.isnan(nodata):
+        data[data == nodata] = np.nan
+    return data
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
+
+
+def run_landtrendr_raster(
+    stack_path: str | os.PathLike,
+    index: str,
+    outputs: LandTrendrOutputs,
+    params: Optional[LandTrendrParams] = None,
+    disturbance_direction: int = -1,
+    flavor: Flavor = DEFAULT_FLAVOR,
+    fit_bands: Sequence[str] = (),
+    years: Optional[Sequence[int]] = None,
+    chunk_size: int = 256,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> dict[str, Path]:
+    """Run LandTrendr over a GeoTIFF stack window by window and write the requested outputs.
+
+    Memory stays bounded by one ``chunk_size`` x ``chunk_size`` window of every band read and
+    written. Each output is written under a temporary name and renamed when complete; on
+    cancellation or error no output (partial or temporary) is left. ``progress(percent, message)``
+    is called after every chunk. Returns output key -> path.
+    """
+    import rasterio
+    from rasterio.windows import Window
+
+    params = params or LandTrendrParams()
+    params.validate()
+    _flavor_code(flavor)
+    _direction(disturbance_direction)
+    if chunk_size < 1:
+        raise LandTrendrInputError(f"chunk_size must be >= 1, got {chunk_size!r}")
+    outputs = LandTrendrOutputs(
+        outputs.vertices, outputs.fitted, outputs.stats, outputs.segments,
+        {name.lower(): Path(path) for name, path in outputs.ftv.items()},
+    )  # fmt: skip
+    targets = outputs.paths()
+    if not targets:
+        raise LandTrendrInputError("outputs: no output path given")
+    fit_names = [name.lower() for name in fit_bands]
+    missing_ftv = [name for name in outputs.ftv if name not in fit_names]
+    if missing_ftv:
+        raise LandTrendrInputError(
+            f"outputs.ftv names {missing_ftv} that are not in fit_bands {list(fit_bands)}"
+        )
+    if not Path(stack_path).exists():
+        raise LandTrendrInputError(f"stack_path: {stack_path} does not exist")
+    index_name = index.lower()
+    with rasterio.open(stack_path) as src:
+        layout = stack_layout(src.descriptions, index, fit_names, years)
+        if len(layout.years) < params.minObservationsNeeded:
+            raise LandTrendrInputError(
+                f"stack_path: {len(layout.years)} years of {index!r} is fewer than "
+                f"minObservationsNeeded={params.minObservationsNeeded}"
+            )
+        descriptions = _band_descriptions(outputs, index_name, layout.years, params.max_vertices)
+        profile = src.profile.copy()
+        profile.update(
+            driver="GTiff", dtype="float32", nodata=np.nan, tiled=True, blockxsize=256, blockysize=256,
+            compress="deflate", predictor=3, BIGTIFF="IF_SAFER", interleave="band",
+        )  # fmt: skip
+        profile.pop("photometric", None)
+        profile.pop("count", None)
+        tags = {
+            "LANDTRENDR_INDEX": index_name,
+            "LANDTRENDR_YEARS": ",".join(str(y) for y in layout.years),
+            "LANDTRENDR_DISTURBANCE_DIRECTION": str(disturbance_direction),
+            "LANDTRENDR_FLAVOR": flavor,
+            "LANDTRENDR_PARAMS": repr(params.to_gee()),
+        }
+        windows = [
+            Window(col, row, min(chunk_size, src.width - col), min(chunk_size, src.height - row))
+            for row in range(0, src.height, chunk_size)
+            for col in range(0, src.width, chunk_size)
+        ]
+        temporaries = {key: _temporary(path) for key, path in targets.items()}
+        sinks = {}
+        try:
+            for key, temporary in temporaries.items():
+                sinks[key] = rasterio.open(temporary, "w", count=len(descriptions[key]), **profile)
+                sinks[key].update_tags(**tags)
+                for band, text in enumerate(descriptions[key], start=1):
+                    sinks[key].set_band_description(band, text)
+            for done, window in enumerate(windows, start=1):
+                if is_cancelled is not None and is_cancelled():
+                    raise LandTrendrCancelled("LandTrendr cancelled")
+                cube = _read_window(src, layout.index_bands, window)
+                others = {
+                    name: _read_window(src, bands, window)
+                    for name, bands in layout.fit_bands.items()
+                    if name in outputs.ftv
+                }
+                fit = fit_chunk(cube, layout.years, params, disturbance_direction, flavor, others)
+                arrays = _chunk_arrays(fit, "segments" in sinks)
+                for key, sink in sinks.items():
+                    sink.write(arrays[key].astype(np.float32), window=window)
+                if progress is not None:
+                    progress(100.0 * done / len(windows), f"LandTrendr: chunk {done}/{len(windows)}")
+            for sink in sinks.values():
+                sink.close()
+            for key, temporary in temporaries.items():
+                os.replace(temporary, targets[key])
+        except BaseException:
+            for sink in sinks.values():
+                sink.close()
+            for temporary in temporaries.values():
+                temporary.unlink(missing_ok=True)
+            raise
+    return targets
