@@ -43,6 +43,12 @@ def pip_install_command(requirements: List[str]) -> List[str]:
     import numpy
 
     return [
-        python_executable(), "-m", "pip", "install", "--user", "--disable-pip-version-check",
-        *requirements, f"numpy=={numpy.__version__}",
+        python_executable(),
+        "-m",
+        "pip",
+        "install",
+        "--user",
+        "--disable-pip-version-check",
+        *requirements,
+        f"numpy=={numpy.__version__}",
     ]

@@ -56,7 +56,9 @@ class TimestackPlugin:
             offer_install(self.iface, missing)
         self.initProcessing()
         self.action = QAction(
-            QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg")), self.tr("Timestack"), self.iface.mainWindow()
+            QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg")),
+            self.tr("Timestack"),
+            self.iface.mainWindow(),
         )
         self.action.setObjectName("timestackShowDock")
         self.action.setCheckable(True)

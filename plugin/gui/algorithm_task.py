@@ -43,8 +43,13 @@ def load_result_layers(context: QgsProcessingContext) -> list:
 class AlgorithmTask:
     """Owns one background run: its task, context and feedback (which must outlive the run)."""
 
-    def __init__(self, algorithm_id: str, parameters: dict, on_done: Optional[Done] = None,
-                 on_progress: Optional[Callable[[int], None]] = None):
+    def __init__(
+        self,
+        algorithm_id: str,
+        parameters: dict,
+        on_done: Optional[Done] = None,
+        on_progress: Optional[Callable[[int], None]] = None,
+    ):
         registry = QgsApplication.processingRegistry()
         algorithm = registry.createAlgorithmById(algorithm_id)
         if algorithm is None:

@@ -46,7 +46,9 @@ def offer_install(iface, requirements) -> None:
             if ok:
                 bar.pushSuccess(tr("Timestack"), tr("Packages installed. Restart QGIS to use Timestack."))
             else:
-                bar.pushCritical(tr("Timestack"), tr("Installing failed; pip's output is in the Timestack log."))
+                bar.pushCritical(
+                    tr("Timestack"), tr("Installing failed; pip's output is in the Timestack log.")
+                )
 
         task.taskCompleted.connect(lambda: report(True))
         task.taskTerminated.connect(lambda: report(False))

@@ -41,7 +41,9 @@ def qgis_process(built_plugin):
             timeout=timeout,
         )
         if check and done.returncode != 0:
-            raise AssertionError(f"qgis_process {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+            raise AssertionError(
+                f"qgis_process {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}"
+            )
         if not json_output:
             return done
         return json.loads(done.stdout[done.stdout.index("{") :])

@@ -5,7 +5,6 @@ import time
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
-
 from timestack.processing.provider import TimestackProvider
 
 
