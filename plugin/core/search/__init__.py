@@ -1,0 +1,89 @@
+"""Scene search: one query, four backends (STAC API, local catalog files, NASA Earthdata, Earth Engine).
+
+``search_scenes(catalog, query)`` picks the backend from ``catalog``, which is what the
+``CATALOG`` parameter of ``timestack:searchscenes`` holds (DESIGN.md): a STAC API URL or preset key,
+a local catalog file, ``earthdata`` or ``earthengine``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .local_catalog import is_local_catalog, search_local_catalog
+from .presets import PRESETS, CatalogPreset, preset
+from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .scene import RECORD_FIELDS, SearchResult, scene_record
+from .stac_api import DEFAULT_TIMEOUT, search_stac_api
+
+__all__ = [
+    "PRESETS",
+    "RECORD_FIELDS",
+    "CatalogPreset",
+    "SceneQuery",
+    "SearchCancelled",
+    "SearchError",
+    "SearchResult",
+    "preset",
+    "scene_record",
+    "catalog_collections",
+    "search_scenes",
+]
+
+
+def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> list:
+    """Collection ids a catalog offers, for the dock's collection picker.
+
+    STAC APIs are asked (``/collections``); local files are read; Earthdata and Earth Engine, which
+    have thousands of collections, give the ones Timestack knows how to composite.
+    """
+    text = str(catalog or "").strip()
+    chosen = preset(text)
+    if chosen is not None and chosen.url is None:
+        return list(chosen.collections)
+    if chosen is not None and "://" not in text:
+        text = chosen.url
+    if text.startswith(("http://", "https://")):
+        from .stac_api import list_collections
+
+        return list_collections(text, timeout)
+    if is_local_catalog(text):
+        from .local_catalog import list_collections
+
+        return list_collections(text)
+    raise SearchError(f"CATALOG {text!r} is neither a STAC API URL nor a catalog file.", "CATALOG")
+
+
+def search_scenes(
+    catalog: str,
+    query: SceneQuery,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> SearchResult:
+    """Run ``query`` against ``catalog``; errors are :class:`SearchError` naming the parameter."""
+    text = str(catalog or "").strip()
+    if not text:
+        raise SearchError(
+            "CATALOG is empty: give a STAC API URL, a catalog file, 'earthdata' or 'earthengine'.", "CATALOG"
+        )
+    chosen = preset(text)
+    if chosen is not None and chosen.backend == "earthdata":
+        from .earthdata import search_earthdata
+
+        return search_earthdata(query, progress=progress, is_cancelled=is_cancelled)
+    if chosen is not None and chosen.backend == "earthengine":
+        from .earthengine import search_earthengine
+
+        return search_earthengine(query, progress=progress, is_cancelled=is_cancelled)
+    if chosen is not None and chosen.url and "://" not in text:
+        text = chosen.url
+    if text.startswith(("http://", "https://")):
+        return search_stac_api(text, query, timeout=timeout, progress=progress, is_cancelled=is_cancelled)
+    if is_local_catalog(text):
+        return search_local_catalog(text, query, progress=progress, is_cancelled=is_cancelled)
+    raise SearchError(
+        f"CATALOG {text!r} is neither a STAC API URL, a catalog file (.json, .parquet) nor one of "
+        f"{', '.join(p.key for p in PRESETS)}.",
+        "CATALOG",
+    )

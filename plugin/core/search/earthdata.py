@@ -1,0 +1,170 @@
+"""Search NASA Earthdata (CMR) with earthaccess, returning granules as STAC Items.
+
+Collections are CMR short names (``HLSL30``, ``HLSS30``, ``AST_L1T``...). The AOI goes to CMR as a
+``bounding_box`` (its WGS84 bounds; the exact polygon is re-checked here), the dates as ``temporal``
+(earthaccess extends a date-only end to 23:59:59), the cloud limit as ``cloud_cover=(0, max)``.
+Searching CMR is anonymous; reading the granules later needs an Earthdata Login, which Timestack keeps
+in a QGIS authentication configuration (never in plain settings).
+Granule UMM-G fields used: GranuleUR, TemporalExtent, SpatialExtent (GPolygons, BoundingRectangles),
+CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/granule/).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Callable, Optional
+from urllib.parse import urlparse
+
+import pystac
+from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+from shapely.ops import unary_union
+
+from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .scene import SearchResult, select_scenes
+
+INSTALL_HINT = (
+    "CATALOG earthdata needs the earthaccess package: install it with Timestack's dependency installer "
+    "(Plugins ▸ Timestack ▸ Install dependencies) or `pip install earthaccess`."
+)
+
+
+def cmr_parameters(query: SceneQuery, short_name: str) -> dict:
+    """Keyword arguments of ``earthaccess.search_data`` for one collection."""
+    parameters = {
+        "short_name": short_name,
+        "bounding_box": tuple(float(v) for v in query.bbox),
+        "temporal": (query.start_date.isoformat(), query.end_date.isoformat()),
+    }
+    if query.max_cloud is not None:
+        parameters["cloud_cover"] = (0, query.max_cloud)
+    # CMR has no day-of-year or platform-name filter that earthaccess exposes, so those (and excluded
+    # ids) are applied here; with any of them, all matches are read (-1) before MAX_ITEMS is applied.
+    exact = not (query.filters_doy or query.platforms or query.exclude_ids)
+    parameters["count"] = query.max_items if query.max_items and exact else -1
+    return parameters
+
+
+def _granule_geometry(umm: dict):
+    geometry = umm.get("SpatialExtent", {}).get("HorizontalSpatialDomain", {}).get("Geometry", {})
+    parts = []
+    for polygon in geometry.get("GPolygons", []):
+        points = polygon.get("Boundary", {}).get("Points", [])
+        if len(points) >= 3:
+            parts.append(Polygon([(p["Longitude"], p["Latitude"]) for p in points]))
+    for rect in geometry.get("BoundingRectangles", []):
+        parts.append(
+            box(
+                rect["WestBoundingCoordinate"],
+                rect["SouthBoundingCoordinate"],
+                rect["EastBoundingCoordinate"],
+                rect["NorthBoundingCoordinate"],
+            )
+        )
+    if not parts:
+        return None
+    merged = unary_union([p if p.is_valid else p.buffer(0) for p in parts])
+    return merged if isinstance(merged, (Polygon, MultiPolygon)) else None
+
+
+def _asset_key(url: str, used: set) -> str:
+    """HLS and ASTER name files ``<granule>.<band>.tif``: the band token is the natural asset key."""
+    name = PurePosixPath(urlparse(url).path).name
+    stem = name.rsplit(".", 1)[0]
+    key = stem.rsplit(".", 1)[-1] if "." in stem else stem
+    base, number = key, 1
+    while key in used:
+        number += 1
+        key = f"{base}_{number}"
+    used.add(key)
+    return key
+
+
+def granule_to_item(granule) -> pystac.Item:
+    """One earthaccess ``DataGranule`` (a dict with ``meta`` and ``umm``) as a STAC Item."""
+    umm = granule["umm"]
+    meta = granule.get("meta", {})
+    temporal = umm.get("TemporalExtent", {})
+    range_ = temporal.get("RangeDateTime", {})
+    start = range_.get("BeginningDateTime") or temporal.get("SingleDateTime")
+    end = range_.get("EndingDateTime")
+    if not start:
+        raise SearchError(
+            f"CATALOG earthdata: granule {umm.get('GranuleUR')} has no acquisition time.", "CATALOG"
+        )
+    geometry = _granule_geometry(umm)
+    properties = {}
+    if end and end != start:
+        properties["start_datetime"], properties["end_datetime"] = start, end
+    platforms = umm.get("Platforms") or []
+    if platforms:
+        properties["platform"] = platforms[0].get("ShortName")
+        properties["instruments"] = [i.get("ShortName") for i in platforms[0].get("Instruments", [])]
+    if umm.get("CloudCover") is not None:
+        properties["eo:cloud_cover"] = float(umm["CloudCover"])
+    if meta.get("concept-id"):
+        properties["earthdata:concept_id"] = meta["concept-id"]
+    reference = umm.get("CollectionReference", {})
+    item = pystac.Item(
+        id=umm.get("GranuleUR") or meta.get("native-id"),
+        geometry=mapping(geometry) if geometry is not None else None,
+        bbox=list(geometry.bounds) if geometry is not None else None,
+        datetime=pystac.utils.str_to_datetime(start),
+        properties=properties,
+        collection=reference.get("ShortName") or reference.get("EntryTitle"),
+    )
+    used: set = set()
+    for url in granule.data_links(access="external"):
+        item.add_asset(_asset_key(url, used), pystac.Asset(url, roles=["data"]))
+    return item
+
+
+def search_earthdata(
+    query: SceneQuery,
+    *,
+    timeout: float = 30.0,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+    search_data: Optional[Callable] = None,
+) -> SearchResult:
+    """Search every collection of ``query`` in CMR; ``search_data`` defaults to earthaccess's."""
+    if not query.collections:
+        raise SearchError(
+            "COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.",
+            "COLLECTIONS",
+        )
+    if search_data is None:
+        try:
+            import earthaccess
+        except ImportError as exc:
+            raise SearchError(INSTALL_HINT, "CATALOG") from exc
+        search_data = earthaccess.search_data
+    import requests
+
+    found = []
+    empty = []
+    notes = []
+    area = shape(query.aoi)
+    for number, short_name in enumerate(query.collections):
+        if is_cancelled is not None and is_cancelled():
+            raise SearchCancelled("Search cancelled.")
+        if progress:
+            progress(100.0 * number / len(query.collections), f"Searching CMR for {short_name}")
+        try:
+            granules = search_data(**cmr_parameters(query, short_name))
+        except requests.exceptions.RequestException as exc:
+            raise SearchError(
+                f"CATALOG earthdata: NASA CMR cannot be reached or failed: {exc}", "CATALOG"
+            ) from exc
+        items = [granule_to_item(g) for g in granules]
+        if not items:
+            empty.append(short_name)
+        found.extend(i for i in items if i.geometry is None or area.intersects(shape(i.geometry)))
+    if empty:
+        notes.append(
+            f"No granules for {', '.join(empty)}: check that these are CMR short names "
+            "(e.g. HLSL30, not the STAC collection id)."
+        )
+    result = SearchResult(select_scenes(found, query), "earthdata", "earthdata", notes)
+    if progress:
+        progress(100.0, f"{len(result)} granules")
+    return result

@@ -1,0 +1,171 @@
+"""Search Google Earth Engine image collections with earthengine-api, returning images as STAC Items.
+
+The whole query runs server-side as one filtered ``ee.ImageCollection``: ``filterBounds`` (AOI),
+``filterDate``, ``ee.Filter.calendarRange(..., "day_of_year")`` (two ranges OR-ed when the window wraps
+the new year), a cloud-cover ``lte`` on the collection's own property, excluded ``system:index`` values,
+a sort on ``system:time_start`` and ``limit``. Only the listing comes back (``getInfo``), capped at
+:data:`MAX_IMAGES` (Earth Engine refuses to list more than 5000 elements in one request).
+Property names per collection follow the Earth Engine data catalog (Landsat C2 L2: CLOUD_COVER,
+SPACECRAFT_ID; Sentinel-2 SR harmonized: CLOUDY_PIXEL_PERCENTAGE, SPACECRAFT_NAME).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+import pystac
+from shapely.geometry import Polygon, mapping, shape
+
+from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .scene import SearchResult, select_scenes
+
+INSTALL_HINT = (
+    "CATALOG earthengine needs the earthengine-api package: install it with Timestack's dependency "
+    "installer or `pip install earthengine-api`, then authenticate once with `earthengine authenticate`."
+)
+MAX_IMAGES = 5000
+
+
+@dataclass(frozen=True)
+class EarthEngineCollection:
+    cloud_property: str
+    platform_property: str
+
+
+#: The collections Timestack composites from; other ids are refused with this list.
+COLLECTIONS = {
+    "LANDSAT/LC09/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
+    "LANDSAT/LC08/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
+    "LANDSAT/LE07/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
+    "LANDSAT/LT05/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
+    "LANDSAT/LT04/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
+    "COPERNICUS/S2_SR_HARMONIZED": EarthEngineCollection("CLOUDY_PIXEL_PERCENTAGE", "SPACECRAFT_NAME"),
+}
+
+
+def _ee():
+    try:
+        import ee
+    except ImportError as exc:
+        raise SearchError(INSTALL_HINT, "CATALOG") from exc
+    return ee
+
+
+def _checked_collections(query: SceneQuery) -> tuple:
+    if not query.collections:
+        raise SearchError(
+            f"COLLECTIONS: name Earth Engine collections, e.g. {', '.join(COLLECTIONS)}.", "COLLECTIONS"
+        )
+    unknown = [c for c in query.collections if c not in COLLECTIONS]
+    if unknown:
+        raise SearchError(
+            f"COLLECTIONS: {', '.join(unknown)} not supported for Earth Engine; use "
+            f"{', '.join(COLLECTIONS)}.",
+            "COLLECTIONS",
+        )
+    return query.collections
+
+
+def build_collection(query: SceneQuery):
+    """The filtered, sorted, limited ``ee.ImageCollection`` for ``query`` (no request is made)."""
+    ee = _ee()
+    merged = None
+    for collection_id in _checked_collections(query):
+        spec = COLLECTIONS[collection_id]
+        images = (
+            ee.ImageCollection(collection_id)
+            .filterBounds(ee.Geometry(query.aoi))
+            .filterDate(query.start_date.isoformat(), (query.end_date + dt.timedelta(days=1)).isoformat())
+        )
+        if query.max_cloud is not None:
+            images = images.filter(ee.Filter.lte(spec.cloud_property, query.max_cloud))
+        merged = images if merged is None else merged.merge(images)
+    if query.filters_doy:
+        if query.doy_start <= query.doy_end:
+            window = ee.Filter.calendarRange(query.doy_start, query.doy_end, "day_of_year")
+        else:
+            window = ee.Filter.Or(
+                ee.Filter.calendarRange(query.doy_start, 366, "day_of_year"),
+                ee.Filter.calendarRange(1, query.doy_end, "day_of_year"),
+            )
+        merged = merged.filter(window)
+    if query.exclude_ids:
+        merged = merged.filter(ee.Filter.inList("system:index", sorted(query.exclude_ids)).Not())
+    merged = merged.sort("system:time_start", query.sort == "ascending")
+    # Platform names are matched here afterwards (Earth Engine spells them LANDSAT_8, Sentinel-2A).
+    limit = query.max_items if query.max_items and not query.platforms else MAX_IMAGES
+    return merged.limit(min(limit, MAX_IMAGES))
+
+
+def _platform(value: Optional[str]) -> Optional[str]:
+    """LANDSAT_8 → landsat-8 and Sentinel-2A → sentinel-2a, the STAC spelling the query uses."""
+    return value.replace("_", "-").lower() if value else None
+
+
+def image_to_item(image: dict) -> pystac.Item:
+    """One image of ``ImageCollection.getInfo()`` as a STAC Item (``earthengine:id`` keeps the asset id)."""
+    properties = image.get("properties", {})
+    image_id = image["id"]
+    collection_id = image_id.rsplit("/", 1)[0]
+    spec = COLLECTIONS.get(collection_id)
+    footprint = properties.get("system:footprint")
+    geometry = None
+    if footprint and footprint.get("type") == "LinearRing":
+        geometry = Polygon(footprint["coordinates"])
+    elif footprint:
+        geometry = shape(footprint)
+    item_properties = {"earthengine:id": image_id}
+    if spec is not None:
+        if properties.get(spec.cloud_property) is not None:
+            item_properties["eo:cloud_cover"] = float(properties[spec.cloud_property])
+        if properties.get(spec.platform_property):
+            item_properties["platform"] = _platform(properties[spec.platform_property])
+    when = dt.datetime.fromtimestamp(properties["system:time_start"] / 1000.0, tz=dt.timezone.utc)
+    return pystac.Item(
+        id=properties.get("system:index", image_id.rsplit("/", 1)[-1]),
+        geometry=mapping(geometry) if geometry is not None else None,
+        bbox=list(geometry.bounds) if geometry is not None else None,
+        datetime=when,
+        properties=item_properties,
+        collection=collection_id,
+    )
+
+
+def search_earthengine(
+    query: SceneQuery,
+    *,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> SearchResult:
+    """List the images of ``query``; needs an initialised (authenticated) earthengine-api."""
+    ee = _ee()
+    collection = build_collection(query)
+    if not ee.data.is_initialized():
+        try:
+            ee.Initialize()
+        except Exception as exc:  # ee raises EEException or google.auth errors when not authenticated
+            raise SearchError(
+                "CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` "
+                f"once and set a Google Cloud project ({exc}).",
+                "CATALOG",
+            ) from exc
+    if progress:
+        progress(10.0, "Listing Earth Engine images")
+    try:
+        info = collection.getInfo()
+    except ee.EEException as exc:
+        raise SearchError(f"CATALOG earthengine: the request failed: {exc}", "CATALOG") from exc
+    if is_cancelled is not None and is_cancelled():
+        raise SearchCancelled("Search cancelled.")
+    if not isinstance(info, dict) or "features" not in info:
+        raise SearchError(f"CATALOG earthengine: unexpected answer {str(info)[:100]!r}.", "CATALOG")
+    items = [image_to_item(image) for image in info["features"]]
+    notes = []
+    if len(items) >= MAX_IMAGES:
+        notes.append(f"Earth Engine lists at most {MAX_IMAGES} images at once; narrow the search.")
+    result = SearchResult(select_scenes(items, query), "earthengine", "earthengine", notes)
+    if progress:
+        progress(100.0, f"{len(result)} images")
+    return result

@@ -1,0 +1,74 @@
+"""Natural-colour previews of found scenes, streamed from their Cloud-Optimized GeoTIFFs.
+
+GDAL reads remote COGs by HTTP range requests through ``/vsicurl/`` (and ``/vsis3/`` for S3), so
+a scene can be looked at without downloading it. Per-band assets (Landsat C2 L2, Sentinel-2 on
+Earth Search and Planetary Computer) are stacked red/green/blue into a small VRT that references
+them; GDAL's own ``BuildVRT`` writes it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pystac
+
+#: Asset keys of red, green, blue per naming scheme: STAC common names (Landsat on PC/ES, Sentinel-2
+#: on ES, the sample archive), then Sentinel-2 band ids (PC).
+RGB_KEYS = (("red", "green", "blue"), ("B04", "B03", "B02"))
+#: A ready-made true-colour asset (Sentinel-2 TCI) when no per-band set exists.
+VISUAL_KEYS = ("visual",)
+
+
+def gdal_path(href: str) -> str:
+    """The GDAL path of an asset href: ``/vsicurl/`` for http(s), ``/vsis3/`` for s3, files as they are."""
+    if href.startswith(("http://", "https://")):
+        return f"/vsicurl/{href}"
+    if href.startswith("s3://"):
+        return f"/vsis3/{href[len('s3://') :]}"
+    if href.startswith("file://"):
+        return href[len("file://") :]
+    return href
+
+
+def natural_colour_sources(item: pystac.Item) -> list:
+    """GDAL paths of the red, green and blue bands (one path when a ready RGB asset is used)."""
+    for keys in RGB_KEYS:
+        if all(key in item.assets for key in keys):
+            return [gdal_path(item.assets[key].href) for key in keys]
+    for key in VISUAL_KEYS:
+        if key in item.assets:
+            return [gdal_path(item.assets[key].href)]
+    raise ValueError(
+        f"Scene {item.id} has no red/green/blue (or B04/B03/B02, or visual) assets to show in natural colour."
+    )
+
+
+def natural_colour_vrt(item: pystac.Item, folder) -> Path:
+    """Write ``<folder>/<id>_rgb.vrt`` stacking the scene's red, green and blue bands; return its path.
+
+    Written to a temporary name and renamed, so a failed build leaves nothing behind.
+    """
+    from osgeo import gdal
+
+    sources = natural_colour_sources(item)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{item.id}_rgb.vrt"
+    handle, tmp = tempfile.mkstemp(prefix=f".{item.id}.", suffix=".vrt", dir=folder)
+    os.close(handle)
+    try:
+        options = gdal.BuildVRTOptions(separate=len(sources) > 1)
+        dataset = gdal.BuildVRT(tmp, sources, options=options)
+        if dataset is None:
+            raise OSError(f"GDAL could not open the bands of {item.id}: {gdal.GetLastErrorMsg()}")
+        for number, name in enumerate(("red", "green", "blue")[: dataset.RasterCount], start=1):
+            dataset.GetRasterBand(number).SetDescription(name)
+        dataset = None  # flush the VRT
+        # Paths inside the VRT are absolute or /vsi*, so moving the file does not break it.
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

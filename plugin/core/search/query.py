@@ -1,0 +1,214 @@
+"""One scene query for every backend, validated once at the boundary.
+
+A :class:`SceneQuery` says *where* (an area of interest in any CRS, kept as WGS84 GeoJSON because
+STAC, CMR and Earth Engine all search in longitude/latitude), *when* (a date range and an optional
+day-of-year window that may wrap the new year, e.g. 335–60 for northern winters) and *what*
+(collections, platforms, maximum cloud cover, ids to skip, how many items at most).
+
+Backends translate what their server can filter and call :meth:`SceneQuery.accepts` for the rest,
+so every backend returns the same scenes for the same query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from shapely.geometry import mapping, shape
+
+#: ``progress(percent, message)`` as every Timestack core function takes it.
+Progress = Callable[[float, str], None]
+IsCancelled = Callable[[], bool]
+
+SORT_ORDERS = ("ascending", "descending")
+
+
+class SearchError(ValueError):
+    """A search that cannot run; ``parameter`` names the Processing parameter to fix (or ``None``)."""
+
+    def __init__(self, message: str, parameter: Optional[str] = None):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class SearchCancelled(RuntimeError):  # noqa: N818 - reads as the event, like KeyboardInterrupt
+    """The caller's ``is_cancelled()`` said stop; nothing was written."""
+
+
+def _as_date(value: Any, parameter: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise SearchError(f"{parameter} must be a date written as YYYY-MM-DD, got {value!r}.", parameter)
+
+
+def aoi_to_wgs84(geometry: Any, crs: str = "EPSG:4326") -> dict:
+    """Reproject a polygon (GeoJSON mapping, shapely geometry or WKT) from ``crs`` to WGS84 GeoJSON.
+
+    STAC API ``intersects`` (OGC API Features) and CMR take longitude/latitude (RFC 7946), so an AOI
+    drawn in a projected CRS is transformed here, once, by GDAL (through rasterio, whose PROJ data
+    is the one QGIS uses) in traditional x/y order.
+    """
+    from rasterio.crs import CRS
+    from rasterio.errors import CRSError
+    from rasterio.warp import transform_geom
+    from shapely import wkt
+
+    if geometry is None:
+        raise SearchError("AOI is empty: give a polygon, a layer extent or a rectangle.", "AOI")
+    try:
+        if isinstance(geometry, str):
+            geom = wkt.loads(geometry)
+        elif hasattr(geometry, "geom_type"):
+            geom = geometry
+        else:
+            geom = shape(geometry)
+    except Exception as exc:  # shapely raises several types for unreadable geometry
+        raise SearchError(f"AOI is not a readable polygon: {exc}", "AOI") from exc
+    if geom.is_empty or geom.area == 0:
+        raise SearchError("AOI is empty (no area): draw or choose a polygon with an area.", "AOI")
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        raise SearchError(f"AOI must be a polygon, got a {geom.geom_type}.", "AOI")
+    try:
+        source = CRS.from_user_input(crs)
+    except CRSError as exc:
+        raise SearchError(f"AOI CRS {crs!r} is not a known coordinate reference system.", "AOI") from exc
+    if source != CRS.from_epsg(4326):
+        geom = shape(transform_geom(source, "EPSG:4326", mapping(geom)))
+    minx, miny, maxx, maxy = geom.bounds
+    if not (-180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0):
+        raise SearchError(
+            f"AOI lies outside longitude/latitude limits after reprojection from {crs} "
+            f"(bounds {geom.bounds}); check the AOI's CRS.",
+            "AOI",
+        )
+    return mapping(geom)
+
+
+def bbox_polygon(bbox: Iterable[float]) -> dict:
+    """A GeoJSON polygon for ``(minx, miny, maxx, maxy)``."""
+    minx, miny, maxx, maxy = (float(v) for v in bbox)
+    ring = [(minx, miny), (maxx, miny), (maxx, maxy), (minx, maxy), (minx, miny)]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def doy_in_window(doy: int, doy_start: int, doy_end: int) -> bool:
+    """True when ``doy`` falls in the window; ``doy_start > doy_end`` wraps over the new year."""
+    if doy_start <= doy_end:
+        return doy_start <= doy <= doy_end
+    return doy >= doy_start or doy <= doy_end
+
+
+@dataclass(frozen=True)
+class SceneQuery:
+    """What to search for; build it with :meth:`create`, which validates every field."""
+
+    aoi: dict
+    start_date: dt.date
+    end_date: dt.date
+    doy_start: int = 1
+    doy_end: int = 366
+    max_cloud: Optional[float] = None
+    collections: tuple = ()
+    platforms: tuple = ()
+    exclude_ids: frozenset = field(default_factory=frozenset)
+    max_items: Optional[int] = None
+    sort: str = "ascending"
+
+    @classmethod
+    def create(
+        cls,
+        aoi: Any,
+        start_date: Any,
+        end_date: Any,
+        *,
+        aoi_crs: str = "EPSG:4326",
+        doy_start: int = 1,
+        doy_end: int = 366,
+        max_cloud: Optional[float] = None,
+        collections: Iterable[str] = (),
+        platforms: Iterable[str] = (),
+        exclude_ids: Iterable[str] = (),
+        max_items: Optional[int] = None,
+        sort: str = "ascending",
+    ) -> SceneQuery:
+        """Validate and normalise; errors name the Processing parameter (START_DATE, MAX_CLOUD, ...)."""
+        start = _as_date(start_date, "START_DATE")
+        end = _as_date(end_date, "END_DATE")
+        if end < start:
+            raise SearchError(
+                f"END_DATE ({end.isoformat()}) is before START_DATE ({start.isoformat()}); "
+                "swap them or pick a later end date.",
+                "END_DATE",
+            )
+        for name, value in (("DOY_START", doy_start), ("DOY_END", doy_end)):
+            if not isinstance(value, (int, float)) or int(value) != value or not 1 <= value <= 366:
+                raise SearchError(f"{name} must be a whole day of year from 1 to 366, got {value!r}.", name)
+        if max_cloud is not None and not 0.0 <= float(max_cloud) <= 100.0:
+            raise SearchError(f"MAX_CLOUD is a percentage from 0 to 100, got {max_cloud!r}.", "MAX_CLOUD")
+        if max_items is not None and (int(max_items) != max_items or max_items < 1):
+            raise SearchError(f"MAX_ITEMS must be a positive whole number, got {max_items!r}.", "MAX_ITEMS")
+        if sort not in SORT_ORDERS:
+            raise SearchError(f"sort must be one of {SORT_ORDERS}, got {sort!r}.", "SORT")
+        return cls(
+            aoi=aoi_to_wgs84(aoi, aoi_crs),
+            start_date=start,
+            end_date=end,
+            doy_start=int(doy_start),
+            doy_end=int(doy_end),
+            max_cloud=None if max_cloud is None or float(max_cloud) >= 100.0 else float(max_cloud),
+            collections=tuple(c.strip() for c in collections if c and c.strip()),
+            platforms=tuple(p.strip().lower() for p in platforms if p and p.strip()),
+            exclude_ids=frozenset(i.strip() for i in exclude_ids if i and i.strip()),
+            max_items=None if max_items is None else int(max_items),
+            sort=sort,
+        )
+
+    @property
+    def bbox(self) -> tuple:
+        """The AOI's WGS84 bounds ``(west, south, east, north)``."""
+        return tuple(shape(self.aoi).bounds)
+
+    @property
+    def datetime_range(self) -> str:
+        """RFC 3339 interval covering whole days, as STAC API's ``datetime`` takes it."""
+        return f"{self.start_date.isoformat()}T00:00:00Z/{self.end_date.isoformat()}T23:59:59.999Z"
+
+    @property
+    def filters_doy(self) -> bool:
+        return not (self.doy_start == 1 and self.doy_end >= 365)
+
+    def accepts(
+        self,
+        scene_id: str,
+        when: Optional[dt.datetime],
+        cloud_cover: Optional[float],
+        platform: Optional[str],
+        collection: Optional[str] = None,
+    ) -> bool:
+        """The filters every backend applies client-side (all of them, so server quirks cannot leak).
+
+        A scene without cloud cover metadata is kept only when no cloud limit is set.
+        """
+        if scene_id in self.exclude_ids:
+            return False
+        if self.collections and collection is not None and collection not in self.collections:
+            return False
+        if when is not None:
+            day = when.date()
+            if not self.start_date <= day <= self.end_date:
+                return False
+            if self.filters_doy and not doy_in_window(when.timetuple().tm_yday, self.doy_start, self.doy_end):
+                return False
+        if self.max_cloud is not None and (cloud_cover is None or cloud_cover > self.max_cloud):
+            return False
+        if self.platforms and (platform or "").lower() not in self.platforms:
+            return False
+        return True

@@ -1,0 +1,119 @@
+"""The scene model every backend returns: pystac Items plus a few read helpers.
+
+Building on :class:`pystac.Item` keeps one model from search to compositing: the ItemCollection
+JSON written here is what ``timestack:composite`` reads, whichever catalog the scenes came from.
+Earthdata granules and Earth Engine images are converted to Items by their backends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import pystac
+
+from .query import SceneQuery
+
+#: Columns of the footprints layer, in order (DESIGN.md: id, collection, platform, datetime, cloud_cover, …).
+RECORD_FIELDS = ("id", "collection", "platform", "datetime", "doy", "cloud_cover", "epsg", "backend")
+
+
+def scene_datetime(item: pystac.Item) -> Optional[dt.datetime]:
+    """Acquisition time; items with a range (``datetime: null``) use ``start_datetime``."""
+    if item.datetime is not None:
+        return item.datetime
+    start = item.properties.get("start_datetime")
+    return pystac.utils.str_to_datetime(start) if start else None
+
+
+def scene_cloud_cover(item: pystac.Item) -> Optional[float]:
+    """``eo:cloud_cover`` in percent (STAC eo extension), or ``None`` when the item has none."""
+    value = item.properties.get("eo:cloud_cover")
+    return None if value is None else float(value)
+
+
+def scene_platform(item: pystac.Item) -> Optional[str]:
+    return item.properties.get("platform")
+
+
+def query_accepts(query: SceneQuery, item: pystac.Item) -> bool:
+    """Apply the query's client-side filters to one item."""
+    return query.accepts(
+        item.id, scene_datetime(item), scene_cloud_cover(item), scene_platform(item), item.collection_id
+    )
+
+
+def scene_record(item: pystac.Item, backend: str) -> dict:
+    """One row of the footprints layer."""
+    when = scene_datetime(item)
+    epsg = item.properties.get("proj:epsg")
+    if epsg is None and str(item.properties.get("proj:code", "")).upper().startswith("EPSG:"):
+        epsg = int(item.properties["proj:code"].split(":")[1])
+    return {
+        "id": item.id,
+        "collection": item.collection_id or "",
+        "platform": scene_platform(item) or "",
+        "datetime": when.isoformat() if when else "",
+        "doy": when.timetuple().tm_yday if when else None,
+        "cloud_cover": scene_cloud_cover(item),
+        "epsg": epsg,
+        "backend": backend,
+    }
+
+
+def select_scenes(items: Iterable[pystac.Item], query: SceneQuery) -> list:
+    """Filter with the query, drop duplicate ids, sort by date and cut to ``max_items``."""
+    seen = set()
+    kept = []
+    for item in items:
+        if item.id in seen or not query_accepts(query, item):
+            continue
+        seen.add(item.id)
+        kept.append(item)
+    far_past = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
+    kept.sort(key=lambda i: (scene_datetime(i) or far_past, i.id), reverse=query.sort == "descending")
+    return kept[: query.max_items] if query.max_items else kept
+
+
+@dataclass
+class SearchResult:
+    """Scenes found by one backend, and notes the user should read (requester-pays, signing...)."""
+
+    items: list
+    backend: str
+    catalog: str
+    notes: list = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def ids(self) -> list:
+        return [item.id for item in self.items]
+
+    def item_collection(self) -> pystac.ItemCollection:
+        return pystac.ItemCollection(self.items, clone_items=False)
+
+    def records(self) -> list:
+        return [scene_record(item, self.backend) for item in self.items]
+
+    def write_item_collection(self, path) -> Path:
+        """Write the ItemCollection JSON atomically (temporary file in the same folder, then rename)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = self.item_collection().to_dict(transform_hrefs=False)
+        payload["timestack:search"] = {"backend": self.backend, "catalog": self.catalog, "notes": self.notes}
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(payload, out)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path

@@ -1,0 +1,180 @@
+"""Search a STAC API with pystac-client.
+
+What the server can filter is sent to it: ``intersects`` (the AOI polygon), ``datetime``,
+``collections``, and cloud cover as a CQL2-JSON ``filter`` when the API conforms to Filter, else as a
+``query`` when it conforms to the Query extension. Day-of-year windows, platforms and excluded ids are
+not expressible portably, so :func:`..scene.select_scenes` applies them (and re-checks the rest).
+Paging is pystac-client's (``next`` links); cancellation is checked between pages.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+from urllib.parse import urlparse
+
+import requests
+
+from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
+from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .scene import SearchResult, query_accepts, select_scenes
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_PAGE_SIZE = 100
+
+
+def _describe(url: str, exc: Exception, timeout: float) -> SearchError:
+    """Turn transport and server errors into a message a user can act on."""
+    from pystac_client.exceptions import APIError
+
+    # pystac-client wraps transport errors in APIError; the cause says what really happened.
+    chain = [exc]
+    while len(chain) < 10 and (chain[-1].__cause__ or chain[-1].__context__) is not None:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    if any(isinstance(e, requests.exceptions.Timeout) for e in chain) or "timed out" in str(exc).lower():
+        return SearchError(
+            f"CATALOG {url} did not answer within {timeout:g} s; try again later or raise the timeout.",
+            "CATALOG",
+        )
+    if any(isinstance(e, requests.exceptions.ConnectionError) for e in chain):
+        return SearchError(
+            f"CATALOG {url} cannot be reached (is the server up and the URL right?).", "CATALOG"
+        )
+    if isinstance(exc, APIError) and getattr(exc, "status_code", None):
+        status = exc.status_code
+        detail = str(exc).strip().replace("\n", " ")[:200]
+        return SearchError(f"CATALOG {url} answered with HTTP error {status}: {detail}", "CATALOG")
+    return SearchError(f"CATALOG {url} did not return valid STAC: {exc!r}", "CATALOG")
+
+
+def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
+    """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC."""
+    from pystac_client import Client
+    from pystac_client.stac_api_io import StacApiIO
+
+    modifier = None
+    if preset(url) is PLANETARY_COMPUTER:
+        try:
+            import planetary_computer
+        except ImportError as exc:
+            raise SearchError(
+                "CATALOG Planetary Computer needs the planetary-computer package to sign asset hrefs: "
+                "install it with Timestack's dependency installer.",
+                "CATALOG",
+            ) from exc
+        modifier = planetary_computer.sign_inplace
+    # Two retries for dropped connections only; HTTP errors are reported at once.
+    stac_io = StacApiIO(timeout=timeout, max_retries=2)
+    try:
+        return Client.open(url, modifier=modifier, stac_io=stac_io, timeout=timeout)
+    except SearchError:
+        raise
+    except Exception as exc:  # requests, pystac and pystac-client errors alike
+        raise _describe(url, exc, timeout) from exc
+
+
+def search_parameters(client, query: SceneQuery, page_size: int = DEFAULT_PAGE_SIZE) -> dict:
+    """Keyword arguments for ``Client.search`` that this server can honour."""
+    from pystac_client.conformance import ConformanceClasses
+
+    parameters = {
+        "intersects": query.aoi,
+        "datetime": query.datetime_range,
+        "limit": page_size,
+    }
+    if query.collections:
+        parameters["collections"] = list(query.collections)
+    if query.max_cloud is not None:
+        if client.conforms_to(ConformanceClasses.FILTER):
+            parameters["filter"] = {"op": "<=", "args": [{"property": "eo:cloud_cover"}, query.max_cloud]}
+            parameters["filter_lang"] = "cql2-json"
+        elif client.conforms_to(ConformanceClasses.QUERY):
+            parameters["query"] = {"eo:cloud_cover": {"lte": query.max_cloud}}
+    if client.conforms_to(ConformanceClasses.SORT):
+        direction = "asc" if query.sort == "ascending" else "desc"
+        parameters["sortby"] = [{"field": "properties.datetime", "direction": direction}]
+    return parameters
+
+
+def _collection_ids(client, url: str, timeout: float) -> set:
+    try:
+        return {c.id for c in client.get_collections()}
+    except Exception as exc:  # see open_client
+        raise _describe(url, exc, timeout) from exc
+
+
+def list_collections(url: str, timeout: float = DEFAULT_TIMEOUT) -> list:
+    """Sorted collection ids the API offers."""
+    return sorted(_collection_ids(open_client(url, timeout), url, timeout))
+
+
+def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> None:
+    if not query.collections:
+        return
+    available = _collection_ids(client, url, timeout)
+    unknown = [c for c in query.collections if c not in available]
+    if unknown:
+        raise SearchError(
+            f"COLLECTIONS: {', '.join(unknown)} not offered by {url}; it offers "
+            f"{', '.join(sorted(available)) or 'no collections'}.",
+            "COLLECTIONS",
+        )
+
+
+def _notes(url: str, items: list) -> list:
+    notes = []
+    found = preset(url)
+    if found is not None and found.note:
+        notes.append(found.note)
+    requester_pays = any(
+        asset.href.startswith("s3://") or asset.extra_fields.get("storage:requester_pays")
+        for item in items
+        for asset in item.assets.values()
+    ) or any(item.properties.get("storage:requester_pays") for item in items)
+    if requester_pays and found is not EARTH_SEARCH:
+        notes.append(
+            "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
+        )
+    return notes
+
+
+def search_stac_api(
+    url: str,
+    query: SceneQuery,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> SearchResult:
+    """Search ``url`` page by page; stop early once ``max_items`` accepted scenes are in (server sorts)."""
+    if urlparse(url).scheme not in ("http", "https"):
+        raise SearchError(f"CATALOG {url!r} is not an http(s) STAC API URL.", "CATALOG")
+    client = open_client(url, timeout)
+    _check_collections(client, url, query, timeout)
+    parameters = search_parameters(client, query, page_size)
+    sorted_by_server = "sortby" in parameters
+    found = []
+    accepted = 0
+    try:
+        search = client.search(**parameters)
+        for page_number, page in enumerate(search.pages(), start=1):
+            if is_cancelled is not None and is_cancelled():
+                raise SearchCancelled("Search cancelled.")
+            found.extend(page.items)
+            accepted += sum(1 for item in page.items if query_accepts(query, item))
+            if progress:
+                goal = query.max_items or max(accepted, 1)
+                progress(
+                    min(95.0, 100.0 * accepted / goal) if query.max_items else min(95.0, 5.0 * page_number),
+                    f"page {page_number}: {len(found)} items, {accepted} match",
+                )
+            if sorted_by_server and query.max_items and accepted >= query.max_items:
+                break
+    except (SearchError, SearchCancelled):
+        raise
+    except Exception as exc:  # transport, HTTP and JSON errors from requests/pystac-client
+        raise _describe(url, exc, timeout) from exc
+    result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found))
+    if progress:
+        progress(100.0, f"{len(result)} scenes")
+    return result

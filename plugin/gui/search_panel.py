@@ -1,0 +1,341 @@
+"""Dock panel that searches a catalog for scenes, lists them and shows one in natural colour.
+
+It builds the parameters of ``timestack:searchscenes`` and runs it as a background task (progress,
+cancel); the algorithm writes the footprints (loaded onto the canvas) and the ItemCollection JSON
+that the results table reads. A selected scene is added as a natural-colour layer streamed from its
+COGs through GDAL's ``/vsicurl/``.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsMapLayerProxyModel,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRasterMinMaxOrigin,
+)
+from qgis.gui import QgsExtentGroupBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.search import PRESETS, SearchError, catalog_collections
+from .algorithm_task import AlgorithmTask
+from .sample_panel import default_sample_folder
+
+COLUMNS = ("datetime", "cloud_cover", "platform", "collection", "id")
+
+
+def sample_catalog():
+    """The sample archive's stac-geoparquet in the folder the Sample data panel builds it in."""
+    return default_sample_folder() / "catalog" / "items.parquet"
+
+
+class SearchPanel(QWidget):
+    """Catalog, collections, area, dates and cloud limit in; a table and footprints out."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.run = None
+        self.items = []
+
+        self.catalog = QComboBox(self)
+        self.catalog.setObjectName("searchCatalog")
+        self.catalog.setEditable(True)
+        self.catalog.addItem(self.tr("Sample archive (local)"), str(sample_catalog()))
+        for preset in PRESETS:
+            self.catalog.addItem(preset.title, preset.key)  # proper names, not translated
+        self.catalog.setToolTip(self.tr("A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)"))
+        self.catalog.currentIndexChanged.connect(self._catalog_changed)
+        browse = QToolButton(self)
+        browse.setText("…")
+        browse.setToolTip(self.tr("Choose a local catalog file"))
+        browse.clicked.connect(self._browse)
+
+        self.collections = QComboBox(self)
+        self.collections.setObjectName("searchCollections")
+        self.collections.setEditable(True)
+        self.collections.setToolTip(self.tr("Collection ids, comma-separated; empty searches all"))
+        refresh = QToolButton(self)
+        refresh.setText("↻")
+        refresh.setToolTip(self.tr("Read the collections the catalog offers"))
+        refresh.clicked.connect(self.load_collections)
+
+        self.extent = QgsExtentGroupBox(self)
+        self.extent.setTitleBase(self.tr("Area"))
+        self.extent.setCheckable(False)
+        canvas = iface.mapCanvas() if iface is not None else None
+        if canvas is not None:
+            self.extent.setMapCanvas(canvas)
+            self.extent.setOriginalExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+            self.extent.setOutputCrs(canvas.mapSettings().destinationCrs())
+            self.extent.setCurrentExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+        self.aoi = QgsMapLayerComboBox(self)
+        self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.aoi.setAllowEmptyLayer(True)
+        self.aoi.setLayer(None)
+        self.aoi.setToolTip(self.tr("Optional: search the polygons of this layer instead of the extent"))
+
+        self.start = QDateEdit(QDate(QDate.currentDate().year() - 1, 1, 1), self)
+        self.end = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.doy_start = QSpinBox(self)
+        self.doy_end = QSpinBox(self)
+        for spin, value in ((self.doy_start, 1), (self.doy_end, 366)):
+            spin.setRange(1, 366)
+            spin.setValue(value)
+        self.doy_start.setToolTip(self.tr("A start after the end wraps over the new year (e.g. 335 to 60)"))
+        self.cloud = QSlider(Qt.Horizontal, self)
+        self.cloud.setRange(0, 100)
+        self.cloud.setValue(30)
+        self.cloud_label = QLabel(self)
+        self.cloud.valueChanged.connect(self._cloud_changed)
+        self._cloud_changed(self.cloud.value())
+        self.max_items = QSpinBox(self)
+        self.max_items.setRange(0, 100000)
+        self.max_items.setValue(500)
+        self.max_items.setSpecialValueText(self.tr("no limit"))
+
+        self.search_button = QPushButton(self.tr("Search"), self)
+        self.search_button.setObjectName("searchButton")
+        self.search_button.clicked.connect(self.search)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("searchResults")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Cloud %"), self.tr("Platform"), self.tr("Collection"), self.tr("Id")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.add_button = QPushButton(self.tr("Add selected scene to map (natural colour)"), self)
+        self.add_button.setObjectName("addSceneButton")
+        self.add_button.clicked.connect(self.add_selected_scene)
+
+        form = QFormLayout()
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.catalog, 1)
+        catalog_row.addWidget(browse)
+        form.addRow(self.tr("Catalog"), catalog_row)
+        collections_row = QHBoxLayout()
+        collections_row.addWidget(self.collections, 1)
+        collections_row.addWidget(refresh)
+        form.addRow(self.tr("Collections"), collections_row)
+        form.addRow(self.tr("AOI layer"), self.aoi)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.end)
+        form.addRow(self.tr("Dates"), dates)
+        doy = QHBoxLayout()
+        doy.addWidget(self.doy_start)
+        doy.addWidget(QLabel("–", self))
+        doy.addWidget(self.doy_end)
+        form.addRow(self.tr("Day of year"), doy)
+        cloud = QHBoxLayout()
+        cloud.addWidget(self.cloud, 1)
+        cloud.addWidget(self.cloud_label)
+        form.addRow(self.tr("Max. cloud"), cloud)
+        form.addRow(self.tr("Max. scenes"), self.max_items)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.extent)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.add_button)
+        self._catalog_changed()
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("SearchPanel", text)
+
+    def title(self) -> str:
+        return self.tr("Search")
+
+    # --- inputs -------------------------------------------------------------------------------
+
+    def catalog_value(self) -> str:
+        """The preset key or path behind the chosen entry, or what the user typed."""
+        index = self.catalog.currentIndex()
+        if index >= 0 and self.catalog.itemText(index) == self.catalog.currentText():
+            return str(self.catalog.itemData(index))
+        return self.catalog.currentText().strip()
+
+    def set_catalog(self, value: str) -> None:
+        self.catalog.setEditText(value)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a catalog"),
+            "",
+            self.tr("STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)"),
+        )
+        if path:
+            self.set_catalog(path)
+
+    def _cloud_changed(self, value: int) -> None:
+        self.cloud_label.setText(self.tr("≤ {0} %").format(value))
+
+    def _catalog_changed(self, *_args) -> None:
+        self.collections.clear()
+        for preset in PRESETS:
+            if preset.key == self.catalog_value():
+                self.collections.addItems(preset.collections)
+
+    def load_collections(self) -> None:
+        """Ask the catalog which collections it has (a quick request; the cursor waits)."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            ids = catalog_collections(self.catalog_value(), timeout=15)
+        except SearchError as exc:
+            self.status.setText(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.collections.clear()
+        self.collections.addItems(ids)
+        self.status.setText(self.tr("{0} collections").format(len(ids)))
+
+    def parameters(self) -> dict:
+        parameters = {
+            "CATALOG": self.catalog_value(),
+            "COLLECTIONS": self.collections.currentText(),
+            "START_DATE": self.start.date().toString("yyyy-MM-dd"),
+            "END_DATE": self.end.date().toString("yyyy-MM-dd"),
+            "DOY_START": self.doy_start.value(),
+            "DOY_END": self.doy_end.value(),
+            "MAX_CLOUD": float(self.cloud.value()),
+            "MAX_ITEMS": self.max_items.value(),
+            "OUTPUT": QgsProcessingUtils.generateTempFilename("scene_footprints.gpkg"),
+            "OUTPUT_ITEMS": QgsProcessingUtils.generateTempFilename("scenes.json"),
+        }
+        if self.aoi.currentLayer() is not None:
+            parameters["AOI"] = self.aoi.currentLayer().id()
+        else:
+            rectangle = self.extent.outputExtent()
+            crs = self.extent.outputCrs().authid() or "EPSG:4326"
+            corners = (rectangle.xMinimum(), rectangle.xMaximum(), rectangle.yMinimum(), rectangle.yMaximum())
+            parameters["EXTENT"] = "{},{},{},{} [{}]".format(*corners, crs)
+        return parameters
+
+    # --- running ------------------------------------------------------------------------------
+
+    def search(self) -> None:
+        self.run = AlgorithmTask(
+            "timestack:searchscenes", self.parameters(), self._finished, self.progress.setValue
+        )
+        self.search_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Searching…"))
+        self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        import pystac
+
+        self.search_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if not ok:
+            log = self.run.feedback.textLog().strip().splitlines() if self.run is not None else []
+            reason = log[-1] if log else self.tr("see the Processing log")
+            self.status.setText(self.tr("The search failed or was cancelled: {0}").format(reason))
+            return
+        self.items = list(pystac.ItemCollection.from_file(results["OUTPUT_ITEMS"]))
+        self.show_items(self.items)
+        if self.items:
+            self.status.setText(self.tr("{0} scenes; footprints added to the map.").format(len(self.items)))
+        else:
+            self.status.setText(self.tr("No scenes match: widen the dates, the cloud limit or the area."))
+
+    def show_items(self, items: list) -> None:
+        from ..core.search import scene_record
+
+        self.table.setRowCount(0)
+        for row, item in enumerate(items):
+            record = scene_record(item, "")
+            self.table.insertRow(row)
+            for column, name in enumerate(COLUMNS):
+                value = record[name]
+                if name == "datetime":
+                    value = value[:19].replace("T", " ")
+                elif name == "cloud_cover":
+                    value = "" if value is None else f"{value:.1f}"
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+
+    # --- preview ------------------------------------------------------------------------------
+
+    def add_selected_scene(self):
+        """Add the selected scene as a natural-colour layer (red/green/blue, 2–98 % stretch)."""
+        from ..core.search.preview import natural_colour_vrt
+
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.status.setText(self.tr("Select a scene in the table first."))
+            return None
+        item = self.items[rows[0].row()]
+        try:
+            vrt = natural_colour_vrt(item, QgsProcessingUtils.tempFolder())
+        except (ValueError, OSError) as exc:
+            self.status.setText(str(exc))
+            return None
+        layer = QgsRasterLayer(str(vrt), item.id)
+        if not layer.isValid():
+            self.status.setText(self.tr("GDAL could not open the bands of {0}.").format(item.id))
+            return None
+        natural_colour_style(layer)
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+
+def natural_colour_style(layer: QgsRasterLayer) -> None:
+    """Bands 1/2/3 as red/green/blue, each stretched over its 2–98 % cumulative cut.
+
+    The statistics come from a sample (GDAL reads overviews), so streamed COGs stay cheap.
+    """
+    from qgis.core import QgsMultiBandColorRenderer
+
+    renderer = QgsMultiBandColorRenderer(layer.dataProvider(), 1, 2, 3)
+    layer.setRenderer(renderer)
+    layer.setContrastEnhancement(
+        QgsContrastEnhancement.StretchToMinimumMaximum, QgsRasterMinMaxOrigin.CumulativeCut, sampleSize=250000
+    )

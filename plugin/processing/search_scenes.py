@@ -1,0 +1,270 @@
+"""``timestack:searchscenes`` — find scenes in a STAC API, a local catalog, NASA Earthdata or Earth Engine.
+
+Outputs the footprints as a vector layer (one polygon per scene, in WGS84) and the scenes as a STAC
+ItemCollection JSON, which ``timestack:composite`` takes as ITEMS. Parameter names are the public
+contract of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from shapely.geometry import shape
+
+from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, SearchCancelled, SearchError, search_scenes
+from ..core.search.stac_api import DEFAULT_TIMEOUT
+from .algorithm import TimestackAlgorithm
+
+_FIELD_TYPES = {"doy": QVariant.Int, "cloud_cover": QVariant.Double, "epsg": QVariant.Int}
+
+
+def _split(text: str) -> list:
+    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
+
+
+class SearchScenesAlgorithm(TimestackAlgorithm):
+    """Search one catalog with one query; nothing is written unless the search succeeds."""
+
+    CATALOG = "CATALOG"
+    COLLECTIONS = "COLLECTIONS"
+    EXTENT = "EXTENT"
+    AOI = "AOI"
+    START_DATE = "START_DATE"
+    END_DATE = "END_DATE"
+    DOY_START = "DOY_START"
+    DOY_END = "DOY_END"
+    MAX_CLOUD = "MAX_CLOUD"
+    PLATFORMS = "PLATFORMS"
+    EXCLUDE = "EXCLUDE"
+    MAX_ITEMS = "MAX_ITEMS"
+    TIMEOUT = "TIMEOUT"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ITEMS = "OUTPUT_ITEMS"
+    COUNT = "COUNT"
+
+    GROUP = "Data"
+    GROUP_ID = "data"
+
+    def name(self) -> str:
+        return "searchscenes"
+
+    def displayName(self) -> str:
+        return self.tr("Search scenes")
+
+    def shortHelpString(self) -> str:
+        presets = ", ".join(p.key for p in PRESETS)
+        return self.tr(
+            "Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog "
+            "file (STAC ItemCollection JSON, stac-geoparquet or a static catalog's catalog.json) or one of: "
+            "{0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window "
+            "whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). "
+            "Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. "
+            "No match gives an empty layer and a message, not an error."
+        ).format(presets)
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(self.CATALOG, self.tr("Catalog (URL, file or preset)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.COLLECTIONS, self.tr("Collections (comma-separated)"), defaultValue="", optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI,
+                self.tr("Area of interest (polygons)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        for name, label in ((self.START_DATE, self.tr("Start date")), (self.END_DATE, self.tr("End date"))):
+            self.addParameter(
+                QgsProcessingParameterDateTime(name, label, QgsProcessingParameterDateTime.Date)
+            )
+        for name, label, default in (
+            (self.DOY_START, self.tr("First day of year"), 1),
+            (self.DOY_END, self.tr("Last day of year"), 366),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_CLOUD,
+                self.tr("Maximum cloud cover (%)"),
+                QgsProcessingParameterNumber.Double,
+                100.0,
+                minValue=0.0,
+                maxValue=100.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.EXCLUDE,
+                self.tr("Scene ids to exclude (comma-separated)"),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_ITEMS,
+                self.tr("Maximum number of scenes (0 = no limit)"),
+                QgsProcessingParameterNumber.Integer,
+                0,
+                minValue=0,
+            )
+        )
+        advanced = [
+            QgsProcessingParameterString(
+                self.PLATFORMS,
+                self.tr("Platforms (comma-separated, e.g. landsat-8)"),
+                defaultValue="",
+                optional=True,
+            ),
+            QgsProcessingParameterNumber(
+                self.TIMEOUT,
+                self.tr("Server timeout (seconds)"),
+                QgsProcessingParameterNumber.Double,
+                DEFAULT_TIMEOUT,
+                minValue=0.1,
+            ),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Scene footprints"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_ITEMS,
+                self.tr("Scenes (STAC ItemCollection JSON)"),
+                self.tr("STAC ItemCollection (*.json)"),
+            )
+        )
+
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of scenes")))
+
+    def _area(self, parameters, context):
+        """The AOI as (WKT, CRS WKT): the AOI layer's polygons if given, else the extent."""
+        source = self.parameterAsSource(parameters, self.AOI, context)
+        if source is not None:
+            geometries = [f.geometry() for f in source.getFeatures() if f.hasGeometry()]
+            if not geometries:
+                raise self.fail(self.tr("AOI has no polygons; choose a layer with at least one polygon."))
+            return QgsGeometry.unaryUnion(geometries).asWkt(), source.sourceCrs().toWkt()
+        if parameters.get(self.EXTENT) in (None, ""):
+            raise self.fail(self.tr("Give the area to search as EXTENT or as an AOI polygon layer."))
+        rectangle = self.parameterAsExtent(parameters, self.EXTENT, context)
+        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        if rectangle.isNull() or rectangle.isEmpty():
+            raise self.fail(self.tr("EXTENT is empty; draw or choose an extent with an area."))
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        return QgsGeometry.fromRect(rectangle).asWkt(), crs.toWkt()
+
+    def _date(self, parameters, name, context) -> str:
+        value = self.parameterAsDateTime(parameters, name, context).date()
+        if not value.isValid():
+            raise self.fail(self.tr("{0} must be a date (YYYY-MM-DD).").format(name))
+        return value.toString("yyyy-MM-dd")
+
+    def processAlgorithm(self, parameters, context, feedback):
+        aoi, aoi_crs = self._area(parameters, context)
+        catalog = self.parameterAsString(parameters, self.CATALOG, context)
+        max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
+        progress, is_cancelled = self.core_callbacks(feedback)
+        try:
+            query = SceneQuery.create(
+                aoi,
+                self._date(parameters, self.START_DATE, context),
+                self._date(parameters, self.END_DATE, context),
+                aoi_crs=aoi_crs,
+                doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
+                doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
+                max_cloud=self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
+                collections=_split(self.parameterAsString(parameters, self.COLLECTIONS, context)),
+                platforms=_split(self.parameterAsString(parameters, self.PLATFORMS, context)),
+                exclude_ids=_split(self.parameterAsString(parameters, self.EXCLUDE, context)),
+                max_items=max_items or None,
+            )
+            result = search_scenes(
+                catalog,
+                query,
+                timeout=self.parameterAsDouble(parameters, self.TIMEOUT, context),
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
+        except SearchCancelled as exc:
+            raise self.fail(self.tr("Search cancelled; nothing was written.")) from exc
+        except SearchError as exc:
+            raise self.fail(str(exc)) from exc
+
+        fields = QgsFields()
+        records = result.records()
+        for name in RECORD_FIELDS:
+            fields.append(QgsField(name, _FIELD_TYPES.get(name, QVariant.String)))
+        sink, sink_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            fields,
+            QgsWkbTypes.MultiPolygon,
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for item, record in zip(result.items, records):
+            feature = QgsFeature(fields)
+            geometry = QgsGeometry.fromWkt(_geojson_to_wkt(item.geometry))
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([record[name] for name in RECORD_FIELDS])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+        items_path = self.parameterAsFileOutput(parameters, self.OUTPUT_ITEMS, context)
+        result.write_item_collection(items_path)
+        self.load_on_completion(context, sink_id, self.tr("Scene footprints"), self.OUTPUT, raster=False)
+        for note in result.notes:
+            feedback.pushInfo(note)
+        if len(result) == 0:
+            feedback.reportError(
+                self.tr(
+                    "No scenes match: widen the dates, the day-of-year window, the cloud limit or the area."
+                ),
+                False,
+            )
+        else:
+            feedback.pushInfo(self.tr("{0} scenes found in {1}").format(len(result), result.catalog))
+        return {self.OUTPUT: sink_id, self.OUTPUT_ITEMS: items_path, self.COUNT: len(result)}
+
+
+def _geojson_to_wkt(geometry: dict) -> str:
+    return shape(geometry).wkt

@@ -1,0 +1,102 @@
+"""``timestack:searchscenes`` from the command line (qgis_process), on a local catalog and a live STAC API."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+from pystac_client import Client
+
+from tests.servers.pgstac import FIXTURES, pgstac_api_fixture  # noqa: F401
+
+PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+
+
+def test_qgis_process_describes_the_contract_parameters(qgis_process):
+    described = qgis_process("help", "timestack:searchscenes")
+    contract = {
+        "CATALOG",
+        "COLLECTIONS",
+        "EXTENT",
+        "AOI",
+        "START_DATE",
+        "END_DATE",
+        "DOY_START",
+        "DOY_END",
+        "MAX_CLOUD",
+        "EXCLUDE",
+        "MAX_ITEMS",
+    }
+    assert contract <= set(described["parameters"])
+    assert {"OUTPUT", "OUTPUT_ITEMS"} <= set(described["outputs"])
+
+
+def test_qgis_process_searches_a_geoparquet_catalog(qgis_process, tmp_path):
+    answer = qgis_process(
+        "run",
+        "timestack:searchscenes",
+        "--",
+        f"CATALOG={PARQUET}",
+        "EXTENT=-105.6,-105.0,39.7,40.5 [EPSG:4326]",
+        "START_DATE=2024-06-01",
+        "END_DATE=2024-09-30",
+        "MAX_CLOUD=20",
+        f"OUTPUT={tmp_path / 'f.gpkg'}",
+        f"OUTPUT_ITEMS={tmp_path / 'items.json'}",
+    )
+    rows = pq.read_table(PARQUET, columns=["id", "datetime", "eo:cloud_cover"]).to_pylist()
+    expected = {
+        r["id"]
+        for r in rows
+        if "2024-06-01" <= r["datetime"].date().isoformat() <= "2024-09-30" and r["eo:cloud_cover"] <= 20
+    }
+    found = json.loads((tmp_path / "items.json").read_text())["features"]
+    assert {f["id"] for f in found} == expected and expected
+    assert answer["results"]["COUNT"] == len(expected)
+    assert (tmp_path / "f.gpkg").is_file()
+
+
+def test_qgis_process_searches_a_live_stac_api_like_pystac_client(qgis_process, pgstac_api, tmp_path):
+    answer = qgis_process(
+        "run",
+        "timestack:searchscenes",
+        "--",
+        f"CATALOG={pgstac_api.url}",
+        "COLLECTIONS=landsat-c2-l2",
+        "EXTENT=-180,180,-90,90 [EPSG:4326]",
+        "START_DATE=2020-01-01",
+        "END_DATE=2025-12-31",
+        "MAX_CLOUD=30",
+        f"OUTPUT={tmp_path / 'f.gpkg'}",
+        f"OUTPUT_ITEMS={tmp_path / 'items.json'}",
+    )
+    direct = Client.open(pgstac_api.url).search(
+        collections=["landsat-c2-l2"],
+        bbox=[-180, -90, 180, 90],
+        datetime="2020-01-01/2025-12-31",
+        filter={"op": "<=", "args": [{"property": "eo:cloud_cover"}, 30]},
+        filter_lang="cql2-json",
+    )
+    expected = {item.id for item in direct.items()}
+    found = json.loads((tmp_path / "items.json").read_text())["features"]
+    assert {f["id"] for f in found} == expected and expected
+    assert answer["results"]["COUNT"] == len(expected)
+
+
+def test_qgis_process_reports_a_bad_date_range_and_exits_non_zero(qgis_process, tmp_path):
+    done = qgis_process(
+        "run",
+        "timestack:searchscenes",
+        "--",
+        f"CATALOG={PARQUET}",
+        "EXTENT=-105.6,-105.0,39.7,40.5 [EPSG:4326]",
+        "START_DATE=2024-09-30",
+        "END_DATE=2024-06-01",
+        f"OUTPUT={tmp_path / 'f.gpkg'}",
+        f"OUTPUT_ITEMS={tmp_path / 'items.json'}",
+        json_output=False,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "END_DATE" in done.stdout + done.stderr
+    assert not (tmp_path / "items.json").exists()

@@ -1,0 +1,220 @@
+"""``timestack:searchscenes`` through ``processing.run``: footprints layer, ItemCollection, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+from timestack.processing.provider import TimestackProvider
+
+from tests.servers.pgstac import FIXTURES
+
+PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    provider = TimestackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def run(tmp_path, **overrides):
+    import processing
+
+    parameters = {
+        "CATALOG": str(PARQUET),
+        "EXTENT": "-105.6,-105.0,39.7,40.5 [EPSG:4326]",
+        "START_DATE": "2024-06-01",
+        "END_DATE": "2024-09-30",
+        "MAX_CLOUD": 20,
+        "OUTPUT": str(tmp_path / "footprints.gpkg"),
+        "OUTPUT_ITEMS": str(tmp_path / "items.json"),
+    }
+    parameters.update(overrides)
+    return processing.run("timestack:searchscenes", parameters)
+
+
+def expected_ids(start: str, end: str, max_cloud: float) -> set:
+    rows = pq.read_table(PARQUET, columns=["id", "datetime", "eo:cloud_cover"]).to_pylist()
+    return {
+        r["id"]
+        for r in rows
+        if start <= r["datetime"].date().isoformat() <= end and r["eo:cloud_cover"] <= max_cloud
+    }
+
+
+def test_footprints_layer_and_item_collection_hold_the_matching_scenes(provider, tmp_path):
+    result = run(tmp_path)
+    layer = QgsVectorLayer(result["OUTPUT"], "footprints")
+    assert layer.isValid() and layer.crs().authid() == "EPSG:4326"
+    features = list(layer.getFeatures())
+    ids = {f["id"] for f in features}
+    assert ids == expected_ids("2024-06-01", "2024-09-30", 20) and ids
+    assert all(f["cloud_cover"] <= 20 and f["collection"] == "sentinel-2-l2a" for f in features)
+    assert all(f.geometry().area() > 0.1 for f in features), "footprints are the scene polygons"
+    document = json.loads(Path(result["OUTPUT_ITEMS"]).read_text())
+    assert document["type"] == "FeatureCollection"
+    assert {f["id"] for f in document["features"]} == ids
+    assert result["COUNT"] == len(ids)
+
+
+def test_aoi_layer_in_utm_selects_like_the_same_extent_in_degrees(provider, tmp_path):
+    aoi = QgsVectorLayer("Polygon?crs=EPSG:32613", "aoi", "memory")
+    from qgis.core import QgsFeature, QgsGeometry
+
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "POLYGON((480000 4420000, 500000 4420000, 500000 4440000, 480000 4440000, 480000 4420000))"
+        )
+    )
+    aoi.dataProvider().addFeatures([feature])
+    from_layer = run(tmp_path, AOI=aoi, EXTENT=None, OUTPUT_ITEMS=str(tmp_path / "a.json"))
+    from_extent = run(
+        tmp_path,
+        EXTENT="480000,500000,4420000,4440000 [EPSG:32613]",
+        OUTPUT_ITEMS=str(tmp_path / "b.json"),
+        OUTPUT=str(tmp_path / "b.gpkg"),
+    )
+    ids = [json.loads(Path(r["OUTPUT_ITEMS"]).read_text())["features"] for r in (from_layer, from_extent)]
+    assert [f["id"] for f in ids[0]] == [f["id"] for f in ids[1]] and ids[0]
+
+
+def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_path):
+    result = run(tmp_path, START_DATE="1999-01-01", END_DATE="1999-12-31")
+    layer = QgsVectorLayer(result["OUTPUT"], "footprints")
+    assert layer.isValid() and layer.featureCount() == 0
+    assert json.loads(Path(result["OUTPUT_ITEMS"]).read_text())["features"] == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"START_DATE": "2024-10-01"}, "END_DATE"),
+        ({"EXTENT": None}, "EXTENT or as an AOI"),
+        ({"COLLECTIONS": "landsat-c2-l2"}, "COLLECTIONS"),
+        ({"CATALOG": "/nowhere/items.parquet"}, "CATALOG"),
+    ],
+)
+def test_bad_input_fails_naming_the_parameter_and_writes_nothing(provider, tmp_path, overrides, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        run(tmp_path, **overrides)
+    assert not list(tmp_path.iterdir()), "nothing half-written"
+
+
+# --- the dock's Search panel ------------------------------------------------------------------
+
+
+def wait_for(run, seconds: float = 60.0) -> None:
+    """Let the task manager run the background task and deliver its result."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while run.task.status() not in (run.task.Complete, run.task.Terminated) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    for _ in range(20):
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(scope="module")
+def sample_archive():
+    from timestack.core.sample_archive import ensure_sample_archive
+
+    return ensure_sample_archive(Path(__file__).resolve().parents[2] / "build" / "sample" / "small", "small")
+
+
+@pytest.fixture
+def panel(provider, qgis_iface, qgis_canvas):
+    from qgis.core import QgsProject
+    from timestack.gui.search_panel import SearchPanel
+
+    widget = SearchPanel(qgis_iface)
+    widget.resize(420, 780)
+    yield widget
+    QgsProject.instance().removeAllMapLayers()
+    widget.deleteLater()
+
+
+def set_area(panel, archive) -> None:
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    xmin, ymin, xmax, ymax = archive.bounds
+    crs = QgsCoordinateReferenceSystem(archive.crs)
+    panel.extent.setOutputCrs(crs)
+    panel.extent.setOutputExtentFromUser(QgsRectangle(xmin, ymin, xmax, ymax), crs)
+
+
+def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QDate
+    from timestack.core.search import SceneQuery, search_scenes
+    from timestack.core.search.query import bbox_polygon
+
+    panel.set_catalog(str(sample_archive.geoparquet))
+    panel.load_collections()
+    assert [panel.collections.itemText(i) for i in range(panel.collections.count())] == ["landsat-c2-l2"]
+    set_area(panel, sample_archive)
+    panel.start.setDate(QDate(1990, 1, 1))
+    panel.end.setDate(QDate(2030, 12, 31))
+    panel.cloud.setValue(40)
+    panel.search()
+    wait_for(panel.run)
+
+    expected = search_scenes(
+        str(sample_archive.geoparquet),
+        SceneQuery.create(
+            bbox_polygon(sample_archive.bounds),
+            "1990-01-01",
+            "2030-12-31",
+            aoi_crs=sample_archive.crs,
+            max_cloud=40,
+            collections=["landsat-c2-l2"],
+            max_items=500,
+        ),
+    )
+    assert panel.table.rowCount() == len(expected) > 0, panel.status.text()
+    assert [panel.table.item(r, 4).text() for r in range(panel.table.rowCount())] == expected.ids
+    footprints = [
+        layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == layer.VectorLayer
+    ]
+    assert len(footprints) == 1 and footprints[0].featureCount() == len(expected)
+    panel.grab().save(str(Path(__file__).resolve().parents[2] / "build" / "search_panel.png"))
+
+
+def test_selected_scene_is_added_in_natural_colour(panel, sample_archive):
+    import pystac
+    from qgis.core import QgsMultiBandColorRenderer
+
+    panel.items = list(pystac.ItemCollection.from_file(str(sample_archive.item_collection)))[:3]
+    panel.show_items(panel.items)
+    panel.table.selectRow(1)
+    layer = panel.add_selected_scene()
+    assert layer is not None and layer.isValid() and layer.bandCount() == 3
+    assert isinstance(layer.renderer(), QgsMultiBandColorRenderer)
+    assert (layer.renderer().redBand(), layer.renderer().greenBand(), layer.renderer().blueBand()) == (
+        1,
+        2,
+        3,
+    )
+    red = layer.renderer().redContrastEnhancement()
+    assert red.minimumValue() < red.maximumValue(), "a stretch computed from the data"
+    assert layer.name() == panel.items[1].id
+    assert layer.source().endswith(f"{panel.items[1].id}_rgb.vrt")
+
+
+def test_panel_reports_a_failed_search(panel, sample_archive):
+    panel.set_catalog(str(sample_archive.geoparquet))
+    set_area(panel, sample_archive)
+    panel.collections.setEditText("no-such-collection")
+    panel.search()
+    wait_for(panel.run)
+    assert "failed" in panel.status.text() and panel.table.rowCount() == 0
+    assert panel.search_button.isEnabled()

@@ -1,0 +1,1 @@
+"""Real servers the tests run against on loopback (started and stopped by pytest fixtures)."""
