@@ -1,0 +1,909 @@
+"""Annual cloud-free composites of Landsat 4-9 and Sentinel-2 L2A scenes, chunked with bounded memory.
+
+For each year of a range, the scenes acquired inside a day-of-year window are read onto one target grid,
+masked (QA bits or scene classes, optional TDOM shadows), optionally harmonised (OLI -> ETM+) and reduced
+per pixel by a compositing method; spectral indices are computed from the composite's bands. A window
+that wraps the new year (DOY_START > DOY_END) is labelled by the year it ends in. Years without scenes
+stay in the stack as nodata, so LandTrendr sees every year.
+
+Work is split into units of (chunk window, year): a unit reads only that window of that year's scenes,
+so memory is about ``observations x bands x chunk² x 4 bytes`` per worker whatever the image size or
+year count. Units run on local threads (GDAL reads and the numba kernels release the GIL) or, given a
+``dask.distributed`` scheduler address, on its workers. The main thread alone writes results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Mapping, Optional, Sequence
+
+import numpy as np
+import rasterio
+from rasterio.errors import RasterioError
+from rasterio.windows import Window
+
+from . import composite_kernels as kernels
+from .grid import (
+    REMOTE_GDAL_OPTIONS,
+    AssetScaling,
+    TargetGrid,
+    asset_scaling,
+    bounds_in,
+    chunk_windows,
+    gdal_path,
+    intersects,
+    read_window,
+    target_grid,
+    with_halo,
+)
+from .harmonize import needs_harmonisation, oli_to_etm
+from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
+from .masks import MaskOptions, landsat_discard, landsat_sensor, sentinel2_discard
+from .stack_io import (
+    NODATA,
+    OUTPUT_DTYPES,
+    CancelledByUserError,
+    band_description,
+    create_tiled,
+    encode_values,
+    remove_paths,
+    write_cog,
+    write_json,
+    write_vrt,
+)
+from .tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
+
+Progress = Callable[[float, str], None]
+
+METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
+
+#: STAC asset keys that hold each canonical band: Landsat C2 / Earth Search first, then Planetary
+#: Computer's Sentinel-2 band names. Sentinel-2 nir is B8A (narrow NIR, closest to Landsat's).
+ASSET_KEYS: Mapping[str, tuple[str, ...]] = {
+    "blue": ("blue", "B02"),
+    "green": ("green", "B03"),
+    "red": ("red", "B04"),
+    "nir": ("nir08", "B8A", "nir"),
+    "swir1": ("swir16", "B11"),
+    "swir2": ("swir22", "B12"),
+}
+QA_PIXEL_KEYS = ("qa_pixel",)
+QA_RADSAT_KEYS = ("qa_radsat",)
+SCL_KEYS = ("scl", "SCL")
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str
+    scaling: AssetScaling
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One acquisition reduced to what compositing needs (picklable, for dask workers)."""
+
+    id: str
+    datetime: dt.datetime
+    year: int
+    platform: str
+    kind: str  # "landsat" or "sentinel2"
+    bands: Mapping[str, Asset]
+    quality: str
+    radsat: Optional[str] = None
+    bounds: Optional[tuple[float, float, float, float]] = None  # in the target CRS, after preflight
+    crs: Optional[str] = None
+
+    @property
+    def doy(self) -> int:
+        return self.datetime.timetuple().tm_yday
+
+
+class SceneSkippedError(Exception):
+    """A scene cannot be used; the message says why and goes into the run log."""
+
+
+@dataclass(frozen=True)
+class CompositeSettings:
+    """Everything a composite run needs; names follow ``timestack:composite``'s parameters.
+
+    ``bounds`` are in ``bounds_crs`` (default: the target CRS); ``crs`` None picks the CRS most scenes
+    share; ``bounds`` None covers all scenes. ``min_confidence`` etc. live in ``mask``.
+    """
+
+    items: Any  # ItemCollection JSON path, or a list of STAC item dicts
+    output: Path
+    start_year: int
+    end_year: int
+    doy_start: int = 1
+    doy_end: int = 366
+    method: str = "medoid"
+    bands: Sequence[str] = REFLECTIVE_BANDS
+    indices: Sequence[str] = ()
+    mask: MaskOptions = field(default_factory=MaskOptions)
+    tdom: bool = False
+    tdom_statistics: Optional[Path] = None
+    harmonize: bool = False
+    fill_empty_years: bool = True
+    percentile: float = 50.0
+    bounds: Optional[tuple[float, float, float, float]] = None
+    bounds_crs: Optional[str] = None
+    crs: Optional[str] = None
+    resolution: float = 30.0
+    output_dtype: str = "int16"
+    output_folder: Optional[Path] = None
+    chunk_size: int = 256
+    workers: int = 2
+    dask_scheduler: Optional[str] = None
+
+
+@dataclass
+class CompositeResult:
+    stack: Path
+    observation: Optional[Path]
+    log: Path
+    years: list[int]
+    variables: list[str]
+    year_files: list[Path] = field(default_factory=list)
+    vrts: list[Path] = field(default_factory=list)
+    tdom_statistics: Optional[Path] = None
+    skipped: list[dict] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------- scenes
+
+
+def year_label(when: dt.datetime, doy_start: int, doy_end: int) -> Optional[int]:
+    """The composite year an acquisition belongs to, or None if outside the DOY window.
+
+    A wrapping window (``doy_start > doy_end``, e.g. 335-60 for a southern summer) spans the new year and
+    is labelled by the year it ends in.
+    """
+    doy = when.timetuple().tm_yday
+    if doy_start <= doy_end:
+        return when.year if doy_start <= doy <= doy_end else None
+    if doy >= doy_start:
+        return when.year + 1
+    if doy <= doy_end:
+        return when.year
+    return None
+
+
+def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
+    """STAC item dicts from an ItemCollection/FeatureCollection JSON path or a list; plus its folder."""
+    if isinstance(items, (str, Path)):
+        path = Path(items)
+        if not path.is_file():
+            raise ValueError(f"ITEMS: {path} is not a file; give the ItemCollection JSON written by search")
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ValueError(f"ITEMS: {path} is not readable STAC JSON ({error})") from None
+        features = content.get("features") if isinstance(content, dict) else content
+        if content.get("type") == "Feature" if isinstance(content, dict) else False:
+            features = [content]
+        if not isinstance(features, list):
+            raise ValueError(f"ITEMS: {path} holds no 'features'; expected a STAC ItemCollection")
+        return features, path.parent
+    return list(items), None
+
+
+def _pick(assets: Mapping[str, Any], keys: Sequence[str]) -> Optional[tuple[str, Mapping[str, Any]]]:
+    for key in keys:
+        if key in assets:
+            return key, assets[key]
+    return None
+
+
+def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Optional[Path]) -> Scene:
+    """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing."""
+    properties = item.get("properties", {})
+    when = properties.get("datetime") or properties.get("start_datetime")
+    if not when:
+        raise SceneSkippedError("no datetime")
+    moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+    assets = item.get("assets", {})
+    platform = str(properties.get("platform", "")).lower()
+    if _pick(assets, QA_PIXEL_KEYS):
+        kind = "landsat"
+        quality = _pick(assets, QA_PIXEL_KEYS)
+    elif _pick(assets, SCL_KEYS):
+        kind = "sentinel2"
+        quality = _pick(assets, SCL_KEYS)
+    else:
+        raise SceneSkippedError("no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)")
+    if kind == "landsat":
+        try:
+            landsat_sensor(platform)
+        except ValueError:
+            raise SceneSkippedError(f"platform {platform!r} is not Landsat 4-9") from None
+    chosen: dict[str, Asset] = {}
+    for band in bands:
+        found = _pick(assets, ASSET_KEYS[band])
+        if found is None:
+            raise SceneSkippedError(f"no asset for band {band} (looked for {', '.join(ASSET_KEYS[band])})")
+        _, asset = found
+        chosen[band] = Asset(gdal_path(asset["href"], base_dir), asset_scaling(asset, properties))
+    radsat = _pick(assets, QA_RADSAT_KEYS) if kind == "landsat" else None
+    return Scene(
+        id=str(item.get("id")),
+        datetime=moment,
+        year=moment.year,
+        platform=platform,
+        kind=kind,
+        bands=chosen,
+        quality=gdal_path(quality[1]["href"], base_dir),
+        radsat=gdal_path(radsat[1]["href"], base_dir) if radsat else None,
+    )
+
+
+def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
+    """Open every file of ``scene`` (headers only); note its CRS and bounds. Raises SceneSkippedError."""
+    paths = [scene.quality, *(asset.path for asset in scene.bands.values())]
+    if scene.radsat:
+        paths.append(scene.radsat)
+    info = None
+    for path in paths:
+        try:
+            with rasterio.open(path) as src:
+                if info is None:
+                    info = (src.crs, src.bounds)
+        except (RasterioError, OSError) as error:
+            raise SceneSkippedError(f"unreadable file {path}: {error}") from None
+    src_crs, src_bounds = info
+    if src_crs is None:
+        raise SceneSkippedError(f"{scene.quality} has no CRS")
+    return replace(scene, crs=src_crs.to_string(), bounds=tuple(src_bounds))
+
+
+# ---------------------------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """What every unit shares (picklable)."""
+
+    grid: TargetGrid
+    read_bands: tuple[str, ...]
+    variables: tuple[str, ...]
+    method: str
+    mask: MaskOptions
+    harmonize: bool
+    percentile: float
+    output_dtype: str
+    halo: int
+    tdom: bool
+
+
+def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:
+    """(bands, rows, cols) float32 reflectance of ``scene`` in ``window`` (NaN masked), or None if empty."""
+    grid = spec.grid
+    if scene.kind == "landsat":
+        with rasterio.open(scene.quality) as src:
+            qa = read_window(src, grid, window, fill=1, src_nodata=1)
+        radsat = None
+        if scene.radsat and "saturated" in spec.mask.flags:
+            with rasterio.open(scene.radsat) as src:
+                radsat = read_window(src, grid, window, fill=0, src_nodata=0)
+        discard = landsat_discard(qa, spec.mask, radsat, landsat_sensor(scene.platform), spec.read_bands)
+    else:
+        with rasterio.open(scene.quality) as src:
+            scl = read_window(src, grid, window, fill=0, src_nodata=0)
+        discard = sentinel2_discard(scl, spec.mask)
+    if discard.all():
+        return None
+    out = np.empty((len(spec.read_bands), int(window.height), int(window.width)), np.float32)
+    harmonise = spec.harmonize and needs_harmonisation(scene.platform)
+    for index, band in enumerate(spec.read_bands):
+        asset = scene.bands[band]
+        nodata = asset.scaling.nodata
+        with rasterio.open(asset.path) as src:
+            dn = read_window(src, grid, window, fill=0 if nodata is None else nodata, src_nodata=nodata)
+        values = dn.astype(np.float32) * np.float32(asset.scaling.scale) + np.float32(asset.scaling.offset)
+        if nodata is not None:
+            discard |= dn == nodata
+        if harmonise:
+            values = oli_to_etm(values, band)
+        out[index] = values
+    out[:, discard] = np.nan
+    return out
+
+
+def tdom_statistics_unit(
+    scenes: Sequence[Scene], spec: UnitSpec, window: Window, cancel: Optional[threading.Event] = None
+) -> np.ndarray:
+    """(4, rows, cols) TDOM statistics of nir and swir1 over all ``scenes`` (QA-masked) in ``window``."""
+    stats_spec = replace(spec, read_bands=("nir", "swir1"), harmonize=False)
+    accumulator = TdomAccumulator.empty((int(window.height), int(window.width)))
+    for scene in scenes:
+        if cancel is not None and cancel.is_set():
+            raise CancelledByUserError()
+        try:
+            data = _read_scene(scene, stats_spec, window)
+        except (RasterioError, OSError):
+            continue  # the composite pass logs unreadable windows
+        if data is not None:
+            accumulator.add(data[0], data[1])
+    return accumulator.statistics()
+
+
+def composite_unit(
+    scenes: Sequence[Scene],
+    spec: UnitSpec,
+    window: Window,
+    statistics: Optional[np.ndarray] = None,
+    cancel: Optional[threading.Event] = None,
+) -> dict:
+    """Composite one chunk ``window`` of one year from its ``scenes`` (sorted by time).
+
+    Returns ``values`` (variables, rows, cols) in the output dtype, ``doy`` and ``source`` (int16, the
+    chosen observation's day of year and position in ``scenes``; nodata where no observation or where
+    the method picks none), and ``errors`` [(scene id, message)] for windows that could not be read.
+    """
+    read_window_, inner = with_halo(window, spec.halo, spec.grid)
+    rows, cols = int(window.height), int(window.width)
+    stack, positions, errors = [], [], []
+    for position, scene in enumerate(scenes):
+        if cancel is not None and cancel.is_set():
+            raise CancelledByUserError()
+        try:
+            data = _read_scene(scene, spec, read_window_)
+        except (RasterioError, OSError) as error:
+            errors.append((scene.id, f"read failed: {error}"))
+            continue
+        if data is None:
+            continue
+        if statistics is not None:
+            nir, swir1 = data[spec.read_bands.index("nir")], data[spec.read_bands.index("swir1")]
+            data[:, tdom_shadow(nir, swir1, statistics)] = np.nan
+        stack.append(data[:, inner[0], inner[1]])
+        positions.append(position)
+    values = np.full((len(spec.variables), rows, cols), np.nan, np.float32)
+    doy = np.full((rows, cols), NODATA, np.int16)
+    source = np.full((rows, cols), NODATA, np.int16)
+    if stack:
+        data = np.ascontiguousarray(np.stack(stack).reshape(len(stack), len(spec.read_bands), rows * cols))
+        composite, chosen = reduce_observations(data, spec.method, spec.read_bands, spec.percentile)
+        bands = {band: composite[i].reshape(rows, cols) for i, band in enumerate(spec.read_bands)}
+        for i, name in enumerate(spec.variables):
+            values[i] = bands[name] if name in bands else compute_index(name, bands)
+        if chosen is not None:
+            picked = chosen.reshape(rows, cols)
+            has = picked >= 0
+            lookup_doy = np.array([scenes[p].doy for p in positions], np.int16)
+            lookup_source = np.array(positions, np.int16)
+            doy[has] = lookup_doy[picked[has]]
+            source[has] = lookup_source[picked[has]]
+    return {
+        "values": encode_values(values, spec.output_dtype),
+        "doy": doy,
+        "source": source,
+        "errors": errors,
+    }
+
+
+def reduce_observations(
+    data: np.ndarray, method: str, bands: Sequence[str], q: float = 50.0
+) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """Reduce (obs, bands, pixels) to (bands, pixels) by ``method``; also the chosen obs (or None)."""
+    n_obs, n_bands, n_pix = data.shape
+    out = np.empty((n_bands, n_pix), np.float32)
+    if method == "medoid":
+        chosen = np.empty(n_pix, np.int64)
+        kernels.medoid(data, out, chosen)
+        return out, chosen
+    if method == "max_ndvi":
+        nir, red = data[:, bands.index("nir")], data[:, bands.index("red")]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ndvi = (nir - red) / (nir + red)
+        chosen = np.empty(n_pix, np.int64)
+        kernels.best_score(np.ascontiguousarray(ndvi), data, out, chosen)
+        return out, chosen
+    if method == "median":
+        kernels.percentile(data, 50.0, out)
+    elif method == "percentile":
+        kernels.percentile(data, q, out)
+    elif method == "mean":
+        kernels.mean(data, out)
+    else:
+        raise ValueError(f"METHOD must be one of {METHODS}, got {method!r}")
+    return out, None
+
+
+# ------------------------------------------------------------------------------------------ execution
+
+
+class _Executor:
+    """Local threads, or a ``dask.distributed`` client when a scheduler address is given."""
+
+    def __init__(self, workers: int, scheduler: Optional[str]):
+        self.client = None
+        if scheduler:
+            try:
+                from distributed import Client
+            except ImportError:
+                raise ValueError(
+                    "DASK_SCHEDULER needs the 'distributed' package; install it or leave DASK_SCHEDULER empty"
+                ) from None
+            try:
+                self.client = Client(scheduler, timeout="5s", set_as_default=False)
+            except OSError as error:
+                raise ValueError(f"DASK_SCHEDULER: cannot reach {scheduler!r} ({error})") from None
+            self.slots = max(1, sum(self.client.nthreads().values())) + 1
+        else:
+            self.pool = ThreadPoolExecutor(
+                max_workers=max(1, workers), thread_name_prefix="timestack-composite"
+            )
+            self.slots = max(1, workers) + 1
+
+    def submit(self, function, *args):
+        if self.client is not None:
+            # A thread event cannot travel to another process; dask cancels through its futures instead.
+            args = tuple(None if isinstance(arg, threading.Event) else arg for arg in args)
+            return self.client.submit(function, *args, pure=False)
+        return self.pool.submit(function, *args)
+
+    def wait_one(self, futures):
+        if self.client is not None:
+            # distributed.wait needs a default client, which a plugin must not install globally.
+            while True:
+                done = [future for future in futures if future.done()]
+                if done:
+                    return done
+                time.sleep(0.02)
+        done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+        return done
+
+    def cancel(self, futures) -> None:
+        for future in futures:
+            future.cancel()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+        else:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_units(executor, units, handle, cancel: threading.Event, is_cancelled, progress, span, label):
+    """Submit ``units`` (function, args) with at most ``executor.slots`` in flight; ``handle`` each result.
+
+    Bounding the in-flight count bounds memory: results are written and dropped as they arrive.
+    """
+    pending = {}
+    queue = list(units)
+    total, done = len(queue), 0
+    try:
+        while queue or pending:
+            if is_cancelled():
+                cancel.set()
+                raise CancelledByUserError()
+            while queue and len(pending) < executor.slots:
+                key, function, args = queue.pop(0)
+                pending[executor.submit(function, *args)] = key
+            for future in executor.wait_one(pending):
+                key = pending.pop(future)
+                handle(key, future.result())
+                done += 1
+                progress(span[0] + (span[1] - span[0]) * done / total, label.format(done=done, total=total))
+    except BaseException:
+        cancel.set()
+        executor.cancel(pending)
+        raise
+
+
+# ------------------------------------------------------------------------------------------ top level
+
+
+def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if settings.method not in METHODS:
+        raise ValueError(f"METHOD must be one of {', '.join(METHODS)}, got {settings.method!r}")
+    if settings.output_dtype not in OUTPUT_DTYPES:
+        raise ValueError(f"output data type must be one of {OUTPUT_DTYPES}, got {settings.output_dtype!r}")
+    if not settings.resolution or settings.resolution <= 0:
+        raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {settings.resolution!r}")
+    if settings.start_year > settings.end_year:
+        raise ValueError(f"START_YEAR ({settings.start_year}) is after END_YEAR ({settings.end_year})")
+    for name, value in (("DOY_START", settings.doy_start), ("DOY_END", settings.doy_end)):
+        if not 1 <= value <= 366:
+            raise ValueError(f"{name} must be a day of year 1-366, got {value}")
+    bands = tuple(canonical_band(band) for band in settings.bands)
+    try:
+        indices = tuple(spectral_index(name).name for name in settings.indices)
+    except ValueError as error:
+        raise ValueError(f"INDICES: {error}") from None
+    if not bands and not indices:
+        raise ValueError("BANDS and INDICES are both empty; choose at least one band or index")
+    if settings.method == "percentile" and not 0 <= settings.percentile <= 100:
+        raise ValueError(f"PERCENTILE must be within 0-100, got {settings.percentile}")
+    return bands, indices
+
+
+def prepare_scenes(
+    settings: CompositeSettings, read_bands: Sequence[str], skipped: list[dict]
+) -> list[Scene]:
+    """Scenes inside the year range and DOY window with every needed asset readable; others logged."""
+    items, base_dir = load_items(settings.items)
+    scenes = []
+    for item in items:
+        try:
+            scene = scene_from_item(item, read_bands, base_dir)
+        except (SceneSkippedError, KeyError, ValueError) as error:
+            skipped.append({"id": item.get("id"), "reason": str(error)})
+            continue
+        label = year_label(scene.datetime, settings.doy_start, settings.doy_end)
+        if label is None or not settings.start_year <= label <= settings.end_year:
+            continue
+        scenes.append(replace(scene, year=label))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [(scene, pool.submit(_preflight, scene, settings.crs)) for scene in scenes]
+    usable = []
+    for scene, future in futures:
+        try:
+            usable.append(future.result())
+        except SceneSkippedError as error:
+            skipped.append({"id": scene.id, "reason": str(error)})
+    return sorted(usable, key=lambda scene: scene.datetime)
+
+
+def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGrid:
+    """The target grid: given CRS (or the most common scene CRS) and extent (or all scenes), snapped."""
+    if settings.crs:
+        crs = settings.crs
+    elif scenes:
+        crs = Counter(scene.crs for scene in scenes).most_common(1)[0][0]
+    else:
+        raise ValueError("TARGET_CRS is needed when no scene is usable to take it from")
+    if settings.bounds is not None:
+        bounds = settings.bounds
+        if settings.bounds_crs and settings.bounds_crs != crs:
+            bounds = bounds_in(bounds, settings.bounds_crs, crs)
+    else:
+        boxes = [bounds_in(scene.bounds, scene.crs, crs) for scene in scenes]
+        bounds = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+    return target_grid(bounds, crs, settings.resolution)
+
+
+def annual_composites(
+    settings: CompositeSettings,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[Callable[[], bool]] = None,
+) -> CompositeResult:
+    """Run the whole composite and write its outputs; see the module docstring for the shape of the work.
+
+    Outputs: ``settings.output`` (COG stack, bands ``YYYY_name`` year by year), ``<stem>_observation.tif``
+    (``YYYY_doy`` and ``YYYY_source`` for methods that pick one observation: medoid, max_ndvi),
+    ``<stem>_log.json`` (scenes used, in ``source`` order, and skipped scenes with the reason), optional
+    per-year COGs and per-variable VRTs in ``settings.output_folder``. Cancel raises
+    :class:`CancelledByUserError` and removes every partial output.
+    """
+    progress = progress or (lambda _percent, _message: None)
+    is_cancelled = is_cancelled or (lambda: False)
+    bands, indices = _validate(settings)
+    read_bands = required_bands(bands, indices)
+    if settings.method == "max_ndvi":
+        read_bands = required_bands((*read_bands, "nir", "red"), ())
+    if settings.tdom:
+        read_bands = required_bands((*read_bands, "nir", "swir1"), ())
+    variables = (*bands, *indices)
+    output = Path(settings.output)
+    if output.suffix.lower() not in (".tif", ".tiff"):
+        raise ValueError(f"OUTPUT must be a GeoTIFF path ending in .tif, got {output}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+
+    skipped: list[dict] = []
+    with rasterio.Env(**REMOTE_GDAL_OPTIONS):
+        progress(0.0, "Checking scenes")
+        scenes = prepare_scenes(settings, read_bands, skipped)
+        grid = build_grid(settings, scenes)
+        scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
+        inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
+        if scenes and not inside:
+            raise ValueError(
+                f"EXTENT {grid.bounds} ({grid.crs}) does not overlap any scene; "
+                "choose an extent inside the data"
+            )
+        if not inside:
+            raise ValueError(
+                f"no usable scene between {settings.start_year} and {settings.end_year} in DOY "
+                f"{settings.doy_start}-{settings.doy_end}; see the skipped scenes: {skipped[:5]}"
+            )
+        return _compose(settings, grid, inside, read_bands, variables, skipped, progress, is_cancelled)
+
+
+def _compose(
+    settings, grid, scenes, read_bands, variables, skipped, progress, is_cancelled
+) -> CompositeResult:
+    output = Path(settings.output)
+    stem = output.stem
+    work = output.with_name(f".{stem}.partial")
+    remove_paths([work])
+    work.mkdir(parents=True)
+    years = list(range(settings.start_year, settings.end_year + 1))
+    by_year = {year: [scene for scene in scenes if scene.year == year] for year in years}
+    if not settings.fill_empty_years:
+        years = [year for year in years if by_year[year]]
+    picks_observation = settings.method in ("medoid", "max_ndvi")
+    halo = max(
+        int(np.ceil(settings.mask.buffer_pixels)),
+        halo_pixels() if settings.tdom else 0,
+    )
+    spec = UnitSpec(
+        grid,
+        tuple(read_bands),
+        tuple(variables),
+        settings.method,
+        settings.mask,
+        settings.harmonize,
+        float(settings.percentile),
+        settings.output_dtype,
+        halo,
+        settings.tdom,
+    )
+    observation_path = output.with_name(f"{stem}_observation.tif") if picks_observation else None
+    log_path = output.with_name(f"{stem}_log.json")
+    final_paths = [output, log_path] + ([observation_path] if observation_path else [])
+    windows = chunk_windows(grid, settings.chunk_size)
+    cancel = threading.Event()
+    executor = _Executor(settings.workers, settings.dask_scheduler)
+    open_files: list = []
+    created: list[Path] = []
+    try:
+        statistics_path = None
+        if settings.tdom:
+            statistics_path = settings.tdom_statistics or work / "tdom_statistics.tif"
+            if settings.tdom_statistics is None:
+                _compute_tdom_statistics(
+                    executor, scenes, spec, windows, statistics_path, cancel, is_cancelled, progress
+                )
+        year_files, observation_files = {}, {}
+        for year in years:
+            if not by_year[year]:
+                continue
+            year_files[year] = create_tiled(
+                work / f"{stem}_{year}.tif",
+                grid,
+                len(variables),
+                settings.output_dtype,
+                [band_description(year, name) for name in variables],
+            )
+            open_files.append(year_files[year])
+            if picks_observation:
+                observation_files[year] = create_tiled(
+                    work / f"{stem}_observation_{year}.tif",
+                    grid,
+                    2,
+                    "int16",
+                    [band_description(year, "doy"), band_description(year, "source")],
+                )
+                open_files.append(observation_files[year])
+        scene_index = {scene.id: i for i, scene in enumerate(scenes)}
+        errors: dict[str, str] = {}
+
+        def units():
+            for window in windows:
+                statistics = None
+                for year in years:
+                    if not by_year[year]:
+                        continue
+                    halo_window, _ = with_halo(window, halo, grid)
+                    box = _window_bounds(grid, halo_window)
+                    year_scenes = [s for s in by_year[year] if intersects(s.bounds, box)]
+                    if not year_scenes:
+                        continue
+                    if settings.tdom and statistics is None:
+                        statistics = _read_statistics(statistics_path, grid, halo_window)
+                    yield (
+                        (year, window, year_scenes),
+                        composite_unit,
+                        (year_scenes, spec, window, statistics, cancel),
+                    )
+
+        def handle(key, result):
+            year, window, year_scenes = key
+            year_files[year].write(result["values"], window=window)
+            if picks_observation:
+                source = result["source"]
+                has = source != NODATA
+                global_source = np.full_like(source, NODATA)
+                lookup = np.array([scene_index[s.id] for s in year_scenes], np.int16)
+                global_source[has] = lookup[source[has]]
+                observation_files[year].write(np.stack([result["doy"], global_source]), window=window)
+            for scene_id, message in result["errors"]:
+                errors.setdefault(scene_id, message)
+
+        span = (30.0, 90.0) if settings.tdom and settings.tdom_statistics is None else (2.0, 90.0)
+        _run_units(
+            executor,
+            units(),
+            handle,
+            cancel,
+            is_cancelled,
+            progress,
+            span,
+            "Composited chunk {done} of {total}",
+        )
+        for dataset in open_files:
+            dataset.close()
+        open_files.clear()
+
+        skipped += [{"id": scene_id, "reason": message} for scene_id, message in errors.items()]
+        year_paths = {year: work / f"{stem}_{year}.tif" for year in year_files}
+        stack_vrt = work / f"{stem}_stack.vrt"
+        write_vrt(
+            stack_vrt,
+            grid,
+            settings.output_dtype,
+            [
+                (year_paths.get(year), i + 1, band_description(year, name))
+                for year in years
+                for i, name in enumerate(variables)
+            ],
+            relative=False,
+        )
+        created += final_paths
+        write_cog(stack_vrt, output, lambda f: progress(90 + 5 * f, ""), is_cancelled)
+        if observation_path:
+            observation_vrt = work / f"{stem}_observation.vrt"
+            write_vrt(
+                observation_vrt,
+                grid,
+                "int16",
+                [
+                    (
+                        work / f"{stem}_observation_{year}.tif" if year in year_files else None,
+                        b + 1,
+                        band_description(year, name),
+                    )
+                    for year in years
+                    for b, name in enumerate(("doy", "source"))
+                ],
+                relative=False,
+            )
+            write_cog(observation_vrt, observation_path, None, is_cancelled)
+        result = CompositeResult(output, observation_path, log_path, years, list(variables), skipped=skipped)
+        if settings.output_folder is not None:
+            created += _write_folder(
+                settings, grid, years, variables, year_paths, stem, result, is_cancelled, progress
+            )
+        if settings.tdom and settings.tdom_statistics is None and settings.output_folder is not None:
+            kept = Path(settings.output_folder) / f"{stem}_tdom_statistics.tif"
+            created.append(kept)
+            write_cog(statistics_path, kept, None, is_cancelled)
+            result.tdom_statistics = kept
+        write_json(log_path, _run_log(settings, grid, scenes, by_year, years, variables, skipped))
+        progress(100.0, "Composite written")
+        return result
+    except BaseException:
+        cancel.set()
+        for dataset in open_files:
+            dataset.close()
+        remove_paths(created)
+        raise
+    finally:
+        executor.close()
+        remove_paths([work])
+
+
+def _window_bounds(grid: TargetGrid, window: Window) -> tuple[float, float, float, float]:
+    left, top = grid.window_transform(window) * (0, 0)
+    return (left, top - window.height * grid.resolution, left + window.width * grid.resolution, top)
+
+
+def _read_statistics(path: Path, grid: TargetGrid, window: Window) -> np.ndarray:
+    """The TDOM statistics of ``window`` from a (possibly precomputed, possibly other-grid) raster."""
+    with rasterio.open(path) as src:
+        if src.count != len(STATISTICS_BANDS):
+            raise ValueError(
+                f"TDOM_STATISTICS {path} must have {len(STATISTICS_BANDS)} bands {STATISTICS_BANDS}, "
+                f"has {src.count}"
+            )
+        planes = [read_window(src, grid, window, fill=np.nan, band=band) for band in range(1, src.count + 1)]
+    statistics = np.stack(planes).astype(np.float32)
+    statistics[statistics == NODATA] = np.nan
+    return statistics
+
+
+def _compute_tdom_statistics(executor, scenes, spec, windows, path, cancel, is_cancelled, progress) -> None:
+    """First pass: per-pixel nir/swir1 mean and std over every scene, written to ``path`` chunk by chunk."""
+    dataset = create_tiled(path, spec.grid, len(STATISTICS_BANDS), "float32", STATISTICS_BANDS)
+    try:
+
+        def units():
+            for window in windows:
+                halo_window, _ = with_halo(window, 0, spec.grid)
+                box = _window_bounds(spec.grid, halo_window)
+                window_scenes = [scene for scene in scenes if intersects(scene.bounds, box)]
+                yield window, tdom_statistics_unit, (window_scenes, spec, window, cancel)
+
+        def handle(window, statistics):
+            dataset.write(
+                np.where(np.isfinite(statistics), statistics, NODATA).astype(np.float32), window=window
+            )
+
+        _run_units(
+            executor,
+            units(),
+            handle,
+            cancel,
+            is_cancelled,
+            progress,
+            (2.0, 30.0),
+            "TDOM statistics: chunk {done} of {total}",
+        )
+    finally:
+        dataset.close()
+
+
+def _write_folder(
+    settings, grid, years, variables, year_paths, stem, result, is_cancelled, progress
+) -> list[Path]:
+    """Per-year COGs and, per variable, a VRT over the years (relative paths) in OUTPUT_FOLDER."""
+    folder = Path(settings.output_folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    for number, year in enumerate(years):
+        if year not in year_paths:
+            continue
+        target = folder / f"{stem}_{year}.tif"
+        created.append(target)
+        write_cog(year_paths[year], target, None, is_cancelled)
+        result.year_files.append(target)
+        progress(95 + 4 * (number + 1) / len(years), "")
+    for index, name in enumerate(variables):
+        vrt = folder / f"{stem}_{name}.vrt"
+        created.append(vrt)
+        sources = [
+            (
+                folder / f"{stem}_{year}.tif" if year in year_paths else None,
+                index + 1,
+                band_description(year, name),
+            )
+            for year in years
+        ]
+        partial = vrt.with_name(vrt.name + ".partial")
+        write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
+        partial.replace(vrt)
+        result.vrts.append(vrt)
+    return created
+
+
+def _run_log(settings, grid, scenes, by_year, years, variables, skipped) -> dict:
+    """What the run used and skipped: ``scenes`` is in ``source`` band order."""
+    return {
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "grid": {
+            "crs": grid.crs.to_string(),
+            "transform": list(grid.transform)[:6],
+            "width": grid.width,
+            "height": grid.height,
+        },
+        "method": settings.method,
+        "years": years,
+        "variables": list(variables),
+        "doy_window": [settings.doy_start, settings.doy_end],
+        "scenes": [
+            {
+                "source": i,
+                "id": scene.id,
+                "datetime": scene.datetime.isoformat(),
+                "year": scene.year,
+                "platform": scene.platform,
+            }
+            for i, scene in enumerate(scenes)
+        ],
+        "scenes_per_year": {str(year): len(by_year.get(year, [])) for year in years},
+        "empty_years": [year for year in years if not by_year.get(year)],
+        "skipped": skipped,
+    }

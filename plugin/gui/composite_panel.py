@@ -1,0 +1,164 @@
+"""Dock panel for annual composites: takes a search result (ItemCollection JSON) and runs
+``timestack:composite`` in the background; the algorithm does the work and loads the layers."""
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .algorithm_task import AlgorithmTask
+
+
+def default_output() -> Path:
+    return Path(QgsApplication.qgisSettingsDirPath()) / "timestack" / "composites" / "composite.tif"
+
+
+class CompositePanel(QWidget):
+    """Choose scenes, years, season, method and indices; run; watch progress; cancel."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.items = QgsFileWidget(self)
+        self.items.setFilter(self.tr("STAC ItemCollection (*.json)"))
+        self.items.setToolTip(
+            self.tr("The scenes: the JSON written by Search scenes, or the sample archive's")
+        )
+        self.start_year = self._spin(1972, 2100, 1985)
+        self.end_year = self._spin(1972, 2100, 2024)
+        self.doy_start = self._spin(1, 366, 1)
+        self.doy_end = self._spin(1, 366, 366)
+        self.method = QComboBox(self)
+        for label in (
+            self.tr("Medoid"),
+            self.tr("Median"),
+            self.tr("Mean"),
+            self.tr("Maximum NDVI"),
+            self.tr("Percentile"),
+        ):
+            self.method.addItem(label)
+        self.indices = QLineEdit("NBR, NDVI", self)
+        self.indices.setToolTip(
+            self.tr("Comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA")
+        )
+        self.tdom = QCheckBox(self.tr("Catch missed cloud shadows (TDOM)"), self)
+        self.harmonize = QCheckBox(self.tr("Harmonise Landsat 8/9 to Landsat 7"), self)
+        self.output = QgsFileWidget(self)
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter(self.tr("GeoTIFF (*.tif)"))
+        self.output.setFilePath(str(default_output()))
+        self.folder = QgsFileWidget(self)
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setToolTip(self.tr("Optional: one GeoTIFF per year and a VRT per band/index"))
+        self.run_button = QPushButton(self.tr("Composite"), self)
+        self.run_button.setObjectName("compositeRunButton")
+        self.run_button.clicked.connect(self.run_composite)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        intro = QLabel(
+            self.tr(
+                "One cloud-free composite per year from the scenes of a search, with spectral indices. "
+                "The stack is added as a layer group the Temporal Controller animates year by year."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        years = QHBoxLayout()
+        years.addWidget(self.start_year)
+        years.addWidget(QLabel("–", self))
+        years.addWidget(self.end_year)
+        season = QHBoxLayout()
+        season.addWidget(self.doy_start)
+        season.addWidget(QLabel("–", self))
+        season.addWidget(self.doy_end)
+        form = QFormLayout()
+        form.addRow(self.tr("Scenes"), self.items)
+        form.addRow(self.tr("Years"), years)
+        form.addRow(self.tr("Season (day of year)"), season)
+        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.tr("Indices"), self.indices)
+        form.addRow(self.tdom)
+        form.addRow(self.harmonize)
+        form.addRow(self.tr("Stack"), self.output)
+        form.addRow(self.tr("Per-year folder"), self.folder)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def _spin(self, low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("CompositePanel", text)
+
+    def title(self) -> str:
+        return self.tr("Composite")
+
+    def parameters(self) -> dict:
+        values = {
+            "ITEMS": self.items.filePath(),
+            "START_YEAR": self.start_year.value(),
+            "END_YEAR": self.end_year.value(),
+            "DOY_START": self.doy_start.value(),
+            "DOY_END": self.doy_end.value(),
+            "METHOD": self.method.currentIndex(),
+            "INDICES": self.indices.text(),
+            "TDOM": self.tdom.isChecked(),
+            "HARMONIZE": self.harmonize.isChecked(),
+            "OUTPUT": self.output.filePath(),
+        }
+        if self.folder.filePath():
+            values["OUTPUT_FOLDER"] = self.folder.filePath()
+        return values
+
+    def run_composite(self) -> None:
+        Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
+        self.task = AlgorithmTask(
+            "timestack:composite", self.parameters(), self._finished, self.progress.setValue
+        )
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Compositing…"))
+        self.task.start()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if ok and results.get("OUTPUT"):
+            self.status.setText(self.tr("Composite written: {0}").format(results["OUTPUT"]))
+        else:
+            self.status.setText(self.tr("Compositing failed or was cancelled; see the log."))

@@ -1,0 +1,523 @@
+"""``timestack:composite`` — annual cloud-free composites with spectral indices from a STAC ItemCollection.
+
+A thin layer over :func:`..core.composite.annual_composites`: it converts parameters (names are the
+public contract of DESIGN.md), maps feedback to the core's progress/cancel callbacks and asks Processing
+to load the stack. A layer post-processor styles it in false colour (swir1/nir/red) and adds a group with
+one layer per year, each with that year as its fixed temporal range, so QGIS's Temporal Controller
+animates the years.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDateTimeRange,
+    QgsMultiBandColorRenderer,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputRasterLayer,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRasterLayerTemporalProperties,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+from ..core.composite import METHODS, CompositeSettings, annual_composites
+from ..core.indices import REFLECTIVE_BANDS
+from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
+from ..core.stack_io import OUTPUT_DTYPES, SCALE_INT16, CancelledByUserError, band_numbers
+from .algorithm import TimestackAlgorithm
+
+CONFIDENCE_OPTIONS = ("none", "low", "medium", "high")
+
+#: Display range (reflectance) of each false-colour channel: bare soil to dense forest fits inside.
+FALSE_COLOUR = (("swir1", 0.0, 0.35), ("nir", 0.0, 0.45), ("red", 0.0, 0.15))
+
+#: Post-processors must outlive the algorithm instance that created them (Processing holds no reference).
+_POST_PROCESSORS: dict = {}
+
+
+def _split(text: str) -> list:
+    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
+
+
+def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
+    """A swir1/nir/red renderer on ``year``'s bands of a ``YYYY_name`` stack; None if a band is missing."""
+    numbers = band_numbers(layer.source())
+    wanted = [numbers.get(f"{year}_{name}") for name, _, _ in FALSE_COLOUR]
+    if None in wanted:
+        return None
+    renderer = QgsMultiBandColorRenderer(layer.dataProvider(), *wanted)
+    enhancements = []
+    for band, (_, low, high) in zip(wanted, FALSE_COLOUR):
+        enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+        enhancement.setMinimumValue(low * scale)
+        enhancement.setMaximumValue(high * scale)
+        enhancements.append(enhancement)
+    renderer.setRedContrastEnhancement(enhancements[0])
+    renderer.setGreenContrastEnhancement(enhancements[1])
+    renderer.setBlueContrastEnhancement(enhancements[2])
+    return renderer
+
+
+def year_range(year: int) -> QgsDateTimeRange:
+    """[1 January ``year``, 1 January ``year`` + 1): the temporal extent of an annual composite."""
+    return QgsDateTimeRange(
+        QDateTime(QDate(year, 1, 1), QTime(0, 0)), QDateTime(QDate(year + 1, 1, 1), QTime(0, 0)), True, False
+    )
+
+
+class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles the loaded stack and adds the per-year group the Temporal Controller animates."""
+
+    def __init__(self, years: list[int], scale: float, group_name: str):
+        super().__init__()
+        self.years = years
+        self.scale = scale
+        self.group_name = group_name
+
+    def postProcessLayer(self, layer, context, feedback):
+        if not isinstance(layer, QgsRasterLayer) or not self.years:
+            return
+        renderer = false_colour_renderer(layer, self.years[-1], self.scale)
+        if renderer is not None:
+            layer.setRenderer(renderer)
+            layer.triggerRepaint()
+        project = context.project() or QgsProject.instance()
+        root = project.layerTreeRoot()
+        group = root.insertGroup(0, self.group_name)
+        for year in reversed(self.years):
+            year_layer = QgsRasterLayer(layer.source(), str(year), "gdal")
+            year_renderer = false_colour_renderer(year_layer, year, self.scale)
+            if year_renderer is None:
+                continue
+            year_layer.setRenderer(year_renderer)
+            temporal = year_layer.temporalProperties()
+            temporal.setIsActive(True)
+            temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
+            temporal.setFixedTemporalRange(year_range(year))
+            project.addMapLayer(year_layer, False)
+            group.addLayer(year_layer)
+        node = root.findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityChecked(False)  # the animated group shows the years instead
+
+
+class CompositeAlgorithm(TimestackAlgorithm):
+    """Annual composites of the scenes of an ItemCollection onto one grid."""
+
+    ITEMS = "ITEMS"
+    EXTENT = "EXTENT"
+    AOI = "AOI"
+    TARGET_CRS = "TARGET_CRS"
+    RESOLUTION = "RESOLUTION"
+    START_YEAR = "START_YEAR"
+    END_YEAR = "END_YEAR"
+    DOY_START = "DOY_START"
+    DOY_END = "DOY_END"
+    METHOD = "METHOD"
+    PERCENTILE = "PERCENTILE"
+    BANDS = "BANDS"
+    INDICES = "INDICES"
+    MASK = "MASK"
+    CLOUD_CONFIDENCE = "CLOUD_CONFIDENCE"
+    MASK_BUFFER = "MASK_BUFFER"
+    TDOM = "TDOM"
+    TDOM_STATISTICS = "TDOM_STATISTICS"
+    HARMONIZE = "HARMONIZE"
+    FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
+    OUTPUT_TYPE = "OUTPUT_TYPE"
+    CHUNK_SIZE = "CHUNK_SIZE"
+    DASK_SCHEDULER = "DASK_SCHEDULER"
+    OUTPUT = "OUTPUT"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    OUTPUT_OBSERVATION = "OUTPUT_OBSERVATION"
+    OUTPUT_LOG = "OUTPUT_LOG"
+    ENGINE = "ENGINE"
+    EE_RESULT = "EE_RESULT"
+    EE_FOLDER = "EE_FOLDER"
+    OUTPUT_EE_TASK = "OUTPUT_EE_TASK"
+
+    ENGINES = ("local", "earthengine")
+
+    GROUP = "Time series"
+    GROUP_ID = "timeseries"
+
+    def name(self) -> str:
+        return "composite"
+
+    def displayName(self) -> str:
+        return self.tr("Annual composites")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON "
+            "written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 "
+            "Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and "
+            "optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, "
+            "maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new "
+            "year (start > end) is labelled by the year it ends in. The stack has one band per year and "
+            "variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also "
+            "write the day of year and source scene of every pixel. A JSON run log lists the scenes used "
+            "and the scenes skipped, with the reason."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.ITEMS, self.tr("Scenes (STAC ItemCollection JSON)"), extension="json", optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI,
+                self.tr("Area of interest (its bounding box)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.TARGET_CRS, self.tr("Target CRS (default: the scenes' CRS)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                self.tr("Resolution (target CRS units)"),
+                QgsProcessingParameterNumber.Double,
+                30.0,
+            )
+        )
+        integer = QgsProcessingParameterNumber.Integer
+        self.addParameter(QgsProcessingParameterNumber(self.START_YEAR, self.tr("First year"), integer, 1985))
+        self.addParameter(QgsProcessingParameterNumber(self.END_YEAR, self.tr("Last year"), integer, 2024))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DOY_START, self.tr("Season start (day of year)"), integer, 1, False, 1, 366
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DOY_END, self.tr("Season end (day of year)"), integer, 366, False, 1, 366
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.METHOD,
+                self.tr("Compositing method"),
+                options=[
+                    self.tr("Medoid"),
+                    self.tr("Median"),
+                    self.tr("Mean"),
+                    self.tr("Maximum NDVI"),
+                    self.tr("Percentile"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.BANDS,
+                self.tr("Bands"),
+                options=list(REFLECTIVE_BANDS),
+                allowMultiple=True,
+                defaultValue=list(range(len(REFLECTIVE_BANDS))),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.INDICES,
+                self.tr(
+                    "Indices (comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, "
+                    "TCA)"
+                ),
+                defaultValue="NBR",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MASK,
+                self.tr("Mask"),
+                options=list(MASK_NAMES),
+                allowMultiple=True,
+                defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CLOUD_CONFIDENCE,
+                self.tr("Also mask cloud confidence at or above (Landsat QA_PIXEL)"),
+                options=[self.tr("Off"), self.tr("Low"), self.tr("Medium"), self.tr("High")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.TDOM, self.tr("TDOM: mask dark outliers (shadows)"), False)
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.HARMONIZE, self.tr("Harmonise OLI to ETM+"), False)
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.FILL_EMPTY_YEARS, self.tr("Keep years without scenes (nodata)"), True
+            )
+        )
+        advanced = [
+            QgsProcessingParameterNumber(
+                self.PERCENTILE,
+                self.tr("Percentile (method Percentile)"),
+                QgsProcessingParameterNumber.Double,
+                50.0,
+                False,
+                0.0,
+                100.0,
+            ),
+            QgsProcessingParameterNumber(
+                self.MASK_BUFFER,
+                self.tr("Buffer around masked pixels (pixels)"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                False,
+                0.0,
+            ),
+            QgsProcessingParameterFile(
+                self.TDOM_STATISTICS,
+                self.tr("Precomputed TDOM statistics (GeoTIFF)"),
+                extension="tif",
+                optional=True,
+            ),
+            QgsProcessingParameterEnum(
+                self.OUTPUT_TYPE,
+                self.tr("Output data type"),
+                options=[self.tr("Int16, reflectance × 10000"), self.tr("Float32")],
+                defaultValue=0,
+            ),
+            QgsProcessingParameterNumber(
+                self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), integer, 256, False, 16
+            ),
+            QgsProcessingParameterString(
+                self.DASK_SCHEDULER,
+                self.tr("dask.distributed scheduler address (empty: local threads)"),
+                optional=True,
+            ),
+            QgsProcessingParameterEnum(
+                self.ENGINE,
+                self.tr("Engine"),
+                options=[self.tr("Local"), self.tr("Google Earth Engine")],
+                defaultValue=0,
+            ),
+            QgsProcessingParameterEnum(
+                self.EE_RESULT,
+                self.tr("Earth Engine result"),
+                options=[
+                    self.tr("Streamed map layers (one per year)"),
+                    self.tr("Export task to Google Drive"),
+                ],
+                defaultValue=0,
+            ),
+            QgsProcessingParameterString(
+                self.EE_FOLDER, self.tr("Google Drive folder of the export"), defaultValue="timestack"
+            ),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT_FOLDER,
+                self.tr("Folder for per-year GeoTIFFs and VRT mosaics"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputRasterLayer(self.OUTPUT_OBSERVATION, self.tr("Day of year and source scene"))
+        )
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_LOG, self.tr("Run log (JSON)")))
+        self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
+
+    def _bounds(self, parameters, context):
+        """(bounds, CRS text) from EXTENT, else from AOI's bounding box, else (None, None)."""
+        if parameters.get(self.EXTENT):
+            extent = self.parameterAsExtent(parameters, self.EXTENT, context)
+            crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        elif parameters.get(self.AOI):
+            source = self.parameterAsSource(parameters, self.AOI, context)
+            extent, crs = source.sourceExtent(), source.sourceCrs()
+        else:
+            return None, None
+        bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        return bounds, (crs.authid() or crs.toWkt()) if crs.isValid() else None
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
+        if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
+            return self._earthengine(parameters, context, feedback)
+        if not self.parameterAsFile(parameters, self.ITEMS, context):
+            raise self.fail(
+                self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
+            )
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        bounds, bounds_crs = self._bounds(parameters, context)
+        bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
+        mask_names = tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context))
+        confidence = self.parameterAsEnum(parameters, self.CLOUD_CONFIDENCE, context)
+        output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        statistics = self.parameterAsFile(parameters, self.TDOM_STATISTICS, context)
+        dtype = OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)]
+        try:
+            settings = CompositeSettings(
+                items=self.parameterAsFile(parameters, self.ITEMS, context),
+                output=output,
+                start_year=self.parameterAsInt(parameters, self.START_YEAR, context),
+                end_year=self.parameterAsInt(parameters, self.END_YEAR, context),
+                doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
+                doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
+                method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+                percentile=self.parameterAsDouble(parameters, self.PERCENTILE, context),
+                bands=bands,
+                indices=[
+                    name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
+                ],
+                mask=MaskOptions(
+                    flags=mask_names,
+                    min_confidence={"cloud": CONFIDENCE_OPTIONS[confidence]} if confidence else {},
+                    buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
+                ),
+                tdom=self.parameterAsBoolean(parameters, self.TDOM, context),
+                tdom_statistics=Path(statistics) if statistics else None,
+                harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
+                fill_empty_years=self.parameterAsBoolean(parameters, self.FILL_EMPTY_YEARS, context),
+                bounds=bounds,
+                bounds_crs=bounds_crs,
+                crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+                resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
+                output_dtype=dtype,
+                output_folder=Path(folder) if folder and folder != QgsProcessing.TEMPORARY_OUTPUT else None,
+                chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+                dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
+                or None,
+            )
+            progress, is_cancelled = self.core_callbacks(feedback)
+            result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
+        except CancelledByUserError:
+            feedback.reportError(self.tr("Cancelled; no output was written."))
+            return {}
+        except (ValueError, OSError) as error:
+            raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
+
+        for entry in result.skipped:
+            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+        name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
+        styler = CompositeLayerStyler(
+            result.years, SCALE_INT16 if dtype == "int16" else 1.0, self.tr("{0} by year").format(name)
+        )
+        _POST_PROCESSORS[str(output)] = styler
+        details = QgsProcessingContext.LayerDetails(
+            name, context.project(), self.OUTPUT, QgsProcessingUtils.LayerHint.Raster
+        )
+        details.setPostProcessor(styler)
+        context.addLayerToLoadOnCompletion(str(output), details)
+        return {
+            self.OUTPUT: str(result.stack),
+            self.OUTPUT_FOLDER: str(settings.output_folder) if settings.output_folder else None,
+            self.OUTPUT_OBSERVATION: str(result.observation) if result.observation else None,
+            self.OUTPUT_LOG: str(result.log),
+        }
+
+    def _earthengine(self, parameters, context: QgsProcessingContext, feedback) -> dict:
+        """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""
+        from ..core.earthengine.composite import (
+            EarthEngineComposite,
+            ensure_initialized,
+            export_task,
+            tile_url,
+        )
+
+        bounds, bounds_crs = self._bounds(parameters, context)
+        if bounds is None:
+            raise self.fail(
+                self.tr("ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.")
+            )
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(bounds_crs), wgs84, context.transformContext()
+        )
+        box = transform.transformBoundingBox(QgsRectangle(*bounds))
+        confidence = self.parameterAsEnum(parameters, self.CLOUD_CONFIDENCE, context)
+        try:
+            settings = EarthEngineComposite(
+                region=(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
+                start_year=self.parameterAsInt(parameters, self.START_YEAR, context),
+                end_year=self.parameterAsInt(parameters, self.END_YEAR, context),
+                doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
+                doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
+                bands=[REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)],
+                indices=[
+                    name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
+                ],
+                mask=MaskOptions(
+                    flags=tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)),
+                    min_confidence={"cloud": CONFIDENCE_OPTIONS[confidence]} if confidence else {},
+                    buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
+                ),
+                harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
+            )
+            ensure_initialized()
+            if self.parameterAsEnum(parameters, self.EE_RESULT, context) == 1:
+                crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+                task = export_task(
+                    settings,
+                    f"timestack_composite_{settings.start_year}_{settings.end_year}",
+                    self.parameterAsString(parameters, self.EE_FOLDER, context),
+                    crs.authid() if crs.isValid() and crs.authid() else "EPSG:4326",
+                    self.parameterAsDouble(parameters, self.RESOLUTION, context),
+                )
+                task.start()
+                feedback.pushInfo(self.tr("Earth Engine export task started: {0}").format(task.id))
+                return {self.OUTPUT_EE_TASK: task.id}
+            for number, year in enumerate(range(settings.start_year, settings.end_year + 1)):
+                if feedback.isCanceled():
+                    return {}
+                url = tile_url(settings, year).replace("&", "%26").replace("=", "%3D")
+                layer = QgsRasterLayer(f"type=xyz&url={url}&zmin=0&zmax=20", str(year), "wms")
+                temporal = layer.temporalProperties()
+                temporal.setIsActive(True)
+                temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
+                temporal.setFixedTemporalRange(year_range(year))
+                context.temporaryLayerStore().addMapLayer(layer)
+                details = QgsProcessingContext.LayerDetails(
+                    str(year), context.project(), self.OUTPUT, QgsProcessingUtils.LayerHint.Raster
+                )
+                context.addLayerToLoadOnCompletion(layer.id(), details)
+                feedback.setProgress(100.0 * (number + 1) / (settings.end_year - settings.start_year + 1))
+        except ValueError as error:
+            raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
+        return {}

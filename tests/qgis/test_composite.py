@@ -1,0 +1,245 @@
+"""``timestack:composite`` through Processing on the small sample archive, and its dock panel."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsMultiBandColorRenderer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDate
+from timestack.processing.provider import TimestackProvider
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from timestack.core.sample_archive import ensure_sample_archive
+
+    return ensure_sample_archive(ROOT / "build" / "sample" / "small", "small")
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    provider = TimestackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def parameters(sample, tmp_path, **overrides):
+    values = {
+        "ITEMS": str(sample.item_collection),
+        "START_YEAR": 2008,
+        "END_YEAR": 2012,
+        "INDICES": "NBR, ndvi",
+        "OUTPUT": str(tmp_path / "out" / "composite.tif"),
+    }
+    values.update(overrides)
+    return values
+
+
+def run(params, feedback=None):
+    import processing
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run(
+        "timestack:composite", params, context=context, feedback=feedback or QgsProcessingFeedback()
+    )
+    return results, context
+
+
+def test_processing_run_writes_the_stack_and_loads_a_temporal_false_colour_group(provider, sample, tmp_path):
+    from timestack.gui.algorithm_task import load_result_layers
+
+    QgsProject.instance().clear()
+    results, context = run(parameters(sample, tmp_path, OUTPUT_FOLDER=str(tmp_path / "years")))
+    stack = QgsRasterLayer(results["OUTPUT"], "stack")
+    assert stack.isValid() and stack.bandCount() == 5 * 8
+    assert Path(results["OUTPUT_OBSERVATION"]).is_file()
+    log = json.loads(Path(results["OUTPUT_LOG"]).read_text())
+    assert log["years"] == [2008, 2009, 2010, 2011, 2012] and log["scenes"]
+    assert sorted(p.name for p in (tmp_path / "years").glob("*.vrt"))[:2] == [
+        "composite_NBR.vrt",
+        "composite_NDVI.vrt",
+    ]
+
+    loaded = load_result_layers(context)
+    assert [layer.name() for layer in loaded] == ["Composite 2008–2012"]
+    assert isinstance(loaded[0].renderer(), QgsMultiBandColorRenderer)
+    group = QgsProject.instance().layerTreeRoot().findGroup("Composite 2008–2012 by year")
+    years = [node.layer() for node in group.findLayers()]
+    assert [layer.name() for layer in years] == ["2012", "2011", "2010", "2009", "2008"]
+    for layer in years:
+        renderer = layer.renderer()
+        assert isinstance(renderer, QgsMultiBandColorRenderer)
+        first = (int(layer.name()) - 2008) * 8  # bands of that year: blue green red nir swir1 swir2 NBR NDVI
+        assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (
+            first + 5,
+            first + 4,
+            first + 3,
+        )
+        temporal = layer.temporalProperties()
+        assert temporal.isActive()
+        assert temporal.fixedTemporalRange().begin().date() == QDate(int(layer.name()), 1, 1)
+    QgsProject.instance().clear()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"INDICES": "NDVI, NDXI"}, "INDICES: unknown index 'NDXI'"),
+        ({"RESOLUTION": 0}, "RESOLUTION must be a positive"),
+        ({"EXTENT": "0,1000,0,1000 [EPSG:32610]"}, "EXTENT .* does not overlap any scene"),
+        ({"START_YEAR": 2012, "END_YEAR": 2008}, "START_YEAR"),
+    ],
+)
+def test_bad_input_fails_with_a_message_naming_the_parameter(provider, sample, tmp_path, overrides, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        run(parameters(sample, tmp_path, **overrides))
+    assert not (tmp_path / "out" / "composite.tif").exists()
+
+
+def test_a_year_with_no_scene_stays_in_the_stack(provider, sample, tmp_path):
+    results, _ = run(parameters(sample, tmp_path, START_YEAR=2014, END_YEAR=2016, BANDS=[3], INDICES=""))
+    layer = QgsRasterLayer(results["OUTPUT"], "stack")
+    assert layer.bandCount() == 3
+    assert json.loads(Path(results["OUTPUT_LOG"]).read_text())["empty_years"] == [2015, 2016]
+
+
+class CancelAfter(QgsProcessingFeedback):
+    def __init__(self, percent):
+        super().__init__()
+        self.percent = percent
+        self.progressChanged.connect(self._check)
+
+    def _check(self, value):
+        if value >= self.percent:
+            self.cancel()
+
+
+def test_cancel_leaves_no_output_behind(provider, sample, tmp_path):
+    feedback = CancelAfter(20)
+    results, _ = run(
+        parameters(sample, tmp_path, CHUNK_SIZE=16, OUTPUT_FOLDER=str(tmp_path / "out" / "years")), feedback
+    )
+    assert feedback.isCanceled()
+    assert results.get("OUTPUT") is None
+    assert [path for path in (tmp_path / "out").rglob("*") if path.is_file()] == []
+
+
+def _wait_until(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the background task"
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def test_composite_panel_runs_in_the_background_and_adds_the_layers(provider, sample, tmp_path, qgis_iface):
+    from timestack.gui.composite_panel import CompositePanel
+
+    QgsProject.instance().clear()
+    panel = CompositePanel(qgis_iface)
+    panel.items.setFilePath(str(sample.item_collection))
+    panel.start_year.setValue(2010)
+    panel.end_year.setValue(2012)
+    panel.output.setFilePath(str(tmp_path / "panel.tif"))
+    panel.resize(420, 640)
+    panel.grab().save(str(ROOT / "build" / "composite_panel.png"))
+    panel.run_composite()
+    assert not panel.run_button.isEnabled()
+    _wait_until(panel.run_button.isEnabled, 120)
+    assert Path(panel.task.results.get("OUTPUT", "")).is_file(), panel.status.text()
+    names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
+    assert {"Composite 2010–2012", "2010", "2011", "2012"} <= names
+    QgsProject.instance().clear()
+
+
+@pytest.fixture()
+def offline_ee(monkeypatch):
+    """earthengine-api initialised against the algorithm list it ships for its own tests; no network.
+
+    The two server calls a run makes (map ids, export start) answer locally and record what they got.
+    """
+    ee = pytest.importorskip("ee")
+    from ee import apitestcase
+
+    ee.Reset()
+    monkeypatch.setattr(ee.data, "_install_cloud_api_resource", lambda: None)
+    monkeypatch.setattr(ee.data, "getAlgorithms", apitestcase.GetAlgorithms)
+    calls = {"map": [], "export": []}
+
+    def get_map_id(params):
+        calls["map"].append(params)
+        url = f"https://earthengine.example/v1/maps/{len(calls['map'])}/tiles/{{z}}/{{x}}/{{y}}"
+        return {"mapid": "m", "token": "", "tile_fetcher": ee.data.TileFetcher(url)}
+
+    def export_image(request_id, config):
+        calls["export"].append(config)
+        return {"name": f"projects/p/operations/{request_id}"}
+
+    monkeypatch.setattr(ee.data, "getMapId", get_map_id)
+    monkeypatch.setattr(ee.data, "exportImage", export_image)
+    monkeypatch.setattr(ee.data, "newTaskId", lambda count=1: ["TASK1"])
+    ee.Initialize(None, "", project="timestack-test")
+    yield calls
+    ee.Reset()
+
+
+EE_REGION = "-123.4,-123.3,44.1,44.2 [EPSG:4326]"
+
+
+def test_earthengine_engine_streams_one_temporal_xyz_layer_per_year(provider, tmp_path, offline_ee):
+    from timestack.gui.algorithm_task import load_result_layers
+
+    QgsProject.instance().clear()
+    params = {
+        "ITEMS": "",
+        "ENGINE": 1,
+        "EXTENT": EE_REGION,
+        "START_YEAR": 2001,
+        "END_YEAR": 2003,
+        "OUTPUT": str(tmp_path / "unused.tif"),
+    }
+    _, context = run(params)
+    assert len(offline_ee["map"]) == 3
+    layers = load_result_layers(context)
+    assert [layer.name() for layer in layers] == ["2001", "2002", "2003"]
+    for layer in layers:
+        assert layer.providerType() == "wms" and "type=xyz" in layer.source()
+        assert layer.temporalProperties().fixedTemporalRange().begin().date().year() == int(layer.name())
+    assert not (tmp_path / "unused.tif").exists()
+    QgsProject.instance().clear()
+
+
+def test_earthengine_engine_starts_an_export_task(provider, tmp_path, offline_ee):
+    params = {
+        "ITEMS": "",
+        "ENGINE": 1,
+        "EE_RESULT": 1,
+        "EXTENT": EE_REGION,
+        "START_YEAR": 2001,
+        "END_YEAR": 2002,
+        "TARGET_CRS": "EPSG:32610",
+        "OUTPUT": str(tmp_path / "unused.tif"),
+    }
+    results, _ = run(params)
+    assert results["OUTPUT_EE_TASK"] == "TASK1"
+    config = offline_ee["export"][0]
+    assert config["description"] == "timestack_composite_2001_2002"
+    assert "expression" in config
+
+
+def test_earthengine_engine_needs_a_region(provider, tmp_path, offline_ee):
+    with pytest.raises(QgsProcessingException, match="needs EXTENT or AOI"):
+        run({"ITEMS": "", "ENGINE": 1, "OUTPUT": str(tmp_path / "x.tif")})
