@@ -1,0 +1,331 @@
+"""Dock panel for LandTrendr: pick a composite stack and its index, tune the parameters while
+inspecting pixels, then run ``timestack:landtrendr`` (and ``timestack:changemap``) in the background.
+
+The panel only builds parameter dicts for the Processing algorithms and hands the live parameters
+to the pixel inspector; the fitting itself is the core's, in both places.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsMapLayerProxyModel
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.indices import disturbance_direction
+from ..core.landtrendr import LandTrendrParams
+from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path, stack_names
+from .algorithm_task import AlgorithmTask
+from .pixel_inspector import PixelInspector
+from .trajectory_plot import TrajectoryPlot
+
+
+def band_names(layer) -> list:
+    """Names a stack layer holds (from band descriptions ``YYYY_name``); [] if none or unreadable."""
+    path = gdal_path(layer)
+    if not path:
+        return []
+    import rasterio
+
+    try:
+        with rasterio.open(path) as src:
+            return stack_names(src.descriptions)
+    except OSError:
+        return []
+
+
+class LandTrendrPanel(QWidget):
+    """Stack, index, the eight LandTrendr parameters, pixel inspector, run and change map."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.run = None
+        self.change_run = None
+        self.stack = QgsMapLayerComboBox(self)
+        self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.stack.setAllowEmptyLayer(True)
+        self.index = QComboBox(self)
+        self.index.setObjectName("landtrendrIndex")
+        self.fit_bands = QLineEdit(self)
+        self.direction = QComboBox(self)
+        self.direction.addItem(self.tr("Automatic (from the index)"), None)
+        self.direction.addItem(self.tr("Decreases on disturbance"), -1)
+        self.direction.addItem(self.tr("Increases on disturbance"), 1)
+        self.flavor = QComboBox(self)
+        self.flavor.addItem(self.tr("gee — Earth Engine behaviour"), "gee")
+        self.flavor.addItem(self.tr("idl — original IDL program"), "idl")
+        self.param_widgets = self._parameter_widgets()
+        self.folder = QgsFileWidget(self)
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.lineEdit().setPlaceholderText(self.tr("[temporary files]"))
+        self.map_change = QCheckBox(self.tr("Then map the greatest loss"), self)
+        self.map_change.setChecked(True)
+        self.min_magnitude = QDoubleSpinBox(self)
+        self.min_magnitude.setDecimals(3)
+        self.min_magnitude.setRange(0.0, 1e9)
+        self.min_magnitude.setValue(0.1)
+        self.inspect_button = QPushButton(self.tr("Inspect pixels"), self)
+        self.inspect_button.setCheckable(True)
+        self.inspect_button.setToolTip(
+            self.tr("Click a pixel of the stack to see its fit; edits refit at once.")
+        )
+        self.run_button = QPushButton(self.tr("Run LandTrendr"), self)
+        self.run_button.setObjectName("runLandTrendrButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.plot = TrajectoryPlot(self)
+        self.inspector = PixelInspector(iface.mapCanvas(), self.plot, self)
+        for combo in (self.index, self.direction, self.flavor):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self._layout()
+        self._connect()
+        self._stack_changed(self.stack.currentLayer())
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("LandTrendrPanel", text)
+
+    def title(self) -> str:
+        return self.tr("LandTrendr")
+
+    def _parameter_widgets(self) -> dict:
+        """One widget per LandTrendr parameter, keyed by its GEE name, set to GEE's defaults."""
+        defaults = LandTrendrParams()
+        ranges = {
+            "maxSegments": (1, 20),
+            "vertexCountOvershoot": (0, 20),
+            "minObservationsNeeded": (2, 100),
+        }
+        widgets = {}
+        for gee_name in LT_PARAMETERS:
+            default = getattr(defaults, gee_name)
+            if isinstance(default, bool):
+                widget = QCheckBox(self)
+                widget.setChecked(default)
+            elif isinstance(default, int):
+                widget = QSpinBox(self)
+                widget.setRange(*ranges[gee_name])
+                widget.setValue(default)
+            else:
+                widget = QDoubleSpinBox(self)
+                widget.setDecimals(3)
+                widget.setSingleStep(0.05)
+                widget.setRange(0.001, 1.0)
+                widget.setValue(default)
+            widget.setObjectName(gee_name)
+            widgets[gee_name] = widget
+        return widgets
+
+    def _layout(self) -> None:
+        labels = {
+            "maxSegments": self.tr("Maximum segments"),
+            "spikeThreshold": self.tr("Spike threshold"),
+            "vertexCountOvershoot": self.tr("Vertex count overshoot"),
+            "preventOneYearRecovery": self.tr("Prevent one-year recovery"),
+            "recoveryThreshold": self.tr("Recovery threshold"),
+            "pvalThreshold": self.tr("p-value threshold"),
+            "bestModelProportion": self.tr("Best model proportion"),
+            "minObservationsNeeded": self.tr("Minimum observations"),
+        }
+        data = QFormLayout()
+        data.addRow(self.tr("Annual stack"), self.stack)
+        data.addRow(self.tr("Index"), self.index)
+        data.addRow(self.tr("Direction"), self.direction)
+        data.addRow(self.tr("Also fit bands"), self.fit_bands)
+        parameters = QGroupBox(self.tr("Parameters"), self)
+        parameters.setToolTip(self.tr("Earth Engine's LandTrendr parameters, with its defaults."))
+        form = QFormLayout(parameters)
+        for wrapping in (data, form):
+            wrapping.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        for gee_name, widget in self.param_widgets.items():
+            form.addRow(labels[gee_name], widget)
+        form.addRow(self.tr("Flavor"), self.flavor)
+        outputs = QFormLayout()
+        outputs.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        outputs.addRow(self.tr("Output folder"), self.folder)
+        outputs.addRow(self.map_change)
+        outputs.addRow(self.tr("Minimum loss magnitude"), self.min_magnitude)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addLayout(data)
+        inner.addWidget(parameters)
+        inner.addWidget(self.inspect_button)
+        inner.addWidget(self.plot)
+        inner.addLayout(outputs)
+        inner.addLayout(buttons)
+        inner.addWidget(self.progress)
+        inner.addWidget(self.status)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _connect(self) -> None:
+        self.stack.layerChanged.connect(self._stack_changed)
+        self.index.currentTextChanged.connect(self._index_changed)
+        self.direction.currentIndexChanged.connect(self._settings_changed)
+        self.flavor.currentIndexChanged.connect(self._settings_changed)
+        for widget in self.param_widgets.values():
+            signal = widget.toggled if isinstance(widget, QCheckBox) else widget.valueChanged
+            signal.connect(self._settings_changed)
+        self.inspect_button.toggled.connect(self._inspect_toggled)
+        self.inspector.tool.deactivated.connect(lambda: self.inspect_button.setChecked(False))
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    # -- state shared by the inspector and the run ---------------------------------------------
+
+    def landtrendr_params(self) -> LandTrendrParams:
+        values = {}
+        for gee_name, widget in self.param_widgets.items():
+            values[gee_name] = widget.isChecked() if isinstance(widget, QCheckBox) else widget.value()
+        return LandTrendrParams(**values)
+
+    def disturbance_direction(self) -> int:
+        chosen = self.direction.currentData()
+        if chosen is not None:
+            return chosen
+        try:
+            return disturbance_direction(self.index.currentText())
+        except (KeyError, ValueError):
+            return -1
+
+    def _stack_changed(self, layer) -> None:
+        current = self.index.currentText()
+        names = band_names(layer)
+        self.index.blockSignals(True)
+        self.index.clear()
+        self.index.addItems(names)
+        if current in names:
+            self.index.setCurrentText(current)
+        elif "nbr" in names:
+            self.index.setCurrentText("nbr")
+        self.index.blockSignals(False)
+        others = [name for name in names if name != self.index.currentText()]
+        self.fit_bands.setPlaceholderText(", ".join(others[:4]))
+        self.run_button.setEnabled(bool(names))
+        if layer is not None and not names:
+            self.status.setText(
+                self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
+            )
+        self._index_changed(self.index.currentText())
+
+    def _index_changed(self, index: str) -> None:
+        layer = self.stack.currentLayer()
+        if layer is not None and index:
+            self.inspector.set_layer(layer, index)
+        self._settings_changed()
+
+    def _settings_changed(self, *_) -> None:
+        self.inspector.set_settings(
+            self.landtrendr_params(), self.disturbance_direction(), self.flavor.currentData()
+        )
+
+    def _inspect_toggled(self, on: bool) -> None:
+        if on:
+            self.inspector.activate()
+        else:
+            self.inspector.deactivate()
+
+    # -- background runs ------------------------------------------------------------------------
+
+    def _output(self, name: str) -> str:
+        folder = self.folder.filePath()
+        if not folder:
+            return "TEMPORARY_OUTPUT"
+        return str(Path(folder) / f"{self.index.currentText()}_{name}.tif")
+
+    def parameters(self) -> dict:
+        """The ``timestack:landtrendr`` parameter dict of what the panel shows."""
+        alg = LandTrendrAlgorithm
+        params = self.landtrendr_params()
+        values = {name: getattr(params, gee_name) for gee_name, name in LT_PARAMETERS.items()}
+        values.update(
+            {
+                alg.INPUT: self.stack.currentLayer().source() if self.stack.currentLayer() else "",
+                alg.INDEX: self.index.currentText(),
+                alg.FIT_BANDS: self.fit_bands.text(),
+                alg.FLAVOR: self.flavor.currentIndex(),
+                alg.DIRECTION: self.direction.currentIndex(),
+                alg.OUTPUT_VERTICES: self._output("vertices"),
+                alg.OUTPUT_FITTED: self._output("fitted"),
+                alg.OUTPUT_RMSE: self._output("rmse"),
+                alg.OUTPUT_SEGMENTS: self._output("segments"),
+            }
+        )
+        return values
+
+    def change_parameters(self, segments: str) -> dict:
+        """The ``timestack:changemap`` parameter dict for a finished LandTrendr run."""
+        return {"INPUT": segments, "MAG": self.min_magnitude.value(), "OUTPUT": self._output("change")}
+
+    def start(self) -> None:
+        self.run = AlgorithmTask(
+            "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
+        )
+        self._busy(True)
+        self.status.setText(self.tr("Fitting LandTrendr…"))
+        self.run.start()
+
+    def cancel(self) -> None:
+        for run in (self.run, self.change_run):
+            if run is not None:
+                run.cancel()
+
+    def _busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def _fitted(self, ok: bool, results: dict) -> None:
+        if not ok:
+            self._busy(False)
+            self.status.setText(self.tr("LandTrendr failed or was cancelled; see the log."))
+            return
+        if not self.map_change.isChecked():
+            self._busy(False)
+            self.status.setText(self.tr("LandTrendr done."))
+            return
+        self.status.setText(self.tr("Mapping change…"))
+        self.change_run = AlgorithmTask(
+            "timestack:changemap",
+            self.change_parameters(results["OUTPUT_SEGMENTS"]),
+            self._mapped,
+            self.progress.setValue,
+        )
+        self.change_run.start()
+
+    def _mapped(self, ok: bool, results: dict) -> None:
+        self._busy(False)
+        if ok:
+            self.status.setText(self.tr("LandTrendr and change map done."))
+        else:
+            self.status.setText(self.tr("The change map failed or was cancelled; see the log."))

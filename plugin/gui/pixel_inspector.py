@@ -1,0 +1,174 @@
+"""Click a pixel of an annual stack and see its LandTrendr fit; change a parameter and it refits.
+
+The map tool reads the clicked pixel's series straight from the stack's file with rasterio (one
+1×1 window per band, a few milliseconds), finds the index's bands and years with the core's
+:func:`~timestack.core.landtrendr.stack_layout`, and fits it with the core's single-pixel
+:func:`~timestack.core.landtrendr.fit_pixel` — the same code the raster run uses, so what the
+inspector shows is what the map will hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+from qgis.core import QgsCoordinateTransform, QgsProject
+from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+from ..core.landtrendr import (
+    DEFAULT_FLAVOR,
+    STATUS_NO_DATA,
+    STATUS_NOT_SIGNIFICANT,
+    STATUS_TOO_FEW_OBSERVATIONS,
+    LandTrendrInputError,
+    LandTrendrParams,
+    fit_pixel,
+    stack_layout,
+)
+from ..processing.landtrendr import gdal_path
+
+
+@dataclass
+class PixelSeries:
+    """One pixel's annual values of an index (NaN = missing) and where it was read."""
+
+    path: str
+    index: str
+    row: int
+    col: int
+    x: float
+    y: float
+    years: tuple
+    values: np.ndarray
+
+
+def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[PixelSeries]:
+    """The series of ``index`` at map coordinates ``x, y`` (the stack's CRS); None outside the stack."""
+    import rasterio
+    from rasterio.windows import Window
+
+    with rasterio.open(path) as src:
+        layout = stack_layout(src.descriptions, index)
+        row, col = src.index(x, y)
+        if not (0 <= row < src.height and 0 <= col < src.width):
+            return None
+        values = src.read(list(layout.index_bands), window=Window(col, row, 1, 1), out_dtype="float64")
+        values = values[:, 0, 0]
+        if src.nodata is not None and not np.isnan(src.nodata):
+            values[values == src.nodata] = np.nan
+    return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values)
+
+
+class PixelInspector(QObject):
+    """Owns the map tool, the clicked series and the current settings; fits and plots on change.
+
+    ``fitted`` is emitted with the :class:`~timestack.core.landtrendr.PixelFit` after every fit.
+    """
+
+    fitted = pyqtSignal(object)
+
+    def __init__(self, canvas, plot, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.plot = plot
+        self.layer = None
+        self.index = "nbr"
+        self.params = LandTrendrParams()
+        self.direction = -1
+        self.flavor = DEFAULT_FLAVOR
+        self.series: Optional[PixelSeries] = None
+        self.fit = None
+        self.marker: Optional[QgsVertexMarker] = None
+        self.tool = QgsMapToolEmitPoint(canvas)
+        self.tool.canvasClicked.connect(self.inspect_map_point)
+        self.tool.deactivated.connect(self._remove_marker)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("PixelInspector", text)
+
+    def activate(self) -> None:
+        self.canvas.setMapTool(self.tool)
+
+    def deactivate(self) -> None:
+        if self.canvas.mapTool() is self.tool:
+            self.canvas.unsetMapTool(self.tool)
+
+    def set_layer(self, layer, index: str) -> None:
+        """Inspect ``index`` of ``layer`` from now on; refits the current pixel if it is still there."""
+        self.layer, self.index = layer, index
+        if self.series is not None:
+            self.inspect_layer_point(self.series.x, self.series.y)
+
+    def set_settings(self, params: LandTrendrParams, direction: int, flavor: str) -> None:
+        """New parameters: refit the current pixel at once."""
+        self.params, self.direction, self.flavor = params, direction, flavor
+        self.refit()
+
+    def inspect_map_point(self, point, button=None) -> None:
+        """Handle a click at ``point`` in canvas coordinates."""
+        if self.layer is None:
+            return
+        transform = QgsCoordinateTransform(
+            self.canvas.mapSettings().destinationCrs(), self.layer.crs(), QgsProject.instance()
+        )
+        in_layer = transform.transform(point)
+        self._place_marker(point)
+        self.inspect_layer_point(in_layer.x(), in_layer.y())
+
+    def inspect_layer_point(self, x: float, y: float) -> None:
+        """Read and fit the pixel at ``x, y`` in the layer's CRS."""
+        path = gdal_path(self.layer)
+        try:
+            self.series = read_pixel_series(path, self.index, x, y) if path else None
+        except (LandTrendrInputError, OSError) as exc:
+            self.series = None
+            self.plot.clear()
+            self.plot.show_fit([], [], None, self.index, note=str(exc))
+            return
+        if self.series is None:
+            self.plot.clear()
+            return
+        self.refit()
+
+    def refit(self):
+        """Fit the current pixel with the current settings and plot it; returns the fit (or None)."""
+        series = self.series
+        if series is None:
+            return None
+        where = self.tr("row {0}, col {1}").format(series.row, series.col)
+        try:
+            self.fit = fit_pixel(series.values, series.years, self.params, self.direction, self.flavor)
+        except LandTrendrInputError as exc:
+            self.fit = None
+            self.plot.show_fit(series.years, series.values, None, series.index, where, str(exc))
+            return None
+        self.plot.show_fit(
+            series.years, series.values, self.fit, series.index, where, self._note(self.fit.status)
+        )
+        self.fitted.emit(self.fit)
+        return self.fit
+
+    def _note(self, status: int) -> str:
+        notes = {
+            STATUS_TOO_FEW_OBSERVATIONS: self.tr("too few observations: flat at the mean"),
+            STATUS_NO_DATA: self.tr("no data"),
+            STATUS_NOT_SIGNIFICANT: self.tr("not significant: flat at the mean"),
+        }
+        return notes.get(status, "")
+
+    def _place_marker(self, point) -> None:
+        if self.marker is None:
+            self.marker = QgsVertexMarker(self.canvas)
+            self.marker.setIconType(QgsVertexMarker.ICON_BOX)
+            self.marker.setColor(QColor("#e7298a"))
+            self.marker.setIconSize(12)
+            self.marker.setPenWidth(2)
+        self.marker.setCenter(point)
+
+    def _remove_marker(self) -> None:
+        if self.marker is not None:
+            self.canvas.scene().removeItem(self.marker)
+            self.marker = None

@@ -1,0 +1,317 @@
+"""``timestack:changemap`` — disturbance or recovery map from LandTrendr's segment table.
+
+LT-GEE's change-map recipe (Kennedy et al. 2018, "Generate change maps"): filter the segments
+(year of detection, magnitude or DSNR, duration, pre-change value), select one per pixel by a sort
+rule, drop same-year patches below a minimum mapping unit. The numerics are
+:mod:`timestack.core.changemap`; this module maps parameters, reads the index's orientation from
+the tags LandTrendr wrote, and styles the result with a year colour ramp and legend.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsColorRampShader,
+    QgsGradientColorRamp,
+    QgsGradientStop,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsRasterShader,
+    QgsSingleBandPseudoColorRenderer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.changemap import (
+    SORTS,
+    ChangeMapCancelled,
+    ChangeMapInputError,
+    ChangeMapParams,
+    run_changemap_raster,
+)
+from .algorithm import TimestackAlgorithm
+from .landtrendr import gdal_path
+
+#: LT-GEE's year palette (purple → blue → green → yellow → orange → red), old to new.
+YEAR_PALETTE = ("#9400d3", "#4b0082", "#0000ff", "#00ff00", "#ffff00", "#ff7f00", "#ff0000")
+
+
+def year_renderer(layer, first_year: int, last_year: int) -> QgsSingleBandPseudoColorRenderer:
+    """A pseudocolour renderer of band 1 (year of detection): one legend entry per year."""
+    colors = [QColor(c) for c in YEAR_PALETTE]
+    stops = [QgsGradientStop(i / (len(colors) - 1), c) for i, c in enumerate(colors[1:-1], start=1)]
+    ramp = QgsGradientColorRamp(colors[0], colors[-1], False, stops)
+    span = max(last_year - first_year, 1)
+    items = [
+        QgsColorRampShader.ColorRampItem(year, ramp.color((year - first_year) / span), str(year))
+        for year in range(first_year, last_year + 1)
+    ]
+    shader_function = QgsColorRampShader(first_year, last_year)
+    shader_function.setColorRampType(QgsColorRampShader.Discrete)
+    shader_function.setColorRampItemList(items)
+    shader_function.setSourceColorRamp(ramp)
+    shader = QgsRasterShader(first_year, last_year)
+    shader.setRasterShaderFunction(shader_function)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(first_year)
+    renderer.setClassificationMax(last_year)
+    return renderer
+
+
+class YearRampPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Styles a loaded change map by year of detection (used by Toolbox, models and the dock)."""
+
+    #: Processing keeps only a pointer to post-processors; keep the recent ones alive.
+    _alive: list = []
+
+    def __init__(self, first_year: int, last_year: int):
+        super().__init__()
+        self.first_year, self.last_year = first_year, last_year
+
+    @classmethod
+    def create(cls, first_year: int, last_year: int) -> YearRampPostProcessor:
+        processor = cls(first_year, last_year)
+        cls._alive = cls._alive[-15:] + [processor]
+        return processor
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+        layer.setRenderer(year_renderer(layer, self.first_year, self.last_year))
+        layer.triggerRepaint()
+
+
+class ChangeMapAlgorithm(TimestackAlgorithm):
+    """One loss (or gain) event per pixel, plus every event per year, from LandTrendr segments."""
+
+    INPUT = "INPUT"
+    DIRECTION = "DIRECTION"
+    SORT = "SORT"
+    START_YEAR = "START_YEAR"
+    END_YEAR = "END_YEAR"
+    MAG = "MAG"
+    DSNR = "DSNR"
+    DUR = "DUR"
+    PREVAL = "PREVAL"
+    MMU = "MMU"
+    INDEX_DIRECTION = "INDEX_DIRECTION"
+    OUTPUT = "OUTPUT"
+    OUTPUT_EVENTS = "OUTPUT_EVENTS"
+
+    CHANGES = ("loss", "gain")
+    INDEX_DIRECTIONS = (None, -1, 1)
+    #: Core argument -> Processing parameter, to name the parameter in errors.
+    CORE_ARGUMENTS = {
+        "year_range": "START_YEAR/END_YEAR",
+        "min_magnitude": "MAG",
+        "min_dsnr": "DSNR",
+        "max_duration": "DUR",
+        "min_preval": "PREVAL",
+        "mmu": "MMU",
+        "segments_path": "INPUT",
+        "disturbance_direction": "INDEX_DIRECTION",
+    }
+
+    GROUP = "Change detection"
+    GROUP_ID = "change"
+
+    def name(self) -> str:
+        return "changemap"
+
+    def displayName(self) -> str:
+        return self.tr("LandTrendr change map")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Maps disturbance (loss) or recovery (gain) from the segment table of timestack:landtrendr.\n\n"
+            "Segments are filtered first — year of detection (segment start + 1) within START_YEAR–END_YEAR, "
+            "absolute magnitude above MAG and DSNR (magnitude / RMSE) above DSNR, duration at most DUR "
+            "years, pre-change value at least PREVAL (in the index's units) — then one is selected per "
+            "pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes "
+            "patches of the same year smaller than that many pixels (8-connected).\n\n"
+            "OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. "
+            "OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event "
+            "counts (0 where none)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        double, integer = QgsProcessingParameterNumber.Double, QgsProcessingParameterNumber.Integer
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("LandTrendr segment table")))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DIRECTION,
+                self.tr("Change"),
+                options=[self.tr("Loss (disturbance)"), self.tr("Gain (recovery)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SORT, self.tr("Select per pixel"), options=list(SORTS), defaultValue=0
+            )
+        )
+        for name, label in (
+            (self.START_YEAR, self.tr("First year of detection")),
+            (self.END_YEAR, self.tr("Last year of detection")),
+        ):
+            self.addParameter(QgsProcessingParameterNumber(name, label, integer, optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(self.MAG, self.tr("Minimum magnitude"), double, 0.0, minValue=0.0)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DSNR, self.tr("Minimum DSNR (magnitude / RMSE)"), double, optional=True, minValue=0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DUR, self.tr("Maximum duration (years)"), double, optional=True, minValue=0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.PREVAL, self.tr("Minimum pre-change value"), double, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MMU, self.tr("Minimum mapping unit (pixels, 1 = off)"), integer, 1, minValue=1
+            )
+        )
+        index_direction = QgsProcessingParameterEnum(
+            self.INDEX_DIRECTION,
+            self.tr("Index change on disturbance"),
+            options=[
+                self.tr("Automatic (as LandTrendr fitted it)"),
+                self.tr("Decreases (like NBR, NDVI)"),
+                self.tr("Increases (like TCB, SWIR)"),
+            ],
+            defaultValue=0,
+        )
+        index_direction.setFlags(index_direction.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(index_direction)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Change map")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_EVENTS,
+                self.tr("Every event (per-year loss and gain magnitudes, counts)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
+    @staticmethod
+    def _optional(parameters, name):
+        value = parameters.get(name)
+        return None if value is None or value == "" else value
+
+    def _number(self, parameters, name, context):
+        if self._optional(parameters, name) is None:
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _tags(self, path: str) -> dict:
+        """LandTrendr's tags of a segment table; refuses any other raster before work starts."""
+        import rasterio
+
+        with rasterio.open(path) as src:
+            if not any((text or "").startswith("segment_") for text in src.descriptions):
+                raise self.fail(
+                    self.tr(
+                        "INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of "
+                        "timestack:landtrendr (bands segment_<n>_<field>)."
+                    )
+                )
+            return src.tags()
+
+    def _index_direction(self, parameters, context, tags: dict) -> int:
+        chosen = self.INDEX_DIRECTIONS[self.parameterAsEnum(parameters, self.INDEX_DIRECTION, context)]
+        if chosen is not None:
+            return chosen
+        try:
+            return int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
+        except (KeyError, ValueError) as exc:
+            raise self.fail(
+                self.tr(
+                    "INDEX_DIRECTION: the input does not say how its index changes on disturbance "
+                    "(it was not written by timestack:landtrendr); choose 'Decreases' or 'Increases'."
+                )
+            ) from exc
+
+    def change_params(self, parameters, context, years: list) -> ChangeMapParams:
+        """The core's filter/selection object from the Processing parameters."""
+        start = self._number(parameters, self.START_YEAR, context)
+        end = self._number(parameters, self.END_YEAR, context)
+        year_range = None
+        if start is not None or end is not None:
+            first = int(start) if start is not None else (years[0] if years else -9999)
+            last = int(end) if end is not None else (years[-1] if years else 9999)
+            year_range = (first, last)
+        return ChangeMapParams(
+            change=self.CHANGES[self.parameterAsEnum(parameters, self.DIRECTION, context)],
+            sort=SORTS[self.parameterAsEnum(parameters, self.SORT, context)],
+            year_range=year_range,
+            min_magnitude=self.parameterAsDouble(parameters, self.MAG, context),
+            min_dsnr=self._number(parameters, self.DSNR, context),
+            max_duration=self._number(parameters, self.DUR, context),
+            min_preval=self._number(parameters, self.PREVAL, context),
+            mmu=self.parameterAsInt(parameters, self.MMU, context),
+        )
+
+    def _fail_from(self, exc: Exception):
+        message = str(exc)
+        name = next((p for core, p in self.CORE_ARGUMENTS.items() if message.startswith(core)), "")
+        return self.fail(self.tr("{0}: {1}").format(name, message) if name else message)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
+        if not path or not Path(path).is_file():
+            raise self.fail(self.tr("INPUT: the segment table must be a raster file readable by GDAL."))
+        tags = self._tags(path)
+        years = [int(y) for y in tags.get("LANDTRENDR_YEARS", "").split(",") if y.strip()]
+        direction = self._index_direction(parameters, context, tags)
+        params = self.change_params(parameters, context, years)
+        try:
+            params.validate()
+        except ChangeMapInputError as exc:
+            raise self._fail_from(exc) from exc
+        change_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        events_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_EVENTS, context) or None
+        for target in (change_path, events_path):
+            if target:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+        progress, is_cancelled = self.core_callbacks(feedback)
+        try:
+            written = run_changemap_raster(
+                path, direction, params, change_path, events_path, years=years or None,
+                progress=progress, is_cancelled=is_cancelled,
+            )  # fmt: skip
+        except ChangeMapCancelled as exc:
+            raise self.fail(self.tr("Change map cancelled; nothing was written.")) from exc
+        except ChangeMapInputError as exc:
+            raise self._fail_from(exc) from exc
+
+        change = self.tr("gain") if params.change == "gain" else self.tr("loss")
+        results = {self.OUTPUT: str(written["change"])}
+        self.load_on_completion(
+            context, results[self.OUTPUT], self.tr("Change map ({0}, {1})").format(change, params.sort),
+            self.OUTPUT, raster=True,
+        )  # fmt: skip
+        if years:
+            first, last = years[1], years[-1]
+            if params.year_range is not None:
+                first, last = max(first, params.year_range[0]), min(last, params.year_range[1])
+            details = context.layerToLoadOnCompletionDetails(results[self.OUTPUT])
+            details.setPostProcessor(YearRampPostProcessor.create(first, max(first, last)))
+        if "events" in written:
+            results[self.OUTPUT_EVENTS] = str(written["events"])
+            self.load_on_completion(
+                context,
+                results[self.OUTPUT_EVENTS],
+                self.tr("Change events"),
+                self.OUTPUT_EVENTS,
+                raster=True,
+            )
+        return results

@@ -1,0 +1,420 @@
+"""``timestack:landtrendr`` — LandTrendr temporal segmentation of an annual stack.
+
+Kennedy, Yang & Cohen (2010), RSE 114:2897, with Earth Engine's parameter names
+(``ee.Algorithms.TemporalSegmentation.LandTrendr``) written in UPPER_SNAKE as Processing
+parameters. The numerics are :mod:`timestack.core.landtrendr`; this module only turns parameters
+into core arguments and registers the outputs for loading.
+
+The index is picked by name from the stack's band descriptions (``YYYY_name``, the composite
+algorithm's convention); its disturbance direction comes from the index registry
+(:func:`timestack.core.indices.disturbance_direction`) unless DIRECTION overrides it, so nobody has
+to multiply NBR by -1 by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.indices import disturbance_direction
+from ..core.landtrendr import (
+    BAND_DESCRIPTION,
+    LandTrendrCancelled,
+    LandTrendrInputError,
+    LandTrendrOutputs,
+    LandTrendrParams,
+    run_landtrendr_raster,
+    stack_layout,
+)
+from .algorithm import TimestackAlgorithm
+
+
+def processing_name(gee_name: str) -> str:
+    """``maxSegments`` -> ``MAX_SEGMENTS``: Processing parameter names are GEE's, in UPPER_SNAKE."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", gee_name).upper()
+
+
+#: GEE parameter name -> Processing parameter name, from the core's dataclass (one source of truth).
+LT_PARAMETERS = {f.name: processing_name(f.name) for f in fields(LandTrendrParams)}
+
+
+def stack_names(descriptions) -> list:
+    """Band names a stack holds (``1990_nbr`` -> ``nbr``), in first-seen order."""
+    names = []
+    for description in descriptions:
+        match = BAND_DESCRIPTION.match(description or "")
+        if match and match.group(2).lower() not in names:
+            names.append(match.group(2).lower())
+    return names
+
+
+def split_names(text: str) -> list:
+    """``"swir1, tcg;nir"`` -> ``["swir1", "tcg", "nir"]``."""
+    return [part.strip() for part in re.split(r"[,;\s]+", text or "") if part.strip()]
+
+
+def gdal_path(layer) -> str:
+    """The file behind a raster layer (GDAL sources may carry ``|option`` suffixes)."""
+    if layer is None or layer.providerType() != "gdal":
+        return ""
+    return layer.source().split("|")[0]
+
+
+class LandTrendrAlgorithm(TimestackAlgorithm):
+    """Fit LandTrendr to every pixel of an annual stack (local numba engine or Earth Engine)."""
+
+    INPUT = "INPUT"
+    INDEX = "INDEX"
+    FIT_BANDS = "FIT_BANDS"
+    FLAVOR = "FLAVOR"
+    ENGINE = "ENGINE"
+    DIRECTION = "DIRECTION"
+    OUTPUT_VERTICES = "OUTPUT_VERTICES"
+    OUTPUT_FITTED = "OUTPUT_FITTED"
+    OUTPUT_FTV = "OUTPUT_FTV"
+    OUTPUT_RMSE = "OUTPUT_RMSE"
+    OUTPUT_SEGMENTS = "OUTPUT_SEGMENTS"
+    EE_COLLECTION = "EE_COLLECTION"
+    EE_PROJECT = "EE_PROJECT"
+    EE_DRIVE_FOLDER = "EE_DRIVE_FOLDER"
+    EE_START = "EE_START"
+    EE_TASKS = "EE_TASKS"
+
+    FLAVOR_NAMES = ("gee", "idl")
+    ENGINES = ("local", "earthengine")
+    #: DIRECTION options: None = from the index registry; else the index's change on disturbance.
+    DIRECTIONS = (None, -1, 1)
+
+    GROUP = "Change detection"
+    GROUP_ID = "change"
+
+    def name(self) -> str:
+        return "landtrendr"
+
+    def displayName(self) -> str:
+        return self.tr("LandTrendr temporal segmentation")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear "
+            "trajectory whose vertices mark disturbances and recoveries.\n\n"
+            "INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); "
+            "INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the "
+            "index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The "
+            "disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index "
+            "unless DIRECTION says otherwise; values need no ×1000 scaling.\n\n"
+            "FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL "
+            "program, including its single-precision p-values and integer truncation.\n\n"
+            "Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every "
+            "year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment "
+            "count / status, and the segment table that timestack:changemap maps."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Annual stack (bands YYYY_name)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.INDEX, self.tr("Index or band to segment (e.g. nbr)"), "nbr")
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FIT_BANDS,
+                self.tr("Other bands to fit at the index's vertex years (comma separated)"),
+                optional=True,
+            )
+        )
+        defaults = LandTrendrParams()
+        integer, double = QgsProcessingParameterNumber.Integer, QgsProcessingParameterNumber.Double
+        labels = {
+            "maxSegments": (self.tr("Maximum segments"), integer, 1, None),
+            "spikeThreshold": (self.tr("Spike threshold (1 = no despiking)"), double, 0.0, 1.0),
+            "vertexCountOvershoot": (self.tr("Vertex count overshoot"), integer, 0, None),
+            "recoveryThreshold": (self.tr("Recovery threshold (1/years)"), double, 0.0, 1.0),
+            "pvalThreshold": (self.tr("p-value threshold"), double, 0.0, 1.0),
+            "bestModelProportion": (self.tr("Best model proportion"), double, 0.0, 1.0),
+            "minObservationsNeeded": (self.tr("Minimum observations needed"), integer, 2, None),
+        }
+        for gee_name, name in LT_PARAMETERS.items():
+            default = getattr(defaults, gee_name)
+            if gee_name == "preventOneYearRecovery":
+                self.addParameter(
+                    QgsProcessingParameterBoolean(name, self.tr("Prevent one-year recovery"), default)
+                )
+                continue
+            label, kind, low, high = labels[gee_name]
+            parameter = QgsProcessingParameterNumber(name, label, kind, default, minValue=low)
+            if high is not None:
+                parameter.setMaximum(high)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FLAVOR,
+                self.tr("Flavor"),
+                options=[self.tr("gee — Earth Engine behaviour"), self.tr("idl — original IDL program")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DIRECTION,
+                self.tr("Index change on disturbance"),
+                options=[
+                    self.tr("Automatic (from the index)"),
+                    self.tr("Decreases (like NBR, NDVI)"),
+                    self.tr("Increases (like TCB, SWIR)"),
+                ],
+                defaultValue=0,
+            )
+        )
+        engine = QgsProcessingParameterEnum(
+            self.ENGINE,
+            self.tr("Engine"),
+            options=[self.tr("Local (this computer)"), self.tr("Google Earth Engine")],
+            defaultValue=0,
+        )
+        engine.setFlags(engine.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(engine)
+        earth_engine = (
+            QgsProcessingParameterString(
+                self.EE_COLLECTION,
+                self.tr("Earth Engine: annual composite ImageCollection (asset id)"),
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.EE_PROJECT, self.tr("Earth Engine: Google Cloud project"), optional=True
+            ),
+            QgsProcessingParameterString(
+                self.EE_DRIVE_FOLDER, self.tr("Earth Engine: Google Drive export folder"), "timestack"
+            ),
+            QgsProcessingParameterBoolean(
+                self.EE_START, self.tr("Earth Engine: start the export tasks"), True
+            ),
+        )
+        for parameter in earth_engine:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addOutput(QgsProcessingOutputString(self.EE_TASKS, self.tr("Earth Engine export tasks")))
+        outputs = (
+            (self.OUTPUT_VERTICES, self.tr("Vertices")),
+            (self.OUTPUT_FITTED, self.tr("Fitted values (one band per year)")),
+            (self.OUTPUT_RMSE, self.tr("RMSE, p-value, segment count, status")),
+            (self.OUTPUT_SEGMENTS, self.tr("Segment table")),
+        )
+        for name, label in outputs:
+            self.addParameter(QgsProcessingParameterRasterDestination(name, label, optional=True))
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT_FTV,
+                self.tr("FTV folder (one GeoTIFF per fit band)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
+    def landtrendr_params(self, parameters, context) -> LandTrendrParams:
+        """The core's parameter object from the eight Processing parameters."""
+        values = {}
+        for gee_name, name in LT_PARAMETERS.items():
+            kind = type(getattr(LandTrendrParams, gee_name))
+            if kind is bool:
+                values[gee_name] = self.parameterAsBoolean(parameters, name, context)
+            elif kind is int:
+                values[gee_name] = self.parameterAsInt(parameters, name, context)
+            else:
+                values[gee_name] = self.parameterAsDouble(parameters, name, context)
+        return LandTrendrParams(**values)
+
+    def _check_params(self, params: LandTrendrParams) -> None:
+        """Raise a QgsProcessingException that names the Processing parameter at fault."""
+        try:
+            params.validate()
+        except LandTrendrInputError as exc:
+            message = str(exc)
+            name = next((LT_PARAMETERS[g] for g in LT_PARAMETERS if message.startswith(g)), "")
+            raise self.fail(self.tr("{0}: {1}").format(name, message) if name else message) from exc
+
+    def checkParameterValues(self, parameters, context):
+        """Check the LandTrendr parameters first, so range errors say what is right."""
+        try:
+            self._check_params(self.landtrendr_params(parameters, context))
+        except Exception as exc:  # noqa: BLE001 - Processing wants (ok, message), not an exception
+            return False, str(exc.args[0] if exc.args else exc)
+        return super().checkParameterValues(parameters, context)
+
+    def _direction(self, parameters, context, index: str) -> int:
+        chosen = self.DIRECTIONS[self.parameterAsEnum(parameters, self.DIRECTION, context)]
+        if chosen is not None:
+            return chosen
+        try:
+            return disturbance_direction(index)
+        except (KeyError, ValueError) as exc:
+            raise self.fail(
+                self.tr(
+                    "DIRECTION: {0} is not a known index or band, so its change on disturbance is "
+                    "unknown; choose 'Decreases' or 'Increases'."
+                ).format(index)
+            ) from exc
+
+    def _stack(self, parameters, context) -> tuple:
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        path = gdal_path(layer)
+        if not path or not Path(path).is_file():
+            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
+        import rasterio
+
+        with rasterio.open(path) as src:
+            descriptions = list(src.descriptions)
+        names = stack_names(descriptions)
+        if not names:
+            raise self.fail(
+                self.tr(
+                    "INPUT: the stack has no year information: its band descriptions must read "
+                    "YYYY_name (e.g. 1990_nbr), as timestack:composite writes them."
+                )
+            )
+        index = self.parameterAsString(parameters, self.INDEX, context).strip().lower()
+        if index not in names:
+            raise self.fail(
+                self.tr("INDEX: the stack has no band named {0}; it has: {1}.").format(
+                    index or "''", ", ".join(names)
+                )
+            )
+        fit_bands = [
+            name.lower() for name in split_names(self.parameterAsString(parameters, self.FIT_BANDS, context))
+        ]
+        unknown = [name for name in fit_bands if name not in names]
+        if unknown:
+            raise self.fail(
+                self.tr("FIT_BANDS: the stack has no band named {0}; it has: {1}.").format(
+                    ", ".join(unknown), ", ".join(names)
+                )
+            )
+        return path, index, fit_bands
+
+    @staticmethod
+    def _tif(path: str) -> Path:
+        return Path(path) if Path(path).suffix.lower() in (".tif", ".tiff") else Path(path + ".tif")
+
+    def _run_earthengine(self, parameters, context, feedback, params: LandTrendrParams, flavor: str) -> dict:
+        """Build LandTrendr on an Earth Engine collection and export it on the INPUT stack's grid.
+
+        INPUT supplies the years, the extent, the CRS and the pixel grid, so the exported GeoTIFFs
+        line up with (and carry the band names of) a local run over the same stack.
+        """
+        collection_id = self.parameterAsString(parameters, self.EE_COLLECTION, context).strip()
+        if not collection_id:
+            raise self.fail(
+                self.tr(
+                    "EE_COLLECTION: name the Earth Engine ImageCollection of annual composites (one image "
+                    "per year, bands named like the stack's) to run LandTrendr on."
+                )
+            )
+        path, index, fit_bands = self._stack(parameters, context)
+        direction = self._direction(parameters, context, index)
+        if flavor != "gee":
+            feedback.pushWarning(self.tr("FLAVOR: Earth Engine always behaves as 'gee'."))
+        import rasterio
+
+        from ..core.earthengine import landtrendr as ee_landtrendr
+
+        try:
+            with rasterio.open(path) as src:
+                years = stack_layout(src.descriptions, index, fit_bands).years
+                crs, transform, bounds = src.crs.to_string(), src.transform, src.bounds
+            ee_landtrendr.ensure_initialized(self.parameterAsString(parameters, self.EE_PROJECT, context))
+            import ee
+
+            images = ee_landtrendr.run_landtrendr_earthengine(
+                ee.ImageCollection(collection_id), ee_landtrendr.collection_band(index), years, params,
+                direction, [ee_landtrendr.collection_band(name) for name in fit_bands],
+            )  # fmt: skip
+            region = ee.Geometry.Rectangle([bounds.left, bounds.bottom, bounds.right, bounds.top], crs, False)
+            tasks = ee_landtrendr.export_tasks(
+                images, f"timestack_landtrendr_{index}", region, crs, crs_transform=list(transform)[:6],
+                drive_folder=self.parameterAsString(parameters, self.EE_DRIVE_FOLDER, context) or "timestack",
+                start=self.parameterAsBoolean(parameters, self.EE_START, context),
+            )  # fmt: skip
+        except LandTrendrInputError as exc:
+            raise self.fail(self.tr("ENGINE earthengine: {0}").format(exc)) from exc
+        names = [task.config["description"] for task in tasks.values()]
+        feedback.pushInfo(self.tr("Earth Engine export tasks: {0}").format(", ".join(names)))
+        return {self.EE_TASKS: ", ".join(names)}
+
+    def processAlgorithm(self, parameters, context, feedback):
+        params = self.landtrendr_params(parameters, context)
+        self._check_params(params)
+        flavor = self.FLAVOR_NAMES[self.parameterAsEnum(parameters, self.FLAVOR, context)]
+        engine = self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)]
+        if engine == "earthengine":
+            return self._run_earthengine(parameters, context, feedback, params, flavor)
+        path, index, fit_bands = self._stack(parameters, context)
+        direction = self._direction(parameters, context, index)
+
+        rasters = {
+            name: self.parameterAsOutputLayer(parameters, name, context)
+            for name in (self.OUTPUT_VERTICES, self.OUTPUT_FITTED, self.OUTPUT_RMSE, self.OUTPUT_SEGMENTS)
+        }
+        rasters = {name: self._tif(value) for name, value in rasters.items() if value}
+        for target in rasters.values():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        ftv_folder = self.parameterAsString(parameters, self.OUTPUT_FTV, context)
+        ftv = {}
+        if ftv_folder:
+            if not fit_bands:
+                raise self.fail(self.tr("OUTPUT_FTV: name the bands to fit in FIT_BANDS."))
+            Path(ftv_folder).mkdir(parents=True, exist_ok=True)
+            ftv = {name: Path(ftv_folder) / f"ftv_{name}.tif" for name in fit_bands}
+        outputs = LandTrendrOutputs(
+            vertices=rasters.get(self.OUTPUT_VERTICES),
+            fitted=rasters.get(self.OUTPUT_FITTED),
+            stats=rasters.get(self.OUTPUT_RMSE),
+            segments=rasters.get(self.OUTPUT_SEGMENTS),
+            ftv=ftv,
+        )
+        feedback.pushInfo(
+            self.tr("Segmenting {0} (disturbance {1}), flavor {2}").format(
+                index, self.tr("decreases it") if direction < 0 else self.tr("increases it"), flavor
+            )
+        )
+        progress, is_cancelled = self.core_callbacks(feedback)
+        try:
+            run_landtrendr_raster(
+                path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
+                progress=progress, is_cancelled=is_cancelled,
+            )  # fmt: skip
+        except LandTrendrCancelled as exc:
+            raise self.fail(self.tr("LandTrendr cancelled; nothing was written.")) from exc
+        except LandTrendrInputError as exc:
+            raise self.fail(str(exc)) from exc
+
+        names = {
+            self.OUTPUT_VERTICES: self.tr("LandTrendr vertices ({0})"),
+            self.OUTPUT_FITTED: self.tr("LandTrendr fitted {0}"),
+            self.OUTPUT_RMSE: self.tr("LandTrendr RMSE ({0})"),
+            self.OUTPUT_SEGMENTS: self.tr("LandTrendr segments ({0})"),
+        }
+        results = {}
+        for name, target in rasters.items():
+            self.load_on_completion(context, str(target), names[name].format(index), name, raster=True)
+            results[name] = str(target)
+        for band, target in ftv.items():
+            self.load_on_completion(
+                context, str(target), self.tr("LandTrendr FTV {0}").format(band), self.OUTPUT_FTV, raster=True
+            )
+        if ftv_folder:
+            results[self.OUTPUT_FTV] = ftv_folder
+        return results

@@ -1,0 +1,259 @@
+"""``timestack:landtrendr`` through Processing: the core's fit for every pixel, outputs with band
+descriptions and tags, direction from the index, FTV per band, and a clear error for each bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import rasterio
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+from rasterio.transform import from_origin
+from timestack.core.landtrendr import LandTrendrParams, fit_other_bands, fit_pixel
+from timestack.processing.provider import TimestackProvider
+
+YEARS = list(range(1990, 2020))
+SIZE = 16
+BLOCK = 4
+NODATA = -9999.0
+UNDISTURBED_BLOCKS = {(0, 0), (1, 2), (3, 1), (2, 3)}
+#: A lone disturbed pixel inside an undisturbed block (for the minimum mapping unit).
+LONE_PIXEL = (13, 5)
+LONE_YEAR = 2011
+EMPTY_PIXEL = (1, 1)
+
+
+def disturbance_years() -> np.ndarray:
+    """True year of disturbance per pixel (0 = undisturbed): constant over 4×4 blocks."""
+    truth = np.zeros((SIZE, SIZE), dtype=int)
+    block_years = iter(range(1994, 2017, 2))
+    for by in range(SIZE // BLOCK):
+        for bx in range(SIZE // BLOCK):
+            if (by, bx) not in UNDISTURBED_BLOCKS:
+                truth[by * BLOCK : (by + 1) * BLOCK, bx * BLOCK : (bx + 1) * BLOCK] = next(block_years)
+    truth[LONE_PIXEL] = LONE_YEAR
+    return truth
+
+
+def synthetic_cubes(seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """NBR-like series: stable forest ~0.7, a 0.5 drop in the truth year, then +0.02/yr regrowth;
+    a SWIR1-like band that rises as NBR falls. Returns (nbr, swir1, truth)."""
+    rng = np.random.default_rng(seed)
+    truth = disturbance_years()
+    years = np.array(YEARS)[:, None, None]
+    nbr = 0.7 + rng.normal(0.0, 0.015, (len(YEARS), SIZE, SIZE))
+    disturbed = (truth[None] > 0) & (years >= truth[None])
+    since = np.where(disturbed, years - truth[None], 0)
+    nbr = np.where(disturbed, nbr - 0.5 + 0.02 * since, nbr)
+    swir1 = 0.12 - 0.25 * (nbr - 0.7) + rng.normal(0.0, 0.003, nbr.shape)
+    nbr[:, EMPTY_PIXEL[0], EMPTY_PIXEL[1]] = np.nan
+    swir1[:, EMPTY_PIXEL[0], EMPTY_PIXEL[1]] = np.nan
+    nbr[7, 9, 9] = np.nan  # a cloudy year in one pixel
+    return nbr, swir1, truth
+
+
+def write_stack(path: Path, bands: dict, descriptions=None, years=YEARS) -> Path:
+    """A float32 GeoTIFF stack, band-major per variable, described ``YYYY_name`` unless told otherwise."""
+    layers = [(f"{year}_{name}", layer) for name, cube in bands.items() for year, layer in zip(years, cube)]
+    if descriptions is not None:
+        layers = [(text, layer) for text, (_, layer) in zip(descriptions, layers)]
+    profile = dict(
+        driver="GTiff", width=SIZE, height=SIZE, count=len(layers), dtype="float32", nodata=NODATA,
+        crs="EPSG:32633", transform=from_origin(500000, 5000000, 30, 30),
+    )  # fmt: skip
+    with rasterio.open(path, "w", **profile) as dst:
+        for band, (text, layer) in enumerate(layers, start=1):
+            dst.write(np.where(np.isnan(layer), NODATA, layer).astype("float32"), band)
+            if text:
+                dst.set_band_description(band, text)
+    return path
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    provider = TimestackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.fixture(scope="module")
+def cubes():
+    return synthetic_cubes()
+
+
+@pytest.fixture()
+def stack(tmp_path, cubes) -> Path:
+    nbr, swir1, _ = cubes
+    return write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+
+
+def run_landtrendr(stack: Path, out: Path, context=None, **overrides) -> dict:
+    import processing
+
+    parameters = {
+        "INPUT": str(stack),
+        "INDEX": "nbr",
+        "MAX_SEGMENTS": 4,
+        "OUTPUT_VERTICES": str(out / "vertices.tif"),
+        "OUTPUT_FITTED": str(out / "fitted.tif"),
+        "OUTPUT_RMSE": str(out / "rmse.tif"),
+        "OUTPUT_SEGMENTS": str(out / "segments.tif"),
+    }
+    parameters.update(overrides)
+    return processing.run(
+        "timestack:landtrendr", parameters, context=context or QgsProcessingContext(),
+        feedback=QgsProcessingFeedback(),
+    )  # fmt: skip
+
+
+def test_outputs_hold_the_core_fit_of_every_pixel_and_are_queued_for_loading(
+    provider, stack, cubes, tmp_path
+):
+    nbr, _, _ = cubes
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = run_landtrendr(stack, tmp_path / "out", context, FLAVOR=1)
+    params = LandTrendrParams(maxSegments=4)
+    with rasterio.open(results["OUTPUT_FITTED"]) as src:
+        fitted = src.read()
+        assert src.descriptions[0] == "1990_nbr_fit" and src.count == len(YEARS)
+        assert src.tags()["LANDTRENDR_FLAVOR"] == "idl"
+    with rasterio.open(results["OUTPUT_VERTICES"]) as src:
+        vertices = src.read()
+        assert src.descriptions[:2] == ("vertex_1_year", "vertex_2_year") and src.count == 3 * 5
+    with rasterio.open(results["OUTPUT_RMSE"]) as src:
+        stats = src.read()
+        assert src.descriptions == ("rmse", "p_value", "n_segments", "status")
+    for row, col in [(2, 6), (9, 9), (13, 5), (12, 1)]:
+        core = fit_pixel(nbr[:, row, col], YEARS, params, -1, "idl")
+        np.testing.assert_allclose(fitted[:, row, col], core.fitted, atol=1e-5)
+        np.testing.assert_allclose(vertices[:5, row, col], core.vertex_years)
+        assert stats[2, row, col] == core.n_segments
+    to_load = {details.outputName for details in context.layersToLoadOnCompletion().values()}
+    assert to_load == {"OUTPUT_VERTICES", "OUTPUT_FITTED", "OUTPUT_RMSE", "OUTPUT_SEGMENTS"}
+
+
+def test_an_all_nodata_pixel_gets_nodata_outputs_and_status_no_data(provider, stack, tmp_path):
+    results = run_landtrendr(stack, tmp_path / "out")
+    with rasterio.open(results["OUTPUT_RMSE"]) as src:
+        stats = src.read()
+    with rasterio.open(results["OUTPUT_FITTED"]) as src:
+        fitted = src.read()
+    assert stats[3][EMPTY_PIXEL] == 2
+    assert np.isnan(fitted[:, EMPTY_PIXEL[0], EMPTY_PIXEL[1]]).all()
+    assert np.isfinite(fitted[:, 9, 9]).all()  # the cloudy year is interpolated on the fit
+
+
+def test_direction_comes_from_the_index_and_can_be_overridden(provider, stack, tmp_path):
+    automatic = run_landtrendr(stack, tmp_path / "auto")
+    forced = run_landtrendr(stack, tmp_path / "forced", DIRECTION=2)
+    swir = run_landtrendr(stack, tmp_path / "swir", INDEX="SWIR1")
+    tags = {}
+    for key, results in (("auto", automatic), ("forced", forced), ("swir", swir)):
+        with rasterio.open(results["OUTPUT_SEGMENTS"]) as src:
+            tags[key] = src.tags()["LANDTRENDR_DISTURBANCE_DIRECTION"]
+    assert tags == {"auto": "-1", "forced": "1", "swir": "1"}
+
+
+def test_ftv_folder_holds_each_fit_band_fitted_at_the_index_vertex_years(provider, stack, cubes, tmp_path):
+    _, swir1, truth = cubes
+    results = run_landtrendr(stack, tmp_path / "out", FIT_BANDS="swir1", OUTPUT_FTV=str(tmp_path / "ftv"))
+    with rasterio.open(Path(results["OUTPUT_FTV"]) / "ftv_swir1.tif") as src:
+        values = src.read()
+        assert src.descriptions[-1] == "2019_swir1_fit"
+    with rasterio.open(results["OUTPUT_VERTICES"]) as src:
+        vertex_years = src.read(list(range(1, 6)))
+    for row, col in [(2, 6), (13, 5), (5, 14)]:
+        core = fit_other_bands({"swir1": swir1[:, row, col][None]}, YEARS, vertex_years[:, row, col][None])
+        np.testing.assert_allclose(values[:, row, col], core["swir1"][0], atol=1e-5)
+    cut = YEARS.index(truth[2, 6])
+    assert values[cut, 2, 6] > values[cut - 1, 2, 6] + 0.08  # SWIR rises on the clear-cut
+
+
+def _error(stack, tmp_path, **overrides) -> str:
+    with pytest.raises(QgsProcessingException) as info:
+        run_landtrendr(stack, tmp_path / "bad", **overrides)
+    assert not list((tmp_path / "bad").glob("*.tif")) if (tmp_path / "bad").exists() else True
+    return str(info.value)
+
+
+def test_a_stack_without_year_information_is_refused(provider, cubes, tmp_path):
+    nbr, _, _ = cubes
+    bare = write_stack(tmp_path / "bare.tif", {"nbr": nbr}, descriptions=[""] * len(YEARS))
+    message = _error(bare, tmp_path)
+    assert "INPUT" in message and "YYYY_name" in message
+
+
+def test_a_repeated_year_is_refused_as_non_increasing(provider, cubes, tmp_path):
+    nbr, _, _ = cubes
+    years = YEARS[:10] + [YEARS[9]] + YEARS[11:]
+    stack = write_stack(tmp_path / "repeated.tif", {"nbr": nbr}, years=years)
+    assert "strictly increasing" in _error(stack, tmp_path)
+
+
+def test_an_index_the_stack_lacks_is_refused_with_the_names_it_has(provider, stack, tmp_path):
+    message = _error(stack, tmp_path, INDEX="ndvi")
+    assert "INDEX" in message and "nbr, swir1" in message
+    assert "FIT_BANDS" in _error(stack, tmp_path, FIT_BANDS="swir1, tcg")
+
+
+def test_fewer_observations_than_the_minimum_are_refused(provider, cubes, tmp_path):
+    nbr, _, _ = cubes
+    short = write_stack(tmp_path / "short.tif", {"nbr": nbr[:5]}, years=YEARS[:5])
+    assert "minObservationsNeeded" in _error(short, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("MAX_SEGMENTS", 0), ("SPIKE_THRESHOLD", 1.5), ("PVAL_THRESHOLD", 0.0), ("RECOVERY_THRESHOLD", -0.1),
+     ("BEST_MODEL_PROPORTION", 2.0), ("MIN_OBSERVATIONS_NEEDED", 1)],
+)  # fmt: skip
+def test_parameters_out_of_range_name_the_parameter(provider, stack, tmp_path, name, value):
+    message = _error(stack, tmp_path, **{name: value})
+    assert name in message
+
+
+def test_an_unknown_index_needs_an_explicit_direction(provider, cubes, tmp_path):
+    nbr, _, _ = cubes
+    stack = write_stack(tmp_path / "custom.tif", {"myindex": nbr})
+    assert "DIRECTION" in _error(stack, tmp_path, INDEX="myindex")
+    results = run_landtrendr(stack, tmp_path / "ok", INDEX="myindex", DIRECTION=1)
+    assert Path(results["OUTPUT_SEGMENTS"]).exists()
+
+
+def test_ftv_without_fit_bands_is_refused(provider, stack, tmp_path):
+    assert "FIT_BANDS" in _error(stack, tmp_path, OUTPUT_FTV=str(tmp_path / "ftv"))
+
+
+@pytest.fixture()
+def offline_ee():
+    """earthengine-api initialised from its packaged algorithm list (its own unit-test set-up)."""
+    apitestcase = pytest.importorskip("ee.apitestcase")
+    case = apitestcase.ApiTestCase()
+    case.setUp()
+    yield
+    case.tearDown()
+
+
+def test_earth_engine_engine_builds_export_tasks_on_the_stack_grid(provider, stack, tmp_path, offline_ee):
+    assert "EE_COLLECTION" in _error(stack, tmp_path, ENGINE=1)
+    results = run_landtrendr(
+        stack,
+        tmp_path / "ee",
+        ENGINE=1,
+        EE_COLLECTION="projects/p/assets/annual",
+        EE_START=False,
+        FIT_BANDS="swir1",
+    )
+    names = results["EE_TASKS"].split(", ")
+    expected = ("vertices", "fitted", "stats", "segments", "ftv_swir1")
+    assert names == [f"timestack_landtrendr_nbr_{key}" for key in expected]
+    assert not (tmp_path / "ee").exists()  # nothing local: the outputs are Earth Engine exports

@@ -1,0 +1,122 @@
+"""The LandTrendr dock panel: it lists the stack's indices, builds the algorithm's parameters from
+its widgets, refits the inspected pixel when a parameter changes, runs LandTrendr and the change
+map in the background and adds the styled change map to the project; the warm-up task compiles the
+kernels off the main thread."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
+from qgis.PyQt.QtCore import QCoreApplication
+from timestack.core.landtrendr import LandTrendrParams, fit_pixel
+from timestack.processing.provider import TimestackProvider
+
+from tests.qgis.test_landtrendr_alg import YEARS, synthetic_cubes, write_stack
+
+
+@pytest.fixture()
+def provider(qgis_processing):
+    provider = TimestackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.fixture()
+def stack_layer(tmp_path):
+    QgsProject.instance().clear()
+    nbr, swir1, truth = synthetic_cubes()
+    path = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    layer = QgsRasterLayer(str(path), "stack")
+    QgsProject.instance().addMapLayer(layer)
+    yield layer, nbr.astype("float32").astype("float64"), truth
+    QgsProject.instance().clear()
+
+
+@pytest.fixture()
+def panel(qgis_iface, stack_layer):
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+
+    panel = LandTrendrPanel(qgis_iface)
+    panel.stack.setLayer(stack_layer[0])
+    panel.resize(400, 900)
+    return panel
+
+
+def _wait_until(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the background task"
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def test_panel_lists_the_stack_indices_and_builds_the_contract_parameters(panel, stack_layer):
+    layer = stack_layer[0]
+    assert [panel.index.itemText(i) for i in range(panel.index.count())] == ["nbr", "swir1"]
+    assert panel.index.currentText() == "nbr"
+    panel.param_widgets["maxSegments"].setValue(4)
+    panel.param_widgets["preventOneYearRecovery"].setChecked(True)
+    parameters = panel.parameters()
+    assert parameters["INPUT"] == layer.source() and parameters["INDEX"] == "nbr"
+    assert parameters["MAX_SEGMENTS"] == 4 and parameters["PREVENT_ONE_YEAR_RECOVERY"] is True
+    assert parameters["SPIKE_THRESHOLD"] == pytest.approx(0.9)
+    assert parameters["OUTPUT_SEGMENTS"] == "TEMPORARY_OUTPUT"
+    assert panel.disturbance_direction() == -1
+    panel.index.setCurrentText("swir1")
+    assert panel.disturbance_direction() == 1
+
+
+def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
+    layer, nbr, _ = stack_layer
+    extent = layer.extent()
+    panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    panel.param_widgets["maxSegments"].setValue(1)
+    expected = fit_pixel(nbr[:, 2, 6], YEARS, LandTrendrParams(maxSegments=1), -1, "gee")
+    np.testing.assert_allclose(panel.inspector.fit.fitted, expected.fitted, atol=1e-12)
+    panel.flavor.setCurrentIndex(1)
+    expected = fit_pixel(nbr[:, 2, 6], YEARS, LandTrendrParams(maxSegments=1), -1, "idl")
+    np.testing.assert_allclose(panel.inspector.fit.fitted, expected.fitted, atol=1e-12)
+
+
+def test_panel_runs_landtrendr_then_the_change_map_in_the_background(provider, panel, stack_layer, tmp_path):
+    _, _, truth = stack_layer
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.param_widgets["maxSegments"].setValue(4)
+    panel.min_magnitude.setValue(0.2)
+    panel.start()
+    assert not panel.run_button.isEnabled()
+    _wait_until(panel.run_button.isEnabled, 120)
+    assert panel.change_run is not None, panel.status.text()
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+    change = layers["Change map (loss, greatest)"]
+    assert isinstance(change.renderer(), QgsSingleBandPseudoColorRenderer)
+    assert {"LandTrendr segments (nbr)", "LandTrendr fitted nbr"} <= set(layers)
+    yod = change.dataProvider().block(1, change.extent(), 16, 16)
+    years = np.array([[yod.value(r, c) for c in range(16)] for r in range(16)])
+    assert np.array_equal(years[truth > 0], truth[truth > 0])
+    assert (tmp_path / "out" / "nbr_change.tif").is_file()
+
+
+def test_panel_renders(panel, stack_layer, tmp_path):
+    layer = stack_layer[0]
+    extent = layer.extent()
+    panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    panel.show()
+    QCoreApplication.processEvents()
+    path = tmp_path / "landtrendr_panel.png"
+    assert panel.grab().save(str(path))
+    assert path.stat().st_size > 20000
+    panel.hide()
+
+
+def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):
+    from timestack.gui.warm_up import start_warm_up
+
+    task = start_warm_up()
+    assert start_warm_up() is task  # once per session
+    _wait_until(lambda: task.ok is not None, 120)
+    assert task.ok is True, task.error

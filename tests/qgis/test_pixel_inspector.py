@@ -1,0 +1,104 @@
+"""The pixel inspector: a click on the canvas fits exactly the series the core fits for that pixel,
+a parameter change refits at once, and the plot shows source values, trajectory and vertices."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from timestack.core.landtrendr import LandTrendrParams, fit_pixel
+
+from tests.qgis.test_landtrendr_alg import EMPTY_PIXEL, YEARS, synthetic_cubes, write_stack
+
+
+@pytest.fixture()
+def stack_layer(tmp_path, qgis_canvas):
+    nbr, swir1, truth = synthetic_cubes()
+    path = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    layer = QgsRasterLayer(str(path), "stack")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    qgis_canvas.window().show()  # a hidden canvas keeps a stale output size; users click a shown one
+    QCoreApplication.processEvents()
+    qgis_canvas.setDestinationCrs(layer.crs())
+    qgis_canvas.setLayers([layer])
+    qgis_canvas.setExtent(layer.extent())
+    yield layer, nbr.astype("float32").astype("float64"), truth
+    QgsProject.instance().removeAllMapLayers()
+
+
+def click(canvas, tool, layer, row: int, col: int) -> None:
+    """Press the left button over the centre of pixel (row, col), as a user's click does."""
+    extent = layer.extent()
+    x = extent.xMinimum() + (col + 0.5) * layer.rasterUnitsPerPixelX()
+    y = extent.yMaximum() - (row + 0.5) * layer.rasterUnitsPerPixelY()
+    device = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
+    event = QgsMapMouseEvent(
+        canvas, QEvent.MouseButtonPress, QPoint(round(device.x()), round(device.y())), Qt.LeftButton
+    )
+    tool.canvasPressEvent(event)
+
+
+@pytest.fixture()
+def inspector(qgis_canvas, stack_layer):
+    from timestack.gui.pixel_inspector import PixelInspector
+    from timestack.gui.trajectory_plot import TrajectoryPlot
+
+    plot = TrajectoryPlot()
+    plot.resize(500, 320)
+    inspector = PixelInspector(qgis_canvas, plot)
+    inspector.set_layer(stack_layer[0], "nbr")
+    inspector.activate()
+    yield inspector
+    inspector.deactivate()
+
+
+def test_a_click_fits_the_clicked_pixel_exactly_as_the_core_does(qgis_canvas, stack_layer, inspector):
+    layer, nbr, truth = stack_layer
+    fits = []
+    inspector.fitted.connect(fits.append)
+    for row, col in [(2, 6), (13, 5), (9, 9), (6, 10)]:
+        click(qgis_canvas, inspector.tool, layer, row, col)
+        assert (inspector.series.row, inspector.series.col) == (row, col)
+        core = fit_pixel(nbr[:, row, col], YEARS, LandTrendrParams(), -1, "gee")
+        np.testing.assert_allclose(fits[-1].fitted, core.fitted, rtol=0, atol=1e-12)
+        np.testing.assert_array_equal(fits[-1].vertex_years, core.vertex_years)
+    assert truth[2, 6] in fits[0].vertex_years + 1  # the cut starts a segment
+    assert len(fits) == 4
+
+
+def test_changing_a_parameter_refits_the_same_pixel(qgis_canvas, stack_layer, inspector):
+    layer, nbr, _ = stack_layer
+    click(qgis_canvas, inspector.tool, layer, 2, 6)
+    params = LandTrendrParams(maxSegments=1, spikeThreshold=0.75)
+    refit = []
+    inspector.fitted.connect(refit.append)
+    inspector.set_settings(params, -1, "idl")
+    core = fit_pixel(nbr[:, 2, 6], YEARS, params, -1, "idl")
+    assert refit and refit[-1].n_segments == core.n_segments <= 1
+    np.testing.assert_allclose(refit[-1].fitted, core.fitted, atol=1e-12)
+
+
+def test_an_empty_pixel_and_a_click_outside_the_stack_do_not_fail(qgis_canvas, stack_layer, inspector):
+    layer, _, _ = stack_layer
+    click(qgis_canvas, inspector.tool, layer, *EMPTY_PIXEL)
+    assert inspector.fit.status == 2 and np.isnan(inspector.fit.fitted).all()
+    inspector.inspect_layer_point(layer.extent().xMaximum() + 500, layer.extent().yMaximum() + 500)
+    assert inspector.series is None
+
+
+def test_the_plot_shows_source_values_fitted_line_and_vertices(qgis_canvas, stack_layer, inspector, tmp_path):
+    layer, _, _ = stack_layer
+    click(qgis_canvas, inspector.tool, layer, 2, 6)
+    axes = inspector.plot.figure.axes[0]
+    labels = [line.get_label() for line in axes.get_lines()]
+    assert labels == ["source", "fitted", "vertices"]
+    vertices = axes.get_lines()[2].get_xdata()
+    np.testing.assert_array_equal(
+        vertices, inspector.fit.vertex_years[np.isfinite(inspector.fit.vertex_years)]
+    )
+    assert "segments" in axes.get_title()
+    path = tmp_path / "trajectory.png"
+    assert inspector.plot.grab().save(str(path)) and path.stat().st_size > 5000
