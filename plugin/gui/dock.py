@@ -4,10 +4,14 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QTabWidget
 
+from .composite_panel import CompositePanel
+from .landtrendr_panel import LandTrendrPanel
 from .sample_panel import SamplePanel
+from .search_panel import SearchPanel
+from .zonal_panel import ZonalPanel
 
 #: Panel classes in workflow order; each has a translatable ``title()``.
-PANELS = (SamplePanel,)
+PANELS = (SamplePanel, SearchPanel, CompositePanel, LandTrendrPanel, ZonalPanel)
 
 
 class TimestackDock(QgsDockWidget):

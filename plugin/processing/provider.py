@@ -5,10 +5,22 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import RESOURCES_DIR
+from .changemap import ChangeMapAlgorithm
+from .composite import CompositeAlgorithm
+from .landtrendr import LandTrendrAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
+from .search_scenes import SearchScenesAlgorithm
+from .zonal_stats import ZonalStatsAlgorithm
 
 #: One class per module; the ids are public API (DESIGN.md's Processing contract).
-ALGORITHMS = (SampleArchiveAlgorithm,)
+ALGORITHMS = (
+    SampleArchiveAlgorithm,
+    SearchScenesAlgorithm,
+    CompositeAlgorithm,
+    ZonalStatsAlgorithm,
+    LandTrendrAlgorithm,
+    ChangeMapAlgorithm,
+)
 
 
 class TimestackProvider(QgsProcessingProvider):

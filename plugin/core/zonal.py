@@ -1,0 +1,465 @@
+"""Polygon statistics over time: every polygon, every dated band, one long table.
+
+The pixel work is exactextract's (Baston, *exactextract*, https://github.com/isciences/exactextract):
+each pixel is weighted by the exact fraction of it a polygon covers, so small stands and stand edges
+are measured correctly where a rasteriser would keep or drop whole pixels. This module prepares its
+inputs (validated polygons reprojected to the raster's CRS, dated bands) and turns its output into the
+long format of DESIGN.md's ``timestack:zonalstats`` contract: ``id, date, variable`` and one column per
+statistic.
+
+Statistics and their exactextract operations (all coverage-weighted):
+``mean``, ``median``, ``std`` (population, ``stdev``), ``min``, ``max``, ``count`` (covered valid pixels,
+fractional), ``valid_fraction`` (``count`` over the polygon's area in pixels: the unmasked share of the
+polygon, 0 where it lies outside the data) and percentiles ``pNN`` (``quantile(q=NN/100)``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+Progress = Callable[[float, str], None]
+IsCancelled = Callable[[], bool]
+
+#: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
+EXACTEXTRACT_OPS = {
+    "mean": "mean",
+    "median": "median",
+    "std": "stdev",
+    "min": "min",
+    "max": "max",
+    "count": "count",
+}
+DEFAULT_STATISTICS = ("mean", "median", "std", "min", "max", "count", "valid_fraction")
+KEY_COLUMNS = ("id", "date", "variable")
+#: Descriptive columns that are not statistics (the scene a per-scene row came from).
+INFO_COLUMNS = ("scene",)
+_PERCENTILE = re.compile(r"^p(\d{1,3})$")
+#: Band descriptions that carry the date: ``1990_nbr``, ``2021-06-14_ndvi``, ``20210614_ndvi``, ``1990``.
+_DATED_BAND = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
+#: Features per exactextract call: bounds memory and gives progress and cancel points.
+CHUNK_FEATURES = 100
+
+
+class ZonalInputError(ValueError):
+    """Bad input, named by the parameter at fault (``POLYGONS``, ``ID_FIELD``, ``INPUT``, ...)."""
+
+
+class ZonalCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
+    """The caller's ``is_cancelled()`` turned true; nothing was written."""
+
+
+@dataclass
+class Polygons:
+    """Validated polygons: unique ids, OGR geometries and their spatial reference.
+
+    ``repaired`` lists the ids whose invalid geometry was repaired with GEOS MakeValid, so callers
+    can report them per feature.
+    """
+
+    ids: list
+    geometries: list
+    srs: object
+    repaired: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DatedBand:
+    """One band of a stack: 1-based index, acquisition (or composite) date and variable name."""
+
+    index: int
+    date: date
+    variable: str
+
+
+def parse_statistics(names: Iterable[str]) -> tuple:
+    """Check statistic names (see the module docstring) and return them in the given order."""
+    names = tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
+    if not names:
+        raise ZonalInputError("STATS: choose at least one statistic")
+    for name in names:
+        if name in EXACTEXTRACT_OPS or name == "valid_fraction":
+            continue
+        match = _PERCENTILE.match(name)
+        if not match or not 0 <= int(match.group(1)) <= 100:
+            raise ZonalInputError(
+                f"STATS: unknown statistic {name!r}; use {', '.join(DEFAULT_STATISTICS)} "
+                "or a percentile such as p10 or p90"
+            )
+    return names
+
+
+def _operation(statistic: str) -> Optional[tuple]:
+    """``(exactextract stat, options)`` of a statistic; None for the derived ``valid_fraction``."""
+    if statistic in EXACTEXTRACT_OPS:
+        return EXACTEXTRACT_OPS[statistic], {}
+    match = _PERCENTILE.match(statistic)
+    if match:
+        return "quantile", {"q": int(match.group(1)) / 100}
+    return None
+
+
+def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] = None) -> Polygons:
+    """Read and validate the polygon layer (any OGR format; multipart and holes are kept as they are).
+
+    Raises ``ZonalInputError`` for an unreadable or empty layer, a missing or empty ``id_field``,
+    duplicate ids, a layer without a defined CRS, and geometries that are missing or cannot be
+    repaired into polygons. Invalid geometries that can be repaired are, and are listed in ``repaired``.
+    """
+    from osgeo import ogr
+
+    source = ogr.Open(str(path))
+    if source is None:
+        raise ZonalInputError(f"POLYGONS: cannot open {path} as a vector layer")
+    vector = source.GetLayerByName(layer) if layer else source.GetLayer(0)
+    if vector is None:
+        raise ZonalInputError(f"POLYGONS: {path} has no layer {layer!r}")
+    definition = vector.GetLayerDefn()
+    fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if not id_field or id_field not in fields:
+        raise ZonalInputError(
+            f"ID_FIELD: the polygon layer has no field {id_field!r}; "
+            f"choose one of {', '.join(fields) or '(none)'}"
+        )
+    srs = vector.GetSpatialRef()
+    if not _defined(srs):
+        raise ZonalInputError(
+            "POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties "
+            "› Source › Set CRS) and save it"
+        )
+    ids, geometries, repaired, broken, empty_ids = [], [], [], [], []
+    for feature in vector:
+        value = feature.GetField(id_field)
+        label = value if value is not None else f"feature {feature.GetFID()}"
+        if value is None or (isinstance(value, str) and not value.strip()):
+            empty_ids.append(str(label))
+        geometry = feature.GetGeometryRef()
+        if geometry is None or geometry.IsEmpty():
+            broken.append(str(label))
+            continue
+        geometry = geometry.Clone()
+        if not geometry.IsValid():
+            geometry = _polygonal_part(geometry.MakeValid())
+            if geometry is None:
+                broken.append(str(label))
+                continue
+            repaired.append(value)
+        if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+            broken.append(str(label))
+            continue
+        ids.append(value)
+        geometries.append(geometry)
+    if empty_ids:
+        raise ZonalInputError(f"ID_FIELD: {id_field!r} is empty for {_some(empty_ids)}; fill it in")
+    if broken:
+        raise ZonalInputError(
+            f"POLYGONS: features {_some(broken)} have no polygon geometry or one that cannot be repaired; "
+            "fix or remove them (Vector › Geometry Tools › Check Validity)"
+        )
+    if not ids:
+        raise ZonalInputError("POLYGONS: the layer has no features")
+    duplicates = pd.Series(ids)[pd.Series(ids).duplicated()].unique().tolist()
+    if duplicates:
+        raise ZonalInputError(
+            f"ID_FIELD: {id_field!r} is not unique ({_some(map(str, duplicates))} repeat); choose a field "
+            "with one value per polygon"
+        )
+    return Polygons(ids=ids, geometries=geometries, srs=srs.Clone(), repaired=repaired)
+
+
+def _defined(srs) -> bool:
+    """False for no CRS, a local one, or the GeoPackage placeholders "Undefined geographic/cartesian SRS"."""
+    if srs is None or not srs.ExportToWkt() or srs.IsLocal():
+        return False
+    return not (srs.GetName() or "").lower().startswith("undefined")
+
+
+def _some(labels: Iterable[str], limit: int = 5) -> str:
+    labels = list(labels)
+    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
+    return ", ".join(labels[:limit]) + more
+
+
+def _polygonal_part(geometry):
+    """The polygons of a MakeValid result (which may be a collection with lines), or None."""
+    from osgeo import ogr
+
+    if geometry is None or geometry.IsEmpty():
+        return None
+    kind = ogr.GT_Flatten(geometry.GetGeometryType())
+    if kind in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        return geometry
+    parts = ogr.Geometry(ogr.wkbMultiPolygon)
+    if kind == ogr.wkbGeometryCollection:
+        for i in range(geometry.GetGeometryCount()):
+            part = _polygonal_part(geometry.GetGeometryRef(i).Clone())
+            if part is None:
+                continue
+            for polygon in [part] if ogr.GT_Flatten(part.GetGeometryType()) == ogr.wkbPolygon else part:
+                parts.AddGeometry(polygon)
+    return parts if parts.GetGeometryCount() else None
+
+
+def reproject_polygons(polygons: Polygons, crs: str) -> list:
+    """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects."""
+    from osgeo import osr
+
+    target = osr.SpatialReference()
+    target.SetFromUserInput(crs)
+    source = polygons.srs.Clone()
+    for srs in (source, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if source.IsSame(target):
+        return [g.Clone() for g in polygons.geometries]
+    transform = osr.CoordinateTransformation(source, target)
+    out = []
+    for polygon_id, geometry in zip(polygons.ids, polygons.geometries):
+        geometry = geometry.Clone()
+        if geometry.Transform(transform) != 0:
+            raise ZonalInputError(f"POLYGONS: polygon {polygon_id} cannot be transformed to the raster CRS")
+        out.append(geometry)
+    return out
+
+
+def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
+    """Dates and variables from band descriptions (``YYYY_name``, ``YYYY-MM-DD_name``, ``YYYYMMDD_name``).
+
+    A description that is only a date takes ``default_variable`` (e.g. the file name of a LandTrendr
+    fitted-value stack). Variables are lower-cased (composites write ``1990_NBR``, per-scene statistics
+    ``nbr``), so one index has one name in every table. Raises ``ZonalInputError`` when a band has no date.
+    """
+    bands = []
+    for index, description in enumerate(descriptions, start=1):
+        match = _DATED_BAND.match((description or "").strip())
+        if not match:
+            raise ZonalInputError(
+                f"INPUT: band {index} ({description or 'no description'!s}) carries no date; Timestack "
+                "stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)"
+            )
+        year, month, day, variable = match.groups()
+        bands.append(
+            DatedBand(
+                index, date(int(year), int(month or 1), int(day or 1)), (variable or default_variable).lower()
+            )
+        )
+    return bands
+
+
+def _memory_layer(rows: Sequence, geometries: Sequence, srs):
+    """An in-memory OGR layer of (row number, geometry) for exactextract's GDALFeatureSource."""
+    from osgeo import ogr
+
+    driver = ogr.GetDriverByName("Memory")
+    datasource = driver.CreateDataSource("zonal")
+    layer = datasource.CreateLayer("polygons", srs=srs, geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("zonal_row", ogr.OFTInteger))
+    definition = layer.GetLayerDefn()
+    for row, geometry in zip(rows, geometries):
+        feature = ogr.Feature(definition)
+        feature.SetField("zonal_row", int(row))
+        feature.SetGeometry(geometry)
+        layer.CreateFeature(feature)
+    return datasource, layer
+
+
+def zonal_statistics_of_sources(
+    sources: Sequence,
+    bands: Sequence[DatedBand],
+    polygons: Polygons,
+    geometries: Sequence,
+    srs,
+    pixel_area: float,
+    statistics: Sequence[str],
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+    progress_span: tuple = (0.0, 100.0),
+) -> pd.DataFrame:
+    """Run exactextract over ``sources`` (exactextract RasterSources, one per band in ``bands``).
+
+    ``geometries`` are the polygons in the sources' CRS ``srs``; ``pixel_area`` is one pixel's area in
+    that CRS, used for ``valid_fraction``. Returns the long table (see the module docstring).
+    """
+    from exactextract import exact_extract
+    from exactextract.operation import Operation
+
+    wanted = dict.fromkeys(s for s in (*statistics, "count") if _operation(s) is not None)
+    operations = []
+    for band, source in zip(bands, sources):
+        source.set_name(f"b{band.index}")  # exactextract shares reads between sources of the same name
+        for statistic in wanted:
+            stat, options = _operation(statistic)
+            operations.append(Operation(stat, f"b{band.index}_{statistic}", source, None, options))
+    areas = np.array([g.GetArea() for g in geometries]) / pixel_area
+    frames = []
+    start, stop = progress_span
+    for first in range(0, len(geometries), CHUNK_FEATURES):
+        if is_cancelled is not None and is_cancelled():
+            raise ZonalCancelled("zonal statistics cancelled")
+        rows = range(first, min(first + CHUNK_FEATURES, len(geometries)))
+        datasource, layer = _memory_layer(rows, [geometries[r] for r in rows], srs)
+        wide = exact_extract(list(sources), layer, operations, include_cols=["zonal_row"], output="pandas")
+        del datasource
+        frames.append(_long_from_exactextract(wide, bands, statistics, polygons.ids, areas))
+        if progress is not None:
+            done = rows.stop / len(geometries)
+            progress(start + (stop - start) * done, f"{rows.stop} of {len(geometries)} polygons")
+    return pd.concat(frames, ignore_index=True)
+
+
+def _long_from_exactextract(wide: pd.DataFrame, bands, statistics, ids, areas) -> pd.DataFrame:
+    """Reshape exactextract's one-row-per-polygon output (columns ``b<band>_<statistic>``) to long."""
+    rows = wide["zonal_row"].to_numpy(dtype=int)
+    polygon_ids = [ids[r] for r in rows]
+    area = areas[rows]
+    frames = []
+    for band in bands:
+        data = {"id": polygon_ids, "date": band.date.isoformat(), "variable": band.variable}
+        count = wide[f"b{band.index}_count"].to_numpy(dtype=float)
+        for statistic in statistics:
+            if statistic == "valid_fraction":
+                share = np.divide(count, area, out=np.zeros_like(count), where=area > 0)
+                data[statistic] = np.clip(share, 0.0, 1.0)
+            else:
+                data[statistic] = _exactextract_column(wide, f"b{band.index}_{statistic}").to_numpy(float)
+        frames.append(pd.DataFrame(data))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _exactextract_column(wide: pd.DataFrame, name: str) -> pd.Series:
+    """exactextract appends the percent to quantile fields (``b1_p10`` becomes ``b1_p10_10``)."""
+    if name in wide.columns:
+        return wide[name]
+    return wide[f"{name}_{name.rsplit('_p', 1)[1]}"]
+
+
+def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = None):
+    """Open a stack with GDAL and return ``(dataset, dated bands)``, keeping only ``variables`` if given."""
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(path))
+    if dataset is None:
+        raise ZonalInputError(f"INPUT: cannot open {path} as a raster")
+    if not dataset.GetProjection():
+        raise ZonalInputError(f"INPUT: {path} has no coordinate reference system; assign one before")
+    descriptions = [dataset.GetRasterBand(i).GetDescription() for i in range(1, dataset.RasterCount + 1)]
+    bands = dated_bands(descriptions, Path(path).stem)
+    if variables:
+        wanted = {v.lower() for v in variables}
+        bands = [b for b in bands if b.variable.lower() in wanted]
+        if not bands:
+            present = sorted({b.variable for b in dated_bands(descriptions, Path(path).stem)})
+            raise ZonalInputError(
+                f"BANDS: {path} has none of {', '.join(variables)}; it holds {', '.join(present)}"
+            )
+    return dataset, bands
+
+
+def zonal_statistics(
+    stacks: Sequence[str | os.PathLike],
+    polygons: Polygons,
+    statistics: Sequence[str] = DEFAULT_STATISTICS,
+    variables: Optional[Sequence[str]] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> pd.DataFrame:
+    """Statistics of every polygon over every dated band of the stacks, as a long table.
+
+    Each stack is a GeoTIFF (or VRT) whose band descriptions carry dates (see ``dated_bands``); the
+    polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
+    exactextract). Two stacks may not hold the same date and variable: mosaic tiles first.
+    """
+    from exactextract.raster import GDALRasterSource
+
+    statistics = parse_statistics(statistics)
+    if not stacks:
+        raise ZonalInputError("INPUT: give at least one time stack")
+    frames = []
+    for number, path in enumerate(stacks):
+        dataset, bands = stack_bands(path, variables)
+        geometries = reproject_polygons(polygons, dataset.GetProjection())
+        transform = dataset.GetGeoTransform()
+        sources = [GDALRasterSource(dataset, band.index) for band in bands]
+        span = (100.0 * number / len(stacks), 100.0 * (number + 1) / len(stacks))
+        frames.append(
+            zonal_statistics_of_sources(
+                sources,
+                bands,
+                polygons,
+                geometries,
+                dataset.GetSpatialRef(),
+                abs(transform[1] * transform[5]),
+                statistics,
+                progress,
+                is_cancelled,
+                span,
+            )
+        )
+    table = pd.concat(frames, ignore_index=True)
+    clash = table.duplicated(list(KEY_COLUMNS))
+    if clash.any():
+        first = table[clash].iloc[0]
+        raise ZonalInputError(
+            f"INPUT: several stacks hold {first['variable']} on {first['date']}; mosaic tiles into one "
+            "stack (timestack:mosaic) before computing statistics"
+        )
+    return sort_table(table)
+
+
+def sort_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered by polygon, date and variable (the order of the long CSV)."""
+    return table.sort_values(list(KEY_COLUMNS), kind="stable").reset_index(drop=True)
+
+
+def wide_table(table: pd.DataFrame, statistic: str = "mean") -> pd.DataFrame:
+    """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``."""
+    if statistic not in table.columns:
+        raise ZonalInputError(f"STATS: the wide table needs {statistic!r}, which was not computed")
+    wide = table.pivot_table(
+        index="id", columns=["variable", "date"], values=statistic, aggfunc="first", dropna=False
+    )
+    wide.columns = [f"{variable}_{day}" for variable, day in wide.columns]
+    return wide.reset_index()
+
+
+def write_csv_atomically(table: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write ``table`` to a temporary file beside ``path`` and rename it, so no partial CSV is left.
+
+    A ``.csvt`` sidecar (GDAL CSV driver, https://gdal.org/drivers/vector/csv.html) gives the column
+    types, so QGIS opens the ids as numbers where the polygons' ids are numbers and joins match.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    types = ",".join(f'"{_ogr_type(name, table[name])}"' for name in table.columns)
+    replace_atomically(path, lambda stream: table.to_csv(stream, index=False, float_format="%.10g"))
+    replace_atomically(path.with_suffix(".csvt"), lambda stream: stream.write(types + "\n"))
+    return path
+
+
+def _ogr_type(name: str, column: pd.Series) -> str:
+    if name == "date":
+        return "Date"
+    if pd.api.types.is_integer_dtype(column):
+        return "Integer64"
+    if pd.api.types.is_numeric_dtype(column):
+        return "Real"
+    return "String"
+
+
+def replace_atomically(path: Path, write: Callable) -> None:
+    """Call ``write(stream)`` on a temporary file beside ``path``, then rename it over ``path``."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", newline="") as stream:
+            write(stream)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,197 @@
+"""Recurring polygon statistics: a JSON job a scheduler runs headless, adding only new scenes each time.
+
+The dock saves a job (polygons, id field, catalog, variables, statistics, outputs); ``python -m
+timestack.core.zonal_cli run job.json`` (from cron, see :func:`cron_line`) searches the catalog, measures
+only scenes acquired after the newest scene of the previous run, merges their rows into the per-date
+CSV without duplicating any (polygon, date, variable) and recompiles the optional compiled table from
+all rows. The job file keeps that state; it is rewritten atomically after the CSV, so a run that fails
+half-way leaves the previous state, and the next run redoes the same scenes without duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import pandas as pd
+
+from .masks import DEFAULT_MASK, MaskOptions
+from .zonal import (
+    DEFAULT_STATISTICS,
+    IsCancelled,
+    Progress,
+    ZonalInputError,
+    parse_statistics,
+    read_polygons,
+    replace_atomically,
+    write_csv_atomically,
+)
+from .zonal_compile import PERIODS, compile_statistics
+from .zonal_scenes import find_scenes, keep_best_scene_per_day, scene_date, scene_statistics
+
+JOB_VERSION = 1
+
+
+@dataclass
+class ZonalJob:
+    """Everything a headless run needs; paths are absolute so cron can run it from anywhere."""
+
+    polygons: str
+    id_field: str
+    catalog: str
+    output: str
+    variables: list
+    statistics: list = field(default_factory=lambda: list(DEFAULT_STATISTICS))
+    layer: Optional[str] = None
+    collections: list = field(default_factory=list)
+    max_cloud: Optional[float] = None
+    start_date: Optional[str] = None
+    mask: list = field(default_factory=lambda: list(DEFAULT_MASK))
+    compile: str = "none"
+    min_valid_fraction: float = 0.0
+    compiled_output: Optional[str] = None
+    last_scene_datetime: Optional[str] = None
+    version: int = JOB_VERSION
+
+    def validate(self) -> None:
+        """Refuse a job that cannot run, naming the field at fault."""
+        parse_statistics(self.statistics)
+        if self.compile not in PERIODS:
+            raise ZonalInputError(
+                f"COMPILE: job field 'compile' is {self.compile!r}; use one of {', '.join(PERIODS)}"
+            )
+        if self.compile != "none" and not self.compiled_output:
+            raise ZonalInputError("COMPILE: set 'compiled_output' to the CSV the compiled table goes to")
+        if "count" not in self.statistics:
+            raise ZonalInputError("STATS: a recurring job needs 'count' to keep the best scene of a day")
+        MaskOptions(flags=tuple(self.mask))
+
+
+def save_job(job: ZonalJob, path: str | os.PathLike) -> Path:
+    """Write the job as JSON (atomically); relative paths are made absolute first."""
+    for name in ("polygons", "output", "compiled_output"):
+        value = getattr(job, name)
+        if value:
+            setattr(job, name, str(Path(value).expanduser().resolve()))
+    if "://" not in job.catalog:
+        job.catalog = str(Path(job.catalog).expanduser().resolve())
+    job.validate()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(asdict(job), indent=2)
+    replace_atomically(path, lambda stream: stream.write(text + "\n"))
+    return path
+
+
+def load_job(path: str | os.PathLike) -> ZonalJob:
+    """Read and validate a job file; errors say which field is wrong."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ZonalInputError(f"JOB: cannot read {path}: {exc}") from exc
+    if data.get("version") != JOB_VERSION:
+        raise ZonalInputError(
+            f"JOB: {path} has version {data.get('version')!r}; this Timestack reads {JOB_VERSION}"
+        )
+    try:
+        job = ZonalJob(**data)
+    except TypeError as exc:
+        raise ZonalInputError(f"JOB: {path} is not a Timestack polygon-statistics job: {exc}") from exc
+    job.validate()
+    return job
+
+
+@dataclass
+class RunSummary:
+    """What one run did, for the log line cron mails."""
+
+    new_scenes: int
+    new_rows: int
+    total_rows: int
+    last_scene_datetime: Optional[str]
+
+
+def run_job(
+    path: str | os.PathLike,
+    today: Optional[dt.date] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> RunSummary:
+    """Run the job once: measure scenes newer than the last run, merge, recompile, save the new state."""
+    job = load_job(path)
+    polygons = read_polygons(job.polygons, job.id_field, job.layer)
+    last = pd.Timestamp(job.last_scene_datetime) if job.last_scene_datetime else None
+    start = (
+        last.date()
+        if last is not None
+        else (dt.date.fromisoformat(job.start_date) if job.start_date else None)
+    )
+    items = find_scenes(job.catalog, polygons, start, today, job.collections, job.max_cloud)
+    fresh = [item for item in items if last is None or pd.Timestamp(_when(item)) > last]
+    output = Path(job.output)
+    existing = pd.read_csv(output) if output.is_file() else None
+    if not fresh:
+        total = 0 if existing is None else len(existing)
+        return RunSummary(0, 0, total, job.last_scene_datetime)
+    rows = scene_statistics(
+        fresh,
+        polygons,
+        job.variables,
+        job.statistics,
+        MaskOptions(flags=tuple(job.mask)),
+        progress,
+        is_cancelled,
+    )
+    if existing is not None:
+        rows = pd.concat([existing, rows.astype({"date": str})], ignore_index=True)
+    merged = keep_best_scene_per_day(rows)
+    write_csv_atomically(merged, output)
+    if job.compile != "none":
+        statistics = merged.drop(columns=["scene"], errors="ignore")
+        write_csv_atomically(
+            compile_statistics(statistics, job.compile, job.min_valid_fraction), job.compiled_output
+        )
+    job.last_scene_datetime = max(_when(item) for item in fresh).isoformat()
+    save_job(job, path)
+    new_rows = len(merged) - (0 if existing is None else len(existing))
+    return RunSummary(len(fresh), new_rows, len(merged), job.last_scene_datetime)
+
+
+def _when(item) -> dt.datetime:
+    when = item.datetime or pd.Timestamp(item.properties.get("start_datetime")).to_pydatetime()
+    if when is None:
+        raise ZonalInputError(f"ITEMS: scene {item.id} (day {scene_date(item)}) has no acquisition time")
+    return when
+
+
+def cron_line(
+    job_path: str | os.PathLike,
+    schedule: str = "0 6 * * *",
+    python: Optional[str] = None,
+    log: Optional[str | os.PathLike] = None,
+) -> str:
+    """The crontab line that runs the job on ``schedule`` (default: daily at 06:00) and appends to a log.
+
+    ``PYTHONPATH`` points at the folder holding the ``timestack`` package, so the console entry point
+    runs with the same code as the plugin, outside QGIS.
+    """
+    if len(schedule.split()) != 5:
+        raise ZonalInputError(
+            f"schedule {schedule!r} is not five cron fields (minute hour day month weekday)"
+        )
+    job_path = Path(job_path).expanduser().resolve()
+    package_parent = (
+        Path(__file__).absolute().parents[2]
+    )  # not resolved: the dev tree links plugin/ as timestack
+    log = Path(log) if log else job_path.with_suffix(".log")
+    command = (
+        f"PYTHONPATH={shlex.quote(str(package_parent))} {shlex.quote(python or sys.executable)} "
+        f"-m timestack.core.zonal_cli run {shlex.quote(str(job_path))} >> {shlex.quote(str(log))} 2>&1"
+    )
+    return f"{schedule} {command}"

@@ -1,0 +1,218 @@
+"""Polygon statistics of individual scenes: each acquisition cloud-masked, then measured per polygon.
+
+This is the Sen2chain-style workflow (indices per acquisition, per polygon, over a date range): for
+every STAC item the window around the polygons is read on the scene's own pixel grid (so no pixel is
+resampled), reflectance is scaled with the item's ``raster:bands`` metadata, pixels flagged in
+QA_PIXEL (Landsat) or SCL (Sentinel-2) are masked with :mod:`.masks`, indices are computed with the
+:mod:`.indices` registry, and exactextract measures the polygons exactly as for stacks
+(:func:`.zonal.zonal_statistics_of_sources`). Masked pixels lower ``count`` and ``valid_fraction``.
+
+Two scenes of the same day (overlapping path/rows or tiles) would give two rows for one polygon,
+date and variable; the row with the larger valid ``count`` is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Optional, Sequence
+
+import numpy as np
+import pandas as pd
+import rasterio
+from osgeo import osr
+from rasterio.windows import Window, from_bounds
+
+from .grid import TargetGrid, asset_scaling, gdal_path, read_window
+from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
+from .masks import MaskOptions, landsat_discard, landsat_sensor, sentinel2_discard
+from .zonal import (
+    KEY_COLUMNS,
+    DatedBand,
+    IsCancelled,
+    Polygons,
+    Progress,
+    ZonalCancelled,
+    ZonalInputError,
+    parse_statistics,
+    reproject_polygons,
+    sort_table,
+    zonal_statistics_of_sources,
+)
+
+QA_ASSETS = ("qa_pixel", "scl", "SCL")
+
+
+def split_variables(variables: Sequence[str]) -> tuple:
+    """``(bands, indices)`` from names such as ``nbr, NDVI, swir16``; unknown names are refused."""
+    bands, indices = [], []
+    for name in variables:
+        if name.upper() in INDICES:
+            indices.append(name.upper())
+        elif name.lower() in BAND_ALIASES:
+            bands.append(BAND_ALIASES[name.lower()])
+        else:
+            raise ZonalInputError(
+                f"BANDS: {name!r} is neither a band ({', '.join(REFLECTIVE_BANDS)}) nor an index "
+                f"({', '.join(INDICES)})"
+            )
+    if not bands and not indices:
+        raise ZonalInputError("BANDS: name at least one band or index to measure in each scene")
+    return tuple(dict.fromkeys(bands)), tuple(dict.fromkeys(indices))
+
+
+def _asset_key(item, band: str) -> str:
+    """The item's asset holding canonical ``band`` (``nir`` is ``nir08`` in Landsat C2, ``nir`` in ES S2)."""
+    for key in item.assets:
+        if BAND_ALIASES.get(key.lower()) == band:
+            return key
+    raise ZonalInputError(
+        f"ITEMS: scene {item.id} has no asset for band {band}; its assets: {', '.join(item.assets)}"
+    )
+
+
+def _scene_grid(dataset, geometries) -> TargetGrid:
+    """The scene's own pixel grid cut to the polygons' bounds (at least one pixel, inside the scene)."""
+    envelopes = np.array([g.GetEnvelope() for g in geometries])  # minx, maxx, miny, maxy
+    bounds = (envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())
+    window = from_bounds(*bounds, transform=dataset.transform)
+    col0, row0 = max(math.floor(window.col_off), 0), max(math.floor(window.row_off), 0)
+    col1 = min(math.ceil(window.col_off + window.width), dataset.width)
+    row1 = min(math.ceil(window.row_off + window.height), dataset.height)
+    if col1 <= col0 or row1 <= row0:  # the polygons miss this scene: one pixel, which will be masked
+        col0, row0, col1, row1 = 0, 0, 1, 1
+    snapped = Window(col0, row0, col1 - col0, row1 - row0)
+    return TargetGrid(dataset.crs, dataset.window_transform(snapped), int(snapped.width), int(snapped.height))
+
+
+def _read(item, key: str, grid: TargetGrid, fill: float) -> np.ndarray:
+    with rasterio.open(gdal_path(item.assets[key].href)) as dataset:
+        return read_window(dataset, grid, Window(0, 0, grid.width, grid.height), fill=fill)
+
+
+def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.ndarray:
+    """Pixels to drop: QA_PIXEL (with QA_RADSAT saturation of the read bands) or Sentinel-2 SCL."""
+    qa_key = next((k for k in QA_ASSETS if k in item.assets), None)
+    if qa_key is None:
+        raise ZonalInputError(f"ITEMS: scene {item.id} has no qa_pixel or SCL asset to mask clouds with")
+    if qa_key != "qa_pixel":
+        return sentinel2_discard(_read(item, qa_key, grid, 0), options)
+    qa_pixel = _read(item, qa_key, grid, 1)
+    if "saturated" not in options.flags or "qa_radsat" not in item.assets:
+        return landsat_discard(qa_pixel, options)
+    sensor = landsat_sensor(str(item.properties.get("platform", "")))
+    radsat = _read(item, "qa_radsat", grid, 0)
+    return landsat_discard(qa_pixel, options, qa_radsat=radsat, sensor=sensor, bands=bands)
+
+
+def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
+    """Masked reflectance bands and indices of one scene over the polygons, and the grid they lie on."""
+    keys = {band: _asset_key(item, band) for band in required_bands(bands, indices)}
+    with rasterio.open(gdal_path(item.assets[next(iter(keys.values()))].href)) as dataset:
+        grid = _scene_grid(dataset, geometries)
+    window = Window(0, 0, grid.width, grid.height)
+    discard = _discard(item, grid, options, tuple(keys))
+    reflectance = {}
+    for band, key in keys.items():
+        asset = item.assets[key]
+        scaling = asset_scaling(asset.to_dict(), item.properties)
+        with rasterio.open(gdal_path(asset.href)) as dataset:
+            nodata = scaling.nodata if scaling.nodata is not None else dataset.nodata
+            dn = read_window(dataset, grid, window, fill=0 if nodata is None else nodata)
+        # float32 halves the memory of a whole-scene window; reflectance needs no more precision
+        values = dn.astype("float32") * np.float32(scaling.scale) + np.float32(scaling.offset)
+        missing = discard | (dn == nodata) if nodata is not None else discard
+        reflectance[band] = np.where(missing, np.nan, values)
+    out = {band: reflectance[band] for band in bands}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out.update({name.lower(): compute_index(name, reflectance) for name in indices})
+    return out, grid
+
+
+def scene_statistics(
+    items: Sequence,
+    polygons: Polygons,
+    variables: Sequence[str],
+    statistics: Sequence[str],
+    mask: Optional[MaskOptions] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> pd.DataFrame:
+    """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``)."""
+    from exactextract.raster import NumPyRasterSource
+
+    statistics = parse_statistics(statistics)
+    bands, indices = split_variables(variables)
+    options = mask or MaskOptions()
+    if not items:
+        raise ZonalInputError("ITEMS: the search result holds no scenes over the polygons")
+    frames = []
+    for number, item in enumerate(items):
+        if is_cancelled is not None and is_cancelled():
+            raise ZonalCancelled("zonal statistics cancelled")
+        when = scene_date(item)
+        first_key = _asset_key(item, required_bands(bands, indices)[0])
+        with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
+            wkt = dataset.crs.to_wkt()
+        geometries = reproject_polygons(polygons, wkt)
+        arrays, grid = scene_arrays(item, geometries, bands, indices, options)
+        left, bottom, right, top = grid.bounds
+        sources = [
+            NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)
+            for array in arrays.values()
+        ]
+        dated = [DatedBand(i, when, name) for i, name in enumerate(arrays, start=1)]
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(wkt)
+        table = zonal_statistics_of_sources(
+            sources, dated, polygons, geometries, srs, grid.resolution**2, statistics
+        )
+        frames.append(table.assign(scene=item.id))
+        if progress is not None:
+            progress(100.0 * (number + 1) / len(items), f"scene {item.id} ({number + 1} of {len(items)})")
+    return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
+
+
+def find_scenes(
+    catalog: str,
+    polygons: Polygons,
+    start: Optional[dt.date] = None,
+    end: Optional[dt.date] = None,
+    collections: Sequence[str] = (),
+    max_cloud: Optional[float] = None,
+) -> list:
+    """Scenes of ``catalog`` (an ItemCollection JSON, stac-geoparquet or STAC API URL) over the polygons.
+
+    The search itself is :func:`.search.search_scenes`; the area is the polygons' bounding box.
+    """
+    from .search import SceneQuery, SearchError, search_scenes
+    from .search.query import bbox_polygon
+
+    envelopes = np.array([g.GetEnvelope() for g in reproject_polygons(polygons, "EPSG:4326")])
+    bbox = (envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())
+    try:
+        query = SceneQuery.create(
+            bbox_polygon(bbox),
+            start or dt.date(1972, 7, 23),  # Landsat 1's launch: nothing earlier exists
+            end or dt.date.today(),
+            collections=collections,
+            max_cloud=max_cloud,
+        )
+        return list(search_scenes(catalog, query).items)
+    except SearchError as exc:
+        raise ZonalInputError(f"ITEMS: {exc}") from exc
+
+
+def scene_date(item) -> dt.date:
+    """The acquisition day (``datetime``, or ``start_datetime`` for items with a range)."""
+    when = item.datetime or pd.Timestamp(item.properties.get("start_datetime")).to_pydatetime()
+    if when is None:
+        raise ZonalInputError(f"ITEMS: scene {item.id} has no acquisition time")
+    return when.date()
+
+
+def keep_best_scene_per_day(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per polygon, day and variable: the scene with the most valid pixels (see module docstring)."""
+    if "count" in table.columns:
+        table = table.sort_values("count", ascending=False, kind="stable", na_position="last")
+    return sort_table(table.drop_duplicates(list(KEY_COLUMNS)))

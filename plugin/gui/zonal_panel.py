@@ -1,0 +1,297 @@
+"""Dock panel for polygon statistics over time: run ``timestack:zonalstats``, pick a polygon, see its series.
+
+The panel only builds the algorithm's parameters and runs it as a task; the numbers come from the
+algorithm. It also saves the same choices as a recurring job file (``timestack.core.zonal_job``) and
+shows the crontab line that runs it headless.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import QgsMapLayerProxyModel
+from qgis.gui import (
+    QgsCheckableComboBox,
+    QgsFieldComboBox,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsMapToolIdentifyFeature,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.zonal import DEFAULT_STATISTICS, ZonalInputError
+from ..core.zonal_compile import PERIODS
+from ..core.zonal_job import ZonalJob, cron_line, save_job
+from ..dependencies import python_executable
+from .algorithm_task import AlgorithmTask
+from .series_plot import SeriesPlot
+
+
+class ZonalPanel(QWidget):
+    """Polygon statistics: inputs, run/cancel, recurring job, and the picked polygon's series plot."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.run = None
+        self.table: pd.DataFrame | None = None
+        self.pick_tool = None
+
+        self.polygons = QgsMapLayerComboBox(self)
+        self.polygons.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.id_field = QgsFieldComboBox(self)
+        self.id_field.setLayer(self.polygons.currentLayer())
+        self.polygons.layerChanged.connect(self.id_field.setLayer)
+
+        self.use_stacks = QRadioButton(self.tr("Time stacks"), self)
+        self.use_scenes = QRadioButton(self.tr("Scenes of a search result"), self)
+        self.use_stacks.setChecked(True)
+        self.stack = QgsMapLayerComboBox(self)
+        self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.fitted = QgsMapLayerComboBox(self)
+        self.fitted.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.fitted.setAllowEmptyLayer(True)
+        self.fitted.setLayer(None)
+        self.items = QgsFileWidget(self)
+        self.items.setFilter(self.tr("STAC items (*.json *.parquet)"))
+        self.variables = QLineEdit("NBR", self)
+        self.variables.setToolTip(
+            self.tr("Bands or indices, comma separated; empty measures every band of a stack")
+        )
+
+        self.statistics = QgsCheckableComboBox(self)
+        self.statistics.addItems(list(DEFAULT_STATISTICS))
+        self.statistics.setCheckedItems(list(DEFAULT_STATISTICS))
+        self.percentiles = QLineEdit(self)
+        self.percentiles.setPlaceholderText(self.tr("e.g. 10, 90"))
+        self.compile = QComboBox(self)
+        for label in (
+            self.tr("None (every date)"),
+            self.tr("Weekly"),
+            self.tr("Monthly"),
+            self.tr("Yearly"),
+            self.tr("Whole period"),
+        ):
+            self.compile.addItem(label)
+        self.min_valid = QDoubleSpinBox(self)
+        self.min_valid.setRange(0.0, 1.0)
+        self.min_valid.setSingleStep(0.05)
+        self.output = QgsFileWidget(self)
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter(self.tr("CSV (*.csv)"))
+
+        self.run_button = QPushButton(self.tr("Compute statistics"), self)
+        self.run_button.setObjectName("zonalRunButton")
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.job_button = QPushButton(self.tr("Save as recurring job…"), self)
+        self.job_button.clicked.connect(self.save_job_dialog)
+        self.cron = QLineEdit(self)
+        self.cron.setReadOnly(True)
+        self.cron.setPlaceholderText(self.tr("crontab line of the saved job"))
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
+        self.pick_button.setCheckable(True)
+        self.pick_button.toggled.connect(self.toggle_pick)
+        self.export_button = QPushButton(self.tr("Export plot as PNG…"), self)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.plot = SeriesPlot(self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Polygons"), self.polygons)
+        form.addRow(self.tr("Id field"), self.id_field)
+        source = QHBoxLayout()
+        source.addWidget(self.use_stacks)
+        source.addWidget(self.use_scenes)
+        form.addRow(self.tr("Measure"), source)
+        form.addRow(self.tr("Stack"), self.stack)
+        form.addRow(self.tr("LandTrendr fit (optional)"), self.fitted)
+        form.addRow(self.tr("Search result"), self.items)
+        form.addRow(self.tr("Bands / indices"), self.variables)
+        form.addRow(self.tr("Statistics"), self.statistics)
+        form.addRow(self.tr("Percentiles"), self.percentiles)
+        form.addRow(self.tr("Compile"), self.compile)
+        form.addRow(self.tr("Minimum valid fraction"), self.min_valid)
+        form.addRow(self.tr("Output CSV"), self.output)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        plot_buttons = QHBoxLayout()
+        plot_buttons.addWidget(self.pick_button)
+        plot_buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.job_button)
+        layout.addWidget(self.cron)
+        layout.addLayout(plot_buttons)
+        layout.addWidget(self.plot, 1)
+        self.use_stacks.toggled.connect(self._source_changed)
+        self._source_changed()
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("ZonalPanel", text)
+
+    def title(self) -> str:
+        return self.tr("Polygon statistics")
+
+    def _source_changed(self) -> None:
+        stacks = self.use_stacks.isChecked()
+        self.stack.setEnabled(stacks)
+        self.fitted.setEnabled(stacks)
+        self.items.setEnabled(not stacks)
+
+    def _names(self) -> list:
+        return [part.strip() for part in self.variables.text().split(",") if part.strip()]
+
+    def parameters(self) -> dict:
+        """The ``timestack:zonalstats`` parameters the panel's widgets describe."""
+        layer = self.polygons.currentLayer()
+        chosen = self.statistics.checkedItems()
+        parameters = {
+            "POLYGONS": layer.source() if layer else "",
+            "ID_FIELD": self.id_field.currentField(),
+            "STATS": [DEFAULT_STATISTICS.index(name) for name in chosen],
+            "PERCENTILES": self.percentiles.text(),
+            "COMPILE": self.compile.currentIndex(),
+            "MIN_VALID_FRACTION": self.min_valid.value(),
+            "OUTPUT": self.output.filePath() or "TEMPORARY_OUTPUT",
+        }
+        if self.use_stacks.isChecked():
+            stacks = [
+                layer.source() for layer in (self.stack.currentLayer(), self.fitted.currentLayer()) if layer
+            ]
+            parameters["INPUT"] = stacks
+            if self._names() and self.fitted.currentLayer() is None:
+                parameters["BANDS"] = ",".join(self._names())
+        else:
+            parameters["ITEMS"] = self.items.filePath()
+            parameters["INDICES"] = ",".join(self._names())
+        return parameters
+
+    def start(self) -> None:
+        try:
+            self.run = AlgorithmTask(
+                "timestack:zonalstats", self.parameters(), self._finished, self.progress.setValue
+            )
+        except KeyError as exc:
+            self.status.setText(str(exc))
+            return
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Computing…"))
+        self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if not ok:
+            self.status.setText(self.tr("Polygon statistics failed or were cancelled; see the log."))
+            return
+        self.load_table(results["OUTPUT"])
+        self.status.setText(
+            self.tr("{0} rows in {1}. Pick a polygon to see its series.").format(
+                len(self.table), results["OUTPUT"]
+            )
+        )
+
+    def load_table(self, path: str) -> None:
+        """Use the long table at ``path`` for the series plot."""
+        self.table = pd.read_csv(path)
+
+    def toggle_pick(self, active: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        layer = self.polygons.currentLayer()
+        if not active or layer is None:
+            if self.pick_tool is not None:
+                canvas.unsetMapTool(self.pick_tool)
+            return
+        self.pick_tool = QgsMapToolIdentifyFeature(canvas, layer)
+        self.pick_tool.featureIdentified.connect(self.feature_picked)
+        canvas.setMapTool(self.pick_tool)
+
+    def feature_picked(self, feature) -> None:
+        """Plot the picked polygon's series (its id read from the chosen id field)."""
+        polygon_id = feature[self.id_field.currentField()]
+        if self.table is None:
+            self.status.setText(self.tr("Compute statistics first, then pick a polygon."))
+            return
+        if not self.plot.show_series(self.table, polygon_id):
+            self.status.setText(self.tr("Polygon {0} is not in the statistics table.").format(polygon_id))
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "", self.tr("PNG image (*.png)"))
+        if path:
+            self.plot.export_png(path)
+
+    def job(self) -> ZonalJob:
+        """The recurring job the panel's choices describe (scenes of a catalog, measured per acquisition)."""
+        layer = self.polygons.currentLayer()
+        output = Path(self.output.filePath() or "")
+        chosen = self.statistics.checkedItems()
+        percentiles = [f"p{p.strip()}" for p in self.percentiles.text().split(",") if p.strip()]
+        period = PERIODS[self.compile.currentIndex()]
+        return ZonalJob(
+            polygons=layer.source().split("|")[0] if layer else "",
+            layer=(
+                layer.source().split("layername=")[1].split("|")[0]
+                if layer and "layername=" in layer.source()
+                else None
+            ),
+            id_field=self.id_field.currentField(),
+            catalog=self.items.filePath(),
+            output=str(output),
+            variables=self._names(),
+            statistics=list(dict.fromkeys([*chosen, "count", *percentiles])),
+            compile=period,
+            compiled_output=str(output.with_name(f"{output.stem}_{period}.csv"))
+            if period != "none"
+            else None,
+            min_valid_fraction=self.min_valid.value(),
+        )
+
+    def save_job_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save recurring job"), "", self.tr("Job (*.json)")
+        )
+        if path:
+            self.save_job_to(path)
+
+    def save_job_to(self, path: str) -> None:
+        """Save the job file and show the crontab line that runs it."""
+        if not self.items.filePath() or not self.output.filePath():
+            self.status.setText(self.tr("A recurring job needs a search result (catalog) and an output CSV."))
+            return
+        try:
+            saved = save_job(self.job(), path)
+        except ZonalInputError as exc:
+            self.status.setText(str(exc))
+            return
+        self.cron.setText(cron_line(saved, python=python_executable()))
+        self.status.setText(self.tr("Job saved to {0}; add the line below to your crontab.").format(saved))

@@ -1,0 +1,261 @@
+"""``timestack:zonalstats`` — statistics of every polygon over time, as a long table.
+
+Over time stacks (composites, LandTrendr fitted values, timescans: band descriptions ``YYYY_name``)
+or over the individual scenes of a search result, each scene cloud-masked first. The numbers are
+exactextract's (coverage-weighted); see ``timestack.core.zonal`` for the statistics and
+``timestack.core.zonal_compile`` for weekly/monthly/yearly/whole-period compilation.
+"""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
+from ..core.zonal import (
+    DEFAULT_STATISTICS,
+    ZonalCancelled,
+    ZonalInputError,
+    read_polygons,
+    wide_table,
+    write_csv_atomically,
+    zonal_statistics,
+)
+from ..core.zonal_compile import PERIODS, compile_statistics
+from ..core.zonal_scenes import find_scenes, scene_statistics
+from .algorithm import TimestackAlgorithm
+
+
+def split_names(text: str) -> list:
+    """``"nbr, ndvi;swir1"`` -> ``["nbr", "ndvi", "swir1"]``."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class ZonalStatsAlgorithm(TimestackAlgorithm):
+    """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
+
+    POLYGONS = "POLYGONS"
+    ID_FIELD = "ID_FIELD"
+    INPUT = "INPUT"
+    ITEMS = "ITEMS"
+    BANDS = "BANDS"
+    INDICES = "INDICES"
+    STATS = "STATS"
+    PERCENTILES = "PERCENTILES"
+    COMPILE = "COMPILE"
+    MIN_VALID_FRACTION = "MIN_VALID_FRACTION"
+    MASK = "MASK"
+    OUTPUT = "OUTPUT"
+    OUTPUT_WIDE = "OUTPUT_WIDE"
+
+    GROUP = "Time series"
+    GROUP_ID = "timeseries"
+
+    def name(self) -> str:
+        return "zonalstats"
+
+    def displayName(self) -> str:
+        return self.tr("Polygon statistics over time")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Statistics of every polygon (stand, field, catchment) over time, computed exactly with "
+            "exactextract (each pixel weighted by the share of it the polygon covers).\n\n"
+            "Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose "
+            "band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: "
+            "ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL "
+            "before the bands and indices in BANDS/INDICES are measured.\n\n"
+            "The output is a long table (id, date, variable, one column per statistic); valid_fraction "
+            "is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or "
+            "the whole period, weighting each date by its valid pixel count, after dropping dates whose "
+            "valid fraction is below MIN_VALID_FRACTION. The optional wide table has one row per "
+            "polygon and can be joined to the polygons by their id."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.POLYGONS, self.tr("Polygons"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ID_FIELD, self.tr("Polygon id field"), parentLayerParameterName=self.POLYGONS
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUT,
+                self.tr("Time stacks (bands named YYYY_variable)"),
+                QgsProcessing.TypeRaster,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.ITEMS,
+                self.tr("Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks"),
+                fileFilter="STAC (*.json *.geojson *.parquet)",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BANDS, self.tr("Bands (comma separated; stacks: empty = all)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.INDICES, self.tr("Indices (comma separated, e.g. NBR, NDVI)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.STATS,
+                self.tr("Statistics"),
+                options=list(DEFAULT_STATISTICS),
+                allowMultiple=True,
+                defaultValue=list(range(len(DEFAULT_STATISTICS))),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PERCENTILES, self.tr("Percentiles (comma separated, e.g. 10, 90)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.COMPILE,
+                self.tr("Compile dates"),
+                options=[
+                    self.tr("None (every date)"),
+                    self.tr("Weekly"),
+                    self.tr("Monthly"),
+                    self.tr("Yearly"),
+                    self.tr("Whole period"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_VALID_FRACTION,
+                self.tr("Minimum valid fraction of a polygon to keep a date"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        mask = QgsProcessingParameterEnum(
+            self.MASK,
+            self.tr("Mask in scenes"),
+            options=list(MASK_NAMES),
+            allowMultiple=True,
+            defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
+            optional=True,
+        )
+        mask.setFlags(mask.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(mask)
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_WIDE,
+                self.tr("Wide table (one row per polygon, the mean or first statistic)"),
+                "CSV (*.csv)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
+    def _statistics(self, parameters, context) -> list:
+        chosen = [DEFAULT_STATISTICS[i] for i in self.parameterAsEnums(parameters, self.STATS, context)]
+        percentiles = split_names(self.parameterAsString(parameters, self.PERCENTILES, context))
+        for value in percentiles:
+            if not value.isdigit() or not 0 <= int(value) <= 100:
+                raise self.fail(
+                    self.tr("PERCENTILES: {0} is not a whole number from 0 to 100.").format(value)
+                )
+        return chosen + [f"p{int(value)}" for value in percentiles]
+
+    def _polygons(self, parameters, context, feedback):
+        path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
+            parameters, self.POLYGONS, context, ["gpkg", "shp", "geojson", "fgb"], "gpkg", feedback
+        )
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        polygons = read_polygons(path, id_field, layer or None)
+        for polygon_id in polygons.repaired:
+            feedback.pushWarning(
+                self.tr("Polygon {0}: invalid geometry repaired (MakeValid).").format(polygon_id)
+            )
+        return polygons
+
+    def processAlgorithm(self, parameters, context, feedback):
+        progress, is_cancelled = self.core_callbacks(feedback)
+        stacks = [layer.source() for layer in self.parameterAsLayerList(parameters, self.INPUT, context)]
+        items_path = self.parameterAsFile(parameters, self.ITEMS, context)
+        if bool(stacks) == bool(items_path):
+            raise self.fail(
+                self.tr("Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.")
+            )
+        variables = split_names(self.parameterAsString(parameters, self.BANDS, context)) + split_names(
+            self.parameterAsString(parameters, self.INDICES, context)
+        )
+        period = PERIODS[self.parameterAsEnum(parameters, self.COMPILE, context)]
+        min_valid = self.parameterAsDouble(parameters, self.MIN_VALID_FRACTION, context)
+        statistics = self._statistics(parameters, context)
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        wide_output = self.parameterAsFileOutput(parameters, self.OUTPUT_WIDE, context)
+        try:
+            polygons = self._polygons(parameters, context, feedback)
+            if stacks:
+                table = zonal_statistics(
+                    stacks, polygons, statistics, variables or None, progress, is_cancelled
+                )
+            else:
+                flags = [MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)]
+                items = find_scenes(items_path, polygons)
+                feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
+                table = scene_statistics(
+                    items,
+                    polygons,
+                    variables,
+                    statistics,
+                    MaskOptions(flags=tuple(flags)),
+                    progress,
+                    is_cancelled,
+                )
+            table = compile_statistics(table, period, min_valid)
+            shown = "mean" if "mean" in statistics else statistics[0]
+            wide = wide_table(table, shown) if wide_output else None
+        except ZonalCancelled as exc:
+            raise self.fail(self.tr("Polygon statistics cancelled; nothing was written.")) from exc
+        except (ZonalInputError, ValueError) as exc:
+            raise self.fail(str(exc)) from exc
+        write_csv_atomically(table, output)
+        self.load_on_completion(
+            context, str(output), self.tr("Polygon statistics"), self.OUTPUT, raster=False
+        )
+        results = {self.OUTPUT: str(output)}
+        if wide is not None:
+            write_csv_atomically(wide, wide_output)
+            self.load_on_completion(
+                context, wide_output, self.tr("Polygon statistics (wide)"), self.OUTPUT_WIDE, raster=False
+            )
+            results[self.OUTPUT_WIDE] = wide_output
+        feedback.pushInfo(self.tr("{0} rows written to {1}").format(len(table), output))
+        return results

@@ -1,0 +1,109 @@
+"""Recurring extraction: a saved job run headless adds only newer scenes, never duplicates a row."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from timestack.core.zonal import read_polygons
+from timestack.core.zonal_job import ZonalJob, cron_line, load_job, run_job, save_job
+from timestack.core.zonal_scenes import scene_statistics
+
+from tests.core.zonal_fixtures import pixel_box, write_polygons
+
+DEV = Path(__file__).resolve().parents[2] / "build" / "dev"
+
+
+def write_catalog(path, features):
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return path
+
+
+@pytest.fixture()
+def job_setup(tmp_path, sample_small):
+    features = json.loads(Path(sample_small.item_collection).read_text())["features"]
+    features.sort(key=lambda f: f["properties"]["datetime"])
+    catalog = write_catalog(tmp_path / "catalog.json", features[:20])
+    job = ZonalJob(
+        polygons=str(sample_small.stands),
+        id_field="stand_id",
+        catalog=str(catalog),
+        output=str(tmp_path / "nbr.csv"),
+        variables=["NBR"],
+        statistics=["mean", "count", "valid_fraction"],
+        compile="yearly",
+        compiled_output=str(tmp_path / "nbr_yearly.csv"),
+        min_valid_fraction=0.5,
+    )
+    return save_job(job, tmp_path / "job.json"), catalog, features
+
+
+def cli(*args):
+    env = {"PYTHONPATH": str(DEV), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "timestack.core.zonal_cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_runs_add_only_newer_scenes_and_never_duplicate_rows(job_setup, sample_small):
+    job_path, catalog, features = job_setup
+    first = cli("run", str(job_path))
+    assert first.returncode == 0, first.stderr
+    assert "20 new scenes" in first.stdout
+    after_first = pd.read_csv(load_job(job_path).output)
+    assert load_job(job_path).last_scene_datetime.startswith(features[19]["properties"]["datetime"][:19])
+
+    write_catalog(catalog, features)  # the catalog grew: new acquisitions were published
+    second = run_job(job_path)
+    assert second.new_scenes == len(features) - 20
+    merged = pd.read_csv(load_job(job_path).output)
+    assert not merged.duplicated(["id", "date", "variable"]).any()
+    old = merged.merge(after_first, on=["id", "date", "variable"], suffixes=("", "_before"))
+    assert len(old) == len(after_first) and (old["mean"].fillna(-9) == old["mean_before"].fillna(-9)).all()
+
+    third = run_job(job_path)
+    assert (third.new_scenes, third.new_rows) == (0, 0)
+    assert pd.read_csv(load_job(job_path).output).equals(merged)
+
+    import pystac
+
+    items = list(pystac.ItemCollection.from_file(str(catalog)))
+    at_once = scene_statistics(
+        items, read_polygons(sample_small.stands, "stand_id"), ["NBR"], ["mean", "count", "valid_fraction"]
+    )
+    pd.testing.assert_frame_equal(merged, at_once.astype({"date": str}), check_dtype=False, rtol=1e-9)
+    yearly = pd.read_csv(load_job(job_path).compiled_output)
+    assert yearly["valid_fraction"].min() >= 0.5 and set(yearly["date"].str[5:]) == {"01-01"}
+
+
+def test_cron_line_runs_the_job_from_a_shell(job_setup):
+    job_path, _, _ = job_setup
+    line = cron_line(job_path, "15 5 * * 1", python=sys.executable)
+    schedule, command = line[: len("15 5 * * 1")], line[len("15 5 * * 1") + 1 :]
+    assert schedule == "15 5 * * 1" and "timestack.core.zonal_cli run" in command
+    done = subprocess.run(["/bin/sh", "-c", command], env={"PATH": "/usr/bin:/bin"}, timeout=300)
+    assert done.returncode == 0
+    assert "20 new scenes" in job_path.with_suffix(".log").read_text()
+    printed = cli("cron", str(job_path), "--schedule", "15 5 * * 1", "--python", sys.executable)
+    assert printed.stdout.strip() == line
+
+
+def test_a_bad_job_exits_with_a_message_and_writes_nothing(tmp_path, job_setup):
+    job_path, _, _ = job_setup
+    box = f"POLYGON({pixel_box(1, 1, 2, 2)})"
+    duplicate = write_polygons(tmp_path / "dup.gpkg", [(1, box), (1, box)])
+    data = json.loads(job_path.read_text())
+    data["polygons"] = str(duplicate)
+    job_path.write_text(json.dumps(data))
+    done = cli("run", str(job_path))
+    assert done.returncode == 2 and "ID_FIELD: 'stand_id' is not unique" in done.stderr
+    assert not Path(data["output"]).exists()
+    data["compile"] = "hourly"
+    job_path.write_text(json.dumps(data))
+    assert "COMPILE: job field 'compile' is 'hourly'" in cli("run", str(job_path)).stderr

@@ -1,0 +1,110 @@
+"""Small real inputs for the polygon-statistics tests: dated GeoTIFF stacks and polygon GeoPackages.
+
+Written with rasterio and OGR in a test's ``tmp_path``, the way ``timestack:composite`` writes its stacks
+(band descriptions ``YYYY_name``, nodata -32768).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+import rasterio
+from osgeo import ogr, osr
+from rasterio.transform import from_origin
+
+#: A 30 m UTM 33N grid whose top-left corner is (500000, 5000000).
+ORIGIN = (500000.0, 5000000.0)
+PIXEL = 30.0
+NODATA = -32768
+
+
+def write_stack(
+    path: Path,
+    data: np.ndarray,
+    descriptions: Sequence[Optional[str]],
+    crs: Optional[str] = "EPSG:32633",
+    nodata: float = NODATA,
+    scale: Optional[float] = None,
+) -> Path:
+    """A (bands, rows, cols) GeoTIFF on the test grid with the given band descriptions."""
+    count, height, width = data.shape
+    profile = dict(
+        driver="GTiff",
+        width=width,
+        height=height,
+        count=count,
+        dtype=data.dtype.name,
+        transform=from_origin(*ORIGIN, PIXEL, PIXEL),
+        nodata=nodata,
+    )
+    if crs:
+        profile["crs"] = crs
+    with rasterio.open(path, "w", **profile) as dataset:
+        dataset.write(data)
+        for index, description in enumerate(descriptions, start=1):
+            if description:
+                dataset.set_band_description(index, description)
+        if scale is not None:
+            dataset.scales = (scale,) * count
+            dataset.offsets = (0.0,) * count
+    return path
+
+
+def pixel_box(col0: float, row0: float, col1: float, row1: float) -> str:
+    """WKT ring of a box given in pixel coordinates (columns, rows) of the test grid."""
+    x0, x1 = ORIGIN[0] + col0 * PIXEL, ORIGIN[0] + col1 * PIXEL
+    y0, y1 = ORIGIN[1] - row0 * PIXEL, ORIGIN[1] - row1 * PIXEL
+    return f"({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0})"
+
+
+def write_polygons(
+    path: Path,
+    features: Sequence[tuple],
+    epsg: Optional[int] = 32633,
+    id_field: str = "stand_id",
+    id_type: int = ogr.OFTInteger,
+) -> Path:
+    """A GeoPackage layer of ``(id, wkt)`` features (wkt None for a feature without geometry)."""
+    driver = ogr.GetDriverByName("GPKG")
+    datasource = driver.CreateDataSource(str(path))
+    srs = None
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+    layer = datasource.CreateLayer("stands", srs=srs, geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn(id_field, id_type))
+    for value, wkt in features:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField(id_field, value)
+        if wkt is not None:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    datasource = None
+    return path
+
+
+def transformed_wkt(wkt: str, source_epsg: int, target_epsg: int) -> str:
+    """``wkt`` reprojected (x, y order), to give the same polygons in another CRS."""
+    source, target = osr.SpatialReference(), osr.SpatialReference()
+    source.ImportFromEPSG(source_epsg)
+    target.ImportFromEPSG(target_epsg)
+    for srs in (source, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geometry = ogr.CreateGeometryFromWkt(wkt)
+    geometry.Transform(osr.CoordinateTransformation(source, target))
+    return geometry.ExportToIsoWkt()
+
+
+def standard_features() -> list:
+    """Stands of every shape the statistics must handle on a 20×20 grid."""
+    outer = pixel_box(1.3, 1.6, 8.7, 7.2)
+    hole = pixel_box(3.1, 3.2, 5.5, 5.9)
+    return [
+        (1, f"POLYGON({pixel_box(0.5, 0.5, 4.25, 3.75)})"),
+        (2, f"POLYGON({outer},{hole})"),  # with a hole
+        (3, f"MULTIPOLYGON(({pixel_box(10, 10, 12.5, 13)}),({pixel_box(15.2, 2, 19, 6.6)}))"),
+        (4, f"POLYGON({pixel_box(12, 14, 14, 16)})"),  # whole pixels only
+        (5, f"POLYGON({pixel_box(40, 40, 45, 45)})"),  # outside the raster
+    ]
