@@ -774,8 +774,8 @@ def _compose(
             write_cog(observation_vrt, observation_path, None, is_cancelled)
         result = CompositeResult(output, observation_path, log_path, years, list(variables), skipped=skipped)
         if settings.output_folder is not None:
-            created += _write_folder(
-                settings, grid, years, variables, year_paths, stem, result, is_cancelled, progress
+            _write_folder(
+                settings, grid, years, variables, year_paths, stem, result, created, is_cancelled, progress
             )
         if settings.tdom and settings.tdom_statistics is None and settings.output_folder is not None:
             kept = Path(settings.output_folder) / f"{stem}_tdom_statistics.tif"
@@ -847,12 +847,17 @@ def _compute_tdom_statistics(executor, scenes, spec, windows, path, cancel, is_c
 
 
 def _write_folder(
-    settings, grid, years, variables, year_paths, stem, result, is_cancelled, progress
-) -> list[Path]:
-    """Per-year COGs and, per variable, a VRT over the years (relative paths) in OUTPUT_FOLDER."""
+    settings, grid, years, variables, year_paths, stem, result, created, is_cancelled, progress
+) -> None:
+    """Per-year COGs and, per variable, a VRT over the years (relative paths) in OUTPUT_FOLDER.
+
+    Each file joins ``created`` (the run's cleanup list) before it is written, and so does the folder
+    when this run makes it, so a cancel or failure part-way through leaves nothing behind.
+    """
     folder = Path(settings.output_folder)
+    if not folder.exists():
+        created.append(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    created = []
     for number, year in enumerate(years):
         if year not in year_paths:
             continue
@@ -876,7 +881,6 @@ def _write_folder(
         write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
         partial.replace(vrt)
         result.vrts.append(vrt)
-    return created
 
 
 def _run_log(settings, grid, scenes, by_year, years, variables, skipped) -> dict:

@@ -328,6 +328,28 @@ def test_cancel_mid_run_leaves_no_output_files(tmp_path, three_scenes):
     assert [path for path in out.rglob("*") if path.is_file()] == []
 
 
+def test_cancel_while_writing_the_year_folder_leaves_nothing(tmp_path, three_scenes):
+    """The last phase copies per-year files into OUTPUT_FOLDER; a cancel there removes them too."""
+    out = tmp_path / "out"
+
+    def is_cancelled():
+        return (out / "years").exists()
+
+    settings = CompositeSettings(
+        items=write_items(tmp_path / "items.json", three_scenes),
+        output=out / "stack.tif",
+        start_year=2019,
+        end_year=2021,
+        chunk_size=8,
+        workers=1,
+        output_folder=out / "years",
+    )
+    with pytest.raises(CancelledByUserError):
+        annual_composites(settings, is_cancelled=is_cancelled)
+    assert not (out / "years").exists()
+    assert [path for path in out.rglob("*") if path.is_file()] == []
+
+
 def test_cancel_stops_inside_a_chunk(tmp_path, three_scenes):
     """A unit checks the shared cancel flag between scenes, so it does not finish its chunk first."""
     from rasterio.windows import Window
