@@ -54,6 +54,10 @@ class TimestackPlugin:
             from .gui.dependency_installer import offer_install
 
             offer_install(self.iface, missing)
+        else:
+            from .gui.warm_up import start_warm_up
+
+            start_warm_up()
         self.initProcessing()
         self.action = QAction(
             QIcon(str(RESOURCES_DIR / "icons" / "timestack.svg")),

@@ -55,6 +55,19 @@ def test_provider_lists_the_contract_algorithms(host):
         plugin.unload()
 
 
+def test_loading_starts_compiling_the_landtrendr_kernels_in_the_background(host, monkeypatch):
+    from timestack.gui import warm_up
+
+    monkeypatch.setattr(warm_up, "_task", None)  # as in a fresh QGIS session
+    plugin = timestack.classFactory(host)
+    plugin.initGui()
+    try:
+        assert warm_up._task is not None
+        assert warm_up.start_warm_up() is warm_up._task  # the one plugin load started
+    finally:
+        plugin.unload()
+
+
 def test_toolbar_action_toggles_the_dock(host):
     plugin = timestack.classFactory(host)
     plugin.initGui()
