@@ -243,9 +243,10 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for item, record in zip(result.items, records):
             feature = QgsFeature(fields)
-            geometry = QgsGeometry.fromWkt(_geojson_to_wkt(item.geometry))
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
+            if item.geometry is not None:  # STAC allows null geometry (some CMR granules have none)
+                geometry = QgsGeometry.fromWkt(shape(item.geometry).wkt)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
             feature.setAttributes([record[name] for name in RECORD_FIELDS])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
@@ -264,7 +265,3 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         else:
             feedback.pushInfo(self.tr("{0} scenes found in {1}").format(len(result), result.catalog))
         return {self.OUTPUT: sink_id, self.OUTPUT_ITEMS: items_path, self.COUNT: len(result)}
-
-
-def _geojson_to_wkt(geometry: dict) -> str:
-    return shape(geometry).wkt

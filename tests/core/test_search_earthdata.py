@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import socket
 import tarfile
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -19,7 +21,7 @@ import pytest
 import vcr
 import yaml
 from shapely.geometry import shape
-from timestack.core.search import SceneQuery, search_scenes
+from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthdata import cmr_parameters, granule_to_item
 from timestack.core.search.query import bbox_polygon
 
@@ -208,3 +210,36 @@ def test_earthdata_without_collections_names_the_parameter():
 
     with pytest.raises(SearchError, match="COLLECTIONS.*HLSL30"):
         search_scenes("earthdata", SceneQuery.create(bbox_polygon((1, 2, 3, 4)), "2024-01-01", "2024-12-31"))
+
+
+@pytest.fixture()
+def silent_proxy(monkeypatch):
+    """All HTTPS goes through a loopback proxy that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{server.getsockname()[1]}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    yield
+    server.close()
+
+
+def test_cmr_down_is_a_clear_catalog_error(monkeypatch):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")  # nothing listens there
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    query = SceneQuery.create(bbox_polygon((1, 2, 3, 4)), "2024-01-01", "2024-01-31", collections=["HLSL30"])
+    with pytest.raises(SearchError, match="CATALOG earthdata: NASA CMR cannot be reached") as error:
+        search_scenes("earthdata", query, timeout=20)
+    assert error.value.parameter == "CATALOG"
+
+
+def test_cmr_slower_than_the_timeout_names_the_timeout(silent_proxy):
+    query = SceneQuery.create(bbox_polygon((1, 2, 3, 4)), "2024-01-01", "2024-01-31", collections=["HLSL30"])
+    started = time.monotonic()
+    with pytest.raises(SearchError, match="TIMEOUT: NASA CMR did not answer within 1 s") as error:
+        search_scenes("earthdata", query, timeout=1)
+    assert error.value.parameter == "TIMEOUT"
+    assert time.monotonic() - started < 10

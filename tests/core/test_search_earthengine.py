@@ -77,7 +77,8 @@ def test_query_becomes_one_server_side_filtered_collection(offline_ee):
     assert [(c["leftField"], c["rightValue"]) for c in cloud] == [("CLOUD_COVER", 25.0)] * 2
     windows = sorted((w["start"], w["end"]) for w in calls(graph, "Filter.calendarRange"))
     assert windows == [(1, 60), (335, 366)], "a window over the new year is two ranges OR-ed"
-    assert calls(graph, "Filter.listContains")[0]["leftValue"] == ["LC08_045030_20160101"]
+    excluded = calls(graph, "Filter.listContains")
+    assert [e["leftValue"] for e in excluded] == [["LC08_045030_20160101"]] * 2, "each collection, pre-merge"
     assert [a["limit"] for a in calls(graph, "Collection.limit") if "limit" in a] == [50]
     sort = [a for a in calls(graph, "Collection.limit") if "key" in a]  # sort() is limit() without a count
     assert [(a["key"], a.get("ascending", True)) for a in sort] == [("system:time_start", True)]
@@ -144,3 +145,12 @@ def test_listed_images_become_items_and_pass_the_client_side_checks(offline_ee, 
     )
     assert shape(item.geometry).equals(shape(feature["geometry"]))
     assert image_to_item(listing["features"][0]).to_dict() == item.to_dict()
+
+
+def test_item_ids_come_from_the_asset_id_not_the_merged_index(offline_ee):
+    """merge() renames system:index to "1_LC08_…", "2_LE07_…"; ids (and EXCLUDE) use the scene id."""
+    feature = json.loads((FIXTURES / "es_landsat.json").read_text())["features"][0]
+    image = ee_image(feature)
+    scene_id = image["properties"]["system:index"]
+    image["properties"]["system:index"] = f"2_{scene_id}"
+    assert image_to_item(image).id == scene_id

@@ -71,7 +71,7 @@ def search_scenes(
     if chosen is not None and chosen.backend == "earthdata":
         from .earthdata import search_earthdata
 
-        return search_earthdata(query, progress=progress, is_cancelled=is_cancelled)
+        return search_earthdata(query, timeout=timeout, progress=progress, is_cancelled=is_cancelled)
     if chosen is not None and chosen.backend == "earthengine":
         from .earthengine import search_earthengine
 

@@ -11,6 +11,7 @@ CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/g
 
 from __future__ import annotations
 
+import threading
 from pathlib import PurePosixPath
 from typing import Callable, Optional
 from urllib.parse import urlparse
@@ -118,6 +119,37 @@ def granule_to_item(granule) -> pystac.Item:
     return item
 
 
+def _search_with_timeout(search_data: Callable, parameters: dict, timeout: float) -> list:
+    """``search_data(**parameters)`` with a deadline, its failures as :class:`SearchError`.
+
+    earthaccess sets no timeout on its CMR requests, so the call runs on a daemon thread that is
+    abandoned (not waited for) when the deadline passes. earthaccess reports HTTP errors as
+    RuntimeError, connection failures as requests' exceptions.
+    """
+    import requests
+
+    answer: dict = {}
+
+    def call() -> None:
+        try:
+            answer["granules"] = search_data(**parameters)
+        except (requests.exceptions.RequestException, RuntimeError) as exc:
+            answer["error"] = exc
+
+    worker = threading.Thread(target=call, name="timestack-cmr-search", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise SearchError(
+            f"TIMEOUT: NASA CMR did not answer within {timeout:g} s; try again or raise TIMEOUT.", "TIMEOUT"
+        )
+    if "error" in answer:
+        raise SearchError(
+            f"CATALOG earthdata: NASA CMR cannot be reached or failed: {answer['error']}", "CATALOG"
+        ) from answer["error"]
+    return answer["granules"]
+
+
 def search_earthdata(
     query: SceneQuery,
     *,
@@ -138,8 +170,6 @@ def search_earthdata(
         except ImportError as exc:
             raise SearchError(INSTALL_HINT, "CATALOG") from exc
         search_data = earthaccess.search_data
-    import requests
-
     found = []
     empty = []
     notes = []
@@ -149,12 +179,7 @@ def search_earthdata(
             raise SearchCancelled("Search cancelled.")
         if progress:
             progress(100.0 * number / len(query.collections), f"Searching CMR for {short_name}")
-        try:
-            granules = search_data(**cmr_parameters(query, short_name))
-        except requests.exceptions.RequestException as exc:
-            raise SearchError(
-                f"CATALOG earthdata: NASA CMR cannot be reached or failed: {exc}", "CATALOG"
-            ) from exc
+        granules = _search_with_timeout(search_data, cmr_parameters(query, short_name), timeout)
         items = [granule_to_item(g) for g in granules]
         if not items:
             empty.append(short_name)

@@ -81,6 +81,9 @@ def build_collection(query: SceneQuery):
         )
         if query.max_cloud is not None:
             images = images.filter(ee.Filter.lte(spec.cloud_property, query.max_cloud))
+        if query.exclude_ids:
+            # Before the merge: merge() prefixes system:index with the source's number ("1_", "2_").
+            images = images.filter(ee.Filter.inList("system:index", sorted(query.exclude_ids)).Not())
         merged = images if merged is None else merged.merge(images)
     if query.filters_doy:
         if query.doy_start <= query.doy_end:
@@ -91,8 +94,6 @@ def build_collection(query: SceneQuery):
                 ee.Filter.calendarRange(1, query.doy_end, "day_of_year"),
             )
         merged = merged.filter(window)
-    if query.exclude_ids:
-        merged = merged.filter(ee.Filter.inList("system:index", sorted(query.exclude_ids)).Not())
     merged = merged.sort("system:time_start", query.sort == "ascending")
     # Platform names are matched here afterwards (Earth Engine spells them LANDSAT_8, Sentinel-2A).
     limit = query.max_items if query.max_items and not query.platforms else MAX_IMAGES
@@ -124,7 +125,8 @@ def image_to_item(image: dict) -> pystac.Item:
             item_properties["platform"] = _platform(properties[spec.platform_property])
     when = dt.datetime.fromtimestamp(properties["system:time_start"] / 1000.0, tz=dt.timezone.utc)
     return pystac.Item(
-        id=properties.get("system:index", image_id.rsplit("/", 1)[-1]),
+        # The asset id's last part, not system:index, which merge() prefixes with "1_", "2_", ...
+        id=image_id.rsplit("/", 1)[-1],
         geometry=mapping(geometry) if geometry is not None else None,
         bbox=list(geometry.bounds) if geometry is not None else None,
         datetime=when,
