@@ -27,7 +27,8 @@ demo: build
 	$(PYTHON) scripts/demo.py
 
 bench:
-	@set -e; for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script; done
+	@failed=""; for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || failed="$$failed $$script"; done; \
+	if [ -n "$$failed" ]; then echo "bench: targets missed or errors in:$$failed"; exit 1; fi
 
 transup:
 	pylupdate5 -noobsolete $$(find plugin -name '*.py') -ts i18n/timestack_de.ts i18n/timestack_fr.ts

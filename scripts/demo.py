@@ -92,7 +92,8 @@ STEPS = [
         lambda r: {
             "INPUT": r["timestack:landtrendr"]["OUTPUT_SEGMENTS"],
             "SORT": 0,
-            "MAG": 0.1,
+            "MAG": 1000,  # 0.1 NBR in the composite's x10000 units
+            "DSNR": 4,
             "MMU": 11,
             "OUTPUT": OUT / "disturbance.tif",
             "OUTPUT_EVENTS": OUT / "disturbance-events.tif",
