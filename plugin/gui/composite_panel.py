@@ -124,6 +124,14 @@ class CompositePanel(QWidget):
     def title(self) -> str:
         return self.tr("Composite")
 
+    def use_scenes(self, items_path: str, start_year: int, end_year: int, doy_start: int, doy_end: int):
+        """Take a search result as the scenes to composite, with its years and season."""
+        self.items.setFilePath(items_path)
+        self.start_year.setValue(start_year)
+        self.end_year.setValue(end_year)
+        self.doy_start.setValue(doy_start)
+        self.doy_end.setValue(doy_end)
+
     def parameters(self) -> dict:
         values = {
             "ITEMS": self.items.filePath(),

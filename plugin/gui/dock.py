@@ -27,3 +27,9 @@ class TimestackDock(QgsDockWidget):
             self.panels.append(panel)
             self.tabs.addTab(panel, panel.title())
         self.setWidget(self.tabs)
+        search, composite = self.panel(SearchPanel), self.panel(CompositePanel)
+        search.scenes_found.connect(composite.use_scenes)
+
+    def panel(self, panel_class):
+        """The dock's panel of class ``panel_class``."""
+        return next(panel for panel in self.panels if isinstance(panel, panel_class))

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsRasterMinMaxOrigin,
 )
 from qgis.gui import QgsExtentGroupBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -53,6 +53,10 @@ def sample_catalog():
 
 class SearchPanel(QWidget):
     """Catalog, collections, area, dates and cloud limit in; a table and footprints out."""
+
+    #: A search found scenes: (ItemCollection JSON path, first year, last year, DOY start, DOY end),
+    #: so the next step (compositing) can start from them.
+    scenes_found = pyqtSignal(str, int, int, int, int)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -284,6 +288,13 @@ class SearchPanel(QWidget):
         self.show_items(self.items)
         if self.items:
             self.status.setText(self.tr("{0} scenes; footprints added to the map.").format(len(self.items)))
+            self.scenes_found.emit(
+                results["OUTPUT_ITEMS"],
+                self.start.date().year(),
+                self.end.date().year(),
+                self.doy_start.value(),
+                self.doy_end.value(),
+            )
         else:
             self.status.setText(self.tr("No scenes match: widen the dates, the cloud limit or the area."))
 

@@ -218,3 +218,31 @@ def test_panel_reports_a_failed_search(panel, sample_archive):
     wait_for(panel.run)
     assert "failed" in panel.status.text() and panel.table.rowCount() == 0
     assert panel.search_button.isEnabled()
+
+
+def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface, sample_archive):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QDate
+    from timestack.gui.composite_panel import CompositePanel
+    from timestack.gui.dock import TimestackDock
+    from timestack.gui.search_panel import SearchPanel
+
+    dock = TimestackDock(qgis_iface)
+    try:
+        search, composite = dock.panel(SearchPanel), dock.panel(CompositePanel)
+        search.set_catalog(str(sample_archive.geoparquet))
+        set_area(search, sample_archive)
+        search.start.setDate(QDate(1995, 1, 1))
+        search.end.setDate(QDate(2005, 12, 31))
+        search.doy_start.setValue(152)
+        search.doy_end.setValue(273)
+        search.search()
+        wait_for(search.run)
+        assert search.items, search.status.text()
+        parameters = composite.parameters()
+        assert parameters["ITEMS"] == search.run.results["OUTPUT_ITEMS"]
+        assert (parameters["START_YEAR"], parameters["END_YEAR"]) == (1995, 2005)
+        assert (parameters["DOY_START"], parameters["DOY_END"]) == (152, 273)
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+        dock.deleteLater()
