@@ -2,6 +2,1092 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="20"/>
+        <source>Installing Timestack&apos;s Python packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="49"/>
+        <source>Timestack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="36"/>
+        <source>needs Python packages QGIS does not ship: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="40"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="47"/>
+        <source>Packages installed. Restart QGIS to use Timestack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/dependency_installer.py" line="49"/>
+        <source>Installing failed; pip&apos;s output is in the Timestack log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/warm_up.py" line="24"/>
+        <source>Preparing Timestack&apos;s LandTrendr engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/warm_up.py" line="43"/>
+        <source>LandTrendr warm-up failed ({0}); the first run will compile instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeMapAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="124"/>
+        <source>LandTrendr change map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="127"/>
+        <source>Maps disturbance (loss) or recovery (gain) from the segment table of timestack:landtrendr.
+
+Segments are filtered first — year of detection (segment start + 1) within START_YEAR–END_YEAR, absolute magnitude above MAG and DSNR (magnitude / RMSE) above DSNR, duration at most DUR years, pre-change value at least PREVAL — then one is selected per pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes patches of the same year smaller than that many pixels (8-connected). MAG and PREVAL are in the units of the stack LandTrendr was fitted on: an int16 composite stores indices x 10000, so MAG=1000 is a drop of 0.1 NBR.
+
+OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event counts (0 where none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="143"/>
+        <source>LandTrendr segment table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="144"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="144"/>
+        <source>Loss (disturbance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="144"/>
+        <source>Gain (recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="152"/>
+        <source>Select per pixel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="157"/>
+        <source>First year of detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="157"/>
+        <source>Last year of detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="162"/>
+        <source>Minimum magnitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="165"/>
+        <source>Minimum DSNR (magnitude / RMSE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="170"/>
+        <source>Maximum duration (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="175"/>
+        <source>Minimum pre-change value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="180"/>
+        <source>Minimum mapping unit (pixels, 1 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="185"/>
+        <source>Index change on disturbance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="185"/>
+        <source>Automatic (as LandTrendr fitted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="185"/>
+        <source>Decreases (like NBR, NDVI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="185"/>
+        <source>Increases (like TCB, SWIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="197"/>
+        <source>Change map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="198"/>
+        <source>Every event (per-year loss and gain magnitudes, counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="223"/>
+        <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="238"/>
+        <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="268"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="273"/>
+        <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="294"/>
+        <source>Change map cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="298"/>
+        <source>gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="298"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="300"/>
+        <source>Change map ({0}, {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/changemap.py" line="312"/>
+        <source>Change events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompositeAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="171"/>
+        <source>Annual composites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="174"/>
+        <source>Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new year (start &gt; end) is labelled by the year it ends in. The stack has one band per year and variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also write the day of year and source scene of every pixel. A JSON run log lists the scenes used and the scenes skipped, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="187"/>
+        <source>Scenes (STAC ItemCollection JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="192"/>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="193"/>
+        <source>Area of interest (its bounding box)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="201"/>
+        <source>Target CRS (default: the scenes&apos; CRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="206"/>
+        <source>Resolution (target CRS units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="215"/>
+        <source>First year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="216"/>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="217"/>
+        <source>Season start (day of year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="222"/>
+        <source>Season end (day of year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Compositing method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Medoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Maximum NDVI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="227"/>
+        <source>Percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="241"/>
+        <source>Bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="251"/>
+        <source>Indices (comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="262"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="272"/>
+        <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="272"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="272"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="272"/>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="272"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="280"/>
+        <source>TDOM: mask dark outliers (shadows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="283"/>
+        <source>Harmonise OLI to ETM+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="286"/>
+        <source>Keep years without scenes (nodata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="292"/>
+        <source>Percentile (method Percentile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="301"/>
+        <source>Buffer around masked pixels (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="309"/>
+        <source>Precomputed TDOM statistics (GeoTIFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="315"/>
+        <source>Output data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="315"/>
+        <source>Int16, reflectance × 10000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="315"/>
+        <source>Float32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="321"/>
+        <source>Chunk size (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="324"/>
+        <source>dask.distributed scheduler address (empty: local threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="329"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="329"/>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="329"/>
+        <source>Google Earth Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="335"/>
+        <source>Earth Engine result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="335"/>
+        <source>Streamed map layers (one per year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="335"/>
+        <source>Export task to Google Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="344"/>
+        <source>Google Drive folder of the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="351"/>
+        <source>Composite stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="352"/>
+        <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="360"/>
+        <source>Day of year and source scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="363"/>
+        <source>Run log (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="364"/>
+        <source>Earth Engine export task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="383"/>
+        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="431"/>
+        <source>Cancelled; no output was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="522"/>
+        <source>Composite failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="437"/>
+        <source>Skipped scene {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="438"/>
+        <source>Composite {0}–{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="439"/>
+        <source>{0} by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="466"/>
+        <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="504"/>
+        <source>Earth Engine export task started: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompositePanel</name>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="38"/>
+        <source>STAC ItemCollection (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="39"/>
+        <source>The scenes: the JSON written by Search scenes, or the sample archive&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <source>Medoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <source>Maximum NDVI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <source>Percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="56"/>
+        <source>Comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="59"/>
+        <source>Catch missed cloud shadows (TDOM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="60"/>
+        <source>Harmonise Landsat 8/9 to Landsat 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="63"/>
+        <source>GeoTIFF (*.tif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="67"/>
+        <source>Optional: one GeoTIFF per year and a VRT per band/index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="125"/>
+        <source>Composite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="71"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="78"/>
+        <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="95"/>
+        <source>Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="96"/>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="97"/>
+        <source>Season (day of year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="98"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="99"/>
+        <source>Indices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="102"/>
+        <source>Stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="103"/>
+        <source>Per-year folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="159"/>
+        <source>Compositing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="170"/>
+        <source>Composite written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="172"/>
+        <source>Compositing failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LandTrendrAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="108"/>
+        <source>LandTrendr temporal segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="111"/>
+        <source>Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear trajectory whose vertices mark disturbances and recoveries.
+
+INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling.
+
+FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation.
+
+Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="127"/>
+        <source>Annual stack (bands YYYY_name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="130"/>
+        <source>Index or band to segment (e.g. nbr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="133"/>
+        <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="143"/>
+        <source>Maximum segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="144"/>
+        <source>Spike threshold (1 = no despiking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="145"/>
+        <source>Vertex count overshoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="146"/>
+        <source>Recovery threshold (1/years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="147"/>
+        <source>p-value threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="148"/>
+        <source>Best model proportion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="149"/>
+        <source>Minimum observations needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="154"/>
+        <source>Prevent one-year recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="163"/>
+        <source>Flavor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="163"/>
+        <source>gee — Earth Engine behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="163"/>
+        <source>idl — original IDL program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="171"/>
+        <source>Index change on disturbance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="171"/>
+        <source>Automatic (from the index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="171"/>
+        <source>Decreases (like NBR, NDVI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="171"/>
+        <source>Increases (like TCB, SWIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="183"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="183"/>
+        <source>Local (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="183"/>
+        <source>Google Earth Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="191"/>
+        <source>Earth Engine: annual composite ImageCollection (asset id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="191"/>
+        <source>Earth Engine: Google Cloud project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="191"/>
+        <source>Earth Engine: Google Drive export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="191"/>
+        <source>Earth Engine: start the export tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="210"/>
+        <source>Earth Engine export tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="211"/>
+        <source>Vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="211"/>
+        <source>Fitted values (one band per year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="211"/>
+        <source>RMSE, p-value, segment count, status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="211"/>
+        <source>Segment table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="219"/>
+        <source>FTV folder (one GeoTIFF per fit band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="248"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="265"/>
+        <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="276"/>
+        <source>INPUT: the stack must be a raster file readable by GDAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="283"/>
+        <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="291"/>
+        <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="301"/>
+        <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="320"/>
+        <source>EE_COLLECTION: name the Earth Engine ImageCollection of annual composites (one image per year, bands named like the stack&apos;s) to run LandTrendr on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="329"/>
+        <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="352"/>
+        <source>ENGINE earthengine: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="354"/>
+        <source>Earth Engine export tasks: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="378"/>
+        <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="388"/>
+        <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="388"/>
+        <source>decreases it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="388"/>
+        <source>increases it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="400"/>
+        <source>LandTrendr cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="405"/>
+        <source>LandTrendr vertices ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="406"/>
+        <source>LandTrendr fitted {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="407"/>
+        <source>LandTrendr RMSE ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="408"/>
+        <source>LandTrendr segments ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="415"/>
+        <source>LandTrendr FTV {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LandTrendrPanel</name>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="69"/>
+        <source>Automatic (from the index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="70"/>
+        <source>Decreases on disturbance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="71"/>
+        <source>Increases on disturbance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="73"/>
+        <source>gee — Earth Engine behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="74"/>
+        <source>idl — original IDL program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="78"/>
+        <source>[temporary files]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="79"/>
+        <source>Then map the greatest loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="85"/>
+        <source>Inspect pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="87"/>
+        <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="90"/>
+        <source>Run LandTrendr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="92"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="110"/>
+        <source>LandTrendr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="142"/>
+        <source>Maximum segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="143"/>
+        <source>Spike threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="144"/>
+        <source>Vertex count overshoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="145"/>
+        <source>Prevent one-year recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="146"/>
+        <source>Recovery threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="147"/>
+        <source>p-value threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="148"/>
+        <source>Best model proportion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="149"/>
+        <source>Minimum observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="152"/>
+        <source>Annual stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="153"/>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="154"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="155"/>
+        <source>Also fit bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="156"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="157"/>
+        <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="163"/>
+        <source>Flavor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="166"/>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="168"/>
+        <source>Minimum loss magnitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="237"/>
+        <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="296"/>
+        <source>Fitting LandTrendr…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="311"/>
+        <source>LandTrendr failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="315"/>
+        <source>LandTrendr done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="317"/>
+        <source>Mapping change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="329"/>
+        <source>LandTrendr and change map done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="331"/>
+        <source>The change map failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PixelInspector</name>
+    <message>
+        <location filename="../plugin/gui/pixel_inspector.py" line="141"/>
+        <source>row {0}, col {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/pixel_inspector.py" line="156"/>
+        <source>too few observations: flat at the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/pixel_inspector.py" line="157"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/pixel_inspector.py" line="158"/>
+        <source>not significant: flat at the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SampleArchiveAlgorithm</name>
     <message>
         <location filename="../plugin/processing/sample_archive.py" line="41"/>
@@ -123,9 +1209,328 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="70"/>
+        <source>Sample archive (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="73"/>
+        <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="77"/>
+        <source>Choose a local catalog file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="83"/>
+        <source>Collection ids, comma-separated; empty searches all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="86"/>
+        <source>Read the collections the catalog offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="90"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="102"/>
+        <source>Optional: search the polygons of this layer instead of the extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="114"/>
+        <source>A start after the end wraps over the new year (e.g. 335 to 60)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="124"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="193"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="129"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <source>Cloud %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="146"/>
+        <source>Add selected scene to map (natural colour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="154"/>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="158"/>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="159"/>
+        <source>AOI layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="164"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="169"/>
+        <source>Day of year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="173"/>
+        <source>Max. cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="174"/>
+        <source>Max. scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="208"/>
+        <source>Choose a catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="208"/>
+        <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="218"/>
+        <source>≤ {0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="238"/>
+        <source>{0} collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="270"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="284"/>
+        <source>see the Processing log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="285"/>
+        <source>The search failed or was cancelled: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="290"/>
+        <source>{0} scenes; footprints added to the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="299"/>
+        <source>No scenes match: widen the dates, the cloud limit or the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="324"/>
+        <source>Select a scene in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="334"/>
+        <source>GDAL could not open the bands of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchScenesAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="71"/>
+        <source>Search scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="75"/>
+        <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. No match gives an empty layer and a message, not an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="85"/>
+        <source>Catalog (URL, file or preset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="88"/>
+        <source>Collections (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="93"/>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="94"/>
+        <source>Area of interest (polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="102"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="102"/>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="106"/>
+        <source>First day of year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="106"/>
+        <source>Last day of year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="115"/>
+        <source>Maximum cloud cover (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="125"/>
+        <source>Scene ids to exclude (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="133"/>
+        <source>Maximum number of scenes (0 = no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="143"/>
+        <source>Platforms (comma-separated, e.g. landsat-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="149"/>
+        <source>Server timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="255"/>
+        <source>Scene footprints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="165"/>
+        <source>Scenes (STAC ItemCollection JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="165"/>
+        <source>STAC ItemCollection (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="173"/>
+        <source>Number of scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="181"/>
+        <source>AOI has no polygons; choose a layer with at least one polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="184"/>
+        <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="188"/>
+        <source>EXTENT is empty; draw or choose an extent with an area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="196"/>
+        <source>{0} must be a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="226"/>
+        <source>Search cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="259"/>
+        <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="266"/>
+        <source>{0} scenes found in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPlot</name>
+    <message>
+        <location filename="../plugin/gui/series_plot.py" line="78"/>
+        <source>Polygon {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimestackDock</name>
     <message>
-        <location filename="../plugin/gui/dock.py" line="15"/>
+        <location filename="../plugin/gui/dock.py" line="19"/>
         <source>Timestack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,12 +1538,12 @@
 <context>
     <name>TimestackPlugin</name>
     <message>
-        <location filename="../plugin/timestack_plugin.py" line="48"/>
+        <location filename="../plugin/timestack_plugin.py" line="62"/>
         <source>Timestack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/timestack_plugin.py" line="53"/>
+        <location filename="../plugin/timestack_plugin.py" line="69"/>
         <source>Show the Timestack panel: search, composite, LandTrendr, statistics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,13 +1551,396 @@
 <context>
     <name>TimestackProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="21"/>
+        <location filename="../plugin/processing/provider.py" line="33"/>
         <source>Timestack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/provider.py" line="24"/>
+        <location filename="../plugin/processing/provider.py" line="36"/>
         <source>Timestack — satellite image time series</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryPlot</name>
+    <message>
+        <location filename="../plugin/gui/trajectory_plot.py" line="72"/>
+        <source>{0} segments, RMSE {1:.4g}, p = {2:.3g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/trajectory_plot.py" line="81"/>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/trajectory_plot.py" line="82"/>
+        <source>fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/trajectory_plot.py" line="83"/>
+        <source>vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/trajectory_plot.py" line="84"/>
+        <source>year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZonalPanel</name>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="61"/>
+        <source>Time stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="62"/>
+        <source>Scenes of a search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="71"/>
+        <source>STAC items (*.json *.parquet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="73"/>
+        <source>Bands or indices, comma separated; empty measures every band of a stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="81"/>
+        <source>e.g. 10, 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <source>None (every date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="96"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="98"/>
+        <source>Compute statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="101"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="104"/>
+        <source>Save as recurring job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="108"/>
+        <source>crontab line of the saved job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="113"/>
+        <source>Pick polygon on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="116"/>
+        <source>Export plot as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="121"/>
+        <source>Polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="122"/>
+        <source>Id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="126"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="127"/>
+        <source>Stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="128"/>
+        <source>LandTrendr fit (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="129"/>
+        <source>Search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="130"/>
+        <source>Bands / indices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="131"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="132"/>
+        <source>Percentiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="133"/>
+        <source>Compile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="134"/>
+        <source>Minimum valid fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="135"/>
+        <source>Output CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="158"/>
+        <source>Polygon statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="204"/>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="215"/>
+        <source>Polygon statistics failed or were cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="218"/>
+        <source>{0} rows in {1}. Pick a polygon to see its series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="243"/>
+        <source>Compute statistics first, then pick a polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="246"/>
+        <source>Polygon {0} is not in the statistics table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="249"/>
+        <source>Export plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="249"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="280"/>
+        <source>Save recurring job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="280"/>
+        <source>Job (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="289"/>
+        <source>A recurring job needs a search result (catalog) and an output CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/zonal_panel.py" line="297"/>
+        <source>Job saved to {0}; add the line below to your crontab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZonalStatsAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="68"/>
+        <source>Polygon statistics over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="71"/>
+        <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
+
+Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
+
+The output is a long table (id, date, variable, one column per statistic); valid_fraction is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or the whole period, weighting each date by its valid pixel count, after dropping dates whose valid fraction is below MIN_VALID_FRACTION. The optional wide table has one row per polygon and can be joined to the polygons by their id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="86"/>
+        <source>Polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="91"/>
+        <source>Polygon id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="96"/>
+        <source>Time stacks (bands named YYYY_variable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="104"/>
+        <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="112"/>
+        <source>Bands (comma separated; stacks: empty = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="117"/>
+        <source>Indices (comma separated, e.g. NBR, NDVI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="122"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="131"/>
+        <source>Percentiles (comma separated, e.g. 10, 90)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>Compile dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>None (every date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="150"/>
+        <source>Minimum valid fraction of a polygon to keep a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="160"/>
+        <source>Mask in scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="170"/>
+        <source>Statistics (long table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="175"/>
+        <source>Wide table (one row per polygon, the mean or first statistic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="190"/>
+        <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="202"/>
+        <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="212"/>
+        <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="232"/>
+        <source>{0} scenes over the polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="246"/>
+        <source>Polygon statistics cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="250"/>
+        <source>Polygon statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="256"/>
+        <source>Polygon statistics (wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="260"/>
+        <source>{0} rows written to {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
