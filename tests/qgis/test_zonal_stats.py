@@ -372,3 +372,53 @@ def test_a_memory_layer_in_another_crs_gives_the_same_statistics(provider, tmp_p
     # quantiles (any covered pixel counts there) but not the coverage-weighted mean and count
     columns = ["id", "date", "variable", "mean", "count", "valid_fraction"]
     pd.testing.assert_frame_equal(from_memory[columns], from_file[columns], rtol=1e-6)
+
+
+def test_runs_in_a_model_after_a_native_algorithm(provider, tmp_path, inputs):
+    """Polygons repaired by native:fixgeometries feed timestack:zonalstats inside one model."""
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFile,
+        QgsProcessingParameterVectorLayer,
+    )
+    from qgis.core import (
+        QgsProcessingModelChildParameterSource as Source,
+    )
+
+    stack, stands = inputs
+    model = QgsProcessingModelAlgorithm("stand statistics", "tests")
+    for parameter in (QgsProcessingParameterVectorLayer("stands"), QgsProcessingParameterFile("stack")):
+        model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
+    fix = QgsProcessingModelChildAlgorithm("native:fixgeometries")
+    fix.setChildId("fix")
+    fix.addParameterSources("INPUT", [Source.fromModelParameter("stands")])
+    fix.addParameterSources("OUTPUT", [Source.fromStaticValue("TEMPORARY_OUTPUT")])
+    model.addChildAlgorithm(fix)
+    zonal = QgsProcessingModelChildAlgorithm("timestack:zonalstats")
+    zonal.setChildId("zonal")
+    zonal.addParameterSources("POLYGONS", [Source.fromChildOutput("fix", "OUTPUT")])
+    zonal.addParameterSources("ID_FIELD", [Source.fromStaticValue("stand_id")])
+    zonal.addParameterSources("INPUT", [Source.fromModelParameter("stack")])
+    zonal.addParameterSources("STATS", [Source.fromStaticValue([0, 5])])
+    output = QgsProcessingModelOutput("table", "Statistics")
+    output.setChildOutputName("OUTPUT")
+    zonal.setModelOutputs({"table": output})
+    model.addChildAlgorithm(zonal)
+    model.updateDestinationParameters()
+
+    table = tmp_path / "model" / "stats.csv"
+    table.parent.mkdir()
+    results, ok = model.run(
+        {"stands": str(stands), "stack": str(stack), "zonal:table": str(table)},
+        QgsProcessingContext(),
+        QgsProcessingFeedback(),
+    )
+    assert ok, results
+    written = pd.read_csv(table)
+    expected = zonal_statistics([stack], read_polygons(stands, "stand_id"), ["mean", "count"])
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False, rtol=1e-9)

@@ -1,0 +1,51 @@
+"""``timestack:zonalstats`` from the command line (qgis_process) with the built plugin: the same table
+as the core, and a bad parameter reported by name with no CSV left behind."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tests.core.zonal_fixtures import NODATA, standard_features, write_polygons, write_stack
+
+CONTRACT = {"POLYGONS", "ID_FIELD", "INPUT", "ITEMS", "BANDS", "INDICES", "STATS", "COMPILE"}
+
+
+def inputs(folder):
+    rng = np.random.default_rng(5)
+    data = rng.uniform(0.0, 1.0, size=(3, 20, 20)).astype("float32")
+    data[1, 4:9, 2:6] = NODATA
+    stack = write_stack(folder / "stack.tif", data, ["2001_nbr", "2002_nbr", "2003_nbr"])
+    return stack, write_polygons(folder / "stands.gpkg", standard_features())
+
+
+def test_qgis_process_describes_the_contract_parameters(qgis_process):
+    described = qgis_process("help", "timestack:zonalstats")
+    assert CONTRACT <= set(described["parameters"])
+    assert "OUTPUT" in described["outputs"]
+
+
+def test_qgis_process_writes_the_core_table(qgis_process, tmp_path):
+    from timestack.core.zonal import read_polygons, zonal_statistics
+
+    stack, stands = inputs(tmp_path)
+    output = tmp_path / "stats.csv"
+    qgis_process(
+        "run", "timestack:zonalstats", "--", f"POLYGONS={stands}", "ID_FIELD=stand_id",
+        f"INPUT={stack}", "STATS=0,5,6", f"OUTPUT={output}",
+    )  # fmt: skip
+    statistics = ["mean", "count", "valid_fraction"]
+    expected = zonal_statistics([stack], read_polygons(stands, "stand_id"), statistics)
+    pd.testing.assert_frame_equal(pd.read_csv(output), expected, check_dtype=False, rtol=1e-9)
+
+
+def test_qgis_process_names_the_bad_parameter_and_writes_nothing(qgis_process, tmp_path):
+    stack, stands = inputs(tmp_path)
+    output = tmp_path / "stats.csv"
+    done = qgis_process(
+        "run", "timestack:zonalstats", "--", f"POLYGONS={stands}", "ID_FIELD=stand_id",
+        f"INPUT={stack}", "PERCENTILES=150", f"OUTPUT={output}", json_output=False, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "PERCENTILES" in done.stdout + done.stderr
+    assert not output.exists()
