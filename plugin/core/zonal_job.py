@@ -70,6 +70,10 @@ class ZonalJob:
             raise ZonalInputError("COMPILE: set 'compiled_output' to the CSV the compiled table goes to")
         if "count" not in self.statistics:
             raise ZonalInputError("STATS: a recurring job needs 'count' to keep the best scene of a day")
+        if self.min_valid_fraction > 0 and "valid_fraction" not in self.statistics:
+            raise ZonalInputError(
+                "STATS: 'min_valid_fraction' filters on the valid_fraction statistic; add it to 'statistics'"
+            )
         MaskOptions(flags=tuple(self.mask))
 
 
@@ -133,9 +137,15 @@ def run_job(
         else (dt.date.fromisoformat(job.start_date) if job.start_date else None)
     )
     items = find_scenes(job.catalog, polygons, start, today, job.collections, job.max_cloud)
-    fresh = [item for item in items if last is None or pd.Timestamp(_when(item)) > last]
     output = Path(job.output)
-    existing = pd.read_csv(output) if output.is_file() else None
+    # Ids are read back as text ("007" must stay "007"), then given the polygons' id type below.
+    existing = pd.read_csv(output, dtype={"id": str, "date": str}) if output.is_file() else None
+    if existing is not None and "scene" in existing.columns:
+        # By scene id rather than by time: a scene of the last run's day is neither lost nor redone.
+        measured = set(existing["scene"].dropna())
+        fresh = [item for item in items if item.id not in measured]
+    else:
+        fresh = [item for item in items if last is None or pd.Timestamp(_when(item)) > last]
     if not fresh:
         total = 0 if existing is None else len(existing)
         return RunSummary(0, 0, total, job.last_scene_datetime)
@@ -149,14 +159,16 @@ def run_job(
         is_cancelled,
     )
     if existing is not None:
+        existing["id"] = existing["id"].astype(rows["id"].dtype)
         rows = pd.concat([existing, rows.astype({"date": str})], ignore_index=True)
     merged = keep_best_scene_per_day(rows)
-    write_csv_atomically(merged, output)
-    if job.compile != "none":
+    compiled = None
+    if job.compile != "none":  # computed before anything is written: a failure leaves the old files
         statistics = merged.drop(columns=["scene"], errors="ignore")
-        write_csv_atomically(
-            compile_statistics(statistics, job.compile, job.min_valid_fraction), job.compiled_output
-        )
+        compiled = compile_statistics(statistics, job.compile, job.min_valid_fraction)
+    write_csv_atomically(merged, output)
+    if compiled is not None:
+        write_csv_atomically(compiled, job.compiled_output)
     job.last_scene_datetime = max(_when(item) for item in fresh).isoformat()
     save_job(job, path)
     new_rows = len(merged) - (0 if existing is None else len(existing))

@@ -107,3 +107,55 @@ def test_a_bad_job_exits_with_a_message_and_writes_nothing(tmp_path, job_setup):
     data["compile"] = "hourly"
     job_path.write_text(json.dumps(data))
     assert "COMPILE: job field 'compile' is 'hourly'" in cli("run", str(job_path)).stderr
+
+
+def test_text_ids_keep_their_leading_zeros_across_runs(tmp_path, sample_small):
+    from osgeo import ogr
+
+    xmin, ymin, xmax, ymax = sample_small.bounds
+    width = (xmax - xmin) / 4
+    boxes = [
+        (
+            f"00{n}",
+            f"POLYGON(({x0} {ymin}, {x0 + width} {ymin}, {x0 + width} {ymax}, {x0} {ymax}, {x0} {ymin}))",
+        )
+        for n, x0 in ((7, xmin), (8, xmin + 2 * width))
+    ]
+    stands = write_polygons(tmp_path / "text.gpkg", boxes, epsg=int(sample_small.crs.split(":")[1]),
+                            id_type=ogr.OFTString)  # fmt: skip
+    features = json.loads(Path(sample_small.item_collection).read_text())["features"]
+    features.sort(key=lambda f: f["properties"]["datetime"])
+    catalog = write_catalog(tmp_path / "catalog.json", features[:6])
+    job = ZonalJob(
+        polygons=str(stands),
+        id_field="stand_id",
+        catalog=str(catalog),
+        output=str(tmp_path / "nbr.csv"),
+        variables=["NBR"],
+        statistics=["mean", "count"],
+    )
+    job_path = save_job(job, tmp_path / "job.json")
+    run_job(job_path)
+    write_catalog(catalog, features[:10])
+    assert run_job(job_path).new_scenes == 4
+    table = pd.read_csv(job.output, dtype={"id": str})
+    assert set(table["id"]) == {"007", "008"}
+    assert not table.duplicated(["id", "date", "variable"]).any()
+    assert table["scene"].nunique() == len({f["properties"]["datetime"][:10] for f in features[:10]})
+
+
+def test_a_valid_fraction_filter_without_that_statistic_is_refused(tmp_path, sample_small):
+    from timestack.core.zonal import ZonalInputError
+
+    job = ZonalJob(
+        polygons=str(sample_small.stands),
+        id_field="stand_id",
+        catalog="unused.json",
+        output=str(tmp_path / "nbr.csv"),
+        variables=["NBR"],
+        statistics=["mean", "count"],
+        min_valid_fraction=0.5,
+    )
+    with pytest.raises(ZonalInputError, match="STATS: 'min_valid_fraction' .* valid_fraction"):
+        save_job(job, tmp_path / "job.json")
+    assert not (tmp_path / "job.json").exists()
