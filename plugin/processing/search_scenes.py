@@ -7,6 +7,8 @@ contract of DESIGN.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -227,31 +229,17 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         except SearchError as exc:
             raise self.fail(str(exc)) from exc
 
-        fields = QgsFields()
-        records = result.records()
-        for name in RECORD_FIELDS:
-            fields.append(QgsField(name, _FIELD_TYPES.get(name, QVariant.String)))
-        sink, sink_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.MultiPolygon,
-            QgsCoordinateReferenceSystem("EPSG:4326"),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for item, record in zip(result.items, records):
-            feature = QgsFeature(fields)
-            if item.geometry is not None:  # STAC allows null geometry (some CMR granules have none)
-                geometry = QgsGeometry.fromWkt(shape(item.geometry).wkt)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-            feature.setAttributes([record[name] for name in RECORD_FIELDS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-
+        # The ItemCollection first (atomically): if the footprints cannot be written, it is removed again.
         items_path = self.parameterAsFileOutput(parameters, self.OUTPUT_ITEMS, context)
-        result.write_item_collection(items_path)
+        try:
+            result.write_item_collection(items_path)
+        except OSError as exc:
+            raise self.fail(self.tr("OUTPUT_ITEMS: cannot write {0}: {1}").format(items_path, exc)) from exc
+        try:
+            sink_id = self._write_footprints(parameters, context, result)
+        except BaseException:
+            Path(items_path).unlink(missing_ok=True)
+            raise
         self.load_on_completion(context, sink_id, self.tr("Scene footprints"), self.OUTPUT, raster=False)
         for note in result.notes:
             feedback.pushInfo(note)
@@ -265,3 +253,28 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         else:
             feedback.pushInfo(self.tr("{0} scenes found in {1}").format(len(result), result.catalog))
         return {self.OUTPUT: sink_id, self.OUTPUT_ITEMS: items_path, self.COUNT: len(result)}
+
+    def _write_footprints(self, parameters, context, result) -> str:
+        """One feature per scene in OUTPUT (EPSG:4326), with the record fields as attributes."""
+        fields = QgsFields()
+        for name in RECORD_FIELDS:
+            fields.append(QgsField(name, _FIELD_TYPES.get(name, QVariant.String)))
+        sink, sink_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            fields,
+            QgsWkbTypes.MultiPolygon,
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for item, record in zip(result.items, result.records()):
+            feature = QgsFeature(fields)
+            if item.geometry is not None:  # STAC allows null geometry (some CMR granules have none)
+                geometry = QgsGeometry.fromWkt(shape(item.geometry).wkt)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            feature.setAttributes([record[name] for name in RECORD_FIELDS])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return sink_id

@@ -107,6 +107,14 @@ def test_bad_input_fails_naming_the_parameter_and_writes_nothing(provider, tmp_p
     assert not list(tmp_path.iterdir()), "nothing half-written"
 
 
+@pytest.mark.parametrize("unwritable", ["OUTPUT", "OUTPUT_ITEMS"])
+def test_an_unwritable_output_leaves_no_other_output(provider, tmp_path, unwritable):
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(QgsProcessingException, match=unwritable if unwritable == "OUTPUT_ITEMS" else ""):
+        run(tmp_path, **{unwritable: str(tmp_path / "a-file" / "out")})
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
 # --- the dock's Search panel ------------------------------------------------------------------
 
 
