@@ -389,3 +389,52 @@ def test_random_gappy_series_always_give_consistent_fits(max_segments, flavor):
         years = row[np.isfinite(row)]
         assert len(years) == nseg + 1 and years[0] == 1990 and years[-1] == 2019
         assert np.all(np.diff(years) > 0)
+
+
+def test_second_to_last_observation_becomes_a_vertex_only_before_a_final_increase():
+    """Step 3's end rule: in the flipped orientation only a final rise (a disturbance) is carved out."""
+    x = np.arange(10, dtype=float)
+    rising_end = np.zeros(10)
+    rising_end[8], rising_end[9] = -5.0, 5.0  # the last step rises: a disturbance
+    falling_end = -rising_end  # the last step falls: a one-year "recovery"
+    assert kernels._split_point(x, rising_end, 10, 0, 9)[1] == 8
+    assert kernels._split_point(x, falling_end, 10, 0, 9)[1] != 8
+
+
+@pytest.mark.parametrize(
+    ("p_values", "ok", "proportion", "chosen"),
+    [
+        ([0.010, 0.004, 0.005, 0.2], [True] * 4, 0.75, 1),  # 0.010 > 1.25 x 0.004: the best wins
+        ([0.005, 0.004, 0.005, 0.2], [True] * 4, 0.75, 0),  # within 1.25 x lowest: the most complex
+        ([0.005, 0.004, 0.005, 0.2], [True] * 4, 1.0, 1),  # proportion 1: only the lowest p
+        ([0.001, 0.004, 0.005, 0.2], [False, True, True, True], 0.75, 1),  # broken rungs are skipped
+        ([0.001, 0.004], [False, False], 0.75, -1),
+    ],
+)
+def test_best_model_proportion_picks_the_most_complex_rung_near_lowest_p(p_values, ok, proportion, chosen):
+    p = np.array(p_values)
+    assert kernels.choose_rung(p, np.array(ok), p.size, proportion) == chosen
+
+
+def test_joint_fit_is_the_least_squares_polyline_through_fixed_knots():
+    rng = np.random.default_rng(8)
+    x = np.arange(20, dtype=float)
+    y = rng.normal(0, 1, 20) + np.where(x < 7, 0.0, 3.0 - 0.2 * (x - 7))
+    knots = np.array([0, 6, 7, 19], np.int64)
+    fitted = np.empty(4)
+    scratch = [np.empty(4) for _ in range(3)]
+    sse = kernels.fit_joint(x, y, knots, 4, fitted, *scratch)
+    hats = np.column_stack([np.interp(x, x[knots], np.eye(4)[k]) for k in range(4)])  # hat functions
+    expected, residual, _, _ = np.linalg.lstsq(hats, y, rcond=None)
+    np.testing.assert_allclose(fitted, expected, rtol=1e-9, atol=1e-9)
+    assert sse == pytest.approx(residual[0])
+
+
+def test_noise_without_a_significant_model_is_flat_at_the_mean_and_flagged():
+    values = np.random.default_rng(21).normal(0.5, 0.05, YEARS.size)
+    # No despiking and no recovery edits, so "the mean" is that of the raw values.
+    params = LandTrendrParams(pvalThreshold=0.0001, spikeThreshold=1.0, recoveryThreshold=1.0)
+    fit = fit_pixel(values, YEARS, params)
+    assert fit.status == kernels.STATUS_NOT_SIGNIFICANT and fit.n_segments == 1
+    np.testing.assert_allclose(fit.fitted, np.mean(values), rtol=1e-9)
+    assert fit.p_value > 0.0001
