@@ -77,6 +77,7 @@ STEPS = [
         lambda r: {
             "INPUT": r["timestack:composite"]["OUTPUT"],
             "INDEX": "NBR",
+            "MAX_SEGMENTS": 8,  # 39 years
             "FIT_BANDS": "swir1,nir",
             "OUTPUT_VERTICES": OUT / "landtrendr-vertices.tif",
             "OUTPUT_FITTED": OUT / "landtrendr-fitted.tif",
