@@ -471,21 +471,29 @@ class _Executor:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run_units(executor, units, handle, cancel: threading.Event, is_cancelled, progress, span, label):
-    """Submit ``units`` (function, args) with at most ``executor.slots`` in flight; ``handle`` each result.
+def _run_units(
+    executor, units, total: int, handle, cancel: threading.Event, is_cancelled, progress, span, label
+):
+    """Submit ``units`` (key, function, args) with at most ``executor.slots`` in flight; ``handle`` each.
 
-    Bounding the in-flight count bounds memory: results are written and dropped as they arrive.
+    Bounding the in-flight count bounds memory: ``units`` is consumed lazily (a unit's inputs, such as
+    its window's TDOM statistics, exist only while it is in flight) and results are written and
+    dropped as they arrive. ``total`` is the number of units, for progress.
     """
     pending = {}
-    queue = list(units)
-    total, done = len(queue), 0
+    queue = iter(units)
+    exhausted, done = False, 0
     try:
-        while queue or pending:
+        while not exhausted or pending:
             if is_cancelled():
                 cancel.set()
                 raise CancelledByUserError()
-            while queue and len(pending) < executor.slots:
-                key, function, args = queue.pop(0)
+            while not exhausted and len(pending) < executor.slots:
+                unit = next(queue, None)
+                if unit is None:
+                    exhausted = True
+                    break
+                key, function, args = unit
                 pending[executor.submit(function, *args)] = key
             for future in executor.wait_one(pending):
                 key = pending.pop(future)
@@ -691,24 +699,24 @@ def _compose(
         scene_index = {scene.id: i for i, scene in enumerate(scenes)}
         errors: dict[str, str] = {}
 
+        plan = []  # (year, window, scenes): small, so the unit count is known before any reading
+        for window in windows:
+            halo_window, _ = with_halo(window, halo, grid)
+            box = _window_bounds(grid, halo_window)
+            for year in years:
+                year_scenes = [s for s in by_year[year] if intersects(s.bounds, box)]
+                if year_scenes:
+                    plan.append((year, window, year_scenes))
+
         def units():
-            for window in windows:
-                statistics = None
-                for year in years:
-                    if not by_year[year]:
-                        continue
-                    halo_window, _ = with_halo(window, halo, grid)
-                    box = _window_bounds(grid, halo_window)
-                    year_scenes = [s for s in by_year[year] if intersects(s.bounds, box)]
-                    if not year_scenes:
-                        continue
-                    if settings.tdom and statistics is None:
-                        statistics = _read_statistics(statistics_path, grid, halo_window)
-                    yield (
-                        (year, window, year_scenes),
-                        composite_unit,
-                        (year_scenes, spec, window, statistics, cancel),
-                    )
+            statistics, statistics_window = None, None
+            for year, window, year_scenes in plan:
+                if settings.tdom and statistics_window != window:
+                    # Read once per window (the plan is window-major) and only when needed.
+                    statistics_window = window
+                    statistics = _read_statistics(statistics_path, grid, with_halo(window, halo, grid)[0])
+                arguments = (year_scenes, spec, window, statistics, cancel)
+                yield (year, window, year_scenes), composite_unit, arguments
 
         def handle(key, result):
             year, window, year_scenes = key
@@ -727,6 +735,7 @@ def _compose(
         _run_units(
             executor,
             units(),
+            len(plan),
             handle,
             cancel,
             is_cancelled,
@@ -835,6 +844,7 @@ def _compute_tdom_statistics(executor, scenes, spec, windows, path, cancel, is_c
         _run_units(
             executor,
             units(),
+            len(windows),
             handle,
             cancel,
             is_cancelled,
