@@ -191,7 +191,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
         earth_engine = (
             QgsProcessingParameterString(
                 self.EE_COLLECTION,
-                self.tr("Earth Engine: annual composite ImageCollection (asset id)"),
+                self.tr("Earth Engine: annual composite ImageCollection (asset id; empty = composite here)"),
                 optional=True,
             ),
             QgsProcessingParameterString(
@@ -313,22 +313,19 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
         """Build LandTrendr on an Earth Engine collection and export it on the INPUT stack's grid.
 
         INPUT supplies the years, the extent, the CRS and the pixel grid, so the exported GeoTIFFs
-        line up with (and carry the band names of) a local run over the same stack.
+        line up with (and carry the band names of) a local run over the same stack. Without an
+        EE_COLLECTION asset, the annual composites are built on Earth Engine with Timestack's own
+        recipe (Landsat medoids over the stack's years, in the season its composite log records).
         """
         collection_id = self.parameterAsString(parameters, self.EE_COLLECTION, context).strip()
-        if not collection_id:
-            raise self.fail(
-                self.tr(
-                    "EE_COLLECTION: name the Earth Engine ImageCollection of annual composites (one image "
-                    "per year, bands named like the stack's) to run LandTrendr on."
-                )
-            )
         path, index, fit_bands = self._stack(parameters, context)
         direction = self._direction(parameters, context, index)
         if flavor != "gee":
             feedback.pushWarning(self.tr("FLAVOR: Earth Engine always behaves as 'gee'."))
         import rasterio
+        from rasterio.warp import transform_bounds
 
+        from ..core.earthengine import composite as ee_composite
         from ..core.earthengine import landtrendr as ee_landtrendr
 
         try:
@@ -338,8 +335,17 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             ee_landtrendr.ensure_initialized(self.parameterAsString(parameters, self.EE_PROJECT, context))
             import ee
 
+            if collection_id:
+                collection = ee.ImageCollection(collection_id)
+            else:
+                region_4326 = transform_bounds(crs, "EPSG:4326", *bounds)
+                recipe = ee_composite.stack_recipe(region_4326, years, [index, *fit_bands], _doy_window(path))
+                collection = ee_composite.annual_collection(recipe)
+                feedback.pushInfo(
+                    self.tr("EE_COLLECTION is empty: compositing the stack's years on Earth Engine first.")
+                )
             images = ee_landtrendr.run_landtrendr_earthengine(
-                ee.ImageCollection(collection_id), ee_landtrendr.collection_band(index), years, params,
+                collection, ee_landtrendr.collection_band(index), years, params,
                 direction, [ee_landtrendr.collection_band(name) for name in fit_bands],
             )  # fmt: skip
             region = ee.Geometry.Rectangle([bounds.left, bounds.bottom, bounds.right, bounds.top], crs, False)
@@ -348,7 +354,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 drive_folder=self.parameterAsString(parameters, self.EE_DRIVE_FOLDER, context) or "timestack",
                 start=self.parameterAsBoolean(parameters, self.EE_START, context),
             )  # fmt: skip
-        except LandTrendrInputError as exc:
+        except (LandTrendrInputError, ValueError) as exc:
             raise self.fail(self.tr("ENGINE earthengine: {0}").format(exc)) from exc
         names = [task.config["description"] for task in tasks.values()]
         feedback.pushInfo(self.tr("Earth Engine export tasks: {0}").format(", ".join(names)))
@@ -418,3 +424,15 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
         if ftv_folder:
             results[self.OUTPUT_FTV] = ftv_folder
         return results
+
+
+def _doy_window(stack: str) -> tuple[int, int]:
+    """The season of the composite run that wrote ``stack`` (its ``<stem>_log.json``), else the year."""
+    import json
+
+    log = Path(stack).with_name(f"{Path(stack).stem}_log.json")
+    try:
+        start, end = json.loads(log.read_text())["doy_window"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return 1, 366
+    return int(start), int(end)

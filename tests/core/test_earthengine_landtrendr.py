@@ -200,3 +200,22 @@ def test_bad_parameters_are_refused_before_any_graph_is_built(offline_ee):
         run_landtrendr_earthengine(annual_collection(), "NBR", YEARS, LandTrendrParams(maxSegments=0))
     with pytest.raises(LandTrendrInputError, match="strictly increasing"):
         run_landtrendr_earthengine(annual_collection(), "NBR", [2000, 2000, 2001], LandTrendrParams())
+
+
+def test_without_an_asset_landtrendr_runs_on_timestack_composites_of_the_stack(offline_ee):
+    """The stack's years, region, season and variables become Earth Engine medoid composites."""
+    from timestack.core.earthengine.composite import annual_collection as ee_annual_collection
+    from timestack.core.earthengine.composite import stack_recipe
+
+    recipe = stack_recipe((-122.7, 44.0, -122.5, 44.2), YEARS, ["nbr", "swir1"], (152, 273))
+    assert (recipe.start_year, recipe.end_year) == (2000, 2011)
+    assert (recipe.indices, recipe.bands) == (("NBR",), ("swir1",))
+    outputs = run_landtrendr_earthengine(
+        ee_annual_collection(recipe), "NBR", YEARS, LandTrendrParams(), -1, fit_bands=["swir1"]
+    )
+    calls = invocations(outputs["vertices"])
+    landtrendr = next(c for c in calls if c["functionName"] == "TemporalSegmentation.LandTrendr")
+    series = json.dumps(landtrendr["arguments"]["timeSeries"])
+    assert "LANDSAT/LC08/C02/T1_L2" in series and "LANDSAT/LT05/C02/T1_L2" in series
+    # The season: from day 152 (advance 151 days from 1 January) to the end of day 273.
+    assert '"constantValue": 151' in series and '"constantValue": 273' in series

@@ -244,7 +244,6 @@ def offline_ee():
 
 
 def test_earth_engine_engine_builds_export_tasks_on_the_stack_grid(provider, stack, tmp_path, offline_ee):
-    assert "EE_COLLECTION" in _error(stack, tmp_path, ENGINE=1)
     results = run_landtrendr(
         stack,
         tmp_path / "ee",
@@ -257,3 +256,16 @@ def test_earth_engine_engine_builds_export_tasks_on_the_stack_grid(provider, sta
     expected = ("vertices", "fitted", "stats", "segments", "ftv_swir1")
     assert names == [f"timestack_landtrendr_nbr_{key}" for key in expected]
     assert not (tmp_path / "ee").exists()  # nothing local: the outputs are Earth Engine exports
+
+
+def test_earth_engine_without_an_asset_composites_the_stack_years_there(provider, stack, offline_ee):
+    import processing
+
+    feedback = QgsProcessingFeedback()
+    results = processing.run(
+        "timestack:landtrendr",
+        {"INPUT": str(stack), "INDEX": "NBR", "ENGINE": 1, "EE_START": False},
+        feedback=feedback,
+    )
+    assert results["EE_TASKS"].split(", ")[0] == "timestack_landtrendr_nbr_vertices"
+    assert "compositing the stack's years on Earth Engine" in feedback.textLog()

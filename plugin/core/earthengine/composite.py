@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from ..harmonize import OLI_TO_ETM_RMA
-from ..indices import REFLECTIVE_BANDS, spectral_index
+from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, spectral_index
 from ..masks import QA_PIXEL_FLAG_OF, RADSAT_BAND_OF, MaskOptions, landsat_sensor
 from ..qa import (
     CONFIDENCE_LEVELS,
@@ -75,6 +75,24 @@ class EarthEngineComposite:
             )
         for name in self.indices:
             spectral_index(name)
+
+
+def stack_recipe(
+    region: Sequence[float], years: Sequence[int], variables: Sequence[str], doy_window: tuple[int, int]
+) -> EarthEngineComposite:
+    """The Earth Engine composite matching a local stack: its years, region (EPSG:4326), season and
+    variables (index names become indices, band names bands), so both engines see the same series."""
+    indices = [name.upper() for name in variables if name.upper() in INDICES]
+    bands = [canonical_band(name) for name in variables if name.upper() not in INDICES]
+    return EarthEngineComposite(
+        region=tuple(region),
+        start_year=int(min(years)),
+        end_year=int(max(years)),
+        doy_start=doy_window[0],
+        doy_end=doy_window[1],
+        bands=tuple(dict.fromkeys(bands)),
+        indices=tuple(dict.fromkeys(indices)),
+    )
 
 
 def _ee():
