@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numba
@@ -94,9 +95,18 @@ def test_idl_flavor_gives_idl_result_on_vector_a(vectors):
     assert fit.vertex_fitted[:4].tolist() == case["idl_gdl_result"]["vertvals_trunc"]
 
 
-def test_gee_flavor_reproduces_vector_b_with_max_segments_4_and_overshoot_1(vectors):
+@pytest.mark.parametrize("pval", [0.05, 0.1])
+@pytest.mark.parametrize("recovery", [0.25, 1.0])
+@pytest.mark.parametrize("proportion", [0.75, 1.0])
+def test_gee_flavor_reproduces_vector_b_with_max_segments_4_and_overshoot_1(
+    vectors, pval, recovery, proportion
+):  # noqa: E501
+    """The parameters behind vector B are unpublished; these settings (the module docstring's) all give it."""
     case = vectors["B_LT-GEE_docs_lt_data_csv"]
-    fit = fit_pixel(case["source_values"], case["years"], VECTOR_B_PARAMS, -1, "gee")
+    params = replace(
+        VECTOR_B_PARAMS, pvalThreshold=pval, recoveryThreshold=recovery, bestModelProportion=proportion
+    )
+    fit = fit_pixel(case["source_values"], case["years"], params, -1, "gee")
     assert _vertices(fit) == case["gee_is_vertex_years"]
     # GEE's published values are rounded to integers.
     np.testing.assert_allclose(fit.fitted, case["gee_ftv"], atol=0.6)
