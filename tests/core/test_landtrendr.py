@@ -100,7 +100,7 @@ def test_idl_flavor_gives_idl_result_on_vector_a(vectors):
 @pytest.mark.parametrize("proportion", [0.75, 1.0])
 def test_gee_flavor_reproduces_vector_b_with_max_segments_4_and_overshoot_1(
     vectors, pval, recovery, proportion
-):  # noqa: E501
+):
     """The parameters behind vector B are unpublished; these settings (the module docstring's) all give it."""
     case = vectors["B_LT-GEE_docs_lt_data_csv"]
     params = replace(
