@@ -466,6 +466,18 @@ class CompositeAlgorithm(TimestackAlgorithm):
             raise self.fail(
                 self.tr("ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.")
             )
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        if method != "medoid":
+            message = self.tr("METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.")
+            raise self.fail(message.format(method))
+        if self.parameterAsBoolean(parameters, self.TDOM, context):
+            raise self.fail(
+                self.tr("TDOM: not available with ENGINE earthengine; switch it off or run locally.")
+            )
+        if self.parameterAsString(parameters, self.ITEMS, context):
+            feedback.pushWarning(
+                self.tr("ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.")
+            )
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         transform = QgsCoordinateTransform(
             QgsCoordinateReferenceSystem(bounds_crs), wgs84, context.transformContext()

@@ -243,3 +243,12 @@ def test_earthengine_engine_starts_an_export_task(provider, tmp_path, offline_ee
 def test_earthengine_engine_needs_a_region(provider, tmp_path, offline_ee):
     with pytest.raises(QgsProcessingException, match="needs EXTENT or AOI"):
         run({"ITEMS": "", "ENGINE": 1, "OUTPUT": str(tmp_path / "x.tif")})
+
+
+@pytest.mark.parametrize(
+    ("option", "message"), [({"METHOD": 1}, "METHOD: .* medoid"), ({"TDOM": True}, "TDOM")]
+)
+def test_earthengine_engine_refuses_options_it_cannot_honour(provider, tmp_path, offline_ee, option, message):
+    params = {"ITEMS": "", "ENGINE": 1, "EXTENT": EE_REGION, "OUTPUT": str(tmp_path / "x.tif"), **option}
+    with pytest.raises(QgsProcessingException, match=message):
+        run(params)
