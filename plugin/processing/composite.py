@@ -39,11 +39,12 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRasterLayerTemporalProperties,
     QgsRectangle,
+    QgsSingleBandGrayRenderer,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.composite import METHODS, CompositeSettings, annual_composites
-from ..core.indices import REFLECTIVE_BANDS
+from ..core.indices import INDICES, REFLECTIVE_BANDS
 from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.stack_io import OUTPUT_DTYPES, SCALE_INT16, CancelledByUserError, band_numbers
 from .algorithm import TimestackAlgorithm
@@ -81,6 +82,29 @@ def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
     return renderer
 
 
+def grey_renderer(layer: QgsRasterLayer, year: int, scale: float):
+    """A grey stretch of ``year``'s first band, for stacks without swir1/nir/red (e.g. indices only):
+    -1..1 for an index, 0..0.4 for a reflectance band. None if the year has no band."""
+    numbers = band_numbers(layer.source())
+    names = [name for name in numbers if name.startswith(f"{year}_")]
+    if not names:
+        return None
+    band = numbers[names[0]]
+    low, high = (-1.0, 1.0) if names[0].split("_", 1)[1].upper() in INDICES else (0.0, 0.4)
+    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), band)
+    enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+    enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+    enhancement.setMinimumValue(low * scale)
+    enhancement.setMaximumValue(high * scale)
+    renderer.setContrastEnhancement(enhancement)
+    return renderer
+
+
+def year_renderer(layer: QgsRasterLayer, year: int, scale: float):
+    """False colour where the year has swir1, nir and red; otherwise a grey stretch of its first band."""
+    return false_colour_renderer(layer, year, scale) or grey_renderer(layer, year, scale)
+
+
 def year_range(year: int) -> QgsDateTimeRange:
     """[1 January ``year``, 1 January ``year`` + 1): the temporal extent of an annual composite."""
     return QgsDateTimeRange(
@@ -100,7 +124,7 @@ class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):
         if not isinstance(layer, QgsRasterLayer) or not self.years:
             return
-        renderer = false_colour_renderer(layer, self.years[-1], self.scale)
+        renderer = year_renderer(layer, self.years[-1], self.scale)
         if renderer is not None:
             layer.setRenderer(renderer)
             layer.triggerRepaint()
@@ -109,10 +133,10 @@ class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
         group = root.insertGroup(0, self.group_name)
         for year in reversed(self.years):
             year_layer = QgsRasterLayer(layer.source(), str(year), "gdal")
-            year_renderer = false_colour_renderer(year_layer, year, self.scale)
-            if year_renderer is None:
+            renderer = year_renderer(year_layer, year, self.scale)
+            if renderer is None:
                 continue
-            year_layer.setRenderer(year_renderer)
+            year_layer.setRenderer(renderer)
             temporal = year_layer.temporalProperties()
             temporal.setIsActive(True)
             temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)

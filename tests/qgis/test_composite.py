@@ -94,6 +94,23 @@ def test_processing_run_writes_the_stack_and_loads_a_temporal_false_colour_group
     QgsProject.instance().clear()
 
 
+def test_an_index_only_stack_animates_grey_years(provider, sample, tmp_path):
+    from qgis.core import QgsSingleBandGrayRenderer
+    from timestack.gui.algorithm_task import load_result_layers
+
+    QgsProject.instance().clear()
+    _, context = run(parameters(sample, tmp_path, BANDS=[], INDICES="NBR", START_YEAR=2009, END_YEAR=2010))
+    load_result_layers(context)
+    group = QgsProject.instance().layerTreeRoot().findGroup("Composite 2009–2010 by year")
+    years = [node.layer() for node in group.findLayers()]
+    assert [layer.name() for layer in years] == ["2010", "2009"]
+    for number, layer in enumerate(years):
+        assert isinstance(layer.renderer(), QgsSingleBandGrayRenderer)
+        assert layer.renderer().grayBand() == 2 - number  # the NBR band of that year
+        assert layer.renderer().contrastEnhancement().minimumValue() == -10000  # NBR -1 in int16 units
+    QgsProject.instance().clear()
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
