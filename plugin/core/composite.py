@@ -318,8 +318,11 @@ def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.nda
 def tdom_statistics_unit(
     scenes: Sequence[Scene], spec: UnitSpec, window: Window, cancel: Optional[threading.Event] = None
 ) -> np.ndarray:
-    """(4, rows, cols) TDOM statistics of nir and swir1 over all ``scenes`` (QA-masked) in ``window``."""
-    stats_spec = replace(spec, read_bands=("nir", "swir1"), harmonize=False)
+    """(4, rows, cols) TDOM statistics of nir and swir1 over all ``scenes`` (QA-masked) in ``window``.
+
+    Harmonised like the composite's observations (``spec.harmonize``), which are tested against them.
+    """
+    stats_spec = replace(spec, read_bands=("nir", "swir1"))
     accumulator = TdomAccumulator.empty((int(window.height), int(window.width)))
     for scene in scenes:
         if cancel is not None and cancel.is_set():

@@ -215,6 +215,30 @@ def test_every_method_removes_the_cloud(tmp_path, three_scenes, method):
     assert (data < 0.1).all()
 
 
+def test_harmonisation_moves_oli_reflectance_onto_the_etm_scale(tmp_path, three_scenes):
+    """Roy et al. (2016) RMA, ETM = (OLI - b) / a per band (REFERENCE.md); the mean keeps it exact."""
+    bands = ("blue", "red", "nir", "swir2")
+    kwargs = dict(method="mean", bands=bands, output_dtype="float32")
+    oli = read_stack(run(tmp_path / "oli", three_scenes, **kwargs).stack)[0]
+    etm = read_stack(run(tmp_path / "etm", three_scenes, harmonize=True, **kwargs).stack)[0]
+    slopes = np.array([0.9785, 0.9825, 1.0073, 0.9949])[:, None, None]
+    intercepts = np.array([-0.0095, -0.0022, -0.0021, 0.0029])[:, None, None]
+    np.testing.assert_allclose(etm, (oli - intercepts) / slopes, rtol=1e-5, atol=1e-6)
+
+
+def test_harmonisation_leaves_tm_and_etm_scenes_alone():
+    from timestack.core.harmonize import needs_harmonisation, oli_to_etm
+
+    assert [needs_harmonisation(p) for p in ("landsat-5", "landsat-7", "LANDSAT_8", "landsat-9")] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+    with pytest.raises(ValueError, match="no OLI->ETM\\+ coefficients for band 'coastal'"):
+        oli_to_etm(np.zeros(2, np.float32), "coastal")
+
+
 def test_chunking_does_not_change_the_result(tmp_path, three_scenes):
     kwargs = dict(indices=("NDVI",), tdom=True, mask=MaskOptions(buffer_pixels=2))
     whole = read_stack(run(tmp_path / "a", three_scenes, chunk_size=256, **kwargs).stack)[0]
