@@ -789,8 +789,9 @@ def _compose(
             _write_folder(
                 settings, grid, years, variables, year_paths, stem, result, created, is_cancelled, progress
             )
-        if settings.tdom and settings.tdom_statistics is None and settings.output_folder is not None:
-            kept = Path(settings.output_folder) / f"{stem}_tdom_statistics.tif"
+        if settings.tdom and settings.tdom_statistics is None:
+            # Kept beside the stack: a later run over the same scenes can pass it as tdom_statistics.
+            kept = output.with_name(f"{stem}_tdom_statistics.tif")
             created.append(kept)
             write_cog(statistics_path, kept, None, is_cancelled)
             result.tdom_statistics = kept

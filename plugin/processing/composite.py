@@ -169,6 +169,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
     MASK_BUFFER = "MASK_BUFFER"
     TDOM = "TDOM"
     TDOM_STATISTICS = "TDOM_STATISTICS"
+    OUTPUT_TDOM_STATISTICS = "OUTPUT_TDOM_STATISTICS"
     HARMONIZE = "HARMONIZE"
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
@@ -385,6 +386,11 @@ class CompositeAlgorithm(TimestackAlgorithm):
             QgsProcessingOutputRasterLayer(self.OUTPUT_OBSERVATION, self.tr("Day of year and source scene"))
         )
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_LOG, self.tr("Run log (JSON)")))
+        self.addOutput(
+            QgsProcessingOutputFile(
+                self.OUTPUT_TDOM_STATISTICS, self.tr("TDOM statistics (reusable as TDOM_STATISTICS)")
+            )
+        )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
 
     def _bounds(self, parameters, context):
@@ -474,6 +480,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
             self.OUTPUT_FOLDER: str(settings.output_folder) if settings.output_folder else None,
             self.OUTPUT_OBSERVATION: str(result.observation) if result.observation else None,
             self.OUTPUT_LOG: str(result.log),
+            self.OUTPUT_TDOM_STATISTICS: str(result.tdom_statistics) if result.tdom_statistics else None,
         }
 
     def _earthengine(self, parameters, context: QgsProcessingContext, feedback) -> dict:

@@ -94,6 +94,19 @@ def test_processing_run_writes_the_stack_and_loads_a_temporal_false_colour_group
     QgsProject.instance().clear()
 
 
+def test_tdom_statistics_are_an_output_that_a_second_run_reuses(provider, sample, tmp_path):
+    import rasterio
+
+    years = {"START_YEAR": 2009, "END_YEAR": 2010, "INDICES": "NBR", "TDOM": True}
+    first, _ = run(parameters(sample, tmp_path / "a", **years))
+    statistics = Path(first["OUTPUT_TDOM_STATISTICS"])
+    assert statistics.is_file() and statistics.parent == Path(first["OUTPUT"]).parent
+    second, _ = run(parameters(sample, tmp_path / "b", TDOM_STATISTICS=str(statistics), **years))
+    assert second["OUTPUT_TDOM_STATISTICS"] is None  # given, not computed
+    with rasterio.open(first["OUTPUT"]) as a, rasterio.open(second["OUTPUT"]) as b:
+        assert (a.read() == b.read()).all()
+
+
 def test_an_index_only_stack_animates_grey_years(provider, sample, tmp_path):
     from qgis.core import QgsSingleBandGrayRenderer
     from timestack.gui.algorithm_task import load_result_layers
