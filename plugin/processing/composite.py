@@ -166,6 +166,9 @@ class CompositeAlgorithm(TimestackAlgorithm):
     INDICES = "INDICES"
     MASK = "MASK"
     CLOUD_CONFIDENCE = "CLOUD_CONFIDENCE"
+    SHADOW_CONFIDENCE = "SHADOW_CONFIDENCE"
+    SNOW_CONFIDENCE = "SNOW_CONFIDENCE"
+    CIRRUS_CONFIDENCE = "CIRRUS_CONFIDENCE"
     MASK_BUFFER = "MASK_BUFFER"
     TDOM = "TDOM"
     TDOM_STATISTICS = "TDOM_STATISTICS"
@@ -294,14 +297,23 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 optional=True,
             )
         )
+        levels = [self.tr("Off"), self.tr("Low"), self.tr("Medium"), self.tr("High")]
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.CLOUD_CONFIDENCE,
                 self.tr("Also mask cloud confidence at or above (Landsat QA_PIXEL)"),
-                options=[self.tr("Off"), self.tr("Low"), self.tr("Medium"), self.tr("High")],
+                options=levels,
                 defaultValue=0,
             )
         )
+        for name, label in (
+            (self.SHADOW_CONFIDENCE, self.tr("Also mask cloud-shadow confidence at or above (QA_PIXEL)")),
+            (self.SNOW_CONFIDENCE, self.tr("Also mask snow/ice confidence at or above (QA_PIXEL)")),
+            (self.CIRRUS_CONFIDENCE, self.tr("Also mask cirrus confidence at or above (QA_PIXEL, OLI)")),
+        ):
+            level = QgsProcessingParameterEnum(name, label, options=levels, defaultValue=0)
+            level.setFlags(level.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(level)
         self.addParameter(
             QgsProcessingParameterBoolean(self.TDOM, self.tr("TDOM: mask dark outliers (shadows)"), False)
         )
@@ -393,6 +405,23 @@ class CompositeAlgorithm(TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
 
+    def _mask(self, parameters, context) -> MaskOptions:
+        """MASK flags, the four QA_PIXEL confidence thresholds and MASK_BUFFER as core mask options."""
+        thresholds = {
+            name: CONFIDENCE_OPTIONS[self.parameterAsEnum(parameters, parameter, context)]
+            for name, parameter in (
+                ("cloud", self.CLOUD_CONFIDENCE),
+                ("shadow", self.SHADOW_CONFIDENCE),
+                ("snow", self.SNOW_CONFIDENCE),
+                ("cirrus", self.CIRRUS_CONFIDENCE),
+            )
+        }
+        return MaskOptions(
+            flags=tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)),
+            min_confidence={name: level for name, level in thresholds.items() if level != "none"},
+            buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
+        )
+
     def _bounds(self, parameters, context):
         """(bounds, CRS text) from EXTENT, else from AOI's bounding box, else (None, None)."""
         if parameters.get(self.EXTENT):
@@ -416,8 +445,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         bounds, bounds_crs = self._bounds(parameters, context)
         bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
-        mask_names = tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context))
-        confidence = self.parameterAsEnum(parameters, self.CLOUD_CONFIDENCE, context)
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         statistics = self.parameterAsFile(parameters, self.TDOM_STATISTICS, context)
@@ -436,11 +463,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 indices=[
                     name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
                 ],
-                mask=MaskOptions(
-                    flags=mask_names,
-                    min_confidence={"cloud": CONFIDENCE_OPTIONS[confidence]} if confidence else {},
-                    buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
-                ),
+                mask=self._mask(parameters, context),
                 tdom=self.parameterAsBoolean(parameters, self.TDOM, context),
                 tdom_statistics=Path(statistics) if statistics else None,
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
@@ -514,7 +537,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
             QgsCoordinateReferenceSystem(bounds_crs), wgs84, context.transformContext()
         )
         box = transform.transformBoundingBox(QgsRectangle(*bounds))
-        confidence = self.parameterAsEnum(parameters, self.CLOUD_CONFIDENCE, context)
         try:
             settings = EarthEngineComposite(
                 region=(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
@@ -526,11 +548,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 indices=[
                     name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
                 ],
-                mask=MaskOptions(
-                    flags=tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)),
-                    min_confidence={"cloud": CONFIDENCE_OPTIONS[confidence]} if confidence else {},
-                    buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
-                ),
+                mask=self._mask(parameters, context),
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
             )
             ensure_initialized()

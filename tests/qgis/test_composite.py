@@ -107,6 +107,22 @@ def test_tdom_statistics_are_an_output_that_a_second_run_reuses(provider, sample
         assert (a.read() == b.read()).all()
 
 
+def test_every_qa_confidence_threshold_reaches_the_masks(provider, sample, tmp_path):
+    """QA_PIXEL marks most clear pixels 'low' confidence of cloud shadow (as the real product does), so
+    a low SHADOW_CONFIDENCE threshold must leave far more nodata than the default flags alone."""
+    import rasterio
+
+    years = {"START_YEAR": 2010, "END_YEAR": 2010, "INDICES": "", "BANDS": [2]}
+
+    def nodata_share(folder, **thresholds):
+        results, _ = run(parameters(sample, tmp_path / folder, **years, **thresholds))
+        with rasterio.open(results["OUTPUT"]) as src:
+            return float((src.read(1) == src.nodata).mean())
+
+    default = nodata_share("default")
+    assert nodata_share("shadow", SHADOW_CONFIDENCE=1) > default + 0.5
+
+
 def test_an_index_only_stack_animates_grey_years(provider, sample, tmp_path):
     from qgis.core import QgsSingleBandGrayRenderer
     from timestack.gui.algorithm_task import load_result_layers
