@@ -25,7 +25,8 @@ from .qa import (
 )
 
 #: What a user can mask, by the name used in ``MASK``.
-MASK_NAMES = ("cloud", "shadow", "snow", "water", "cirrus", "dilated", "saturated")
+#: Names a user can mask; "dark" and "unclassified" exist only in Sentinel-2's scene classes.
+MASK_NAMES = ("cloud", "shadow", "snow", "water", "cirrus", "dilated", "saturated", "dark", "unclassified")
 
 #: MASK name -> QA_PIXEL flag name.
 QA_PIXEL_FLAG_OF = {
@@ -37,7 +38,8 @@ QA_PIXEL_FLAG_OF = {
     "dilated": "dilated_cloud",
 }
 
-#: MASK name -> Sentinel-2 SCL classes (0 nodata is always masked). Dark areas (2) are not shadows.
+#: MASK name -> Sentinel-2 SCL classes (0 nodata is always masked). Dark areas (2) are not shadows, so
+#: they are a choice of their own, as are unclassified pixels (7), often thin cloud edges.
 SCL_CLASSES_OF: Mapping[str, tuple[int, ...]] = {
     "cloud": (8, 9),
     "shadow": (3,),
@@ -46,6 +48,8 @@ SCL_CLASSES_OF: Mapping[str, tuple[int, ...]] = {
     "cirrus": (10,),
     "dilated": (),
     "saturated": (1,),
+    "dark": (2,),
+    "unclassified": (7,),
 }
 
 #: QA_RADSAT bit name of each canonical band, per sensor (OLI bands 2-7; TM/ETM+ bands 1-5, 7).

@@ -93,12 +93,19 @@ def test_landsat_discard_combines_qa_radsat_and_buffer():
         ("water", {6}),
         ("cirrus", {10}),
         ("saturated", {1}),
+        ("dark", {2}),
+        ("unclassified", {7}),
     ],
 )
 def test_scl_classes_of_each_mask_name(name, classes):
     scl = np.arange(12, dtype=np.uint8)
     masked = set(np.flatnonzero(scl_discard(scl, MaskOptions(flags=(name,)))).tolist())
     assert masked == classes | {0}
+
+
+def test_sentinel2_only_names_leave_landsat_qa_alone():
+    qa = np.full(4, 0b0101010101000000, dtype=np.uint16)  # clear, every confidence low
+    assert not landsat_discard(qa, MaskOptions(flags=("dark", "unclassified"))).any()
 
 
 def test_sentinel2_discard_buffers_classes_not_nodata():
