@@ -27,8 +27,10 @@ from rasterio.vrt import WarpedVRT
 from rasterio.warp import transform_bounds
 from rasterio.windows import Window
 
-#: GDAL options for reading cloud-optimized GeoTIFFs over HTTP without listing directories.
+#: GDAL options for reading cloud-optimized GeoTIFFs over HTTP without listing directories. USGS's
+#: Landsat bucket (Earth Search's ``s3://usgs-landsat`` hrefs) is requester-pays: reads must say so.
 REMOTE_GDAL_OPTIONS = {
+    "AWS_REQUEST_PAYER": "requester",
     "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
     "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES": "YES",
     "GDAL_HTTP_MULTIPLEX": "YES",
