@@ -77,6 +77,22 @@ class ZonalJob:
         MaskOptions(flags=tuple(self.mask))
 
 
+def watched_catalog(items_path: str | os.PathLike) -> tuple[str, list]:
+    """(catalog, collections) a recurring job should search, from a search result's file.
+
+    A search result is a snapshot; new acquisitions appear in the catalog it was searched in, which
+    ``timestack:searchscenes`` records in the ItemCollection (``timestack:search``). A file without that
+    record (e.g. a hand-made catalog), or from a backend a headless job cannot use, is itself the catalog.
+    """
+    document = json.loads(Path(items_path).read_text(encoding="utf-8"))
+    record = document.get("timestack:search") or {}
+    catalog = record.get("catalog")
+    if not catalog or catalog in ("earthdata", "earthengine"):
+        return str(Path(items_path).expanduser().resolve()), []
+    collections = sorted({f.get("collection") for f in document.get("features", []) if f.get("collection")})
+    return catalog, collections
+
+
 def save_job(job: ZonalJob, path: str | os.PathLike) -> Path:
     """Write the job as JSON (atomically); relative paths are made absolute first."""
     for name in ("polygons", "output", "compiled_output"):

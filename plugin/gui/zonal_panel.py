@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.zonal import DEFAULT_STATISTICS, ZonalInputError
 from ..core.zonal_compile import PERIODS
-from ..core.zonal_job import ZonalJob, cron_line, save_job
+from ..core.zonal_job import ZonalJob, cron_line, save_job, watched_catalog
 from ..dependencies import python_executable
 from .algorithm_task import AlgorithmTask
 from .series_plot import SeriesPlot
@@ -257,6 +257,7 @@ class ZonalPanel(QWidget):
         chosen = self.statistics.checkedItems()
         percentiles = [f"p{p.strip()}" for p in self.percentiles.text().split(",") if p.strip()]
         period = PERIODS[self.compile.currentIndex()]
+        catalog, collections = watched_catalog(self.items.filePath())
         return ZonalJob(
             polygons=layer.source().split("|")[0] if layer else "",
             layer=(
@@ -265,7 +266,8 @@ class ZonalPanel(QWidget):
                 else None
             ),
             id_field=self.id_field.currentField(),
-            catalog=self.items.filePath(),
+            catalog=catalog,
+            collections=collections,
             output=str(output),
             variables=self._names(),
             statistics=list(dict.fromkeys([*chosen, "count", *percentiles])),

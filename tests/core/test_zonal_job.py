@@ -159,3 +159,17 @@ def test_a_valid_fraction_filter_without_that_statistic_is_refused(tmp_path, sam
     with pytest.raises(ZonalInputError, match="STATS: 'min_valid_fraction' .* valid_fraction"):
         save_job(job, tmp_path / "job.json")
     assert not (tmp_path / "job.json").exists()
+
+
+def test_a_job_from_a_search_result_watches_the_catalog_that_was_searched(tmp_path, sample_small):
+    from timestack.core.search import SceneQuery, search_scenes
+    from timestack.core.search.query import bbox_polygon
+    from timestack.core.zonal_job import watched_catalog
+
+    area = bbox_polygon(sample_small.bounds)
+    query = SceneQuery.create(area, "2000-01-01", "2005-12-31", aoi_crs=sample_small.crs)
+    result = search_scenes(str(sample_small.geoparquet), query)
+    snapshot = result.write_item_collection(tmp_path / "found.json")
+    assert watched_catalog(snapshot) == (str(sample_small.geoparquet), ["landsat-c2-l2"])
+    plain = write_catalog(tmp_path / "plain.json", json.loads(snapshot.read_text())["features"])
+    assert watched_catalog(plain) == (str(plain.resolve()), [])

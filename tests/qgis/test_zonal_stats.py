@@ -1,6 +1,7 @@
 """``timestack:zonalstats`` through Processing: same numbers as the core, as QGIS's native zonal statistics
 where pixels are whole, a table that joins to the polygons, and clear errors without partial output."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -310,7 +311,7 @@ def test_panel_runs_the_algorithm_and_plots_a_picked_stand(panel, qgis_iface, tm
         assert axes.get_title() == "Polygon 1" and len(axes.lines) == 1
         years = [int(x) for x in pd.to_datetime(axes.lines[0].get_xdata()).year]
         values = list(axes.lines[0].get_ydata())
-        assert years[int(np.argmin(np.diff(values))) + 1] == 2002  # the clear-cut of the ground truth
+        assert years[int(np.argmin(np.diff(values))) + 1] == stand["dist_year"]  # the ground truth's cut
 
         png = tmp_path / "series.png"
         panel.plot.export_png(str(png))
@@ -320,6 +321,7 @@ def test_panel_runs_the_algorithm_and_plots_a_picked_stand(panel, qgis_iface, tm
         job = tmp_path / "job.json"
         panel.save_job_to(str(job))
         assert job.is_file() and "timestack.core.zonal_cli run" in panel.cron.text()
+        assert json.loads(job.read_text())["catalog"] == str(sample_small.item_collection)  # no search record
     finally:
         panel.pick_button.setChecked(False)
         QgsProject.instance().removeMapLayer(stands.id())
