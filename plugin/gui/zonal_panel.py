@@ -184,8 +184,11 @@ class ZonalPanel(QWidget):
                 layer.source() for layer in (self.stack.currentLayer(), self.fitted.currentLayer()) if layer
             ]
             parameters["INPUT"] = stacks
-            if self._names() and self.fitted.currentLayer() is None:
-                parameters["BANDS"] = ",".join(self._names())
+            names = self._names()
+            if names and self.fitted.currentLayer() is not None:
+                names += [f"{name}_fit" for name in names]  # LandTrendr's fitted bands: YYYY_<index>_fit
+            if names:
+                parameters["BANDS"] = ",".join(names)
         else:
             parameters["ITEMS"] = self.items.filePath()
             parameters["INDICES"] = ",".join(self._names())
@@ -242,7 +245,9 @@ class ZonalPanel(QWidget):
         if self.table is None:
             self.status.setText(self.tr("Compute statistics first, then pick a polygon."))
             return
-        if not self.plot.show_series(self.table, polygon_id):
+        statistics = [name for name in self.table.columns if name in DEFAULT_STATISTICS or name[1:].isdigit()]
+        statistic = "mean" if "mean" in statistics else statistics[0]  # the first one computed otherwise
+        if not self.plot.show_series(self.table, polygon_id, statistic):
             self.status.setText(self.tr("Polygon {0} is not in the statistics table.").format(polygon_id))
 
     def export_dialog(self) -> None:

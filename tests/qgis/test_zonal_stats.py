@@ -327,6 +327,50 @@ def test_panel_runs_the_algorithm_and_plots_a_picked_stand(panel, qgis_iface, tm
         QgsProject.instance().removeMapLayer(stands.id())
 
 
+def test_panel_measures_a_stack_with_its_landtrendr_fit_and_plots_both(panel, tmp_path, sample_small):
+    """Composite -> LandTrendr -> dock: BANDS keeps the index and its fit; the plot shows the first
+    statistic computed (the median here) and draws the fit over the observations."""
+    import processing
+    from qgis.core import QgsRasterLayer
+
+    stack = processing.run(
+        "timestack:composite",
+        {"ITEMS": str(sample_small.item_collection), "START_YEAR": 1995, "END_YEAR": 2010, "BANDS": [],
+         "INDICES": "NBR", "OUTPUT": str(tmp_path / "nbr.tif")},
+    )["OUTPUT"]  # fmt: skip
+    fitted = processing.run(
+        "timestack:landtrendr",
+        {"INPUT": stack, "INDEX": "NBR", "OUTPUT_FITTED": str(tmp_path / "fit.tif"),
+         "OUTPUT_SEGMENTS": str(tmp_path / "segments.tif")},
+    )["OUTPUT_FITTED"]  # fmt: skip
+    layers = [QgsRasterLayer(stack, "nbr"), QgsRasterLayer(fitted, "fit")]
+    stands = QgsVectorLayer(str(sample_small.stands), "stands", "ogr")
+    QgsProject.instance().addMapLayers([*layers, stands])
+    try:
+        panel.polygons.setLayer(stands)
+        panel.id_field.setField("stand_id")
+        panel.use_stacks.setChecked(True)
+        panel.stack.setLayer(layers[0])
+        panel.fitted.setLayer(layers[1])
+        panel.variables.setText("NBR")
+        panel.statistics.deselectAllOptions()
+        panel.statistics.setCheckedItems(["median", "count"])
+        panel.output.setFilePath(str(tmp_path / "stands.csv"))
+        assert panel.parameters()["BANDS"] == "NBR,NBR_fit"
+        panel.start()
+        _wait_until_finished(panel)
+        assert set(panel.table["variable"].str.lower()) == {"nbr", "nbr_fit"}, panel.status.text()
+        panel.feature_picked(next(stands.getFeatures()))
+        axes = panel.plot.figure.axes[0]
+        assert axes.get_ylabel() == "median"
+        lines = {line.get_label().lower(): line for line in axes.lines}
+        assert set(lines) == {"nbr", "nbr_fit"}
+        assert lines["nbr_fit"].get_linewidth() > lines["nbr"].get_linewidth()
+        panel.plot.export_png(str(tmp_path / "fit.png"))
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+
+
 def test_series_plot_draws_the_landtrendr_fit_over_the_observations(qgis_app, tmp_path):
     from matplotlib.figure import Figure
     from timestack.gui.series_plot import draw_series
