@@ -78,7 +78,9 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
             "The output is a long table (id, date, variable, one column per statistic); valid_fraction "
             "is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or "
             "the whole period, weighting each date by its valid pixel count, after dropping dates whose "
-            "valid fraction is below MIN_VALID_FRACTION. The optional wide table has one row per "
+            "valid fraction is below MIN_VALID_FRACTION. Count, mean, std, min and max of a period are "
+            "exact; a period's median and percentiles are the count-weighted mean of the dates' values, "
+            "an approximation (the exact value needs every pixel). The optional wide table has one row per "
             "polygon and can be joined to the polygons by their id."
         )
 
