@@ -66,6 +66,25 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(name, context.project(), output_name, hint)
         context.addLayerToLoadOnCompletion(path, details)
 
+    def credentials(self, authcfg: str) -> tuple[str, str]:
+        """(username, password) of a QGIS authentication configuration (Basic method).
+
+        Secrets live only in QGIS's encrypted authentication database; they are read at run time,
+        passed on in memory, and never written to a log, a setting or an output.
+        """
+        from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+        manager = QgsApplication.authManager()
+        config = QgsAuthMethodConfig()
+        if authcfg not in manager.configIds() or not manager.loadAuthenticationConfig(authcfg, config, True):
+            raise self.fail(
+                self.tr(
+                    "AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication "
+                    "database (Settings ▸ Options ▸ Authentication)."
+                ).format(authcfg)
+            )
+        return config.config("username", ""), config.config("password", "")
+
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
         """Build the exception Processing shows to the user; raise it from the caller."""

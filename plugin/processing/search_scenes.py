@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
@@ -33,6 +34,7 @@ from qgis.PyQt.QtCore import QVariant
 from shapely.geometry import shape
 
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, SearchCancelled, SearchError, search_scenes
+from ..core.search.earthdata import EarthdataLogin
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
 
@@ -59,6 +61,7 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
     EXCLUDE = "EXCLUDE"
     MAX_ITEMS = "MAX_ITEMS"
     TIMEOUT = "TIMEOUT"
+    AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
     COUNT = "COUNT"
@@ -155,6 +158,11 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 DEFAULT_TIMEOUT,
                 minValue=0.1,
             ),
+            QgsProcessingParameterAuthConfig(
+                self.AUTHCFG,
+                self.tr("Earthdata Login (authentication configuration: username and password, or a token)"),
+                optional=True,
+            ),
         ]
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -203,6 +211,8 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         catalog = self.parameterAsString(parameters, self.CATALOG, context)
         max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
         progress, is_cancelled = self.core_callbacks(feedback)
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+        login = EarthdataLogin(*self.credentials(authcfg)) if authcfg else None
         try:
             query = SceneQuery.create(
                 aoi,
@@ -223,6 +233,7 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 timeout=self.parameterAsDouble(parameters, self.TIMEOUT, context),
                 progress=progress,
                 is_cancelled=is_cancelled,
+                earthdata_login=login,
             )
         except SearchCancelled as exc:
             raise self.fail(self.tr("Search cancelled; nothing was written.")) from exc

@@ -243,3 +243,70 @@ def test_cmr_slower_than_the_timeout_names_the_timeout(silent_proxy):
         search_scenes("earthdata", query, timeout=1)
     assert error.value.parameter == "TIMEOUT"
     assert time.monotonic() - started < 10
+
+
+def test_a_login_never_shows_its_secret():
+    from timestack.core.search.earthdata import EarthdataLogin
+
+    assert "s3cret" not in repr(EarthdataLogin("ana", "s3cret"))
+
+
+def test_a_token_login_searches_cmr_with_the_bearer_token(cassettes):
+    from timestack.core.search.earthdata import EarthdataLogin
+
+    query = SceneQuery.create(
+        bbox_polygon((-95.19, 30.59, -94.99, 30.79)),
+        "2024-04-30",
+        "2024-05-31",
+        collections=["OPERA_L3_DSWX-HLS_V1_1.0"],
+    )
+    sent = []
+
+    def outgoing(request):
+        sent.append(request.headers.get("Authorization"))
+        return request
+
+    replay = vcr.VCR(
+        cassette_library_dir=str(cassettes),
+        record_mode="none",
+        match_on=["method", "scheme", "host", "path", "query"],
+        before_record_request=outgoing,
+    )
+    with replay.use_cassette("TestResults.test_no_results.yaml", allow_playback_repeats=True) as cassette:
+        recorded = len(sent)  # the hook also sees the cassette's own requests as it loads them
+        search_scenes("earthdata", query, earthdata_login=EarthdataLogin("", "user-token-123"))
+        assert cassette.play_count >= 1
+    ours = sent[recorded:]
+    assert ours and all(header == "Bearer user-token-123" for header in ours)
+
+
+def test_password_login_failure_names_authcfg_and_hides_the_password(monkeypatch):
+    from timestack.core.search.earthdata import EarthdataLogin
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")  # Earthdata Login is unreachable
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    query = SceneQuery.create(bbox_polygon((1, 2, 3, 4)), "2024-01-01", "2024-01-31", collections=["HLSL30"])
+    with pytest.raises(SearchError, match="AUTHCFG: Earthdata Login refused or could not be") as error:
+        search_scenes("earthdata", query, timeout=20, earthdata_login=EarthdataLogin("ana", "s3cret-pw"))
+    assert error.value.parameter == "AUTHCFG" and "s3cret-pw" not in str(error.value)
+
+
+def test_gdal_sends_the_token_to_the_granule_hosts_only():
+    from osgeo import gdal
+    from timestack.core.search.earthdata import EarthdataLogin, authorize_gdal_reads, earthdata_auth
+
+    auth = earthdata_auth(EarthdataLogin("", "user-token-123"))
+    granule = "https://data.lpdaac.earthdatacloud.nasa.gov/lp-prod-protected/HLSL30.020/B04.tif"
+    try:
+        assert authorize_gdal_reads(auth, [granule]) == [
+            "/vsicurl/https://data.lpdaac.earthdatacloud.nasa.gov/"
+        ]
+        header = gdal.GetPathSpecificOption(f"/vsicurl/{granule}", "GDAL_HTTP_HEADERS", None)
+        assert header == "Authorization: Bearer user-token-123"
+        elsewhere = "/vsicurl/https://example.org/x.tif"
+        assert gdal.GetPathSpecificOption(elsewhere, "GDAL_HTTP_HEADERS", None) is None
+    finally:
+        gdal.ClearPathSpecificOptions()

@@ -254,3 +254,48 @@ def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface
     finally:
         QgsProject.instance().removeAllMapLayers()
         dock.deleteLater()
+
+
+@pytest.fixture()
+def earthdata_authcfg(qgis_app):
+    """A Basic authentication configuration in the session's (temporary) QGIS authentication database."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("timestack-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Earthdata")
+    config.setConfig("username", "ana")
+    config.setConfig("password", "s3cret-pw")
+    assert manager.storeAuthenticationConfig(config)
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
+
+
+def test_earthdata_login_comes_from_the_auth_database(provider, tmp_path, monkeypatch, earthdata_authcfg):
+    import socket
+
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")  # Earthdata Login is out of reach
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    feedback = QgsProcessingFeedback()
+    with pytest.raises(QgsProcessingException, match="AUTHCFG: Earthdata Login refused") as error:
+        processing.run(
+            "timestack:searchscenes",
+            {"CATALOG": "earthdata", "COLLECTIONS": "HLSL30", "EXTENT": "1,2,3,4 [EPSG:4326]",
+             "START_DATE": "2024-01-01", "END_DATE": "2024-01-31", "AUTHCFG": earthdata_authcfg,
+             "TIMEOUT": 20, "OUTPUT": str(tmp_path / "f.gpkg"), "OUTPUT_ITEMS": str(tmp_path / "i.json")},
+            feedback=feedback,
+        )  # fmt: skip
+    assert "s3cret-pw" not in str(error.value) + feedback.textLog()
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unknown_authentication_configuration_is_named(provider, tmp_path, earthdata_authcfg):
+    with pytest.raises(QgsProcessingException, match="AUTHCFG: there is no authentication .* 'x1'"):
+        run(tmp_path, CATALOG="earthdata", COLLECTIONS="HLSL30", AUTHCFG="x1")

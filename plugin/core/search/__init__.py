@@ -60,8 +60,12 @@ def search_scenes(
     timeout: float = DEFAULT_TIMEOUT,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    earthdata_login=None,
 ) -> SearchResult:
-    """Run ``query`` against ``catalog``; errors are :class:`SearchError` naming the parameter."""
+    """Run ``query`` against ``catalog``; errors are :class:`SearchError` naming the parameter.
+
+    ``earthdata_login`` (an :class:`.earthdata.EarthdataLogin`) is used by the ``earthdata`` backend only.
+    """
     text = str(catalog or "").strip()
     if not text:
         raise SearchError(
@@ -71,7 +75,9 @@ def search_scenes(
     if chosen is not None and chosen.backend == "earthdata":
         from .earthdata import search_earthdata
 
-        return search_earthdata(query, timeout=timeout, progress=progress, is_cancelled=is_cancelled)
+        return search_earthdata(
+            query, timeout=timeout, progress=progress, is_cancelled=is_cancelled, login=earthdata_login
+        )
     if chosen is not None and chosen.backend == "earthengine":
         from .earthengine import search_earthengine
 

@@ -3,8 +3,10 @@
 Collections are CMR short names (``HLSL30``, ``HLSS30``, ``AST_L1T``...). The AOI goes to CMR as a
 ``bounding_box`` (its WGS84 bounds; the exact polygon is re-checked here), the dates as ``temporal``
 (earthaccess extends a date-only end to 23:59:59), the cloud limit as ``cloud_cover=(0, max)``.
-Searching CMR is anonymous; reading the granules later needs an Earthdata Login, which Timestack keeps
-in a QGIS authentication configuration (never in plain settings).
+Searching CMR is anonymous unless a login is given (then restricted collections are searched too);
+reading the granules needs an Earthdata Login. Timestack keeps it in a QGIS authentication configuration
+(never in plain settings): the caller reads it and passes an :class:`EarthdataLogin`, which is turned into
+a bearer token for CMR and, per data host, for GDAL's HTTP reads (:func:`authorize_gdal_reads`).
 Granule UMM-G fields used: GranuleUR, TemporalExtent, SpatialExtent (GPolygons, BoundingRectangles),
 CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/granule/).
 """
@@ -12,6 +14,7 @@ CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/g
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable, Optional
 from urllib.parse import urlparse
@@ -27,6 +30,83 @@ INSTALL_HINT = (
     "CATALOG earthdata needs the earthaccess package: install it with Timestack's dependency installer "
     "(Plugins ▸ Timestack ▸ Install dependencies) or `pip install earthaccess`."
 )
+
+
+@dataclass(frozen=True)
+class EarthdataLogin:
+    """An Earthdata Login: username and password, or an empty username and a user token as password
+    (Earthdata Login's "Generate Token"). The secret never appears in a repr, log or message."""
+
+    username: str
+    password: str = field(repr=False)
+
+
+def earthdata_auth(login: EarthdataLogin, timeout: float = 30.0):
+    """An authenticated ``earthaccess.Auth`` for ``login``; errors name AUTHCFG and never the secret.
+
+    earthaccess offers credentials only from the environment, a .netrc file or a prompt; its credential
+    step is called directly so the password touches neither the environment nor a file.
+    """
+    try:
+        import earthaccess
+        from earthaccess.exceptions import LoginAttemptFailure
+    except ImportError as exc:
+        raise SearchError(INSTALL_HINT, "CATALOG") from exc
+    import requests
+
+    if not login.password:
+        raise SearchError("AUTHCFG: the configuration has no password or token.", "AUTHCFG")
+    auth = earthaccess.Auth()
+    token = None if login.username else login.password
+    username = login.username or None
+    password = login.password if login.username else None
+    answer: dict = {}
+
+    def call() -> None:
+        try:
+            auth._get_credentials(username, password, token)
+        except (LoginAttemptFailure, requests.exceptions.RequestException, RuntimeError, ValueError) as exc:
+            answer["error"] = exc
+
+    worker = threading.Thread(target=call, name="timestack-earthdata-login", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise SearchError(f"AUTHCFG: Earthdata Login did not answer within {timeout:g} s.", "AUTHCFG")
+    if "error" in answer or not auth.authenticated:
+        reason = type(answer["error"]).__name__ if "error" in answer else "not authenticated"
+        raise SearchError(
+            f"AUTHCFG: Earthdata Login refused or could not be reached ({reason}); check the username and "
+            "password (or token) in the authentication configuration.",
+            "AUTHCFG",
+        )
+    return auth
+
+
+def authorize_gdal_reads(auth, hrefs) -> list:
+    """Let GDAL send ``auth``'s bearer token to the hosts of ``hrefs`` only (path-specific options), so
+    granules stream through ``/vsicurl/`` without the token reaching any other server. Returns the
+    prefixes authorised."""
+    from osgeo import gdal
+
+    header = f"Authorization: Bearer {auth.token['access_token']}"
+    prefixes = sorted(
+        {f"/vsicurl/{urlparse(h).scheme}://{urlparse(h).netloc}/" for h in hrefs if h.startswith("https://")}
+    )
+    for prefix in prefixes:
+        gdal.SetPathSpecificOption(prefix, "GDAL_HTTP_HEADERS", header)
+    return prefixes
+
+
+def _authenticated_search(auth) -> Callable:
+    """``earthaccess.search_data`` with ``auth``'s token instead of earthaccess's global login."""
+    import earthaccess
+
+    def search_data(count: int = -1, **parameters):
+        query = earthaccess.DataGranules(auth).parameters(**parameters)
+        return query.get(count) if count > 0 else query.get_all()
+
+    return search_data
 
 
 def cmr_parameters(query: SceneQuery, short_name: str) -> dict:
@@ -157,13 +237,17 @@ def search_earthdata(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     search_data: Optional[Callable] = None,
+    login: Optional[EarthdataLogin] = None,
 ) -> SearchResult:
-    """Search every collection of ``query`` in CMR; ``search_data`` defaults to earthaccess's."""
+    """Search every collection of ``query`` in CMR; ``search_data`` defaults to earthaccess's, with
+    ``login``'s token when given."""
     if not query.collections:
         raise SearchError(
             "COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.",
             "COLLECTIONS",
         )
+    if search_data is None and login is not None:
+        search_data = _authenticated_search(earthdata_auth(login, timeout))
     if search_data is None:
         try:
             import earthaccess
