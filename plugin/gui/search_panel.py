@@ -16,7 +16,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRasterMinMaxOrigin,
 )
-from qgis.gui import QgsExtentGroupBox, QgsMapLayerComboBox
+from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +85,14 @@ class SearchPanel(QWidget):
         refresh.setText("↻")
         refresh.setToolTip(self.tr("Read the collections the catalog offers"))
         refresh.clicked.connect(self.load_collections)
+
+        self.login = QgsAuthConfigSelect(self)
+        self.login.setToolTip(
+            self.tr(
+                "Earthdata Login from QGIS's authentication database: a Basic configuration with your "
+                "username and password, or an empty username and a user token as password"
+            )
+        )
 
         self.extent = QgsExtentGroupBox(self)
         self.extent.setTitleBase(self.tr("Area"))
@@ -156,6 +164,8 @@ class SearchPanel(QWidget):
         collections_row.addWidget(self.collections, 1)
         collections_row.addWidget(refresh)
         form.addRow(self.tr("Collections"), collections_row)
+        form.addRow(self.tr("Earthdata login"), self.login)
+        self.login_label = form.labelForField(self.login)
         form.addRow(self.tr("AOI layer"), self.aoi)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
@@ -217,7 +227,13 @@ class SearchPanel(QWidget):
     def _cloud_changed(self, value: int) -> None:
         self.cloud_label.setText(self.tr("≤ {0} %").format(value))
 
+    def is_earthdata(self) -> bool:
+        return self.catalog_value() == "earthdata"
+
     def _catalog_changed(self, *_args) -> None:
+        # The login row only matters (and is only shown) for NASA Earthdata.
+        self.login.setVisible(self.is_earthdata())
+        self.login_label.setVisible(self.is_earthdata())
         self.collections.clear()
         for preset in PRESETS:
             if preset.key == self.catalog_value():
@@ -250,6 +266,8 @@ class SearchPanel(QWidget):
             "OUTPUT": QgsProcessingUtils.generateTempFilename("scene_footprints.gpkg"),
             "OUTPUT_ITEMS": QgsProcessingUtils.generateTempFilename("scenes.json"),
         }
+        if self.is_earthdata() and self.login.configId():
+            parameters["AUTHCFG"] = self.login.configId()
         if self.aoi.currentLayer() is not None:
             parameters["AOI"] = self.aoi.currentLayer().id()
         else:
@@ -325,6 +343,8 @@ class SearchPanel(QWidget):
             return None
         item = self.items[rows[0].row()]
         try:
+            if self.is_earthdata() and self.login.configId():
+                self.authorize_reads(item)
             vrt = natural_colour_vrt(item, QgsProcessingUtils.tempFolder())
         except (ValueError, OSError) as exc:
             self.status.setText(str(exc))
@@ -336,6 +356,17 @@ class SearchPanel(QWidget):
         natural_colour_style(layer)
         QgsProject.instance().addMapLayer(layer)
         return layer
+
+    def authorize_reads(self, item) -> None:
+        """Give GDAL the Earthdata bearer token for this granule's data host (and no other host)."""
+        from ..core.search.earthdata import EarthdataLogin, authorize_gdal_reads, earthdata_auth
+        from ..processing.algorithm import auth_credentials
+
+        found = auth_credentials(self.login.configId())
+        if found is None:
+            raise ValueError(self.tr("The chosen Earthdata login is not in the authentication database."))
+        auth = earthdata_auth(EarthdataLogin(*found))
+        authorize_gdal_reads(auth, [asset.href for asset in item.assets.values()])
 
 
 def natural_colour_style(layer: QgsRasterLayer) -> None:

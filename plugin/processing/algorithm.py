@@ -67,25 +67,33 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         context.addLayerToLoadOnCompletion(path, details)
 
     def credentials(self, authcfg: str) -> tuple[str, str]:
-        """(username, password) of a QGIS authentication configuration (Basic method).
-
-        Secrets live only in QGIS's encrypted authentication database; they are read at run time,
-        passed on in memory, and never written to a log, a setting or an output.
-        """
-        from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-        manager = QgsApplication.authManager()
-        config = QgsAuthMethodConfig()
-        if authcfg not in manager.configIds() or not manager.loadAuthenticationConfig(authcfg, config, True):
+        """(username, password) of the QGIS authentication configuration ``authcfg``, or a clear error."""
+        found = auth_credentials(authcfg)
+        if found is None:
             raise self.fail(
                 self.tr(
                     "AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication "
                     "database (Settings ▸ Options ▸ Authentication)."
                 ).format(authcfg)
             )
-        return config.config("username", ""), config.config("password", "")
+        return found
 
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
         """Build the exception Processing shows to the user; raise it from the caller."""
         return QgsProcessingException(message)
+
+
+def auth_credentials(authcfg: str):
+    """(username, password) of a QGIS authentication configuration (Basic method), None if unknown.
+
+    Secrets live only in QGIS's encrypted authentication database; they are read at run time, passed
+    on in memory, and never written to a log, a setting or an output.
+    """
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if authcfg not in manager.configIds() or not manager.loadAuthenticationConfig(authcfg, config, True):
+        return None
+    return config.config("username", ""), config.config("password", "")

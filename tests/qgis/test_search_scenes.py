@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -299,3 +300,45 @@ def test_earthdata_login_comes_from_the_auth_database(provider, tmp_path, monkey
 def test_an_unknown_authentication_configuration_is_named(provider, tmp_path, earthdata_authcfg):
     with pytest.raises(QgsProcessingException, match="AUTHCFG: there is no authentication .* 'x1'"):
         run(tmp_path, CATALOG="earthdata", COLLECTIONS="HLSL30", AUTHCFG="x1")
+
+
+@pytest.fixture()
+def earthdata_token_authcfg(qgis_app):
+    """An authentication configuration holding an Earthdata user token (empty username)."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("timestack-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Earthdata token")
+    config.setConfig("username", "")
+    config.setConfig("password", "tok-9")
+    assert manager.storeAuthenticationConfig(config)
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
+
+
+def test_panel_logs_in_to_earthdata_from_the_auth_database_for_previews(panel, earthdata_token_authcfg):
+    import pystac
+    from osgeo import gdal
+
+    panel.catalog.setCurrentIndex(panel.catalog.findData("earthdata"))
+    assert panel.login.isVisibleTo(panel)
+    panel.login.setConfigId(earthdata_token_authcfg)
+    assert panel.parameters()["AUTHCFG"] == earthdata_token_authcfg
+    host = "https://data.lpdaac.earthdatacloud.nasa.gov/lp-prod-protected/HLSS30.020/"
+    item = pystac.Item("HLS.S30.T10TEK.2024150", None, None, dt.datetime(2024, 5, 29), {})
+    for key in ("B04", "B03", "B02"):
+        item.add_asset(key, pystac.Asset(f"{host}{key}.tif"))
+    panel.items = [item]
+    panel.show_items([item])
+    panel.table.selectRow(0)
+    try:
+        panel.add_selected_scene()  # no network here: the layer fails, but GDAL was given the token
+        header = gdal.GetPathSpecificOption(f"/vsicurl/{host}B04.tif", "GDAL_HTTP_HEADERS", None)
+        assert header == "Authorization: Bearer tok-9"
+        assert "tok-9" not in panel.status.text()
+    finally:
+        gdal.ClearPathSpecificOptions()
+    panel.catalog.setCurrentIndex(0)
+    assert not panel.login.isVisibleTo(panel) and "AUTHCFG" not in panel.parameters()

@@ -14,22 +14,13 @@ from pathlib import Path
 
 import pystac
 
+from ..grid import gdal_path
+
 #: Asset keys of red, green, blue per naming scheme: STAC common names (Landsat on PC/ES, Sentinel-2
 #: on ES, the sample archive), then Sentinel-2 band ids (PC).
 RGB_KEYS = (("red", "green", "blue"), ("B04", "B03", "B02"))
 #: A ready-made true-colour asset (Sentinel-2 TCI) when no per-band set exists.
 VISUAL_KEYS = ("visual",)
-
-
-def gdal_path(href: str) -> str:
-    """The GDAL path of an asset href: ``/vsicurl/`` for http(s), ``/vsis3/`` for s3, files as they are."""
-    if href.startswith(("http://", "https://")):
-        return f"/vsicurl/{href}"
-    if href.startswith("s3://"):
-        return f"/vsis3/{href[len('s3://') :]}"
-    if href.startswith("file://"):
-        return href[len("file://") :]
-    return href
 
 
 def natural_colour_sources(item: pystac.Item) -> list:
