@@ -7,6 +7,7 @@ recorded items), never hard-coded, so the tests pin "same scenes as the field li
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 import time
 
@@ -185,3 +186,46 @@ def test_slow_server_past_the_timeout_reports_the_timeout(faulty_server):
 def test_a_non_stac_url_is_refused_with_the_parameter_named():
     with pytest.raises(SearchError, match="CATALOG"):
         search_scenes("ftp://example.org/catalog", QUERY)
+
+
+class _MalformedItems(http.server.BaseHTTPRequestHandler):
+    """A STAC API landing page whose search answers with an item lacking its required fields."""
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path.startswith("/search"):
+            body = {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "broken"}]}
+        else:
+            body = {
+                "type": "Catalog", "id": "faulty", "description": "malformed items", "stac_version": "1.0.0",
+                "conformsTo": ["https://api.stacspec.org/v1.0.0/core", "https://api.stacspec.org/v1.0.0/item-search"],
+                "links": [
+                    {"rel": "self", "href": f"{base}/", "type": "application/json"},
+                    {"rel": "root", "href": f"{base}/", "type": "application/json"},
+                    {"rel": "search", "href": f"{base}/search", "type": "application/geo+json"},
+                ],
+            }  # fmt: skip
+        payload = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_POST = do_GET  # noqa: N815 - pystac-client searches by POST
+
+    def log_message(self, *args):
+        pass
+
+
+def test_malformed_item_json_is_reported_not_half_used():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _MalformedItems)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(SearchError, match="did not return valid STAC") as error:
+            search_stac_api(url, QUERY, timeout=5)
+        assert error.value.parameter == "CATALOG"
+    finally:
+        server.shutdown()
+        server.server_close()
