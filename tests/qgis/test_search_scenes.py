@@ -87,7 +87,20 @@ def test_aoi_layer_in_utm_selects_like_the_same_extent_in_degrees(provider, tmp_
 
 
 def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_path):
-    result = run(tmp_path, START_DATE="1999-01-01", END_DATE="1999-12-31")
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    parameters = {
+        "CATALOG": str(PARQUET),
+        "EXTENT": "-105.6,-105.0,39.7,40.5 [EPSG:4326]",
+        "START_DATE": "1999-01-01",
+        "END_DATE": "1999-12-31",
+        "OUTPUT": str(tmp_path / "footprints.gpkg"),
+        "OUTPUT_ITEMS": str(tmp_path / "items.json"),
+    }
+    result = processing.run("timestack:searchscenes", parameters, feedback=feedback)
+    assert "No scenes match: widen the dates" in feedback.textLog()
     layer = QgsVectorLayer(result["OUTPUT"], "footprints")
     assert layer.isValid() and layer.featureCount() == 0
     assert json.loads(Path(result["OUTPUT_ITEMS"]).read_text())["features"] == []
@@ -226,6 +239,7 @@ def test_panel_reports_a_failed_search(panel, sample_archive):
     panel.search()
     wait_for(panel.run)
     assert "failed" in panel.status.text() and panel.table.rowCount() == 0
+    assert "COLLECTIONS" in panel.status.text(), "the reason names the parameter"
     assert panel.search_button.isEnabled()
 
 
