@@ -17,6 +17,37 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "demo-output"
 SAMPLE = ROOT / "build" / "sample" / "full"
+FIRST_YEAR, LAST_YEAR = 1986, 2024
+
+
+def by_year(layer) -> None:
+    """The change map's style in the Toolbox and the dock: a year ramp with a legend entry per year."""
+    from timestack.processing.changemap import year_renderer
+
+    layer.setRenderer(year_renderer(layer, FIRST_YEAR, LAST_YEAR))
+
+
+def event_count(layer) -> None:
+    """Every loss event per pixel: the ``loss_count`` band, 0 to 3 events, in grey."""
+    from qgis.core import QgsContrastEnhancement, QgsSingleBandGrayRenderer
+    from timestack.core.stack_io import band_numbers
+
+    band = band_numbers(layer.source())["loss_count"]
+    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), band)
+    stretch = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+    stretch.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+    stretch.setMinimumValue(0)
+    stretch.setMaximumValue(3)
+    renderer.setContrastEnhancement(stretch)
+    layer.setRenderer(renderer)
+
+
+def false_colour(layer) -> None:
+    """The composite's style in the Toolbox and the dock: swir1/nir/red of the last year."""
+    from timestack.core.stack_io import SCALE_INT16
+    from timestack.processing.composite import false_colour_renderer
+
+    layer.setRenderer(false_colour_renderer(layer, LAST_YEAR, SCALE_INT16))
 
 
 @dataclass
@@ -28,6 +59,8 @@ class Step:
     params: Callable[[dict], dict]
     #: output name -> layer name, for outputs that become layers of the demo project
     layers: dict = field(default_factory=dict)
+    #: output name -> function styling its layer as Timestack styles it when it loads an output
+    styles: dict = field(default_factory=dict)
 
 
 STEPS = [
@@ -36,6 +69,7 @@ STEPS = [
         "timestack:samplearchive",
         lambda r: {"VARIANT": 0, "OUTPUT_FOLDER": SAMPLE},
         {"OUTPUT_STANDS": "Stands (truth)", "OUTPUT_DISTURBANCE_YEAR": "Disturbance year (truth)"},
+        {"OUTPUT_DISTURBANCE_YEAR": by_year},
     ),
     Step(
         "Search scenes",
@@ -58,8 +92,8 @@ STEPS = [
         "timestack:composite",
         lambda r: {
             "ITEMS": r["timestack:searchscenes"]["OUTPUT_ITEMS"],
-            "START_YEAR": 1986,
-            "END_YEAR": 2024,
+            "START_YEAR": FIRST_YEAR,
+            "END_YEAR": LAST_YEAR,
             "DOY_START": 152,
             "DOY_END": 273,
             "METHOD": 0,
@@ -70,6 +104,7 @@ STEPS = [
             "OUTPUT_FOLDER": OUT / "composite-years",
         },
         {"OUTPUT": "Annual composites (medoid)"},
+        {"OUTPUT": false_colour},
     ),
     Step(
         "LandTrendr (NBR)",
@@ -99,7 +134,8 @@ STEPS = [
             "OUTPUT": OUT / "disturbance.tif",
             "OUTPUT_EVENTS": OUT / "disturbance-events.tif",
         },
-        {"OUTPUT": "Greatest disturbance", "OUTPUT_EVENTS": "Loss and gain per year"},
+        {"OUTPUT": "Greatest disturbance", "OUTPUT_EVENTS": "Loss events per pixel"},
+        {"OUTPUT": by_year, "OUTPUT_EVENTS": event_count},
     ),
     Step(
         "Stand statistics",
@@ -128,7 +164,7 @@ def qgis_process(algorithm: str, params: dict) -> dict:
 
 
 def write_project(layers: list, path: Path) -> int:
-    """Save a QGIS project holding ``layers`` ([(name, source, is_raster)]); return the count."""
+    """Save a QGIS project holding ``layers`` ([(name, source, is_raster, style)]); return the count."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
 
@@ -136,9 +172,12 @@ def write_project(layers: list, path: Path) -> int:
     app.initQgis()
     project = QgsProject.instance()
     added = 0
-    for name, source, is_raster in layers:
+    sys.path.insert(0, str(ROOT / "build" / "package"))  # the built plugin, for its styles
+    for name, source, is_raster, style in layers:
         layer = QgsRasterLayer(source, name) if is_raster else QgsVectorLayer(source, name, "ogr")
         if layer.isValid():
+            if style is not None:
+                style(layer)
             project.addMapLayer(layer)
             added += 1
         else:
@@ -163,12 +202,36 @@ def main() -> int:
         print(f"demo: {step.title:<24} {time.perf_counter() - started:6.1f} s  ({step.algorithm})")
         for output, name in step.layers.items():
             source = str(outputs[output])
-            layers.append((name, source, source.lower().endswith((".tif", ".vrt"))))
+            is_raster = source.lower().endswith((".tif", ".vrt"))
+            layers.append((name, source, is_raster, step.styles.get(output)))
     project = OUT / "timestack-demo.qgz"
     added = write_project(layers, project)
     (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
     print(f"demo: {added} layers in {project.relative_to(ROOT)}; outputs listed in demo-output/results.json")
+    summarise(results)
     return 0
+
+
+def summarise(results: dict) -> None:
+    """What the run found, in the analyst's terms."""
+    import numpy as np
+    import pandas as pd
+    import rasterio
+
+    with rasterio.open(results["timestack:changemap"]["OUTPUT"]) as src:
+        year = src.read(1)
+        hectares = src.res[0] * src.res[1] / 10_000
+    mapped = np.isfinite(year)
+    years, counts = np.unique(year[mapped].astype(int), return_counts=True)
+    table = pd.read_csv(results["timestack:zonalstats"]["OUTPUT"])
+    print(
+        f"demo: {results['timestack:searchscenes']['COUNT']} scenes -> annual composites "
+        f"{FIRST_YEAR}-{LAST_YEAR} -> LandTrendr -> {mapped.sum() * hectares:,.0f} ha disturbed"
+    )
+    print("demo: largest disturbance years: " + ", ".join(
+        f"{y} ({c * hectares:,.0f} ha)" for y, c in sorted(zip(years, counts), key=lambda p: -p[1])[:3]
+    ))  # fmt: skip
+    print(f"demo: {table['id'].nunique()} stands x {table['date'].nunique()} years of NBR/NDVI statistics")
 
 
 if __name__ == "__main__":
