@@ -5,6 +5,8 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 ``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
 """
 
+import re
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -44,11 +46,20 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def core_callbacks(feedback: QgsProcessingFeedback):
-        """Return ``(progress, is_cancelled)`` callables that report into ``feedback``."""
+        """Return ``(progress, is_cancelled)`` callables that report into ``feedback``.
+
+        Every message becomes the progress text; only a new *kind* of message (its words, numbers
+        aside) goes to the log, so "chunk 1 of 1600" ... "chunk 1600 of 1600" is one log line, not 1600.
+        """
+        logged = {"kind": None}
 
         def progress(percent: float, message: str = "") -> None:
             if message:
-                feedback.pushInfo(message)
+                feedback.setProgressText(message)
+                kind = re.sub(r"\d+", "#", message)
+                if kind != logged["kind"]:
+                    logged["kind"] = kind
+                    feedback.pushInfo(message)
             feedback.setProgress(percent)
 
         return progress, feedback.isCanceled
@@ -65,6 +76,27 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         hint = QgsProcessingUtils.LayerHint.Raster if raster else QgsProcessingUtils.LayerHint.Vector
         details = QgsProcessingContext.LayerDetails(name, context.project(), output_name, hint)
         context.addLayerToLoadOnCompletion(path, details)
+
+    @staticmethod
+    def mask_labels() -> list:
+        """Translated labels of the MASK choices, in ``core.masks.MASK_NAMES`` order."""
+        from ..core.masks import MASK_NAMES
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("TimestackAlgorithm", text)
+
+        labels = {
+            "cloud": tr("Cloud"),
+            "shadow": tr("Cloud shadow"),
+            "snow": tr("Snow / ice"),
+            "water": tr("Water"),
+            "cirrus": tr("Cirrus (Landsat 8/9)"),
+            "dilated": tr("Dilated cloud"),
+            "saturated": tr("Radiometric saturation"),
+            "dark": tr("Dark area (Sentinel-2)"),
+            "unclassified": tr("Unclassified (Sentinel-2)"),
+        }
+        return [labels[name] for name in MASK_NAMES]
 
     def credentials(self, authcfg: str) -> tuple[str, str]:
         """(username, password) of the QGIS authentication configuration ``authcfg``, or a clear error."""

@@ -291,7 +291,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
             QgsProcessingParameterEnum(
                 self.MASK,
                 self.tr("Mask"),
-                options=list(MASK_NAMES),
+                options=self.mask_labels(),
                 allowMultiple=True,
                 defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
                 optional=True,

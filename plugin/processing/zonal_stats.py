@@ -162,7 +162,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
         mask = QgsProcessingParameterEnum(
             self.MASK,
             self.tr("Mask in scenes"),
-            options=list(MASK_NAMES),
+            options=self.mask_labels(),
             allowMultiple=True,
             defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
             optional=True,
