@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import threading
 import time
+import uuid
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -438,6 +439,11 @@ class _Executor:
                 self.client = Client(scheduler, timeout="5s", set_as_default=False)
             except OSError as error:
                 raise ValueError(f"DASK_SCHEDULER: cannot reach {scheduler!r} ({error})") from None
+            from distributed import Event
+
+            # The cluster-wide counterpart of the local cancel flag: units on workers poll it between
+            # scenes, so a cancel stops them within their chunk, as local threads do.
+            self.remote_cancel = Event(f"timestack-cancel-{uuid.uuid4().hex}", client=self.client)
             self.slots = max(1, sum(self.client.nthreads().values())) + 1
         else:
             self.pool = ThreadPoolExecutor(
@@ -447,8 +453,8 @@ class _Executor:
 
     def submit(self, function, *args):
         if self.client is not None:
-            # A thread event cannot travel to another process; dask cancels through its futures instead.
-            args = tuple(None if isinstance(arg, threading.Event) else arg for arg in args)
+            # A thread event cannot travel to another process; the cluster-wide event stands in for it.
+            args = tuple(self.remote_cancel if isinstance(arg, threading.Event) else arg for arg in args)
             return self.client.submit(function, *args, pure=False)
         return self.pool.submit(function, *args)
 
@@ -464,6 +470,8 @@ class _Executor:
         return done
 
     def cancel(self, futures) -> None:
+        if self.client is not None:
+            self.remote_cancel.set()
         for future in futures:
             future.cancel()
 

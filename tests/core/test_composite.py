@@ -467,6 +467,43 @@ def test_dask_scheduler_gives_the_same_composite_as_threads(tmp_path, three_scen
         np.testing.assert_array_equal(a.read(), b.read())
 
 
+def _cancel_seen(cancel) -> bool:
+    return cancel.is_set()
+
+
+def test_cancel_reaches_units_running_on_dask_workers(tmp_path, three_scenes):
+    """The local cancel flag cannot be pickled; a cluster-wide event carries it to the workers."""
+    from timestack.core.composite import _Executor
+
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://", dashboard_address=None
+    ) as cluster:
+        executor = _Executor(1, cluster.scheduler_address)
+        try:
+            local_flag = threading.Event()
+            assert executor.submit(_cancel_seen, local_flag).result() is False
+            executor.cancel([])
+            assert executor.submit(_cancel_seen, local_flag).result() is True
+        finally:
+            executor.close()
+        calls = []
+        out = tmp_path / "out"
+        with pytest.raises(CancelledByUserError):
+            annual_composites(
+                CompositeSettings(
+                    items=write_items(tmp_path / "items.json", three_scenes),
+                    output=out / "stack.tif",
+                    start_year=2020,
+                    end_year=2020,
+                    chunk_size=8,
+                    dask_scheduler=cluster.scheduler_address,
+                ),
+                is_cancelled=lambda: calls.append(1) or len(calls) > 3,
+            )
+        assert [path for path in out.rglob("*") if path.is_file()] == []
+
+
 def test_unreachable_dask_scheduler_is_named(tmp_path, three_scenes):
     pytest.importorskip("distributed")
     with pytest.raises(ValueError, match="DASK_SCHEDULER: cannot reach"):
