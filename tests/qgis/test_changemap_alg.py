@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 import rasterio
 from qgis.core import (
-    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -20,7 +19,6 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
 )
 from timestack.paths import RESOURCES_DIR
-from timestack.processing.provider import TimestackProvider
 
 from tests.qgis.test_landtrendr_alg import (
     LONE_PIXEL,
@@ -32,14 +30,6 @@ from tests.qgis.test_landtrendr_alg import (
 )
 
 MODEL = RESOURCES_DIR / "models" / "landtrendr_changemap.model3"
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.fixture(scope="module")

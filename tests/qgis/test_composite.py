@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsMultiBandColorRenderer,
     QgsProcessingContext,
     QgsProcessingException,
@@ -15,7 +14,6 @@ from qgis.core import (
     QgsRasterLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate
-from timestack.processing.provider import TimestackProvider
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,14 +23,6 @@ def sample():
     from timestack.core.sample_archive import ensure_sample_archive
 
     return ensure_sample_archive(ROOT / "build" / "sample" / "small", "small")
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def parameters(sample, tmp_path, **overrides):

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 import rasterio
 from qgis.core import (
-    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -17,7 +16,6 @@ from qgis.core import (
 )
 from rasterio.transform import from_origin
 from timestack.core.landtrendr import LandTrendrParams, fit_other_bands, fit_pixel
-from timestack.processing.provider import TimestackProvider
 
 YEARS = list(range(1990, 2020))
 SIZE = 16
@@ -74,14 +72,6 @@ def write_stack(path: Path, bands: dict, descriptions=None, years=YEARS) -> Path
             if text:
                 dst.set_band_description(band, text)
     return path
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.fixture(scope="module")

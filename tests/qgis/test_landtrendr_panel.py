@@ -9,20 +9,11 @@ import time
 
 import numpy as np
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
+from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from qgis.PyQt.QtCore import QCoreApplication
 from timestack.core.landtrendr import LandTrendrParams, fit_pixel
-from timestack.processing.provider import TimestackProvider
 
 from tests.qgis.test_landtrendr_alg import YEARS, synthetic_cubes, write_stack
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.fixture()

@@ -2,18 +2,8 @@
 
 import time
 
-import pytest
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
-from timestack.processing.provider import TimestackProvider
-
-
-@pytest.fixture()
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def test_processing_run_writes_the_small_archive_and_loads_its_layers(provider, tmp_path):

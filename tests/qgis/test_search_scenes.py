@@ -9,19 +9,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
-from timestack.processing.provider import TimestackProvider
 
 from tests.servers.pgstac import FIXTURES
 
 PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(tmp_path, **overrides):
@@ -271,20 +262,27 @@ def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface
         dock.deleteLater()
 
 
-@pytest.fixture()
-def earthdata_authcfg(qgis_app):
-    """A Basic authentication configuration in the session's (temporary) QGIS authentication database."""
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
+def stored_login(username: str, password: str):
+    """Store a Basic configuration in the session's (temporary) QGIS authentication database."""
+    from qgis.core import QgsAuthMethodConfig
 
     manager = QgsApplication.authManager()
     assert manager.setMasterPassword("timestack-tests", True)
     config = QgsAuthMethodConfig("Basic")
     config.setName("Earthdata")
-    config.setConfig("username", "ana")
-    config.setConfig("password", "s3cret-pw")
+    config.setConfig("username", username)
+    config.setConfig("password", password)
     assert manager.storeAuthenticationConfig(config)
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
+    return config.id()
+
+
+@pytest.fixture()
+def earthdata_authcfg(qgis_app):
+    """An Earthdata username and password."""
+
+    authcfg = stored_login("ana", "s3cret-pw")
+    yield authcfg
+    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
 
 
 def test_earthdata_login_comes_from_the_auth_database(provider, tmp_path, monkeypatch, earthdata_authcfg):
@@ -318,18 +316,11 @@ def test_an_unknown_authentication_configuration_is_named(provider, tmp_path, ea
 
 @pytest.fixture()
 def earthdata_token_authcfg(qgis_app):
-    """An authentication configuration holding an Earthdata user token (empty username)."""
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    """An Earthdata user token (empty username)."""
 
-    manager = QgsApplication.authManager()
-    assert manager.setMasterPassword("timestack-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Earthdata token")
-    config.setConfig("username", "")
-    config.setConfig("password", "tok-9")
-    assert manager.storeAuthenticationConfig(config)
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
+    authcfg = stored_login("", "tok-9")
+    yield authcfg
+    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
 
 
 def test_panel_logs_in_to_earthdata_from_the_auth_database_for_previews(panel, earthdata_token_authcfg):

@@ -18,17 +18,8 @@ from qgis.core import (
     QgsVectorLayerJoinInfo,
 )
 from timestack.core.zonal import read_polygons, zonal_statistics
-from timestack.processing.provider import TimestackProvider
 
 from tests.core.zonal_fixtures import NODATA, pixel_box, standard_features, write_polygons, write_stack
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = TimestackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.fixture(scope="module")
