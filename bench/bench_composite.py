@@ -159,12 +159,15 @@ def bench_archive() -> dict:
 
 
 MEMORY_RUN = """
-import resource, sys, tempfile
+import sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {dev!r})
 from timestack.core.composite import CompositeSettings, annual_composites
 def peak_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 marks = {{}}
 def progress(percent, message):
     if percent >= 90:  # chunks done; what follows is GDAL's copy of the stack into a COG
