@@ -61,6 +61,8 @@ class AlgorithmTask:
             # Feedback reports a float percentage; progress bars take an int, and an exception
             # in a slot aborts QGIS, so convert here once for every panel.
             self.feedback.progressChanged.connect(lambda percent: on_progress(int(percent)))
+        #: What the run was given (panels hand parts of it to the next step).
+        self.parameters = dict(parameters)
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._finished)
         self._on_done = on_done

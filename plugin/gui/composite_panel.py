@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -58,6 +59,14 @@ class CompositePanel(QWidget):
         )
         self.tdom = QCheckBox(self.tr("Catch missed cloud shadows (TDOM)"), self)
         self.harmonize = QCheckBox(self.tr("Harmonise Landsat 8/9 to Landsat 7"), self)
+        self.resolution = QDoubleSpinBox(self)
+        self.resolution.setRange(1.0, 10000.0)
+        self.resolution.setValue(30.0)
+        self.resolution.setSuffix(self.tr(" m"))
+        #: The area of the search the scenes came from ({"EXTENT": ...} or {"AOI": ...}), if any.
+        self.search_area: dict = {}
+        self.only_search_area = QCheckBox(self.tr("Only the area searched (not whole scenes)"), self)
+        self.only_search_area.setEnabled(False)
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("GeoTIFF (*.tif)"))
@@ -97,6 +106,8 @@ class CompositePanel(QWidget):
         form.addRow(self.tr("Season (day of year)"), season)
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Indices"), self.indices)
+        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.only_search_area)
         form.addRow(self.tdom)
         form.addRow(self.harmonize)
         form.addRow(self.tr("Stack"), self.output)
@@ -124,9 +135,14 @@ class CompositePanel(QWidget):
     def title(self) -> str:
         return self.tr("Composite")
 
-    def use_scenes(self, items_path: str, start_year: int, end_year: int, doy_start: int, doy_end: int):
-        """Take a search result as the scenes to composite, with its years and season."""
+    def use_scenes(
+        self, items_path: str, start_year: int, end_year: int, doy_start: int, doy_end: int, area: dict
+    ) -> None:
+        """Take a search result as the scenes to composite, with its years, season and area."""
         self.items.setFilePath(items_path)
+        self.search_area = dict(area)
+        self.only_search_area.setEnabled(bool(area))
+        self.only_search_area.setChecked(bool(area))
         self.start_year.setValue(start_year)
         self.end_year.setValue(end_year)
         self.doy_start.setValue(doy_start)
@@ -143,8 +159,11 @@ class CompositePanel(QWidget):
             "INDICES": self.indices.text(),
             "TDOM": self.tdom.isChecked(),
             "HARMONIZE": self.harmonize.isChecked(),
+            "RESOLUTION": self.resolution.value(),
             "OUTPUT": self.output.filePath(),
         }
+        if self.only_search_area.isChecked():
+            values.update(self.search_area)
         if self.folder.filePath():
             values["OUTPUT_FOLDER"] = self.folder.filePath()
         return values

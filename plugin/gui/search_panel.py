@@ -54,9 +54,9 @@ def sample_catalog():
 class SearchPanel(QWidget):
     """Catalog, collections, area, dates and cloud limit in; a table and footprints out."""
 
-    #: A search found scenes: (ItemCollection JSON path, first year, last year, DOY start, DOY end),
-    #: so the next step (compositing) can start from them.
-    scenes_found = pyqtSignal(str, int, int, int, int)
+    #: A search found scenes: (ItemCollection JSON path, first year, last year, DOY start, DOY end, the
+    #: area searched as {"EXTENT": ...} or {"AOI": layer id}), so compositing can start from them.
+    scenes_found = pyqtSignal(str, int, int, int, int, object)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -306,12 +306,14 @@ class SearchPanel(QWidget):
         self.show_items(self.items)
         if self.items:
             self.status.setText(self.tr("{0} scenes; footprints added to the map.").format(len(self.items)))
+            area = {key: self.run.parameters[key] for key in ("EXTENT", "AOI") if key in self.run.parameters}
             self.scenes_found.emit(
                 results["OUTPUT_ITEMS"],
                 self.start.date().year(),
                 self.end.date().year(),
                 self.doy_start.value(),
                 self.doy_end.value(),
+                area,
             )
         else:
             self.status.setText(self.tr("No scenes match: widen the dates, the cloud limit or the area."))

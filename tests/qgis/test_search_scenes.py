@@ -257,6 +257,9 @@ def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface
         assert parameters["ITEMS"] == search.run.results["OUTPUT_ITEMS"]
         assert (parameters["START_YEAR"], parameters["END_YEAR"]) == (1995, 2005)
         assert (parameters["DOY_START"], parameters["DOY_END"]) == (152, 273)
+        assert parameters["EXTENT"] == search.run.parameters["EXTENT"], "only the area searched"
+        composite.only_search_area.setChecked(False)
+        assert "EXTENT" not in composite.parameters()
     finally:
         QgsProject.instance().removeAllMapLayers()
         dock.deleteLater()
