@@ -82,3 +82,29 @@ class AlgorithmTask:
             self.layers = load_result_layers(self.context)
         if self._on_done is not None:
             self._on_done(ok, self.results)
+
+
+class RunsOneAlgorithm:
+    """A dock tab's side of one background run: Run is disabled and Cancel enabled while it runs,
+    progress goes to the tab's bar, and ``run_finished(ok, results)`` gets the end.
+
+    The tab provides ``run_button``, ``cancel_button``, ``progress``, ``status`` and ``run_finished``.
+    """
+
+    run: Optional[AlgorithmTask] = None
+
+    def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
+        self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(busy_text)
+        self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+
+    def _run_ended(self, ok: bool, results: dict) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.run_finished(ok, results)

@@ -21,20 +21,19 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import RunsOneAlgorithm
 
 
 def default_output() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "timestack" / "composites" / "composite.tif"
 
 
-class CompositePanel(QWidget):
+class CompositePanel(RunsOneAlgorithm, QWidget):
     """Choose scenes, years, season, method and indices; run; watch progress; cancel."""
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.task = None
         self.items = QgsFileWidget(self)
         self.items.setFilter(self.tr("STAC ItemCollection (*.json)"))
         self.items.setToolTip(
@@ -170,21 +169,9 @@ class CompositePanel(QWidget):
 
     def run_composite(self) -> None:
         Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
-        self.task = AlgorithmTask(
-            "timestack:composite", self.parameters(), self._finished, self.progress.setValue
-        )
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Compositing…"))
-        self.task.start()
+        self.start_run("timestack:composite", self.parameters(), self.tr("Compositing…"))
 
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def _finished(self, ok: bool, results: dict) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def run_finished(self, ok: bool, results: dict) -> None:
         if ok and results.get("OUTPUT"):
             self.status.setText(self.tr("Composite written: {0}").format(results["OUTPUT"]))
         else:

@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import RunsOneAlgorithm
 
 
 def default_sample_folder() -> Path:
@@ -23,22 +23,21 @@ def default_sample_folder() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "timestack" / "sample"
 
 
-class SamplePanel(QWidget):
+class SamplePanel(RunsOneAlgorithm, QWidget):
     """Build (or reuse) the sample archive and add its stands and truth layers to the map."""
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.run = None
         self.variant = QComboBox(self)
         self.variant.addItem(self.tr("Full (400×400 px, 1986–2024)"), 0)
         self.variant.addItem(self.tr("Small (quick tests)"), 1)
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(str(default_sample_folder()))
-        self.build_button = QPushButton(self.tr("Build sample archive"), self)
-        self.build_button.setObjectName("buildSampleButton")
-        self.build_button.clicked.connect(self.build)
+        self.run_button = QPushButton(self.tr("Build sample archive"), self)
+        self.run_button.setObjectName("buildSampleButton")
+        self.run_button.clicked.connect(self.build)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -60,7 +59,7 @@ class SamplePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.build_button)
+        layout.addWidget(self.run_button)
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -76,21 +75,9 @@ class SamplePanel(QWidget):
         return {"VARIANT": self.variant.currentData(), "OUTPUT_FOLDER": self.folder.filePath()}
 
     def build(self) -> None:
-        self.run = AlgorithmTask(
-            "timestack:samplearchive", self.parameters(), self._finished, self.progress.setValue
-        )
-        self.build_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Building…"))
-        self.run.start()
+        self.start_run("timestack:samplearchive", self.parameters(), self.tr("Building…"))
 
-    def cancel(self) -> None:
-        if self.run is not None:
-            self.run.cancel()
-
-    def _finished(self, ok: bool, results: dict) -> None:
-        self.build_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def run_finished(self, ok: bool, results: dict) -> None:
         if ok:
             self.status.setText(self.tr("Sample archive ready: {0}").format(results.get("OUTPUT_ITEMS", "")))
         else:

@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.search import PRESETS, SearchError, catalog_collections
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import RunsOneAlgorithm
 from .sample_panel import default_sample_folder
 
 COLUMNS = ("datetime", "cloud_cover", "platform", "collection", "id")
@@ -51,7 +51,7 @@ def sample_catalog():
     return default_sample_folder() / "catalog" / "items.parquet"
 
 
-class SearchPanel(QWidget):
+class SearchPanel(RunsOneAlgorithm, QWidget):
     """Catalog, collections, area, dates and cloud limit in; a table and footprints out."""
 
     #: A search found scenes: (ItemCollection JSON path, first year, last year, DOY start, DOY end, the
@@ -61,7 +61,6 @@ class SearchPanel(QWidget):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.run = None
         self.items = []
 
         self.catalog = QComboBox(self)
@@ -131,9 +130,9 @@ class SearchPanel(QWidget):
         self.max_items.setValue(500)
         self.max_items.setSpecialValueText(self.tr("no limit"))
 
-        self.search_button = QPushButton(self.tr("Search"), self)
-        self.search_button.setObjectName("searchButton")
-        self.search_button.clicked.connect(self.search)
+        self.run_button = QPushButton(self.tr("Search"), self)
+        self.run_button.setObjectName("searchButton")
+        self.run_button.clicked.connect(self.search)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -183,7 +182,7 @@ class SearchPanel(QWidget):
         form.addRow(self.tr("Max. cloud"), cloud)
         form.addRow(self.tr("Max. scenes"), self.max_items)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
@@ -280,23 +279,11 @@ class SearchPanel(QWidget):
     # --- running ------------------------------------------------------------------------------
 
     def search(self) -> None:
-        self.run = AlgorithmTask(
-            "timestack:searchscenes", self.parameters(), self._finished, self.progress.setValue
-        )
-        self.search_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Searching…"))
-        self.run.start()
+        self.start_run("timestack:searchscenes", self.parameters(), self.tr("Searching…"))
 
-    def cancel(self) -> None:
-        if self.run is not None:
-            self.run.cancel()
-
-    def _finished(self, ok: bool, results: dict) -> None:
+    def run_finished(self, ok: bool, results: dict) -> None:
         import pystac
 
-        self.search_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
         if not ok:
             log = self.run.feedback.textLog().strip().splitlines() if self.run is not None else []
             reason = log[-1] if log else self.tr("see the Processing log")

@@ -38,17 +38,16 @@ from ..core.zonal import DEFAULT_STATISTICS, ZonalInputError
 from ..core.zonal_compile import PERIODS
 from ..core.zonal_job import ZonalJob, cron_line, save_job, watched_catalog
 from ..dependencies import python_executable
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import RunsOneAlgorithm
 from .series_plot import SeriesPlot
 
 
-class ZonalPanel(QWidget):
+class ZonalPanel(RunsOneAlgorithm, QWidget):
     """Polygon statistics: inputs, run/cancel, recurring job, and the picked polygon's series plot."""
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.run = None
         self.table: pd.DataFrame | None = None
         self.pick_tool = None
 
@@ -196,24 +195,11 @@ class ZonalPanel(QWidget):
 
     def start(self) -> None:
         try:
-            self.run = AlgorithmTask(
-                "timestack:zonalstats", self.parameters(), self._finished, self.progress.setValue
-            )
-        except KeyError as exc:
+            self.start_run("timestack:zonalstats", self.parameters(), self.tr("Computing…"))
+        except KeyError as exc:  # the provider is not registered
             self.status.setText(str(exc))
-            return
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Computing…"))
-        self.run.start()
 
-    def cancel(self) -> None:
-        if self.run is not None:
-            self.run.cancel()
-
-    def _finished(self, ok: bool, results: dict) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def run_finished(self, ok: bool, results: dict) -> None:
         if not ok:
             self.status.setText(self.tr("Polygon statistics failed or were cancelled; see the log."))
             return

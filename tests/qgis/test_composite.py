@@ -195,7 +195,7 @@ def test_composite_panel_runs_in_the_background_and_adds_the_layers(provider, sa
     panel.run_composite()
     assert not panel.run_button.isEnabled()
     _wait_until(panel.run_button.isEnabled, 120)
-    assert Path(panel.task.results.get("OUTPUT", "")).is_file(), panel.status.text()
+    assert Path(panel.run.results.get("OUTPUT", "")).is_file(), panel.status.text()
     names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
     assert {"Composite 2010–2012", "2010", "2011", "2012"} <= names
     QgsProject.instance().clear()

@@ -43,8 +43,8 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
     panel.variant.setCurrentIndex(1)
     panel.folder.setFilePath(str(tmp_path / "sample"))
     panel.build()
-    assert not panel.build_button.isEnabled()
-    _wait_until(panel.build_button.isEnabled, 180)
+    assert not panel.run_button.isEnabled()
+    _wait_until(panel.run_button.isEnabled, 180)
     assert panel.run.results.get("OUTPUT_ITEMS"), panel.status.text()
     names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
     assert names == ["Sample stands", "True disturbance year"]

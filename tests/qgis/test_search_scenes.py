@@ -231,7 +231,7 @@ def test_panel_reports_a_failed_search(panel, sample_archive):
     wait_for(panel.run)
     assert "failed" in panel.status.text() and panel.table.rowCount() == 0
     assert "COLLECTIONS" in panel.status.text(), "the reason names the parameter"
-    assert panel.search_button.isEnabled()
+    assert panel.run_button.isEnabled()
 
 
 def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface, sample_archive):
