@@ -43,6 +43,51 @@
         <source>LandTrendr warm-up failed ({0}); the first run will compile instead.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="89"/>
+        <source>Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="90"/>
+        <source>Cloud shadow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="91"/>
+        <source>Snow / ice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="92"/>
+        <source>Water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="93"/>
+        <source>Cirrus (Landsat 8/9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="94"/>
+        <source>Dilated cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="95"/>
+        <source>Radiometric saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="96"/>
+        <source>Dark area (Sentinel-2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="97"/>
+        <source>Unclassified (Sentinel-2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangeMapAlgorithm</name>
@@ -199,283 +244,318 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
 <context>
     <name>CompositeAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/composite.py" line="171"/>
+        <location filename="../plugin/processing/composite.py" line="199"/>
         <source>Annual composites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="174"/>
+        <location filename="../plugin/processing/composite.py" line="202"/>
         <source>Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new year (start &gt; end) is labelled by the year it ends in. The stack has one band per year and variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also write the day of year and source scene of every pixel. A JSON run log lists the scenes used and the scenes skipped, with the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="187"/>
+        <location filename="../plugin/processing/composite.py" line="215"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="192"/>
+        <location filename="../plugin/processing/composite.py" line="220"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="193"/>
+        <location filename="../plugin/processing/composite.py" line="221"/>
         <source>Area of interest (its bounding box)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="201"/>
+        <location filename="../plugin/processing/composite.py" line="229"/>
         <source>Target CRS (default: the scenes&apos; CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="206"/>
+        <location filename="../plugin/processing/composite.py" line="234"/>
         <source>Resolution (target CRS units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="215"/>
+        <location filename="../plugin/processing/composite.py" line="243"/>
         <source>First year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="216"/>
+        <location filename="../plugin/processing/composite.py" line="244"/>
         <source>Last year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="217"/>
+        <location filename="../plugin/processing/composite.py" line="245"/>
         <source>Season start (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="222"/>
+        <location filename="../plugin/processing/composite.py" line="250"/>
         <source>Season end (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Compositing method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Medoid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Median</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Maximum NDVI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="227"/>
+        <location filename="../plugin/processing/composite.py" line="255"/>
         <source>Percentile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="241"/>
+        <location filename="../plugin/processing/composite.py" line="269"/>
         <source>Bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="251"/>
+        <location filename="../plugin/processing/composite.py" line="279"/>
         <source>Indices (comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="262"/>
+        <location filename="../plugin/processing/composite.py" line="290"/>
         <source>Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="272"/>
+        <location filename="../plugin/processing/composite.py" line="301"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="272"/>
+        <location filename="../plugin/processing/composite.py" line="300"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="272"/>
+        <location filename="../plugin/processing/composite.py" line="300"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="272"/>
+        <location filename="../plugin/processing/composite.py" line="300"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="272"/>
+        <location filename="../plugin/processing/composite.py" line="300"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="280"/>
+        <location filename="../plugin/processing/composite.py" line="317"/>
         <source>TDOM: mask dark outliers (shadows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="283"/>
+        <location filename="../plugin/processing/composite.py" line="320"/>
         <source>Harmonise OLI to ETM+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="286"/>
+        <location filename="../plugin/processing/composite.py" line="323"/>
         <source>Keep years without scenes (nodata)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="292"/>
+        <location filename="../plugin/processing/composite.py" line="329"/>
         <source>Percentile (method Percentile)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="301"/>
+        <location filename="../plugin/processing/composite.py" line="338"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="309"/>
+        <location filename="../plugin/processing/composite.py" line="346"/>
         <source>Precomputed TDOM statistics (GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="315"/>
+        <location filename="../plugin/processing/composite.py" line="352"/>
         <source>Output data type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="315"/>
+        <location filename="../plugin/processing/composite.py" line="352"/>
         <source>Int16, reflectance × 10000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="315"/>
+        <location filename="../plugin/processing/composite.py" line="352"/>
         <source>Float32</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="321"/>
+        <location filename="../plugin/processing/composite.py" line="358"/>
         <source>Chunk size (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="324"/>
+        <location filename="../plugin/processing/composite.py" line="361"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="329"/>
+        <location filename="../plugin/processing/composite.py" line="366"/>
         <source>Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="329"/>
+        <location filename="../plugin/processing/composite.py" line="366"/>
         <source>Local</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="329"/>
+        <location filename="../plugin/processing/composite.py" line="366"/>
         <source>Google Earth Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="335"/>
+        <location filename="../plugin/processing/composite.py" line="372"/>
         <source>Earth Engine result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="335"/>
+        <location filename="../plugin/processing/composite.py" line="372"/>
         <source>Streamed map layers (one per year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="335"/>
+        <location filename="../plugin/processing/composite.py" line="372"/>
         <source>Export task to Google Drive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="344"/>
+        <location filename="../plugin/processing/composite.py" line="381"/>
         <source>Google Drive folder of the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="351"/>
+        <location filename="../plugin/processing/composite.py" line="388"/>
         <source>Composite stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="352"/>
+        <location filename="../plugin/processing/composite.py" line="389"/>
         <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="360"/>
+        <location filename="../plugin/processing/composite.py" line="397"/>
         <source>Day of year and source scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="363"/>
+        <location filename="../plugin/processing/composite.py" line="400"/>
         <source>Run log (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="364"/>
+        <location filename="../plugin/processing/composite.py" line="406"/>
         <source>Earth Engine export task id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="383"/>
+        <location filename="../plugin/processing/composite.py" line="442"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="431"/>
+        <location filename="../plugin/processing/composite.py" line="484"/>
         <source>Cancelled; no output was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="522"/>
+        <location filename="../plugin/processing/composite.py" line="583"/>
         <source>Composite failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="437"/>
+        <location filename="../plugin/processing/composite.py" line="490"/>
         <source>Skipped scene {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="438"/>
+        <location filename="../plugin/processing/composite.py" line="491"/>
         <source>Composite {0}–{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="439"/>
+        <location filename="../plugin/processing/composite.py" line="492"/>
         <source>{0} by year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="466"/>
+        <location filename="../plugin/processing/composite.py" line="520"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="504"/>
+        <location filename="../plugin/processing/composite.py" line="565"/>
         <source>Earth Engine export task started: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="309"/>
+        <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="309"/>
+        <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="309"/>
+        <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="401"/>
+        <source>TDOM statistics (reusable as TDOM_STATISTICS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="525"/>
+        <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="528"/>
+        <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="532"/>
+        <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -532,78 +612,93 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="63"/>
+        <location filename="../plugin/gui/composite_panel.py" line="71"/>
         <source>GeoTIFF (*.tif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="67"/>
+        <location filename="../plugin/gui/composite_panel.py" line="75"/>
         <source>Optional: one GeoTIFF per year and a VRT per band/index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="125"/>
+        <location filename="../plugin/gui/composite_panel.py" line="135"/>
         <source>Composite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="71"/>
+        <location filename="../plugin/gui/composite_panel.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="78"/>
+        <location filename="../plugin/gui/composite_panel.py" line="86"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="95"/>
+        <location filename="../plugin/gui/composite_panel.py" line="103"/>
         <source>Scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="96"/>
+        <location filename="../plugin/gui/composite_panel.py" line="104"/>
         <source>Years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="97"/>
+        <location filename="../plugin/gui/composite_panel.py" line="105"/>
         <source>Season (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="98"/>
+        <location filename="../plugin/gui/composite_panel.py" line="106"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="99"/>
+        <location filename="../plugin/gui/composite_panel.py" line="107"/>
         <source>Indices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="102"/>
+        <location filename="../plugin/gui/composite_panel.py" line="112"/>
         <source>Stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="103"/>
+        <location filename="../plugin/gui/composite_panel.py" line="113"/>
         <source>Per-year folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="159"/>
+        <location filename="../plugin/gui/composite_panel.py" line="172"/>
         <source>Compositing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="170"/>
+        <location filename="../plugin/gui/composite_panel.py" line="176"/>
         <source>Composite written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="172"/>
+        <location filename="../plugin/gui/composite_panel.py" line="178"/>
         <source>Compositing failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="64"/>
+        <source> m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="67"/>
+        <source>Only the area searched (not whole scenes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/composite_panel.py" line="108"/>
+        <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -615,269 +710,269 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../plugin/processing/landtrendr.py" line="128"/>
+        <source>Annual stack (bands YYYY_name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="131"/>
+        <source>Index or band to segment (e.g. nbr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="134"/>
+        <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="144"/>
+        <source>Maximum segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="145"/>
+        <source>Spike threshold (1 = no despiking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="146"/>
+        <source>Vertex count overshoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="147"/>
+        <source>Recovery threshold (1/years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="148"/>
+        <source>p-value threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="149"/>
+        <source>Best model proportion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="150"/>
+        <source>Minimum observations needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="155"/>
+        <source>Prevent one-year recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="164"/>
+        <source>Flavor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="164"/>
+        <source>gee — Earth Engine behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="164"/>
+        <source>idl — original IDL program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="172"/>
+        <source>Index change on disturbance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="172"/>
+        <source>Automatic (from the index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="172"/>
+        <source>Decreases (like NBR, NDVI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="172"/>
+        <source>Increases (like TCB, SWIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="184"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="184"/>
+        <source>Local (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="184"/>
+        <source>Google Earth Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="192"/>
+        <source>Earth Engine: Google Cloud project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="192"/>
+        <source>Earth Engine: Google Drive export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="192"/>
+        <source>Earth Engine: start the export tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="211"/>
+        <source>Earth Engine export tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="212"/>
+        <source>Vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="212"/>
+        <source>Fitted values (one band per year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="212"/>
+        <source>RMSE, p-value, segment count, status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="212"/>
+        <source>Segment table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="220"/>
+        <source>FTV folder (one GeoTIFF per fit band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="249"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="266"/>
+        <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="277"/>
+        <source>INPUT: the stack must be a raster file readable by GDAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="284"/>
+        <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="292"/>
+        <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="302"/>
+        <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="325"/>
+        <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="359"/>
+        <source>ENGINE earthengine: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="361"/>
+        <source>Earth Engine export tasks: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="385"/>
+        <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="395"/>
+        <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="395"/>
+        <source>decreases it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="395"/>
+        <source>increases it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="407"/>
+        <source>LandTrendr cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="412"/>
+        <source>LandTrendr vertices ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="413"/>
+        <source>LandTrendr fitted {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="414"/>
+        <source>LandTrendr RMSE ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="415"/>
+        <source>LandTrendr segments ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/landtrendr.py" line="422"/>
+        <source>LandTrendr FTV {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../plugin/processing/landtrendr.py" line="111"/>
         <source>Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear trajectory whose vertices mark disturbances and recoveries.
 
 INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling.
 
-FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation.
+FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation (so use it on scaled stacks such as Timestack's int16 composites, not on 0-1 index values).
 
 Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/landtrendr.py" line="127"/>
-        <source>Annual stack (bands YYYY_name)</source>
+        <location filename="../plugin/processing/landtrendr.py" line="192"/>
+        <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/landtrendr.py" line="130"/>
-        <source>Index or band to segment (e.g. nbr)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="133"/>
-        <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="143"/>
-        <source>Maximum segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="144"/>
-        <source>Spike threshold (1 = no despiking)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="145"/>
-        <source>Vertex count overshoot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="146"/>
-        <source>Recovery threshold (1/years)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="147"/>
-        <source>p-value threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="148"/>
-        <source>Best model proportion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="149"/>
-        <source>Minimum observations needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="154"/>
-        <source>Prevent one-year recovery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="163"/>
-        <source>Flavor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="163"/>
-        <source>gee — Earth Engine behaviour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="163"/>
-        <source>idl — original IDL program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="171"/>
-        <source>Index change on disturbance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="171"/>
-        <source>Automatic (from the index)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="171"/>
-        <source>Decreases (like NBR, NDVI)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="171"/>
-        <source>Increases (like TCB, SWIR)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="183"/>
-        <source>Engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="183"/>
-        <source>Local (this computer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="183"/>
-        <source>Google Earth Engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="191"/>
-        <source>Earth Engine: annual composite ImageCollection (asset id)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="191"/>
-        <source>Earth Engine: Google Cloud project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="191"/>
-        <source>Earth Engine: Google Drive export folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="191"/>
-        <source>Earth Engine: start the export tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="210"/>
-        <source>Earth Engine export tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="211"/>
-        <source>Vertices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="211"/>
-        <source>Fitted values (one band per year)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="211"/>
-        <source>RMSE, p-value, segment count, status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="211"/>
-        <source>Segment table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="219"/>
-        <source>FTV folder (one GeoTIFF per fit band)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="248"/>
-        <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="265"/>
-        <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="276"/>
-        <source>INPUT: the stack must be a raster file readable by GDAL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="283"/>
-        <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="291"/>
-        <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="301"/>
-        <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="320"/>
-        <source>EE_COLLECTION: name the Earth Engine ImageCollection of annual composites (one image per year, bands named like the stack&apos;s) to run LandTrendr on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="329"/>
-        <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="352"/>
-        <source>ENGINE earthengine: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="354"/>
-        <source>Earth Engine export tasks: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="378"/>
-        <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="388"/>
-        <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="388"/>
-        <source>decreases it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="388"/>
-        <source>increases it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="400"/>
-        <source>LandTrendr cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="405"/>
-        <source>LandTrendr vertices ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="406"/>
-        <source>LandTrendr fitted {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="407"/>
-        <source>LandTrendr RMSE ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="408"/>
-        <source>LandTrendr segments ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/landtrendr.py" line="415"/>
-        <source>LandTrendr FTV {0}</source>
+        <location filename="../plugin/processing/landtrendr.py" line="345"/>
+        <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,57 +1248,57 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>SamplePanel</name>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="34"/>
+        <location filename="../plugin/gui/sample_panel.py" line="33"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="35"/>
+        <location filename="../plugin/gui/sample_panel.py" line="34"/>
         <source>Small (quick tests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="39"/>
+        <location filename="../plugin/gui/sample_panel.py" line="38"/>
         <source>Build sample archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="42"/>
+        <location filename="../plugin/gui/sample_panel.py" line="41"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="49"/>
+        <location filename="../plugin/gui/sample_panel.py" line="48"/>
         <source>Timestack ships a synthetic Landsat archive with known clear-cuts, a fire, clouds and shadows. Build it to try search, compositing and LandTrendr without a network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="58"/>
+        <location filename="../plugin/gui/sample_panel.py" line="57"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="59"/>
+        <location filename="../plugin/gui/sample_panel.py" line="58"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="73"/>
+        <location filename="../plugin/gui/sample_panel.py" line="72"/>
         <source>Sample data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="84"/>
+        <location filename="../plugin/gui/sample_panel.py" line="78"/>
         <source>Building…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="95"/>
+        <location filename="../plugin/gui/sample_panel.py" line="82"/>
         <source>Sample archive ready: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="97"/>
+        <location filename="../plugin/gui/sample_panel.py" line="84"/>
         <source>Building the sample archive failed or was cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,311 +1306,336 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="70"/>
+        <location filename="../plugin/gui/search_panel.py" line="69"/>
         <source>Sample archive (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="73"/>
+        <location filename="../plugin/gui/search_panel.py" line="72"/>
         <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="77"/>
+        <location filename="../plugin/gui/search_panel.py" line="76"/>
         <source>Choose a local catalog file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="83"/>
+        <location filename="../plugin/gui/search_panel.py" line="82"/>
         <source>Collection ids, comma-separated; empty searches all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="86"/>
+        <location filename="../plugin/gui/search_panel.py" line="85"/>
         <source>Read the collections the catalog offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="90"/>
+        <location filename="../plugin/gui/search_panel.py" line="97"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="102"/>
+        <location filename="../plugin/gui/search_panel.py" line="109"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="114"/>
+        <location filename="../plugin/gui/search_panel.py" line="121"/>
         <source>A start after the end wraps over the new year (e.g. 335 to 60)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="124"/>
+        <location filename="../plugin/gui/search_panel.py" line="131"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="193"/>
+        <location filename="../plugin/gui/search_panel.py" line="202"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="129"/>
+        <location filename="../plugin/gui/search_panel.py" line="136"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <location filename="../plugin/gui/search_panel.py" line="145"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <location filename="../plugin/gui/search_panel.py" line="145"/>
         <source>Cloud %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <location filename="../plugin/gui/search_panel.py" line="145"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <location filename="../plugin/gui/search_panel.py" line="145"/>
         <source>Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="138"/>
+        <location filename="../plugin/gui/search_panel.py" line="145"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="146"/>
+        <location filename="../plugin/gui/search_panel.py" line="153"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="154"/>
+        <location filename="../plugin/gui/search_panel.py" line="161"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="158"/>
+        <location filename="../plugin/gui/search_panel.py" line="165"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="159"/>
+        <location filename="../plugin/gui/search_panel.py" line="168"/>
         <source>AOI layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="164"/>
+        <location filename="../plugin/gui/search_panel.py" line="173"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="169"/>
+        <location filename="../plugin/gui/search_panel.py" line="178"/>
         <source>Day of year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="173"/>
+        <location filename="../plugin/gui/search_panel.py" line="182"/>
         <source>Max. cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="174"/>
+        <location filename="../plugin/gui/search_panel.py" line="183"/>
         <source>Max. scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="208"/>
+        <location filename="../plugin/gui/search_panel.py" line="217"/>
         <source>Choose a catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="208"/>
+        <location filename="../plugin/gui/search_panel.py" line="217"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="218"/>
+        <location filename="../plugin/gui/search_panel.py" line="227"/>
         <source>≤ {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="238"/>
+        <location filename="../plugin/gui/search_panel.py" line="253"/>
         <source>{0} collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="270"/>
+        <location filename="../plugin/gui/search_panel.py" line="282"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="284"/>
+        <location filename="../plugin/gui/search_panel.py" line="289"/>
         <source>see the Processing log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="285"/>
+        <location filename="../plugin/gui/search_panel.py" line="290"/>
         <source>The search failed or was cancelled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="290"/>
+        <location filename="../plugin/gui/search_panel.py" line="295"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="299"/>
+        <location filename="../plugin/gui/search_panel.py" line="306"/>
         <source>No scenes match: widen the dates, the cloud limit or the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="324"/>
+        <location filename="../plugin/gui/search_panel.py" line="331"/>
         <source>Select a scene in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="334"/>
+        <location filename="../plugin/gui/search_panel.py" line="343"/>
         <source>GDAL could not open the bands of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="89"/>
+        <source>Earthdata Login from QGIS&apos;s authentication database: a Basic configuration with your username and password, or an empty username and a user token as password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="166"/>
+        <source>Earthdata login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="356"/>
+        <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SearchScenesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="71"/>
+        <location filename="../plugin/processing/search_scenes.py" line="76"/>
         <source>Search scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="75"/>
+        <location filename="../plugin/processing/search_scenes.py" line="80"/>
         <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. No match gives an empty layer and a message, not an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="85"/>
+        <location filename="../plugin/processing/search_scenes.py" line="90"/>
         <source>Catalog (URL, file or preset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="88"/>
+        <location filename="../plugin/processing/search_scenes.py" line="93"/>
         <source>Collections (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="93"/>
+        <location filename="../plugin/processing/search_scenes.py" line="98"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="94"/>
+        <location filename="../plugin/processing/search_scenes.py" line="99"/>
         <source>Area of interest (polygons)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="102"/>
+        <location filename="../plugin/processing/search_scenes.py" line="107"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="102"/>
+        <location filename="../plugin/processing/search_scenes.py" line="107"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="106"/>
+        <location filename="../plugin/processing/search_scenes.py" line="111"/>
         <source>First day of year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="106"/>
+        <location filename="../plugin/processing/search_scenes.py" line="111"/>
         <source>Last day of year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="115"/>
+        <location filename="../plugin/processing/search_scenes.py" line="120"/>
         <source>Maximum cloud cover (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="125"/>
+        <location filename="../plugin/processing/search_scenes.py" line="130"/>
         <source>Scene ids to exclude (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="133"/>
+        <location filename="../plugin/processing/search_scenes.py" line="138"/>
         <source>Maximum number of scenes (0 = no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="143"/>
+        <location filename="../plugin/processing/search_scenes.py" line="148"/>
         <source>Platforms (comma-separated, e.g. landsat-8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="149"/>
+        <location filename="../plugin/processing/search_scenes.py" line="154"/>
         <source>Server timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="255"/>
+        <location filename="../plugin/processing/search_scenes.py" line="254"/>
         <source>Scene footprints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="165"/>
+        <location filename="../plugin/processing/search_scenes.py" line="175"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="165"/>
+        <location filename="../plugin/processing/search_scenes.py" line="175"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="173"/>
+        <location filename="../plugin/processing/search_scenes.py" line="183"/>
         <source>Number of scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="181"/>
+        <location filename="../plugin/processing/search_scenes.py" line="191"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="184"/>
+        <location filename="../plugin/processing/search_scenes.py" line="194"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="188"/>
+        <location filename="../plugin/processing/search_scenes.py" line="198"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="196"/>
+        <location filename="../plugin/processing/search_scenes.py" line="206"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="226"/>
+        <location filename="../plugin/processing/search_scenes.py" line="239"/>
         <source>Search cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="259"/>
+        <location filename="../plugin/processing/search_scenes.py" line="258"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/search_scenes.py" line="266"/>
+        <location filename="../plugin/processing/search_scenes.py" line="265"/>
         <source>{0} scenes found in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="161"/>
+        <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/search_scenes.py" line="248"/>
+        <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,6 +1644,14 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
     <message>
         <location filename="../plugin/gui/series_plot.py" line="78"/>
         <source>Polygon {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimestackAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/algorithm.py" line="105"/>
+        <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1592,207 +1720,207 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="61"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="60"/>
         <source>Time stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="62"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="61"/>
         <source>Scenes of a search result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="71"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="70"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="73"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="72"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="81"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>e.g. 10, 90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
         <source>None (every date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
         <source>Weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
         <source>Yearly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="83"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
         <source>Whole period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="96"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="95"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="98"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="97"/>
         <source>Compute statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="101"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="100"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="104"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="103"/>
         <source>Save as recurring job…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="108"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="107"/>
         <source>crontab line of the saved job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="113"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="112"/>
         <source>Pick polygon on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="116"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="115"/>
         <source>Export plot as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="121"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="120"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="122"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="121"/>
         <source>Id field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="126"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="125"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="127"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="126"/>
         <source>Stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="128"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="127"/>
         <source>LandTrendr fit (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="129"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="128"/>
         <source>Search result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="130"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="129"/>
         <source>Bands / indices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="131"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="130"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="132"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="131"/>
         <source>Percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="133"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="132"/>
         <source>Compile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="134"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="133"/>
         <source>Minimum valid fraction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="135"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="134"/>
         <source>Output CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="158"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="157"/>
         <source>Polygon statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="204"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="198"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="215"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="204"/>
         <source>Polygon statistics failed or were cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="218"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="207"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="243"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="232"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="246"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="237"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="249"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="240"/>
         <source>Export plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="249"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="240"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="280"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="273"/>
         <source>Save recurring job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="280"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="273"/>
         <source>Job (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="289"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="282"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="297"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="290"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,142 +1933,142 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="88"/>
+        <source>Polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="93"/>
+        <source>Polygon id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="98"/>
+        <source>Time stacks (bands named YYYY_variable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="106"/>
+        <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="114"/>
+        <source>Bands (comma separated; stacks: empty = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="119"/>
+        <source>Indices (comma separated, e.g. NBR, NDVI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="124"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="133"/>
+        <source>Percentiles (comma separated, e.g. 10, 90)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>Compile dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>None (every date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="152"/>
+        <source>Minimum valid fraction of a polygon to keep a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="162"/>
+        <source>Mask in scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="172"/>
+        <source>Statistics (long table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="177"/>
+        <source>Wide table (one row per polygon, the mean or first statistic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="192"/>
+        <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="204"/>
+        <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="214"/>
+        <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="234"/>
+        <source>{0} scenes over the polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="248"/>
+        <source>Polygon statistics cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="252"/>
+        <source>Polygon statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="258"/>
+        <source>Polygon statistics (wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="262"/>
+        <source>{0} rows written to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../plugin/processing/zonal_stats.py" line="71"/>
         <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
 
 Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
 
-The output is a long table (id, date, variable, one column per statistic); valid_fraction is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or the whole period, weighting each date by its valid pixel count, after dropping dates whose valid fraction is below MIN_VALID_FRACTION. The optional wide table has one row per polygon and can be joined to the polygons by their id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="86"/>
-        <source>Polygons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="91"/>
-        <source>Polygon id field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="96"/>
-        <source>Time stacks (bands named YYYY_variable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="104"/>
-        <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="112"/>
-        <source>Bands (comma separated; stacks: empty = all)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="117"/>
-        <source>Indices (comma separated, e.g. NBR, NDVI)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="122"/>
-        <source>Statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="131"/>
-        <source>Percentiles (comma separated, e.g. 10, 90)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>Compile dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>None (every date)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>Weekly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>Yearly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="136"/>
-        <source>Whole period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="150"/>
-        <source>Minimum valid fraction of a polygon to keep a date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="160"/>
-        <source>Mask in scenes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="170"/>
-        <source>Statistics (long table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="175"/>
-        <source>Wide table (one row per polygon, the mean or first statistic)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="190"/>
-        <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="202"/>
-        <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="212"/>
-        <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="232"/>
-        <source>{0} scenes over the polygons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="246"/>
-        <source>Polygon statistics cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="250"/>
-        <source>Polygon statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="256"/>
-        <source>Polygon statistics (wide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="260"/>
-        <source>{0} rows written to {1}</source>
+The output is a long table (id, date, variable, one column per statistic); valid_fraction is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or the whole period, weighting each date by its valid pixel count, after dropping dates whose valid fraction is below MIN_VALID_FRACTION. Count, mean, std, min and max of a period are exact; a period&apos;s median and percentiles are the count-weighted mean of the dates&apos; values, an approximation (the exact value needs every pixel). The optional wide table has one row per polygon and can be joined to the polygons by their id.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
