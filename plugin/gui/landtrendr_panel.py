@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsMapLayerProxyModel
+from qgis.core import Qgis, QgsMapLayerProxyModel
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
@@ -31,10 +31,14 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.indices import disturbance_direction
 from ..core.landtrendr import LandTrendrParams
+from ..core.stack_io import SCALE_INT16
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path, stack_names
 from .algorithm_task import AlgorithmTask
 from .pixel_inspector import PixelInspector
 from .trajectory_plot import TrajectoryPlot
+
+#: The change map's default loss threshold in index units (a drop of 0.1 NBR).
+LOSS_THRESHOLD = 0.1
 
 
 def band_names(layer) -> list:
@@ -81,7 +85,10 @@ class LandTrendrPanel(QWidget):
         self.min_magnitude = QDoubleSpinBox(self)
         self.min_magnitude.setDecimals(3)
         self.min_magnitude.setRange(0.0, 1e9)
-        self.min_magnitude.setValue(0.1)
+        self.min_magnitude.setValue(LOSS_THRESHOLD)
+        self.min_magnitude.setToolTip(
+            self.tr("In the stack's units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1")
+        )
         self.inspect_button = QPushButton(self.tr("Inspect pixels"), self)
         self.inspect_button.setCheckable(True)
         self.inspect_button.setToolTip(
@@ -237,6 +244,10 @@ class LandTrendrPanel(QWidget):
             self.status.setText(
                 self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
             )
+        if layer is not None and names:
+            # Magnitudes are in the stack's units: an int16 composite stores indices x 10000.
+            scaled = layer.dataProvider().dataType(1) == Qgis.Int16
+            self.min_magnitude.setValue(LOSS_THRESHOLD * (SCALE_INT16 if scaled else 1.0))
         self._index_changed(self.index.currentText())
 
     def _index_changed(self, index: str) -> None:

@@ -61,6 +61,25 @@ def test_panel_lists_the_stack_indices_and_builds_the_contract_parameters(panel,
     assert panel.disturbance_direction() == 1
 
 
+def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path):
+    """0.1 NBR is 0.1 on a float stack and 1000 on an int16 composite (indices x 10000)."""
+    import rasterio
+
+    assert panel.min_magnitude.value() == pytest.approx(0.1)
+    with rasterio.open(stack_layer[0].source()) as src:
+        profile = dict(src.profile, dtype="int16", nodata=-32768)
+        scaled = tmp_path / "int16.tif"
+        with rasterio.open(scaled, "w", **profile) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = src.descriptions
+    layer = QgsRasterLayer(str(scaled), "int16 stack")
+    QgsProject.instance().addMapLayer(layer)
+    panel.stack.setLayer(layer)
+    assert panel.min_magnitude.value() == pytest.approx(1000)
+    panel.stack.setLayer(stack_layer[0])
+    assert panel.min_magnitude.value() == pytest.approx(0.1)
+
+
 def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()
