@@ -270,7 +270,7 @@ def search_earthdata(
         found.extend(i for i in items if i.geometry is None or area.intersects(shape(i.geometry)))
     if empty:
         notes.append(
-            f"No granules for {', '.join(empty)}: check that these are CMR short names "
+            f"COLLECTIONS: no granules for {', '.join(empty)}; check that these are CMR short names "
             "(e.g. HLSL30, not the STAC collection id)."
         )
     result = SearchResult(select_scenes(found, query), "earthdata", "earthdata", notes)
