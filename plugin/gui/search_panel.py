@@ -9,18 +9,19 @@ COGs through GDAL's ``/vsicurl/``.
 from __future__ import annotations
 
 from qgis.core import (
+    QgsApplication,
     QgsContrastEnhancement,
     QgsMapLayerProxyModel,
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
     QgsRasterMinMaxOrigin,
+    QgsTask,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -39,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.search import PRESETS, SearchError, catalog_collections
+from ..core.search import PRESETS, catalog_collections
 from .algorithm_task import RunsOneAlgorithm
 from .sample_panel import default_sample_folder
 
@@ -239,15 +240,21 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
                 self.collections.addItems(preset.collections)
 
     def load_collections(self) -> None:
-        """Ask the catalog which collections it has (a quick request; the cursor waits)."""
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            ids = catalog_collections(self.catalog_value(), timeout=15)
-        except SearchError as exc:
-            self.status.setText(str(exc))
+        """Ask the catalog which collections it has, in the background: a slow server must not freeze
+        QGIS. The list replaces the collection choices when the answer arrives."""
+        catalog = self.catalog_value()
+        self.status.setText(self.tr("Reading the catalog's collections…"))
+        self.collections_task = QgsTask.fromFunction(
+            self.tr("Timestack: collections of the catalog"),
+            lambda _task: catalog_collections(catalog, timeout=15),
+            on_finished=self._collections_loaded,
+        )
+        QgsApplication.taskManager().addTask(self.collections_task)
+
+    def _collections_loaded(self, exception, ids=None) -> None:
+        if exception is not None:
+            self.status.setText(str(exception))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         self.collections.clear()
         self.collections.addItems(ids)
         self.status.setText(self.tr("{0} collections").format(len(ids)))

@@ -123,6 +123,19 @@ def test_an_unwritable_output_leaves_no_other_output(provider, tmp_path, unwrita
 # --- the dock's Search panel ------------------------------------------------------------------
 
 
+def wait_until(condition, seconds: float = 30.0) -> None:
+    """Process Qt events until ``condition()`` holds (background tasks report through the event loop)."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
 def wait_for(run, seconds: float = 60.0) -> None:
     """Let the task manager run the background task and deliver its result."""
     import time
@@ -172,7 +185,8 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
     from timestack.core.search.query import bbox_polygon
 
     panel.set_catalog(str(sample_archive.geoparquet))
-    panel.load_collections()
+    panel.load_collections()  # in the background: wait for the answer
+    wait_until(lambda: panel.status.text() == "1 collections")
     assert [panel.collections.itemText(i) for i in range(panel.collections.count())] == ["landsat-c2-l2"]
     set_area(panel, sample_archive)
     panel.start.setDate(QDate(1990, 1, 1))
@@ -200,6 +214,13 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
     ]
     assert len(footprints) == 1 and footprints[0].featureCount() == len(expected)
     panel.grab().save(str(Path(__file__).resolve().parents[2] / "build" / "search_panel.png"))
+
+
+def test_collections_of_an_unreadable_catalog_are_reported_not_raised(panel, tmp_path):
+    panel.set_catalog(str(tmp_path / "missing.parquet"))
+    panel.load_collections()
+    wait_until(lambda: "CATALOG" in panel.status.text())
+    assert panel.collections.count() == 0
 
 
 def test_selected_scene_is_added_in_natural_colour(panel, sample_archive):
