@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
-    QgsRasterMinMaxOrigin,
     QgsTask,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsMapLayerComboBox
@@ -63,6 +62,8 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         super().__init__(parent)
         self.iface = iface
         self.items = []
+        #: The last scene added to the map by "Add selected scene"
+        self.preview_layer = None
 
         self.catalog = QComboBox(self)
         self.catalog.setObjectName("searchCatalog")
@@ -329,51 +330,86 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
 
     # --- preview ------------------------------------------------------------------------------
 
-    def add_selected_scene(self):
-        """Add the selected scene as a natural-colour layer (red/green/blue, 2–98 % stretch)."""
-        from ..core.search.preview import natural_colour_vrt
+    def add_selected_scene(self) -> None:
+        """Add the selected scene as a natural-colour layer (red/green/blue, 2–98 % stretch).
+
+        The bands are reached (and their stretch read) in the background: a remote COG must not freeze
+        QGIS. The layer is added when that is done (``preview_layer``); problems go to the status line.
+        """
+        from ..core.search.preview import natural_colour_stretch, natural_colour_vrt
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             self.status.setText(self.tr("Select a scene in the table first."))
-            return None
+            return
         item = self.items[rows[0].row()]
-        try:
-            if self.is_earthdata() and self.login.configId():
-                self.authorize_reads(item)
-            vrt = natural_colour_vrt(item, QgsProcessingUtils.tempFolder())
-        except (ValueError, OSError) as exc:
-            self.status.setText(str(exc))
-            return None
-        layer = QgsRasterLayer(str(vrt), item.id)
-        if not layer.isValid():
-            self.status.setText(self.tr("GDAL could not open the bands of {0}.").format(item.id))
-            return None
-        natural_colour_style(layer)
-        QgsProject.instance().addMapLayer(layer)
-        return layer
+        login = None
+        if self.is_earthdata() and self.login.configId():
+            login = self.earthdata_login()
+            if login is None:
+                return
+        folder = QgsProcessingUtils.tempFolder()
 
-    def authorize_reads(self, item) -> None:
-        """Give GDAL the Earthdata bearer token for this granule's data host (and no other host)."""
-        from ..core.search.earthdata import EarthdataLogin, authorize_gdal_reads, earthdata_auth
+        def prepare(_task):
+            if login is not None:
+                self.authorize_reads(login, item)
+            vrt = natural_colour_vrt(item, folder)
+            return vrt, natural_colour_stretch(vrt)
+
+        def done(exception, result=None):
+            if exception is not None:
+                self.status.setText(str(exception))
+                return
+            vrt, stretch = result
+            layer = QgsRasterLayer(str(vrt), item.id)
+            if not layer.isValid():
+                self.status.setText(self.tr("GDAL could not open the bands of {0}.").format(item.id))
+                return
+            natural_colour_style(layer, stretch)
+            QgsProject.instance().addMapLayer(layer)
+            self.preview_layer = layer
+            self.status.setText(self.tr("{0} added to the map.").format(item.id))
+
+        self.preview_layer = None
+        self.status.setText(self.tr("Opening {0}…").format(item.id))
+        self.preview_task = QgsTask.fromFunction(
+            self.tr("Timestack: preview of {0}").format(item.id), prepare, on_finished=done
+        )
+        QgsApplication.taskManager().addTask(self.preview_task)
+
+    def earthdata_login(self):
+        """The chosen Earthdata login from QGIS's authentication database (read here, on the main
+        thread), or None with the reason in the status line."""
+        from ..core.search.earthdata import EarthdataLogin
         from ..processing.algorithm import auth_credentials
 
         found = auth_credentials(self.login.configId())
         if found is None:
-            raise ValueError(self.tr("The chosen Earthdata login is not in the authentication database."))
-        auth = earthdata_auth(EarthdataLogin(*found))
-        authorize_gdal_reads(auth, [asset.href for asset in item.assets.values()])
+            self.status.setText(self.tr("The chosen Earthdata login is not in the authentication database."))
+            return None
+        return EarthdataLogin(*found)
+
+    @staticmethod
+    def authorize_reads(login, item) -> None:
+        """Give GDAL the Earthdata bearer token for this granule's data host (and no other host)."""
+        from ..core.search.earthdata import authorize_gdal_reads, earthdata_auth
+
+        authorize_gdal_reads(earthdata_auth(login), [asset.href for asset in item.assets.values()])
 
 
-def natural_colour_style(layer: QgsRasterLayer) -> None:
-    """Bands 1/2/3 as red/green/blue, each stretched over its 2–98 % cumulative cut.
-
-    The statistics come from a sample (GDAL reads overviews), so streamed COGs stay cheap.
-    """
+def natural_colour_style(layer: QgsRasterLayer, stretch: list) -> None:
+    """Bands 1/2/3 as red/green/blue, each stretched over its ``(low, high)`` values."""
     from qgis.core import QgsMultiBandColorRenderer
 
     renderer = QgsMultiBandColorRenderer(layer.dataProvider(), 1, 2, 3)
+    enhancements = []
+    for band, (low, high) in enumerate(stretch, start=1):
+        enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+        enhancement.setMinimumValue(low)
+        enhancement.setMaximumValue(high)
+        enhancements.append(enhancement)
+    renderer.setRedContrastEnhancement(enhancements[0])
+    renderer.setGreenContrastEnhancement(enhancements[1 % len(enhancements)])
+    renderer.setBlueContrastEnhancement(enhancements[2 % len(enhancements)])
     layer.setRenderer(renderer)
-    layer.setContrastEnhancement(
-        QgsContrastEnhancement.StretchToMinimumMaximum, QgsRasterMinMaxOrigin.CumulativeCut, sampleSize=250000
-    )

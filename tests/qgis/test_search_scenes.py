@@ -225,13 +225,15 @@ def test_collections_of_an_unreadable_catalog_are_reported_not_raised(panel, tmp
 
 def test_selected_scene_is_added_in_natural_colour(panel, sample_archive):
     import pystac
-    from qgis.core import QgsMultiBandColorRenderer
+    from qgis.core import QgsMultiBandColorRenderer, QgsProject
 
     panel.items = list(pystac.ItemCollection.from_file(str(sample_archive.item_collection)))[:3]
     panel.show_items(panel.items)
     panel.table.selectRow(1)
-    layer = panel.add_selected_scene()
-    assert layer is not None and layer.isValid() and layer.bandCount() == 3
+    panel.add_selected_scene()  # opens the bands in the background
+    wait_until(lambda: panel.preview_layer is not None)
+    layer = panel.preview_layer
+    assert layer.isValid() and layer.bandCount() == 3 and layer.id() in QgsProject.instance().mapLayers()
     assert isinstance(layer.renderer(), QgsMultiBandColorRenderer)
     assert (layer.renderer().redBand(), layer.renderer().greenBand(), layer.renderer().blueBand()) == (
         1,
@@ -364,6 +366,8 @@ def test_panel_logs_in_to_earthdata_from_the_auth_database_for_previews(panel, e
     panel.table.selectRow(0)
     try:
         panel.add_selected_scene()  # no network here: the layer fails, but GDAL was given the token
+        wait_until(lambda: "Opening" not in panel.status.text())
+        assert panel.preview_layer is None
         header = gdal.GetPathSpecificOption(f"/vsicurl/{host}B04.tif", "GDAL_HTTP_HEADERS", None)
         assert header == "Authorization: Bearer tok-9"
         assert "tok-9" not in panel.status.text()

@@ -63,3 +63,34 @@ def natural_colour_vrt(item: pystac.Item, folder) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int = 1024) -> list:
+    """(low, high) percentile values of each band, from a read of at most ``size`` pixels a side.
+
+    GDAL serves a reduced read from the COG's overviews, so a streamed scene costs a few small range
+    requests, not the full image. Nodata and NaN are left out.
+    """
+    import numpy as np
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(vrt))
+    if dataset is None:
+        raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
+    scale = max(dataset.RasterXSize, dataset.RasterYSize) / size
+    width = max(1, round(dataset.RasterXSize / max(scale, 1.0)))
+    height = max(1, round(dataset.RasterYSize / max(scale, 1.0)))
+    stretches = []
+    for number in range(1, dataset.RasterCount + 1):
+        band = dataset.GetRasterBand(number)
+        values = band.ReadAsArray(buf_xsize=width, buf_ysize=height)
+        if values is None:
+            raise OSError(f"GDAL could not read band {number} of {vrt}: {gdal.GetLastErrorMsg()}")
+        values = values.astype(np.float64)
+        valid = np.isfinite(values)
+        if band.GetNoDataValue() is not None:
+            valid &= values != band.GetNoDataValue()
+        if not valid.any():
+            raise ValueError(f"{vrt} has no valid pixels in band {number}")
+        stretches.append(tuple(float(v) for v in np.percentile(values[valid], [low, high])))
+    return stretches
