@@ -120,20 +120,25 @@ def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> N
         )
 
 
+#: Said when assets sit in S3 buckets other than USGS's (e.g. Sentinel-2 JP2s), which may bill the reader.
+S3_NOTE = "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
+
+
 def _notes(url: str, items: list) -> list:
-    notes = []
+    """What the user should know about reading these items: the preset's note (Earth Search's only when
+    its results are in the requester-pays USGS Landsat bucket) and a warning for other S3 assets."""
     found = preset(url)
-    if found is not None and found.note:
-        notes.append(found.note)
-    requester_pays = any(
-        asset.href.startswith("s3://") or asset.extra_fields.get("storage:requester_pays")
-        for item in items
-        for asset in item.assets.values()
+    assets = [asset for item in items for asset in item.assets.values()]
+    usgs = any(
+        asset.href.startswith("s3://usgs-landsat") or asset.extra_fields.get("storage:requester_pays")
+        for asset in assets
     ) or any(item.properties.get("storage:requester_pays") for item in items)
-    if requester_pays and found is not EARTH_SEARCH:
-        notes.append(
-            "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
-        )
+    other_s3 = any(asset.href.startswith("s3://") for asset in assets)
+    notes = []
+    if found is not None and found.note and (found is not EARTH_SEARCH or usgs):
+        notes.append(found.note)
+    if other_s3 and not (found is EARTH_SEARCH and usgs):
+        notes.append(S3_NOTE)
     return notes
 
 
