@@ -11,13 +11,20 @@ import sys
 from pathlib import Path
 from typing import List
 
-#: import name -> pip requirement (kept in step with requirements.txt)
+#: import name -> pip requirement. Pinned ones are kept in step with requirements.txt; the lower
+#: bounds are libraries Linux distributions package beside QGIS (requirements-apt.txt installs them
+#: here), which Windows and macOS QGIS may lack.
 REQUIRED = {
     "numba": "numba==0.60.0",
     "pystac": "pystac==1.10.1",
     "pystac_client": "pystac-client==0.8.3",
     "pyarrow": "pyarrow==17.0.0",
     "exactextract": "exactextract==0.3.0",
+    "rasterio": "rasterio>=1.3",
+    "scipy": "scipy>=1.10",
+    "pandas": "pandas>=1.5",
+    "shapely": "shapely>=1.8",
+    "matplotlib": "matplotlib>=3.6",
 }
 
 

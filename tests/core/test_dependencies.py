@@ -22,8 +22,21 @@ def _pins() -> dict:
 def test_installer_pins_match_requirements_txt():
     pins = _pins()
     for spec in REQUIRED.values():
-        name, version = spec.split("==")
-        assert pins.get(name.lower()) == version, f"{spec} differs from requirements.txt"
+        if "==" in spec:
+            name, version = spec.split("==")
+            assert pins.get(name.lower()) == version, f"{spec} differs from requirements.txt"
+
+
+def test_unpinned_requirements_are_the_distribution_packages_installed_here():
+    from importlib.metadata import version
+
+    apt = (ROOT / "requirements-apt.txt").read_text().split()
+    for spec in REQUIRED.values():
+        if ">=" in spec:
+            name, lowest = spec.split(">=")
+            assert f"python3-{name}" in apt, f"{name} is not installed from Debian"
+            installed = tuple(int(part) for part in version(name).split(".")[:2])
+            assert installed >= tuple(int(part) for part in lowest.split(".")[:2]), spec
 
 
 def test_nothing_is_missing_in_the_project_environment():
