@@ -166,7 +166,8 @@ def test_bad_change_map_parameters_are_rejected_by_name():
         change_map(table, ChangeMapParams(), 0)
 
 
-def test_change_map_raster_from_a_landtrendr_run(tmp_path):
+def _segments_of_a_disturbed_patch(tmp_path):
+    """A LandTrendr segments raster (6 x 5 px, 2000-2015) with a patch and a lone pixel lost in 2008."""
     rows, cols, years = 6, 5, list(range(2000, 2016))
     rng = np.random.default_rng(2)
     nbr = 0.8 + rng.normal(0, 0.01, (len(years), rows, cols))
@@ -185,6 +186,11 @@ def test_change_map_raster_from_a_landtrendr_run(tmp_path):
     run_landtrendr_raster(
         stack, "nbr", LandTrendrOutputs(segments=segments), LandTrendrParams(maxSegments=3), -1
     )
+    return segments, years
+
+
+def test_change_map_raster_from_a_landtrendr_run(tmp_path):
+    segments, years = _segments_of_a_disturbed_patch(tmp_path)
     written = run_changemap_raster(
         segments, None, ChangeMapParams(min_magnitude=0.2, mmu=3),
         change_path=tmp_path / "change.tif", events_path=tmp_path / "events.tif", chunk_size=4,
@@ -218,6 +224,21 @@ def _plain(folder):
     with rasterio.open(path, "w", count=1, **_TINY) as dst:
         dst.write(np.zeros((1, 2, 2), np.float32))
     return path
+
+
+def test_cancelling_a_change_map_leaves_no_output(tmp_path):
+    from timestack.core.changemap import ChangeMapCancelled
+
+    segments, _ = _segments_of_a_disturbed_patch(tmp_path)
+    calls = []
+    with pytest.raises(ChangeMapCancelled):
+        run_changemap_raster(
+            segments, None, ChangeMapParams(min_magnitude=0.2, mmu=3),
+            change_path=tmp_path / "change.tif", events_path=tmp_path / "events.tif", chunk_size=2,
+            is_cancelled=lambda: calls.append(1) or len(calls) > 2,
+        )  # fmt: skip
+    assert len(calls) > 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["segments.tif", "stack.tif"]
 
 
 def test_change_map_raster_needs_direction_and_years_when_not_recorded(tmp_path):
