@@ -46,7 +46,7 @@ from .grid import (
 )
 from .harmonize import needs_harmonisation, oli_to_etm
 from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
-from .masks import MaskOptions, landsat_discard, landsat_sensor, sentinel2_discard
+from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
 from .stack_io import (
     NODATA,
     OUTPUT_DTYPES,
@@ -75,6 +75,15 @@ ASSET_KEYS: Mapping[str, tuple[str, ...]] = {
     "swir1": ("swir16", "B11"),
     "swir2": ("swir22", "B12"),
 }
+#: NASA's Harmonized Landsat Sentinel-2 (HLS v2.0): band asset per collection (Landsat's OLI numbering in
+#: L30, Sentinel-2's MSI numbering in S30, narrow NIR in both), the Fmask quality layer, and the scaling
+#: its COGs carry when the item has no raster:bands (CMR granules have none).
+HLS_ASSET_KEYS: Mapping[str, Mapping[str, str]] = {
+    "HLSL30": {"blue": "B02", "green": "B03", "red": "B04", "nir": "B05", "swir1": "B06", "swir2": "B07"},
+    "HLSS30": {"blue": "B02", "green": "B03", "red": "B04", "nir": "B8A", "swir1": "B11", "swir2": "B12"},
+}
+HLS_SCALING = AssetScaling(1e-4, 0.0, -9999)
+FMASK_KEYS = ("Fmask",)
 QA_PIXEL_KEYS = ("qa_pixel",)
 QA_RADSAT_KEYS = ("qa_radsat",)
 SCL_KEYS = ("scl", "SCL")
@@ -94,7 +103,7 @@ class Scene:
     datetime: dt.datetime
     year: int
     platform: str
-    kind: str  # "landsat" or "sentinel2"
+    kind: str  # "landsat", "sentinel2" or "hls"
     bands: Mapping[str, Asset]
     quality: str
     radsat: Optional[str] = None
@@ -211,6 +220,10 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
     moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
+    collection = str(item.get("collection", ""))
+    hls = next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
+    if hls is not None:
+        return _hls_scene(item, moment, platform, hls, bands, base_dir)
     if _pick(assets, QA_PIXEL_KEYS):
         kind = "landsat"
         quality = _pick(assets, QA_PIXEL_KEYS)
@@ -241,6 +254,37 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
         bands=chosen,
         quality=gdal_path(quality[1]["href"], base_dir),
         radsat=gdal_path(radsat[1]["href"], base_dir) if radsat else None,
+    )
+
+
+def _hls_scene(
+    item: Mapping[str, Any],
+    moment: dt.datetime,
+    platform: str,
+    keys: Mapping[str, str],
+    bands: Sequence[str],
+    base_dir: Optional[Path],
+) -> Scene:
+    """An HLS granule: its collection's band assets, Fmask for quality, raster:bands or HLS scaling."""
+    assets = item.get("assets", {})
+    quality = _pick(assets, FMASK_KEYS)
+    if quality is None:
+        raise SceneSkippedError("no Fmask asset (HLS quality layer)")
+    chosen: dict[str, Asset] = {}
+    for band in bands:
+        if keys[band] not in assets:
+            raise SceneSkippedError(f"no asset for band {band} (looked for {keys[band]})")
+        asset = assets[keys[band]]
+        scaling = asset_scaling(asset, {}) if asset.get("raster:bands") else HLS_SCALING
+        chosen[band] = Asset(gdal_path(asset["href"], base_dir), scaling)
+    return Scene(
+        id=str(item.get("id")),
+        datetime=moment,
+        year=moment.year,
+        platform=platform,
+        kind="hls",
+        bands=chosen,
+        quality=gdal_path(quality[1]["href"], base_dir),
     )
 
 
@@ -293,6 +337,10 @@ def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.nda
             with rasterio.open(scene.radsat) as src:
                 radsat = read_window(src, grid, window, fill=0, src_nodata=0)
         discard = landsat_discard(qa, spec.mask, radsat, landsat_sensor(scene.platform), spec.read_bands)
+    elif scene.kind == "hls":
+        with rasterio.open(scene.quality) as src:
+            fmask = read_window(src, grid, window, fill=FMASK_FILL, src_nodata=FMASK_FILL)
+        discard = fmask_discard(fmask, spec.mask)
     else:
         with rasterio.open(scene.quality) as src:
             scl = read_window(src, grid, window, fill=0, src_nodata=0)
@@ -300,7 +348,8 @@ def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.nda
     if discard.all():
         return None
     out = np.empty((len(spec.read_bands), int(window.height), int(window.width)), np.float32)
-    harmonise = spec.harmonize and needs_harmonisation(scene.platform)
+    # HLS is harmonised by its producer (to Sentinel-2); the OLI -> ETM+ step is for Landsat C2 only.
+    harmonise = spec.harmonize and scene.kind == "landsat" and needs_harmonisation(scene.platform)
     for index, band in enumerate(spec.read_bands):
         asset = scene.bands[band]
         nodata = asset.scaling.nodata

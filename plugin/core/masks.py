@@ -72,6 +72,12 @@ RADSAT_BAND_OF: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+#: MASK name -> bit of the Fmask layer of NASA's Harmonized Landsat Sentinel-2 (HLS v2.0 user guide):
+#: 0 cirrus, 1 cloud, 2 adjacent to cloud/shadow (the "dilated" choice), 3 cloud shadow, 4 snow/ice,
+#: 5 water; bits 6-7 are the aerosol level. 255 is fill.
+FMASK_BIT_OF: Mapping[str, int] = {"cirrus": 0, "cloud": 1, "dilated": 2, "shadow": 3, "snow": 4, "water": 5}
+FMASK_FILL = 255
+
 DEFAULT_MASK = ("cloud", "shadow", "snow", "cirrus", "dilated", "saturated")
 
 
@@ -162,6 +168,18 @@ def buffer_mask(mask: np.ndarray, radius: float) -> np.ndarray:
     if mask.ndim == 3:
         structure = structure[np.newaxis]
     return ndimage.binary_dilation(mask, structure=structure)
+
+
+def fmask_discard(fmask: np.ndarray, options: MaskOptions) -> np.ndarray:
+    """The full HLS mask: the chosen Fmask bits, buffered; fill (255) unbuffered."""
+    fmask = np.asarray(fmask)
+    fill = fmask == FMASK_FILL
+    bits = 0
+    for name in options.flags:
+        if name in FMASK_BIT_OF:
+            bits |= 1 << FMASK_BIT_OF[name]
+    mask = ((fmask.astype(np.uint16) & bits) != 0) & ~fill
+    return buffer_mask(mask, options.buffer_pixels) | fill
 
 
 def landsat_discard(

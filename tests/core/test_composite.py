@@ -554,3 +554,56 @@ def test_sentinel2_scenes_are_scaled_by_baseline_and_masked_by_scl(tmp_path):
         assert np.allclose(data[2 * year, :, 20:], 0.32, atol=1e-4)
         assert np.isnan(data[2 * year, :, :20]).all()
     assert np.isnan(data[2]).all()  # 2021: no scene
+
+
+HLS_KEYS = {
+    "HLSL30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B05", "swir16": "B06", "swir22": "B07"},
+    "HLSS30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B8A", "swir16": "B11", "swir22": "B12"},
+}
+
+
+def write_hls_granule(folder, collection, granule_id, when, platform, cloud=None, shadow=None):
+    """An HLS v2.0 granule as search_earthdata lists it: int16 bands (x 10000, fill -9999) named by band
+    number, a uint8 Fmask, no raster:bands metadata."""
+    folder = Path(folder) / granule_id
+    folder.mkdir(parents=True)
+    cloud = np.zeros((SIZE, SIZE), bool) if cloud is None else cloud
+    shadow = np.zeros((SIZE, SIZE), bool) if shadow is None else shadow
+    assets = {}
+    for band, key in HLS_KEYS[collection].items():
+        values = np.round(np.where(cloud, CLOUD[band], CLEAR[band]) * 10000).astype(np.int16)
+        values[0, 0] = -9999  # fill
+        write_tif(folder / f"{granule_id}.{key}.tif", values, nodata=-9999)
+        assets[key] = {"href": str(folder / f"{granule_id}.{key}.tif"), "roles": ["data"]}
+    low_aerosol = np.uint8(0b01000000)
+    fmask = (cloud.astype(np.uint8) << 1) | (shadow.astype(np.uint8) << 3) | low_aerosol
+    write_tif(folder / f"{granule_id}.Fmask.tif", fmask.astype(np.uint8), nodata=255)
+    assets["Fmask"] = {"href": str(folder / f"{granule_id}.Fmask.tif"), "roles": ["data"]}
+    return {
+        "type": "Feature", "stac_version": "1.0.0", "id": granule_id, "geometry": None, "bbox": None,
+        "links": [], "collection": collection, "assets": assets,
+        "properties": {"datetime": f"{when}T18:40:00Z", "platform": platform},
+    }  # fmt: skip
+
+
+def test_hls_granules_are_scaled_and_masked_by_fmask(tmp_path):
+    """L30 and S30 map their own band numbers (B05 vs B8A for the narrow NIR); Fmask cloud and shadow bits
+    mask; the low-aerosol bits alone do not; -9999 is fill."""
+    cloud = np.zeros((SIZE, SIZE), bool)
+    cloud[:, :10] = True
+    shadow = np.zeros((SIZE, SIZE), bool)
+    shadow[:, 10:20] = True
+    items = [
+        write_hls_granule(tmp_path / "g", "HLSL30", "HLS.L30.T10TEK.2020160T184000.v2.0", "2020-06-08",
+                          "LANDSAT-8", cloud=cloud, shadow=shadow),
+        write_hls_granule(tmp_path / "g", "HLSS30", "HLS.S30.T10TEK.2021161T184919.v2.0", "2021-06-10",
+                          "Sentinel-2A", cloud=cloud, shadow=shadow),
+    ]  # fmt: skip
+    result = run(tmp_path, items, start_year=2020, end_year=2021, bands=("nir", "swir1"), harmonize=True)
+    data = decode_values(read_stack(result.stack)[0], "int16")
+    for year in (0, 1):
+        nir, swir1 = data[2 * year], data[2 * year + 1]
+        assert np.allclose(nir[1:, 20:], 0.32, atol=1e-4) and np.allclose(swir1[1:, 20:], 0.16, atol=1e-4)
+        assert np.isnan(nir[:, :20]).all(), "Fmask cloud (bit 1) and shadow (bit 3) are masked"
+        assert np.isnan(nir[0, 0])
+    assert json.loads(result.log.read_text())["skipped"] == []

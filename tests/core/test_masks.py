@@ -138,3 +138,16 @@ def test_bad_options_name_the_parameter():
         MaskOptions(buffer_pixels=-1)
     with pytest.raises(ValueError, match="confidence"):
         MaskOptions(min_confidence={"water": 2})
+
+
+@pytest.mark.parametrize(
+    ("name", "bit"), [("cirrus", 0), ("cloud", 1), ("dilated", 2), ("shadow", 3), ("snow", 4), ("water", 5)]
+)
+def test_each_hls_fmask_bit_masks_alone(name, bit):
+    from timestack.core.masks import fmask_discard
+
+    fmask = np.array([0, 1 << bit, (1 << bit) | 0b11000000, 0b11000000, 255], dtype=np.uint8)
+    masked = fmask_discard(fmask, MaskOptions(flags=(name,)))
+    assert masked.tolist() == [False, True, True, False, True]  # aerosol bits alone never mask; fill does
+    others = tuple(n for n in ("cirrus", "cloud", "dilated", "shadow", "snow", "water") if n != name)
+    assert not fmask_discard(fmask[:4], MaskOptions(flags=others)).any()
