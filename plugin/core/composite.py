@@ -39,6 +39,7 @@ from .grid import (
     bounds_in,
     chunk_windows,
     gdal_path,
+    http_headers,
     intersects,
     read_window,
     target_grid,
@@ -109,6 +110,8 @@ class Scene:
     radsat: Optional[str] = None
     bounds: Optional[tuple[float, float, float, float]] = None  # in the target CRS, after preflight
     crs: Optional[str] = None
+    #: HTTP headers for this scene's reads (an Earthdata bearer token); never shown in a repr or log
+    http_headers: Optional[str] = field(default=None, repr=False)
 
     @property
     def doy(self) -> int:
@@ -151,6 +154,8 @@ class CompositeSettings:
     chunk_size: int = 256
     workers: int = 2
     dask_scheduler: Optional[str] = None
+    #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
+    earthdata_headers: Optional[str] = field(default=None, repr=False)
 
 
 @dataclass
@@ -209,6 +214,14 @@ def _pick(assets: Mapping[str, Any], keys: Sequence[str]) -> Optional[tuple[str,
         if key in assets:
             return key, assets[key]
     return None
+
+
+def is_earthdata_granule(item: Mapping[str, Any]) -> bool:
+    """Does ``item`` come from NASA Earthdata (an HLS collection, or a CMR granule listed by search)?"""
+    collection = str(item.get("collection", ""))
+    return any(collection.startswith(name) for name in HLS_ASSET_KEYS) or (
+        "earthdata:concept_id" in item.get("properties", {})
+    )
 
 
 def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Optional[Path]) -> Scene:
@@ -296,7 +309,7 @@ def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
     info = None
     for path in paths:
         try:
-            with rasterio.open(path) as src:
+            with http_headers(scene.http_headers), rasterio.open(path) as src:
                 if info is None:
                     info = (src.crs, src.bounds)
         except (RasterioError, OSError) as error:
@@ -328,6 +341,11 @@ class UnitSpec:
 
 def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:
     """(bands, rows, cols) float32 reflectance of ``scene`` in ``window`` (NaN masked), or None if empty."""
+    with http_headers(scene.http_headers):
+        return _read_scene_files(scene, spec, window)
+
+
+def _read_scene_files(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:
     grid = spec.grid
     if scene.kind == "landsat":
         with rasterio.open(scene.quality) as src:
@@ -602,6 +620,8 @@ def prepare_scenes(
     for item in items:
         try:
             scene = scene_from_item(item, read_bands, base_dir)
+            if settings.earthdata_headers and is_earthdata_granule(item):
+                scene = replace(scene, http_headers=settings.earthdata_headers)
         except (SceneSkippedError, KeyError, ValueError) as error:
             skipped.append({"id": item.get("id"), "reason": str(error)})
             continue

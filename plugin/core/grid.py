@@ -13,10 +13,11 @@ Computer) follow ESA's processing-baseline rule: reflectance = (DN - 1000) / 100
 
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 import numpy as np
 import rasterio
@@ -39,6 +40,26 @@ REMOTE_GDAL_OPTIONS = {
     "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".tif,.TIF,.tiff,.TIFF",
     "VSI_CACHE": "TRUE",
 }
+
+
+@contextlib.contextmanager
+def http_headers(headers: Optional[str]):
+    """Send ``headers`` (``"Name: value"`` lines) with this thread's GDAL HTTP requests inside the block.
+
+    Thread-local, so a bearer token given for one scene's reads never goes out with another thread's
+    requests to other hosts. None does nothing.
+    """
+    if not headers:
+        yield
+        return
+    from osgeo import gdal
+
+    previous = gdal.GetThreadLocalConfigOption("GDAL_HTTP_HEADERS", None)
+    gdal.SetThreadLocalConfigOption("GDAL_HTTP_HEADERS", headers)
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption("GDAL_HTTP_HEADERS", previous)
 
 
 @dataclass(frozen=True)

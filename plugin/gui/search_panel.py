@@ -336,7 +336,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         The bands are reached (and their stretch read) in the background: a remote COG must not freeze
         QGIS. The layer is added when that is done (``preview_layer``); problems go to the status line.
         """
-        from ..core.search.preview import natural_colour_stretch, natural_colour_vrt
+        from ..core.grid import http_headers
+        from ..core.search.earthdata import bearer_header, earthdata_auth
+        from ..core.search.preview import natural_colour_copy, natural_colour_stretch, natural_colour_vrt
 
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -351,9 +353,11 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         folder = QgsProcessingUtils.tempFolder()
 
         def prepare(_task):
-            if login is not None:
-                self.authorize_reads(login, item)
-            vrt = natural_colour_vrt(item, folder)
+            headers = bearer_header(earthdata_auth(login)) if login is not None else None
+            with http_headers(headers):
+                vrt = natural_colour_vrt(item, folder)
+                if headers:  # QGIS draws in threads that must not get the token: show a local copy
+                    vrt = natural_colour_copy(vrt, folder)
             return vrt, natural_colour_stretch(vrt)
 
         def done(exception, result=None):
@@ -388,13 +392,6 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.tr("The chosen Earthdata login is not in the authentication database."))
             return None
         return EarthdataLogin(*found)
-
-    @staticmethod
-    def authorize_reads(login, item) -> None:
-        """Give GDAL the Earthdata bearer token for this granule's data host (and no other host)."""
-        from ..core.search.earthdata import authorize_gdal_reads, earthdata_auth
-
-        authorize_gdal_reads(earthdata_auth(login), [asset.href for asset in item.assets.values()])
 
 
 def natural_colour_style(layer: QgsRasterLayer, stretch: list) -> None:

@@ -9,6 +9,7 @@ animates the years.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
@@ -23,6 +24,7 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
@@ -174,6 +176,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
     TDOM_STATISTICS = "TDOM_STATISTICS"
     OUTPUT_TDOM_STATISTICS = "OUTPUT_TDOM_STATISTICS"
     HARMONIZE = "HARMONIZE"
+    AUTHCFG = "AUTHCFG"
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
     CHUNK_SIZE = "CHUNK_SIZE"
@@ -363,6 +366,11 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.tr("dask.distributed scheduler address (empty: local threads)"),
                 optional=True,
             ),
+            QgsProcessingParameterAuthConfig(
+                self.AUTHCFG,
+                self.tr("Earthdata Login, to read NASA Earthdata (HLS) granules"),
+                optional=True,
+            ),
             QgsProcessingParameterEnum(
                 self.ENGINE,
                 self.tr("Engine"),
@@ -404,6 +412,15 @@ class CompositeAlgorithm(TimestackAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
+
+    def _earthdata_headers(self, parameters, context):
+        """With AUTHCFG, log in to Earthdata: the bearer header the composite sends with granule reads."""
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+        if not authcfg:
+            return None
+        from ..core.search.earthdata import EarthdataLogin, bearer_header, earthdata_auth
+
+        return bearer_header(earthdata_auth(EarthdataLogin(*self.credentials(authcfg))))
 
     def _mask(self, parameters, context) -> MaskOptions:
         """MASK flags, the four QA_PIXEL confidence thresholds and MASK_BUFFER as core mask options."""
@@ -479,6 +496,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 or None,
             )
             progress, is_cancelled = self.core_callbacks(feedback)
+            settings = replace(settings, earthdata_headers=self._earthdata_headers(parameters, context))
             result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
         except CancelledByUserError:
             feedback.reportError(self.tr("Cancelled; no output was written."))

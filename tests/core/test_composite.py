@@ -18,6 +18,8 @@ from timestack.core.masks import MaskOptions
 from timestack.core.qa import encode_qa_pixel
 from timestack.core.stack_io import NODATA, CancelledByUserError, decode_values
 
+from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
+
 SCALE, OFFSET = 2.75e-05, -0.2
 UTM = "EPSG:32610"
 X0, Y0, SIZE, RES = 500010.0, 4999980.0, 40, 30.0
@@ -607,3 +609,19 @@ def test_hls_granules_are_scaled_and_masked_by_fmask(tmp_path):
         assert np.isnan(nir[:, :20]).all(), "Fmask cloud (bit 1) and shadow (bit 3) are masked"
         assert np.isnan(nir[0, 0])
     assert json.loads(result.log.read_text())["skipped"] == []
+
+
+def test_earthdata_granules_are_read_with_the_bearer_header(tmp_path, token_https):
+    """Served like Earthdata (401 without the token): read only when the run has the login's header,
+    which never reaches the run log."""
+    granule = "HLS.L30.T10TEK.2020160T184000.v2.0"
+    item = write_hls_granule(token_https.folder, "HLSL30", granule, "2020-06-08", "LANDSAT-8")
+    for asset in item["assets"].values():
+        asset["href"] = token_https.href(asset["href"])
+    kwargs = dict(start_year=2020, end_year=2020, bands=("nir",))
+    with pytest.raises(ValueError):  # every file answers 401: nothing to composite
+        run(tmp_path / "anonymous", [item], **kwargs)
+    assert {header for _, header in token_https.requests} == {None}
+    result = run(tmp_path / "login", [item], earthdata_headers=f"Authorization: Bearer {TOKEN}", **kwargs)
+    assert np.allclose(decode_values(read_stack(result.stack)[0], "int16")[0, 1:, 1:], 0.32, atol=1e-4)
+    assert TOKEN not in result.log.read_text()

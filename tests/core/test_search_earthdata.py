@@ -295,19 +295,24 @@ def test_password_login_failure_names_authcfg_and_hides_the_password(monkeypatch
     assert error.value.parameter == "AUTHCFG" and "s3cret-pw" not in str(error.value)
 
 
-def test_gdal_sends_the_token_to_the_granule_hosts_only():
-    from osgeo import gdal
-    from timestack.core.search.earthdata import EarthdataLogin, authorize_gdal_reads, earthdata_auth
+def test_the_bearer_header_goes_with_this_threads_gdal_requests_only():
+    import threading
 
-    auth = earthdata_auth(EarthdataLogin("", "user-token-123"))
-    granule = "https://data.lpdaac.earthdatacloud.nasa.gov/lp-prod-protected/HLSL30.020/B04.tif"
-    try:
-        assert authorize_gdal_reads(auth, [granule]) == [
-            "/vsicurl/https://data.lpdaac.earthdatacloud.nasa.gov/"
-        ]
-        header = gdal.GetPathSpecificOption(f"/vsicurl/{granule}", "GDAL_HTTP_HEADERS", None)
-        assert header == "Authorization: Bearer user-token-123"
-        elsewhere = "/vsicurl/https://example.org/x.tif"
-        assert gdal.GetPathSpecificOption(elsewhere, "GDAL_HTTP_HEADERS", None) is None
-    finally:
-        gdal.ClearPathSpecificOptions()
+    from osgeo import gdal
+    from timestack.core.grid import http_headers
+    from timestack.core.search.earthdata import EarthdataLogin, bearer_header, earthdata_auth
+
+    header = bearer_header(earthdata_auth(EarthdataLogin("", "user-token-123")))
+    assert header == "Authorization: Bearer user-token-123"
+    elsewhere = {}
+
+    def look() -> None:
+        elsewhere["seen"] = gdal.GetConfigOption("GDAL_HTTP_HEADERS")
+
+    with http_headers(header):
+        assert gdal.GetConfigOption("GDAL_HTTP_HEADERS") == header
+        thread = threading.Thread(target=look)
+        thread.start()
+        thread.join()
+    assert elsewhere["seen"] is None, "another thread's requests (other hosts) do not get the token"
+    assert gdal.GetConfigOption("GDAL_HTTP_HEADERS") is None

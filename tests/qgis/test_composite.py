@@ -4,6 +4,7 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from qgis.core import (
     QgsMultiBandColorRenderer,
@@ -14,6 +15,8 @@ from qgis.core import (
     QgsRasterLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate
+
+from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -288,3 +291,41 @@ def test_earthengine_engine_refuses_options_it_cannot_honour(provider, tmp_path,
     params = {"ITEMS": "", "ENGINE": 1, "EXTENT": EE_REGION, "OUTPUT": str(tmp_path / "x.tif"), **option}
     with pytest.raises(QgsProcessingException, match=message):
         run(params)
+
+
+def test_earthdata_granules_composite_with_the_login_from_the_auth_database(provider, tmp_path, token_https):
+    import rasterio
+    from osgeo import gdal
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from timestack.core.stack_io import decode_values
+
+    from tests.core.test_composite import write_hls_granule
+
+    granule = "HLS.S30.T10TEK.2021161T184919.v2.0"
+    item = write_hls_granule(token_https.folder, "HLSS30", granule, "2021-06-10", "Sentinel-2A")
+    for asset in item["assets"].values():
+        asset["href"] = token_https.href(asset["href"])
+    items = tmp_path / "granules.json"
+    items.write_text(json.dumps({"type": "FeatureCollection", "features": [item]}))
+    params = {"ITEMS": str(items), "START_YEAR": 2021, "END_YEAR": 2021, "BANDS": [3], "INDICES": "",
+              "OUTPUT": str(tmp_path / "out" / "hls.tif")}  # fmt: skip
+
+    with pytest.raises(QgsProcessingException):  # no login: every granule answers 401
+        run(params)
+    gdal.VSICurlClearCache()
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("timestack-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Earthdata token")
+    config.setConfig("username", "")
+    config.setConfig("password", TOKEN)
+    assert manager.storeAuthenticationConfig(config)
+    try:
+        results, _ = run({**params, "AUTHCFG": config.id()})
+    finally:
+        manager.removeAuthenticationConfig(config.id())
+    with rasterio.open(results["OUTPUT"]) as src:
+        nir = decode_values(src.read(1), "int16")
+    assert np.allclose(nir[1:, 1:], 0.32, atol=1e-4)
+    assert TOKEN not in Path(results["OUTPUT_LOG"]).read_text()

@@ -11,6 +11,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from tests.servers.pgstac import FIXTURES
+from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
 PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 
@@ -344,34 +345,35 @@ def test_an_unknown_authentication_configuration_is_named(provider, tmp_path, ea
 def earthdata_token_authcfg(qgis_app):
     """An Earthdata user token (empty username)."""
 
-    authcfg = stored_login("", "tok-9")
+    authcfg = stored_login("", TOKEN)
     yield authcfg
     QgsApplication.authManager().removeAuthenticationConfig(authcfg)
 
 
-def test_panel_logs_in_to_earthdata_from_the_auth_database_for_previews(panel, earthdata_token_authcfg):
+def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database(
+    panel, earthdata_token_authcfg, token_https
+):
     import pystac
-    from osgeo import gdal
+
+    from tests.core.test_composite import write_hls_granule
 
     panel.catalog.setCurrentIndex(panel.catalog.findData("earthdata"))
     assert panel.login.isVisibleTo(panel)
     panel.login.setConfigId(earthdata_token_authcfg)
     assert panel.parameters()["AUTHCFG"] == earthdata_token_authcfg
-    host = "https://data.lpdaac.earthdatacloud.nasa.gov/lp-prod-protected/HLSS30.020/"
-    item = pystac.Item("HLS.S30.T10TEK.2024150", None, None, dt.datetime(2024, 5, 29), {})
-    for key in ("B04", "B03", "B02"):
-        item.add_asset(key, pystac.Asset(f"{host}{key}.tif"))
+    granule = write_hls_granule(token_https.folder, "HLSS30", "HLS.S30.T10TEK.2024150", "2024-05-29", "S2A")
+    item = pystac.Item(granule["id"], None, None, dt.datetime(2024, 5, 29), {}, collection="HLSS30")
+    for key in ("B04", "B03", "B02"):  # what granule_to_item names an HLS granule's red, green, blue
+        item.add_asset(key, pystac.Asset(token_https.href(granule["assets"][key]["href"])))
     panel.items = [item]
     panel.show_items([item])
     panel.table.selectRow(0)
-    try:
-        panel.add_selected_scene()  # no network here: the layer fails, but GDAL was given the token
-        wait_until(lambda: "Opening" not in panel.status.text())
-        assert panel.preview_layer is None
-        header = gdal.GetPathSpecificOption(f"/vsicurl/{host}B04.tif", "GDAL_HTTP_HEADERS", None)
-        assert header == "Authorization: Bearer tok-9"
-        assert "tok-9" not in panel.status.text()
-    finally:
-        gdal.ClearPathSpecificOptions()
+    panel.add_selected_scene()
+    wait_until(lambda: "Opening" not in panel.status.text())
+    layer = panel.preview_layer
+    assert layer is not None and layer.isValid(), panel.status.text()
+    assert not layer.source().startswith("/vsicurl/"), "QGIS draws a local copy, never with the token"
+    assert layer.bandCount() == 3 and TOKEN not in panel.status.text()
+    assert {header for _, header in token_https.requests} == {f"Bearer {TOKEN}"}
     panel.catalog.setCurrentIndex(0)
     assert not panel.login.isVisibleTo(panel) and "AUTHCFG" not in panel.parameters()

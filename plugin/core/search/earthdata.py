@@ -6,7 +6,7 @@ Collections are CMR short names (``HLSL30``, ``HLSS30``, ``AST_L1T``...). The AO
 Searching CMR is anonymous unless a login is given (then restricted collections are searched too);
 reading the granules needs an Earthdata Login. Timestack keeps it in a QGIS authentication configuration
 (never in plain settings): the caller reads it and passes an :class:`EarthdataLogin`, which is turned into
-a bearer token for CMR and, per data host, for GDAL's HTTP reads (:func:`authorize_gdal_reads`).
+a bearer token for CMR and for GDAL's reads of the granules (:func:`bearer_header`).
 Granule UMM-G fields used: GranuleUR, TemporalExtent, SpatialExtent (GPolygons, BoundingRectangles),
 CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/granule/).
 """
@@ -83,19 +83,10 @@ def earthdata_auth(login: EarthdataLogin, timeout: float = 30.0):
     return auth
 
 
-def authorize_gdal_reads(auth, hrefs) -> list:
-    """Let GDAL send ``auth``'s bearer token to the hosts of ``hrefs`` only (path-specific options), so
-    granules stream through ``/vsicurl/`` without the token reaching any other server. Returns the
-    prefixes authorised."""
-    from osgeo import gdal
-
-    header = f"Authorization: Bearer {auth.token['access_token']}"
-    prefixes = sorted(
-        {f"/vsicurl/{urlparse(h).scheme}://{urlparse(h).netloc}/" for h in hrefs if h.startswith("https://")}
-    )
-    for prefix in prefixes:
-        gdal.SetPathSpecificOption(prefix, "GDAL_HTTP_HEADERS", header)
-    return prefixes
+def bearer_header(auth) -> str:
+    """The HTTP header that lets GDAL read Earthdata granules with ``auth``'s token (see
+    :func:`timestack.core.grid.http_headers`, which scopes it to one thread's reads)."""
+    return f"Authorization: Bearer {auth.token['access_token']}"
 
 
 def _authenticated_search(auth) -> Callable:

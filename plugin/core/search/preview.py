@@ -94,3 +94,32 @@ def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int 
             raise ValueError(f"{vrt} has no valid pixels in band {number}")
         stretches.append(tuple(float(v) for v in np.percentile(values[valid], [low, high])))
     return stretches
+
+
+def natural_colour_copy(vrt, folder, size: int = 2048) -> Path:
+    """A local GeoTIFF of the natural-colour VRT, at most ``size`` pixels a side.
+
+    For scenes that need credentials: QGIS draws layers in its own threads, which must not carry the
+    token (it is scoped to the thread that read the scene), so the layer shows this copy instead.
+    """
+    from osgeo import gdal
+
+    source = gdal.Open(str(vrt))
+    if source is None:
+        raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
+    scale = max(source.RasterXSize, source.RasterYSize) / size
+    width = max(1, round(source.RasterXSize / max(scale, 1.0)))
+    height = max(1, round(source.RasterYSize / max(scale, 1.0)))
+    target = Path(folder) / f"{Path(vrt).stem}.tif"
+    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tif", dir=folder)
+    os.close(handle)
+    try:
+        creation = ["COMPRESS=DEFLATE", "TILED=YES"]
+        options = gdal.TranslateOptions(width=width, height=height, creationOptions=creation)
+        if gdal.Translate(tmp, source, options=options) is None:
+            raise OSError(f"GDAL could not copy {vrt}: {gdal.GetLastErrorMsg()}")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
