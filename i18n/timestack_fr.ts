@@ -244,318 +244,323 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
 <context>
     <name>CompositeAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/composite.py" line="199"/>
+        <location filename="../plugin/processing/composite.py" line="202"/>
         <source>Annual composites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="202"/>
+        <location filename="../plugin/processing/composite.py" line="205"/>
         <source>Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new year (start &gt; end) is labelled by the year it ends in. The stack has one band per year and variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also write the day of year and source scene of every pixel. A JSON run log lists the scenes used and the scenes skipped, with the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="215"/>
+        <location filename="../plugin/processing/composite.py" line="218"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="220"/>
+        <location filename="../plugin/processing/composite.py" line="223"/>
         <source>Extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="221"/>
+        <location filename="../plugin/processing/composite.py" line="224"/>
         <source>Area of interest (its bounding box)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="229"/>
+        <location filename="../plugin/processing/composite.py" line="232"/>
         <source>Target CRS (default: the scenes&apos; CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="234"/>
+        <location filename="../plugin/processing/composite.py" line="237"/>
         <source>Resolution (target CRS units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="243"/>
+        <location filename="../plugin/processing/composite.py" line="246"/>
         <source>First year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="244"/>
+        <location filename="../plugin/processing/composite.py" line="247"/>
         <source>Last year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="245"/>
+        <location filename="../plugin/processing/composite.py" line="248"/>
         <source>Season start (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="250"/>
+        <location filename="../plugin/processing/composite.py" line="253"/>
         <source>Season end (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Compositing method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Medoid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Median</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Maximum NDVI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="255"/>
+        <location filename="../plugin/processing/composite.py" line="258"/>
         <source>Percentile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="269"/>
+        <location filename="../plugin/processing/composite.py" line="272"/>
         <source>Bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="279"/>
+        <location filename="../plugin/processing/composite.py" line="282"/>
         <source>Indices (comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="290"/>
+        <location filename="../plugin/processing/composite.py" line="293"/>
         <source>Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="301"/>
+        <location filename="../plugin/processing/composite.py" line="304"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="300"/>
+        <location filename="../plugin/processing/composite.py" line="303"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="300"/>
+        <location filename="../plugin/processing/composite.py" line="303"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="300"/>
+        <location filename="../plugin/processing/composite.py" line="303"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="300"/>
+        <location filename="../plugin/processing/composite.py" line="303"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="317"/>
+        <location filename="../plugin/processing/composite.py" line="320"/>
         <source>TDOM: mask dark outliers (shadows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="320"/>
+        <location filename="../plugin/processing/composite.py" line="323"/>
         <source>Harmonise OLI to ETM+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="323"/>
+        <location filename="../plugin/processing/composite.py" line="326"/>
         <source>Keep years without scenes (nodata)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="329"/>
+        <location filename="../plugin/processing/composite.py" line="332"/>
         <source>Percentile (method Percentile)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="338"/>
+        <location filename="../plugin/processing/composite.py" line="341"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="346"/>
+        <location filename="../plugin/processing/composite.py" line="349"/>
         <source>Precomputed TDOM statistics (GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="352"/>
+        <location filename="../plugin/processing/composite.py" line="355"/>
         <source>Output data type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="352"/>
+        <location filename="../plugin/processing/composite.py" line="355"/>
         <source>Int16, reflectance × 10000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="352"/>
+        <location filename="../plugin/processing/composite.py" line="355"/>
         <source>Float32</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="358"/>
+        <location filename="../plugin/processing/composite.py" line="361"/>
         <source>Chunk size (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="361"/>
+        <location filename="../plugin/processing/composite.py" line="364"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="366"/>
+        <location filename="../plugin/processing/composite.py" line="374"/>
         <source>Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="366"/>
+        <location filename="../plugin/processing/composite.py" line="374"/>
         <source>Local</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="366"/>
+        <location filename="../plugin/processing/composite.py" line="374"/>
         <source>Google Earth Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="372"/>
+        <location filename="../plugin/processing/composite.py" line="380"/>
         <source>Earth Engine result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="372"/>
+        <location filename="../plugin/processing/composite.py" line="380"/>
         <source>Streamed map layers (one per year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="372"/>
+        <location filename="../plugin/processing/composite.py" line="380"/>
         <source>Export task to Google Drive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="381"/>
+        <location filename="../plugin/processing/composite.py" line="389"/>
         <source>Google Drive folder of the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="388"/>
+        <location filename="../plugin/processing/composite.py" line="396"/>
         <source>Composite stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="389"/>
+        <location filename="../plugin/processing/composite.py" line="397"/>
         <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="397"/>
+        <location filename="../plugin/processing/composite.py" line="405"/>
         <source>Day of year and source scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="400"/>
+        <location filename="../plugin/processing/composite.py" line="408"/>
         <source>Run log (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="406"/>
+        <location filename="../plugin/processing/composite.py" line="414"/>
         <source>Earth Engine export task id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="442"/>
+        <location filename="../plugin/processing/composite.py" line="459"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="484"/>
+        <location filename="../plugin/processing/composite.py" line="502"/>
         <source>Cancelled; no output was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="583"/>
+        <location filename="../plugin/processing/composite.py" line="601"/>
         <source>Composite failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="490"/>
+        <location filename="../plugin/processing/composite.py" line="508"/>
         <source>Skipped scene {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="491"/>
+        <location filename="../plugin/processing/composite.py" line="509"/>
         <source>Composite {0}–{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="492"/>
+        <location filename="../plugin/processing/composite.py" line="510"/>
         <source>{0} by year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="520"/>
+        <location filename="../plugin/processing/composite.py" line="538"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="565"/>
+        <location filename="../plugin/processing/composite.py" line="583"/>
         <source>Earth Engine export task started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="309"/>
+        <location filename="../plugin/processing/composite.py" line="312"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="309"/>
+        <location filename="../plugin/processing/composite.py" line="312"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="309"/>
+        <location filename="../plugin/processing/composite.py" line="312"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="401"/>
+        <location filename="../plugin/processing/composite.py" line="409"/>
         <source>TDOM statistics (reusable as TDOM_STATISTICS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="525"/>
+        <location filename="../plugin/processing/composite.py" line="543"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="528"/>
+        <location filename="../plugin/processing/composite.py" line="546"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="532"/>
+        <location filename="../plugin/processing/composite.py" line="550"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/composite.py" line="369"/>
+        <source>Earthdata Login, to read NASA Earthdata (HLS) granules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,183 +984,188 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>LandTrendrPanel</name>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="69"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="73"/>
         <source>Automatic (from the index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="70"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="74"/>
         <source>Decreases on disturbance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="71"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="75"/>
         <source>Increases on disturbance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="73"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="77"/>
         <source>gee — Earth Engine behaviour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="74"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="78"/>
         <source>idl — original IDL program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="78"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="82"/>
         <source>[temporary files]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="79"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="83"/>
         <source>Then map the greatest loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="85"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="92"/>
         <source>Inspect pixels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="87"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="94"/>
         <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="90"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="97"/>
         <source>Run LandTrendr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="92"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="99"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="110"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="117"/>
         <source>LandTrendr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="142"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="149"/>
         <source>Maximum segments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="143"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="150"/>
         <source>Spike threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="144"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="151"/>
         <source>Vertex count overshoot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="145"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="152"/>
         <source>Prevent one-year recovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="146"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="153"/>
         <source>Recovery threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="147"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="154"/>
         <source>p-value threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="148"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="155"/>
         <source>Best model proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="149"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="156"/>
         <source>Minimum observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="152"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="159"/>
         <source>Annual stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="153"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="160"/>
         <source>Index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="154"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="161"/>
         <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="155"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="162"/>
         <source>Also fit bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="156"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="163"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="157"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="164"/>
         <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="163"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="170"/>
         <source>Flavor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="166"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="173"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="168"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="175"/>
         <source>Minimum loss magnitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="237"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="244"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="296"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="307"/>
         <source>Fitting LandTrendr…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="311"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="322"/>
         <source>LandTrendr failed or was cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="315"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="326"/>
         <source>LandTrendr done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="317"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="328"/>
         <source>Mapping change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="329"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="340"/>
         <source>LandTrendr and change map done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/landtrendr_panel.py" line="331"/>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="342"/>
         <source>The change map failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/landtrendr_panel.py" line="89"/>
+        <source>In the stack&apos;s units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1306,193 +1316,218 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="69"/>
+        <location filename="../plugin/gui/search_panel.py" line="71"/>
         <source>Sample archive (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="72"/>
+        <location filename="../plugin/gui/search_panel.py" line="74"/>
         <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="76"/>
+        <location filename="../plugin/gui/search_panel.py" line="78"/>
         <source>Choose a local catalog file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="82"/>
+        <location filename="../plugin/gui/search_panel.py" line="84"/>
         <source>Collection ids, comma-separated; empty searches all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="85"/>
+        <location filename="../plugin/gui/search_panel.py" line="87"/>
         <source>Read the collections the catalog offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="97"/>
+        <location filename="../plugin/gui/search_panel.py" line="99"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="109"/>
+        <location filename="../plugin/gui/search_panel.py" line="111"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="121"/>
+        <location filename="../plugin/gui/search_panel.py" line="123"/>
         <source>A start after the end wraps over the new year (e.g. 335 to 60)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="131"/>
+        <location filename="../plugin/gui/search_panel.py" line="133"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="202"/>
+        <location filename="../plugin/gui/search_panel.py" line="204"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="136"/>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="145"/>
+        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="145"/>
+        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Cloud %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="145"/>
+        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="145"/>
+        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="145"/>
+        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="153"/>
+        <location filename="../plugin/gui/search_panel.py" line="155"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="161"/>
+        <location filename="../plugin/gui/search_panel.py" line="163"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="165"/>
+        <location filename="../plugin/gui/search_panel.py" line="167"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="168"/>
+        <location filename="../plugin/gui/search_panel.py" line="170"/>
         <source>AOI layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="173"/>
+        <location filename="../plugin/gui/search_panel.py" line="175"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="178"/>
+        <location filename="../plugin/gui/search_panel.py" line="180"/>
         <source>Day of year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="182"/>
+        <location filename="../plugin/gui/search_panel.py" line="184"/>
         <source>Max. cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="183"/>
+        <location filename="../plugin/gui/search_panel.py" line="185"/>
         <source>Max. scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="217"/>
+        <location filename="../plugin/gui/search_panel.py" line="219"/>
         <source>Choose a catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="217"/>
+        <location filename="../plugin/gui/search_panel.py" line="219"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="227"/>
+        <location filename="../plugin/gui/search_panel.py" line="229"/>
         <source>≤ {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="253"/>
+        <location filename="../plugin/gui/search_panel.py" line="261"/>
         <source>{0} collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="282"/>
+        <location filename="../plugin/gui/search_panel.py" line="290"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="289"/>
+        <location filename="../plugin/gui/search_panel.py" line="297"/>
         <source>see the Processing log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="290"/>
+        <location filename="../plugin/gui/search_panel.py" line="298"/>
         <source>The search failed or was cancelled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="295"/>
+        <location filename="../plugin/gui/search_panel.py" line="303"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="306"/>
+        <location filename="../plugin/gui/search_panel.py" line="314"/>
         <source>No scenes match: widen the dates, the cloud limit or the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="331"/>
+        <location filename="../plugin/gui/search_panel.py" line="345"/>
         <source>Select a scene in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="343"/>
+        <location filename="../plugin/gui/search_panel.py" line="370"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="89"/>
+        <location filename="../plugin/gui/search_panel.py" line="91"/>
         <source>Earthdata Login from QGIS&apos;s authentication database: a Basic configuration with your username and password, or an empty username and a user token as password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="166"/>
+        <location filename="../plugin/gui/search_panel.py" line="168"/>
         <source>Earthdata login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="356"/>
+        <location filename="../plugin/gui/search_panel.py" line="392"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="247"/>
+        <source>Reading the catalog's collections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="248"/>
+        <source>Timestack: collections of the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="375"/>
+        <source>{0} added to the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="378"/>
+        <source>Opening {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/search_panel.py" line="379"/>
+        <source>Timestack: preview of {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
