@@ -2,8 +2,9 @@
 
 This is the Sen2chain-style workflow (indices per acquisition, per polygon, over a date range): for
 every STAC item the window around the polygons is read on the scene's own pixel grid (so no pixel is
-resampled), reflectance is scaled with the item's ``raster:bands`` metadata, pixels flagged in
-QA_PIXEL (Landsat) or SCL (Sentinel-2) are masked with :mod:`.masks`, indices are computed with the
+resampled), reflectance is scaled with the item's ``raster:bands`` metadata (HLS's own scaling where an
+Earthdata granule has none), pixels flagged in QA_PIXEL (Landsat), SCL (Sentinel-2) or Fmask (HLS) are
+masked with :mod:`.masks`, indices are computed with the
 :mod:`.indices` registry, and exactextract measures the polygons exactly as for stacks
 (:func:`.zonal.zonal_statistics_of_sources`). Masked pixels lower ``count`` and ``valid_fraction``.
 
@@ -23,9 +24,10 @@ import rasterio
 from osgeo import osr
 from rasterio.windows import Window, from_bounds
 
-from .grid import TargetGrid, asset_scaling, gdal_path, read_window
+from .composite import HLS_ASSET_KEYS, HLS_SCALING, is_earthdata_granule
+from .grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
 from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
-from .masks import MaskOptions, landsat_discard, landsat_sensor, sentinel2_discard
+from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
 from .zonal import (
     KEY_COLUMNS,
     DatedBand,
@@ -61,8 +63,17 @@ def split_variables(variables: Sequence[str]) -> tuple:
     return tuple(dict.fromkeys(bands)), tuple(dict.fromkeys(indices))
 
 
+def _hls_keys(item) -> Optional[dict]:
+    """Band -> asset key of an HLS granule (L30 and S30 number their bands differently), else None."""
+    collection = str(item.collection_id or "")
+    return next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
+
+
 def _asset_key(item, band: str) -> str:
     """The item's asset holding canonical ``band`` (``nir`` is ``nir08`` in Landsat C2, ``nir`` in ES S2)."""
+    hls = _hls_keys(item)
+    if hls is not None and hls.get(band) in item.assets:
+        return hls[band]
     for key in item.assets:
         if BAND_ALIASES.get(key.lower()) == band:
             return key
@@ -91,7 +102,9 @@ def _read(item, key: str, grid: TargetGrid, fill: float) -> np.ndarray:
 
 
 def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.ndarray:
-    """Pixels to drop: QA_PIXEL (with QA_RADSAT saturation of the read bands) or Sentinel-2 SCL."""
+    """Pixels to drop: QA_PIXEL (with QA_RADSAT saturation of the read bands), Sentinel-2 SCL or HLS Fmask."""
+    if _hls_keys(item) is not None and "Fmask" in item.assets:
+        return fmask_discard(_read(item, "Fmask", grid, FMASK_FILL), options)
     qa_key = next((k for k in QA_ASSETS if k in item.assets), None)
     if qa_key is None:
         raise ZonalInputError(f"ITEMS: scene {item.id} has no qa_pixel or SCL asset to mask clouds with")
@@ -116,6 +129,8 @@ def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
     for band, key in keys.items():
         asset = item.assets[key]
         scaling = asset_scaling(asset.to_dict(), item.properties)
+        if _hls_keys(item) is not None and "raster:bands" not in asset.extra_fields:
+            scaling = HLS_SCALING
         with rasterio.open(gdal_path(asset.href)) as dataset:
             nodata = scaling.nodata if scaling.nodata is not None else dataset.nodata
             dn = read_window(dataset, grid, window, fill=0 if nodata is None else nodata)
@@ -137,8 +152,12 @@ def scene_statistics(
     mask: Optional[MaskOptions] = None,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    earthdata_headers: Optional[str] = None,
 ) -> pd.DataFrame:
-    """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``)."""
+    """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
+
+    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
+    """
     from exactextract.raster import NumPyRasterSource
 
     statistics = parse_statistics(statistics)
@@ -152,10 +171,13 @@ def scene_statistics(
             raise ZonalCancelled("zonal statistics cancelled")
         when = scene_date(item)
         first_key = _asset_key(item, required_bands(bands, indices)[0])
-        with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
-            wkt = dataset.crs.to_wkt()
-        geometries = reproject_polygons(polygons, wkt)
-        arrays, grid = scene_arrays(item, geometries, bands, indices, options)
+        headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
+        # Remote COGs: no directory listings or sidecar probes, as for composites.
+        with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
+            with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
+                wkt = dataset.crs.to_wkt()
+            geometries = reproject_polygons(polygons, wkt)
+            arrays, grid = scene_arrays(item, geometries, bands, indices, options)
         left, bottom, right, top = grid.bounds
         sources = [
             NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)

@@ -337,7 +337,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         QGIS. The layer is added when that is done (``preview_layer``); problems go to the status line.
         """
         from ..core.grid import http_headers
-        from ..core.search.earthdata import bearer_header, earthdata_auth
+        from ..core.search.earthdata import login_headers
         from ..core.search.preview import natural_colour_copy, natural_colour_stretch, natural_colour_vrt
 
         rows = self.table.selectionModel().selectedRows()
@@ -353,7 +353,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         folder = QgsProcessingUtils.tempFolder()
 
         def prepare(_task):
-            headers = bearer_header(earthdata_auth(login)) if login is not None else None
+            headers = login_headers(login) if login is not None else None
             with http_headers(headers):
                 vrt = natural_colour_vrt(item, folder)
                 if headers:  # QGIS draws in threads that must not get the token: show a local copy

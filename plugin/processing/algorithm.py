@@ -98,6 +98,16 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         }
         return [labels[name] for name in MASK_NAMES]
 
+    def earthdata_headers(self, parameters, context):
+        """With the algorithm's AUTHCFG, log in to Earthdata: the bearer header core sends with the
+        reads of Earthdata granules (and nothing else); None without AUTHCFG."""
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        if not authcfg:
+            return None
+        from ..core.search.earthdata import EarthdataLogin, login_headers
+
+        return login_headers(EarthdataLogin(*self.credentials(authcfg)))
+
     def credentials(self, authcfg: str) -> tuple[str, str]:
         """(username, password) of the QGIS authentication configuration ``authcfg``, or a clear error."""
         found = auth_credentials(authcfg)

@@ -413,15 +413,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
 
-    def _earthdata_headers(self, parameters, context):
-        """With AUTHCFG, log in to Earthdata: the bearer header the composite sends with granule reads."""
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        if not authcfg:
-            return None
-        from ..core.search.earthdata import EarthdataLogin, bearer_header, earthdata_auth
-
-        return bearer_header(earthdata_auth(EarthdataLogin(*self.credentials(authcfg))))
-
     def _mask(self, parameters, context) -> MaskOptions:
         """MASK flags, the four QA_PIXEL confidence thresholds and MASK_BUFFER as core mask options."""
         thresholds = {
@@ -496,7 +487,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 or None,
             )
             progress, is_cancelled = self.core_callbacks(feedback)
-            settings = replace(settings, earthdata_headers=self._earthdata_headers(parameters, context))
+            settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
             result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
         except CancelledByUserError:
             feedback.reportError(self.tr("Cancelled; no output was written."))

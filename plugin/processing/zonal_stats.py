@@ -10,6 +10,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -55,6 +56,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
     COMPILE = "COMPILE"
     MIN_VALID_FRACTION = "MIN_VALID_FRACTION"
     MASK = "MASK"
+    AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
     OUTPUT_WIDE = "OUTPUT_WIDE"
 
@@ -169,6 +171,11 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
         )
         mask.setFlags(mask.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(mask)
+        login = QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, self.tr("Earthdata Login, to read NASA Earthdata (HLS) scenes"), optional=True
+        )
+        login.setFlags(login.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(login)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -240,6 +247,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
                     MaskOptions(flags=tuple(flags)),
                     progress,
                     is_cancelled,
+                    earthdata_headers=self.earthdata_headers(parameters, context),
                 )
             table = compile_statistics(table, period, min_valid)
             shown = "mean" if "mean" in statistics else statistics[0]

@@ -13,6 +13,8 @@ from timestack.core.zonal import ZonalInputError, read_polygons
 from timestack.core.zonal_compile import compile_statistics
 from timestack.core.zonal_scenes import scene_statistics, split_variables
 
+from tests.servers.token_https import token_https_fixture  # noqa: F401
+
 
 @pytest.fixture(scope="module")
 def items(sample_small):
@@ -81,3 +83,38 @@ def test_unknown_variables_and_items_without_qa_are_refused(items, stands):
     del item.assets["qa_pixel"]
     with pytest.raises(ZonalInputError, match="no qa_pixel or SCL asset"):
         scene_statistics([item], stands, ["ndvi"], ["mean"])
+
+
+def test_hls_granules_from_earthdata_are_masked_by_fmask_and_read_with_the_login(tmp_path, token_https):
+    """An HLS S30 granule served like Earthdata (401 without the token), clouds on its left half: the
+    stand under the cloud has nothing valid, the clear stand has its NIR, read with B8A (not B08)."""
+    from tests.core.test_composite import RES, SIZE, X0, Y0, write_hls_granule
+    from tests.core.zonal_fixtures import write_polygons
+    from tests.servers.token_https import TOKEN
+
+    cloud = np.zeros((SIZE, SIZE), bool)
+    cloud[:, :20] = True
+    granule = write_hls_granule(
+        token_https.folder, "HLSS30", "HLS.S30.T10TEK.2021161T184919.v2.0", "2021-06-10", "S2A", cloud=cloud
+    )
+    for asset in granule["assets"].values():
+        asset["href"] = token_https.href(asset["href"])
+    granule["properties"]["earthdata:concept_id"] = "G0000000001-LPCLOUD"
+    item = pystac.Item.from_dict(granule)
+
+    def box(col0, col1):
+        x0, x1, y0, y1 = X0 + col0 * RES, X0 + col1 * RES, Y0 - 5 * RES, Y0 - 15 * RES
+        return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+
+    path = write_polygons(tmp_path / "stands.gpkg", [(1, box(2, 12)), (2, box(25, 35))], epsg=32610)
+    stands = read_polygons(path, "stand_id")
+    with pytest.raises(rasterio.errors.RasterioIOError):  # no login: the data host refuses
+        scene_statistics([item], stands, ["nir"], ["mean", "count", "valid_fraction"])
+    from timestack.core.search.earthdata import EarthdataLogin, login_headers
+
+    headers = login_headers(EarthdataLogin("", TOKEN))  # also forgets GDAL's memory of the refusal
+    table = scene_statistics(
+        [item], stands, ["nir"], ["mean", "count", "valid_fraction"], earthdata_headers=headers
+    ).set_index("id")
+    assert table.loc[1, "count"] == 0 and table.loc[1, "valid_fraction"] == 0
+    assert table.loc[2, "mean"] == pytest.approx(0.32, abs=1e-4) and table.loc[2, "valid_fraction"] == 1

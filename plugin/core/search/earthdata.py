@@ -83,6 +83,19 @@ def earthdata_auth(login: EarthdataLogin, timeout: float = 30.0):
     return auth
 
 
+def login_headers(login: EarthdataLogin, timeout: float = 30.0) -> str:
+    """Log in and return the header that lets GDAL read Earthdata granules.
+
+    GDAL remembers files that failed to open; a run made before logging in would leave the granules
+    marked unreadable, so that memory (the /vsicurl/ cache) is cleared here.
+    """
+    from osgeo import gdal
+
+    header = bearer_header(earthdata_auth(login, timeout))
+    gdal.VSICurlClearCache()
+    return header
+
+
 def bearer_header(auth) -> str:
     """The HTTP header that lets GDAL read Earthdata granules with ``auth``'s token (see
     :func:`timestack.core.grid.http_headers`, which scopes it to one thread's reads)."""
