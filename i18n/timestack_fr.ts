@@ -484,42 +484,42 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="459"/>
+        <location filename="../plugin/processing/composite.py" line="450"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="502"/>
+        <location filename="../plugin/processing/composite.py" line="493"/>
         <source>Cancelled; no output was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="601"/>
+        <location filename="../plugin/processing/composite.py" line="592"/>
         <source>Composite failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="508"/>
+        <location filename="../plugin/processing/composite.py" line="499"/>
         <source>Skipped scene {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="509"/>
+        <location filename="../plugin/processing/composite.py" line="500"/>
         <source>Composite {0}–{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="510"/>
+        <location filename="../plugin/processing/composite.py" line="501"/>
         <source>{0} by year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="538"/>
+        <location filename="../plugin/processing/composite.py" line="529"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="583"/>
+        <location filename="../plugin/processing/composite.py" line="574"/>
         <source>Earth Engine export task started: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,17 +544,17 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="543"/>
+        <location filename="../plugin/processing/composite.py" line="534"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="546"/>
+        <location filename="../plugin/processing/composite.py" line="537"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/composite.py" line="550"/>
+        <location filename="../plugin/processing/composite.py" line="541"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,7 +1685,7 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/algorithm.py" line="105"/>
+        <location filename="../plugin/processing/algorithm.py" line="115"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,147 +1963,152 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>ZonalStatsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="68"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="70"/>
         <source>Polygon statistics over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="88"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="90"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="93"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="95"/>
         <source>Polygon id field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="98"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="100"/>
         <source>Time stacks (bands named YYYY_variable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="106"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="108"/>
         <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="114"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="116"/>
         <source>Bands (comma separated; stacks: empty = all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="119"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="121"/>
         <source>Indices (comma separated, e.g. NBR, NDVI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="124"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="126"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="133"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="135"/>
         <source>Percentiles (comma separated, e.g. 10, 90)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>Compile dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>None (every date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>Weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>Yearly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="138"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="140"/>
         <source>Whole period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="152"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="154"/>
         <source>Minimum valid fraction of a polygon to keep a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="162"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="164"/>
         <source>Mask in scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="172"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="179"/>
         <source>Statistics (long table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="177"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="184"/>
         <source>Wide table (one row per polygon, the mean or first statistic)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="192"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="199"/>
         <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="204"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="211"/>
         <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="214"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="221"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="234"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="241"/>
         <source>{0} scenes over the polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="248"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="256"/>
         <source>Polygon statistics cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="252"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="260"/>
         <source>Polygon statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="258"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="266"/>
         <source>Polygon statistics (wide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="262"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="270"/>
         <source>{0} rows written to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/zonal_stats.py" line="71"/>
+        <location filename="../plugin/processing/zonal_stats.py" line="73"/>
         <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
 
 Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
 
 The output is a long table (id, date, variable, one column per statistic); valid_fraction is the unmasked share of the polygon. COMPILE aggregates dates to weeks, months, years or the whole period, weighting each date by its valid pixel count, after dropping dates whose valid fraction is below MIN_VALID_FRACTION. Count, mean, std, min and max of a period are exact; a period&apos;s median and percentiles are the count-weighted mean of the dates&apos; values, an approximation (the exact value needs every pixel). The optional wide table has one row per polygon and can be joined to the polygons by their id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/zonal_stats.py" line="174"/>
+        <source>Earthdata Login, to read NASA Earthdata (HLS) scenes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
