@@ -17,6 +17,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 Done = Callable[[bool, dict], None]
 
@@ -92,6 +93,20 @@ class RunsOneAlgorithm:
     """
 
     run: Optional[AlgorithmTask] = None
+
+    def add_run_controls(self, run_text: str, object_name: str, start: Callable[[], None]) -> None:
+        """Create the tab's Run and Cancel buttons, progress bar and status line (laid out by the tab)."""
+        from qgis.PyQt.QtWidgets import QLabel, QProgressBar, QPushButton
+
+        self.run_button = QPushButton(run_text, self)
+        self.run_button.setObjectName(object_name)
+        self.run_button.clicked.connect(start)
+        self.cancel_button = QPushButton(QCoreApplication.translate("RunsOneAlgorithm", "Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
 
     def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
         self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)

@@ -14,8 +14,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -73,15 +71,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setToolTip(self.tr("Optional: one GeoTIFF per year and a VRT per band/index"))
-        self.run_button = QPushButton(self.tr("Composite"), self)
-        self.run_button.setObjectName("compositeRunButton")
-        self.run_button.clicked.connect(self.run_composite)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.add_run_controls(self.tr("Composite"), "compositeRunButton", self.run_composite)
 
         intro = QLabel(
             self.tr(

@@ -9,8 +9,6 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,15 +33,7 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(str(default_sample_folder()))
-        self.run_button = QPushButton(self.tr("Build sample archive"), self)
-        self.run_button.setObjectName("buildSampleButton")
-        self.run_button.clicked.connect(self.build)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.add_run_controls(self.tr("Build sample archive"), "buildSampleButton", self.build)
 
         intro = QLabel(
             self.tr(

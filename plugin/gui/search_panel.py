@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -132,15 +131,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.max_items.setValue(500)
         self.max_items.setSpecialValueText(self.tr("no limit"))
 
-        self.run_button = QPushButton(self.tr("Search"), self)
-        self.run_button.setObjectName("searchButton")
-        self.run_button.clicked.connect(self.search)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.add_run_controls(self.tr("Search"), "searchButton", self.search)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("searchResults")

@@ -25,9 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -94,20 +92,12 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("CSV (*.csv)"))
 
-        self.run_button = QPushButton(self.tr("Compute statistics"), self)
-        self.run_button.setObjectName("zonalRunButton")
-        self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.add_run_controls(self.tr("Compute statistics"), "zonalRunButton", self.start)
         self.job_button = QPushButton(self.tr("Save as recurring job…"), self)
         self.job_button.clicked.connect(self.save_job_dialog)
         self.cron = QLineEdit(self)
         self.cron.setReadOnly(True)
         self.cron.setPlaceholderText(self.tr("crontab line of the saved job"))
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
 
         self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
         self.pick_button.setCheckable(True)
