@@ -216,10 +216,15 @@ def _pick(assets: Mapping[str, Any], keys: Sequence[str]) -> Optional[tuple[str,
     return None
 
 
+def hls_asset_keys(collection: Optional[str]) -> Optional[Mapping[str, str]]:
+    """Band -> asset key for an HLS collection id (``HLSL30``, ``HLSS30.v2.0``...), None for others."""
+    collection = str(collection or "")
+    return next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
+
+
 def is_earthdata_granule(item: Mapping[str, Any]) -> bool:
     """Does ``item`` come from NASA Earthdata (an HLS collection, or a CMR granule listed by search)?"""
-    collection = str(item.get("collection", ""))
-    return any(collection.startswith(name) for name in HLS_ASSET_KEYS) or (
+    return hls_asset_keys(item.get("collection")) is not None or (
         "earthdata:concept_id" in item.get("properties", {})
     )
 
@@ -233,8 +238,7 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
     moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
-    collection = str(item.get("collection", ""))
-    hls = next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
+    hls = hls_asset_keys(item.get("collection"))
     if hls is not None:
         return _hls_scene(item, moment, platform, hls, bands, base_dir)
     if _pick(assets, QA_PIXEL_KEYS):

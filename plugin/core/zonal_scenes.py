@@ -24,7 +24,7 @@ import rasterio
 from osgeo import osr
 from rasterio.windows import Window, from_bounds
 
-from .composite import HLS_ASSET_KEYS, HLS_SCALING, is_earthdata_granule
+from .composite import HLS_SCALING, hls_asset_keys, is_earthdata_granule
 from .grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
 from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
 from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
@@ -63,15 +63,9 @@ def split_variables(variables: Sequence[str]) -> tuple:
     return tuple(dict.fromkeys(bands)), tuple(dict.fromkeys(indices))
 
 
-def _hls_keys(item) -> Optional[dict]:
-    """Band -> asset key of an HLS granule (L30 and S30 number their bands differently), else None."""
-    collection = str(item.collection_id or "")
-    return next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
-
-
 def _asset_key(item, band: str) -> str:
     """The item's asset holding canonical ``band`` (``nir`` is ``nir08`` in Landsat C2, ``nir`` in ES S2)."""
-    hls = _hls_keys(item)
+    hls = hls_asset_keys(item.collection_id)
     if hls is not None and hls.get(band) in item.assets:
         return hls[band]
     for key in item.assets:
@@ -103,7 +97,7 @@ def _read(item, key: str, grid: TargetGrid, fill: float) -> np.ndarray:
 
 def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.ndarray:
     """Pixels to drop: QA_PIXEL (with QA_RADSAT saturation of the read bands), Sentinel-2 SCL or HLS Fmask."""
-    if _hls_keys(item) is not None and "Fmask" in item.assets:
+    if hls_asset_keys(item.collection_id) is not None and "Fmask" in item.assets:
         return fmask_discard(_read(item, "Fmask", grid, FMASK_FILL), options)
     qa_key = next((k for k in QA_ASSETS if k in item.assets), None)
     if qa_key is None:
@@ -129,7 +123,7 @@ def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
     for band, key in keys.items():
         asset = item.assets[key]
         scaling = asset_scaling(asset.to_dict(), item.properties)
-        if _hls_keys(item) is not None and "raster:bands" not in asset.extra_fields:
+        if hls_asset_keys(item.collection_id) is not None and "raster:bands" not in asset.extra_fields:
             scaling = HLS_SCALING
         with rasterio.open(gdal_path(asset.href)) as dataset:
             nodata = scaling.nodata if scaling.nodata is not None else dataset.nodata

@@ -65,6 +65,12 @@ def natural_colour_vrt(item: pystac.Item, folder) -> Path:
     return target
 
 
+def _reduced_size(dataset, size: int) -> tuple[int, int]:
+    """(width, height) of ``dataset`` shrunk, keeping its shape, to at most ``size`` pixels a side."""
+    scale = max(max(dataset.RasterXSize, dataset.RasterYSize) / size, 1.0)
+    return max(1, round(dataset.RasterXSize / scale)), max(1, round(dataset.RasterYSize / scale))
+
+
 def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int = 1024) -> list:
     """(low, high) percentile values of each band, from a read of at most ``size`` pixels a side.
 
@@ -77,9 +83,7 @@ def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int 
     dataset = gdal.Open(str(vrt))
     if dataset is None:
         raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
-    scale = max(dataset.RasterXSize, dataset.RasterYSize) / size
-    width = max(1, round(dataset.RasterXSize / max(scale, 1.0)))
-    height = max(1, round(dataset.RasterYSize / max(scale, 1.0)))
+    width, height = _reduced_size(dataset, size)
     stretches = []
     for number in range(1, dataset.RasterCount + 1):
         band = dataset.GetRasterBand(number)
@@ -107,9 +111,7 @@ def natural_colour_copy(vrt, folder, size: int = 2048) -> Path:
     source = gdal.Open(str(vrt))
     if source is None:
         raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
-    scale = max(source.RasterXSize, source.RasterYSize) / size
-    width = max(1, round(source.RasterXSize / max(scale, 1.0)))
-    height = max(1, round(source.RasterYSize / max(scale, 1.0)))
+    width, height = _reduced_size(source, size)
     target = Path(folder) / f"{Path(vrt).stem}.tif"
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tif", dir=folder)
     os.close(handle)
