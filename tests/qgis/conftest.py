@@ -13,3 +13,27 @@ def provider(qgis_processing):
     QgsApplication.processingRegistry().addProvider(provider)
     yield provider
     QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.fixture()
+def store_login(qgis_app):
+    """Store Basic configurations (username, password) in the session's temporary QGIS authentication
+    database; returns their ids; removes them after the test."""
+    from qgis.core import QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("timestack-tests", True)
+    stored = []
+
+    def store(username: str, password: str) -> str:
+        config = QgsAuthMethodConfig("Basic")
+        config.setName("Earthdata")
+        config.setConfig("username", username)
+        config.setConfig("password", password)
+        assert manager.storeAuthenticationConfig(config)
+        stored.append(config.id())
+        return config.id()
+
+    yield store
+    for authcfg in stored:
+        manager.removeAuthenticationConfig(authcfg)

@@ -293,10 +293,10 @@ def test_earthengine_engine_refuses_options_it_cannot_honour(provider, tmp_path,
         run(params)
 
 
-def test_earthdata_granules_composite_with_the_login_from_the_auth_database(provider, tmp_path, token_https):
+def test_earthdata_granules_composite_with_the_login_from_the_auth_database(
+    provider, tmp_path, token_https, store_login
+):
     import rasterio
-    from osgeo import gdal
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
     from timestack.core.stack_io import decode_values
 
     from tests.core.test_composite import write_hls_granule
@@ -312,19 +312,8 @@ def test_earthdata_granules_composite_with_the_login_from_the_auth_database(prov
 
     with pytest.raises(QgsProcessingException):  # no login: every granule answers 401
         run(params)
-    gdal.VSICurlClearCache()
-
-    manager = QgsApplication.authManager()
-    assert manager.setMasterPassword("timestack-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Earthdata token")
-    config.setConfig("username", "")
-    config.setConfig("password", TOKEN)
-    assert manager.storeAuthenticationConfig(config)
-    try:
-        results, _ = run({**params, "AUTHCFG": config.id()})
-    finally:
-        manager.removeAuthenticationConfig(config.id())
+    # The login also makes GDAL forget the refusals it remembers from the run above.
+    results, _ = run({**params, "AUTHCFG": store_login("", TOKEN)})
     with rasterio.open(results["OUTPUT"]) as src:
         nir = decode_values(src.read(1), "int16")
     assert np.allclose(nir[1:, 1:], 0.32, atol=1e-4)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.servers.pgstac import FIXTURES
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
@@ -289,27 +289,10 @@ def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface
         dock.deleteLater()
 
 
-def stored_login(username: str, password: str):
-    """Store a Basic configuration in the session's (temporary) QGIS authentication database."""
-    from qgis.core import QgsAuthMethodConfig
-
-    manager = QgsApplication.authManager()
-    assert manager.setMasterPassword("timestack-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("Earthdata")
-    config.setConfig("username", username)
-    config.setConfig("password", password)
-    assert manager.storeAuthenticationConfig(config)
-    return config.id()
-
-
 @pytest.fixture()
-def earthdata_authcfg(qgis_app):
+def earthdata_authcfg(store_login):
     """An Earthdata username and password."""
-
-    authcfg = stored_login("ana", "s3cret-pw")
-    yield authcfg
-    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+    return store_login("ana", "s3cret-pw")
 
 
 def test_earthdata_login_comes_from_the_auth_database(provider, tmp_path, monkeypatch, earthdata_authcfg):
@@ -342,12 +325,9 @@ def test_an_unknown_authentication_configuration_is_named(provider, tmp_path, ea
 
 
 @pytest.fixture()
-def earthdata_token_authcfg(qgis_app):
+def earthdata_token_authcfg(store_login):
     """An Earthdata user token (empty username)."""
-
-    authcfg = stored_login("", TOKEN)
-    yield authcfg
-    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+    return store_login("", TOKEN)
 
 
 def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database(
