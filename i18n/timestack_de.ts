@@ -567,142 +567,137 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
 <context>
     <name>CompositePanel</name>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="38"/>
+        <location filename="../plugin/gui/composite_panel.py" line="36"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="39"/>
+        <location filename="../plugin/gui/composite_panel.py" line="37"/>
         <source>The scenes: the JSON written by Search scenes, or the sample archive&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <location filename="../plugin/gui/composite_panel.py" line="45"/>
         <source>Medoid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <location filename="../plugin/gui/composite_panel.py" line="45"/>
         <source>Median</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <location filename="../plugin/gui/composite_panel.py" line="45"/>
         <source>Mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <location filename="../plugin/gui/composite_panel.py" line="45"/>
         <source>Maximum NDVI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="47"/>
+        <location filename="../plugin/gui/composite_panel.py" line="45"/>
         <source>Percentile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="56"/>
+        <location filename="../plugin/gui/composite_panel.py" line="54"/>
         <source>Comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="59"/>
+        <location filename="../plugin/gui/composite_panel.py" line="57"/>
         <source>Catch missed cloud shadows (TDOM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="60"/>
+        <location filename="../plugin/gui/composite_panel.py" line="58"/>
         <source>Harmonise Landsat 8/9 to Landsat 7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="71"/>
+        <location filename="../plugin/gui/composite_panel.py" line="69"/>
         <source>GeoTIFF (*.tif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="75"/>
+        <location filename="../plugin/gui/composite_panel.py" line="73"/>
         <source>Optional: one GeoTIFF per year and a VRT per band/index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="135"/>
+        <location filename="../plugin/gui/composite_panel.py" line="125"/>
         <source>Composite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="79"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/composite_panel.py" line="86"/>
+        <location filename="../plugin/gui/composite_panel.py" line="76"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="103"/>
+        <location filename="../plugin/gui/composite_panel.py" line="93"/>
         <source>Scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="104"/>
+        <location filename="../plugin/gui/composite_panel.py" line="94"/>
         <source>Years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="105"/>
+        <location filename="../plugin/gui/composite_panel.py" line="95"/>
         <source>Season (day of year)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="106"/>
+        <location filename="../plugin/gui/composite_panel.py" line="96"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="107"/>
+        <location filename="../plugin/gui/composite_panel.py" line="97"/>
         <source>Indices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="112"/>
+        <location filename="../plugin/gui/composite_panel.py" line="102"/>
         <source>Stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="113"/>
+        <location filename="../plugin/gui/composite_panel.py" line="103"/>
         <source>Per-year folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="172"/>
+        <location filename="../plugin/gui/composite_panel.py" line="162"/>
         <source>Compositing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="176"/>
+        <location filename="../plugin/gui/composite_panel.py" line="166"/>
         <source>Composite written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="178"/>
+        <location filename="../plugin/gui/composite_panel.py" line="168"/>
         <source>Compositing failed or was cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="64"/>
+        <location filename="../plugin/gui/composite_panel.py" line="62"/>
         <source> m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="67"/>
+        <location filename="../plugin/gui/composite_panel.py" line="65"/>
         <source>Only the area searched (not whole scenes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/composite_panel.py" line="108"/>
+        <location filename="../plugin/gui/composite_panel.py" line="98"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,6 +1188,14 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
     </message>
 </context>
 <context>
+    <name>RunsOneAlgorithm</name>
+    <message>
+        <location filename="../plugin/gui/algorithm_task.py" line="104"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SampleArchiveAlgorithm</name>
     <message>
         <location filename="../plugin/processing/sample_archive.py" line="41"/>
@@ -1258,57 +1261,52 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>SamplePanel</name>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="33"/>
+        <location filename="../plugin/gui/sample_panel.py" line="31"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="34"/>
+        <location filename="../plugin/gui/sample_panel.py" line="32"/>
         <source>Small (quick tests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="38"/>
+        <location filename="../plugin/gui/sample_panel.py" line="36"/>
         <source>Build sample archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="41"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/sample_panel.py" line="48"/>
+        <location filename="../plugin/gui/sample_panel.py" line="38"/>
         <source>Timestack ships a synthetic Landsat archive with known clear-cuts, a fire, clouds and shadows. Build it to try search, compositing and LandTrendr without a network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="57"/>
+        <location filename="../plugin/gui/sample_panel.py" line="47"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="58"/>
+        <location filename="../plugin/gui/sample_panel.py" line="48"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="72"/>
+        <location filename="../plugin/gui/sample_panel.py" line="62"/>
         <source>Sample data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="78"/>
+        <location filename="../plugin/gui/sample_panel.py" line="68"/>
         <source>Building…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="82"/>
+        <location filename="../plugin/gui/sample_panel.py" line="72"/>
         <source>Sample archive ready: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sample_panel.py" line="84"/>
+        <location filename="../plugin/gui/sample_panel.py" line="74"/>
         <source>Building the sample archive failed or was cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,217 +1314,212 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="71"/>
+        <location filename="../plugin/gui/search_panel.py" line="70"/>
         <source>Sample archive (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="74"/>
+        <location filename="../plugin/gui/search_panel.py" line="73"/>
         <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="78"/>
+        <location filename="../plugin/gui/search_panel.py" line="77"/>
         <source>Choose a local catalog file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="84"/>
+        <location filename="../plugin/gui/search_panel.py" line="83"/>
         <source>Collection ids, comma-separated; empty searches all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="87"/>
+        <location filename="../plugin/gui/search_panel.py" line="86"/>
         <source>Read the collections the catalog offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="99"/>
+        <location filename="../plugin/gui/search_panel.py" line="98"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="111"/>
+        <location filename="../plugin/gui/search_panel.py" line="110"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="123"/>
+        <location filename="../plugin/gui/search_panel.py" line="122"/>
         <source>A start after the end wraps over the new year (e.g. 335 to 60)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="133"/>
+        <location filename="../plugin/gui/search_panel.py" line="132"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="204"/>
+        <location filename="../plugin/gui/search_panel.py" line="195"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/gui/search_panel.py" line="138"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/search_panel.py" line="147"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="147"/>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
         <source>Cloud %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="147"/>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="147"/>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
         <source>Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="147"/>
+        <location filename="../plugin/gui/search_panel.py" line="138"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="155"/>
+        <location filename="../plugin/gui/search_panel.py" line="146"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="163"/>
+        <location filename="../plugin/gui/search_panel.py" line="154"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="167"/>
+        <location filename="../plugin/gui/search_panel.py" line="158"/>
         <source>Collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="170"/>
+        <location filename="../plugin/gui/search_panel.py" line="161"/>
         <source>AOI layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="175"/>
+        <location filename="../plugin/gui/search_panel.py" line="166"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="180"/>
+        <location filename="../plugin/gui/search_panel.py" line="171"/>
         <source>Day of year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="184"/>
+        <location filename="../plugin/gui/search_panel.py" line="175"/>
         <source>Max. cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="185"/>
+        <location filename="../plugin/gui/search_panel.py" line="176"/>
         <source>Max. scenes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="219"/>
+        <location filename="../plugin/gui/search_panel.py" line="210"/>
         <source>Choose a catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="219"/>
+        <location filename="../plugin/gui/search_panel.py" line="210"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="229"/>
+        <location filename="../plugin/gui/search_panel.py" line="220"/>
         <source>≤ {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="261"/>
+        <location filename="../plugin/gui/search_panel.py" line="252"/>
         <source>{0} collections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="290"/>
+        <location filename="../plugin/gui/search_panel.py" line="281"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="297"/>
+        <location filename="../plugin/gui/search_panel.py" line="288"/>
         <source>see the Processing log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="298"/>
+        <location filename="../plugin/gui/search_panel.py" line="289"/>
         <source>The search failed or was cancelled: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="303"/>
+        <location filename="../plugin/gui/search_panel.py" line="294"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="314"/>
+        <location filename="../plugin/gui/search_panel.py" line="305"/>
         <source>No scenes match: widen the dates, the cloud limit or the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="345"/>
+        <location filename="../plugin/gui/search_panel.py" line="336"/>
         <source>Select a scene in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="370"/>
+        <location filename="../plugin/gui/search_panel.py" line="361"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="91"/>
+        <location filename="../plugin/gui/search_panel.py" line="90"/>
         <source>Earthdata Login from QGIS&apos;s authentication database: a Basic configuration with your username and password, or an empty username and a user token as password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="168"/>
+        <location filename="../plugin/gui/search_panel.py" line="159"/>
         <source>Earthdata login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="392"/>
+        <location filename="../plugin/gui/search_panel.py" line="383"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="247"/>
+        <location filename="../plugin/gui/search_panel.py" line="238"/>
         <source>Reading the catalog's collections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="248"/>
+        <location filename="../plugin/gui/search_panel.py" line="239"/>
         <source>Timestack: collections of the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="375"/>
+        <location filename="../plugin/gui/search_panel.py" line="366"/>
         <source>{0} added to the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="378"/>
+        <location filename="../plugin/gui/search_panel.py" line="369"/>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/search_panel.py" line="379"/>
+        <location filename="../plugin/gui/search_panel.py" line="370"/>
         <source>Timestack: preview of {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,207 +1748,202 @@ Outputs: vertices (years, source and fitted values, NaN-padded), the fitted valu
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="60"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="58"/>
         <source>Time stacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="61"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="59"/>
         <source>Scenes of a search result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="70"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="68"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="72"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="70"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="78"/>
         <source>e.g. 10, 90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>None (every date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>Weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>Yearly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="82"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="80"/>
         <source>Whole period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="95"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="93"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="97"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="95"/>
         <source>Compute statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="100"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="103"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="96"/>
         <source>Save as recurring job…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="107"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="100"/>
         <source>crontab line of the saved job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="112"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="102"/>
         <source>Pick polygon on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="115"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="105"/>
         <source>Export plot as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="120"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="110"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="121"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="111"/>
         <source>Id field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="125"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="115"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="126"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="116"/>
         <source>Stack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="127"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="117"/>
         <source>LandTrendr fit (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="128"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="118"/>
         <source>Search result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="129"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="119"/>
         <source>Bands / indices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="130"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="120"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="131"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="121"/>
         <source>Percentiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="132"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="122"/>
         <source>Compile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="133"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="123"/>
         <source>Minimum valid fraction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="134"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="124"/>
         <source>Output CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="157"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="147"/>
         <source>Polygon statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="198"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="188"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="204"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="194"/>
         <source>Polygon statistics failed or were cancelled; see the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="207"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="197"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="232"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="222"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="237"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="227"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="240"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="230"/>
         <source>Export plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="240"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="230"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="273"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="263"/>
         <source>Save recurring job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="273"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="263"/>
         <source>Job (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="282"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="272"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/zonal_panel.py" line="290"/>
+        <location filename="../plugin/gui/zonal_panel.py" line="280"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation type="unfinished"></translation>
     </message>
