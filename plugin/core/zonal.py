@@ -26,6 +26,8 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from . import native
+
 Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
 
@@ -287,8 +289,8 @@ def zonal_statistics_of_sources(
     ``geometries`` are the polygons in the sources' CRS ``srs``; ``pixel_area`` is one pixel's area in
     that CRS, used for ``valid_fraction``. Returns the long table (see the module docstring).
     """
-    from exactextract import exact_extract
-    from exactextract.operation import Operation
+    exactextract = native.exactextract()
+    exact_extract, Operation = exactextract.exact_extract, exactextract.operation.Operation
 
     wanted = dict.fromkeys(s for s in (*statistics, "count") if _operation(s) is not None)
     operations = []
@@ -376,7 +378,7 @@ def zonal_statistics(
     polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
     exactextract). Two stacks may not hold the same date and variable: mosaic tiles first.
     """
-    from exactextract.raster import GDALRasterSource
+    GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
 
     statistics = parse_statistics(statistics)
     if not stacks:

@@ -24,6 +24,7 @@ import rasterio
 from osgeo import osr
 from rasterio.windows import Window, from_bounds
 
+from . import native
 from .composite import HLS_SCALING, hls_asset_keys, is_earthdata_granule
 from .grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
 from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
@@ -152,7 +153,7 @@ def scene_statistics(
 
     ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
     """
-    from exactextract.raster import NumPyRasterSource
+    NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
 
     statistics = parse_statistics(statistics)
     bands, indices = split_variables(variables)
