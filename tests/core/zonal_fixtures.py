@@ -52,11 +52,15 @@ def write_stack(
     return path
 
 
+def pixel_ring(points: Sequence[tuple]) -> str:
+    """WKT ring through ``(column, row)`` points of the test grid, closed back to the first point."""
+    coordinates = [(ORIGIN[0] + col * PIXEL, ORIGIN[1] - row * PIXEL) for col, row in [*points, points[0]]]
+    return "(" + ", ".join(f"{x} {y}" for x, y in coordinates) + ")"
+
+
 def pixel_box(col0: float, row0: float, col1: float, row1: float) -> str:
     """WKT ring of a box given in pixel coordinates (columns, rows) of the test grid."""
-    x0, x1 = ORIGIN[0] + col0 * PIXEL, ORIGIN[0] + col1 * PIXEL
-    y0, y1 = ORIGIN[1] - row0 * PIXEL, ORIGIN[1] - row1 * PIXEL
-    return f"({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0})"
+    return pixel_ring([(col0, row0), (col1, row0), (col1, row1), (col0, row1)])
 
 
 def write_polygons(

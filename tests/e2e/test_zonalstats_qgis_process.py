@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tests.core.zonal_fixtures import NODATA, standard_features, write_polygons, write_stack
+from tests.core.zonal_fixtures import NODATA, pixel_ring, standard_features, write_polygons, write_stack
 
 CONTRACT = {"POLYGONS", "ID_FIELD", "INPUT", "ITEMS", "BANDS", "INDICES", "STATS", "COMPILE"}
 
@@ -53,52 +53,19 @@ def test_qgis_process_names_the_bad_parameter_and_writes_nothing(qgis_process, t
 
 def test_qgis_process_measures_concave_and_holed_polygons_like_a_clean_process(qgis_process, tmp_path):
     """qgis_process holds the system GEOS globally; exactextract's interior flood fill crashed there."""
-    from osgeo import ogr, osr
     from timestack.core.zonal import read_polygons, zonal_statistics
 
     stack, _ = inputs(tmp_path)
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(gdal_projection(stack))
-    path = tmp_path / "irregular.gpkg"
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = source.CreateLayer("stands", srs, ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("stand", ogr.OFTInteger))
-    x0, y0, size = bounds_of(stack)
-    shapes = [
-        [(0.05, 0.05), (0.7, 0.1), (0.45, 0.4), (0.9, 0.85), (0.15, 0.7)],  # concave
-        [(0.1, 0.1), (0.9, 0.1), (0.5, 0.9)],  # with a hole below
-    ]
-    for number, ring in enumerate(shapes, start=1):
-        polygon = ogr.Geometry(ogr.wkbPolygon)
-        for points in [ring, [(0.4, 0.25), (0.6, 0.25), (0.5, 0.5)]][:number]:
-            linear = ogr.Geometry(ogr.wkbLinearRing)
-            for u, v in [*points, points[0]]:
-                linear.AddPoint_2D(x0 + u * size, y0 - v * size)
-            polygon.AddGeometry(linear)
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("stand", number)
-        feature.SetGeometry(polygon)
-        layer.CreateFeature(feature)
-    source = None
+    concave = pixel_ring([(1, 1), (14, 2), (9, 8), (18, 17), (3, 14)])
+    triangle = pixel_ring([(2, 2), (18, 2), (10, 18)])
+    hole = pixel_ring([(8, 5), (12, 5), (10, 10)])
+    path = write_polygons(
+        tmp_path / "irregular.gpkg", [(1, f"POLYGON({concave})"), (2, f"POLYGON({triangle},{hole})")]
+    )
     output = tmp_path / "irregular.csv"
     qgis_process(
-        "run", "timestack:zonalstats", "--", f"POLYGONS={path}", "ID_FIELD=stand",
+        "run", "timestack:zonalstats", "--", f"POLYGONS={path}", "ID_FIELD=stand_id",
         f"INPUT={stack}", "STATS=0", f"OUTPUT={output}",
     )  # fmt: skip
-    expected = zonal_statistics([stack], read_polygons(path, "stand"), ["mean"])
+    expected = zonal_statistics([stack], read_polygons(path, "stand_id"), ["mean"])
     pd.testing.assert_frame_equal(pd.read_csv(output), expected, check_dtype=False, rtol=1e-9)
-
-
-def gdal_projection(path) -> str:
-    from osgeo import gdal
-
-    return gdal.Open(str(path)).GetProjection()
-
-
-def bounds_of(path):
-    """West edge, north edge and the (square) side of a raster, in its CRS."""
-    from osgeo import gdal
-
-    dataset = gdal.Open(str(path))
-    x0, dx, _, y0, _, _ = dataset.GetGeoTransform()
-    return x0, y0, dx * dataset.RasterXSize
