@@ -13,6 +13,11 @@ scope, so the bundled ``libgeos_c`` binds to the bundled ``libgeos`` in every ho
 start per call and needs an interpreter QGIS does not always expose) and over a source build against the
 system GEOS (which a user installing the wheel from the plugin's installer does not get). Other systems
 need nothing: Windows resolves DLL imports per module and macOS uses two-level namespaces.
+
+The binding is fixed when a library is first loaded. If other code (another plugin, a console session)
+imported exactextract first, without the flag, in a process whose global scope holds a GEOS, the damage
+is done: ``exactextract()`` then refuses with ``NativeLibraryError`` naming the cause and the remedy,
+rather than letting the first irregular polygon take QGIS and the user's unsaved project down.
 """
 
 from __future__ import annotations
@@ -23,6 +28,19 @@ import sys
 import threading
 
 _lock = threading.Lock()
+_isolated: set = set()
+
+#: GEOS C and C++ entry points the exactextract wheel's libraries import, stable across GEOS 3.9–3.14;
+#: finding any in the global scope means a host GEOS would capture them without ``RTLD_DEEPBIND``.
+_GEOS_SYMBOLS = (
+    "GEOSversion",
+    "GEOSCoordSeq_create_r",
+    "_ZN4geos2io9WKBReaderC1ERKNS_4geom15GeometryFactoryE",
+)
+
+
+class NativeLibraryError(RuntimeError):
+    """A native library cannot run safely in this process; the message says why and what to do."""
 
 
 def import_isolated(name: str):
@@ -40,13 +58,34 @@ def import_isolated(name: str):
         flags = sys.getdlopenflags()
         sys.setdlopenflags(flags | os.RTLD_DEEPBIND)
         try:
-            return importlib.import_module(name)
+            module = importlib.import_module(name)
         finally:
             sys.setdlopenflags(flags)
+        _isolated.add(name)
+        return module
+
+
+def geos_in_global_scope() -> bool:
+    """True when the process's global symbol scope holds a GEOS (QGIS's executables, a preload)."""
+    import ctypes
+
+    process = ctypes.CDLL(None)
+    return any(hasattr(process, symbol) for symbol in _GEOS_SYMBOLS)
 
 
 def exactextract():
-    """The ``exactextract`` package, imported safely for the host (see the module docstring)."""
+    """The ``exactextract`` package, imported safely for the host (see the module docstring).
+
+    Raises ``NativeLibraryError`` when other code already loaded it unsafely for this host.
+    """
+    loaded_by_others = "exactextract" in sys.modules and "exactextract" not in _isolated
+    if loaded_by_others and sys.platform.startswith("linux") and geos_in_global_scope():
+        raise NativeLibraryError(
+            "exactextract was loaded by other code before Timestack, with its bundled GEOS bound to the "
+            "GEOS that QGIS itself uses; measuring polygons now could crash QGIS. Restart QGIS and run "
+            "Timestack's polygon statistics before the code that imports exactextract, or run them with "
+            "qgis_process"
+        )
     module = import_isolated("exactextract")
     import_isolated("exactextract.raster")
     import_isolated("exactextract.operation")

@@ -14,6 +14,7 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
+from .native import NativeLibraryError
 from .zonal import ZonalInputError
 from .zonal_job import cron_line, run_job
 
@@ -36,7 +37,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(cron_line(args.job, args.schedule, args.python, args.log))
             return 0
         summary = run_job(args.job)
-    except ZonalInputError as exc:
+    except (ZonalInputError, NativeLibraryError) as exc:
         print(f"timestack zonal job: {exc}", file=sys.stderr)
         return 2
     print(

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
+from ..core.native import NativeLibraryError
 from ..core.zonal import (
     DEFAULT_STATISTICS,
     ZonalCancelled,
@@ -256,6 +257,10 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
             raise self.fail(self.tr("Polygon statistics cancelled; nothing was written.")) from exc
         except (ZonalInputError, ValueError) as exc:
             raise self.fail(str(exc)) from exc
+        except NativeLibraryError as exc:
+            raise self.fail(
+                self.tr("Polygon statistics cannot run safely in this QGIS session: {0}").format(exc)
+            ) from exc
         write_csv_atomically(table, output)
         self.load_on_completion(
             context, str(output), self.tr("Polygon statistics"), self.OUTPUT, raster=False

@@ -22,8 +22,13 @@ SCRIPT = """
 import json, sys
 import numpy as np
 sys.path.insert(0, {root!r})
+{before}
 from timestack.core import native
-exactextract = native.exactextract()
+try:
+    exactextract = native.exactextract()
+except native.NativeLibraryError as error:
+    print(json.dumps({{"refused": str(error)}}))
+    sys.exit(0)
 data = np.arange(400, dtype="float64").reshape(20, 20)
 source = exactextract.raster.NumPyRasterSource(data, 0, 0, 20, 20)
 concave = {{"type": "Feature", "properties": {{}}, "geometry": {{"type": "Polygon", "coordinates": [[
@@ -33,10 +38,10 @@ print(json.dumps(table.iloc[0].to_dict()))
 """
 
 
-def _measure(preload: str | None) -> dict:
+def _measure(preload: str | None, before: str = "") -> dict:
     env = {"LD_PRELOAD": preload} if preload else {}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(root=str(DEV))],
+        [sys.executable, "-c", SCRIPT.format(root=str(DEV), before=before)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -46,11 +51,27 @@ def _measure(preload: str | None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="symbol interposition is a glibc matter")
-def test_exactextract_measures_a_concave_polygon_beside_the_system_geos():
-    system_geos = sorted(glob.glob("/usr/lib/*/libgeos.so.3*"))
-    if not system_geos:
+@pytest.fixture
+def system_geos() -> str:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("symbol interposition is a glibc matter")
+    found = sorted(glob.glob("/usr/lib/*/libgeos.so.3*"))
+    if not found:
         pytest.skip("no system GEOS to preload")
+    return found[0]
+
+
+def test_exactextract_measures_a_concave_polygon_beside_the_system_geos(system_geos):
     clean = _measure(None)
     assert clean["count"] > 100
-    assert _measure(system_geos[0]) == pytest.approx(clean, rel=1e-12)
+    assert _measure(system_geos) == pytest.approx(clean, rel=1e-12)
+
+
+def test_exactextract_loaded_unsafely_by_others_is_refused_with_the_remedy(system_geos):
+    answer = _measure(system_geos, before="import exactextract")
+    assert "Restart QGIS" in answer["refused"]
+
+
+def test_exactextract_loaded_by_others_in_a_clean_process_is_used():
+    """No GEOS in the global scope: the plain import binds correctly, so it is not refused."""
+    assert _measure(None, before="import exactextract") == pytest.approx(_measure(None), rel=1e-12)

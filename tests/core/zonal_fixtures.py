@@ -70,14 +70,17 @@ def write_polygons(
     id_field: str = "stand_id",
     id_type: int = ogr.OFTInteger,
 ) -> Path:
-    """A GeoPackage layer of ``(id, wkt)`` features (wkt None for a feature without geometry)."""
-    driver = ogr.GetDriverByName("GPKG")
+    """A layer of ``(id, wkt)`` features (wkt None for a feature without geometry): a GeoPackage, or a
+    shapefile when ``path`` ends in ``.shp``."""
+    shapefile = Path(path).suffix.lower() == ".shp"
+    driver = ogr.GetDriverByName("ESRI Shapefile" if shapefile else "GPKG")
     datasource = driver.CreateDataSource(str(path))
     srs = None
     if epsg is not None:
         srs = osr.SpatialReference()
         srs.ImportFromEPSG(epsg)
-    layer = datasource.CreateLayer("stands", srs=srs, geom_type=ogr.wkbUnknown)
+    kind = ogr.wkbPolygon if shapefile else ogr.wkbUnknown  # a shapefile holds one geometry type
+    layer = datasource.CreateLayer("stands", srs=srs, geom_type=kind)
     layer.CreateField(ogr.FieldDefn(id_field, id_type))
     for value, wkt in features:
         feature = ogr.Feature(layer.GetLayerDefn())
