@@ -56,10 +56,11 @@ def circle(centre, radius: float, vertices: int) -> list:
 
 def irregular_features() -> list:
     """(id, wkt) in the raster's CRS (EPSG:32633), one of each outline kind plus random stands."""
+    triangle, small_star = pixel_ring([(2, 20), (9, 18), (6, 27)]), pixel_ring(star((31, 24), 5, 4, 1.5))
     shaped = [
         f"POLYGON({pixel_ring(star((10, 9), 12, 7.5, 3.1))})",  # concave
         f"POLYGON({pixel_ring(circle((26, 15), 9.3, 360))},{pixel_ring(circle((26.4, 14.2), 3.7, 90))})",
-        f"MULTIPOLYGON(({pixel_ring([(2, 20), (9, 18), (6, 27)])}),({pixel_ring(star((31, 24), 5, 4, 1.5))}))",
+        f"MULTIPOLYGON(({triangle}),({small_star}))",
         f"POLYGON({pixel_box(5.2, 5.3, 5.6, 5.55)})",  # inside one pixel
         f"POLYGON({pixel_ring([(12.7, 3.2), (13.4, 3.9), (12.9, 4.6)])})",  # across pixel corners
         f"POLYGON({pixel_ring(circle((18, 14), 40, 64))})",  # larger than the raster
