@@ -2,7 +2,7 @@
 PYTHON := .venv/bin/python
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test lint build package deploy demo bench transup transcompile qgis-process clean
+.PHONY: setup test lint build package deploy demo bench transup transcompile qgis-process qgis-desktop clean
 
 setup:
 	bash scripts/setup.sh
@@ -38,6 +38,9 @@ transcompile:
 
 qgis-process: build
 	scripts/qgis_process.sh $(ARGS)
+
+qgis-desktop: build
+	scripts/qgis_desktop.sh $(ARGS)
 
 clean:
 	rm -rf build dist demo-output

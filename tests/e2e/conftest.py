@@ -49,3 +49,29 @@ def qgis_process(built_plugin):
         return json.loads(done.stdout[done.stdout.index("{") :])
 
     return run
+
+
+@pytest.fixture(scope="session")
+def qgis_desktop(built_plugin, tmp_path_factory):
+    """Run Python code inside the real QGIS desktop application with Timestack enabled.
+
+    ``qgis_desktop(code)`` starts ``qgis.bin --code`` (scripts/qgis_desktop.sh, a virtual screen when
+    there is no display) in a fresh profile, after the plugins have loaded, and returns the
+    CompletedProcess; the code ends the application itself (``os._exit``) once it has written its answer.
+    """
+
+    def run(code: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        profiles = tmp_path_factory.mktemp("profiles")
+        settings = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+        settings.parent.mkdir(parents=True)
+        settings.write_text("[PythonPlugins]\ntimestack=true\n")
+        script = profiles / "code.py"
+        script.write_text(code)
+        env = {**os.environ, "QGIS_PLUGINPATH": str(built_plugin.parent)}
+        env.pop("DISPLAY", None)  # never a user's screen
+        command = [str(ROOT / "scripts" / "qgis_desktop.sh"), "--profiles-path", str(profiles), "--code"]
+        return subprocess.run(
+            [*command, str(script)], env=env, capture_output=True, text=True, timeout=timeout
+        )
+
+    return run

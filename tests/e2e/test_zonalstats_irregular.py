@@ -11,6 +11,7 @@ the raster's CRS.
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -132,3 +133,39 @@ def test_every_outline_is_measured_in_qgis_process_as_exactextract_measures_it(
     assert len(measured) == len(features) * len(YEARS)
     assert measured["mean"].notna().sum() > 0.8 * len(measured)  # only the outside stand is empty
     pd.testing.assert_frame_equal(measured, expected, check_dtype=False, rtol=1e-6)
+
+
+DESKTOP_RUN = """
+import json, os, traceback
+answer = {{}}
+try:
+    import processing
+    parameters = {{"POLYGONS": {polygons!r}, "ID_FIELD": "stand_id", "INPUT": [{stack!r}], "STATS": [0],
+                  "OUTPUT": {output!r}}}
+    answer["outputs"] = processing.run("timestack:zonalstats", parameters)
+except Exception:
+    answer["error"] = traceback.format_exc()
+with open({answer!r}, "w") as file:
+    json.dump(answer, file)
+os._exit(0)
+"""
+
+
+def test_the_qgis_desktop_application_measures_every_outline_as_exactextract_does(
+    qgis_desktop, ndvi_stack, tmp_path
+):
+    """The desktop binary links the system GEOS like qgis_process; a crash here loses a user's project."""
+    features = irregular_features()
+    polygons = write_polygons(tmp_path / "stands.gpkg", features)
+    output, answer = tmp_path / "stats.csv", tmp_path / "answer.json"
+    code = DESKTOP_RUN.format(
+        polygons=str(polygons), stack=str(ndvi_stack), output=str(output), answer=str(answer)
+    )
+    done = qgis_desktop(code)
+    assert done.returncode == 0 and answer.exists(), (
+        f"QGIS exited with {done.returncode}:\n{done.stderr[-3000:]}"
+    )
+    reply = json.loads(answer.read_text())
+    assert "error" not in reply, reply.get("error")
+    measured = pd.read_csv(output)[["id", "date", "mean"]].sort_values(["id", "date"], ignore_index=True)
+    pd.testing.assert_frame_equal(measured, exactextract_means(ndvi_stack, features, 32633), rtol=1e-9)
