@@ -308,14 +308,35 @@ def test_ground_truth_stands_open_with_ogr_and_match_the_rasters(sample_small):
     x0, size, _, y0, _, _ = recipe.geotransform
     event_years = set()
     for feature in layer:
-        centroid = feature.GetGeometryRef().Centroid()
-        row, col = int((y0 - centroid.GetY()) / size), int((centroid.GetX() - x0) / size)
+        inside = feature.GetGeometryRef().PointOnSurface()  # a ring's centroid lies in its hole
+        row, col = int((y0 - inside.GetY()) / size), int((inside.GetX() - x0) / size)
         expected = feature.GetField("dist_year") or 0
         assert year[row, col] == expected
         if feature.GetField("dist_type"):
             event_years.add((feature.GetField("dist_type"), expected))
     recipe_events = {(e["type"], e["year"]) for e in recipe.variant["events"]}
     assert event_years == recipe_events
+
+
+def test_stands_have_the_outlines_of_a_real_stand_layer(sample_small):
+    """Irregular, valid, tiling the scene exactly; one with a hole (the lake's shore) and one multipart."""
+    source = ogr.Open(str(sample_small.stands))
+    layer = source.GetLayerByName("stands")
+    recipe = load_recipe("small")
+    geometries = [feature.GetGeometryRef().Clone() for feature in layer]
+    assert all(g.IsValid() for g in geometries)
+    parts = [[g.GetGeometryRef(i) for i in range(g.GetGeometryCount())] for g in geometries]
+    assert sum(len(p) > 1 for p in parts) >= 1  # a farm of two fields
+    assert sum(any(ring.GetGeometryCount() > 1 for ring in p) for p in parts) >= 1  # a polygon with a hole
+    vertices = [sum(part.GetGeometryRef(0).GetPointCount() for part in p) for p in parts]
+    assert np.median(vertices) > 12  # outlines, not rectangles (5 points)
+    assert sum(v == 5 for v in vertices) <= 0.1 * len(vertices)
+    union = ogr.Geometry(ogr.wkbMultiPolygon)
+    for g in geometries:
+        union = union.Union(g)
+    width, height = recipe.variant["width"], recipe.variant["height"]
+    assert union.GetArea() == pytest.approx(width * height * recipe.common["pixel_size"] ** 2)
+    assert sum(g.GetArea() for g in geometries) == pytest.approx(union.GetArea())  # no overlaps
 
 
 def test_cancelling_leaves_no_output(tmp_path):

@@ -1,8 +1,8 @@
 """The synthetic landscape: forest stands, fields, a lake and a town, and the disturbances they undergo.
 
 Stands are the unit of truth: every stand has one land cover and at most one disturbance, so polygon
-statistics over a stand are never mixed. Stands come from a recursive split of the grid (the way forest
-compartments and field blocks are laid out along property lines), land cover from zones of the recipe.
+statistics over a stand are never mixed. Their irregular outlines come from :mod:`.stands`, land cover
+from zones of the recipe.
 Surface reflectance is a linear mixture of endmember spectra (recipe ``spectra_reflectance``) with a
 forest cover fraction that drops at a disturbance and recovers exponentially (Kennedy et al. 2010,
 LandTrendr, describe recovery as a gradual return over 10-20 years).
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
+from .noise import smooth_field
 from .recipe import Recipe
+from .stands import AGRICULTURE, CONIFER, URBAN, WATER, in_ellipse, lay_out_stands
 
-CONIFER, AGRICULTURE, WATER, URBAN = 1, 2, 3, 4
 LANDCOVER_NAMES = {CONIFER: "conifer_forest", AGRICULTURE: "agriculture", WATER: "water", URBAN: "urban"}
 EVENT_TYPES = ("clearcut", "thinning", "fire")
 BANDS = ("coastal", "blue", "green", "red", "nir08", "swir16", "swir22")
@@ -27,13 +28,9 @@ NIR, SWIR2 = BANDS.index("nir08"), BANDS.index("swir22")
 
 @dataclass(frozen=True)
 class Stand:
-    """A homogeneous unit: rows ``row0:row1`` and columns ``col0:col1`` of the grid."""
+    """A homogeneous unit: the pixels where ``Landscape.stand_index`` is its position in ``stands``."""
 
     stand_id: int
-    row0: int
-    col0: int
-    row1: int
-    col1: int
     landcover: int
     event_type: str | None = None
     event_year: int | None = None
@@ -70,72 +67,32 @@ def decimal_year(date: dt.date) -> float:
     return date.year + (date - start).days / 365.25
 
 
-def smooth_field(rng: np.random.Generator, shape: tuple[int, int], sigma: float) -> np.ndarray:
-    """Gaussian-filtered white noise rescaled to 0-1: the base of clouds, texture and terrain."""
-    field = ndimage.gaussian_filter(rng.standard_normal(shape), sigma=sigma, mode="wrap")
-    field -= field.min()
-    return (field / max(float(field.max()), 1e-12)).astype(np.float32)
+def _stand_centres(stand_index: np.ndarray, count: int) -> np.ndarray:
+    """(count, 2) scene fractions (u, v) of each stand's pixel centroid."""
+    labels = np.arange(count)
+    rows = ndimage.mean(np.indices(stand_index.shape)[0] + 0.5, stand_index, labels)
+    cols = ndimage.mean(np.indices(stand_index.shape)[1] + 0.5, stand_index, labels)
+    return np.column_stack([np.asarray(cols) / stand_index.shape[1], np.asarray(rows) / stand_index.shape[0]])
 
 
-def split_stands(rng: np.random.Generator, shape: tuple[int, int], max_px: int) -> list[tuple[int, ...]]:
-    """Recursively split the grid into rectangles no longer than ``max_px`` on either side."""
-    pending = [(0, 0, shape[0], shape[1])]
-    done: list[tuple[int, ...]] = []
-    while pending:
-        r0, c0, r1, c1 = pending.pop()
-        height, width = r1 - r0, c1 - c0
-        if max(height, width) <= max_px:
-            done.append((r0, c0, r1, c1))
-            continue
-        if height >= width:
-            cut = r0 + int(round(height * rng.uniform(0.35, 0.65)))
-            pending += [(r0, c0, cut, c1), (cut, c0, r1, c1)]
-        else:
-            cut = c0 + int(round(width * rng.uniform(0.35, 0.65)))
-            pending += [(r0, c0, r1, cut), (r0, cut, r1, c1)]
-    return sorted(done)
-
-
-def _in_ellipse(u: float, v: float, zone: dict) -> bool:
-    (cu, cv), (ru, rv) = zone["center"], zone["radii"]
-    return ((u - cu) / ru) ** 2 + ((v - cv) / rv) ** 2 <= 1.0
-
-
-def zone_landcover(u: float, v: float, zones: dict) -> int:
-    """Land cover of a stand whose centre is at fractions (u, v) of the scene."""
-    if _in_ellipse(u, v, zones["water"]):
-        return WATER
-    if _in_ellipse(u, v, zones["urban"]):
-        return URBAN
-    return AGRICULTURE if u >= zones["agriculture_west_edge_u"] else CONIFER
-
-
-def _stand_at(rects: list[tuple[int, ...]], shape: tuple[int, int], at: list[float]) -> int:
-    row, col = int(at[1] * shape[0]), int(at[0] * shape[1])
-    for index, (r0, c0, r1, c1) in enumerate(rects):
-        if r0 <= row < r1 and c0 <= col < c1:
-            return index
-    raise ValueError(f"event position {at} is outside the grid")
-
-
-def assign_events(rects: list[tuple[int, ...]], landcover: list[int], recipe: Recipe) -> list[dict | None]:
+def assign_events(stand_index: np.ndarray, landcover: list[int], recipe: Recipe) -> list[dict | None]:
     """Map the recipe's events onto stands: point events hit one stand, a fire every forest stand inside.
 
     Point events (clear-cut, thinning) come first and must hit distinct conifer stands; the fire then
-    burns the undisturbed conifer stands whose centres lie in its ellipse, so no stand is disturbed twice.
+    burns the undisturbed conifer stands whose centroids lie in its ellipse, so no stand is disturbed twice.
     """
-    shape = recipe.shape
-    events: list[dict | None] = [None] * len(rects)
+    shape = stand_index.shape
+    events: list[dict | None] = [None] * len(landcover)
     recipe_events = recipe.variant["events"]
     for event in [e for e in recipe_events if e["type"] != "fire"]:
-        index = _stand_at(rects, shape, event["at"])
+        index = int(stand_index[int(event["at"][1] * shape[0]), int(event["at"][0] * shape[1])])
         if landcover[index] != CONIFER or events[index] is not None:
             raise ValueError(f"recipe event {event} does not hit an undisturbed conifer stand")
         events[index] = {"type": event["type"], "year": event["year"], "doy": event.get("doy", 1)}
+    centres = _stand_centres(stand_index, len(landcover))
     for event in [e for e in recipe_events if e["type"] == "fire"]:
-        for index, (r0, c0, r1, c1) in enumerate(rects):
-            u, v = (c0 + c1) / 2 / shape[1], (r0 + r1) / 2 / shape[0]
-            if landcover[index] == CONIFER and events[index] is None and _in_ellipse(u, v, event):
+        for index, (u, v) in enumerate(centres):
+            if landcover[index] == CONIFER and events[index] is None and in_ellipse(u, v, event):
                 events[index] = {"type": "fire", "year": event["year"], "doy": event["doy"]}
     return events
 
@@ -144,30 +101,20 @@ def build_landscape(recipe: Recipe) -> Landscape:
     """Lay out stands, land cover, disturbances and static texture deterministically from the seed."""
     rng = np.random.default_rng([recipe.variant["seed"], 1])
     shape = recipe.shape
-    rects = split_stands(rng, shape, int(recipe.variant["stand_max_px"]))
-    zones = recipe.common["zones"]
-    covers = [
-        zone_landcover((c0 + c1) / 2 / shape[1], (r0 + r1) / 2 / shape[0], zones) for r0, c0, r1, c1 in rects
-    ]
-    events = assign_events(rects, covers, recipe)
+    layout = lay_out_stands(recipe, rng)
+    stand_index, covers = layout.stand_index, layout.landcover
+    events = assign_events(stand_index, covers, recipe)
     stands = [
         Stand(
             stand_id=index + 1,
-            row0=r0,
-            col0=c0,
-            row1=r1,
-            col1=c1,
             landcover=cover,
             event_type=event["type"] if event else None,
             event_year=event["year"] if event else None,
             event_doy=event["doy"] if event else None,
         )
-        for index, ((r0, c0, r1, c1), cover, event) in enumerate(zip(rects, covers, events))
+        for index, (cover, event) in enumerate(zip(covers, events))
     ]
-    stand_index = np.zeros(shape, dtype=np.int32)
-    for index, stand in enumerate(stands):
-        stand_index[stand.row0 : stand.row1, stand.col0 : stand.col1] = index
-    landcover = np.array([s.landcover for s in stands], dtype=np.uint8)[stand_index]
+    landcover = np.array(covers, dtype=np.uint8)[stand_index]
 
     sigma = max(shape) / 40
     fire_severity = smooth_field(rng, shape, sigma)

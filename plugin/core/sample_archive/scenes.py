@@ -17,7 +17,8 @@ import numpy as np
 from scipy import ndimage
 
 from .. import qa
-from .landscape import BANDS, WATER, Landscape, smooth_field, spectrum, surface_reflectance
+from .landscape import BANDS, WATER, Landscape, spectrum, surface_reflectance
+from .noise import smooth_field
 from .recipe import Recipe
 
 SENSORS = {"landsat-5": "tm", "landsat-7": "etm", "landsat-8": "oli", "landsat-9": "oli"}

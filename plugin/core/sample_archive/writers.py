@@ -20,6 +20,7 @@ ogr.UseExceptions()
 _GDAL_TYPES = {
     np.dtype(np.uint8): gdal.GDT_Byte,
     np.dtype(np.uint16): gdal.GDT_UInt16,
+    np.dtype(np.int32): gdal.GDT_Int32,
     np.dtype(np.float32): gdal.GDT_Float32,
 }
 
@@ -83,15 +84,43 @@ def write_geotiff(
     gdal.GetDriverByName("GTiff").CreateCopy(str(path), source, options=["COMPRESS=DEFLATE", "TILED=YES"])
 
 
+def stand_outlines(landscape: Landscape) -> dict:
+    """Each stand's outline traced along its pixels' edges: {stand index: Polygon or MultiPolygon}.
+
+    GDAL's polygonizer (4-connected, like the stands' own layout) gives one polygon per connected
+    piece, holes included; a stand in several pieces becomes one MultiPolygon.
+    """
+    recipe = landscape.recipe
+    raster = _memory_dataset(
+        landscape.stand_index.astype(np.int32), recipe.geotransform, int(recipe.common["epsg"]), None, "stand"
+    )
+    source = ogr.GetDriverByName("Memory").CreateDataSource("outlines")
+    layer = source.CreateLayer("pieces", _srs(int(recipe.common["epsg"])), ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("stand", ogr.OFTInteger))
+    gdal.Polygonize(raster.GetRasterBand(1), None, layer, 0)
+    outlines: dict = {}
+    for piece in layer:
+        index = piece.GetField("stand")
+        polygon = piece.GetGeometryRef().Clone()
+        if index in outlines:
+            merged = ogr.ForceToMultiPolygon(outlines[index])
+            merged.AddGeometry(polygon)
+            outlines[index] = merged
+        else:
+            outlines[index] = polygon
+    return outlines
+
+
 def write_stands(path: Path, landscape: Landscape, magnitude: np.ndarray) -> None:
     """Stand polygons (GeoPackage layer ``stands``) with land cover and disturbance truth.
 
     Fields: stand_id, landcover (name), landcover_code, dist_year / dist_doy / dist_type (null when
     undisturbed), dist_magnitude (mean true NBR drop over the stand, null when undisturbed).
+    Geometries are Polygon (some with holes) or MultiPolygon, as in any real stand layer.
     """
-    x0, size, _, y0, _, _ = landscape.recipe.geotransform
+    outlines = stand_outlines(landscape)
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = source.CreateLayer("stands", _srs(int(landscape.recipe.common["epsg"])), ogr.wkbPolygon)
+    layer = source.CreateLayer("stands", _srs(int(landscape.recipe.common["epsg"])), ogr.wkbMultiPolygon)
     for name, kind in [
         ("stand_id", ogr.OFTInteger),
         ("landcover", ogr.OFTString),
@@ -103,7 +132,7 @@ def write_stands(path: Path, landscape: Landscape, magnitude: np.ndarray) -> Non
     ]:
         layer.CreateField(ogr.FieldDefn(name, kind))
     layer.StartTransaction()
-    for stand in landscape.stands:
+    for index, stand in enumerate(landscape.stands):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetField("stand_id", stand.stand_id)
         feature.SetField("landcover", LANDCOVER_NAMES[stand.landcover])
@@ -112,12 +141,9 @@ def write_stands(path: Path, landscape: Landscape, magnitude: np.ndarray) -> Non
             feature.SetField("dist_year", stand.event_year)
             feature.SetField("dist_doy", stand.event_doy)
             feature.SetField("dist_type", stand.event_type)
-            block = magnitude[stand.row0 : stand.row1, stand.col0 : stand.col1]
-            feature.SetField("dist_magnitude", round(float(block.mean()), 4))
-        xmin, xmax = x0 + stand.col0 * size, x0 + stand.col1 * size
-        ymax, ymin = y0 - stand.row0 * size, y0 - stand.row1 * size
-        ring = f"POLYGON(({xmin} {ymax},{xmax} {ymax},{xmax} {ymin},{xmin} {ymin},{xmin} {ymax}))"
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(ring))
+            inside = magnitude[landscape.stand_index == index]
+            feature.SetField("dist_magnitude", round(float(inside.mean()), 4))
+        feature.SetGeometry(ogr.ForceToMultiPolygon(outlines[index]))
         layer.CreateFeature(feature)
     layer.CommitTransaction()
     del layer, source  # closes and flushes the GeoPackage
