@@ -5,8 +5,14 @@ from __future__ import annotations
 import json
 
 import pyarrow.parquet as pq
+import shapely.wkb
+import shapely.wkt
 from pystac_client import Client
+from rasterio.warp import transform_geom
+from shapely.geometry import Polygon, box, mapping, shape
+from shapely.ops import unary_union
 
+from tests.core.zonal_fixtures import transformed_wkt, write_polygons
 from tests.servers.pgstac import FIXTURES, pgstac_api_fixture  # noqa: F401
 
 PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
@@ -100,3 +106,38 @@ def test_qgis_process_reports_a_bad_date_range_and_exits_non_zero(qgis_process, 
     assert done.returncode != 0
     assert "END_DATE" in done.stdout + done.stderr
     assert not (tmp_path / "items.json").exists()
+
+
+def test_qgis_process_searches_with_a_concave_multipart_aoi_in_another_crs(qgis_process, tmp_path):
+    """An L-shaped stand boundary plus a star-shaped part, in web mercator, as a shapefile.
+
+    The L's bounding box reaches the partial swaths in the tile's east; the L itself does not. So
+    the answer tells a search by the polygons (what a user drew) from a search by their bounding box.
+    """
+    ell = [(-106.1, 39.75), (-106.05, 39.75), (-106.05, 40.55), (-105.15, 40.55), (-105.15, 40.6)]
+    ell += [(-106.1, 40.6)]
+    star = [(-105.9, 39.9), (-105.85, 40), (-105.9, 40.1), (-105.8, 40.05), (-105.7, 40.1), (-105.75, 40)]
+    star += [(-105.7, 39.9), (-105.8, 39.95)]
+    ell, star = (Polygon(ring).wkt for ring in (ell, star))
+    parts = [(1, transformed_wkt(ell, 4326, 3857)), (2, transformed_wkt(star, 4326, 3857))]
+    aoi = write_polygons(tmp_path / "aoi.shp", parts, epsg=3857, id_field="part")
+    qgis_process(
+        "run",
+        "timestack:searchscenes",
+        "--",
+        f"CATALOG={PARQUET}",
+        f"AOI={aoi}",
+        "START_DATE=2024-01-01",
+        "END_DATE=2024-12-31",
+        f"OUTPUT={tmp_path / 'f.gpkg'}",
+        f"OUTPUT_ITEMS={tmp_path / 'items.json'}",
+    )
+    drawn = unary_union([shapely.wkt.loads(wkt) for _, wkt in parts])
+    area = shape(transform_geom("EPSG:3857", "EPSG:4326", mapping(drawn)))
+    rows = pq.read_table(PARQUET, columns=["id", "geometry"]).to_pylist()
+    footprints = {r["id"]: shapely.wkb.loads(r["geometry"]) for r in rows}
+    expected = {name for name, footprint in footprints.items() if footprint.intersects(area)}
+    in_bbox = {name for name, footprint in footprints.items() if footprint.intersects(box(*area.bounds))}
+    found = {f["id"] for f in json.loads((tmp_path / "items.json").read_text())["features"]}
+    assert found == expected
+    assert expected and expected < in_bbox  # the case tells polygons from their bounding box
