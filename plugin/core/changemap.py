@@ -19,9 +19,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal, Optional, Sequence
+from typing import Literal, Optional, Sequence
 
 import numpy as np
+
+from .runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
 SEGMENT_FIELDS = (
@@ -40,16 +42,10 @@ SORTS = ("greatest", "least", "newest", "oldest", "fastest", "slowest", "longest
 
 Change = Literal["loss", "gain"]
 Sort = Literal["greatest", "least", "newest", "oldest", "fastest", "slowest", "longest"]
-Progress = Callable[[float, str], None]
-IsCancelled = Callable[[], bool]
 
 
-class ChangeMapInputError(ValueError):
+class ChangeMapInputError(TimestackError):
     """An argument is unusable; the message names it."""
-
-
-class ChangeMapCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
-    """The caller's ``is_cancelled`` returned True; no output was left behind."""
 
 
 @dataclass(frozen=True)
@@ -362,7 +358,7 @@ def run_changemap_raster(
                     sinks[key].set_band_description(band, text)
             for done, window in enumerate(windows, start=1):
                 if is_cancelled is not None and is_cancelled():
-                    raise ChangeMapCancelled("change map cancelled")
+                    raise Cancelled("change map cancelled")
                 table = {name: src.read(b, window=window, out_dtype="float64") for name, b in bands.items()}
                 if "change" in sinks:
                     chosen = change_map(table, chunk_params, disturbance_direction)

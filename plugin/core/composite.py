@@ -48,10 +48,10 @@ from .grid import (
 from .harmonize import needs_harmonisation, oli_to_etm
 from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
 from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
+from .runtime import Cancelled, Progress
 from .stack_io import (
     NODATA,
     OUTPUT_DTYPES,
-    CancelledByUserError,
     band_description,
     create_tiled,
     encode_values,
@@ -61,8 +61,6 @@ from .stack_io import (
     write_vrt,
 )
 from .tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
-
-Progress = Callable[[float, str], None]
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
 
@@ -398,7 +396,7 @@ def tdom_statistics_unit(
     accumulator = TdomAccumulator.empty((int(window.height), int(window.width)))
     for scene in scenes:
         if cancel is not None and cancel.is_set():
-            raise CancelledByUserError()
+            raise Cancelled()
         try:
             data = _read_scene(scene, stats_spec, window)
         except (RasterioError, OSError):
@@ -426,7 +424,7 @@ def composite_unit(
     stack, positions, errors = [], [], []
     for position, scene in enumerate(scenes):
         if cancel is not None and cancel.is_set():
-            raise CancelledByUserError()
+            raise Cancelled()
         try:
             data = _read_scene(scene, spec, read_window_)
         except (RasterioError, OSError) as error:
@@ -569,7 +567,7 @@ def _run_units(
         while not exhausted or pending:
             if is_cancelled():
                 cancel.set()
-                raise CancelledByUserError()
+                raise Cancelled()
             while not exhausted and len(pending) < executor.slots:
                 unit = next(queue, None)
                 if unit is None:
@@ -678,7 +676,7 @@ def annual_composites(
     (``YYYY_doy`` and ``YYYY_source`` for methods that pick one observation: medoid, max_ndvi),
     ``<stem>_log.json`` (scenes used, in ``source`` order, and skipped scenes with the reason), optional
     per-year COGs and per-variable VRTs in ``settings.output_folder``. Cancel raises
-    :class:`CancelledByUserError` and removes every partial output.
+    :class:`Cancelled` and removes every partial output.
     """
     progress = progress or (lambda _percent, _message: None)
     is_cancelled = is_cancelled or (lambda: False)

@@ -24,6 +24,7 @@ import rasterio
 from osgeo import gdal
 
 from .grid import TargetGrid
+from .runtime import Cancelled
 
 NODATA = -32768
 SCALE_INT16 = 10000
@@ -31,10 +32,6 @@ OUTPUT_DTYPES = ("int16", "float32")
 BLOCK_SIZE = 256
 
 GDAL_TYPE_NAMES = {"int16": "Int16", "float32": "Float32"}
-
-
-class CancelledByUserError(Exception):
-    """The caller cancelled the run; partial outputs have been removed."""
 
 
 def encode_values(values: np.ndarray, dtype: str) -> np.ndarray:
@@ -138,7 +135,7 @@ def write_cog(
     """Copy ``source`` (any GDAL raster, e.g. a VRT) into a COG at ``destination``, atomically.
 
     Uses GDAL's COG driver (DEFLATE, 512-px tiles, averaged overviews); raises
-    :class:`CancelledByUserError` if
+    :class:`Cancelled` if
     ``is_cancelled`` turns true during the copy.
     """
     partial = destination.with_name(destination.name + ".partial")
@@ -164,7 +161,7 @@ def write_cog(
         result = gdal.Translate(str(partial), str(source), options=options)
         if result is None:
             if is_cancelled is not None and is_cancelled():
-                raise CancelledByUserError()
+                raise Cancelled()
             raise OSError(f"GDAL could not write {destination}: {gdal.GetLastErrorMsg()}")
         result = None  # closes the dataset, flushing it
         os.replace(partial, destination)

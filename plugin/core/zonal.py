@@ -27,9 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import native
-
-Progress = Callable[[float, str], None]
-IsCancelled = Callable[[], bool]
+from .runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
 EXACTEXTRACT_OPS = {
@@ -51,12 +49,8 @@ _DATED_BAND = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
 CHUNK_FEATURES = 100
 
 
-class ZonalInputError(ValueError):
+class ZonalInputError(TimestackError):
     """Bad input, named by the parameter at fault (``POLYGONS``, ``ID_FIELD``, ``INPUT``, ...)."""
-
-
-class ZonalCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
-    """The caller's ``is_cancelled()`` turned true; nothing was written."""
 
 
 @dataclass
@@ -304,7 +298,7 @@ def zonal_statistics_of_sources(
     start, stop = progress_span
     for first in range(0, len(geometries), CHUNK_FEATURES):
         if is_cancelled is not None and is_cancelled():
-            raise ZonalCancelled("zonal statistics cancelled")
+            raise Cancelled("zonal statistics cancelled")
         rows = range(first, min(first + CHUNK_FEATURES, len(geometries)))
         datasource, layer = _memory_layer(rows, [geometries[r] for r in rows], srs)
         wide = exact_extract(list(sources), layer, operations, include_cols=["zonal_row"], output="pandas")

@@ -22,10 +22,9 @@ from typing import Optional
 import pandas as pd
 
 from .masks import DEFAULT_MASK, MaskOptions
+from .runtime import IsCancelled, Progress
 from .zonal import (
     DEFAULT_STATISTICS,
-    IsCancelled,
-    Progress,
     ZonalInputError,
     parse_statistics,
     read_polygons,

@@ -29,13 +29,11 @@ from .composite import HLS_SCALING, hls_asset_keys, is_earthdata_granule
 from .grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
 from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
 from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
+from .runtime import Cancelled, IsCancelled, Progress
 from .zonal import (
     KEY_COLUMNS,
     DatedBand,
-    IsCancelled,
     Polygons,
-    Progress,
-    ZonalCancelled,
     ZonalInputError,
     parse_statistics,
     reproject_polygons,
@@ -163,7 +161,7 @@ def scene_statistics(
     frames = []
     for number, item in enumerate(items):
         if is_cancelled is not None and is_cancelled():
-            raise ZonalCancelled("zonal statistics cancelled")
+            raise Cancelled("zonal statistics cancelled")
         when = scene_date(item)
         first_key = _asset_key(item, required_bands(bands, indices)[0])
         headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None

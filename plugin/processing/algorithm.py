@@ -6,6 +6,7 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 """
 
 import re
+from contextlib import contextmanager
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -16,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.runtime import Cancelled, TimestackError
 from ..paths import RESOURCES_DIR
 
 
@@ -119,6 +121,25 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 ).format(authcfg)
             )
         return found
+
+    @contextmanager
+    def core_errors(self, run_name: str):
+        """Run core code, turning its signals into the errors Processing shows and scripts see.
+
+        A cancel raises too (it never returns partial results): ``qgis_process`` then exits non-zero and
+        a model stops, where an empty success would let them carry on with missing outputs. A
+        ``TimestackError`` is shown with the parameter to fix in front. ``run_name`` is the translated
+        name of the run ("Composite") for the cancel message.
+        """
+        try:
+            yield
+        except Cancelled as exc:
+            raise self.fail(self.tr("{0} cancelled; nothing was written.").format(run_name)) from exc
+        except TimestackError as exc:
+            message = str(exc)
+            if exc.parameter and not message.startswith(exc.parameter):
+                message = f"{exc.parameter}: {message}"
+            raise self.fail(message) from exc
 
     @staticmethod
     def fail(message: str) -> QgsProcessingException:

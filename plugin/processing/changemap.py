@@ -28,11 +28,11 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.changemap import (
     SORTS,
-    ChangeMapCancelled,
     ChangeMapInputError,
     ChangeMapParams,
     run_changemap_raster,
 )
+from ..core.runtime import Cancelled
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
 
@@ -290,7 +290,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 path, direction, params, change_path, events_path, years=years or None,
                 progress=progress, is_cancelled=is_cancelled,
             )  # fmt: skip
-        except ChangeMapCancelled as exc:
+        except Cancelled as exc:
             raise self.fail(self.tr("Change map cancelled; nothing was written.")) from exc
         except ChangeMapInputError as exc:
             raise self._fail_from(exc) from exc

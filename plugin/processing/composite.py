@@ -48,7 +48,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from ..core.composite import METHODS, CompositeSettings, annual_composites
 from ..core.indices import INDICES, REFLECTIVE_BANDS
 from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
-from ..core.stack_io import OUTPUT_DTYPES, SCALE_INT16, CancelledByUserError, band_numbers
+from ..core.stack_io import OUTPUT_DTYPES, SCALE_INT16, band_numbers
 from .algorithm import TimestackAlgorithm
 
 CONFIDENCE_OPTIONS = ("none", "low", "medium", "high")
@@ -488,10 +488,8 @@ class CompositeAlgorithm(TimestackAlgorithm):
             )
             progress, is_cancelled = self.core_callbacks(feedback)
             settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
-            result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
-        except CancelledByUserError:
-            feedback.reportError(self.tr("Cancelled; no output was written."))
-            return {}
+            with self.core_errors(self.tr("Composite")):
+                result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
         except (ValueError, OSError) as error:
             raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
 
@@ -575,7 +573,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 return {self.OUTPUT_EE_TASK: task.id}
             for number, year in enumerate(range(settings.start_year, settings.end_year + 1)):
                 if feedback.isCanceled():
-                    return {}
+                    raise self.fail(self.tr("Composite cancelled; no layer was added."))
                 url = tile_url(settings, year).replace("&", "%26").replace("=", "%3D")
                 layer = QgsRasterLayer(f"type=xyz&url={url}&zmin=0&zmax=20", str(year), "wms")
                 temporal = layer.temporalProperties()

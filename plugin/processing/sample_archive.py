@@ -73,7 +73,10 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
         variant = self.VARIANTS[self.parameterAsEnum(parameters, self.VARIANT, context)]
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         progress, is_cancelled = self.core_callbacks(feedback)
-        archive = ensure_sample_archive(folder, variant=variant, progress=progress, is_cancelled=is_cancelled)
+        with self.core_errors(self.tr("Sample archive")):
+            archive = ensure_sample_archive(
+                folder, variant=variant, progress=progress, is_cancelled=is_cancelled
+            )
 
         stands = str(archive.stands)
         year = str(archive.disturbance_year)

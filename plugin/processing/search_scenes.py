@@ -33,7 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from shapely.geometry import shape
 
-from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, SearchCancelled, SearchError, search_scenes
+from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.earthdata import EarthdataLogin
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
@@ -213,7 +213,7 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         progress, is_cancelled = self.core_callbacks(feedback)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         login = EarthdataLogin(*self.credentials(authcfg)) if authcfg else None
-        try:
+        with self.core_errors(self.tr("Search")):
             query = SceneQuery.create(
                 aoi,
                 self._date(parameters, self.START_DATE, context),
@@ -235,10 +235,6 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 is_cancelled=is_cancelled,
                 earthdata_login=login,
             )
-        except SearchCancelled as exc:
-            raise self.fail(self.tr("Search cancelled; nothing was written.")) from exc
-        except SearchError as exc:
-            raise self.fail(str(exc)) from exc
 
         # The ItemCollection first (atomically): if the footprints cannot be written, it is removed again.
         items_path = self.parameterAsFileOutput(parameters, self.OUTPUT_ITEMS, context)

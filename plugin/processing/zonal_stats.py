@@ -24,10 +24,9 @@ from qgis.core import (
 
 from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.native import NativeLibraryError
+from ..core.runtime import Cancelled
 from ..core.zonal import (
     DEFAULT_STATISTICS,
-    ZonalCancelled,
-    ZonalInputError,
     read_polygons,
     wide_table,
     write_csv_atomically,
@@ -253,9 +252,9 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
             table = compile_statistics(table, period, min_valid)
             shown = "mean" if "mean" in statistics else statistics[0]
             wide = wide_table(table, shown) if wide_output else None
-        except ZonalCancelled as exc:
+        except Cancelled as exc:
             raise self.fail(self.tr("Polygon statistics cancelled; nothing was written.")) from exc
-        except (ZonalInputError, ValueError) as exc:
+        except ValueError as exc:
             raise self.fail(str(exc)) from exc
         except NativeLibraryError as exc:
             raise self.fail(

@@ -227,11 +227,11 @@ def _plain(folder):
 
 
 def test_cancelling_a_change_map_leaves_no_output(tmp_path):
-    from timestack.core.changemap import ChangeMapCancelled
+    from timestack.core.runtime import Cancelled
 
     segments, _ = _segments_of_a_disturbed_patch(tmp_path)
     calls = []
-    with pytest.raises(ChangeMapCancelled):
+    with pytest.raises(Cancelled):
         run_changemap_raster(
             segments, None, ChangeMapParams(min_magnitude=0.2, mmu=3),
             change_path=tmp_path / "change.tif", events_path=tmp_path / "events.tif", chunk_size=2,

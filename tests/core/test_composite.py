@@ -16,7 +16,8 @@ from affine import Affine
 from timestack.core.composite import CompositeSettings, annual_composites, year_label
 from timestack.core.masks import MaskOptions
 from timestack.core.qa import encode_qa_pixel
-from timestack.core.stack_io import NODATA, CancelledByUserError, decode_values
+from timestack.core.runtime import Cancelled
+from timestack.core.stack_io import NODATA, decode_values
 
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
@@ -348,7 +349,7 @@ def test_cancel_mid_run_leaves_no_output_files(tmp_path, three_scenes):
         output_folder=out / "years",
         indices=("NBR",),
     )
-    with pytest.raises(CancelledByUserError):
+    with pytest.raises(Cancelled):
         annual_composites(settings, is_cancelled=is_cancelled)
     assert len(calls) > 3
     assert [path for path in out.rglob("*") if path.is_file()] == []
@@ -370,7 +371,7 @@ def test_cancel_while_writing_the_year_folder_leaves_nothing(tmp_path, three_sce
         workers=1,
         output_folder=out / "years",
     )
-    with pytest.raises(CancelledByUserError):
+    with pytest.raises(Cancelled):
         annual_composites(settings, is_cancelled=is_cancelled)
     assert not (out / "years").exists()
     assert [path for path in out.rglob("*") if path.is_file()] == []
@@ -393,7 +394,7 @@ def test_cancel_stops_inside_a_chunk(tmp_path, three_scenes):
     spec = UnitSpec(grid, ("red",), ("red",), "medoid", MaskOptions(), False, 50.0, "int16", 0, False)
     cancel = threading.Event()
     cancel.set()
-    with pytest.raises(CancelledByUserError):
+    with pytest.raises(Cancelled):
         composite_unit(scenes, spec, Window(0, 0, SIZE, SIZE), None, cancel)
 
 
@@ -491,7 +492,7 @@ def test_cancel_reaches_units_running_on_dask_workers(tmp_path, three_scenes):
             executor.close()
         calls = []
         out = tmp_path / "out"
-        with pytest.raises(CancelledByUserError):
+        with pytest.raises(Cancelled):
             annual_composites(
                 CompositeSettings(
                     items=write_items(tmp_path / "items.json", three_scenes),

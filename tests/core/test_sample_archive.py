@@ -14,10 +14,10 @@ import pytest
 import rasterio
 from osgeo import gdal, ogr
 from timestack.core import qa
+from timestack.core.runtime import Cancelled
 from timestack.core.sample_archive import (
     TRUTH_CLASSES,
     OfflineSTACValidator,
-    SampleArchiveCancelled,
     build_sample_archive,
     ensure_sample_archive,
     load_recipe,
@@ -347,7 +347,7 @@ def test_cancelling_leaves_no_output(tmp_path):
         return len(calls) > 2
 
     target = tmp_path / "cancelled"
-    with pytest.raises(SampleArchiveCancelled):
+    with pytest.raises(Cancelled):
         build_sample_archive(target, "small", is_cancelled=cancel_after_two_scenes)
     assert list(tmp_path.iterdir()) == []
 

@@ -8,7 +8,8 @@ import pyarrow.parquet as pq
 import pystac
 import pytest
 from shapely.geometry import shape
-from timestack.core.search import SceneQuery, SearchCancelled, SearchError, search_scenes
+from timestack.core.runtime import Cancelled
+from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
 
 from tests.servers.pgstac import FIXTURES
@@ -194,7 +195,7 @@ def test_unknown_collection_in_a_local_catalog_lists_what_it_holds():
 
 def test_cancel_stops_the_search_before_results():
     query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
-    with pytest.raises(SearchCancelled):
+    with pytest.raises(Cancelled):
         search_scenes(str(PARQUET), query, is_cancelled=lambda: True)
 
 

@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from exactextract import exact_extract
+from timestack.core.runtime import Cancelled
 from timestack.core.zonal import (
-    ZonalCancelled,
     ZonalInputError,
     dated_bands,
     parse_statistics,
@@ -197,7 +197,7 @@ def test_unknown_statistic_is_refused():
 
 
 def test_cancel_stops_before_any_output(stack, stands):
-    with pytest.raises(ZonalCancelled):
+    with pytest.raises(Cancelled):
         zonal_statistics([stack], read_polygons(stands, "stand_id"), ["mean"], is_cancelled=lambda: True)
 
 

@@ -167,12 +167,12 @@ class CancelAfter(QgsProcessingFeedback):
 
 
 def test_cancel_leaves_no_output_behind(provider, sample, tmp_path):
+    """A cancelled run is an error, never an empty success a model or script would carry on from."""
     feedback = CancelAfter(20)
-    results, _ = run(
-        parameters(sample, tmp_path, CHUNK_SIZE=16, OUTPUT_FOLDER=str(tmp_path / "out" / "years")), feedback
-    )
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        folder = str(tmp_path / "out" / "years")
+        run(parameters(sample, tmp_path, CHUNK_SIZE=16, OUTPUT_FOLDER=folder), feedback)
     assert feedback.isCanceled()
-    assert results.get("OUTPUT") is None
     assert [path for path in (tmp_path / "out").rglob("*") if path.is_file()] == []
 
 

@@ -6,7 +6,7 @@ cover, per-scene cloud/shadow masks) plus stand polygons to measure LandTrendr, 
 statistics against. The landscape and its events are data: ``resources/sample/recipe.json``.
 """
 
-from .build import SampleArchive, SampleArchiveCancelled, build_sample_archive, ensure_sample_archive
+from .build import SampleArchive, build_sample_archive, ensure_sample_archive
 from .landscape import LANDCOVER_NAMES
 from .recipe import GENERATOR_VERSION, load_recipe
 from .scenes import TRUTH_CLASSES
@@ -18,7 +18,6 @@ __all__ = [
     "TRUTH_CLASSES",
     "OfflineSTACValidator",
     "SampleArchive",
-    "SampleArchiveCancelled",
     "build_sample_archive",
     "ensure_sample_archive",
     "load_recipe",

@@ -20,6 +20,7 @@ import numpy as np
 import pystac
 from osgeo import osr
 
+from ..runtime import Cancelled
 from .landscape import LANDCOVER_NAMES, Landscape, build_landscape, disturbance_magnitude
 from .recipe import Recipe, load_recipe
 from .scenes import TRUTH_CLASSES, Acquisition, render_scene, schedule
@@ -40,10 +41,6 @@ CancelCheck = Callable[[], bool]
 
 STAMP_NAME = "sample_archive.json"
 SENSOR_FOLDERS = {"tm": "tm", "etm": "etm", "oli": "oli-tirs"}
-
-
-class SampleArchiveCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
-    """The caller cancelled the build; nothing was left in the output folder."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +142,7 @@ def build_sample_archive(
 
     Writes COGs in the USGS folder layout, the STAC ItemCollection (JSON and stac-geoparquet) and the
     ground truth (see ``truth/legend.json``). Replaces whatever ``out_dir`` held. Raises
-    :class:`SampleArchiveCancelled` if ``is_cancelled()`` turns true; the output folder is then untouched.
+    :class:`Cancelled` if ``is_cancelled()`` turns true; the output folder is then untouched.
     """
     recipe = load_recipe(variant)
     root = Path(out_dir).resolve()
@@ -166,7 +163,7 @@ def build_sample_archive(
         items = []
         for index, acq in enumerate(acquisitions):
             if cancelled():
-                raise SampleArchiveCancelled(f"sample archive build cancelled; {root} left unchanged")
+                raise Cancelled(f"sample archive build cancelled; {root} left unchanged")
             items.append(_write_scene(tmp, root, recipe, landscape, acq, index, collection_href))
             report(95.0 * (index + 1) / len(acquisitions), f"scene {items[-1]['id']}")
         for item in items:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..runtime import IsCancelled, Progress
 from .local_catalog import is_local_catalog, search_local_catalog
 from .presets import PRESETS, CatalogPreset, preset
-from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .query import SceneQuery, SearchError
 from .scene import RECORD_FIELDS, SearchResult, scene_record
 from .stac_api import DEFAULT_TIMEOUT, search_stac_api
 
@@ -20,7 +21,6 @@ __all__ = [
     "RECORD_FIELDS",
     "CatalogPreset",
     "SceneQuery",
-    "SearchCancelled",
     "SearchError",
     "SearchResult",
     "preset",

@@ -23,7 +23,8 @@ import pystac
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
-from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from ..runtime import Cancelled, IsCancelled, Progress
+from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
 INSTALL_HINT = (
@@ -264,7 +265,7 @@ def search_earthdata(
     area = shape(query.aoi)
     for number, short_name in enumerate(query.collections):
         if is_cancelled is not None and is_cancelled():
-            raise SearchCancelled("Search cancelled.")
+            raise Cancelled("Search cancelled.")
         if progress:
             progress(100.0 * number / len(query.collections), f"Searching CMR for {short_name}")
         granules = _search_with_timeout(search_data, cmr_parameters(query, short_name), timeout)

@@ -18,7 +18,8 @@ from typing import Optional
 import pystac
 from shapely.geometry import Polygon, mapping, shape
 
-from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from ..runtime import Cancelled, IsCancelled, Progress
+from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
 INSTALL_HINT = (
@@ -160,7 +161,7 @@ def search_earthengine(
     except ee.EEException as exc:
         raise SearchError(f"CATALOG earthengine: the request failed: {exc}", "CATALOG") from exc
     if is_cancelled is not None and is_cancelled():
-        raise SearchCancelled("Search cancelled.")
+        raise Cancelled("Search cancelled.")
     if not isinstance(info, dict) or "features" not in info:
         raise SearchError(f"CATALOG earthengine: unexpected answer {str(info)[:100]!r}.", "CATALOG")
     items = [image_to_item(image) for image in info["features"]]

@@ -19,7 +19,8 @@ import pystac
 from shapely import wkb
 from shapely.geometry import mapping, shape
 
-from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from ..runtime import Cancelled, IsCancelled, Progress
+from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
 PARQUET_SUFFIXES = (".parquet", ".geoparquet", ".stac-geoparquet")
@@ -39,7 +40,7 @@ _TOP_LEVEL = (
 
 def _check_cancel(is_cancelled: Optional[IsCancelled]) -> None:
     if is_cancelled is not None and is_cancelled():
-        raise SearchCancelled("Search cancelled.")
+        raise Cancelled("Search cancelled.")
 
 
 def _absolute_hrefs(item: pystac.Item, base: Path) -> pystac.Item:

@@ -13,27 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from shapely.geometry import mapping, shape
 
-#: ``progress(percent, message)`` as every Timestack core function takes it.
-Progress = Callable[[float, str], None]
-IsCancelled = Callable[[], bool]
+from ..runtime import TimestackError
 
 SORT_ORDERS = ("ascending", "descending")
 
 
-class SearchError(ValueError):
+class SearchError(TimestackError):
     """A search that cannot run; ``parameter`` names the Processing parameter to fix (or ``None``)."""
-
-    def __init__(self, message: str, parameter: Optional[str] = None):
-        super().__init__(message)
-        self.parameter = parameter
-
-
-class SearchCancelled(RuntimeError):  # noqa: N818 - reads as the event, like KeyboardInterrupt
-    """The caller's ``is_cancelled()`` said stop; nothing was written."""
 
 
 def _as_date(value: Any, parameter: str) -> dt.date:

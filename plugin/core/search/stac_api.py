@@ -14,8 +14,9 @@ from urllib.parse import urlparse
 
 import requests
 
+from ..runtime import Cancelled, IsCancelled, Progress
 from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
-from .query import IsCancelled, Progress, SceneQuery, SearchCancelled, SearchError
+from .query import SceneQuery, SearchError
 from .scene import SearchResult, query_accepts, select_scenes
 
 DEFAULT_TIMEOUT = 30.0
@@ -164,7 +165,7 @@ def search_stac_api(
         search = client.search(**parameters)
         for page_number, page in enumerate(search.pages(), start=1):
             if is_cancelled is not None and is_cancelled():
-                raise SearchCancelled("Search cancelled.")
+                raise Cancelled("Search cancelled.")
             found.extend(page.items)
             accepted += sum(1 for item in page.items if query_accepts(query, item))
             if progress:
@@ -175,7 +176,7 @@ def search_stac_api(
                 )
             if sorted_by_server and query.max_items and accepted >= query.max_items:
                 break
-    except (SearchError, SearchCancelled):
+    except (SearchError, Cancelled):
         raise
     except Exception as exc:  # transport, HTTP and JSON errors from requests/pystac-client
         raise _describe(url, exc, timeout) from exc
