@@ -47,7 +47,8 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
             "clouds and shadows, a STAC catalog (ItemCollection JSON and stac-geoparquet) and the "
             "ground truth (disturbance year and magnitude, cloud masks, stand polygons). "
             "'full' is about 400×400 pixels over 1986–2024; 'small' is a quick subset for trials. "
-            "An archive already built in the folder is reused."
+            "An archive already built in the folder is reused (rebuilt if this version of Timestack "
+            "draws it differently); a folder holding other files is refused, never emptied."
         )
 
     def initAlgorithm(self, config=None) -> None:

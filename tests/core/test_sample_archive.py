@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ import pytest
 import rasterio
 from osgeo import gdal, ogr
 from timestack.core import qa
-from timestack.core.runtime import Cancelled
+from timestack.core.runtime import Cancelled, TimestackError
 from timestack.core.sample_archive import (
     TRUTH_CLASSES,
     OfflineSTACValidator,
@@ -384,3 +385,30 @@ def test_full_archive_spans_1986_2024_with_every_sensor_event_and_mask_class(sam
     assert fire_magnitude.max() - fire_magnitude.min() > 0.1  # burn severity varies within the fire
     with rasterio.open(items[0]["assets"]["red"]["href"]) as src:
         assert src.shape == (400, 400) and src.block_shapes[0] == (256, 256) and src.overviews(1) == [2, 4]
+
+
+def _snapshot(path: Path) -> dict:
+    """Every file under ``path`` (or ``path`` itself) with its bytes."""
+    files = path.rglob("*") if path.is_dir() else [path]
+    return {str(file): file.read_bytes() for file in files if file.is_file()}
+
+
+@pytest.mark.parametrize(
+    "kind", ["notes in a folder", "a file in place of the folder", "notes in an archive"]
+)
+def test_a_folder_holding_the_users_files_is_refused_and_left_as_it_was(tmp_path, sample_small, kind):
+    """The help says an existing archive is reused or replaced; a user's files are neither."""
+    target = tmp_path / "archive"
+    if kind == "a file in place of the folder":
+        target.write_text("my field notes")
+    else:
+        if kind == "notes in an archive":
+            shutil.copytree(sample_small.root, target)
+        target.mkdir(exist_ok=True)
+        (target / "notes.txt").write_text("my field notes")
+    before = _snapshot(target)
+    with pytest.raises(TimestackError, match="OUTPUT_FOLDER") as caught:
+        build_sample_archive(target, "small")
+    assert caught.value.parameter == "OUTPUT_FOLDER"
+    assert _snapshot(target) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["archive"]  # no temporary or moved-away copy

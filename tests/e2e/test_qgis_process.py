@@ -29,3 +29,17 @@ def test_zip_has_one_top_folder_that_qgis_can_load(tmp_path, qgis_process):
         zf.extractall(tmp_path / "plugins")
     listing = qgis_process("list", plugins=tmp_path / "plugins")
     assert "timestack" in listing["providers"]
+
+
+def test_qgis_process_refuses_a_folder_of_the_users_files_and_keeps_them(qgis_process, tmp_path):
+    folder = tmp_path / "my project"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("stand visits 2024")
+    done = qgis_process(
+        "run", "timestack:samplearchive", "--", "VARIANT=1", f"OUTPUT_FOLDER={folder}",
+        json_output=False, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "OUTPUT_FOLDER" in done.stdout + done.stderr and "notes.txt" in done.stdout + done.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert (folder / "notes.txt").read_text() == "stand visits 2024"

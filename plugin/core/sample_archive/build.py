@@ -14,13 +14,13 @@ import os
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import numpy as np
 import pystac
 from osgeo import osr
 
-from ..runtime import Cancelled
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 from .landscape import LANDCOVER_NAMES, Landscape, build_landscape, disturbance_magnitude
 from .recipe import Recipe, load_recipe
 from .scenes import TRUTH_CLASSES, Acquisition, render_scene, schedule
@@ -36,10 +36,9 @@ from .stac import (
 )
 from .writers import write_cog, write_geotiff, write_stands
 
-ProgressCallback = Callable[[float, str], None]
-CancelCheck = Callable[[], bool]
-
 STAMP_NAME = "sample_archive.json"
+#: What an archive folder holds; a folder with anything else is the user's, never replaced.
+ARCHIVE_ENTRIES = frozenset({"catalog", "landsat-c2", "truth", STAMP_NAME})
 SENSOR_FOLDERS = {"tm": "tm", "etm": "etm", "oli": "oli-tirs"}
 
 
@@ -135,17 +134,20 @@ def _write_truth(tmp: Path, layout: SampleArchive, recipe: Recipe, landscape: La
 def build_sample_archive(
     out_dir: str | os.PathLike,
     variant: str = "full",
-    progress: Optional[ProgressCallback] = None,
-    is_cancelled: Optional[CancelCheck] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
 ) -> SampleArchive:
     """Generate the deterministic synthetic Landsat C2 L2 archive ``variant`` ("full"/"small") in ``out_dir``.
 
     Writes COGs in the USGS folder layout, the STAC ItemCollection (JSON and stac-geoparquet) and the
-    ground truth (see ``truth/legend.json``). Replaces whatever ``out_dir`` held. Raises
-    :class:`Cancelled` if ``is_cancelled()`` turns true; the output folder is then untouched.
+    ground truth (see ``truth/legend.json``). Replaces an older sample archive in ``out_dir``, but refuses
+    (:class:`TimestackError` on ``OUTPUT_FOLDER``) a file or a folder holding anything else: the
+    user's files are never moved or deleted. Raises :class:`Cancelled` if ``is_cancelled()`` turns
+    true; the output folder is then untouched.
     """
     recipe = load_recipe(variant)
     root = Path(out_dir).resolve()
+    _check_replaceable(root)
     layout = _layout(root, variant, recipe)
     report = progress or (lambda _percent, _message: None)
     cancelled = is_cancelled or (lambda: False)
@@ -228,6 +230,27 @@ def _write_scene(
     )
 
 
+def _check_replaceable(root: Path) -> None:
+    """Refuse an output folder whose content is not a sample archive we may replace."""
+    if root.exists() and not root.is_dir():
+        raise TimestackError(
+            f"OUTPUT_FOLDER {root} is a file, not a folder; choose a new or empty folder for the archive.",
+            "OUTPUT_FOLDER",
+        )
+    foreign = (
+        sorted(entry.name for entry in root.iterdir() if entry.name not in ARCHIVE_ENTRIES)
+        if root.is_dir()
+        else []
+    )
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise TimestackError(
+            f"OUTPUT_FOLDER {root} holds files that are not a sample archive ({shown}); they would be "
+            "replaced. Choose a new or empty folder for the archive.",
+            "OUTPUT_FOLDER",
+        )
+
+
 def _replace(tmp: Path, root: Path) -> None:
     """Swap the finished temporary folder into place (old content removed only after the rename)."""
     old = root.parent / f".{root.name}.old-{os.getpid()}"
@@ -240,8 +263,8 @@ def _replace(tmp: Path, root: Path) -> None:
 def ensure_sample_archive(
     out_dir: str | os.PathLike,
     variant: str = "full",
-    progress: Optional[ProgressCallback] = None,
-    is_cancelled: Optional[CancelCheck] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
 ) -> SampleArchive:
     """Return the archive in ``out_dir`` if its stamp matches the current recipe and generator, else build."""
     recipe = load_recipe(variant)
