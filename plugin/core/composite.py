@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 import time
 import uuid
@@ -48,7 +49,7 @@ from .grid import (
 from .harmonize import needs_harmonisation, oli_to_etm
 from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
 from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
-from .runtime import Cancelled, Progress
+from .runtime import Cancelled, Progress, TimestackError
 from .stack_io import (
     NODATA,
     OUTPUT_DTYPES,
@@ -205,6 +206,30 @@ def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
             raise ValueError(f"ITEMS: {path} holds no 'features'; expected a STAC ItemCollection")
         return features, path.parent
     return list(items), None
+
+
+def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks_observation: bool) -> None:
+    """Refuse an OUTPUT whose stack, observation raster or log would overwrite the ItemCollection or
+    one of its scenes' files: the run would destroy the archive it reads."""
+    stem = output.stem
+    written = [output, output.with_name(f"{stem}_log.json")]
+    written += [output.with_name(f"{stem}_observation.tif")] if picks_observation else []
+    features, base_dir = load_items(settings.items)
+    read = [Path(settings.items)] if isinstance(settings.items, (str, Path)) else []
+    for feature in features:
+        for asset in (feature.get("assets") or {}).values() if isinstance(feature, dict) else ():
+            href = str(asset.get("href", "")) if isinstance(asset, Mapping) else ""
+            if href.startswith("file://") or (href and "://" not in href):
+                local = Path(href.removeprefix("file://"))
+                read.append(local if local.is_absolute() or base_dir is None else base_dir / local)
+    inputs = {os.path.realpath(path) for path in read}
+    for path in written:
+        if os.path.realpath(path) in inputs:
+            raise TimestackError(
+                f"OUTPUT {output} would write {path.name} over a file the composite reads (the items or "
+                "one of their scenes); choose another file name or folder for OUTPUT.",
+                "OUTPUT",
+            )
 
 
 def _pick(assets: Mapping[str, Any], keys: Sequence[str]) -> Optional[tuple[str, Mapping[str, Any]]]:
@@ -690,6 +715,7 @@ def annual_composites(
     output = Path(settings.output)
     if output.suffix.lower() not in (".tif", ".tiff"):
         raise ValueError(f"OUTPUT must be a GeoTIFF path ending in .tif, got {output}")
+    _refuse_outputs_over_inputs(settings, output, picks_observation=settings.method in ("medoid", "max_ndvi"))
     output.parent.mkdir(parents=True, exist_ok=True)
 
     skipped: list[dict] = []

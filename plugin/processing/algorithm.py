@@ -5,6 +5,7 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 ``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
 """
 
+import os
 import re
 from contextlib import contextmanager
 
@@ -13,6 +14,9 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameters,
     QgsProcessingUtils,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -122,6 +126,34 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             )
         return found
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Refuse, before anything is opened for writing, an output that is one of the inputs.
+
+        Every way of running comes through here (Toolbox, models, ``qgis_process``, the dock's tasks),
+        so no algorithm can overwrite the stack, catalog or polygons it was asked to read.
+        """
+        inputs = {}
+        for definition in self.parameterDefinitions():
+            if not definition.isDestination():
+                for path in _input_files(definition, parameters, context):
+                    inputs.setdefault(path, definition.name())
+        for definition in self.destinationParameterDefinitions():
+            if isinstance(definition, QgsProcessingParameterFolderDestination):
+                continue
+            if isinstance(definition, QgsProcessingParameterFileDestination):
+                target = self.parameterAsFileOutput(parameters, definition.name(), context)
+            else:
+                target = self.parameterAsOutputLayer(parameters, definition.name(), context)
+            path = _local_file(target)
+            if path in inputs:
+                raise self.fail(
+                    self.tr(
+                        "{0} is the file {1} also reads ({2}); writing it would destroy the input. "
+                        "Choose another file name for {0}."
+                    ).format(definition.name(), inputs[path], path)
+                )
+        return True
+
     @contextmanager
     def core_errors(self, run_name: str):
         """Run core code, turning its signals into the errors Processing shows and scripts see.
@@ -145,6 +177,40 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     def fail(message: str) -> QgsProcessingException:
         """Build the exception Processing shows to the user; raise it from the caller."""
         return QgsProcessingException(message)
+
+
+def _local_file(source) -> str:
+    """The real path of a local file behind a layer source or path string, "" for anything else.
+
+    Layer sources carry options after ``|`` (``stands.gpkg|layername=stands``); URLs and memory
+    layers have no local file.
+    """
+    if not isinstance(source, str) or not source.strip():
+        return ""
+    path = source.split("|", 1)[0].strip()
+    if "://" in path or path.startswith(("memory:", "/vsi")):
+        return ""
+    return os.path.realpath(path) if os.path.exists(path) else ""
+
+
+def _input_files(definition, parameters, context) -> list:
+    """Local files an input parameter reads: the layer's file for layer parameters, else the value."""
+    value = parameters.get(definition.name())
+    if value is None or value == "":
+        return []
+    values = value if isinstance(value, (list, tuple)) else [value]
+    files = []
+    for item in values:
+        if not isinstance(item, str):  # a layer object or a source definition: ask Processing for it
+            layer = QgsProcessingParameters.parameterAsLayer(definition, {definition.name(): item}, context)
+            item = layer.source() if layer is not None else ""
+        elif not os.path.exists(item.split("|", 1)[0]):  # a layer id or name in the project
+            layer = QgsProcessingUtils.mapLayerFromString(item, context)
+            item = layer.source() if layer is not None else item
+        path = _local_file(item)
+        if path:
+            files.append(path)
+    return files
 
 
 def auth_credentials(authcfg: str):
