@@ -55,6 +55,19 @@ class LandTrendrCancelled(RuntimeError):  # noqa: N818 - a signal, like Keyboard
     """The caller's ``is_cancelled`` returned True; no output was left behind."""
 
 
+#: name -> (low, high, as written in messages and help). Only values without meaning are refused: a
+#: spike threshold of 1 or more turns despiking off, a recovery threshold of 1 or more allows any
+#: recovery, and a best-model proportion above 1 (up to 2) is IDL's and Earth Engine's stricter pick.
+VALID_RANGES = {
+    "spikeThreshold": (0.0, np.inf, "[0, ∞)"),
+    "recoveryThreshold": (0.0, np.inf, "[0, ∞)"),
+    "pvalThreshold": (0.0, 1.0, "(0, 1]"),
+    "bestModelProportion": (0.0, 2.0, "(0, 2]"),
+}
+#: Parameters whose lower bound is excluded.
+OPEN_BELOW = ("pvalThreshold", "bestModelProportion")
+
+
 @dataclass(frozen=True)
 class LandTrendrParams:
     """The eight LandTrendr parameters, with Earth Engine's names and defaults.
@@ -77,10 +90,10 @@ class LandTrendrParams:
         """Raise :class:`LandTrendrInputError` naming the first parameter out of its range."""
         if int(self.maxSegments) != self.maxSegments or self.maxSegments < 1:
             raise LandTrendrInputError(f"maxSegments must be an integer >= 1, got {self.maxSegments!r}")
-        for name in ("spikeThreshold", "recoveryThreshold", "pvalThreshold", "bestModelProportion"):
+        for name, (low, high, text) in VALID_RANGES.items():
             value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise LandTrendrInputError(f"{name} must be in (0, 1], got {value!r}")
+            if not (low < value <= high if name in OPEN_BELOW else low <= value <= high):
+                raise LandTrendrInputError(f"{name} must be in {text}, got {value!r}")
         if int(self.vertexCountOvershoot) != self.vertexCountOvershoot or self.vertexCountOvershoot < 0:
             raise LandTrendrInputError(
                 f"vertexCountOvershoot must be an integer >= 0, got {self.vertexCountOvershoot!r}"

@@ -51,6 +51,8 @@ STATUS_OK = 0
 STATUS_TOO_FEW_OBSERVATIONS = 1
 STATUS_NO_DATA = 2
 STATUS_NOT_SIGNIFICANT = 3
+#: Internal to the kernels: the observations lie on one line; reported as STATUS_OK.
+_STATUS_LINE = 4
 
 # The boost of vertices that start a disturbance in the angle cull (IDL's "distweightfactor").
 DISTURBANCE_WEIGHT = 2.0
@@ -424,6 +426,18 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
 
 
 @njit(cache=True)
+def f_statistic(sst, sse, n, n_segments):
+    """The F statistic :func:`p_of_f` tests (0 without residual degrees of freedom, inf for a perfect fit)."""
+    df1 = 2 * n_segments
+    df2 = n - df1 - 1
+    if df2 <= 0:
+        return 0.0
+    if sse <= 0.0:
+        return np.inf
+    return ((sst - sse) / df1) / (sse / df2)
+
+
+@njit(cache=True)
 def _recovery_violation(x, verts, nv, fv, threshold, prevent_one_year):
     """Index of the first segment breaking the recovery rule, or -1 (step 6).
 
@@ -508,6 +522,7 @@ def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
             w.rung_verts[rung, k] = verts[k]
         w.rung_nv[rung] = nv
         w.rung_p[rung] = p_of_f(sst, sse, n, nv - 1, single_precision)
+        w.rung_f[rung] = f_statistic(sst, sse, n, nv - 1)
         violation = -1
         if not joint:
             violation = _recovery_violation(
@@ -546,6 +561,20 @@ def choose_rung(rung_p, rung_ok, n_rungs, best_model_proportion):
 
 
 @njit(cache=True)
+def lowest_f_rung(rung_f, rung_ok, n_rungs):
+    """IDL's fallback when :func:`choose_rung` picks nothing although rungs are admissible.
+
+    That happens only with bestModelProportion > 1, where the limit (2 - proportion) x lowest p
+    lies below every p unless the lowest is 0; IDL's first ladder then takes the lowest-F rung.
+    """
+    best = -1
+    for r in range(n_rungs):
+        if rung_ok[r] and (best < 0 or rung_f[r] < rung_f[best]):
+            best = r
+    return best
+
+
+@njit(cache=True)
 def _mean(y, n):
     total = 0.0
     for i in range(n):
@@ -579,6 +608,7 @@ Work = namedtuple(
         "vfit",
         "vkeep",
         "scores",
+        "rung_f",
     ],
 )
 
@@ -611,6 +641,7 @@ def make_work(n_years, max_vertices):
         np.empty(m),
         np.empty(m, np.int64),
         np.empty(m),
+        np.empty(m),
     )
 
 
@@ -639,6 +670,15 @@ def fit_observations(x, y, n, params, flavor, w):
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = min(max_vertices + int(params[P_OVERSHOOT]), n)
     nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
+    if nv == 2:
+        # Nothing to split: the data are one straight line (a constant included). IDL answers with
+        # an all-zero model here (LANDTRENDR.md); both flavours return the data's own line instead,
+        # one segment over the whole series, with p = 1 when there is no variance to explain.
+        sse = fit_segments(x, y, w.cand, 2, w.out_fv)
+        w.out_verts[0] = 0
+        w.out_verts[1] = n - 1
+        sst = total_sum_of_squares(y, n)
+        return 2, (1.0 if sst <= 0.0 else p_of_f(sst, sse, n, 1, idl)), _STATUS_LINE
     lo = y[0]
     hi = y[0]
     for i in range(1, n):
@@ -653,6 +693,8 @@ def fit_observations(x, y, n, params, flavor, w):
     pval = params[P_PVAL]
     n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, False, w)
     r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
+    if r < 0:
+        r = lowest_f_rung(w.rung_f, w.rung_ok, n_rungs)
     if r >= 0 and w.rung_p[r] <= pval:
         return _copy_rung(w, r), w.rung_p[r], STATUS_OK
     n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, True, w)
@@ -664,7 +706,8 @@ def fit_observations(x, y, n, params, flavor, w):
     w.out_verts[1] = n - 1
     w.out_fv[0] = mean
     w.out_fv[1] = mean
-    return 2, w.rung_p[r], STATUS_NOT_SIGNIFICANT
+    # Nothing picked in the joint ladder: IDL falls back to one segment with p forced to 1.
+    return 2, (w.rung_p[r] if r >= 0 else 1.0), STATUS_NOT_SIGNIFICANT
 
 
 @njit(cache=True)
@@ -747,7 +790,18 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         status = STATUS_TOO_FEW_OBSERVATIONS
     else:
         nv, p, status = fit_observations(w.x, w.y, n, params, flavor, w)
-    if status == STATUS_OK:
+    if status == _STATUS_LINE:
+        # The line runs on over missing first/last years (no flat end vertices: one segment).
+        slope = (w.out_fv[1] - w.out_fv[0]) / (w.x[n - 1] - w.x[0])
+        w.vyear[0] = years[0]
+        w.vyear[1] = years[n_years - 1]
+        w.vfit[0] = w.out_fv[0] + slope * ((years[0] - years[0]) - w.x[0])
+        w.vfit[1] = w.out_fv[0] + slope * ((years[n_years - 1] - years[0]) - w.x[0])
+        w.vkeep[0] = 0 if w.obs[0] == 0 else -1
+        w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
+        m = 2
+        status = STATUS_OK
+    elif status == STATUS_OK:
         m = _absolute_vertices(years, nv, w)
     else:
         m = 2

@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.indices import disturbance_direction
-from ..core.landtrendr import LandTrendrParams
+from ..core.landtrendr import OPEN_BELOW, VALID_RANGES, LandTrendrParams
 from ..core.stack_io import SCALE_INT16
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path, stack_names
 from .algorithm_task import AlgorithmTask
@@ -138,7 +138,10 @@ class LandTrendrPanel(QWidget):
                 widget = QDoubleSpinBox(self)
                 widget.setDecimals(3)
                 widget.setSingleStep(0.05)
-                widget.setRange(0.001, 1.0)
+                low, high, _text = VALID_RANGES[gee_name]
+                # The core's ranges: an open lower bound becomes the smallest step shown, and an
+                # unbounded threshold stops at 10 (anything from 1 up already means "off").
+                widget.setRange(0.001 if gee_name in OPEN_BELOW else low, min(high, 10.0))
                 widget.setValue(default)
             widget.setObjectName(gee_name)
             widgets[gee_name] = widget

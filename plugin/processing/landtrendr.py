@@ -142,11 +142,11 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
         integer, double = QgsProcessingParameterNumber.Integer, QgsProcessingParameterNumber.Double
         labels = {
             "maxSegments": (self.tr("Maximum segments"), integer, 1, None),
-            "spikeThreshold": (self.tr("Spike threshold (1 = no despiking)"), double, 0.0, 1.0),
+            "spikeThreshold": (self.tr("Spike threshold, ≥ 0 (1 or more = no despiking)"), double, 0.0, None),
             "vertexCountOvershoot": (self.tr("Vertex count overshoot"), integer, 0, None),
-            "recoveryThreshold": (self.tr("Recovery threshold (1/years)"), double, 0.0, 1.0),
-            "pvalThreshold": (self.tr("p-value threshold"), double, 0.0, 1.0),
-            "bestModelProportion": (self.tr("Best model proportion"), double, 0.0, 1.0),
+            "recoveryThreshold": (self.tr("Recovery threshold (1/years), ≥ 0"), double, 0.0, None),
+            "pvalThreshold": (self.tr("p-value threshold, in (0, 1]"), double, 0.0, 1.0),
+            "bestModelProportion": (self.tr("Best model proportion, in (0, 2]"), double, 0.0, 2.0),
             "minObservationsNeeded": (self.tr("Minimum observations needed"), integer, 2, None),
         }
         for gee_name, name in LT_PARAMETERS.items():

@@ -325,11 +325,12 @@ def test_fit_chunk_maps_years_rows_cols_and_leaves_nodata_pixels_nan():
     ("change", "name"),
     [
         ({"maxSegments": 0}, "maxSegments"),
-        ({"spikeThreshold": 0.0}, "spikeThreshold"),
-        ({"spikeThreshold": 1.5}, "spikeThreshold"),
-        ({"recoveryThreshold": 0.0}, "recoveryThreshold"),
+        ({"spikeThreshold": -0.1}, "spikeThreshold"),
+        ({"recoveryThreshold": -0.1}, "recoveryThreshold"),
+        ({"pvalThreshold": 0.0}, "pvalThreshold"),
         ({"pvalThreshold": 1.2}, "pvalThreshold"),
         ({"bestModelProportion": 0.0}, "bestModelProportion"),
+        ({"bestModelProportion": 2.5}, r"bestModelProportion must be in \(0, 2\]"),
         ({"vertexCountOvershoot": -1}, "vertexCountOvershoot"),
         ({"minObservationsNeeded": 1}, "minObservationsNeeded"),
     ],
@@ -337,6 +338,21 @@ def test_fit_chunk_maps_years_rows_cols_and_leaves_nodata_pixels_nan():
 def test_parameters_out_of_range_are_rejected_by_name(change, name):
     with pytest.raises(LandTrendrInputError, match=name):
         fit_pixel(_disturbance(), YEARS, LandTrendrParams(**change))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"bestModelProportion": 1.25},
+        {"spikeThreshold": 1.5},
+        {"recoveryThreshold": 0.0},
+        {"pvalThreshold": 1.0},
+    ],
+)
+def test_parameters_with_a_meaning_run(change):
+    """IDL and Earth Engine accept these (bestModelProportion > 1 is the stricter pick); so do we."""
+    fit = fit_pixel(_disturbance(), YEARS, LandTrendrParams(**change))
+    assert fit.n_segments >= 1 and np.all(np.isfinite(fit.fitted))
 
 
 def test_non_increasing_years_are_rejected():

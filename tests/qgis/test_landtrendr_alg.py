@@ -203,8 +203,8 @@ def test_fewer_observations_than_the_minimum_are_refused(provider, cubes, tmp_pa
 
 @pytest.mark.parametrize(
     "name, value",
-    [("MAX_SEGMENTS", 0), ("SPIKE_THRESHOLD", 1.5), ("PVAL_THRESHOLD", 0.0), ("RECOVERY_THRESHOLD", -0.1),
-     ("BEST_MODEL_PROPORTION", 2.0), ("MIN_OBSERVATIONS_NEEDED", 1)],
+    [("MAX_SEGMENTS", 0), ("SPIKE_THRESHOLD", -0.5), ("PVAL_THRESHOLD", 0.0), ("RECOVERY_THRESHOLD", -0.1),
+     ("BEST_MODEL_PROPORTION", 2.5), ("MIN_OBSERVATIONS_NEEDED", 1)],
 )  # fmt: skip
 def test_parameters_out_of_range_name_the_parameter(provider, stack, tmp_path, name, value):
     message = _error(stack, tmp_path, **{name: value})
