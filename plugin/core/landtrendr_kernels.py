@@ -1,8 +1,8 @@
 """numba kernels of LandTrendr temporal segmentation (Kennedy, Yang & Cohen 2010, RSE 114:2897).
 
-Written from the behaviour described in the paper and in the project's LANDTRENDR.md, checked
-against reference outputs only (the IDL original is licensed for non-profit use; no code of it or
-of any port is used here).
+Written from the behaviour described in the paper, the project's LANDTRENDR.md and the IDL
+original's recorded outputs and documented quirks (that code, licensed for non-profit use, was read
+to understand its behaviour; none of it or of any port is copied here).
 
 Conventions inside the kernels: ``x`` are year offsets of the valid observations of one pixel,
 ``y`` their values already multiplied by ``flip`` so that a disturbance is an *increase*. All scratch
@@ -13,9 +13,10 @@ Parameters travel as one float64 vector (indices ``P_*``) so that the kernels ke
 stable signatures. Two flavours reproduce the two reference behaviours:
 
 ``FLAVOR_IDL``
-    IDL-literal despike (one correction more than the threshold asks for), p-values rounded
-    through single precision (strong models tie at p = 0, so the most complex one wins) and
-    reported values truncated toward zero as IDL's INT fields do.
+    IDL-literal despike in single precision (one correction more than the threshold asks for),
+    p-values rounded through single precision (strong models tie at p = 0, so the most complex one
+    wins), reported values truncated toward zero as IDL's INT fields do (and the recovery rule and
+    missing-end vertices decided on those truncated values), joint-fit slopes per observation step.
 ``FLAVOR_GEE``
     Threshold-first despike, double-precision p-values, no truncation: the only combination that
     reproduces Earth Engine's published outputs (vectors A and B of the fixtures), hence the
@@ -58,6 +59,15 @@ _STATUS_LINE = 4
 DISTURBANCE_WEIGHT = 2.0
 # Despiking converges in a handful of passes; the cap only guards against pathological input.
 _MAX_DESPIKE_PASSES = 1000
+# The original's vertex search gives up after this many splits whatever maxSegments asks for.
+_MAX_SPLITS = 21
+
+
+@njit(cache=True)
+def _f32(value):
+    """``value`` rounded to single precision: one IEEE float32 operation when applied after each
+    double-precision +, -, * or / (double rounding is exact for these), as IDL computes FLOAT data."""
+    return float(np.float32(value))
 
 
 @njit(cache=True)
@@ -65,28 +75,40 @@ def despike(y, n, threshold, literal):
     """Damp one-observation spikes in place (step 2 of the algorithm).
 
     The spike proportion of interior point i is ``1 - |y[i-1]-y[i+1]| / max(|y[i]-y[i-1]|,
-    |y[i]-y[i+1]|)``: 1 for a pure spike whose neighbours agree, <= 0 for a monotonic run. The
-    point with the largest proportion moves that proportion of the way to its neighbours' mean.
+    |y[i]-y[i+1]|)``: 1 for a pure spike whose neighbours agree, <= 0 for a monotonic run (never
+    corrected: a negative proportion would push a point away from its neighbours). The point with
+    the largest proportion moves that proportion of the way to its neighbours' mean.
     Threshold-first (GEE) corrects only while the proportion exceeds ``threshold``; ``literal``
-    (IDL) corrects before testing, so it always applies one more, sub-threshold correction.
-    A threshold of 1 switches despiking off in both flavours, as in GEE.
+    (IDL) corrects before testing, so it always applies one more, sub-threshold correction, and
+    computes in single precision as IDL does on FLOAT data. A threshold of 1 switches despiking off
+    in both flavours, as in GEE.
     """
     if threshold >= 1.0 or n < 3:
         return
+    if literal:
+        threshold = _f32(threshold)
     for _ in range(_MAX_DESPIKE_PASSES):
-        best = 1
-        best_prop = -np.inf
+        best = -1
+        best_prop = 0.0
         for i in range(1, n - 1):
             d1 = abs(y[i] - y[i - 1])
             d2 = abs(y[i] - y[i + 1])
             largest = max(d1, d2)
-            prop = 0.0 if largest <= 0.0 else 1.0 - abs(y[i - 1] - y[i + 1]) / largest
+            if largest <= 0.0:
+                continue
+            prop = 1.0 - abs(y[i - 1] - y[i + 1]) / largest
+            if literal:
+                prop = _f32(1.0 - _f32(abs(y[i - 1] - y[i + 1]) / largest))
             if prop > best_prop:
                 best_prop = prop
                 best = i
-        if not literal and best_prop <= threshold:
+        if best < 0 or (not literal and best_prop <= threshold):
             return
-        y[best] += best_prop * (0.5 * (y[best - 1] + y[best + 1]) - y[best])
+        if literal:
+            correction = _f32(best_prop * _f32(_f32(0.5 * (y[best - 1] + y[best + 1])) - y[best]))
+            y[best] = _f32(y[best] + correction)
+        else:
+            y[best] += best_prop * (0.5 * (y[best - 1] + y[best + 1]) - y[best])
         if best_prop <= threshold:
             return
 
@@ -95,9 +117,10 @@ def despike(y, n, threshold, literal):
 def _split_point(x, y, n, a, b):
     """Mean squared error of segment a..b about its least-squares line and its split point.
 
-    The split point is the interior observation with the largest absolute residual, or -1 if
-    there is none. The second-to-last observation of the series qualifies only if the final step
-    is an increase (a disturbance): a one-year "recovery" at the end cannot be carved out.
+    The split point is the first interior observation with the largest absolute residual, or -1
+    if every interior residual is zero. The second-to-last observation of the series qualifies only
+    if the final step is an increase (a disturbance): a one-year "recovery" at the end cannot be
+    carved out.
     """
     if b - a < 2:
         return 0.0, -1
@@ -119,13 +142,13 @@ def _split_point(x, y, n, a, b):
     slope = cxy / (sxx - sx * sx / m)
     sse = max((syy - sy * sy / m) - slope * cxy, 0.0)
     level = y[a] + (sy - slope * sx) / m
-    largest = -1.0
+    largest = 0.0
     point = -1
     for i in range(a + 1, b):
+        if i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]:
+            continue
         r = abs(y[i] - level - slope * (x[i] - x[a]))
         if r > largest:
-            if i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]:
-                continue
             largest = r
             point = i
     return sse / (b - a + 1), point
@@ -137,8 +160,10 @@ def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
 
     The segment with the largest mean squared error about its own least-squares line gets a new
     vertex at its :func:`_split_point`. Only the two halves of a split segment are re-examined
-    (``seg_mse``/``seg_point`` are scratch of the vertices' size). Returns the vertex count.
+    (``seg_mse``/``seg_point`` are scratch of the vertices' size). At most ``n - 2`` vertices are
+    sought and at most ``_MAX_SPLITS`` splits made, as in the original. Returns the vertex count.
     """
+    max_vertices = min(max_vertices, n - 2, _MAX_SPLITS + 2)
     verts[0] = 0
     verts[1] = n - 1
     nv = 2
@@ -438,28 +463,72 @@ def f_statistic(sst, sse, n, n_segments):
 
 
 @njit(cache=True)
-def _recovery_violation(x, verts, nv, fv, threshold, prevent_one_year):
-    """Index of the first segment breaking the recovery rule, or -1 (step 6).
+def _fit_range(fv, nv, truncate):
+    """Range of a rung's fitted values, the denominator of the recovery rule.
+
+    IDL holds fitted values in an INT field, so with ``truncate`` the range is that of the values
+    truncated toward zero (the extremes of a polyline are at its vertices).
+    """
+    lo = np.inf
+    hi = -np.inf
+    for k in range(nv):
+        v = math.trunc(fv[k]) if truncate else fv[k]
+        lo = min(lo, v)
+        hi = max(hi, v)
+    return hi - lo
+
+
+@njit(cache=True)
+def _slope(x, verts, fv, s, per_observation):
+    """Slope of segment s per year, or per observation step with ``per_observation`` (IDL's joint
+    fit divides by the difference of the vertices' observation indices, not of their years)."""
+    a = verts[s]
+    b = verts[s + 1]
+    span = (b - a) if per_observation else (x[b] - x[a])
+    return (fv[s + 1] - fv[s]) / span
+
+
+@njit(cache=True)
+def _worst_recovery(x, verts, nv, fv, params, truncate):
+    """Index of the segment breaking the recovery rule worst, or -1 (step 6).
 
     A recovery is a decrease after the flip. It breaks the rule when its rate, as a fraction of the
-    fitted range per year, exceeds ``threshold`` (a recovery faster than 1/threshold years is not
-    credible), or, with ``prevent_one_year`` (GEE's preventOneYearRecovery), when it lasts a single
-    year whatever its rate.
+    fitted range per year, exceeds recoveryThreshold (a recovery faster than 1/threshold years is
+    not credible), or, with preventOneYearRecovery (GEE), when it lasts a single year whatever its
+    rate. Of several, the steepest goes first. A slope of exactly -1 is not treated as a recovery
+    here, a quirk of the original that decides which vertex goes when values are integers.
     """
-    lo = fv[0]
-    hi = fv[0]
-    for k in range(1, nv):
-        lo = min(lo, fv[k])
-        hi = max(hi, fv[k])
-    fit_range = hi - lo
-    if fit_range <= 0.0:
-        return -1
+    fit_range = _fit_range(fv, nv, truncate)
+    threshold = params[P_RECOVERY]
+    prevent_one_year = params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
+    worst = -1
+    worst_rate = threshold
     for s in range(nv - 1):
-        dx = x[verts[s + 1]] - x[verts[s]]
-        slope = (fv[s + 1] - fv[s]) / dx
-        if slope < 0.0 and (-slope / fit_range > threshold or (prevent_one_year and dx <= 1.0)):
-            return s
-    return -1
+        slope = _slope(x, verts, fv, s, False)
+        if not slope < 0.0 or slope == -1.0:
+            continue
+        rate = np.inf if fit_range <= 0.0 else -slope / fit_range
+        if prevent_one_year and x[verts[s + 1]] - x[verts[s]] <= 1.0:
+            rate = np.inf
+        if rate > worst_rate:
+            worst_rate = rate
+            worst = s
+    return worst
+
+
+@njit(cache=True)
+def obeys_recovery_rule(x, verts, nv, fv, params, truncate, per_observation):
+    """Step 8's check of a chosen model: no recovery faster than the rule allows (any slope)."""
+    fit_range = _fit_range(fv, nv, truncate)
+    prevent_one_year = params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
+    for s in range(nv - 1):
+        slope = _slope(x, verts, fv, s, per_observation)
+        if slope < 0.0:
+            if fit_range <= 0.0 or -slope / fit_range > params[P_RECOVERY]:
+                return False
+            if prevent_one_year and x[verts[s + 1]] - x[verts[s]] <= 1.0:
+                return False
+    return True
 
 
 @njit(cache=True)
@@ -473,10 +542,10 @@ def weakest_vertex(x, y, verts, nv, fv):
     """Step 6 error rule: the interior vertex whose removal raises the error least.
 
     Removing vertex k joins its neighbours' current fitted values with a straight line; the cost is
-    that line's squared error over the observations it now spans, per year spanned. Normalising by
-    years rather than by observation count keeps gappy spans from looking cheap, and evaluating
-    the bridge on the current fit (not a full refit) makes each rung a local edit of the previous
-    one. This is the reading of the rule that reproduces all 50 IDL reference fits.
+    that line's squared error over the observations from one neighbour to the other (both
+    included), per year spanned. Normalising by years rather than by observation count keeps gappy
+    spans from looking cheap, and evaluating the bridge on the current fit (not a full refit) makes
+    each rung a local edit of the previous one.
     """
     best = 1
     best_cost = np.inf
@@ -486,7 +555,7 @@ def weakest_vertex(x, y, verts, nv, fv):
         span = x[b] - x[a]
         slope = (fv[k + 1] - fv[k - 1]) / span
         cost = 0.0
-        for i in range(a + 1, b + 1):
+        for i in range(a, b + 1):
             r = y[i] - fv[k - 1] - slope * (x[i] - x[a])
             cost += r * r
         cost /= span
@@ -497,14 +566,16 @@ def weakest_vertex(x, y, verts, nv, fv):
 
 
 @njit(cache=True)
-def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
+def build_ladder(x, y, n, verts0, nv0, params, idl, joint, w):
     """Step 6 (or step 9 when ``joint``): models from ``nv0`` vertices down to one segment.
 
-    Rung r has ``nv0 - r`` vertices, stored with its fitted vertex values, p-value and whether it
-    obeys the recovery rule. Without ``joint`` a rung breaking the recovery rule loses the vertex
-    ending the offending recovery and that observation is replaced by the interpolation of its
-    neighbours for every later rung (``y`` is modified); otherwise, and always when ``joint``, the
-    :func:`weakest_vertex` goes. Returns the number of rungs.
+    Rung r has ``nv0 - r`` vertices, stored with its fitted vertex values, p-value, F statistic
+    and whether it obeys the recovery rule. Without ``joint`` a rung breaking the recovery rule
+    loses the vertex ending its worst recovery, and that observation is replaced by the
+    interpolation of its neighbours for every later rung (``y`` is modified); when the recovery
+    ends the series, the last observation takes the value of the one before and the weakest
+    vertex goes instead. Otherwise, and always when ``joint``, the :func:`weakest_vertex` goes.
+    Returns the number of rungs.
     """
     verts = w.cur
     for k in range(nv0):
@@ -521,55 +592,64 @@ def build_ladder(x, y, n, verts0, nv0, params, single_precision, joint, w):
         for k in range(nv):
             w.rung_verts[rung, k] = verts[k]
         w.rung_nv[rung] = nv
-        w.rung_p[rung] = p_of_f(sst, sse, n, nv - 1, single_precision)
+        w.rung_p[rung] = p_of_f(sst, sse, n, nv - 1, idl)
         w.rung_f[rung] = f_statistic(sst, sse, n, nv - 1)
-        violation = -1
-        if not joint:
-            violation = _recovery_violation(
-                x, verts, nv, fv, params[P_RECOVERY], params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
-            )
-        w.rung_ok[rung] = violation < 0
+        w.rung_ok[rung] = obeys_recovery_rule(x, verts, nv, fv, params, idl, joint and idl)
         rung += 1
         if nv <= 2:
             break
-        if violation >= 0 and violation + 1 < nv - 1:
+        violation = -1 if joint else _worst_recovery(x, verts, nv, fv, params, idl)
+        if violation < 0:
+            gone = weakest_vertex(x, y, verts, nv, fv)
+        elif violation + 1 < nv - 1:
             gone = violation + 1
             i = verts[gone]
             y[i] = y[i - 1] + (y[i + 1] - y[i - 1]) * (x[i] - x[i - 1]) / (x[i + 1] - x[i - 1])
             sst = total_sum_of_squares(y, n)
         else:
-            gone = weakest_vertex(x, y, verts, nv, fv)
+            last = verts[nv - 1]
+            y[last] = y[last - 1]
+            sst = total_sum_of_squares(y, n)
+            for k in range(nv):
+                w.fv_tmp[k] = fv[k]
+            w.fv_tmp[nv - 1] = y[last]
+            gone = weakest_vertex(x, y, verts, nv, w.fv_tmp)
         _remove_vertex(verts, nv, gone)
         nv -= 1
     return rung
 
 
 @njit(cache=True)
-def choose_rung(rung_p, rung_ok, n_rungs, best_model_proportion):
-    """Step 8: the most complex admissible rung whose p <= (2 - bestModelProportion) x lowest p."""
-    lowest = np.inf
-    for r in range(n_rungs):
-        if rung_ok[r] and rung_p[r] < lowest:
-            lowest = rung_p[r]
-    if lowest == np.inf:
-        return -1
-    limit = (2.0 - best_model_proportion) * lowest
-    for r in range(n_rungs):
-        if rung_ok[r] and rung_p[r] <= limit:
-            return r
-    return -1
+def choose_rung(rung_p, rung_ok, n_rungs, best_model_proportion, max_rounds):
+    """Step 8: the most complex rung whose p <= (2 - bestModelProportion) x lowest p.
+
+    A chosen rung that breaks the recovery rule gets p = 1 (``rung_p`` is modified) and the choice
+    is made again, at most ``max_rounds`` times; the last rejected rung is then returned. Returns
+    -1 when no rung is within the limit, which happens with bestModelProportion > 1 unless the
+    lowest p is 0.
+    """
+    for _ in range(max_rounds + 1):
+        lowest = np.inf
+        for r in range(n_rungs):
+            lowest = min(lowest, rung_p[r])
+        limit = (2.0 - best_model_proportion) * lowest
+        best = -1
+        for r in range(n_rungs):
+            if rung_p[r] <= limit:
+                best = r
+                break
+        if best < 0 or rung_ok[best]:
+            return best
+        rung_p[best] = 1.0
+    return best
 
 
 @njit(cache=True)
-def lowest_f_rung(rung_f, rung_ok, n_rungs):
-    """IDL's fallback when :func:`choose_rung` picks nothing although rungs are admissible.
-
-    That happens only with bestModelProportion > 1, where the limit (2 - proportion) x lowest p
-    lies below every p unless the lowest is 0; IDL's first ladder then takes the lowest-F rung.
-    """
-    best = -1
-    for r in range(n_rungs):
-        if rung_ok[r] and (best < 0 or rung_f[r] < rung_f[best]):
+def lowest_f_rung(rung_f, n_rungs):
+    """The first ladder's fallback when :func:`choose_rung` picks nothing: the lowest-F rung."""
+    best = 0
+    for r in range(1, n_rungs):
+        if rung_f[r] < rung_f[best]:
             best = r
     return best
 
@@ -668,7 +748,7 @@ def fit_observations(x, y, n, params, flavor, w):
     idl = flavor == FLAVOR_IDL
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
-    n_candidates = min(max_vertices + int(params[P_OVERSHOOT]), n)
+    n_candidates = max_vertices + int(params[P_OVERSHOOT])
     nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
     if nv == 2:
         # Nothing to split: the data are one straight line (a constant included). IDL answers with
@@ -691,14 +771,15 @@ def fit_observations(x, y, n, params, flavor, w):
     for i in range(n):
         w.y2[i] = y[i]
     pval = params[P_PVAL]
+    proportion = params[P_BEST_MODEL_PROPORTION]
     n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, False, w)
-    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
+    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, proportion, nv)
     if r < 0:
-        r = lowest_f_rung(w.rung_f, w.rung_ok, n_rungs)
-    if r >= 0 and w.rung_p[r] <= pval:
+        r = lowest_f_rung(w.rung_f, n_rungs)
+    if w.rung_p[r] <= pval:
         return _copy_rung(w, r), w.rung_p[r], STATUS_OK
     n_rungs = build_ladder(x, w.y2, n, w.cand, nv, params, idl, True, w)
-    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, params[P_BEST_MODEL_PROPORTION])
+    r = choose_rung(w.rung_p, w.rung_ok, n_rungs, proportion, nv)
     if r >= 0 and w.rung_p[r] <= pval:
         return _copy_rung(w, r), w.rung_p[r], STATUS_OK
     mean = _mean(w.y2, n)
@@ -754,6 +835,89 @@ def _absolute_vertices(years, nv, w):
 
 
 @njit(cache=True)
+def _raw_angle_score(vx, vy, k, y_range, integer):
+    """IDL's angle_diff on unscaled vertex values, used when a missing end year adds a vertex.
+
+    Unlike step 4 the values are not rescaled to the year range; with ``integer`` (IDL's INT
+    vertex values at the last-year step) the disturbance boost is an integer division.
+    """
+    rise = vy[k + 1] - vy[k]
+    left = abs(math.atan((vy[k] - vy[k - 1]) / (vx[k] - vx[k - 1])))
+    right = abs(math.atan(rise / (vx[k + 1] - vx[k])))
+    boost = 0.0
+    if y_range > 0.0:
+        boost = DISTURBANCE_WEIGHT * rise / y_range
+        if integer:
+            boost = math.trunc(boost)
+    return max(left, right) * (max(0.0, boost) + 1.0)
+
+
+@njit(cache=True)
+def _drop_lowest_raw_angle(vx, vy, keep, m, integer):
+    """Remove the interior vertex with the lowest :func:`_raw_angle_score`; returns the new count."""
+    lo = vy[0]
+    hi = vy[0]
+    for k in range(1, m):
+        lo = min(lo, vy[k])
+        hi = max(hi, vy[k])
+    worst = 1
+    worst_score = np.inf
+    for k in range(1, m - 1):
+        score = _raw_angle_score(vx, vy, k, hi - lo, integer)
+        if score < worst_score:
+            worst_score = score
+            worst = k
+    for k in range(worst, m - 1):
+        vx[k] = vx[k + 1]
+        vy[k] = vy[k + 1]
+        keep[k] = keep[k + 1]
+    return m - 1
+
+
+@njit(cache=True)
+def _absolute_vertices_idl(years, nv, max_segments, w):
+    """Step 10 as IDL does it, on vertex values truncated toward zero.
+
+    A missing first year gets a flat vertex and, if that makes more than ``max_segments``, one
+    interior vertex goes by :func:`_raw_angle_score`; then the same for a missing last year, with
+    the integer arithmetic IDL applies there.
+    """
+    m = 0
+    if w.obs[0] > 0:
+        w.vyear[0] = years[0]
+        w.vfit[0] = math.trunc(w.out_fv[0])
+        w.vkeep[0] = -1
+        m = 1
+    for k in range(nv):
+        t = w.obs[w.out_verts[k]]
+        w.vyear[m] = years[t]
+        w.vfit[m] = math.trunc(w.out_fv[k])
+        w.vkeep[m] = t
+        m += 1
+    if w.obs[0] > 0 and m - 1 > max_segments:
+        m = _drop_lowest_raw_angle(w.vyear, w.vfit, w.vkeep, m, False)
+    if w.vyear[m - 1] < years[years.shape[0] - 1]:
+        w.vyear[m] = years[years.shape[0] - 1]
+        w.vfit[m] = w.vfit[m - 1]
+        w.vkeep[m] = -1
+        m += 1
+        if m - 1 > max_segments:
+            m = _drop_lowest_raw_angle(w.vyear, w.vfit, w.vkeep, m, True)
+    return m
+
+
+@njit(cache=True)
+def _interpolate_polyline_idl(vyear, vfit, nv, years, out):
+    """:func:`_interpolate_polyline` in IDL's single precision (the slope rounded, then each step)."""
+    s = 0
+    for t in range(years.shape[0]):
+        while s < nv - 2 and years[t] > vyear[s + 1]:
+            s += 1
+        slope = _f32((vfit[s + 1] - vfit[s]) / (vyear[s + 1] - vyear[s]))
+        out[t] = _f32(_f32((years[t] - vyear[s]) * slope) + vfit[s])
+
+
+@njit(cache=True)
 def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_vfit, out_fitted):
     """Whole LandTrendr fit of one pixel's annual series; returns (segments, rmse, p, status).
 
@@ -801,6 +965,8 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
         m = 2
         status = STATUS_OK
+    elif status == STATUS_OK and idl:
+        m = _absolute_vertices_idl(years, nv, int(params[P_MAX_SEGMENTS]), w)
     elif status == STATUS_OK:
         m = _absolute_vertices(years, nv, w)
     else:
@@ -825,7 +991,10 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         out_vyear[k] = w.vyear[k]
         out_vsrc[k] = np.nan if w.vkeep[k] < 0 else values[w.vkeep[k]]
         out_vfit[k] = _report(w.vfit[k], flip, idl)
-    _interpolate_polyline(w.vyear, w.vfit, m, years, out_fitted)
+    if idl:
+        _interpolate_polyline_idl(w.vyear, w.vfit, m, years, out_fitted)
+    else:
+        _interpolate_polyline(w.vyear, w.vfit, m, years, out_fitted)
     sse = 0.0
     for t in range(n_years):
         out_fitted[t] = _report(out_fitted[t], flip, idl)

@@ -434,12 +434,20 @@ def test_second_to_last_observation_becomes_a_vertex_only_before_a_final_increas
         ([0.005, 0.004, 0.005, 0.2], [True] * 4, 0.75, 0),  # within 1.25 x lowest: the most complex
         ([0.005, 0.004, 0.005, 0.2], [True] * 4, 1.0, 1),  # proportion 1: only the lowest p
         ([0.001, 0.004, 0.005, 0.2], [False, True, True, True], 0.75, 1),  # broken rungs are skipped
-        ([0.001, 0.004], [False, False], 0.75, -1),
+        ([0.004, 0.001, 0.005, 0.2], [True, False, True, True], 0.75, 0),  # the limit follows the next best
+        ([0.010, 0.004], [True, True], 1.25, -1),  # proportion > 1: nothing unless the lowest p is 0
+        ([0.0, 0.0, 0.2], [True, True, True], 1.25, 0),
     ],
 )
 def test_best_model_proportion_picks_the_most_complex_rung_near_lowest_p(p_values, ok, proportion, chosen):
     p = np.array(p_values)
-    assert kernels.choose_rung(p, np.array(ok), p.size, proportion) == chosen
+    assert kernels.choose_rung(p, np.array(ok), p.size, proportion, p.size) == chosen
+
+
+def test_when_every_rung_breaks_the_recovery_rule_the_choice_ends_rejected():
+    p = np.array([0.001, 0.004])
+    chosen = kernels.choose_rung(p, np.array([False, False]), p.size, 0.75, p.size)
+    assert chosen >= 0 and p[chosen] == 1.0  # p = 1: never significant, so the next ladder runs
 
 
 def test_joint_fit_is_the_least_squares_polyline_through_fixed_knots():
