@@ -16,6 +16,15 @@ from qgis.core import (
 )
 from rasterio.transform import from_origin
 from timestack.core.landtrendr import LandTrendrParams, fit_other_bands, fit_pixel
+from timestack.processing.landtrendr import LandTrendrAlgorithm
+
+from tests.core.test_landtrendr_parameter_sets import (
+    case_id,
+    load_series,
+    matches,
+    series_params,
+    series_values,
+)
 
 YEARS = list(range(1990, 2020))
 SIZE = 16
@@ -259,3 +268,35 @@ def test_earth_engine_without_an_asset_composites_the_stack_years_there(provider
     )
     assert results["EE_TASKS"].split(", ")[0] == "timestack_landtrendr_nbr_vertices"
     assert "compositing the stack's years on Earth Engine" in feedback.textLog()
+
+
+@pytest.mark.parametrize("param_set", [f"P{i}" for i in range(1, 10)])
+def test_idl_flavor_through_processing_matches_idl_under_every_parameter_set(provider, tmp_path, param_set):
+    """Every recorded IDL series of one parameter set, as pixels of stacks sharing its years, gets
+    IDL's vertex years and fit in OUTPUT_VERTICES and OUTPUT_FITTED (FLAVOR idl)."""
+    from timestack.processing.landtrendr import LT_PARAMETERS
+
+    groups: dict = {}
+    for series in load_series():
+        if series["param_set"] == param_set:
+            key = (tuple(series["years"]), series["params"]["modifier"])
+            groups.setdefault(key, []).append(series)
+    for g, ((years, modifier), members) in enumerate(groups.items()):
+        cube = np.empty((len(years), SIZE, SIZE))
+        for pixel in range(SIZE * SIZE):
+            cube[:, pixel // SIZE, pixel % SIZE] = series_values(members[pixel % len(members)])
+        stack = write_stack(tmp_path / f"stack{g}.tif", {"ndvi": cube}, years=list(years))
+        params = series_params(members[0])
+        overrides = {LT_PARAMETERS[name]: getattr(params, name) for name in LT_PARAMETERS}
+        direction = LandTrendrAlgorithm.DIRECTIONS.index(modifier)
+        results = run_landtrendr(
+            stack, tmp_path / f"out{g}", INDEX="ndvi", FLAVOR=1, DIRECTION=direction, **overrides
+        )
+        with rasterio.open(results["OUTPUT_VERTICES"]) as src:
+            vertex_years = src.read()[: params.maxSegments + 1]
+        with rasterio.open(results["OUTPUT_FITTED"]) as src:
+            fitted = src.read()
+        for i, series in enumerate(members):
+            row, col = divmod(i, SIZE)
+            got_years = np.where(vertex_years[:, row, col] == NODATA, np.nan, vertex_years[:, row, col])
+            assert matches(series, got_years, fitted[:, row, col]), case_id(series)

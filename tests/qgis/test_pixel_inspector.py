@@ -10,6 +10,13 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from timestack.core.landtrendr import LandTrendrParams, fit_pixel
 
+from tests.core.test_landtrendr_parameter_sets import (
+    case_id,
+    load_series,
+    matches,
+    series_params,
+    series_values,
+)
 from tests.qgis.test_landtrendr_alg import EMPTY_PIXEL, YEARS, synthetic_cubes, write_stack
 
 
@@ -102,3 +109,40 @@ def test_the_plot_shows_source_values_fitted_line_and_vertices(qgis_canvas, stac
     assert "segments" in axes.get_title()
     path = tmp_path / "trajectory.png"
     assert inspector.plot.grab().save(str(path)) and path.stat().st_size > 5000
+
+
+def _one_series_per_parameter_set() -> list[dict]:
+    """The first segmented IDL series of each parameter set (the richest behaviour to inspect)."""
+    chosen = {}
+    for series in load_series():
+        if series["idl_outcome"] == "segmented":
+            chosen.setdefault(series["param_set"], series)
+    return [chosen[name] for name in sorted(chosen)]
+
+
+@pytest.mark.parametrize("series", _one_series_per_parameter_set(), ids=lambda s: s["param_set"])
+def test_a_click_gives_idl_fidelity_under_every_parameter_set(qgis_canvas, tmp_path, series):
+    values = series_values(series)
+    cube = np.broadcast_to(values[:, None, None], (values.size, 16, 16)).copy()
+    path = write_stack(tmp_path / "series.tif", {"ndvi": cube}, years=series["years"])
+    layer = QgsRasterLayer(str(path), "series")
+    QgsProject.instance().addMapLayer(layer)
+    qgis_canvas.window().show()
+    QCoreApplication.processEvents()
+    qgis_canvas.setDestinationCrs(layer.crs())
+    qgis_canvas.setLayers([layer])
+    qgis_canvas.setExtent(layer.extent())
+    from timestack.gui.pixel_inspector import PixelInspector
+    from timestack.gui.trajectory_plot import TrajectoryPlot
+
+    inspector = PixelInspector(qgis_canvas, TrajectoryPlot())
+    try:
+        inspector.set_layer(layer, "ndvi")
+        inspector.set_settings(series_params(series), series["params"]["modifier"], "idl")
+        inspector.activate()
+        click(qgis_canvas, inspector.tool, layer, 7, 3)
+        assert inspector.fit is not None
+        assert matches(series, inspector.fit.vertex_years, inspector.fit.fitted), case_id(series)
+    finally:
+        inspector.deactivate()
+        QgsProject.instance().removeAllMapLayers()
