@@ -96,9 +96,8 @@ def despike(y, n, threshold, literal):
             largest = max(d1, d2)
             if largest <= 0.0:
                 continue
-            prop = 1.0 - abs(y[i - 1] - y[i + 1]) / largest
-            if literal:
-                prop = _f32(1.0 - _f32(abs(y[i - 1] - y[i + 1]) / largest))
+            ratio = abs(y[i - 1] - y[i + 1]) / largest
+            prop = _f32(1.0 - _f32(ratio)) if literal else 1.0 - ratio
             if prop > best_prop:
                 best_prop = prop
                 best = i
@@ -489,27 +488,38 @@ def _slope(x, verts, fv, s, per_observation):
 
 
 @njit(cache=True)
+def _recovery_rate(x, verts, fv, s, fit_range, params, per_observation):
+    """How fast segment s recovers, as a fraction of ``fit_range`` per year; 0 if it does not.
+
+    A recovery is a decrease after the flip. Infinite when there is no fitted range, and with
+    preventOneYearRecovery (GEE) when it lasts a single year, so that the rule always rejects it.
+    """
+    slope = _slope(x, verts, fv, s, per_observation)
+    if not slope < 0.0:
+        return 0.0
+    if fit_range <= 0.0:
+        return np.inf
+    if params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0 and x[verts[s + 1]] - x[verts[s]] <= 1.0:
+        return np.inf
+    return -slope / fit_range
+
+
+@njit(cache=True)
 def _worst_recovery(x, verts, nv, fv, params, truncate):
     """Index of the segment breaking the recovery rule worst, or -1 (step 6).
 
-    A recovery is a decrease after the flip. It breaks the rule when its rate, as a fraction of the
-    fitted range per year, exceeds recoveryThreshold (a recovery faster than 1/threshold years is
-    not credible), or, with preventOneYearRecovery (GEE), when it lasts a single year whatever its
-    rate. Of several, the steepest goes first. A slope of exactly -1 is not treated as a recovery
-    here, a quirk of the original that decides which vertex goes when values are integers.
+    A recovery breaks the rule when its :func:`_recovery_rate` exceeds recoveryThreshold (a
+    recovery faster than 1/threshold years is not credible). Of several, the steepest goes first.
+    A slope of exactly -1 is not treated as a recovery here, a quirk of the original that decides
+    which vertex goes when values are integers.
     """
     fit_range = _fit_range(fv, nv, truncate)
-    threshold = params[P_RECOVERY]
-    prevent_one_year = params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
     worst = -1
-    worst_rate = threshold
+    worst_rate = params[P_RECOVERY]
     for s in range(nv - 1):
-        slope = _slope(x, verts, fv, s, False)
-        if not slope < 0.0 or slope == -1.0:
+        if _slope(x, verts, fv, s, False) == -1.0:
             continue
-        rate = np.inf if fit_range <= 0.0 else -slope / fit_range
-        if prevent_one_year and x[verts[s + 1]] - x[verts[s]] <= 1.0:
-            rate = np.inf
+        rate = _recovery_rate(x, verts, fv, s, fit_range, params, False)
         if rate > worst_rate:
             worst_rate = rate
             worst = s
@@ -518,16 +528,13 @@ def _worst_recovery(x, verts, nv, fv, params, truncate):
 
 @njit(cache=True)
 def obeys_recovery_rule(x, verts, nv, fv, params, truncate, per_observation):
-    """Step 8's check of a chosen model: no recovery faster than the rule allows (any slope)."""
+    """Step 8's check of a chosen model: no recovery faster than the rule allows (any slope; an
+    infinite rate breaks the rule whatever the threshold)."""
     fit_range = _fit_range(fv, nv, truncate)
-    prevent_one_year = params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0
     for s in range(nv - 1):
-        slope = _slope(x, verts, fv, s, per_observation)
-        if slope < 0.0:
-            if fit_range <= 0.0 or -slope / fit_range > params[P_RECOVERY]:
-                return False
-            if prevent_one_year and x[verts[s + 1]] - x[verts[s]] <= 1.0:
-                return False
+        rate = _recovery_rate(x, verts, fv, s, fit_range, params, per_observation)
+        if rate == np.inf or rate > params[P_RECOVERY]:
+            return False
     return True
 
 
@@ -801,37 +808,22 @@ def _report(value, flip, truncate):
 
 
 @njit(cache=True)
-def _interpolate_polyline(vyear, vfit, nv, years, out):
-    """Fitted value of every year: linear between vertices (so interior gaps are filled)."""
+def _interpolate_polyline(vyear, vfit, nv, years, out, single_precision):
+    """Fitted value of every year: linear between vertices (so interior gaps are filled).
+
+    With ``single_precision`` the slope and then each step are rounded to float32, as IDL fills its
+    fitted values from the (truncated) vertex values.
+    """
     s = 0
     for t in range(years.shape[0]):
         while s < nv - 2 and years[t] > vyear[s + 1]:
             s += 1
-        frac = (years[t] - vyear[s]) / (vyear[s + 1] - vyear[s])
-        out[t] = vfit[s] + frac * (vfit[s + 1] - vfit[s])
-
-
-@njit(cache=True)
-def _absolute_vertices(years, nv, w):
-    """Vertex years of the fit plus flat vertices at a missing first/last year (step 10)."""
-    m = 0
-    if w.obs[0] > 0:
-        w.vyear[0] = years[0]
-        w.vfit[0] = w.out_fv[0]
-        w.vkeep[0] = -1
-        m = 1
-    for k in range(nv):
-        t = w.obs[w.out_verts[k]]
-        w.vyear[m] = years[t]
-        w.vfit[m] = w.out_fv[k]
-        w.vkeep[m] = t
-        m += 1
-    if w.vyear[m - 1] < years[years.shape[0] - 1]:
-        w.vyear[m] = years[years.shape[0] - 1]
-        w.vfit[m] = w.vfit[m - 1]
-        w.vkeep[m] = -1
-        m += 1
-    return m
+        if single_precision:
+            slope = _f32((vfit[s + 1] - vfit[s]) / (vyear[s + 1] - vyear[s]))
+            out[t] = _f32(_f32((years[t] - vyear[s]) * slope) + vfit[s])
+        else:
+            frac = (years[t] - vyear[s]) / (vyear[s + 1] - vyear[s])
+            out[t] = vfit[s] + frac * (vfit[s + 1] - vfit[s])
 
 
 @njit(cache=True)
@@ -875,46 +867,49 @@ def _drop_lowest_raw_angle(vx, vy, keep, m, integer):
 
 
 @njit(cache=True)
-def _absolute_vertices_idl(years, nv, max_segments, w):
-    """Step 10 as IDL does it, on vertex values truncated toward zero.
+def _absolute_vertices(years, nv, idl, max_segments, w):
+    """Vertex years of the fit plus flat vertices at a missing first/last year (step 10).
 
-    A missing first year gets a flat vertex and, if that makes more than ``max_segments``, one
-    interior vertex goes by :func:`_raw_angle_score`; then the same for a missing last year, with
-    the integer arithmetic IDL applies there.
+    IDL does this on vertex values truncated toward zero and one end at a time: if the flat vertex
+    of a missing first year makes more than ``max_segments``, one interior vertex goes by
+    :func:`_raw_angle_score`, then the same for a missing last year, with the integer arithmetic IDL
+    applies there. Otherwise the caller culls any excess by the step-4 score.
     """
     m = 0
     if w.obs[0] > 0:
         w.vyear[0] = years[0]
-        w.vfit[0] = math.trunc(w.out_fv[0])
+        w.vfit[0] = math.trunc(w.out_fv[0]) if idl else w.out_fv[0]
         w.vkeep[0] = -1
         m = 1
     for k in range(nv):
         t = w.obs[w.out_verts[k]]
         w.vyear[m] = years[t]
-        w.vfit[m] = math.trunc(w.out_fv[k])
+        w.vfit[m] = math.trunc(w.out_fv[k]) if idl else w.out_fv[k]
         w.vkeep[m] = t
         m += 1
-    if w.obs[0] > 0 and m - 1 > max_segments:
+    if idl and w.obs[0] > 0 and m - 1 > max_segments:
         m = _drop_lowest_raw_angle(w.vyear, w.vfit, w.vkeep, m, False)
     if w.vyear[m - 1] < years[years.shape[0] - 1]:
         w.vyear[m] = years[years.shape[0] - 1]
         w.vfit[m] = w.vfit[m - 1]
         w.vkeep[m] = -1
         m += 1
-        if m - 1 > max_segments:
+        if idl and m - 1 > max_segments:
             m = _drop_lowest_raw_angle(w.vyear, w.vfit, w.vkeep, m, True)
     return m
 
 
 @njit(cache=True)
-def _interpolate_polyline_idl(vyear, vfit, nv, years, out):
-    """:func:`_interpolate_polyline` in IDL's single precision (the slope rounded, then each step)."""
-    s = 0
-    for t in range(years.shape[0]):
-        while s < nv - 2 and years[t] > vyear[s + 1]:
-            s += 1
-        slope = _f32((vfit[s + 1] - vfit[s]) / (vyear[s + 1] - vyear[s]))
-        out[t] = _f32(_f32((years[t] - vyear[s]) * slope) + vfit[s])
+def _span_vertices(years, n, first_value, last_value, w):
+    """One segment from the first to the last year (a line or a flat mean); returns 2."""
+    n_years = years.shape[0]
+    w.vyear[0] = years[0]
+    w.vyear[1] = years[n_years - 1]
+    w.vfit[0] = first_value
+    w.vfit[1] = last_value
+    w.vkeep[0] = 0 if w.obs[0] == 0 else -1
+    w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
+    return 2
 
 
 @njit(cache=True)
@@ -957,26 +952,14 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
     if status == _STATUS_LINE:
         # The line runs on over missing first/last years (no flat end vertices: one segment).
         slope = (w.out_fv[1] - w.out_fv[0]) / (w.x[n - 1] - w.x[0])
-        w.vyear[0] = years[0]
-        w.vyear[1] = years[n_years - 1]
-        w.vfit[0] = w.out_fv[0] + slope * ((years[0] - years[0]) - w.x[0])
-        w.vfit[1] = w.out_fv[0] + slope * ((years[n_years - 1] - years[0]) - w.x[0])
-        w.vkeep[0] = 0 if w.obs[0] == 0 else -1
-        w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
-        m = 2
+        first = w.out_fv[0] - slope * w.x[0]
+        last = w.out_fv[0] + slope * (years[n_years - 1] - years[0] - w.x[0])
+        m = _span_vertices(years, n, first, last, w)
         status = STATUS_OK
-    elif status == STATUS_OK and idl:
-        m = _absolute_vertices_idl(years, nv, int(params[P_MAX_SEGMENTS]), w)
     elif status == STATUS_OK:
-        m = _absolute_vertices(years, nv, w)
+        m = _absolute_vertices(years, nv, idl, int(params[P_MAX_SEGMENTS]), w)
     else:
-        m = 2
-        w.vyear[0] = years[0]
-        w.vyear[1] = years[n_years - 1]
-        w.vfit[0] = w.out_fv[0]
-        w.vfit[1] = w.out_fv[0]
-        w.vkeep[0] = 0 if w.obs[0] == 0 else -1
-        w.vkeep[1] = n_years - 1 if w.obs[n - 1] == n_years - 1 else -1
+        m = _span_vertices(years, n, w.out_fv[0], w.out_fv[0], w)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     if m > max_vertices:
         lo = w.vfit[0]
@@ -991,10 +974,7 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         out_vyear[k] = w.vyear[k]
         out_vsrc[k] = np.nan if w.vkeep[k] < 0 else values[w.vkeep[k]]
         out_vfit[k] = _report(w.vfit[k], flip, idl)
-    if idl:
-        _interpolate_polyline_idl(w.vyear, w.vfit, m, years, out_fitted)
-    else:
-        _interpolate_polyline(w.vyear, w.vfit, m, years, out_fitted)
+    _interpolate_polyline(w.vyear, w.vfit, m, years, out_fitted, idl)
     sse = 0.0
     for t in range(n_years):
         out_fitted[t] = _report(out_fitted[t], flip, idl)
@@ -1095,7 +1075,7 @@ def ftv_pixel(values, years, vyear, truncate, w, out_vfit, out_fitted):
     fit_segments(w.x, w.y, w.cur, nv, w.fv_tmp)
     for k in range(nv):
         out_vfit[k] = _report(w.fv_tmp[k], 1.0, truncate)
-    _interpolate_polyline(vyear, w.fv_tmp, nv, years, out_fitted)
+    _interpolate_polyline(vyear, w.fv_tmp, nv, years, out_fitted, False)
     for t in range(n_years):
         out_fitted[t] = _report(out_fitted[t], 1.0, truncate)
 

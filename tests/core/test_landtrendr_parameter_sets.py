@@ -14,7 +14,6 @@ placeholder instead of a fit, Timestack returns something usable, and the test s
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -26,9 +25,8 @@ from timestack.core.landtrendr import (
     fit_pixel,
 )
 
-FIXTURES = Path("/work/shared/fixtures/landtrendr")
-if not FIXTURES.exists():
-    FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "landtrendr"
+from tests.core.test_landtrendr import FIXTURES
+
 PARAMETER_SETS = FIXTURES / "idl_reference_params.json"
 
 #: Fitted values may differ by this much: IDL truncates vertex and fitted values into INT fields.
@@ -37,6 +35,16 @@ FIT_TOLERANCE = 2.0
 
 def load_series() -> list[dict]:
     return json.loads(PARAMETER_SETS.read_text())["series"]
+
+
+def stacks_of(param_set: str) -> dict[tuple, list[dict]]:
+    """The series of one parameter set grouped by what one stack can hold: (years, modifier)."""
+    groups: dict = {}
+    for series in load_series():
+        if series["param_set"] == param_set:
+            key = (tuple(series["years"]), series["params"]["modifier"])
+            groups.setdefault(key, []).append(series)
+    return groups
 
 
 def case_id(series: dict) -> str:

@@ -16,10 +16,10 @@ from timestack.core.landtrendr import LandTrendrParams
 
 from tests.core.test_landtrendr_parameter_sets import (
     case_id,
-    load_series,
     matches,
     series_params,
     series_values,
+    stacks_of,
 )
 
 WIDTH, HEIGHT = 7, 5
@@ -36,12 +36,7 @@ COMMAND_LINE = {
 
 def largest_group(param_set: str) -> tuple[list[int], int, list[dict]]:
     """(years, modifier, series) of the most populated year range of one parameter set."""
-    groups: dict = {}
-    for series in load_series():
-        if series["param_set"] == param_set:
-            key = (tuple(series["years"]), series["params"]["modifier"])
-            groups.setdefault(key, []).append(series)
-    (years, modifier), members = max(groups.items(), key=lambda item: len(item[1]))
+    (years, modifier), members = max(stacks_of(param_set).items(), key=lambda item: len(item[1]))
     return list(years), modifier, members
 
 

@@ -20,10 +20,10 @@ from timestack.processing.landtrendr import LandTrendrAlgorithm
 
 from tests.core.test_landtrendr_parameter_sets import (
     case_id,
-    load_series,
     matches,
     series_params,
     series_values,
+    stacks_of,
 )
 
 YEARS = list(range(1990, 2020))
@@ -276,12 +276,7 @@ def test_idl_flavor_through_processing_matches_idl_under_every_parameter_set(pro
     IDL's vertex years and fit in OUTPUT_VERTICES and OUTPUT_FITTED (FLAVOR idl)."""
     from timestack.processing.landtrendr import LT_PARAMETERS
 
-    groups: dict = {}
-    for series in load_series():
-        if series["param_set"] == param_set:
-            key = (tuple(series["years"]), series["params"]["modifier"])
-            groups.setdefault(key, []).append(series)
-    for g, ((years, modifier), members) in enumerate(groups.items()):
+    for g, ((years, modifier), members) in enumerate(stacks_of(param_set).items()):
         cube = np.empty((len(years), SIZE, SIZE))
         for pixel in range(SIZE * SIZE):
             cube[:, pixel // SIZE, pixel % SIZE] = series_values(members[pixel % len(members)])
