@@ -11,8 +11,8 @@ test: build
 	$(PYTHON) -m pytest
 
 lint:
-	$(PYTHON) -m ruff check plugin tests bench scripts
-	$(PYTHON) -m ruff format --check plugin tests bench scripts
+	$(PYTHON) -m ruff check timestack tests bench scripts
+	$(PYTHON) -m ruff format --check timestack tests bench scripts
 
 build:
 	$(PYTHON) scripts/package.py build
@@ -31,7 +31,7 @@ bench:
 	if [ -n "$$failed" ]; then echo "bench: targets missed or errors in:$$failed"; exit 1; fi
 
 transup:
-	pylupdate5 -noobsolete $$(find plugin -name '*.py') -ts i18n/timestack_de.ts i18n/timestack_fr.ts
+	pylupdate5 -noobsolete $$(find timestack -name '*.py') -ts i18n/timestack_de.ts i18n/timestack_fr.ts
 
 transcompile:
 	lrelease i18n/*.ts

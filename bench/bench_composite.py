@@ -25,14 +25,11 @@ from pathlib import Path
 
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "build" / "dev"
-if not (DEV / "timestack").exists():
-    DEV.mkdir(parents=True, exist_ok=True)
-    (DEV / "timestack").symlink_to(ROOT / "plugin", target_is_directory=True)
-sys.path.insert(0, str(DEV))
+sys.path.insert(0, str(ROOT))  # the source folder is the ``timestack`` package
 
 import numpy as np  # noqa: E402
 import rasterio  # noqa: E402
+
 from timestack.core import composite_kernels  # noqa: E402
 from timestack.core.composite import (  # noqa: E402
     CompositeSettings,
@@ -161,7 +158,7 @@ def bench_archive() -> dict:
 MEMORY_RUN = """
 import sys, tempfile
 from pathlib import Path
-sys.path.insert(0, {dev!r})
+sys.path.insert(0, {root!r})
 from timestack.core.composite import CompositeSettings, annual_composites
 def peak_mib():
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
@@ -193,7 +190,7 @@ def bench_memory() -> dict:
     env = dict(os.environ, GDAL_CACHEMAX=MEMORY_GDAL_CACHEMAX)
     figures = {}
     for resolution in (30, 10):
-        code = MEMORY_RUN.format(dev=str(DEV), items=str(archive.item_collection), resolution=resolution)
+        code = MEMORY_RUN.format(root=str(ROOT), items=str(archive.item_collection), resolution=resolution)
         command = [sys.executable, "-c", code]
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
         chunks, whole = (float(value) for value in done.stdout.split()[-2:])

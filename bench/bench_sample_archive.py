@@ -10,11 +10,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "build" / "dev"
-if not (DEV / "timestack").exists():
-    DEV.mkdir(parents=True, exist_ok=True)
-    (DEV / "timestack").symlink_to(ROOT / "plugin", target_is_directory=True)
-sys.path.insert(0, str(DEV))
+sys.path.insert(0, str(ROOT))  # the source folder is the ``timestack`` package
 
 from timestack.core.sample_archive import build_sample_archive  # noqa: E402
 

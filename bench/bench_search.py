@@ -18,18 +18,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "build" / "dev")]
+sys.path.insert(0, str(ROOT))  # the source folder is the ``timestack`` package
 import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from shapely import wkb  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
+
+from tests.servers.pgstac import FIXTURES, running_pgstac  # noqa: E402
 from timestack.core.search import SceneQuery, search_scenes  # noqa: E402
 from timestack.core.search.local_catalog import row_to_item_dict  # noqa: E402
 from timestack.core.search.query import bbox_polygon  # noqa: E402
-
-import tests.conftest  # noqa: E402,F401  (makes `timestack` importable)
-from tests.servers.pgstac import FIXTURES, running_pgstac  # noqa: E402
 
 SOURCE = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 COPIES = 1000

@@ -16,16 +16,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "build" / "dev"
-if not (DEV / "timestack").exists():
-    DEV.mkdir(parents=True, exist_ok=True)
-    (DEV / "timestack").symlink_to(ROOT / "plugin", target_is_directory=True)
-sys.path.insert(0, str(DEV))
+sys.path.insert(0, str(ROOT))  # the source folder is the ``timestack`` package
 
 import numpy as np  # noqa: E402
 import rasterio  # noqa: E402
 from osgeo import ogr, osr  # noqa: E402
 from rasterio.transform import from_origin  # noqa: E402
+
 from timestack.core.zonal import read_polygons, zonal_statistics  # noqa: E402
 
 BANDS, SIZE, POLYGONS, PIXEL = 30, 2000, 500, 30.0

@@ -37,7 +37,7 @@ def build_plugin_dir(dest_parent: Path = ROOT / "build" / "package") -> Path:
     target = dest_parent / NAME
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(ROOT / "plugin", target, ignore=EXCLUDE)
+    shutil.copytree(ROOT / "timestack", target, ignore=EXCLUDE)
     shutil.copy2(ROOT / "metadata.txt", target / "metadata.txt")
     shutil.copy2(ROOT / "README.md", target / "README.md")
     shutil.copytree(ROOT / "resources", target / "resources", ignore=EXCLUDE)

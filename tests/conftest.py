@@ -1,8 +1,7 @@
-"""Shared test set-up: the plugin is importable as ``timestack``, the name QGIS gives it.
+"""Shared test set-up: the source folder ``timestack/`` is importable under the name QGIS gives it.
 
-The source folder is called ``plugin`` (see DESIGN.md) and its imports are relative, so a
-symlink named ``timestack`` in ``build/dev`` makes ``import timestack.core...`` resolve to the
-working tree without installing anything.
+The project root goes first on ``sys.path``, so ``import timestack.core...`` resolves to the working
+tree without installing or linking anything.
 """
 
 import os
@@ -10,12 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_DEV = ROOT / "build" / "dev"
-_LINK = _DEV / "timestack"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if not _LINK.exists():
-    _DEV.mkdir(parents=True, exist_ok=True)
-    _LINK.symlink_to(ROOT / "plugin", target_is_directory=True)
-if str(_DEV) not in sys.path:
-    sys.path.insert(0, str(_DEV))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-DEV = Path(__file__).resolve().parents[2] / "build" / "dev"  # holds the `timestack` link (conftest)
+ROOT = Path(__file__).resolve().parents[2]  # the project root holds the `timestack` package
 
 SCRIPT = """
 import json, sys
@@ -41,7 +41,7 @@ print(json.dumps(table.iloc[0].to_dict()))
 def _measure(preload: str | None, before: str = "") -> dict:
     env = {"LD_PRELOAD": preload} if preload else {}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(root=str(DEV), before=before)],
+        [sys.executable, "-c", SCRIPT.format(root=str(ROOT), before=before)],
         capture_output=True,
         text=True,
         timeout=120,

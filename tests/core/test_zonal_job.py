@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from tests.core.zonal_fixtures import pixel_box, write_polygons
 from timestack.core.zonal import read_polygons
 from timestack.core.zonal_job import ZonalJob, cron_line, load_job, run_job, save_job
 from timestack.core.zonal_scenes import scene_statistics
 
-from tests.core.zonal_fixtures import pixel_box, write_polygons
-
-DEV = Path(__file__).resolve().parents[2] / "build" / "dev"
+ROOT = Path(__file__).resolve().parents[2]  # the project root holds the `timestack` package
 
 
 def write_catalog(path, features):
@@ -41,7 +41,7 @@ def job_setup(tmp_path, sample_small):
 
 
 def cli(*args):
-    env = {"PYTHONPATH": str(DEV), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "timestack.core.zonal_cli", *args],
         capture_output=True,

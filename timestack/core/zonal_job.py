@@ -213,9 +213,7 @@ def cron_line(
             f"schedule {schedule!r} is not five cron fields (minute hour day month weekday)"
         )
     job_path = Path(job_path).expanduser().resolve()
-    package_parent = (
-        Path(__file__).absolute().parents[2]
-    )  # not resolved: the dev tree links plugin/ as timestack
+    package_parent = Path(__file__).absolute().parents[2]
     log = Path(log) if log else job_path.with_suffix(".log")
     command = (
         f"PYTHONPATH={shlex.quote(str(package_parent))} {shlex.quote(python or sys.executable)} "

@@ -1,7 +1,7 @@
 """Where the plugin's files are, in the source tree and in the installed plugin alike.
 
 In the installed plugin (the zip QGIS installs) ``resources/`` sits inside the package folder;
-in the source tree it sits beside ``plugin/`` (DESIGN.md's layout). Resolving both here keeps
+in the source tree it sits beside ``timestack/`` (DESIGN.md's layout). Resolving both here keeps
 every other module free of that difference.
 """
 
