@@ -30,19 +30,19 @@ sys.path.insert(0, str(ROOT))  # the source folder is the ``timestack`` package
 import numpy as np  # noqa: E402
 import rasterio  # noqa: E402
 
-from timestack.core import composite_kernels  # noqa: E402
-from timestack.core.composite import (  # noqa: E402
+from timestack.core.composite import kernels as composite_kernels  # noqa: E402
+from timestack.core.composite.annual import (  # noqa: E402
     CompositeSettings,
     UnitSpec,
     _read_scene,
     annual_composites,
     prepare_scenes,
 )
-from timestack.core.grid import target_grid  # noqa: E402
-from timestack.core.masks import MaskOptions  # noqa: E402
+from timestack.core.io.grid import target_grid  # noqa: E402
+from timestack.core.io.stack import NODATA  # noqa: E402
+from timestack.core.quality.masks import MaskOptions  # noqa: E402
+from timestack.core.quality.tdom import tdom_shadow  # noqa: E402
 from timestack.core.sample_archive import ensure_sample_archive  # noqa: E402
-from timestack.core.stack_io import NODATA  # noqa: E402
-from timestack.core.tdom import tdom_shadow  # noqa: E402
 
 SIDE, OBS, BANDS, BLOCK_ROWS = 2000, 20, 6, 250
 
@@ -159,7 +159,7 @@ MEMORY_RUN = """
 import sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from timestack.core.composite import CompositeSettings, annual_composites
+from timestack.core.composite.annual import CompositeSettings, annual_composites
 def peak_mib():
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
     for line in open("/proc/self/status"):

@@ -67,7 +67,7 @@ def synthetic_nbr(n_pixels: int, n_years: int, seed: int = 42) -> np.ndarray:
 def pixels_per_second(values: np.ndarray, years: np.ndarray, threads: int) -> float:
     import numba
 
-    from timestack.core.landtrendr import LandTrendrParams, fit_series
+    from timestack.core.landtrendr.fit import LandTrendrParams, fit_series
 
     numba.set_num_threads(threads)
     start = time.perf_counter()
@@ -85,7 +85,7 @@ def baseline_pixels_per_second(n_pixels: int, n_years: int) -> float:
 
 def refit_milliseconds(years: np.ndarray) -> float:
     """Median wall time of one warm single-pixel fit, the pixel inspector's unit of work."""
-    from timestack.core.landtrendr import LandTrendrParams, fit_pixel
+    from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
     series = synthetic_nbr(1, years.size)[0]
     fit_pixel(series, years)
@@ -101,9 +101,9 @@ def sample_archive_accuracy(folder: Path) -> dict:
     """Composite, fit and map the full sample archive; compare the change map with the truth."""
     import rasterio
 
-    from timestack.core.changemap import ChangeMapParams, run_changemap_raster
-    from timestack.core.composite import CompositeSettings, annual_composites
-    from timestack.core.landtrendr import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
+    from timestack.core.changemap.maps import ChangeMapParams, run_changemap_raster
+    from timestack.core.composite.annual import CompositeSettings, annual_composites
+    from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
     from timestack.core.sample_archive import ensure_sample_archive
 
     archive = ensure_sample_archive(ROOT / "build" / "sample" / "full", "full")
@@ -153,7 +153,7 @@ MISSED: list = []
 
 def idl_fidelity() -> tuple[dict, dict]:
     """(matched, total) per parameter set and per series type of the IDL parameter-set fixture."""
-    from timestack.core.landtrendr import LandTrendrParams, fit_pixel
+    from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
     keys = LandTrendrParams.__dataclass_fields__
     by_set: dict = {}
@@ -202,7 +202,7 @@ def main() -> int:
 
     import numba
 
-    from timestack.core.landtrendr import warm_up
+    from timestack.core.landtrendr.fit import warm_up
 
     start = time.perf_counter()
     warm_up()

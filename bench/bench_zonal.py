@@ -23,7 +23,7 @@ import rasterio  # noqa: E402
 from osgeo import ogr, osr  # noqa: E402
 from rasterio.transform import from_origin  # noqa: E402
 
-from timestack.core.zonal import read_polygons, zonal_statistics  # noqa: E402
+from timestack.core.zonal.statistics import read_polygons, zonal_statistics  # noqa: E402
 
 BANDS, SIZE, POLYGONS, PIXEL = 30, 2000, 500, 30.0
 ORIGIN = (500000.0, 5000000.0)

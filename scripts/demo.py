@@ -30,7 +30,8 @@ def by_year(layer) -> None:
 def event_count(layer) -> None:
     """Every loss event per pixel: the ``loss_count`` band, 0 to 3 events, in grey."""
     from qgis.core import QgsContrastEnhancement, QgsSingleBandGrayRenderer
-    from timestack.core.stack_io import band_numbers
+
+    from timestack.core.io.stack import band_numbers
 
     band = band_numbers(layer.source())["loss_count"]
     renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), band)
@@ -44,7 +45,7 @@ def event_count(layer) -> None:
 
 def false_colour(layer) -> None:
     """The composite's style in the Toolbox and the dock: swir1/nir/red of the last year."""
-    from timestack.core.stack_io import SCALE_INT16
+    from timestack.core.io.stack import SCALE_INT16
     from timestack.processing.composite import false_colour_renderer
 
     layer.setRenderer(false_colour_renderer(layer, LAST_YEAR, SCALE_INT16))

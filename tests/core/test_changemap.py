@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
-from timestack.core.changemap import (
+
+from timestack.core.changemap.maps import (
     CHANGE_BANDS,
     SEGMENT_FIELDS,
     ChangeMapInputError,
@@ -17,7 +18,7 @@ from timestack.core.changemap import (
     run_changemap_raster,
     segment_table,
 )
-from timestack.core.landtrendr import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
+from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
 
 NAN = np.nan
 

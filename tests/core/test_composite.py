@@ -13,13 +13,13 @@ import numpy as np
 import pytest
 import rasterio
 from affine import Affine
-from timestack.core.composite import CompositeSettings, annual_composites, year_label
-from timestack.core.masks import MaskOptions
-from timestack.core.qa import encode_qa_pixel
-from timestack.core.runtime import Cancelled
-from timestack.core.stack_io import NODATA, decode_values
 
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
+from timestack.core.composite.annual import CompositeSettings, annual_composites, year_label
+from timestack.core.io.stack import NODATA, decode_values
+from timestack.core.quality.masks import MaskOptions
+from timestack.core.quality.qa import encode_qa_pixel
+from timestack.core.runtime import Cancelled
 
 SCALE, OFFSET = 2.75e-05, -0.2
 UTM = "EPSG:32610"
@@ -230,7 +230,7 @@ def test_harmonisation_moves_oli_reflectance_onto_the_etm_scale(tmp_path, three_
 
 
 def test_harmonisation_leaves_tm_and_etm_scenes_alone():
-    from timestack.core.harmonize import needs_harmonisation, oli_to_etm
+    from timestack.core.quality.harmonize import needs_harmonisation, oli_to_etm
 
     assert [needs_harmonisation(p) for p in ("landsat-5", "landsat-7", "LANDSAT_8", "landsat-9")] == [
         False,
@@ -380,8 +380,9 @@ def test_cancel_while_writing_the_year_folder_leaves_nothing(tmp_path, three_sce
 def test_cancel_stops_inside_a_chunk(tmp_path, three_scenes):
     """A unit checks the shared cancel flag between scenes, so it does not finish its chunk first."""
     from rasterio.windows import Window
-    from timestack.core.composite import UnitSpec, composite_unit, prepare_scenes
-    from timestack.core.grid import target_grid
+
+    from timestack.core.composite.annual import UnitSpec, composite_unit, prepare_scenes
+    from timestack.core.io.grid import target_grid
 
     settings = CompositeSettings(
         items=write_items(tmp_path / "items.json", three_scenes),
@@ -476,7 +477,7 @@ def _cancel_seen(cancel) -> bool:
 
 def test_cancel_reaches_units_running_on_dask_workers(tmp_path, three_scenes):
     """The local cancel flag cannot be pickled; a cluster-wide event carries it to the workers."""
-    from timestack.core.composite import _Executor
+    from timestack.core.composite.annual import _Executor
 
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+
 from timestack.core.earthengine.landtrendr import (
     NODATA,
     export_tasks,
@@ -16,7 +17,7 @@ from timestack.core.earthengine.landtrendr import (
     prepare_collection,
     run_landtrendr_earthengine,
 )
-from timestack.core.landtrendr import (
+from timestack.core.landtrendr.fit import (
     LandTrendrInputError,
     LandTrendrOutputs,
     LandTrendrParams,

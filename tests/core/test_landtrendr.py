@@ -10,8 +10,9 @@ from pathlib import Path
 import numba
 import numpy as np
 import pytest
-from timestack.core import landtrendr_kernels as kernels
-from timestack.core.landtrendr import (
+
+from timestack.core.landtrendr import kernels
+from timestack.core.landtrendr.fit import (
     LandTrendrInputError,
     LandTrendrParams,
     fit_chunk,

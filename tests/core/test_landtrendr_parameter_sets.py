@@ -17,15 +17,15 @@ import json
 
 import numpy as np
 import pytest
-from timestack.core.landtrendr import (
+
+from tests.core.test_landtrendr import FIXTURES
+from timestack.core.landtrendr.fit import (
     STATUS_NOT_SIGNIFICANT,
     STATUS_OK,
     STATUS_TOO_FEW_OBSERVATIONS,
     LandTrendrParams,
     fit_pixel,
 )
-
-from tests.core.test_landtrendr import FIXTURES
 
 PARAMETER_SETS = FIXTURES / "idl_reference_params.json"
 

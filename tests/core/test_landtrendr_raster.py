@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
-from timestack.core.landtrendr import (
+
+from timestack.core.landtrendr.fit import (
     LandTrendrCancelled,
     LandTrendrInputError,
     LandTrendrOutputs,

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from timestack.core.masks import (
+
+from timestack.core.quality.masks import (
     MASK_NAMES,
     MaskOptions,
     buffer_mask,
@@ -144,7 +145,7 @@ def test_bad_options_name_the_parameter():
     ("name", "bit"), [("cirrus", 0), ("cloud", 1), ("dilated", 2), ("shadow", 3), ("snow", 4), ("water", 5)]
 )
 def test_each_hls_fmask_bit_masks_alone(name, bit):
-    from timestack.core.masks import fmask_discard
+    from timestack.core.quality.masks import fmask_discard
 
     fmask = np.array([0, 1 << bit, (1 << bit) | 0b11000000, 0b11000000, 255], dtype=np.uint8)
     masked = fmask_discard(fmask, MaskOptions(flags=(name,)))

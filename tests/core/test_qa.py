@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from timestack.core import qa
+
+from timestack.core.quality import qa
 
 # Typical Collection 2 QA_PIXEL values (USGS Landsat 8-9 and 4-7 C2 L2 Science Product Guides).
 LOW = {"cloud": 1, "shadow": 1, "snow": 1, "cirrus": 1}

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from timestack.core.tdom import TdomAccumulator, halo_pixels, tdom_shadow
+
+from timestack.core.quality.tdom import TdomAccumulator, halo_pixels, tdom_shadow
 
 
 def series(n=12, shape=(20, 20), seed=0):

@@ -4,16 +4,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from exactextract import exact_extract
-from timestack.core.runtime import Cancelled
-from timestack.core.zonal import (
-    ZonalInputError,
-    dated_bands,
-    parse_statistics,
-    read_polygons,
-    wide_table,
-    write_csv_atomically,
-    zonal_statistics,
-)
 
 from tests.core.zonal_fixtures import (
     NODATA,
@@ -22,6 +12,16 @@ from tests.core.zonal_fixtures import (
     transformed_wkt,
     write_polygons,
     write_stack,
+)
+from timestack.core.runtime import Cancelled
+from timestack.core.zonal.statistics import (
+    ZonalInputError,
+    dated_bands,
+    parse_statistics,
+    read_polygons,
+    wide_table,
+    write_csv_atomically,
+    zonal_statistics,
 )
 
 DESCRIPTIONS = ["2019_nbr", "2020_nbr", "2021_nbr"]

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from tests.core.zonal_fixtures import pixel_box, write_polygons
-from timestack.core.zonal import read_polygons
-from timestack.core.zonal_job import ZonalJob, cron_line, load_job, run_job, save_job
-from timestack.core.zonal_scenes import scene_statistics
+from timestack.core.zonal.job import ZonalJob, cron_line, load_job, run_job, save_job
+from timestack.core.zonal.scenes import scene_statistics
+from timestack.core.zonal.statistics import read_polygons
 
 ROOT = Path(__file__).resolve().parents[2]  # the project root holds the `timestack` package
 
@@ -43,7 +43,7 @@ def job_setup(tmp_path, sample_small):
 def cli(*args):
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "timestack.core.zonal_cli", *args],
+        [sys.executable, "-m", "timestack.core.zonal.cli", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -86,7 +86,7 @@ def test_cron_line_runs_the_job_from_a_shell(job_setup):
     job_path, _, _ = job_setup
     line = cron_line(job_path, "15 5 * * 1", python=sys.executable)
     schedule, command = line[: len("15 5 * * 1")], line[len("15 5 * * 1") + 1 :]
-    assert schedule == "15 5 * * 1" and "timestack.core.zonal_cli run" in command
+    assert schedule == "15 5 * * 1" and "timestack.core.zonal.cli run" in command
     done = subprocess.run(["/bin/sh", "-c", command], env={"PATH": "/usr/bin:/bin"}, timeout=300)
     assert done.returncode == 0
     assert "20 new scenes" in job_path.with_suffix(".log").read_text()
@@ -145,7 +145,7 @@ def test_text_ids_keep_their_leading_zeros_across_runs(tmp_path, sample_small):
 
 
 def test_a_valid_fraction_filter_without_that_statistic_is_refused(tmp_path, sample_small):
-    from timestack.core.zonal import ZonalInputError
+    from timestack.core.zonal.statistics import ZonalInputError
 
     job = ZonalJob(
         polygons=str(sample_small.stands),
@@ -164,7 +164,7 @@ def test_a_valid_fraction_filter_without_that_statistic_is_refused(tmp_path, sam
 def test_a_job_from_a_search_result_watches_the_catalog_that_was_searched(tmp_path, sample_small):
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
-    from timestack.core.zonal_job import watched_catalog
+    from timestack.core.zonal.job import watched_catalog
 
     area = bbox_polygon(sample_small.bounds)
     query = SceneQuery.create(area, "2000-01-01", "2005-12-31", aoi_crs=sample_small.crs)

@@ -26,7 +26,7 @@ def test_qgis_process_describes_the_contract_parameters(qgis_process):
 
 
 def test_qgis_process_writes_the_core_table(qgis_process, tmp_path):
-    from timestack.core.zonal import read_polygons, zonal_statistics
+    from timestack.core.zonal.statistics import read_polygons, zonal_statistics
 
     stack, stands = inputs(tmp_path)
     output = tmp_path / "stats.csv"
@@ -53,7 +53,7 @@ def test_qgis_process_names_the_bad_parameter_and_writes_nothing(qgis_process, t
 
 def test_qgis_process_measures_concave_and_holed_polygons_like_a_clean_process(qgis_process, tmp_path):
     """qgis_process holds the system GEOS globally; exactextract's interior flood fill crashed there."""
-    from timestack.core.zonal import read_polygons, zonal_statistics
+    from timestack.core.zonal.statistics import read_polygons, zonal_statistics
 
     stack, _ = inputs(tmp_path)
     concave = pixel_ring([(1, 1), (14, 2), (9, 8), (18, 17), (3, 14)])

@@ -1,0 +1,24 @@
+"""The engines, with no QGIS import: every capability is a package, on top of a few shared modules.
+
+``runtime`` (progress, cancel, user errors), ``indices`` (the spectral index registry), ``native``
+(which GEOS/PROJ the process uses) and ``numba_cache`` are shared by all; ``io`` reads and writes
+grids and stacks. The capabilities follow the user's workflow: ``search``, ``quality`` (QA bits,
+masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``zonal``,
+``earthengine`` and ``sample_archive``. Processing and the dock import from here, never the reverse.
+"""
+
+__all__ = [
+    "changemap",
+    "composite",
+    "earthengine",
+    "indices",
+    "io",
+    "landtrendr",
+    "native",
+    "numba_cache",
+    "quality",
+    "runtime",
+    "sample_archive",
+    "search",
+    "zonal",
+]

@@ -30,8 +30,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.indices import disturbance_direction
-from ..core.landtrendr import OPEN_BELOW, VALID_RANGES, LandTrendrParams
-from ..core.stack_io import SCALE_INT16
+from ..core.io.stack import SCALE_INT16
+from ..core.landtrendr.fit import OPEN_BELOW, VALID_RANGES, LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path, stack_names
 from .algorithm_task import AlgorithmTask
 from .pixel_inspector import PixelInspector

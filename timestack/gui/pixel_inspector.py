@@ -2,8 +2,8 @@
 
 The map tool reads the clicked pixel's series straight from the stack's file with rasterio (one
 1×1 window per band, a few milliseconds), finds the index's bands and years with the core's
-:func:`~timestack.core.landtrendr.stack_layout`, and fits it with the core's single-pixel
-:func:`~timestack.core.landtrendr.fit_pixel` — the same code the raster run uses, so what the
+:func:`~timestack.core.landtrendr.fit.stack_layout`, and fits it with the core's single-pixel
+:func:`~timestack.core.landtrendr.fit.fit_pixel` — the same code the raster run uses, so what the
 inspector shows is what the map will hold.
 """
 
@@ -18,7 +18,7 @@ from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-from ..core.landtrendr import (
+from ..core.landtrendr.fit import (
     DEFAULT_FLAVOR,
     STATUS_NO_DATA,
     STATUS_NOT_SIGNIFICANT,
@@ -65,7 +65,7 @@ def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[Pix
 class PixelInspector(QObject):
     """Owns the map tool, the clicked series and the current settings; fits and plots on change.
 
-    ``fitted`` is emitted with the :class:`~timestack.core.landtrendr.PixelFit` after every fit.
+    ``fitted`` is emitted with the :class:`~timestack.core.landtrendr.fit.PixelFit` after every fit.
     """
 
     fitted = pyqtSignal(object)

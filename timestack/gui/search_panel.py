@@ -327,7 +327,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         The bands are reached (and their stretch read) in the background: a remote COG must not freeze
         QGIS. The layer is added when that is done (``preview_layer``); problems go to the status line.
         """
-        from ..core.grid import http_headers
+        from ..core.io.grid import http_headers
         from ..core.search.earthdata import login_headers
         from ..core.search.preview import natural_colour_copy, natural_colour_stretch, natural_colour_vrt
 

@@ -26,7 +26,7 @@ def draw_trajectory(
 ) -> None:
     """Draw source ``values``, ``fit.fitted`` and the fit's vertices on ``figure``.
 
-    ``fit`` is a :class:`timestack.core.landtrendr.PixelFit` (or None to show the values only);
+    ``fit`` is a :class:`timestack.core.landtrendr.fit.PixelFit` (or None to show the values only);
     ``labels`` holds the translated legend texts ``source``, ``fitted``, ``vertices`` and ``title``.
     """
     figure.clear()

@@ -18,7 +18,7 @@ def tr(text: str) -> str:
 
 
 class WarmUpTask(QgsTask):
-    """Runs :func:`timestack.core.landtrendr.warm_up` off the main thread; logs failures, never raises."""
+    """Runs :func:`timestack.core.landtrendr.fit.warm_up` off the main thread; logs failures, never raises."""
 
     def __init__(self):
         super().__init__(tr("Preparing Timestack's LandTrendr engine"), QgsTask.Flags())
@@ -29,7 +29,7 @@ class WarmUpTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            from ..core.landtrendr import warm_up
+            from ..core.landtrendr.fit import warm_up
 
             warm_up()
         except Exception as exc:  # noqa: BLE001 - a failed warm-up must not break QGIS; the log says why

@@ -1,7 +1,7 @@
 """Dock panel for polygon statistics over time: run ``timestack:zonalstats``, pick a polygon, see its series.
 
 The panel only builds the algorithm's parameters and runs it as a task; the numbers come from the
-algorithm. It also saves the same choices as a recurring job file (``timestack.core.zonal_job``) and
+algorithm. It also saves the same choices as a recurring job file (``timestack.core.zonal.job``) and
 shows the crontab line that runs it headless.
 """
 
@@ -32,9 +32,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.zonal import DEFAULT_STATISTICS, ZonalInputError
-from ..core.zonal_compile import PERIODS
-from ..core.zonal_job import ZonalJob, cron_line, save_job, watched_catalog
+from ..core.zonal.compile import PERIODS
+from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
+from ..core.zonal.statistics import DEFAULT_STATISTICS, ZonalInputError
 from ..dependencies import python_executable
 from .algorithm_task import RunsOneAlgorithm
 from .series_plot import SeriesPlot

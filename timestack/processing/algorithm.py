@@ -86,7 +86,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def mask_labels() -> list:
         """Translated labels of the MASK choices, in ``core.masks.MASK_NAMES`` order."""
-        from ..core.masks import MASK_NAMES
+        from ..core.quality.masks import MASK_NAMES
 
         def tr(text: str) -> str:
             return QCoreApplication.translate("TimestackAlgorithm", text)

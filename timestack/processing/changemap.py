@@ -3,7 +3,7 @@
 LT-GEE's change-map recipe (Kennedy et al. 2018, "Generate change maps"): filter the segments
 (year of detection, magnitude or DSNR, duration, pre-change value), select one per pixel by a sort
 rule, drop same-year patches below a minimum mapping unit. The numerics are
-:mod:`timestack.core.changemap`; this module maps parameters, reads the index's orientation from
+:mod:`timestack.core.changemap.maps`; this module maps parameters, reads the index's orientation from
 the tags LandTrendr wrote, and styles the result with a year colour ramp and legend.
 """
 
@@ -26,7 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core.changemap import (
+from ..core.changemap.maps import (
     SORTS,
     ChangeMapInputError,
     ChangeMapParams,

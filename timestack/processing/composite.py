@@ -1,6 +1,6 @@
 """``timestack:composite`` — annual cloud-free composites with spectral indices from a STAC ItemCollection.
 
-A thin layer over :func:`..core.composite.annual_composites`: it converts parameters (names are the
+A thin layer over :func:`..core.composite.annual.annual_composites`: it converts parameters (names are the
 public contract of DESIGN.md), maps feedback to the core's progress/cancel callbacks and asks Processing
 to load the stack. A layer post-processor styles it in false colour (swir1/nir/red) and adds a group with
 one layer per year, each with that year as its fixed temporal range, so QGIS's Temporal Controller
@@ -45,10 +45,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from ..core.composite import METHODS, CompositeSettings, annual_composites
+from ..core.composite.annual import METHODS, CompositeSettings, annual_composites
 from ..core.indices import INDICES, REFLECTIVE_BANDS
-from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
-from ..core.stack_io import OUTPUT_DTYPES, SCALE_INT16, band_numbers
+from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
+from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from .algorithm import TimestackAlgorithm
 
 CONFIDENCE_OPTIONS = ("none", "low", "medium", "high")

@@ -2,7 +2,7 @@
 
 Kennedy, Yang & Cohen (2010), RSE 114:2897, with Earth Engine's parameter names
 (``ee.Algorithms.TemporalSegmentation.LandTrendr``) written in UPPER_SNAKE as Processing
-parameters. The numerics are :mod:`timestack.core.landtrendr`; this module only turns parameters
+parameters. The numerics are :mod:`timestack.core.landtrendr.fit`; this module only turns parameters
 into core arguments and registers the outputs for loading.
 
 The index is picked by name from the stack's band descriptions (``YYYY_name``, the composite
@@ -30,7 +30,7 @@ from qgis.core import (
 )
 
 from ..core.indices import disturbance_direction
-from ..core.landtrendr import (
+from ..core.landtrendr.fit import (
     BAND_DESCRIPTION,
     LandTrendrCancelled,
     LandTrendrInputError,

@@ -2,8 +2,8 @@
 
 Over time stacks (composites, LandTrendr fitted values, timescans: band descriptions ``YYYY_name``)
 or over the individual scenes of a search result, each scene cloud-masked first. The numbers are
-exactextract's (coverage-weighted); see ``timestack.core.zonal`` for the statistics and
-``timestack.core.zonal_compile`` for weekly/monthly/yearly/whole-period compilation.
+exactextract's (coverage-weighted); see ``timestack.core.zonal.statistics`` for the statistics and
+``timestack.core.zonal.compile`` for weekly/monthly/yearly/whole-period compilation.
 """
 
 from pathlib import Path
@@ -22,18 +22,18 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.native import NativeLibraryError
+from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.runtime import Cancelled
-from ..core.zonal import (
+from ..core.zonal.compile import PERIODS, compile_statistics
+from ..core.zonal.scenes import find_scenes, scene_statistics
+from ..core.zonal.statistics import (
     DEFAULT_STATISTICS,
     read_polygons,
     wide_table,
     write_csv_atomically,
     zonal_statistics,
 )
-from ..core.zonal_compile import PERIODS, compile_statistics
-from ..core.zonal_scenes import find_scenes, scene_statistics
 from .algorithm import TimestackAlgorithm
 
 

@@ -1,7 +1,7 @@
 """The annual composite as an Earth Engine graph (ENGINE=earthengine): same masks, indices and medoid.
 
-Everything is built from the local engine's sources of truth — QA bits (:mod:`..qa`), mask choices
-(:mod:`..masks`), harmonisation coefficients (:mod:`..harmonize`) and the index registry
+Everything is built from the local engine's sources of truth — QA bits (:mod:`..quality.qa`), mask choices
+(:mod:`..quality.masks`), harmonisation coefficients (:mod:`..quality.harmonize`) and the index registry
 (:mod:`..indices`) — so both engines compute the same composite. Nothing here talks to the server
 until the caller asks for a map tile URL or starts an export task; building the graph needs only an
 initialised ``ee``.
@@ -18,17 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from ..harmonize import OLI_TO_ETM_RMA
 from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, spectral_index
-from ..masks import QA_PIXEL_FLAG_OF, RADSAT_BAND_OF, MaskOptions, landsat_sensor
-from ..qa import (
+from ..io.stack import NODATA, SCALE_INT16
+from ..quality.harmonize import OLI_TO_ETM_RMA
+from ..quality.masks import QA_PIXEL_FLAG_OF, RADSAT_BAND_OF, MaskOptions, landsat_sensor
+from ..quality.qa import (
     CONFIDENCE_LEVELS,
     QA_PIXEL_BITS,
     QA_PIXEL_CONFIDENCE_BITS,
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
-from ..stack_io import NODATA, SCALE_INT16
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
 COLLECTIONS: Mapping[str, str] = {

@@ -8,7 +8,7 @@ the year is a vertex), ``rmse``, and ``<band>_fit`` 1-D arrays for the other ban
 description in earthengine-api's algorithm list; Kennedy et al. 2018, LT-GEE guide).
 
 This module builds that graph from an annual composite collection and unpacks it into the images
-:func:`timestack.core.landtrendr.run_landtrendr_raster` writes (``vertices``, ``fitted``, ``stats``,
+:func:`timestack.core.landtrendr.fit.run_landtrendr_raster` writes (``vertices``, ``fitted``, ``stats``,
 ``segments``, ``ftv_<band>``), with the same band names, in the index's natural orientation, so a
 GEE export and a local run can be compared band for band. Earth Engine does not report a p-value
 or a fit status: those bands are nodata. Nothing here sends a request except ``Task.start()``.
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from ..changemap import SEGMENT_FIELDS
+from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES
-from ..landtrendr import STATS_BANDS, LandTrendrInputError, LandTrendrParams, validate_years
+from ..landtrendr.fit import STATS_BANDS, LandTrendrInputError, LandTrendrParams, validate_years
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0

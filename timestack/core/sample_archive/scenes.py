@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from .. import qa
+from ..quality import qa
 from .landscape import BANDS, WATER, Landscape, spectrum, surface_reflectance
 from .noise import smooth_field
 from .recipe import Recipe

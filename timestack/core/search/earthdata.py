@@ -99,7 +99,7 @@ def login_headers(login: EarthdataLogin, timeout: float = 30.0) -> str:
 
 def bearer_header(auth) -> str:
     """The HTTP header that lets GDAL read Earthdata granules with ``auth``'s token (see
-    :func:`timestack.core.grid.http_headers`, which scopes it to one thread's reads)."""
+    :func:`timestack.core.io.grid.http_headers`, which scopes it to one thread's reads)."""
     return f"Authorization: Bearer {auth.token['access_token']}"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pystac
 
-from ..grid import gdal_path
+from ..io.grid import gdal_path
 
 #: Asset keys of red, green, blue per naming scheme: STAC common names (Landsat on PC/ES, Sentinel-2
 #: on ES, the sample archive), then Sentinel-2 band ids (PC).

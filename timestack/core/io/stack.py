@@ -23,8 +23,8 @@ import numpy as np
 import rasterio
 from osgeo import gdal
 
+from ..runtime import Cancelled
 from .grid import TargetGrid
-from .runtime import Cancelled
 
 NODATA = -32768
 SCALE_INT16 = 10000

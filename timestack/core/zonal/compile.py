@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .zonal import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
+from .statistics import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
 
 PERIODS = ("none", "weekly", "monthly", "yearly", "all")
 EXACT = ("count", "mean", "std", "min", "max", "valid_fraction")
@@ -54,7 +54,7 @@ def filter_valid(table: pd.DataFrame, min_valid_fraction: float) -> pd.DataFrame
 
 
 def compile_statistics(table: pd.DataFrame, period: str, min_valid_fraction: float = 0.0) -> pd.DataFrame:
-    """Aggregate a long per-date table (``timestack.core.zonal``) to ``period`` (see the module docstring)."""
+    """Aggregate a long per-date table (:mod:`.statistics`) to ``period`` (see the module docstring)."""
     table = filter_valid(table, min_valid_fraction)
     if period == "none":
         return table.reset_index(drop=True)

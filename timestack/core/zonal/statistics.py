@@ -26,8 +26,8 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from . import native
-from .runtime import Cancelled, IsCancelled, Progress, TimestackError
+from .. import native
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
 EXACTEXTRACT_OPS = {

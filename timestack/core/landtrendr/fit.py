@@ -3,7 +3,7 @@
 The public face of the engine: parameters with Earth Engine's names and defaults, validation with
 errors that name the argument, a single-pixel fit for the interactive inspector, a chunk fit over
 ``(years, rows, cols)`` arrays and a raster driver that streams a GeoTIFF stack window by window.
-The numerics live in :mod:`.landtrendr_kernels` (numba, parallel over pixels).
+The numerics live in :mod:`.kernels` (numba, parallel over pixels).
 
 Disturbance direction: LandTrendr's breakpoint rules assume a disturbance *increases* the value,
 so the series is multiplied by ``disturbance_direction`` (+1 if the index rises on disturbance,
@@ -29,7 +29,7 @@ from typing import Callable, Literal, Mapping, Optional, Sequence
 
 import numpy as np
 
-from . import landtrendr_kernels as kernels
+from . import kernels
 
 Flavor = Literal["gee", "idl"]
 DEFAULT_FLAVOR: Flavor = "gee"
@@ -108,7 +108,7 @@ class LandTrendrParams:
         return int(self.maxSegments) + 1
 
     def as_vector(self) -> np.ndarray:
-        """The kernels' parameter vector (indices ``landtrendr_kernels.P_*``)."""
+        """The kernels' parameter vector (indices ``kernels.P_*``)."""
         vector = np.empty(kernels.N_PARAMS)
         vector[kernels.P_MAX_SEGMENTS] = self.maxSegments
         vector[kernels.P_SPIKE] = self.spikeThreshold
@@ -340,7 +340,7 @@ def warm_up() -> None:
     Both flavours are exercised (inputs are always converted to float64, so that is the only
     specialisation), so no interactive action pays the compile time.
     """
-    from . import changemap
+    from ..changemap import maps as changemap
 
     years = np.arange(2000.0, 2012.0)
     series = 0.7 - 0.02 * np.abs(np.arange(12.0) - 6.0)
@@ -455,7 +455,7 @@ STATS_BANDS = ("rmse", "p_value", "n_segments", "status")
 
 
 def _band_descriptions(outputs: LandTrendrOutputs, index: str, years: Sequence[int], n_vert: int) -> dict:
-    from .changemap import SEGMENT_FIELDS
+    from ..changemap.maps import SEGMENT_FIELDS
 
     per_vertex = [f"vertex_{k}_{kind}" for kind in ("year", "source", "fitted") for k in range(1, n_vert + 1)]
     segments = [f"segment_{s}_{name}" for name in SEGMENT_FIELDS for s in range(1, n_vert)]
@@ -471,7 +471,7 @@ def _band_descriptions(outputs: LandTrendrOutputs, index: str, years: Sequence[i
 
 
 def _chunk_arrays(fit: ChunkFit, rmse_for_segments: bool) -> dict[str, np.ndarray]:
-    from .changemap import segment_table
+    from ..changemap.maps import segment_table
 
     arrays = {
         "vertices": np.concatenate([fit.vertex_years, fit.vertex_source, fit.vertex_fitted]),

@@ -31,8 +31,8 @@ import rasterio
 from rasterio.errors import RasterioError
 from rasterio.windows import Window
 
-from . import composite_kernels as kernels
-from .grid import (
+from ..indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
+from ..io.grid import (
     REMOTE_GDAL_OPTIONS,
     AssetScaling,
     TargetGrid,
@@ -46,11 +46,7 @@ from .grid import (
     target_grid,
     with_halo,
 )
-from .harmonize import needs_harmonisation, oli_to_etm
-from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
-from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
-from .runtime import Cancelled, Progress, TimestackError
-from .stack_io import (
+from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
     band_description,
@@ -61,7 +57,18 @@ from .stack_io import (
     write_json,
     write_vrt,
 )
-from .tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
+from ..quality.harmonize import needs_harmonisation, oli_to_etm
+from ..quality.masks import (
+    FMASK_FILL,
+    MaskOptions,
+    fmask_discard,
+    landsat_discard,
+    landsat_sensor,
+    sentinel2_discard,
+)
+from ..quality.tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
+from ..runtime import Cancelled, Progress, TimestackError
+from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
 

@@ -1,9 +1,9 @@
 """Console entry point for recurring polygon statistics, runnable outside QGIS (cron, systemd timers).
 
-    python -m timestack.core.zonal_cli run JOB.json
-    python -m timestack.core.zonal_cli cron JOB.json [--schedule "0 6 * * 1"] [--log FILE]
+    python -m timestack.core.zonal.cli run JOB.json
+    python -m timestack.core.zonal.cli cron JOB.json [--schedule "0 6 * * 1"] [--log FILE]
 
-``run`` adds the scenes published since the last run (see :mod:`.zonal_job`) and prints one summary line;
+``run`` adds the scenes published since the last run (see :mod:`.job`) and prints one summary line;
 ``cron`` prints the crontab line that does so on a schedule. Bad input exits with status 2 and a message
 that names the job field at fault; nothing is written then.
 """
@@ -14,14 +14,14 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
-from .native import NativeLibraryError
-from .zonal import ZonalInputError
-from .zonal_job import cron_line, run_job
+from ..native import NativeLibraryError
+from .job import cron_line, run_job
+from .statistics import ZonalInputError
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m timestack.core.zonal_cli", description=__doc__.split("\n")[0]
+        prog="python -m timestack.core.zonal.cli", description=__doc__.split("\n")[0]
     )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="add the scenes newer than the last run to the job's tables")

@@ -3,7 +3,7 @@
 Every kernel takes ``data`` shaped (observations, bands, pixels), float32 reflectance with NaN where an
 observation is masked, observations sorted by acquisition time. A pixel's observation is *valid* when all
 its bands are finite (masks remove whole observations, so a partly-finite observation is treated as
-missing). ``nogil=True`` lets the chunk threads of :mod:`.composite` run kernels truly in parallel.
+missing). ``nogil=True`` lets the chunk threads of :mod:`.annual` run kernels truly in parallel.
 
 Medoid (Flood 2013, Remote Sensing 5(12); as in LandTrendr/LCMS workflows): the valid observation that
 minimises the sum over bands of squared differences to the per-band median of the valid observations.
@@ -13,7 +13,7 @@ float64 in band order. Ties go to the earliest observation (lowest index), as ``
 
 from __future__ import annotations
 
-from .numba_cache import configure_numba_cache
+from ..numba_cache import configure_numba_cache
 
 configure_numba_cache()
 

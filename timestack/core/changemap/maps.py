@@ -23,7 +23,7 @@ from typing import Literal, Optional, Sequence
 
 import numpy as np
 
-from .runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
 SEGMENT_FIELDS = (

@@ -1,7 +1,7 @@
 """Recurring polygon statistics: a JSON job a scheduler runs headless, adding only new scenes each time.
 
 The dock saves a job (polygons, id field, catalog, variables, statistics, outputs); ``python -m
-timestack.core.zonal_cli run job.json`` (from cron, see :func:`cron_line`) searches the catalog, measures
+timestack.core.zonal.cli run job.json`` (from cron, see :func:`cron_line`) searches the catalog, measures
 only scenes acquired after the newest scene of the previous run, merges their rows into the per-date
 CSV without duplicating any (polygon, date, variable) and recompiles the optional compiled table from
 all rows. The job file keeps that state; it is rewritten atomically after the CSV, so a run that fails
@@ -21,9 +21,11 @@ from typing import Optional
 
 import pandas as pd
 
-from .masks import DEFAULT_MASK, MaskOptions
-from .runtime import IsCancelled, Progress
-from .zonal import (
+from ..quality.masks import DEFAULT_MASK, MaskOptions
+from ..runtime import IsCancelled, Progress
+from .compile import PERIODS, compile_statistics
+from .scenes import find_scenes, keep_best_scene_per_day, scene_date, scene_statistics
+from .statistics import (
     DEFAULT_STATISTICS,
     ZonalInputError,
     parse_statistics,
@@ -31,8 +33,6 @@ from .zonal import (
     replace_atomically,
     write_csv_atomically,
 )
-from .zonal_compile import PERIODS, compile_statistics
-from .zonal_scenes import find_scenes, keep_best_scene_per_day, scene_date, scene_statistics
 
 JOB_VERSION = 1
 
@@ -213,10 +213,10 @@ def cron_line(
             f"schedule {schedule!r} is not five cron fields (minute hour day month weekday)"
         )
     job_path = Path(job_path).expanduser().resolve()
-    package_parent = Path(__file__).absolute().parents[2]
+    package_parent = Path(__file__).absolute().parents[3]
     log = Path(log) if log else job_path.with_suffix(".log")
     command = (
         f"PYTHONPATH={shlex.quote(str(package_parent))} {shlex.quote(python or sys.executable)} "
-        f"-m timestack.core.zonal_cli run {shlex.quote(str(job_path))} >> {shlex.quote(str(log))} 2>&1"
+        f"-m timestack.core.zonal.cli run {shlex.quote(str(job_path))} >> {shlex.quote(str(log))} 2>&1"
     )
     return f"{schedule} {command}"

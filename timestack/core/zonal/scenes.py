@@ -4,9 +4,9 @@ This is the Sen2chain-style workflow (indices per acquisition, per polygon, over
 every STAC item the window around the polygons is read on the scene's own pixel grid (so no pixel is
 resampled), reflectance is scaled with the item's ``raster:bands`` metadata (HLS's own scaling where an
 Earthdata granule has none), pixels flagged in QA_PIXEL (Landsat), SCL (Sentinel-2) or Fmask (HLS) are
-masked with :mod:`.masks`, indices are computed with the
-:mod:`.indices` registry, and exactextract measures the polygons exactly as for stacks
-(:func:`.zonal.zonal_statistics_of_sources`). Masked pixels lower ``count`` and ``valid_fraction``.
+masked with :mod:`..quality.masks`, indices are computed with the
+:mod:`..indices` registry, and exactextract measures the polygons exactly as for stacks
+(:func:`.statistics.zonal_statistics_of_sources`). Masked pixels lower ``count`` and ``valid_fraction``.
 
 Two scenes of the same day (overlapping path/rows or tiles) would give two rows for one polygon,
 date and variable; the row with the larger valid ``count`` is kept.
@@ -24,13 +24,20 @@ import rasterio
 from osgeo import osr
 from rasterio.windows import Window, from_bounds
 
-from . import native
-from .composite import HLS_SCALING, hls_asset_keys, is_earthdata_granule
-from .grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
-from .indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
-from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
-from .runtime import Cancelled, IsCancelled, Progress
-from .zonal import (
+from .. import native
+from ..composite.annual import HLS_SCALING, hls_asset_keys, is_earthdata_granule
+from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
+from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
+from ..quality.masks import (
+    FMASK_FILL,
+    MaskOptions,
+    fmask_discard,
+    landsat_discard,
+    landsat_sensor,
+    sentinel2_discard,
+)
+from ..runtime import Cancelled, IsCancelled, Progress
+from .statistics import (
     KEY_COLUMNS,
     DatedBand,
     Polygons,
@@ -198,10 +205,10 @@ def find_scenes(
 ) -> list:
     """Scenes of ``catalog`` (an ItemCollection JSON, stac-geoparquet or STAC API URL) over the polygons.
 
-    The search itself is :func:`.search.search_scenes`; the area is the polygons' bounding box.
+    The search itself is :func:`..search.search_scenes`; the area is the polygons' bounding box.
     """
-    from .search import SceneQuery, SearchError, search_scenes
-    from .search.query import bbox_polygon
+    from ..search import SceneQuery, SearchError, search_scenes
+    from ..search.query import bbox_polygon
 
     envelopes = np.array([g.GetEnvelope() for g in reproject_polygons(polygons, "EPSG:4326")])
     bbox = (envelopes[:, 0].min(), envelopes[:, 2].min(), envelopes[:, 1].max(), envelopes[:, 3].max())

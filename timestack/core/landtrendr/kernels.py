@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from collections import namedtuple
 
-from .numba_cache import configure_numba_cache
+from ..numba_cache import configure_numba_cache
 
 configure_numba_cache()
 

@@ -1,0 +1,3 @@
+"""Change maps from LandTrendr segments: filters, selection, minimum mapping unit (``maps``)."""
+
+__all__ = ["maps"]

@@ -1,0 +1,5 @@
+"""Polygon statistics over time: of stacks (``statistics``), of single scenes (``scenes``), compiled per
+period (``compile``), as recurring jobs (``job``) run from the command line (``cli``).
+"""
+
+__all__ = ["cli", "compile", "job", "scenes", "statistics"]
