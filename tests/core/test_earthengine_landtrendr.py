@@ -18,11 +18,11 @@ from timestack.core.earthengine.landtrendr import (
     run_landtrendr_earthengine,
 )
 from timestack.core.landtrendr.fit import (
-    LandTrendrInputError,
     LandTrendrOutputs,
     LandTrendrParams,
     run_landtrendr_raster,
 )
+from timestack.core.runtime import TimestackError
 
 ee = pytest.importorskip("ee")
 YEARS = list(range(2000, 2012))
@@ -115,7 +115,7 @@ def test_prepared_collection_puts_the_flipped_index_first_and_renames_fit_bands(
     prepared = prepare_collection(annual_collection(), "NBR", -1, ["swir1"])
     text = prepared.serialize()
     assert '"segmented"' in text and '"ftv_swir1"' in text and "Collection.map" in text
-    with pytest.raises(LandTrendrInputError, match="disturbance_direction"):
+    with pytest.raises(TimestackError, match="disturbance_direction"):
         prepare_collection(annual_collection(), "NBR", 0)
 
 
@@ -184,9 +184,9 @@ def test_export_tasks_write_cloud_optimized_geotiffs_with_nodata_and_are_not_sta
     assert config["description"] == "lt_nbr_segments"
     options = json.dumps(config["fileExportOptions"])
     assert "GEO_TIFF" in options and "timestack" in options and str(NODATA) in options
-    with pytest.raises(LandTrendrInputError, match="drive_folder or asset_root"):
+    with pytest.raises(TimestackError, match="drive_folder or asset_root"):
         export_tasks(outputs, "x", region, "EPSG:32610", scale=30)
-    with pytest.raises(LandTrendrInputError, match="scale or crs_transform"):
+    with pytest.raises(TimestackError, match="scale or crs_transform"):
         export_tasks(outputs, "x", region, "EPSG:32610", drive_folder="f")
     grid = [30.0, 0.0, 500000.0, 0.0, -30.0, 5000000.0]
     assets = export_tasks(
@@ -197,9 +197,9 @@ def test_export_tasks_write_cloud_optimized_geotiffs_with_nodata_and_are_not_sta
 
 
 def test_bad_parameters_are_refused_before_any_graph_is_built(offline_ee):
-    with pytest.raises(LandTrendrInputError, match="maxSegments"):
+    with pytest.raises(TimestackError, match="maxSegments"):
         run_landtrendr_earthengine(annual_collection(), "NBR", YEARS, LandTrendrParams(maxSegments=0))
-    with pytest.raises(LandTrendrInputError, match="strictly increasing"):
+    with pytest.raises(TimestackError, match="strictly increasing"):
         run_landtrendr_earthengine(annual_collection(), "NBR", [2000, 2000, 2001], LandTrendrParams())
 
 

@@ -13,7 +13,6 @@ import pytest
 
 from timestack.core.landtrendr import kernels
 from timestack.core.landtrendr.fit import (
-    LandTrendrInputError,
     LandTrendrParams,
     fit_chunk,
     fit_other_bands,
@@ -22,6 +21,7 @@ from timestack.core.landtrendr.fit import (
     validate_years,
 )
 from timestack.core.numba_cache import configure_numba_cache
+from timestack.core.runtime import TimestackError
 
 FIXTURES = Path("/work/shared/fixtures/landtrendr")
 if not FIXTURES.exists():
@@ -337,7 +337,7 @@ def test_fit_chunk_maps_years_rows_cols_and_leaves_nodata_pixels_nan():
     ],
 )
 def test_parameters_out_of_range_are_rejected_by_name(change, name):
-    with pytest.raises(LandTrendrInputError, match=name):
+    with pytest.raises(TimestackError, match=name):
         fit_pixel(_disturbance(), YEARS, LandTrendrParams(**change))
 
 
@@ -357,18 +357,18 @@ def test_parameters_with_a_meaning_run(change):
 
 
 def test_non_increasing_years_are_rejected():
-    with pytest.raises(LandTrendrInputError, match="years must be strictly increasing"):
+    with pytest.raises(TimestackError, match="years must be strictly increasing"):
         validate_years([1990, 1992, 1991])
-    with pytest.raises(LandTrendrInputError, match="years"):
+    with pytest.raises(TimestackError, match="years"):
         fit_pixel(_disturbance(), np.r_[YEARS[:-1], 2000])
 
 
 def test_bad_direction_flavor_and_shape_are_rejected():
-    with pytest.raises(LandTrendrInputError, match="disturbance_direction"):
+    with pytest.raises(TimestackError, match="disturbance_direction"):
         fit_pixel(_disturbance(), YEARS, disturbance_direction=0)
-    with pytest.raises(LandTrendrInputError, match="flavor"):
+    with pytest.raises(TimestackError, match="flavor"):
         fit_pixel(_disturbance(), YEARS, flavor="rust")  # type: ignore[arg-type]
-    with pytest.raises(LandTrendrInputError, match="values"):
+    with pytest.raises(TimestackError, match="values"):
         fit_series(np.zeros((3, 29)), YEARS, LandTrendrParams(), -1)
 
 

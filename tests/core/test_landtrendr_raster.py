@@ -10,13 +10,12 @@ import rasterio
 from rasterio.transform import from_origin
 
 from timestack.core.landtrendr.fit import (
-    LandTrendrCancelled,
-    LandTrendrInputError,
     LandTrendrOutputs,
     LandTrendrParams,
     fit_chunk,
     run_landtrendr_raster,
 )
+from timestack.core.runtime import Cancelled, TimestackError
 
 YEARS = list(range(1995, 2015))
 ROWS, COLS = 7, 9
@@ -107,7 +106,7 @@ def test_raster_outputs_equal_the_chunk_fit_with_described_bands(stack, tmp_path
 def test_cancel_leaves_no_output_behind(stack, tmp_path):
     path, _, _ = stack
     checks = iter([False, False, True])
-    with pytest.raises(LandTrendrCancelled):
+    with pytest.raises(Cancelled):
         run_landtrendr_raster(path, "nbr", _outputs(tmp_path), fit_bands=["swir1"], chunk_size=3,
                               is_cancelled=lambda: next(checks))  # fmt: skip
     assert [p.name for p in tmp_path.iterdir()] == ["stack.tif"]
@@ -117,7 +116,7 @@ def test_stack_without_year_descriptions_is_rejected_unless_years_are_given(tmp_
     nbr, _ = _cubes()
     path = _write_stack(tmp_path / "plain.tif", {"nbr": nbr}, descriptions=False)
     out = LandTrendrOutputs(fitted=tmp_path / "fitted.tif")
-    with pytest.raises(LandTrendrInputError, match="stack_path: no band described like 'YYYY_nbr'"):
+    with pytest.raises(TimestackError, match="stack_path: no band described like 'YYYY_nbr'"):
         run_landtrendr_raster(path, "nbr", out)
     run_landtrendr_raster(path, "nbr", out, years=YEARS)
     assert out.fitted.exists()
@@ -128,7 +127,7 @@ def test_repeated_year_is_rejected(tmp_path):
     path = _write_stack(tmp_path / "stack.tif", {"nbr": nbr})
     with rasterio.open(path, "r+") as ds:
         ds.set_band_description(2, "1995_nbr")
-    with pytest.raises(LandTrendrInputError, match="strictly increasing"):
+    with pytest.raises(TimestackError, match="strictly increasing"):
         run_landtrendr_raster(path, "nbr", LandTrendrOutputs(fitted=tmp_path / "f.tif"))
 
 
@@ -136,30 +135,30 @@ def test_non_increasing_explicit_years_are_rejected(tmp_path):
     nbr, _ = _cubes()
     path = _write_stack(tmp_path / "plain.tif", {"nbr": nbr}, descriptions=False)
     years = YEARS[:-2] + [YEARS[-1], YEARS[-2]]
-    with pytest.raises(LandTrendrInputError, match="years must be strictly increasing"):
+    with pytest.raises(TimestackError, match="years must be strictly increasing"):
         run_landtrendr_raster(path, "nbr", LandTrendrOutputs(fitted=tmp_path / "f.tif"), years=years)
 
 
 def test_fewer_years_than_min_observations_is_rejected(stack, tmp_path):
     path, _, _ = stack
     params = LandTrendrParams(minObservationsNeeded=30)
-    with pytest.raises(LandTrendrInputError, match="minObservationsNeeded=30"):
+    with pytest.raises(TimestackError, match="minObservationsNeeded=30"):
         run_landtrendr_raster(path, "nbr", LandTrendrOutputs(fitted=tmp_path / "f.tif"), params)
 
 
 def test_fit_band_missing_from_the_stack_is_rejected(stack, tmp_path):
     path, _, _ = stack
     out = LandTrendrOutputs(ftv={"tcg": tmp_path / "tcg.tif"})
-    with pytest.raises(LandTrendrInputError, match="fit_bands: band 'tcg'"):
+    with pytest.raises(TimestackError, match="fit_bands: band 'tcg'"):
         run_landtrendr_raster(path, "nbr", out, fit_bands=["tcg"])
 
 
 def test_bad_parameters_are_rejected_before_reading(stack, tmp_path):
     path, _, _ = stack
     out = LandTrendrOutputs(fitted=tmp_path / "f.tif")
-    with pytest.raises(LandTrendrInputError, match="maxSegments"):
+    with pytest.raises(TimestackError, match="maxSegments"):
         run_landtrendr_raster(path, "nbr", out, LandTrendrParams(maxSegments=0))
-    with pytest.raises(LandTrendrInputError, match="chunk_size"):
+    with pytest.raises(TimestackError, match="chunk_size"):
         run_landtrendr_raster(path, "nbr", out, chunk_size=0)
-    with pytest.raises(LandTrendrInputError, match="outputs"):
+    with pytest.raises(TimestackError, match="outputs"):
         run_landtrendr_raster(path, "nbr", LandTrendrOutputs())

@@ -30,9 +30,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.indices import disturbance_direction
+from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import OPEN_BELOW, VALID_RANGES, LandTrendrParams
-from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path, stack_names
+from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
 from .algorithm_task import AlgorithmTask
 from .pixel_inspector import PixelInspector
 from .trajectory_plot import TrajectoryPlot
@@ -50,7 +51,7 @@ def band_names(layer) -> list:
 
     try:
         with rasterio.open(path) as src:
-            return stack_names(src.descriptions)
+            return stack_variables(src.descriptions)
     except OSError:
         return []
 

@@ -23,11 +23,11 @@ from ..core.landtrendr.fit import (
     STATUS_NO_DATA,
     STATUS_NOT_SIGNIFICANT,
     STATUS_TOO_FEW_OBSERVATIONS,
-    LandTrendrInputError,
     LandTrendrParams,
     fit_pixel,
     stack_layout,
 )
+from ..core.runtime import TimestackError
 from ..processing.landtrendr import gdal_path
 
 
@@ -123,7 +123,7 @@ class PixelInspector(QObject):
         path = gdal_path(self.layer)
         try:
             self.series = read_pixel_series(path, self.index, x, y) if path else None
-        except (LandTrendrInputError, OSError) as exc:
+        except (TimestackError, OSError) as exc:
             self.series = None
             self.plot.clear()
             self.plot.show_fit([], [], None, self.index, note=str(exc))
@@ -141,7 +141,7 @@ class PixelInspector(QObject):
         where = self.tr("row {0}, col {1}").format(series.row, series.col)
         try:
             self.fit = fit_pixel(series.values, series.years, self.params, self.direction, self.flavor)
-        except LandTrendrInputError as exc:
+        except TimestackError as exc:
             self.fit = None
             self.plot.show_fit(series.years, series.values, None, series.index, where, str(exc))
             return None

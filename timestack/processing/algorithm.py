@@ -31,6 +31,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     #: Translatable group name and its stable id; subclasses override.
     GROUP = "Time series"
     GROUP_ID = "timeseries"
+    #: Core argument name -> the Processing parameter a user sets for it, so a core
+    #: ``TimestackError`` names what to fix in the dialog (core names that already are Processing
+    #: parameters, in capitals, need no entry).
+    CORE_ARGUMENTS: dict = {}
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class name as context, as QGIS's own algorithms do."""
@@ -168,10 +172,16 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         except Cancelled as exc:
             raise self.fail(self.tr("{0} cancelled; nothing was written.").format(run_name)) from exc
         except TimestackError as exc:
-            message = str(exc)
-            if exc.parameter and not message.startswith(exc.parameter):
-                message = f"{exc.parameter}: {message}"
-            raise self.fail(message) from exc
+            raise self.fail(self.core_message(exc)) from exc
+
+    def core_message(self, error: TimestackError) -> str:
+        """The core error's message with the Processing parameter at fault in front."""
+        message = str(error)
+        parameter = error.parameter or ""
+        name = self.CORE_ARGUMENTS.get(parameter, parameter if parameter.isupper() else "")
+        if name and not message.startswith(name):
+            message = f"{name}: {message}"
+        return message
 
     @staticmethod
     def fail(message: str) -> QgsProcessingException:

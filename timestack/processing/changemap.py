@@ -28,11 +28,10 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.changemap.maps import (
     SORTS,
-    ChangeMapInputError,
     ChangeMapParams,
     run_changemap_raster,
 )
-from ..core.runtime import Cancelled
+from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
 
@@ -262,11 +261,6 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             mmu=self.parameterAsInt(parameters, self.MMU, context),
         )
 
-    def _fail_from(self, exc: Exception):
-        message = str(exc)
-        name = next((p for core, p in self.CORE_ARGUMENTS.items() if message.startswith(core)), "")
-        return self.fail(self.tr("{0}: {1}").format(name, message) if name else message)
-
     def processAlgorithm(self, parameters, context, feedback):
         path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
         if not path or not Path(path).is_file():
@@ -277,23 +271,19 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
         params = self.change_params(parameters, context, years)
         try:
             params.validate()
-        except ChangeMapInputError as exc:
-            raise self._fail_from(exc) from exc
+        except TimestackError as exc:
+            raise self.fail(self.core_message(exc)) from exc
         change_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         events_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_EVENTS, context) or None
         for target in (change_path, events_path):
             if target:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
         progress, is_cancelled = self.core_callbacks(feedback)
-        try:
+        with self.core_errors(self.tr("Change map")):
             written = run_changemap_raster(
                 path, direction, params, change_path, events_path, years=years or None,
                 progress=progress, is_cancelled=is_cancelled,
             )  # fmt: skip
-        except Cancelled as exc:
-            raise self.fail(self.tr("Change map cancelled; nothing was written.")) from exc
-        except ChangeMapInputError as exc:
-            raise self._fail_from(exc) from exc
 
         change = self.tr("gain") if params.change == "gain" else self.tr("loss")
         results = {self.OUTPUT: str(written["change"])}

@@ -30,15 +30,14 @@ from qgis.core import (
 )
 
 from ..core.indices import disturbance_direction
+from ..core.io.bands import stack_variables
 from ..core.landtrendr.fit import (
-    BAND_DESCRIPTION,
-    LandTrendrCancelled,
-    LandTrendrInputError,
     LandTrendrOutputs,
     LandTrendrParams,
     run_landtrendr_raster,
     stack_layout,
 )
+from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 
 
@@ -49,16 +48,6 @@ def processing_name(gee_name: str) -> str:
 
 #: GEE parameter name -> Processing parameter name, from the core's dataclass (one source of truth).
 LT_PARAMETERS = {f.name: processing_name(f.name) for f in fields(LandTrendrParams)}
-
-
-def stack_names(descriptions) -> list:
-    """Band names a stack holds (``1990_nbr`` -> ``nbr``), in first-seen order."""
-    names = []
-    for description in descriptions:
-        match = BAND_DESCRIPTION.match(description or "")
-        if match and match.group(2).lower() not in names:
-            names.append(match.group(2).lower())
-    return names
 
 
 def split_names(text: str) -> list:
@@ -100,6 +89,13 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
 
     GROUP = "Change detection"
     GROUP_ID = "change"
+    CORE_ARGUMENTS = {
+        **LT_PARAMETERS,
+        "stack_path": "INPUT",
+        "fit_bands": "FIT_BANDS",
+        "disturbance_direction": "DIRECTION",
+        "flavor": "FLAVOR",
+    }
 
     def name(self) -> str:
         return "landtrendr"
@@ -243,10 +239,8 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
         """Raise a QgsProcessingException that names the Processing parameter at fault."""
         try:
             params.validate()
-        except LandTrendrInputError as exc:
-            message = str(exc)
-            name = next((LT_PARAMETERS[g] for g in LT_PARAMETERS if message.startswith(g)), "")
-            raise self.fail(self.tr("{0}: {1}").format(name, message) if name else message) from exc
+        except TimestackError as exc:
+            raise self.fail(self.core_message(exc)) from exc
 
     def checkParameterValues(self, parameters, context):
         """Check the LandTrendr parameters first, so range errors say what is right."""
@@ -279,7 +273,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
 
         with rasterio.open(path) as src:
             descriptions = list(src.descriptions)
-        names = stack_names(descriptions)
+        names = stack_variables(descriptions)
         if not names:
             raise self.fail(
                 self.tr(
@@ -355,7 +349,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 drive_folder=self.parameterAsString(parameters, self.EE_DRIVE_FOLDER, context) or "timestack",
                 start=self.parameterAsBoolean(parameters, self.EE_START, context),
             )  # fmt: skip
-        except (LandTrendrInputError, ValueError) as exc:
+        except ValueError as exc:  # TimestackError included: the graph refused an argument
             raise self.fail(self.tr("ENGINE earthengine: {0}").format(exc)) from exc
         names = [task.config["description"] for task in tasks.values()]
         feedback.pushInfo(self.tr("Earth Engine export tasks: {0}").format(", ".join(names)))
@@ -398,15 +392,11 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             )
         )
         progress, is_cancelled = self.core_callbacks(feedback)
-        try:
+        with self.core_errors(self.tr("LandTrendr")):
             run_landtrendr_raster(
                 path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
                 progress=progress, is_cancelled=is_cancelled,
             )  # fmt: skip
-        except LandTrendrCancelled as exc:
-            raise self.fail(self.tr("LandTrendr cancelled; nothing was written.")) from exc
-        except LandTrendrInputError as exc:
-            raise self.fail(str(exc)) from exc
 
         names = {
             self.OUTPUT_VERTICES: self.tr("LandTrendr vertices ({0})"),

@@ -17,12 +17,14 @@ suffices; connected patches use :func:`scipy.ndimage.label` (8-neighbour).
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Optional, Sequence
 
 import numpy as np
 
+from ..io.atomic import atomic_outputs
 from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
@@ -42,10 +44,6 @@ SORTS = ("greatest", "least", "newest", "oldest", "fastest", "slowest", "longest
 
 Change = Literal["loss", "gain"]
 Sort = Literal["greatest", "least", "newest", "oldest", "fastest", "slowest", "longest"]
-
-
-class ChangeMapInputError(TimestackError):
-    """An argument is unusable; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -71,27 +69,34 @@ class ChangeMapParams:
 
     def validate(self) -> None:
         if self.change not in ("loss", "gain"):
-            raise ChangeMapInputError(f"change must be 'loss' or 'gain', got {self.change!r}")
+            raise TimestackError(f"change must be 'loss' or 'gain', got {self.change!r}", parameter="change")
         if self.sort not in SORTS:
-            raise ChangeMapInputError(f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}")
+            raise TimestackError(
+                f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}", parameter="sort"
+            )
         if self.year_range is not None and (
             len(self.year_range) != 2 or self.year_range[0] > self.year_range[1]
         ):
-            raise ChangeMapInputError(
-                f"year_range must be (first, last) with first <= last, got {self.year_range!r}"
+            raise TimestackError(
+                f"year_range must be (first, last) with first <= last, got {self.year_range!r}",
+                parameter="year_range",
             )
         if self.min_magnitude < 0:
-            raise ChangeMapInputError(f"min_magnitude must be >= 0, got {self.min_magnitude!r}")
+            raise TimestackError(
+                f"min_magnitude must be >= 0, got {self.min_magnitude!r}", parameter="min_magnitude"
+            )
         if self.min_dsnr is not None and self.min_dsnr < 0:
-            raise ChangeMapInputError(f"min_dsnr must be >= 0, got {self.min_dsnr!r}")
+            raise TimestackError(f"min_dsnr must be >= 0, got {self.min_dsnr!r}", parameter="min_dsnr")
         if self.mmu < 1 or int(self.mmu) != self.mmu:
-            raise ChangeMapInputError(f"mmu must be an integer >= 1 pixel, got {self.mmu!r}")
+            raise TimestackError(f"mmu must be an integer >= 1 pixel, got {self.mmu!r}", parameter="mmu")
         for low, high, name in (
             (self.min_duration, self.max_duration, "duration"),
             (self.min_preval, self.max_preval, "preval"),
         ):
             if low is not None and high is not None and low > high:
-                raise ChangeMapInputError(f"min_{name} ({low}) must not exceed max_{name} ({high})")
+                raise TimestackError(
+                    f"min_{name} ({low}) must not exceed max_{name} ({high})", parameter=f"min_{name}"
+                )
 
 
 def segment_table(
@@ -258,9 +263,10 @@ def event_stacks(
 
 def _check_direction(disturbance_direction: int) -> None:
     if disturbance_direction not in (-1, 1):
-        raise ChangeMapInputError(
+        raise TimestackError(
             "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
-            f"got {disturbance_direction!r}"
+            f"got {disturbance_direction!r}",
+            parameter="disturbance_direction",
         )
 
 
@@ -281,9 +287,10 @@ def _segments_layout(descriptions: Sequence[Optional[str]]) -> tuple[int, dict[s
             bands[parts[2]].append(band)
     counts = {len(b) for b in bands.values()}
     if len(counts) != 1 or 0 in counts:
-        raise ChangeMapInputError(
+        raise TimestackError(
             "segments_path: not a LandTrendr segments raster "
-            "(band descriptions 'segment_<n>_<field>' missing)"
+            "(band descriptions 'segment_<n>_<field>' missing)",
+            parameter="segments_path",
         )
     return counts.pop(), bands
 
@@ -314,21 +321,24 @@ def run_changemap_raster(
     params = params or ChangeMapParams()
     params.validate()
     if change_path is None and events_path is None:
-        raise ChangeMapInputError("change_path or events_path: give at least one output")
+        raise TimestackError("change_path or events_path: give at least one output", parameter="change_path")
     targets = {k: Path(p) for k, p in (("change", change_path), ("events", events_path)) if p is not None}
     with rasterio.open(segments_path) as src:
         _, bands = _segments_layout(src.descriptions)
         tags = src.tags()
         if disturbance_direction is None:
             if "LANDTRENDR_DISTURBANCE_DIRECTION" not in tags:
-                raise ChangeMapInputError(
-                    "disturbance_direction: not recorded in segments_path; give +1 or -1"
+                raise TimestackError(
+                    "disturbance_direction: not recorded in segments_path; give +1 or -1",
+                    parameter="disturbance_direction",
                 )
             disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
         _check_direction(disturbance_direction)
         if years is None:
             if "LANDTRENDR_YEARS" not in tags:
-                raise ChangeMapInputError("years: not recorded in segments_path; give the fitted years")
+                raise TimestackError(
+                    "years: not recorded in segments_path; give the fitted years", parameter="years"
+                )
             years = [int(y) for y in tags["LANDTRENDR_YEARS"].split(",")]
         years = [int(y) for y in years]
         profile = src.profile.copy()
@@ -346,14 +356,13 @@ def run_changemap_raster(
             for row in range(0, src.height, chunk_size)
             for col in range(0, src.width, chunk_size)
         ]
-        temporaries = {
-            k: p.with_name(f".{p.stem}.{os.getpid()}.partial{p.suffix}") for k, p in targets.items()
-        }
-        sinks = {}
         chunk_params = ChangeMapParams(**{**params.__dict__, "mmu": 1})
-        try:
+        with atomic_outputs(targets) as temporaries, ExitStack() as open_sinks:
+            sinks = {}
             for key, temporary in temporaries.items():
-                sinks[key] = rasterio.open(temporary, "w+", count=len(descriptions[key]), **profile)
+                sinks[key] = open_sinks.enter_context(
+                    rasterio.open(temporary, "w+", count=len(descriptions[key]), **profile)
+                )
                 for band, text in enumerate(descriptions[key], start=1):
                     sinks[key].set_band_description(band, text)
             for done, window in enumerate(windows, start=1):
@@ -380,16 +389,6 @@ def run_changemap_raster(
                     progress(100.0 * done / len(windows), f"Change map: chunk {done}/{len(windows)}")
             if "change" in sinks and params.mmu > 1:
                 _apply_mmu_to_raster(sinks["change"], params.mmu, windows)
-            for sink in sinks.values():
-                sink.close()
-            for key, temporary in temporaries.items():
-                os.replace(temporary, targets[key])
-        except BaseException:
-            for sink in sinks.values():
-                sink.close()
-            for temporary in temporaries.values():
-                temporary.unlink(missing_ok=True)
-            raise
     return targets
 
 

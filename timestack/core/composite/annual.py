@@ -32,6 +32,7 @@ from rasterio.errors import RasterioError
 from rasterio.windows import Window
 
 from ..indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
+from ..io.bands import band_description
 from ..io.grid import (
     REMOTE_GDAL_OPTIONS,
     AssetScaling,
@@ -49,7 +50,6 @@ from ..io.grid import (
 from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
-    band_description,
     create_tiled,
     encode_values,
     remove_paths,

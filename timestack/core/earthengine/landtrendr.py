@@ -20,7 +20,8 @@ from typing import Optional, Sequence
 
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES
-from ..landtrendr.fit import STATS_BANDS, LandTrendrInputError, LandTrendrParams, validate_years
+from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
+from ..runtime import TimestackError
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
@@ -36,15 +37,16 @@ def _ee():
     try:
         import ee
     except ImportError as exc:
-        raise LandTrendrInputError(INSTALL_HINT) from exc
+        raise TimestackError(INSTALL_HINT) from exc
     return ee
 
 
 def _check_direction(disturbance_direction: int) -> None:
     if disturbance_direction not in (-1, 1):
-        raise LandTrendrInputError(
+        raise TimestackError(
             "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
-            f"got {disturbance_direction!r}"
+            f"got {disturbance_direction!r}",
+            parameter="disturbance_direction",
         )
 
 
@@ -221,7 +223,7 @@ def ensure_initialized(project: Optional[str] = None) -> None:
     try:
         ee.Initialize(project=project or None)
     except Exception as exc:  # noqa: BLE001 - any auth/project failure means the same to the user
-        raise LandTrendrInputError(
+        raise TimestackError(
             f"Earth Engine could not be initialised ({type(exc).__name__}): authenticate once with "
             "`earthengine authenticate` and give a Google Cloud project registered for Earth Engine."
         ) from None
@@ -253,11 +255,11 @@ def export_tasks(
     """
     ee = _ee()
     if bool(drive_folder) == bool(asset_root):
-        raise LandTrendrInputError("export_tasks: give either drive_folder or asset_root")
+        raise TimestackError("export_tasks: give either drive_folder or asset_root", parameter="export_tasks")
     if (scale is None) == (crs_transform is None):
-        raise LandTrendrInputError("export_tasks: give either scale or crs_transform")
+        raise TimestackError("export_tasks: give either scale or crs_transform", parameter="export_tasks")
     if scale is not None and scale <= 0:
-        raise LandTrendrInputError(f"scale must be > 0 metres, got {scale!r}")
+        raise TimestackError(f"scale must be > 0 metres, got {scale!r}", parameter="scale")
     grid = {"scale": scale} if scale is not None else {"crsTransform": [float(c) for c in crs_transform]}
     tasks = {}
     for key, image in images.items():

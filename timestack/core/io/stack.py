@@ -24,6 +24,7 @@ import rasterio
 from osgeo import gdal
 
 from ..runtime import Cancelled
+from .atomic import atomic_output, write_text_atomically
 from .grid import TargetGrid
 
 NODATA = -32768
@@ -50,11 +51,6 @@ def decode_values(stored: np.ndarray, dtype: str) -> np.ndarray:
     if dtype == "int16":
         values = values / SCALE_INT16
     return np.where(stored == NODATA, np.nan, values)
-
-
-def band_description(year: int, name: str) -> str:
-    """The ``YYYY_name`` description every Timestack stack band carries (LandTrendr parses it)."""
-    return f"{year}_{name}"
 
 
 def band_numbers(path: str | Path) -> dict[str, int]:
@@ -138,7 +134,6 @@ def write_cog(
     :class:`Cancelled` if
     ``is_cancelled`` turns true during the copy.
     """
-    partial = destination.with_name(destination.name + ".partial")
 
     def callback(fraction, _message, _data):
         if progress is not None:
@@ -157,24 +152,18 @@ def write_cog(
         ],
         callback=callback,
     )
-    try:
+    with atomic_output(destination) as partial:
         result = gdal.Translate(str(partial), str(source), options=options)
         if result is None:
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
             raise OSError(f"GDAL could not write {destination}: {gdal.GetLastErrorMsg()}")
         result = None  # closes the dataset, flushing it
-        os.replace(partial, destination)
-    finally:
-        if partial.exists():
-            partial.unlink()
 
 
 def write_json(path: Path, content: dict) -> None:
     """Write ``content`` as indented JSON atomically."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(content, indent=2, default=str), encoding="utf-8")
-    os.replace(partial, path)
+    write_text_atomically(path, lambda stream: json.dump(content, stream, indent=2, default=str))
 
 
 def remove_paths(paths: Iterable[Path]) -> None:

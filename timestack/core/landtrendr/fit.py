@@ -22,37 +22,27 @@ reference series) including its single-precision p-values and integer truncation
 from __future__ import annotations
 
 import os
-import re
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Literal, Mapping, Optional, Sequence
+from typing import Literal, Mapping, Optional, Sequence
 
 import numpy as np
 
+from ..io.atomic import atomic_outputs
+from ..io.bands import parse_band
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 from . import kernels
 
 Flavor = Literal["gee", "idl"]
 DEFAULT_FLAVOR: Flavor = "gee"
 FLAVORS: dict[str, int] = {"idl": kernels.FLAVOR_IDL, "gee": kernels.FLAVOR_GEE}
 
-Progress = Callable[[float, str], None]
-IsCancelled = Callable[[], bool]
-
-#: Band descriptions of a stack: ``YYYY_name`` (the composite algorithm's convention).
-BAND_DESCRIPTION = re.compile(r"^(\d{4})_(.+)$")
 
 STATUS_OK = kernels.STATUS_OK
 STATUS_TOO_FEW_OBSERVATIONS = kernels.STATUS_TOO_FEW_OBSERVATIONS
 STATUS_NO_DATA = kernels.STATUS_NO_DATA
 STATUS_NOT_SIGNIFICANT = kernels.STATUS_NOT_SIGNIFICANT
-
-
-class LandTrendrInputError(ValueError):
-    """An argument is unusable; the message names it and says what would be right."""
-
-
-class LandTrendrCancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
-    """The caller's ``is_cancelled`` returned True; no output was left behind."""
 
 
 #: name -> (low, high, as written in messages and help). Only values without meaning are refused: a
@@ -87,20 +77,24 @@ class LandTrendrParams:
     minObservationsNeeded: int = 6  # noqa: N815
 
     def validate(self) -> None:
-        """Raise :class:`LandTrendrInputError` naming the first parameter out of its range."""
+        """Raise :class:`TimestackError` naming the first parameter out of its range."""
         if int(self.maxSegments) != self.maxSegments or self.maxSegments < 1:
-            raise LandTrendrInputError(f"maxSegments must be an integer >= 1, got {self.maxSegments!r}")
+            raise TimestackError(
+                f"maxSegments must be an integer >= 1, got {self.maxSegments!r}", parameter="maxSegments"
+            )
         for name, (low, high, text) in VALID_RANGES.items():
             value = getattr(self, name)
             if not (low < value <= high if name in OPEN_BELOW else low <= value <= high):
-                raise LandTrendrInputError(f"{name} must be in {text}, got {value!r}")
+                raise TimestackError(f"{name} must be in {text}, got {value!r}", parameter=name)
         if int(self.vertexCountOvershoot) != self.vertexCountOvershoot or self.vertexCountOvershoot < 0:
-            raise LandTrendrInputError(
-                f"vertexCountOvershoot must be an integer >= 0, got {self.vertexCountOvershoot!r}"
+            raise TimestackError(
+                f"vertexCountOvershoot must be an integer >= 0, got {self.vertexCountOvershoot!r}",
+                parameter="vertexCountOvershoot",
             )
         if int(self.minObservationsNeeded) != self.minObservationsNeeded or self.minObservationsNeeded < 2:
-            raise LandTrendrInputError(
-                f"minObservationsNeeded must be an integer >= 2, got {self.minObservationsNeeded!r}"
+            raise TimestackError(
+                f"minObservationsNeeded must be an integer >= 2, got {self.minObservationsNeeded!r}",
+                parameter="minObservationsNeeded",
             )
 
     @property
@@ -160,15 +154,16 @@ class ChunkFit:
 
 def _flavor_code(flavor: str) -> int:
     if flavor not in FLAVORS:
-        raise LandTrendrInputError(f"flavor must be one of {sorted(FLAVORS)}, got {flavor!r}")
+        raise TimestackError(f"flavor must be one of {sorted(FLAVORS)}, got {flavor!r}", parameter="flavor")
     return FLAVORS[flavor]
 
 
 def _direction(disturbance_direction: int) -> float:
     if disturbance_direction not in (-1, 1):
-        raise LandTrendrInputError(
+        raise TimestackError(
             f"disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), "
-            f"got {disturbance_direction!r}"
+            f"got {disturbance_direction!r}",
+            parameter="disturbance_direction",
         )
     return float(disturbance_direction)
 
@@ -177,11 +172,15 @@ def validate_years(years: Sequence[float], argument: str = "years") -> np.ndarra
     """Years as float64, strictly increasing, at least two; the error names ``argument``."""
     array = np.asarray(years, dtype=np.float64)
     if array.ndim != 1 or array.size < 2:
-        raise LandTrendrInputError(f"{argument} needs at least two years, got {list(np.atleast_1d(array))!r}")
+        raise TimestackError(
+            f"{argument} needs at least two years, got {list(np.atleast_1d(array))!r}", parameter=argument
+        )
     if not np.all(np.isfinite(array)):
-        raise LandTrendrInputError(f"{argument} must all be finite, got {array.tolist()!r}")
+        raise TimestackError(f"{argument} must all be finite, got {array.tolist()!r}", parameter=argument)
     if np.any(np.diff(array) <= 0):
-        raise LandTrendrInputError(f"{argument} must be strictly increasing, got {array.tolist()!r}")
+        raise TimestackError(
+            f"{argument} must be strictly increasing, got {array.tolist()!r}", parameter=argument
+        )
     return array
 
 
@@ -209,8 +208,9 @@ def fit_series(
     code = _flavor_code(flavor)
     series = np.ascontiguousarray(values, dtype=np.float64)
     if series.ndim != 2 or series.shape[1] != year_array.size:
-        raise LandTrendrInputError(
-            f"values must be (pixels, {year_array.size} years), got shape {np.shape(values)}"
+        raise TimestackError(
+            f"values must be (pixels, {year_array.size} years), got shape {np.shape(values)}",
+            parameter="values",
         )
     n_pix = series.shape[0]
     n_vert = params.max_vertices
@@ -275,9 +275,10 @@ def fit_other_bands(
     for name, values in bands.items():
         series = np.ascontiguousarray(values, dtype=np.float64)
         if series.shape != (vertex_years.shape[0], year_array.size):
-            raise LandTrendrInputError(
+            raise TimestackError(
                 f"fit band {name!r} must be (pixels, years) = {(vertex_years.shape[0], year_array.size)}, "
-                f"got {series.shape}"
+                f"got {series.shape}",
+                parameter="fit_bands",
             )
         fitted = np.empty_like(series)
         vertex_fitted = np.empty(vertex_years.shape)
@@ -304,7 +305,9 @@ def fit_chunk(
     """
     cube = np.asarray(index_values)
     if cube.ndim != 3:
-        raise LandTrendrInputError(f"index_values must be (years, rows, cols), got shape {cube.shape}")
+        raise TimestackError(
+            f"index_values must be (years, rows, cols), got shape {cube.shape}", parameter="index_values"
+        )
     n_years, rows, cols = cube.shape
     flat = cube.reshape(n_years, rows * cols).T
     fit = fit_series(flat, years, params, disturbance_direction, flavor)
@@ -312,8 +315,9 @@ def fit_chunk(
     if fit_bands:
         for name, band in fit_bands.items():
             if np.shape(band) != cube.shape:
-                raise LandTrendrInputError(
-                    f"fit_bands[{name!r}] must have the index's shape {cube.shape}, got {np.shape(band)}"
+                raise TimestackError(
+                    f"fit_bands[{name!r}] must have the index's shape {cube.shape}, got {np.shape(band)}",
+                    parameter="fit_bands",
                 )
         flat_bands = {name: np.asarray(b).reshape(n_years, rows * cols).T for name, b in fit_bands.items()}
         others = fit_other_bands(flat_bands, years, fit.vertex_years, flavor)
@@ -377,33 +381,37 @@ def stack_layout(
     if years is not None:
         year_array = validate_years(years, "years")
         if fit_bands:
-            raise LandTrendrInputError(
-                "fit_bands needs band descriptions 'YYYY_name'; years= is for 1-index stacks"
+            raise TimestackError(
+                "fit_bands needs band descriptions 'YYYY_name'; years= is for 1-index stacks",
+                parameter="fit_bands",
             )
         if len(year_array) != len(descriptions):
-            raise LandTrendrInputError(
-                f"years has {len(year_array)} entries but the stack has {len(descriptions)} bands"
+            raise TimestackError(
+                f"years has {len(year_array)} entries but the stack has {len(descriptions)} bands",
+                parameter="years",
             )
         return StackLayout(tuple(int(y) for y in year_array), tuple(range(1, len(descriptions) + 1)), {})
     found: dict[str, dict[int, int]] = {}
     for band, description in enumerate(descriptions, start=1):
-        match = BAND_DESCRIPTION.match(description or "")
-        if not match:
+        label = parse_band(description)
+        if label is None or label.variable is None:
             continue
-        year, name = int(match.group(1)), match.group(2).lower()
+        year, name = label.year, label.variable
         per_year = found.setdefault(name, {})
         if year in per_year:
-            raise LandTrendrInputError(
+            raise TimestackError(
                 f"stack_path: year {year} of {name!r} appears in bands {per_year[year]} and {band}; "
-                "years must be strictly increasing"
+                "years must be strictly increasing",
+                parameter="stack_path",
             )
         per_year[year] = band
     key = index.lower()
     if key not in found:
         names = sorted(found) or ["none"]
-        raise LandTrendrInputError(
+        raise TimestackError(
             f"stack_path: no band described like 'YYYY_{key}' (found names: {', '.join(names)}); "
-            "set band descriptions such as '1990_nbr' or pass years="
+            "set band descriptions such as '1990_nbr' or pass years=",
+            parameter="stack_path",
         )
     index_years = sorted(found[key])
     validate_years(index_years, f"years of {index!r}")
@@ -411,9 +419,10 @@ def stack_layout(
     for name in fit_bands:
         per_year = found.get(name.lower())
         if per_year is None or sorted(per_year) != index_years:
-            raise LandTrendrInputError(
+            raise TimestackError(
                 f"fit_bands: band {name!r} must have the same years as {index!r} "
-                f"({index_years[0]}-{index_years[-1]}), found {sorted(per_year or {})}"
+                f"({index_years[0]}-{index_years[-1]}), found {sorted(per_year or {})}",
+                parameter="fit_bands",
             )
         other[name.lower()] = tuple(per_year[y] for y in index_years)
     return StackLayout(tuple(index_years), tuple(found[key][y] for y in index_years), other)
@@ -494,10 +503,6 @@ def _read_window(dataset, bands: Sequence[int], window) -> np.ndarray:
     return data
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
-
-
 def run_landtrendr_raster(
     stack_path: str | os.PathLike,
     index: str,
@@ -526,29 +531,31 @@ def run_landtrendr_raster(
     _flavor_code(flavor)
     _direction(disturbance_direction)
     if chunk_size < 1:
-        raise LandTrendrInputError(f"chunk_size must be >= 1, got {chunk_size!r}")
+        raise TimestackError(f"chunk_size must be >= 1, got {chunk_size!r}", parameter="chunk_size")
     outputs = LandTrendrOutputs(
         outputs.vertices, outputs.fitted, outputs.stats, outputs.segments,
         {name.lower(): Path(path) for name, path in outputs.ftv.items()},
     )  # fmt: skip
     targets = outputs.paths()
     if not targets:
-        raise LandTrendrInputError("outputs: no output path given")
+        raise TimestackError("outputs: no output path given", parameter="outputs")
     fit_names = [name.lower() for name in fit_bands]
     missing_ftv = [name for name in outputs.ftv if name not in fit_names]
     if missing_ftv:
-        raise LandTrendrInputError(
-            f"outputs.ftv names {missing_ftv} that are not in fit_bands {list(fit_bands)}"
+        raise TimestackError(
+            f"outputs.ftv names {missing_ftv} that are not in fit_bands {list(fit_bands)}",
+            parameter="outputs",
         )
     if not Path(stack_path).exists():
-        raise LandTrendrInputError(f"stack_path: {stack_path} does not exist")
+        raise TimestackError(f"stack_path: {stack_path} does not exist", parameter="stack_path")
     index_name = index.lower()
     with rasterio.open(stack_path) as src:
         layout = stack_layout(src.descriptions, index, fit_names, years)
         if len(layout.years) < params.minObservationsNeeded:
-            raise LandTrendrInputError(
+            raise TimestackError(
                 f"stack_path: {len(layout.years)} years of {index!r} is fewer than "
-                f"minObservationsNeeded={params.minObservationsNeeded}"
+                f"minObservationsNeeded={params.minObservationsNeeded}",
+                parameter="stack_path",
             )
         descriptions = _band_descriptions(outputs, index_name, layout.years, params.max_vertices)
         profile = src.profile.copy()
@@ -570,17 +577,18 @@ def run_landtrendr_raster(
             for row in range(0, src.height, chunk_size)
             for col in range(0, src.width, chunk_size)
         ]
-        temporaries = {key: _temporary(path) for key, path in targets.items()}
-        sinks = {}
-        try:
+        with atomic_outputs(targets) as temporaries, ExitStack() as open_sinks:
+            sinks = {}
             for key, temporary in temporaries.items():
-                sinks[key] = rasterio.open(temporary, "w", count=len(descriptions[key]), **profile)
+                sinks[key] = open_sinks.enter_context(
+                    rasterio.open(temporary, "w", count=len(descriptions[key]), **profile)
+                )
                 sinks[key].update_tags(**tags)
                 for band, text in enumerate(descriptions[key], start=1):
                     sinks[key].set_band_description(band, text)
             for done, window in enumerate(windows, start=1):
                 if is_cancelled is not None and is_cancelled():
-                    raise LandTrendrCancelled("LandTrendr cancelled")
+                    raise Cancelled("LandTrendr cancelled")
                 cube = _read_window(src, layout.index_bands, window)
                 others = {
                     name: _read_window(src, bands, window)
@@ -593,14 +601,4 @@ def run_landtrendr_raster(
                     sink.write(arrays[key].astype(np.float32), window=window)
                 if progress is not None:
                     progress(100.0 * done / len(windows), f"LandTrendr: chunk {done}/{len(windows)}")
-            for sink in sinks.values():
-                sink.close()
-            for key, temporary in temporaries.items():
-                os.replace(temporary, targets[key])
-        except BaseException:
-            for sink in sinks.values():
-                sink.close()
-            for temporary in temporaries.values():
-                temporary.unlink(missing_ok=True)
-            raise
     return targets

@@ -55,7 +55,9 @@ class Recipe:
         payload = json.dumps(
             {"common": self.common, "variant": self.variant, "generator": GENERATOR_VERSION}, sort_keys=True
         ).encode("utf-8")
-        sources = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parent.parent / "qa.py"]
+        sources = sorted(Path(__file__).parent.glob("*.py")) + [
+            Path(__file__).parent.parent / "quality" / "qa.py"
+        ]
         digest = hashlib.sha256(payload)
         for source in sources:
             digest.update(source.read_bytes())

@@ -8,12 +8,11 @@ them; GDAL's own ``BuildVRT`` writes it.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pystac
 
+from ..io.atomic import atomic_output
 from ..io.grid import gdal_path
 
 #: Asset keys of red, green, blue per naming scheme: STAC common names (Landsat on PC/ES, Sentinel-2
@@ -47,21 +46,15 @@ def natural_colour_vrt(item: pystac.Item, folder) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{item.id}_rgb.vrt"
-    handle, tmp = tempfile.mkstemp(prefix=f".{item.id}.", suffix=".vrt", dir=folder)
-    os.close(handle)
-    try:
+    # Paths inside the VRT are absolute or /vsi*, so renaming the file does not break it.
+    with atomic_output(target) as tmp:
         options = gdal.BuildVRTOptions(separate=len(sources) > 1)
-        dataset = gdal.BuildVRT(tmp, sources, options=options)
+        dataset = gdal.BuildVRT(str(tmp), sources, options=options)
         if dataset is None:
             raise OSError(f"GDAL could not open the bands of {item.id}: {gdal.GetLastErrorMsg()}")
         for number, name in enumerate(("red", "green", "blue")[: dataset.RasterCount], start=1):
             dataset.GetRasterBand(number).SetDescription(name)
         dataset = None  # flush the VRT
-        # Paths inside the VRT are absolute or /vsi*, so moving the file does not break it.
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -113,15 +106,11 @@ def natural_colour_copy(vrt, folder, size: int = 2048) -> Path:
         raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
     width, height = _reduced_size(source, size)
     target = Path(folder) / f"{Path(vrt).stem}.tif"
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tif", dir=folder)
-    os.close(handle)
-    try:
+    with atomic_output(target) as tmp:
         creation = ["COMPRESS=DEFLATE", "TILED=YES"]
         options = gdal.TranslateOptions(width=width, height=height, creationOptions=creation)
-        if gdal.Translate(tmp, source, options=options) is None:
+        copy = gdal.Translate(str(tmp), source, options=options)
+        if copy is None:
             raise OSError(f"GDAL could not copy {vrt}: {gdal.GetLastErrorMsg()}")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        copy = None  # flush the GeoTIFF
     return target

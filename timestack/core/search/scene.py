@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 import pystac
 
+from ..io.atomic import write_text_atomically
 from .query import SceneQuery
 
 #: Columns of the footprints layer, in order (DESIGN.md: id, collection, platform, datetime, cloud_cover, …).
@@ -108,12 +107,4 @@ class SearchResult:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = self.item_collection().to_dict(transform_hrefs=False)
         payload["timestack:search"] = {"backend": self.backend, "catalog": self.catalog, "notes": self.notes}
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(payload, out)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        return write_text_atomically(path, lambda stream: json.dump(payload, stream))

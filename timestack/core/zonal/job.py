@@ -21,6 +21,7 @@ from typing import Optional
 
 import pandas as pd
 
+from ..io.atomic import write_text_atomically
 from ..quality.masks import DEFAULT_MASK, MaskOptions
 from ..runtime import IsCancelled, Progress
 from .compile import PERIODS, compile_statistics
@@ -30,7 +31,6 @@ from .statistics import (
     ZonalInputError,
     parse_statistics,
     read_polygons,
-    replace_atomically,
     write_csv_atomically,
 )
 
@@ -104,7 +104,7 @@ def save_job(job: ZonalJob, path: str | os.PathLike) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(asdict(job), indent=2)
-    replace_atomically(path, lambda stream: stream.write(text + "\n"))
+    write_text_atomically(path, lambda stream: stream.write(text + "\n"))
     return path
 
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .. import native
+from ..io.atomic import write_text_atomically
+from ..io.bands import parse_band
 from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
 
 #: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
@@ -43,8 +44,6 @@ KEY_COLUMNS = ("id", "date", "variable")
 #: Descriptive columns that are not statistics (the scene a per-scene row came from).
 INFO_COLUMNS = ("scene",)
 _PERCENTILE = re.compile(r"^p(\d{1,3})$")
-#: Band descriptions that carry the date: ``1990_nbr``, ``2021-06-14_ndvi``, ``20210614_ndvi``, ``1990``.
-_DATED_BAND = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
 #: Features per exactextract call: bounds memory and gives progress and cancel points.
 CHUNK_FEATURES = 100
 
@@ -234,18 +233,13 @@ def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
     """
     bands = []
     for index, description in enumerate(descriptions, start=1):
-        match = _DATED_BAND.match((description or "").strip())
-        if not match:
+        label = parse_band(description)
+        if label is None:
             raise ZonalInputError(
                 f"INPUT: band {index} ({description or 'no description'!s}) carries no date; Timestack "
                 "stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)"
             )
-        year, month, day, variable = match.groups()
-        bands.append(
-            DatedBand(
-                index, date(int(year), int(month or 1), int(day or 1)), (variable or default_variable).lower()
-            )
-        )
+        bands.append(DatedBand(index, label.date, label.variable or default_variable.lower()))
     return bands
 
 
@@ -434,8 +428,8 @@ def write_csv_atomically(table: pd.DataFrame, path: str | os.PathLike) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     types = ",".join(f'"{_ogr_type(name, table[name])}"' for name in table.columns)
-    replace_atomically(path, lambda stream: table.to_csv(stream, index=False, float_format="%.10g"))
-    replace_atomically(path.with_suffix(".csvt"), lambda stream: stream.write(types + "\n"))
+    write_text_atomically(path, lambda stream: table.to_csv(stream, index=False, float_format="%.10g"))
+    write_text_atomically(path.with_suffix(".csvt"), lambda stream: stream.write(types + "\n"))
     return path
 
 
@@ -447,15 +441,3 @@ def _ogr_type(name: str, column: pd.Series) -> str:
     if pd.api.types.is_numeric_dtype(column):
         return "Real"
     return "String"
-
-
-def replace_atomically(path: Path, write: Callable) -> None:
-    """Call ``write(stream)`` on a temporary file beside ``path``, then rename it over ``path``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", newline="") as stream:
-            write(stream)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,76 @@
+"""Outputs that appear whole or not at all: every file the plugin writes goes through here.
+
+A run that fails, is cancelled or is killed must not leave a half-written file under the name the
+user chose (QGIS would load it, a model would read it, a re-run would trust it). So each output is
+written under a hidden temporary name in its own folder — same file system, so the final rename is
+atomic — and renamed over the target only once everything has been written and closed. The temporary
+keeps the target's suffix, so GDAL picks the same driver for it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, TextIO, TypeVar
+
+__all__ = ["atomic_output", "atomic_outputs", "remove_temporary", "temporary_beside", "write_text_atomically"]
+
+Key = TypeVar("Key")
+
+
+def temporary_beside(target: str | os.PathLike) -> Path:
+    """A fresh hidden file name in ``target``'s folder with ``target``'s suffix (the file is created)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=f".partial{target.suffix}", dir=target.parent
+    )
+    os.close(handle)
+    return Path(name)
+
+
+def remove_temporary(path: Path) -> None:
+    """Delete a temporary output and the sidecar GDAL may have written beside it."""
+    for leftover in (path, path.with_name(path.name + ".aux.xml")):
+        leftover.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Key, Path]]:
+    """Yield a temporary path per target; rename them all into place when the block ends normally.
+
+    The caller writes and *closes* every temporary inside the block. Any exception (a cancel
+    included) removes them all and leaves the targets as they were.
+    """
+    temporaries = {}
+    try:
+        for key, target in targets.items():
+            temporaries[key] = temporary_beside(target)
+        yield temporaries
+    except BaseException:
+        for temporary in temporaries.values():
+            remove_temporary(temporary)
+        raise
+    for key, temporary in temporaries.items():
+        os.replace(temporary, targets[key])
+        sidecar = temporary.with_name(temporary.name + ".aux.xml")
+        if sidecar.exists():
+            os.replace(sidecar, Path(targets[key]).with_name(Path(targets[key]).name + ".aux.xml"))
+
+
+@contextmanager
+def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
+    """:func:`atomic_outputs` for one file."""
+    with atomic_outputs({0: target}) as temporaries:
+        yield temporaries[0]
+
+
+def write_text_atomically(target: str | os.PathLike, write: Callable[[TextIO], None]) -> Path:
+    """Call ``write(stream)`` on a temporary text file (UTF-8, newlines as written) and rename it."""
+    with atomic_output(target) as temporary:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            write(stream)
+    return Path(target)

@@ -1,0 +1,60 @@
+"""The band-description contract of every time stack the plugin reads or writes.
+
+A stack carries its time axis in its band descriptions, so it survives any GDAL copy and QGIS shows
+it in the layer properties: ``YYYY_name`` for annual stacks (composites, LandTrendr fits),
+``YYYY-MM-DD_name`` or ``YYYYMMDD_name`` for per-date stacks, or a bare date for a stack of one
+variable (the variable is then the caller's default, e.g. the file name). Names are compared
+lower-case: composites write ``1990_NBR``-style names as readily as per-scene tables write ``nbr``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+__all__ = ["BandLabel", "band_description", "parse_band", "stack_variables"]
+
+#: ``1990_nbr``, ``2021-06-14_ndvi``, ``20210614_ndvi``, ``1990``.
+_DATED = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
+
+
+@dataclass(frozen=True)
+class BandLabel:
+    """What one band description says: the date (1 January for a year) and the variable, if named."""
+
+    date: dt.date
+    variable: Optional[str]
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+def band_description(year: int, name: str) -> str:
+    """The ``YYYY_name`` description of a band of an annual stack."""
+    return f"{year}_{name}"
+
+
+def parse_band(description: Optional[str]) -> Optional[BandLabel]:
+    """The date and variable of a band description, or None when it carries no valid date."""
+    match = _DATED.match((description or "").strip())
+    if not match:
+        return None
+    year, month, day, variable = match.groups()
+    try:
+        when = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:  # 20211399_x: digits, not a date
+        return None
+    return BandLabel(when, variable.lower() if variable else None)
+
+
+def stack_variables(descriptions: Iterable[Optional[str]]) -> list[str]:
+    """The variables a stack holds (``1990_nbr`` -> ``nbr``), in first-seen order."""
+    names: list[str] = []
+    for description in descriptions:
+        label = parse_band(description)
+        if label is not None and label.variable and label.variable not in names:
+            names.append(label.variable)
+    return names
