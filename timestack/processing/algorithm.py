@@ -87,27 +87,6 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         details = QgsProcessingContext.LayerDetails(name, context.project(), output_name, hint)
         context.addLayerToLoadOnCompletion(path, details)
 
-    @staticmethod
-    def mask_labels() -> list:
-        """Translated labels of the MASK choices, in ``core.masks.MASK_NAMES`` order."""
-        from ..core.quality.masks import MASK_NAMES
-
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("TimestackAlgorithm", text)
-
-        labels = {
-            "cloud": tr("Cloud"),
-            "shadow": tr("Cloud shadow"),
-            "snow": tr("Snow / ice"),
-            "water": tr("Water"),
-            "cirrus": tr("Cirrus (Landsat 8/9)"),
-            "dilated": tr("Dilated cloud"),
-            "saturated": tr("Radiometric saturation"),
-            "dark": tr("Dark area (Sentinel-2)"),
-            "unclassified": tr("Unclassified (Sentinel-2)"),
-        }
-        return [labels[name] for name in MASK_NAMES]
-
     def earthdata_headers(self, parameters, context):
         """With the algorithm's AUTHCFG, log in to Earthdata: the bearer header core sends with the
         reads of Earthdata granules (and nothing else); None without AUTHCFG."""

@@ -24,13 +24,9 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -48,20 +44,21 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from ..core.composite.annual import METHODS, CompositeSettings, annual_composites
 from ..core.indices import INDICES, REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
-from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from .algorithm import TimestackAlgorithm
-
-CONFIDENCE_OPTIONS = ("none", "low", "medium", "high")
+from .params import (
+    AreaParameters,
+    EarthdataParameter,
+    IndexParameter,
+    MaskParameters,
+    SeasonParameters,
+    advanced,
+)
 
 #: Display range (reflectance) of each false-colour channel: bare soil to dense forest fits inside.
 FALSE_COLOUR = (("swir1", 0.0, 0.35), ("nir", 0.0, 0.45), ("red", 0.0, 0.15))
 
 #: Post-processors must outlive the algorithm instance that created them (Processing holds no reference).
 _POST_PROCESSORS: dict = {}
-
-
-def _split(text: str) -> list:
-    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
 
 
 def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
@@ -150,33 +147,23 @@ class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
             node.setItemVisibilityChecked(False)  # the animated group shows the years instead
 
 
-class CompositeAlgorithm(TimestackAlgorithm):
+class CompositeAlgorithm(
+    AreaParameters, SeasonParameters, IndexParameter, MaskParameters, EarthdataParameter, TimestackAlgorithm
+):
     """Annual composites of the scenes of an ItemCollection onto one grid."""
 
     ITEMS = "ITEMS"
-    EXTENT = "EXTENT"
-    AOI = "AOI"
     TARGET_CRS = "TARGET_CRS"
     RESOLUTION = "RESOLUTION"
     START_YEAR = "START_YEAR"
     END_YEAR = "END_YEAR"
-    DOY_START = "DOY_START"
-    DOY_END = "DOY_END"
     METHOD = "METHOD"
     PERCENTILE = "PERCENTILE"
     BANDS = "BANDS"
-    INDICES = "INDICES"
-    MASK = "MASK"
-    CLOUD_CONFIDENCE = "CLOUD_CONFIDENCE"
-    SHADOW_CONFIDENCE = "SHADOW_CONFIDENCE"
-    SNOW_CONFIDENCE = "SNOW_CONFIDENCE"
-    CIRRUS_CONFIDENCE = "CIRRUS_CONFIDENCE"
-    MASK_BUFFER = "MASK_BUFFER"
     TDOM = "TDOM"
     TDOM_STATISTICS = "TDOM_STATISTICS"
     OUTPUT_TDOM_STATISTICS = "OUTPUT_TDOM_STATISTICS"
     HARMONIZE = "HARMONIZE"
-    AUTHCFG = "AUTHCFG"
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
     CHUNK_SIZE = "CHUNK_SIZE"
@@ -191,9 +178,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
     OUTPUT_EE_TASK = "OUTPUT_EE_TASK"
 
     ENGINES = ("local", "earthengine")
-
-    GROUP = "Time series"
-    GROUP_ID = "timeseries"
 
     def name(self) -> str:
         return "composite"
@@ -220,15 +204,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.ITEMS, self.tr("Scenes (STAC ItemCollection JSON)"), extension="json", optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI,
-                self.tr("Area of interest (its bounding box)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
+        self.add_area_parameters()
         self.addParameter(
             QgsProcessingParameterCrs(
                 self.TARGET_CRS, self.tr("Target CRS (default: the scenes' CRS)"), optional=True
@@ -245,16 +221,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
         integer = QgsProcessingParameterNumber.Integer
         self.addParameter(QgsProcessingParameterNumber(self.START_YEAR, self.tr("First year"), integer, 1985))
         self.addParameter(QgsProcessingParameterNumber(self.END_YEAR, self.tr("Last year"), integer, 2024))
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.DOY_START, self.tr("Season start (day of year)"), integer, 1, False, 1, 366
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.DOY_END, self.tr("Season end (day of year)"), integer, 366, False, 1, 366
-            )
-        )
+        self.add_season_parameters()
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.METHOD,
@@ -279,44 +246,8 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.INDICES,
-                self.tr(
-                    "Indices (comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, "
-                    "TCA)"
-                ),
-                defaultValue="NBR",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.MASK,
-                self.tr("Mask"),
-                options=self.mask_labels(),
-                allowMultiple=True,
-                defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
-                optional=True,
-            )
-        )
-        levels = [self.tr("Off"), self.tr("Low"), self.tr("Medium"), self.tr("High")]
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLOUD_CONFIDENCE,
-                self.tr("Also mask cloud confidence at or above (Landsat QA_PIXEL)"),
-                options=levels,
-                defaultValue=0,
-            )
-        )
-        for name, label in (
-            (self.SHADOW_CONFIDENCE, self.tr("Also mask cloud-shadow confidence at or above (QA_PIXEL)")),
-            (self.SNOW_CONFIDENCE, self.tr("Also mask snow/ice confidence at or above (QA_PIXEL)")),
-            (self.CIRRUS_CONFIDENCE, self.tr("Also mask cirrus confidence at or above (QA_PIXEL, OLI)")),
-        ):
-            level = QgsProcessingParameterEnum(name, label, options=levels, defaultValue=0)
-            level.setFlags(level.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(level)
+        self.add_index_parameter()
+        self.add_mask_parameters(self.tr("Mask"), confidences=True)
         self.addParameter(
             QgsProcessingParameterBoolean(self.TDOM, self.tr("TDOM: mask dark outliers (shadows)"), False)
         )
@@ -328,7 +259,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.FILL_EMPTY_YEARS, self.tr("Keep years without scenes (nodata)"), True
             )
         )
-        advanced = [
+        advanced_parameters = [
             QgsProcessingParameterNumber(
                 self.PERCENTILE,
                 self.tr("Percentile (method Percentile)"),
@@ -337,14 +268,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 False,
                 0.0,
                 100.0,
-            ),
-            QgsProcessingParameterNumber(
-                self.MASK_BUFFER,
-                self.tr("Buffer around masked pixels (pixels)"),
-                QgsProcessingParameterNumber.Double,
-                0.0,
-                False,
-                0.0,
             ),
             QgsProcessingParameterFile(
                 self.TDOM_STATISTICS,
@@ -366,11 +289,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.tr("dask.distributed scheduler address (empty: local threads)"),
                 optional=True,
             ),
-            QgsProcessingParameterAuthConfig(
-                self.AUTHCFG,
-                self.tr("Earthdata Login, to read NASA Earthdata (HLS) granules"),
-                optional=True,
-            ),
             QgsProcessingParameterEnum(
                 self.ENGINE,
                 self.tr("Engine"),
@@ -390,9 +308,9 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.EE_FOLDER, self.tr("Google Drive folder of the export"), defaultValue="timestack"
             ),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        for parameter in advanced_parameters:
+            self.addParameter(advanced(parameter))
+        self.add_earthdata_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
         self.addParameter(
             QgsProcessingParameterFolderDestination(
@@ -413,36 +331,6 @@ class CompositeAlgorithm(TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
 
-    def _mask(self, parameters, context) -> MaskOptions:
-        """MASK flags, the four QA_PIXEL confidence thresholds and MASK_BUFFER as core mask options."""
-        thresholds = {
-            name: CONFIDENCE_OPTIONS[self.parameterAsEnum(parameters, parameter, context)]
-            for name, parameter in (
-                ("cloud", self.CLOUD_CONFIDENCE),
-                ("shadow", self.SHADOW_CONFIDENCE),
-                ("snow", self.SNOW_CONFIDENCE),
-                ("cirrus", self.CIRRUS_CONFIDENCE),
-            )
-        }
-        return MaskOptions(
-            flags=tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)),
-            min_confidence={name: level for name, level in thresholds.items() if level != "none"},
-            buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
-        )
-
-    def _bounds(self, parameters, context):
-        """(bounds, CRS text) from EXTENT, else from AOI's bounding box, else (None, None)."""
-        if parameters.get(self.EXTENT):
-            extent = self.parameterAsExtent(parameters, self.EXTENT, context)
-            crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
-        elif parameters.get(self.AOI):
-            source = self.parameterAsSource(parameters, self.AOI, context)
-            extent, crs = source.sourceExtent(), source.sourceCrs()
-        else:
-            return None, None
-        bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        return bounds, (crs.authid() or crs.toWkt()) if crs.isValid() else None
-
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
             return self._earthengine(parameters, context, feedback)
@@ -451,7 +339,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
             )
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        bounds, bounds_crs = self._bounds(parameters, context)
+        bounds, bounds_crs = self.area_bounds(parameters, context)
         bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
@@ -468,10 +356,8 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
                 percentile=self.parameterAsDouble(parameters, self.PERCENTILE, context),
                 bands=bands,
-                indices=[
-                    name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
-                ],
-                mask=self._mask(parameters, context),
+                indices=self.index_names(parameters, context),
+                mask=self.mask_options(parameters, context),
                 tdom=self.parameterAsBoolean(parameters, self.TDOM, context),
                 tdom_statistics=Path(statistics) if statistics else None,
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
@@ -522,7 +408,7 @@ class CompositeAlgorithm(TimestackAlgorithm):
             tile_url,
         )
 
-        bounds, bounds_crs = self._bounds(parameters, context)
+        bounds, bounds_crs = self.area_bounds(parameters, context)
         if bounds is None:
             raise self.fail(
                 self.tr("ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.")
@@ -552,10 +438,8 @@ class CompositeAlgorithm(TimestackAlgorithm):
                 doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
                 doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
                 bands=[REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)],
-                indices=[
-                    name.upper() for name in _split(self.parameterAsString(parameters, self.INDICES, context))
-                ],
-                mask=self._mask(parameters, context),
+                indices=self.index_names(parameters, context),
+                mask=self.mask_options(parameters, context),
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
             )
             ensure_initialized()

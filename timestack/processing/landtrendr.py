@@ -39,6 +39,7 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
+from .params import split_list
 
 
 def processing_name(gee_name: str) -> str:
@@ -48,11 +49,6 @@ def processing_name(gee_name: str) -> str:
 
 #: GEE parameter name -> Processing parameter name, from the core's dataclass (one source of truth).
 LT_PARAMETERS = {f.name: processing_name(f.name) for f in fields(LandTrendrParams)}
-
-
-def split_names(text: str) -> list:
-    """``"swir1, tcg;nir"`` -> ``["swir1", "tcg", "nir"]``."""
-    return [part.strip() for part in re.split(r"[,;\s]+", text or "") if part.strip()]
 
 
 def gdal_path(layer) -> str:
@@ -289,7 +285,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 )
             )
         fit_bands = [
-            name.lower() for name in split_names(self.parameterAsString(parameters, self.FIT_BANDS, context))
+            name.lower() for name in split_list(self.parameterAsString(parameters, self.FIT_BANDS, context))
         ]
         unknown = [name for name in fit_bands if name not in names]
         if unknown:

@@ -19,12 +19,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -37,31 +33,23 @@ from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.earthdata import EarthdataLogin
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
+from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
 
 _FIELD_TYPES = {"doy": QVariant.Int, "cloud_cover": QVariant.Double, "epsg": QVariant.Int}
 
 
-def _split(text: str) -> list:
-    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
-
-
-class SearchScenesAlgorithm(TimestackAlgorithm):
+class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter, TimestackAlgorithm):
     """Search one catalog with one query; nothing is written unless the search succeeds."""
 
     CATALOG = "CATALOG"
     COLLECTIONS = "COLLECTIONS"
-    EXTENT = "EXTENT"
-    AOI = "AOI"
     START_DATE = "START_DATE"
     END_DATE = "END_DATE"
-    DOY_START = "DOY_START"
-    DOY_END = "DOY_END"
     MAX_CLOUD = "MAX_CLOUD"
     PLATFORMS = "PLATFORMS"
     EXCLUDE = "EXCLUDE"
     MAX_ITEMS = "MAX_ITEMS"
     TIMEOUT = "TIMEOUT"
-    AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
     COUNT = "COUNT"
@@ -95,28 +83,12 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 self.COLLECTIONS, self.tr("Collections (comma-separated)"), defaultValue="", optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI,
-                self.tr("Area of interest (polygons)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
+        self.add_area_parameters()
         for name, label in ((self.START_DATE, self.tr("Start date")), (self.END_DATE, self.tr("End date"))):
             self.addParameter(
                 QgsProcessingParameterDateTime(name, label, QgsProcessingParameterDateTime.Date)
             )
-        for name, label, default in (
-            (self.DOY_START, self.tr("First day of year"), 1),
-            (self.DOY_END, self.tr("Last day of year"), 366),
-        ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
-                )
-            )
+        self.add_season_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_CLOUD,
@@ -144,7 +116,7 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 minValue=0,
             )
         )
-        advanced = [
+        advanced_parameters = [
             QgsProcessingParameterString(
                 self.PLATFORMS,
                 self.tr("Platforms (comma-separated, e.g. landsat-8)"),
@@ -158,15 +130,10 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 DEFAULT_TIMEOUT,
                 minValue=0.1,
             ),
-            QgsProcessingParameterAuthConfig(
-                self.AUTHCFG,
-                self.tr("Earthdata Login (authentication configuration: username and password, or a token)"),
-                optional=True,
-            ),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        for parameter in advanced_parameters:
+            self.addParameter(advanced(parameter))
+        self.add_earthdata_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Scene footprints"), QgsProcessing.TypeVectorPolygon
@@ -183,22 +150,12 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of scenes")))
 
     def _area(self, parameters, context):
-        """The AOI as (WKT, CRS WKT): the AOI layer's polygons if given, else the extent."""
-        source = self.parameterAsSource(parameters, self.AOI, context)
-        if source is not None:
-            geometries = [f.geometry() for f in source.getFeatures() if f.hasGeometry()]
-            if not geometries:
-                raise self.fail(self.tr("AOI has no polygons; choose a layer with at least one polygon."))
-            return QgsGeometry.unaryUnion(geometries).asWkt(), source.sourceCrs().toWkt()
-        if parameters.get(self.EXTENT) in (None, ""):
+        """The area to search as (WKT, CRS WKT); the search needs one."""
+        found = self.area(parameters, context)
+        if found is None:
             raise self.fail(self.tr("Give the area to search as EXTENT or as an AOI polygon layer."))
-        rectangle = self.parameterAsExtent(parameters, self.EXTENT, context)
-        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
-        if rectangle.isNull() or rectangle.isEmpty():
-            raise self.fail(self.tr("EXTENT is empty; draw or choose an extent with an area."))
-        if not crs.isValid():
-            crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        return QgsGeometry.fromRect(rectangle).asWkt(), crs.toWkt()
+        geometry, crs = found
+        return geometry.asWkt(), crs.toWkt()
 
     def _date(self, parameters, name, context) -> str:
         value = self.parameterAsDateTime(parameters, name, context).date()
@@ -222,9 +179,9 @@ class SearchScenesAlgorithm(TimestackAlgorithm):
                 doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
                 doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
                 max_cloud=self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
-                collections=_split(self.parameterAsString(parameters, self.COLLECTIONS, context)),
-                platforms=_split(self.parameterAsString(parameters, self.PLATFORMS, context)),
-                exclude_ids=_split(self.parameterAsString(parameters, self.EXCLUDE, context)),
+                collections=split_list(self.parameterAsString(parameters, self.COLLECTIONS, context)),
+                platforms=split_list(self.parameterAsString(parameters, self.PLATFORMS, context)),
+                exclude_ids=split_list(self.parameterAsString(parameters, self.EXCLUDE, context)),
                 max_items=max_items or None,
             )
             result = search_scenes(

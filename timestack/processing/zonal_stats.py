@@ -10,8 +10,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingParameterAuthConfig,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -23,8 +21,6 @@ from qgis.core import (
 )
 
 from ..core.native import NativeLibraryError
-from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
-from ..core.runtime import Cancelled
 from ..core.zonal.compile import PERIODS, compile_statistics
 from ..core.zonal.scenes import find_scenes, scene_statistics
 from ..core.zonal.statistics import (
@@ -35,14 +31,10 @@ from ..core.zonal.statistics import (
     zonal_statistics,
 )
 from .algorithm import TimestackAlgorithm
+from .params import EarthdataParameter, IndexParameter, MaskParameters, split_list
 
 
-def split_names(text: str) -> list:
-    """``"nbr, ndvi;swir1"`` -> ``["nbr", "ndvi", "swir1"]``."""
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
-class ZonalStatsAlgorithm(TimestackAlgorithm):
+class ZonalStatsAlgorithm(IndexParameter, MaskParameters, EarthdataParameter, TimestackAlgorithm):
     """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
 
     POLYGONS = "POLYGONS"
@@ -50,18 +42,12 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
     INPUT = "INPUT"
     ITEMS = "ITEMS"
     BANDS = "BANDS"
-    INDICES = "INDICES"
     STATS = "STATS"
     PERCENTILES = "PERCENTILES"
     COMPILE = "COMPILE"
     MIN_VALID_FRACTION = "MIN_VALID_FRACTION"
-    MASK = "MASK"
-    AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
     OUTPUT_WIDE = "OUTPUT_WIDE"
-
-    GROUP = "Time series"
-    GROUP_ID = "timeseries"
 
     def name(self) -> str:
         return "zonalstats"
@@ -118,11 +104,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
                 self.BANDS, self.tr("Bands (comma separated; stacks: empty = all)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.INDICES, self.tr("Indices (comma separated, e.g. NBR, NDVI)"), optional=True
-            )
-        )
+        self.add_index_parameter(default="")
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.STATS,
@@ -161,21 +143,8 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
                 maxValue=1.0,
             )
         )
-        mask = QgsProcessingParameterEnum(
-            self.MASK,
-            self.tr("Mask in scenes"),
-            options=self.mask_labels(),
-            allowMultiple=True,
-            defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
-            optional=True,
-        )
-        mask.setFlags(mask.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(mask)
-        login = QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("Earthdata Login, to read NASA Earthdata (HLS) scenes"), optional=True
-        )
-        login.setFlags(login.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(login)
+        self.add_mask_parameters(self.tr("Mask in scenes"), confidences=False, advanced_mask=True)
+        self.add_earthdata_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -193,7 +162,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
 
     def _statistics(self, parameters, context) -> list:
         chosen = [DEFAULT_STATISTICS[i] for i in self.parameterAsEnums(parameters, self.STATS, context)]
-        percentiles = split_names(self.parameterAsString(parameters, self.PERCENTILES, context))
+        percentiles = split_list(self.parameterAsString(parameters, self.PERCENTILES, context))
         for value in percentiles:
             if not value.isdigit() or not 0 <= int(value) <= 100:
                 raise self.fail(
@@ -221,7 +190,7 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
             raise self.fail(
                 self.tr("Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.")
             )
-        variables = split_names(self.parameterAsString(parameters, self.BANDS, context)) + split_names(
+        variables = split_list(self.parameterAsString(parameters, self.BANDS, context)) + split_list(
             self.parameterAsString(parameters, self.INDICES, context)
         )
         period = PERIODS[self.parameterAsEnum(parameters, self.COMPILE, context)]
@@ -230,31 +199,29 @@ class ZonalStatsAlgorithm(TimestackAlgorithm):
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         wide_output = self.parameterAsFileOutput(parameters, self.OUTPUT_WIDE, context)
         try:
-            polygons = self._polygons(parameters, context, feedback)
-            if stacks:
-                table = zonal_statistics(
-                    stacks, polygons, statistics, variables or None, progress, is_cancelled
-                )
-            else:
-                flags = [MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context)]
-                items = find_scenes(items_path, polygons)
-                feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
-                table = scene_statistics(
-                    items,
-                    polygons,
-                    variables,
-                    statistics,
-                    MaskOptions(flags=tuple(flags)),
-                    progress,
-                    is_cancelled,
-                    earthdata_headers=self.earthdata_headers(parameters, context),
-                )
-            table = compile_statistics(table, period, min_valid)
-            shown = "mean" if "mean" in statistics else statistics[0]
-            wide = wide_table(table, shown) if wide_output else None
-        except Cancelled as exc:
-            raise self.fail(self.tr("Polygon statistics cancelled; nothing was written.")) from exc
-        except ValueError as exc:
+            with self.core_errors(self.tr("Polygon statistics")):
+                polygons = self._polygons(parameters, context, feedback)
+                if stacks:
+                    table = zonal_statistics(
+                        stacks, polygons, statistics, variables or None, progress, is_cancelled
+                    )
+                else:
+                    items = find_scenes(items_path, polygons)
+                    feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
+                    table = scene_statistics(
+                        items,
+                        polygons,
+                        variables,
+                        statistics,
+                        self.mask_options(parameters, context),
+                        progress,
+                        is_cancelled,
+                        earthdata_headers=self.earthdata_headers(parameters, context),
+                    )
+                table = compile_statistics(table, period, min_valid)
+                shown = "mean" if "mean" in statistics else statistics[0]
+                wide = wide_table(table, shown) if wide_output else None
+        except ValueError as exc:  # a library's refusal of the data (core errors are mapped above)
             raise self.fail(str(exc)) from exc
         except NativeLibraryError as exc:
             raise self.fail(

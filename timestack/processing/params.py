@@ -1,0 +1,283 @@
+"""Parameters several algorithms share, each declared once and read back once.
+
+Every mixin here owns a group of parameters: their names, labels, defaults and ranges, how they are
+added to an algorithm and how their values become the core's arguments. An algorithm that searches,
+composites or measures over an area takes :class:`AreaParameters`, so EXTENT and AOI mean the same
+in all of them, and the dock's panels read labels and ranges from the same definitions.
+
+Labels are translated in the ``TimestackParameters`` context: the same text in every algorithm.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.indices import INDICES
+from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
+from ..core.quality.qa import CONFIDENCE_LEVELS
+
+__all__ = [
+    "AreaParameters",
+    "EarthdataParameter",
+    "IndexParameter",
+    "MaskParameters",
+    "SeasonParameters",
+    "advanced",
+    "split_list",
+]
+
+translate = QCoreApplication.translate
+
+
+def split_list(text: Optional[str]) -> list:
+    """``"nbr, ndvi;swir1 tcg"`` -> ``["nbr", "ndvi", "swir1", "tcg"]``: the one way lists are typed."""
+    return [part for part in re.split(r"[,;\s]+", text or "") if part]
+
+
+def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """``parameter`` shown under the dialog's "Advanced parameters"."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+class AreaParameters:
+    """EXTENT or AOI: a rectangle, or the union of a polygon layer's features, in any CRS."""
+
+    EXTENT = "EXTENT"
+    AOI = "AOI"
+
+    def add_area_parameters(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT, translate("TimestackParameters", "Extent"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI,
+                translate("TimestackParameters", "Area of interest (polygons)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+
+    def area(self, parameters, context) -> Optional[tuple[QgsGeometry, QgsCoordinateReferenceSystem]]:
+        """The area and its CRS: AOI's polygons if given, else EXTENT; None when neither is set.
+
+        An extent without a CRS is taken as WGS 84. Raises a Processing error for an AOI without
+        polygons or an extent without area, naming the parameter.
+        """
+        source = self.parameterAsSource(parameters, self.AOI, context)
+        if source is not None:
+            geometries = [f.geometry() for f in source.getFeatures() if f.hasGeometry()]
+            if not geometries:
+                raise self.fail(
+                    translate(
+                        "TimestackParameters",
+                        "AOI has no polygons; choose a layer with at least one polygon.",
+                    )
+                )
+            return QgsGeometry.unaryUnion(geometries), source.sourceCrs()
+        if parameters.get(self.EXTENT) in (None, ""):
+            return None
+        rectangle = self.parameterAsExtent(parameters, self.EXTENT, context)
+        if rectangle.isNull() or rectangle.isEmpty():
+            raise self.fail(
+                translate("TimestackParameters", "EXTENT is empty; draw or choose an extent with an area.")
+            )
+        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        return QgsGeometry.fromRect(rectangle), crs
+
+    def area_bounds(self, parameters, context) -> tuple[Optional[tuple], Optional[str]]:
+        """``((xmin, ymin, xmax, ymax), CRS text)`` of the area's bounding box, or ``(None, None)``."""
+        found = self.area(parameters, context)
+        if found is None:
+            return None, None
+        geometry, crs = found
+        box = geometry.boundingBox()
+        return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), crs.authid() or crs.toWkt()
+
+
+class SeasonParameters:
+    """DOY_START and DOY_END: the days of the year kept; a start after the end wraps the new year."""
+
+    DOY_START = "DOY_START"
+    DOY_END = "DOY_END"
+
+    def add_season_parameters(self) -> None:
+        for name, label, default in (
+            (self.DOY_START, translate("TimestackParameters", "Season start (day of year)"), 1),
+            (self.DOY_END, translate("TimestackParameters", "Season end (day of year)"), 366),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
+                )
+            )
+
+    def season(self, parameters, context) -> tuple[int, int]:
+        return (
+            self.parameterAsInt(parameters, self.DOY_START, context),
+            self.parameterAsInt(parameters, self.DOY_END, context),
+        )
+
+
+class MaskParameters:
+    """MASK (the pixel classes removed), and optionally QA_PIXEL confidence thresholds and a buffer."""
+
+    MASK = "MASK"
+    CLOUD_CONFIDENCE = "CLOUD_CONFIDENCE"
+    SHADOW_CONFIDENCE = "SHADOW_CONFIDENCE"
+    SNOW_CONFIDENCE = "SNOW_CONFIDENCE"
+    CIRRUS_CONFIDENCE = "CIRRUS_CONFIDENCE"
+    MASK_BUFFER = "MASK_BUFFER"
+
+    #: Confidence choices in QA_PIXEL order (none, low, medium, high), as the core names them.
+    CONFIDENCE_CHOICES = tuple(sorted(CONFIDENCE_LEVELS, key=CONFIDENCE_LEVELS.get))
+
+    @staticmethod
+    def mask_labels() -> list:
+        """Translated labels of the MASK choices, in ``MASK_NAMES`` order."""
+        labels = {
+            "cloud": translate("TimestackParameters", "Cloud"),
+            "shadow": translate("TimestackParameters", "Cloud shadow"),
+            "snow": translate("TimestackParameters", "Snow / ice"),
+            "water": translate("TimestackParameters", "Water"),
+            "cirrus": translate("TimestackParameters", "Cirrus (Landsat 8/9)"),
+            "dilated": translate("TimestackParameters", "Dilated cloud"),
+            "saturated": translate("TimestackParameters", "Radiometric saturation"),
+            "dark": translate("TimestackParameters", "Dark area (Sentinel-2)"),
+            "unclassified": translate("TimestackParameters", "Unclassified (Sentinel-2)"),
+        }
+        return [labels[name] for name in MASK_NAMES]
+
+    def add_mask_parameters(self, label: str, confidences: bool, advanced_mask: bool = False) -> None:
+        """MASK labelled ``label``; with ``confidences`` also the QA_PIXEL thresholds and MASK_BUFFER."""
+        mask = QgsProcessingParameterEnum(
+            self.MASK,
+            label,
+            options=self.mask_labels(),
+            allowMultiple=True,
+            defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
+            optional=True,
+        )
+        self.addParameter(advanced(mask) if advanced_mask else mask)
+        if not confidences:
+            return
+        levels = [
+            translate("TimestackParameters", "Off"),
+            translate("TimestackParameters", "Low"),
+            translate("TimestackParameters", "Medium"),
+            translate("TimestackParameters", "High"),
+        ]
+        for name, label, is_advanced in (
+            (
+                self.CLOUD_CONFIDENCE,
+                translate("TimestackParameters", "Also mask cloud confidence at or above (Landsat QA_PIXEL)"),
+                False,
+            ),
+            (
+                self.SHADOW_CONFIDENCE,
+                translate("TimestackParameters", "Also mask cloud-shadow confidence at or above (QA_PIXEL)"),
+                True,
+            ),
+            (
+                self.SNOW_CONFIDENCE,
+                translate("TimestackParameters", "Also mask snow/ice confidence at or above (QA_PIXEL)"),
+                True,
+            ),
+            (
+                self.CIRRUS_CONFIDENCE,
+                translate("TimestackParameters", "Also mask cirrus confidence at or above (QA_PIXEL, OLI)"),
+                True,
+            ),
+        ):
+            level = QgsProcessingParameterEnum(name, label, options=levels, defaultValue=0)
+            self.addParameter(advanced(level) if is_advanced else level)
+        self.addParameter(
+            advanced(
+                QgsProcessingParameterNumber(
+                    self.MASK_BUFFER,
+                    translate("TimestackParameters", "Buffer around masked pixels (pixels)"),
+                    QgsProcessingParameterNumber.Double,
+                    0.0,
+                    False,
+                    0.0,
+                )
+            )
+        )
+
+    def mask_options(self, parameters, context) -> MaskOptions:
+        """The core's mask options from MASK and, where the algorithm has them, thresholds and buffer."""
+        flags = tuple(MASK_NAMES[i] for i in self.parameterAsEnums(parameters, self.MASK, context))
+        if self.parameterDefinition(self.MASK_BUFFER) is None:
+            return MaskOptions(flags=flags)
+        thresholds = {
+            name: self.CONFIDENCE_CHOICES[self.parameterAsEnum(parameters, parameter, context)]
+            for name, parameter in (
+                ("cloud", self.CLOUD_CONFIDENCE),
+                ("shadow", self.SHADOW_CONFIDENCE),
+                ("snow", self.SNOW_CONFIDENCE),
+                ("cirrus", self.CIRRUS_CONFIDENCE),
+            )
+        }
+        return MaskOptions(
+            flags=flags,
+            min_confidence={name: level for name, level in thresholds.items() if level != "none"},
+            buffer_pixels=self.parameterAsDouble(parameters, self.MASK_BUFFER, context),
+        )
+
+
+class IndexParameter:
+    """INDICES: spectral indices by name, typed as a list; the label lists the registry's names."""
+
+    INDICES = "INDICES"
+
+    def add_index_parameter(self, default: str = "NBR") -> None:
+        label = translate("TimestackParameters", "Indices (comma-separated: {0})").format(", ".join(INDICES))
+        self.addParameter(
+            QgsProcessingParameterString(self.INDICES, label, defaultValue=default, optional=True)
+        )
+
+    def index_names(self, parameters, context) -> list:
+        """The indices asked for, in the registry's upper-case spelling."""
+        return [
+            name.upper() for name in split_list(self.parameterAsString(parameters, self.INDICES, context))
+        ]
+
+
+class EarthdataParameter:
+    """AUTHCFG: the QGIS authentication configuration holding an Earthdata login (HLS, CMR)."""
+
+    AUTHCFG = "AUTHCFG"
+
+    def add_earthdata_parameter(self) -> None:
+        self.addParameter(
+            advanced(
+                QgsProcessingParameterAuthConfig(
+                    self.AUTHCFG,
+                    translate(
+                        "TimestackParameters",
+                        "Earthdata Login (authentication configuration: username and password, or a token)",
+                    ),
+                    optional=True,
+                )
+            )
+        )
