@@ -15,14 +15,13 @@ from rasterio.warp import Resampling, calculate_default_transform, reproject
 from rasterio.windows import Window
 
 from timestack.core.io.grid import (
-    asset_scaling,
     chunk_windows,
     gdal_path,
     read_window,
-    sentinel2_offset,
     target_grid,
     with_halo,
 )
+from timestack.core.items import asset_scaling, sentinel2_offset
 
 FIXTURES = Path("/work/shared/fixtures/stac")
 UTM = "EPSG:32610"

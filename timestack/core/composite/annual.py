@@ -35,9 +35,7 @@ from ..indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_
 from ..io.bands import band_description
 from ..io.grid import (
     REMOTE_GDAL_OPTIONS,
-    AssetScaling,
     TargetGrid,
-    asset_scaling,
     bounds_in,
     chunk_windows,
     gdal_path,
@@ -57,6 +55,19 @@ from ..io.stack import (
     write_json,
     write_vrt,
 )
+from ..items import (
+    ASSET_KEYS,
+    FMASK_KEYS,
+    QA_PIXEL_KEYS,
+    QA_RADSAT_KEYS,
+    SCL_KEYS,
+    AssetScaling,
+    asset_scaling,
+    band_asset_key,
+    hls_asset_keys,
+    is_earthdata_granule,
+    pick_asset,
+)
 from ..quality.harmonize import needs_harmonisation, oli_to_etm
 from ..quality.masks import (
     FMASK_FILL,
@@ -71,29 +82,6 @@ from ..runtime import Cancelled, Progress, TimestackError
 from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
-
-#: STAC asset keys that hold each canonical band: Landsat C2 / Earth Search first, then Planetary
-#: Computer's Sentinel-2 band names. Sentinel-2 nir is B8A (narrow NIR, closest to Landsat's).
-ASSET_KEYS: Mapping[str, tuple[str, ...]] = {
-    "blue": ("blue", "B02"),
-    "green": ("green", "B03"),
-    "red": ("red", "B04"),
-    "nir": ("nir08", "B8A", "nir"),
-    "swir1": ("swir16", "B11"),
-    "swir2": ("swir22", "B12"),
-}
-#: NASA's Harmonized Landsat Sentinel-2 (HLS v2.0): band asset per collection (Landsat's OLI numbering in
-#: L30, Sentinel-2's MSI numbering in S30, narrow NIR in both), the Fmask quality layer, and the scaling
-#: its COGs carry when the item has no raster:bands (CMR granules have none).
-HLS_ASSET_KEYS: Mapping[str, Mapping[str, str]] = {
-    "HLSL30": {"blue": "B02", "green": "B03", "red": "B04", "nir": "B05", "swir1": "B06", "swir2": "B07"},
-    "HLSS30": {"blue": "B02", "green": "B03", "red": "B04", "nir": "B8A", "swir1": "B11", "swir2": "B12"},
-}
-HLS_SCALING = AssetScaling(1e-4, 0.0, -9999)
-FMASK_KEYS = ("Fmask",)
-QA_PIXEL_KEYS = ("qa_pixel",)
-QA_RADSAT_KEYS = ("qa_radsat",)
-SCL_KEYS = ("scl", "SCL")
 
 
 @dataclass(frozen=True)
@@ -239,26 +227,6 @@ def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks
             )
 
 
-def _pick(assets: Mapping[str, Any], keys: Sequence[str]) -> Optional[tuple[str, Mapping[str, Any]]]:
-    for key in keys:
-        if key in assets:
-            return key, assets[key]
-    return None
-
-
-def hls_asset_keys(collection: Optional[str]) -> Optional[Mapping[str, str]]:
-    """Band -> asset key for an HLS collection id (``HLSL30``, ``HLSS30.v2.0``...), None for others."""
-    collection = str(collection or "")
-    return next((keys for name, keys in HLS_ASSET_KEYS.items() if collection.startswith(name)), None)
-
-
-def is_earthdata_granule(item: Mapping[str, Any]) -> bool:
-    """Does ``item`` come from NASA Earthdata (an HLS collection, or a CMR granule listed by search)?"""
-    return hls_asset_keys(item.get("collection")) is not None or (
-        "earthdata:concept_id" in item.get("properties", {})
-    )
-
-
 def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Optional[Path]) -> Scene:
     """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing."""
     properties = item.get("properties", {})
@@ -271,12 +239,12 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
     hls = hls_asset_keys(item.get("collection"))
     if hls is not None:
         return _hls_scene(item, moment, platform, hls, bands, base_dir)
-    if _pick(assets, QA_PIXEL_KEYS):
+    if pick_asset(assets, QA_PIXEL_KEYS):
         kind = "landsat"
-        quality = _pick(assets, QA_PIXEL_KEYS)
-    elif _pick(assets, SCL_KEYS):
+        quality = pick_asset(assets, QA_PIXEL_KEYS)
+    elif pick_asset(assets, SCL_KEYS):
         kind = "sentinel2"
-        quality = _pick(assets, SCL_KEYS)
+        quality = pick_asset(assets, SCL_KEYS)
     else:
         raise SceneSkippedError("no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)")
     if kind == "landsat":
@@ -286,12 +254,11 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
             raise SceneSkippedError(f"platform {platform!r} is not Landsat 4-9") from None
     chosen: dict[str, Asset] = {}
     for band in bands:
-        found = _pick(assets, ASSET_KEYS[band])
-        if found is None:
+        key = band_asset_key(assets, item.get("collection"), band)
+        if key is None:
             raise SceneSkippedError(f"no asset for band {band} (looked for {', '.join(ASSET_KEYS[band])})")
-        _, asset = found
-        chosen[band] = Asset(gdal_path(asset["href"], base_dir), asset_scaling(asset, properties))
-    radsat = _pick(assets, QA_RADSAT_KEYS) if kind == "landsat" else None
+        chosen[band] = Asset(gdal_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties))
+    radsat = pick_asset(assets, QA_RADSAT_KEYS) if kind == "landsat" else None
     return Scene(
         id=str(item.get("id")),
         datetime=moment,
@@ -314,16 +281,17 @@ def _hls_scene(
 ) -> Scene:
     """An HLS granule: its collection's band assets, Fmask for quality, raster:bands or HLS scaling."""
     assets = item.get("assets", {})
-    quality = _pick(assets, FMASK_KEYS)
+    quality = pick_asset(assets, FMASK_KEYS)
     if quality is None:
         raise SceneSkippedError("no Fmask asset (HLS quality layer)")
     chosen: dict[str, Asset] = {}
     for band in bands:
-        if keys[band] not in assets:
+        if band_asset_key(assets, item.get("collection"), band) is None:
             raise SceneSkippedError(f"no asset for band {band} (looked for {keys[band]})")
         asset = assets[keys[band]]
-        scaling = asset_scaling(asset, {}) if asset.get("raster:bands") else HLS_SCALING
-        chosen[band] = Asset(gdal_path(asset["href"], base_dir), scaling)
+        chosen[band] = Asset(
+            gdal_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
+        )
     return Scene(
         id=str(item.get("id")),
         datetime=moment,

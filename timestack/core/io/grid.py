@@ -6,9 +6,7 @@ pixel size, origin on the pixel lattice — the usual case for one Landsat path/
 windowed read; any other scene goes through rasterio's ``WarpedVRT`` so only the window is warped.
 Local paths, ``http(s)://`` COGs (read via ``/vsicurl/``), ``s3://`` and signed URLs all open alike.
 
-Scale and offset come from the STAC item (``raster:bands``); Sentinel-2 items without them (Planetary
-Computer) follow ESA's processing-baseline rule: reflectance = (DN - 1000) / 10000 from baseline 04.00
-(25 January 2022), DN / 10000 before (ESA, *Sentinel-2 L2A Product Specification*, PB 04.00 note).
+How a DN becomes reflectance is the STAC item's business: :mod:`..items`.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ import contextlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 import numpy as np
 import rasterio
@@ -140,41 +138,6 @@ def gdal_path(href: str, base_dir: str | Path | None = None) -> str:
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
     return str(path)
-
-
-def sentinel2_offset(processing_baseline: str | None) -> float:
-    """Reflectance offset of Sentinel-2 L2A DNs: -0.1 (i.e. -1000 DN) from baseline 04.00, else 0."""
-    if not processing_baseline:
-        return 0.0
-    try:
-        major, minor = (int(part) for part in str(processing_baseline).split(".")[:2])
-    except ValueError:
-        raise ValueError(f"unreadable s2:processing_baseline {processing_baseline!r}") from None
-    return -0.1 if (major, minor) >= (4, 0) else 0.0
-
-
-@dataclass(frozen=True)
-class AssetScaling:
-    """reflectance = DN * scale + offset; DN == nodata is missing."""
-
-    scale: float
-    offset: float
-    nodata: float | None
-
-
-def asset_scaling(asset: Mapping[str, Any], properties: Mapping[str, Any]) -> AssetScaling:
-    """Scale, offset and nodata of one STAC asset (dict form), with the Sentinel-2 baseline fallback."""
-    bands = asset.get("raster:bands") or [{}]
-    first = bands[0]
-    nodata = first.get("nodata")
-    if "scale" in first or "offset" in first:
-        return AssetScaling(float(first.get("scale", 1.0)), float(first.get("offset", 0.0)), nodata)
-    if "s2:processing_baseline" in properties or str(properties.get("platform", "")).lower().startswith(
-        "sentinel-2"
-    ):
-        offset = sentinel2_offset(properties.get("s2:processing_baseline"))
-        return AssetScaling(1e-4, offset, 0 if nodata is None else nodata)
-    return AssetScaling(1.0, 0.0, nodata)
 
 
 def _aligned_offset(src_transform: Affine, grid: TargetGrid) -> tuple[int, int] | None:

@@ -14,19 +14,17 @@ import pystac
 
 from ..io.atomic import atomic_output
 from ..io.grid import gdal_path
+from ..items import band_asset_key
 
-#: Asset keys of red, green, blue per naming scheme: STAC common names (Landsat on PC/ES, Sentinel-2
-#: on ES, the sample archive), then Sentinel-2 band ids (PC).
-RGB_KEYS = (("red", "green", "blue"), ("B04", "B03", "B02"))
 #: A ready-made true-colour asset (Sentinel-2 TCI) when no per-band set exists.
 VISUAL_KEYS = ("visual",)
 
 
 def natural_colour_sources(item: pystac.Item) -> list:
     """GDAL paths of the red, green and blue bands (one path when a ready RGB asset is used)."""
-    for keys in RGB_KEYS:
-        if all(key in item.assets for key in keys):
-            return [gdal_path(item.assets[key].href) for key in keys]
+    keys = [band_asset_key(item.assets, item.collection_id, band) for band in ("red", "green", "blue")]
+    if None not in keys:
+        return [gdal_path(item.assets[key].href) for key in keys]
     for key in VISUAL_KEYS:
         if key in item.assets:
             return [gdal_path(item.assets[key].href)]

@@ -25,9 +25,9 @@ from osgeo import osr
 from rasterio.windows import Window, from_bounds
 
 from .. import native
-from ..composite.annual import HLS_SCALING, hls_asset_keys, is_earthdata_granule
 from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
-from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, asset_scaling, gdal_path, http_headers, read_window
+from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
+from ..items import asset_scaling, band_asset_key, hls_asset_keys, is_earthdata_granule
 from ..quality.masks import (
     FMASK_FILL,
     MaskOptions,
@@ -70,13 +70,10 @@ def split_variables(variables: Sequence[str]) -> tuple:
 
 
 def _asset_key(item, band: str) -> str:
-    """The item's asset holding canonical ``band`` (``nir`` is ``nir08`` in Landsat C2, ``nir`` in ES S2)."""
-    hls = hls_asset_keys(item.collection_id)
-    if hls is not None and hls.get(band) in item.assets:
-        return hls[band]
-    for key in item.assets:
-        if BAND_ALIASES.get(key.lower()) == band:
-            return key
+    """The item's asset holding canonical ``band``: the same one compositing reads."""
+    key = band_asset_key(item.assets, item.collection_id, band)
+    if key is not None:
+        return key
     raise ZonalInputError(
         f"ITEMS: scene {item.id} has no asset for band {band}; its assets: {', '.join(item.assets)}"
     )
@@ -128,9 +125,7 @@ def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
     reflectance = {}
     for band, key in keys.items():
         asset = item.assets[key]
-        scaling = asset_scaling(asset.to_dict(), item.properties)
-        if hls_asset_keys(item.collection_id) is not None and "raster:bands" not in asset.extra_fields:
-            scaling = HLS_SCALING
+        scaling = asset_scaling(asset.to_dict(), item.properties, item.collection_id)
         with rasterio.open(gdal_path(asset.href)) as dataset:
             nodata = scaling.nodata if scaling.nodata is not None else dataset.nodata
             dn = read_window(dataset, grid, window, fill=0 if nodata is None else nodata)
