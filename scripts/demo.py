@@ -22,9 +22,9 @@ FIRST_YEAR, LAST_YEAR = 1986, 2024
 
 def by_year(layer) -> None:
     """The change map's style in the Toolbox and the dock: a year ramp with a legend entry per year."""
-    from timestack.processing.changemap import year_renderer
+    from timestack.processing.styles import year_of_detection_renderer
 
-    layer.setRenderer(year_renderer(layer, FIRST_YEAR, LAST_YEAR))
+    layer.setRenderer(year_of_detection_renderer(layer, FIRST_YEAR, LAST_YEAR))
 
 
 def event_count(layer) -> None:
@@ -46,7 +46,7 @@ def event_count(layer) -> None:
 def false_colour(layer) -> None:
     """The composite's style in the Toolbox and the dock: swir1/nir/red of the last year."""
     from timestack.core.io.stack import SCALE_INT16
-    from timestack.processing.composite import false_colour_renderer
+    from timestack.processing.styles import false_colour_renderer
 
     layer.setRenderer(false_colour_renderer(layer, LAST_YEAR, SCALE_INT16))
 

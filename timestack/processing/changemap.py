@@ -12,19 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsColorRampShader,
-    QgsGradientColorRamp,
-    QgsGradientStop,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsRasterShader,
-    QgsSingleBandPseudoColorRenderer,
 )
-from qgis.PyQt.QtGui import QColor
 
 from ..core.changemap.maps import (
     SORTS,
@@ -34,52 +27,7 @@ from ..core.changemap.maps import (
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-
-#: LT-GEE's year palette (purple → blue → green → yellow → orange → red), old to new.
-YEAR_PALETTE = ("#9400d3", "#4b0082", "#0000ff", "#00ff00", "#ffff00", "#ff7f00", "#ff0000")
-
-
-def year_renderer(layer, first_year: int, last_year: int) -> QgsSingleBandPseudoColorRenderer:
-    """A pseudocolour renderer of band 1 (year of detection): one legend entry per year."""
-    colors = [QColor(c) for c in YEAR_PALETTE]
-    stops = [QgsGradientStop(i / (len(colors) - 1), c) for i, c in enumerate(colors[1:-1], start=1)]
-    ramp = QgsGradientColorRamp(colors[0], colors[-1], False, stops)
-    span = max(last_year - first_year, 1)
-    items = [
-        QgsColorRampShader.ColorRampItem(year, ramp.color((year - first_year) / span), str(year))
-        for year in range(first_year, last_year + 1)
-    ]
-    shader_function = QgsColorRampShader(first_year, last_year)
-    shader_function.setColorRampType(QgsColorRampShader.Discrete)
-    shader_function.setColorRampItemList(items)
-    shader_function.setSourceColorRamp(ramp)
-    shader = QgsRasterShader(first_year, last_year)
-    shader.setRasterShaderFunction(shader_function)
-    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
-    renderer.setClassificationMin(first_year)
-    renderer.setClassificationMax(last_year)
-    return renderer
-
-
-class YearRampPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Styles a loaded change map by year of detection (used by Toolbox, models and the dock)."""
-
-    #: Processing keeps only a pointer to post-processors; keep the recent ones alive.
-    _alive: list = []
-
-    def __init__(self, first_year: int, last_year: int):
-        super().__init__()
-        self.first_year, self.last_year = first_year, last_year
-
-    @classmethod
-    def create(cls, first_year: int, last_year: int) -> YearRampPostProcessor:
-        processor = cls(first_year, last_year)
-        cls._alive = cls._alive[-15:] + [processor]
-        return processor
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
-        layer.setRenderer(year_renderer(layer, self.first_year, self.last_year))
-        layer.triggerRepaint()
+from .styles import YearRampPostProcessor, keep_alive
 
 
 class ChangeMapAlgorithm(TimestackAlgorithm):
@@ -296,7 +244,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             if params.year_range is not None:
                 first, last = max(first, params.year_range[0]), min(last, params.year_range[1])
             details = context.layerToLoadOnCompletionDetails(results[self.OUTPUT])
-            details.setPostProcessor(YearRampPostProcessor.create(first, max(first, last)))
+            details.setPostProcessor(keep_alive(YearRampPostProcessor(first, max(first, last))))
         if "events" in written:
             results[self.OUTPUT_EVENTS] = str(written["events"])
             self.load_on_completion(

@@ -13,14 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
-    QgsContrastEnhancement,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsDateTimeRange,
-    QgsMultiBandColorRenderer,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputFile,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
@@ -33,17 +29,14 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsProject,
     QgsRasterLayer,
     QgsRasterLayerTemporalProperties,
     QgsRectangle,
-    QgsSingleBandGrayRenderer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.composite.annual import METHODS, CompositeSettings, annual_composites
-from ..core.indices import INDICES, REFLECTIVE_BANDS
-from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
+from ..core.indices import REFLECTIVE_BANDS
+from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
 from .algorithm import TimestackAlgorithm
 from .params import (
     AreaParameters,
@@ -53,98 +46,7 @@ from .params import (
     SeasonParameters,
     advanced,
 )
-
-#: Display range (reflectance) of each false-colour channel: bare soil to dense forest fits inside.
-FALSE_COLOUR = (("swir1", 0.0, 0.35), ("nir", 0.0, 0.45), ("red", 0.0, 0.15))
-
-#: Post-processors must outlive the algorithm instance that created them (Processing holds no reference).
-_POST_PROCESSORS: dict = {}
-
-
-def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
-    """A swir1/nir/red renderer on ``year``'s bands of a ``YYYY_name`` stack; None if a band is missing."""
-    numbers = band_numbers(layer.source())
-    wanted = [numbers.get(f"{year}_{name}") for name, _, _ in FALSE_COLOUR]
-    if None in wanted:
-        return None
-    renderer = QgsMultiBandColorRenderer(layer.dataProvider(), *wanted)
-    enhancements = []
-    for band, (_, low, high) in zip(wanted, FALSE_COLOUR):
-        enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
-        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
-        enhancement.setMinimumValue(low * scale)
-        enhancement.setMaximumValue(high * scale)
-        enhancements.append(enhancement)
-    renderer.setRedContrastEnhancement(enhancements[0])
-    renderer.setGreenContrastEnhancement(enhancements[1])
-    renderer.setBlueContrastEnhancement(enhancements[2])
-    return renderer
-
-
-def grey_renderer(layer: QgsRasterLayer, year: int, scale: float):
-    """A grey stretch of ``year``'s first band, for stacks without swir1/nir/red (e.g. indices only):
-    -1..1 for an index, 0..0.4 for a reflectance band. None if the year has no band."""
-    numbers = band_numbers(layer.source())
-    names = [name for name in numbers if name.startswith(f"{year}_")]
-    if not names:
-        return None
-    band = numbers[names[0]]
-    low, high = (-1.0, 1.0) if names[0].split("_", 1)[1].upper() in INDICES else (0.0, 0.4)
-    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), band)
-    enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
-    enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
-    enhancement.setMinimumValue(low * scale)
-    enhancement.setMaximumValue(high * scale)
-    renderer.setContrastEnhancement(enhancement)
-    return renderer
-
-
-def year_renderer(layer: QgsRasterLayer, year: int, scale: float):
-    """False colour where the year has swir1, nir and red; otherwise a grey stretch of its first band."""
-    return false_colour_renderer(layer, year, scale) or grey_renderer(layer, year, scale)
-
-
-def year_range(year: int) -> QgsDateTimeRange:
-    """[1 January ``year``, 1 January ``year`` + 1): the temporal extent of an annual composite."""
-    return QgsDateTimeRange(
-        QDateTime(QDate(year, 1, 1), QTime(0, 0)), QDateTime(QDate(year + 1, 1, 1), QTime(0, 0)), True, False
-    )
-
-
-class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles the loaded stack and adds the per-year group the Temporal Controller animates."""
-
-    def __init__(self, years: list[int], scale: float, group_name: str):
-        super().__init__()
-        self.years = years
-        self.scale = scale
-        self.group_name = group_name
-
-    def postProcessLayer(self, layer, context, feedback):
-        if not isinstance(layer, QgsRasterLayer) or not self.years:
-            return
-        renderer = year_renderer(layer, self.years[-1], self.scale)
-        if renderer is not None:
-            layer.setRenderer(renderer)
-            layer.triggerRepaint()
-        project = context.project() or QgsProject.instance()
-        root = project.layerTreeRoot()
-        group = root.insertGroup(0, self.group_name)
-        for year in reversed(self.years):
-            year_layer = QgsRasterLayer(layer.source(), str(year), "gdal")
-            renderer = year_renderer(year_layer, year, self.scale)
-            if renderer is None:
-                continue
-            year_layer.setRenderer(renderer)
-            temporal = year_layer.temporalProperties()
-            temporal.setIsActive(True)
-            temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
-            temporal.setFixedTemporalRange(year_range(year))
-            project.addMapLayer(year_layer, False)
-            group.addLayer(year_layer)
-        node = root.findLayer(layer.id())
-        if node is not None:
-            node.setItemVisibilityChecked(False)  # the animated group shows the years instead
+from .styles import CompositeLayerStyler, keep_alive, year_range
 
 
 class CompositeAlgorithm(
@@ -385,11 +287,10 @@ class CompositeAlgorithm(
         styler = CompositeLayerStyler(
             result.years, SCALE_INT16 if dtype == "int16" else 1.0, self.tr("{0} by year").format(name)
         )
-        _POST_PROCESSORS[str(output)] = styler
         details = QgsProcessingContext.LayerDetails(
             name, context.project(), self.OUTPUT, QgsProcessingUtils.LayerHint.Raster
         )
-        details.setPostProcessor(styler)
+        details.setPostProcessor(keep_alive(styler))
         context.addLayerToLoadOnCompletion(str(output), details)
         return {
             self.OUTPUT: str(result.stack),
