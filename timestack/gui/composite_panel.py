@@ -8,18 +8,16 @@ from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ..processing.composite import CompositeAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .parameter_widgets import AlgorithmParameters, widget_value
 
 
 def default_output() -> Path:
@@ -37,29 +35,17 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.items.setToolTip(
             self.tr("The scenes: the JSON written by Search scenes, or the sample archive's")
         )
-        self.start_year = self._spin(1972, 2100, 1985)
-        self.end_year = self._spin(1972, 2100, 2024)
-        self.doy_start = self._spin(1, 366, 1)
-        self.doy_end = self._spin(1, 366, 366)
-        self.method = QComboBox(self)
-        for label in (
-            self.tr("Medoid"),
-            self.tr("Median"),
-            self.tr("Mean"),
-            self.tr("Maximum NDVI"),
-            self.tr("Percentile"),
-        ):
-            self.method.addItem(label)
-        self.indices = QLineEdit("NBR, NDVI", self)
-        self.indices.setToolTip(
-            self.tr("Comma-separated: NDVI, NBR, NDMI, NBR2, NDSI, NDWI, EVI, SAVI, TCB, TCG, TCW, TCA")
-        )
-        self.tdom = QCheckBox(self.tr("Catch missed cloud shadows (TDOM)"), self)
-        self.harmonize = QCheckBox(self.tr("Harmonise Landsat 8/9 to Landsat 7"), self)
-        self.resolution = QDoubleSpinBox(self)
-        self.resolution.setRange(1.0, 10000.0)
-        self.resolution.setValue(30.0)
-        self.resolution.setSuffix(self.tr(" m"))
+        self.definitions = AlgorithmParameters(CompositeAlgorithm)
+        alg = CompositeAlgorithm
+        self.start_year = self.definitions.widget(alg.START_YEAR, self)
+        self.end_year = self.definitions.widget(alg.END_YEAR, self)
+        self.doy_start = self.definitions.widget(alg.DOY_START, self)
+        self.doy_end = self.definitions.widget(alg.DOY_END, self)
+        self.method = self.definitions.widget(alg.METHOD, self)
+        self.indices = self.definitions.widget(alg.INDICES, self)
+        self.tdom = self.definitions.widget(alg.TDOM, self)
+        self.harmonize = self.definitions.widget(alg.HARMONIZE, self)
+        self.resolution = self.definitions.widget(alg.RESOLUTION, self)
         #: The area of the search the scenes came from ({"EXTENT": ...} or {"AOI": ...}), if any.
         self.search_area: dict = {}
         self.only_search_area = QCheckBox(self.tr("Only the area searched (not whole scenes)"), self)
@@ -93,9 +79,9 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.tr("Scenes"), self.items)
         form.addRow(self.tr("Years"), years)
         form.addRow(self.tr("Season (day of year)"), season)
-        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.definitions.label(CompositeAlgorithm.METHOD, self), self.method)
         form.addRow(self.tr("Indices"), self.indices)
-        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.definitions.label(CompositeAlgorithm.RESOLUTION, self), self.resolution)
         form.addRow(self.only_search_area)
         form.addRow(self.tdom)
         form.addRow(self.harmonize)
@@ -111,12 +97,6 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
-
-    def _spin(self, low: int, high: int, value: int) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setValue(value)
-        return spin
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CompositePanel", text)
@@ -138,19 +118,17 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.doy_end.setValue(doy_end)
 
     def parameters(self) -> dict:
-        values = {
-            "ITEMS": self.items.filePath(),
-            "START_YEAR": self.start_year.value(),
-            "END_YEAR": self.end_year.value(),
-            "DOY_START": self.doy_start.value(),
-            "DOY_END": self.doy_end.value(),
-            "METHOD": self.method.currentIndex(),
-            "INDICES": self.indices.text(),
-            "TDOM": self.tdom.isChecked(),
-            "HARMONIZE": self.harmonize.isChecked(),
-            "RESOLUTION": self.resolution.value(),
-            "OUTPUT": self.output.filePath(),
-        }
+        shown = (
+            self.start_year, self.end_year, self.doy_start, self.doy_end, self.method, self.indices,
+            self.tdom, self.harmonize, self.resolution,
+        )  # fmt: skip
+        values = {widget.objectName(): widget_value(widget) for widget in shown}
+        values.update(
+            {
+                CompositeAlgorithm.ITEMS: self.items.filePath(),
+                CompositeAlgorithm.OUTPUT: self.output.filePath(),
+            }
+        )
         if self.only_search_area.isChecked():
             values.update(self.search_area)
         if self.folder.filePath():

@@ -24,7 +24,6 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +31,10 @@ from qgis.PyQt.QtWidgets import (
 from ..core.indices import disturbance_direction
 from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
-from ..core.landtrendr.fit import OPEN_BELOW, VALID_RANGES, LandTrendrParams
+from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
 from .algorithm_task import AlgorithmTask
+from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
 from .trajectory_plot import TrajectoryPlot
 
@@ -70,14 +70,13 @@ class LandTrendrPanel(QWidget):
         self.index = QComboBox(self)
         self.index.setObjectName("landtrendrIndex")
         self.fit_bands = QLineEdit(self)
-        self.direction = QComboBox(self)
-        self.direction.addItem(self.tr("Automatic (from the index)"), None)
-        self.direction.addItem(self.tr("Decreases on disturbance"), -1)
-        self.direction.addItem(self.tr("Increases on disturbance"), 1)
-        self.flavor = QComboBox(self)
-        self.flavor.addItem(self.tr("gee — Earth Engine behaviour"), "gee")
-        self.flavor.addItem(self.tr("idl — original IDL program"), "idl")
-        self.param_widgets = self._parameter_widgets()
+        self.definitions = AlgorithmParameters(LandTrendrAlgorithm)
+        self.direction = self.definitions.widget(LandTrendrAlgorithm.DIRECTION, self)
+        self.flavor = self.definitions.widget(LandTrendrAlgorithm.FLAVOR, self)
+        #: GEE parameter name -> its widget, made from the algorithm's definition (range, default, help).
+        self.param_widgets = {
+            gee_name: self.definitions.widget(name, self) for gee_name, name in LT_PARAMETERS.items()
+        }
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.lineEdit().setPlaceholderText(self.tr("[temporary files]"))
@@ -117,61 +116,23 @@ class LandTrendrPanel(QWidget):
     def title(self) -> str:
         return self.tr("LandTrendr")
 
-    def _parameter_widgets(self) -> dict:
-        """One widget per LandTrendr parameter, keyed by its GEE name, set to GEE's defaults."""
-        defaults = LandTrendrParams()
-        ranges = {
-            "maxSegments": (1, 20),
-            "vertexCountOvershoot": (0, 20),
-            "minObservationsNeeded": (2, 100),
-        }
-        widgets = {}
-        for gee_name in LT_PARAMETERS:
-            default = getattr(defaults, gee_name)
-            if isinstance(default, bool):
-                widget = QCheckBox(self)
-                widget.setChecked(default)
-            elif isinstance(default, int):
-                widget = QSpinBox(self)
-                widget.setRange(*ranges[gee_name])
-                widget.setValue(default)
-            else:
-                widget = QDoubleSpinBox(self)
-                widget.setDecimals(3)
-                widget.setSingleStep(0.05)
-                low, high, _text = VALID_RANGES[gee_name]
-                # The core's ranges: an open lower bound becomes the smallest step shown, and an
-                # unbounded threshold stops at 10 (anything from 1 up already means "off").
-                widget.setRange(0.001 if gee_name in OPEN_BELOW else low, min(high, 10.0))
-                widget.setValue(default)
-            widget.setObjectName(gee_name)
-            widgets[gee_name] = widget
-        return widgets
-
     def _layout(self) -> None:
-        labels = {
-            "maxSegments": self.tr("Maximum segments"),
-            "spikeThreshold": self.tr("Spike threshold"),
-            "vertexCountOvershoot": self.tr("Vertex count overshoot"),
-            "preventOneYearRecovery": self.tr("Prevent one-year recovery"),
-            "recoveryThreshold": self.tr("Recovery threshold"),
-            "pvalThreshold": self.tr("p-value threshold"),
-            "bestModelProportion": self.tr("Best model proportion"),
-            "minObservationsNeeded": self.tr("Minimum observations"),
-        }
         data = QFormLayout()
         data.addRow(self.tr("Annual stack"), self.stack)
         data.addRow(self.tr("Index"), self.index)
-        data.addRow(self.tr("Direction"), self.direction)
+        data.addRow(self.definitions.label(LandTrendrAlgorithm.DIRECTION, self), self.direction)
         data.addRow(self.tr("Also fit bands"), self.fit_bands)
         parameters = QGroupBox(self.tr("Parameters"), self)
         parameters.setToolTip(self.tr("Earth Engine's LandTrendr parameters, with its defaults."))
         form = QFormLayout(parameters)
         for wrapping in (data, form):
-            wrapping.setRowWrapPolicy(QFormLayout.WrapLongRows)
+            wrapping.setRowWrapPolicy(QFormLayout.DontWrapRows)
         for gee_name, widget in self.param_widgets.items():
-            form.addRow(labels[gee_name], widget)
-        form.addRow(self.tr("Flavor"), self.flavor)
+            if isinstance(widget, QCheckBox):  # labelled by its own text
+                form.addRow(widget)
+            else:
+                form.addRow(self.definitions.label(LT_PARAMETERS[gee_name], self), widget)
+        form.addRow(self.definitions.label(LandTrendrAlgorithm.FLAVOR, self), self.flavor)
         outputs = QFormLayout()
         outputs.setRowWrapPolicy(QFormLayout.WrapLongRows)
         outputs.addRow(self.tr("Output folder"), self.folder)
@@ -216,13 +177,12 @@ class LandTrendrPanel(QWidget):
     # -- state shared by the inspector and the run ---------------------------------------------
 
     def landtrendr_params(self) -> LandTrendrParams:
-        values = {}
-        for gee_name, widget in self.param_widgets.items():
-            values[gee_name] = widget.isChecked() if isinstance(widget, QCheckBox) else widget.value()
-        return LandTrendrParams(**values)
+        return LandTrendrParams(
+            **{gee_name: widget_value(widget) for gee_name, widget in self.param_widgets.items()}
+        )
 
     def disturbance_direction(self) -> int:
-        chosen = self.direction.currentData()
+        chosen = LandTrendrAlgorithm.DIRECTIONS[self.direction.currentIndex()]
         if chosen is not None:
             return chosen
         try:
@@ -262,7 +222,9 @@ class LandTrendrPanel(QWidget):
 
     def _settings_changed(self, *_) -> None:
         self.inspector.set_settings(
-            self.landtrendr_params(), self.disturbance_direction(), self.flavor.currentData()
+            self.landtrendr_params(),
+            self.disturbance_direction(),
+            LandTrendrAlgorithm.FLAVOR_NAMES[self.flavor.currentIndex()],
         )
 
     def _inspect_toggled(self, on: bool) -> None:
@@ -282,8 +244,9 @@ class LandTrendrPanel(QWidget):
     def parameters(self) -> dict:
         """The ``timestack:landtrendr`` parameter dict of what the panel shows."""
         alg = LandTrendrAlgorithm
-        params = self.landtrendr_params()
-        values = {name: getattr(params, gee_name) for gee_name, name in LT_PARAMETERS.items()}
+        values = {
+            name: widget_value(self.param_widgets[gee_name]) for gee_name, name in LT_PARAMETERS.items()
+        }
         values.update(
             {
                 alg.INPUT: self.stack.currentLayer().source() if self.stack.currentLayer() else "",

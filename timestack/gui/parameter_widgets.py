@@ -1,0 +1,105 @@
+"""Dock widgets made from an algorithm's own parameter definitions.
+
+A panel that typed its own labels, choices, ranges and defaults would drift from the algorithm it runs
+(it did: LandTrendr's maximum segments stopped at 20 in the dock and not in the Toolbox). Here each
+widget is built from the definition the Toolbox and the model designer use, and its value is the one
+Processing expects for that parameter, so one definition serves all three.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
+
+__all__ = ["AlgorithmParameters", "parameter_widget", "widget_value"]
+
+#: Spin boxes need finite limits (and size themselves to them); Processing's "no limit" is the largest double.
+_INT_LIMIT = 999_999
+_DOUBLE_LIMIT = 999_999.0
+
+
+class AlgorithmParameters:
+    """The parameter definitions of one algorithm, from an instance the panel keeps (they belong to it)."""
+
+    def __init__(self, algorithm_class):
+        self.algorithm = algorithm_class()
+        self.algorithm.initAlgorithm()
+
+    def definition(self, name: str) -> QgsProcessingParameterDefinition:
+        definition = self.algorithm.parameterDefinition(name)
+        if definition is None:
+            raise KeyError(f"{self.algorithm.id() or type(self.algorithm).__name__} has no parameter {name}")
+        return definition
+
+    def label(self, name: str, parent: QWidget) -> QLabel:
+        """The parameter's translated description, as the Toolbox shows it, wrapping in a narrow dock."""
+        label = QLabel(self.definition(name).description(), parent)
+        label.setWordWrap(True)
+        return label
+
+    def widget(self, name: str, parent: QWidget) -> QWidget:
+        return parameter_widget(self.definition(name), parent)
+
+
+def _tooltip(definition: QgsProcessingParameterDefinition) -> str:
+    return definition.help() or definition.toolTip() or definition.description()
+
+
+def _number_widget(definition: QgsProcessingParameterNumber, parent: QWidget) -> QWidget:
+    if definition.dataType() == QgsProcessingParameterNumber.Integer:
+        widget = QSpinBox(parent)
+        widget.setRange(
+            max(int(definition.minimum()), -_INT_LIMIT), min(int(definition.maximum()), _INT_LIMIT)
+        )
+        widget.setValue(int(definition.defaultValue()))
+        return widget
+    widget = QDoubleSpinBox(parent)
+    low = max(definition.minimum(), -_DOUBLE_LIMIT)
+    high = min(definition.maximum(), _DOUBLE_LIMIT)
+    default = float(definition.defaultValue())
+    widget.setDecimals(3)
+    widget.setSingleStep(0.05 if abs(default) <= 5 else 1.0)
+    widget.setRange(low, high)
+    widget.setValue(default)
+    return widget
+
+
+def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidget) -> QWidget:
+    """A Qt widget showing ``definition``'s choices, range and default, with its help as tooltip.
+
+    Numbers become spin boxes, single-choice enums combo boxes, booleans check boxes (labelled with
+    the description), strings line edits. The widget's object name is the parameter's name.
+    """
+    if isinstance(definition, QgsProcessingParameterNumber):
+        widget = _number_widget(definition, parent)
+    elif isinstance(definition, QgsProcessingParameterEnum) and not definition.allowMultiple():
+        widget = QComboBox(parent)
+        widget.addItems(definition.options())
+        widget.setCurrentIndex(int(definition.defaultValue() or 0))
+    elif isinstance(definition, QgsProcessingParameterBoolean):
+        widget = QCheckBox(definition.description(), parent)
+        widget.setChecked(bool(definition.defaultValue()))
+    elif isinstance(definition, QgsProcessingParameterString):
+        widget = QLineEdit(str(definition.defaultValue() or ""), parent)
+    else:
+        raise TypeError(f"no dock widget for parameter {definition.name()} ({definition.type()})")
+    widget.setObjectName(definition.name())
+    widget.setToolTip(_tooltip(definition))
+    return widget
+
+
+def widget_value(widget: QWidget):
+    """The Processing value of a widget made by :func:`parameter_widget`."""
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentIndex()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    return widget.value()
