@@ -181,7 +181,7 @@ def scenes(settings: EarthEngineComposite, read_bands: Sequence[str]):
     region = ee.Geometry.Rectangle(list(settings.region), "EPSG:4326", False)
     first, _ = season(settings.start_year, settings.doy_start, settings.doy_end)
     _, last = season(settings.end_year, settings.doy_start, settings.doy_end)
-    merged = None
+    merged: Any = None  # an ee.ImageCollection once the first platform is read
     for platform in settings.platforms:
         sensor = landsat_sensor(platform)
         collection = (

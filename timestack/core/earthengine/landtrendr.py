@@ -16,7 +16,7 @@ or a fit status: those bands are nodata. Nothing here sends a request except ``T
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES
@@ -117,7 +117,7 @@ def _vertices(ee, lt_array, n_vertices: int, direction: int):
 
 def _segments(vertices, rmse, n_vertices: int):
     """The segment table from the vertex bands, named like the local engine's ``segments`` output."""
-    fields = {name: [] for name in SEGMENT_FIELDS}
+    fields: dict[str, list] = {name: [] for name in SEGMENT_FIELDS}
     for s in range(1, n_vertices):
         start_year = vertices.select(f"vertex_{s}_year")
         end_year = vertices.select(f"vertex_{s + 1}_year")
@@ -260,7 +260,9 @@ def export_tasks(
         raise TimestackError("export_tasks: give either scale or crs_transform", parameter="export_tasks")
     if scale is not None and scale <= 0:
         raise TimestackError(f"scale must be > 0 metres, got {scale!r}", parameter="scale")
-    grid = {"scale": scale} if scale is not None else {"crsTransform": [float(c) for c in crs_transform]}
+    grid: dict[str, Any] = (
+        {"scale": scale} if scale is not None else {"crsTransform": [float(c) for c in crs_transform or ()]}
+    )
     tasks = {}
     for key, image in images.items():
         name = f"{prefix}_{key}"

@@ -68,7 +68,7 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
         yield temporaries[0]
 
 
-def write_text_atomically(target: str | os.PathLike, write: Callable[[TextIO], None]) -> Path:
+def write_text_atomically(target: str | os.PathLike, write: Callable[[TextIO], object]) -> Path:
     """Call ``write(stream)`` on a temporary text file (UTF-8, newlines as written) and rename it."""
     with atomic_output(target) as temporary:
         with open(temporary, "w", encoding="utf-8", newline="") as stream:

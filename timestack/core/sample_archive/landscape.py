@@ -123,7 +123,7 @@ def build_landscape(recipe: Recipe) -> Landscape:
     event_code = np.zeros(shape, dtype=np.uint8)
     sev = recipe.common["severity"]
     for index, stand in enumerate(stands):
-        if stand.event_type is None:
+        if stand.event_type is None or stand.event_year is None or stand.event_doy is None:
             continue
         inside = stand_index == index
         low, high = sev[stand.event_type]

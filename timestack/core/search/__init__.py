@@ -38,18 +38,19 @@ def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> li
     """
     text = str(catalog or "").strip()
     chosen = preset(text)
-    if chosen is not None and chosen.url is None:
-        return list(chosen.collections)
-    if chosen is not None and "://" not in text:
-        text = chosen.url
+    if chosen is not None:
+        if chosen.url is None:
+            return list(chosen.collections)
+        if "://" not in text:
+            text = chosen.url
     if text.startswith(("http://", "https://")):
-        from .stac_api import list_collections
+        from .stac_api import list_collections as api_collections
 
-        return list_collections(text, timeout)
+        return api_collections(text, timeout)
     if is_local_catalog(text):
-        from .local_catalog import list_collections
+        from .local_catalog import list_collections as local_collections
 
-        return list_collections(text)
+        return local_collections(text)
     raise SearchError(f"CATALOG {text!r} is neither a STAC API URL nor a catalog file.", "CATALOG")
 
 

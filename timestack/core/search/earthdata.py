@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlparse
 
 import pystac
@@ -116,7 +116,7 @@ def _authenticated_search(auth) -> Callable:
 
 def cmr_parameters(query: SceneQuery, short_name: str) -> dict:
     """Keyword arguments of ``earthaccess.search_data`` for one collection."""
-    parameters = {
+    parameters: dict[str, Any] = {
         "short_name": short_name,
         "bounding_box": tuple(float(v) for v in query.bbox),
         "temporal": (query.start_date.isoformat(), query.end_date.isoformat()),
@@ -259,8 +259,8 @@ def search_earthdata(
         except ImportError as exc:
             raise SearchError(INSTALL_HINT, "CATALOG") from exc
         search_data = earthaccess.search_data
-    found = []
-    empty = []
+    found: list = []
+    empty: list = []
     notes = []
     area = shape(query.aoi)
     for number, short_name in enumerate(query.collections):

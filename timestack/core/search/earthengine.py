@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 import pystac
 from shapely.geometry import Polygon, mapping, shape
@@ -72,7 +72,7 @@ def _checked_collections(query: SceneQuery) -> tuple:
 def build_collection(query: SceneQuery):
     """The filtered, sorted, limited ``ee.ImageCollection`` for ``query`` (no request is made)."""
     ee = _ee()
-    merged = None
+    merged: Any = None  # an ee.ImageCollection once the first collection is read
     for collection_id in _checked_collections(query):
         spec = COLLECTIONS[collection_id]
         images = (

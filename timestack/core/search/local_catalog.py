@@ -99,7 +99,7 @@ def _read_json_catalog(path: Path) -> list:
         return _items_from_dicts([document], path)
     if kind in ("Catalog", "Collection"):
         try:
-            root = pystac.read_file(str(path))
+            root = pystac.Catalog.from_file(str(path))  # a Collection is a Catalog
             items = list(root.get_items(recursive=True))
         except Exception as exc:  # broken links or children raise many pystac error types
             raise SearchError(

@@ -23,8 +23,8 @@ VISUAL_KEYS = ("visual",)
 def natural_colour_sources(item: pystac.Item) -> list:
     """GDAL paths of the red, green and blue bands (one path when a ready RGB asset is used)."""
     keys = [band_asset_key(item.assets, item.collection_id, band) for band in ("red", "green", "blue")]
-    if None not in keys:
-        return [gdal_path(item.assets[key].href) for key in keys]
+    if all(keys):
+        return [gdal_path(item.assets[str(key)].href) for key in keys]
     for key in VISUAL_KEYS:
         if key in item.assets:
             return [gdal_path(item.assets[key].href)]

@@ -28,9 +28,12 @@ def _describe(url: str, exc: Exception, timeout: float) -> SearchError:
     from pystac_client.exceptions import APIError
 
     # pystac-client wraps transport errors in APIError; the cause says what really happened.
-    chain = [exc]
-    while len(chain) < 10 and (chain[-1].__cause__ or chain[-1].__context__) is not None:
-        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    chain: list[BaseException] = [exc]
+    while len(chain) < 10:
+        cause = chain[-1].__cause__ or chain[-1].__context__
+        if cause is None:
+            break
+        chain.append(cause)
     if any(isinstance(e, requests.exceptions.Timeout) for e in chain) or "timed out" in str(exc).lower():
         return SearchError(
             f"CATALOG {url} did not answer within {timeout:g} s; try again later or raise the timeout.",

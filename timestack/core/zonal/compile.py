@@ -17,6 +17,8 @@ dropped before compiling, in every mode including ``none``.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import numpy as np
 import pandas as pd
 
@@ -64,8 +66,8 @@ def compile_statistics(table: pd.DataFrame, period: str, min_valid_fraction: flo
         raise ZonalInputError("COMPILE: weighting dates needs the count statistic; add it to STATS")
     work = table.copy()
     work["date"] = period_start(work["date"], period)
-    n = work["count"].to_numpy(dtype=float) if "count" in work else None
-    sums = {"count": n}
+    n = work["count"].to_numpy(dtype=float) if "count" in work else np.zeros(len(work))
+    sums: dict[str, Optional[np.ndarray]] = {"count": n if "count" in work else None}
     for statistic in statistics:
         values = work[statistic].to_numpy(dtype=float)
         if statistic in ("mean", "median") or statistic.startswith("p"):

@@ -182,7 +182,7 @@ def run_job(
         statistics = merged.drop(columns=["scene"], errors="ignore")
         compiled = compile_statistics(statistics, job.compile, job.min_valid_fraction)
     write_csv_atomically(merged, output)
-    if compiled is not None:
+    if compiled is not None and job.compiled_output:
         write_csv_atomically(compiled, job.compiled_output)
     job.last_scene_datetime = max(_when(item) for item in fresh).isoformat()
     save_job(job, path)

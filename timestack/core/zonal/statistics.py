@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -62,7 +62,7 @@ class Polygons:
 
     ids: list
     geometries: list
-    srs: object
+    srs: Any
     repaired: list = field(default_factory=list)
 
 
@@ -280,12 +280,11 @@ def zonal_statistics_of_sources(
     exactextract = native.exactextract()
     exact_extract, Operation = exactextract.exact_extract, exactextract.operation.Operation
 
-    wanted = dict.fromkeys(s for s in (*statistics, "count") if _operation(s) is not None)
+    wanted = {s: operation for s in (*statistics, "count") if (operation := _operation(s)) is not None}
     operations = []
     for band, source in zip(bands, sources):
         source.set_name(f"b{band.index}")  # exactextract shares reads between sources of the same name
-        for statistic in wanted:
-            stat, options = _operation(statistic)
+        for statistic, (stat, options) in wanted.items():
             operations.append(Operation(stat, f"b{band.index}_{statistic}", source, None, options))
     areas = np.array([g.GetArea() for g in geometries]) / pixel_area
     frames = []
