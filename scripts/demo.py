@@ -30,6 +30,7 @@ def by_year(layer) -> None:
 def event_count(layer) -> None:
     """Every loss event per pixel: the ``loss_count`` band, 0 to 3 events, in grey."""
     from qgis.core import QgsContrastEnhancement, QgsSingleBandGrayRenderer
+
     from timestack.core.stack_io import band_numbers
 
     band = band_numbers(layer.source())["loss_count"]

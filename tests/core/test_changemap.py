@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+
 from timestack.core.changemap import (
     CHANGE_BANDS,
     SEGMENT_FIELDS,

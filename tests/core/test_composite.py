@@ -13,13 +13,13 @@ import numpy as np
 import pytest
 import rasterio
 from affine import Affine
+
+from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 from timestack.core.composite import CompositeSettings, annual_composites, year_label
 from timestack.core.masks import MaskOptions
 from timestack.core.qa import encode_qa_pixel
 from timestack.core.runtime import Cancelled
 from timestack.core.stack_io import NODATA, decode_values
-
-from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
 SCALE, OFFSET = 2.75e-05, -0.2
 UTM = "EPSG:32610"
@@ -380,6 +380,7 @@ def test_cancel_while_writing_the_year_folder_leaves_nothing(tmp_path, three_sce
 def test_cancel_stops_inside_a_chunk(tmp_path, three_scenes):
     """A unit checks the shared cancel flag between scenes, so it does not finish its chunk first."""
     from rasterio.windows import Window
+
     from timestack.core.composite import UnitSpec, composite_unit, prepare_scenes
     from timestack.core.grid import target_grid
 

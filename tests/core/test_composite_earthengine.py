@@ -8,10 +8,12 @@ network. What is checked is the graph the server would receive.
 import json
 
 import pytest
+
 from timestack.core.masks import MaskOptions
 
 ee = pytest.importorskip("ee")
 from ee import apitestcase  # noqa: E402
+
 from timestack.core.earthengine import composite as eec  # noqa: E402
 
 

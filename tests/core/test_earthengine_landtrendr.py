@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+
 from timestack.core.earthengine.landtrendr import (
     NODATA,
     export_tasks,

@@ -13,6 +13,7 @@ from affine import Affine
 from rasterio.crs import CRS
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 from rasterio.windows import Window
+
 from timestack.core.grid import (
     asset_scaling,
     chunk_windows,

@@ -10,6 +10,7 @@ from pathlib import Path
 import numba
 import numpy as np
 import pytest
+
 from timestack.core import landtrendr_kernels as kernels
 from timestack.core.landtrendr import (
     LandTrendrInputError,

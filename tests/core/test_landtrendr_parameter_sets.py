@@ -17,6 +17,8 @@ import json
 
 import numpy as np
 import pytest
+
+from tests.core.test_landtrendr import FIXTURES
 from timestack.core.landtrendr import (
     STATUS_NOT_SIGNIFICANT,
     STATUS_OK,
@@ -24,8 +26,6 @@ from timestack.core.landtrendr import (
     LandTrendrParams,
     fit_pixel,
 )
-
-from tests.core.test_landtrendr import FIXTURES
 
 PARAMETER_SETS = FIXTURES / "idl_reference_params.json"
 

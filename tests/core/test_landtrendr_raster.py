@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+
 from timestack.core.landtrendr import (
     LandTrendrCancelled,
     LandTrendrInputError,

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from timestack.core.masks import (
     MASK_NAMES,
     MaskOptions,

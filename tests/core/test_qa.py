@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from timestack.core import qa
 
 # Typical Collection 2 QA_PIXEL values (USGS Landsat 8-9 and 4-7 C2 L2 Science Product Guides).

@@ -14,6 +14,7 @@ import pystac
 import pytest
 import rasterio
 from osgeo import gdal, ogr
+
 from timestack.core import qa
 from timestack.core.runtime import Cancelled, TimestackError
 from timestack.core.sample_archive import (

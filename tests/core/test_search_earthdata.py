@@ -21,6 +21,7 @@ import pytest
 import vcr
 import yaml
 from shapely.geometry import shape
+
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthdata import cmr_parameters, granule_to_item
 from timestack.core.search.query import bbox_polygon
@@ -299,6 +300,7 @@ def test_the_bearer_header_goes_with_this_threads_gdal_requests_only():
     import threading
 
     from osgeo import gdal
+
     from timestack.core.grid import http_headers
     from timestack.core.search.earthdata import EarthdataLogin, bearer_header, earthdata_auth
 

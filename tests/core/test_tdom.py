@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from timestack.core.tdom import TdomAccumulator, halo_pixels, tdom_shadow
 
 

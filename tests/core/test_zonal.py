@@ -4,6 +4,15 @@ import numpy as np
 import pandas as pd
 import pytest
 from exactextract import exact_extract
+
+from tests.core.zonal_fixtures import (
+    NODATA,
+    pixel_box,
+    standard_features,
+    transformed_wkt,
+    write_polygons,
+    write_stack,
+)
 from timestack.core.runtime import Cancelled
 from timestack.core.zonal import (
     ZonalInputError,
@@ -13,15 +22,6 @@ from timestack.core.zonal import (
     wide_table,
     write_csv_atomically,
     zonal_statistics,
-)
-
-from tests.core.zonal_fixtures import (
-    NODATA,
-    pixel_box,
-    standard_features,
-    transformed_wkt,
-    write_polygons,
-    write_stack,
 )
 
 DESCRIPTIONS = ["2019_nbr", "2020_nbr", "2021_nbr"]

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from exactextract import exact_extract
-from timestack.core.zonal import ZonalInputError, read_polygons, zonal_statistics
-from timestack.core.zonal_compile import compile_statistics, period_start
 
 from tests.core.zonal_fixtures import NODATA, standard_features, write_polygons, write_stack
+from timestack.core.zonal import ZonalInputError, read_polygons, zonal_statistics
+from timestack.core.zonal_compile import compile_statistics, period_start
 
 DATES = ["2020-01-03", "2020-01-17", "2020-01-29", "2020-02-05", "2020-02-20", "2021-03-01"]
 STATS = ["mean", "std", "min", "max", "count", "valid_fraction", "median"]

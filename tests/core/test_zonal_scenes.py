@@ -8,12 +8,12 @@ import rasterio
 from exactextract import exact_extract
 from exactextract.raster import NumPyRasterSource
 from osgeo import ogr
+
+from tests.servers.token_https import token_https_fixture  # noqa: F401
 from timestack.core.qa import qa_pixel_mask
 from timestack.core.zonal import ZonalInputError, read_polygons
 from timestack.core.zonal_compile import compile_statistics
 from timestack.core.zonal_scenes import scene_statistics, split_variables
-
-from tests.servers.token_https import token_https_fixture  # noqa: F401
 
 
 @pytest.fixture(scope="module")

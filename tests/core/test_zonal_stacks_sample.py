@@ -3,6 +3,7 @@ and its LandTrendr fit. Disturbed stands of the ground truth must show their dro
 
 import pytest
 from osgeo import ogr
+
 from timestack.core.composite import CompositeSettings, annual_composites
 from timestack.core.landtrendr import LandTrendrOutputs, run_landtrendr_raster
 from timestack.core.zonal import read_polygons, zonal_statistics

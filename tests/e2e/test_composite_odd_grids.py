@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.warp import transform_bounds
+
 from timestack.core.composite import CompositeSettings, annual_composites
 from timestack.core.sample_archive import ensure_sample_archive
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+
 from timestack.core.landtrendr import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
 
 YEARS = list(range(1991, 2021))

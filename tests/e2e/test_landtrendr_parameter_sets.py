@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
-from timestack.core.landtrendr import LandTrendrParams
 
 from tests.core.test_landtrendr_parameter_sets import (
     case_id,
@@ -21,6 +20,7 @@ from tests.core.test_landtrendr_parameter_sets import (
     series_values,
     stacks_of,
 )
+from timestack.core.landtrendr import LandTrendrParams
 
 WIDTH, HEIGHT = 7, 5
 COMMAND_LINE = {

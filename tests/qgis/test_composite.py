@@ -118,6 +118,7 @@ def test_every_qa_confidence_threshold_reaches_the_masks(provider, sample, tmp_p
 
 def test_an_index_only_stack_animates_grey_years(provider, sample, tmp_path):
     from qgis.core import QgsSingleBandGrayRenderer
+
     from timestack.gui.algorithm_task import load_result_layers
 
     QgsProject.instance().clear()
@@ -297,9 +298,9 @@ def test_earthdata_granules_composite_with_the_login_from_the_auth_database(
     provider, tmp_path, token_https, store_login
 ):
     import rasterio
-    from timestack.core.stack_io import decode_values
 
     from tests.core.test_composite import write_hls_granule
+    from timestack.core.stack_io import decode_values
 
     granule = "HLS.S30.T10TEK.2021161T184919.v2.0"
     item = write_hls_granule(token_https.folder, "HLSS30", granule, "2021-06-10", "Sentinel-2A")

@@ -15,8 +15,6 @@ from qgis.core import (
     QgsProject,
 )
 from rasterio.transform import from_origin
-from timestack.core.landtrendr import LandTrendrParams, fit_other_bands, fit_pixel
-from timestack.processing.landtrendr import LandTrendrAlgorithm
 
 from tests.core.test_landtrendr_parameter_sets import (
     case_id,
@@ -25,6 +23,8 @@ from tests.core.test_landtrendr_parameter_sets import (
     series_values,
     stacks_of,
 )
+from timestack.core.landtrendr import LandTrendrParams, fit_other_bands, fit_pixel
+from timestack.processing.landtrendr import LandTrendrAlgorithm
 
 YEARS = list(range(1990, 2020))
 SIZE = 16

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from qgis.PyQt.QtCore import QCoreApplication
-from timestack.core.landtrendr import LandTrendrParams, fit_pixel
 
 from tests.qgis.test_landtrendr_alg import YEARS, synthetic_cubes, write_stack
+from timestack.core.landtrendr import LandTrendrParams, fit_pixel
 
 
 @pytest.fixture()

@@ -8,7 +8,6 @@ import pytest
 from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from timestack.core.landtrendr import LandTrendrParams, fit_pixel
 
 from tests.core.test_landtrendr_parameter_sets import (
     case_id,
@@ -18,6 +17,7 @@ from tests.core.test_landtrendr_parameter_sets import (
     series_values,
 )
 from tests.qgis.test_landtrendr_alg import EMPTY_PIXEL, YEARS, synthetic_cubes, write_stack
+from timestack.core.landtrendr import LandTrendrParams, fit_pixel
 
 
 @pytest.fixture()

@@ -17,9 +17,9 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerJoinInfo,
 )
-from timestack.core.zonal import read_polygons, zonal_statistics
 
 from tests.core.zonal_fixtures import NODATA, pixel_box, standard_features, write_polygons, write_stack
+from timestack.core.zonal import read_polygons, zonal_statistics
 
 
 @pytest.fixture(scope="module")
@@ -364,6 +364,7 @@ def test_panel_measures_a_stack_with_its_landtrendr_fit_and_plots_both(panel, tm
 
 def test_series_plot_draws_the_landtrendr_fit_over_the_observations(qgis_app, tmp_path):
     from matplotlib.figure import Figure
+
     from timestack.gui.series_plot import draw_series
 
     table = pd.DataFrame(
