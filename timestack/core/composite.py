@@ -49,7 +49,7 @@ from .grid import (
 from .harmonize import needs_harmonisation, oli_to_etm
 from .indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
 from .masks import FMASK_FILL, MaskOptions, fmask_discard, landsat_discard, landsat_sensor, sentinel2_discard
-from .runtime import Cancelled, Progress, TimestackError
+from .runtime import Cancelled, Progress, TimestackError, missing_package
 from .stack_io import (
     NODATA,
     OUTPUT_DTYPES,
@@ -527,7 +527,7 @@ class _Executor:
                 from distributed import Client
             except ImportError:
                 raise ValueError(
-                    "DASK_SCHEDULER needs the 'distributed' package; install it or leave DASK_SCHEDULER empty"
+                    missing_package("DASK_SCHEDULER", "distributed") + ", or leave DASK_SCHEDULER empty"
                 ) from None
             try:
                 self.client = Client(scheduler, timeout="5s", set_as_default=False)

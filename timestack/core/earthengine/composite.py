@@ -28,6 +28,7 @@ from ..qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
+from ..runtime import missing_package
 from ..stack_io import NODATA, SCALE_INT16
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
@@ -100,8 +101,8 @@ def _ee():
         import ee
     except ImportError:
         raise ValueError(
-            "ENGINE earthengine needs the earthengine-api package: install it with Timestack's dependency "
-            "installer or `pip install earthengine-api`, then run `earthengine authenticate`."
+            missing_package("ENGINE earthengine", "earthengine-api")
+            + ", then run `earthengine authenticate`."
         ) from None
     return ee
 

@@ -21,12 +21,13 @@ from typing import Optional, Sequence
 from ..changemap import SEGMENT_FIELDS
 from ..indices import INDICES
 from ..landtrendr import STATS_BANDS, LandTrendrInputError, LandTrendrParams, validate_years
+from ..runtime import missing_package
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
 INSTALL_HINT = (
-    "ENGINE earthengine needs the earthengine-api package: install it with Timestack's dependency "
-    "installer or `pip install earthengine-api`, then authenticate once with `earthengine authenticate`."
+    missing_package("ENGINE earthengine", "earthengine-api")
+    + ", then authenticate once with `earthengine authenticate`."
 )
 #: Name of the segmented (flipped) band inside the prepared collection.
 SEGMENTED_BAND = "segmented"
