@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import RESOURCES_DIR
+from .algorithm import PROVIDER_ID
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
@@ -27,7 +28,7 @@ class TimestackProvider(QgsProcessingProvider):
     """Registers the algorithms listed in ``ALGORITHMS``."""
 
     def id(self) -> str:
-        return "timestack"
+        return PROVIDER_ID
 
     def name(self) -> str:
         return QCoreApplication.translate("TimestackProvider", "Timestack")
