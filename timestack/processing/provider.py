@@ -1,4 +1,5 @@
-"""The ``timestack`` Processing provider: every Timestack step as a Processing algorithm."""
+"""The ``timestack`` Processing provider: every Timestack step as a Processing algorithm, and the
+shipped models that chain them."""
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
@@ -9,6 +10,7 @@ from .algorithm import PROVIDER_ID
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
+from .models import shipped_models
 from .sample_archive import SampleArchiveAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .zonal_stats import ZonalStatsAlgorithm
@@ -25,7 +27,7 @@ ALGORITHMS = (
 
 
 class TimestackProvider(QgsProcessingProvider):
-    """Registers the algorithms listed in ``ALGORITHMS``."""
+    """Registers the algorithms listed in ``ALGORITHMS`` and every model in ``resources/models``."""
 
     def id(self) -> str:
         return PROVIDER_ID
@@ -42,3 +44,5 @@ class TimestackProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
+        for model in shipped_models():
+            self.addAlgorithm(model)
