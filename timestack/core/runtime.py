@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 __all__ = [
     "INSTALL_PACKAGES_ACTION",
+    "PACKAGES_ENV",
     "Cancelled",
     "IsCancelled",
     "Progress",
@@ -25,6 +26,8 @@ __all__ = [
 #: The menu action of the plugin that installs missing Python packages; it shows the pip command to
 #: run in a terminal when it cannot install itself.
 INSTALL_PACKAGES_ACTION = "Raster ▸ Timestack ▸ Install Python packages…"
+#: Environment variable naming that installer's package folder for code run outside QGIS (cron jobs).
+PACKAGES_ENV = "TIMESTACK_PACKAGES"
 
 #: ``progress(percent 0-100, message)``; the message may be empty.
 Progress = Callable[[float, str], None]

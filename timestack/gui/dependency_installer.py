@@ -174,9 +174,9 @@ class DependencyDialog(QDialog):
             self.progress.setValue(100)
             self.status.setText(self.tr("Installed. If Timestack still misses a package, restart QGIS."))
             self.installed.emit()
-        elif result is not None and result.cancelled:
+        elif result is None or result.cancelled:  # None: cancelled before pip started
             self.status.setText(self.tr("Cancelled: pip was stopped."))
-        elif result is not None:
+        else:
             self.status.setText(self.failure_text(result))
 
     def failure_text(self, result) -> str:
