@@ -17,8 +17,9 @@ lint:
 build:
 	$(PYTHON) scripts/package.py build
 
+# plugins.qgis.org needs the release's contact fields: make package EMAIL=... TRACKER=... REPOSITORY=...
 package:
-	$(PYTHON) scripts/package.py zip
+	$(PYTHON) scripts/package.py zip --email "$(EMAIL)" --tracker "$(TRACKER)" --repository "$(REPOSITORY)"
 
 deploy:
 	$(PYTHON) scripts/package.py deploy

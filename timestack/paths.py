@@ -12,3 +12,5 @@ RESOURCES_DIR = (
     PLUGIN_DIR / "resources" if (PLUGIN_DIR / "resources").is_dir() else PLUGIN_DIR.parent / "resources"
 )
 I18N_DIR = PLUGIN_DIR / "i18n" if (PLUGIN_DIR / "i18n").is_dir() else PLUGIN_DIR.parent / "i18n"
+#: The README, which holds one section per algorithm (their help pages).
+README = PLUGIN_DIR / "README.md" if (PLUGIN_DIR / "README.md").is_file() else PLUGIN_DIR.parent / "README.md"

@@ -1,5 +1,5 @@
-"""The plugin object QGIS creates: a toolbar button and Raster-menu entry for the dock, and the
-``timestack`` Processing provider."""
+"""The plugin object QGIS creates: a toolbar button and Raster-menu entry for the dock, the package
+installer's menu entry, and the ``timestack`` Processing provider."""
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .dependencies import missing_requirements
+from .gui.dependency_installer import activate_plugin_packages
 from .paths import I18N_DIR, RESOURCES_DIR
 
 
@@ -20,6 +21,10 @@ class TimestackPlugin:
         self.provider = None
         self.action = None
         self.dock = None
+        self.install_action = None
+        self.installer = None
+        # Before anything imports numba or pystac: they may live in the plugin's package folder.
+        activate_plugin_packages()
         self.translator = self._install_translator()
 
     def tr(self, text: str) -> str:
@@ -53,7 +58,7 @@ class TimestackPlugin:
         if missing:
             from .gui.dependency_installer import offer_install
 
-            offer_install(self.iface, missing)
+            offer_install(self.iface, missing, self.open_installer)
         else:
             from .gui.warm_up import start_warm_up
 
@@ -70,6 +75,22 @@ class TimestackPlugin:
         self.action.toggled.connect(self._set_dock_visible)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToRasterMenu(self.MENU, self.action)
+        self.install_action = QAction(self.tr("Install Python packages…"), self.iface.mainWindow())
+        self.install_action.setObjectName("timestackInstallPackages")
+        self.install_action.setToolTip(
+            self.tr("Install the packages Timestack needs and optional ones (Earthdata, Earth Engine, dask)")
+        )
+        self.install_action.triggered.connect(lambda: self.open_installer())
+        self.iface.addPluginToRasterMenu(self.MENU, self.install_action)
+
+    def open_installer(self, wanted=()) -> None:
+        """Show the package installer; once the required packages are in, register the provider."""
+        from .gui.dependency_installer import open_installer
+
+        if self.installer is not None:
+            self.installer.close()
+        self.installer = open_installer(self.iface.mainWindow(), wanted)
+        self.installer.installed.connect(self.initProcessing)
 
     def _set_dock_visible(self, visible: bool) -> None:
         if self.dock is None:
@@ -88,6 +109,14 @@ class TimestackPlugin:
             self.dock.close()
             self.dock.deleteLater()
             self.dock = None
+        if self.installer is not None:
+            self.installer.close()
+            self.installer.deleteLater()
+            self.installer = None
+        if self.install_action is not None:
+            self.iface.removePluginRasterMenu(self.MENU, self.install_action)
+            self.install_action.deleteLater()
+            self.install_action = None
         if self.action is not None:
             self.iface.removePluginRasterMenu(self.MENU, self.action)
             self.iface.removeToolBarIcon(self.action)

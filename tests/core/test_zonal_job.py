@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pandas as pd
@@ -92,6 +93,33 @@ def test_cron_line_runs_the_job_from_a_shell(job_setup):
     assert "20 new scenes" in job_path.with_suffix(".log").read_text()
     printed = cli("cron", str(job_path), "--schedule", "15 5 * * 1", "--python", sys.executable)
     assert printed.stdout.strip() == line
+
+
+def test_cron_job_finds_the_plugins_package_folder_after_the_interpreters_own(job_setup, tmp_path):
+    job_path, _, _ = job_setup
+    (tmp_path / "timestack_probe_package.py").write_text("FOUND = True\n")
+    line = cron_line(job_path, python=sys.executable, packages=tmp_path)
+    assert line.split()[5] == f"TIMESTACK_PACKAGES={tmp_path}"
+    environment = line.split()[5:7]  # TIMESTACK_PACKAGES=... PYTHONPATH=...
+    probe = (
+        "import sys, timestack.core.zonal.cli, timestack_probe_package; "
+        "print(sys.path.index(sys.argv[1]) > sys.path.index(sys.argv[2]))"
+    )
+    done = subprocess.run(
+        [
+            "/usr/bin/env",
+            *environment,
+            sys.executable,
+            "-c",
+            probe,
+            str(tmp_path),
+            sysconfig.get_path("purelib"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "True", done.stderr
 
 
 def test_a_bad_job_exits_with_a_message_and_writes_nothing(tmp_path, job_setup):

@@ -11,7 +11,23 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-__all__ = ["Cancelled", "IsCancelled", "Progress", "TimestackError", "no_progress", "not_cancelled"]
+__all__ = [
+    "INSTALL_PACKAGES_ACTION",
+    "PACKAGES_ENV",
+    "Cancelled",
+    "IsCancelled",
+    "Progress",
+    "TimestackError",
+    "missing_package",
+    "no_progress",
+    "not_cancelled",
+]
+
+#: The menu action of the plugin that installs missing Python packages; it shows the pip command to
+#: run in a terminal when it cannot install itself.
+INSTALL_PACKAGES_ACTION = "Raster ▸ Timestack ▸ Install Python packages…"
+#: Environment variable naming that installer's package folder for code run outside QGIS (cron jobs).
+PACKAGES_ENV = "TIMESTACK_PACKAGES"
 
 #: ``progress(percent 0-100, message)``; the message may be empty.
 Progress = Callable[[float, str], None]
@@ -43,3 +59,8 @@ def no_progress(_percent: float, _message: str = "") -> None:
 def not_cancelled() -> bool:
     """The cancel poll of a caller that never cancels."""
     return False
+
+
+def missing_package(needed_by: str, package: str) -> str:
+    """The message for a feature whose optional package this Python lacks: where to install it."""
+    return f"{needed_by} needs the {package} package: install it with {INSTALL_PACKAGES_ACTION}"

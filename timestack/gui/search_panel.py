@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.search import PRESETS, catalog_collections
+from ..dependencies import OPTIONAL, missing_backends
 from .algorithm_task import RunsOneAlgorithm
 from .sample_panel import default_sample_folder
 
@@ -132,6 +133,8 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.max_items.setSpecialValueText(self.tr("no limit"))
 
         self.add_run_controls(self.tr("Search"), "searchButton", self.search)
+        self.status.linkActivated.connect(self._install_backend)
+        self.installer = None
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("searchResults")
@@ -230,6 +233,19 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         for preset in PRESETS:
             if preset.key == self.catalog_value():
                 self.collections.addItems(preset.collections)
+        if self.catalog_value() in missing_backends():
+            package = OPTIONAL[self.catalog_value()].requirement.split("==")[0]
+            self.status.setText(
+                self.tr(
+                    'This catalog needs the {0} package, missing here: <a href="install">install it</a>'
+                ).format(package)
+            )
+
+    def _install_backend(self, _link: str) -> None:
+        """Open the package installer with the chosen catalog's backend ticked."""
+        from .dependency_installer import open_installer
+
+        self.installer = open_installer(self, [self.catalog_value()])
 
     def load_collections(self) -> None:
         """Ask the catalog which collections it has, in the background: a slow server must not freeze

@@ -37,6 +37,7 @@ from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
 from ..core.zonal.statistics import DEFAULT_STATISTICS, ZonalInputError
 from ..dependencies import python_executable
 from .algorithm_task import RunsOneAlgorithm
+from .dependency_installer import plugin_packages_folder
 from .series_plot import SeriesPlot
 
 
@@ -276,5 +277,5 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         except ZonalInputError as exc:
             self.status.setText(str(exc))
             return
-        self.cron.setText(cron_line(saved, python=python_executable()))
+        self.cron.setText(cron_line(saved, python=python_executable(), packages=plugin_packages_folder()))
         self.status.setText(self.tr("Job saved to {0}; add the line below to your crontab.").format(saved))

@@ -19,10 +19,28 @@ from qgis.core import (
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 
 from ..core.runtime import Cancelled, TimestackError
-from ..paths import RESOURCES_DIR
+from ..paths import README, RESOURCES_DIR
+
+#: The provider id, the prefix of every algorithm id.
+PROVIDER_ID = "timestack"
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub and most Markdown renderers give a heading: lower case, punctuation dropped,
+    spaces as hyphens (``### timestack:landtrendr`` -> ``timestacklandtrendr``)."""
+    kept = "".join(char for char in heading.strip().lower() if char.isalnum() or char in " -_")
+    return kept.replace(" ", "-")
+
+
+def readme_url(heading: str) -> str:
+    """The README shipped with the plugin, at ``heading``'s section; the project has no web site, so
+    the local copy is the help page that always exists."""
+    url = QUrl.fromLocalFile(str(README))
+    url.setFragment(heading_anchor(heading))
+    return url.toString()
 
 
 class TimestackAlgorithm(QgsProcessingAlgorithm):
@@ -45,6 +63,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     def group(self) -> str:
         return self.tr(self.GROUP)
+
+    def helpUrl(self) -> str:
+        """The algorithm's README section, headed by its id (``### timestack:composite``)."""
+        return readme_url(f"{PROVIDER_ID}:{self.name()}")
 
     def groupId(self) -> str:
         return self.GROUP_ID

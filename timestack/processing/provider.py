@@ -1,13 +1,16 @@
-"""The ``timestack`` Processing provider: every Timestack step as a Processing algorithm."""
+"""The ``timestack`` Processing provider: every Timestack step as a Processing algorithm, and the
+shipped models that chain them."""
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import RESOURCES_DIR
+from .algorithm import PROVIDER_ID
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
+from .models import shipped_models
 from .sample_archive import SampleArchiveAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .zonal_stats import ZonalStatsAlgorithm
@@ -24,10 +27,10 @@ ALGORITHMS = (
 
 
 class TimestackProvider(QgsProcessingProvider):
-    """Registers the algorithms listed in ``ALGORITHMS``."""
+    """Registers the algorithms listed in ``ALGORITHMS`` and every model in ``resources/models``."""
 
     def id(self) -> str:
-        return "timestack"
+        return PROVIDER_ID
 
     def name(self) -> str:
         return QCoreApplication.translate("TimestackProvider", "Timestack")
@@ -41,3 +44,5 @@ class TimestackProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
+        for model in shipped_models():
+            self.addAlgorithm(model)

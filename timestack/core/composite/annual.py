@@ -78,7 +78,7 @@ from ..quality.masks import (
     sentinel2_discard,
 )
 from ..quality.tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
-from ..runtime import Cancelled, Progress, TimestackError
+from ..runtime import Cancelled, Progress, TimestackError, missing_package
 from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
@@ -502,7 +502,7 @@ class _Executor:
                 from distributed import Client
             except ImportError:
                 raise ValueError(
-                    "DASK_SCHEDULER needs the 'distributed' package; install it or leave DASK_SCHEDULER empty"
+                    missing_package("DASK_SCHEDULER", "distributed") + ", or leave DASK_SCHEDULER empty"
                 ) from None
             try:
                 self.client = Client(scheduler, timeout="5s", set_as_default=False)

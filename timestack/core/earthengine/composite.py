@@ -29,6 +29,7 @@ from ..quality.qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
+from ..runtime import missing_package
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
 COLLECTIONS: Mapping[str, str] = {
@@ -100,8 +101,8 @@ def _ee():
         import ee
     except ImportError:
         raise ValueError(
-            "ENGINE earthengine needs the earthengine-api package: install it with Timestack's dependency "
-            "installer or `pip install earthengine-api`, then run `earthengine authenticate`."
+            missing_package("ENGINE earthengine", "earthengine-api")
+            + ", then run `earthengine authenticate`."
         ) from None
     return ee
 

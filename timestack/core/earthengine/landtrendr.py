@@ -21,13 +21,13 @@ from typing import Any, Optional, Sequence
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
-from ..runtime import TimestackError
+from ..runtime import TimestackError, missing_package
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
 INSTALL_HINT = (
-    "ENGINE earthengine needs the earthengine-api package: install it with Timestack's dependency "
-    "installer or `pip install earthengine-api`, then authenticate once with `earthengine authenticate`."
+    missing_package("ENGINE earthengine", "earthengine-api")
+    + ", then authenticate once with `earthengine authenticate`."
 )
 #: Name of the segmented (flipped) band inside the prepared collection.
 SEGMENTED_BAND = "segmented"

@@ -23,14 +23,11 @@ import pystac
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import Cancelled, IsCancelled, Progress, missing_package
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
-INSTALL_HINT = (
-    "CATALOG earthdata needs the earthaccess package: install it with Timestack's dependency installer "
-    "(Plugins ▸ Timestack ▸ Install dependencies) or `pip install earthaccess`."
-)
+INSTALL_HINT = missing_package("CATALOG earthdata", "earthaccess")
 
 
 @dataclass(frozen=True)

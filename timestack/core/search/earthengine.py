@@ -18,13 +18,13 @@ from typing import Any, Optional
 import pystac
 from shapely.geometry import Polygon, mapping, shape
 
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import Cancelled, IsCancelled, Progress, missing_package
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
 INSTALL_HINT = (
-    "CATALOG earthengine needs the earthengine-api package: install it with Timestack's dependency "
-    "installer or `pip install earthengine-api`, then authenticate once with `earthengine authenticate`."
+    missing_package("CATALOG earthengine", "earthengine-api")
+    + ", then authenticate once with `earthengine authenticate`."
 )
 MAX_IMAGES = 5000
 

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import requests
 
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import Cancelled, IsCancelled, Progress, missing_package
 from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, query_accepts, select_scenes
@@ -61,8 +61,7 @@ def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
             import planetary_computer
         except ImportError as exc:
             raise SearchError(
-                "CATALOG Planetary Computer needs the planetary-computer package to sign asset hrefs: "
-                "install it with Timestack's dependency installer.",
+                missing_package("CATALOG Planetary Computer (to sign asset hrefs)", "planetary-computer"),
                 "CATALOG",
             ) from exc
         modifier = planetary_computer.sign_inplace

@@ -11,12 +11,21 @@ that names the job field at fault; nothing is written then.
 from __future__ import annotations
 
 import argparse
+import os
+import site
 import sys
 from typing import Optional, Sequence
 
-from ..native import NativeLibraryError
-from .job import cron_line, run_job
-from .statistics import ZonalInputError
+from ..runtime import PACKAGES_ENV
+
+# Before the imports below need them: packages the plugin's installer put in its own folder, found
+# after the interpreter's own site-packages as inside QGIS.
+if os.environ.get(PACKAGES_ENV):
+    site.addsitedir(os.environ[PACKAGES_ENV])
+
+from ..native import NativeLibraryError  # noqa: E402
+from .job import cron_line, run_job  # noqa: E402
+from .statistics import ZonalInputError  # noqa: E402
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -31,10 +40,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     cron.add_argument("--schedule", default="0 6 * * *", help="five cron fields (default: daily at 06:00)")
     cron.add_argument("--log", help="log file (default: the job file with .log)")
     cron.add_argument("--python", help="interpreter (default: this one)")
+    cron.add_argument("--packages", help="the plugin's package folder (Install Python packages…)")
     args = parser.parse_args(argv)
     try:
         if args.command == "cron":
-            print(cron_line(args.job, args.schedule, args.python, args.log))
+            print(cron_line(args.job, args.schedule, args.python, args.log, args.packages))
             return 0
         summary = run_job(args.job)
     except (ZonalInputError, NativeLibraryError) as exc:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..io.atomic import write_text_atomically
 from ..quality.masks import DEFAULT_MASK, MaskOptions
-from ..runtime import IsCancelled, Progress
+from ..runtime import PACKAGES_ENV, IsCancelled, Progress
 from .compile import PERIODS, compile_statistics
 from .scenes import find_scenes, keep_best_scene_per_day, scene_date, scene_statistics
 from .statistics import (
@@ -202,11 +202,14 @@ def cron_line(
     schedule: str = "0 6 * * *",
     python: Optional[str] = None,
     log: Optional[str | os.PathLike] = None,
+    packages: Optional[str | os.PathLike] = None,
 ) -> str:
     """The crontab line that runs the job on ``schedule`` (default: daily at 06:00) and appends to a log.
 
     ``PYTHONPATH`` points at the folder holding the ``timestack`` package, so the console entry point
-    runs with the same code as the plugin, outside QGIS.
+    runs with the same code as the plugin, outside QGIS. ``packages`` is the plugin's package folder
+    (what its installer installed); it is passed as ``TIMESTACK_PACKAGES``, not on ``PYTHONPATH``,
+    so that it comes after the interpreter's own site-packages, as inside QGIS.
     """
     if len(schedule.split()) != 5:
         raise ZonalInputError(
@@ -215,8 +218,9 @@ def cron_line(
     job_path = Path(job_path).expanduser().resolve()
     package_parent = Path(__file__).absolute().parents[3]
     log = Path(log) if log else job_path.with_suffix(".log")
+    folder = f"{PACKAGES_ENV}={shlex.quote(str(packages))} " if packages else ""
     command = (
-        f"PYTHONPATH={shlex.quote(str(package_parent))} {shlex.quote(python or sys.executable)} "
+        f"{folder}PYTHONPATH={shlex.quote(str(package_parent))} {shlex.quote(python or sys.executable)} "
         f"-m timestack.core.zonal.cli run {shlex.quote(str(job_path))} >> {shlex.quote(str(log))} 2>&1"
     )
     return f"{schedule} {command}"
