@@ -137,6 +137,15 @@ def medoid(data: np.ndarray, out: np.ndarray, chosen: np.ndarray) -> None:
     _medoid_kernel(data, out, chosen, sorting_network(data.shape[0]))
 
 
+@numba.njit(nogil=True, cache=True, inline="always")
+def _is_valid(data, o, p):
+    """Is observation ``o`` of pixel ``p`` usable: finite in every band (masked pixels are NaN)?"""
+    for b in range(data.shape[1]):
+        if not np.isfinite(data[o, b, p]):
+            return False
+    return True
+
+
 @numba.njit(nogil=True, cache=True)
 def best_score(score, data, out, chosen):
     """Pick, per pixel, the valid observation with the highest ``score`` (obs, pixels), e.g. max-NDVI."""
@@ -148,12 +157,7 @@ def best_score(score, data, out, chosen):
             s = score[o, p]
             if not np.isfinite(s) or s <= best_value:
                 continue
-            ok = True
-            for b in range(n_bands):
-                if not np.isfinite(data[o, b, p]):
-                    ok = False
-                    break
-            if ok:
+            if _is_valid(data, o, p):
                 best = o
                 best_value = s
         chosen[p] = best
@@ -205,12 +209,7 @@ def mean(data, out):
         for b in range(n_bands):
             total[b] = 0.0
         for o in range(n_obs):
-            ok = True
-            for b in range(n_bands):
-                if not np.isfinite(data[o, b, p]):
-                    ok = False
-                    break
-            if ok:
+            if _is_valid(data, o, p):
                 n += 1
                 for b in range(n_bands):
                     total[b] += data[o, b, p]

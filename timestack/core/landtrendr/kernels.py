@@ -112,18 +112,13 @@ def despike(y, n, threshold, literal):
             return
 
 
-@njit(cache=True)
-def _split_point(x, y, n, a, b):
-    """Mean squared error of segment a..b about its least-squares line and its split point.
+@njit(cache=True, inline="always")
+def _segment_sums(x, y, a, b):
+    """Sums of dx, dy, dx², dx·dy and dy² over observations a..b, measured from observation a.
 
-    The split point is the first interior observation with the largest absolute residual, or -1
-    if every interior residual is zero. The second-to-last observation of the series qualifies only
-    if the final step is an increase (a disturbance): a one-year "recovery" at the end cannot be
-    carved out.
+    Measuring from the segment's start keeps the sums small and well conditioned; both the split
+    search and the segment-by-segment fit derive their least-squares lines from them.
     """
-    if b - a < 2:
-        return 0.0, -1
-    m = b - a + 1
     sx = 0.0
     sy = 0.0
     sxx = 0.0
@@ -137,6 +132,22 @@ def _split_point(x, y, n, a, b):
         sxx += dx * dx
         sxy += dx * dy
         syy += dy * dy
+    return sx, sy, sxx, sxy, syy
+
+
+@njit(cache=True)
+def _split_point(x, y, n, a, b):
+    """Mean squared error of segment a..b about its least-squares line and its split point.
+
+    The split point is the first interior observation with the largest absolute residual, or -1
+    if every interior residual is zero. The second-to-last observation of the series qualifies only
+    if the final step is an increase (a disturbance): a one-year "recovery" at the end cannot be
+    carved out.
+    """
+    if b - a < 2:
+        return 0.0, -1
+    m = b - a + 1
+    sx, sy, sxx, sxy, syy = _segment_sums(x, y, a, b)
     cxy = sxy - sx * sy / m
     slope = cxy / (sxx - sx * sx / m)
     sse = max((syy - sy * sy / m) - slope * cxy, 0.0)
@@ -254,19 +265,7 @@ def fit_segments(x, y, verts, nv, fv):
     a = verts[0]
     b = verts[1]
     m = b - a + 1
-    sx = 0.0
-    sy = 0.0
-    sxx = 0.0
-    sxy = 0.0
-    syy = 0.0
-    for i in range(a, b + 1):
-        dx = x[i] - x[a]
-        dy = y[i] - y[a]
-        sx += dx
-        sy += dy
-        sxx += dx * dx
-        sxy += dx * dy
-        syy += dy * dy
+    sx, sy, sxx, sxy, syy = _segment_sums(x, y, a, b)
     direct = (y[b] - y[a]) / (x[b] - x[a])
     sse_direct = syy - 2.0 * direct * sxy + direct * direct * sxx
     cxx = sxx - sx * sx / m
