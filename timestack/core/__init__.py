@@ -1,6 +1,7 @@
 """The engines, with no QGIS import: every capability is a package, on top of a few shared modules.
 
-``runtime`` (progress, cancel, user errors), ``indices`` (the spectral index registry), ``native``
+``runtime`` (progress, cancel, user errors), ``indices`` (the spectral index registry), ``items``
+(which STAC asset holds which band, and how it scales), ``native``
 (which GEOS/PROJ the process uses) and ``numba_cache`` are shared by all; ``io`` reads and writes
 grids and stacks. The capabilities follow the user's workflow: ``search``, ``quality`` (QA bits,
 masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``zonal``,
@@ -13,6 +14,7 @@ __all__ = [
     "earthengine",
     "indices",
     "io",
+    "items",
     "landtrendr",
     "native",
     "numba_cache",

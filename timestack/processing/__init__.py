@@ -1,0 +1,19 @@
+"""The Processing provider: one algorithm per module, the shared base, parameters, styles and models.
+
+The algorithms are Timestack's public contract (DESIGN.md): the Toolbox, the model designer,
+``qgis_process`` and the dock all run them, so each converts its parameters and hands the work to core.
+"""
+
+__all__ = [
+    "algorithm",
+    "changemap",
+    "composite",
+    "landtrendr",
+    "models",
+    "params",
+    "provider",
+    "sample_archive",
+    "search_scenes",
+    "styles",
+    "zonal_stats",
+]

@@ -3,3 +3,5 @@
 Modules here build ``ee`` graphs and export tasks without QGIS; ``earthengine-api`` is imported
 lazily so the rest of Timestack works without it.
 """
+
+__all__ = ["composite", "landtrendr"]
