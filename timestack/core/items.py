@@ -81,7 +81,22 @@ def hls_asset_keys(collection: Optional[str]) -> Optional[Mapping[str, str]]:
 
 
 def band_asset_key(assets: Mapping[str, Any], collection: Optional[str], band: str) -> Optional[str]:
-    """The key of the asset holding canonical ``band`` in an item of ``collection``, None if absent."""
+    """The key of the asset holding canonical ``band`` in an item of ``collection``, None if absent.
+
+    Parameters
+    ----------
+    assets
+        The item's assets by key (dicts or ``pystac.Asset``; only the keys are read).
+    collection
+        The item's collection id; HLS collections number their bands their own way.
+    band
+        A canonical band: ``blue``, ``green``, ``red``, ``nir``, ``swir1`` or ``swir2``.
+
+    Returns
+    -------
+    str or None
+        The asset key, in :data:`ASSET_KEYS` order of preference.
+    """
     hls = hls_asset_keys(collection)
     if hls is not None:
         return hls[band] if hls[band] in assets else None
@@ -114,6 +129,25 @@ def asset_scaling(
 
     ``raster:bands`` first; else HLS's scaling for an HLS ``collection``, else the Sentinel-2 baseline
     rule, else DNs as they are.
+
+    Parameters
+    ----------
+    asset
+        The asset as a dict (``raster:bands`` read when present).
+    properties
+        The item's properties (platform, ``s2:processing_baseline``).
+    collection
+        The item's collection id, for HLS granules without ``raster:bands``.
+
+    Returns
+    -------
+    AssetScaling
+        reflectance = DN * scale + offset; DN == nodata is missing.
+
+    Raises
+    ------
+    ValueError
+        For an unreadable ``s2:processing_baseline``.
     """
     bands = asset.get("raster:bands") or [{}]
     first = bands[0]

@@ -44,6 +44,16 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
 
     The caller writes and *closes* every temporary inside the block. Any exception (a cancel
     included) removes them all and leaves the targets as they were.
+
+    Parameters
+    ----------
+    targets
+        Key -> final path of each output; their folders are created.
+
+    Yields
+    ------
+    dict
+        Key -> hidden temporary path beside the target, with the target's suffix.
     """
     temporaries = {}
     try:
@@ -69,7 +79,20 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
 
 
 def write_text_atomically(target: str | os.PathLike, write: Callable[[TextIO], object]) -> Path:
-    """Call ``write(stream)`` on a temporary text file (UTF-8, newlines as written) and rename it."""
+    """Call ``write(stream)`` on a temporary text file (UTF-8, newlines as written) and rename it.
+
+    Parameters
+    ----------
+    target
+        The file to write or replace.
+    write
+        Writes the whole content to the open text stream.
+
+    Returns
+    -------
+    Path
+        ``target``.
+    """
     with atomic_output(target) as temporary:
         with open(temporary, "w", encoding="utf-8", newline="") as stream:
             write(stream)

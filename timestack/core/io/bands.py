@@ -38,7 +38,18 @@ def band_description(year: int, name: str) -> str:
 
 
 def parse_band(description: Optional[str]) -> Optional[BandLabel]:
-    """The date and variable of a band description, or None when it carries no valid date."""
+    """The date and variable of a band description, or None when it carries no valid date.
+
+    Parameters
+    ----------
+    description
+        A GDAL band description such as ``1990_nbr``, ``2021-06-14_ndvi`` or ``20210614``.
+
+    Returns
+    -------
+    BandLabel or None
+        The date (1 January for a bare year) and the lower-case variable (None for a bare date).
+    """
     match = _DATED.match((description or "").strip())
     if not match:
         return None
@@ -51,7 +62,18 @@ def parse_band(description: Optional[str]) -> Optional[BandLabel]:
 
 
 def stack_variables(descriptions: Iterable[Optional[str]]) -> list[str]:
-    """The variables a stack holds (``1990_nbr`` -> ``nbr``), in first-seen order."""
+    """The variables a stack holds (``1990_nbr`` -> ``nbr``), in first-seen order.
+
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions; undated or unnamed bands are skipped.
+
+    Returns
+    -------
+    list of str
+        Lower-case variable names, each once.
+    """
     names: list[str] = []
     for description in descriptions:
         label = parse_band(description)
