@@ -10,10 +10,11 @@ import pyarrow.parquet as pq
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from tests.servers.pgstac import FIXTURES
+from tests.helpers.scenes import write_hls_granule
+from tests.helpers.shared import STAC_FIXTURES
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
-PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+PARQUET = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 
 
 def run(tmp_path, **overrides):
@@ -161,6 +162,7 @@ def sample_archive():
 @pytest.fixture
 def panel(provider, qgis_iface, qgis_canvas):
     from qgis.core import QgsProject
+
     from timestack.gui.search_panel import SearchPanel
 
     widget = SearchPanel(qgis_iface)
@@ -182,6 +184,7 @@ def set_area(panel, archive) -> None:
 def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QDate
+
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
 
@@ -261,6 +264,7 @@ def test_panel_reports_a_failed_search(panel, sample_archive):
 def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface, sample_archive):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QDate
+
     from timestack.gui.composite_panel import CompositePanel
     from timestack.gui.dock import TimestackDock
     from timestack.gui.search_panel import SearchPanel
@@ -334,8 +338,6 @@ def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database
     panel, earthdata_token_authcfg, token_https
 ):
     import pystac
-
-    from tests.core.test_composite import write_hls_granule
 
     panel.catalog.setCurrentIndex(panel.catalog.findData("earthdata"))
     assert panel.login.isVisibleTo(panel)
