@@ -45,9 +45,6 @@ TARGET_REFIT_MS = 50.0
 ACCURACY_FILTERS = {"min_magnitude": 1000.0, "min_dsnr": 4.0, "mmu": 11}
 ACCURACY_TARGETS = {"exact": 0.95, "within_one": 0.99, "false_loss": 0.02}
 ACCURACY_MAX_SEGMENTS = 8
-IDL_PARAMETER_SETS = Path("/work/shared/fixtures/landtrendr/idl_reference_params.json")
-if not IDL_PARAMETER_SETS.exists():
-    IDL_PARAMETER_SETS = ROOT.parent / "shared" / "fixtures" / "landtrendr" / IDL_PARAMETER_SETS.name
 
 
 def synthetic_nbr(n_pixels: int, n_years: int, seed: int = 42) -> np.ndarray:
@@ -153,12 +150,13 @@ MISSED: list = []
 
 def idl_fidelity() -> tuple[dict, dict]:
     """(matched, total) per parameter set and per series type of the IDL parameter-set fixture."""
+    from tests.helpers.shared import LANDTRENDR_FIXTURES
     from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
     keys = LandTrendrParams.__dataclass_fields__
     by_set: dict = {}
     by_type: dict = {}
-    for series in json.loads(IDL_PARAMETER_SETS.read_text())["series"]:
+    for series in json.loads((LANDTRENDR_FIXTURES / "idl_reference_params.json").read_text())["series"]:
         years = np.array(series["years"], dtype=float)
         values = np.array([np.nan if v is None else v for v in series["values"]], dtype=float)
         params = LandTrendrParams(**{k: v for k, v in series["params"].items() if k in keys})

@@ -25,12 +25,13 @@ import pyarrow.parquet as pq  # noqa: E402
 from shapely import wkb  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
 
-from tests.servers.pgstac import FIXTURES, running_pgstac  # noqa: E402
+from tests.helpers.shared import STAC_FIXTURES  # noqa: E402
+from tests.servers.pgstac import running_pgstac  # noqa: E402
 from timestack.core.search import SceneQuery, search_scenes  # noqa: E402
 from timestack.core.search.local_catalog import row_to_item_dict  # noqa: E402
 from timestack.core.search.query import bbox_polygon  # noqa: E402
 
-SOURCE = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+SOURCE = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 COPIES = 1000
 GRID = 40  # copies per row of the placement grid; 2° apart
 
@@ -104,7 +105,7 @@ def main() -> None:
             for batch in catalog.to_batches(max_chunksize=2000):
                 for row in batch.to_pylist():
                     out.write(json.dumps(row_to_item_dict(row)) + "\n")
-        collection = json.loads((FIXTURES / "pc_sentinel-2-l2a_collection.json").read_text())
+        collection = json.loads((STAC_FIXTURES / "pc_sentinel-2-l2a_collection.json").read_text())
         with running_pgstac([collection], folder / "items.ndjson") as (url, _dsn):
             print(f"pgstac loaded in {time.perf_counter() - started:.0f} s")
             from pystac_client import Client

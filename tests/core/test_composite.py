@@ -14,6 +14,7 @@ import pytest
 import rasterio
 from affine import Affine
 
+from tests.helpers.scenes import CLEAR, CLOUD, RES, SIZE, UTM, X0, Y0, write_hls_granule, write_tif
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 from timestack.core.composite.annual import CompositeSettings, annual_composites, year_label
 from timestack.core.io.stack import NODATA, decode_values
@@ -22,8 +23,6 @@ from timestack.core.quality.qa import encode_qa_pixel
 from timestack.core.runtime import Cancelled
 
 SCALE, OFFSET = 2.75e-05, -0.2
-UTM = "EPSG:32610"
-X0, Y0, SIZE, RES = 500010.0, 4999980.0, 40, 30.0
 BANDS = {
     "blue": "SR_B2",
     "green": "SR_B3",
@@ -32,28 +31,10 @@ BANDS = {
     "swir16": "SR_B6",
     "swir22": "SR_B7",
 }
-CLEAR = {"blue": 0.03, "green": 0.06, "red": 0.04, "nir08": 0.32, "swir16": 0.16, "swir22": 0.08}
-CLOUD = {"blue": 0.45, "green": 0.47, "red": 0.50, "nir08": 0.55, "swir16": 0.40, "swir22": 0.30}
 
 
 def dn(reflectance):
     return np.round((np.asarray(reflectance) - OFFSET) / SCALE).astype(np.uint16)
-
-
-def write_tif(path, data, crs=UTM, transform=None, nodata=None):
-    transform = transform or Affine(RES, 0, X0, 0, -RES, Y0)
-    profile = dict(
-        driver="GTiff",
-        width=data.shape[1],
-        height=data.shape[0],
-        count=1,
-        dtype=data.dtype,
-        crs=crs,
-        transform=transform,
-        nodata=nodata,
-    )
-    with rasterio.open(path, "w", **profile) as dst:
-        dst.write(data, 1)
 
 
 def write_scene(
@@ -558,36 +539,6 @@ def test_sentinel2_scenes_are_scaled_by_baseline_and_masked_by_scl(tmp_path):
         assert np.allclose(data[2 * year, :, 20:], 0.32, atol=1e-4)
         assert np.isnan(data[2 * year, :, :20]).all()
     assert np.isnan(data[2]).all()  # 2021: no scene
-
-
-HLS_KEYS = {
-    "HLSL30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B05", "swir16": "B06", "swir22": "B07"},
-    "HLSS30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B8A", "swir16": "B11", "swir22": "B12"},
-}
-
-
-def write_hls_granule(folder, collection, granule_id, when, platform, cloud=None, shadow=None):
-    """An HLS v2.0 granule as search_earthdata lists it: int16 bands (x 10000, fill -9999) named by band
-    number, a uint8 Fmask, no raster:bands metadata."""
-    folder = Path(folder) / granule_id
-    folder.mkdir(parents=True)
-    cloud = np.zeros((SIZE, SIZE), bool) if cloud is None else cloud
-    shadow = np.zeros((SIZE, SIZE), bool) if shadow is None else shadow
-    assets = {}
-    for band, key in HLS_KEYS[collection].items():
-        values = np.round(np.where(cloud, CLOUD[band], CLEAR[band]) * 10000).astype(np.int16)
-        values[0, 0] = -9999  # fill
-        write_tif(folder / f"{granule_id}.{key}.tif", values, nodata=-9999)
-        assets[key] = {"href": str(folder / f"{granule_id}.{key}.tif"), "roles": ["data"]}
-    low_aerosol = np.uint8(0b01000000)
-    fmask = (cloud.astype(np.uint8) << 1) | (shadow.astype(np.uint8) << 3) | low_aerosol
-    write_tif(folder / f"{granule_id}.Fmask.tif", fmask.astype(np.uint8), nodata=255)
-    assets["Fmask"] = {"href": str(folder / f"{granule_id}.Fmask.tif"), "roles": ["data"]}
-    return {
-        "type": "Feature", "stac_version": "1.0.0", "id": granule_id, "geometry": None, "bbox": None,
-        "links": [], "collection": collection, "assets": assets,
-        "properties": {"datetime": f"{when}T18:40:00Z", "platform": platform},
-    }  # fmt: skip
 
 
 def test_hls_granules_are_scaled_and_masked_by_fmask(tmp_path):

@@ -3,8 +3,7 @@
 import json
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from http.server import ThreadingHTTPServer
 
 import numpy as np
 import pytest
@@ -14,6 +13,8 @@ from rasterio.crs import CRS
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 from rasterio.windows import Window
 
+from tests.helpers.shared import STAC_FIXTURES
+from tests.servers.ranges import RangeHandler
 from timestack.core.io.grid import (
     chunk_windows,
     gdal_path,
@@ -23,7 +24,6 @@ from timestack.core.io.grid import (
 )
 from timestack.core.items import asset_scaling, sentinel2_offset
 
-FIXTURES = Path("/work/shared/fixtures/stac")
 UTM = "EPSG:32610"
 X0, Y0 = 500010.0, 4999980.0  # on the 30 m lattice of the grids below
 
@@ -136,35 +136,6 @@ def test_other_crs_is_reprojected_onto_the_grid(tmp_path):
     np.testing.assert_array_equal(out[interior], expected[interior])
 
 
-class RangeHandler(SimpleHTTPRequestHandler):
-    """Static files with HTTP Range support, as COG readers need; query strings (signatures) ignored."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        self.path = self.path.split("?", 1)[0]
-        header = self.headers.get("Range")
-        if not header:
-            return super().send_head()
-        path = Path(self.translate_path(self.path))
-        if not path.is_file():
-            self.send_error(404)
-            return None
-        size = path.stat().st_size
-        start, _, end = header.replace("bytes=", "").partition("-")
-        start, end = int(start), min(int(end) if end else size - 1, size - 1)
-        handle = path.open("rb")
-        handle.seek(start)
-        self.send_response(206)
-        self.send_header("Content-Type", "image/tiff")
-        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(end - start + 1))
-        self.end_headers()
-        self.copyfile = lambda source, target: target.write(source.read(end - start + 1))
-        return handle
-
-
 @pytest.fixture
 def http_folder(tmp_path):
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(RangeHandler, directory=str(tmp_path)))
@@ -194,7 +165,7 @@ def test_gdal_paths():
 
 
 def first_item(name):
-    content = json.loads((FIXTURES / name).read_text())
+    content = json.loads((STAC_FIXTURES / name).read_text())
     return content["features"][0] if "features" in content else content
 
 

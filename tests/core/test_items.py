@@ -9,7 +9,7 @@ import json
 import pystac
 import pytest
 
-from tests.core.test_grid import FIXTURES
+from tests.helpers.shared import STAC_FIXTURES
 from timestack.core.composite.annual import scene_from_item
 from timestack.core.indices import REFLECTIVE_BANDS
 from timestack.core.items import HLS_SCALING, asset_scaling, band_asset_key
@@ -20,7 +20,7 @@ RECORDED = ["es_s2.json", "pc_s2.json", "es_landsat.json", "pc_landsat.json"]
 
 
 def first_item(name: str) -> dict:
-    content = json.loads((FIXTURES / name).read_text())
+    content = json.loads((STAC_FIXTURES / name).read_text())
     return content["features"][0] if "features" in content else content
 
 

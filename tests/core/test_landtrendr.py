@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
-from pathlib import Path
 
 import numba
 import numpy as np
 import pytest
 
+from tests.helpers.shared import LANDTRENDR_FIXTURES
 from timestack.core.landtrendr import kernels
 from timestack.core.landtrendr.fit import (
     LandTrendrParams,
@@ -23,11 +23,8 @@ from timestack.core.landtrendr.fit import (
 from timestack.core.numba_cache import configure_numba_cache
 from timestack.core.runtime import TimestackError
 
-FIXTURES = Path("/work/shared/fixtures/landtrendr")
-if not FIXTURES.exists():
-    FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "landtrendr"
-IDL_REFERENCE = FIXTURES / "idl_reference_50.json"
-VECTORS = FIXTURES / "vectors_ABC.json"
+IDL_REFERENCE = LANDTRENDR_FIXTURES / "idl_reference_50.json"
+VECTORS = LANDTRENDR_FIXTURES / "vectors_ABC.json"
 YEARS = np.arange(1990, 2020)
 
 #: Vector B's run parameters are not published; these reproduce the LT-GEE guide's output.

@@ -13,78 +13,18 @@ placeholder instead of a fit, Timestack returns something usable, and the test s
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
-from tests.core.test_landtrendr import FIXTURES
-from timestack.core.landtrendr.fit import (
-    STATUS_NOT_SIGNIFICANT,
-    STATUS_OK,
-    STATUS_TOO_FEW_OBSERVATIONS,
-    LandTrendrParams,
-    fit_pixel,
+from tests.helpers.landtrendr import (
+    FIT_TOLERANCE,
+    case_id,
+    expected_fit,
+    load_series,
+    series_params,
+    series_values,
 )
-
-PARAMETER_SETS = FIXTURES / "idl_reference_params.json"
-
-#: Fitted values may differ by this much: IDL truncates vertex and fitted values into INT fields.
-FIT_TOLERANCE = 2.0
-
-
-def load_series() -> list[dict]:
-    return json.loads(PARAMETER_SETS.read_text())["series"]
-
-
-def stacks_of(param_set: str) -> dict[tuple, list[dict]]:
-    """The series of one parameter set grouped by what one stack can hold: (years, modifier)."""
-    groups: dict = {}
-    for series in load_series():
-        if series["param_set"] == param_set:
-            key = (tuple(series["years"]), series["params"]["modifier"])
-            groups.setdefault(key, []).append(series)
-    return groups
-
-
-def case_id(series: dict) -> str:
-    return f"{series['type']}-{series['param_set']}-{series['id']}"
-
-
-def series_params(series: dict) -> LandTrendrParams:
-    keys = LandTrendrParams.__dataclass_fields__
-    return LandTrendrParams(**{k: v for k, v in series["params"].items() if k in keys})
-
-
-def series_values(series: dict) -> np.ndarray:
-    return np.array([np.nan if v is None else v for v in series["values"]], dtype=float)
-
-
-def expected_fit(series: dict) -> tuple[list[int], np.ndarray, int]:
-    """Vertex years, fitted values and status Timestack must return for one recorded series."""
-    years = np.array(series["years"], dtype=float)
-    values = series_values(series)
-    valid = np.isfinite(values)
-    outcome = series["idl_outcome"]
-    if outcome == "zero_model":
-        line = np.polyval(np.polyfit(years[valid], values[valid], 1), years)
-        return [int(years[0]), int(years[-1])], line, STATUS_OK
-    if outcome == "insufficient_obs_flat_mean":
-        return (
-            [int(years[0]), int(years[-1])],
-            np.full(years.size, values[valid].mean()),
-            (STATUS_TOO_FEW_OBSERVATIONS),
-        )
-    status = STATUS_NOT_SIGNIFICANT if outcome == "flat_not_significant" else STATUS_OK
-    return list(series["idl_vertex_years"]), np.array(series["idl_yfit"], dtype=float), status
-
-
-def matches(series: dict, vertex_years, fitted) -> bool:
-    """Whether a fit (vertex years padded with NaN, fitted values) is the expected one."""
-    want_years, want_fitted, _ = expected_fit(series)
-    got_years = [int(y) for y in vertex_years if np.isfinite(y)]
-    return got_years == want_years and np.max(np.abs(np.asarray(fitted) - want_fitted)) <= FIT_TOLERANCE
-
+from timestack.core.landtrendr.fit import fit_pixel
 
 ALL_SERIES = load_series()
 

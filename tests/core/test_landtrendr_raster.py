@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import rasterio
-from rasterio.transform import from_origin
 
+from tests.helpers.landtrendr import write_series_stack
 from timestack.core.landtrendr.fit import (
     LandTrendrOutputs,
     LandTrendrParams,
@@ -19,7 +19,6 @@ from timestack.core.runtime import Cancelled, TimestackError
 
 YEARS = list(range(1995, 2015))
 ROWS, COLS = 7, 9
-NODATA = -9999.0
 
 
 def _cubes(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -36,27 +35,10 @@ def _cubes(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return nbr, swir
 
 
-def _write_stack(path: Path, bands: dict[str, np.ndarray], descriptions: bool = True) -> Path:
-    count = sum(cube.shape[0] for cube in bands.values())
-    profile = dict(
-        driver="GTiff", width=COLS, height=ROWS, count=count, dtype="float32", nodata=NODATA,
-        crs="EPSG:32633", transform=from_origin(500000, 5000000, 30, 30),
-    )  # fmt: skip
-    with rasterio.open(path, "w", **profile) as dst:
-        band = 1
-        for name, cube in bands.items():
-            for year, layer in zip(YEARS, cube):
-                dst.write(np.where(np.isnan(layer), NODATA, layer).astype(np.float32), band)
-                if descriptions:
-                    dst.set_band_description(band, f"{year}_{name}")
-                band += 1
-    return path
-
-
 @pytest.fixture
 def stack(tmp_path) -> tuple[Path, np.ndarray, np.ndarray]:
     nbr, swir = _cubes()
-    return _write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir}), nbr, swir
+    return write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir}, years=YEARS), nbr, swir
 
 
 def _outputs(folder: Path) -> LandTrendrOutputs:
@@ -114,7 +96,9 @@ def test_cancel_leaves_no_output_behind(stack, tmp_path):
 
 def test_stack_without_year_descriptions_is_rejected_unless_years_are_given(tmp_path):
     nbr, _ = _cubes()
-    path = _write_stack(tmp_path / "plain.tif", {"nbr": nbr}, descriptions=False)
+    path = write_series_stack(
+        tmp_path / "plain.tif", {"nbr": nbr}, descriptions=[""] * len(YEARS), years=YEARS
+    )
     out = LandTrendrOutputs(fitted=tmp_path / "fitted.tif")
     with pytest.raises(TimestackError, match="stack_path: no band described like 'YYYY_nbr'"):
         run_landtrendr_raster(path, "nbr", out)
@@ -124,7 +108,7 @@ def test_stack_without_year_descriptions_is_rejected_unless_years_are_given(tmp_
 
 def test_repeated_year_is_rejected(tmp_path):
     nbr, _ = _cubes()
-    path = _write_stack(tmp_path / "stack.tif", {"nbr": nbr})
+    path = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr}, years=YEARS)
     with rasterio.open(path, "r+") as ds:
         ds.set_band_description(2, "1995_nbr")
     with pytest.raises(TimestackError, match="strictly increasing"):
@@ -133,7 +117,9 @@ def test_repeated_year_is_rejected(tmp_path):
 
 def test_non_increasing_explicit_years_are_rejected(tmp_path):
     nbr, _ = _cubes()
-    path = _write_stack(tmp_path / "plain.tif", {"nbr": nbr}, descriptions=False)
+    path = write_series_stack(
+        tmp_path / "plain.tif", {"nbr": nbr}, descriptions=[""] * len(YEARS), years=YEARS
+    )
     years = YEARS[:-2] + [YEARS[-1], YEARS[-2]]
     with pytest.raises(TimestackError, match="years must be strictly increasing"):
         run_landtrendr_raster(path, "nbr", LandTrendrOutputs(fitted=tmp_path / "f.tif"), years=years)

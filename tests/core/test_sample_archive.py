@@ -15,6 +15,7 @@ import pytest
 import rasterio
 from osgeo import gdal, ogr
 
+from tests.helpers.shared import STAC_FIXTURES
 from timestack.core.quality import qa
 from timestack.core.runtime import Cancelled, TimestackError
 from timestack.core.sample_archive import (
@@ -27,9 +28,6 @@ from timestack.core.sample_archive import (
 )
 from timestack.core.sample_archive.scenes import schedule
 
-FIXTURES = Path("/work/shared/fixtures/stac")
-if not FIXTURES.is_dir():
-    FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "stac"
 SLC_OFF = dt.date(2003, 5, 31)
 REFLECTANCE_KEYS = ("blue", "green", "red", "nir08", "swir16", "swir22")
 
@@ -98,9 +96,7 @@ def test_validation_rejects_items_missing_required_or_with_wrong_fields(sample_s
 
 
 def test_oli_items_have_the_assets_and_properties_of_planetary_computer_items(sample_small):
-    if not (FIXTURES / "pc_landsat.json").is_file():
-        pytest.skip("recorded STAC fixtures not available")
-    real = json.loads((FIXTURES / "pc_landsat.json").read_text())["features"][0]
+    real = json.loads((STAC_FIXTURES / "pc_landsat.json").read_text())["features"][0]
     real_cogs = {
         key for key, asset in real["assets"].items() if "cloud-optimized" in asset.get("type", "")
     } - {"qa_aerosol"}  # the aerosol QA band is not simulated

@@ -9,18 +9,18 @@ import pystac
 import pytest
 from shapely.geometry import shape
 
-from tests.servers.pgstac import FIXTURES
+from tests.helpers.shared import STAC_FIXTURES
 from timestack.core.runtime import Cancelled
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
 
-PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+PARQUET = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 WORLD = bbox_polygon((-180, -90, 180, 90))
 TILE_13TDE = bbox_polygon((-105.6, 39.7, -105.0, 40.5))
 
 
 def recorded(name: str) -> list:
-    document = json.loads((FIXTURES / name).read_text())
+    document = json.loads((STAC_FIXTURES / name).read_text())
     return document["features"] if document["type"] == "FeatureCollection" else [document]
 
 
@@ -111,7 +111,7 @@ def test_item_collection_json_filters_by_cloud_platform_and_exclusion():
     query = SceneQuery.create(
         WORLD, "2000-01-01", "2030-12-31", max_cloud=20, platforms=["LANDSAT-9"], exclude_ids=[skip]
     )
-    result = search_scenes(str(FIXTURES / "pc_landsat.json"), query)
+    result = search_scenes(str(STAC_FIXTURES / "pc_landsat.json"), query)
     expected = {f["id"] for f in clear if f["properties"]["platform"] == "landsat-9"} - {skip}
     assert set(result.ids) == expected and expected
     assert result.backend == "local-json"
@@ -121,7 +121,7 @@ def test_item_collection_json_keeps_only_items_touching_the_aoi():
     features = recorded("pc_s2.json")
     first = shape(features[0]["geometry"])
     query = SceneQuery.create(first.centroid.buffer(0.01), "2000-01-01", "2030-12-31")
-    result = search_scenes(str(FIXTURES / "pc_s2.json"), query)
+    result = search_scenes(str(STAC_FIXTURES / "pc_s2.json"), query)
     expected = {f["id"] for f in features if shape(f["geometry"]).intersects(first.centroid.buffer(0.01))}
     assert set(result.ids) == expected and features[0]["id"] in expected
     assert len(result.ids) == len(set(result.ids)), "duplicate recorded items are returned once"
@@ -129,9 +129,9 @@ def test_item_collection_json_keeps_only_items_touching_the_aoi():
 
 def test_results_are_sorted_by_date_and_cut_to_max_items():
     query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31", max_items=5, sort="descending")
-    result = search_scenes(str(FIXTURES / "pc_s2.json"), query)
+    result = search_scenes(str(STAC_FIXTURES / "pc_s2.json"), query)
     everything = search_scenes(
-        str(FIXTURES / "pc_s2.json"), SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
+        str(STAC_FIXTURES / "pc_s2.json"), SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
     )
     assert result.ids == list(reversed(everything.ids))[:5]
     times = [r["datetime"] for r in everything.records()]
@@ -140,7 +140,7 @@ def test_results_are_sorted_by_date_and_cut_to_max_items():
 
 def test_single_item_file_and_written_item_collection_round_trip(tmp_path):
     query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
-    result = search_scenes(str(FIXTURES / "es_sentinel-2-l2a_item.json"), query)
+    result = search_scenes(str(STAC_FIXTURES / "es_sentinel-2-l2a_item.json"), query)
     out = result.write_item_collection(tmp_path / "found.json")
     again = pystac.ItemCollection.from_file(str(out))
     assert [i.id for i in again] == result.ids == [recorded("es_sentinel-2-l2a_item.json")[0]["id"]]
@@ -189,7 +189,7 @@ def test_truncated_json_and_missing_file_name_the_catalog(tmp_path):
 def test_unknown_collection_in_a_local_catalog_lists_what_it_holds():
     query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31", collections=["sentinel-2-l1c"])
     with pytest.raises(SearchError, match="sentinel-2-l1c.*landsat-c2-l2") as error:
-        search_scenes(str(FIXTURES / "pc_landsat.json"), query)
+        search_scenes(str(STAC_FIXTURES / "pc_landsat.json"), query)
     assert error.value.parameter == "COLLECTIONS"
 
 

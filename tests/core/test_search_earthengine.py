@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.servers.pgstac import FIXTURES
+from tests.helpers.shared import STAC_FIXTURES
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthengine import MAX_IMAGES, build_collection, image_to_item
 from timestack.core.search.query import bbox_polygon
@@ -125,7 +125,7 @@ def ee_image(feature: dict) -> dict:
 
 
 def test_listed_images_become_items_and_pass_the_client_side_checks(offline_ee, monkeypatch):
-    feature = json.loads((FIXTURES / "es_landsat.json").read_text())["features"][0]
+    feature = json.loads((STAC_FIXTURES / "es_landsat.json").read_text())["features"][0]
     listing = {"type": "ImageCollection", "features": [ee_image(feature)]}
     monkeypatch.setattr(ee.data, "computeValue", lambda graph: listing)  # the server's answer
     from shapely.geometry import shape
@@ -149,7 +149,7 @@ def test_listed_images_become_items_and_pass_the_client_side_checks(offline_ee, 
 
 def test_item_ids_come_from_the_asset_id_not_the_merged_index(offline_ee):
     """merge() renames system:index to "1_LC08_…", "2_LE07_…"; ids (and EXCLUDE) use the scene id."""
-    feature = json.loads((FIXTURES / "es_landsat.json").read_text())["features"][0]
+    feature = json.loads((STAC_FIXTURES / "es_landsat.json").read_text())["features"][0]
     image = ee_image(feature)
     scene_id = image["properties"]["system:index"]
     image["properties"]["system:index"] = f"2_{scene_id}"

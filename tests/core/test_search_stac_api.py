@@ -14,7 +14,8 @@ import time
 import pytest
 from pystac_client import Client
 
-from tests.servers.pgstac import FIXTURES, PAGE_LIMIT, free_port, pgstac_api_fixture  # noqa: F401
+from tests.helpers.shared import STAC_FIXTURES
+from tests.servers.pgstac import PAGE_LIMIT, free_port, pgstac_api_fixture  # noqa: F401
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
 from timestack.core.search.stac_api import search_stac_api
@@ -238,7 +239,7 @@ def test_requester_pays_is_noted_only_for_results_in_such_buckets():
     from timestack.core.search.stac_api import S3_NOTE, _notes
 
     def items(name):
-        return [pystac.Item.from_dict(f) for f in json.loads((FIXTURES / name).read_text())["features"]]
+        return [pystac.Item.from_dict(f) for f in json.loads((STAC_FIXTURES / name).read_text())["features"]]
 
     assert _notes(EARTH_SEARCH.url, items("es_landsat.json")) == [EARTH_SEARCH.note]
     assert _notes(EARTH_SEARCH.url, items("es_s2.json")) == [S3_NOTE]  # JP2s in s3://sentinel-s2-l2a

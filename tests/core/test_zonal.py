@@ -5,14 +5,8 @@ import pandas as pd
 import pytest
 from exactextract import exact_extract
 
-from tests.core.zonal_fixtures import (
-    NODATA,
-    pixel_box,
-    standard_features,
-    transformed_wkt,
-    write_polygons,
-    write_stack,
-)
+from tests.helpers.rasters import NODATA, write_stack
+from tests.helpers.zonal import pixel_box, standard_features, transformed_wkt, write_polygons
 from timestack.core.runtime import Cancelled
 from timestack.core.zonal.statistics import (
     ZonalInputError,

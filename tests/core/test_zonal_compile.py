@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from exactextract import exact_extract
 
-from tests.core.zonal_fixtures import NODATA, standard_features, write_polygons, write_stack
+from tests.helpers.rasters import NODATA, write_stack
+from tests.helpers.zonal import standard_features, write_polygons
 from timestack.core.zonal.compile import compile_statistics, period_start
 from timestack.core.zonal.statistics import ZonalInputError, read_polygons, zonal_statistics
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.core.zonal_fixtures import pixel_box, write_polygons
+from tests.helpers.zonal import pixel_box, write_polygons
 from timestack.core.zonal.job import ZonalJob, cron_line, load_job, run_job, save_job
 from timestack.core.zonal.scenes import scene_statistics
 from timestack.core.zonal.statistics import read_polygons

@@ -9,7 +9,9 @@ from exactextract import exact_extract
 from exactextract.raster import NumPyRasterSource
 from osgeo import ogr
 
-from tests.servers.token_https import token_https_fixture  # noqa: F401
+from tests.helpers.scenes import RES, SIZE, X0, Y0, write_hls_granule
+from tests.helpers.zonal import write_polygons
+from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 from timestack.core.quality.qa import qa_pixel_mask
 from timestack.core.zonal.compile import compile_statistics
 from timestack.core.zonal.scenes import scene_statistics, split_variables
@@ -88,10 +90,6 @@ def test_unknown_variables_and_items_without_qa_are_refused(items, stands):
 def test_hls_granules_from_earthdata_are_masked_by_fmask_and_read_with_the_login(tmp_path, token_https):
     """An HLS S30 granule served like Earthdata (401 without the token), clouds on its left half: the
     stand under the cloud has nothing valid, the clear stand has its NIR, read with B8A (not B08)."""
-    from tests.core.test_composite import RES, SIZE, X0, Y0, write_hls_granule
-    from tests.core.zonal_fixtures import write_polygons
-    from tests.servers.token_https import TOKEN
-
     cloud = np.zeros((SIZE, SIZE), bool)
     cloud[:, :20] = True
     granule = write_hls_granule(

@@ -13,13 +13,14 @@ import pytest
 import rasterio
 from rasterio.transform import from_origin
 
-from tests.core.test_landtrendr_parameter_sets import (
+from tests.helpers.landtrendr import (
     case_id,
     matches,
     series_params,
     series_values,
     stacks_of,
 )
+from tests.helpers.rasters import write_stack
 from timestack.core.landtrendr.fit import LandTrendrParams
 
 WIDTH, HEIGHT = 7, 5
@@ -44,15 +45,10 @@ def write_geographic_stack(path, years: list[int], members: list[dict]):
     cube = np.empty((len(years), HEIGHT, WIDTH), dtype="float32")
     for pixel in range(WIDTH * HEIGHT):
         cube[:, pixel // WIDTH, pixel % WIDTH] = series_values(members[pixel % len(members)])
-    profile = dict(
-        driver="GTiff", width=WIDTH, height=HEIGHT, count=len(years), dtype="float32", nodata=float("nan"),
-        crs="EPSG:4326", transform=from_origin(14.51, 46.05, 0.00041, 0.00027),
+    return write_stack(
+        path, cube, [f"{year}_ndvi" for year in years], crs="EPSG:4326", nodata=float("nan"),
+        transform=from_origin(14.51, 46.05, 0.00041, 0.00027),
     )  # fmt: skip
-    with rasterio.open(path, "w", **profile) as dst:
-        dst.write(cube)
-        for band, year in enumerate(years, start=1):
-            dst.set_band_description(band, f"{year}_ndvi")
-    return path
 
 
 def test_every_lt_parameter_has_a_command_line_name():

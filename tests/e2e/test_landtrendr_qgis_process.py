@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import rasterio
 
-from tests.qgis.test_landtrendr_alg import synthetic_cubes, write_stack
+from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
 
 LANDTRENDR_PARAMETERS = {
     "INPUT", "INDEX", "FIT_BANDS", "MAX_SEGMENTS", "SPIKE_THRESHOLD", "VERTEX_COUNT_OVERSHOOT",
@@ -38,7 +38,7 @@ def test_qgis_process_describes_the_contract_parameters(qgis_process):
 
 def test_qgis_process_fits_and_maps_the_known_disturbances(qgis_process, tmp_path):
     nbr, swir1, truth = synthetic_cubes()
-    stack = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    stack = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
     fitted = qgis_process(
         "run", "timestack:landtrendr", "--", f"INPUT={stack}", "INDEX=NBR", "MAX_SEGMENTS=4",
         "FIT_BANDS=swir1", f"OUTPUT_FTV={tmp_path / 'ftv'}", f"OUTPUT_SEGMENTS={tmp_path / 'segments.tif'}",
@@ -59,7 +59,7 @@ def test_qgis_process_fits_and_maps_the_known_disturbances(qgis_process, tmp_pat
 
 def test_qgis_process_names_the_bad_parameter(qgis_process, tmp_path):
     nbr, _, _ = synthetic_cubes()
-    stack = write_stack(tmp_path / "stack.tif", {"nbr": nbr})
+    stack = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr})
     done = qgis_process(
         "run", "timestack:landtrendr", "--", f"INPUT={stack}", "MAX_SEGMENTS=0",
         f"OUTPUT_SEGMENTS={tmp_path / 'segments.tif'}", json_output=False, check=False,

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.core.zonal_fixtures import pixel_box, write_polygons, write_stack
+from tests.helpers.rasters import write_stack
+from tests.helpers.zonal import pixel_box, write_polygons
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,11 @@ from rasterio.warp import transform_geom
 from shapely.geometry import Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
-from tests.core.zonal_fixtures import transformed_wkt, write_polygons
-from tests.servers.pgstac import FIXTURES, pgstac_api_fixture  # noqa: F401
+from tests.helpers.shared import STAC_FIXTURES
+from tests.helpers.zonal import transformed_wkt, write_polygons
+from tests.servers.pgstac import pgstac_api_fixture  # noqa: F401
 
-PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+PARQUET = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 
 
 def test_qgis_process_describes_the_contract_parameters(qgis_process):

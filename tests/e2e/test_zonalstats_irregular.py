@@ -19,7 +19,8 @@ import pandas as pd
 import pytest
 from osgeo import ogr
 
-from tests.core.zonal_fixtures import pixel_box, pixel_ring, transformed_wkt, write_polygons, write_stack
+from tests.helpers.rasters import write_stack
+from tests.helpers.zonal import pixel_box, pixel_ring, transformed_wkt, write_polygons
 
 YEARS = list(range(2010, 2022))
 ROWS, COLS = 29, 37  # neither a multiple of a block nor square

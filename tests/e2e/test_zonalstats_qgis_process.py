@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tests.core.zonal_fixtures import NODATA, pixel_ring, standard_features, write_polygons, write_stack
+from tests.helpers.rasters import NODATA, write_stack
+from tests.helpers.zonal import pixel_ring, standard_features, write_polygons
 
 CONTRACT = {"POLYGONS", "ID_FIELD", "INPUT", "ITEMS", "BANDS", "INDICES", "STATS", "COMPILE"}
 

@@ -19,13 +19,13 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
 )
 
-from tests.qgis.test_landtrendr_alg import (
+from tests.helpers.landtrendr import (
     LONE_PIXEL,
     LONE_YEAR,
     YEARS,
     run_landtrendr,
     synthetic_cubes,
-    write_stack,
+    write_series_stack,
 )
 from timestack.paths import RESOURCES_DIR
 
@@ -37,7 +37,7 @@ def fitted(provider, tmp_path_factory):
     """A LandTrendr run over the synthetic stack: (segments path, truth years, stack path)."""
     folder = tmp_path_factory.mktemp("landtrendr")
     nbr, swir1, truth = synthetic_cubes()
-    stack = write_stack(folder / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    stack = write_series_stack(folder / "stack.tif", {"nbr": nbr, "swir1": swir1})
     results = run_landtrendr(stack, folder / "out")
     return results["OUTPUT_SEGMENTS"], truth, stack
 

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate
 
+from tests.helpers.scenes import write_hls_granule
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -299,7 +300,6 @@ def test_earthdata_granules_composite_with_the_login_from_the_auth_database(
 ):
     import rasterio
 
-    from tests.core.test_composite import write_hls_granule
     from timestack.core.io.stack import decode_values
 
     granule = "HLS.S30.T10TEK.2021161T184919.v2.0"

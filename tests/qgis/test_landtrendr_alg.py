@@ -14,73 +14,23 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-from rasterio.transform import from_origin
 
-from tests.core.test_landtrendr_parameter_sets import (
+from tests.helpers.landtrendr import (
+    EMPTY_PIXEL,
+    SERIES_NODATA,
+    SIZE,
+    YEARS,
     case_id,
     matches,
+    run_landtrendr,
     series_params,
     series_values,
     stacks_of,
+    synthetic_cubes,
+    write_series_stack,
 )
 from timestack.core.landtrendr.fit import LandTrendrParams, fit_other_bands, fit_pixel
 from timestack.processing.landtrendr import LandTrendrAlgorithm
-
-YEARS = list(range(1990, 2020))
-SIZE = 16
-BLOCK = 4
-NODATA = -9999.0
-UNDISTURBED_BLOCKS = {(0, 0), (1, 2), (3, 1), (2, 3)}
-#: A lone disturbed pixel inside an undisturbed block (for the minimum mapping unit).
-LONE_PIXEL = (13, 5)
-LONE_YEAR = 2011
-EMPTY_PIXEL = (1, 1)
-
-
-def disturbance_years() -> np.ndarray:
-    """True year of disturbance per pixel (0 = undisturbed): constant over 4×4 blocks."""
-    truth = np.zeros((SIZE, SIZE), dtype=int)
-    block_years = iter(range(1994, 2017, 2))
-    for by in range(SIZE // BLOCK):
-        for bx in range(SIZE // BLOCK):
-            if (by, bx) not in UNDISTURBED_BLOCKS:
-                truth[by * BLOCK : (by + 1) * BLOCK, bx * BLOCK : (bx + 1) * BLOCK] = next(block_years)
-    truth[LONE_PIXEL] = LONE_YEAR
-    return truth
-
-
-def synthetic_cubes(seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """NBR-like series: stable forest ~0.7, a 0.5 drop in the truth year, then +0.02/yr regrowth;
-    a SWIR1-like band that rises as NBR falls. Returns (nbr, swir1, truth)."""
-    rng = np.random.default_rng(seed)
-    truth = disturbance_years()
-    years = np.array(YEARS)[:, None, None]
-    nbr = 0.7 + rng.normal(0.0, 0.015, (len(YEARS), SIZE, SIZE))
-    disturbed = (truth[None] > 0) & (years >= truth[None])
-    since = np.where(disturbed, years - truth[None], 0)
-    nbr = np.where(disturbed, nbr - 0.5 + 0.02 * since, nbr)
-    swir1 = 0.12 - 0.25 * (nbr - 0.7) + rng.normal(0.0, 0.003, nbr.shape)
-    nbr[:, EMPTY_PIXEL[0], EMPTY_PIXEL[1]] = np.nan
-    swir1[:, EMPTY_PIXEL[0], EMPTY_PIXEL[1]] = np.nan
-    nbr[7, 9, 9] = np.nan  # a cloudy year in one pixel
-    return nbr, swir1, truth
-
-
-def write_stack(path: Path, bands: dict, descriptions=None, years=YEARS) -> Path:
-    """A float32 GeoTIFF stack, band-major per variable, described ``YYYY_name`` unless told otherwise."""
-    layers = [(f"{year}_{name}", layer) for name, cube in bands.items() for year, layer in zip(years, cube)]
-    if descriptions is not None:
-        layers = [(text, layer) for text, (_, layer) in zip(descriptions, layers)]
-    profile = dict(
-        driver="GTiff", width=SIZE, height=SIZE, count=len(layers), dtype="float32", nodata=NODATA,
-        crs="EPSG:32633", transform=from_origin(500000, 5000000, 30, 30),
-    )  # fmt: skip
-    with rasterio.open(path, "w", **profile) as dst:
-        for band, (text, layer) in enumerate(layers, start=1):
-            dst.write(np.where(np.isnan(layer), NODATA, layer).astype("float32"), band)
-            if text:
-                dst.set_band_description(band, text)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -91,26 +41,7 @@ def cubes():
 @pytest.fixture()
 def stack(tmp_path, cubes) -> Path:
     nbr, swir1, _ = cubes
-    return write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
-
-
-def run_landtrendr(stack: Path, out: Path, context=None, **overrides) -> dict:
-    import processing
-
-    parameters = {
-        "INPUT": str(stack),
-        "INDEX": "nbr",
-        "MAX_SEGMENTS": 4,
-        "OUTPUT_VERTICES": str(out / "vertices.tif"),
-        "OUTPUT_FITTED": str(out / "fitted.tif"),
-        "OUTPUT_RMSE": str(out / "rmse.tif"),
-        "OUTPUT_SEGMENTS": str(out / "segments.tif"),
-    }
-    parameters.update(overrides)
-    return processing.run(
-        "timestack:landtrendr", parameters, context=context or QgsProcessingContext(),
-        feedback=QgsProcessingFeedback(),
-    )  # fmt: skip
+    return write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
 
 
 def test_outputs_hold_the_core_fit_of_every_pixel_and_are_queued_for_loading(
@@ -186,7 +117,7 @@ def _error(stack, tmp_path, **overrides) -> str:
 
 def test_a_stack_without_year_information_is_refused(provider, cubes, tmp_path):
     nbr, _, _ = cubes
-    bare = write_stack(tmp_path / "bare.tif", {"nbr": nbr}, descriptions=[""] * len(YEARS))
+    bare = write_series_stack(tmp_path / "bare.tif", {"nbr": nbr}, descriptions=[""] * len(YEARS))
     message = _error(bare, tmp_path)
     assert "INPUT" in message and "YYYY_name" in message
 
@@ -194,7 +125,7 @@ def test_a_stack_without_year_information_is_refused(provider, cubes, tmp_path):
 def test_a_repeated_year_is_refused_as_non_increasing(provider, cubes, tmp_path):
     nbr, _, _ = cubes
     years = YEARS[:10] + [YEARS[9]] + YEARS[11:]
-    stack = write_stack(tmp_path / "repeated.tif", {"nbr": nbr}, years=years)
+    stack = write_series_stack(tmp_path / "repeated.tif", {"nbr": nbr}, years=years)
     assert "strictly increasing" in _error(stack, tmp_path)
 
 
@@ -206,7 +137,7 @@ def test_an_index_the_stack_lacks_is_refused_with_the_names_it_has(provider, sta
 
 def test_fewer_observations_than_the_minimum_are_refused(provider, cubes, tmp_path):
     nbr, _, _ = cubes
-    short = write_stack(tmp_path / "short.tif", {"nbr": nbr[:5]}, years=YEARS[:5])
+    short = write_series_stack(tmp_path / "short.tif", {"nbr": nbr[:5]}, years=YEARS[:5])
     assert "minObservationsNeeded" in _error(short, tmp_path)
 
 
@@ -222,7 +153,7 @@ def test_parameters_out_of_range_name_the_parameter(provider, stack, tmp_path, n
 
 def test_an_unknown_index_needs_an_explicit_direction(provider, cubes, tmp_path):
     nbr, _, _ = cubes
-    stack = write_stack(tmp_path / "custom.tif", {"myindex": nbr})
+    stack = write_series_stack(tmp_path / "custom.tif", {"myindex": nbr})
     assert "DIRECTION" in _error(stack, tmp_path, INDEX="myindex")
     results = run_landtrendr(stack, tmp_path / "ok", INDEX="myindex", DIRECTION=1)
     assert Path(results["OUTPUT_SEGMENTS"]).exists()
@@ -280,7 +211,7 @@ def test_idl_flavor_through_processing_matches_idl_under_every_parameter_set(pro
         cube = np.empty((len(years), SIZE, SIZE))
         for pixel in range(SIZE * SIZE):
             cube[:, pixel // SIZE, pixel % SIZE] = series_values(members[pixel % len(members)])
-        stack = write_stack(tmp_path / f"stack{g}.tif", {"ndvi": cube}, years=list(years))
+        stack = write_series_stack(tmp_path / f"stack{g}.tif", {"ndvi": cube}, years=list(years))
         params = series_params(members[0])
         overrides = {LT_PARAMETERS[name]: getattr(params, name) for name in LT_PARAMETERS}
         direction = LandTrendrAlgorithm.DIRECTIONS.index(modifier)
@@ -293,5 +224,7 @@ def test_idl_flavor_through_processing_matches_idl_under_every_parameter_set(pro
             fitted = src.read()
         for i, series in enumerate(members):
             row, col = divmod(i, SIZE)
-            got_years = np.where(vertex_years[:, row, col] == NODATA, np.nan, vertex_years[:, row, col])
+            got_years = np.where(
+                vertex_years[:, row, col] == SERIES_NODATA, np.nan, vertex_years[:, row, col]
+            )
             assert matches(series, got_years, fitted[:, row, col]), case_id(series)

@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from qgis.PyQt.QtCore import QCoreApplication
 
-from tests.qgis.test_landtrendr_alg import YEARS, synthetic_cubes, write_stack
+from tests.helpers.landtrendr import YEARS, synthetic_cubes, write_series_stack
 from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
 
@@ -20,7 +20,7 @@ from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 def stack_layer(tmp_path):
     QgsProject.instance().clear()
     nbr, swir1, truth = synthetic_cubes()
-    path = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    path = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
     layer = QgsRasterLayer(str(path), "stack")
     QgsProject.instance().addMapLayer(layer)
     yield layer, nbr.astype("float32").astype("float64"), truth

@@ -9,21 +9,24 @@ from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
-from tests.core.test_landtrendr_parameter_sets import (
+from tests.helpers.landtrendr import (
+    EMPTY_PIXEL,
+    YEARS,
     case_id,
     load_series,
     matches,
     series_params,
     series_values,
+    synthetic_cubes,
+    write_series_stack,
 )
-from tests.qgis.test_landtrendr_alg import EMPTY_PIXEL, YEARS, synthetic_cubes, write_stack
 from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
 
 @pytest.fixture()
 def stack_layer(tmp_path, qgis_canvas):
     nbr, swir1, truth = synthetic_cubes()
-    path = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    path = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
     layer = QgsRasterLayer(str(path), "stack")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
@@ -124,7 +127,7 @@ def _one_series_per_parameter_set() -> list[dict]:
 def test_a_click_gives_idl_fidelity_under_every_parameter_set(qgis_canvas, tmp_path, series):
     values = series_values(series)
     cube = np.broadcast_to(values[:, None, None], (values.size, 16, 16)).copy()
-    path = write_stack(tmp_path / "series.tif", {"ndvi": cube}, years=series["years"])
+    path = write_series_stack(tmp_path / "series.tif", {"ndvi": cube}, years=series["years"])
     layer = QgsRasterLayer(str(path), "series")
     QgsProject.instance().addMapLayer(layer)
     qgis_canvas.window().show()

@@ -10,10 +10,11 @@ import pyarrow.parquet as pq
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from tests.servers.pgstac import FIXTURES
+from tests.helpers.scenes import write_hls_granule
+from tests.helpers.shared import STAC_FIXTURES
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
-PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
+PARQUET = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 
 
 def run(tmp_path, **overrides):
@@ -337,8 +338,6 @@ def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database
     panel, earthdata_token_authcfg, token_https
 ):
     import pystac
-
-    from tests.core.test_composite import write_hls_granule
 
     panel.catalog.setCurrentIndex(panel.catalog.findData("earthdata"))
     assert panel.login.isVisibleTo(panel)

@@ -18,7 +18,8 @@ from qgis.core import (
     QgsVectorLayerJoinInfo,
 )
 
-from tests.core.zonal_fixtures import NODATA, pixel_box, standard_features, write_polygons, write_stack
+from tests.helpers.rasters import NODATA, write_stack
+from tests.helpers.zonal import pixel_box, standard_features, transformed_wkt, write_polygons
 from timestack.core.zonal.statistics import read_polygons, zonal_statistics
 
 
@@ -387,8 +388,6 @@ def test_series_plot_draws_the_landtrendr_fit_over_the_observations(qgis_app, tm
 def test_a_memory_layer_in_another_crs_gives_the_same_statistics(provider, tmp_path, inputs):
     from qgis.core import QgsFeature, QgsField, QgsGeometry
     from qgis.PyQt.QtCore import QVariant
-
-    from tests.core.zonal_fixtures import transformed_wkt
 
     stack, stands = inputs
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "scratch", "memory")

@@ -26,11 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.shared import STAC_FIXTURES
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-#: The recorded STAC items: ``shared/`` sits beside the clone (CI) or at /work/shared (developers).
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "stac"
-if not FIXTURES.is_dir():
-    FIXTURES = Path("/work/shared/fixtures/stac")
 VENV_BIN = Path(sys.executable).parent
 
 #: Recorded collections, one per collection id (Planetary Computer's where both APIs have one).
@@ -76,7 +74,7 @@ def recorded_items() -> list:
 
     items = {}
     for name in ITEM_FILES:
-        path = FIXTURES / name
+        path = STAC_FIXTURES / name
         if path.suffix == ".parquet":
             import pyarrow.parquet as pq
 
@@ -209,7 +207,7 @@ def running_pgstac(collections: list, items_ndjson: Path):
 @pytest.fixture(scope="session", name="pgstac_api")
 def pgstac_api_fixture(tmp_path_factory):
     """Yield a :class:`PgstacServer` whose ``url`` is a live STAC API holding the recorded items."""
-    collections = [json.loads((FIXTURES / name).read_text()) for name in COLLECTION_FILES]
+    collections = [json.loads((STAC_FIXTURES / name).read_text()) for name in COLLECTION_FILES]
     known = {c["id"] for c in collections}
     items = [item for item in recorded_items() + sample_items() if item.get("collection") in known]
     ndjson = tmp_path_factory.mktemp("pgstac") / "items.ndjson"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_grid import RangeHandler
+from tests.servers.ranges import RangeHandler
 
 TOKEN = "tok-9"
 

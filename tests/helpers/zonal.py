@@ -1,7 +1,6 @@
-"""Small real inputs for the polygon-statistics tests: dated GeoTIFF stacks and polygon GeoPackages.
-
-Written with rasterio and OGR in a test's ``tmp_path``, the way ``timestack:composite`` writes its stacks
-(band descriptions ``YYYY_name``, nodata -32768).
+"""Polygons for the polygon-statistics tests: rings in pixel coordinates of the test grid of
+``tests.helpers.rasters``, polygon layers written with OGR in a test's ``tmp_path``, reprojected WKT
+and the standard set of stands.
 """
 
 from __future__ import annotations
@@ -9,47 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Sequence
 
-import numpy as np
-import rasterio
 from osgeo import ogr, osr
-from rasterio.transform import from_origin
 
-#: A 30 m UTM 33N grid whose top-left corner is (500000, 5000000).
-ORIGIN = (500000.0, 5000000.0)
-PIXEL = 30.0
-NODATA = -32768
+from tests.helpers.rasters import ORIGIN, PIXEL
 
-
-def write_stack(
-    path: Path,
-    data: np.ndarray,
-    descriptions: Sequence[Optional[str]],
-    crs: Optional[str] = "EPSG:32633",
-    nodata: float = NODATA,
-    scale: Optional[float] = None,
-) -> Path:
-    """A (bands, rows, cols) GeoTIFF on the test grid with the given band descriptions."""
-    count, height, width = data.shape
-    profile = dict(
-        driver="GTiff",
-        width=width,
-        height=height,
-        count=count,
-        dtype=data.dtype.name,
-        transform=from_origin(*ORIGIN, PIXEL, PIXEL),
-        nodata=nodata,
-    )
-    if crs:
-        profile["crs"] = crs
-    with rasterio.open(path, "w", **profile) as dataset:
-        dataset.write(data)
-        for index, description in enumerate(descriptions, start=1):
-            if description:
-                dataset.set_band_description(index, description)
-        if scale is not None:
-            dataset.scales = (scale,) * count
-            dataset.offsets = (0.0,) * count
-    return path
+__all__ = ["pixel_box", "pixel_ring", "standard_features", "transformed_wkt", "write_polygons"]
 
 
 def pixel_ring(points: Sequence[tuple]) -> str:

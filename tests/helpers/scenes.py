@@ -1,0 +1,68 @@
+"""Scenes written as real GeoTIFFs on a small UTM 10N grid (40×40 px of 30 m), with the STAC item
+that points at them, so a run goes through the same reads, masks and writers as one on downloaded
+data.
+
+``write_hls_granule`` writes an HLS v2.0 granule (L30 or S30) as ``search_earthdata`` lists it;
+``CLEAR`` and ``CLOUD`` are the surface reflectance of a clear and a cloudy pixel per band.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from affine import Affine
+
+__all__ = ["CLEAR", "CLOUD", "HLS_KEYS", "RES", "SIZE", "UTM", "X0", "Y0", "write_hls_granule", "write_tif"]
+
+UTM = "EPSG:32610"
+X0, Y0, SIZE, RES = 500010.0, 4999980.0, 40, 30.0
+CLEAR = {"blue": 0.03, "green": 0.06, "red": 0.04, "nir08": 0.32, "swir16": 0.16, "swir22": 0.08}
+CLOUD = {"blue": 0.45, "green": 0.47, "red": 0.50, "nir08": 0.55, "swir16": 0.40, "swir22": 0.30}
+#: HLS v2.0 band numbers per common name: L30 and S30 number the narrow NIR differently (B05, B8A).
+HLS_KEYS = {
+    "HLSL30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B05", "swir16": "B06", "swir22": "B07"},
+    "HLSS30": {"blue": "B02", "green": "B03", "red": "B04", "nir08": "B8A", "swir16": "B11", "swir22": "B12"},
+}
+
+
+def write_tif(path, data, crs=UTM, transform=None, nodata=None):
+    """A one-band GeoTIFF of ``data`` (rows, cols), on the scene grid unless ``transform`` is given."""
+    transform = transform or Affine(RES, 0, X0, 0, -RES, Y0)
+    profile = dict(
+        driver="GTiff",
+        width=data.shape[1],
+        height=data.shape[0],
+        count=1,
+        dtype=data.dtype,
+        crs=crs,
+        transform=transform,
+        nodata=nodata,
+    )
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write(data, 1)
+
+
+def write_hls_granule(folder, collection, granule_id, when, platform, cloud=None, shadow=None):
+    """An HLS v2.0 granule as search_earthdata lists it: int16 bands (x 10000, fill -9999) named by band
+    number, a uint8 Fmask, no raster:bands metadata."""
+    folder = Path(folder) / granule_id
+    folder.mkdir(parents=True)
+    cloud = np.zeros((SIZE, SIZE), bool) if cloud is None else cloud
+    shadow = np.zeros((SIZE, SIZE), bool) if shadow is None else shadow
+    assets = {}
+    for band, key in HLS_KEYS[collection].items():
+        values = np.round(np.where(cloud, CLOUD[band], CLEAR[band]) * 10000).astype(np.int16)
+        values[0, 0] = -9999  # fill
+        write_tif(folder / f"{granule_id}.{key}.tif", values, nodata=-9999)
+        assets[key] = {"href": str(folder / f"{granule_id}.{key}.tif"), "roles": ["data"]}
+    low_aerosol = np.uint8(0b01000000)
+    fmask = (cloud.astype(np.uint8) << 1) | (shadow.astype(np.uint8) << 3) | low_aerosol
+    write_tif(folder / f"{granule_id}.Fmask.tif", fmask.astype(np.uint8), nodata=255)
+    assets["Fmask"] = {"href": str(folder / f"{granule_id}.Fmask.tif"), "roles": ["data"]}
+    return {
+        "type": "Feature", "stac_version": "1.0.0", "id": granule_id, "geometry": None, "bbox": None,
+        "links": [], "collection": collection, "assets": assets,
+        "properties": {"datetime": f"{when}T18:40:00Z", "platform": platform},
+    }  # fmt: skip
