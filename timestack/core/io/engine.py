@@ -210,8 +210,8 @@ def _put(channel: queue.Queue, item, stop: threading.Event) -> None:
 class _Pipeline:
     """The reader and writer threads around the caller's kernel loop, and their teardown."""
 
-    def __init__(self, sources, sinks, outputs, windows, stats, read_ahead, write_behind):
-        self.sources, self.sinks, self.outputs, self.windows = sources, sinks, outputs, windows
+    def __init__(self, sources, sinks, windows, stats, read_ahead, write_behind):
+        self.sources, self.sinks, self.windows = sources, sinks, windows
         self.stats = stats
         self.stop = threading.Event()
         self.read_queue: queue.Queue = queue.Queue(maxsize=read_ahead)
@@ -262,7 +262,7 @@ class _Pipeline:
             window, results = item
             start = time.perf_counter()
             for key, dataset in self.sinks.items():
-                array = np.ascontiguousarray(results[key], dtype=self.outputs[key].dtype)
+                array = np.ascontiguousarray(results[key])
                 dataset.WriteArray(array, int(window.col_off), int(window.row_off))
                 dataset.FlushCache()  # bounded memory: the window's tiles go to disk now
             self.stats.write_s += time.perf_counter() - start
@@ -317,7 +317,7 @@ def _checked(results: Mapping[str, np.ndarray], outputs: Mapping[str, OutputSpec
     for key, spec in outputs.items():
         if key not in results:
             raise ValueError(f"kernel returned no array for output {key!r}")
-        array = np.asarray(results[key])
+        array = np.asarray(results[key], dtype=spec.dtype)  # cast here: queued windows stay small
         if array.ndim == 2:
             array = array[None]
         want = (spec.count, int(window.height), int(window.width))
@@ -344,7 +344,8 @@ def run_windows(
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
     ``kernel(window, {source key: (bands, rows, cols) float64})`` returns ``{output key: (count, rows,
-    cols)}`` (2-D for one band), in any numeric dtype; the engine casts to the output's dtype. All
+    cols)}`` (2-D for one band), in any numeric dtype; the engine casts to the output's dtype before
+    queueing, so a queued window takes what the file will. All
     sources must share one grid; the outputs take it (CRS, transform, size). ``finish(temporaries)``
     runs once every output is written and closed, before the rename (e.g. a second pass over a whole
     band). Raises :class:`Cancelled` when ``is_cancelled()`` turns true between windows; on any
@@ -368,7 +369,7 @@ def run_windows(
     started = time.perf_counter()
     with atomic_outputs({key: spec.path for key, spec in outputs.items()}) as temporaries:
         sinks = {key: _create(temporaries[key], outputs[key], grid, BLOCK_SIZE) for key in outputs}
-        pipeline = _Pipeline(sources, sinks, outputs, windows, stats, read_ahead, write_behind)
+        pipeline = _Pipeline(sources, sinks, windows, stats, read_ahead, write_behind)
         try:
             pipeline.reader.start()
             pipeline.writer.start()
