@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import numpy
+
 from timestack.dependencies import REQUIRED, missing_requirements, pip_install_command
 
 ROOT = Path(__file__).resolve().parents[2]

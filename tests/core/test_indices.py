@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+
 from timestack.core.indices import (
     INDICES,
     REFLECTIVE_BANDS,

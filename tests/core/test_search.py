@@ -8,11 +8,11 @@ import pyarrow.parquet as pq
 import pystac
 import pytest
 from shapely.geometry import shape
+
+from tests.servers.pgstac import FIXTURES
 from timestack.core.runtime import Cancelled
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
-
-from tests.servers.pgstac import FIXTURES
 
 PARQUET = FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
 WORLD = bbox_polygon((-180, -90, 180, 90))

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from tests.servers.pgstac import FIXTURES
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthengine import MAX_IMAGES, build_collection, image_to_item
 from timestack.core.search.query import bbox_polygon
-
-from tests.servers.pgstac import FIXTURES
 
 ee = pytest.importorskip("ee")
 from ee import apitestcase  # noqa: E402

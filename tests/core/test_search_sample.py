@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from pystac_client import Client
-from timestack.core.search import SceneQuery, search_scenes
-from timestack.core.search.query import bbox_polygon
 
 from tests.servers.pgstac import pgstac_api_fixture  # noqa: F401
+from timestack.core.search import SceneQuery, search_scenes
+from timestack.core.search.query import bbox_polygon
 
 
 def _query(archive, **options) -> SceneQuery:

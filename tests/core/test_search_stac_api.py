@@ -13,11 +13,11 @@ import time
 
 import pytest
 from pystac_client import Client
+
+from tests.servers.pgstac import FIXTURES, PAGE_LIMIT, free_port, pgstac_api_fixture  # noqa: F401
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
 from timestack.core.search.stac_api import search_stac_api
-
-from tests.servers.pgstac import FIXTURES, PAGE_LIMIT, free_port, pgstac_api_fixture  # noqa: F401
 
 #: Around Sentinel-2 tile 13TDE (Colorado), where the 100 recorded 2024 items lie.
 TILE_13TDE = bbox_polygon((-105.6, 39.7, -105.0, 40.5))
@@ -233,6 +233,7 @@ def test_malformed_item_json_is_reported_not_half_used():
 
 def test_requester_pays_is_noted_only_for_results_in_such_buckets():
     import pystac
+
     from timestack.core.search.presets import EARTH_SEARCH, PLANETARY_COMPUTER
     from timestack.core.search.stac_api import S3_NOTE, _notes
 

@@ -2,6 +2,7 @@
 
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
 from timestack.core.runtime import Cancelled, TimestackError
 from timestack.processing.algorithm import TimestackAlgorithm
 

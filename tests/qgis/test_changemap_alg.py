@@ -18,7 +18,6 @@ from qgis.core import (
     QgsRasterLayer,
     QgsSingleBandPseudoColorRenderer,
 )
-from timestack.paths import RESOURCES_DIR
 
 from tests.qgis.test_landtrendr_alg import (
     LONE_PIXEL,
@@ -28,6 +27,7 @@ from tests.qgis.test_landtrendr_alg import (
     synthetic_cubes,
     write_stack,
 )
+from timestack.paths import RESOURCES_DIR
 
 MODEL = RESOURCES_DIR / "models" / "landtrendr_changemap.model3"
 

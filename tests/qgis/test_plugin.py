@@ -1,11 +1,11 @@
 """The plugin loads into QGIS, shows its dock, registers its provider and unloads cleanly."""
 
 import pytest
-import timestack
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget
 
+import timestack
 from tests.qgis.host import HostInterface
 
 

@@ -161,6 +161,7 @@ def sample_archive():
 @pytest.fixture
 def panel(provider, qgis_iface, qgis_canvas):
     from qgis.core import QgsProject
+
     from timestack.gui.search_panel import SearchPanel
 
     widget = SearchPanel(qgis_iface)
@@ -182,6 +183,7 @@ def set_area(panel, archive) -> None:
 def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QDate
+
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
 
@@ -261,6 +263,7 @@ def test_panel_reports_a_failed_search(panel, sample_archive):
 def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface, sample_archive):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QDate
+
     from timestack.gui.composite_panel import CompositePanel
     from timestack.gui.dock import TimestackDock
     from timestack.gui.search_panel import SearchPanel
