@@ -24,6 +24,7 @@ from ..core.changemap.maps import (
     ChangeMapParams,
     run_changemap_raster,
 )
+from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
@@ -227,11 +228,13 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             if target:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
         progress, is_cancelled = self.core_callbacks(feedback)
+        stats = EngineStats()
         with self.core_errors(self.tr("Change map")):
             written = run_changemap_raster(
                 path, direction, params, change_path, events_path, years=years or None,
-                progress=progress, is_cancelled=is_cancelled,
+                progress=progress, is_cancelled=is_cancelled, stats=stats,
             )  # fmt: skip
+        self.report_engine(feedback, stats)
 
         change = self.tr("gain") if params.change == "gain" else self.tr("loss")
         results = {self.OUTPUT: str(written["change"])}

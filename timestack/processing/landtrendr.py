@@ -31,6 +31,7 @@ from qgis.core import (
 
 from ..core.indices import disturbance_direction
 from ..core.io.bands import stack_variables
+from ..core.io.engine import EngineStats
 from ..core.landtrendr.fit import (
     LandTrendrOutputs,
     LandTrendrParams,
@@ -388,11 +389,13 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             )
         )
         progress, is_cancelled = self.core_callbacks(feedback)
+        stats = EngineStats()
         with self.core_errors(self.tr("LandTrendr")):
             run_landtrendr_raster(
                 path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
-                progress=progress, is_cancelled=is_cancelled,
+                progress=progress, is_cancelled=is_cancelled, stats=stats,
             )  # fmt: skip
+        self.report_engine(feedback, stats)
 
         names = {
             self.OUTPUT_VERTICES: self.tr("LandTrendr vertices ({0})"),

@@ -17,15 +17,14 @@ suffices; connected patches use :func:`scipy.ndimage.label` (8-neighbour).
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Optional, Sequence
 
 import numpy as np
 
-from ..io.atomic import atomic_outputs
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, block_windows, run_windows
+from ..runtime import IsCancelled, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
 SEGMENT_FIELDS = (
@@ -302,100 +301,100 @@ def run_changemap_raster(
     change_path: Optional[str | os.PathLike] = None,
     events_path: Optional[str | os.PathLike] = None,
     years: Optional[Sequence[int]] = None,
-    chunk_size: int = 512,
+    chunk_size: int = BLOCK_SIZE,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    stats: Optional[EngineStats] = None,
 ) -> dict[str, Path]:
     """Change map (bands CHANGE_BANDS) and/or event stacks from a LandTrendr segments raster.
 
     ``events_path`` gets bands ``YYYY_loss_mag`` for every year, then ``YYYY_gain_mag``, then
     ``loss_count`` and ``gain_count``. ``disturbance_direction`` and ``years`` default to what the
-    LandTrendr run recorded in the raster's tags (LANDTRENDR_DISTURBANCE_DIRECTION, _YEARS). The
-    minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection band is
-    read back in full once (4 bytes per pixel) after the chunked pass. Outputs are written under
-    temporary names and renamed at the end; nothing is left on cancellation or error.
+    LandTrendr run recorded in the raster's tags (LANDTRENDR_DISTURBANCE_DIRECTION, _YEARS). Windows
+    run on the engine (:func:`..io.engine.run_windows`: read-ahead, write-behind, a few windows in
+    memory). The minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection
+    band of the written temporary is read back in full once (4 bytes per pixel) before the rename.
+    Nothing is left on cancellation or error. ``stats`` (optional) receives the engine's timings.
     """
     import rasterio
-    from rasterio.windows import Window
 
     params = params or ChangeMapParams()
     params.validate()
     if change_path is None and events_path is None:
         raise TimestackError("change_path or events_path: give at least one output", parameter="change_path")
-    targets = {k: Path(p) for k, p in (("change", change_path), ("events", events_path)) if p is not None}
+    if chunk_size < 1:
+        raise TimestackError(f"chunk_size must be >= 1, got {chunk_size!r}", parameter="chunk_size")
     with rasterio.open(segments_path) as src:
         _, bands = _segments_layout(src.descriptions)
-        tags = src.tags()
-        if disturbance_direction is None:
-            if "LANDTRENDR_DISTURBANCE_DIRECTION" not in tags:
-                raise TimestackError(
-                    "disturbance_direction: not recorded in segments_path; give +1 or -1",
-                    parameter="disturbance_direction",
-                )
-            disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
-        _check_direction(disturbance_direction)
-        if years is None:
-            if "LANDTRENDR_YEARS" not in tags:
-                raise TimestackError(
-                    "years: not recorded in segments_path; give the fitted years", parameter="years"
-                )
-            years = [int(y) for y in tags["LANDTRENDR_YEARS"].split(",")]
-        years = [int(y) for y in years]
-        profile = src.profile.copy()
-        profile.update(driver="GTiff", dtype="float32", nodata=np.nan, compress="deflate", tiled=True)
-        profile.pop("count", None)
-        profile.pop("photometric", None)
-        descriptions = {
-            "change": list(CHANGE_BANDS),
-            "events": [f"{y}_loss_mag" for y in years]
-            + [f"{y}_gain_mag" for y in years]
-            + ["loss_count", "gain_count"],
-        }
-        windows = [
-            Window(col, row, min(chunk_size, src.width - col), min(chunk_size, src.height - row))
-            for row in range(0, src.height, chunk_size)
-            for col in range(0, src.width, chunk_size)
-        ]
-        chunk_params = ChangeMapParams(**{**params.__dict__, "mmu": 1})
-        with atomic_outputs(targets) as temporaries, ExitStack() as open_sinks:
-            sinks = {}
-            for key, temporary in temporaries.items():
-                sinks[key] = open_sinks.enter_context(
-                    rasterio.open(temporary, "w+", count=len(descriptions[key]), **profile)
-                )
-                for band, text in enumerate(descriptions[key], start=1):
-                    sinks[key].set_band_description(band, text)
-            for done, window in enumerate(windows, start=1):
-                if is_cancelled is not None and is_cancelled():
-                    raise Cancelled("change map cancelled")
-                table = {name: src.read(b, window=window, out_dtype="float64") for name, b in bands.items()}
-                if "change" in sinks:
-                    chosen = change_map(table, chunk_params, disturbance_direction)
-                    sinks["change"].write(
-                        np.stack([chosen[b] for b in CHANGE_BANDS]).astype(np.float32), window=window
-                    )
-                if "events" in sinks:
-                    ev = event_stacks(table, years, params, disturbance_direction)
-                    stack = np.concatenate(
-                        [
-                            ev["loss_magnitude"],
-                            ev["gain_magnitude"],
-                            ev["loss_count"][None],
-                            ev["gain_count"][None],
-                        ]
-                    )
-                    sinks["events"].write(stack.astype(np.float32), window=window)
-                if progress is not None:
-                    progress(100.0 * done / len(windows), f"Change map: chunk {done}/{len(windows)}")
-            if "change" in sinks and params.mmu > 1:
-                _apply_mmu_to_raster(sinks["change"], params.mmu, windows)
-    return targets
+        disturbance_direction, years = _recorded_run(src.tags(), disturbance_direction, years)
+    descriptions = {
+        "change": list(CHANGE_BANDS),
+        "events": [f"{y}_loss_mag" for y in years]
+        + [f"{y}_gain_mag" for y in years]
+        + ["loss_count", "gain_count"],
+    }
+    paths = {"change": change_path, "events": events_path}
+    specs = {
+        key: OutputSpec(Path(path), len(descriptions[key]), descriptions[key])
+        for key, path in paths.items()
+        if path is not None
+    }
+    chunk_params = ChangeMapParams(**{**params.__dict__, "mmu": 1})
+
+    def kernel(_window, table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        out = {}
+        if "change" in specs:
+            chosen = change_map(table, chunk_params, disturbance_direction)
+            out["change"] = np.stack([chosen[b] for b in CHANGE_BANDS])
+        if "events" in specs:
+            ev = event_stacks(table, years, params, disturbance_direction)
+            out["events"] = np.concatenate(
+                [ev["loss_magnitude"], ev["gain_magnitude"], ev["loss_count"][None], ev["gain_count"][None]]
+            )
+        return out
+
+    def finish(temporaries: dict[str, Path]) -> None:
+        if "change" in temporaries and params.mmu > 1:
+            _apply_mmu_to_raster(temporaries["change"], params.mmu, chunk_size)
+
+    run_windows(
+        {name: SourceSpec(segments_path, b) for name, b in bands.items()}, specs, kernel, chunk_size,
+        finish=finish, progress=progress, is_cancelled=is_cancelled, label="Change map", stats=stats,
+    )  # fmt: skip
+    return {key: Path(spec.path) for key, spec in specs.items()}
 
 
-def _apply_mmu_to_raster(sink, mmu: int, windows) -> None:
-    keep = apply_mmu(sink.read(1), mmu)
-    for window in windows:
-        rows, cols = window.toslices()
-        mask = keep[rows, cols]
-        data = sink.read(window=window)
-        sink.write(np.where(mask, data, np.nan).astype(np.float32), window=window)
+def _recorded_run(
+    tags: dict, disturbance_direction: Optional[int], years: Optional[Sequence[int]]
+) -> tuple[int, list[int]]:
+    """The direction and years given, else those the LandTrendr run recorded in its tags."""
+    if disturbance_direction is None:
+        if "LANDTRENDR_DISTURBANCE_DIRECTION" not in tags:
+            raise TimestackError(
+                "disturbance_direction: not recorded in segments_path; give +1 or -1",
+                parameter="disturbance_direction",
+            )
+        disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
+    _check_direction(disturbance_direction)
+    if years is None:
+        if "LANDTRENDR_YEARS" not in tags:
+            raise TimestackError(
+                "years: not recorded in segments_path; give the fitted years", parameter="years"
+            )
+        years = [int(y) for y in tags["LANDTRENDR_YEARS"].split(",")]
+    return disturbance_direction, [int(y) for y in years]
+
+
+def _apply_mmu_to_raster(path: Path, mmu: int, chunk_size: int) -> None:
+    """Blank the pixels of patches below ``mmu`` in a written change map, rewriting only the windows
+    that lose a pixel (a compressed tile rewritten is appended, so untouched tiles stay as written)."""
+    import rasterio
+
+    with rasterio.open(path, "r+") as sink:
+        yod = sink.read(1)
+        drop = np.isfinite(yod) & ~apply_mmu(yod, mmu)
+        for window in block_windows(sink.width, sink.height, chunk_size):
+            rows, cols = window.toslices()
+            if drop[rows, cols].any():
+                data = sink.read(window=window)
+                sink.write(np.where(drop[rows, cols], np.nan, data).astype(np.float32), window=window)

@@ -22,16 +22,15 @@ reference series) including its single-precision p-values and integer truncation
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, Mapping, Optional, Sequence
 
 import numpy as np
 
-from ..io.atomic import atomic_outputs
 from ..io.bands import parse_band
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..io.engine import EngineStats, OutputSpec, SourceSpec, run_windows
+from ..runtime import IsCancelled, Progress, TimestackError
 from . import kernels
 
 Flavor = Literal["gee", "idl"]
@@ -495,14 +494,6 @@ def _chunk_arrays(fit: ChunkFit, rmse_for_segments: bool) -> dict[str, np.ndarra
     return arrays
 
 
-def _read_window(dataset, bands: Sequence[int], window) -> np.ndarray:
-    data = dataset.read(list(bands), window=window, out_dtype="float64")
-    nodata = dataset.nodata
-    if nodata is not None and not np.isnan(nodata):
-        data[data == nodata] = np.nan
-    return data
-
-
 def run_landtrendr_raster(
     stack_path: str | os.PathLike,
     index: str,
@@ -515,16 +506,17 @@ def run_landtrendr_raster(
     chunk_size: int = 256,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    stats: Optional[EngineStats] = None,
 ) -> dict[str, Path]:
     """Run LandTrendr over a GeoTIFF stack window by window and write the requested outputs.
 
-    Memory stays bounded by one ``chunk_size`` x ``chunk_size`` window of every band read and
-    written. Each output is written under a temporary name and renamed when complete; on
-    cancellation or error no output (partial or temporary) is left. ``progress(percent, message)``
-    is called after every chunk. Returns output key -> path.
+    The windowed engine (:func:`..io.engine.run_windows`) reads ahead and writes behind while the
+    fit runs; memory stays bounded by a few ``chunk_size`` x ``chunk_size`` windows. Each output is
+    written under a temporary name and renamed when complete; on cancellation or error no output
+    (partial or temporary) is left. ``progress(percent, message)`` is called after every chunk;
+    ``stats`` (optional) receives the engine's timings. Returns output key -> path.
     """
     import rasterio
-    from rasterio.windows import Window
 
     params = params or LandTrendrParams()
     params.validate()
@@ -558,47 +550,27 @@ def run_landtrendr_raster(
                 parameter="stack_path",
             )
         descriptions = _band_descriptions(outputs, index_name, layout.years, params.max_vertices)
-        profile = src.profile.copy()
-        profile.update(
-            driver="GTiff", dtype="float32", nodata=np.nan, tiled=True, blockxsize=256, blockysize=256,
-            compress="deflate", predictor=3, BIGTIFF="IF_SAFER", interleave="band",
-        )  # fmt: skip
-        profile.pop("photometric", None)
-        profile.pop("count", None)
-        tags = {
-            "LANDTRENDR_INDEX": index_name,
-            "LANDTRENDR_YEARS": ",".join(str(y) for y in layout.years),
-            "LANDTRENDR_DISTURBANCE_DIRECTION": str(disturbance_direction),
-            "LANDTRENDR_FLAVOR": flavor,
-            "LANDTRENDR_PARAMS": repr(params.to_gee()),
-        }
-        windows = [
-            Window(col, row, min(chunk_size, src.width - col), min(chunk_size, src.height - row))
-            for row in range(0, src.height, chunk_size)
-            for col in range(0, src.width, chunk_size)
-        ]
-        with atomic_outputs(targets) as temporaries, ExitStack() as open_sinks:
-            sinks = {}
-            for key, temporary in temporaries.items():
-                sinks[key] = open_sinks.enter_context(
-                    rasterio.open(temporary, "w", count=len(descriptions[key]), **profile)
-                )
-                sinks[key].update_tags(**tags)
-                for band, text in enumerate(descriptions[key], start=1):
-                    sinks[key].set_band_description(band, text)
-            for done, window in enumerate(windows, start=1):
-                if is_cancelled is not None and is_cancelled():
-                    raise Cancelled("LandTrendr cancelled")
-                cube = _read_window(src, layout.index_bands, window)
-                others = {
-                    name: _read_window(src, bands, window)
-                    for name, bands in layout.fit_bands.items()
-                    if name in outputs.ftv
-                }
-                fit = fit_chunk(cube, layout.years, params, disturbance_direction, flavor, others)
-                arrays = _chunk_arrays(fit, "segments" in sinks)
-                for key, sink in sinks.items():
-                    sink.write(arrays[key].astype(np.float32), window=window)
-                if progress is not None:
-                    progress(100.0 * done / len(windows), f"LandTrendr: chunk {done}/{len(windows)}")
+    tags = {
+        "LANDTRENDR_INDEX": index_name,
+        "LANDTRENDR_YEARS": ",".join(str(y) for y in layout.years),
+        "LANDTRENDR_DISTURBANCE_DIRECTION": str(disturbance_direction),
+        "LANDTRENDR_FLAVOR": flavor,
+        "LANDTRENDR_PARAMS": repr(params.to_gee()),
+    }
+    specs = {
+        key: OutputSpec(path, len(descriptions[key]), descriptions[key], tags)
+        for key, path in targets.items()
+    }
+    sources = {"index": SourceSpec(stack_path, layout.index_bands)}
+    sources.update({f"fit_{name}": SourceSpec(stack_path, layout.fit_bands[name]) for name in outputs.ftv})
+
+    def kernel(_window, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        others = {name: arrays[f"fit_{name}"] for name in outputs.ftv}
+        fit = fit_chunk(arrays["index"], layout.years, params, disturbance_direction, flavor, others)
+        return _chunk_arrays(fit, "segments" in specs)
+
+    run_windows(
+        sources, specs, kernel, chunk_size, progress=progress, is_cancelled=is_cancelled, label="LandTrendr",
+        stats=stats,
+    )  # fmt: skip
     return targets

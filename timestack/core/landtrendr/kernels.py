@@ -987,7 +987,7 @@ def _block_bounds(n_items, n_blocks, b):
     return b * n_items // n_blocks, (b + 1) * n_items // n_blocks
 
 
-@njit(parallel=True, cache=True)
+@njit(parallel=True, cache=True, nogil=True)
 def fit_many(
     values,
     years,
@@ -1095,7 +1095,7 @@ def _interpolate_missing(values, years, t):
     return values[before] + frac * (values[after] - values[before])
 
 
-@njit(parallel=True, cache=True)
+@njit(parallel=True, cache=True, nogil=True)
 def ftv_many(values, years, vyear, truncate, n_blocks, out_vfit, out_fitted):
     """:func:`ftv_pixel` on every row of ``values`` with the matching row of vertex years."""
     n_pix = values.shape[0]
