@@ -1,0 +1,129 @@
+"""A timescan of a dated GeoTIFF stack, window by window on the shared engine.
+
+Any stack whose band descriptions carry dates (:mod:`..io.bands`: annual composites ``1990_nbr``, per-date
+stacks ``2021-06-14_vv``, LandTrendr fits) is summarised per variable: one output band per variable and
+metric, described ``<variable>_<metric>``, in the order variables first appear and metrics were asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..io.bands import parse_band
+from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
+from ..runtime import IsCancelled, Progress, TimestackError
+from .metrics import DEFAULT_METRICS, parse_metrics, timescan
+
+__all__ = ["stack_series", "run_timescan_raster"]
+
+
+def stack_series(
+    descriptions: Sequence[Optional[str]], default_variable: str
+) -> dict[str, list[tuple[dt.date, int]]]:
+    """Variable -> its ``(date, band number)`` in date order, from a stack's band descriptions.
+
+    Raises
+    ------
+    TimestackError
+        Naming INPUT for a band without a date or a date that appears twice for one variable.
+    """
+    series: dict[str, list[tuple[dt.date, int]]] = {}
+    for band, description in enumerate(descriptions, start=1):
+        label = parse_band(description)
+        if label is None:
+            raise TimestackError(
+                f"INPUT: band {band} ({description or 'no description'}) carries no date; timescans need "
+                "band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614",
+                parameter="INPUT",
+            )
+        series.setdefault(label.variable or default_variable, []).append((label.date, band))
+    for variable, entries in series.items():
+        dates = [date for date, _ in entries]
+        if len(set(dates)) != len(dates):
+            raise TimestackError(
+                f"INPUT: {variable} has two bands dated {next(d for d in dates if dates.count(d) > 1)}",
+                parameter="INPUT",
+            )
+        entries.sort()
+    return series
+
+
+def run_timescan_raster(
+    stack_path: str | os.PathLike,
+    output_path: str | os.PathLike,
+    metrics: Sequence[str] = DEFAULT_METRICS,
+    variables: Optional[Sequence[str]] = None,
+    sar_db: bool = False,
+    outliers: bool = False,
+    chunk_size: int = 2 * BLOCK_SIZE,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+    stats: Optional[EngineStats] = None,
+) -> Path:
+    """Write the timescan of ``stack_path`` to ``output_path`` (float32 GeoTIFF, NaN nodata).
+
+    Parameters
+    ----------
+    stack_path
+        A GeoTIFF (or any GDAL raster) with dated band descriptions.
+    output_path
+        The GeoTIFF to write; nothing is left there on error or cancel.
+    metrics
+        See :func:`.metrics.parse_metrics`.
+    variables
+        The variables to summarise (lower case); all of the stack's by default.
+    sar_db, outliers
+        See :func:`.metrics.timescan`.
+
+    Returns
+    -------
+    Path
+        ``output_path``.
+
+    Raises
+    ------
+    TimestackError
+        For undated bands, unknown metrics or variables.
+    Cancelled
+        When ``is_cancelled()`` turns true.
+    """
+    import rasterio
+
+    chosen = parse_metrics(metrics)
+    with rasterio.open(stack_path) as src:
+        series = stack_series(src.descriptions, Path(stack_path).stem.lower())
+    if variables:
+        wanted = [name.lower() for name in variables]
+        missing = [name for name in wanted if name not in series]
+        if missing:
+            raise TimestackError(
+                f"VARIABLES: {', '.join(missing)} not in the stack (it holds {', '.join(series)})",
+                parameter="VARIABLES",
+            )
+        series = {name: series[name] for name in wanted}
+    descriptions = [f"{variable}_{metric}" for variable in series for metric in chosen]
+    tags = {"TIMESCAN_METRICS": ",".join(chosen), "TIMESCAN_SAR_DB": str(bool(sar_db))}
+    output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)
+    sources = {
+        variable: SourceSpec(stack_path, [band for _, band in entries])
+        for variable, entries in series.items()
+    }
+    dates = {variable: [date for date, _ in entries] for variable, entries in series.items()}
+
+    def kernel(_window, arrays):
+        return {
+            "timescan": np.concatenate(
+                [timescan(arrays[variable], dates[variable], chosen, sar_db, outliers) for variable in series]
+            )
+        }
+
+    run_windows(
+        sources, {"timescan": output}, kernel, chunk_size,
+        progress=progress, is_cancelled=is_cancelled, label="Timescan", stats=stats,
+    )  # fmt: skip
+    return Path(output_path)
