@@ -13,6 +13,7 @@ from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
 from .sample_archive import SampleArchiveAlgorithm
 from .search_scenes import SearchScenesAlgorithm
+from .timescan import TimescanAlgorithm
 from .zonal_stats import ZonalStatsAlgorithm
 
 #: One class per module; the ids are public API (DESIGN.md's Processing contract).
@@ -23,6 +24,7 @@ ALGORITHMS = (
     ZonalStatsAlgorithm,
     LandTrendrAlgorithm,
     ChangeMapAlgorithm,
+    TimescanAlgorithm,
 )
 
 

@@ -1,0 +1,104 @@
+"""``timestack:timescan`` — temporal metrics of any dated stack, one band per variable and metric.
+
+The metrics are :mod:`timestack.core.timescan.metrics` (OpenSARToolkit's timescan definitions, NaN-aware);
+this module turns parameters into the core's arguments and loads the result.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
+from ..core.timescan.raster import run_timescan_raster
+from .algorithm import TimestackAlgorithm
+from .landtrendr import gdal_path
+from .params import split_list
+
+
+class TimescanAlgorithm(TimestackAlgorithm):
+    """Per-pixel statistics over time of a stack whose band descriptions carry dates."""
+
+    INPUT = "INPUT"
+    METRICS = "METRICS"
+    VARIABLES = "VARIABLES"
+    SAR_DB = "SAR_DB"
+    OUTLIERS = "OUTLIERS"
+    OUTPUT = "OUTPUT"
+
+    CORE_ARGUMENTS = {"stack_path": "INPUT", "metrics": "METRICS", "variables": "VARIABLES"}
+
+    def name(self) -> str:
+        return "timescan"
+
+    def displayName(self) -> str:
+        return self.tr("Timescan (temporal metrics)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, "
+            "YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; "
+            "pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for "
+            "{1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing "
+            "values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear "
+            "power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). "
+            "OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the "
+            "p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric."
+        ).format(", ".join(METRICS), ", ".join(HARMONICS))
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Time stack (dated band descriptions)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.METRICS, self.tr("Metrics (comma-separated)"), defaultValue=", ".join(DEFAULT_METRICS)
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.VARIABLES, self.tr("Variables (comma-separated; empty = all)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SAR_DB, self.tr("SAR backscatter in dB (statistics on power)"), False
+            )
+        )
+        self.addParameter(QgsProcessingParameterBoolean(self.OUTLIERS, self.tr("Remove outliers"), False))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Timescan")))
+
+    def checkParameterValues(self, parameters, context):
+        """Refuse unknown metrics in the dialog, before anything runs."""
+        try:
+            parse_metrics(split_list(self.parameterAsString(parameters, self.METRICS, context)))
+        except ValueError as exc:
+            return False, str(exc)
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
+        if not path or not Path(path).is_file():
+            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        progress, is_cancelled = self.core_callbacks(feedback)
+        with self.core_errors(self.tr("Timescan")):
+            written = run_timescan_raster(
+                path,
+                output,
+                split_list(self.parameterAsString(parameters, self.METRICS, context)),
+                split_list(self.parameterAsString(parameters, self.VARIABLES, context)) or None,
+                sar_db=self.parameterAsBoolean(parameters, self.SAR_DB, context),
+                outliers=self.parameterAsBoolean(parameters, self.OUTLIERS, context),
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
+        self.load_on_completion(context, str(written), self.tr("Timescan"), self.OUTPUT, raster=True)
+        return {self.OUTPUT: str(written)}
