@@ -12,8 +12,10 @@ __all__ = [
     "models",
     "params",
     "provider",
+    "resample",
     "sample_archive",
     "search_scenes",
     "styles",
+    "timescan",
     "zonal_stats",
 ]

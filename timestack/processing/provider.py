@@ -11,6 +11,7 @@ from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
+from .resample import ResampleAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .timescan import TimescanAlgorithm
@@ -25,6 +26,7 @@ ALGORITHMS = (
     LandTrendrAlgorithm,
     ChangeMapAlgorithm,
     TimescanAlgorithm,
+    ResampleAlgorithm,
 )
 
 

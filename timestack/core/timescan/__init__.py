@@ -1,3 +1,4 @@
-"""Timescans: per-pixel temporal metrics of any dated stack (``metrics``), run over rasters (``raster``)."""
+"""Temporal summaries of any dated stack: per-pixel metrics (``metrics``) run over rasters (``raster``),
+and per-period resampling (``resample``)."""
 
-__all__ = ["metrics", "raster"]
+__all__ = ["metrics", "raster", "resample"]

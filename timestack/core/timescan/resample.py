@@ -1,0 +1,169 @@
+"""Temporal resampling of a per-date stack: monthly, seasonal, annual or custom-period summaries.
+
+Time is a real axis: every period between the first and the last date is in the output, in order, so a
+month without a clear scene is a nodata band (and counted), not a missing one that would shift every
+later band. Seasons are meteorological (DJF, MAM, JJA, SON); December belongs to the next year's DJF.
+Each output band is described ``<period start YYYY-MM-DD>_<variable>``, so the result is itself a
+dated stack for timescans, LandTrendr (annual) or polygon statistics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
+from ..runtime import IsCancelled, Progress, TimestackError
+from .raster import stack_series
+
+__all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stack"]
+
+PERIODS = ("monthly", "seasonal", "annual", "custom")
+STATISTICS = ("mean", "median", "max", "min", "count")
+
+_REDUCERS = {
+    "mean": np.nanmean,
+    "median": np.nanmedian,
+    "max": np.nanmax,
+    "min": np.nanmin,
+    "count": lambda values, axis: np.isfinite(values).sum(axis=axis).astype(np.float64),
+}
+
+
+def _period_start(date: dt.date, period: str) -> dt.date:
+    if period == "monthly":
+        return date.replace(day=1)
+    if period == "annual":
+        return date.replace(month=1, day=1)
+    month = (date.month // 3) * 3  # DJF starts in December, MAM in March, ...
+    return dt.date(date.year - 1, 12, 1) if month == 0 else dt.date(date.year, month, 1)
+
+
+def _next_start(start: dt.date, period: str, days: int) -> dt.date:
+    if period == "custom":
+        return start + dt.timedelta(days=days)
+    months = {"monthly": 1, "seasonal": 3, "annual": 12}[period]
+    month = start.month - 1 + months
+    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def period_starts(dates: Sequence[dt.date], period: str, days: int = 16) -> list[dt.date]:
+    """The start of every period from the first to the last date, empty ones included.
+
+    ``custom`` periods are ``days`` long from the first date (16 days: a Landsat revisit).
+
+    Raises
+    ------
+    TimestackError
+        Naming PERIOD or DAYS for an unknown period or a length below one day.
+    """
+    if period not in PERIODS:
+        raise TimestackError(f"PERIOD: {period!r}; use one of {', '.join(PERIODS)}", parameter="PERIOD")
+    if period == "custom" and days < 1:
+        raise TimestackError(f"DAYS: a custom period lasts at least 1 day, got {days}", parameter="DAYS")
+    first, last = min(dates), max(dates)
+    start = first if period == "custom" else _period_start(first, period)
+    starts = []
+    while start <= last:
+        starts.append(start)
+        start = _next_start(start, period, days)
+    return starts
+
+
+@dataclass(frozen=True)
+class Resampled:
+    """What a resampling wrote: the file, its period starts, and per variable the periods without data."""
+
+    path: Path
+    starts: list[dt.date]
+    empty: dict[str, int]
+
+
+def resample_stack(
+    stack_path: str | os.PathLike,
+    output_path: str | os.PathLike,
+    period: str = "monthly",
+    statistic: str = "mean",
+    days: int = 16,
+    chunk_size: int = 2 * BLOCK_SIZE,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+    stats: Optional[EngineStats] = None,
+) -> Resampled:
+    """Summarise every variable of a dated stack per period into a float32 GeoTIFF (NaN nodata).
+
+    Parameters
+    ----------
+    stack_path
+        A raster whose band descriptions carry dates (see :mod:`..io.bands`).
+    output_path
+        The GeoTIFF to write; nothing is left there on error or cancel.
+    period, days
+        ``monthly``, ``seasonal`` (DJF, MAM, JJA, SON), ``annual`` or ``custom`` (``days`` long).
+    statistic
+        ``mean``, ``median``, ``max``, ``min`` or ``count`` of the valid observations of the period.
+
+    Returns
+    -------
+    Resampled
+        The output, the period starts and, per variable, the number of periods without observations.
+
+    Raises
+    ------
+    TimestackError
+        For undated bands, unknown periods or statistics.
+    Cancelled
+        When ``is_cancelled()`` turns true.
+    """
+    import rasterio
+
+    if statistic not in STATISTICS:
+        raise TimestackError(
+            f"STATISTIC: {statistic!r}; use one of {', '.join(STATISTICS)}", parameter="STATISTIC"
+        )
+    with rasterio.open(stack_path) as src:
+        series = stack_series(src.descriptions, Path(stack_path).stem.lower())
+    all_dates = [date for entries in series.values() for date, _ in entries]
+    starts = period_starts(all_dates, period, days)
+    bounds = starts + [_next_start(starts[-1], period, days)]
+    groups = {
+        variable: [
+            [i for i, (date, _) in enumerate(entries) if bounds[k] <= date < bounds[k + 1]]
+            for k in range(len(starts))
+        ]
+        for variable, entries in series.items()
+    }
+    empty = {variable: sum(1 for members in periods if not members) for variable, periods in groups.items()}
+    descriptions = [f"{start.isoformat()}_{variable}" for variable in series for start in starts]
+    tags = {"RESAMPLE_PERIOD": period, "RESAMPLE_STATISTIC": statistic}
+    output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)
+    sources = {
+        variable: SourceSpec(stack_path, [band for _, band in series[variable]]) for variable in series
+    }
+    reduce = _REDUCERS[statistic]
+
+    def kernel(_window, arrays):
+        layers = []
+        for variable, periods in groups.items():
+            values = arrays[variable]
+            for members in periods:
+                if not members:
+                    fill = 0.0 if statistic == "count" else np.nan
+                    layers.append(np.full(values.shape[1:], fill))
+                    continue
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN pixels stay NaN
+                    layers.append(reduce(values[members], axis=0))
+        return {"resampled": np.stack(layers)}
+
+    run_windows(
+        sources, {"resampled": output}, kernel, chunk_size,
+        progress=progress, is_cancelled=is_cancelled, label="Resample", stats=stats,
+    )  # fmt: skip
+    return Resampled(Path(output_path), starts, empty)
