@@ -15,13 +15,8 @@ import pytest
 import timestack
 
 PACKAGE_ROOT = Path(timestack.__file__).parent
-PACKAGES = sorted(
-    {"timestack"}
-    | {
-        f"timestack.{name}"
-        for _, name, is_package in pkgutil.walk_packages([str(PACKAGE_ROOT)])
-        if is_package
-    }
+PACKAGES = ["timestack"] + sorted(
+    name for _, name, is_package in pkgutil.walk_packages(timestack.__path__, "timestack.") if is_package
 )
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "composite",
     "landtrendr",
     "models",
+    "mosaic",
     "params",
     "provider",
     "resample",

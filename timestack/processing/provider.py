@@ -11,6 +11,7 @@ from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
+from .mosaic import MosaicAlgorithm
 from .resample import ResampleAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
 from .search_scenes import SearchScenesAlgorithm
@@ -27,6 +28,7 @@ ALGORITHMS = (
     ChangeMapAlgorithm,
     TimescanAlgorithm,
     ResampleAlgorithm,
+    MosaicAlgorithm,
 )
 
 

@@ -1,3 +1,5 @@
-"""Reading scenes onto a target grid and writing stacks: where every raster the plugin makes is written."""
+"""Reading and writing rasters: the grid scenes are read onto (``grid``), every output written atomically
+(``atomic``), the band-description contract (``bands``), the windowed engine (``engine``), stacks and COGs
+(``stack``) and VRT mosaics of tiles (``mosaic``)."""
 
-__all__ = ["grid", "stack"]
+__all__ = ["atomic", "bands", "engine", "grid", "mosaic", "stack"]

@@ -1,0 +1,68 @@
+"""VRT mosaics of tiles: values identical to the tiles they stitch, relative paths that survive a move,
+band descriptions kept, grouping by year or variable; mismatched tiles refused, not silently dropped."""
+
+import shutil
+
+import numpy as np
+import pytest
+import rasterio
+from rasterio.transform import from_origin
+
+from tests.helpers.rasters import write_stack
+from timestack.core.io.mosaic import mosaic_tiles
+from timestack.core.runtime import Cancelled, TimestackError
+
+RNG = np.random.default_rng(11)
+DESCRIPTIONS = ["2001_nbr", "2001_ndvi", "2002_nbr", "2002_ndvi", "2003_nbr", "2003_ndvi"]
+
+
+def tiles(folder, crs="EPSG:32633", pixel=30.0):
+    """Three tiles of uneven size: a 70×50 west tile, a 45×50 east tile, a 115×20 south strip."""
+    folder.mkdir(parents=True, exist_ok=True)
+    whole = RNG.normal(size=(6, 70, 115)).astype("float32")
+    parts = {"w.tif": (0, 0, 50, 70), "e.tif": (0, 70, 50, 45), "s.tif": (50, 0, 20, 115)}
+    paths = []
+    for name, (row, col, height, width) in parts.items():
+        transform = from_origin(500000 + col * pixel, 5000000 - row * pixel, pixel, pixel)
+        data = whole[:, row : row + height, col : col + width]
+        paths.append(
+            write_stack(folder / name, data, DESCRIPTIONS, crs=crs, nodata=-9999, transform=transform)
+        )
+    return paths, whole
+
+
+def test_year_mosaics_hold_every_tile_with_relative_paths_and_descriptions(tmp_path):
+    paths, whole = tiles(tmp_path / "project" / "tiles")
+    written = mosaic_tiles(paths, tmp_path / "project" / "mosaics", "year")
+    assert [p.name for p in written] == ["2001.vrt", "2002.vrt", "2003.vrt"]
+    shutil.move(tmp_path / "project", tmp_path / "moved")  # relative sources: the folder moves as a whole
+    with rasterio.open(tmp_path / "moved" / "mosaics" / "2002.vrt") as src:
+        assert src.descriptions == ("2002_nbr", "2002_ndvi") and (src.width, src.height) == (115, 70)
+        np.testing.assert_array_equal(src.read(), whole[2:4])
+    assert 'relativeToVRT="1"' in (tmp_path / "moved" / "mosaics" / "2001.vrt").read_text()
+
+
+def test_variable_and_whole_mosaics(tmp_path):
+    paths, whole = tiles(tmp_path / "tiles")
+    ndvi = [p for p in mosaic_tiles(paths, tmp_path / "by_variable", "variable") if p.stem == "ndvi"][0]
+    with rasterio.open(ndvi) as src:
+        assert src.descriptions == ("2001_ndvi", "2002_ndvi", "2003_ndvi")
+        np.testing.assert_array_equal(src.read(), whole[1::2])
+    (everything,) = mosaic_tiles(paths, tmp_path / "all", "none")
+    with rasterio.open(everything) as src:
+        assert src.descriptions == tuple(DESCRIPTIONS)
+
+
+def test_mismatched_tiles_are_refused_by_name_and_nothing_is_written(tmp_path):
+    paths, _ = tiles(tmp_path / "tiles")
+    other = tiles(tmp_path / "geographic", crs="EPSG:4326", pixel=0.0003)[0][0]
+    with pytest.raises(TimestackError, match="INPUT: w.tif is in another CRS"):
+        mosaic_tiles([*paths, other], tmp_path / "out")
+    fewer = write_stack(tmp_path / "fewer.tif", np.zeros((2, 5, 5), "float32"), DESCRIPTIONS[:2])
+    with pytest.raises(TimestackError, match="INPUT: fewer.tif has other bands"):
+        mosaic_tiles([*paths, fewer], tmp_path / "out")
+    with pytest.raises(TimestackError, match="GROUP_BY"):
+        mosaic_tiles(paths, tmp_path / "out", "month")
+    with pytest.raises(Cancelled):
+        mosaic_tiles(paths, tmp_path / "out", is_cancelled=lambda: True)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -1,0 +1,145 @@
+"""VRT mosaics of tiled stacks: one virtual raster per year, per variable, or of everything.
+
+Large areas are processed tile by tile (ARD tiles, a user's grid), one stack per tile with the same bands.
+A mosaic stitches the tiles without copying pixels: GDAL's VRT reads each window from the tiles it
+covers. Source paths are stored relative to the VRT, so the tiles and their mosaics can move together
+(another disk, a colleague's machine), and band descriptions are kept, so a mosaic is a dated stack
+like any other for LandTrendr, timescans or polygon statistics.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from .atomic import atomic_outputs
+from .bands import parse_band
+
+__all__ = ["GROUPS", "mosaic_tiles"]
+
+GROUPS = ("year", "variable", "none")
+
+
+def _layout(tile: Path) -> tuple:
+    """(band descriptions, CRS, pixel size) of a tile: what the tiles of one mosaic must share."""
+    from osgeo import gdal, osr
+
+    dataset = gdal.Open(str(tile))
+    if dataset is None:
+        raise TimestackError(f"INPUT: {tile} is not a raster GDAL can read", parameter="INPUT")
+    descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
+    srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
+    _, width, _, _, _, height = dataset.GetGeoTransform()
+    return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9))
+
+
+def _groups(descriptions: tuple, group_by: str) -> dict[str, list[int]]:
+    """Mosaic name -> the band numbers it holds, in band order."""
+    if group_by == "none":
+        return {"mosaic": list(range(1, len(descriptions) + 1))}
+    groups: dict[str, list[int]] = {}
+    for band, description in enumerate(descriptions, start=1):
+        label = parse_band(description)
+        if label is None:
+            raise TimestackError(
+                f"GROUP_BY: band {band} ({description or 'no description'}) carries no date and variable; "
+                "group by none for tiles without dated band descriptions",
+                parameter="GROUP_BY",
+            )
+        key = str(label.year) if group_by == "year" else (label.variable or "value")
+        groups.setdefault(key, []).append(band)
+    return groups
+
+
+def _relative_sources(vrt: Path, final_folder: Path) -> None:
+    """Rewrite the VRT's source paths relative to the folder it will live in."""
+    text = vrt.read_text(encoding="utf-8")
+
+    def relative(match: re.Match) -> str:
+        source = match.group(2)
+        if match.group(1) == "1":
+            source = os.path.join(vrt.parent, source)
+        return f'<SourceFilename relativeToVRT="1">{os.path.relpath(source, final_folder)}</SourceFilename>'
+
+    text = re.sub(r'<SourceFilename relativeToVRT="([01])"[^>]*>([^<]+)</SourceFilename>', relative, text)
+    vrt.write_text(text, encoding="utf-8")
+
+
+def mosaic_tiles(
+    tiles: Sequence[str | os.PathLike],
+    output_folder: str | os.PathLike,
+    group_by: str = "year",
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> list[Path]:
+    """Write one VRT per group of bands over all ``tiles`` into ``output_folder``.
+
+    Parameters
+    ----------
+    tiles
+        Rasters with the same bands (count and descriptions), CRS and resolution, any extents.
+    output_folder
+        Where ``<year>.vrt``, ``<variable>.vrt`` or ``mosaic.vrt`` are written (created if needed).
+    group_by
+        ``year`` (every variable of a year), ``variable`` (every date of a variable) or ``none``.
+
+    Returns
+    -------
+    list of Path
+        The VRTs written, in band order of their first band.
+
+    Raises
+    ------
+    TimestackError
+        Naming INPUT for no tiles or tiles with different bands, GROUP_BY for an unknown grouping or
+        undated bands, and INPUT when GDAL cannot mosaic the tiles (different CRS or resolution).
+    Cancelled
+        When ``is_cancelled()`` turns true; no VRT of this run is left.
+    """
+    from osgeo import gdal
+
+    if group_by not in GROUPS:
+        raise TimestackError(f"GROUP_BY: {group_by!r}; use one of {', '.join(GROUPS)}", parameter="GROUP_BY")
+    paths = [Path(tile).resolve() for tile in tiles]
+    if not paths:
+        raise TimestackError("INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles", parameter="INPUT")
+    descriptions, crs, pixel = _layout(paths[0])
+    for path in paths[1:]:
+        other = _layout(path)
+        if other[0] != descriptions:
+            raise TimestackError(
+                f"INPUT: {path.name} has other bands than {paths[0].name}; tiles of one mosaic share their "
+                "band count and descriptions",
+                parameter="INPUT",
+            )
+        if other[1:] != (crs, pixel):
+            raise TimestackError(
+                f"INPUT: {path.name} is in another CRS or resolution than {paths[0].name}; reproject the "
+                "tiles onto one grid first (GDAL would silently leave it out)",
+                parameter="INPUT",
+            )
+    groups = _groups(descriptions, group_by)
+    folder = Path(output_folder).resolve()
+    targets = {name: folder / f"{name}.vrt" for name in groups}
+    with atomic_outputs(targets) as temporaries:
+        for done, (name, bands) in enumerate(groups.items(), start=1):
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("mosaic cancelled")
+            options = gdal.BuildVRTOptions(bandList=bands)
+            vrt = gdal.BuildVRT(str(temporaries[name]), [str(p) for p in paths], options=options)
+            if vrt is None:
+                raise TimestackError(
+                    f"INPUT: GDAL cannot mosaic the tiles ({gdal.GetLastErrorMsg()}); tiles need one CRS "
+                    "and one resolution",
+                    parameter="INPUT",
+                )
+            for number, band in enumerate(bands, start=1):
+                vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
+            vrt = None  # flush
+            _relative_sources(temporaries[name], folder)
+            if progress is not None:
+                progress(100.0 * done / len(groups), f"Mosaic: {done}/{len(groups)}")
+    return list(targets.values())
