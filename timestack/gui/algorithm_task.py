@@ -23,13 +23,20 @@ Done = Callable[[bool, dict], None]
 
 
 def load_result_layers(context: QgsProcessingContext) -> list:
-    """Add the layers an algorithm registered with ``addLayerToLoadOnCompletion``; return them."""
+    """Add the layers an algorithm registered with ``addLayerToLoadOnCompletion``; return them.
+
+    Layers the algorithm made itself (in its own thread, styled) are taken out of the context's temporary
+    store, as the Toolbox does, so the project owns them and nothing is reopened here.
+    """
     loaded = []
+    store = context.temporaryLayerStore()
     for source, details in context.layersToLoadOnCompletion().items():
         layer = QgsProcessingUtils.mapLayerFromString(source, context, False)
         if layer is None:
             raster = details.layerTypeHint == QgsProcessingUtils.LayerHint.Raster
             layer = QgsRasterLayer(source, details.name) if raster else QgsVectorLayer(source, details.name)
+        elif store.mapLayer(layer.id()) is not None:
+            store.takeMapLayer(layer)
         if not layer.isValid():
             continue
         layer.setName(details.name)

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsRasterShader,
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
+    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from qgis.PyQt.QtGui import QColor
@@ -47,9 +48,12 @@ def keep_alive(
 FALSE_COLOUR = (("swir1", 0.0, 0.35), ("nir", 0.0, 0.45), ("red", 0.0, 0.15))
 
 
-def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
-    """A swir1/nir/red renderer on ``year``'s bands of a ``YYYY_name`` stack; None if a band is missing."""
-    numbers = band_numbers(layer.source())
+def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float, numbers: dict | None = None):
+    """A swir1/nir/red renderer on ``year``'s bands of a ``YYYY_name`` stack; None if a band is missing.
+
+    ``numbers`` (band description -> number, from :func:`band_numbers`) saves reopening the file per year.
+    """
+    numbers = numbers if numbers is not None else band_numbers(layer.source())
     wanted = [numbers.get(f"{year}_{name}") for name, _, _ in FALSE_COLOUR]
     if None in wanted:
         return None
@@ -67,10 +71,10 @@ def false_colour_renderer(layer: QgsRasterLayer, year: int, scale: float):
     return renderer
 
 
-def grey_renderer(layer: QgsRasterLayer, year: int, scale: float):
+def grey_renderer(layer: QgsRasterLayer, year: int, scale: float, numbers: dict | None = None):
     """A grey stretch of ``year``'s first band, for stacks without swir1/nir/red (e.g. indices only):
     -1..1 for an index, 0..0.4 for a reflectance band. None if the year has no band."""
-    numbers = band_numbers(layer.source())
+    numbers = numbers if numbers is not None else band_numbers(layer.source())
     names = [name for name in numbers if name.startswith(f"{year}_")]
     if not names:
         return None
@@ -85,9 +89,9 @@ def grey_renderer(layer: QgsRasterLayer, year: int, scale: float):
     return renderer
 
 
-def composite_renderer(layer: QgsRasterLayer, year: int, scale: float):
+def composite_renderer(layer: QgsRasterLayer, year: int, scale: float, numbers: dict | None = None):
     """False colour where the year has swir1, nir and red; otherwise a grey stretch of its first band."""
-    return false_colour_renderer(layer, year, scale) or grey_renderer(layer, year, scale)
+    return false_colour_renderer(layer, year, scale, numbers) or grey_renderer(layer, year, scale, numbers)
 
 
 def year_range(year: int) -> QgsDateTimeRange:
@@ -97,40 +101,79 @@ def year_range(year: int) -> QgsDateTimeRange:
     )
 
 
-class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles the loaded stack and adds the per-year group the Temporal Controller animates."""
+def play_years(project: QgsProject, first_year: int, last_year: int) -> None:
+    """Give ``project`` the years' temporal range and a one-year step, so the Temporal Controller's play
+    button shows one frame per year (QGIS's default one-hour step makes 8,766 frames a year)."""
+    settings = project.timeSettings()
+    settings.setTemporalRange(QgsDateTimeRange(year_range(first_year).begin(), year_range(last_year).end()))
+    settings.setTimeStepUnit(QgsUnitTypes.TemporalYears)
+    settings.setTimeStep(1.0)
 
-    def __init__(self, years: list[int], scale: float, group_name: str):
+
+def composite_layers(
+    stack: str, name: str, years: list[int], scale: float
+) -> tuple[QgsRasterLayer, list[QgsRasterLayer]]:
+    """The stack as a false-colour layer and one styled layer per year (newest first), each with its year
+    as fixed temporal range, for :class:`CompositeLayerStyler` to add.
+
+    Made in the algorithm's thread, since opening a raster layer is what froze QGIS after a composite: a
+    ``QgsRasterLayer`` without a default style computes a histogram for its default contrast stretch,
+    which reads (and decompresses) every band of the stack's first tile, a second or more per layer. The
+    stack's style is therefore saved as its default style first (``<stack>.qml``, which also styles the
+    file whenever it is opened later), and the year layers made after it open without reading a pixel.
+    Processing hands the layers to the main thread with the context's temporary layer store.
+    """
+    numbers = band_numbers(stack)
+    layer = QgsRasterLayer(stack, name, "gdal")
+    renderer = composite_renderer(layer, years[-1], scale, numbers) if years else None
+    if renderer is not None:
+        layer.setRenderer(renderer)
+        layer.saveDefaultStyle()
+    year_layers = []
+    for year in reversed(years):
+        year_layer = QgsRasterLayer(stack, str(year), "gdal")
+        renderer = composite_renderer(year_layer, year, scale, numbers)
+        if renderer is None:
+            continue
+        year_layer.setRenderer(renderer)
+        temporal = year_layer.temporalProperties()
+        temporal.setIsActive(True)
+        temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
+        temporal.setFixedTemporalRange(year_range(year))
+        year_layers.append(year_layer)
+    return layer, year_layers
+
+
+class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """Adds the per-year layers :func:`composite_layers` made as the group the Temporal Controller
+    animates, hides the stack under it and sets the project's time to the years.
+
+    It runs in the main thread, so it only moves ready layers into the project: no file is opened here.
+    """
+
+    def __init__(self, year_layer_ids: list[str], years: list[int], group_name: str):
         super().__init__()
+        self.year_layer_ids = year_layer_ids
         self.years = years
-        self.scale = scale
         self.group_name = group_name
 
     def postProcessLayer(self, layer, context, feedback):
         if not isinstance(layer, QgsRasterLayer) or not self.years:
             return
-        renderer = composite_renderer(layer, self.years[-1], self.scale)
-        if renderer is not None:
-            layer.setRenderer(renderer)
-            layer.triggerRepaint()
         project = context.project() or QgsProject.instance()
         root = project.layerTreeRoot()
         group = root.insertGroup(0, self.group_name)
-        for year in reversed(self.years):
-            year_layer = QgsRasterLayer(layer.source(), str(year), "gdal")
-            renderer = composite_renderer(year_layer, year, self.scale)
-            if renderer is None:
+        store = context.temporaryLayerStore()
+        for layer_id in self.year_layer_ids:
+            year_layer = store.mapLayer(layer_id)
+            if year_layer is None:
                 continue
-            year_layer.setRenderer(renderer)
-            temporal = year_layer.temporalProperties()
-            temporal.setIsActive(True)
-            temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
-            temporal.setFixedTemporalRange(year_range(year))
-            project.addMapLayer(year_layer, False)
+            project.addMapLayer(store.takeMapLayer(year_layer), False)
             group.addLayer(year_layer)
         node = root.findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityChecked(False)  # the animated group shows the years instead
+        play_years(project, self.years[0], self.years[-1])
 
 
 #: LT-GEE's year palette (purple → blue → green → yellow → orange → red), old to new.
