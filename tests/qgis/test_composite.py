@@ -208,10 +208,18 @@ def test_adding_a_ten_year_composite_costs_the_main_thread_a_fraction_of_a_secon
     QgsProject.instance().clear()
 
 
-def test_composite_panel_runs_in_the_background_and_adds_the_layers(provider, sample, tmp_path, qgis_iface):
+def test_composite_panel_runs_in_the_background_adds_the_layers_and_plays_the_years(
+    provider, sample, tmp_path, qgis_iface
+):
+    """A dock run adds the layers without freezing QGIS, and the Temporal Controller's play button then
+    steps through the composite's years one by one (not hour by hour over an empty range)."""
+    from qgis.core import QgsInterval, QgsTemporalNavigationObject, QgsUnitTypes
+
     from timestack.gui.composite_panel import CompositePanel
 
     QgsProject.instance().clear()
+    controller = QgsTemporalNavigationObject()  # what the QGIS desktop gives its canvas
+    qgis_iface.mapCanvas().setTemporalController(controller)
     panel = CompositePanel(qgis_iface)
     panel.items.setFilePath(str(sample.item_collection))
     panel.start_year.setValue(2010)
@@ -226,6 +234,17 @@ def test_composite_panel_runs_in_the_background_and_adds_the_layers(provider, sa
     assert longest_freeze < 1.0
     names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
     assert {"Composite 2010–2012", "2010", "2011", "2012"} <= names
+
+    time_settings = QgsProject.instance().timeSettings()
+    years = time_settings.temporalRange()
+    assert (years.begin().date(), years.end().date()) == (QDate(2010, 1, 1), QDate(2012, 12, 31))
+    assert (time_settings.timeStep(), time_settings.timeStepUnit()) == (1.0, QgsUnitTypes.TemporalYears)
+    assert controller.temporalExtents() == years
+    assert controller.frameDuration() == QgsInterval(1, QgsUnitTypes.TemporalYears)
+    assert controller.navigationMode() == QgsTemporalNavigationObject.Animated
+    assert controller.totalFrameCount() == 3
+    assert controller.dateTimeRangeForFrameNumber(2).begin().date() == QDate(2012, 1, 1)
+    qgis_iface.mapCanvas().setTemporalController(None)
     QgsProject.instance().clear()
 
 

@@ -180,8 +180,8 @@ def set_area(panel, archive) -> None:
 
 
 def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
-    from qgis.core import QgsProject
-    from qgis.PyQt.QtCore import QDate
+    from qgis.core import QgsDateTimeRange, QgsProject, QgsUnitTypes, QgsVectorLayerTemporalContext
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
 
@@ -214,6 +214,22 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
         layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == layer.VectorLayer
     ]
     assert len(footprints) == 1 and footprints[0].featureCount() == len(expected)
+    # Play in the Temporal Controller steps through the years of the scenes, one year a frame.
+    temporal = footprints[0].temporalProperties()
+    assert temporal.isActive() and temporal.startExpression() == 'to_datetime("datetime")'
+    years = sorted(int(record["datetime"][:4]) for record in expected.records())
+    time_settings = QgsProject.instance().timeSettings()
+    assert time_settings.temporalRange().begin().date() == QDate(years[0], 1, 1)
+    assert time_settings.temporalRange().end().date() == QDate(years[-1], 12, 31)
+    assert time_settings.timeStep() == 1.0 and time_settings.timeStepUnit() == QgsUnitTypes.TemporalYears
+    first_year = QgsDateTimeRange(
+        QDateTime(QDate(years[0], 1, 1), QTime(0, 0)),
+        QDateTime(QDate(years[0] + 1, 1, 1), QTime(0, 0)),
+        True,
+        False,
+    )
+    shown = temporal.createFilterString(QgsVectorLayerTemporalContext(), first_year)
+    assert sum(1 for _ in footprints[0].getFeatures(shown)) == years.count(years[0])
     panel.grab().save(str(Path(__file__).resolve().parents[2] / "build" / "search_panel.png"))
 
 

@@ -24,8 +24,10 @@ from qgis.core import (
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from qgis.PyQt.QtGui import QColor
 
 from ..core.indices import INDICES
@@ -103,9 +105,15 @@ def year_range(year: int) -> QgsDateTimeRange:
 
 def play_years(project: QgsProject, first_year: int, last_year: int) -> None:
     """Give ``project`` the years' temporal range and a one-year step, so the Temporal Controller's play
-    button shows one frame per year (QGIS's default one-hour step makes 8,766 frames a year)."""
+    button shows one frame per year (QGIS's default one-hour step makes 8,766 frames a year).
+
+    The range ends on 31 December of the last year, not on 1 January after it: the controller counts
+    frames as the range divided by years of 365.25 days, rounded up, and leap days would add an empty
+    frame after the last year. Its last frame still covers the whole last year.
+    """
     settings = project.timeSettings()
-    settings.setTemporalRange(QgsDateTimeRange(year_range(first_year).begin(), year_range(last_year).end()))
+    end = QDateTime(QDate(last_year, 12, 31), QTime(0, 0))
+    settings.setTemporalRange(QgsDateTimeRange(year_range(first_year).begin(), end))
     settings.setTimeStepUnit(QgsUnitTypes.TemporalYears)
     settings.setTimeStep(1.0)
 
@@ -174,6 +182,34 @@ class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
         if node is not None:
             node.setItemVisibilityChecked(False)  # the animated group shows the years instead
         play_years(project, self.years[0], self.years[-1])
+
+
+class FootprintStyler(QgsProcessingLayerPostProcessorInterface):
+    """Gives scene footprints their acquisition time (field ``datetime``, ISO 8601 text) so the Temporal
+    Controller shows each year's scenes, and sets the project's time to the years they span."""
+
+    def __init__(self, datetime_field: str = "datetime"):
+        super().__init__()
+        self.datetime_field = datetime_field
+
+    def postProcessLayer(self, layer, context, feedback):
+        if not isinstance(layer, QgsVectorLayer):
+            return
+        index = layer.fields().indexOf(self.datetime_field)
+        if index < 0:
+            return
+        when = f'to_datetime("{self.datetime_field}")'
+        temporal = layer.temporalProperties()
+        temporal.setIsActive(True)
+        temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+        temporal.setStartExpression(when)
+        temporal.setEndExpression(when)
+        # ISO 8601 text of one catalog sorts as the times do, so the provider's min/max are the first and
+        # last acquisitions without reading every feature here.
+        first = QDateTime.fromString(str(layer.minimumValue(index) or ""), Qt.ISODate)
+        last = QDateTime.fromString(str(layer.maximumValue(index) or ""), Qt.ISODate)
+        if first.isValid() and last.isValid():
+            play_years(context.project() or QgsProject.instance(), first.date().year(), last.date().year())
 
 
 #: LT-GEE's year palette (purple → blue → green → yellow → orange → red), old to new.
