@@ -111,6 +111,42 @@ def test_panel_runs_landtrendr_then_the_change_map_in_the_background(provider, p
     assert (tmp_path / "out" / "nbr_change.tif").is_file()
 
 
+def test_results_land_on_top_of_the_composite_group_as_one_band_ramps(provider, panel, stack_layer, tmp_path):
+    """The change map is the top layer, every LandTrendr output is above the (still visible) composite
+    group, RMSE and fitted values are one band on a ramp whose legend names the quantity, and the
+    segment tables start hidden."""
+    layer = stack_layer[0]
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.insertGroup(0, "Composite by year")
+    group.addLayer(layer)
+    root.removeLayer(layer)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.min_magnitude.setValue(0.2)
+    panel.start()
+    _wait_until(lambda: panel.run_button.isEnabled() and panel.change_run is not None, 120)
+    _wait_until(lambda: "Change map (loss, greatest)" in _names(), 60)
+    order = [node.name() for node in root.children()]
+    assert order[0] == "Change map (loss, greatest)"
+    assert order.index("Composite by year") > max(
+        order.index(name) for name in _names() if "LandTrendr" in name
+    )
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+
+    rmse = layers["LandTrendr RMSE (nbr)"].renderer()
+    assert isinstance(rmse, QgsSingleBandPseudoColorRenderer) and rmse.band() == 1
+    assert [label for label, _ in rmse.legendSymbologyItems()][0] == "RMSE 0.00 NBR"
+    fitted_layer = layers["LandTrendr fitted nbr"]
+    fitted = fitted_layer.renderer()
+    assert isinstance(fitted, QgsSingleBandPseudoColorRenderer) and fitted.band() == fitted_layer.bandCount()
+    labels = [label for label, _ in fitted.legendSymbologyItems()]
+    assert labels[0] == "NBR -1.00 (fitted, 2019)" and labels[-1] == "NBR 1.00 (fitted, 2019)"
+    assert not root.findLayer(layers["LandTrendr segments (nbr)"].id()).itemVisibilityChecked()
+
+
+def _names() -> set:
+    return {layer.name() for layer in QgsProject.instance().mapLayers().values()}
+
+
 def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()

@@ -2,7 +2,7 @@
 
 import time
 
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 
@@ -46,6 +46,13 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
     assert not panel.run_button.isEnabled()
     _wait_until(panel.run_button.isEnabled, 180)
     assert panel.run.results.get("OUTPUT_ITEMS"), panel.status.text()
-    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
-    assert names == ["Sample stands", "True disturbance year"]
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+    assert sorted(layers) == ["Sample stands", "True disturbance year"]
+    # The stands show the composite under them: an outline over a light fill.
+    symbol = layers["Sample stands"].renderer().symbol()
+    assert symbol.color().alpha() <= 40 and symbol.symbolLayer(0).strokeColor().alpha() == 255
+    # The true year is a year ramp labelled like years (2002, not "2,002"), over the archive's years.
+    truth = layers["True disturbance year"].renderer()
+    assert isinstance(truth, QgsSingleBandPseudoColorRenderer)
+    assert [label for label, _ in truth.legendSymbologyItems()] == [str(year) for year in range(2000, 2015)]
     QgsProject.instance().clear()

@@ -214,6 +214,9 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
         layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == layer.VectorLayer
     ]
     assert len(footprints) == 1 and footprints[0].featureCount() == len(expected)
+    # Scenes overlap, so footprints are outlines only: the rasters under them stay visible.
+    symbol = footprints[0].renderer().symbol()
+    assert symbol.color().alpha() == 0 and symbol.symbolLayer(0).strokeColor().alpha() == 255
     # Play in the Temporal Controller steps through the years of the scenes, one year a frame.
     temporal = footprints[0].temporalProperties()
     assert temporal.isActive() and temporal.startExpression() == 'to_datetime("datetime")'

@@ -43,7 +43,8 @@ def load_result_layers(context: QgsProcessingContext) -> list:
             continue
         layer.setName(details.name)
         project = details.project or QgsProject.instance()
-        project.addMapLayer(layer)
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)  # a result goes on top, over earlier runs' layers
         if details.postProcessor() is not None:
             details.postProcessor().postProcessLayer(layer, context, None)
         loaded.append(layer)

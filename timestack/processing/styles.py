@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import deque
 
 from qgis.core import (
+    QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsContrastEnhancement,
     QgsDateTimeRange,
+    QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsMultiBandColorRenderer,
@@ -20,18 +22,20 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRasterLayerTemporalProperties,
+    QgsRasterRenderer,
     QgsRasterShader,
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerTemporalProperties,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from qgis.PyQt.QtGui import QColor
 
 from ..core.indices import INDICES
-from ..core.io.stack import band_numbers
+from ..core.io.stack import SCALE_INT16, band_numbers
 
 #: Processing holds post-processors by a bare pointer; the most recent ones are kept alive here, enough
 #: for every output of the runs a model chains before its layers load.
@@ -195,6 +199,7 @@ class FootprintStyler(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):
         if not isinstance(layer, QgsVectorLayer):
             return
+        layer.setRenderer(outline_renderer("#ff7f00"))  # scenes overlap: any fill would pile up
         index = layer.fields().indexOf(self.datetime_field)
         if index < 0:
             return
@@ -210,6 +215,43 @@ class FootprintStyler(QgsProcessingLayerPostProcessorInterface):
         last = QDateTime.fromString(str(layer.maximumValue(index) or ""), Qt.ISODate)
         if first.isValid() and last.isValid():
             play_years(context.project() or QgsProject.instance(), first.date().year(), last.date().year())
+
+
+def bring_to_top(project: QgsProject, layer) -> None:
+    """Move ``layer``'s node to the top of the layer tree: a new result must not land under the still
+    visible composite group (QGIS inserts new layers where the user's selection is)."""
+    root = project.layerTreeRoot()
+    node = root.findLayer(layer.id())
+    if node is None or (node.parent() is root and root.children().index(node) == 0):
+        return
+    root.insertChildNode(0, node.clone())
+    node.parent().removeChildNode(node)
+
+
+def outline_renderer(color: str, fill_alpha: int = 0) -> QgsSingleSymbolRenderer:
+    """Polygons as a ``color`` outline over a fill of the same colour at ``fill_alpha`` (0-255), so
+    footprints and stands never hide the rasters under them."""
+    fill = QColor(color)
+    fill.setAlpha(fill_alpha)
+    symbol = QgsFillSymbol.createSimple(
+        {"color": fill.name(QColor.HexArgb), "outline_color": color, "outline_width": "0.4"}
+    )
+    symbol.setColor(fill)
+    symbol.symbolLayer(0).setStrokeColor(QColor(color))
+    return QgsSingleSymbolRenderer(symbol)
+
+
+class PolygonOutlineStyler(QgsProcessingLayerPostProcessorInterface):
+    """Draws a loaded polygon layer (sample stands, truth polygons) as outlines over a light fill."""
+
+    def __init__(self, color: str = "#ffd700", fill_alpha: int = 40):
+        super().__init__()
+        self.color, self.fill_alpha = color, fill_alpha
+
+    def postProcessLayer(self, layer, context, feedback):
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(outline_renderer(self.color, self.fill_alpha))
+            layer.triggerRepaint()
 
 
 #: LT-GEE's year palette (purple → blue → green → yellow → orange → red), old to new.
@@ -247,4 +289,98 @@ class YearRampPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
         layer.setRenderer(year_of_detection_renderer(layer, self.first_year, self.last_year))
+        layer.triggerRepaint()
+        bring_to_top(context.project() or QgsProject.instance(), layer)
+
+
+def stack_scale(path: str) -> float:
+    """What a stored value is per unit of reflectance or index: 10000 in an int16 stack, else 1."""
+    import rasterio
+
+    with rasterio.open(path) as src:
+        return float(SCALE_INT16) if src.dtypes[0] == "int16" else 1.0
+
+
+#: Fit quality, good (dark) to poor (bright): viridis at five stops.
+RMSE_PALETTE = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+#: Bare or burnt (brown) to dense vegetation (green), for an index that falls with disturbance.
+VEGETATION_PALETTE = ("#8c510a", "#d8b365", "#f6e8c3", "#5ab4ac", "#01665e")
+#: What one RMSE ramp spans, in index units: a fit off by a fifth of NBR's range is poor.
+RMSE_RANGE = (0.0, 0.2)
+
+
+def value_ramp_renderer(layer, band: int, low: float, high: float, palette, label) -> QgsRasterRenderer:
+    """A continuous ramp of ``band`` over ``low``..``high`` (stored units), with an entry at each palette
+    colour labelled ``label(value)`` and a legend bar labelled the same: one band, so the colours mean one
+    quantity."""
+    step = (high - low) / (len(palette) - 1)
+    items = [
+        QgsColorRampShader.ColorRampItem(low + i * step, QColor(color), label(low + i * step))
+        for i, color in enumerate(palette)
+    ]
+    shader_function = QgsColorRampShader(low, high)
+    shader_function.setColorRampType(QgsColorRampShader.Interpolated)
+    shader_function.setColorRampItemList(items)
+    shader_function.setClip(False)
+    # The layer tree draws an interpolated ramp as a bar labelled with the raw stored minimum and
+    # maximum ("2,000" for 0.2 in an int16 stack): label its ends like the entries instead.
+    legend = QgsColorRampLegendNodeSettings()
+    legend.setMinimumLabel(label(low))
+    legend.setMaximumLabel(label(high))
+    shader_function.setLegendSettings(legend)
+    shader = QgsRasterShader(low, high)
+    shader.setRasterShaderFunction(shader_function)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+    return renderer
+
+
+class LandTrendrStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles one LandTrendr output and puts it on top of the layer tree.
+
+    RMSE: its first band (rmse) on a fixed ramp in index units; fitted values: the last year's band on
+    the index's own range (-1..1, or 0..0.4 reflectance for a band), green where vegetation is; the
+    vertex and segment tables are data for the change map, not maps, and start hidden. Ranges are
+    known, so nothing is scanned in the main thread.
+    """
+
+    RMSE, FITTED, TABLE = "rmse", "fitted", "table"
+
+    def __init__(self, kind: str, index: str, scale: float, direction: int):
+        super().__init__()
+        self.kind, self.index, self.scale, self.direction = kind, index, scale, direction
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("LandTrendrStyler", text)
+
+    def postProcessLayer(self, layer, context, feedback):
+        if not isinstance(layer, QgsRasterLayer):
+            return
+        project = context.project() or QgsProject.instance()
+        bring_to_top(project, layer)
+        name = self.index.upper()
+        if self.kind == self.TABLE:
+            node = project.layerTreeRoot().findLayer(layer.id())
+            if node is not None:
+                node.setItemVisibilityChecked(False)
+            return
+        if self.kind == self.RMSE:
+            low, high = (value * self.scale for value in RMSE_RANGE)
+            renderer = value_ramp_renderer(
+                layer, 1, low, high, RMSE_PALETTE,
+                lambda value: self.tr("RMSE {0:.2f} {1}").format(value / self.scale, name),
+            )  # fmt: skip
+        else:
+            band = layer.bandCount()
+            # GDAL's provider names a band "Band 15: 2014_nbr_fit": the description after the colon.
+            year = layer.bandName(band).rpartition(": ")[2][:4]
+            bounds = (-1.0, 1.0) if name in INDICES else (0.0, 0.4)
+            low, high = (value * self.scale for value in bounds)
+            palette = VEGETATION_PALETTE if self.direction < 0 else tuple(reversed(VEGETATION_PALETTE))
+            renderer = value_ramp_renderer(
+                layer, band, low, high, palette,
+                lambda value: self.tr("{0} {1:.2f} (fitted, {2})").format(name, value / self.scale, year),
+            )  # fmt: skip
+        layer.setRenderer(renderer)
         layer.triggerRepaint()
