@@ -147,6 +147,28 @@ def _names() -> set:
     return {layer.name() for layer in QgsProject.instance().mapLayers().values()}
 
 
+def test_the_stack_box_offers_the_stack_a_composite_loads_not_its_year_views(qgis_iface, tmp_path):
+    """A composite run adds the stack and one view per year of the same file; the box picks the stack,
+    whether the panel was open before the run or is opened after it, and lists no year view."""
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+    from timestack.processing.styles import composite_layers
+
+    QgsProject.instance().clear()
+    nbr, swir1, _ = synthetic_cubes()
+    path = write_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    before = LandTrendrPanel(qgis_iface)
+    assert before.stack.currentLayer() is None
+    stack, years = composite_layers(str(path), "Composite", YEARS, 1.0)
+    QgsProject.instance().addMapLayers([*years, stack])  # year views first, as a group above the stack
+    after = LandTrendrPanel(qgis_iface)
+    for panel in (before, after):
+        assert panel.stack.currentLayer() is stack
+        listed = [panel.stack.itemText(row) for row in range(panel.stack.count())]
+        assert [name for name in listed if name] == ["Composite"]
+        assert panel.index.currentText() == "nbr"
+    QgsProject.instance().clear()
+
+
 def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()

@@ -56,3 +56,39 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
     assert isinstance(truth, QgsSingleBandPseudoColorRenderer)
     assert [label for label, _ in truth.legendSymbologyItems()] == [str(year) for year in range(2000, 2015)]
     QgsProject.instance().clear()
+
+
+def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(provider, tmp_path, qgis_iface):
+    """With nothing on the map the search has no area (and says so instead of searching 0,0,0,0); once
+    the sample is built, the search covers its scenes and finds them."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+    from qgis.PyQt.QtCore import QDate
+
+    from timestack.gui.dock import TimestackDock
+    from timestack.gui.sample_panel import SamplePanel
+    from timestack.gui.search_panel import SearchPanel
+
+    QgsProject.instance().clear()
+    dock = TimestackDock(qgis_iface)
+    sample, search = dock.panel(SamplePanel), dock.panel(SearchPanel)
+    search.set_catalog(str(tmp_path / "nowhere.parquet"))
+    assert search.extent.outputExtent().isEmpty()  # no layer: the map has no extent to offer
+    search.search()
+    assert search.run is None and "Choose the area first" in search.status.text()
+
+    sample.variant.setCurrentIndex(1)
+    sample.folder.setFilePath(str(tmp_path / "sample"))
+    sample.build()
+    _wait_until(sample.run_button.isEnabled, 180)
+    results = sample.run.results
+    assert search.catalog_value() == results["OUTPUT_GEOPARQUET"]
+    assert (search.start.date(), search.end.date()) == (QDate(2000, 1, 1), QDate(2014, 12, 31))
+    stands = QgsVectorLayer(results["OUTPUT_STANDS"], "stands", "ogr")
+    to_search = QgsCoordinateTransform(stands.crs(), search.extent.outputCrs(), QgsProject.instance())
+    assert search.extent.outputExtent().contains(to_search.transformBoundingBox(stands.extent()).center())
+
+    search.search()
+    _wait_until(search.run_button.isEnabled, 60)
+    assert search.table.rowCount() > 0, search.status.text()
+    dock.deleteLater()
+    QgsProject.instance().clear()

@@ -80,7 +80,7 @@ def test_aoi_layer_in_utm_selects_like_the_same_extent_in_degrees(provider, tmp_
 
 def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_path):
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     feedback = QgsProcessingFeedback()
     parameters = {
@@ -91,8 +91,10 @@ def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_pat
         "OUTPUT": str(tmp_path / "footprints.gpkg"),
         "OUTPUT_ITEMS": str(tmp_path / "items.json"),
     }
-    result = processing.run("timestack:searchscenes", parameters, feedback=feedback)
+    context = QgsProcessingContext()
+    result = processing.run("timestack:searchscenes", parameters, context=context, feedback=feedback)
     assert "No scenes match: widen the dates" in feedback.textLog()
+    assert context.layersToLoadOnCompletion() == {}, "no empty footprints layer in the project"
     layer = QgsVectorLayer(result["OUTPUT"], "footprints")
     assert layer.isValid() and layer.featureCount() == 0
     assert json.loads(Path(result["OUTPUT_ITEMS"]).read_text())["features"] == []
@@ -264,6 +266,21 @@ def test_selected_scene_is_added_in_natural_colour(panel, sample_archive):
     assert red.minimumValue() < red.maximumValue(), "a stretch computed from the data"
     assert layer.name() == panel.items[1].id
     assert layer.source().endswith(f"{panel.items[1].id}_rgb.vrt")
+
+
+def test_a_search_that_finds_nothing_says_so_and_adds_no_layer(panel, sample_archive):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QDate
+
+    panel.set_catalog(str(sample_archive.geoparquet))
+    set_area(panel, sample_archive)
+    panel.start.setDate(QDate(1990, 1, 1))
+    panel.end.setDate(QDate(1990, 12, 31))  # before the archive's first scene
+    panel.search()
+    wait_for(panel.run)
+    assert "No scenes match" in panel.status.text()
+    assert panel.table.rowCount() == 0 and panel.progress.value() == 0
+    assert QgsProject.instance().mapLayers() == {}
 
 
 def test_panel_reports_a_failed_search(panel, sample_archive):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMapLayerProxyModel
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMapLayerType, QgsProject
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
@@ -56,6 +56,25 @@ def band_names(layer) -> list:
         return []
 
 
+def is_year_view(layer) -> bool:
+    """A layer showing one year of a stack in the Temporal Controller (a composite's per-year group):
+    its source is a whole stack, but it is no input of its own."""
+    return layer.temporalProperties().isActive()
+
+
+def is_stack(layer) -> bool:
+    """An annual stack LandTrendr can fit: bands described ``YYYY_name`` over more than one year. Read
+    from the open layer's band names (GDAL's provider reports "Band 3: 2001_nbr"), no file is opened."""
+    if layer is None or layer.type() != QgsMapLayerType.RasterLayer or is_year_view(layer):
+        return False
+    years = set()
+    for band in range(1, layer.bandCount() + 1):
+        description = layer.bandName(band).rpartition(": ")[2]
+        if description[:4].isdigit() and description[4:5] == "_":
+            years.add(description[:4])
+    return len(years) > 1
+
+
 class LandTrendrPanel(QWidget):
     """Stack, index, the eight LandTrendr parameters, pixel inspector, run and change map."""
 
@@ -67,6 +86,9 @@ class LandTrendrPanel(QWidget):
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        self.stack.setToolTip(
+            self.tr("A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)")
+        )
         self.index = QComboBox(self)
         self.index.setObjectName("landtrendrIndex")
         self.fit_bands = QLineEdit(self)
@@ -108,6 +130,7 @@ class LandTrendrPanel(QWidget):
             combo.setMinimumContentsLength(8)
         self._layout()
         self._connect()
+        self._offer_stacks(list(QgsProject.instance().mapLayers().values()))
         self._stack_changed(self.stack.currentLayer())
 
     def tr(self, text: str) -> str:
@@ -161,7 +184,18 @@ class LandTrendrPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _offer_stacks(self, added: list) -> None:
+        """Keep a composite's year views out of the stack box and, while it shows no stack, pick the
+        newest stack among ``added`` (the stack a composite run just loaded)."""
+        layers = QgsProject.instance().mapLayers().values()
+        self.stack.setExceptedLayerList([layer for layer in layers if is_year_view(layer)])
+        if not is_stack(self.stack.currentLayer()):
+            stacks = [layer for layer in added if is_stack(layer)]
+            if stacks:
+                self.stack.setLayer(stacks[-1])
+
     def _connect(self) -> None:
+        QgsProject.instance().layersAdded.connect(self._offer_stacks)
         self.stack.layerChanged.connect(self._stack_changed)
         self.index.currentTextChanged.connect(self._index_changed)
         self.direction.currentIndexChanged.connect(self._settings_changed)
