@@ -61,7 +61,7 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
 def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(provider, tmp_path, qgis_iface):
     """With nothing on the map the search has no area (and says so instead of searching 0,0,0,0); once
     the sample is built, the search covers its scenes and finds them."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+    from qgis.core import QgsCoordinateTransform
     from qgis.PyQt.QtCore import QDate
 
     from timestack.gui.dock import TimestackDock
