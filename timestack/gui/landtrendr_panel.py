@@ -89,10 +89,12 @@ class LandTrendrPanel(QWidget):
         self.stack.setToolTip(
             self.tr("A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)")
         )
+        self.definitions = AlgorithmParameters(LandTrendrAlgorithm)
         self.index = QComboBox(self)
         self.index.setObjectName("landtrendrIndex")
+        self.index.setToolTip(self.definitions.tooltip(LandTrendrAlgorithm.INDEX))
         self.fit_bands = QLineEdit(self)
-        self.definitions = AlgorithmParameters(LandTrendrAlgorithm)
+        self.fit_bands.setToolTip(self.definitions.tooltip(LandTrendrAlgorithm.FIT_BANDS))
         self.direction = self.definitions.widget(LandTrendrAlgorithm.DIRECTION, self)
         self.flavor = self.definitions.widget(LandTrendrAlgorithm.FLAVOR, self)
         #: GEE parameter name -> its widget, made from the algorithm's definition (range, default, help).
@@ -102,7 +104,13 @@ class LandTrendrPanel(QWidget):
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.lineEdit().setPlaceholderText(self.tr("[temporary files]"))
+        self.folder.setToolTip(
+            self.tr("Where the outputs are written (<index>_rmse.tif, …); empty: temporary files")
+        )
         self.map_change = QCheckBox(self.tr("Then map the greatest loss"), self)
+        self.map_change.setToolTip(
+            self.tr("Run Change map on the segments when the fit is done: the year of the greatest loss")
+        )
         self.map_change.setChecked(True)
         self.min_magnitude = QDoubleSpinBox(self)
         self.min_magnitude.setDecimals(3)

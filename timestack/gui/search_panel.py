@@ -155,6 +155,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.tr("First day of the year kept; a start after the end wraps over the new year (335 to 60)")
         )
         self.cloud = self.definitions.widget(alg.MAX_CLOUD, self)
+        self.cloud.setDecimals(0)  # percent of a scene: whole numbers read best
         self.cloud.setValue(30)  # the algorithm keeps every scene; a dock user wants the clear ones first
         self.max_items = self.definitions.widget(alg.MAX_ITEMS, self)
         self.max_items.setValue(500)  # a first look; 0 (no limit) can mean thousands of scenes
@@ -244,9 +245,8 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         box, first_year, last_year = span
         self.set_catalog(catalog)
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        self.extent.setOriginalExtent(box, wgs84)
         self.extent.setOutputCrs(wgs84)
-        self.extent.setOutputExtentFromOriginal()
+        self.extent.setOutputExtentFromUser(box, wgs84)
         self.start.setDate(QDate(first_year, 1, 1))
         self.end.setDate(QDate(last_year, 12, 31))
 
