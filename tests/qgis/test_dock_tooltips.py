@@ -1,7 +1,13 @@
 """Every input of the dock says what it does: a tooltip on each widget a user types in, picks or ticks."""
 
 from qgis.core import QgsProject
-from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import (
+    QgsAuthConfigSelect,
+    QgsCollapsibleGroupBoxBasic,
+    QgsExtentGroupBox,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+)
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +37,11 @@ def _inputs(panel: QWidget) -> list:
     for widget in panel.findChildren(QWidget):
         if not isinstance(widget, INPUTS) or isinstance(widget, QPushButton):
             continue  # buttons say what they do in their text
+        if (
+            isinstance(widget.parentWidget(), QgsCollapsibleGroupBoxBasic)
+            and widget.objectName() == "collapseButton"
+        ):
+            continue  # a group's fold arrow
         parent, inside_another = widget.parentWidget(), False
         while parent is not None and parent is not panel:
             inside_another = inside_another or isinstance(parent, (*INPUTS, QAbstractItemView))

@@ -169,6 +169,21 @@ def test_the_stack_box_offers_the_stack_a_composite_loads_not_its_year_views(qgi
     QgsProject.instance().clear()
 
 
+def test_run_stays_in_view_in_a_short_dock_and_the_parameters_start_folded(qgis_iface):
+    from qgis.PyQt.QtCore import QPoint
+
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+
+    panel = LandTrendrPanel(qgis_iface)
+    panel.resize(400, 520)
+    panel.show()
+    QCoreApplication.processEvents()
+    bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
+    assert panel.run_button.isVisible() and bottom <= panel.height()
+    assert panel.parameters_box.isCollapsed()
+    panel.hide()
+
+
 def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()

@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMapLayerType, QgsProject
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -153,17 +152,26 @@ class LandTrendrPanel(QWidget):
         data.addRow(self.tr("Index"), self.index)
         data.addRow(self.definitions.label(LandTrendrAlgorithm.DIRECTION, self), self.direction)
         data.addRow(self.tr("Also fit bands"), self.fit_bands)
-        parameters = QGroupBox(self.tr("Parameters"), self)
+        # Collapsed at first: Earth Engine's defaults suit most stacks, and the tab must show the stack,
+        # the inspector and Run without scrolling. Long labels sit above their field, never clipped.
+        parameters = QgsCollapsibleGroupBox(self.tr("LandTrendr parameters (Earth Engine's defaults)"), self)
+        parameters.setObjectName("landtrendrParameters")
         parameters.setToolTip(self.tr("Earth Engine's LandTrendr parameters, with its defaults."))
+        parameters.setCollapsed(True)
+        self.parameters_box = parameters
         form = QFormLayout(parameters)
-        for wrapping in (data, form):
-            wrapping.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        for gee_name, widget in self.param_widgets.items():
+        data.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        rows = [(LT_PARAMETERS[gee_name], widget) for gee_name, widget in self.param_widgets.items()]
+        for name, widget in [*rows, (LandTrendrAlgorithm.FLAVOR, self.flavor)]:
             if isinstance(widget, QCheckBox):  # labelled by its own text
                 form.addRow(widget)
-            else:
-                form.addRow(self.definitions.label(LT_PARAMETERS[gee_name], self), widget)
-        form.addRow(self.definitions.label(LandTrendrAlgorithm.FLAVOR, self), self.flavor)
+                continue
+            # A word-wrapped label in a scrolled form is cut to the field's height; unwrapped, a long
+            # label takes its own line above the field instead.
+            label = self.definitions.label(name, self)
+            label.setWordWrap(False)
+            form.addRow(label, widget)
         outputs = QFormLayout()
         outputs.setRowWrapPolicy(QFormLayout.WrapLongRows)
         outputs.addRow(self.tr("Output folder"), self.folder)
@@ -180,9 +188,6 @@ class LandTrendrPanel(QWidget):
         inner.addWidget(self.inspect_button)
         inner.addWidget(self.plot)
         inner.addLayout(outputs)
-        inner.addLayout(buttons)
-        inner.addWidget(self.progress)
-        inner.addWidget(self.status)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -190,7 +195,14 @@ class LandTrendrPanel(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
+        # Run, progress and status stay in view below the scrolled inputs.
+        run = QVBoxLayout()
+        run.setContentsMargins(9, 0, 9, 9)
+        run.addLayout(buttons)
+        run.addWidget(self.progress)
+        run.addWidget(self.status)
+        layout.addLayout(run)
 
     def _offer_stacks(self, added: list) -> None:
         """Keep a composite's year views out of the stack box and, while it shows no stack, pick the
