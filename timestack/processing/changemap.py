@@ -27,6 +27,7 @@ from ..core.changemap.maps import (
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
+from .params import defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
@@ -150,6 +151,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        defaults_optional(self)
 
     @staticmethod
     def _optional(parameters, name):

@@ -39,7 +39,7 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
-from .params import split_list
+from .params import defaults_optional, split_list
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
@@ -218,6 +218,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        defaults_optional(self)
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
         """The core's parameter object from the eight Processing parameters."""
