@@ -114,7 +114,7 @@ def test_panel_runs_landtrendr_then_the_change_map_in_the_background(provider, p
 def test_results_land_on_top_of_the_composite_group_as_one_band_ramps(provider, panel, stack_layer, tmp_path):
     """The change map is the top layer, every LandTrendr output is above the (still visible) composite
     group, RMSE and fitted values are one band on a ramp whose legend names the quantity, and the
-    segment tables start hidden."""
+    segment tables and the RMSE start hidden."""
     layer = stack_layer[0]
     root = QgsProject.instance().layerTreeRoot()
     group = root.insertGroup(0, "Composite by year")
@@ -141,6 +141,8 @@ def test_results_land_on_top_of_the_composite_group_as_one_band_ramps(provider, 
     labels = [label for label, _ in fitted.legendSymbologyItems()]
     assert labels[0] == "NBR -1.00 (fitted, 2019)" and labels[-1] == "NBR 1.00 (fitted, 2019)"
     assert not root.findLayer(layers["LandTrendr segments (nbr)"].id()).itemVisibilityChecked()
+    assert not root.findLayer(layers["LandTrendr RMSE (nbr)"].id()).itemVisibilityChecked()
+    assert root.findLayer(fitted_layer.id()).itemVisibilityChecked()
 
 
 def _names() -> set:

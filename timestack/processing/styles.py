@@ -339,7 +339,8 @@ def value_ramp_renderer(layer, band: int, low: float, high: float, palette, labe
 class LandTrendrStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles one LandTrendr output and puts it on top of the layer tree.
 
-    RMSE: its first band (rmse) on a fixed ramp in index units; fitted values: the last year's band on
+    RMSE: its first band (rmse) on a fixed ramp in index units, hidden at first (a diagnostic that,
+    drawn, would mix its colours with the change map's above it); fitted values: the last year's band on
     the index's own range (-1..1, or 0..0.4 reflectance for a band), green where vegetation is; the
     vertex and segment tables are data for the change map, not maps, and start hidden. Ranges are
     known, so nothing is scanned in the main thread.
@@ -360,10 +361,10 @@ class LandTrendrStyler(QgsProcessingLayerPostProcessorInterface):
         project = context.project() or QgsProject.instance()
         bring_to_top(project, layer)
         name = self.index.upper()
+        node = project.layerTreeRoot().findLayer(layer.id())
+        if node is not None and self.kind in (self.TABLE, self.RMSE):
+            node.setItemVisibilityChecked(False)
         if self.kind == self.TABLE:
-            node = project.layerTreeRoot().findLayer(layer.id())
-            if node is not None:
-                node.setItemVisibilityChecked(False)
             return
         if self.kind == self.RMSE:
             low, high = (value * self.scale for value in RMSE_RANGE)
