@@ -146,6 +146,7 @@ def main() -> None:
     landtrendr.inspector.inspect_layer_point(
         extent.xMinimum() + 0.3 * extent.width(), extent.yMinimum() + 0.55 * extent.height()
     )
+    wait_until(lambda: landtrendr.inspector.reading is None)
     landtrendr.parameters_box.setCollapsed(True)
     grab(dock, landtrendr, "4_landtrendr_inspector")
     landtrendr.parameters_box.setCollapsed(False)

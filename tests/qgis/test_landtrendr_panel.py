@@ -84,6 +84,7 @@ def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    _wait_until(lambda: panel.inspector.reading is None, 30)
     panel.param_widgets["maxSegments"].setValue(1)
     expected = fit_pixel(nbr[:, 2, 6], YEARS, LandTrendrParams(maxSegments=1), -1, "gee")
     np.testing.assert_allclose(panel.inspector.fit.fitted, expected.fitted, atol=1e-12)
@@ -190,6 +191,7 @@ def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    _wait_until(lambda: panel.inspector.reading is None, 30)
     panel.show()
     QCoreApplication.processEvents()
     path = tmp_path / "landtrendr_panel.png"
