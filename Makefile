@@ -2,7 +2,7 @@
 PYTHON := .venv/bin/python
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test lint build package deploy demo bench transup transcompile qgis-process qgis-desktop clean
+.PHONY: setup test lint build package deploy demo screenshots bench transup transcompile qgis-process qgis-desktop clean
 
 setup:
 	bash scripts/setup.sh
@@ -26,6 +26,9 @@ deploy:
 
 demo: build
 	$(PYTHON) scripts/demo.py
+
+screenshots:
+	$(PYTHON) scripts/screenshots.py
 
 bench:
 	@failed=""; for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || failed="$$failed $$script"; done; \

@@ -130,6 +130,13 @@ def test_inputs_that_are_not_a_segment_table_or_bad_ranges_are_refused(fitted, t
     assert not list(tmp_path.rglob("*.tif"))
 
 
+def test_shipped_model_validates_clean_in_the_model_designer(provider):
+    """Parameters the model leaves unset run with their defaults: no box is red for a mandatory one."""
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODEL))
+    assert model.validate() == (True, [])
+
+
 def test_shipped_model_chains_landtrendr_and_changemap(fitted, tmp_path):
     import processing
 

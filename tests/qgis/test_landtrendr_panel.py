@@ -84,6 +84,7 @@ def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    _wait_until(lambda: panel.inspector.reading is None, 30)
     panel.param_widgets["maxSegments"].setValue(1)
     expected = fit_pixel(nbr[:, 2, 6], YEARS, LandTrendrParams(maxSegments=1), -1, "gee")
     np.testing.assert_allclose(panel.inspector.fit.fitted, expected.fitted, atol=1e-12)
@@ -111,10 +112,86 @@ def test_panel_runs_landtrendr_then_the_change_map_in_the_background(provider, p
     assert (tmp_path / "out" / "nbr_change.tif").is_file()
 
 
+def test_results_land_on_top_of_the_composite_group_as_one_band_ramps(provider, panel, stack_layer, tmp_path):
+    """The change map is the top layer, every LandTrendr output is above the (still visible) composite
+    group, RMSE and fitted values are one band on a ramp whose legend names the quantity, and the
+    segment tables and the RMSE start hidden."""
+    layer = stack_layer[0]
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.insertGroup(0, "Composite by year")
+    group.addLayer(layer)
+    root.removeLayer(layer)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.min_magnitude.setValue(0.2)
+    panel.start()
+    _wait_until(lambda: panel.run_button.isEnabled() and panel.change_run is not None, 120)
+    _wait_until(lambda: "Change map (loss, greatest)" in _names(), 60)
+    order = [node.name() for node in root.children()]
+    assert order[0] == "Change map (loss, greatest)"
+    assert order.index("Composite by year") > max(
+        order.index(name) for name in _names() if "LandTrendr" in name
+    )
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+
+    rmse = layers["LandTrendr RMSE (nbr)"].renderer()
+    assert isinstance(rmse, QgsSingleBandPseudoColorRenderer) and rmse.band() == 1
+    assert [label for label, _ in rmse.legendSymbologyItems()][0] == "RMSE 0.00 NBR"
+    fitted_layer = layers["LandTrendr fitted nbr"]
+    fitted = fitted_layer.renderer()
+    assert isinstance(fitted, QgsSingleBandPseudoColorRenderer) and fitted.band() == fitted_layer.bandCount()
+    labels = [label for label, _ in fitted.legendSymbologyItems()]
+    assert labels[0] == "NBR -1.00 (fitted, 2019)" and labels[-1] == "NBR 1.00 (fitted, 2019)"
+    assert not root.findLayer(layers["LandTrendr segments (nbr)"].id()).itemVisibilityChecked()
+    assert not root.findLayer(layers["LandTrendr RMSE (nbr)"].id()).itemVisibilityChecked()
+    assert root.findLayer(fitted_layer.id()).itemVisibilityChecked()
+
+
+def _names() -> set:
+    return {layer.name() for layer in QgsProject.instance().mapLayers().values()}
+
+
+def test_the_stack_box_offers_the_stack_a_composite_loads_not_its_year_views(qgis_iface, tmp_path):
+    """A composite run adds the stack and one view per year of the same file; the box picks the stack,
+    whether the panel was open before the run or is opened after it, and lists no year view."""
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+    from timestack.processing.styles import composite_layers
+
+    QgsProject.instance().clear()
+    nbr, swir1, _ = synthetic_cubes()
+    path = write_series_stack(tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1})
+    before = LandTrendrPanel(qgis_iface)
+    assert before.stack.currentLayer() is None
+    stack, years = composite_layers(str(path), "Composite", YEARS, 1.0)
+    QgsProject.instance().addMapLayers([*years, stack])  # year views first, as a group above the stack
+    after = LandTrendrPanel(qgis_iface)
+    for panel in (before, after):
+        assert panel.stack.currentLayer() is stack
+        listed = [panel.stack.itemText(row) for row in range(panel.stack.count())]
+        assert [name for name in listed if name] == ["Composite"]
+        assert panel.index.currentText() == "nbr"
+    QgsProject.instance().clear()
+
+
+def test_run_stays_in_view_in_a_short_dock_and_the_parameters_start_folded(qgis_iface):
+    from qgis.PyQt.QtCore import QPoint
+
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+
+    panel = LandTrendrPanel(qgis_iface)
+    panel.resize(400, 520)
+    panel.show()
+    QCoreApplication.processEvents()
+    bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
+    assert panel.run_button.isVisible() and bottom <= panel.height()
+    assert panel.parameters_box.isCollapsed()
+    panel.hide()
+
+
 def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    _wait_until(lambda: panel.inspector.reading is None, 30)
     panel.show()
     QCoreApplication.processEvents()
     path = tmp_path / "landtrendr_panel.png"

@@ -3,6 +3,8 @@ a parameter change refits at once, and the plot shows source values, trajectory 
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer
@@ -39,8 +41,18 @@ def stack_layer(tmp_path, qgis_canvas):
     QgsProject.instance().removeAllMapLayers()
 
 
-def click(canvas, tool, layer, row: int, col: int) -> None:
-    """Press the left button over the centre of pixel (row, col), as a user's click does."""
+def read_done(inspector, seconds: float = 30.0) -> None:
+    """Let the background read of the clicked pixel finish (the fit and plot follow it)."""
+    deadline = time.monotonic() + seconds
+    while inspector.reading is not None:
+        assert time.monotonic() < deadline, "the pixel was not read"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def click(canvas, inspector, layer, row: int, col: int) -> None:
+    """Press the left button over the centre of pixel (row, col), as a user's click does, and wait
+    for the pixel to be read."""
     extent = layer.extent()
     x = extent.xMinimum() + (col + 0.5) * layer.rasterUnitsPerPixelX()
     y = extent.yMaximum() - (row + 0.5) * layer.rasterUnitsPerPixelY()
@@ -48,7 +60,8 @@ def click(canvas, tool, layer, row: int, col: int) -> None:
     event = QgsMapMouseEvent(
         canvas, QEvent.MouseButtonPress, QPoint(round(device.x()), round(device.y())), Qt.LeftButton
     )
-    tool.canvasPressEvent(event)
+    inspector.tool.canvasPressEvent(event)
+    read_done(inspector)
 
 
 @pytest.fixture()
@@ -65,12 +78,34 @@ def inspector(qgis_canvas, stack_layer):
     inspector.deactivate()
 
 
+def test_a_click_returns_at_once_and_the_pixel_is_read_in_the_background(qgis_canvas, stack_layer, inspector):
+    """Reading a pixel decompresses the stack's whole tile (over a second for a composite): the click
+    hands that to a task and returns; the fit arrives when the read does."""
+    layer, _, _ = stack_layer
+    inspector.inspect_layer_point(layer.extent().center().x(), layer.extent().center().y())
+    assert inspector.reading is not None and inspector.series is None
+    read_done(inspector)
+    assert inspector.series is not None and inspector.fit is not None
+
+
+def test_a_newer_click_wins_over_a_read_still_running(qgis_canvas, stack_layer, inspector):
+    layer, _, _ = stack_layer
+    extent = layer.extent()
+    inspector.inspect_layer_point(extent.xMinimum() + 15, extent.yMaximum() - 15)  # pixel (0, 0)
+    inspector.inspect_layer_point(extent.xMinimum() + 15 + 30 * 4, extent.yMaximum() - 15)  # (0, 4)
+    read_done(inspector)
+    for _ in range(20):  # the first read's answer, if it comes last, must not replace the second's
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert (inspector.series.row, inspector.series.col) == (0, 4)
+
+
 def test_a_click_fits_the_clicked_pixel_exactly_as_the_core_does(qgis_canvas, stack_layer, inspector):
     layer, nbr, truth = stack_layer
     fits = []
     inspector.fitted.connect(fits.append)
     for row, col in [(2, 6), (13, 5), (9, 9), (6, 10)]:
-        click(qgis_canvas, inspector.tool, layer, row, col)
+        click(qgis_canvas, inspector, layer, row, col)
         assert (inspector.series.row, inspector.series.col) == (row, col)
         core = fit_pixel(nbr[:, row, col], YEARS, LandTrendrParams(), -1, "gee")
         np.testing.assert_allclose(fits[-1].fitted, core.fitted, rtol=0, atol=1e-12)
@@ -81,7 +116,7 @@ def test_a_click_fits_the_clicked_pixel_exactly_as_the_core_does(qgis_canvas, st
 
 def test_changing_a_parameter_refits_the_same_pixel(qgis_canvas, stack_layer, inspector):
     layer, nbr, _ = stack_layer
-    click(qgis_canvas, inspector.tool, layer, 2, 6)
+    click(qgis_canvas, inspector, layer, 2, 6)
     params = LandTrendrParams(maxSegments=1, spikeThreshold=0.75)
     refit = []
     inspector.fitted.connect(refit.append)
@@ -93,15 +128,16 @@ def test_changing_a_parameter_refits_the_same_pixel(qgis_canvas, stack_layer, in
 
 def test_an_empty_pixel_and_a_click_outside_the_stack_do_not_fail(qgis_canvas, stack_layer, inspector):
     layer, _, _ = stack_layer
-    click(qgis_canvas, inspector.tool, layer, *EMPTY_PIXEL)
+    click(qgis_canvas, inspector, layer, *EMPTY_PIXEL)
     assert inspector.fit.status == 2 and np.isnan(inspector.fit.fitted).all()
     inspector.inspect_layer_point(layer.extent().xMaximum() + 500, layer.extent().yMaximum() + 500)
+    read_done(inspector)
     assert inspector.series is None
 
 
 def test_the_plot_shows_source_values_fitted_line_and_vertices(qgis_canvas, stack_layer, inspector, tmp_path):
     layer, _, _ = stack_layer
-    click(qgis_canvas, inspector.tool, layer, 2, 6)
+    click(qgis_canvas, inspector, layer, 2, 6)
     axes = inspector.plot.figure.axes[0]
     labels = [line.get_label() for line in axes.get_lines()]
     assert labels == ["source", "fitted", "vertices"]
@@ -143,7 +179,7 @@ def test_a_click_gives_idl_fidelity_under_every_parameter_set(qgis_canvas, tmp_p
         inspector.set_layer(layer, "ndvi")
         inspector.set_settings(series_params(series), series["params"]["modifier"], "idl")
         inspector.activate()
-        click(qgis_canvas, inspector.tool, layer, 7, 3)
+        click(qgis_canvas, inspector, layer, 7, 3)
         assert inspector.fit is not None
         assert matches(series, inspector.fit.vertex_years, inspector.fit.fitted), case_id(series)
     finally:

@@ -2,7 +2,7 @@
 
 import time
 
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 
@@ -46,6 +46,64 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
     assert not panel.run_button.isEnabled()
     _wait_until(panel.run_button.isEnabled, 180)
     assert panel.run.results.get("OUTPUT_ITEMS"), panel.status.text()
-    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
-    assert names == ["Sample stands", "True disturbance year"]
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+    assert sorted(layers) == ["Sample stands", "True disturbance year"]
+    # The stands show the composite under them: an outline over a light fill.
+    symbol = layers["Sample stands"].renderer().symbol()
+    assert symbol.color().alpha() <= 40 and symbol.symbolLayer(0).strokeColor().alpha() == 255
+    # The true year is a year ramp labelled like years (2002, not "2,002"), over the archive's years.
+    truth = layers["True disturbance year"].renderer()
+    assert isinstance(truth, QgsSingleBandPseudoColorRenderer)
+    assert [label for label, _ in truth.legendSymbologyItems()] == [str(year) for year in range(2000, 2015)]
+    QgsProject.instance().clear()
+
+
+class NewCanvas:
+    """The QGIS interface of a fresh session: its own map canvas, which has not been zoomed anywhere yet."""
+
+    def __init__(self, iface):
+        from qgis.gui import QgsMapCanvas
+
+        self._iface, self._canvas = iface, QgsMapCanvas()
+
+    def mapCanvas(self):
+        return self._canvas
+
+    def __getattr__(self, name):
+        return getattr(self._iface, name)
+
+
+def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(provider, tmp_path, qgis_iface):
+    """With nothing on the map the search has no area (and says so instead of searching 0,0,0,0); once
+    the sample is built, the search covers its scenes and finds them."""
+    from qgis.core import QgsCoordinateTransform
+    from qgis.PyQt.QtCore import QDate
+
+    from timestack.gui.dock import TimestackDock
+    from timestack.gui.sample_panel import SamplePanel
+    from timestack.gui.search_panel import SearchPanel
+
+    QgsProject.instance().clear()
+    dock = TimestackDock(NewCanvas(qgis_iface))  # earlier tests moved the shared canvas
+    sample, search = dock.panel(SamplePanel), dock.panel(SearchPanel)
+    search.set_catalog(str(tmp_path / "nowhere.parquet"))
+    assert search.extent.outputExtent().isEmpty()  # no layer: the map has no extent to offer
+    search.search()
+    assert search.run is None and "Choose the area first" in search.status.text()
+
+    sample.variant.setCurrentIndex(1)
+    sample.folder.setFilePath(str(tmp_path / "sample"))
+    sample.build()
+    _wait_until(sample.run_button.isEnabled, 180)
+    results = sample.run.results
+    assert search.catalog_value() == results["OUTPUT_GEOPARQUET"]
+    assert (search.start.date(), search.end.date()) == (QDate(2000, 1, 1), QDate(2014, 12, 31))
+    stands = QgsVectorLayer(results["OUTPUT_STANDS"], "stands", "ogr")
+    to_search = QgsCoordinateTransform(stands.crs(), search.extent.outputCrs(), QgsProject.instance())
+    assert search.extent.outputExtent().contains(to_search.transformBoundingBox(stands.extent()).center())
+
+    search.search()
+    _wait_until(search.run_button.isEnabled, 60)
+    assert search.table.rowCount() > 0, search.status.text()
+    dock.deleteLater()
     QgsProject.instance().clear()

@@ -81,7 +81,7 @@ def test_aoi_layer_in_utm_selects_like_the_same_extent_in_degrees(provider, tmp_
 
 def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_path):
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     feedback = QgsProcessingFeedback()
     parameters = {
@@ -92,8 +92,10 @@ def test_no_match_gives_an_empty_layer_and_an_empty_collection(provider, tmp_pat
         "OUTPUT": str(tmp_path / "footprints.gpkg"),
         "OUTPUT_ITEMS": str(tmp_path / "items.json"),
     }
-    result = processing.run("timestack:searchscenes", parameters, feedback=feedback)
+    context = QgsProcessingContext()
+    result = processing.run("timestack:searchscenes", parameters, context=context, feedback=feedback)
     assert "No scenes match: widen the dates" in feedback.textLog()
+    assert context.layersToLoadOnCompletion() == {}, "no empty footprints layer in the project"
     layer = QgsVectorLayer(result["OUTPUT"], "footprints")
     assert layer.isValid() and layer.featureCount() == 0
     assert json.loads(Path(result["OUTPUT_ITEMS"]).read_text())["features"] == []
@@ -182,8 +184,8 @@ def set_area(panel, archive) -> None:
 
 
 def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
-    from qgis.core import QgsProject
-    from qgis.PyQt.QtCore import QDate
+    from qgis.core import QgsDateTimeRange, QgsProject, QgsUnitTypes, QgsVectorLayerTemporalContext
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
@@ -217,6 +219,25 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
         layer for layer in QgsProject.instance().mapLayers().values() if layer.type() == layer.VectorLayer
     ]
     assert len(footprints) == 1 and footprints[0].featureCount() == len(expected)
+    # Scenes overlap, so footprints are outlines only: the rasters under them stay visible.
+    symbol = footprints[0].renderer().symbol()
+    assert symbol.color().alpha() == 0 and symbol.symbolLayer(0).strokeColor().alpha() == 255
+    # Play in the Temporal Controller steps through the years of the scenes, one year a frame.
+    temporal = footprints[0].temporalProperties()
+    assert temporal.isActive() and temporal.startExpression() == 'to_datetime("datetime")'
+    years = sorted(int(record["datetime"][:4]) for record in expected.records())
+    time_settings = QgsProject.instance().timeSettings()
+    assert time_settings.temporalRange().begin().date() == QDate(years[0], 1, 1)
+    assert time_settings.temporalRange().end().date() == QDate(years[-1], 12, 31)
+    assert time_settings.timeStep() == 1.0 and time_settings.timeStepUnit() == QgsUnitTypes.TemporalYears
+    first_year = QgsDateTimeRange(
+        QDateTime(QDate(years[0], 1, 1), QTime(0, 0)),
+        QDateTime(QDate(years[0] + 1, 1, 1), QTime(0, 0)),
+        True,
+        False,
+    )
+    shown = temporal.createFilterString(QgsVectorLayerTemporalContext(), first_year)
+    assert sum(1 for _ in footprints[0].getFeatures(shown)) == years.count(years[0])
     panel.grab().save(str(Path(__file__).resolve().parents[2] / "build" / "search_panel.png"))
 
 
@@ -248,6 +269,21 @@ def test_selected_scene_is_added_in_natural_colour(panel, sample_archive):
     assert red.minimumValue() < red.maximumValue(), "a stretch computed from the data"
     assert layer.name() == panel.items[1].id
     assert layer.source().endswith(f"{panel.items[1].id}_rgb.vrt")
+
+
+def test_a_search_that_finds_nothing_says_so_and_adds_no_layer(panel, sample_archive):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QDate
+
+    panel.set_catalog(str(sample_archive.geoparquet))
+    set_area(panel, sample_archive)
+    panel.start.setDate(QDate(1990, 1, 1))
+    panel.end.setDate(QDate(1990, 12, 31))  # before the archive's first scene
+    panel.search()
+    wait_for(panel.run)
+    assert "No scenes match" in panel.status.text()
+    assert panel.table.rowCount() == 0 and panel.progress.value() == 0
+    assert QgsProject.instance().mapLayers() == {}
 
 
 def test_panel_reports_a_failed_search(panel, sample_archive):

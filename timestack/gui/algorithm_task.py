@@ -9,12 +9,14 @@ from typing import Callable, Optional
 
 from qgis.core import (
     QgsApplication,
+    QgsInterval,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
+    QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -23,22 +25,49 @@ Done = Callable[[bool, dict], None]
 
 
 def load_result_layers(context: QgsProcessingContext) -> list:
-    """Add the layers an algorithm registered with ``addLayerToLoadOnCompletion``; return them."""
+    """Add the layers an algorithm registered with ``addLayerToLoadOnCompletion``; return them.
+
+    Layers the algorithm made itself (in its own thread, styled) are taken out of the context's temporary
+    store, as the Toolbox does, so the project owns them and nothing is reopened here.
+    """
     loaded = []
+    store = context.temporaryLayerStore()
     for source, details in context.layersToLoadOnCompletion().items():
         layer = QgsProcessingUtils.mapLayerFromString(source, context, False)
         if layer is None:
             raster = details.layerTypeHint == QgsProcessingUtils.LayerHint.Raster
             layer = QgsRasterLayer(source, details.name) if raster else QgsVectorLayer(source, details.name)
+        elif store.mapLayer(layer.id()) is not None:
+            store.takeMapLayer(layer)
         if not layer.isValid():
             continue
         layer.setName(details.name)
         project = details.project or QgsProject.instance()
-        project.addMapLayer(layer)
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)  # a result goes on top, over earlier runs' layers
         if details.postProcessor() is not None:
             details.postProcessor().postProcessLayer(layer, context, None)
         loaded.append(layer)
     return loaded
+
+
+def _project_time(project: QgsProject) -> tuple:
+    settings = project.timeSettings()
+    return settings.temporalRange(), settings.timeStep(), settings.timeStepUnit()
+
+
+def play_project_time(canvas, project: QgsProject) -> None:
+    """Set the canvas's Temporal Controller to the project's temporal range and step and switch it to
+    animation, so play steps through what a run loaded (the controller keeps its own range and one-hour
+    step otherwise: it reads the project's only when a project is opened)."""
+    controller = canvas.temporalController() if canvas is not None else None
+    if not isinstance(controller, QgsTemporalNavigationObject):
+        return
+    settings = project.timeSettings()
+    controller.setTemporalExtents(settings.temporalRange())
+    controller.setFrameDuration(QgsInterval(settings.timeStep(), settings.timeStepUnit()))
+    controller.setNavigationMode(QgsTemporalNavigationObject.Animated)
+    controller.setCurrentFrameNumber(0)
 
 
 class AlgorithmTask:
@@ -69,6 +98,8 @@ class AlgorithmTask:
         self._on_done = on_done
         self.results: dict = {}
         self.layers: list = []
+        #: Whether loading the run's layers changed the project's temporal range or step.
+        self.time_changed = False
 
     def start(self) -> None:
         QgsApplication.taskManager().addTask(self.task)
@@ -80,7 +111,10 @@ class AlgorithmTask:
     def _finished(self, ok: bool, results: dict) -> None:
         self.results = results or {}
         if ok:
+            project = self.context.project() or QgsProject.instance()
+            before = _project_time(project)
             self.layers = load_result_layers(self.context)
+            self.time_changed = _project_time(project) != before
         if self._on_done is not None:
             self._on_done(ok, self.results)
 
@@ -89,7 +123,9 @@ class RunsOneAlgorithm:
     """A dock tab's side of one background run: Run is disabled and Cancel enabled while it runs,
     progress goes to the tab's bar, and ``run_finished(ok, results)`` gets the end.
 
-    The tab provides ``run_button``, ``cancel_button``, ``progress``, ``status`` and ``run_finished``.
+    When the run's layers set the project's time (a time series), the map canvas's Temporal Controller
+    follows it. The tab provides ``iface``, ``run_button``, ``cancel_button``, ``progress``, ``status``
+    and ``run_finished``.
     """
 
     run: Optional[AlgorithmTask] = None
@@ -122,4 +158,6 @@ class RunsOneAlgorithm:
     def _run_ended(self, ok: bool, results: dict) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        if self.run is not None and self.run.time_changed:
+            play_project_time(self.iface.mapCanvas(), self.run.context.project() or QgsProject.instance())
         self.run_finished(ok, results)

@@ -49,14 +49,18 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         #: The area of the search the scenes came from ({"EXTENT": ...} or {"AOI": ...}), if any.
         self.search_area: dict = {}
         self.only_search_area = QCheckBox(self.tr("Only the area searched (not whole scenes)"), self)
+        self.only_search_area.setToolTip(
+            self.tr("Composite the search's extent or AOI only, instead of the scenes' whole footprints")
+        )
         self.only_search_area.setEnabled(False)
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("GeoTIFF (*.tif)"))
         self.output.setFilePath(str(default_output()))
+        self.output.setToolTip(self.definitions.tooltip(CompositeAlgorithm.OUTPUT))
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
-        self.folder.setToolTip(self.tr("Optional: one GeoTIFF per year and a VRT per band/index"))
+        self.folder.setToolTip(self.definitions.tooltip(CompositeAlgorithm.OUTPUT_FOLDER))
         self.add_run_controls(self.tr("Composite"), "compositeRunButton", self.run_composite)
 
         intro = QLabel(

@@ -29,6 +29,7 @@ class TimestackDock(QgsDockWidget):
         self.setWidget(self.tabs)
         search, composite = self.panel(SearchPanel), self.panel(CompositePanel)
         search.scenes_found.connect(composite.use_scenes)
+        self.panel(SamplePanel).archive_ready.connect(search.use_archive)
 
     def panel(self, panel_class):
         """The dock's panel of class ``panel_class``."""

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMapLayerProxyModel
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMapLayerType, QgsProject
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +55,25 @@ def band_names(layer) -> list:
         return []
 
 
+def is_year_view(layer) -> bool:
+    """A layer showing one year of a stack in the Temporal Controller (a composite's per-year group):
+    its source is a whole stack, but it is no input of its own."""
+    return layer.temporalProperties().isActive()
+
+
+def is_stack(layer) -> bool:
+    """An annual stack LandTrendr can fit: bands described ``YYYY_name`` over more than one year. Read
+    from the open layer's band names (GDAL's provider reports "Band 3: 2001_nbr"), no file is opened."""
+    if layer is None or layer.type() != QgsMapLayerType.RasterLayer or is_year_view(layer):
+        return False
+    years = set()
+    for band in range(1, layer.bandCount() + 1):
+        description = layer.bandName(band).rpartition(": ")[2]
+        if description[:4].isdigit() and description[4:5] == "_":
+            years.add(description[:4])
+    return len(years) > 1
+
+
 class LandTrendrPanel(QWidget):
     """Stack, index, the eight LandTrendr parameters, pixel inspector, run and change map."""
 
@@ -67,10 +85,15 @@ class LandTrendrPanel(QWidget):
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        self.stack.setToolTip(
+            self.tr("A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)")
+        )
+        self.definitions = AlgorithmParameters(LandTrendrAlgorithm)
         self.index = QComboBox(self)
         self.index.setObjectName("landtrendrIndex")
+        self.index.setToolTip(self.definitions.tooltip(LandTrendrAlgorithm.INDEX))
         self.fit_bands = QLineEdit(self)
-        self.definitions = AlgorithmParameters(LandTrendrAlgorithm)
+        self.fit_bands.setToolTip(self.definitions.tooltip(LandTrendrAlgorithm.FIT_BANDS))
         self.direction = self.definitions.widget(LandTrendrAlgorithm.DIRECTION, self)
         self.flavor = self.definitions.widget(LandTrendrAlgorithm.FLAVOR, self)
         #: GEE parameter name -> its widget, made from the algorithm's definition (range, default, help).
@@ -80,7 +103,13 @@ class LandTrendrPanel(QWidget):
         self.folder = QgsFileWidget(self)
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.lineEdit().setPlaceholderText(self.tr("[temporary files]"))
+        self.folder.setToolTip(
+            self.tr("Where the outputs are written (<index>_rmse.tif, …); empty: temporary files")
+        )
         self.map_change = QCheckBox(self.tr("Then map the greatest loss"), self)
+        self.map_change.setToolTip(
+            self.tr("Run Change map on the segments when the fit is done: the year of the greatest loss")
+        )
         self.map_change.setChecked(True)
         self.min_magnitude = QDoubleSpinBox(self)
         self.min_magnitude.setDecimals(3)
@@ -108,6 +137,7 @@ class LandTrendrPanel(QWidget):
             combo.setMinimumContentsLength(8)
         self._layout()
         self._connect()
+        self._offer_stacks(list(QgsProject.instance().mapLayers().values()))
         self._stack_changed(self.stack.currentLayer())
 
     def tr(self, text: str) -> str:
@@ -122,17 +152,26 @@ class LandTrendrPanel(QWidget):
         data.addRow(self.tr("Index"), self.index)
         data.addRow(self.definitions.label(LandTrendrAlgorithm.DIRECTION, self), self.direction)
         data.addRow(self.tr("Also fit bands"), self.fit_bands)
-        parameters = QGroupBox(self.tr("Parameters"), self)
+        # Collapsed at first: Earth Engine's defaults suit most stacks, and the tab must show the stack,
+        # the inspector and Run without scrolling. Long labels sit above their field, never clipped.
+        parameters = QgsCollapsibleGroupBox(self.tr("LandTrendr parameters (Earth Engine's defaults)"), self)
+        parameters.setObjectName("landtrendrParameters")
         parameters.setToolTip(self.tr("Earth Engine's LandTrendr parameters, with its defaults."))
+        parameters.setCollapsed(True)
+        self.parameters_box = parameters
         form = QFormLayout(parameters)
-        for wrapping in (data, form):
-            wrapping.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        for gee_name, widget in self.param_widgets.items():
+        data.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        rows = [(LT_PARAMETERS[gee_name], widget) for gee_name, widget in self.param_widgets.items()]
+        for name, widget in [*rows, (LandTrendrAlgorithm.FLAVOR, self.flavor)]:
             if isinstance(widget, QCheckBox):  # labelled by its own text
                 form.addRow(widget)
-            else:
-                form.addRow(self.definitions.label(LT_PARAMETERS[gee_name], self), widget)
-        form.addRow(self.definitions.label(LandTrendrAlgorithm.FLAVOR, self), self.flavor)
+                continue
+            # A word-wrapped label in a scrolled form is cut to the field's height; unwrapped, a long
+            # label takes its own line above the field instead.
+            label = self.definitions.label(name, self)
+            label.setWordWrap(False)
+            form.addRow(label, widget)
         outputs = QFormLayout()
         outputs.setRowWrapPolicy(QFormLayout.WrapLongRows)
         outputs.addRow(self.tr("Output folder"), self.folder)
@@ -149,9 +188,6 @@ class LandTrendrPanel(QWidget):
         inner.addWidget(self.inspect_button)
         inner.addWidget(self.plot)
         inner.addLayout(outputs)
-        inner.addLayout(buttons)
-        inner.addWidget(self.progress)
-        inner.addWidget(self.status)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -159,9 +195,27 @@ class LandTrendrPanel(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
+        # Run, progress and status stay in view below the scrolled inputs.
+        run = QVBoxLayout()
+        run.setContentsMargins(9, 0, 9, 9)
+        run.addLayout(buttons)
+        run.addWidget(self.progress)
+        run.addWidget(self.status)
+        layout.addLayout(run)
+
+    def _offer_stacks(self, added: list) -> None:
+        """Keep a composite's year views out of the stack box and, while it shows no stack, pick the
+        newest stack among ``added`` (the stack a composite run just loaded)."""
+        layers = QgsProject.instance().mapLayers().values()
+        self.stack.setExceptedLayerList([layer for layer in layers if is_year_view(layer)])
+        if not is_stack(self.stack.currentLayer()):
+            stacks = [layer for layer in added if is_stack(layer)]
+            if stacks:
+                self.stack.setLayer(stacks[-1])
 
     def _connect(self) -> None:
+        QgsProject.instance().layersAdded.connect(self._offer_stacks)
         self.stack.layerChanged.connect(self._stack_changed)
         self.index.currentTextChanged.connect(self._index_changed)
         self.direction.currentIndexChanged.connect(self._settings_changed)

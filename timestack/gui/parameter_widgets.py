@@ -46,6 +46,11 @@ class AlgorithmParameters:
     def widget(self, name: str, parent: QWidget) -> QWidget:
         return parameter_widget(self.definition(name), parent)
 
+    def tooltip(self, name: str) -> str:
+        """The tooltip of parameter ``name`` (its help, else its description), for inputs a panel builds
+        itself (layer and file pickers): the same words as the widgets made here."""
+        return _tooltip(self.definition(name))
+
 
 def _tooltip(definition: QgsProcessingParameterDefinition) -> str:
     return definition.help() or definition.toolTip() or definition.description()

@@ -1,7 +1,9 @@
 """Click a pixel of an annual stack and see its LandTrendr fit; change a parameter and it refits.
 
-The map tool reads the clicked pixel's series straight from the stack's file with rasterio (one
-1×1 window per band, a few milliseconds), finds the index's bands and years with the core's
+The map tool reads the clicked pixel's series straight from the stack's file with rasterio in a
+background task (a 1×1 window, but GDAL decompresses the whole tile holding it, every band of it: over
+a second for a composite, which froze QGIS on the first click), finds the index's bands and years with
+the core's
 :func:`~timestack.core.landtrendr.fit.stack_layout`, and fits it with the core's single-pixel
 :func:`~timestack.core.landtrendr.fit.fit_pixel` — the same code the raster run uses, so what the
 inspector shows is what the map will hold.
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from qgis.core import QgsCoordinateTransform, QgsProject
+from qgis.core import QgsApplication, QgsCoordinateTransform, QgsProject, QgsTask
 from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -81,6 +83,9 @@ class PixelInspector(QObject):
         self.flavor = DEFAULT_FLAVOR
         self.series: Optional[PixelSeries] = None
         self.fit = None
+        #: The background read of the clicked pixel while it runs, else None.
+        self.reading: Optional[QgsTask] = None
+        self._request = 0
         self.marker: Optional[QgsVertexMarker] = None
         self.tool = QgsMapToolEmitPoint(canvas)
         self.tool.canvasClicked.connect(self.inspect_map_point)
@@ -119,16 +124,39 @@ class PixelInspector(QObject):
         self.inspect_layer_point(in_layer.x(), in_layer.y())
 
     def inspect_layer_point(self, x: float, y: float) -> None:
-        """Read and fit the pixel at ``x, y`` in the layer's CRS."""
-        path = gdal_path(self.layer)
-        try:
-            self.series = read_pixel_series(path, self.index, x, y) if path else None
-        except (TimestackError, OSError) as exc:
-            self.series = None
-            self.plot.clear()
-            self.plot.show_fit([], [], None, self.index, note=str(exc))
+        """Read the pixel at ``x, y`` (the layer's CRS) in a background task, then fit and plot it.
+
+        ``reading`` is that task while it runs; a newer click supersedes a read still running.
+        """
+        path = gdal_path(self.layer) if self.layer is not None else ""
+        self._request += 1
+        if not path:
+            self.reading = None
+            self._show_series(None, None)
             return
-        if self.series is None:
+        request, index = self._request, self.index
+
+        def done(exception, series=None):
+            if request != self._request:
+                return  # a newer click is being read
+            self.reading = None
+            self._show_series(series, exception)
+
+        self.reading = QgsTask.fromFunction(
+            self.tr("Timestack: pixel series"),
+            lambda _task: read_pixel_series(path, index, x, y),
+            on_finished=done,
+        )
+        QgsApplication.taskManager().addTask(self.reading)
+
+    def _show_series(self, series: Optional[PixelSeries], exception) -> None:
+        """Fit and plot a series just read; an unreadable stack's reason goes into the plot."""
+        self.series = series
+        if exception is not None:
+            self.plot.clear()
+            self.plot.show_fit([], [], None, self.index, note=str(exception))
+            return
+        if series is None:
             self.plot.clear()
             return
         self.refit()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,13 +24,22 @@ def default_sample_folder() -> Path:
 class SamplePanel(RunsOneAlgorithm, QWidget):
     """Build (or reuse) the sample archive and add its stands and truth layers to the map."""
 
+    #: The archive is ready: (ItemCollection JSON, stac-geoparquet catalog), for a first search.
+    archive_ready = pyqtSignal(str, str)
+
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.variant = QComboBox(self)
         self.variant.addItem(self.tr("Full (400×400 px, 1986–2024)"), 0)
         self.variant.addItem(self.tr("Small (quick tests)"), 1)
+        self.variant.setToolTip(
+            self.tr(
+                "Full: the whole landscape over 39 years; small: 64×64 px over 2000–2014, built in seconds"
+            )
+        )
         self.folder = QgsFileWidget(self)
+        self.folder.setToolTip(self.tr("Where the archive is written (reused when it is already there)"))
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(str(default_sample_folder()))
         self.add_run_controls(self.tr("Build sample archive"), "buildSampleButton", self.build)
@@ -69,6 +78,11 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
 
     def run_finished(self, ok: bool, results: dict) -> None:
         if ok:
-            self.status.setText(self.tr("Sample archive ready: {0}").format(results.get("OUTPUT_ITEMS", "")))
+            self.status.setText(
+                self.tr("Sample archive ready: {0}. Search is set to its area and years.").format(
+                    results.get("OUTPUT_ITEMS", "")
+                )
+            )
+            self.archive_ready.emit(results["OUTPUT_ITEMS"], results["OUTPUT_GEOPARQUET"])
         else:
             self.status.setText(self.tr("Building the sample archive failed or was cancelled; see the log."))

@@ -8,17 +8,21 @@ COGs through GDAL's ``/vsicurl/``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsApplication,
     QgsContrastEnhancement,
+    QgsCoordinateReferenceSystem,
     QgsMapLayerProxyModel,
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
+    QgsRectangle,
     QgsTask,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,8 +33,6 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSlider,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -40,10 +42,37 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.search import PRESETS, catalog_collections
 from ..dependencies import OPTIONAL, missing_backends
+from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .parameter_widgets import AlgorithmParameters
 from .sample_panel import default_sample_folder
 
 COLUMNS = ("datetime", "cloud_cover", "platform", "collection", "id")
+
+
+def scene_span(items_path: str):
+    """(bounding box in EPSG:4326, first year, last year) of the scenes of an ItemCollection JSON, or
+    None if it cannot be read or holds no dated scene (read as plain JSON: no item objects needed)."""
+    import json
+
+    try:
+        features = json.loads(Path(items_path).read_text())["features"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    box = QgsRectangle()
+    box.setMinimal()
+    years = []
+    for feature in features:
+        bbox = feature.get("bbox") or []
+        if len(bbox) in (4, 6):  # STAC: west, south, [bottom,] east, north, [top]
+            half = len(bbox) // 2
+            box.combineExtentWith(QgsRectangle(bbox[0], bbox[1], bbox[half], bbox[half + 1]))
+        when = (feature.get("properties") or {}).get("datetime") or ""
+        if when[:4].isdigit():
+            years.append(int(when[:4]))
+    if box.isEmpty() or not years:
+        return None
+    return box, min(years), max(years)
 
 
 def sample_catalog():
@@ -98,38 +127,39 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.extent = QgsExtentGroupBox(self)
         self.extent.setTitleBase(self.tr("Area"))
         self.extent.setCheckable(False)
+        self.extent.setToolTip(self.tr("The area to search: the map's extent, a layer's or one you draw"))
         canvas = iface.mapCanvas() if iface is not None else None
         if canvas is not None:
             self.extent.setMapCanvas(canvas)
-            self.extent.setOriginalExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
-            self.extent.setOutputCrs(canvas.mapSettings().destinationCrs())
-            self.extent.setCurrentExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+            if not canvas.extent().isEmpty():
+                self.extent.setOriginalExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+                self.extent.setOutputCrs(canvas.mapSettings().destinationCrs())
+                self.extent.setCurrentExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
         self.aoi = QgsMapLayerComboBox(self)
         self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.aoi.setAllowEmptyLayer(True)
         self.aoi.setLayer(None)
         self.aoi.setToolTip(self.tr("Optional: search the polygons of this layer instead of the extent"))
 
+        self.definitions = AlgorithmParameters(SearchScenesAlgorithm)
+        alg = SearchScenesAlgorithm
         self.start = QDateEdit(QDate(QDate.currentDate().year() - 1, 1, 1), self)
         self.end = QDateEdit(QDate.currentDate(), self)
-        for edit in (self.start, self.end):
+        for edit, name in ((self.start, alg.START_DATE), (self.end, alg.END_DATE)):
+            edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.doy_start = QSpinBox(self)
-        self.doy_end = QSpinBox(self)
-        for spin, value in ((self.doy_start, 1), (self.doy_end, 366)):
-            spin.setRange(1, 366)
-            spin.setValue(value)
-        self.doy_start.setToolTip(self.tr("A start after the end wraps over the new year (e.g. 335 to 60)"))
-        self.cloud = QSlider(Qt.Horizontal, self)
-        self.cloud.setRange(0, 100)
-        self.cloud.setValue(30)
-        self.cloud_label = QLabel(self)
-        self.cloud.valueChanged.connect(self._cloud_changed)
-        self._cloud_changed(self.cloud.value())
-        self.max_items = QSpinBox(self)
-        self.max_items.setRange(0, 100000)
-        self.max_items.setValue(500)
+            edit.setToolTip(self.definitions.definition(name).description())
+        self.doy_start = self.definitions.widget(alg.DOY_START, self)
+        self.doy_end = self.definitions.widget(alg.DOY_END, self)
+        self.doy_start.setToolTip(
+            self.tr("First day of the year kept; a start after the end wraps over the new year (335 to 60)")
+        )
+        self.cloud = self.definitions.widget(alg.MAX_CLOUD, self)
+        self.cloud.setDecimals(0)  # percent of a scene: whole numbers read best
+        self.cloud.setValue(30)  # the algorithm keeps every scene; a dock user wants the clear ones first
+        self.max_items = self.definitions.widget(alg.MAX_ITEMS, self)
+        self.max_items.setValue(500)  # a first look; 0 (no limit) can mean thousands of scenes
         self.max_items.setSpecialValueText(self.tr("no limit"))
 
         self.add_run_controls(self.tr("Search"), "searchButton", self.search)
@@ -172,10 +202,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         doy.addWidget(QLabel("–", self))
         doy.addWidget(self.doy_end)
         form.addRow(self.tr("Day of year"), doy)
-        cloud = QHBoxLayout()
-        cloud.addWidget(self.cloud, 1)
-        cloud.addWidget(self.cloud_label)
-        form.addRow(self.tr("Max. cloud"), cloud)
+        form.addRow(self.tr("Max. cloud (%)"), self.cloud)
         form.addRow(self.tr("Max. scenes"), self.max_items)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -190,6 +217,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.add_button)
         self._catalog_changed()
+        items = sample_catalog().with_name("items.json")
+        if self.extent.outputExtent().isEmpty() and items.is_file():
+            self.use_archive(str(items), str(sample_catalog()))
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SearchPanel", text)
@@ -209,6 +239,20 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
     def set_catalog(self, value: str) -> None:
         self.catalog.setEditText(value)
 
+    def use_archive(self, items_path: str, catalog: str) -> None:
+        """Search ``catalog`` over the area and the years of its scenes (``items_path``, an ItemCollection
+        JSON): the sample archive's, once it is built, so a first search finds something."""
+        span = scene_span(items_path)
+        if span is None:
+            return
+        box, first_year, last_year = span
+        self.set_catalog(catalog)
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        self.extent.setOutputCrs(wgs84)
+        self.extent.setOutputExtentFromUser(box, wgs84)
+        self.start.setDate(QDate(first_year, 1, 1))
+        self.end.setDate(QDate(last_year, 12, 31))
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -218,9 +262,6 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         )
         if path:
             self.set_catalog(path)
-
-    def _cloud_changed(self, value: int) -> None:
-        self.cloud_label.setText(self.tr("≤ {0} %").format(value))
 
     def is_earthdata(self) -> bool:
         return self.catalog_value() == "earthdata"
@@ -275,7 +316,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             "END_DATE": self.end.date().toString("yyyy-MM-dd"),
             "DOY_START": self.doy_start.value(),
             "DOY_END": self.doy_end.value(),
-            "MAX_CLOUD": float(self.cloud.value()),
+            "MAX_CLOUD": self.cloud.value(),
             "MAX_ITEMS": self.max_items.value(),
             "OUTPUT": QgsProcessingUtils.generateTempFilename("scene_footprints.gpkg"),
             "OUTPUT_ITEMS": QgsProcessingUtils.generateTempFilename("scenes.json"),
@@ -294,6 +335,13 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
     # --- running ------------------------------------------------------------------------------
 
     def search(self) -> None:
+        if self.aoi.currentLayer() is None and self.extent.outputExtent().isEmpty():
+            self.status.setText(
+                self.tr(
+                    "Choose the area first: the map's extent, a layer's extent, a drawn box or an AOI layer."
+                )
+            )
+            return
         self.start_run("timestack:searchscenes", self.parameters(), self.tr("Searching…"))
 
     def run_finished(self, ok: bool, results: dict) -> None:
@@ -318,7 +366,13 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
                 area,
             )
         else:
-            self.status.setText(self.tr("No scenes match: widen the dates, the cloud limit or the area."))
+            self.progress.setValue(0)  # nothing was found: a full bar would say otherwise
+            self.status.setText(
+                self.tr(
+                    "No scenes match, so no footprints were added: widen the dates, the cloud limit or the "
+                    "area."
+                )
+            )
 
     def show_items(self, items: list) -> None:
         from ..core.search import scene_record

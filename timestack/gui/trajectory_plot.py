@@ -61,6 +61,7 @@ class TrajectoryPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
+        self.clear()
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("TrajectoryPlot", text)
@@ -88,5 +89,11 @@ class TrajectoryPlot(QWidget):
         self.canvas.draw()
 
     def clear(self) -> None:
+        """An empty plot that says how to fill it (a blank box looked broken)."""
         self.figure.clear()
+        self.figure.text(
+            0.5, 0.5,
+            self.tr("Press Inspect pixels, then click a pixel of the stack:\nits series and fit show here."),
+            ha="center", va="center", color="#666666", wrap=True,
+        )  # fmt: skip
         self.canvas.draw()

@@ -20,8 +20,6 @@ from qgis.gui import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,8 +34,10 @@ from ..core.zonal.compile import PERIODS
 from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
 from ..core.zonal.statistics import DEFAULT_STATISTICS, ZonalInputError
 from ..dependencies import python_executable
+from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .dependency_installer import plugin_packages_folder
+from .parameter_widgets import AlgorithmParameters
 from .series_plot import SeriesPlot
 
 
@@ -50,23 +50,32 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.table: pd.DataFrame | None = None
         self.pick_tool = None
 
+        self.definitions = AlgorithmParameters(ZonalStatsAlgorithm)
+        alg = ZonalStatsAlgorithm
         self.polygons = QgsMapLayerComboBox(self)
         self.polygons.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.polygons.setToolTip(self.tr("The polygons to measure (stands, fields, plots)"))
         self.id_field = QgsFieldComboBox(self)
+        self.id_field.setToolTip(self.tr("The field naming each polygon in the table and the plot"))
         self.id_field.setLayer(self.polygons.currentLayer())
         self.polygons.layerChanged.connect(self.id_field.setLayer)
 
         self.use_stacks = QRadioButton(self.tr("Time stacks"), self)
+        self.use_stacks.setToolTip(self.tr("Measure the yearly bands of a composite stack (fast)"))
         self.use_scenes = QRadioButton(self.tr("Scenes of a search result"), self)
+        self.use_scenes.setToolTip(self.tr("Measure every masked scene of a search: one value per date"))
         self.use_stacks.setChecked(True)
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.stack.setToolTip(self.definitions.tooltip(alg.INPUT))
         self.fitted = QgsMapLayerComboBox(self)
         self.fitted.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.fitted.setAllowEmptyLayer(True)
         self.fitted.setLayer(None)
+        self.fitted.setToolTip(self.tr("Optional: LandTrendr's fitted values, measured beside the stack"))
         self.items = QgsFileWidget(self)
         self.items.setFilter(self.tr("STAC items (*.json *.parquet)"))
+        self.items.setToolTip(self.definitions.tooltip(alg.ITEMS))
         self.variables = QLineEdit("NBR", self)
         self.variables.setToolTip(
             self.tr("Bands or indices, comma separated; empty measures every band of a stack")
@@ -75,23 +84,15 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.statistics = QgsCheckableComboBox(self)
         self.statistics.addItems(list(DEFAULT_STATISTICS))
         self.statistics.setCheckedItems(list(DEFAULT_STATISTICS))
-        self.percentiles = QLineEdit(self)
+        self.statistics.setToolTip(self.tr("The statistics computed per polygon and date"))
+        self.percentiles = self.definitions.widget(alg.PERCENTILES, self)
         self.percentiles.setPlaceholderText(self.tr("e.g. 10, 90"))
-        self.compile = QComboBox(self)
-        for label in (
-            self.tr("None (every date)"),
-            self.tr("Weekly"),
-            self.tr("Monthly"),
-            self.tr("Yearly"),
-            self.tr("Whole period"),
-        ):
-            self.compile.addItem(label)
-        self.min_valid = QDoubleSpinBox(self)
-        self.min_valid.setRange(0.0, 1.0)
-        self.min_valid.setSingleStep(0.05)
+        self.compile = self.definitions.widget(alg.COMPILE, self)
+        self.min_valid = self.definitions.widget(alg.MIN_VALID_FRACTION, self)
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("CSV (*.csv)"))
+        self.output.setToolTip(self.tr("The long table (CSV); empty: a temporary file"))
 
         self.add_run_controls(self.tr("Compute statistics"), "zonalRunButton", self.start)
         self.job_button = QPushButton(self.tr("Save as recurring job…"), self)
@@ -99,6 +100,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.cron = QLineEdit(self)
         self.cron.setReadOnly(True)
         self.cron.setPlaceholderText(self.tr("crontab line of the saved job"))
+        self.cron.setToolTip(self.tr("Add this line to your crontab to run the saved job on a schedule"))
 
         self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
         self.pick_button.setCheckable(True)

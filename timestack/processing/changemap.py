@@ -28,6 +28,7 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
+from .params import defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
@@ -151,6 +152,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        defaults_optional(self)
 
     @staticmethod
     def _optional(parameters, name):

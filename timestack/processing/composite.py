@@ -46,7 +46,7 @@ from .params import (
     SeasonParameters,
     advanced,
 )
-from .styles import CompositeLayerStyler, keep_alive, year_range
+from .styles import CompositeLayerStyler, composite_layers, keep_alive, year_range
 
 
 class CompositeAlgorithm(
@@ -284,14 +284,19 @@ class CompositeAlgorithm(
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
         name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
+        stack, year_layers = composite_layers(
+            str(result.stack), name, result.years, SCALE_INT16 if dtype == "int16" else 1.0
+        )
+        for layer in (stack, *year_layers):
+            context.temporaryLayerStore().addMapLayer(layer)
         styler = CompositeLayerStyler(
-            result.years, SCALE_INT16 if dtype == "int16" else 1.0, self.tr("{0} by year").format(name)
+            [layer.id() for layer in year_layers], result.years, self.tr("{0} by year").format(name)
         )
         details = QgsProcessingContext.LayerDetails(
             name, context.project(), self.OUTPUT, QgsProcessingUtils.LayerHint.Raster
         )
         details.setPostProcessor(keep_alive(styler))
-        context.addLayerToLoadOnCompletion(str(output), details)
+        context.addLayerToLoadOnCompletion(stack.id(), details)
         return {
             self.OUTPUT: str(result.stack),
             self.OUTPUT_FOLDER: str(settings.output_folder) if settings.output_folder else None,

@@ -40,7 +40,8 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
-from .params import split_list
+from .params import defaults_optional, split_list
+from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
 def processing_name(gee_name: str) -> str:
@@ -218,6 +219,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        defaults_optional(self)
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
         """The core's parameter object from the eight Processing parameters."""
@@ -404,8 +406,12 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             self.OUTPUT_SEGMENTS: self.tr("LandTrendr segments ({0})"),
         }
         results = {}
+        scale = stack_scale(path)
+        kinds = {self.OUTPUT_FITTED: LandTrendrStyler.FITTED, self.OUTPUT_RMSE: LandTrendrStyler.RMSE}
         for name, target in rasters.items():
             self.load_on_completion(context, str(target), names[name].format(index), name, raster=True)
+            styler = LandTrendrStyler(kinds.get(name, LandTrendrStyler.TABLE), index, scale, direction)
+            context.layerToLoadOnCompletionDetails(str(target)).setPostProcessor(keep_alive(styler))
             results[name] = str(target)
         for band, target in ftv.items():
             self.load_on_completion(

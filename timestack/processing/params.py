@@ -38,6 +38,7 @@ __all__ = [
     "MaskParameters",
     "SeasonParameters",
     "advanced",
+    "defaults_optional",
     "split_list",
 ]
 
@@ -53,6 +54,18 @@ def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
     """``parameter`` shown under the dialog's "Advanced parameters"."""
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     return parameter
+
+
+def defaults_optional(algorithm) -> None:
+    """Mark every input parameter of ``algorithm`` that has a default optional.
+
+    A model's child algorithm validates only when each mandatory parameter is wired or given a value,
+    so a shipped model listing the few it changes showed red boxes ("MMU is mandatory"); optional, an
+    unset parameter runs with its default in models, the Toolbox and scripts alike.
+    """
+    for definition in algorithm.parameterDefinitions():
+        if definition.defaultValue() is not None and not definition.isDestination():
+            definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagOptional)
 
 
 class AreaParameters:

@@ -18,6 +18,13 @@ from qgis.core import (
 
 from ..core.sample_archive import ensure_sample_archive
 from .algorithm import TimestackAlgorithm
+from .styles import PolygonOutlineStyler, YearRampPostProcessor, keep_alive
+
+
+def archive_years(archive) -> tuple[int, int]:
+    """The first and last year the archive's scenes cover (its items' acquisition years)."""
+    years = [item.datetime.year for item in archive.load_items() if item.datetime is not None]
+    return min(years), max(years)
 
 
 class SampleArchiveAlgorithm(TimestackAlgorithm):
@@ -82,8 +89,13 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
         stands = str(archive.stands)
         year = str(archive.disturbance_year)
         self.load_on_completion(context, stands, self.tr("Sample stands"), self.OUTPUT_STANDS, raster=False)
+        context.layerToLoadOnCompletionDetails(stands).setPostProcessor(keep_alive(PolygonOutlineStyler()))
         self.load_on_completion(
             context, year, self.tr("True disturbance year"), self.OUTPUT_DISTURBANCE_YEAR, raster=True
+        )
+        first, last = archive_years(archive)
+        context.layerToLoadOnCompletionDetails(year).setPostProcessor(
+            keep_alive(YearRampPostProcessor(first, last))
         )
         feedback.pushInfo(self.tr("Sample archive ({0}) in {1}").format(variant, archive.root))
         return {

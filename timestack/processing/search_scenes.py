@@ -34,6 +34,7 @@ from ..core.search.earthdata import EarthdataLogin
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
+from .styles import FootprintStyler, keep_alive
 
 _FIELD_TYPES = {"doy": QVariant.Int, "cloud_cover": QVariant.Double, "epsg": QVariant.Int}
 
@@ -204,7 +205,10 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         except BaseException:
             Path(items_path).unlink(missing_ok=True)
             raise
-        self.load_on_completion(context, sink_id, self.tr("Scene footprints"), self.OUTPUT, raster=False)
+        if len(result):  # an empty footprints layer in the project would only look like a result
+            self.load_on_completion(context, sink_id, self.tr("Scene footprints"), self.OUTPUT, raster=False)
+            details = context.layerToLoadOnCompletionDetails(sink_id)
+            details.setPostProcessor(keep_alive(FootprintStyler()))
         for note in result.notes:
             feedback.pushInfo(note)
         if len(result) == 0:

@@ -1,0 +1,106 @@
+"""The dock's workflow on the small sample archive as a user meets it: build the sample, search it,
+composite, fit LandTrendr and map change, with what the map then shows and how long QGIS froze."""
+
+import time
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsRasterLayer, QgsUnitTypes, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QDate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Longest the main thread may be busy in one turn of the event loop (a freeze a user notices).
+FREEZE_LIMIT = 1.0
+
+
+def _run_and_measure_freeze(button_enabled, seconds: float) -> float:
+    """Turn the event loop until ``button_enabled()`` (the tab's Run is back); return the longest turn."""
+    deadline = time.monotonic() + seconds
+    longest = 0.0
+    while not button_enabled():
+        assert time.monotonic() < deadline, "timed out waiting for the background task"
+        started = time.perf_counter()
+        QCoreApplication.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+        time.sleep(0.02)
+    return longest
+
+
+def _top_layer():
+    return QgsProject.instance().layerTreeRoot().children()[0]
+
+
+def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgis_iface, tmp_path):
+    from qgis.core import QgsTemporalNavigationObject
+
+    from timestack.gui.composite_panel import CompositePanel
+    from timestack.gui.dock import TimestackDock
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+    from timestack.gui.sample_panel import SamplePanel
+    from timestack.gui.search_panel import SearchPanel
+
+    QgsProject.instance().clear()
+    controller = QgsTemporalNavigationObject()
+    qgis_iface.mapCanvas().setTemporalController(controller)
+    dock = TimestackDock(qgis_iface)
+    sample, search = dock.panel(SamplePanel), dock.panel(SearchPanel)
+    composite, landtrendr = dock.panel(CompositePanel), dock.panel(LandTrendrPanel)
+    freezes = {}
+    try:
+        sample.variant.setCurrentIndex(1)
+        sample.folder.setFilePath(str(ROOT / "build" / "sample" / "small"))  # reused when built
+        sample.build()
+        freezes["sample"] = _run_and_measure_freeze(sample.run_button.isEnabled, 180)
+        assert sample.run.results.get("OUTPUT_ITEMS"), sample.status.text()
+
+        # The search is set to the sample's area and years: Search finds its scenes at once.
+        search.doy_start.setValue(152)
+        search.doy_end.setValue(273)
+        search.search()
+        freezes["search"] = _run_and_measure_freeze(search.run_button.isEnabled, 60)
+        assert search.table.rowCount() > 0, search.status.text()
+        footprints = [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if isinstance(layer, QgsVectorLayer) and layer.name() == "Scene footprints"
+        ]
+        assert len(footprints) == 1
+
+        # The composite tab took the search's scenes and years; three years keep the test short.
+        assert composite.parameters()["ITEMS"] == search.run.results["OUTPUT_ITEMS"]
+        assert (composite.start_year.value(), composite.end_year.value()) == (2000, 2014)
+        composite.start_year.setValue(2004)
+        composite.end_year.setValue(2012)
+        composite.output.setFilePath(str(tmp_path / "composite.tif"))
+        composite.run_composite()
+        freezes["composite"] = _run_and_measure_freeze(composite.run_button.isEnabled, 180)
+        assert Path(composite.run.results.get("OUTPUT", "")).is_file(), composite.status.text()
+        assert _top_layer().name() == "Composite 2004–2012 by year"
+        years = QgsProject.instance().timeSettings()
+        assert years.temporalRange().begin().date() == QDate(2004, 1, 1)
+        assert (years.timeStep(), years.timeStepUnit()) == (1.0, QgsUnitTypes.TemporalYears)
+        assert controller.totalFrameCount() == 9
+
+        # LandTrendr picks the stack the composite loaded, then maps change on top of everything.
+        stack = landtrendr.stack.currentLayer()
+        assert stack is not None and stack.name() == "Composite 2004–2012"
+        assert landtrendr.index.currentText() == "nbr"
+        landtrendr.folder.setFilePath(str(tmp_path / "landtrendr"))
+        landtrendr.start()
+        # Run is enabled again when the change map that follows the fit is loaded.
+        freezes["landtrendr and change map"] = _run_and_measure_freeze(landtrendr.run_button.isEnabled, 240)
+        assert "done" in landtrendr.status.text(), landtrendr.status.text()
+        assert _top_layer().name() == "Change map (loss, greatest)"
+        assert isinstance(_top_layer().layer(), QgsRasterLayer)
+
+        # No polygon layer hides the rasters under it.
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
+                assert layer.renderer().symbol().color().alpha() <= 40, layer.name()
+        dock.resize(440, 800)
+        dock.grab().save(str(ROOT / "build" / "dock_workflow.png"))
+    finally:
+        qgis_iface.mapCanvas().setTemporalController(None)
+        dock.deleteLater()
+        QgsProject.instance().clear()
+    assert {step: seconds for step, seconds in freezes.items() if seconds >= FREEZE_LIMIT} == {}
