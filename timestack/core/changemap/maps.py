@@ -245,7 +245,8 @@ def event_stacks(
     yod = table["start_year"] + 1
     magnitude = np.abs(table["magnitude"])
     out = {}
-    for change in ("loss", "gain"):
+    changes: tuple[Change, ...] = ("loss", "gain")
+    for change in changes:
         events = passes & _is_change(table, change, disturbance_direction)
         stack = np.zeros((len(years),) + yod.shape[1:])
         for s in range(yod.shape[0]):

@@ -416,14 +416,14 @@ def stack_layout(
     validate_years(index_years, f"years of {index!r}")
     other: dict[str, tuple[int, ...]] = {}
     for name in fit_bands:
-        per_year = found.get(name.lower())
-        if per_year is None or sorted(per_year) != index_years:
+        fit_years = found.get(name.lower())
+        if fit_years is None or sorted(fit_years) != index_years:
             raise TimestackError(
                 f"fit_bands: band {name!r} must have the same years as {index!r} "
-                f"({index_years[0]}-{index_years[-1]}), found {sorted(per_year or {})}",
+                f"({index_years[0]}-{index_years[-1]}), found {sorted(fit_years or {})}",
                 parameter="fit_bands",
             )
-        other[name.lower()] = tuple(per_year[y] for y in index_years)
+        other[name.lower()] = tuple(fit_years[y] for y in index_years)
     return StackLayout(tuple(index_years), tuple(found[key][y] for y in index_years), other)
 
 
