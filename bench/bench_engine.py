@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_landtrendr import synthetic_nbr  # noqa: E402
 
 SIDE, YEARS = 1024, 30
+#: Rounds of the three LandTrendr timings, interleaved; the machine is shared, so the best of each counts.
+ROUNDS = 2
 TARGET_KERNEL_RATIO = 1.3
 TARGET_ZEIT_RATIO = 1.0
 MEMORY_TILE, MEMORY_YEARS, MEMORY_SIDES = 500, 40, (1500, 3000)
@@ -135,14 +137,10 @@ from zeit import _landtrendr
 cube = np.load(sys.argv[1])
 values = np.ascontiguousarray(np.moveaxis(cube, 0, -1), dtype=np.float64)
 years = np.arange(1990, 1990 + cube.shape[0])
-best = None
-for _ in range(2):
-    start = time.perf_counter()
-    _landtrendr.run_landtrendr_batch(years, values, max_segments=6, pval_threshold=0.1, modifier=-1.0,
-                                     prevent_fast_recovery=False)
-    elapsed = time.perf_counter() - start
-    best = elapsed if best is None else min(best, elapsed)
-print(best)
+start = time.perf_counter()
+_landtrendr.run_landtrendr_batch(years, values, max_segments=6, pval_threshold=0.1, modifier=-1.0,
+                                 prevent_fast_recovery=False)
+print(time.perf_counter() - start)
 """
 
 
@@ -208,10 +206,15 @@ def bench_landtrendr(folder: Path) -> None:
     from timestack.core.landtrendr.fit import warm_up
 
     warm_up()
-    kernel = min(our_kernel_seconds(cube) for _ in range(2))
-    zeit = zeit_kernel_seconds(folder / "cube.npy")
     run_qgis_process(*landtrendr_args(stack, folder / "warm"))  # numba's cache and the page cache warm
-    wall, _, log = run_qgis_process(*landtrendr_args(stack, folder))
+    kernels, zeits, runs = [], [], []
+    for _ in range(ROUNDS):  # interleaved, best of each: other users' load hits all three alike
+        kernels.append(our_kernel_seconds(cube))
+        zeits.append(zeit_kernel_seconds(folder / "cube.npy"))
+        runs.append(run_qgis_process(*landtrendr_args(stack, folder)))
+    kernel = min(kernels)
+    zeit = None if None in zeits else min(zeits)
+    wall, _, log = min(runs)
     engine = engine_figures(log)
     print(f"timestack:landtrendr, {SIDE} x {SIDE} x {YEARS} float32, vertices, fitted, stats, segments:")
     print(f"  our kernel alone (fit + segment table): {kernel:6.2f} s = {series / kernel:9,.0f} series/s")
@@ -231,8 +234,8 @@ def bench_landtrendr(folder: Path) -> None:
     print(f"  inside the algorithm / our kernel: {inside:.2f}x (qgis_process start-up and loading the rest)")
     if zeit is not None:
         speed = zeit / wall
-        print(f"  end to end speed / zeit-cdts kernel: {speed:.2f}x "
-              f"({verdict('zeit ratio', speed, TARGET_ZEIT_RATIO, at_most=False)} >= {TARGET_ZEIT_RATIO})")  # fmt: skip
+        met = verdict("zeit ratio", speed, TARGET_ZEIT_RATIO, at_most=False)
+        print(f"  end to end speed / zeit-cdts kernel: {speed:.2f}x ({met} >= {TARGET_ZEIT_RATIO})")
     wall, _, log = run_qgis_process(
         "run", "timestack:changemap", "--", f"INPUT={folder / 'segments.tif'}", "MAG=0.2",
         f"OUTPUT={folder / 'change.tif'}", f"OUTPUT_EVENTS={folder / 'events.tif'}",

@@ -272,7 +272,8 @@ class _Pipeline:
             start = time.perf_counter()
             for key, dataset in self.sinks.items():
                 array = np.ascontiguousarray(results[key])
-                dataset.WriteArray(array, int(window.col_off), int(window.row_off))
+                if dataset.WriteArray(array, int(window.col_off), int(window.row_off)) != gdal.CE_None:
+                    raise OSError(f"GDAL could not write output {key!r}: {gdal.GetLastErrorMsg()}")
                 dataset.FlushCache()  # bounded memory: the window's tiles go to disk now
             self.stats.write_s += time.perf_counter() - start
             self.stats.window_finished()
