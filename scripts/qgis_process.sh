@@ -13,5 +13,9 @@ export QT_QPA_PLATFORM=offscreen
 export QGIS_PLUGINPATH="${QGIS_PLUGINPATH:-$root/build/package}"
 export PYTHONPATH="${site}${PYTHONPATH:+:$PYTHONPATH}"
 unset PYTHONHOME VIRTUAL_ENV
-qgis_process.bin plugins enable timestack >/dev/null 2>&1 || true
+# Enabling starts QGIS once more (seconds): only when the default profile does not have it enabled yet.
+settings="${XDG_DATA_HOME:-$HOME/.local/share}/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
+if ! grep -qx 'timestack=true' "$settings" 2>/dev/null; then
+    qgis_process.bin plugins enable timestack >/dev/null 2>&1 || true
+fi
 exec qgis_process.bin "$@"

@@ -228,3 +228,28 @@ def test_idl_flavor_through_processing_matches_idl_under_every_parameter_set(pro
                 vertex_years[:, row, col] == SERIES_NODATA, np.nan, vertex_years[:, row, col]
             )
             assert matches(series, got_years, fitted[:, row, col]), case_id(series)
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """QGIS's feedback, keeping what the algorithm logs."""
+
+    def __init__(self):
+        super().__init__()
+        self.infos: list[str] = []
+
+    def pushInfo(self, info):  # noqa: N802 - QGIS's name
+        self.infos.append(info)
+        super().pushInfo(info)
+
+
+def test_the_log_says_how_much_of_the_run_waited_on_reads_and_writes(provider, stack, tmp_path):
+    import processing
+
+    feedback = RecordingFeedback()
+    processing.run(
+        "timestack:landtrendr",
+        {"INPUT": str(stack), "INDEX": "nbr", "OUTPUT_FITTED": str(tmp_path / "fitted.tif")},
+        context=QgsProcessingContext(), feedback=feedback,
+    )  # fmt: skip
+    engine = [line for line in feedback.infos if "I/O wait" in line]
+    assert len(engine) == 1 and engine[0].startswith("1 windows in ")

@@ -49,6 +49,7 @@ __all__ = [
     "OutputSpec",
     "SourceSpec",
     "block_windows",
+    "compression_options",
     "creation_options",
     "run_windows",
 ]
@@ -56,8 +57,8 @@ __all__ = [
 #: Tile size of every output (pixels); windows are multiples of it.
 BLOCK_SIZE = 256
 
-#: The codec of every output; see the module docstring and bench/bench_engine.py for the figures.
-COMPRESSION = ("COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS")
+#: ZSTD level 1 on all cores; see the module docstring and bench/bench_engine.py for the figures.
+COMPRESSION = {"COMPRESS": "ZSTD", "ZSTD_LEVEL": "1", "NUM_THREADS": "ALL_CPUS"}
 
 Kernel = Callable[[Window, dict[str, np.ndarray]], Mapping[str, np.ndarray]]
 #: Called with the closed temporaries once every window is written, before they are renamed.
@@ -137,16 +138,24 @@ def block_windows(width: int, height: int, window_size: int, block_size: int = B
     ]
 
 
-def creation_options(block_size: int = BLOCK_SIZE) -> list[str]:
-    """GTiff creation options of every engine output: tiled, band-interleaved, ZSTD on all cores."""
-    return [
-        "TILED=YES",
-        f"BLOCKXSIZE={block_size}",
-        f"BLOCKYSIZE={block_size}",
-        "INTERLEAVE=BAND",
-        "BIGTIFF=IF_SAFER",
-        *COMPRESSION,
-    ]
+def compression_options(dtype: str) -> dict[str, str]:
+    """The codec of every GeoTIFF the core writes, as GDAL creation options.
+
+    Integers get the horizontal predictor: on Landsat int16 reflectance it makes ZSTD files ~8 %
+    smaller for ~20 % of the write speed (measured on the sample archive). On float32 outputs the
+    floating-point predictor cost more than half the write speed and did not make files smaller.
+    """
+    options = dict(COMPRESSION)
+    if np.issubdtype(np.dtype(dtype), np.integer):
+        options["PREDICTOR"] = "2"
+    return options
+
+
+def creation_options(dtype: str, block_size: int = BLOCK_SIZE) -> list[str]:
+    """GTiff creation options of every engine output: tiled, band-interleaved, compressed."""
+    tiles = {"TILED": "YES", "BLOCKXSIZE": block_size, "BLOCKYSIZE": block_size, "INTERLEAVE": "BAND"}
+    options = {**tiles, "BIGTIFF": "IF_SAFER", **compression_options(dtype)}
+    return [f"{key}={value}" for key, value in options.items()]
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,7 @@ def _grid_of(path: str | os.PathLike) -> _Grid:
 def _create(path: Path, spec: OutputSpec, grid: _Grid, block_size: int) -> gdal.Dataset:
     gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(spec.dtype))
     dataset = gdal.GetDriverByName("GTiff").Create(
-        str(path), grid.width, grid.height, spec.count, gdal_type, creation_options(block_size)
+        str(path), grid.width, grid.height, spec.count, gdal_type, creation_options(spec.dtype, block_size)
     )
     if dataset is None:
         raise OSError(f"GDAL could not create {spec.path}: {gdal.GetLastErrorMsg()}")
@@ -263,7 +272,8 @@ class _Pipeline:
             start = time.perf_counter()
             for key, dataset in self.sinks.items():
                 array = np.ascontiguousarray(results[key])
-                dataset.WriteArray(array, int(window.col_off), int(window.row_off))
+                if dataset.WriteArray(array, int(window.col_off), int(window.row_off)) != gdal.CE_None:
+                    raise OSError(f"GDAL could not write output {key!r}: {gdal.GetLastErrorMsg()}")
                 dataset.FlushCache()  # bounded memory: the window's tiles go to disk now
             self.stats.write_s += time.perf_counter() - start
             self.stats.window_finished()

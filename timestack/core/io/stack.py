@@ -21,10 +21,11 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 import rasterio
-from osgeo import gdal
+from osgeo import gdal, gdal_array
 
 from ..runtime import Cancelled
 from .atomic import atomic_output, write_text_atomically
+from .engine import compression_options
 from .grid import TargetGrid
 
 NODATA = -32768
@@ -74,10 +75,9 @@ def create_tiled(path: Path, grid: TargetGrid, count: int, dtype: str, descripti
         "tiled": True,
         "blockxsize": BLOCK_SIZE,
         "blockysize": BLOCK_SIZE,
-        "compress": "DEFLATE",
-        "predictor": 2 if dtype == "int16" else 3,
         "BIGTIFF": "IF_SAFER",
         "SPARSE_OK": "TRUE",
+        **compression_options(dtype),
     }
     dataset = rasterio.open(path, "w", **profile)
     for index, description in enumerate(descriptions, start=1):
@@ -130,7 +130,7 @@ def write_cog(
 ) -> None:
     """Copy ``source`` (any GDAL raster, e.g. a VRT) into a COG at ``destination``, atomically.
 
-    Uses GDAL's COG driver (DEFLATE, 512-px tiles, averaged overviews); raises
+    Uses GDAL's COG driver (the engine's codec, 512-px tiles, averaged overviews); raises
     :class:`Cancelled` if
     ``is_cancelled`` turns true during the copy.
     """
@@ -143,12 +143,10 @@ def write_cog(
     options = gdal.TranslateOptions(
         format="COG",
         creationOptions=[
-            "COMPRESS=DEFLATE",
-            "PREDICTOR=YES",
             "BLOCKSIZE=512",
             "OVERVIEW_RESAMPLING=AVERAGE",
             "BIGTIFF=IF_SAFER",
-            "NUM_THREADS=2",
+            *cog_compression(source),
         ],
         callback=callback,
     )
@@ -159,6 +157,16 @@ def write_cog(
                 raise Cancelled()
             raise OSError(f"GDAL could not write {destination}: {gdal.GetLastErrorMsg()}")
         result = None  # closes the dataset, flushing it
+
+
+def cog_compression(source: Path) -> list[str]:
+    """The engine's codec for ``source``'s data type, in the COG driver's words (LEVEL, PREDICTOR=YES)."""
+    dataset = gdal.Open(str(source))
+    dtype = gdal_array.GDALTypeCodeToNumericTypeCode(dataset.GetRasterBand(1).DataType)
+    options = compression_options(np.dtype(dtype).name)
+    level = options.pop("ZSTD_LEVEL")
+    predictor = ["PREDICTOR=YES"] if options.pop("PREDICTOR", None) else []
+    return [f"{key}={value}" for key, value in options.items()] + [f"LEVEL={level}", *predictor]
 
 
 def write_json(path: Path, content: dict) -> None:
