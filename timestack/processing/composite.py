@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -74,6 +75,10 @@ class CompositeAlgorithm(
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_OBSERVATION = "OUTPUT_OBSERVATION"
     OUTPUT_LOG = "OUTPUT_LOG"
+    SCENES_USED = "SCENES_USED"
+    SCENES_SKIPPED = "SCENES_SKIPPED"
+    EMPTY_YEARS = "EMPTY_YEARS"
+    UNREADABLE_YEARS = "UNREADABLE_YEARS"
     ENGINE = "ENGINE"
     EE_RESULT = "EE_RESULT"
     EE_FOLDER = "EE_FOLDER"
@@ -232,6 +237,17 @@ class CompositeAlgorithm(
             )
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
+        # What a successful run could not deliver, for scripts and models as much as for the log.
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_USED, self.tr("Scenes used")))
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_SKIPPED, self.tr("Scenes skipped")))
+        self.addOutput(
+            QgsProcessingOutputString(self.EMPTY_YEARS, self.tr("Years without data (comma-separated)"))
+        )
+        self.addOutput(
+            QgsProcessingOutputString(
+                self.UNREADABLE_YEARS, self.tr("Years whose every scene was unreadable (comma-separated)")
+            )
+        )
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
@@ -240,7 +256,7 @@ class CompositeAlgorithm(
             raise self.fail(
                 self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
             )
-        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        crs = self.target_crs(parameters, context)
         bounds, bounds_crs = self.area_bounds(parameters, context)
         bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
@@ -283,6 +299,8 @@ class CompositeAlgorithm(
 
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+        for warning in result.warnings:
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
         name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
         styler = CompositeLayerStyler(
             result.years, SCALE_INT16 if dtype == "int16" else 1.0, self.tr("{0} by year").format(name)
@@ -298,7 +316,28 @@ class CompositeAlgorithm(
             self.OUTPUT_OBSERVATION: str(result.observation) if result.observation else None,
             self.OUTPUT_LOG: str(result.log),
             self.OUTPUT_TDOM_STATISTICS: str(result.tdom_statistics) if result.tdom_statistics else None,
+            self.SCENES_USED: result.scenes_used,
+            self.SCENES_SKIPPED: len(result.skipped),
+            self.EMPTY_YEARS: ",".join(str(year) for year in result.empty_years),
+            self.UNREADABLE_YEARS: ",".join(str(year) for year in result.unreadable_years),
         }
+
+    def target_crs(self, parameters, context):
+        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``).
+
+        Processing turns an unknown CRS into an invalid one, which would otherwise read as "not given"
+        and silently fall back to the scenes' CRS.
+        """
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        given = parameters.get(self.TARGET_CRS)
+        if not crs.isValid() and given not in (None, "") and str(given).strip():
+            raise self.fail(
+                self.tr(
+                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
+                    "such as EPSG:32633, or leave it empty to use the scenes' CRS."
+                ).format(given)
+            )
+        return crs
 
     def _earthengine(self, parameters, context: QgsProcessingContext, feedback) -> dict:
         """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""
