@@ -136,3 +136,40 @@ def test_items_without_the_needed_assets_say_which_asset(tmp_path, three_scenes)
         del item["assets"]["qa_pixel"]
     error = refused(tmp_path, three_scenes)
     assert error.parameter == "ITEMS" and "no quality asset" in str(error)
+
+
+def test_a_run_beyond_the_size_limit_fails_at_once_with_the_estimate(tmp_path, three_scenes):
+    """RESOLUTION 1e-6 m over a 1.2 km scene: 1.4e18 pixels; refused in well under a second of work."""
+    import time
+
+    started = time.monotonic()
+    error = refused(tmp_path, three_scenes, resolution=1e-6)
+    assert time.monotonic() - started < 30
+    message = str(error)
+    assert "1200000000 x 1200000000 pixels x 6 bands" in message and "MAX_GB" in message
+    assert "RESOLUTION" in message and not (tmp_path / "out" / "stack.tif").exists()
+
+
+def test_the_size_limit_can_be_raised(tmp_path, three_scenes):
+    # 40 x 40 pixels x 6 bands x 2 bytes = 19,200 bytes of stack, plus 2 x 2 bytes per pixel of observations
+    with pytest.raises(TimestackError, match="2.56e-05 GB of output"):
+        run(tmp_path, three_scenes, max_gb=2e-5)
+    assert run(tmp_path, three_scenes, max_gb=1.0).stack.exists()
+
+
+def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scenes):
+    import datetime as dt
+
+    from timestack.core.composite.annual import Scene, size_estimate
+    from timestack.core.io.grid import target_grid
+
+    settings = CompositeSettings(
+        items=[], output=tmp_path / "s.tif", start_year=2019, end_year=2020, chunk_size=16, workers=1
+    )
+    when = dt.datetime(2020, 7, 1)
+    scenes = [Scene(f"s{n}", when, 2020, "landsat-8", "landsat", {}, "qa.tif") for n in range(3)]
+    grid = target_grid((0, 0, 3000, 1500), "EPSG:32610", 30)
+    estimate = size_estimate(settings, grid, scenes, ("red", "nir"), ("red", "NDVI"))
+    assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (100, 50, 4, 3)
+    assert estimate.output_bytes == 100 * 50 * (2 * 2 * 2 + 2 * 2 * 2)
+    assert estimate.memory_bytes == 2 * 16 * 16 * 4 * (3 * 2 + 2 * 2)

@@ -35,7 +35,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core.composite.annual import METHODS, CompositeSettings, annual_composites
+from ..core.composite.annual import DEFAULT_MAX_GB, METHODS, CompositeSettings, annual_composites
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
 from .algorithm import TimestackAlgorithm
@@ -70,6 +70,7 @@ class CompositeAlgorithm(
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
     CHUNK_SIZE = "CHUNK_SIZE"
+    MAX_GB = "MAX_GB"
     DASK_SCHEDULER = "DASK_SCHEDULER"
     OUTPUT = "OUTPUT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -191,6 +192,14 @@ class CompositeAlgorithm(
             QgsProcessingParameterNumber(
                 self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), integer, 256, False, 16
             ),
+            QgsProcessingParameterNumber(
+                self.MAX_GB,
+                self.tr("Refuse runs larger than (GB of output or working memory)"),
+                QgsProcessingParameterNumber.Double,
+                DEFAULT_MAX_GB,
+                False,
+                0.001,
+            ),
             QgsProcessingParameterString(
                 self.DASK_SCHEDULER,
                 self.tr("dask.distributed scheduler address (empty: local threads)"),
@@ -287,6 +296,7 @@ class CompositeAlgorithm(
                 output_dtype=dtype,
                 output_folder=Path(folder) if folder and folder != QgsProcessing.TEMPORARY_OUTPUT else None,
                 chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+                max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
                 dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
                 or None,
             )

@@ -83,6 +83,9 @@ from ..runtime import Cancelled, Progress, TimestackError, missing_package
 from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
+#: The default size limit of a run: 8 GB is a national park at 30 m over 40 years, far beyond a
+#: mistyped RESOLUTION or EXTENT on a laptop's disk.
+DEFAULT_MAX_GB = 8.0
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,9 @@ class CompositeSettings:
     chunk_size: int = 256
     workers: int = 2
     dask_scheduler: Optional[str] = None
+    #: Refuse, before any work, a run whose output or working memory would exceed this many GB
+    #: (:func:`size_estimate`); None: no limit.
+    max_gb: Optional[float] = DEFAULT_MAX_GB
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
 
@@ -650,6 +656,10 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
         raise ValueError(f"output data type must be one of {OUTPUT_DTYPES}, got {settings.output_dtype!r}")
     if not settings.resolution or settings.resolution <= 0:
         raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {settings.resolution!r}")
+    if settings.max_gb is not None and not settings.max_gb > 0:
+        raise TimestackError(
+            f"MAX_GB must be a positive number of gigabytes, got {settings.max_gb}", "MAX_GB"
+        )
     if settings.start_year > settings.end_year:
         raise ValueError(f"START_YEAR ({settings.start_year}) is after END_YEAR ({settings.end_year})")
     for name, value in (("DOY_START", settings.doy_start), ("DOY_END", settings.doy_end)):
@@ -862,9 +872,74 @@ def annual_composites(
                 "choose an extent inside the data",
                 "EXTENT",
             )
+        estimate = size_estimate(settings, grid, inside, read_bands, variables)
+        progress(1.0, estimate.describe())
+        estimate.check(settings.max_gb)
         return _compose(
             settings, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
         )
+
+
+@dataclass(frozen=True)
+class SizeEstimate:
+    """How big a composite run is, known from the grid and the scenes before a pixel is read.
+
+    ``output_bytes`` is the stack (plus the observation raster of medoid and max-NDVI) as stored,
+    before compression; ``memory_bytes`` what the units in flight hold at once (each: its year's
+    scenes x read bands x chunk with halo x float32, plus its result).
+    """
+
+    width: int
+    height: int
+    bands: int
+    years: int
+    variables: int
+    dates: int
+    output_bytes: int
+    memory_bytes: int
+
+    def describe(self) -> str:
+        return (
+            f"Size estimate: {self.width} x {self.height} pixels x {self.bands} bands ({self.years} years x "
+            f"{self.variables} variables) from {self.dates} scenes: {_gigabytes(self.output_bytes)} of "
+            f"output, {_gigabytes(self.memory_bytes)} of working memory"
+        )
+
+    def check(self, max_gb: Optional[float]) -> None:
+        """Refuse a run beyond ``max_gb`` (output or memory), saying how big it is and what to change."""
+        if max_gb is None:
+            return
+        limit = max_gb * 1e9
+        if self.output_bytes > limit or self.memory_bytes > limit:
+            raise TimestackError(
+                f"{self.describe()}, more than the limit of {max_gb:g} GB. Choose a coarser RESOLUTION "
+                "(in the target CRS's units), a smaller EXTENT, fewer years or variables (or a smaller "
+                "CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB"
+            )
+
+
+def _gigabytes(count: int) -> str:
+    return f"{count / 1e9:.3g} GB"
+
+
+def size_estimate(settings, grid, scenes, read_bands, variables) -> SizeEstimate:
+    """The :class:`SizeEstimate` of compositing ``scenes`` onto ``grid``; pure arithmetic, no reads."""
+    per_year = Counter(scene.year for scene in scenes)
+    years = settings.end_year - settings.start_year + 1 if settings.fill_empty_years else len(per_year)
+    pixels = grid.width * grid.height
+    item_size = 2 if settings.output_dtype == "int16" else 4
+    observation_bands = 2 * years if settings.method in ("medoid", "max_ndvi") else 0
+    output = pixels * (years * len(variables) * item_size + observation_bands * 2)
+    halo = max(int(np.ceil(settings.mask.buffer_pixels)), halo_pixels() if settings.tdom else 0)
+    chunk = min(settings.chunk_size + 2 * halo, grid.width + 2 * halo) * min(
+        settings.chunk_size + 2 * halo, grid.height + 2 * halo
+    )
+    deepest = max(per_year.values(), default=0)
+    in_flight = max(1, settings.workers) + 1
+    memory = in_flight * chunk * 4 * (deepest * len(read_bands) + 2 * len(variables))
+    return SizeEstimate(
+        grid.width, grid.height, years * len(variables), years, len(variables), len(scenes), output, memory
+    )
 
 
 def _compose(
