@@ -40,6 +40,8 @@ from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
 from .algorithm import TimestackAlgorithm
 from .params import (
+    FIRST_LANDSAT_YEAR,
+    LAST_YEAR,
     AreaParameters,
     EarthdataParameter,
     IndexParameter,
@@ -127,8 +129,15 @@ class CompositeAlgorithm(
             )
         )
         integer = QgsProcessingParameterNumber.Integer
-        self.addParameter(QgsProcessingParameterNumber(self.START_YEAR, self.tr("First year"), integer, 1985))
-        self.addParameter(QgsProcessingParameterNumber(self.END_YEAR, self.tr("Last year"), integer, 2024))
+        for name, label, default in (
+            (self.START_YEAR, self.tr("First year"), 1985),
+            (self.END_YEAR, self.tr("Last year"), 2024),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, integer, default, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
+                )
+            )
         self.add_season_parameters()
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -304,7 +313,7 @@ class CompositeAlgorithm(
             settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
             with self.core_errors(self.tr("Composite")):
                 result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
-        except (ValueError, OSError) as error:
+        except ValueError as error:  # OSError: the base class names the file's parameter
             raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
 
         for entry in result.skipped:

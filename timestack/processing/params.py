@@ -32,6 +32,8 @@ from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.quality.qa import CONFIDENCE_LEVELS
 
 __all__ = [
+    "FIRST_LANDSAT_YEAR",
+    "LAST_YEAR",
     "AreaParameters",
     "EarthdataParameter",
     "IndexParameter",
@@ -42,6 +44,11 @@ __all__ = [
 ]
 
 translate = QCoreApplication.translate
+
+#: The range of year parameters: Landsat 1 flew from 1972, so no archive this plugin reads has an
+#: earlier scene; 2100 catches typos (20224) without ever limiting real use.
+FIRST_LANDSAT_YEAR = 1972
+LAST_YEAR = 2100
 
 
 def split_list(text: Optional[str]) -> list:
