@@ -221,7 +221,8 @@ def test_every_method_removes_the_cloud(tmp_path, three_scenes, method):
 def test_harmonisation_moves_oli_reflectance_onto_the_etm_scale(tmp_path, three_scenes):
     """Roy et al. (2016) RMA, ETM = (OLI - b) / a per band (REFERENCE.md); the mean keeps it exact."""
     bands = ("blue", "red", "nir", "swir2")
-    kwargs = dict(method="mean", bands=bands, output_dtype="float32")
+    # the items of each run lie beside the scenes' folder, not above it: it is allowed explicitly
+    kwargs = dict(method="mean", bands=bands, output_dtype="float32", allowed_roots=[tmp_path / "scenes"])
     oli = read_stack(run(tmp_path / "oli", three_scenes, **kwargs).stack)[0]
     etm = read_stack(run(tmp_path / "etm", three_scenes, harmonize=True, **kwargs).stack)[0]
     slopes = np.array([0.9785, 0.9825, 1.0073, 0.9949])[:, None, None]
@@ -244,6 +245,7 @@ def test_harmonisation_leaves_tm_and_etm_scenes_alone():
 
 def test_chunking_does_not_change_the_result(tmp_path, three_scenes):
     kwargs = dict(indices=("NDVI",), tdom=True, mask=MaskOptions(buffer_pixels=2))
+    kwargs["allowed_roots"] = [tmp_path / "scenes"]  # the items lie beside the scenes, not above them
     whole = read_stack(run(tmp_path / "a", three_scenes, chunk_size=256, **kwargs).stack)[0]
     chunked = read_stack(run(tmp_path / "b", three_scenes, chunk_size=7, workers=1, **kwargs).stack)[0]
     np.testing.assert_array_equal(whole, chunked)
@@ -466,8 +468,16 @@ def test_dask_scheduler_gives_the_same_composite_as_threads(tmp_path, three_scen
             indices=("NDVI",),
             tdom=True,
             dask_scheduler=cluster.scheduler_address,
+            allowed_roots=[tmp_path / "scenes"],
         )
-    local = run(tmp_path / "threads", three_scenes, chunk_size=16, indices=("NDVI",), tdom=True)
+    local = run(
+        tmp_path / "threads",
+        three_scenes,
+        chunk_size=16,
+        indices=("NDVI",),
+        tdom=True,
+        allowed_roots=[tmp_path / "scenes"],
+    )
     np.testing.assert_array_equal(read_stack(remote.stack)[0], read_stack(local.stack)[0])
     with rasterio.open(remote.observation) as a, rasterio.open(local.observation) as b:
         np.testing.assert_array_equal(a.read(), b.read())

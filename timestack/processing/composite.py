@@ -42,6 +42,7 @@ from .algorithm import TimestackAlgorithm
 from .params import (
     FIRST_LANDSAT_YEAR,
     LAST_YEAR,
+    AllowedRootsParameter,
     AreaParameters,
     EarthdataParameter,
     IndexParameter,
@@ -53,7 +54,13 @@ from .styles import CompositeLayerStyler, keep_alive, year_range
 
 
 class CompositeAlgorithm(
-    AreaParameters, SeasonParameters, IndexParameter, MaskParameters, EarthdataParameter, TimestackAlgorithm
+    AreaParameters,
+    SeasonParameters,
+    IndexParameter,
+    MaskParameters,
+    EarthdataParameter,
+    AllowedRootsParameter,
+    TimestackAlgorithm,
 ):
     """Annual composites of the scenes of an ItemCollection onto one grid."""
 
@@ -236,6 +243,7 @@ class CompositeAlgorithm(
         for parameter in advanced_parameters:
             self.addParameter(advanced(parameter))
         self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
         self.addParameter(
             QgsProcessingParameterFolderDestination(
@@ -306,6 +314,7 @@ class CompositeAlgorithm(
                 output_folder=Path(folder) if folder and folder != QgsProcessing.TEMPORARY_OUTPUT else None,
                 chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
                 max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
+                allowed_roots=self.allowed_roots(parameters, context),
                 dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
                 or None,
             )

@@ -39,13 +39,13 @@ from ..io.grid import (
     TargetGrid,
     bounds_in,
     chunk_windows,
-    gdal_path,
     http_headers,
     intersects,
     read_window,
     target_grid,
     with_halo,
 )
+from ..io.hrefs import HrefRefusedError, checked_gdal_path
 from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
@@ -155,6 +155,9 @@ class CompositeSettings:
     #: Refuse, before any work, a run whose output or working memory would exceed this many GB
     #: (:func:`size_estimate`); None: no limit.
     max_gb: Optional[float] = DEFAULT_MAX_GB
+    #: Folders outside the ItemCollection's own catalog whose files its hrefs may reach
+    #: (:mod:`..io.hrefs`); remote hrefs need none.
+    allowed_roots: Sequence[Path] = ()
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
 
@@ -283,8 +286,21 @@ def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks
             )
 
 
-def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Optional[Path]) -> Scene:
-    """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing."""
+def scene_from_item(
+    item: Mapping[str, Any],
+    bands: Sequence[str],
+    base_dir: Optional[Path],
+    allowed_roots: Sequence[Path] = (),
+) -> Scene:
+    """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing.
+
+    Every href is checked by :func:`..io.hrefs.checked_href` (:class:`HrefRefusedError` for one the
+    catalog may not reach) before GDAL sees it.
+    """
+
+    def checked_path(href: str, base: Optional[Path]) -> str:
+        return checked_gdal_path(href, base, allowed_roots, str(item.get("id")))
+
     properties = item.get("properties", {})
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
@@ -294,7 +310,7 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))
     if hls is not None:
-        return _hls_scene(item, moment, platform, hls, bands, base_dir)
+        return _hls_scene(item, moment, platform, hls, bands, base_dir, checked_path)
     if pick_asset(assets, QA_PIXEL_KEYS):
         kind = "landsat"
         quality = pick_asset(assets, QA_PIXEL_KEYS)
@@ -313,7 +329,9 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
         key = band_asset_key(assets, item.get("collection"), band)
         if key is None:
             raise SceneSkippedError(f"no asset for band {band} (looked for {', '.join(ASSET_KEYS[band])})")
-        chosen[band] = Asset(gdal_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties))
+        chosen[band] = Asset(
+            checked_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties)
+        )
     radsat = pick_asset(assets, QA_RADSAT_KEYS) if kind == "landsat" else None
     return Scene(
         id=str(item.get("id")),
@@ -322,8 +340,8 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
         platform=platform,
         kind=kind,
         bands=chosen,
-        quality=gdal_path(quality[1]["href"], base_dir),
-        radsat=gdal_path(radsat[1]["href"], base_dir) if radsat else None,
+        quality=checked_path(quality[1]["href"], base_dir),
+        radsat=checked_path(radsat[1]["href"], base_dir) if radsat else None,
     )
 
 
@@ -334,6 +352,7 @@ def _hls_scene(
     keys: Mapping[str, str],
     bands: Sequence[str],
     base_dir: Optional[Path],
+    checked_path: Callable[[str, Optional[Path]], str],
 ) -> Scene:
     """An HLS granule: its collection's band assets, Fmask for quality, raster:bands or HLS scaling."""
     assets = item.get("assets", {})
@@ -346,7 +365,7 @@ def _hls_scene(
             raise SceneSkippedError(f"no asset for band {band} (looked for {keys[band]})")
         asset = assets[keys[band]]
         chosen[band] = Asset(
-            gdal_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
+            checked_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
         )
     return Scene(
         id=str(item.get("id")),
@@ -355,7 +374,7 @@ def _hls_scene(
         platform=platform,
         kind="hls",
         bands=chosen,
-        quality=gdal_path(quality[1]["href"], base_dir),
+        quality=checked_path(quality[1]["href"], base_dir),
     )
 
 
@@ -728,9 +747,11 @@ def prepare_scenes(
         try:
             if not isinstance(item, Mapping):
                 raise SceneSkippedError("not a STAC item (a JSON object)")
-            scene = scene_from_item(item, read_bands, base_dir)
+            scene = scene_from_item(item, read_bands, base_dir, settings.allowed_roots)
             if settings.earthdata_headers and is_earthdata_granule(item):
                 scene = replace(scene, http_headers=settings.earthdata_headers)
+        except HrefRefusedError:
+            raise  # a catalog reaching where it may not is refused whole, never half-used
         except (SceneSkippedError, KeyError, ValueError) as error:
             skipped.append({"id": identifier, "reason": str(error)})
             continue
