@@ -14,88 +14,28 @@ import pytest
 import rasterio
 from affine import Affine
 
-from tests.helpers.scenes import CLEAR, CLOUD, RES, SIZE, UTM, X0, Y0, write_hls_granule, write_tif
+from tests.helpers.scenes import (
+    CLEAR,
+    CLOUD,
+    OFFSET,
+    RES,
+    SCALE,
+    SIZE,
+    UTM,
+    X0,
+    Y0,
+    dn,
+    run,
+    write_hls_granule,
+    write_items,
+    write_scene,
+    write_tif,
+)
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 from timestack.core.composite.annual import CompositeSettings, annual_composites, year_label
 from timestack.core.io.stack import NODATA, decode_values
 from timestack.core.quality.masks import MaskOptions
-from timestack.core.quality.qa import encode_qa_pixel
 from timestack.core.runtime import Cancelled
-
-SCALE, OFFSET = 2.75e-05, -0.2
-BANDS = {
-    "blue": "SR_B2",
-    "green": "SR_B3",
-    "red": "SR_B4",
-    "nir08": "SR_B5",
-    "swir16": "SR_B6",
-    "swir22": "SR_B7",
-}
-
-
-def dn(reflectance):
-    return np.round((np.asarray(reflectance) - OFFSET) / SCALE).astype(np.uint16)
-
-
-def write_scene(
-    folder,
-    scene_id,
-    when,
-    reflectance=CLEAR,
-    cloud=None,
-    platform="landsat-8",
-    crs=UTM,
-    transform=None,
-    skip_assets=(),
-    shape=(SIZE, SIZE),
-):
-    """Write one scene's files and return its STAC item dict. ``cloud``: bool array of cloudy pixels."""
-    folder = Path(folder) / scene_id
-    folder.mkdir(parents=True)
-    cloud = np.zeros(shape, bool) if cloud is None else cloud
-    assets = {}
-    for key, suffix in BANDS.items():
-        values = np.where(
-            cloud, CLOUD[key], reflectance[key] if np.ndim(reflectance[key]) else reflectance[key]
-        )
-        path = folder / f"{scene_id}_{suffix}.TIF"
-        write_tif(path, dn(np.broadcast_to(values, shape)), crs, transform, nodata=0)
-        assets[key] = {"href": str(path), "raster:bands": [{"scale": SCALE, "offset": OFFSET, "nodata": 0}]}
-    qa = encode_qa_pixel({"clear": ~cloud, "cloud": cloud}, {"cloud": np.where(cloud, 3, 1)})
-    write_tif(folder / f"{scene_id}_QA_PIXEL.TIF", qa, crs, transform, nodata=1)
-    write_tif(folder / f"{scene_id}_QA_RADSAT.TIF", np.zeros(shape, np.uint16), crs, transform)
-    assets["qa_pixel"] = {"href": str(folder / f"{scene_id}_QA_PIXEL.TIF"), "raster:bands": [{"nodata": 1}]}
-    assets["qa_radsat"] = {"href": str(folder / f"{scene_id}_QA_RADSAT.TIF")}
-    for key in skip_assets:
-        assets.pop(key)
-    return {
-        "type": "Feature",
-        "stac_version": "1.0.0",
-        "id": scene_id,
-        "geometry": None,
-        "bbox": None,
-        "links": [],
-        "properties": {"datetime": f"{when}T18:30:00Z", "platform": platform},
-        "assets": assets,
-    }
-
-
-def write_items(path, items):
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": items}))
-    return path
-
-
-def run(tmp_path, items, **overrides):
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    settings = dict(
-        items=write_items(tmp_path / "items.json", items),
-        output=tmp_path / "out" / "stack.tif",
-        start_year=2020,
-        end_year=2020,
-        workers=2,
-    )
-    settings.update(overrides)
-    return annual_composites(CompositeSettings(**settings))
 
 
 def read_stack(path):
@@ -202,7 +142,8 @@ def test_every_method_removes_the_cloud(tmp_path, three_scenes, method):
 def test_harmonisation_moves_oli_reflectance_onto_the_etm_scale(tmp_path, three_scenes):
     """Roy et al. (2016) RMA, ETM = (OLI - b) / a per band (REFERENCE.md); the mean keeps it exact."""
     bands = ("blue", "red", "nir", "swir2")
-    kwargs = dict(method="mean", bands=bands, output_dtype="float32")
+    # the items of each run lie beside the scenes' folder, not above it: it is allowed explicitly
+    kwargs = dict(method="mean", bands=bands, output_dtype="float32", allowed_roots=[tmp_path / "scenes"])
     oli = read_stack(run(tmp_path / "oli", three_scenes, **kwargs).stack)[0]
     etm = read_stack(run(tmp_path / "etm", three_scenes, harmonize=True, **kwargs).stack)[0]
     slopes = np.array([0.9785, 0.9825, 1.0073, 0.9949])[:, None, None]
@@ -225,6 +166,7 @@ def test_harmonisation_leaves_tm_and_etm_scenes_alone():
 
 def test_chunking_does_not_change_the_result(tmp_path, three_scenes):
     kwargs = dict(indices=("NDVI",), tdom=True, mask=MaskOptions(buffer_pixels=2))
+    kwargs["allowed_roots"] = [tmp_path / "scenes"]  # the items lie beside the scenes, not above them
     whole = read_stack(run(tmp_path / "a", three_scenes, chunk_size=256, **kwargs).stack)[0]
     chunked = read_stack(run(tmp_path / "b", three_scenes, chunk_size=7, workers=1, **kwargs).stack)[0]
     np.testing.assert_array_equal(whole, chunked)
@@ -264,7 +206,9 @@ def test_missing_and_corrupt_files_are_skipped_and_logged(tmp_path, three_scenes
     result = run(tmp_path, [*three_scenes, missing, corrupt], bands=("red",))
     log = json.loads(result.log.read_text())
     assert sorted(s["id"] for s in log["skipped"]) == ["LC08_K_20200721", "LC08_M_20200720"]
-    assert all("unreadable" in s["reason"] for s in log["skipped"])
+    reasons = {s["id"]: s["reason"] for s in log["skipped"]}
+    assert reasons["LC08_M_20200720"].startswith("missing file")
+    assert reasons["LC08_K_20200721"].startswith("unreadable file")
     assert (read_stack(result.stack)[0] != NODATA).all()
 
 
@@ -445,8 +389,16 @@ def test_dask_scheduler_gives_the_same_composite_as_threads(tmp_path, three_scen
             indices=("NDVI",),
             tdom=True,
             dask_scheduler=cluster.scheduler_address,
+            allowed_roots=[tmp_path / "scenes"],
         )
-    local = run(tmp_path / "threads", three_scenes, chunk_size=16, indices=("NDVI",), tdom=True)
+    local = run(
+        tmp_path / "threads",
+        three_scenes,
+        chunk_size=16,
+        indices=("NDVI",),
+        tdom=True,
+        allowed_roots=[tmp_path / "scenes"],
+    )
     np.testing.assert_array_equal(read_stack(remote.stack)[0], read_stack(local.stack)[0])
     with rasterio.open(remote.observation) as a, rasterio.open(local.observation) as b:
         np.testing.assert_array_equal(a.read(), b.read())

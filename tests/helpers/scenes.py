@@ -2,19 +2,27 @@
 that points at them, so a run goes through the same reads, masks and writers as one on downloaded
 data.
 
-``write_hls_granule`` writes an HLS v2.0 granule (L30 or S30) as ``search_earthdata`` lists it;
+``write_scene`` writes a Landsat Collection 2 scene (bands, QA_PIXEL, QA_RADSAT) and ``run`` composites
+items of them; ``write_hls_granule`` writes an HLS v2.0 granule (L30 or S30) as ``search_earthdata`` lists it;
 ``CLEAR`` and ``CLOUD`` are the surface reflectance of a clear and a cloudy pixel per band.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import rasterio
 from affine import Affine
 
-__all__ = ["CLEAR", "CLOUD", "HLS_KEYS", "RES", "SIZE", "UTM", "X0", "Y0", "write_hls_granule", "write_tif"]
+from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.quality.qa import encode_qa_pixel
+
+__all__ = [
+    "CLEAR", "CLOUD", "HLS_KEYS", "OFFSET", "RES", "SCALE", "SIZE", "UTM", "X0", "Y0",
+    "dn", "run", "write_hls_granule", "write_items", "write_scene", "write_tif",
+]  # fmt: skip
 
 UTM = "EPSG:32610"
 X0, Y0, SIZE, RES = 500010.0, 4999980.0, 40, 30.0
@@ -66,3 +74,80 @@ def write_hls_granule(folder, collection, granule_id, when, platform, cloud=None
         "links": [], "collection": collection, "assets": assets,
         "properties": {"datetime": f"{when}T18:40:00Z", "platform": platform},
     }  # fmt: skip
+
+
+#: Landsat Collection 2 surface reflectance: the scale and offset of its DNs and its band files.
+SCALE, OFFSET = 2.75e-05, -0.2
+BANDS = {
+    "blue": "SR_B2",
+    "green": "SR_B3",
+    "red": "SR_B4",
+    "nir08": "SR_B5",
+    "swir16": "SR_B6",
+    "swir22": "SR_B7",
+}
+
+
+def dn(reflectance):
+    return np.round((np.asarray(reflectance) - OFFSET) / SCALE).astype(np.uint16)
+
+
+def write_scene(
+    folder,
+    scene_id,
+    when,
+    reflectance=CLEAR,
+    cloud=None,
+    platform="landsat-8",
+    crs=UTM,
+    transform=None,
+    skip_assets=(),
+    shape=(SIZE, SIZE),
+):
+    """Write one scene's files and return its STAC item dict. ``cloud``: bool array of cloudy pixels."""
+    folder = Path(folder) / scene_id
+    folder.mkdir(parents=True)
+    cloud = np.zeros(shape, bool) if cloud is None else cloud
+    assets = {}
+    for key, suffix in BANDS.items():
+        values = np.where(
+            cloud, CLOUD[key], reflectance[key] if np.ndim(reflectance[key]) else reflectance[key]
+        )
+        path = folder / f"{scene_id}_{suffix}.TIF"
+        write_tif(path, dn(np.broadcast_to(values, shape)), crs, transform, nodata=0)
+        assets[key] = {"href": str(path), "raster:bands": [{"scale": SCALE, "offset": OFFSET, "nodata": 0}]}
+    qa = encode_qa_pixel({"clear": ~cloud, "cloud": cloud}, {"cloud": np.where(cloud, 3, 1)})
+    write_tif(folder / f"{scene_id}_QA_PIXEL.TIF", qa, crs, transform, nodata=1)
+    write_tif(folder / f"{scene_id}_QA_RADSAT.TIF", np.zeros(shape, np.uint16), crs, transform)
+    assets["qa_pixel"] = {"href": str(folder / f"{scene_id}_QA_PIXEL.TIF"), "raster:bands": [{"nodata": 1}]}
+    assets["qa_radsat"] = {"href": str(folder / f"{scene_id}_QA_RADSAT.TIF")}
+    for key in skip_assets:
+        assets.pop(key)
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "id": scene_id,
+        "geometry": None,
+        "bbox": None,
+        "links": [],
+        "properties": {"datetime": f"{when}T18:30:00Z", "platform": platform},
+        "assets": assets,
+    }
+
+
+def write_items(path, items):
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": items}))
+    return path
+
+
+def run(tmp_path, items, **overrides):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    settings = dict(
+        items=write_items(tmp_path / "items.json", items),
+        output=tmp_path / "out" / "stack.tif",
+        start_year=2020,
+        end_year=2020,
+        workers=2,
+    )
+    settings.update(overrides)
+    return annual_composites(CompositeSettings(**settings))

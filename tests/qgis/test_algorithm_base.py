@@ -38,3 +38,85 @@ def test_core_signals_become_processing_errors_that_name_the_parameter(qgis_app)
     with pytest.raises(KeyError):  # a bug is not dressed up as a user error
         with algorithm.core_errors("Search"):
             raise KeyError("x")
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from pathlib import Path
+
+    from timestack.core.sample_archive import ensure_sample_archive
+
+    return ensure_sample_archive(Path(__file__).resolve().parents[2] / "build" / "sample" / "small", "small")
+
+
+def check(algorithm_id: str, parameters: dict):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    return algorithm.checkParameterValues(parameters, QgsProcessingContext())
+
+
+@pytest.mark.parametrize(
+    ("algorithm_id", "parameters", "message"),
+    [
+        ("timestack:searchscenes", {"MAX_CLOUD": -5}, "MAX_CLOUD must be between 0 and 100, got -5."),
+        ("timestack:searchscenes", {"DOY_START": 0}, "DOY_START must be between 1 and 366, got 0."),
+        ("timestack:searchscenes", {"DOY_END": 400}, "DOY_END must be between 1 and 366, got 400."),
+        ("timestack:searchscenes", {"MAX_ITEMS": "2.5"}, "MAX_ITEMS must be a whole number, got 2.5."),
+        ("timestack:composite", {"PERCENTILE": 150}, "PERCENTILE must be between 0 and 100, got 150."),
+        ("timestack:composite", {"CHUNK_SIZE": 0}, "CHUNK_SIZE must be at least 16, got 0."),
+        ("timestack:composite", {"BANDS": [0, 9]}, "BANDS: 9 is not one of the choices (0 = blue,"),
+        ("timestack:composite", {"METHOD": "0,1"}, "METHOD takes one choice"),
+        ("timestack:composite", {"RESOLUTION": "abc"}, "RESOLUTION must be a number, got 'abc'."),
+        ("timestack:composite", {"START_YEAR": 20224}, "START_YEAR must be between 1972 and 2100"),
+        ("timestack:composite", {"MAX_GB": 0}, "MAX_GB must be at least 0.001, got 0."),
+        ("timestack:changemap", {"MMU": -5}, "MMU must be at least 1, got -5."),
+        (
+            "timestack:zonalstats",
+            {"MIN_VALID_FRACTION": 2},
+            "MIN_VALID_FRACTION must be between 0 and 1, got 2.",
+        ),
+    ],
+)
+def test_out_of_range_values_are_refused_with_the_range(provider, algorithm_id, parameters, message):
+    ok, text = check(algorithm_id, parameters)
+    assert not ok and text.startswith(message)
+
+
+def test_core_argument_names_become_the_parameters_a_user_sets(qgis_app):
+    from timestack.processing.landtrendr import LandTrendrAlgorithm
+
+    error = TimestackError("stack_path: /x.tif does not exist", "stack_path")
+    assert LandTrendrAlgorithm().core_message(error) == "INPUT: /x.tif does not exist"
+
+
+def test_an_unwritable_output_folder_is_an_error_naming_the_output(provider, sample, tmp_path):
+    import processing
+
+    parameters = {"ITEMS": str(sample.item_collection), "START_YEAR": 2009, "END_YEAR": 2009}
+    with pytest.raises(QgsProcessingException, match="^OUTPUT: cannot use /sys/.*choose a folder you can"):
+        processing.run("timestack:composite", {**parameters, "OUTPUT": "/sys/timestack/stack.tif"})
+
+
+def test_a_truncated_input_raster_is_an_error_naming_the_input(provider, sample, tmp_path):
+    import processing
+
+    stack = tmp_path / "stack.tif"
+    composite = processing.run(
+        "timestack:composite",
+        {
+            "ITEMS": str(sample.item_collection),
+            "START_YEAR": 2009,
+            "END_YEAR": 2012,
+            "BANDS": [],
+            "INDICES": "NBR",
+            "OUTPUT": str(tmp_path / "whole.tif"),
+        },
+    )
+    whole = open(composite["OUTPUT"], "rb").read()
+    stack.write_bytes(whole[: len(whole) * 2 // 3])
+    with pytest.raises(QgsProcessingException, match="^INPUT: "):
+        processing.run(
+            "timestack:landtrendr",
+            {"INPUT": str(stack), "INDEX": "NBR", "OUTPUT_VERTICES": str(tmp_path / "vertices.tif")},
+        )

@@ -142,6 +142,10 @@ def test_an_index_only_stack_animates_grey_years(provider, sample, tmp_path):
         ({"RESOLUTION": 0}, "RESOLUTION must be a positive"),
         ({"EXTENT": "0,1000,0,1000 [EPSG:32610]"}, "EXTENT .* does not overlap any scene"),
         ({"START_YEAR": 2012, "END_YEAR": 2008}, "START_YEAR"),
+        ({"TARGET_CRS": "EPSG:99999"}, "TARGET_CRS: 'EPSG:99999' is not a coordinate reference system"),
+        ({"TARGET_CRS": "EPSG:4326"}, "RESOLUTION: 30 is in degrees .* e.g. 0.00025"),
+        ({"START_YEAR": 1980, "END_YEAR": 1984}, "START_YEAR: no scene between 1980 and 1984"),
+        ({"DOY_START": 1, "DOY_END": 20}, "DOY_START: none of the .* scenes of 2008-2012 falls between days"),
     ],
 )
 def test_bad_input_fails_with_a_message_naming_the_parameter(provider, sample, tmp_path, overrides, message):
@@ -155,6 +159,8 @@ def test_a_year_with_no_scene_stays_in_the_stack(provider, sample, tmp_path):
     layer = QgsRasterLayer(results["OUTPUT"], "stack")
     assert layer.bandCount() == 3
     assert json.loads(Path(results["OUTPUT_LOG"]).read_text())["empty_years"] == [2015, 2016]
+    assert results["EMPTY_YEARS"] == "2015,2016" and results["UNREADABLE_YEARS"] == ""
+    assert results["SCENES_USED"] > 0 and results["SCENES_SKIPPED"] == 0
 
 
 class CancelAfter(QgsProcessingFeedback):

@@ -138,7 +138,9 @@ def test_an_index_the_stack_lacks_is_refused_with_the_names_it_has(provider, sta
 def test_fewer_observations_than_the_minimum_are_refused(provider, cubes, tmp_path):
     nbr, _, _ = cubes
     short = write_series_stack(tmp_path / "short.tif", {"nbr": nbr[:5]}, years=YEARS[:5])
-    assert "minObservationsNeeded" in _error(short, tmp_path)
+    assert "fewer than MIN_OBSERVATIONS_NEEDED=6" in _error(
+        short, tmp_path
+    )  # the parameter, not the core name
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 ``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
 """
 
+import functools
+import math
 import os
 import re
 from contextlib import contextmanager
@@ -14,8 +16,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
@@ -54,6 +58,17 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     #: ``TimestackError`` names what to fix in the dialog (core names that already are Processing
     #: parameters, in capitals, need no entry).
     CORE_ARGUMENTS: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        """Give every algorithm's own ``processAlgorithm`` the base's handling of I/O errors.
+
+        A full disk, a read-only folder or a truncated file is an ordinary failure a user must be
+        able to act on; wrapping here means no algorithm can let one through as a traceback.
+        """
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("processAlgorithm")
+        if own is not None and not getattr(own, "reports_io_errors", False):
+            cls.processAlgorithm = _reporting_io_errors(own)
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class name as context, as QGIS's own algorithms do."""
@@ -172,6 +187,64 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 )
         return True
 
+    def checkParameterValues(self, parameters, context):
+        """Refuse out-of-range numbers and unknown choices with the range or the choices in the message.
+
+        Processing's own check says only "Incorrect parameter value for MAX_CLOUD"; the definitions'
+        minimum, maximum and options say what would be right.
+        """
+        for definition in self.parameterDefinitions():
+            problem = self.value_problem(definition, parameters.get(definition.name()))
+            if problem:
+                return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    def value_problem(self, definition, value) -> str:
+        """What is wrong with ``value`` of a number or choice parameter; "" if nothing, or not ours to say."""
+        if (
+            value is None
+            or value == ""
+            or not isinstance(definition, (QgsProcessingParameterNumber, QgsProcessingParameterEnum))
+        ):
+            return ""
+        name = definition.name()
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        if not all(isinstance(item, (int, float, str)) for item in values):
+            return ""  # a data-defined property or expression: Processing evaluates it later
+        if isinstance(definition, QgsProcessingParameterEnum):
+            options = definition.options()
+            if len(values) == 1 and isinstance(value, str):
+                values = value.split(",")
+            if not definition.allowMultiple() and len(values) > 1:
+                return self.tr("{0} takes one choice, got {1}.").format(name, value)
+            for item in values:
+                text = str(item).strip()
+                if not (text.lstrip("-").isdigit() and 0 <= int(text) < len(options)):
+                    choices = ", ".join(f"{number} = {option}" for number, option in enumerate(options))
+                    return self.tr("{0}: {1} is not one of the choices ({2}).").format(name, text, choices)
+            return ""
+        if len(values) != 1:
+            return self.tr("{0} must be one number, got {1}.").format(name, value)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return self.tr("{0} must be a number, got '{1}'.").format(name, value)
+        if not math.isfinite(number):
+            return self.tr("{0} must be a finite number, got {1}.").format(name, value)
+        if definition.dataType() == QgsProcessingParameterNumber.Integer and number != int(number):
+            return self.tr("{0} must be a whole number, got {1}.").format(name, value)
+        low, high = definition.minimum(), definition.maximum()
+        has_low, has_high = low > -1e300, high < 1e300
+        if (has_low and number < low) or (has_high and number > high):
+            if has_low and has_high:
+                limits = self.tr("between {0:g} and {1:g}").format(low, high)
+            elif has_low:
+                limits = self.tr("at least {0:g}").format(low)
+            else:
+                limits = self.tr("at most {0:g}").format(high)
+            return self.tr("{0} must be {1}, got {2:g}.").format(name, limits, number)
+        return ""
+
     @contextmanager
     def core_errors(self, run_name: str):
         """Run core code, turning its signals into the errors Processing shows and scripts see.
@@ -189,18 +262,83 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             raise self.fail(self.core_message(exc)) from exc
 
     def core_message(self, error: TimestackError) -> str:
-        """The core error's message with the Processing parameter at fault in front."""
-        message = str(error)
+        """The core error's message with the Processing parameter at fault in front.
+
+        Core argument names in the text (``stack_path``) become the Processing parameters a user sees
+        (``INPUT``), so the message points at a field of the dialog.
+        """
+        message = self.processing_names(str(error))
         parameter = error.parameter or ""
         name = self.CORE_ARGUMENTS.get(parameter, parameter if parameter.isupper() else "")
         if name and not message.startswith(name):
             message = f"{name}: {message}"
         return message
 
+    def processing_names(self, message: str) -> str:
+        """``message`` with every core argument name of CORE_ARGUMENTS replaced by its parameter."""
+        if not self.CORE_ARGUMENTS:
+            return message
+        names = sorted(self.CORE_ARGUMENTS, key=len, reverse=True)
+        pattern = r"\b(" + "|".join(re.escape(name) for name in names) + r")\b"
+        return re.sub(pattern, lambda match: self.CORE_ARGUMENTS[match.group(1)], message)
+
+    def io_error_message(self, error: OSError, parameters, context) -> str:
+        """An I/O error as a user can act on it: the parameter whose file (or folder) it is, and why."""
+        path = error.filename or _path_in(str(error))
+        reason = error.strerror or str(error)
+        parameter = self._parameter_of_path(path, parameters, context) if path else ""
+        writing = isinstance(error, PermissionError) or getattr(error, "errno", None) in (28, 30)
+        if writing:
+            advice = self.tr("choose a folder you can write to, with free space")
+        else:
+            advice = self.tr("check that the file exists, is complete and readable")
+        where = f"{parameter}: " if parameter else ""
+        shown = path or self.tr("a file")
+        return self.tr("{0}cannot use {1}: {2}; {3}.").format(where, shown, reason, advice)
+
+    def _parameter_of_path(self, path: str, parameters, context) -> str:
+        """The parameter whose value is ``path`` or holds it (a folder); else the output beside it (its
+        temporary name) or inside it (a folder that cannot be made); else the one input that names files
+        (ITEMS or INPUT), since a missing scene or a truncated raster is reached through it."""
+        target = os.path.realpath(path)
+        found, inputs = "", []
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(value, str) and value and not value.startswith(("memory:", "TEMPORARY")):
+                own = os.path.realpath(value.split("|", 1)[0])
+                if target == own or target.startswith(own + os.sep):
+                    return definition.name()
+                beside = os.path.dirname(target) == os.path.dirname(own) or own.startswith(target + os.sep)
+                if definition.isDestination() and beside:
+                    found = found or definition.name()
+                elif not definition.isDestination() and definition.name() in ("ITEMS", "INPUT"):
+                    inputs.append(definition.name())
+        return found or (inputs[0] if len(inputs) == 1 else "")
+
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
         """Build the exception Processing shows to the user; raise it from the caller."""
         return QgsProcessingException(message)
+
+
+def _reporting_io_errors(process):
+    """``process`` (a processAlgorithm) with OSError turned into a QgsProcessingException."""
+
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except OSError as error:
+            raise self.fail(self.io_error_message(error, parameters, context)) from error
+
+    run.reports_io_errors = True
+    return run
+
+
+def _path_in(text: str) -> str:
+    """The first absolute path (or GDAL /vsi path) in an error message, "" if none."""
+    match = re.search(r"(/[^\s:'\"]+)", text)
+    return match.group(1) if match else ""
 
 
 def _local_file(source) -> str:

@@ -28,7 +28,7 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-from .params import defaults_optional
+from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
@@ -107,7 +107,11 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             (self.START_YEAR, self.tr("First year of detection")),
             (self.END_YEAR, self.tr("Last year of detection")),
         ):
-            self.addParameter(QgsProcessingParameterNumber(name, label, integer, optional=True))
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, integer, optional=True, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
+                )
+            )
         self.addParameter(
             QgsProcessingParameterNumber(self.MAG, self.tr("Minimum magnitude"), double, 0.0, minValue=0.0)
         )

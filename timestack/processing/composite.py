@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -34,11 +35,14 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core.composite.annual import METHODS, CompositeSettings, annual_composites
+from ..core.composite.annual import DEFAULT_MAX_GB, METHODS, CompositeSettings, annual_composites
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
 from .algorithm import TimestackAlgorithm
 from .params import (
+    FIRST_LANDSAT_YEAR,
+    LAST_YEAR,
+    AllowedRootsParameter,
     AreaParameters,
     EarthdataParameter,
     IndexParameter,
@@ -50,7 +54,13 @@ from .styles import CompositeLayerStyler, composite_layers, keep_alive, year_ran
 
 
 class CompositeAlgorithm(
-    AreaParameters, SeasonParameters, IndexParameter, MaskParameters, EarthdataParameter, TimestackAlgorithm
+    AreaParameters,
+    SeasonParameters,
+    IndexParameter,
+    MaskParameters,
+    EarthdataParameter,
+    AllowedRootsParameter,
+    TimestackAlgorithm,
 ):
     """Annual composites of the scenes of an ItemCollection onto one grid."""
 
@@ -69,11 +79,16 @@ class CompositeAlgorithm(
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
     CHUNK_SIZE = "CHUNK_SIZE"
+    MAX_GB = "MAX_GB"
     DASK_SCHEDULER = "DASK_SCHEDULER"
     OUTPUT = "OUTPUT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_OBSERVATION = "OUTPUT_OBSERVATION"
     OUTPUT_LOG = "OUTPUT_LOG"
+    SCENES_USED = "SCENES_USED"
+    SCENES_SKIPPED = "SCENES_SKIPPED"
+    EMPTY_YEARS = "EMPTY_YEARS"
+    UNREADABLE_YEARS = "UNREADABLE_YEARS"
     ENGINE = "ENGINE"
     EE_RESULT = "EE_RESULT"
     EE_FOLDER = "EE_FOLDER"
@@ -121,8 +136,15 @@ class CompositeAlgorithm(
             )
         )
         integer = QgsProcessingParameterNumber.Integer
-        self.addParameter(QgsProcessingParameterNumber(self.START_YEAR, self.tr("First year"), integer, 1985))
-        self.addParameter(QgsProcessingParameterNumber(self.END_YEAR, self.tr("Last year"), integer, 2024))
+        for name, label, default in (
+            (self.START_YEAR, self.tr("First year"), 1985),
+            (self.END_YEAR, self.tr("Last year"), 2024),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, integer, default, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
+                )
+            )
         self.add_season_parameters()
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -186,6 +208,14 @@ class CompositeAlgorithm(
             QgsProcessingParameterNumber(
                 self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), integer, 256, False, 16
             ),
+            QgsProcessingParameterNumber(
+                self.MAX_GB,
+                self.tr("Refuse runs larger than (GB of output or working memory)"),
+                QgsProcessingParameterNumber.Double,
+                DEFAULT_MAX_GB,
+                False,
+                0.001,
+            ),
             QgsProcessingParameterString(
                 self.DASK_SCHEDULER,
                 self.tr("dask.distributed scheduler address (empty: local threads)"),
@@ -213,6 +243,7 @@ class CompositeAlgorithm(
         for parameter in advanced_parameters:
             self.addParameter(advanced(parameter))
         self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
         self.addParameter(
             QgsProcessingParameterFolderDestination(
@@ -232,6 +263,17 @@ class CompositeAlgorithm(
             )
         )
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_EE_TASK, self.tr("Earth Engine export task id")))
+        # What a successful run could not deliver, for scripts and models as much as for the log.
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_USED, self.tr("Scenes used")))
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_SKIPPED, self.tr("Scenes skipped")))
+        self.addOutput(
+            QgsProcessingOutputString(self.EMPTY_YEARS, self.tr("Years without data (comma-separated)"))
+        )
+        self.addOutput(
+            QgsProcessingOutputString(
+                self.UNREADABLE_YEARS, self.tr("Years whose every scene was unreadable (comma-separated)")
+            )
+        )
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
@@ -240,7 +282,7 @@ class CompositeAlgorithm(
             raise self.fail(
                 self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
             )
-        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        crs = self.target_crs(parameters, context)
         bounds, bounds_crs = self.area_bounds(parameters, context)
         bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
@@ -271,6 +313,8 @@ class CompositeAlgorithm(
                 output_dtype=dtype,
                 output_folder=Path(folder) if folder and folder != QgsProcessing.TEMPORARY_OUTPUT else None,
                 chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+                max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
+                allowed_roots=self.allowed_roots(parameters, context),
                 dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
                 or None,
             )
@@ -278,11 +322,13 @@ class CompositeAlgorithm(
             settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
             with self.core_errors(self.tr("Composite")):
                 result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
-        except (ValueError, OSError) as error:
+        except ValueError as error:  # OSError: the base class names the file's parameter
             raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
 
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+        for warning in result.warnings:
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
         name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
         stack, year_layers = composite_layers(
             str(result.stack), name, result.years, SCALE_INT16 if dtype == "int16" else 1.0
@@ -303,7 +349,28 @@ class CompositeAlgorithm(
             self.OUTPUT_OBSERVATION: str(result.observation) if result.observation else None,
             self.OUTPUT_LOG: str(result.log),
             self.OUTPUT_TDOM_STATISTICS: str(result.tdom_statistics) if result.tdom_statistics else None,
+            self.SCENES_USED: result.scenes_used,
+            self.SCENES_SKIPPED: len(result.skipped),
+            self.EMPTY_YEARS: ",".join(str(year) for year in result.empty_years),
+            self.UNREADABLE_YEARS: ",".join(str(year) for year in result.unreadable_years),
         }
+
+    def target_crs(self, parameters, context):
+        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``).
+
+        Processing turns an unknown CRS into an invalid one, which would otherwise read as "not given"
+        and silently fall back to the scenes' CRS.
+        """
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        given = parameters.get(self.TARGET_CRS)
+        if not crs.isValid() and given not in (None, "") and str(given).strip():
+            raise self.fail(
+                self.tr(
+                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
+                    "such as EPSG:32633, or leave it empty to use the scenes' CRS."
+                ).format(given)
+            )
+        return crs
 
     def _earthengine(self, parameters, context: QgsProcessingContext, feedback) -> dict:
         """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""

@@ -11,6 +11,7 @@ Labels are translated in the ``TimestackParameters`` context: the same text in e
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
@@ -32,6 +33,9 @@ from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.quality.qa import CONFIDENCE_LEVELS
 
 __all__ = [
+    "AllowedRootsParameter",
+    "FIRST_LANDSAT_YEAR",
+    "LAST_YEAR",
     "AreaParameters",
     "EarthdataParameter",
     "IndexParameter",
@@ -43,6 +47,11 @@ __all__ = [
 ]
 
 translate = QCoreApplication.translate
+
+#: The range of year parameters: Landsat 1 flew from 1972, so no archive this plugin reads has an
+#: earlier scene; 2100 catches typos (20224) without ever limiting real use.
+FIRST_LANDSAT_YEAR = 1972
+LAST_YEAR = 2100
 
 
 def split_list(text: Optional[str]) -> list:
@@ -274,6 +283,43 @@ class IndexParameter:
         return [
             name.upper() for name in split_list(self.parameterAsString(parameters, self.INDICES, context))
         ]
+
+
+class AllowedRootsParameter:
+    """ALLOWED_ROOTS: folders outside the catalog's own whose files its items may reach.
+
+    By default a local catalog reaches only files under its folder or under a STAC catalog on disk
+    (``core.io.hrefs``); a user whose scenes lie elsewhere names those folders here.
+    """
+
+    ALLOWED_ROOTS = "ALLOWED_ROOTS"
+
+    def add_allowed_roots_parameter(self) -> None:
+        self.addParameter(
+            advanced(
+                QgsProcessingParameterString(
+                    self.ALLOWED_ROOTS,
+                    translate(
+                        "TimestackParameters",
+                        "Other folders the scenes' files may be read from (separated by ;)",
+                    ),
+                    optional=True,
+                )
+            )
+        )
+
+    def allowed_roots(self, parameters, context) -> list:
+        """The folders of ALLOWED_ROOTS; a Processing error names one that is not a folder."""
+        text = self.parameterAsString(parameters, self.ALLOWED_ROOTS, context) or ""
+        roots = [Path(part.strip()) for part in text.split(";") if part.strip()]
+        for root in roots:
+            if not root.is_dir():
+                raise self.fail(
+                    translate(
+                        "TimestackParameters", "ALLOWED_ROOTS: {0} is not a folder; give existing folders."
+                    ).format(root)
+                )
+        return roots
 
 
 class EarthdataParameter:

@@ -31,10 +31,12 @@ from ..core.zonal.statistics import (
     zonal_statistics,
 )
 from .algorithm import TimestackAlgorithm
-from .params import EarthdataParameter, IndexParameter, MaskParameters, split_list
+from .params import AllowedRootsParameter, EarthdataParameter, IndexParameter, MaskParameters, split_list
 
 
-class ZonalStatsAlgorithm(IndexParameter, MaskParameters, EarthdataParameter, TimestackAlgorithm):
+class ZonalStatsAlgorithm(
+    IndexParameter, MaskParameters, EarthdataParameter, AllowedRootsParameter, TimestackAlgorithm
+):
     """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
 
     POLYGONS = "POLYGONS"
@@ -145,6 +147,7 @@ class ZonalStatsAlgorithm(IndexParameter, MaskParameters, EarthdataParameter, Ti
         )
         self.add_mask_parameters(self.tr("Mask in scenes"), confidences=False, advanced_mask=True)
         self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -206,7 +209,8 @@ class ZonalStatsAlgorithm(IndexParameter, MaskParameters, EarthdataParameter, Ti
                         stacks, polygons, statistics, variables or None, progress, is_cancelled
                     )
                 else:
-                    items = find_scenes(items_path, polygons)
+                    roots = self.allowed_roots(parameters, context)
+                    items = find_scenes(items_path, polygons, allowed_roots=roots)
                     feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
                     table = scene_statistics(
                         items,

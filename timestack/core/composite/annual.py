@@ -28,7 +28,8 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 import numpy as np
 import rasterio
-from rasterio.errors import RasterioError
+from rasterio.crs import CRS
+from rasterio.errors import CRSError, RasterioError
 from rasterio.windows import Window
 
 from ..indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
@@ -38,13 +39,13 @@ from ..io.grid import (
     TargetGrid,
     bounds_in,
     chunk_windows,
-    gdal_path,
     http_headers,
     intersects,
     read_window,
     target_grid,
     with_halo,
 )
+from ..io.hrefs import HrefRefusedError, checked_gdal_path
 from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
@@ -82,6 +83,9 @@ from ..runtime import Cancelled, Progress, TimestackError, missing_package
 from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
+#: The default size limit of a run: 8 GB is a national park at 30 m over 40 years, far beyond a
+#: mistyped RESOLUTION or EXTENT on a laptop's disk.
+DEFAULT_MAX_GB = 8.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,12 @@ class CompositeSettings:
     chunk_size: int = 256
     workers: int = 2
     dask_scheduler: Optional[str] = None
+    #: Refuse, before any work, a run whose output or working memory would exceed this many GB
+    #: (:func:`size_estimate`); None: no limit.
+    max_gb: Optional[float] = DEFAULT_MAX_GB
+    #: Folders outside the ItemCollection's own catalog whose files its hrefs may reach
+    #: (:mod:`..io.hrefs`); remote hrefs need none.
+    allowed_roots: Sequence[Path] = ()
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
 
@@ -163,6 +173,15 @@ class CompositeResult:
     vrts: list[Path] = field(default_factory=list)
     tdom_statistics: Optional[Path] = None
     skipped: list[dict] = field(default_factory=list)
+    #: What a user must know about a result that succeeded (duplicated items, years left nodata because
+    #: every scene found for them was unreadable); also in the run log under ``warnings``.
+    warnings: list[str] = field(default_factory=list)
+    #: Years with scenes in the window whose every scene was unreadable: nodata, though scenes were found.
+    unreadable_years: list[int] = field(default_factory=list)
+    #: Years of the stack no scene contributed to (none found, or all unreadable).
+    empty_years: list[int] = field(default_factory=list)
+    #: How many scenes contributed (read without error) and how many were skipped.
+    scenes_used: int = 0
 
 
 # --------------------------------------------------------------------------------------------- scenes
@@ -185,22 +204,62 @@ def year_label(when: dt.datetime, doy_start: int, doy_end: int) -> Optional[int]
 
 
 def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
-    """STAC item dicts from an ItemCollection/FeatureCollection JSON path or a list; plus its folder."""
+    """STAC item dicts from an ItemCollection/FeatureCollection JSON path or a list; plus its folder.
+
+    Every way the file can be unusable gets its own message (missing, empty, not JSON, not a collection
+    of STAC items), so a user is not left guessing which of them it was.
+    """
     if isinstance(items, (str, Path)):
         path = Path(items)
         if not path.is_file():
-            raise ValueError(f"ITEMS: {path} is not a file; give the ItemCollection JSON written by search")
+            raise TimestackError(
+                f"{path} is not a file; give the ItemCollection JSON written by 'Search scenes'", "ITEMS"
+            )
         try:
-            content = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except (OSError, ValueError) as error:
-            raise ValueError(f"ITEMS: {path} is not readable STAC JSON ({error})") from None
-        features = content.get("features") if isinstance(content, dict) else content
-        if content.get("type") == "Feature" if isinstance(content, dict) else False:
+            raise TimestackError(f"{path} cannot be read ({error})", "ITEMS") from None
+        if not text.strip():
+            raise TimestackError(
+                f"{path} is empty (no JSON in it); search again or give another ItemCollection", "ITEMS"
+            )
+        try:
+            content = json.loads(text)
+        except ValueError as error:
+            raise TimestackError(
+                f"{path} is not JSON ({error}); give the ItemCollection JSON written by 'Search scenes'",
+                "ITEMS",
+            ) from None
+        if isinstance(content, dict) and content.get("type") == "Feature":
             features = [content]
+        else:
+            features = content.get("features") if isinstance(content, dict) else content
         if not isinstance(features, list):
-            raise ValueError(f"ITEMS: {path} holds no 'features'; expected a STAC ItemCollection")
+            raise TimestackError(
+                f"{path} holds no 'features'; expected a STAC ItemCollection (type FeatureCollection)",
+                "ITEMS",
+            )
+        _check_stac_features(features, str(path))
         return features, path.parent
-    return list(items), None
+    features = list(items)
+    _check_stac_features(features, "the items given")
+    return features, None
+
+
+def _check_stac_features(features: list, source: str) -> None:
+    """Refuse an empty collection, or one without a single STAC item (an object with assets)."""
+    if not features:
+        raise TimestackError(
+            f"{source} holds no items (an empty ItemCollection): search again with a wider area, date "
+            "range or cloud limit",
+            "ITEMS",
+        )
+    if not any(isinstance(item, Mapping) and isinstance(item.get("assets"), Mapping) for item in features):
+        raise TimestackError(
+            f"{source} is not a STAC ItemCollection: none of its {len(features)} features has 'assets' "
+            "(the scene files); give the ItemCollection JSON written by 'Search scenes'",
+            "ITEMS",
+        )
 
 
 def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks_observation: bool) -> None:
@@ -227,8 +286,21 @@ def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks
             )
 
 
-def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Optional[Path]) -> Scene:
-    """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing."""
+def scene_from_item(
+    item: Mapping[str, Any],
+    bands: Sequence[str],
+    base_dir: Optional[Path],
+    allowed_roots: Sequence[Path] = (),
+) -> Scene:
+    """Turn a STAC item into a :class:`Scene`, or raise :class:`SceneSkippedError` saying what is missing.
+
+    Every href is checked by :func:`..io.hrefs.checked_href` (:class:`HrefRefusedError` for one the
+    catalog may not reach) before GDAL sees it.
+    """
+
+    def checked_path(href: str, base: Optional[Path]) -> str:
+        return checked_gdal_path(href, base, allowed_roots, str(item.get("id")))
+
     properties = item.get("properties", {})
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
@@ -238,7 +310,7 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))
     if hls is not None:
-        return _hls_scene(item, moment, platform, hls, bands, base_dir)
+        return _hls_scene(item, moment, platform, hls, bands, base_dir, checked_path)
     if pick_asset(assets, QA_PIXEL_KEYS):
         kind = "landsat"
         quality = pick_asset(assets, QA_PIXEL_KEYS)
@@ -257,7 +329,9 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
         key = band_asset_key(assets, item.get("collection"), band)
         if key is None:
             raise SceneSkippedError(f"no asset for band {band} (looked for {', '.join(ASSET_KEYS[band])})")
-        chosen[band] = Asset(gdal_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties))
+        chosen[band] = Asset(
+            checked_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties)
+        )
     radsat = pick_asset(assets, QA_RADSAT_KEYS) if kind == "landsat" else None
     return Scene(
         id=str(item.get("id")),
@@ -266,8 +340,8 @@ def scene_from_item(item: Mapping[str, Any], bands: Sequence[str], base_dir: Opt
         platform=platform,
         kind=kind,
         bands=chosen,
-        quality=gdal_path(quality[1]["href"], base_dir),
-        radsat=gdal_path(radsat[1]["href"], base_dir) if radsat else None,
+        quality=checked_path(quality[1]["href"], base_dir),
+        radsat=checked_path(radsat[1]["href"], base_dir) if radsat else None,
     )
 
 
@@ -278,6 +352,7 @@ def _hls_scene(
     keys: Mapping[str, str],
     bands: Sequence[str],
     base_dir: Optional[Path],
+    checked_path: Callable[[str, Optional[Path]], str],
 ) -> Scene:
     """An HLS granule: its collection's band assets, Fmask for quality, raster:bands or HLS scaling."""
     assets = item.get("assets", {})
@@ -290,7 +365,7 @@ def _hls_scene(
             raise SceneSkippedError(f"no asset for band {band} (looked for {keys[band]})")
         asset = assets[keys[band]]
         chosen[band] = Asset(
-            gdal_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
+            checked_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
         )
     return Scene(
         id=str(item.get("id")),
@@ -299,7 +374,7 @@ def _hls_scene(
         platform=platform,
         kind="hls",
         bands=chosen,
-        quality=gdal_path(quality[1]["href"], base_dir),
+        quality=checked_path(quality[1]["href"], base_dir),
     )
 
 
@@ -310,11 +385,15 @@ def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
         paths.append(scene.radsat)
     info = None
     for path in paths:
+        if not path.startswith("/vsi") and not os.path.exists(path):
+            raise SceneSkippedError(f"missing file {path}")
         try:
             with http_headers(scene.http_headers), rasterio.open(path) as src:
                 if info is None:
                     info = (src.crs, src.bounds)
         except (RasterioError, OSError) as error:
+            if path.startswith(("/vsicurl/", "/vsis3/")):
+                raise SceneSkippedError(f"unreachable URL {path}: {error}") from None
             raise SceneSkippedError(f"unreadable file {path}: {error}") from None
     src_crs, src_bounds = info
     if src_crs is None:
@@ -596,6 +675,10 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
         raise ValueError(f"output data type must be one of {OUTPUT_DTYPES}, got {settings.output_dtype!r}")
     if not settings.resolution or settings.resolution <= 0:
         raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {settings.resolution!r}")
+    if settings.max_gb is not None and not settings.max_gb > 0:
+        raise TimestackError(
+            f"MAX_GB must be a positive number of gigabytes, got {settings.max_gb}", "MAX_GB"
+        )
     if settings.start_year > settings.end_year:
         raise ValueError(f"START_YEAR ({settings.start_year}) is after END_YEAR ({settings.end_year})")
     for name, value in (("DOY_START", settings.doy_start), ("DOY_END", settings.doy_end)):
@@ -610,36 +693,138 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
         raise ValueError("BANDS and INDICES are both empty; choose at least one band or index")
     if settings.method == "percentile" and not 0 <= settings.percentile <= 100:
         raise ValueError(f"PERCENTILE must be within 0-100, got {settings.percentile}")
+    if settings.crs is not None:
+        try:
+            CRS.from_user_input(settings.crs)
+        except CRSError:
+            raise TimestackError(
+                f"{settings.crs!r} is not a coordinate reference system PROJ knows; give an EPSG code "
+                "such as EPSG:32633, or leave TARGET_CRS empty to use the scenes' CRS",
+                "TARGET_CRS",
+            ) from None
     return bands, indices
 
 
+#: The coarsest pixel, in degrees, a composite of 10-60 m scenes plausibly asks for in a geographic CRS
+#: (0.1 degree is about 11 km). A larger one is nearly always metres typed for a CRS measured in degrees:
+#: the default 30 would give one pixel of 30 degrees.
+MAX_GEOGRAPHIC_RESOLUTION = 0.1
+
+
+def _check_resolution_units(crs: Any, resolution: float) -> None:
+    """Refuse a RESOLUTION that is metres given for a geographic CRS, suggesting the degrees meant."""
+    crs = CRS.from_user_input(crs)
+    if crs.is_geographic and resolution > MAX_GEOGRAPHIC_RESOLUTION:
+        raise TimestackError(
+            f"{resolution:g} is in degrees in the geographic CRS {crs.to_string()} (a pixel "
+            f"~{resolution * 111:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, "
+            "or choose a projected TARGET_CRS (such as the scenes' UTM zone) to give it in metres",
+            "RESOLUTION",
+        )
+
+
 def prepare_scenes(
-    settings: CompositeSettings, read_bands: Sequence[str], skipped: list[dict]
+    settings: CompositeSettings,
+    read_bands: Sequence[str],
+    skipped: list[dict],
+    warnings: Optional[list[str]] = None,
 ) -> list[Scene]:
-    """Scenes inside the year range and DOY window with every needed asset readable; others logged."""
+    """Scenes inside the year range and DOY window with every needed asset readable; others logged.
+
+    An item listed twice (same id) is used once, and ``warnings`` says so: counting it twice would
+    weigh it double in means and percentiles. When no scene is usable the error says why (no scene in
+    the years, none in the DOY window, items without the needed assets, files missing or unreachable),
+    since each asks for a different fix.
+    """
     items, base_dir = load_items(settings.items)
-    scenes = []
+    scenes, seen, duplicates, dates = [], set(), [], []
     for item in items:
+        identifier = item.get("id") if isinstance(item, Mapping) else None
+        if identifier is not None and identifier in seen:
+            duplicates.append(str(identifier))
+            continue
+        seen.add(identifier)
         try:
-            scene = scene_from_item(item, read_bands, base_dir)
+            if not isinstance(item, Mapping):
+                raise SceneSkippedError("not a STAC item (a JSON object)")
+            scene = scene_from_item(item, read_bands, base_dir, settings.allowed_roots)
             if settings.earthdata_headers and is_earthdata_granule(item):
                 scene = replace(scene, http_headers=settings.earthdata_headers)
+        except HrefRefusedError:
+            raise  # a catalog reaching where it may not is refused whole, never half-used
         except (SceneSkippedError, KeyError, ValueError) as error:
-            skipped.append({"id": item.get("id"), "reason": str(error)})
+            skipped.append({"id": identifier, "reason": str(error)})
             continue
+        dates.append(scene.datetime)
         label = year_label(scene.datetime, settings.doy_start, settings.doy_end)
         if label is None or not settings.start_year <= label <= settings.end_year:
             continue
         scenes.append(replace(scene, year=label))
+    if duplicates and warnings is not None:
+        shown = ", ".join(sorted(set(duplicates))[:5])
+        warnings.append(f"ITEMS lists {len(duplicates)} item(s) more than once ({shown}); each was used once")
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = [(scene, pool.submit(_preflight, scene, settings.crs)) for scene in scenes]
-    usable = []
+    usable, unusable = [], []
     for scene, future in futures:
         try:
             usable.append(future.result())
         except SceneSkippedError as error:
-            skipped.append({"id": scene.id, "reason": str(error)})
+            unusable.append(str(error))
+            skipped.append({"id": scene.id, "year": scene.year, "reason": str(error)})
+    if not usable:
+        raise _no_usable_scene(settings, len(items), dates, unusable, skipped)
     return sorted(usable, key=lambda scene: scene.datetime)
+
+
+def _no_usable_scene(
+    settings: CompositeSettings, item_count: int, dates: list, unusable: list[str], skipped: list[dict]
+) -> TimestackError:
+    """The error for a run left without a single scene, naming the cause and the parameter to change."""
+    years = f"{settings.start_year}-{settings.end_year}"
+    window = f"{settings.doy_start}-{settings.doy_end}"
+    if unusable:
+        missing = [reason for reason in unusable if reason.startswith("missing file")]
+        unreachable = [reason for reason in unusable if reason.startswith("unreachable URL")]
+        if len(missing) == len(unusable):
+            return TimestackError(
+                f"the files of all {len(unusable)} scenes of {years} (days {window}) are missing "
+                f"({missing[0]}); the archive may have moved: search it again, or fix the items' hrefs",
+                "ITEMS",
+            )
+        if len(unreachable) == len(unusable):
+            return TimestackError(
+                f"none of the {len(unusable)} scenes of {years} (days {window}) could be reached "
+                f"({unreachable[0]}); check the network connection and the catalog's access (AUTHCFG "
+                "for NASA Earthdata), or search again: signed URLs expire",
+                "ITEMS",
+            )
+        return TimestackError(
+            f"none of the {len(unusable)} scenes of {years} (days {window}) is readable ({unusable[0]}); "
+            "see the run's skipped scenes, repair or re-download the files",
+            "ITEMS",
+        )
+    if not dates:
+        reasons = sorted({entry["reason"] for entry in skipped})
+        return TimestackError(
+            f"none of the {item_count} items can be composited: {'; '.join(reasons[:3])}; check BANDS "
+            "and INDICES against the items' assets (Landsat Collection 2, Sentinel-2 L2A or HLS)",
+            "ITEMS",
+        )
+    in_years = [when for when in dates if settings.start_year <= when.year <= settings.end_year]
+    first, last = min(dates).year, max(dates).year
+    if not in_years:
+        return TimestackError(
+            f"no scene between {settings.start_year} and {settings.end_year}: the {len(dates)} scenes "
+            f"of ITEMS span {first}-{last}; choose START_YEAR and END_YEAR within them",
+            "START_YEAR",
+        )
+    days = [when.timetuple().tm_yday for when in in_years]
+    return TimestackError(
+        f"none of the {len(in_years)} scenes of {years} falls between days {window} (DOY_START-DOY_END); "
+        f"their days of year range {min(days)}-{max(days)}: widen the season",
+        "DOY_START",
+    )
 
 
 def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGrid:
@@ -649,7 +834,8 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
     elif scenes:
         crs = Counter(scene.crs for scene in scenes).most_common(1)[0][0]
     else:
-        raise ValueError("TARGET_CRS is needed when no scene is usable to take it from")
+        raise TimestackError("no scene to take the CRS from; give TARGET_CRS", "TARGET_CRS")
+    _check_resolution_units(crs, settings.resolution)
     if settings.bounds is not None:
         bounds = settings.bounds
         if settings.bounds_crs and settings.bounds_crs != crs:
@@ -694,27 +880,91 @@ def annual_composites(
     output.parent.mkdir(parents=True, exist_ok=True)
 
     skipped: list[dict] = []
+    warnings: list[str] = []
     with rasterio.Env(**REMOTE_GDAL_OPTIONS):
         progress(0.0, "Checking scenes")
-        scenes = prepare_scenes(settings, read_bands, skipped)
+        scenes = prepare_scenes(settings, read_bands, skipped, warnings)
         grid = build_grid(settings, scenes)
         scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
         inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
-        if scenes and not inside:
-            raise ValueError(
-                f"EXTENT {grid.bounds} ({grid.crs}) does not overlap any scene; "
-                "choose an extent inside the data"
-            )
         if not inside:
-            raise ValueError(
-                f"no usable scene between {settings.start_year} and {settings.end_year} in DOY "
-                f"{settings.doy_start}-{settings.doy_end}; see the skipped scenes: {skipped[:5]}"
+            raise TimestackError(
+                f"EXTENT {grid.bounds} ({grid.crs}) does not overlap any scene; "
+                "choose an extent inside the data",
+                "EXTENT",
             )
-        return _compose(settings, grid, inside, read_bands, variables, skipped, progress, is_cancelled)
+        estimate = size_estimate(settings, grid, inside, read_bands, variables)
+        progress(1.0, estimate.describe())
+        estimate.check(settings.max_gb)
+        return _compose(
+            settings, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
+        )
+
+
+@dataclass(frozen=True)
+class SizeEstimate:
+    """How big a composite run is, known from the grid and the scenes before a pixel is read.
+
+    ``output_bytes`` is the stack (plus the observation raster of medoid and max-NDVI) as stored,
+    before compression; ``memory_bytes`` what the units in flight hold at once (each: its year's
+    scenes x read bands x chunk with halo x float32, plus its result).
+    """
+
+    width: int
+    height: int
+    bands: int
+    years: int
+    variables: int
+    dates: int
+    output_bytes: int
+    memory_bytes: int
+
+    def describe(self) -> str:
+        return (
+            f"Size estimate: {self.width} x {self.height} pixels x {self.bands} bands ({self.years} years x "
+            f"{self.variables} variables) from {self.dates} scenes: {_gigabytes(self.output_bytes)} of "
+            f"output, {_gigabytes(self.memory_bytes)} of working memory"
+        )
+
+    def check(self, max_gb: Optional[float]) -> None:
+        """Refuse a run beyond ``max_gb`` (output or memory), saying how big it is and what to change."""
+        if max_gb is None:
+            return
+        limit = max_gb * 1e9
+        if self.output_bytes > limit or self.memory_bytes > limit:
+            raise TimestackError(
+                f"{self.describe()}, more than the limit of {max_gb:g} GB. Choose a coarser RESOLUTION "
+                "(in the target CRS's units), a smaller EXTENT, fewer years or variables (or a smaller "
+                "CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB"
+            )
+
+
+def _gigabytes(count: int) -> str:
+    return f"{count / 1e9:.3g} GB"
+
+
+def size_estimate(settings, grid, scenes, read_bands, variables) -> SizeEstimate:
+    """The :class:`SizeEstimate` of compositing ``scenes`` onto ``grid``; pure arithmetic, no reads."""
+    per_year = Counter(scene.year for scene in scenes)
+    years = settings.end_year - settings.start_year + 1 if settings.fill_empty_years else len(per_year)
+    pixels = grid.width * grid.height
+    item_size = 2 if settings.output_dtype == "int16" else 4
+    observation_bands = 2 * years if settings.method in ("medoid", "max_ndvi") else 0
+    output = pixels * (years * len(variables) * item_size + observation_bands * 2)
+    halo = max(int(np.ceil(settings.mask.buffer_pixels)), halo_pixels() if settings.tdom else 0)
+    chunk = min(settings.chunk_size + 2 * halo, grid.width + 2 * halo) * min(
+        settings.chunk_size + 2 * halo, grid.height + 2 * halo
+    )
+    deepest = max(per_year.values(), default=0)
+    in_flight = max(1, settings.workers) + 1
+    memory = in_flight * chunk * 4 * (deepest * len(read_bands) + 2 * len(variables))
+    return SizeEstimate(
+        grid.width, grid.height, years * len(variables), years, len(variables), len(scenes), output, memory
+    )
 
 
 def _compose(
-    settings, grid, scenes, read_bands, variables, skipped, progress, is_cancelled
+    settings, grid, scenes, read_bands, variables, skipped, warnings, progress, is_cancelled
 ) -> CompositeResult:
     output = Path(settings.output)
     stem = output.stem
@@ -875,7 +1125,15 @@ def _compose(
             created.append(kept)
             write_cog(statistics_path, kept, None, is_cancelled)
             result.tdom_statistics = kept
-        write_json(log_path, _run_log(settings, grid, scenes, by_year, years, variables, skipped))
+        summary = _year_summary(scenes, skipped, years)
+        result.unreadable_years, result.empty_years = summary["unreadable_years"], summary["empty_years"]
+        result.scenes_used = len(summary["used"])
+        result.warnings = warnings + [
+            f"{year}: all {summary['found'][year]} scene(s) found were unreadable, so the year is nodata; "
+            "see the skipped scenes in the run log"
+            for year in result.unreadable_years
+        ]
+        write_json(log_path, _run_log(settings, grid, summary, years, variables, skipped, result.warnings))
         progress(100.0, "Composite written")
         return result
     except BaseException:
@@ -977,8 +1235,28 @@ def _write_folder(
         result.vrts.append(vrt)
 
 
-def _run_log(settings, grid, scenes, by_year, years, variables, skipped) -> dict:
-    """What the run used and skipped: ``scenes`` is in ``source`` band order."""
+def _year_summary(scenes, skipped, years) -> dict:
+    """Per year: scenes found, scenes used (read without error), and the years left without data.
+
+    A scene that failed a read is skipped, not used: the log must not list it as a source, and a year
+    whose every scene failed is unreadable, which a user must hear about rather than see as nodata.
+    """
+    failed = {entry["id"] for entry in skipped}
+    found = Counter(scene.year for scene in scenes)
+    found.update(entry["year"] for entry in skipped if entry.get("year") is not None)
+    used = [(source, scene) for source, scene in enumerate(scenes) if scene.id not in failed]
+    used_per_year = Counter(scene.year for _source, scene in used)
+    return {
+        "found": found,
+        "used": used,
+        "used_per_year": used_per_year,
+        "empty_years": [year for year in years if not used_per_year[year]],
+        "unreadable_years": [year for year in years if found[year] and not used_per_year[year]],
+    }
+
+
+def _run_log(settings, grid, summary, years, variables, skipped, warnings) -> dict:
+    """What the run used and skipped: each used scene keeps its ``source`` band value."""
     return {
         "created": dt.datetime.now(dt.timezone.utc).isoformat(),
         "grid": {
@@ -993,15 +1271,17 @@ def _run_log(settings, grid, scenes, by_year, years, variables, skipped) -> dict
         "doy_window": [settings.doy_start, settings.doy_end],
         "scenes": [
             {
-                "source": i,
+                "source": source,
                 "id": scene.id,
                 "datetime": scene.datetime.isoformat(),
                 "year": scene.year,
                 "platform": scene.platform,
             }
-            for i, scene in enumerate(scenes)
+            for source, scene in summary["used"]
         ],
-        "scenes_per_year": {str(year): len(by_year.get(year, [])) for year in years},
-        "empty_years": [year for year in years if not by_year.get(year)],
+        "scenes_per_year": {str(year): summary["used_per_year"][year] for year in years},
+        "empty_years": summary["empty_years"],
+        "unreadable_years": summary["unreadable_years"],
         "skipped": skipped,
+        "warnings": warnings,
     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from rasterio.windows import Window, from_bounds
 from .. import native
 from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
+from ..io.hrefs import checked_href
 from ..items import asset_scaling, band_asset_key, hls_asset_keys, is_earthdata_granule
 from ..quality.masks import (
     FMASK_FILL,
@@ -197,12 +199,16 @@ def find_scenes(
     end: Optional[dt.date] = None,
     collections: Sequence[str] = (),
     max_cloud: Optional[float] = None,
+    allowed_roots: Sequence[Path] = (),
 ) -> list:
     """Scenes of ``catalog`` (an ItemCollection JSON, stac-geoparquet or STAC API URL) over the polygons.
 
-    The search itself is :func:`..search.search_scenes`; the area is the polygons' bounding box.
+    The search itself is :func:`..search.search_scenes`; the area is the polygons' bounding box. Every
+    asset href is checked (:func:`..io.hrefs.checked_href`) before anything opens it: a local catalog
+    reaches only its own files and ``allowed_roots``, remote ones only http(s) and s3.
     """
     from ..search import SceneQuery, SearchError, search_scenes
+    from ..search.local_catalog import is_local_catalog
     from ..search.query import bbox_polygon
 
     envelopes = np.array([g.GetEnvelope() for g in reproject_polygons(polygons, "EPSG:4326")])
@@ -215,9 +221,14 @@ def find_scenes(
             collections=collections,
             max_cloud=max_cloud,
         )
-        return list(search_scenes(catalog, query).items)
+        items = list(search_scenes(catalog, query).items)
     except SearchError as exc:
         raise ZonalInputError(f"ITEMS: {exc}") from exc
+    catalog_dir = Path(catalog).parent if is_local_catalog(catalog) else None
+    for item in items:
+        for asset in item.assets.values():
+            asset.href = checked_href(asset.href, catalog_dir, allowed_roots, item.id)
+    return items
 
 
 def scene_date(item) -> dt.date:

@@ -1,0 +1,175 @@
+"""Composite runs that used to succeed silently with a wrong result, or fail with a misleading message.
+
+Each case is an input a careless user gives (issue 15): the run must either refuse it, naming the
+parameter and the cause, or succeed and say what is missing from the result.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.scenes import run, write_scene
+from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.runtime import TimestackError
+
+
+@pytest.fixture
+def three_scenes(tmp_path):
+    """Three clear 2020 scenes (June, July, August), all files present."""
+    return [
+        write_scene(tmp_path / "scenes", scene_id, when)
+        for scene_id, when in (
+            ("LC08_A_20200610", "2020-06-10"),
+            ("LC08_B_20200712", "2020-07-12"),
+            ("LC08_C_20200813", "2020-08-13"),
+        )
+    ]
+
+
+def refused(tmp_path, items, **overrides) -> TimestackError:
+    with pytest.raises(TimestackError) as caught:
+        run(tmp_path, items, **overrides)
+    return caught.value
+
+
+def test_an_unknown_target_crs_is_refused_by_name(tmp_path, three_scenes):
+    error = refused(tmp_path, three_scenes, crs="EPSG:99999")
+    assert error.parameter == "TARGET_CRS" and "EPSG:99999" in str(error)
+
+
+def test_metres_given_for_a_geographic_crs_are_refused_with_degrees_suggested(tmp_path, three_scenes):
+    error = refused(tmp_path, three_scenes, crs="EPSG:4326", resolution=30.0)
+    assert error.parameter == "RESOLUTION" and "0.00025" in str(error)
+    assert not (tmp_path / "out" / "stack.tif").exists()
+
+
+def test_degrees_for_a_geographic_crs_are_accepted(tmp_path, three_scenes):
+    result = run(tmp_path, three_scenes, crs="EPSG:4326", resolution=0.0005, bands=("red",))
+    assert result.stack.exists()
+
+
+def test_an_item_listed_twice_is_used_once_with_a_warning(tmp_path, three_scenes):
+    result = run(tmp_path, [*three_scenes, three_scenes[1]], bands=("red",))
+    log = json.loads(result.log.read_text())
+    assert [scene["id"] for scene in log["scenes"]].count("LC08_B_20200712") == 1
+    assert len(log["scenes"]) == 3
+    assert any("more than once" in warning and "LC08_B_20200712" in warning for warning in result.warnings)
+    assert log["warnings"] == result.warnings
+
+
+def test_a_year_whose_every_scene_cannot_be_read_is_reported_and_not_listed_as_used(tmp_path, three_scenes):
+    """The header opens (preflight passes) but the pixels are cut off: the read fails mid-run."""
+    broken = write_scene(tmp_path / "scenes", "LC08_T_20210712", "2021-07-12")
+    red = Path(broken["assets"]["red"]["href"])
+    red.write_bytes(red.read_bytes()[: red.stat().st_size // 2])
+    result = run(tmp_path, [*three_scenes, broken], bands=("red",), end_year=2021)
+    log = json.loads(result.log.read_text())
+    assert result.unreadable_years == [2021] and log["unreadable_years"] == [2021]
+    assert 2021 in result.empty_years and result.scenes_used == 3
+    assert "LC08_T_20210712" not in [scene["id"] for scene in log["scenes"]]
+    assert "LC08_T_20210712" in [entry["id"] for entry in log["skipped"]]
+    assert any(warning.startswith("2021: all 1 scene(s)") for warning in result.warnings)
+
+
+def test_a_year_whose_every_file_is_missing_is_reported(tmp_path, three_scenes):
+    gone = write_scene(tmp_path / "scenes", "LC08_G_20210712", "2021-07-12")
+    Path(gone["assets"]["red"]["href"]).unlink()
+    result = run(tmp_path, [*three_scenes, gone], bands=("red",), end_year=2021)
+    assert result.unreadable_years == [2021]
+
+
+def write_raw(tmp_path, text: str) -> Path:
+    path = tmp_path / "raw.json"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("", "is empty"),
+        ("{not json", "is not JSON"),
+        ('{"type": "FeatureCollection", "features": []}', "holds no items"),
+        ('{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x"}]}', "not a STAC"),
+        ('{"hello": 1}', "holds no 'features'"),
+    ],
+)
+def test_an_unusable_items_file_gets_its_own_message(tmp_path, text, fragment):
+    settings = CompositeSettings(
+        items=write_raw(tmp_path, text), output=tmp_path / "stack.tif", start_year=2020, end_year=2020
+    )
+    with pytest.raises(TimestackError, match=fragment) as caught:
+        annual_composites(settings)
+    assert caught.value.parameter == "ITEMS"
+
+
+def test_missing_files_are_named_as_missing(tmp_path, three_scenes):
+    for item in three_scenes:
+        Path(item["assets"]["qa_pixel"]["href"]).unlink()
+    error = refused(tmp_path, three_scenes)
+    assert error.parameter == "ITEMS" and "are missing" in str(error) and "QA_PIXEL" in str(error)
+
+
+def test_unreachable_urls_are_named_as_unreachable(tmp_path, three_scenes):
+    for item in three_scenes:
+        for asset in item["assets"].values():
+            asset["href"] = "http://127.0.0.1:9/" + Path(asset["href"]).name
+    error = refused(tmp_path, three_scenes)
+    assert error.parameter == "ITEMS" and "could be reached" in str(error)
+
+
+def test_years_without_scenes_name_the_years_the_items_span(tmp_path, three_scenes):
+    error = refused(tmp_path, three_scenes, start_year=1990, end_year=1995)
+    assert error.parameter == "START_YEAR" and "span 2020-2020" in str(error)
+
+
+def test_a_season_without_scenes_names_the_days_the_scenes_have(tmp_path, three_scenes):
+    error = refused(tmp_path, three_scenes, doy_start=1, doy_end=30)
+    assert error.parameter == "DOY_START" and "162-226" in str(error)
+
+
+def test_items_without_the_needed_assets_say_which_asset(tmp_path, three_scenes):
+    for item in three_scenes:
+        del item["assets"]["qa_pixel"]
+    error = refused(tmp_path, three_scenes)
+    assert error.parameter == "ITEMS" and "no quality asset" in str(error)
+
+
+def test_a_run_beyond_the_size_limit_fails_at_once_with_the_estimate(tmp_path, three_scenes):
+    """RESOLUTION 1e-6 m over a 1.2 km scene: 1.4e18 pixels; refused in well under a second of work."""
+    import time
+
+    started = time.monotonic()
+    error = refused(tmp_path, three_scenes, resolution=1e-6)
+    assert time.monotonic() - started < 30
+    message = str(error)
+    assert "1200000000 x 1200000000 pixels x 6 bands" in message and "MAX_GB" in message
+    assert "RESOLUTION" in message and not (tmp_path / "out" / "stack.tif").exists()
+
+
+def test_the_size_limit_can_be_raised(tmp_path, three_scenes):
+    # 40 x 40 pixels x 6 bands x 2 bytes = 19,200 bytes of stack, plus 2 x 2 bytes per pixel of observations
+    with pytest.raises(TimestackError, match="2.56e-05 GB of output"):
+        run(tmp_path, three_scenes, max_gb=2e-5)
+    assert run(tmp_path, three_scenes, max_gb=1.0).stack.exists()
+
+
+def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scenes):
+    import datetime as dt
+
+    from timestack.core.composite.annual import Scene, size_estimate
+    from timestack.core.io.grid import target_grid
+
+    settings = CompositeSettings(
+        items=[], output=tmp_path / "s.tif", start_year=2019, end_year=2020, chunk_size=16, workers=1
+    )
+    when = dt.datetime(2020, 7, 1)
+    scenes = [Scene(f"s{n}", when, 2020, "landsat-8", "landsat", {}, "qa.tif") for n in range(3)]
+    grid = target_grid((0, 0, 3000, 1500), "EPSG:32610", 30)
+    estimate = size_estimate(settings, grid, scenes, ("red", "nir"), ("red", "NDVI"))
+    assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (100, 50, 4, 3)
+    assert estimate.output_bytes == 100 * 50 * (2 * 2 * 2 + 2 * 2 * 2)
+    assert estimate.memory_bytes == 2 * 16 * 16 * 4 * (3 * 2 + 2 * 2)
