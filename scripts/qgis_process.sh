@@ -13,8 +13,10 @@ export QT_QPA_PLATFORM=offscreen
 export QGIS_PLUGINPATH="${QGIS_PLUGINPATH:-$root/build/package}"
 export PYTHONPATH="${site}${PYTHONPATH:+:$PYTHONPATH}"
 unset PYTHONHOME VIRTUAL_ENV
-# Enabling starts QGIS once more (seconds): only when the default profile does not have it enabled yet.
-settings="${XDG_DATA_HOME:-$HOME/.local/share}/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini"
+# Enabling starts QGIS once more (seconds): only when the profile in use (QGIS_CUSTOM_CONFIG_PATH's,
+# as pytest-qgis sets it, else the user's) does not have it enabled yet.
+profiles="${QGIS_CUSTOM_CONFIG_PATH:-${XDG_DATA_HOME:-$HOME/.local/share}/QGIS/QGIS3}/profiles"
+settings="$profiles/default/QGIS/QGIS3.ini"
 if ! grep -qx 'timestack=true' "$settings" 2>/dev/null; then
     qgis_process.bin plugins enable timestack >/dev/null 2>&1 || true
 fi

@@ -1,5 +1,5 @@
-"""Reading and writing rasters: the grid scenes are read onto (``grid``), every output written atomically
-(``atomic``), the band-description contract (``bands``), the windowed engine (``engine``), stacks and COGs
-(``stack``) and VRT mosaics of tiles (``mosaic``)."""
+"""Reading and writing rasters: the grid scenes are read onto (``grid``), which item hrefs may be opened
+(``hrefs``), every output written atomically (``atomic``), the band-description contract (``bands``), the
+windowed engine (``engine``), stacks and COGs (``stack``) and VRT mosaics of tiles (``mosaic``)."""
 
-__all__ = ["atomic", "bands", "engine", "grid", "mosaic", "stack"]
+__all__ = ["atomic", "bands", "engine", "grid", "hrefs", "mosaic", "stack"]
