@@ -19,6 +19,8 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from .runtime import TimestackError
+
 #: Canonical reflective bands in spectral order: the medoid distance and tasseled cap use these.
 REFLECTIVE_BANDS = ("blue", "green", "red", "nir", "swir1", "swir2")
 
@@ -190,6 +192,16 @@ def compute_index(name: str, bands: Bands) -> np.ndarray:
     if missing:
         raise ValueError(f"index {index.name} needs bands {missing}, which were not provided")
     return index.formula(bands)
+
+
+def check_direction(disturbance_direction: int) -> None:
+    """Refuse a disturbance direction other than +1 (the index rises on disturbance) or -1 (it falls)."""
+    if disturbance_direction not in (-1, 1):
+        raise TimestackError(
+            "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
+            f"got {disturbance_direction!r}",
+            parameter="disturbance_direction",
+        )
 
 
 def disturbance_direction(name: str) -> int:

@@ -315,6 +315,20 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                     inputs.append(definition.name())
         return found or (inputs[0] if len(inputs) == 1 else "")
 
+    def stack_and_output(self, parameters, context) -> tuple[str, str]:
+        """The file behind the INPUT raster layer and the OUTPUT raster path (its folder created).
+
+        For the algorithms that turn one stack into one raster; an input that is not a GDAL file (a
+        WMS layer, a memory layer) is refused by name.
+        """
+        layer = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        path = layer.source().split("|")[0] if layer is not None and layer.providerType() == "gdal" else ""
+        if not path or not os.path.isfile(path):
+            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
+        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+        return path, output
+
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
         """Build the exception Processing shows to the user; raise it from the caller."""

@@ -6,8 +6,6 @@ reports empty periods (they stay in the output as nodata) and loads the result.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -18,7 +16,6 @@ from qgis.core import (
 
 from ..core.timescan.resample import PERIODS, STATISTICS, resample_stack
 from .algorithm import TimestackAlgorithm
-from .landtrendr import gdal_path
 
 
 class ResampleAlgorithm(TimestackAlgorithm):
@@ -80,11 +77,7 @@ class ResampleAlgorithm(TimestackAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.EMPTY_PERIODS, self.tr("Periods without observations")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
-        if not path or not Path(path).is_file():
-            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         with self.core_errors(self.tr("Resampling")):
             result = resample_stack(

@@ -6,8 +6,6 @@ this module turns parameters into the core's arguments and loads the result.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterRasterDestination,
@@ -18,7 +16,6 @@ from qgis.core import (
 from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
 from ..core.timescan.raster import run_timescan_raster
 from .algorithm import TimestackAlgorithm
-from .landtrendr import gdal_path
 from .params import split_list
 
 
@@ -83,11 +80,7 @@ class TimescanAlgorithm(TimestackAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
-        if not path or not Path(path).is_file():
-            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         with self.core_errors(self.tr("Timescan")):
             written = run_timescan_raster(

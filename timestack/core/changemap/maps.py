@@ -23,6 +23,7 @@ from typing import Literal, Optional, Sequence
 
 import numpy as np
 
+from ..indices import check_direction
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, block_windows, run_windows
 from ..runtime import IsCancelled, Progress, TimestackError
 
@@ -179,7 +180,7 @@ def change_map(
     to the whole array passed in; see :func:`apply_mmu` to apply it after a chunked pass.
     """
     params.validate()
-    _check_direction(disturbance_direction)
+    check_direction(disturbance_direction)
     eligible = _passes_filters(table, params) & _is_change(table, params.change, disturbance_direction)
     key = np.where(eligible, _sort_key(table, params.sort), -np.inf)
     chosen = np.argmax(key, axis=0)
@@ -238,7 +239,7 @@ def event_stacks(
     and ``params.mmu`` do not apply; the other filters do.
     """
     params.validate()
-    _check_direction(disturbance_direction)
+    check_direction(disturbance_direction)
     year_index = {int(y): i for i, y in enumerate(years)}
     passes = _passes_filters(table, params)
     has_fit = np.isfinite(table["start_year"][0])
@@ -259,19 +260,6 @@ def event_stacks(
         out[f"{change}_magnitude"] = stack
         out[f"{change}_count"] = np.where(has_fit, events.sum(axis=0), np.nan)
     return out
-
-
-def _check_direction(disturbance_direction: int) -> None:
-    if disturbance_direction not in (-1, 1):
-        raise TimestackError(
-            "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
-            f"got {disturbance_direction!r}",
-            parameter="disturbance_direction",
-        )
-
-
-def warm_up() -> None:
-    """Nothing to compile: change maps are numpy; kept so callers can warm every engine alike."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,7 +364,7 @@ def _recorded_run(
                 parameter="disturbance_direction",
             )
         disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
-    _check_direction(disturbance_direction)
+    check_direction(disturbance_direction)
     if years is None:
         if "LANDTRENDR_YEARS" not in tags:
             raise TimestackError(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 from ..changemap.maps import SEGMENT_FIELDS
-from ..indices import INDICES
+from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
 from ..runtime import TimestackError, missing_package
 
@@ -41,15 +41,6 @@ def _ee():
     return ee
 
 
-def _check_direction(disturbance_direction: int) -> None:
-    if disturbance_direction not in (-1, 1):
-        raise TimestackError(
-            "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
-            f"got {disturbance_direction!r}",
-            parameter="disturbance_direction",
-        )
-
-
 def prepare_collection(
     collection,
     index: str,
@@ -64,7 +55,7 @@ def prepare_collection(
     output arrays have exactly one entry per year of ``years``.
     """
     ee = _ee()
-    _check_direction(disturbance_direction)
+    check_direction(disturbance_direction)
     renamed = [f"ftv_{name}" for name in fit_bands]
 
     def prepare(image):
@@ -175,7 +166,7 @@ def unpack(
     names are :func:`output_band_names` (renaming is the last step of every graph).
     """
     ee = _ee()
-    _check_direction(disturbance_direction)
+    check_direction(disturbance_direction)
     year_list = [int(y) for y in validate_years(years)]
     names = output_band_names(index, year_list, max_segments, fit_bands)
     n_vertices = int(max_segments) + 1

@@ -343,15 +343,12 @@ def warm_up() -> None:
     Both flavours are exercised (inputs are always converted to float64, so that is the only
     specialisation), so no interactive action pays the compile time.
     """
-    from ..changemap import maps as changemap
-
     years = np.arange(2000.0, 2012.0)
     series = 0.7 - 0.02 * np.abs(np.arange(12.0) - 6.0)
     series[5] = np.nan
     for flavor in FLAVORS:
         fit = fit_series(series[None, :], years, LandTrendrParams(), -1, flavor)  # type: ignore[arg-type]
         fit_other_bands({"b": series[None, :]}, years, fit.vertex_years, flavor)  # type: ignore[arg-type]
-    changemap.warm_up()
 
 
 # ---------------------------------------------------------------------------------------------
