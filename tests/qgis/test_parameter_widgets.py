@@ -64,9 +64,9 @@ def test_composite_panel_widgets_are_the_algorithm_definitions_and_valid_by_defa
 
 
 def test_a_definition_without_a_dock_widget_is_refused_by_name():
-    definitions = AlgorithmParameters(LandTrendrAlgorithm)
-    with pytest.raises(TypeError, match="INPUT"):
-        parameter_widget(definitions.definition(LandTrendrAlgorithm.INPUT), None)
+    definitions = AlgorithmParameters(CompositeAlgorithm)  # keeps its definitions alive
+    with pytest.raises(TypeError, match="EXTENT"):
+        parameter_widget(definitions.definition("EXTENT"), None)
     with pytest.raises(KeyError, match="NO_SUCH"):
         definitions.definition("NO_SUCH")
 
@@ -80,3 +80,49 @@ def test_widget_values_are_what_processing_expects():
     combo = definitions.widget(LandTrendrAlgorithm.FLAVOR, None)
     combo.setCurrentIndex(1)
     assert [widget_value(w) for w in (spin, check, combo)] == [9, True, 1]
+
+
+def test_layers_files_outputs_crs_and_multiple_choices_give_processing_values(qgis_iface, tmp_path):
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsProcessing,
+        QgsProcessingParameterCrs,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFolderDestination,
+        QgsProcessingParameterRasterDestination,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterVectorLayer,
+        QgsProject,
+        QgsVectorLayer,
+    )
+
+    definitions = [
+        QgsProcessingParameterRasterLayer("STACK", "Stack"),
+        QgsProcessingParameterVectorLayer("AOI", "Area", optional=True),
+        QgsProcessingParameterRasterDestination("OUTPUT", "Output"),
+        QgsProcessingParameterFolderDestination("FOLDER", "Folder"),
+        QgsProcessingParameterCrs("CRS", "CRS", "EPSG:32633", optional=True),
+        QgsProcessingParameterEnum("PICK", "Pick", ["a", "b", "c"], allowMultiple=True, defaultValue=[0, 2]),
+    ]
+    stack, aoi, output, folder, crs, pick = (parameter_widget(d, None) for d in definitions)
+    widgets = (stack, aoi, output, folder, crs, pick)
+    assert [w.objectName() for w in widgets] == [d.name() for d in definitions]
+    # an optional layer left empty is not given; a chosen one is given by id, as the project knows it
+    assert widget_value(aoi) is None
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "area", "memory")
+    QgsProject.instance().addMapLayer(layer)
+    aoi.setLayer(layer)
+    assert widget_value(aoi) == layer.id()
+    # an output left empty is a temporary output; a chosen one is its path
+    assert widget_value(output) == widget_value(folder) == QgsProcessing.TEMPORARY_OUTPUT
+    output.setFilePath(str(tmp_path / "out.tif"))
+    assert widget_value(output) == str(tmp_path / "out.tif")
+    assert "tif" in output.filter()
+    assert widget_value(crs) == "EPSG:32633"
+    crs.setCrs(QgsCoordinateReferenceSystem("EPSG:3035"))
+    assert widget_value(crs) == "EPSG:3035"
+    assert widget_value(pick) == [0, 2]
+    pick.deselectAllOptions()
+    pick.setCheckedItems(["b"])
+    assert widget_value(pick) == [1]
+    QgsProject.instance().removeMapLayer(layer)

@@ -15,6 +15,7 @@ __all__ = [
     "sample_panel",
     "search_panel",
     "series_plot",
+    "timeseries_panel",
     "trajectory_plot",
     "warm_up",
     "zonal_panel",

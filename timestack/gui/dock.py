@@ -8,10 +8,11 @@ from .composite_panel import CompositePanel
 from .landtrendr_panel import LandTrendrPanel
 from .sample_panel import SamplePanel
 from .search_panel import SearchPanel
+from .timeseries_panel import TimeSeriesPanel
 from .zonal_panel import ZonalPanel
 
 #: Panel classes in workflow order; each has a translatable ``title()``.
-PANELS = (SamplePanel, SearchPanel, CompositePanel, LandTrendrPanel, ZonalPanel)
+PANELS = (SamplePanel, SearchPanel, CompositePanel, LandTrendrPanel, ZonalPanel, TimeSeriesPanel)
 
 
 class TimestackDock(QgsDockWidget):

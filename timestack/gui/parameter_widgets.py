@@ -9,12 +9,24 @@ Processing expects for that parameter, so one definition serves all three.
 from __future__ import annotations
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingDestinationParameter,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
 )
+from qgis.gui import QgsCheckableComboBox, QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 __all__ = ["AlgorithmParameters", "parameter_widget", "widget_value"]
@@ -22,6 +34,8 @@ __all__ = ["AlgorithmParameters", "parameter_widget", "widget_value"]
 #: Spin boxes need finite limits (and size themselves to them); Processing's "no limit" is the largest double.
 _INT_LIMIT = 999_999
 _DOUBLE_LIMIT = 999_999.0
+#: Qt property marking a file picker that names an output (left empty: a temporary output).
+_DESTINATION = "timestackDestination"
 
 
 class AlgorithmParameters:
@@ -75,18 +89,95 @@ def _number_widget(definition: QgsProcessingParameterNumber, parent: QWidget) ->
     return widget
 
 
+_LAYER_PARAMETERS = (
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingParameterFeatureSource,
+)
+
+
+def _layer_widget(definition: QgsProcessingParameterDefinition, parent: QWidget) -> QgsMapLayerComboBox:
+    widget = QgsMapLayerComboBox(parent)
+    raster = isinstance(definition, QgsProcessingParameterRasterLayer)
+    widget.setFilters(QgsMapLayerProxyModel.RasterLayer if raster else QgsMapLayerProxyModel.VectorLayer)
+    optional = bool(definition.flags() & QgsProcessingParameterDefinition.FlagOptional)
+    widget.setAllowEmptyLayer(optional)
+    if optional:
+        widget.setLayer(None)
+    return widget
+
+
+def _file_widget(definition: QgsProcessingParameterDefinition, parent: QWidget) -> QgsFileWidget:
+    """Outputs are saved files or folders (empty: a temporary output); inputs are files or folders."""
+    widget = QgsFileWidget(parent)
+    destination = isinstance(definition, QgsProcessingDestinationParameter)
+    widget.setProperty(_DESTINATION, destination)
+    if destination:
+        widget.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("AlgorithmParameters", "[temporary output]")
+        )
+    if isinstance(definition, QgsProcessingParameterFolderDestination):
+        widget.setStorageMode(QgsFileWidget.GetDirectory)
+    elif isinstance(definition, QgsProcessingDestinationParameter):
+        widget.setStorageMode(QgsFileWidget.SaveFile)
+        widget.setFilter(definition.createFileFilter())
+    elif definition.behavior() == QgsProcessingParameterFile.Folder:
+        widget.setStorageMode(QgsFileWidget.GetDirectory)
+    elif definition.extension():
+        widget.setFilter(f"*.{definition.extension()}")
+    return widget
+
+
+def _crs_widget(definition: QgsProcessingParameterCrs, parent: QWidget) -> QgsProjectionSelectionWidget:
+    widget = QgsProjectionSelectionWidget(parent)
+    optional = bool(definition.flags() & QgsProcessingParameterDefinition.FlagOptional)
+    widget.setOptionVisible(QgsProjectionSelectionWidget.CrsNotSet, optional)
+    default = QgsCoordinateReferenceSystem(str(definition.defaultValue() or ""))
+    if default.isValid():
+        widget.setCrs(default)
+    else:
+        widget.setCrs(QgsCoordinateReferenceSystem())
+    return widget
+
+
+def _enum_widget(definition: QgsProcessingParameterEnum, parent: QWidget) -> QComboBox:
+    default = definition.defaultValue()
+    if not definition.allowMultiple():
+        widget = QComboBox(parent)
+        widget.addItems(definition.options())
+        widget.setCurrentIndex(int(default or 0))
+        return widget
+    widget = QgsCheckableComboBox(parent)
+    widget.addItems(definition.options())
+    chosen = default if isinstance(default, (list, tuple)) else [] if default is None else [default]
+    widget.setCheckedItems([definition.options()[int(index)] for index in chosen])
+    return widget
+
+
 def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidget) -> QWidget:
     """A Qt widget showing ``definition``'s choices, range and default, with its help as tooltip.
 
-    Numbers become spin boxes, single-choice enums combo boxes, booleans check boxes (labelled with
-    the description), strings line edits. The widget's object name is the parameter's name.
+    Numbers become spin boxes, enums combo boxes (checkable ones for several choices), booleans check
+    boxes (labelled with the description), strings line edits, layers layer pickers, files and outputs
+    file pickers, CRSs projection pickers. The widget's object name is the parameter's name.
     """
     if isinstance(definition, QgsProcessingParameterNumber):
         widget = _number_widget(definition, parent)
-    elif isinstance(definition, QgsProcessingParameterEnum) and not definition.allowMultiple():
-        widget = QComboBox(parent)
-        widget.addItems(definition.options())
-        widget.setCurrentIndex(int(definition.defaultValue() or 0))
+    elif isinstance(definition, QgsProcessingParameterEnum):
+        widget = _enum_widget(definition, parent)
+    elif isinstance(
+        definition,
+        (
+            QgsProcessingParameterRasterLayer,
+            QgsProcessingParameterVectorLayer,
+            QgsProcessingParameterFeatureSource,
+        ),
+    ):
+        widget = _layer_widget(definition, parent)
+    elif isinstance(definition, (QgsProcessingDestinationParameter, QgsProcessingParameterFile)):
+        widget = _file_widget(definition, parent)
+    elif isinstance(definition, QgsProcessingParameterCrs):
+        widget = _crs_widget(definition, parent)
     elif isinstance(definition, QgsProcessingParameterBoolean):
         widget = QCheckBox(definition.description(), parent)
         widget.setChecked(bool(definition.defaultValue()))
@@ -100,11 +191,23 @@ def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidg
 
 
 def widget_value(widget: QWidget):
-    """The Processing value of a widget made by :func:`parameter_widget`."""
+    """The Processing value of a widget made by :func:`parameter_widget` (``None`` for an empty optional
+    layer or CRS, so Processing takes the parameter as not given)."""
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    if isinstance(widget, QgsCheckableComboBox):
+        return [widget.findText(text) for text in widget.checkedItems()]
+    if isinstance(widget, QgsMapLayerComboBox):
+        layer = widget.currentLayer()
+        return layer.id() if layer is not None else None
     if isinstance(widget, QComboBox):
         return widget.currentIndex()
+    if isinstance(widget, QgsFileWidget):
+        if not widget.filePath() and widget.property(_DESTINATION):
+            return QgsProcessing.TEMPORARY_OUTPUT
+        return widget.filePath() or None
+    if isinstance(widget, QgsProjectionSelectionWidget):
+        return widget.crs().authid() or widget.crs().toWkt() or None
     if isinstance(widget, QLineEdit):
         return widget.text()
     return widget.value()

@@ -385,3 +385,65 @@ class LandTrendrStyler(QgsProcessingLayerPostProcessorInterface):
             )  # fmt: skip
         layer.setRenderer(renderer)
         layer.triggerRepaint()
+
+
+#: Timescan metrics that measure spread over time: drawn on a sequential ramp (little dark, much bright).
+SPREAD_METRICS = ("std", "cov")
+
+
+def band_range(path: str, band: int = 1, percents=(2.0, 98.0), size: int = 512) -> tuple[float, float]:
+    """The ``percents`` range of ``band``'s valid values, from a read of at most ``size``² pixels: what a
+    stretch of a metric with no fixed range spans. Called by the algorithm, so the main thread reads
+    nothing."""
+    import numpy as np
+    import rasterio
+
+    with rasterio.open(path) as src:
+        factor = max(1, -(-max(src.width, src.height) // size))
+        shape = (max(1, src.height // factor), max(1, src.width // factor))
+        values = src.read(band, out_shape=shape, masked=True).astype("float64").filled(np.nan)
+    values = values[np.isfinite(values)]
+    if not values.size:
+        return 0.0, 1.0
+    low, high = (float(value) for value in np.percentile(values, percents))
+    return (low, high) if high > low else (low, low + 1.0)
+
+
+class TimescanStyler(QgsProcessingLayerPostProcessorInterface):
+    """Shows a timescan's first band over its 2–98 % range: a spread (std, cov) on a sequential ramp, any
+    other metric (a dB mean, an index median) in grey, as a timescan is read in the SAR tools it replaces.
+    The range is measured by the algorithm in its own thread (:func:`band_range`)."""
+
+    def __init__(self, band_name: str, low: float, high: float):
+        super().__init__()
+        self.band_name, self.low, self.high = band_name, low, high
+
+    @classmethod
+    def for_output(cls, path: str) -> TimescanStyler:
+        """The styler of the timescan written at ``path`` (reads it: call it in the algorithm)."""
+        import rasterio
+
+        with rasterio.open(path) as src:
+            first_band = src.descriptions[0] or ""
+        return cls(first_band, *band_range(path))
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("TimescanStyler", text)
+
+    def postProcessLayer(self, layer, context, feedback):
+        if not isinstance(layer, QgsRasterLayer):
+            return
+        if self.band_name.rpartition("_")[2] in SPREAD_METRICS:
+            renderer = value_ramp_renderer(
+                layer, 1, self.low, self.high, RMSE_PALETTE,
+                lambda value: self.tr("{0} {1:.3g}").format(self.band_name, value),
+            )  # fmt: skip
+        else:
+            renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), 1)
+            enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(1))
+            enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+            enhancement.setMinimumValue(self.low)
+            enhancement.setMaximumValue(self.high)
+            renderer.setContrastEnhancement(enhancement)
+        layer.setRenderer(renderer)
+        layer.triggerRepaint()

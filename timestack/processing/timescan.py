@@ -17,6 +17,7 @@ from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_m
 from ..core.timescan.raster import run_timescan_raster
 from .algorithm import TimestackAlgorithm
 from .params import split_list
+from .styles import TimescanStyler, keep_alive
 
 
 class TimescanAlgorithm(TimestackAlgorithm):
@@ -94,4 +95,6 @@ class TimescanAlgorithm(TimestackAlgorithm):
                 is_cancelled=is_cancelled,
             )
         self.load_on_completion(context, str(written), self.tr("Timescan"), self.OUTPUT, raster=True)
+        styler = keep_alive(TimescanStyler.for_output(str(written)))
+        context.layerToLoadOnCompletionDetails(str(written)).setPostProcessor(styler)
         return {self.OUTPUT: str(written)}

@@ -1,0 +1,200 @@
+"""Dock panel for any dated stack: timescans, temporal resampling (and the other algorithms that take a
+time stack and summarise or export it).
+
+Each operation's page is built from its algorithm's own parameter definitions, so the dock offers
+exactly what the Toolbox does (ranges, defaults, advanced options) and a new stack algorithm needs only
+its class in ``OPERATIONS``. The algorithms load and style their outputs; the panel runs them in the
+background like every other tab.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsMapLayerProxyModel,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterMultipleLayers,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..processing.algorithm import PROVIDER_ID
+from ..processing.resample import ResampleAlgorithm
+from ..processing.timescan import TimescanAlgorithm
+from .algorithm_task import RunsOneAlgorithm
+from .parameter_widgets import AlgorithmParameters, widget_value
+
+#: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
+OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm)
+
+#: The parameter every operation takes the picked stack as (DESIGN.md's Processing contract).
+STACK = "INPUT"
+
+
+class OperationPage(QWidget):
+    """One algorithm's parameters (all but the stack), advanced ones in a collapsed group."""
+
+    def __init__(self, algorithm_class, parent=None):
+        super().__init__(parent)
+        self.definitions = AlgorithmParameters(algorithm_class)
+        self.algorithm = self.definitions.algorithm
+        #: The registry's id, which the panel's own instance (outside the provider) cannot tell.
+        self.algorithm_id = f"{PROVIDER_ID}:{self.algorithm.name()}"
+        #: Parameter name -> the widget made from its definition.
+        self.inputs: dict = {}
+        form, advanced = QFormLayout(), QFormLayout()
+        for definition in self.algorithm.parameterDefinitions():
+            flags = definition.flags()
+            if definition.name() == STACK or flags & QgsProcessingParameterDefinition.FlagHidden:
+                continue
+            widget = self.definitions.widget(definition.name(), self)
+            self.inputs[definition.name()] = widget
+            target = advanced if flags & QgsProcessingParameterDefinition.FlagAdvanced else form
+            if isinstance(widget, QCheckBox):
+                target.addRow(widget)  # a check box is labelled with the description
+            else:
+                target.addRow(self.definitions.label(definition.name(), self), widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        about = QgsCollapsibleGroupBox(QCoreApplication.translate("OperationPage", "What it does"), self)
+        help_text = QLabel(self.algorithm.shortHelpString(), about)
+        help_text.setWordWrap(True)
+        QVBoxLayout(about).addWidget(help_text)
+        about.setCollapsed(True)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        if advanced.rowCount():
+            group = QgsCollapsibleGroupBox(
+                QCoreApplication.translate("OperationPage", "Advanced parameters"), self
+            )
+            group.setLayout(advanced)
+            group.setCollapsed(True)
+            layout.addWidget(group)
+
+    def parameters(self, stack: str) -> dict:
+        """The run's parameters with ``stack`` (a layer id or a file) as the input; unset optional
+        inputs are left out so the algorithm takes its defaults."""
+        values = {name: widget_value(widget) for name, widget in self.inputs.items()}
+        multiple = isinstance(self.definitions.definition(STACK), QgsProcessingParameterMultipleLayers)
+        values[STACK] = [stack] if multiple else stack
+        return {name: value for name, value in values.items() if value is not None}
+
+
+class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
+    """Pick a stack and an operation, set its parameters, run; the outputs are loaded and styled."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.stack = QgsMapLayerComboBox(self)
+        self.stack.setObjectName("timeSeriesStack")
+        self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.stack.setAllowEmptyLayer(True)
+        self.stack.setToolTip(
+            self.tr(
+                "A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, "
+                "LandTrendr fits, per-date stacks"
+            )
+        )
+        self.browse = QToolButton(self)
+        self.browse.setText("…")
+        self.browse.setToolTip(self.tr("Choose a stack file that is not a layer of the project"))
+        self.browse.clicked.connect(self.choose_file)
+        self.operation = QComboBox(self)
+        self.operation.setObjectName("timeSeriesOperation")
+        self.operation.setToolTip(self.tr("What to make of the stack"))
+        self.pages = QStackedWidget(self)
+        for algorithm_class in OPERATIONS:
+            page = OperationPage(algorithm_class, self.pages)
+            self.pages.addWidget(page)
+            self.operation.addItem(page.algorithm.displayName(), page.algorithm_id)
+        self.operation.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.add_run_controls(self.tr("Run"), "timeSeriesRunButton", self.run_operation)
+
+        intro = QLabel(
+            self.tr(
+                "Summarise or resample any time stack: per-pixel statistics over time (timescan) or "
+                "monthly, seasonal and annual series. The result is added to the map."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        stack_row = QHBoxLayout()
+        stack_row.addWidget(self.stack, 1)
+        stack_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Stack"), stack_row)
+        form.addRow(self.tr("Operation"), self.operation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.pages)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("TimeSeriesPanel", text)
+
+    def title(self) -> str:
+        return self.tr("Time series")
+
+    def page(self, algorithm_id: str) -> OperationPage:
+        """The page of the operation ``algorithm_id`` (``timestack:timescan``)."""
+        index = self.operation.findData(algorithm_id)
+        if index < 0:
+            raise KeyError(f"the Time series tab has no operation {algorithm_id}")
+        return self.pages.widget(index)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Time stack"), "", self.tr("GeoTIFF stacks (*.tif *.tiff *.vrt)")
+        )
+        if path:
+            self.use_file(path)
+
+    def use_file(self, path: str) -> None:
+        """Offer the stack file ``path`` (not a layer) and pick it."""
+        items = [item for item in self.stack.additionalItems() if item != path]
+        self.stack.setAdditionalItems([*items, path])
+        self.stack.setCurrentIndex(self.stack.findText(path))
+
+    def stack_source(self) -> str:
+        """The picked stack as Processing takes it: the layer's id, or the file chosen; '' for none."""
+        layer = self.stack.currentLayer()
+        if layer is not None:
+            return layer.id()
+        return self.stack.currentText() if self.stack.currentText() in self.stack.additionalItems() else ""
+
+    def parameters(self) -> dict:
+        return self.pages.currentWidget().parameters(self.stack_source())
+
+    def run_operation(self) -> None:
+        if not self.stack_source():
+            self.status.setText(self.tr("Pick a stack first: a layer of the project or a file (…)."))
+            return
+        page = self.pages.currentWidget()
+        busy = self.tr("Running {0}…").format(page.algorithm.displayName())
+        self.start_run(page.algorithm_id, self.parameters(), busy)
+
+    def run_finished(self, ok: bool, results: dict) -> None:
+        written = [str(value) for value in results.values() if isinstance(value, str) and value]
+        if ok:
+            self.status.setText(self.tr("Written: {0}").format(", ".join(written)))
+        else:
+            self.status.setText(self.tr("The run failed or was cancelled; see the log."))
