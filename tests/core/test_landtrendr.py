@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.helpers.shared import LANDTRENDR_FIXTURES
-from timestack.core.landtrendr import kernels
+from timestack.core.landtrendr import codes, kernels
 from timestack.core.landtrendr.fit import (
     LandTrendrParams,
     fit_chunk,
@@ -152,7 +152,7 @@ def test_fewer_than_min_observations_is_flat_at_the_mean_and_flagged():
     values = np.full(30, np.nan)
     values[[3, 9, 20]] = [0.4, 0.5, 0.9]
     fit = fit_pixel(values, YEARS, LandTrendrParams(minObservationsNeeded=6), -1)
-    assert fit.status == kernels.STATUS_TOO_FEW_OBSERVATIONS
+    assert fit.status == codes.STATUS_TOO_FEW_OBSERVATIONS
     assert _vertices(fit) == [1990, 2019]
     np.testing.assert_allclose(fit.fitted, 0.6)
 
@@ -160,7 +160,7 @@ def test_fewer_than_min_observations_is_flat_at_the_mean_and_flagged():
 @pytest.mark.parametrize("missing", [np.nan, np.inf])
 def test_all_missing_pixel_gives_nodata_not_an_error(missing):
     fit = fit_pixel(np.full(30, missing), YEARS)
-    assert fit.status == kernels.STATUS_NO_DATA
+    assert fit.status == codes.STATUS_NO_DATA
     assert np.all(np.isnan(fit.fitted)) and np.all(np.isnan(fit.vertex_years)) and np.isnan(fit.rmse)
     assert fit.n_segments == 0
 
@@ -314,7 +314,7 @@ def test_fit_chunk_maps_years_rows_cols_and_leaves_nodata_pixels_nan():
     fit = fit_chunk(cube, YEARS, LandTrendrParams(), -1, fit_bands={"swir1": swir})
     assert fit.fitted.shape == (30, 2, 3) and fit.vertex_years.shape == (7, 2, 3)
     assert fit.ftv["swir1"].shape == (30, 2, 3)
-    assert np.isnan(fit.fitted[:, 1, 2]).all() and fit.status[1, 2] == kernels.STATUS_NO_DATA
+    assert np.isnan(fit.fitted[:, 1, 2]).all() and fit.status[1, 2] == codes.STATUS_NO_DATA
     single = fit_pixel(cube[:, 0, 1], YEARS)
     np.testing.assert_array_equal(fit.fitted[:, 0, 1], single.fitted)
 
@@ -467,6 +467,6 @@ def test_noise_without_a_significant_model_is_flat_at_the_mean_and_flagged():
     # No despiking and no recovery edits, so "the mean" is that of the raw values.
     params = LandTrendrParams(pvalThreshold=0.0001, spikeThreshold=1.0, recoveryThreshold=1.0)
     fit = fit_pixel(values, YEARS, params)
-    assert fit.status == kernels.STATUS_NOT_SIGNIFICANT and fit.n_segments == 1
+    assert fit.status == codes.STATUS_NOT_SIGNIFICANT and fit.n_segments == 1
     np.testing.assert_allclose(fit.fitted, np.mean(values), rtol=1e-9)
     assert fit.p_value > 0.0001

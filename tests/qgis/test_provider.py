@@ -57,3 +57,40 @@ def test_every_algorithm_help_url_opens_its_own_readme_section(provider):
 def test_anchors_are_the_ones_markdown_renderers_make():
     assert heading_anchor("timestack:landtrendr") == "timestacklandtrendr"
     assert heading_anchor("Installing in your own QGIS") == "installing-in-your-own-qgis"
+
+
+#: What only a run needs: imported by the algorithms when they run, never when QGIS (or every
+#: ``qgis_process`` call) loads the provider — together they cost about a second per start-up.
+RUN_TIME_PACKAGES = ("numba", "pandas", "pystac", "pystac_client", "scipy", "shapely", "matplotlib", "ee")
+
+
+def test_loading_the_provider_imports_no_package_only_a_run_needs():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import json, sys\n"
+        "from qgis.core import QgsApplication\n"
+        "app = QgsApplication([], False)\n"
+        "app.initQgis()\n"
+        "from timestack.processing.provider import TimestackProvider\n"
+        "provider = TimestackProvider()\n"
+        "QgsApplication.processingRegistry().addProvider(provider)\n"
+        f"print(json.dumps(sorted(m for m in {RUN_TIME_PACKAGES!r} if m in sys.modules)))\n"
+        "print(len(provider.algorithms()))\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=True,
+    )
+    imported, count = completed.stdout.strip().splitlines()[-2:]
+    assert int(count) == len(_ids())
+    assert json.loads(imported) == []

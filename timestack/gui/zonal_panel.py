@@ -30,9 +30,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.zonal.compile import PERIODS
 from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
-from ..core.zonal.statistics import DEFAULT_STATISTICS, ZonalInputError
+from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
+from ..core.zonal.statistics import ZonalInputError
 from ..dependencies import python_executable
 from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core.sample_archive import ensure_sample_archive
 from .algorithm import TimestackAlgorithm
 from .styles import PolygonOutlineStyler, YearRampPostProcessor, keep_alive
 
@@ -81,6 +80,8 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
         variant = self.VARIANTS[self.parameterAsEnum(parameters, self.VARIANT, context)]
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         progress, is_cancelled = self.core_callbacks(feedback)
+        from ..core.sample_archive import ensure_sample_archive  # pystac: at run time, not at QGIS start
+
         with self.core_errors(self.tr("Sample archive")):
             archive = ensure_sample_archive(
                 folder, variant=variant, progress=progress, is_cancelled=is_cancelled

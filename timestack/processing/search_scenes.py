@@ -27,10 +27,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely.geometry import shape
 
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
-from ..core.search.earthdata import EarthdataLogin
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
@@ -165,6 +163,8 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         return value.toString("yyyy-MM-dd")
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core.search.earthdata import EarthdataLogin  # pystac: at run time, not at QGIS start
+
         aoi, aoi_crs = self._area(parameters, context)
         catalog = self.parameterAsString(parameters, self.CATALOG, context)
         max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
@@ -224,6 +224,8 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
 
     def _write_footprints(self, parameters, context, result) -> str:
         """One feature per scene in OUTPUT (EPSG:4326), with the record fields as attributes."""
+        from shapely.geometry import shape
+
         fields = QgsFields()
         for name in RECORD_FIELDS:
             fields.append(QgsField(name, _FIELD_TYPES.get(name, QVariant.String)))

@@ -20,16 +20,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.native import NativeLibraryError
-from ..core.zonal.compile import PERIODS, compile_statistics
-from ..core.zonal.scenes import find_scenes, scene_statistics
-from ..core.zonal.statistics import (
-    DEFAULT_STATISTICS,
-    read_polygons,
-    wide_table,
-    write_csv_atomically,
-    zonal_statistics,
-)
+from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
 from .algorithm import TimestackAlgorithm
 from .params import AllowedRootsParameter, EarthdataParameter, IndexParameter, MaskParameters, split_list
 
@@ -177,6 +168,8 @@ class ZonalStatsAlgorithm(
         path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
             parameters, self.POLYGONS, context, ["gpkg", "shp", "geojson", "fgb"], "gpkg", feedback
         )
+        from ..core.zonal.statistics import read_polygons
+
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         polygons = read_polygons(path, id_field, layer or None)
         for polygon_id in polygons.repaired:
@@ -186,6 +179,12 @@ class ZonalStatsAlgorithm(
         return polygons
 
     def processAlgorithm(self, parameters, context, feedback):
+        # pandas and exactextract are imported by the run, not when QGIS registers the algorithm
+        from ..core.native import NativeLibraryError
+        from ..core.zonal.compile import compile_statistics
+        from ..core.zonal.scenes import find_scenes, scene_statistics
+        from ..core.zonal.statistics import wide_table, write_csv_atomically, zonal_statistics
+
         progress, is_cancelled = self.core_callbacks(feedback)
         stacks = [layer.source() for layer in self.parameterAsLayerList(parameters, self.INPUT, context)]
         items_path = self.parameterAsFile(parameters, self.ITEMS, context)

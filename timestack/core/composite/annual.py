@@ -80,7 +80,6 @@ from ..quality.masks import (
 )
 from ..quality.tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
 from ..runtime import Cancelled, Progress, TimestackError, missing_package
-from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
 #: The default size limit of a run: 8 GB is a national park at 30 m over 40 years, far beyond a
@@ -544,6 +543,8 @@ def reduce_observations(
     data: np.ndarray, method: str, bands: Sequence[str], q: float = 50.0
 ) -> tuple[np.ndarray, Optional[np.ndarray]]:
     """Reduce (obs, bands, pixels) to (bands, pixels) by ``method``; also the chosen obs (or None)."""
+    from . import kernels  # numba: imported by the first composite, not when QGIS registers the algorithms
+
     n_obs, n_bands, n_pix = data.shape
     out = np.empty((n_bands, n_pix), np.float32)
     if method == "medoid":

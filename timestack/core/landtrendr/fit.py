@@ -3,7 +3,7 @@
 The public face of the engine: parameters with Earth Engine's names and defaults, validation with
 errors that name the argument, a single-pixel fit for the interactive inspector, a chunk fit over
 ``(years, rows, cols)`` arrays and a raster driver that streams a GeoTIFF stack window by window.
-The numerics live in :mod:`.kernels` (numba, parallel over pixels).
+The numerics live in :mod:`.kernels` (numba, parallel over pixels), imported by the first fit.
 
 Disturbance direction: LandTrendr's breakpoint rules assume a disturbance *increases* the value,
 so the series is multiplied by ``disturbance_direction`` (+1 if the index rises on disturbance,
@@ -31,17 +31,17 @@ import numpy as np
 from ..io.bands import parse_band
 from ..io.engine import EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import IsCancelled, Progress, TimestackError
-from . import kernels
+from . import codes
 
 Flavor = Literal["gee", "idl"]
 DEFAULT_FLAVOR: Flavor = "gee"
-FLAVORS: dict[str, int] = {"idl": kernels.FLAVOR_IDL, "gee": kernels.FLAVOR_GEE}
+FLAVORS: dict[str, int] = {"idl": codes.FLAVOR_IDL, "gee": codes.FLAVOR_GEE}
 
 
-STATUS_OK = kernels.STATUS_OK
-STATUS_TOO_FEW_OBSERVATIONS = kernels.STATUS_TOO_FEW_OBSERVATIONS
-STATUS_NO_DATA = kernels.STATUS_NO_DATA
-STATUS_NOT_SIGNIFICANT = kernels.STATUS_NOT_SIGNIFICANT
+STATUS_OK = codes.STATUS_OK
+STATUS_TOO_FEW_OBSERVATIONS = codes.STATUS_TOO_FEW_OBSERVATIONS
+STATUS_NO_DATA = codes.STATUS_NO_DATA
+STATUS_NOT_SIGNIFICANT = codes.STATUS_NOT_SIGNIFICANT
 
 
 #: name -> (low, high, as written in messages and help). Only values without meaning are refused: a
@@ -101,16 +101,16 @@ class LandTrendrParams:
         return int(self.maxSegments) + 1
 
     def as_vector(self) -> np.ndarray:
-        """The kernels' parameter vector (indices ``kernels.P_*``)."""
-        vector = np.empty(kernels.N_PARAMS)
-        vector[kernels.P_MAX_SEGMENTS] = self.maxSegments
-        vector[kernels.P_SPIKE] = self.spikeThreshold
-        vector[kernels.P_OVERSHOOT] = self.vertexCountOvershoot
-        vector[kernels.P_PREVENT_ONE_YEAR_RECOVERY] = 1.0 if self.preventOneYearRecovery else 0.0
-        vector[kernels.P_RECOVERY] = self.recoveryThreshold
-        vector[kernels.P_PVAL] = self.pvalThreshold
-        vector[kernels.P_BEST_MODEL_PROPORTION] = self.bestModelProportion
-        vector[kernels.P_MIN_OBS] = self.minObservationsNeeded
+        """The kernels' parameter vector (indices ``codes.P_*``)."""
+        vector = np.empty(codes.N_PARAMS)
+        vector[codes.P_MAX_SEGMENTS] = self.maxSegments
+        vector[codes.P_SPIKE] = self.spikeThreshold
+        vector[codes.P_OVERSHOOT] = self.vertexCountOvershoot
+        vector[codes.P_PREVENT_ONE_YEAR_RECOVERY] = 1.0 if self.preventOneYearRecovery else 0.0
+        vector[codes.P_RECOVERY] = self.recoveryThreshold
+        vector[codes.P_PVAL] = self.pvalThreshold
+        vector[codes.P_BEST_MODEL_PROPORTION] = self.bestModelProportion
+        vector[codes.P_MIN_OBS] = self.minObservationsNeeded
         return vector
 
     def to_gee(self) -> dict:
@@ -223,6 +223,8 @@ def fit_series(
         n_segments=np.empty(n_pix, np.int64),
         status=np.empty(n_pix, np.int64),
     )
+    from . import kernels  # numba: imported on the first fit, not when QGIS registers the algorithms
+
     kernels.fit_many(
         series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
         out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
@@ -268,8 +270,10 @@ def fit_other_bands(
     Step 5 of the algorithm (segment-by-segment fit) runs on the band's values with the index's
     breakpoints, so e.g. SWIR1 keeps its own levels and shapes, as LT-GEE's FTV bands do.
     """
+    from . import kernels
+
     year_array = validate_years(years)
-    truncate = _flavor_code(flavor) == kernels.FLAVOR_IDL
+    truncate = _flavor_code(flavor) == codes.FLAVOR_IDL
     out = {}
     for name, values in bands.items():
         series = np.ascontiguousarray(values, dtype=np.float64)

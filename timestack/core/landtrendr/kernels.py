@@ -35,23 +35,22 @@ configure_numba_cache()
 import numpy as np  # noqa: E402
 from numba import njit, prange  # noqa: E402  (cache folder first)
 
-FLAVOR_IDL = 0
-FLAVOR_GEE = 1
+from .codes import (  # noqa: E402
+    FLAVOR_IDL,
+    P_BEST_MODEL_PROPORTION,
+    P_MAX_SEGMENTS,
+    P_MIN_OBS,
+    P_OVERSHOOT,
+    P_PREVENT_ONE_YEAR_RECOVERY,
+    P_PVAL,
+    P_RECOVERY,
+    P_SPIKE,
+    STATUS_NO_DATA,
+    STATUS_NOT_SIGNIFICANT,
+    STATUS_OK,
+    STATUS_TOO_FEW_OBSERVATIONS,
+)
 
-P_MAX_SEGMENTS = 0
-P_SPIKE = 1
-P_OVERSHOOT = 2
-P_PREVENT_ONE_YEAR_RECOVERY = 3
-P_RECOVERY = 4
-P_PVAL = 5
-P_BEST_MODEL_PROPORTION = 6
-P_MIN_OBS = 7
-N_PARAMS = 8
-
-STATUS_OK = 0
-STATUS_TOO_FEW_OBSERVATIONS = 1
-STATUS_NO_DATA = 2
-STATUS_NOT_SIGNIFICANT = 3
 #: Internal to the kernels: the observations lie on one line; reported as STATUS_OK.
 _STATUS_LINE = 4
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 import numpy as np
-from scipy import ndimage
 
 from .qa import (
     CONFIDENCE_LEVELS,
@@ -167,6 +166,8 @@ def buffer_mask(mask: np.ndarray, radius: float) -> np.ndarray:
     structure = disk(radius)
     if mask.ndim == 3:
         structure = structure[np.newaxis]
+    from scipy import ndimage  # only for buffered masks: not imported with the mask names
+
     return ndimage.binary_dilation(mask, structure=structure)
 
 

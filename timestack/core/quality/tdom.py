@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import ndimage
 
 from .masks import disk
 
@@ -78,6 +77,8 @@ def tdom_shadow(
         z_nir = (nir - mean_nir) / std_nir
         z_swir1 = (swir1 - mean_swir1) / std_swir1
     dark = (z_nir < z_threshold) & (z_swir1 < z_threshold) & ((nir + swir1) < dark_threshold)
+    from scipy import ndimage  # imported by the first TDOM mask, not when QGIS registers the algorithms
+
     if erode_radius > 0:
         dark = ndimage.binary_erosion(dark, structure=disk(erode_radius))
     if dilate_radius > 0:

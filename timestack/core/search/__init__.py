@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Optional
 
 from ..runtime import IsCancelled, Progress
-from .local_catalog import is_local_catalog, search_local_catalog
 from .presets import PRESETS, CatalogPreset, preset
 from .query import SceneQuery, SearchError
 from .scene import RECORD_FIELDS, SearchResult, scene_record
@@ -47,9 +46,10 @@ def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> li
         from .stac_api import list_collections as api_collections
 
         return api_collections(text, timeout)
-    if is_local_catalog(text):
-        from .local_catalog import list_collections as local_collections
+    from .local_catalog import is_local_catalog
+    from .local_catalog import list_collections as local_collections
 
+    if is_local_catalog(text):
         return local_collections(text)
     raise SearchError(f"CATALOG {text!r} is neither a STAC API URL nor a catalog file.", "CATALOG")
 
@@ -87,6 +87,8 @@ def search_scenes(
         text = chosen.url
     if text.startswith(("http://", "https://")):
         return search_stac_api(text, query, timeout=timeout, progress=progress, is_cancelled=is_cancelled)
+    from .local_catalog import is_local_catalog, search_local_catalog  # pystac: only when searched
+
     if is_local_catalog(text):
         return search_local_catalog(text, query, progress=progress, is_cancelled=is_cancelled)
     raise SearchError(

@@ -15,8 +15,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from shapely.geometry import mapping, shape
-
 from ..runtime import TimestackError
 
 SORT_ORDERS = ("ascending", "descending")
@@ -50,6 +48,7 @@ def aoi_to_wgs84(geometry: Any, crs: str = "EPSG:4326") -> dict:
     from rasterio.errors import CRSError
     from rasterio.warp import transform_geom
     from shapely import wkt
+    from shapely.geometry import mapping, shape
 
     if geometry is None:
         raise SearchError("AOI is empty: give a polygon, a layer extent or a rectangle.", "AOI")
@@ -164,6 +163,8 @@ class SceneQuery:
     @property
     def bbox(self) -> tuple:
         """The AOI's WGS84 bounds ``(west, south, east, north)``."""
+        from shapely.geometry import shape
+
         return tuple(shape(self.aoi).bounds)
 
     @property

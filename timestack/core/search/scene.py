@@ -11,12 +11,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
-
-import pystac
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..io.atomic import write_text_atomically
 from .query import SceneQuery
+
+if TYPE_CHECKING:  # pystac is imported by the searches, not when QGIS registers the algorithms
+    import pystac
 
 #: Columns of the footprints layer, in order (DESIGN.md: id, collection, platform, datetime, cloud_cover, …).
 RECORD_FIELDS = ("id", "collection", "platform", "datetime", "doy", "cloud_cover", "epsg", "backend")
@@ -26,6 +27,8 @@ def scene_datetime(item: pystac.Item) -> Optional[dt.datetime]:
     """Acquisition time; items with a range (``datetime: null``) use ``start_datetime``."""
     if item.datetime is not None:
         return item.datetime
+    import pystac
+
     start = item.properties.get("start_datetime")
     return pystac.utils.str_to_datetime(start) if start else None
 
@@ -96,6 +99,8 @@ class SearchResult:
         return [item.id for item in self.items]
 
     def item_collection(self) -> pystac.ItemCollection:
+        import pystac
+
         return pystac.ItemCollection(self.items, clone_items=False)
 
     def records(self) -> list:

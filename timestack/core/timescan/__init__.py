@@ -1,4 +1,4 @@
-"""Temporal summaries of any dated stack: per-pixel metrics (``metrics``) run over rasters (``raster``),
-and per-period resampling (``resample``)."""
+"""Temporal summaries of any dated stack: per-pixel metrics (``metrics``, computed by the numba
+``kernels``) run over rasters (``raster``), and per-period resampling (``resample``)."""
 
-__all__ = ["metrics", "raster", "resample"]
+__all__ = ["kernels", "metrics", "raster", "resample"]

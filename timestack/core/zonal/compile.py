@@ -22,9 +22,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from .options import PERIODS
 from .statistics import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
 
-PERIODS = ("none", "weekly", "monthly", "yearly", "all")
 EXACT = ("count", "mean", "std", "min", "max", "valid_fraction")
 
 

@@ -29,6 +29,7 @@ from .. import native
 from ..io.atomic import write_text_atomically
 from ..io.bands import parse_band
 from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from .options import DEFAULT_STATISTICS
 
 #: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
 EXACTEXTRACT_OPS = {
@@ -39,7 +40,6 @@ EXACTEXTRACT_OPS = {
     "max": "max",
     "count": "count",
 }
-DEFAULT_STATISTICS = ("mean", "median", "std", "min", "max", "count", "valid_fraction")
 KEY_COLUMNS = ("id", "date", "variable")
 #: Descriptive columns that are not statistics (the scene a per-scene row came from).
 INFO_COLUMNS = ("scene",)
