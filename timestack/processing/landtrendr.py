@@ -36,11 +36,12 @@ from ..core.landtrendr.fit import (
     LandTrendrOutputs,
     LandTrendrParams,
     run_landtrendr_raster,
+    run_landtrendr_tiles,
     stack_layout,
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
-from .params import defaults_optional, split_list
+from .params import TileParameters, defaults_optional, split_list
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
@@ -60,7 +61,7 @@ def gdal_path(layer) -> str:
     return layer.source().split("|")[0]
 
 
-class LandTrendrAlgorithm(TimestackAlgorithm):
+class LandTrendrAlgorithm(TileParameters, TimestackAlgorithm):
     """Fit LandTrendr to every pixel of an annual stack (local numba engine or Earth Engine)."""
 
     INPUT = "INPUT"
@@ -115,7 +116,11 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             "stacks such as Timestack's int16 composites, not on 0-1 index values).\n\n"
             "Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every "
             "year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment "
-            "count / status, and the segment table that timestack:changemap maps."
+            "count / status, and the segment table that timestack:changemap maps.\n\n"
+            "TILE_SIZE runs a large stack tile by tile into TILES_FOLDER, which records every finished "
+            "tile: after a crash or a cancel, the same run started again skips them. The outputs are then "
+            "VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, "
+            "ftv_<band>.vrt), whatever paths the outputs name."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -219,6 +224,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        self.add_tile_parameters()
         defaults_optional(self)
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
@@ -391,13 +397,28 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
             )
         )
         progress, is_cancelled = self.core_callbacks(feedback)
+        tile_size, tiles_folder = self.tiling(parameters, context)
         stats = EngineStats()
         with self.core_errors(self.tr("LandTrendr")):
-            run_landtrendr_raster(
-                path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
-                progress=progress, is_cancelled=is_cancelled, stats=stats,
-            )  # fmt: skip
-        self.report_engine(feedback, stats)
+            if tile_size:
+                mosaics, skipped = run_landtrendr_tiles(
+                    path, index, list(outputs.paths()), tiles_folder, tile_size, params, direction, flavor,
+                    fit_bands, progress=progress, is_cancelled=is_cancelled,
+                )  # fmt: skip
+            else:
+                run_landtrendr_raster(
+                    path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
+                    progress=progress, is_cancelled=is_cancelled, stats=stats,
+                )  # fmt: skip
+        if tile_size:
+            if skipped:
+                feedback.pushInfo(self.tr("Resumed: {0} tiles were already finished.").format(skipped))
+            keys = {self.OUTPUT_VERTICES: "vertices", self.OUTPUT_FITTED: "fitted"}
+            keys.update({self.OUTPUT_RMSE: "stats", self.OUTPUT_SEGMENTS: "segments"})
+            rasters = {name: mosaics[keys[name]] for name in rasters}
+            ftv = {band: mosaics[f"ftv_{band}"] for band in ftv}
+        else:
+            self.report_engine(feedback, stats)
 
         names = {
             self.OUTPUT_VERTICES: self.tr("LandTrendr vertices ({0})"),
@@ -418,7 +439,7 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 context, str(target), self.tr("LandTrendr FTV {0}").format(band), self.OUTPUT_FTV, raster=True
             )
         if ftv_folder:
-            results[self.OUTPUT_FTV] = ftv_folder
+            results[self.OUTPUT_FTV] = str(tiles_folder) if tile_size else ftv_folder
         return results
 
 

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "IndexParameter",
     "MaskParameters",
     "SeasonParameters",
+    "TileParameters",
     "advanced",
     "defaults_optional",
     "split_list",
@@ -283,6 +285,53 @@ class IndexParameter:
         return [
             name.upper() for name in split_list(self.parameterAsString(parameters, self.INDICES, context))
         ]
+
+
+class TileParameters:
+    """TILE_SIZE and TILES_FOLDER: a large run as tiles, resumable after a crash or a cancel.
+
+    With a tile size, each tile's outputs are written to the folder and recorded in its manifest as
+    they finish; running again with the same input and parameters skips the finished tiles. The
+    outputs are then VRT mosaics of the tiles in the folder (``core.io.tiles``).
+    """
+
+    TILE_SIZE = "TILE_SIZE"
+    TILES_FOLDER = "TILES_FOLDER"
+
+    def add_tile_parameters(self) -> None:
+        size = QgsProcessingParameterNumber(
+            self.TILE_SIZE,
+            translate("TimestackParameters", "Tile size in pixels (0 = no tiles; resumable runs)"),
+            QgsProcessingParameterNumber.Integer,
+            0,
+            optional=True,
+            minValue=0,
+            maxValue=1_000_000,
+        )
+        folder = QgsProcessingParameterFolderDestination(
+            self.TILES_FOLDER,
+            translate("TimestackParameters", "Tiled run folder (tiles, manifest and mosaics)"),
+            optional=True,
+            createByDefault=False,
+        )
+        for parameter in (size, folder):
+            self.addParameter(advanced(parameter))
+
+    def tiling(self, parameters, context) -> tuple[int, Optional[Path]]:
+        """(tile size, folder); (0, None) for a run without tiles. A tile size needs a folder."""
+        size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
+        folder = self.parameterAsString(parameters, self.TILES_FOLDER, context)
+        if not size:
+            return 0, None
+        if not folder or folder == QgsProcessing.TEMPORARY_OUTPUT:
+            raise self.fail(
+                translate(
+                    "TimestackParameters",
+                    "TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its "
+                    "tiles in, so that running it again resumes it; choose a new folder.",
+                ).format(size)
+            )
+        return size, Path(folder)
 
 
 class AllowedRootsParameter:

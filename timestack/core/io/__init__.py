@@ -1,5 +1,6 @@
 """Reading and writing rasters: the grid scenes are read onto (``grid``), which item hrefs may be opened
 (``hrefs``), every output written atomically (``atomic``), the band-description contract (``bands``), the
-windowed engine (``engine``), stacks and COGs (``stack``) and VRT mosaics of tiles (``mosaic``)."""
+windowed engine (``engine``), stacks and COGs (``stack``), VRT mosaics of tiles (``mosaic``) and tiled,
+resumable runs (``tiles``)."""
 
-__all__ = ["atomic", "bands", "engine", "grid", "hrefs", "mosaic", "stack"]
+__all__ = ["atomic", "bands", "engine", "grid", "hrefs", "mosaic", "stack", "tiles"]

@@ -36,10 +36,10 @@ def _layout(tile: Path) -> tuple:
     return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9))
 
 
-def _groups(descriptions: tuple, group_by: str) -> dict[str, list[int]]:
+def _groups(descriptions: tuple, group_by: str, name: str) -> dict[str, list[int]]:
     """Mosaic name -> the band numbers it holds, in band order."""
     if group_by == "none":
-        return {"mosaic": list(range(1, len(descriptions) + 1))}
+        return {name: list(range(1, len(descriptions) + 1))}
     groups: dict[str, list[int]] = {}
     for band, description in enumerate(descriptions, start=1):
         label = parse_band(description)
@@ -72,6 +72,7 @@ def mosaic_tiles(
     tiles: Sequence[str | os.PathLike],
     output_folder: str | os.PathLike,
     group_by: str = "year",
+    name: str = "mosaic",
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
 ) -> list[Path]:
@@ -85,6 +86,8 @@ def mosaic_tiles(
         Where ``<year>.vrt``, ``<variable>.vrt`` or ``mosaic.vrt`` are written (created if needed).
     group_by
         ``year`` (every variable of a year), ``variable`` (every date of a variable) or ``none``.
+    name
+        The mosaic's file name (without ``.vrt``) when ``group_by`` is ``none``.
 
     Returns
     -------
@@ -121,15 +124,15 @@ def mosaic_tiles(
                 "tiles onto one grid first (GDAL would silently leave it out)",
                 parameter="INPUT",
             )
-    groups = _groups(descriptions, group_by)
+    groups = _groups(descriptions, group_by, name)
     folder = Path(output_folder).resolve()
     targets = {name: folder / f"{name}.vrt" for name in groups}
     with atomic_outputs(targets) as temporaries:
-        for done, (name, bands) in enumerate(groups.items(), start=1):
+        for done, (group, bands) in enumerate(groups.items(), start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("mosaic cancelled")
             options = gdal.BuildVRTOptions(bandList=bands)
-            vrt = gdal.BuildVRT(str(temporaries[name]), [str(p) for p in paths], options=options)
+            vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
             if vrt is None:
                 raise TimestackError(
                     f"INPUT: GDAL cannot mosaic the tiles ({gdal.GetLastErrorMsg()}); tiles need one CRS "
@@ -139,7 +142,7 @@ def mosaic_tiles(
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
             vrt = None  # flush
-            _relative_sources(temporaries[name], folder)
+            _relative_sources(temporaries[group], folder)
             if progress is not None:
                 progress(100.0 * done / len(groups), f"Mosaic: {done}/{len(groups)}")
     return list(targets.values())

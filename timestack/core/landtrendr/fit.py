@@ -459,6 +459,12 @@ class LandTrendrOutputs:
         named.update({f"ftv_{name}": path for name, path in self.ftv.items()})
         return {key: Path(path) for key, path in named.items() if path is not None}
 
+    @classmethod
+    def from_paths(cls, paths: Mapping[str, Path]) -> LandTrendrOutputs:
+        """The outputs whose :meth:`paths` are ``paths``."""
+        ftv = {key[len("ftv_") :]: path for key, path in paths.items() if key.startswith("ftv_")}
+        return cls(paths.get("vertices"), paths.get("fitted"), paths.get("stats"), paths.get("segments"), ftv)
+
 
 STATS_BANDS = ("rmse", "p_value", "n_segments", "status")
 
@@ -575,3 +581,41 @@ def run_landtrendr_raster(
         stats=stats,
     )  # fmt: skip
     return targets
+
+
+def run_landtrendr_tiles(
+    stack_path: str | os.PathLike,
+    index: str,
+    outputs: Sequence[str],
+    folder: str | os.PathLike,
+    tile_size: int,
+    params: Optional[LandTrendrParams] = None,
+    disturbance_direction: int = -1,
+    flavor: Flavor = DEFAULT_FLAVOR,
+    fit_bands: Sequence[str] = (),
+    chunk_size: int = 256,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> tuple[dict[str, Path], int]:
+    """:func:`run_landtrendr_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`).
+
+    ``outputs`` names the outputs wanted, as :meth:`LandTrendrOutputs.paths` keys (``fitted``,
+    ``stats``, ``ftv_swir1``…). Returns key -> VRT mosaic of the tiles, and how many tiles an earlier
+    attempt had finished.
+    """
+    from ..io.tiles import run_tiled
+
+    params = params or LandTrendrParams()
+    params.validate()
+    run = {
+        "index": index.lower(), "params": params.to_gee(), "direction": disturbance_direction,
+        "flavor": flavor, "fit_bands": [name.lower() for name in fit_bands],
+    }  # fmt: skip
+
+    def run_tile(source, paths, tile_progress, tile_cancelled) -> None:
+        run_landtrendr_raster(
+            source, index, LandTrendrOutputs.from_paths(paths), params, disturbance_direction, flavor,
+            fit_bands, chunk_size=chunk_size, progress=tile_progress, is_cancelled=tile_cancelled,
+        )  # fmt: skip
+
+    return run_tiled(stack_path, folder, list(outputs), tile_size, run_tile, run, progress, is_cancelled)
