@@ -50,6 +50,23 @@ def _describe(url: str, exc: Exception, timeout: float) -> SearchError:
     return SearchError(f"CATALOG {url} did not return valid STAC: {exc!r}", "CATALOG")
 
 
+#: Answers worth asking again: rate limits (honouring Retry-After) and the gateway errors of busy APIs.
+RETRY_STATUS = (429, 500, 502, 503, 504)
+
+
+def http_retry():
+    """How STAC API requests are retried: :data:`RETRY_STATUS` answers four times with exponential
+    backoff (0.5, 1, 2, 4 s) or the server's Retry-After, refused connections twice, and a request that
+    timed out once (so a server that stopped answering costs two timeouts, not five); searches (POST)
+    too, since a STAC search changes nothing."""
+    from urllib3.util.retry import Retry
+
+    return Retry(
+        total=4, connect=2, read=1, status=4, backoff_factor=0.5, status_forcelist=RETRY_STATUS,
+        allowed_methods=("GET", "POST", "HEAD"), respect_retry_after_header=True, raise_on_status=False,
+    )  # fmt: skip
+
+
 def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
     """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC."""
     from pystac_client import Client
@@ -65,8 +82,7 @@ def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
                 "CATALOG",
             ) from exc
         modifier = planetary_computer.sign_inplace
-    # Two retries for dropped connections only; HTTP errors are reported at once.
-    stac_io = StacApiIO(timeout=timeout, max_retries=2)
+    stac_io = StacApiIO(timeout=timeout, max_retries=http_retry())
     try:
         return Client.open(url, modifier=modifier, stac_io=stac_io, timeout=timeout)
     except SearchError:
