@@ -11,6 +11,7 @@ masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``tim
 __all__ = [
     "changemap",
     "composite",
+    "cube",
     "earthengine",
     "indices",
     "io",
