@@ -68,10 +68,11 @@ class AnimationAlgorithm(TimestackAlgorithm):
                 self.RGB, self.tr("RGB: three variables, comma-separated (instead of BANDS)"), optional=True
             )
         )
+        # Optional only because QGIS 3.22 rejects a range left at its default as missing.
         self.addParameter(
             QgsProcessingParameterRange(
                 self.STRETCH, self.tr("Stretch percentiles (low, high)"), QgsProcessingParameterNumber.Double,
-                defaultValue="2,98",
+                defaultValue="2,98", optional=True,
             )
         )  # fmt: skip
         self.addParameter(

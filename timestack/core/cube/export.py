@@ -314,11 +314,13 @@ def export_cube(
 
 
 def _backend(fmt: str) -> None:
-    module, package = ("netCDF4", "netCDF4") if fmt == "netcdf" else ("zarr", "zarr")
+    module, needed_by = (
+        ("netCDF4", "OUTPUT .nc (NetCDF cubes)") if fmt == "netcdf" else ("zarr", "OUTPUT .zarr (Zarr cubes)")
+    )
     try:
         __import__(module)
     except ImportError as exc:
-        raise TimestackError(missing_package(f"OUTPUT {fmt}", package), parameter="OUTPUT") from exc
+        raise TimestackError(missing_package(needed_by, module), parameter="OUTPUT") from exc
 
 
 def _write_zarr(xarray, plan, layouts, output_path: Path, counter, is_cancelled, attrs, compression, level):
