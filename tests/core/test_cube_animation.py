@@ -81,12 +81,18 @@ def test_rgb_frames_share_one_palette_fitted_to_all_frames(tmp_path):
         for date in dates:
             bands.append(rng.random((20, 30)).astype("float32"))
             descriptions.append(f"{date}_{name}")
-    bands[0][:] = bands[1]  # red of June equals red of July: same stretch, same channel values
+    for channel in range(3):  # the top rows of June equal July's in every channel
+        bands[3 * channel][:8] = bands[3 * channel + 1][:8]
     path = write_stack(tmp_path / "rgb.tif", np.stack(bands), descriptions, nodata=np.nan)
     animation = animate_stack(path, tmp_path / "rgb.gif", rgb=["red", "green", "blue"])
     assert animation.labels == dates and len(animation.stretch) == 3
     assert len(_frames(tmp_path / "rgb.gif")) == 3
     assert all(frame.getpalette() == animation.frames[0].getpalette() for frame in animation.frames)
+    june, july = (np.asarray(frame) for frame in animation.frames[:2])
+    scale = june.shape[1] // 30
+    top = slice(5 * scale, 8 * scale)  # rows 5-7, right of the date label
+    np.testing.assert_array_equal(june[top, 10 * scale :], july[top, 10 * scale :])
+    assert (june[10 * scale :] != july[10 * scale :]).any()
 
 
 def test_aoi_outline_is_drawn_where_the_polygon_is(stack, tmp_path):

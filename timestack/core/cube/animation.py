@@ -32,6 +32,10 @@ RAMP_COLOURS = 250
 NODATA_INDEX, LABEL_BACKGROUND, LABEL_TEXT, OUTLINE = 250, 251, 252, 253
 _RESERVED = {NODATA_INDEX: (0, 0, 0), LABEL_BACKGROUND: (0, 0, 0), LABEL_TEXT: (255, 255, 255),
              OUTLINE: (255, 214, 0)}  # fmt: skip
+#: Ordered (Bayer) dithering for RGB: it hides the banding of 250 colours and, unlike error diffusion,
+#: depends only on a pixel's position, so a value keeps its look from frame to frame.
+_BAYER = np.array([[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]], dtype=np.float32)
+_DITHER_STEP = 255 / RAMP_COLOURS ** (1 / 3)
 #: Frames smaller than this (longest side, pixels) are enlarged by a whole factor, so labels fit.
 MIN_SIDE = 320
 
@@ -235,6 +239,9 @@ def _indices(values: np.ndarray, stretches, palette: list[int], ramp: bool) -> n
         )
     else:
         rgb = np.stack([np.nan_to_num(_scaled(values[c], stretches[c])) * 255 for c in range(3)], axis=-1)
+        rows, cols = rgb.shape[:2]
+        threshold = np.tile(_BAYER, (rows // 4 + 1, cols // 4 + 1))[:rows, :cols]
+        rgb = rgb + ((threshold + 0.5) / 16 - 0.5)[..., None] * _DITHER_STEP
         colours = np.asarray(palette[: 3 * RAMP_COLOURS], dtype=np.float32).reshape(-1, 3)
         flat = rgb.reshape(-1, 3)
         index = np.empty(flat.shape[0], np.uint8)
