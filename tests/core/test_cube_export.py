@@ -172,3 +172,26 @@ def test_a_cancelled_export_leaves_nothing(stacks, tmp_path, suffix):
     with pytest.raises(Cancelled):
         export_cube([a, b], tmp_path / f"cube{suffix}", chunk_mb=0.001, is_cancelled=cancel_after_one_chunk)
     assert list(tmp_path.glob("*cube*")) == []
+
+
+def test_the_stacks_are_read_one_chunk_at_a_time(stacks, tmp_path):
+    a, b, *_ = stacks
+    messages = []
+    export_cube([a, b], tmp_path / "cube.nc", chunking="spatial", chunk_mb=0.001,
+                progress=lambda _percent, message: messages.append(message))  # fmt: skip
+    depth, rows, cols = chunk_shape("spatial", (3, 23, 31), 4, 0.001)
+    per_variable = 3 * -(-23 // rows) * -(-31 // cols)
+    nbr_rows = chunk_shape("spatial", (3, 23, 31), 2, 0.001)[1]  # int16: twice the pixels per chunk
+    total = per_variable + 3 * -(-23 // nbr_rows) * -(-31 // nbr_rows)
+    reads = [m for m in messages if m.startswith("chunk ")]
+    assert reads == [f"chunk {k} of {total}" for k in range(1, total + 1)] and depth == 1
+
+
+@pytest.mark.parametrize(
+    "target, wanted", [("EPSG:4326", "not a metric projected CRS"), ("EPSG:0", "not a CRS")]
+)
+def test_a_target_crs_that_cannot_hold_the_grid_names_target_crs(tmp_path, target, wanted):
+    a = _utm_stack(tmp_path / "a.tif", 32633, (700000, 5000000), 1.0)
+    with pytest.raises(TimestackError, match=wanted) as caught:
+        plan_cube([a], target_crs=target)
+    assert caught.value.parameter == "TARGET_CRS"

@@ -181,7 +181,14 @@ def _dataset(xarray, plan: CubePlan, chunks: dict, counter, is_cancelled, proven
     for name, variable in plan.variables.items():
         reader = _StackReader(plan, name, counter, is_cancelled)
         readers.append(reader)
-        array = da.from_array(reader, chunks=chunks[name], lock=False, asarray=True, name=f"cube-{name}")
+        array = da.from_array(
+            reader,
+            chunks=chunks[name],
+            lock=False,
+            asarray=True,
+            name=f"cube-{name}-{id(reader)}",
+            meta=np.empty((0, 0, 0), reader.dtype),
+        )  # no probing read
         attrs = {"grid_mapping": "spatial_ref", "long_name": name}
         if variable.unit:
             attrs["units"] = variable.unit
