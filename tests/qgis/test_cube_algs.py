@@ -109,4 +109,8 @@ def test_animation_errors_name_the_parameter(provider, stack, tmp_path):
         _run("animation", {"INPUT": str(stack), "RGB": "ndvi", "OUTPUT": str(tmp_path / "a.gif")})
     with pytest.raises(QgsProcessingException, match=r"^OUTPUT: .* neither .gif nor .mp4"):
         _run("animation", {"INPUT": str(stack), "OUTPUT": str(tmp_path / "a.png")})
+    with pytest.raises(
+        QgsProcessingException, match=r"STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got 98, 2"
+    ):
+        _run("animation", {"INPUT": str(stack), "STRETCH": "98,2", "OUTPUT": str(tmp_path / "a.gif")})
     assert not list(tmp_path.glob("a.*"))

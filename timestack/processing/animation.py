@@ -102,6 +102,16 @@ class AnimationAlgorithm(TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.FRAMES, self.tr("Frames")))
 
+    def checkParameterValues(self, parameters, context):
+        """Refuse percentiles outside 0–100 or in the wrong order in the dialog, before anything runs."""
+        if parameters.get(self.STRETCH) not in (None, ""):
+            low, high = self.parameterAsRange(parameters, self.STRETCH, context)
+            if not 0 <= low < high <= 100:
+                return False, self.tr(
+                    "STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {0:g}, {1:g}."
+                ).format(low, high)
+        return super().checkParameterValues(parameters, context)
+
     def aoi_rings(self, parameters, context, crs: QgsCoordinateReferenceSystem) -> list:
         """Every polygon ring of AOI in ``crs``, as lists of (x, y)."""
         source = self.parameterAsSource(parameters, self.AOI, context)
