@@ -195,3 +195,14 @@ def test_a_target_crs_that_cannot_hold_the_grid_names_target_crs(tmp_path, targe
     with pytest.raises(TimestackError, match=wanted) as caught:
         plan_cube([a], target_crs=target)
     assert caught.value.parameter == "TARGET_CRS"
+
+
+def test_the_cube_covers_every_stack_and_is_missing_where_a_stack_has_no_pixels(tmp_path):
+    # Stacks without a nodata value side by side: outside each one the cube is NaN, not 0.
+    left = write_stack(tmp_path / "l.tif", np.zeros((1, 5, 4), "float32"), ["2020_nbr"], nodata=None)
+    right = write_stack(tmp_path / "r.tif", np.ones((1, 5, 4), "uint8"), ["2020_ndvi"], nodata=None,
+                        transform=from_origin(ORIGIN[0] + 4 * PIXEL, ORIGIN[1], PIXEL, PIXEL))  # fmt: skip
+    ds = xarray.open_dataset(export_cube([left, right], tmp_path / "cube.nc").path)
+    assert ds.sizes["x"] == 8 and ds.sizes["y"] == 5
+    assert (ds.nbr.values[0, :, :4] == 0).all() and np.isnan(ds.nbr.values[0, :, 4:]).all()
+    assert np.isnan(ds.ndvi.values[0, :, :4]).all() and (ds.ndvi.values[0, :, 4:] == 1).all()

@@ -126,14 +126,16 @@ class _StackReader:
             for source in variable.dates.get(date, []):
                 src = self._dataset(source.stack)
                 i_band = source.band - 1
-                nodata = src.nodatavals[i_band]
-                raw = read_window(src, self.grid, window, fill=nodata if nodata is not None else 0,
-                                  src_nodata=nodata, band=source.band)  # fmt: skip
+                nodata = missing = src.nodatavals[i_band]
+                if nodata is None:  # beyond the stack's edge must still read as missing
+                    kind = np.dtype(src.dtypes[i_band])
+                    missing = np.nan if kind.kind == "f" else np.iinfo(kind).min
+                raw = read_window(src, self.grid, window, fill=missing, src_nodata=nodata, band=source.band)
                 if packed:
                     gap = out[i] == variable.nodata
                     out[i][gap] = raw[gap]
                 else:
-                    values = as_float(raw, nodata, src.scales[i_band], src.offsets[i_band])
+                    values = as_float(raw, missing, src.scales[i_band], src.offsets[i_band])
                     gap = np.isnan(out[i])
                     out[i][gap] = values[gap]
         self.counter["done"] += 1
