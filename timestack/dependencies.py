@@ -56,6 +56,12 @@ OPTIONAL: Dict[str, Backend] = {
     "earthengine": Backend("ee", "earthengine-api==1.7.50"),
     "planetary-computer": Backend("planetary_computer", "planetary-computer==1.0.0"),
     "dask-distributed": Backend("distributed", "distributed==2026.8.0"),
+    # Cubes (timestack:exportcube): xarray writes through dask; Linux distributions package all four.
+    "cubes": Backend("xarray", "xarray>=2023.1"),
+    "cubes-dask": Backend("dask", "dask==2026.8.0"),
+    "cubes-netcdf": Backend("netCDF4", "netCDF4>=1.6"),
+    "cubes-zarr": Backend("zarr", "zarr>=2.13,<3"),
+    "animation-mp4": Backend("imageio_ffmpeg", "imageio-ffmpeg==0.5.1"),
 }
 
 #: Name of the plugin-owned folder inside the QGIS profile's ``python`` folder.

@@ -4,13 +4,15 @@
 (which STAC asset holds which band, and how it scales), ``native``
 (which GEOS/PROJ the process uses) and ``numba_cache`` are shared by all; ``io`` reads and writes
 grids and stacks. The capabilities follow the user's workflow: ``search``, ``quality`` (QA bits,
-masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``timescan``, ``zonal``,
-``earthengine`` and ``sample_archive``. Processing and the dock import from here, never the reverse.
+masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``timescan``, ``cube``
+(NetCDF/Zarr cubes, animations), ``zonal``, ``earthengine`` and ``sample_archive``.
+Processing and the dock import from here, never the reverse.
 """
 
 __all__ = [
     "changemap",
     "composite",
+    "cube",
     "earthengine",
     "indices",
     "io",

@@ -126,6 +126,11 @@ class DependencyDialog(QDialog):
             "earthengine": self.tr("Google Earth Engine: search, composites, LandTrendr (earthengine-api)"),
             "planetary-computer": self.tr("Microsoft Planetary Computer signed hrefs (planetary-computer)"),
             "dask-distributed": self.tr("Run on a dask cluster, DASK_SCHEDULER (distributed)"),
+            "cubes": self.tr("Time cubes, timestack:exportcube (xarray)"),
+            "cubes-dask": self.tr("Chunked cube writing (dask)"),
+            "cubes-netcdf": self.tr("NetCDF cubes (netCDF4)"),
+            "cubes-zarr": self.tr("Zarr cubes (zarr)"),
+            "animation-mp4": self.tr("MP4 animations, timestack:animation (imageio-ffmpeg)"),
         }
         return labels[feature]
 

@@ -6,8 +6,10 @@ The algorithms are Timestack's public contract (DESIGN.md): the Toolbox, the mod
 
 __all__ = [
     "algorithm",
+    "animation",
     "changemap",
     "composite",
+    "exportcube",
     "landtrendr",
     "models",
     "mosaic",

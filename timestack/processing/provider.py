@@ -7,8 +7,10 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import RESOURCES_DIR
 from .algorithm import PROVIDER_ID
+from .animation import AnimationAlgorithm
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
+from .exportcube import ExportCubeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
 from .mosaic import MosaicAlgorithm
@@ -29,6 +31,8 @@ ALGORITHMS = (
     TimescanAlgorithm,
     ResampleAlgorithm,
     MosaicAlgorithm,
+    ExportCubeAlgorithm,
+    AnimationAlgorithm,
 )
 
 

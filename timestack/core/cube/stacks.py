@@ -1,0 +1,258 @@
+"""Several dated stacks as the variables of one cube: their common grid, CRS, units and time axis.
+
+A cube has one grid, one time axis and one unit per variable, so what the stacks disagree on must be
+settled before anything is written: stacks in different CRSs are warped to one (the user's, or the UTM
+zone most of them lie in — ASF's HyP3 time-series notebook's rule), different pixel sizes are refused
+(resampling them silently would invent or drop detail), and dB backscatter is never mixed with linear
+power in one cube (every statistic over both would be meaningless).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..io.bands import parse_band
+from ..runtime import TimestackError
+
+__all__ = ["CubePlan", "Source", "Variable", "as_float", "plan_cube", "predominant_utm", "variable_unit"]
+
+#: SAR polarisations: without a dB unit or name they are linear power (PC ``sentinel-1-rtc``).
+_POLARISATIONS = {"vv", "vh", "hh", "hv"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One band of one input stack."""
+
+    stack: int
+    band: int
+
+
+@dataclass
+class Variable:
+    """A cube variable: per date the bands that hold it (several stacks of one date are mosaicked, the
+    first valid pixel in INPUT order winning), how it is stored, and its unit."""
+
+    name: str
+    dates: dict[dt.date, list[Source]] = field(default_factory=dict)
+    dtype: str = "float32"
+    nodata: Optional[float] = None
+    scale: float = 1.0
+    offset: float = 0.0
+    unit: str = ""
+
+
+@dataclass
+class CubePlan:
+    """What the cube will hold: the stacks, the target grid and the variables on a common time axis."""
+
+    paths: list[Path]
+    crs: object  # rasterio CRS
+    transform: object  # affine.Affine
+    width: int
+    height: int
+    times: list[dt.date]
+    variables: dict[str, Variable]
+    reprojected: bool
+
+
+def variable_unit(name: str, gdal_unit: str) -> str:
+    """The unit of a band: GDAL's unit type if set, else ``dB`` for names ending in ``db``, else
+    ``linear`` for a SAR polarisation, else "" (not backscatter)."""
+    unit = (gdal_unit or "").strip()
+    if unit:
+        return "dB" if unit.lower() == "db" else unit
+    if name.endswith("db"):
+        return "dB"
+    return "linear" if name in _POLARISATIONS else ""
+
+
+def _utm_epsg(crs, bounds) -> int:
+    """The EPSG code of the UTM zone a stack is in: its own if it is UTM, else its centre's zone."""
+    from rasterio.warp import transform_bounds
+
+    epsg = crs.to_epsg() if crs else None
+    if epsg and (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760):
+        return epsg
+    west, south, east, north = transform_bounds(crs, "EPSG:4326", *bounds, densify_pts=21)
+    lon, lat = (west + east) / 2, (south + north) / 2
+    zone = min(60, int((lon + 180) // 6) + 1)
+    return (32600 if lat >= 0 else 32700) + zone
+
+
+def predominant_utm(crss: Sequence, bounds: Sequence[tuple]) -> int:
+    """EPSG code of the UTM zone most stacks are in (ties: the one of the first stack among them)."""
+    zones = [_utm_epsg(crs, box) for crs, box in zip(crss, bounds)]
+    counts = Counter(zones)
+    best = max(counts.values())
+    return next(zone for zone in zones if counts[zone] == best)
+
+
+def _is_metric(crs) -> bool:
+    return bool(crs) and crs.is_projected and (crs.linear_units or "").lower() in ("metre", "meter", "m")
+
+
+def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = None) -> CubePlan:
+    """Read the stacks' headers and decide the cube's grid, time axis and variables.
+
+    Parameters
+    ----------
+    paths
+        GeoTIFF (or any GDAL) stacks whose band descriptions carry dates (:mod:`..io.bands`).
+    target_crs
+        The cube's CRS (anything rasterio understands); default: the stacks' CRS when they share one,
+        else the predominant UTM zone.
+
+    Raises
+    ------
+    TimestackError
+        Naming INPUT for undated bands, stacks without CRS, rotated grids, mixed pixel sizes, a
+        variable dated twice in one stack, or dB mixed with linear power; TARGET_CRS for an unknown CRS.
+    """
+    import rasterio
+    from rasterio.crs import CRS
+    from rasterio.warp import transform_bounds
+
+    if not paths:
+        raise TimestackError("INPUT: choose at least one stack", parameter="INPUT")
+    headers = []
+    for path in paths:
+        with rasterio.open(path) as src:
+            if src.crs is None:
+                raise TimestackError(
+                    f"INPUT: {Path(path).name} has no CRS; assign one (Raster ▸ Projections) first",
+                    parameter="INPUT",
+                )
+            t = src.transform
+            if t.b or t.d or t.e >= 0:
+                raise TimestackError(
+                    f"INPUT: {Path(path).name} is not a north-up grid; warp it first", parameter="INPUT"
+                )
+            headers.append((src.crs, t, src.bounds, src.descriptions, src.dtypes, src.nodatavals,
+                            src.scales, src.offsets, src.units))  # fmt: skip
+    crss = [header[0] for header in headers]
+    if target_crs:
+        try:
+            crs = CRS.from_user_input(target_crs)
+        except Exception as exc:  # rasterio's CRSError
+            raise TimestackError(f"TARGET_CRS: {target_crs!r} is not a CRS ({exc})", "TARGET_CRS") from exc
+    elif all(other == crss[0] for other in crss):
+        crs = crss[0]
+    else:
+        crs = CRS.from_epsg(predominant_utm(crss, [header[2] for header in headers]))
+    reprojected = any(other != crs for other in crss)
+    sizes = [(abs(header[1].a), abs(header[1].e)) for header in headers]
+    if reprojected and not all(_is_metric(other) for other in crss):
+        odd = next(Path(p).name for p, other in zip(paths, crss) if not _is_metric(other))
+        raise TimestackError(
+            f"INPUT: {odd} is not in a metric projected CRS, so its pixel size cannot be compared with "
+            "the other stacks'; warp the stacks to one CRS first",
+            parameter="INPUT",
+        )
+    if any(not math.isclose(size[0], sizes[0][0], rel_tol=1e-6) or not math.isclose(size[1], sizes[0][1],
+           rel_tol=1e-6) for size in sizes):  # fmt: skip
+        listed = ", ".join(f"{Path(p).name} {s[0]:g}×{s[1]:g}" for p, s in zip(paths, sizes))
+        raise TimestackError(
+            f"INPUT: the stacks have different pixel sizes ({listed}); a cube has one grid, so resample "
+            "them to one resolution first",
+            parameter="INPUT",
+        )
+    if reprojected and not _is_metric(crs):
+        raise TimestackError(
+            f"TARGET_CRS: {crs} is not a metric projected CRS; the stacks' {sizes[0][0]:g} m pixels need one",
+            parameter="TARGET_CRS",
+        )
+    xres, yres = sizes[0]
+    boxes = [transform_bounds(header[0], crs, *header[2], densify_pts=21) for header in headers]
+    west, south = min(box[0] for box in boxes), min(box[1] for box in boxes)
+    east, north = max(box[2] for box in boxes), max(box[3] for box in boxes)
+    # On the first stack's pixel lattice when it is in the cube's CRS, so it is read without resampling.
+    first = headers[0][1]
+    x0, y0 = (first.c, first.f) if crss[0] == crs else (0.0, 0.0)
+    left = x0 + math.floor(round((west - x0) / xres, 6)) * xres
+    top = y0 + math.ceil(round((north - y0) / yres, 6)) * yres
+    width = math.ceil(round((east - left) / xres, 6))
+    height = math.ceil(round((top - south) / yres, 6))
+    from affine import Affine
+
+    variables = _variables(paths, headers)
+    times = sorted({date for variable in variables.values() for date in variable.dates})
+    return CubePlan(
+        [Path(p) for p in paths], crs, Affine(xres, 0, left, 0, -yres, top), width, height, times,
+        variables, reprojected,
+    )  # fmt: skip
+
+
+def _variables(paths, headers) -> dict[str, Variable]:
+    variables: dict[str, Variable] = {}
+    storage: dict[str, set] = {}
+    units: dict[str, dict[str, str]] = {}
+    for stack, (path, header) in enumerate(zip(paths, headers)):
+        descriptions, dtypes, nodatas, scales, offsets, gdal_units = header[3:]
+        default = Path(path).stem.lower()
+        seen = set()
+        for band, description in enumerate(descriptions, start=1):
+            label = parse_band(description)
+            if label is None:
+                raise TimestackError(
+                    f"INPUT: band {band} of {Path(path).name} ({description or 'no description'}) carries "
+                    "no date; cubes need band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614",
+                    parameter="INPUT",
+                )
+            name = label.variable or default
+            if (name, label.date) in seen:
+                raise TimestackError(
+                    f"INPUT: {Path(path).name} has two bands of {name} dated {label.date}", parameter="INPUT"
+                )
+            seen.add((name, label.date))
+            variable = variables.setdefault(name, Variable(name))
+            variable.dates.setdefault(label.date, []).append(Source(stack, band))
+            i = band - 1
+            storage.setdefault(name, set()).add((dtypes[i], nodatas[i], scales[i], offsets[i]))
+            units.setdefault(name, {})[Path(path).name] = variable_unit(name, gdal_units[i])
+    for name, variable in variables.items():
+        found = set(units[name].values())
+        if len(found) > 1:
+            listed = ", ".join(f"{stack}: {unit or 'no unit'}" for stack, unit in units[name].items())
+            raise TimestackError(
+                f"INPUT: {name} has different units in different stacks ({listed}); convert them to one "
+                "unit first",
+                parameter="INPUT",
+            )
+        variable.unit = found.pop()
+        kinds = storage[name]
+        if len(kinds) == 1:
+            dtype, nodata, scale, offset = next(iter(kinds))
+            if dtype == "int16" and nodata is not None:
+                variable.dtype, variable.nodata, variable.scale, variable.offset = (
+                    "int16",
+                    nodata,
+                    scale,
+                    offset,
+                )
+    by_unit = {variable.unit: name for name, variable in variables.items()}
+    if "dB" in by_unit and "linear" in by_unit:
+        raise TimestackError(
+            f"INPUT: {by_unit['dB']} is in dB but {by_unit['linear']} is linear power; one cube holds one "
+            "of the two: convert with 10·log10(power) or 10^(dB/10) first",
+            parameter="INPUT",
+        )
+    return variables
+
+
+def as_float(values: np.ndarray, nodata, scale: float, offset: float) -> np.ndarray:
+    """Band values as float32 physical values with NaN for nodata."""
+    out = values.astype(np.float32)
+    if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+        out[values == nodata] = np.nan
+    if scale != 1.0 or offset != 0.0:
+        out = out * np.float32(scale) + np.float32(offset)
+    return out

@@ -1,0 +1,156 @@
+"""``timestack:animation`` — an animated GIF or MP4 of a dated stack, one fixed stretch for all frames.
+
+Rendering is :mod:`timestack.core.cube.animation`'s; this module maps parameters and brings the AOI's
+polygons into the stack's CRS as outline rings.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRange,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.cube.animation import animate_stack
+from .algorithm import TimestackAlgorithm
+from .params import split_list
+
+
+class AnimationAlgorithm(TimestackAlgorithm):
+    """An animation of one variable (a colour ramp) or three (RGB) of a dated stack, with date labels."""
+
+    INPUT = "INPUT"
+    BANDS = "BANDS"
+    RGB = "RGB"
+    STRETCH = "STRETCH"
+    COLORMAP = "COLORMAP"
+    AOI = "AOI"
+    FRAME_MS = "FRAME_MS"
+    MAX_SIZE = "MAX_SIZE"
+    OUTPUT = "OUTPUT"
+    FRAMES = "FRAMES"
+
+    def name(self) -> str:
+        return "animation"
+
+    def displayName(self) -> str:
+        return self.tr("Animate a time stack (GIF, MP4)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Makes an animation with one frame per date of a stack whose band descriptions carry dates, "
+            "each frame labelled with its date: BANDS names the variable shown with COLORMAP (any "
+            "matplotlib colour map; empty = the stack's only variable), or RGB names three variables "
+            "shown as red, green and blue (dates all three have). STRETCH gives the low and high "
+            "percentiles of all the stack's valid values (per channel for RGB) mapped to the ends of the "
+            "ramp, one stretch for every frame so colours compare across dates. AOI draws polygon "
+            "outlines. OUTPUT .gif (Pillow) or .mp4 (needs the imageio-ffmpeg package). Frames are read "
+            "at most MAX_SIZE pixels wide and shown FRAME_MS milliseconds each."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Time stack")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BANDS, self.tr("Variable (empty = the only one)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.RGB, self.tr("RGB: three variables, comma-separated (instead of BANDS)"), optional=True
+            )
+        )
+        # Optional only because QGIS 3.22 rejects a range left at its default as missing.
+        self.addParameter(
+            QgsProcessingParameterRange(
+                self.STRETCH, self.tr("Stretch percentiles (low, high)"), QgsProcessingParameterNumber.Double,
+                defaultValue="2,98", optional=True,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterString(self.COLORMAP, self.tr("Colour map"), defaultValue="gray")
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI, self.tr("AOI outline"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.FRAME_MS, self.tr("Milliseconds per frame"), QgsProcessingParameterNumber.Integer, 500,
+                minValue=20, maxValue=10000,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_SIZE, self.tr("Largest frame side (pixels)"), QgsProcessingParameterNumber.Integer,
+                720, minValue=16, maxValue=4096,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Animation"), self.tr("GIF (*.gif);;MP4 (*.mp4)"), defaultValue=None
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.FRAMES, self.tr("Frames")))
+
+    def checkParameterValues(self, parameters, context):
+        """Refuse percentiles outside 0–100 or in the wrong order in the dialog, before anything runs."""
+        if parameters.get(self.STRETCH) not in (None, ""):
+            low, high = self.parameterAsRange(parameters, self.STRETCH, context)
+            if not 0 <= low < high <= 100:
+                return False, self.tr(
+                    "STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {0:g}, {1:g}."
+                ).format(low, high)
+        return super().checkParameterValues(parameters, context)
+
+    def aoi_rings(self, parameters, context, crs: QgsCoordinateReferenceSystem) -> list:
+        """Every polygon ring of AOI in ``crs``, as lists of (x, y)."""
+        source = self.parameterAsSource(parameters, self.AOI, context)
+        if source is None:
+            return []
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+        rings = []
+        for feature in source.getFeatures():
+            geometry = feature.geometry()
+            if geometry.isEmpty():
+                continue
+            geometry.transform(transform)
+            for polygon in geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]:
+                rings.extend([[(point.x(), point.y()) for point in ring] for ring in polygon])
+        return rings
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        path = layer.source().split("|")[0] if layer is not None and layer.providerType() == "gdal" else ""
+        if not path:
+            raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        low, high = self.parameterAsRange(parameters, self.STRETCH, context)
+        rgb = split_list(self.parameterAsString(parameters, self.RGB, context))
+        progress, is_cancelled = self.core_callbacks(feedback)
+        with self.core_errors(self.tr("Animation")):
+            animation = animate_stack(
+                path, output, self.parameterAsInt(parameters, self.FRAME_MS, context),
+                progress=progress, is_cancelled=is_cancelled,
+                variable=self.parameterAsString(parameters, self.BANDS, context).strip() or None,
+                rgb=rgb or None, stretch=(low, high),
+                aoi=self.aoi_rings(parameters, context, layer.crs()),
+                max_side=self.parameterAsInt(parameters, self.MAX_SIZE, context),
+                colormap=self.parameterAsString(parameters, self.COLORMAP, context).strip() or "gray",
+            )  # fmt: skip
+        feedback.pushInfo(
+            self.tr("{0} frames, {1} to {2}; stretch {3}.").format(
+                len(animation.labels), animation.labels[0], animation.labels[-1],
+                ", ".join(f"{lo:g}–{hi:g}" for lo, hi in animation.stretch),
+            )
+        )  # fmt: skip
+        return {self.OUTPUT: str(animation.path), self.FRAMES: len(animation.labels)}
