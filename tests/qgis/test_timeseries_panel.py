@@ -119,3 +119,19 @@ def test_a_file_that_is_no_layer_is_offered_and_run_without_a_stack_is_refused(p
     assert panel.parameters()["INPUT"] == str(stack)
     with pytest.raises(KeyError, match="no_such"):
         panel.page("timestack:no_such")
+
+
+def test_an_animation_made_in_the_tab_plays_in_its_preview(provider, qgis_iface, stack, tmp_path):
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+
+    panel = TimeSeriesPanel(qgis_iface)
+    panel.use_file(str(stack))
+    panel.operation.setCurrentIndex(panel.operation.findData("timestack:animation"))
+    page = panel.page("timestack:animation")
+    assert page.inputs["STRETCH"].value() == "2,98"
+    page.inputs["OUTPUT"].setFilePath(str(tmp_path / "ndvi.gif"))
+    panel.run_operation()
+    _wait_for(panel.run_button)
+    assert (tmp_path / "ndvi.gif").is_file(), panel.status.text()
+    assert not panel.preview.isHidden()
+    assert panel.movie.isValid() and panel.movie.frameCount() == len(DATES)

@@ -21,13 +21,23 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRange,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 from qgis.gui import QgsCheckableComboBox, QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 __all__ = ["AlgorithmParameters", "parameter_widget", "widget_value"]
 
@@ -87,6 +97,30 @@ def _number_widget(definition: QgsProcessingParameterNumber, parent: QWidget) ->
     widget.setRange(low, high)
     widget.setValue(default)
     return widget
+
+
+class RangeWidget(QWidget):
+    """A range parameter's low and high ends, as two spin boxes side by side."""
+
+    def __init__(self, definition: QgsProcessingParameterRange, parent: QWidget):
+        super().__init__(parent)
+        default = definition.defaultValue()
+        ends = [float(part) for part in str(default).split(",")] if default not in (None, "") else [0.0, 1.0]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.ends = []
+        for end in ends[:2]:
+            box = QDoubleSpinBox(self)
+            box.setDecimals(3)
+            box.setRange(-_DOUBLE_LIMIT, _DOUBLE_LIMIT)
+            box.setValue(end)
+            box.setToolTip(_tooltip(definition))
+            layout.addWidget(box)
+            self.ends.append(box)
+
+    def value(self) -> str:
+        """Processing's spelling of a range: ``"low,high"``."""
+        return ",".join(f"{box.value():g}" for box in self.ends)
 
 
 _LAYER_PARAMETERS = (
@@ -178,6 +212,8 @@ def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidg
         widget = _file_widget(definition, parent)
     elif isinstance(definition, QgsProcessingParameterCrs):
         widget = _crs_widget(definition, parent)
+    elif isinstance(definition, QgsProcessingParameterRange):
+        widget = RangeWidget(definition, parent)
     elif isinstance(definition, QgsProcessingParameterBoolean):
         widget = QCheckBox(definition.description(), parent)
         widget.setChecked(bool(definition.defaultValue()))
@@ -187,6 +223,9 @@ def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidg
         raise TypeError(f"no dock widget for parameter {definition.name()} ({definition.type()})")
     widget.setObjectName(definition.name())
     widget.setToolTip(_tooltip(definition))
+    for part in widget.findChildren(QWidget):  # a CRS or range picker's own combo and spin boxes
+        if not part.toolTip():
+            part.setToolTip(widget.toolTip())
     return widget
 
 

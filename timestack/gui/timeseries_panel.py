@@ -15,7 +15,8 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QMovie
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,13 +31,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..processing.algorithm import PROVIDER_ID
+from ..processing.animation import AnimationAlgorithm
+from ..processing.exportcube import ExportCubeAlgorithm
 from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .parameter_widgets import AlgorithmParameters, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
-OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm)
+OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm, ExportCubeAlgorithm, AnimationAlgorithm)
 
 #: The parameter every operation takes the picked stack as (DESIGN.md's Processing contract).
 STACK = "INPUT"
@@ -54,6 +57,8 @@ class OperationPage(QWidget):
         #: Parameter name -> the widget made from its definition.
         self.inputs: dict = {}
         form, advanced = QFormLayout(), QFormLayout()
+        for rows in (form, advanced):
+            rows.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: none cut
         for definition in self.algorithm.parameterDefinitions():
             flags = definition.flags()
             if definition.name() == STACK or flags & QgsProcessingParameterDefinition.FlagHidden:
@@ -64,15 +69,9 @@ class OperationPage(QWidget):
             if isinstance(widget, QCheckBox):
                 target.addRow(widget)  # a check box is labelled with the description
             else:
-                target.addRow(self.definitions.label(definition.name(), self), widget)
+                target.addRow(QLabel(definition.description(), self), widget)  # wraps by the row policy
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        about = QgsCollapsibleGroupBox(QCoreApplication.translate("OperationPage", "What it does"), self)
-        help_text = QLabel(self.algorithm.shortHelpString(), about)
-        help_text.setWordWrap(True)
-        QVBoxLayout(about).addWidget(help_text)
-        about.setCollapsed(True)
-        layout.addWidget(about)
         layout.addLayout(form)
         if advanced.rowCount():
             group = QgsCollapsibleGroupBox(
@@ -81,6 +80,7 @@ class OperationPage(QWidget):
             group.setLayout(advanced)
             group.setCollapsed(True)
             layout.addWidget(group)
+        layout.addStretch(1)  # a short page keeps its rows together at the top
 
     def parameters(self, stack: str) -> dict:
         """The run's parameters with ``stack`` (a layer id or a file) as the input; unset optional
@@ -119,13 +119,22 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
             page = OperationPage(algorithm_class, self.pages)
             self.pages.addWidget(page)
             self.operation.addItem(page.algorithm.displayName(), page.algorithm_id)
+            # what the operation does, where the Toolbox shows it: on the choice itself
+            self.operation.setItemData(
+                self.operation.count() - 1, page.algorithm.shortHelpString(), Qt.ToolTipRole
+            )
         self.operation.currentIndexChanged.connect(self.pages.setCurrentIndex)
         self.add_run_controls(self.tr("Run"), "timeSeriesRunButton", self.run_operation)
+        #: The last animation, playing (a GIF is not a map layer).
+        self.preview = QLabel(self)
+        self.preview.setObjectName("timeSeriesPreview")
+        self.preview.hide()
+        self.movie = None
 
         intro = QLabel(
             self.tr(
-                "Summarise or resample any time stack: per-pixel statistics over time (timescan) or "
-                "monthly, seasonal and annual series. The result is added to the map."
+                "Summarise, resample or export any time stack: per-pixel statistics over time "
+                "(timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations."
             ),
             self,
         )
@@ -146,6 +155,7 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.preview)
         layout.addStretch(1)
 
     def tr(self, text: str) -> str:
@@ -196,5 +206,19 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         written = [str(value) for value in results.values() if isinstance(value, str) and value]
         if ok:
             self.status.setText(self.tr("Written: {0}").format(", ".join(written)))
+            self.show_animation(next((path for path in written if path.lower().endswith(".gif")), None))
         else:
             self.status.setText(self.tr("The run failed or was cancelled; see the log."))
+
+    def show_animation(self, path) -> None:
+        """Play the GIF at ``path`` under the run's status (hide the preview for None)."""
+        if self.movie is not None:
+            self.movie.stop()
+        if path is None:
+            self.preview.hide()
+            self.movie = None
+            return
+        self.movie = QMovie(path, parent=self)
+        self.preview.setMovie(self.movie)
+        self.preview.show()
+        self.movie.start()
