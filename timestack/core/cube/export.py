@@ -191,7 +191,7 @@ def _dataset(xarray, plan: CubePlan, chunks: dict, counter, is_cancelled, proven
             name=f"cube-{name}-{id(reader)}",
             meta=np.empty((0, 0, 0), reader.dtype),
         )  # no probing read
-        attrs = {"grid_mapping": "spatial_ref", "long_name": name}
+        attrs: dict[str, object] = {"grid_mapping": "spatial_ref", "long_name": name}
         if variable.unit:
             attrs["units"] = variable.unit
         if variable.dtype == "int16" and (variable.scale != 1.0 or variable.offset != 0.0):
@@ -202,10 +202,10 @@ def _dataset(xarray, plan: CubePlan, chunks: dict, counter, is_cancelled, proven
 
 
 def _encoding(plan: CubePlan, chunks: dict, fmt: str, compression: str, level: int) -> dict:
-    encoding = {"time": {"units": TIME_UNITS, "calendar": CALENDAR, "dtype": "int32"}}
+    encoding: dict[str, dict] = {"time": {"units": TIME_UNITS, "calendar": CALENDAR, "dtype": "int32"}}
     for name, variable in plan.variables.items():
         fill = variable.nodata if variable.dtype == "int16" else np.float32(np.nan)
-        entry = {"dtype": variable.dtype, "_FillValue": fill}
+        entry: dict[str, object] = {"dtype": variable.dtype, "_FillValue": fill}
         if fmt == "netcdf":
             entry["chunksizes"] = chunks[name]
             if compression == "deflate":

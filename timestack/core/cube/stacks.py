@@ -15,12 +15,16 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
 
 from ..io.bands import parse_band
 from ..runtime import TimestackError
+
+if TYPE_CHECKING:
+    from affine import Affine
+    from rasterio.crs import CRS
 
 __all__ = ["CubePlan", "Source", "Variable", "as_float", "plan_cube", "predominant_utm", "variable_unit"]
 
@@ -55,8 +59,8 @@ class CubePlan:
     """What the cube will hold: the stacks, the target grid and the variables on a common time axis."""
 
     paths: list[Path]
-    crs: object  # rasterio CRS
-    transform: object  # affine.Affine
+    crs: CRS
+    transform: Affine
     width: int
     height: int
     times: list[dt.date]

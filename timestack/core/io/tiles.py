@@ -112,8 +112,10 @@ def _finished(folder: Path, record: Mapping[str, Any], keys: Sequence[str]) -> b
     """A recorded tile whose files are all still there, unchanged."""
     for key in keys:
         entry = record.get(key)
-        path = folder / entry["file"] if entry else None
-        if path is None or not path.is_file() or _sha256(path) != entry["sha256"]:
+        if not entry:
+            return False
+        path = folder / entry["file"]
+        if not path.is_file() or _sha256(path) != entry["sha256"]:
             return False
     return True
 
