@@ -11,6 +11,7 @@ import rasterio
 from rasterio.transform import from_origin
 
 from tests.helpers.rasters import write_stack
+from tests.servers.dask_cluster import dask_cluster_fixture  # noqa: F401
 from timestack.core.timescan.metrics import timescan
 
 RNG = np.random.default_rng(7)
@@ -65,3 +66,20 @@ def test_qgis_process_names_bad_metrics_and_undated_bands_and_writes_nothing(qgi
         "dated.tif",
         "undated.tif",
     ]
+
+
+def test_qgis_process_runs_the_timescan_on_a_dask_cluster_to_the_local_result(
+    qgis_process, dask_cluster, tmp_path
+):
+    address, _ = dask_cluster
+    when = dates(9)
+    values = RNG.normal(0.4, 0.1, (9, 70, 90)).astype("float32")
+    stack = write_stack(tmp_path / "ndvi.tif", values, [f"{d.isoformat()}_ndvi" for d in when])
+    result = qgis_process(
+        "run", "timestack:timescan", "--", f"INPUT={stack}", "METRICS=avg,std,p90",
+        f"DASK_SCHEDULER={address}", f"OUTPUT={tmp_path / 'scan.tif'}",
+    )  # fmt: skip
+    with rasterio.open(result["results"]["OUTPUT"]) as src:
+        written = src.read()
+    expected = timescan(values.astype("float64"), when, ["avg", "std", "p90"])
+    np.testing.assert_allclose(written, expected.astype("float32"), rtol=1e-6)

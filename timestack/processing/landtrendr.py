@@ -41,7 +41,7 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
-from .params import TileParameters, defaults_optional, split_list
+from .params import DaskParameter, TileParameters, defaults_optional, split_list
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
@@ -61,7 +61,7 @@ def gdal_path(layer) -> str:
     return layer.source().split("|")[0]
 
 
-class LandTrendrAlgorithm(TileParameters, TimestackAlgorithm):
+class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
     """Fit LandTrendr to every pixel of an annual stack (local numba engine or Earth Engine)."""
 
     INPUT = "INPUT"
@@ -225,6 +225,7 @@ class LandTrendrAlgorithm(TileParameters, TimestackAlgorithm):
             )
         )
         self.add_tile_parameters()
+        self.add_dask_parameter()
         defaults_optional(self)
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
@@ -409,6 +410,7 @@ class LandTrendrAlgorithm(TileParameters, TimestackAlgorithm):
                 run_landtrendr_raster(
                     path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
                     progress=progress, is_cancelled=is_cancelled, stats=stats,
+                    dask_scheduler=self.dask_scheduler(parameters, context),
                 )  # fmt: skip
         if tile_size:
             if skipped:

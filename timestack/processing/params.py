@@ -38,6 +38,7 @@ __all__ = [
     "FIRST_LANDSAT_YEAR",
     "LAST_YEAR",
     "AreaParameters",
+    "DaskParameter",
     "EarthdataParameter",
     "IndexParameter",
     "MaskParameters",
@@ -285,6 +286,33 @@ class IndexParameter:
         return [
             name.upper() for name in split_list(self.parameterAsString(parameters, self.INDICES, context))
         ]
+
+
+class DaskParameter:
+    """DASK_SCHEDULER: run the per-window work on a ``dask.distributed`` cluster instead of local threads.
+
+    The address of a running scheduler (``tcp://host:8786``, a ``dask-jobqueue`` SLURMCluster's
+    ``scheduler_address``); reading and writing stay on this computer, the workers need Timestack
+    importable (``pip install`` the plugin folder or put it on their PYTHONPATH)."""
+
+    DASK_SCHEDULER = "DASK_SCHEDULER"
+
+    def add_dask_parameter(self) -> None:
+        self.addParameter(
+            advanced(
+                QgsProcessingParameterString(
+                    self.DASK_SCHEDULER,
+                    translate(
+                        "TimestackParameters", "dask.distributed scheduler address (empty: local threads)"
+                    ),
+                    optional=True,
+                )
+            )
+        )
+
+    def dask_scheduler(self, parameters, context) -> Optional[str]:
+        """The scheduler address, or None for local threads."""
+        return (self.parameterAsString(parameters, self.DASK_SCHEDULER, context) or "").strip() or None
 
 
 class TileParameters:

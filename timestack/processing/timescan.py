@@ -16,11 +16,11 @@ from qgis.core import (
 from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
 from ..core.timescan.raster import run_timescan_raster
 from .algorithm import TimestackAlgorithm
-from .params import split_list
+from .params import DaskParameter, split_list
 from .styles import TimescanStyler, keep_alive
 
 
-class TimescanAlgorithm(TimestackAlgorithm):
+class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
     """Per-pixel statistics over time of a stack whose band descriptions carry dates."""
 
     INPUT = "INPUT"
@@ -70,6 +70,7 @@ class TimescanAlgorithm(TimestackAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterBoolean(self.OUTLIERS, self.tr("Remove outliers"), False))
+        self.add_dask_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Timescan")))
 
     def checkParameterValues(self, parameters, context):
@@ -91,6 +92,7 @@ class TimescanAlgorithm(TimestackAlgorithm):
                 split_list(self.parameterAsString(parameters, self.VARIABLES, context)) or None,
                 sar_db=self.parameterAsBoolean(parameters, self.SAR_DB, context),
                 outliers=self.parameterAsBoolean(parameters, self.OUTLIERS, context),
+                dask_scheduler=self.dask_scheduler(parameters, context),
                 progress=progress,
                 is_cancelled=is_cancelled,
             )

@@ -31,6 +31,7 @@ import os
 import queue
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
@@ -40,7 +41,7 @@ import rasterio
 from osgeo import gdal, gdal_array
 from rasterio.windows import Window
 
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import Cancelled, IsCancelled, Progress, TimestackError, missing_package
 from .atomic import atomic_outputs
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "SourceSpec",
     "block_windows",
     "compression_options",
+    "connect_scheduler",
     "creation_options",
     "run_windows",
 ]
@@ -350,6 +352,7 @@ def run_windows(
     is_cancelled: Optional[IsCancelled] = None,
     label: str = "",
     stats: Optional[EngineStats] = None,
+    scheduler: Optional[str] = None,
 ) -> EngineStats:
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
@@ -360,6 +363,11 @@ def run_windows(
     runs once every output is written and closed, before the rename (e.g. a second pass over a whole
     band). Raises :class:`Cancelled` when ``is_cancelled()`` turns true between windows; on any
     exception no output, temporary or final, is left. Pass ``stats`` to watch the counters live.
+
+    With ``scheduler`` (a ``dask.distributed`` scheduler address) the kernel runs on the cluster's workers,
+    a few windows per worker in flight, while reading and writing stay here: the workers need Timestack
+    importable, not the files. A worker lost mid-run has its windows run again elsewhere (dask's own
+    rescheduling), so the output is the one a local run writes.
     """
     if not sources:
         raise ValueError("run_windows needs at least one source")
@@ -377,21 +385,89 @@ def run_windows(
     stats = stats if stats is not None else EngineStats()
     stats.windows, stats.bound = len(windows), read_ahead + write_behind + 3
     started = time.perf_counter()
-    with atomic_outputs({key: spec.path for key, spec in outputs.items()}) as temporaries:
-        sinks = {key: _create(temporaries[key], outputs[key], grid, BLOCK_SIZE) for key in outputs}
-        pipeline = _Pipeline(sources, sinks, windows, stats, read_ahead, write_behind)
-        try:
-            pipeline.reader.start()
-            pipeline.writer.start()
-            _compute(pipeline, kernel, outputs, progress, is_cancelled, label)
-            pipeline.drain()
-        finally:
-            pipeline.tear_down()
-            sinks.clear()  # closes the GDAL datasets, so the temporaries are complete (or removable)
-        if finish is not None:
-            finish(temporaries)
+    # connected before any file is made: a refused scheduler leaves nothing, not even an open dataset
+    client = connect_scheduler(scheduler) if scheduler else None
+    try:
+        with atomic_outputs({key: spec.path for key, spec in outputs.items()}) as temporaries:
+            sinks = {}
+            try:
+                for key in outputs:
+                    sinks[key] = _create(temporaries[key], outputs[key], grid, BLOCK_SIZE)
+                pipeline = _Pipeline(sources, sinks, windows, stats, read_ahead, write_behind)
+                try:
+                    pipeline.reader.start()
+                    pipeline.writer.start()
+                    if client is None:
+                        _compute(pipeline, kernel, outputs, progress, is_cancelled, label)
+                    else:
+                        _compute_on_cluster(client, pipeline, kernel, outputs, progress, is_cancelled, label)
+                    pipeline.drain()
+                finally:
+                    pipeline.tear_down()
+            finally:
+                sinks.clear()  # closes the GDAL datasets, so the temporaries are complete (or removable)
+            if finish is not None:
+                finish(temporaries)
+    finally:
+        if client is not None:
+            client.close()
     stats.wall_s = time.perf_counter() - started
     return stats
+
+
+def connect_scheduler(address: str):
+    """A ``dask.distributed`` client of the scheduler at ``address`` (never installed as the default
+    client: a plugin must not change what other code's dask calls do); errors name DASK_SCHEDULER."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise TimestackError(
+            missing_package("DASK_SCHEDULER", "distributed") + ", or leave DASK_SCHEDULER empty",
+            parameter="DASK_SCHEDULER",
+        ) from None
+    try:
+        return Client(address, timeout="10s", set_as_default=False)
+    except (OSError, ValueError, TypeError) as error:
+        raise TimestackError(
+            f"DASK_SCHEDULER: cannot reach {address!r} ({error}); start the scheduler or leave it empty",
+            parameter="DASK_SCHEDULER",
+        ) from None
+
+
+def _compute_on_cluster(client, pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label) -> None:
+    """:func:`_compute` with the kernel on the cluster: windows go out as they are read, results are
+    written in window order as they come back; a cancel drops what is still out."""
+    total = len(pipeline.windows)
+    in_flight: deque = deque()
+    slots = 2 * max(1, sum(client.nthreads().values()))
+    done = 0
+
+    def collect_oldest() -> None:
+        nonlocal done
+        window, future = in_flight.popleft()
+        start = time.perf_counter()
+        results = future.result()
+        pipeline.stats.kernel_s += time.perf_counter() - start
+        pipeline.hand_over(window, _checked(results, outputs, window))
+        done += 1
+        if progress is not None:
+            progress(100.0 * done / total, f"{label}: window {done}/{total}" if label else "")
+
+    try:
+        for _ in range(total):
+            window, arrays = pipeline.next_input()
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled(f"{label or 'run'} cancelled")
+            in_flight.append((window, client.submit(kernel, window, arrays, pure=False)))
+            if len(in_flight) >= slots:
+                collect_oldest()
+        while in_flight:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled(f"{label or 'run'} cancelled")
+            collect_oldest()
+    finally:
+        for _, future in in_flight:
+            future.cancel()
 
 
 def _compute(pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label: str) -> None:

@@ -514,6 +514,7 @@ def run_landtrendr_raster(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
+    dask_scheduler: Optional[str] = None,
 ) -> dict[str, Path]:
     """Run LandTrendr over a GeoTIFF stack window by window and write the requested outputs.
 
@@ -521,7 +522,8 @@ def run_landtrendr_raster(
     fit runs; memory stays bounded by a few ``chunk_size`` x ``chunk_size`` windows. Each output is
     written under a temporary name and renamed when complete; on cancellation or error no output
     (partial or temporary) is left. ``progress(percent, message)`` is called after every chunk;
-    ``stats`` (optional) receives the engine's timings. Returns output key -> path.
+    ``stats`` (optional) receives the engine's timings; with ``dask_scheduler`` the fits run on that
+    ``dask.distributed`` cluster (:func:`..io.engine.run_windows`). Returns output key -> path.
     """
     import rasterio
 
@@ -578,7 +580,7 @@ def run_landtrendr_raster(
 
     run_windows(
         sources, specs, kernel, chunk_size, progress=progress, is_cancelled=is_cancelled, label="LandTrendr",
-        stats=stats,
+        stats=stats, scheduler=dask_scheduler,
     )  # fmt: skip
     return targets
 

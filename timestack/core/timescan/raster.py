@@ -64,6 +64,7 @@ def run_timescan_raster(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
+    dask_scheduler: Optional[str] = None,
 ) -> Path:
     """Write the timescan of ``stack_path`` to ``output_path`` (float32 GeoTIFF, NaN nodata).
 
@@ -79,6 +80,8 @@ def run_timescan_raster(
         The variables to summarise (lower case); all of the stack's by default.
     sar_db, outliers
         See :func:`.metrics.timescan`.
+    dask_scheduler
+        A ``dask.distributed`` scheduler to run the metrics on (see :func:`..io.engine.run_windows`).
 
     Returns
     -------
@@ -124,6 +127,6 @@ def run_timescan_raster(
 
     run_windows(
         sources, {"timescan": output}, kernel, chunk_size,
-        progress=progress, is_cancelled=is_cancelled, label="Timescan", stats=stats,
+        progress=progress, is_cancelled=is_cancelled, label="Timescan", stats=stats, scheduler=dask_scheduler,
     )  # fmt: skip
     return Path(output_path)
