@@ -158,3 +158,21 @@ def test_a_run_that_fails_on_its_first_tile_leaves_no_folder(stack, tmp_path):
     with pytest.raises(TimestackError, match="ndmi"):
         run_landtrendr_tiles(stack, "ndmi", ["fitted"], tmp_path / "run", 32)
     assert not (tmp_path / "run").exists()
+
+
+def test_a_tiled_timescan_equals_the_whole_one_and_keeps_the_variable_of_date_only_bands(tmp_path):
+    from timestack.core.timescan.raster import run_timescan_raster, run_timescan_tiles
+
+    rng = np.random.default_rng(4)
+    data = rng.normal(-12, 3, (7, 37, 50)).astype("float32")
+    dates = ["2021-01-03", "2021-01-15", "2021-02-08", "2021-03-04", "2021-03-28", "2021-05-15", "2021-06-08"]
+    stack = write_stack(tmp_path / "vh.tif", data, dates, crs="EPSG:32633")  # variable: the file's name
+    metrics = ["avg", "p95", "count", "harmonics"]
+    whole = run_timescan_raster(stack, tmp_path / "whole.tif", metrics, sar_db=True)
+    mosaic, skipped = run_timescan_tiles(stack, tmp_path / "tiles", 16, metrics, sar_db=True)
+    assert skipped == 0 and mosaic == tmp_path / "tiles" / "timescan.vrt"
+    with rasterio.open(mosaic) as tiled, rasterio.open(whole) as reference:
+        assert tiled.descriptions == reference.descriptions and tiled.descriptions[0] == "vh_avg"
+        np.testing.assert_array_equal(tiled.read(), reference.read())
+    again, skipped = run_timescan_tiles(stack, tmp_path / "tiles", 16, metrics, sar_db=True)
+    assert again == mosaic and skipped == len(plan_tiles(50, 37, 16))

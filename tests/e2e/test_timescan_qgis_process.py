@@ -83,3 +83,21 @@ def test_qgis_process_runs_the_timescan_on_a_dask_cluster_to_the_local_result(
         written = src.read()
     expected = timescan(values.astype("float64"), when, ["avg", "std", "p90"])
     np.testing.assert_allclose(written, expected.astype("float32"), rtol=1e-6)
+
+
+def test_qgis_process_runs_a_tiled_timescan_to_a_mosaic_of_the_whole_result(qgis_process, tmp_path):
+    when = dates(6)
+    values = RNG.normal(0.5, 0.2, (6, 45, 61)).astype("float32")
+    stack = write_stack(tmp_path / "ndvi.tif", values, [f"{d.isoformat()}_ndvi" for d in when])
+    result = qgis_process(
+        "run", "timestack:timescan", "--", f"INPUT={stack}", "METRICS=median,cov", "TILE_SIZE=20",
+        f"TILES_FOLDER={tmp_path / 'tiles'}", f"OUTPUT={tmp_path / 'ignored.tif'}",
+    )  # fmt: skip
+    assert result["results"]["OUTPUT"] == str(tmp_path / "tiles" / "timescan.vrt")
+    with rasterio.open(result["results"]["OUTPUT"]) as src:
+        np.testing.assert_allclose(
+            src.read(),
+            timescan(values.astype("float64"), when, ["median", "cov"]).astype("float32"),
+            rtol=1e-6,
+        )
+    assert not (tmp_path / "ignored.tif").exists()

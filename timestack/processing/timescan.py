@@ -14,13 +14,13 @@ from qgis.core import (
 )
 
 from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
-from ..core.timescan.raster import run_timescan_raster
+from ..core.timescan.raster import run_timescan_raster, run_timescan_tiles
 from .algorithm import TimestackAlgorithm
-from .params import DaskParameter, split_list
+from .params import DaskParameter, TileParameters, split_list
 from .styles import TimescanStyler, keep_alive
 
 
-class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
+class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
     """Per-pixel statistics over time of a stack whose band descriptions carry dates."""
 
     INPUT = "INPUT"
@@ -47,7 +47,9 @@ class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
             "values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear "
             "power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). "
             "OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the "
-            "p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric."
+            "p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. "
+            "TILE_SIZE with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the "
+            "result is then TILES_FOLDER/timescan.vrt."
         ).format(", ".join(METRICS), ", ".join(HARMONICS))
 
     def initAlgorithm(self, config=None) -> None:
@@ -71,6 +73,7 @@ class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
         )
         self.addParameter(QgsProcessingParameterBoolean(self.OUTLIERS, self.tr("Remove outliers"), False))
         self.add_dask_parameter()
+        self.add_tile_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Timescan")))
 
     def checkParameterValues(self, parameters, context):
@@ -84,7 +87,20 @@ class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
+        tile_size, tiles_folder = self.tiling(parameters, context)
         with self.core_errors(self.tr("Timescan")):
+            if tile_size:
+                written, skipped = run_timescan_tiles(
+                    path, tiles_folder, tile_size,
+                    split_list(self.parameterAsString(parameters, self.METRICS, context)),
+                    split_list(self.parameterAsString(parameters, self.VARIABLES, context)) or None,
+                    self.parameterAsBoolean(parameters, self.SAR_DB, context),
+                    self.parameterAsBoolean(parameters, self.OUTLIERS, context),
+                    progress, is_cancelled,
+                )  # fmt: skip
+                if skipped:
+                    feedback.pushInfo(self.tr("Resumed: {0} tiles were already finished.").format(skipped))
+                return self._loaded(context, written)
             written = run_timescan_raster(
                 path,
                 output,
@@ -96,6 +112,10 @@ class TimescanAlgorithm(DaskParameter, TimestackAlgorithm):
                 progress=progress,
                 is_cancelled=is_cancelled,
             )
+        return self._loaded(context, written)
+
+    def _loaded(self, context, written) -> dict:
+        """Load and style the timescan at ``written`` when the run ends; the results."""
         self.load_on_completion(context, str(written), self.tr("Timescan"), self.OUTPUT, raster=True)
         styler = keep_alive(TimescanStyler.for_output(str(written)))
         context.layerToLoadOnCompletionDetails(str(written)).setPostProcessor(styler)

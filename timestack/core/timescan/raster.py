@@ -65,6 +65,7 @@ def run_timescan_raster(
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
     dask_scheduler: Optional[str] = None,
+    name: Optional[str] = None,
 ) -> Path:
     """Write the timescan of ``stack_path`` to ``output_path`` (float32 GeoTIFF, NaN nodata).
 
@@ -82,6 +83,8 @@ def run_timescan_raster(
         See :func:`.metrics.timescan`.
     dask_scheduler
         A ``dask.distributed`` scheduler to run the metrics on (see :func:`..io.engine.run_windows`).
+    name
+        The variable of bands described by a date only; the stack's file name by default.
 
     Returns
     -------
@@ -99,7 +102,7 @@ def run_timescan_raster(
 
     chosen = parse_metrics(metrics)
     with rasterio.open(stack_path) as src:
-        series = stack_series(src.descriptions, Path(stack_path).stem.lower())
+        series = stack_series(src.descriptions, (name or Path(stack_path).stem).lower())
     if variables:
         wanted = [name.lower() for name in variables]
         missing = [name for name in wanted if name not in series]
@@ -130,3 +133,39 @@ def run_timescan_raster(
         progress=progress, is_cancelled=is_cancelled, label="Timescan", stats=stats, scheduler=dask_scheduler,
     )  # fmt: skip
     return Path(output_path)
+
+
+def run_timescan_tiles(
+    stack_path: str | os.PathLike,
+    folder: str | os.PathLike,
+    tile_size: int,
+    metrics: Sequence[str] = DEFAULT_METRICS,
+    variables: Optional[Sequence[str]] = None,
+    sar_db: bool = False,
+    outliers: bool = False,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> tuple[Path, int]:
+    """:func:`run_timescan_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`):
+    the mosaic ``timescan.vrt``, and how many tiles an earlier attempt had finished."""
+    from ..io.tiles import run_tiled
+
+    chosen = parse_metrics(metrics)
+    name = Path(stack_path).stem
+    run = {
+        "metrics": list(chosen),
+        "variables": list(variables or []),
+        "sar_db": sar_db,
+        "outliers": outliers,
+    }
+
+    def run_tile(source, paths, tile_progress, tile_cancelled) -> None:
+        run_timescan_raster(
+            source, paths["timescan"], chosen, variables, sar_db, outliers, progress=tile_progress,
+            is_cancelled=tile_cancelled, name=name,
+        )  # fmt: skip
+
+    mosaics, skipped = run_tiled(
+        stack_path, folder, ["timescan"], tile_size, run_tile, run, progress, is_cancelled
+    )
+    return mosaics["timescan"], skipped
