@@ -100,3 +100,18 @@ def test_a_truncated_corrupt_or_stalled_file_skips_its_scene_by_name(tmp_path, m
         result = run(tmp_path / "remote", items, method="mean")
     assert [entry["id"] for entry in result.skipped] == ["LC08_21"]
     assert result.scenes_used == 2
+
+
+def test_a_stac_api_behind_a_login_takes_it_as_a_header_and_never_shows_it(pgstac_api):
+    from timestack.core.search.stac_api import login_headers
+
+    expected = search_scenes(pgstac_api.url, _query(pgstac_api)).ids
+    bearer, basic = login_headers("", "t0k3n-s3cret"), login_headers("ana", "pa55-s3cret")
+    assert bearer == {"Authorization": "Bearer t0k3n-s3cret"}
+    assert basic == {"Authorization": "Basic YW5hOnBhNTUtczNjcmV0"}
+    for login in (bearer, basic):
+        with faulty_proxy(pgstac_api.url, required=login) as (url, _):
+            assert search_scenes(url, _query(pgstac_api), headers=login).ids == expected
+            with pytest.raises(SearchError, match="CATALOG.*401") as refused:
+                search_scenes(url, _query(pgstac_api), headers=login_headers("ana", "wrong-s3cret"))
+            assert "s3cret" not in str(refused.value) and "YW5h" not in str(refused.value)

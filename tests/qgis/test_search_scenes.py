@@ -12,6 +12,8 @@ from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.helpers.scenes import write_hls_granule
 from tests.helpers.shared import STAC_FIXTURES
+from tests.servers.faults import faulty_proxy
+from tests.servers.pgstac import pgstac_api_fixture  # noqa: F401
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
 PARQUET = STAC_FIXTURES / "pc_sentinel-2-l2a_100items_13TDE_2024.parquet"
@@ -395,3 +397,20 @@ def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database
     assert {header for _, header in token_https.requests} == {f"Bearer {TOKEN}"}
     panel.catalog.setCurrentIndex(0)
     assert not panel.login.isVisibleTo(panel) and "AUTHCFG" not in panel.parameters()
+
+
+def test_a_stac_api_login_comes_from_the_auth_database_as_a_header(
+    provider, tmp_path, pgstac_api, store_login
+):
+    collections = {"COLLECTIONS": "sentinel-2-l2a", "MAX_CLOUD": 100}
+    direct = run(tmp_path / "direct", CATALOG=pgstac_api.url, **collections)
+    expected = json.loads(Path(direct["OUTPUT_ITEMS"]).read_text())["features"]
+    assert expected
+    token = store_login("", "api-t0ken-s3cret")
+    with faulty_proxy(pgstac_api.url, required={"Authorization": "Bearer api-t0ken-s3cret"}) as (url, _):
+        result = run(tmp_path / "login", CATALOG=url, AUTHCFG=token, **collections)
+        found = json.loads(Path(result["OUTPUT_ITEMS"]).read_text())["features"]
+        assert [item["id"] for item in found] == [item["id"] for item in expected]
+        with pytest.raises(QgsProcessingException, match="401") as refused:
+            run(tmp_path / "no-login", CATALOG=url, **collections)
+        assert "s3cret" not in str(refused.value)

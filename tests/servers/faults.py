@@ -117,10 +117,15 @@ class _FilesHandler(_Faulty, RangeHandler):
 
 class _ProxyHandler(_Faulty, BaseHTTPRequestHandler):
     upstream: str
+    #: Headers every request must carry (a login), else 401.
+    required: dict = {}
 
     def _forward(self) -> None:
         fault = self._fault()
         if fault is None:
+            return
+        if any(self.headers.get(name) != value for name, value in self.required.items()):
+            self.send_error(401, "login required")
             return
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
@@ -167,9 +172,11 @@ def faulty_files(folder: Path) -> Iterator[tuple[str, Faults]]:
 
 
 @contextlib.contextmanager
-def faulty_proxy(upstream: str) -> Iterator[tuple[str, Faults]]:
-    """Forward every request to ``upstream``; yields (base URL, the fault plan)."""
+def faulty_proxy(upstream: str, required: Optional[dict] = None) -> Iterator[tuple[str, Faults]]:
+    """Forward every request to ``upstream`` (401 without the ``required`` headers); yields (base URL,
+    the fault plan)."""
     faults = Faults()
-    handler = type("Proxy", (_ProxyHandler,), {"faults": faults, "upstream": upstream.rstrip("/")})
+    attributes = {"faults": faults, "upstream": upstream.rstrip("/"), "required": dict(required or {})}
+    handler = type("Proxy", (_ProxyHandler,), attributes)
     with _serving(handler) as url:
         yield url, faults

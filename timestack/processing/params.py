@@ -404,16 +404,10 @@ class EarthdataParameter:
 
     AUTHCFG = "AUTHCFG"
 
-    def add_earthdata_parameter(self) -> None:
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterAuthConfig(
-                    self.AUTHCFG,
-                    translate(
-                        "TimestackParameters",
-                        "Earthdata Login (authentication configuration: username and password, or a token)",
-                    ),
-                    optional=True,
-                )
-            )
+    def add_earthdata_parameter(self, label: Optional[str] = None) -> None:
+        """Add AUTHCFG; ``label`` says what else than Earthdata it logs in to (a searched STAC API)."""
+        label = label or translate(
+            "TimestackParameters",
+            "Earthdata Login (authentication configuration: username and password, or a token)",
         )
+        self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))

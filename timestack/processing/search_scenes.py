@@ -132,7 +132,12 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         ]
         for parameter in advanced_parameters:
             self.addParameter(advanced(parameter))
-        self.add_earthdata_parameter()
+        self.add_earthdata_parameter(
+            self.tr(
+                "Login: Earthdata, or the STAC API's (authentication configuration: username and password, "
+                "or an empty username and a token)"
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Scene footprints"), QgsProcessing.TypeVectorPolygon
@@ -164,13 +169,17 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.search.earthdata import EarthdataLogin  # pystac: at run time, not at QGIS start
+        from ..core.search.stac_api import login_headers
 
         aoi, aoi_crs = self._area(parameters, context)
         catalog = self.parameterAsString(parameters, self.CATALOG, context)
         max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        login = EarthdataLogin(*self.credentials(authcfg)) if authcfg else None
+        credentials = self.credentials(authcfg) if authcfg else None
+        login = EarthdataLogin(*credentials) if credentials else None
+        # a STAC API URL takes the same login as a header; nothing of it is logged
+        headers = login_headers(*credentials) if credentials and "://" in catalog else None
         with self.core_errors(self.tr("Search")):
             query = SceneQuery.create(
                 aoi,
@@ -192,6 +201,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 progress=progress,
                 is_cancelled=is_cancelled,
                 earthdata_login=login,
+                headers=headers,
             )
 
         # The ItemCollection first (atomically): if the footprints cannot be written, it is removed again.

@@ -62,10 +62,12 @@ def search_scenes(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     earthdata_login=None,
+    headers=None,
 ) -> SearchResult:
     """Run ``query`` against ``catalog``; errors are :class:`SearchError` naming the parameter.
 
-    ``earthdata_login`` (an :class:`.earthdata.EarthdataLogin`) is used by the ``earthdata`` backend only.
+    ``earthdata_login`` (an :class:`.earthdata.EarthdataLogin`) is used by the ``earthdata`` backend only;
+    ``headers`` (a login, :func:`.stac_api.login_headers`) by STAC APIs only.
     """
     text = str(catalog or "").strip()
     if not text:
@@ -86,7 +88,9 @@ def search_scenes(
     if chosen is not None and chosen.url and "://" not in text:
         text = chosen.url
     if text.startswith(("http://", "https://")):
-        return search_stac_api(text, query, timeout=timeout, progress=progress, is_cancelled=is_cancelled)
+        return search_stac_api(
+            text, query, timeout=timeout, progress=progress, is_cancelled=is_cancelled, headers=headers
+        )
     from .local_catalog import is_local_catalog, search_local_catalog  # pystac: only when searched
 
     if is_local_catalog(text):

@@ -9,7 +9,7 @@ Paging is pystac-client's (``next`` links); cancellation is checked between page
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Mapping, Optional
 from urllib.parse import urlparse
 
 import requests
@@ -67,8 +67,20 @@ def http_retry():
     )  # fmt: skip
 
 
-def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
-    """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC."""
+def login_headers(username: str, password: str) -> dict[str, str]:
+    """The header a STAC API behind a login takes: HTTP Basic for a username and password, a bearer
+    token for a password (the token) without a username. Kept in memory for the requests only."""
+    import base64
+
+    if not username:
+        return {"Authorization": f"Bearer {password}"}
+    pair = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {pair}"}
+
+
+def open_client(url: str, timeout: float = DEFAULT_TIMEOUT, headers: Optional[Mapping[str, str]] = None):
+    """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC;
+    ``headers`` (a login) go with every request to it."""
     from pystac_client import Client
     from pystac_client.stac_api_io import StacApiIO
 
@@ -82,7 +94,7 @@ def open_client(url: str, timeout: float = DEFAULT_TIMEOUT):
                 "CATALOG",
             ) from exc
         modifier = planetary_computer.sign_inplace
-    stac_io = StacApiIO(timeout=timeout, max_retries=http_retry())
+    stac_io = StacApiIO(headers=dict(headers or {}), timeout=timeout, max_retries=http_retry())
     try:
         return Client.open(url, modifier=modifier, stac_io=stac_io, timeout=timeout)
     except SearchError:
@@ -121,9 +133,9 @@ def _collection_ids(client, url: str, timeout: float) -> set:
         raise _describe(url, exc, timeout) from exc
 
 
-def list_collections(url: str, timeout: float = DEFAULT_TIMEOUT) -> list:
+def list_collections(url: str, timeout: float = DEFAULT_TIMEOUT, headers=None) -> list:
     """Sorted collection ids the API offers."""
-    return sorted(_collection_ids(open_client(url, timeout), url, timeout))
+    return sorted(_collection_ids(open_client(url, timeout, headers), url, timeout))
 
 
 def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> None:
@@ -169,11 +181,13 @@ def search_stac_api(
     page_size: int = DEFAULT_PAGE_SIZE,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    headers: Optional[Mapping[str, str]] = None,
 ) -> SearchResult:
-    """Search ``url`` page by page; stop early once ``max_items`` accepted scenes are in (server sorts)."""
+    """Search ``url`` page by page; stop early once ``max_items`` accepted scenes are in (server sorts).
+    ``headers`` (:func:`login_headers`) go with every request."""
     if urlparse(url).scheme not in ("http", "https"):
         raise SearchError(f"CATALOG {url!r} is not an http(s) STAC API URL.", "CATALOG")
-    client = open_client(url, timeout)
+    client = open_client(url, timeout, headers)
     _check_collections(client, url, query, timeout)
     parameters = search_parameters(client, query, page_size)
     sorted_by_server = "sortby" in parameters
