@@ -42,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.search import PRESETS, catalog_collections
 from ..dependencies import OPTIONAL, missing_backends
+from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .parameter_widgets import AlgorithmParameters
@@ -302,7 +303,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
 
     def _collections_loaded(self, exception, ids=None) -> None:
         if exception is not None:
-            self.status.setText(str(exception))
+            self.status.setText(user_message(exception))
             return
         self.collections.clear()
         self.collections.addItems(ids)
@@ -423,7 +424,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
 
         def done(exception, result=None):
             if exception is not None:
-                self.status.setText(str(exception))
+                self.status.setText(user_message(exception))
                 return
             vrt, stretch = result
             layer = QgsRasterLayer(str(vrt), item.id)

@@ -34,6 +34,7 @@ from ..core.zonal.compile import PERIODS
 from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
 from ..core.zonal.statistics import DEFAULT_STATISTICS, ZonalInputError
 from ..dependencies import python_executable
+from ..processing.algorithm import user_message
 from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .dependency_installer import plugin_packages_folder
@@ -277,7 +278,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         try:
             saved = save_job(self.job(), path)
         except ZonalInputError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(user_message(exc))
             return
         self.cron.setText(cron_line(saved, python=python_executable(), packages=plugin_packages_folder()))
         self.status.setText(self.tr("Job saved to {0}; add the line below to your crontab.").format(saved))

@@ -111,9 +111,9 @@ class AreaParameters:
                 raise self.fail(
                     translate(
                         "TimestackParameters",
-                        "AOI has no polygons; choose a layer with at least one polygon.",
+                        "AOI has no polygons; choose a layer with at least one polygon."
                     )
-                )
+                )  # fmt: skip
             return QgsGeometry.unaryUnion(geometries), source.sourceCrs()
         if parameters.get(self.EXTENT) in (None, ""):
             return None
@@ -301,12 +301,12 @@ class AllowedRootsParameter:
                     self.ALLOWED_ROOTS,
                     translate(
                         "TimestackParameters",
-                        "Other folders the scenes' files may be read from (separated by ;)",
+                        "Other folders the scenes' files may be read from (separated by ;)"
                     ),
                     optional=True,
                 )
             )
-        )
+        )  # fmt: skip
 
     def allowed_roots(self, parameters, context) -> list:
         """The folders of ALLOWED_ROOTS; a Processing error names one that is not a folder."""
@@ -334,9 +334,9 @@ class EarthdataParameter:
                     self.AUTHCFG,
                     translate(
                         "TimestackParameters",
-                        "Earthdata Login (authentication configuration: username and password, or a token)",
+                        "Earthdata Login (authentication configuration: username and password, or a token)"
                     ),
                     optional=True,
                 )
             )
-        )
+        )  # fmt: skip
