@@ -46,6 +46,7 @@ from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .parameter_widgets import AlgorithmParameters
+from .remembered import remember
 from .sample_panel import default_sample_folder
 
 COLUMNS = ("datetime", "cloud_cover", "platform", "collection", "id")
@@ -221,6 +222,10 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         items = sample_catalog().with_name("items.json")
         if self.extent.outputExtent().isEmpty() and items.is_file():
             self.use_archive(str(items), str(sample_catalog()))
+        remember(
+            self,
+            {"catalog": self.catalog, "collections": self.collections, "start": self.start, "end": self.end},
+        )
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SearchPanel", text)

@@ -39,6 +39,7 @@ from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .dependency_installer import plugin_packages_folder
 from .parameter_widgets import AlgorithmParameters
+from .remembered import remember
 from .series_plot import SeriesPlot
 
 
@@ -143,6 +144,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.plot, 1)
         self.use_stacks.toggled.connect(self._source_changed)
         self._source_changed()
+        remember(self, {"output": self.output})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("ZonalPanel", text)
