@@ -438,82 +438,82 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
 <context>
     <name>CompositePanel</name>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="34"/>
+        <location filename="../timestack/gui/composite_panel.py" line="35"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="35"/>
+        <location filename="../timestack/gui/composite_panel.py" line="36"/>
         <source>The scenes: the JSON written by Search scenes, or the sample archive&apos;s</source>
         <translation>Les scènes : le JSON écrit par Rechercher des scènes, ou celui de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="58"/>
+        <location filename="../timestack/gui/composite_panel.py" line="59"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="109"/>
+        <location filename="../timestack/gui/composite_panel.py" line="111"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="66"/>
+        <location filename="../timestack/gui/composite_panel.py" line="67"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation>Un composite sans nuages par année à partir des scènes d'une recherche, avec des indices spectraux. La pile est ajoutée comme un groupe de couches que le Contrôleur temporel anime année par année.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="83"/>
+        <location filename="../timestack/gui/composite_panel.py" line="84"/>
         <source>Scenes</source>
         <translation>Scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="84"/>
+        <location filename="../timestack/gui/composite_panel.py" line="85"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="85"/>
+        <location filename="../timestack/gui/composite_panel.py" line="86"/>
         <source>Season (day of year)</source>
         <translation>Saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="87"/>
+        <location filename="../timestack/gui/composite_panel.py" line="88"/>
         <source>Indices</source>
         <translation>Indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="92"/>
+        <location filename="../timestack/gui/composite_panel.py" line="93"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="93"/>
+        <location filename="../timestack/gui/composite_panel.py" line="94"/>
         <source>Per-year folder</source>
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="144"/>
+        <location filename="../timestack/gui/composite_panel.py" line="146"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="148"/>
+        <location filename="../timestack/gui/composite_panel.py" line="150"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="150"/>
+        <location filename="../timestack/gui/composite_panel.py" line="152"/>
         <source>Compositing failed or was cancelled; see the log.</source>
         <translation>La composition a échoué ou a été annulée ; consultez le journal.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="51"/>
+        <location filename="../timestack/gui/composite_panel.py" line="52"/>
         <source>Only the area searched (not whole scenes)</source>
         <translation>Seulement la zone recherchée (pas les scènes entières)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="52"/>
+        <location filename="../timestack/gui/composite_panel.py" line="53"/>
         <source>Composite the search&apos;s extent or AOI only, instead of the scenes&apos; whole footprints</source>
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
     </message>
@@ -897,127 +897,127 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>LandTrendrPanel</name>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="105"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="106"/>
         <source>[temporary files]</source>
         <translation>[fichiers temporaires]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="109"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="110"/>
         <source>Then map the greatest loss</source>
         <translation>Puis cartographier la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="121"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="122"/>
         <source>Inspect pixels</source>
         <translation>Inspecter les pixels</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="123"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="124"/>
         <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
         <translation>Cliquez sur un pixel de la pile pour voir son ajustement ; toute modification le réajuste aussitôt.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="126"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="127"/>
         <source>Run LandTrendr</source>
         <translation>Lancer LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="128"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="129"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="147"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="149"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="151"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="153"/>
         <source>Annual stack</source>
         <translation>Pile annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="152"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="154"/>
         <source>Index</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="154"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
         <source>Also fit bands</source>
         <translation>Ajuster aussi les bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="159"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="161"/>
         <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
         <translation>Les paramètres LandTrendr d'Earth Engine, avec leurs valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="177"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="179"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="179"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="181"/>
         <source>Minimum loss magnitude</source>
         <translation>Magnitude minimale de perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="262"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="264"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation>Cette couche n'a pas de descriptions de bandes YYYY_nom ; choisissez une pile de composites.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="328"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="330"/>
         <source>Fitting LandTrendr…</source>
         <translation>Ajustement de LandTrendr…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="343"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="345"/>
         <source>LandTrendr failed or was cancelled; see the log.</source>
         <translation>LandTrendr a échoué ou a été annulé ; consultez le journal.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="347"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="349"/>
         <source>LandTrendr done.</source>
         <translation>LandTrendr terminé.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="349"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="351"/>
         <source>Mapping change…</source>
         <translation>Cartographie des changements…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="361"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="363"/>
         <source>LandTrendr and change map done.</source>
         <translation>LandTrendr et carte des changements terminés.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="363"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="365"/>
         <source>The change map failed or was cancelled; see the log.</source>
         <translation>La carte des changements a échoué ou a été annulée ; consultez le journal.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="118"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="119"/>
         <source>In the stack&apos;s units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1</source>
         <translation>Dans les unités de la pile : 1000 sur un composite int16 (indices × 10000) correspond à une baisse de 0,1</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="88"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="89"/>
         <source>A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)</source>
         <translation>Une pile pluriannuelle à bandes YYYY_nom, telle que l'écrit Composite (pas l'une de ses années)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="106"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
         <source>Where the outputs are written (&lt;index&gt;_rmse.tif, …); empty: temporary files</source>
         <translation>Où les sorties sont écrites (&lt;index&gt;_rmse.tif, …) ; vide : fichiers temporaires</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="110"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="111"/>
         <source>Run Change map on the segments when the fit is done: the year of the greatest loss</source>
         <translation>Lancer la carte des changements sur les segments une fois l'ajustement terminé : l'année de la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="157"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="159"/>
         <source>LandTrendr parameters (Earth Engine&apos;s defaults)</source>
         <translation>Paramètres LandTrendr (valeurs par défaut d'Earth Engine)</translation>
     </message>
@@ -1316,62 +1316,62 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>SamplePanel</name>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="34"/>
+        <location filename="../timestack/gui/sample_panel.py" line="35"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation>Complète (400×400 px, 1986–2024)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="35"/>
+        <location filename="../timestack/gui/sample_panel.py" line="36"/>
         <source>Small (quick tests)</source>
         <translation>Réduite (tests rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="45"/>
+        <location filename="../timestack/gui/sample_panel.py" line="46"/>
         <source>Build sample archive</source>
         <translation>Construire l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="47"/>
+        <location filename="../timestack/gui/sample_panel.py" line="48"/>
         <source>Timestack ships a synthetic Landsat archive with known clear-cuts, a fire, clouds and shadows. Build it to try search, compositing and LandTrendr without a network.</source>
         <translation>Timestack fournit une archive Landsat synthétique avec des coupes rases connues, un incendie, des nuages et des ombres. Construisez-la pour essayer la recherche, la composition et LandTrendr sans réseau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="56"/>
+        <location filename="../timestack/gui/sample_panel.py" line="57"/>
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="57"/>
+        <location filename="../timestack/gui/sample_panel.py" line="58"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="71"/>
+        <location filename="../timestack/gui/sample_panel.py" line="73"/>
         <source>Sample data</source>
         <translation>Données d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="77"/>
+        <location filename="../timestack/gui/sample_panel.py" line="79"/>
         <source>Building…</source>
         <translation>Construction…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="88"/>
+        <location filename="../timestack/gui/sample_panel.py" line="90"/>
         <source>Building the sample archive failed or was cancelled; see the log.</source>
         <translation>La construction de l'archive d'exemple a échoué ou a été annulée ; consultez le journal.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="36"/>
+        <location filename="../timestack/gui/sample_panel.py" line="37"/>
         <source>Full: the whole landscape over 39 years; small: 64×64 px over 2000–2014, built in seconds</source>
         <translation>Complète : tout le paysage sur 39 ans ; réduite : 64×64 px sur 2000–2014, construite en quelques secondes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="42"/>
+        <location filename="../timestack/gui/sample_panel.py" line="43"/>
         <source>Where the archive is written (reused when it is already there)</source>
         <translation>Où l'archive est écrite (réutilisée si elle s'y trouve déjà)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="81"/>
+        <location filename="../timestack/gui/sample_panel.py" line="83"/>
         <source>Sample archive ready: {0}. Search is set to its area and years.</source>
         <translation>Archive d'exemple prête : {0}. La recherche est réglée sur sa zone et ses années.</translation>
     </message>
@@ -1379,222 +1379,222 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="101"/>
+        <location filename="../timestack/gui/search_panel.py" line="102"/>
         <source>Sample archive (local)</source>
         <translation>Archive d'exemple (locale)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="104"/>
+        <location filename="../timestack/gui/search_panel.py" line="105"/>
         <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
         <translation>Un préréglage, une URL d'API STAC ou un fichier de catalogue (JSON, stac-geoparquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="108"/>
+        <location filename="../timestack/gui/search_panel.py" line="109"/>
         <source>Choose a local catalog file</source>
         <translation>Choisir un fichier de catalogue local</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="114"/>
+        <location filename="../timestack/gui/search_panel.py" line="115"/>
         <source>Collection ids, comma-separated; empty searches all</source>
         <translation>Identifiants de collections, séparés par des virgules ; vide : toutes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="117"/>
+        <location filename="../timestack/gui/search_panel.py" line="118"/>
         <source>Read the collections the catalog offers</source>
         <translation>Lire les collections proposées par le catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="129"/>
+        <location filename="../timestack/gui/search_panel.py" line="130"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="143"/>
+        <location filename="../timestack/gui/search_panel.py" line="144"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation>Facultatif : rechercher dans les polygones de cette couche au lieu de l'emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="164"/>
+        <location filename="../timestack/gui/search_panel.py" line="165"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="229"/>
+        <location filename="../timestack/gui/search_panel.py" line="234"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="172"/>
+        <location filename="../timestack/gui/search_panel.py" line="173"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="172"/>
+        <location filename="../timestack/gui/search_panel.py" line="173"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="172"/>
+        <location filename="../timestack/gui/search_panel.py" line="173"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="172"/>
+        <location filename="../timestack/gui/search_panel.py" line="173"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="172"/>
+        <location filename="../timestack/gui/search_panel.py" line="173"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="180"/>
+        <location filename="../timestack/gui/search_panel.py" line="181"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation>Ajouter la scène sélectionnée à la carte (couleurs naturelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="188"/>
+        <location filename="../timestack/gui/search_panel.py" line="189"/>
         <source>Catalog</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="192"/>
+        <location filename="../timestack/gui/search_panel.py" line="193"/>
         <source>Collections</source>
         <translation>Collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="195"/>
+        <location filename="../timestack/gui/search_panel.py" line="196"/>
         <source>AOI layer</source>
         <translation>Couche AOI</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="200"/>
+        <location filename="../timestack/gui/search_panel.py" line="201"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="205"/>
+        <location filename="../timestack/gui/search_panel.py" line="206"/>
         <source>Day of year</source>
         <translation>Jour de l'année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="207"/>
+        <location filename="../timestack/gui/search_panel.py" line="208"/>
         <source>Max. scenes</source>
         <translation>Scènes max.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="258"/>
+        <location filename="../timestack/gui/search_panel.py" line="263"/>
         <source>Choose a catalog</source>
         <translation>Choisir un catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="258"/>
+        <location filename="../timestack/gui/search_panel.py" line="263"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation>Catalogues STAC (*.json *.geojson *.parquet *.geoparquet);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="310"/>
+        <location filename="../timestack/gui/search_panel.py" line="315"/>
         <source>{0} collections</source>
         <translation>{0} collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="346"/>
+        <location filename="../timestack/gui/search_panel.py" line="351"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="353"/>
+        <location filename="../timestack/gui/search_panel.py" line="358"/>
         <source>see the Processing log</source>
         <translation>voir le journal des traitements</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="354"/>
+        <location filename="../timestack/gui/search_panel.py" line="359"/>
         <source>The search failed or was cancelled: {0}</source>
         <translation>La recherche a échoué ou a été annulée : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="359"/>
+        <location filename="../timestack/gui/search_panel.py" line="364"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation>{0} scènes ; empreintes ajoutées à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="407"/>
+        <location filename="../timestack/gui/search_panel.py" line="412"/>
         <source>Select a scene in the table first.</source>
         <translation>Sélectionnez d'abord une scène dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="432"/>
+        <location filename="../timestack/gui/search_panel.py" line="437"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation>GDAL n'a pas pu ouvrir les bandes de {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="121"/>
+        <location filename="../timestack/gui/search_panel.py" line="122"/>
         <source>Earthdata Login from QGIS&apos;s authentication database: a Basic configuration with your username and password, or an empty username and a user token as password</source>
         <translation>Connexion Earthdata depuis la base de données d'authentification de QGIS : une configuration Basic avec votre nom d'utilisateur et votre mot de passe, ou un nom d'utilisateur vide et un jeton utilisateur comme mot de passe</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="193"/>
+        <location filename="../timestack/gui/search_panel.py" line="194"/>
         <source>Earthdata login</source>
         <translation>Connexion Earthdata</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="454"/>
+        <location filename="../timestack/gui/search_panel.py" line="459"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation>La connexion Earthdata choisie n'est pas dans la base de données d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="296"/>
+        <location filename="../timestack/gui/search_panel.py" line="301"/>
         <source>Reading the catalog's collections…</source>
         <translation>Lecture des collections du catalogue…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="297"/>
+        <location filename="../timestack/gui/search_panel.py" line="302"/>
         <source>Timestack: collections of the catalog</source>
         <translation>Timestack : collections du catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="437"/>
+        <location filename="../timestack/gui/search_panel.py" line="442"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="440"/>
+        <location filename="../timestack/gui/search_panel.py" line="445"/>
         <source>Opening {0}…</source>
         <translation>Ouverture de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="441"/>
+        <location filename="../timestack/gui/search_panel.py" line="446"/>
         <source>Timestack: preview of {0}</source>
         <translation>Timestack : aperçu de {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="131"/>
+        <location filename="../timestack/gui/search_panel.py" line="132"/>
         <source>The area to search: the map&apos;s extent, a layer&apos;s or one you draw</source>
         <translation>La zone à rechercher : l'emprise de la carte, celle d'une couche ou une emprise que vous dessinez</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="156"/>
+        <location filename="../timestack/gui/search_panel.py" line="157"/>
         <source>First day of the year kept; a start after the end wraps over the new year (335 to 60)</source>
         <translation>Premier jour de l'année conservé ; un début après la fin passe le nouvel an (335 à 60)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="206"/>
+        <location filename="../timestack/gui/search_panel.py" line="207"/>
         <source>Max. cloud (%)</source>
         <translation>Nuages max. (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="280"/>
+        <location filename="../timestack/gui/search_panel.py" line="285"/>
         <source>This catalog needs the {0} package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
         <translation>Ce catalogue nécessite le paquet {0}, absent ici : &lt;a href=&quot;install&quot;&gt;l'installer&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="340"/>
+        <location filename="../timestack/gui/search_panel.py" line="345"/>
         <source>Choose the area first: the map&apos;s extent, a layer&apos;s extent, a drawn box or an AOI layer.</source>
         <translation>Choisissez d'abord la zone : l'emprise de la carte, l'emprise d'une couche, un rectangle dessiné ou une couche AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="371"/>
+        <location filename="../timestack/gui/search_panel.py" line="376"/>
         <source>No scenes match, so no footprints were added: widen the dates, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond, aucune empreinte n'a donc été ajoutée : élargissez les dates, la limite de nuages ou la zone.</translation>
     </message>
@@ -1874,97 +1874,97 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="174"/>
+        <location filename="../timestack/processing/algorithm.py" line="176"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="137"/>
+        <location filename="../timestack/processing/algorithm.py" line="139"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="202"/>
+        <location filename="../timestack/processing/algorithm.py" line="204"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="239"/>
+        <location filename="../timestack/processing/algorithm.py" line="241"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="244"/>
+        <location filename="../timestack/processing/algorithm.py" line="246"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="247"/>
+        <location filename="../timestack/processing/algorithm.py" line="249"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="251"/>
+        <location filename="../timestack/processing/algorithm.py" line="253"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="253"/>
+        <location filename="../timestack/processing/algorithm.py" line="255"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="255"/>
+        <location filename="../timestack/processing/algorithm.py" line="257"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="260"/>
+        <location filename="../timestack/processing/algorithm.py" line="262"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="262"/>
+        <location filename="../timestack/processing/algorithm.py" line="264"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="264"/>
+        <location filename="../timestack/processing/algorithm.py" line="266"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="265"/>
+        <location filename="../timestack/processing/algorithm.py" line="267"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="280"/>
+        <location filename="../timestack/processing/algorithm.py" line="282"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="312"/>
+        <location filename="../timestack/processing/algorithm.py" line="314"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="314"/>
+        <location filename="../timestack/processing/algorithm.py" line="316"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="316"/>
+        <location filename="../timestack/processing/algorithm.py" line="318"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="317"/>
+        <location filename="../timestack/processing/algorithm.py" line="319"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="347"/>
+        <location filename="../timestack/processing/algorithm.py" line="349"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -2032,12 +2032,12 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="393"/>
+        <location filename="../timestack/core/changemap/maps.py" line="394"/>
         <source>disturbance_direction: not recorded in segments_path; give +1 or -1</source>
         <translation>disturbance_direction : absent de segments_path ; indiquez +1 ou -1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="403"/>
+        <location filename="../timestack/core/changemap/maps.py" line="404"/>
         <source>years: not recorded in segments_path; give the fitted years</source>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
@@ -2197,22 +2197,22 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>COMPILE : la pondération des dates nécessite la statistique count ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="64"/>
+        <location filename="../timestack/core/search/earthengine.py" line="65"/>
         <source>COLLECTIONS: name Earth Engine collections, e.g. {0}.</source>
         <translation>COLLECTIONS : nommez des collections Earth Engine, p. ex. {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="71"/>
+        <location filename="../timestack/core/search/earthengine.py" line="72"/>
         <source>COLLECTIONS: {0} not supported for Earth Engine; use {1}.</source>
         <translation>COLLECTIONS : {0} non pris en charge pour Earth Engine ; utilisez {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="173"/>
+        <location filename="../timestack/core/search/earthengine.py" line="174"/>
         <source>CATALOG earthengine: the request failed: {0}</source>
         <translation>CATALOG earthengine : la requête a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="181"/>
+        <location filename="../timestack/core/search/earthengine.py" line="182"/>
         <source>CATALOG earthengine: unexpected answer {0!r}.</source>
         <translation>CATALOG earthengine : réponse inattendue {0!r}.</translation>
     </message>
@@ -2302,22 +2302,22 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>CATALOG {0} : le catalogue statique ne peut pas être lu : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="238"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="241"/>
         <source>CATALOG {0} is not a readable Parquet file: {1}</source>
         <translation>CATALOG {0} n'est pas un fichier Parquet lisible : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="245"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="248"/>
         <source>CATALOG {0} is Parquet but not stac-geoparquet (no {1} column).</source>
         <translation>CATALOG {0} est du Parquet mais pas du stac-geoparquet (pas de colonne {1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="272"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="280"/>
         <source>CATALOG {0}: row {1} is not a valid STAC Item: {2!r}</source>
         <translation>CATALOG {0} : la ligne {1} n'est pas un Item STAC valide : {2!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="287"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="295"/>
         <source>CATALOG {0} does not exist.</source>
         <translation>CATALOG {0} n'existe pas.</translation>
     </message>
@@ -2582,17 +2582,17 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>COMPILE : l'écart-type d'une période nécessite la statistique mean ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="91"/>
+        <location filename="../timestack/core/runtime.py" line="115"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="96"/>
+        <location filename="../timestack/core/runtime.py" line="120"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, then authenticate once with `earthengine authenticate`.</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="159"/>
+        <location filename="../timestack/core/search/earthengine.py" line="160"/>
         <source>CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` once and set a Google Cloud project ({0}).</source>
         <translation>CATALOG earthengine : Earth Engine n'est pas initialisé. Lancez une fois `earthengine authenticate` et définissez un projet Google Cloud ({0}).</translation>
     </message>
@@ -2622,7 +2622,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>CATALOG {0} n'est ni une ItemCollection, ni un Item, ni un catalogue STAC statique (type {1!r}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="320"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="328"/>
         <source>CATALOG {0} does not exist; pick an ItemCollection JSON, a stac-geoparquet file or a static catalog&apos;s catalog.json.</source>
         <translation>CATALOG {0} n'existe pas ; choisissez un JSON ItemCollection, un fichier stac-geoparquet ou le catalog.json d'un catalogue statique.</translation>
     </message>
@@ -2820,6 +2820,66 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <location filename="../timestack/core/composite/annual.py" line="1013"/>
         <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/changemap/maps.py" line="380"/>
+        <source>Change map</source>
+        <translation>Carte des changements</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/earthengine.py" line="170"/>
+        <source>Listing Earth Engine images</source>
+        <translation>Liste des images Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/earthengine.py" line="193"/>
+        <source>{0} images</source>
+        <translation>{0} images</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="145"/>
+        <source>{0} items read from {1}</source>
+        <translation>{0} items lus dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="263"/>
+        <source>{0} candidate rows in {1}</source>
+        <translation>{0} lignes candidates dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/stac_api.py" line="206"/>
+        <source>{0} scenes</source>
+        <translation>{0} scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/earthdata.py" line="304"/>
+        <source>{0} granules</source>
+        <translation>{0} granules</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/sample_archive/build.py" line="285"/>
+        <source>sample archive ({0}) up to date in {1}</source>
+        <translation>archive d'exemple ({0}) à jour dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/resample.py" line="175"/>
+        <source>Resample</source>
+        <translation>Rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/engine.py" line="409"/>
+        <source>{0}: window {1}/{2}</source>
+        <translation>{0} : fenêtre {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="960"/>
+        <source>Checking scenes</source>
+        <translation>Vérification des scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1219"/>
+        <source>Composite written</source>
+        <translation>Composite écrit</translation>
     </message>
 </context>
 <context>
@@ -3060,217 +3120,217 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="64"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="65"/>
         <source>Time stacks</source>
         <translation>Piles temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="66"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
         <source>Scenes of a search result</source>
         <translation>Scènes d'un résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="78"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="79"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation>Items STAC (*.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="81"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="82"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation>Bandes ou indices, séparés par des virgules ; vide : mesure toutes les bandes d'une pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="90"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="91"/>
         <source>e.g. 10, 90</source>
         <translation>p. ex. 10, 90</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="95"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="96"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="99"/>
         <source>Compute statistics</source>
         <translation>Calculer les statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="99"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="100"/>
         <source>Save as recurring job…</source>
         <translation>Enregistrer comme tâche récurrente…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="103"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="104"/>
         <source>crontab line of the saved job</source>
         <translation>ligne crontab de la tâche enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
         <source>Pick polygon on map</source>
         <translation>Choisir un polygone sur la carte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="109"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="110"/>
         <source>Export plot as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="114"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="115"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="115"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="116"/>
         <source>Id field</source>
         <translation>Champ identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="119"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="120"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="120"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="121"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="121"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
         <source>LandTrendr fit (optional)</source>
         <translation>Ajustement LandTrendr (facultatif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
         <source>Search result</source>
         <translation>Résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
         <source>Bands / indices</source>
         <translation>Bandes / indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
         <source>Percentiles</source>
         <translation>Centiles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
         <source>Compile</source>
         <translation>Compiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
         <source>Minimum valid fraction</source>
         <translation>Fraction valide minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="129"/>
         <source>Output CSV</source>
         <translation>CSV de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="151"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="153"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="192"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="194"/>
         <source>Computing…</source>
         <translation>Calcul…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="198"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="200"/>
         <source>Polygon statistics failed or were cancelled; see the log.</source>
         <translation>Les statistiques par polygone ont échoué ou ont été annulées ; consultez le journal.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="201"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="203"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation>{0} lignes dans {1}. Choisissez un polygone pour voir sa série.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="226"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="228"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation>Calculez d'abord les statistiques, puis choisissez un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="231"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="233"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation>Le polygone {0} n'est pas dans la table des statistiques.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="234"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="236"/>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="234"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="236"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="267"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="269"/>
         <source>Save recurring job</source>
         <translation>Enregistrer la tâche récurrente</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="267"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="269"/>
         <source>Job (*.json)</source>
         <translation>Tâche (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="276"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="278"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation>Une tâche récurrente nécessite un résultat de recherche (catalogue) et un CSV de sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="284"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="286"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation>Tâche enregistrée dans {0} ; ajoutez la ligne ci-dessous à votre crontab.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="58"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="59"/>
         <source>The polygons to measure (stands, fields, plots)</source>
         <translation>Les polygones à mesurer (peuplements, parcelles, placettes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="60"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="61"/>
         <source>The field naming each polygon in the table and the plot</source>
         <translation>Le champ qui nomme chaque polygone dans la table et le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="65"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="66"/>
         <source>Measure the yearly bands of a composite stack (fast)</source>
         <translation>Mesurer les bandes annuelles d'une pile de composites (rapide)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
         <source>Measure every masked scene of a search: one value per date</source>
         <translation>Mesurer chaque scène masquée d'une recherche : une valeur par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="76"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="77"/>
         <source>Optional: LandTrendr&apos;s fitted values, measured beside the stack</source>
         <translation>Facultatif : les valeurs ajustées de LandTrendr, mesurées à côté de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="88"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="89"/>
         <source>The statistics computed per polygon and date</source>
         <translation>Les statistiques calculées par polygone et par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="96"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="97"/>
         <source>The long table (CSV); empty: a temporary file</source>
         <translation>La table longue (CSV) ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="104"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="105"/>
         <source>Add this line to your crontab to run the saved job on a schedule</source>
         <translation>Ajoutez cette ligne à votre crontab pour exécuter la tâche enregistrée selon une planification</translation>
     </message>

@@ -12,11 +12,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingModelAlgorithm, QgsSettings
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsSettings,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabWidget, QWidget
 
 import timestack
+from tests.helpers.rasters import write_stack
 from tests.helpers.translations import TS, catalogue, fields, translated, translations
 from timestack.core.runtime import TimestackError
 
@@ -45,6 +52,8 @@ SAME_IN_FRENCH = {
     "gain",
     "source",
     "{0} collections",
+    "{0} images",
+    "{0} granules",
     "{0} {1:.2f} (fitted, {2})",
     "RMSE {0:.2f} {1}",
     "{0} segments, RMSE {1:.4g}, p = {2:.3g}",
@@ -206,7 +215,7 @@ def test_algorithms_speak_french(french, provider):
 
 def test_a_core_error_reaches_the_user_in_french(french, provider, tmp_path):
     """A run whose core refuses the input: the Processing error is the French core message."""
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    from qgis.core import QgsProcessingException
 
     empty = tmp_path / "tiles"
     empty.mkdir()
@@ -219,3 +228,31 @@ def test_a_core_error_reaches_the_user_in_french(french, provider, tmp_path):
     error = TimestackError("METRICS: name at least one metric", "METRICS")
     assert error.translated(QCoreApplication.translate) == "METRICS : nommez au moins une métrique"
     assert QgsApplication.locale() == "fr_FR"
+
+
+class _Log(QgsProcessingFeedback):
+    """Feedback that keeps what a run writes to the Processing log."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 - Qt's name
+        self.lines.append(info)
+
+
+def test_a_run_logs_its_progress_in_french(french, provider, tmp_path):
+    """A real resample run: the core's progress messages reach the log translated."""
+    import numpy as np
+
+    stack = write_stack(
+        tmp_path / "stack.tif", np.ones((3, 8, 8), dtype="float32"), ["2001_nbr", "2002_nbr", "2003_nbr"]
+    )
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("timestack:resample")
+    parameters = {"INPUT": str(stack), "PERIOD": 2, "OUTPUT": str(tmp_path / "annual.tif")}
+    log = _Log()
+    context = QgsProcessingContext()
+    assert algorithm.prepare(parameters, context, log)
+    algorithm.runPrepared(parameters, context, log)
+    assert any(line.startswith("Rééchantillonnage : fenêtre ") for line in log.lines), log.lines
+    assert not [line for line in log.lines if "window" in line]

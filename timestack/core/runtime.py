@@ -19,6 +19,7 @@ __all__ = [
     "PACKAGES_ENV",
     "Cancelled",
     "IsCancelled",
+    "Message",
     "Progress",
     "TimestackError",
     "missing_package",
@@ -48,6 +49,29 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """
     del context
     return text
+
+
+class Message(str):
+    """A progress message that can still be translated: the English text, formatted, plus its template
+    and arguments (a ``str``, so every caller that only logs it keeps working).
+
+    ``Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), 12)``; a caller with Qt translates
+    ``template`` and formats it with ``args`` (:meth:`translated`).
+    """
+
+    template: str
+    args: tuple
+
+    def __new__(cls, template: str, *args):
+        message = super().__new__(cls, template.format(*args) if args else template)
+        message.template, message.args = template, args
+        return message
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the user's language; arguments that are messages themselves are translated too."""
+        template = translate(CORE_CONTEXT, self.template)
+        args = [arg.translated(translate) if isinstance(arg, Message) else arg for arg in self.args]
+        return template.format(*args) if args else template
 
 
 class TimestackError(ValueError):

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 
 from ..core.io.engine import EngineStats
-from ..core.runtime import Cancelled, TimestackError
+from ..core.runtime import Cancelled, Message, TimestackError
 from ..paths import README, RESOURCES_DIR
 
 #: The provider id, the prefix of every algorithm id.
@@ -122,6 +122,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         logged = {"kind": None}
 
         def progress(percent: float, message: str = "") -> None:
+            if isinstance(message, Message):  # the core's English, in the user's language
+                message = message.translated(QCoreApplication.translate)
             if message:
                 feedback.setProgressText(message)
                 kind = re.sub(r"\d+", "#", message)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..indices import check_direction
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, block_windows, run_windows
-from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
 SEGMENT_FIELDS = (
@@ -379,7 +379,8 @@ def run_changemap_raster(
 
     run_windows(
         {name: SourceSpec(segments_path, b) for name, b in bands.items()}, specs, kernel, chunk_size,
-        finish=finish, progress=progress, is_cancelled=is_cancelled, label="Change map", stats=stats,
+        finish=finish, progress=progress, is_cancelled=is_cancelled,
+        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Change map")), stats=stats,
     )  # fmt: skip
     return {key: Path(spec.path) for key, spec in specs.items()}
 

@@ -79,7 +79,7 @@ from ..quality.masks import (
     sentinel2_discard,
 )
 from ..quality.tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, Progress, TimestackError, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, Message, Progress, TimestackError, missing_package
 from . import kernels
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
@@ -957,7 +957,7 @@ def annual_composites(
     skipped: list[dict] = []
     warnings: list[str] = []
     with rasterio.Env(**REMOTE_GDAL_OPTIONS):
-        progress(0.0, "Checking scenes")
+        progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
         scenes = prepare_scenes(settings, read_bands, skipped, warnings)
         grid = build_grid(settings, scenes)
         scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
@@ -1216,7 +1216,7 @@ def _compose(
             for year in result.unreadable_years
         ]
         write_json(log_path, _run_log(settings, grid, summary, years, variables, skipped, result.warnings))
-        progress(100.0, "Composite written")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Composite written")))
         return result
     except BaseException:
         cancel.set()

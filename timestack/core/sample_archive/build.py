@@ -20,7 +20,7 @@ import numpy as np
 import pystac
 from osgeo import osr
 
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, TimestackError
 from .landscape import LANDCOVER_NAMES, Landscape, build_landscape, disturbance_magnitude
 from .recipe import Recipe, load_recipe
 from .scenes import TRUTH_CLASSES, Acquisition, render_scene, schedule
@@ -282,6 +282,13 @@ def ensure_sample_archive(
         stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
         if stamp.get("digest") == recipe.digest() and stamp.get("root") == str(root):
             if progress:
-                progress(100.0, f"sample archive ({variant}) up to date in {root}")
+                progress(
+                    100.0,
+                    Message(
+                        QT_TRANSLATE_NOOP("TimestackCore", "sample archive ({0}) up to date in {1}"),
+                        variant,
+                        root,
+                    ),
+                )
             return _layout(root, variant, recipe)
     return build_sample_archive(root, variant, progress=progress, is_cancelled=is_cancelled)

@@ -23,7 +23,7 @@ import pystac
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, missing_package
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
@@ -301,5 +301,5 @@ def search_earthdata(
         )
     result = SearchResult(select_scenes(found, query), "earthdata", "earthdata", notes)
     if progress:
-        progress(100.0, f"{len(result)} granules")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} granules"), len(result)))
     return result

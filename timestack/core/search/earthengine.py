@@ -23,6 +23,7 @@ from ..runtime import (
     QT_TRANSLATE_NOOP,
     Cancelled,
     IsCancelled,
+    Message,
     Progress,
     missing_package,
 )
@@ -166,7 +167,7 @@ def search_earthengine(
                 args=(exc,),
             ) from exc  # fmt: skip
     if progress:
-        progress(10.0, "Listing Earth Engine images")
+        progress(10.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Listing Earth Engine images")))
     try:
         info = collection.getInfo()
     except ee.EEException as exc:
@@ -189,5 +190,5 @@ def search_earthengine(
         notes.append(f"Earth Engine lists at most {MAX_IMAGES} images at once; narrow the search.")
     result = SearchResult(select_scenes(items, query), "earthengine", "earthengine", notes)
     if progress:
-        progress(100.0, f"{len(result)} images")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} images"), len(result)))
     return result

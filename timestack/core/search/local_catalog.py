@@ -19,7 +19,7 @@ import pystac
 from shapely import wkb
 from shapely.geometry import mapping, shape
 
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
@@ -142,7 +142,10 @@ def _search_json(
     _check_cancel(is_cancelled)
     _unknown_collections(query, (i.collection_id for i in items), str(path))
     if progress:
-        progress(50.0, f"{len(items)} items read from {path.name}")
+        progress(
+            50.0,
+            Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} items read from {1}"), len(items), path.name),
+        )
     area = shape(query.aoi)
     return [_absolute_hrefs(i, path.parent) for i in items if _intersects(area, i.geometry)]
 
@@ -257,7 +260,12 @@ def _search_parquet(
     _check_cancel(is_cancelled)
     table = dataset.to_table(filter=_parquet_filter(dataset, query))
     if progress:
-        progress(50.0, f"{table.num_rows} candidate rows in {path.name}")
+        progress(
+            50.0,
+            Message(
+                QT_TRANSLATE_NOOP("TimestackCore", "{0} candidate rows in {1}"), table.num_rows, path.name
+            ),
+        )
     area = shape(query.aoi)
     items = []
     for batch in table.to_batches(max_chunksize=1024):
@@ -335,5 +343,5 @@ def search_local_catalog(
     _check_cancel(is_cancelled)
     result = SearchResult(select_scenes(found, query), backend, str(path))
     if progress:
-        progress(100.0, f"{len(result)} scenes")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result

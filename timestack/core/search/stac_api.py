@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import requests
 
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, missing_package
 from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, query_accepts, select_scenes
@@ -203,5 +203,5 @@ def search_stac_api(
         raise _describe(url, exc, timeout) from exc
     result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found))
     if progress:
-        progress(100.0, f"{len(result)} scenes")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result

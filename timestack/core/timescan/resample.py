@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
-from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
 from .raster import stack_series
 
 __all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stack"]
@@ -174,6 +174,7 @@ def resample_stack(
 
     run_windows(
         sources, {"resampled": output}, kernel, chunk_size,
-        progress=progress, is_cancelled=is_cancelled, label="Resample", stats=stats,
+        progress=progress, is_cancelled=is_cancelled,
+        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Resample")), stats=stats,
     )  # fmt: skip
     return Resampled(Path(output_path), starts, empty)
