@@ -35,7 +35,7 @@ bench:
 	if [ -n "$$failed" ]; then echo "bench: targets missed or errors in:$$failed"; exit 1; fi
 
 transup:
-	pylupdate5 -noobsolete $$(find timestack -name '*.py') -ts i18n/timestack_de.ts i18n/timestack_fr.ts
+	pylupdate5 -noobsolete $$(find timestack -name '*.py') -ts i18n/timestack_fr.ts
 
 transcompile:
 	lrelease i18n/*.ts

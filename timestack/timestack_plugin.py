@@ -31,10 +31,13 @@ class TimestackPlugin:
         return QCoreApplication.translate("TimestackPlugin", text)
 
     def _install_translator(self):
-        """Load ``i18n/timestack_<locale>.qm`` when QGIS runs in a language we have."""
-        from qgis.core import QgsSettings
+        """Load ``i18n/timestack_<language>.qm`` when QGIS runs in a language we have.
 
-        locale = (QgsSettings().value("locale/userLocale", "") or "")[:2]
+        ``QgsApplication.locale()`` is the language QGIS's own interface uses: ``locale/userLocale``
+        when the user chose one in the Options (``locale/overrideFlag``), else the system's; desktop
+        QGIS and ``qgis_process`` read the same profile settings.
+        """
+        locale = (QgsApplication.locale() or "")[:2]
         qm = I18N_DIR / f"timestack_{locale}.qm"
         if not locale or not qm.exists():
             return None

@@ -4,6 +4,18 @@ import pytest
 from qgis.core import QgsApplication
 
 
+@pytest.fixture(autouse=True)
+def forget_dock_inputs():
+    """Each test starts from the dock's defaults: the inputs a dock remembers (QgsSettings) are removed
+    after every test, so no test sees the catalog or folders another one chose."""
+    yield
+    from qgis.core import QgsSettings
+
+    from timestack.gui.remembered import PREFIX
+
+    QgsSettings().remove(PREFIX)
+
+
 @pytest.fixture(scope="module")
 def provider(qgis_processing):
     """The Timestack Processing provider, registered for the module's tests and removed after them."""

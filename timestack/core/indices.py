@@ -19,7 +19,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from .runtime import TimestackError
+from .runtime import QT_TRANSLATE_NOOP, TimestackError
 
 #: Canonical reflective bands in spectral order: the medoid distance and tasseled cap use these.
 REFLECTIVE_BANDS = ("blue", "green", "red", "nir", "swir1", "swir2")
@@ -198,10 +198,13 @@ def check_direction(disturbance_direction: int) -> None:
     """Refuse a disturbance direction other than +1 (the index rises on disturbance) or -1 (it falls)."""
     if disturbance_direction not in (-1, 1):
         raise TimestackError(
-            "disturbance_direction must be +1 or -1 (the index's change on disturbance), "
-            f"got {disturbance_direction!r}",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "disturbance_direction must be +1 or -1 (the index's change on disturbance), got {0!r}"
+            ),
             parameter="disturbance_direction",
-        )
+            args=(disturbance_direction,),
+        )  # fmt: skip
 
 
 def disturbance_direction(name: str) -> int:

@@ -12,10 +12,14 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 __all__ = [
-    "INSTALL_PACKAGES_ACTION",
+    "CORE_CONTEXT",
+    "MISSING_EARTHENGINE",
+    "MISSING_PACKAGE",
+    "QT_TRANSLATE_NOOP",
     "PACKAGES_ENV",
     "Cancelled",
     "IsCancelled",
+    "Message",
     "Progress",
     "TimestackError",
     "missing_package",
@@ -23,9 +27,6 @@ __all__ = [
     "not_cancelled",
 ]
 
-#: The menu action of the plugin that installs missing Python packages; it shows the pip command to
-#: run in a terminal when it cannot install itself.
-INSTALL_PACKAGES_ACTION = "Raster ▸ Timestack ▸ Install Python packages…"
 #: Environment variable naming that installer's package folder for code run outside QGIS (cron jobs).
 PACKAGES_ENV = "TIMESTACK_PACKAGES"
 
@@ -36,16 +37,63 @@ Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
 
 
+#: The translation context of every core message (the core cannot call Qt's ``translate`` itself).
+CORE_CONTEXT = "TimestackCore"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 extracts
+    """Mark ``text`` as a message of ``context`` for pylupdate5 and return it unchanged.
+
+    The core has no Qt, so its messages are templates (``"{0} is not a raster"``) translated and
+    only then formatted where Qt is: :meth:`TimestackError.translated`.
+    """
+    del context
+    return text
+
+
+class Message(str):
+    """A progress message that can still be translated: the English text, formatted, plus its template
+    and arguments (a ``str``, so every caller that only logs it keeps working).
+
+    ``Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), 12)``; a caller with Qt translates
+    ``template`` and formats it with ``args`` (:meth:`translated`).
+    """
+
+    template: str
+    args: tuple
+
+    def __new__(cls, template: str, *args):
+        message = super().__new__(cls, template.format(*args) if args else template)
+        message.template, message.args = template, args
+        return message
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the user's language; arguments that are messages themselves are translated too."""
+        template = translate(CORE_CONTEXT, self.template)
+        args = [arg.translated(translate) if isinstance(arg, Message) else arg for arg in self.args]
+        return template.format(*args) if args else template
+
+
 class TimestackError(ValueError):
     """Input or state the user can correct; the message says what is wrong and what to do.
 
+    ``message`` is a template marked with ``QT_TRANSLATE_NOOP("TimestackCore", ...)`` and ``args`` its
+    ``str.format`` arguments, so a caller with Qt can translate the template before formatting it.
     ``parameter`` names the Processing parameter at fault (``"EXTENT"``), or None when no single
     parameter is. It is a ``ValueError`` so callers that predate it keep catching it.
     """
 
-    def __init__(self, message: str, parameter: Optional[str] = None):
-        super().__init__(message)
+    def __init__(self, message: str, parameter: Optional[str] = None, *, args: tuple = ()):
+        super().__init__(message.format(*args) if args else message)
+        self.template = message
+        self.args_ = tuple(args)
         self.parameter = parameter
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the user's language: ``translate(CORE_CONTEXT, template)`` then formatted
+        (``translate`` is ``QCoreApplication.translate``; an untranslated template stays English)."""
+        template = translate(CORE_CONTEXT, self.template)
+        return template.format(*self.args_) if self.args_ else template
 
 
 class Cancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt
@@ -61,6 +109,23 @@ def not_cancelled() -> bool:
     return False
 
 
-def missing_package(needed_by: str, package: str) -> str:
-    """The message for a feature whose optional package this Python lacks: where to install it."""
-    return f"{needed_by} needs the {package} package: install it with {INSTALL_PACKAGES_ACTION}"
+#: The message for a feature (``{0}``) whose optional package (``{1}``) this Python lacks. It names the
+#: plugin's menu action that installs packages (it shows the pip command to run in a terminal when it
+#: cannot install itself), so it is translated with that menu.
+MISSING_PACKAGE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…"
+)  # fmt: skip
+#: The same for Earth Engine, which also needs a one-time login.
+MISSING_EARTHENGINE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, then "
+    "authenticate once with `earthengine authenticate`."
+)  # fmt: skip
+
+
+def missing_package(
+    needed_by: str, package: str, parameter: Optional[str] = None, template: str = MISSING_PACKAGE
+) -> TimestackError:
+    """The error for a feature whose optional package this Python lacks: where to install it."""
+    return TimestackError(template, parameter, args=(needed_by, package))

@@ -12,6 +12,7 @@ __all__ = [
     "landtrendr_panel",
     "parameter_widgets",
     "pixel_inspector",
+    "remembered",
     "sample_panel",
     "search_panel",
     "series_plot",

@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 from ..processing.composite import CompositeAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .parameter_widgets import AlgorithmParameters, widget_value
+from .remembered import remember
 
 
 def default_output() -> Path:
@@ -101,6 +102,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
+        remember(self, {"output": self.output, "folder": self.folder})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CompositePanel", text)

@@ -35,6 +35,7 @@ from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_pat
 from .algorithm_task import AlgorithmTask
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
+from .remembered import remember
 from .trajectory_plot import TrajectoryPlot
 
 #: The change map's default loss threshold in index units (a drop of 0.1 NBR).
@@ -139,6 +140,7 @@ class LandTrendrPanel(QWidget):
         self._connect()
         self._offer_stacks(list(QgsProject.instance().mapLayers().values()))
         self._stack_changed(self.stack.currentLayer())
+        remember(self, {"folder": self.folder})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("LandTrendrPanel", text)

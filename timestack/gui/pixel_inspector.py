@@ -30,6 +30,7 @@ from ..core.landtrendr.fit import (
     stack_layout,
 )
 from ..core.runtime import TimestackError
+from ..processing.algorithm import user_message
 from ..processing.landtrendr import gdal_path
 
 
@@ -154,7 +155,7 @@ class PixelInspector(QObject):
         self.series = series
         if exception is not None:
             self.plot.clear()
-            self.plot.show_fit([], [], None, self.index, note=str(exception))
+            self.plot.show_fit([], [], None, self.index, note=user_message(exception))
             return
         if series is None:
             self.plot.clear()
@@ -171,7 +172,7 @@ class PixelInspector(QObject):
             self.fit = fit_pixel(series.values, series.years, self.params, self.direction, self.flavor)
         except TimestackError as exc:
             self.fit = None
-            self.plot.show_fit(series.years, series.values, None, series.index, where, str(exc))
+            self.plot.show_fit(series.years, series.values, None, series.index, where, user_message(exc))
             return None
         self.plot.show_fit(
             series.years, series.values, self.fit, series.index, where, self._note(self.fit.status)

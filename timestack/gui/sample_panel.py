@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .algorithm_task import RunsOneAlgorithm
+from .remembered import remember
 
 
 def default_sample_folder() -> Path:
@@ -63,6 +64,7 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
+        remember(self, {"folder": self.folder})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SamplePanel", text)

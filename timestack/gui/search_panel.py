@@ -42,9 +42,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.search import PRESETS, catalog_collections
 from ..dependencies import OPTIONAL, missing_backends
+from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .parameter_widgets import AlgorithmParameters
+from .remembered import remember
 from .sample_panel import default_sample_folder
 
 COLUMNS = ("datetime", "cloud_cover", "platform", "collection", "id")
@@ -220,6 +222,10 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         items = sample_catalog().with_name("items.json")
         if self.extent.outputExtent().isEmpty() and items.is_file():
             self.use_archive(str(items), str(sample_catalog()))
+        remember(
+            self,
+            {"catalog": self.catalog, "collections": self.collections, "start": self.start, "end": self.end},
+        )
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SearchPanel", text)
@@ -302,7 +308,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
 
     def _collections_loaded(self, exception, ids=None) -> None:
         if exception is not None:
-            self.status.setText(str(exception))
+            self.status.setText(user_message(exception))
             return
         self.collections.clear()
         self.collections.addItems(ids)
@@ -423,7 +429,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
 
         def done(exception, result=None):
             if exception is not None:
-                self.status.setText(str(exception))
+                self.status.setText(user_message(exception))
                 return
             vrt, stretch = result
             layer = QgsRasterLayer(str(vrt), item.id)

@@ -13,15 +13,14 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WarmUpTask", text)
-
-
 class WarmUpTask(QgsTask):
     """Runs :func:`timestack.core.landtrendr.fit.warm_up` off the main thread; logs failures, never raises."""
 
     def __init__(self):
-        super().__init__(tr("Preparing Timestack's LandTrendr engine"), QgsTask.Flags())
+        super().__init__(
+            QCoreApplication.translate("WarmUpTask", "Preparing Timestack's LandTrendr engine"),
+            QgsTask.Flags(),
+        )
         self.error = ""
         #: None while running, then whether the kernels are ready (a plain attribute: it outlives the
         #: C++ task, which the task manager deletes when it ends).
@@ -41,7 +40,9 @@ class WarmUpTask(QgsTask):
         self.ok = ok
         if not ok:
             QgsMessageLog.logMessage(
-                tr("LandTrendr warm-up failed ({0}); the first run will compile instead.").format(self.error),
+                QCoreApplication.translate(
+                    "WarmUpTask", "LandTrendr warm-up failed ({0}); the first run will compile instead."
+                ).format(self.error),
                 "Timestack",
                 Qgis.Warning,
             )

@@ -34,10 +34,12 @@ from ..core.zonal.job import ZonalJob, cron_line, save_job, watched_catalog
 from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
 from ..core.zonal.statistics import ZonalInputError
 from ..dependencies import python_executable
+from ..processing.algorithm import user_message
 from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm
 from .dependency_installer import plugin_packages_folder
 from .parameter_widgets import AlgorithmParameters
+from .remembered import remember
 from .series_plot import SeriesPlot
 
 
@@ -142,6 +144,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.plot, 1)
         self.use_stacks.toggled.connect(self._source_changed)
         self._source_changed()
+        remember(self, {"output": self.output})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("ZonalPanel", text)
@@ -277,7 +280,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         try:
             saved = save_job(self.job(), path)
         except ZonalInputError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(user_message(exc))
             return
         self.cron.setText(cron_line(saved, python=python_executable(), packages=plugin_packages_folder()))
         self.status.setText(self.tr("Job saved to {0}; add the line below to your crontab.").format(saved))

@@ -23,14 +23,26 @@ from qgis.core import (
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 
 from ..core.io.engine import EngineStats
-from ..core.runtime import Cancelled, TimestackError
+from ..core.runtime import Cancelled, Message, TimestackError
 from ..paths import README, RESOURCES_DIR
 
 #: The provider id, the prefix of every algorithm id.
 PROVIDER_ID = "timestack"
+
+
+def user_message(error: BaseException) -> str:
+    """``error``'s message in the user's language.
+
+    A core :class:`TimestackError` carries its English template and arguments (the core has no Qt):
+    the template is translated in the core's context and only then formatted. Any other error is
+    shown as it is.
+    """
+    if isinstance(error, TimestackError):
+        return error.translated(QCoreApplication.translate)
+    return str(error)
 
 
 def heading_anchor(heading: str) -> str:
@@ -52,7 +64,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define name/displayName/group and the parameters."""
 
     #: Translatable group name and its stable id; subclasses override.
-    GROUP = "Time series"
+    GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Time series")
     GROUP_ID = "timeseries"
     #: Core argument name -> the Processing parameter a user sets for it, so a core
     #: ``TimestackError`` names what to fix in the dialog (core names that already are Processing
@@ -71,8 +83,16 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             cls.processAlgorithm = _reporting_io_errors(own)
 
     def tr(self, text: str) -> str:
-        """Translate with the concrete class name as context, as QGIS's own algorithms do."""
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate with the concrete class name as context, as QGIS's own algorithms do.
+
+        pylupdate5 files a string under the class whose code holds it, so text of a base class
+        (this one's messages, the groups) is looked up in each class of the hierarchy in turn.
+        """
+        for klass in type(self).__mro__:
+            translated = QCoreApplication.translate(klass.__name__, text)
+            if translated != text or klass is TimestackAlgorithm:
+                return translated
+        return text
 
     def createInstance(self):
         return type(self)()
@@ -102,6 +122,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         logged = {"kind": None}
 
         def progress(percent: float, message: str = "") -> None:
+            if isinstance(message, Message):  # the core's English, in the user's language
+                message = message.translated(QCoreApplication.translate)
             if message:
                 feedback.setProgressText(message)
                 kind = re.sub(r"\d+", "#", message)
@@ -267,7 +289,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         Core argument names in the text (``stack_path``) become the Processing parameters a user sees
         (``INPUT``), so the message points at a field of the dialog.
         """
-        message = self.processing_names(str(error))
+        message = self.processing_names(user_message(error))
         parameter = error.parameter or ""
         name = self.CORE_ARGUMENTS.get(parameter, parameter if parameter.isupper() else "")
         if name and not message.startswith(name):

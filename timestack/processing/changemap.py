@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.changemap.maps import (
     SORTS,
@@ -63,7 +64,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
         "disturbance_direction": "INDEX_DIRECTION",
     }
 
-    GROUP = "Change detection"
+    GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Change detection")
     GROUP_ID = "change"
 
     def name(self) -> str:

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.indices import disturbance_direction
 from ..core.io.bands import stack_variables
@@ -40,7 +41,7 @@ from ..core.landtrendr.fit import (
     stack_layout,
 )
 from ..core.runtime import TimestackError
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_message
 from .params import DaskParameter, TileParameters, defaults_optional, split_list
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
@@ -86,7 +87,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
     #: DIRECTION options: None = from the index registry; else the index's change on disturbance.
     DIRECTIONS = (None, -1, 1)
 
-    GROUP = "Change detection"
+    GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Change detection")
     GROUP_ID = "change"
     CORE_ARGUMENTS = {
         **LT_PARAMETERS,
@@ -356,7 +357,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                 start=self.parameterAsBoolean(parameters, self.EE_START, context),
             )  # fmt: skip
         except ValueError as exc:  # TimestackError included: the graph refused an argument
-            raise self.fail(self.tr("ENGINE earthengine: {0}").format(exc)) from exc
+            raise self.fail(self.tr("ENGINE earthengine: {0}").format(user_message(exc))) from exc
         names = [task.config["description"] for task in tasks.values()]
         feedback.pushInfo(self.tr("Earth Engine export tasks: {0}").format(", ".join(names)))
         return {self.EE_TASKS: ", ".join(names)}

@@ -114,9 +114,9 @@ class AreaParameters:
                 raise self.fail(
                     translate(
                         "TimestackParameters",
-                        "AOI has no polygons; choose a layer with at least one polygon.",
+                        "AOI has no polygons; choose a layer with at least one polygon."
                     )
-                )
+                )  # fmt: skip
             return QgsGeometry.unaryUnion(geometries), source.sourceCrs()
         if parameters.get(self.EXTENT) in (None, ""):
             return None
@@ -378,12 +378,12 @@ class AllowedRootsParameter:
                     self.ALLOWED_ROOTS,
                     translate(
                         "TimestackParameters",
-                        "Other folders the scenes' files may be read from (separated by ;)",
+                        "Other folders the scenes' files may be read from (separated by ;)"
                     ),
                     optional=True,
                 )
             )
-        )
+        )  # fmt: skip
 
     def allowed_roots(self, parameters, context) -> list:
         """The folders of ALLOWED_ROOTS; a Processing error names one that is not a folder."""
@@ -408,6 +408,6 @@ class EarthdataParameter:
         """Add AUTHCFG; ``label`` says what else than Earthdata it logs in to (a searched STAC API)."""
         label = label or translate(
             "TimestackParameters",
-            "Earthdata Login (authentication configuration: username and password, or a token)",
-        )
+            "Earthdata Login (authentication configuration: username and password, or a token)"
+        )  # fmt: skip
         self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from .algorithm import TimestackAlgorithm
 from .styles import PolygonOutlineStyler, YearRampPostProcessor, keep_alive
@@ -37,7 +38,7 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
     OUTPUT_DISTURBANCE_YEAR = "OUTPUT_DISTURBANCE_YEAR"
 
     VARIANTS = ("full", "small")
-    GROUP = "Data"
+    GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Data")
     GROUP_ID = "data"
 
     def name(self) -> str:

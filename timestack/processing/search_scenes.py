@@ -26,7 +26,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant
 
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.stac_api import DEFAULT_TIMEOUT
@@ -53,7 +53,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
     COUNT = "COUNT"
 
-    GROUP = "Data"
+    GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Data")
     GROUP_ID = "data"
 
     def name(self) -> str:

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
 from ..core.timescan.raster import run_timescan_raster, run_timescan_tiles
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_message
 from .params import DaskParameter, TileParameters, split_list
 from .styles import TimescanStyler, keep_alive
 
@@ -81,7 +81,7 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
         try:
             parse_metrics(split_list(self.parameterAsString(parameters, self.METRICS, context)))
         except ValueError as exc:
-            return False, str(exc)
+            return False, user_message(exc)
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_message
 from .params import AllowedRootsParameter, EarthdataParameter, IndexParameter, MaskParameters, split_list
 
 
@@ -225,7 +225,7 @@ class ZonalStatsAlgorithm(
                 shown = "mean" if "mean" in statistics else statistics[0]
                 wide = wide_table(table, shown) if wide_output else None
         except ValueError as exc:  # a library's refusal of the data (core errors are mapped above)
-            raise self.fail(str(exc)) from exc
+            raise self.fail(user_message(exc)) from exc
         except NativeLibraryError as exc:
             raise self.fail(
                 self.tr("Polygon statistics cannot run safely in this QGIS session: {0}").format(exc)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..indices import check_direction
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, block_windows, run_windows
-from ..runtime import IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
 
 #: The segment table's fields, in band order of LandTrendr's ``segments`` output.
 SEGMENT_FIELDS = (
@@ -69,33 +69,54 @@ class ChangeMapParams:
 
     def validate(self) -> None:
         if self.change not in ("loss", "gain"):
-            raise TimestackError(f"change must be 'loss' or 'gain', got {self.change!r}", parameter="change")
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "change must be 'loss' or 'gain', got {0!r}"),
+                parameter="change",
+                args=(self.change,),
+            )
         if self.sort not in SORTS:
             raise TimestackError(
-                f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}", parameter="sort"
+                QT_TRANSLATE_NOOP("TimestackCore", "sort must be one of {0}, got {1!r}"),
+                parameter="sort",
+                args=(", ".join(SORTS), self.sort),
             )
         if self.year_range is not None and (
             len(self.year_range) != 2 or self.year_range[0] > self.year_range[1]
         ):
             raise TimestackError(
-                f"year_range must be (first, last) with first <= last, got {self.year_range!r}",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "year_range must be (first, last) with first <= last, got {0!r}"
+                ),
                 parameter="year_range",
+                args=(self.year_range,),
             )
         if self.min_magnitude < 0:
             raise TimestackError(
-                f"min_magnitude must be >= 0, got {self.min_magnitude!r}", parameter="min_magnitude"
+                QT_TRANSLATE_NOOP("TimestackCore", "min_magnitude must be >= 0, got {0!r}"),
+                parameter="min_magnitude",
+                args=(self.min_magnitude,),
             )
         if self.min_dsnr is not None and self.min_dsnr < 0:
-            raise TimestackError(f"min_dsnr must be >= 0, got {self.min_dsnr!r}", parameter="min_dsnr")
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "min_dsnr must be >= 0, got {0!r}"),
+                parameter="min_dsnr",
+                args=(self.min_dsnr,),
+            )
         if self.mmu < 1 or int(self.mmu) != self.mmu:
-            raise TimestackError(f"mmu must be an integer >= 1 pixel, got {self.mmu!r}", parameter="mmu")
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "mmu must be an integer >= 1 pixel, got {0!r}"),
+                parameter="mmu",
+                args=(self.mmu,),
+            )
         for low, high, name in (
             (self.min_duration, self.max_duration, "duration"),
             (self.min_preval, self.max_preval, "preval"),
         ):
             if low is not None and high is not None and low > high:
                 raise TimestackError(
-                    f"min_{name} ({low}) must not exceed max_{name} ({high})", parameter=f"min_{name}"
+                    QT_TRANSLATE_NOOP("TimestackCore", "min_{0} ({1}) must not exceed max_{2} ({3})"),
+                    parameter=f"min_{name}",
+                    args=(name, low, name, high),
                 )
 
 
@@ -276,10 +297,13 @@ def _segments_layout(descriptions: Sequence[Optional[str]]) -> tuple[int, dict[s
     counts = {len(b) for b in bands.values()}
     if len(counts) != 1 or 0 in counts:
         raise TimestackError(
-            "segments_path: not a LandTrendr segments raster "
-            "(band descriptions 'segment_<n>_<field>' missing)",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "segments_path: not a LandTrendr segments raster (band descriptions 'segment_<n>_<field>' "
+                "missing)"
+            ),
             parameter="segments_path",
-        )
+        )  # fmt: skip
     return counts.pop(), bands
 
 
@@ -310,9 +334,16 @@ def run_changemap_raster(
     params = params or ChangeMapParams()
     params.validate()
     if change_path is None and events_path is None:
-        raise TimestackError("change_path or events_path: give at least one output", parameter="change_path")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "change_path or events_path: give at least one output"),
+            parameter="change_path",
+        )
     if chunk_size < 1:
-        raise TimestackError(f"chunk_size must be >= 1, got {chunk_size!r}", parameter="chunk_size")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "chunk_size must be >= 1, got {0!r}"),
+            parameter="chunk_size",
+            args=(chunk_size,),
+        )
     with rasterio.open(segments_path) as src:
         _, bands = _segments_layout(src.descriptions)
         disturbance_direction, years = _recorded_run(src.tags(), disturbance_direction, years)
@@ -348,7 +379,8 @@ def run_changemap_raster(
 
     run_windows(
         {name: SourceSpec(segments_path, b) for name, b in bands.items()}, specs, kernel, chunk_size,
-        finish=finish, progress=progress, is_cancelled=is_cancelled, label="Change map", stats=stats,
+        finish=finish, progress=progress, is_cancelled=is_cancelled,
+        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Change map")), stats=stats,
     )  # fmt: skip
     return {key: Path(spec.path) for key, spec in specs.items()}
 
@@ -360,7 +392,9 @@ def _recorded_run(
     if disturbance_direction is None:
         if "LANDTRENDR_DISTURBANCE_DIRECTION" not in tags:
             raise TimestackError(
-                "disturbance_direction: not recorded in segments_path; give +1 or -1",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "disturbance_direction: not recorded in segments_path; give +1 or -1"
+                ),
                 parameter="disturbance_direction",
             )
         disturbance_direction = int(tags["LANDTRENDR_DISTURBANCE_DIRECTION"])
@@ -368,7 +402,10 @@ def _recorded_run(
     if years is None:
         if "LANDTRENDR_YEARS" not in tags:
             raise TimestackError(
-                "years: not recorded in segments_path; give the fitted years", parameter="years"
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "years: not recorded in segments_path; give the fitted years"
+                ),
+                parameter="years",
             )
         years = [int(y) for y in tags["LANDTRENDR_YEARS"].split(",")]
     return disturbance_direction, [int(y) for y in years]

@@ -79,7 +79,7 @@ from ..quality.masks import (
     sentinel2_discard,
 )
 from ..quality.tdom import STATISTICS_BANDS, TdomAccumulator, halo_pixels, tdom_shadow
-from ..runtime import Cancelled, Progress, TimestackError, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, Message, Progress, TimestackError, missing_package
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
 #: The default size limit of a run: 8 GB is a national park at 30 m over 40 years, far beyond a
@@ -212,32 +212,52 @@ def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
         path = Path(items)
         if not path.is_file():
             raise TimestackError(
-                f"{path} is not a file; give the ItemCollection JSON written by 'Search scenes'", "ITEMS"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} is not a file; give the ItemCollection JSON written by 'Search scenes'"
+                ),
+                "ITEMS",
+                args=(path,),
+            )  # fmt: skip
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, ValueError) as error:
-            raise TimestackError(f"{path} cannot be read ({error})", "ITEMS") from None
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "{0} cannot be read ({1})"), "ITEMS", args=(path, error)
+            ) from None
         if not text.strip():
             raise TimestackError(
-                f"{path} is empty (no JSON in it); search again or give another ItemCollection", "ITEMS"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} is empty (no JSON in it); search again or give another ItemCollection"
+                ),
+                "ITEMS",
+                args=(path,),
+            )  # fmt: skip
         try:
             content = json.loads(text)
         except ValueError as error:
             raise TimestackError(
-                f"{path} is not JSON ({error}); give the ItemCollection JSON written by 'Search scenes'",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} is not JSON ({1}); give the ItemCollection JSON written by 'Search scenes'"
+                ),
                 "ITEMS",
-            ) from None
+                args=(path, error),
+            ) from None  # fmt: skip
         if isinstance(content, dict) and content.get("type") == "Feature":
             features = [content]
         else:
             features = content.get("features") if isinstance(content, dict) else content
         if not isinstance(features, list):
             raise TimestackError(
-                f"{path} holds no 'features'; expected a STAC ItemCollection (type FeatureCollection)",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} holds no 'features'; expected a STAC ItemCollection (type FeatureCollection)"
+                ),
                 "ITEMS",
-            )
+                args=(path,),
+            )  # fmt: skip
         _check_stac_features(features, str(path))
         return features, path.parent
     features = list(items)
@@ -249,16 +269,24 @@ def _check_stac_features(features: list, source: str) -> None:
     """Refuse an empty collection, or one without a single STAC item (an object with assets)."""
     if not features:
         raise TimestackError(
-            f"{source} holds no items (an empty ItemCollection): search again with a wider area, date "
-            "range or cloud limit",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} holds no items (an empty ItemCollection): search again with a wider area, date range or"
+                " cloud limit"
+            ),
             "ITEMS",
-        )
+            args=(source,),
+        )  # fmt: skip
     if not any(isinstance(item, Mapping) and isinstance(item.get("assets"), Mapping) for item in features):
         raise TimestackError(
-            f"{source} is not a STAC ItemCollection: none of its {len(features)} features has 'assets' "
-            "(the scene files); give the ItemCollection JSON written by 'Search scenes'",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} is not a STAC ItemCollection: none of its {1} features has 'assets' (the scene files); "
+                "give the ItemCollection JSON written by 'Search scenes'"
+            ),
             "ITEMS",
-        )
+            args=(source, len(features)),
+        )  # fmt: skip
 
 
 def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks_observation: bool) -> None:
@@ -279,10 +307,14 @@ def _refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks
     for path in written:
         if os.path.realpath(path) in inputs:
             raise TimestackError(
-                f"OUTPUT {output} would write {path.name} over a file the composite reads (the items or "
-                "one of their scenes); choose another file name or folder for OUTPUT.",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "OUTPUT {0} would write {1} over a file the composite reads (the items or one of their "
+                    "scenes); choose another file name or folder for OUTPUT."
+                ),
                 "OUTPUT",
-            )
+                args=(output, path.name),
+            )  # fmt: skip
 
 
 def scene_from_item(
@@ -581,9 +613,16 @@ class _Executor:
             try:
                 from distributed import Client
             except ImportError:
-                raise ValueError(
-                    missing_package("DASK_SCHEDULER", "distributed") + ", or leave DASK_SCHEDULER empty"
-                ) from None
+                raise missing_package(
+                    "DASK_SCHEDULER",
+                    "distributed",
+                    "DASK_SCHEDULER",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python "
+                        "packages…, or leave DASK_SCHEDULER empty"
+                    ),
+                ) from None  # fmt: skip
             try:
                 self.client = Client(scheduler, timeout="5s", set_as_default=False)
             except OSError as error:
@@ -678,7 +717,9 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
         raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {settings.resolution!r}")
     if settings.max_gb is not None and not settings.max_gb > 0:
         raise TimestackError(
-            f"MAX_GB must be a positive number of gigabytes, got {settings.max_gb}", "MAX_GB"
+            QT_TRANSLATE_NOOP("TimestackCore", "MAX_GB must be a positive number of gigabytes, got {0}"),
+            "MAX_GB",
+            args=(settings.max_gb,),
         )
     if settings.start_year > settings.end_year:
         raise ValueError(f"START_YEAR ({settings.start_year}) is after END_YEAR ({settings.end_year})")
@@ -699,10 +740,14 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
             CRS.from_user_input(settings.crs)
         except CRSError:
             raise TimestackError(
-                f"{settings.crs!r} is not a coordinate reference system PROJ knows; give an EPSG code "
-                "such as EPSG:32633, or leave TARGET_CRS empty to use the scenes' CRS",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as "
+                    "EPSG:32633, or leave TARGET_CRS empty to use the scenes' CRS"
+                ),
                 "TARGET_CRS",
-            ) from None
+                args=(settings.crs,),
+            ) from None  # fmt: skip
     return bands, indices
 
 
@@ -717,11 +762,15 @@ def _check_resolution_units(crs: Any, resolution: float) -> None:
     crs = CRS.from_user_input(crs)
     if crs.is_geographic and resolution > MAX_GEOGRAPHIC_RESOLUTION:
         raise TimestackError(
-            f"{resolution:g} is in degrees in the geographic CRS {crs.to_string()} (a pixel "
-            f"~{resolution * 111:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, "
-            "or choose a projected TARGET_CRS (such as the scenes' UTM zone) to give it in metres",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION "
+                "in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the "
+                "scenes' UTM zone) to give it in metres"
+            ),
             "RESOLUTION",
-        )
+            args=(resolution, crs.to_string(), resolution * 111),
+        )  # fmt: skip
 
 
 def prepare_scenes(
@@ -789,43 +838,67 @@ def _no_usable_scene(
         unreachable = [reason for reason in unusable if reason.startswith("unreachable URL")]
         if len(missing) == len(unusable):
             return TimestackError(
-                f"the files of all {len(unusable)} scenes of {years} (days {window}) are missing "
-                f"({missing[0]}); the archive may have moved: search it again, or fix the items' hrefs",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have "
+                    "moved: search it again, or fix the items' hrefs"
+                ),
                 "ITEMS",
-            )
+                args=(len(unusable), years, window, missing[0]),
+            )  # fmt: skip
         if len(unreachable) == len(unusable):
             return TimestackError(
-                f"none of the {len(unusable)} scenes of {years} (days {window}) could be reached "
-                f"({unreachable[0]}); check the network connection and the catalog's access (AUTHCFG "
-                "for NASA Earthdata), or search again: signed URLs expire",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network "
+                    "connection and the catalog's access (AUTHCFG for NASA Earthdata), or search again: "
+                    "signed URLs expire"
+                ),
                 "ITEMS",
-            )
+                args=(len(unusable), years, window, unreachable[0]),
+            )  # fmt: skip
         return TimestackError(
-            f"none of the {len(unusable)} scenes of {years} (days {window}) is readable ({unusable[0]}); "
-            "see the run's skipped scenes, repair or re-download the files",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run's skipped scenes, "
+                "repair or re-download the files"
+            ),
             "ITEMS",
-        )
+            args=(len(unusable), years, window, unusable[0]),
+        )  # fmt: skip
     if not dates:
         reasons = sorted({entry["reason"] for entry in skipped})
         return TimestackError(
-            f"none of the {item_count} items can be composited: {'; '.join(reasons[:3])}; check BANDS "
-            "and INDICES against the items' assets (Landsat Collection 2, Sentinel-2 L2A or HLS)",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "none of the {0} items can be composited: {1}; check BANDS and INDICES against the items' "
+                "assets (Landsat Collection 2, Sentinel-2 L2A or HLS)"
+            ),
             "ITEMS",
-        )
+            args=(item_count, "; ".join(reasons[:3])),
+        )  # fmt: skip
     in_years = [when for when in dates if settings.start_year <= when.year <= settings.end_year]
     first, last = min(dates).year, max(dates).year
     if not in_years:
         return TimestackError(
-            f"no scene between {settings.start_year} and {settings.end_year}: the {len(dates)} scenes "
-            f"of ITEMS span {first}-{last}; choose START_YEAR and END_YEAR within them",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and "
+                "END_YEAR within them"
+            ),
             "START_YEAR",
-        )
+            args=(settings.start_year, settings.end_year, len(dates), first, last),
+        )  # fmt: skip
     days = [when.timetuple().tm_yday for when in in_years]
     return TimestackError(
-        f"none of the {len(in_years)} scenes of {years} falls between days {window} (DOY_START-DOY_END); "
-        f"their days of year range {min(days)}-{max(days)}: widen the season",
+        QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year "
+            "range {3}-{4}: widen the season"
+        ),
         "DOY_START",
-    )
+        args=(len(in_years), years, window, min(days), max(days)),
+    )  # fmt: skip
 
 
 def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGrid:
@@ -835,7 +908,9 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
     elif scenes:
         crs = Counter(scene.crs for scene in scenes).most_common(1)[0][0]
     else:
-        raise TimestackError("no scene to take the CRS from; give TARGET_CRS", "TARGET_CRS")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "no scene to take the CRS from; give TARGET_CRS"), "TARGET_CRS"
+        )
     _check_resolution_units(crs, settings.resolution)
     if settings.bounds is not None:
         bounds = settings.bounds
@@ -883,17 +958,20 @@ def annual_composites(
     skipped: list[dict] = []
     warnings: list[str] = []
     with rasterio.Env(**REMOTE_GDAL_OPTIONS):
-        progress(0.0, "Checking scenes")
+        progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
         scenes = prepare_scenes(settings, read_bands, skipped, warnings)
         grid = build_grid(settings, scenes)
         scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
         inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
         if not inside:
             raise TimestackError(
-                f"EXTENT {grid.bounds} ({grid.crs}) does not overlap any scene; "
-                "choose an extent inside the data",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "EXTENT {0} ({1}) does not overlap any scene; choose an extent inside the data"
+                ),
                 "EXTENT",
-            )
+                args=(grid.bounds, grid.crs),
+            )  # fmt: skip
         estimate = size_estimate(settings, grid, inside, read_bands, variables)
         progress(1.0, estimate.describe())
         estimate.check(settings.max_gb)
@@ -934,10 +1012,14 @@ class SizeEstimate:
         limit = max_gb * 1e9
         if self.output_bytes > limit or self.memory_bytes > limit:
             raise TimestackError(
-                f"{self.describe()}, more than the limit of {max_gb:g} GB. Choose a coarser RESOLUTION "
-                "(in the target CRS's units), a smaller EXTENT, fewer years or variables (or a smaller "
-                "CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS's "
+                    "units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for "
+                    "memory); or, if this size is intended, raise MAX_GB"
+                ),
+                args=(self.describe(), max_gb),
+            )  # fmt: skip
 
 
 def _gigabytes(count: int) -> str:
@@ -1135,7 +1217,7 @@ def _compose(
             for year in result.unreadable_years
         ]
         write_json(log_path, _run_log(settings, grid, summary, years, variables, skipped, result.warnings))
-        progress(100.0, "Composite written")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Composite written")))
         return result
     except BaseException:
         cancel.set()

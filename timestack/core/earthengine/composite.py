@@ -29,7 +29,7 @@ from ..quality.qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
-from ..runtime import missing_package
+from ..runtime import MISSING_EARTHENGINE, missing_package
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
 COLLECTIONS: Mapping[str, str] = {
@@ -100,9 +100,8 @@ def _ee():
     try:
         import ee
     except ImportError:
-        raise ValueError(
-            missing_package("ENGINE earthengine", "earthengine-api")
-            + ", then run `earthengine authenticate`."
+        raise missing_package(
+            "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE
         ) from None
     return ee
 

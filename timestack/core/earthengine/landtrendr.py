@@ -21,14 +21,10 @@ from typing import Any, Optional, Sequence
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
-from ..runtime import TimestackError, missing_package
+from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, missing_package
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
-INSTALL_HINT = (
-    missing_package("ENGINE earthengine", "earthengine-api")
-    + ", then authenticate once with `earthengine authenticate`."
-)
 #: Name of the segmented (flipped) band inside the prepared collection.
 SEGMENTED_BAND = "segmented"
 
@@ -37,7 +33,7 @@ def _ee():
     try:
         import ee
     except ImportError as exc:
-        raise TimestackError(INSTALL_HINT) from exc
+        raise missing_package("ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE) from exc
     return ee
 
 
@@ -215,9 +211,13 @@ def ensure_initialized(project: Optional[str] = None) -> None:
         ee.Initialize(project=project or None)
     except Exception as exc:  # noqa: BLE001 - any auth/project failure means the same to the user
         raise TimestackError(
-            f"Earth Engine could not be initialised ({type(exc).__name__}): authenticate once with "
-            "`earthengine authenticate` and give a Google Cloud project registered for Earth Engine."
-        ) from None
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "Earth Engine could not be initialised ({0}): authenticate once with `earthengine "
+                "authenticate` and give a Google Cloud project registered for Earth Engine."
+            ),
+            args=(type(exc).__name__,),
+        ) from None  # fmt: skip
 
 
 def collection_band(name: str) -> str:
@@ -246,11 +246,21 @@ def export_tasks(
     """
     ee = _ee()
     if bool(drive_folder) == bool(asset_root):
-        raise TimestackError("export_tasks: give either drive_folder or asset_root", parameter="export_tasks")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "export_tasks: give either drive_folder or asset_root"),
+            parameter="export_tasks",
+        )
     if (scale is None) == (crs_transform is None):
-        raise TimestackError("export_tasks: give either scale or crs_transform", parameter="export_tasks")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "export_tasks: give either scale or crs_transform"),
+            parameter="export_tasks",
+        )
     if scale is not None and scale <= 0:
-        raise TimestackError(f"scale must be > 0 metres, got {scale!r}", parameter="scale")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "scale must be > 0 metres, got {0!r}"),
+            parameter="scale",
+            args=(scale,),
+        )
     grid: dict[str, Any] = (
         {"scale": scale} if scale is not None else {"crsTransform": [float(c) for c in crs_transform or ()]}
     )

@@ -41,7 +41,15 @@ import rasterio
 from osgeo import gdal, gdal_array
 from rasterio.windows import Window
 
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError, missing_package
+from ..runtime import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    IsCancelled,
+    Message,
+    Progress,
+    TimestackError,
+    missing_package,
+)
 from .atomic import atomic_outputs
 
 __all__ = [
@@ -482,4 +490,9 @@ def _compute(pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label
         pipeline.stats.kernel_s += time.perf_counter() - start
         pipeline.hand_over(window, results)
         if progress is not None:
-            progress(100.0 * done / total, f"{label}: window {done}/{total}" if label else "")
+            progress(
+                100.0 * done / total,
+                Message(QT_TRANSLATE_NOOP("TimestackCore", "{0}: window {1}/{2}"), label, done, total)
+                if label
+                else "",
+            )

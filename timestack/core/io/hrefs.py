@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..runtime import TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 from .grid import gdal_path
 
 __all__ = ["CATALOG_MARKERS", "HrefRefusedError", "checked_href", "checked_gdal_path"]
@@ -35,8 +35,8 @@ GDAL_REMOTE_PREFIXES = ("/vsicurl/http://", "/vsicurl/https://", "/vsis3/")
 class HrefRefusedError(TimestackError):
     """An asset href the catalog may not make us open; the message says which and why."""
 
-    def __init__(self, message: str):
-        super().__init__(message, "ITEMS")
+    def __init__(self, message: str, *, args: tuple = ()):
+        super().__init__(message, "ITEMS", args=args)
 
 
 def checked_href(
@@ -55,13 +55,22 @@ def checked_href(
     if href.startswith("file://"):
         local = href[len("file://") :]
         if not local.startswith("/"):  # file://host/path: another machine's file
-            raise HrefRefusedError(f"{owner}{href} names a file on another host; only local files are read")
+            raise HrefRefusedError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "{0}{1} names a file on another host; only local files are read"
+                ),
+                args=(owner, href),
+            )
         href = local
     elif "://" in href or href.startswith("/vsi"):
         raise HrefRefusedError(
-            f"{owner}{href} is neither a local file nor an http(s):// or s3:// URL; Timestack reads scenes "
-            "only from these"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0}{1} is neither a local file nor an http(s):// or s3:// URL; Timestack reads scenes only "
+                "from these"
+            ),
+            args=(owner, href),
+        )  # fmt: skip
     relative = not Path(href).is_absolute()
     catalog = Path(os.path.realpath(catalog_dir)) if catalog_dir is not None else None
     path = Path(os.path.realpath(catalog / href if relative and catalog else href))
@@ -75,9 +84,13 @@ def checked_href(
     else:
         where = "outside every catalog on disk"
     raise HrefRefusedError(
-        f"{owner}{href} leads {where} (to {path}); a catalog may only reach its own files. If this "
-        "folder is meant to be read, add it to ALLOWED_ROOTS"
-    )
+        QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "{0}{1} leads {2} (to {3}); a catalog may only reach its own files. If this folder is meant to "
+            "be read, add it to ALLOWED_ROOTS"
+        ),
+        args=(owner, href, where, path),
+    )  # fmt: skip
 
 
 def checked_gdal_path(

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .atomic import atomic_outputs
 from .bands import parse_band
 
@@ -29,7 +29,11 @@ def _layout(tile: Path) -> tuple:
 
     dataset = gdal.Open(str(tile))
     if dataset is None:
-        raise TimestackError(f"INPUT: {tile} is not a raster GDAL can read", parameter="INPUT")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} is not a raster GDAL can read"),
+            parameter="INPUT",
+            args=(tile,),
+        )
     descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
     srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
     _, width, _, _, _, height = dataset.GetGeoTransform()
@@ -45,10 +49,14 @@ def _groups(descriptions: tuple, group_by: str, name: str) -> dict[str, list[int
         label = parse_band(description)
         if label is None:
             raise TimestackError(
-                f"GROUP_BY: band {band} ({description or 'no description'}) carries no date and variable; "
-                "group by none for tiles without dated band descriptions",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without "
+                    "dated band descriptions"
+                ),
                 parameter="GROUP_BY",
-            )
+                args=(band, description or "no description"),
+            )  # fmt: skip
         key = str(label.year) if group_by == "year" else (label.variable or "value")
         groups.setdefault(key, []).append(band)
     return groups
@@ -105,25 +113,40 @@ def mosaic_tiles(
     from osgeo import gdal
 
     if group_by not in GROUPS:
-        raise TimestackError(f"GROUP_BY: {group_by!r}; use one of {', '.join(GROUPS)}", parameter="GROUP_BY")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "GROUP_BY: {0!r}; use one of {1}"),
+            parameter="GROUP_BY",
+            args=(group_by, ", ".join(GROUPS)),
+        )
     paths = [Path(tile).resolve() for tile in tiles]
     if not paths:
-        raise TimestackError("INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles", parameter="INPUT")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles"),
+            parameter="INPUT",
+        )
     descriptions, crs, pixel = _layout(paths[0])
     for path in paths[1:]:
         other = _layout(path)
         if other[0] != descriptions:
             raise TimestackError(
-                f"INPUT: {path.name} has other bands than {paths[0].name}; tiles of one mosaic share their "
-                "band count and descriptions",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: {0} has other bands than {1}; tiles of one mosaic share their band count and "
+                    "descriptions"
+                ),
                 parameter="INPUT",
-            )
+                args=(path.name, paths[0].name),
+            )  # fmt: skip
         if other[1:] != (crs, pixel):
             raise TimestackError(
-                f"INPUT: {path.name} is in another CRS or resolution than {paths[0].name}; reproject the "
-                "tiles onto one grid first (GDAL would silently leave it out)",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: {0} is in another CRS or resolution than {1}; reproject the tiles onto one grid "
+                    "first (GDAL would silently leave it out)"
+                ),
                 parameter="INPUT",
-            )
+                args=(path.name, paths[0].name),
+            )  # fmt: skip
     groups = _groups(descriptions, group_by, name)
     folder = Path(output_folder).resolve()
     targets = {name: folder / f"{name}.vrt" for name in groups}
@@ -135,10 +158,13 @@ def mosaic_tiles(
             vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
             if vrt is None:
                 raise TimestackError(
-                    f"INPUT: GDAL cannot mosaic the tiles ({gdal.GetLastErrorMsg()}); tiles need one CRS "
-                    "and one resolution",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution"
+                    ),
                     parameter="INPUT",
-                )
+                    args=(gdal.GetLastErrorMsg(),),
+                )  # fmt: skip
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
             vrt = None  # flush

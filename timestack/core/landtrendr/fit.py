@@ -30,7 +30,7 @@ import numpy as np
 
 from ..io.bands import parse_band
 from ..io.engine import EngineStats, OutputSpec, SourceSpec, run_windows
-from ..runtime import IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from . import codes
 
 Flavor = Literal["gee", "idl"]
@@ -79,21 +79,31 @@ class LandTrendrParams:
         """Raise :class:`TimestackError` naming the first parameter out of its range."""
         if int(self.maxSegments) != self.maxSegments or self.maxSegments < 1:
             raise TimestackError(
-                f"maxSegments must be an integer >= 1, got {self.maxSegments!r}", parameter="maxSegments"
+                QT_TRANSLATE_NOOP("TimestackCore", "maxSegments must be an integer >= 1, got {0!r}"),
+                parameter="maxSegments",
+                args=(self.maxSegments,),
             )
         for name, (low, high, text) in VALID_RANGES.items():
             value = getattr(self, name)
             if not (low < value <= high if name in OPEN_BELOW else low <= value <= high):
-                raise TimestackError(f"{name} must be in {text}, got {value!r}", parameter=name)
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP("TimestackCore", "{0} must be in {1}, got {2!r}"),
+                    parameter=name,
+                    args=(name, text, value),
+                )
         if int(self.vertexCountOvershoot) != self.vertexCountOvershoot or self.vertexCountOvershoot < 0:
             raise TimestackError(
-                f"vertexCountOvershoot must be an integer >= 0, got {self.vertexCountOvershoot!r}",
+                QT_TRANSLATE_NOOP("TimestackCore", "vertexCountOvershoot must be an integer >= 0, got {0!r}"),
                 parameter="vertexCountOvershoot",
+                args=(self.vertexCountOvershoot,),
             )
         if int(self.minObservationsNeeded) != self.minObservationsNeeded or self.minObservationsNeeded < 2:
             raise TimestackError(
-                f"minObservationsNeeded must be an integer >= 2, got {self.minObservationsNeeded!r}",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "minObservationsNeeded must be an integer >= 2, got {0!r}"
+                ),
                 parameter="minObservationsNeeded",
+                args=(self.minObservationsNeeded,),
             )
 
     @property
@@ -153,17 +163,24 @@ class ChunkFit:
 
 def _flavor_code(flavor: str) -> int:
     if flavor not in FLAVORS:
-        raise TimestackError(f"flavor must be one of {sorted(FLAVORS)}, got {flavor!r}", parameter="flavor")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "flavor must be one of {0}, got {1!r}"),
+            parameter="flavor",
+            args=(sorted(FLAVORS), flavor),
+        )
     return FLAVORS[flavor]
 
 
 def _direction(disturbance_direction: int) -> float:
     if disturbance_direction not in (-1, 1):
         raise TimestackError(
-            f"disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), "
-            f"got {disturbance_direction!r}",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), got {0!r}"
+            ),
             parameter="disturbance_direction",
-        )
+            args=(disturbance_direction,),
+        )  # fmt: skip
     return float(disturbance_direction)
 
 
@@ -172,13 +189,21 @@ def validate_years(years: Sequence[float], argument: str = "years") -> np.ndarra
     array = np.asarray(years, dtype=np.float64)
     if array.ndim != 1 or array.size < 2:
         raise TimestackError(
-            f"{argument} needs at least two years, got {list(np.atleast_1d(array))!r}", parameter=argument
+            QT_TRANSLATE_NOOP("TimestackCore", "{0} needs at least two years, got {1!r}"),
+            parameter=argument,
+            args=(argument, list(np.atleast_1d(array))),
         )
     if not np.all(np.isfinite(array)):
-        raise TimestackError(f"{argument} must all be finite, got {array.tolist()!r}", parameter=argument)
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "{0} must all be finite, got {1!r}"),
+            parameter=argument,
+            args=(argument, array.tolist()),
+        )
     if np.any(np.diff(array) <= 0):
         raise TimestackError(
-            f"{argument} must be strictly increasing, got {array.tolist()!r}", parameter=argument
+            QT_TRANSLATE_NOOP("TimestackCore", "{0} must be strictly increasing, got {1!r}"),
+            parameter=argument,
+            args=(argument, array.tolist()),
         )
     return array
 
@@ -208,8 +233,9 @@ def fit_series(
     series = np.ascontiguousarray(values, dtype=np.float64)
     if series.ndim != 2 or series.shape[1] != year_array.size:
         raise TimestackError(
-            f"values must be (pixels, {year_array.size} years), got shape {np.shape(values)}",
+            QT_TRANSLATE_NOOP("TimestackCore", "values must be (pixels, {0} years), got shape {1}"),
             parameter="values",
+            args=(year_array.size, np.shape(values)),
         )
     n_pix = series.shape[0]
     n_vert = params.max_vertices
@@ -279,9 +305,9 @@ def fit_other_bands(
         series = np.ascontiguousarray(values, dtype=np.float64)
         if series.shape != (vertex_years.shape[0], year_array.size):
             raise TimestackError(
-                f"fit band {name!r} must be (pixels, years) = {(vertex_years.shape[0], year_array.size)}, "
-                f"got {series.shape}",
+                QT_TRANSLATE_NOOP("TimestackCore", "fit band {0!r} must be (pixels, years) = {1}, got {2}"),
                 parameter="fit_bands",
+                args=(name, (vertex_years.shape[0], year_array.size), series.shape),
             )
         fitted = np.empty_like(series)
         vertex_fitted = np.empty(vertex_years.shape)
@@ -309,7 +335,9 @@ def fit_chunk(
     cube = np.asarray(index_values)
     if cube.ndim != 3:
         raise TimestackError(
-            f"index_values must be (years, rows, cols), got shape {cube.shape}", parameter="index_values"
+            QT_TRANSLATE_NOOP("TimestackCore", "index_values must be (years, rows, cols), got shape {0}"),
+            parameter="index_values",
+            args=(cube.shape,),
         )
     n_years, rows, cols = cube.shape
     flat = cube.reshape(n_years, rows * cols).T
@@ -319,8 +347,11 @@ def fit_chunk(
         for name, band in fit_bands.items():
             if np.shape(band) != cube.shape:
                 raise TimestackError(
-                    f"fit_bands[{name!r}] must have the index's shape {cube.shape}, got {np.shape(band)}",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore", "fit_bands[{0!r}] must have the index's shape {1}, got {2}"
+                    ),
                     parameter="fit_bands",
+                    args=(name, cube.shape, np.shape(band)),
                 )
         flat_bands = {name: np.asarray(b).reshape(n_years, rows * cols).T for name, b in fit_bands.items()}
         others = fit_other_bands(flat_bands, years, fit.vertex_years, flavor)
@@ -382,13 +413,17 @@ def stack_layout(
         year_array = validate_years(years, "years")
         if fit_bands:
             raise TimestackError(
-                "fit_bands needs band descriptions 'YYYY_name'; years= is for 1-index stacks",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "fit_bands needs band descriptions 'YYYY_name'; years= is for 1-index stacks"
+                ),
                 parameter="fit_bands",
-            )
+            )  # fmt: skip
         if len(year_array) != len(descriptions):
             raise TimestackError(
-                f"years has {len(year_array)} entries but the stack has {len(descriptions)} bands",
+                QT_TRANSLATE_NOOP("TimestackCore", "years has {0} entries but the stack has {1} bands"),
                 parameter="years",
+                args=(len(year_array), len(descriptions)),
             )
         return StackLayout(tuple(int(y) for y in year_array), tuple(range(1, len(descriptions) + 1)), {})
     found: dict[str, dict[int, int]] = {}
@@ -400,19 +435,27 @@ def stack_layout(
         per_year = found.setdefault(name, {})
         if year in per_year:
             raise TimestackError(
-                f"stack_path: year {year} of {name!r} appears in bands {per_year[year]} and {band}; "
-                "years must be strictly increasing",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly "
+                    "increasing"
+                ),
                 parameter="stack_path",
-            )
+                args=(year, name, per_year[year], band),
+            )  # fmt: skip
         per_year[year] = band
     key = index.lower()
     if key not in found:
         names = sorted(found) or ["none"]
         raise TimestackError(
-            f"stack_path: no band described like 'YYYY_{key}' (found names: {', '.join(names)}); "
-            "set band descriptions such as '1990_nbr' or pass years=",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "stack_path: no band described like 'YYYY_{0}' (found names: {1}); set band descriptions "
+                "such as '1990_nbr' or pass years="
+            ),
             parameter="stack_path",
-        )
+            args=(key, ", ".join(names)),
+        )  # fmt: skip
     index_years = sorted(found[key])
     validate_years(index_years, f"years of {index!r}")
     other: dict[str, tuple[int, ...]] = {}
@@ -420,10 +463,13 @@ def stack_layout(
         fit_years = found.get(name.lower())
         if fit_years is None or sorted(fit_years) != index_years:
             raise TimestackError(
-                f"fit_bands: band {name!r} must have the same years as {index!r} "
-                f"({index_years[0]}-{index_years[-1]}), found {sorted(fit_years or {})}",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}"
+                ),
                 parameter="fit_bands",
-            )
+                args=(name, index, index_years[0], index_years[-1], sorted(fit_years or {})),
+            )  # fmt: skip
         other[name.lower()] = tuple(fit_years[y] for y in index_years)
     return StackLayout(tuple(index_years), tuple(found[key][y] for y in index_years), other)
 
@@ -532,31 +578,44 @@ def run_landtrendr_raster(
     _flavor_code(flavor)
     _direction(disturbance_direction)
     if chunk_size < 1:
-        raise TimestackError(f"chunk_size must be >= 1, got {chunk_size!r}", parameter="chunk_size")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "chunk_size must be >= 1, got {0!r}"),
+            parameter="chunk_size",
+            args=(chunk_size,),
+        )
     outputs = LandTrendrOutputs(
         outputs.vertices, outputs.fitted, outputs.stats, outputs.segments,
         {name.lower(): Path(path) for name, path in outputs.ftv.items()},
     )  # fmt: skip
     targets = outputs.paths()
     if not targets:
-        raise TimestackError("outputs: no output path given", parameter="outputs")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "outputs: no output path given"), parameter="outputs"
+        )
     fit_names = [name.lower() for name in fit_bands]
     missing_ftv = [name for name in outputs.ftv if name not in fit_names]
     if missing_ftv:
         raise TimestackError(
-            f"outputs.ftv names {missing_ftv} that are not in fit_bands {list(fit_bands)}",
+            QT_TRANSLATE_NOOP("TimestackCore", "outputs.ftv names {0} that are not in fit_bands {1}"),
             parameter="outputs",
+            args=(missing_ftv, list(fit_bands)),
         )
     if not Path(stack_path).exists():
-        raise TimestackError(f"stack_path: {stack_path} does not exist", parameter="stack_path")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "stack_path: {0} does not exist"),
+            parameter="stack_path",
+            args=(stack_path,),
+        )
     index_name = index.lower()
     with rasterio.open(stack_path) as src:
         layout = stack_layout(src.descriptions, index, fit_names, years)
         if len(layout.years) < params.minObservationsNeeded:
             raise TimestackError(
-                f"stack_path: {len(layout.years)} years of {index!r} is fewer than "
-                f"minObservationsNeeded={params.minObservationsNeeded}",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}"
+                ),
                 parameter="stack_path",
+                args=(len(layout.years), index, params.minObservationsNeeded),
             )
         descriptions = _band_descriptions(outputs, index_name, layout.years, params.max_vertices)
     tags = {

@@ -20,7 +20,7 @@ import numpy as np
 import pystac
 from osgeo import osr
 
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, TimestackError
 from .landscape import LANDCOVER_NAMES, Landscape, build_landscape, disturbance_magnitude
 from .recipe import Recipe, load_recipe
 from .scenes import TRUTH_CLASSES, Acquisition, render_scene, schedule
@@ -234,9 +234,13 @@ def _check_replaceable(root: Path) -> None:
     """Refuse an output folder whose content is not a sample archive we may replace."""
     if root.exists() and not root.is_dir():
         raise TimestackError(
-            f"OUTPUT_FOLDER {root} is a file, not a folder; choose a new or empty folder for the archive.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "OUTPUT_FOLDER {0} is a file, not a folder; choose a new or empty folder for the archive."
+            ),
             "OUTPUT_FOLDER",
-        )
+            args=(root,),
+        )  # fmt: skip
     foreign = (
         sorted(entry.name for entry in root.iterdir() if entry.name not in ARCHIVE_ENTRIES)
         if root.is_dir()
@@ -245,10 +249,14 @@ def _check_replaceable(root: Path) -> None:
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise TimestackError(
-            f"OUTPUT_FOLDER {root} holds files that are not a sample archive ({shown}); they would be "
-            "replaced. Choose a new or empty folder for the archive.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "OUTPUT_FOLDER {0} holds files that are not a sample archive ({1}); they would be replaced. "
+                "Choose a new or empty folder for the archive."
+            ),
             "OUTPUT_FOLDER",
-        )
+            args=(root, shown),
+        )  # fmt: skip
 
 
 def _replace(tmp: Path, root: Path) -> None:
@@ -274,6 +282,13 @@ def ensure_sample_archive(
         stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
         if stamp.get("digest") == recipe.digest() and stamp.get("root") == str(root):
             if progress:
-                progress(100.0, f"sample archive ({variant}) up to date in {root}")
+                progress(
+                    100.0,
+                    Message(
+                        QT_TRANSLATE_NOOP("TimestackCore", "sample archive ({0}) up to date in {1}"),
+                        variant,
+                        root,
+                    ),
+                )
             return _layout(root, variant, recipe)
     return build_sample_archive(root, variant, progress=progress, is_cancelled=is_cancelled)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..runtime import IsCancelled, Progress
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress
 from .presets import PRESETS, CatalogPreset, preset
 from .query import SceneQuery, SearchError
 from .scene import RECORD_FIELDS, SearchResult, scene_record
@@ -51,7 +51,11 @@ def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> li
 
     if is_local_catalog(text):
         return local_collections(text)
-    raise SearchError(f"CATALOG {text!r} is neither a STAC API URL nor a catalog file.", "CATALOG")
+    raise SearchError(
+        QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0!r} is neither a STAC API URL nor a catalog file."),
+        "CATALOG",
+        args=(text,),
+    )
 
 
 def search_scenes(
@@ -72,8 +76,12 @@ def search_scenes(
     text = str(catalog or "").strip()
     if not text:
         raise SearchError(
-            "CATALOG is empty: give a STAC API URL, a catalog file, 'earthdata' or 'earthengine'.", "CATALOG"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG is empty: give a STAC API URL, a catalog file, 'earthdata' or 'earthengine'."
+            ),
+            "CATALOG",
+        )  # fmt: skip
     chosen = preset(text)
     if chosen is not None and chosen.backend == "earthdata":
         from .earthdata import search_earthdata
@@ -96,7 +104,10 @@ def search_scenes(
     if is_local_catalog(text):
         return search_local_catalog(text, query, progress=progress, is_cancelled=is_cancelled)
     raise SearchError(
-        f"CATALOG {text!r} is neither a STAC API URL, a catalog file (.json, .parquet) nor one of "
-        f"{', '.join(p.key for p in PRESETS)}.",
+        QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "CATALOG {0!r} is neither a STAC API URL, a catalog file (.json, .parquet) nor one of {1}."
+        ),
         "CATALOG",
-    )
+        args=(text, ", ".join(p.key for p in PRESETS)),
+    )  # fmt: skip

@@ -23,11 +23,9 @@ import pystac
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
-from ..runtime import Cancelled, IsCancelled, Progress, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, missing_package
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
-
-INSTALL_HINT = missing_package("CATALOG earthdata", "earthaccess")
 
 
 @dataclass(frozen=True)
@@ -49,11 +47,14 @@ def earthdata_auth(login: EarthdataLogin, timeout: float = 30.0):
         import earthaccess
         from earthaccess.exceptions import LoginAttemptFailure
     except ImportError as exc:
-        raise SearchError(INSTALL_HINT, "CATALOG") from exc
+        raise missing_package("CATALOG earthdata", "earthaccess", "CATALOG") from exc
     import requests
 
     if not login.password:
-        raise SearchError("AUTHCFG: the configuration has no password or token.", "AUTHCFG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "AUTHCFG: the configuration has no password or token."),
+            "AUTHCFG",
+        )
     auth = earthaccess.Auth()
     token = None if login.username else login.password
     username = login.username or None
@@ -70,14 +71,22 @@ def earthdata_auth(login: EarthdataLogin, timeout: float = 30.0):
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise SearchError(f"AUTHCFG: Earthdata Login did not answer within {timeout:g} s.", "AUTHCFG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "AUTHCFG: Earthdata Login did not answer within {0:g} s."),
+            "AUTHCFG",
+            args=(timeout,),
+        )
     if "error" in answer or not auth.authenticated:
         reason = type(answer["error"]).__name__ if "error" in answer else "not authenticated"
         raise SearchError(
-            f"AUTHCFG: Earthdata Login refused or could not be reached ({reason}); check the username and "
-            "password (or token) in the authentication configuration.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "AUTHCFG: Earthdata Login refused or could not be reached ({0}); check the username and "
+                "password (or token) in the authentication configuration."
+            ),
             "AUTHCFG",
-        )
+            args=(reason,),
+        )  # fmt: skip
     return auth
 
 
@@ -172,7 +181,9 @@ def granule_to_item(granule) -> pystac.Item:
     end = range_.get("EndingDateTime")
     if not start:
         raise SearchError(
-            f"CATALOG earthdata: granule {umm.get('GranuleUR')} has no acquisition time.", "CATALOG"
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG earthdata: granule {0} has no acquisition time."),
+            "CATALOG",
+            args=(umm.get("GranuleUR"),),
         )
     geometry = _granule_geometry(umm)
     properties = {}
@@ -223,11 +234,20 @@ def _search_with_timeout(search_data: Callable, parameters: dict, timeout: float
     worker.join(timeout)
     if worker.is_alive():
         raise SearchError(
-            f"TIMEOUT: NASA CMR did not answer within {timeout:g} s; try again or raise TIMEOUT.", "TIMEOUT"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "TIMEOUT: NASA CMR did not answer within {0:g} s; try again or raise TIMEOUT."
+            ),
+            "TIMEOUT",
+            args=(timeout,),
+        )  # fmt: skip
     if "error" in answer:
         raise SearchError(
-            f"CATALOG earthdata: NASA CMR cannot be reached or failed: {answer['error']}", "CATALOG"
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "CATALOG earthdata: NASA CMR cannot be reached or failed: {0}"
+            ),
+            "CATALOG",
+            args=(answer["error"],),
         ) from answer["error"]
     return answer["granules"]
 
@@ -245,16 +265,20 @@ def search_earthdata(
     ``login``'s token when given."""
     if not query.collections:
         raise SearchError(
-            "COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or "
+                "AST_L1T."
+            ),
             "COLLECTIONS",
-        )
+        )  # fmt: skip
     if search_data is None and login is not None:
         search_data = _authenticated_search(earthdata_auth(login, timeout))
     if search_data is None:
         try:
             import earthaccess
         except ImportError as exc:
-            raise SearchError(INSTALL_HINT, "CATALOG") from exc
+            raise missing_package("CATALOG earthdata", "earthaccess", "CATALOG") from exc
         search_data = earthaccess.search_data
     found: list = []
     empty: list = []
@@ -277,5 +301,5 @@ def search_earthdata(
         )
     result = SearchResult(select_scenes(found, query), "earthdata", "earthdata", notes)
     if progress:
-        progress(100.0, f"{len(result)} granules")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} granules"), len(result)))
     return result

@@ -18,14 +18,18 @@ from typing import Any, Optional
 import pystac
 from shapely.geometry import Polygon, mapping, shape
 
-from ..runtime import Cancelled, IsCancelled, Progress, missing_package
+from ..runtime import (
+    MISSING_EARTHENGINE,
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    IsCancelled,
+    Message,
+    Progress,
+    missing_package,
+)
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
-INSTALL_HINT = (
-    missing_package("CATALOG earthengine", "earthengine-api")
-    + ", then authenticate once with `earthengine authenticate`."
-)
 MAX_IMAGES = 5000
 
 
@@ -50,21 +54,25 @@ def _ee():
     try:
         import ee
     except ImportError as exc:
-        raise SearchError(INSTALL_HINT, "CATALOG") from exc
+        raise missing_package(
+            "CATALOG earthengine", "earthengine-api", "CATALOG", MISSING_EARTHENGINE
+        ) from exc
     return ee
 
 
 def _checked_collections(query: SceneQuery) -> tuple:
     if not query.collections:
         raise SearchError(
-            f"COLLECTIONS: name Earth Engine collections, e.g. {', '.join(COLLECTIONS)}.", "COLLECTIONS"
+            QT_TRANSLATE_NOOP("TimestackCore", "COLLECTIONS: name Earth Engine collections, e.g. {0}."),
+            "COLLECTIONS",
+            args=(", ".join(COLLECTIONS),),
         )
     unknown = [c for c in query.collections if c not in COLLECTIONS]
     if unknown:
         raise SearchError(
-            f"COLLECTIONS: {', '.join(unknown)} not supported for Earth Engine; use "
-            f"{', '.join(COLLECTIONS)}.",
+            QT_TRANSLATE_NOOP("TimestackCore", "COLLECTIONS: {0} not supported for Earth Engine; use {1}."),
             "COLLECTIONS",
+            args=(", ".join(unknown), ", ".join(COLLECTIONS)),
         )
     return query.collections
 
@@ -150,25 +158,37 @@ def search_earthengine(
             ee.Initialize()
         except Exception as exc:  # ee raises EEException or google.auth errors when not authenticated
             raise SearchError(
-                "CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` "
-                f"once and set a Google Cloud project ({exc}).",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` "
+                    "once and set a Google Cloud project ({0})."
+                ),
                 "CATALOG",
-            ) from exc
+                args=(exc,),
+            ) from exc  # fmt: skip
     if progress:
-        progress(10.0, "Listing Earth Engine images")
+        progress(10.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Listing Earth Engine images")))
     try:
         info = collection.getInfo()
     except ee.EEException as exc:
-        raise SearchError(f"CATALOG earthengine: the request failed: {exc}", "CATALOG") from exc
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG earthengine: the request failed: {0}"),
+            "CATALOG",
+            args=(exc,),
+        ) from exc
     if is_cancelled is not None and is_cancelled():
         raise Cancelled("Search cancelled.")
     if not isinstance(info, dict) or "features" not in info:
-        raise SearchError(f"CATALOG earthengine: unexpected answer {str(info)[:100]!r}.", "CATALOG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG earthengine: unexpected answer {0!r}."),
+            "CATALOG",
+            args=(str(info)[:100],),
+        )
     items = [image_to_item(image) for image in info["features"]]
     notes = []
     if len(items) >= MAX_IMAGES:
         notes.append(f"Earth Engine lists at most {MAX_IMAGES} images at once; narrow the search.")
     result = SearchResult(select_scenes(items, query), "earthengine", "earthengine", notes)
     if progress:
-        progress(100.0, f"{len(result)} images")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} images"), len(result)))
     return result

@@ -19,7 +19,7 @@ import pystac
 from shapely import wkb
 from shapely.geometry import mapping, shape
 
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
 
@@ -57,9 +57,9 @@ def _unknown_collections(query: SceneQuery, available: Iterable[str], catalog: s
     unknown = [c for c in query.collections if c not in available]
     if unknown:
         raise SearchError(
-            f"COLLECTIONS: {', '.join(unknown)} not in catalog {catalog}; it holds "
-            f"{', '.join(available) or 'no collection ids'}.",
+            QT_TRANSLATE_NOOP("TimestackCore", "COLLECTIONS: {0} not in catalog {1}; it holds {2}."),
             "COLLECTIONS",
+            args=(", ".join(unknown), catalog, ", ".join(available) or "no collection ids"),
         )
 
 
@@ -75,8 +75,11 @@ def _items_from_dicts(features: list, source: Path) -> list:
         except Exception as exc:  # pystac raises KeyError/TypeError/STACTypeError on broken items
             name = feature.get("id", "?") if isinstance(feature, dict) else "?"
             raise SearchError(
-                f"CATALOG {source}: feature {number} (id {name}) is not a valid STAC Item: {exc!r}.",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "CATALOG {0}: feature {1} (id {2}) is not a valid STAC Item: {3!r}."
+                ),
                 "CATALOG",
+                args=(source, number, name, exc),
             ) from exc
     return items
 
@@ -86,14 +89,26 @@ def _read_json_catalog(path: Path) -> list:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SearchError(f"CATALOG {path} is not readable JSON: {exc}", "CATALOG") from exc
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} is not readable JSON: {1}"),
+            "CATALOG",
+            args=(path, exc),
+        ) from exc
     if not isinstance(document, dict):
-        raise SearchError(f"CATALOG {path} is JSON but not a STAC object.", "CATALOG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} is JSON but not a STAC object."),
+            "CATALOG",
+            args=(path,),
+        )
     kind = document.get("type")
     if kind == "FeatureCollection":
         features = document.get("features")
         if not isinstance(features, list):
-            raise SearchError(f"CATALOG {path}: 'features' must be a list of STAC Items.", "CATALOG")
+            raise SearchError(
+                QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0}: 'features' must be a list of STAC Items."),
+                "CATALOG",
+                args=(path,),
+            )
         return _items_from_dicts(features, path)
     if kind == "Feature":
         return _items_from_dicts([document], path)
@@ -103,15 +118,21 @@ def _read_json_catalog(path: Path) -> list:
             items = list(root.get_items(recursive=True))
         except Exception as exc:  # broken links or children raise many pystac error types
             raise SearchError(
-                f"CATALOG {path}: the static catalog cannot be read: {exc!r}", "CATALOG"
+                QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0}: the static catalog cannot be read: {1!r}"),
+                "CATALOG",
+                args=(path, exc),
             ) from exc
         for item in items:
             item.make_asset_hrefs_absolute()
         return items
     raise SearchError(
-        f"CATALOG {path} is neither an ItemCollection, an Item nor a static STAC catalog (type {kind!r}).",
+        QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "CATALOG {0} is neither an ItemCollection, an Item nor a static STAC catalog (type {1!r})."
+        ),
         "CATALOG",
-    )
+        args=(path, kind),
+    )  # fmt: skip
 
 
 def _search_json(
@@ -121,7 +142,10 @@ def _search_json(
     _check_cancel(is_cancelled)
     _unknown_collections(query, (i.collection_id for i in items), str(path))
     if progress:
-        progress(50.0, f"{len(items)} items read from {path.name}")
+        progress(
+            50.0,
+            Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} items read from {1}"), len(items), path.name),
+        )
     area = shape(query.aoi)
     return [_absolute_hrefs(i, path.parent) for i in items if _intersects(area, i.geometry)]
 
@@ -214,12 +238,19 @@ def _search_parquet(
     try:
         dataset = ds.dataset(str(path), format="parquet")
     except (OSError, pa.ArrowInvalid) as exc:
-        raise SearchError(f"CATALOG {path} is not a readable Parquet file: {exc}", "CATALOG") from exc
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} is not a readable Parquet file: {1}"),
+            "CATALOG",
+            args=(path, exc),
+        ) from exc
     missing = {"id", "geometry", "bbox"} - set(dataset.schema.names)
     if missing:
         raise SearchError(
-            f"CATALOG {path} is Parquet but not stac-geoparquet (no {', '.join(sorted(missing))} column).",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "CATALOG {0} is Parquet but not stac-geoparquet (no {1} column)."
+            ),
             "CATALOG",
+            args=(path, ", ".join(sorted(missing))),
         )
     if query.collections:
         available = []
@@ -229,7 +260,12 @@ def _search_parquet(
     _check_cancel(is_cancelled)
     table = dataset.to_table(filter=_parquet_filter(dataset, query))
     if progress:
-        progress(50.0, f"{table.num_rows} candidate rows in {path.name}")
+        progress(
+            50.0,
+            Message(
+                QT_TRANSLATE_NOOP("TimestackCore", "{0} candidate rows in {1}"), table.num_rows, path.name
+            ),
+        )
     area = shape(query.aoi)
     items = []
     for batch in table.to_batches(max_chunksize=1024):
@@ -242,7 +278,11 @@ def _search_parquet(
                 item = pystac.Item.from_dict(item_dict, preserve_dict=False)
             except Exception as exc:  # see _items_from_dicts
                 raise SearchError(
-                    f"CATALOG {path}: row {row.get('id')} is not a valid STAC Item: {exc!r}", "CATALOG"
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore", "CATALOG {0}: row {1} is not a valid STAC Item: {2!r}"
+                    ),
+                    "CATALOG",
+                    args=(path, row.get("id"), exc),
                 ) from exc
             items.append(_absolute_hrefs(item, path.parent))
     return items
@@ -252,7 +292,9 @@ def list_collections(catalog) -> list:
     """Sorted collection ids of the items in a local catalog file."""
     path = Path(catalog).expanduser()
     if not path.is_file():
-        raise SearchError(f"CATALOG {path} does not exist.", "CATALOG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} does not exist."), "CATALOG", args=(path,)
+        )
     if path.suffix.lower() in PARQUET_SUFFIXES:
         import pyarrow.compute as pc
         import pyarrow.dataset as ds
@@ -284,10 +326,14 @@ def search_local_catalog(
     path = Path(catalog).expanduser()
     if not path.is_file():
         raise SearchError(
-            f"CATALOG {path} does not exist; pick an ItemCollection JSON, a stac-geoparquet "
-            "file or a static catalog's catalog.json.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG {0} does not exist; pick an ItemCollection JSON, a stac-geoparquet file or a static"
+                " catalog's catalog.json."
+            ),
             "CATALOG",
-        )
+            args=(path,),
+        )  # fmt: skip
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found = _search_parquet(path, query, progress, is_cancelled)
         backend = "stac-geoparquet"
@@ -297,5 +343,5 @@ def search_local_catalog(
     _check_cancel(is_cancelled)
     result = SearchResult(select_scenes(found, query), backend, str(path))
     if progress:
-        progress(100.0, f"{len(result)} scenes")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result

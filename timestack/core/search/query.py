@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..runtime import TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 SORT_ORDERS = ("ascending", "descending")
 
@@ -34,7 +34,11 @@ def _as_date(value: Any, parameter: str) -> dt.date:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise SearchError(f"{parameter} must be a date written as YYYY-MM-DD, got {value!r}.", parameter)
+    raise SearchError(
+        QT_TRANSLATE_NOOP("TimestackCore", "{0} must be a date written as YYYY-MM-DD, got {1!r}."),
+        parameter,
+        args=(parameter, value),
+    )
 
 
 def aoi_to_wgs84(geometry: Any, crs: str = "EPSG:4326") -> dict:
@@ -51,7 +55,12 @@ def aoi_to_wgs84(geometry: Any, crs: str = "EPSG:4326") -> dict:
     from shapely.geometry import mapping, shape
 
     if geometry is None:
-        raise SearchError("AOI is empty: give a polygon, a layer extent or a rectangle.", "AOI")
+        raise SearchError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "AOI is empty: give a polygon, a layer extent or a rectangle."
+            ),
+            "AOI",
+        )
     try:
         if isinstance(geometry, str):
             geom = wkt.loads(geometry)
@@ -60,24 +69,43 @@ def aoi_to_wgs84(geometry: Any, crs: str = "EPSG:4326") -> dict:
         else:
             geom = shape(geometry)
     except Exception as exc:  # shapely raises several types for unreadable geometry
-        raise SearchError(f"AOI is not a readable polygon: {exc}", "AOI") from exc
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "AOI is not a readable polygon: {0}"), "AOI", args=(exc,)
+        ) from exc
     if geom.is_empty or geom.area == 0:
-        raise SearchError("AOI is empty (no area): draw or choose a polygon with an area.", "AOI")
+        raise SearchError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "AOI is empty (no area): draw or choose a polygon with an area."
+            ),
+            "AOI",
+        )
     if geom.geom_type not in ("Polygon", "MultiPolygon"):
-        raise SearchError(f"AOI must be a polygon, got a {geom.geom_type}.", "AOI")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "AOI must be a polygon, got a {0}."),
+            "AOI",
+            args=(geom.geom_type,),
+        )
     try:
         source = CRS.from_user_input(crs)
     except CRSError as exc:
-        raise SearchError(f"AOI CRS {crs!r} is not a known coordinate reference system.", "AOI") from exc
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "AOI CRS {0!r} is not a known coordinate reference system."),
+            "AOI",
+            args=(crs,),
+        ) from exc
     if source != CRS.from_epsg(4326):
         geom = shape(transform_geom(source, "EPSG:4326", mapping(geom)))
     minx, miny, maxx, maxy = geom.bounds
     if not (-180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0):
         raise SearchError(
-            f"AOI lies outside longitude/latitude limits after reprojection from {crs} "
-            f"(bounds {geom.bounds}); check the AOI's CRS.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "AOI lies outside longitude/latitude limits after reprojection from {0} (bounds {1}); check "
+                "the AOI's CRS."
+            ),
             "AOI",
-        )
+            args=(crs, geom.bounds),
+        )  # fmt: skip
     return mapping(geom)
 
 
@@ -133,19 +161,40 @@ class SceneQuery:
         end = _as_date(end_date, "END_DATE")
         if end < start:
             raise SearchError(
-                f"END_DATE ({end.isoformat()}) is before START_DATE ({start.isoformat()}); "
-                "swap them or pick a later end date.",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "END_DATE ({0}) is before START_DATE ({1}); swap them or pick a later end date."
+                ),
                 "END_DATE",
-            )
+                args=(end.isoformat(), start.isoformat()),
+            )  # fmt: skip
         for name, value in (("DOY_START", doy_start), ("DOY_END", doy_end)):
             if not isinstance(value, (int, float)) or int(value) != value or not 1 <= value <= 366:
-                raise SearchError(f"{name} must be a whole day of year from 1 to 366, got {value!r}.", name)
+                raise SearchError(
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore", "{0} must be a whole day of year from 1 to 366, got {1!r}."
+                    ),
+                    name,
+                    args=(name, value),
+                )
         if max_cloud is not None and not 0.0 <= float(max_cloud) <= 100.0:
-            raise SearchError(f"MAX_CLOUD is a percentage from 0 to 100, got {max_cloud!r}.", "MAX_CLOUD")
+            raise SearchError(
+                QT_TRANSLATE_NOOP("TimestackCore", "MAX_CLOUD is a percentage from 0 to 100, got {0!r}."),
+                "MAX_CLOUD",
+                args=(max_cloud,),
+            )
         if max_items is not None and (int(max_items) != max_items or max_items < 1):
-            raise SearchError(f"MAX_ITEMS must be a positive whole number, got {max_items!r}.", "MAX_ITEMS")
+            raise SearchError(
+                QT_TRANSLATE_NOOP("TimestackCore", "MAX_ITEMS must be a positive whole number, got {0!r}."),
+                "MAX_ITEMS",
+                args=(max_items,),
+            )
         if sort not in SORT_ORDERS:
-            raise SearchError(f"sort must be one of {SORT_ORDERS}, got {sort!r}.", "SORT")
+            raise SearchError(
+                QT_TRANSLATE_NOOP("TimestackCore", "sort must be one of {0}, got {1!r}."),
+                "SORT",
+                args=(SORT_ORDERS, sort),
+            )
         return cls(
             aoi=aoi_to_wgs84(aoi, aoi_crs),
             start_date=start,

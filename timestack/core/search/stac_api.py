@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import requests
 
-from ..runtime import Cancelled, IsCancelled, Progress, missing_package
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, missing_package
 from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, query_accepts, select_scenes
@@ -36,18 +36,34 @@ def _describe(url: str, exc: Exception, timeout: float) -> SearchError:
         chain.append(cause)
     if any(isinstance(e, requests.exceptions.Timeout) for e in chain) or "timed out" in str(exc).lower():
         return SearchError(
-            f"CATALOG {url} did not answer within {timeout:g} s; try again later or raise the timeout.",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG {0} did not answer within {1:g} s; try again later or raise the timeout."
+            ),
             "CATALOG",
-        )
+            args=(url, timeout),
+        )  # fmt: skip
     if any(isinstance(e, requests.exceptions.ConnectionError) for e in chain):
         return SearchError(
-            f"CATALOG {url} cannot be reached (is the server up and the URL right?).", "CATALOG"
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "CATALOG {0} cannot be reached (is the server up and the URL right?)."
+            ),
+            "CATALOG",
+            args=(url,),
         )
     if isinstance(exc, APIError) and getattr(exc, "status_code", None):
         status = exc.status_code
         detail = str(exc).strip().replace("\n", " ")[:200]
-        return SearchError(f"CATALOG {url} answered with HTTP error {status}: {detail}", "CATALOG")
-    return SearchError(f"CATALOG {url} did not return valid STAC: {exc!r}", "CATALOG")
+        return SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} answered with HTTP error {1}: {2}"),
+            "CATALOG",
+            args=(url, status, detail),
+        )
+    return SearchError(
+        QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} did not return valid STAC: {1!r}"),
+        "CATALOG",
+        args=(url, exc),
+    )
 
 
 #: Answers worth asking again: rate limits (honouring Retry-After) and the gateway errors of busy APIs.
@@ -89,9 +105,8 @@ def open_client(url: str, timeout: float = DEFAULT_TIMEOUT, headers: Optional[Ma
         try:
             import planetary_computer
         except ImportError as exc:
-            raise SearchError(
-                missing_package("CATALOG Planetary Computer (to sign asset hrefs)", "planetary-computer"),
-                "CATALOG",
+            raise missing_package(
+                "CATALOG Planetary Computer (to sign asset hrefs)", "planetary-computer", "CATALOG"
             ) from exc
         modifier = planetary_computer.sign_inplace
     stac_io = StacApiIO(headers=dict(headers or {}), timeout=timeout, max_retries=http_retry())
@@ -145,9 +160,9 @@ def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> N
     unknown = [c for c in query.collections if c not in available]
     if unknown:
         raise SearchError(
-            f"COLLECTIONS: {', '.join(unknown)} not offered by {url}; it offers "
-            f"{', '.join(sorted(available)) or 'no collections'}.",
+            QT_TRANSLATE_NOOP("TimestackCore", "COLLECTIONS: {0} not offered by {1}; it offers {2}."),
             "COLLECTIONS",
+            args=(", ".join(unknown), url, ", ".join(sorted(available)) or "no collections"),
         )
 
 
@@ -186,7 +201,11 @@ def search_stac_api(
     """Search ``url`` page by page; stop early once ``max_items`` accepted scenes are in (server sorts).
     ``headers`` (:func:`login_headers`) go with every request."""
     if urlparse(url).scheme not in ("http", "https"):
-        raise SearchError(f"CATALOG {url!r} is not an http(s) STAC API URL.", "CATALOG")
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0!r} is not an http(s) STAC API URL."),
+            "CATALOG",
+            args=(url,),
+        )
     client = open_client(url, timeout, headers)
     _check_collections(client, url, query, timeout)
     parameters = search_parameters(client, query, page_size)
@@ -214,5 +233,5 @@ def search_stac_api(
         raise _describe(url, exc, timeout) from exc
     result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found))
     if progress:
-        progress(100.0, f"{len(result)} scenes")
+        progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result

@@ -29,7 +29,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..runtime import TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 __all__ = [
     "DEFAULT_METRICS",
@@ -69,14 +69,20 @@ def parse_metrics(names: Sequence[str]) -> tuple[str, ...]:
             match = _PERCENTILE.match(metric)
             if metric not in _CODES and not (match and 0 <= float(match.group(1)) <= 100):
                 raise TimestackError(
-                    f"METRICS: {raw!r} is not a metric; use {', '.join(METRICS + HARMONICS)}, harmonics, "
-                    "percentiles or pXX with XX from 0 to 100",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from"
+                        " 0 to 100"
+                    ),
                     parameter="METRICS",
-                )
+                    args=(raw, ", ".join(METRICS + HARMONICS)),
+                )  # fmt: skip
             if metric not in chosen:
                 chosen.append(metric)
     if not chosen:
-        raise TimestackError("METRICS: name at least one metric", parameter="METRICS")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "METRICS: name at least one metric"), parameter="METRICS"
+        )
     return tuple(chosen)
 
 
@@ -132,8 +138,9 @@ def timescan(
     values = np.asarray(stack, dtype=np.float64)
     if values.ndim < 1 or values.shape[0] != len(dates):
         raise TimestackError(
-            f"INPUT: {len(dates)} dates for a stack of {values.shape[0] if values.ndim else 0} layers",
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} dates for a stack of {1} layers"),
             parameter="INPUT",
+            args=(len(dates), values.shape[0] if values.ndim else 0),
         )
     flat = np.ascontiguousarray(values.reshape(values.shape[0], -1))
     out = np.empty((len(chosen), flat.shape[1]))

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..io.bands import parse_band
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
-from ..runtime import IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from .metrics import DEFAULT_METRICS, parse_metrics, timescan
 
 __all__ = ["stack_series", "run_timescan_raster"]
@@ -37,17 +37,22 @@ def stack_series(
         label = parse_band(description)
         if label is None:
             raise TimestackError(
-                f"INPUT: band {band} ({description or 'no description'}) carries no date; timescans need "
-                "band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: band {0} ({1}) carries no date; timescans need band descriptions such as "
+                    "1990_nbr, 2021-06-14_vv or 20210614"
+                ),
                 parameter="INPUT",
-            )
+                args=(band, description or "no description"),
+            )  # fmt: skip
         series.setdefault(label.variable or default_variable, []).append((label.date, band))
     for variable, entries in series.items():
         dates = [date for date, _ in entries]
         if len(set(dates)) != len(dates):
             raise TimestackError(
-                f"INPUT: {variable} has two bands dated {next(d for d in dates if dates.count(d) > 1)}",
+                QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} has two bands dated {1}"),
                 parameter="INPUT",
+                args=(variable, next(d for d in dates if dates.count(d) > 1)),
             )
         entries.sort()
     return series
@@ -108,8 +113,9 @@ def run_timescan_raster(
         missing = [name for name in wanted if name not in series]
         if missing:
             raise TimestackError(
-                f"VARIABLES: {', '.join(missing)} not in the stack (it holds {', '.join(series)})",
+                QT_TRANSLATE_NOOP("TimestackCore", "VARIABLES: {0} not in the stack (it holds {1})"),
                 parameter="VARIABLES",
+                args=(", ".join(missing), ", ".join(series)),
             )
         series = {name: series[name] for name in wanted}
     descriptions = [f"{variable}_{metric}" for variable in series for metric in chosen]

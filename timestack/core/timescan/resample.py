@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
-from ..runtime import IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
 from .raster import stack_series
 
 __all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stack"]
@@ -64,9 +64,17 @@ def period_starts(dates: Sequence[dt.date], period: str, days: int = 16) -> list
         Naming PERIOD or DAYS for an unknown period or a length below one day.
     """
     if period not in PERIODS:
-        raise TimestackError(f"PERIOD: {period!r}; use one of {', '.join(PERIODS)}", parameter="PERIOD")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "PERIOD: {0!r}; use one of {1}"),
+            parameter="PERIOD",
+            args=(period, ", ".join(PERIODS)),
+        )
     if period == "custom" and days < 1:
-        raise TimestackError(f"DAYS: a custom period lasts at least 1 day, got {days}", parameter="DAYS")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "DAYS: a custom period lasts at least 1 day, got {0}"),
+            parameter="DAYS",
+            args=(days,),
+        )
     first, last = min(dates), max(dates)
     start = first if period == "custom" else _period_start(first, period)
     starts = []
@@ -125,7 +133,9 @@ def resample_stack(
 
     if statistic not in STATISTICS:
         raise TimestackError(
-            f"STATISTIC: {statistic!r}; use one of {', '.join(STATISTICS)}", parameter="STATISTIC"
+            QT_TRANSLATE_NOOP("TimestackCore", "STATISTIC: {0!r}; use one of {1}"),
+            parameter="STATISTIC",
+            args=(statistic, ", ".join(STATISTICS)),
         )
     with rasterio.open(stack_path) as src:
         series = stack_series(src.descriptions, Path(stack_path).stem.lower())
@@ -164,6 +174,7 @@ def resample_stack(
 
     run_windows(
         sources, {"resampled": output}, kernel, chunk_size,
-        progress=progress, is_cancelled=is_cancelled, label="Resample", stats=stats,
+        progress=progress, is_cancelled=is_cancelled,
+        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Resample")), stats=stats,
     )  # fmt: skip
     return Resampled(Path(output_path), starts, empty)

@@ -22,6 +22,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ..runtime import QT_TRANSLATE_NOOP
 from .options import PERIODS
 from .statistics import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
 
@@ -40,18 +41,28 @@ def period_start(dates: pd.Series, period: str) -> pd.Series:
     elif period == "all":
         start = pd.Series(days.min(), index=days.index)
     else:
-        raise ZonalInputError(f"COMPILE: unknown period {period!r}; use one of {', '.join(PERIODS)}")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "COMPILE: unknown period {0!r}; use one of {1}"),
+            args=(period, ", ".join(PERIODS)),
+        )
     return start.dt.strftime("%Y-%m-%d")
 
 
 def filter_valid(table: pd.DataFrame, min_valid_fraction: float) -> pd.DataFrame:
     """Rows whose ``valid_fraction`` reaches ``min_valid_fraction`` (all rows when it is 0)."""
     if not 0.0 <= min_valid_fraction <= 1.0:
-        raise ZonalInputError(f"MIN_VALID_FRACTION: {min_valid_fraction} is not between 0 and 1")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "MIN_VALID_FRACTION: {0} is not between 0 and 1"),
+            args=(min_valid_fraction,),
+        )
     if min_valid_fraction == 0:
         return table
     if "valid_fraction" not in table.columns:
-        raise ZonalInputError("MIN_VALID_FRACTION: needs the valid_fraction statistic; add it to STATS")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "MIN_VALID_FRACTION: needs the valid_fraction statistic; add it to STATS"
+            )
+        )
     return table[table["valid_fraction"] >= min_valid_fraction].reset_index(drop=True)
 
 
@@ -63,7 +74,11 @@ def compile_statistics(table: pd.DataFrame, period: str, min_valid_fraction: flo
     statistics = [c for c in table.columns if c not in KEY_COLUMNS + INFO_COLUMNS]
     needs_count = [s for s in statistics if s != "count"]
     if needs_count and "count" not in statistics:
-        raise ZonalInputError("COMPILE: weighting dates needs the count statistic; add it to STATS")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "COMPILE: weighting dates needs the count statistic; add it to STATS"
+            )
+        )
     work = table.copy()
     work["date"] = period_start(work["date"], period)
     n = work["count"].to_numpy(dtype=float) if "count" in work else np.zeros(len(work))
@@ -76,8 +91,11 @@ def compile_statistics(table: pd.DataFrame, period: str, min_valid_fraction: flo
             mean = work["mean"].to_numpy(dtype=float) if "mean" in work else None
             if mean is None:
                 raise ZonalInputError(
-                    "COMPILE: the std of a period needs the mean statistic; add it to STATS"
-                )
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "COMPILE: the std of a period needs the mean statistic; add it to STATS"
+                    )
+                )  # fmt: skip
             sums["_second_moment"] = np.where(n > 0, n * (values**2 + mean**2), 0.0)
             sums["_mean"] = np.where(n > 0, n * mean, 0.0)
     keys = [work[k] for k in KEY_COLUMNS]

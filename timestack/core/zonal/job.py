@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..io.atomic import write_text_atomically
 from ..quality.masks import DEFAULT_MASK, MaskOptions
-from ..runtime import PACKAGES_ENV, IsCancelled, Progress
+from ..runtime import PACKAGES_ENV, QT_TRANSLATE_NOOP, IsCancelled, Progress
 from .compile import PERIODS, compile_statistics
 from .scenes import find_scenes, keep_best_scene_per_day, scene_date, scene_statistics
 from .statistics import (
@@ -63,16 +63,29 @@ class ZonalJob:
         parse_statistics(self.statistics)
         if self.compile not in PERIODS:
             raise ZonalInputError(
-                f"COMPILE: job field 'compile' is {self.compile!r}; use one of {', '.join(PERIODS)}"
+                QT_TRANSLATE_NOOP("TimestackCore", "COMPILE: job field 'compile' is {0!r}; use one of {1}"),
+                args=(self.compile, ", ".join(PERIODS)),
             )
         if self.compile != "none" and not self.compiled_output:
-            raise ZonalInputError("COMPILE: set 'compiled_output' to the CSV the compiled table goes to")
+            raise ZonalInputError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "COMPILE: set 'compiled_output' to the CSV the compiled table goes to"
+                )
+            )
         if "count" not in self.statistics:
-            raise ZonalInputError("STATS: a recurring job needs 'count' to keep the best scene of a day")
+            raise ZonalInputError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "STATS: a recurring job needs 'count' to keep the best scene of a day"
+                )
+            )
         if self.min_valid_fraction > 0 and "valid_fraction" not in self.statistics:
             raise ZonalInputError(
-                "STATS: 'min_valid_fraction' filters on the valid_fraction statistic; add it to 'statistics'"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "STATS: 'min_valid_fraction' filters on the valid_fraction statistic; add it to "
+                    "'statistics'"
+                )
+            )  # fmt: skip
         MaskOptions(flags=tuple(self.mask))
 
 
@@ -113,15 +126,21 @@ def load_job(path: str | os.PathLike) -> ZonalJob:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ZonalInputError(f"JOB: cannot read {path}: {exc}") from exc
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "JOB: cannot read {0}: {1}"), args=(path, exc)
+        ) from exc
     if data.get("version") != JOB_VERSION:
         raise ZonalInputError(
-            f"JOB: {path} has version {data.get('version')!r}; this Timestack reads {JOB_VERSION}"
+            QT_TRANSLATE_NOOP("TimestackCore", "JOB: {0} has version {1!r}; this Timestack reads {2}"),
+            args=(path, data.get("version"), JOB_VERSION),
         )
     try:
         job = ZonalJob(**data)
     except TypeError as exc:
-        raise ZonalInputError(f"JOB: {path} is not a Timestack polygon-statistics job: {exc}") from exc
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "JOB: {0} is not a Timestack polygon-statistics job: {1}"),
+            args=(path, exc),
+        ) from exc
     job.validate()
     return job
 
@@ -193,7 +212,10 @@ def run_job(
 def _when(item) -> dt.datetime:
     when = item.datetime or pd.Timestamp(item.properties.get("start_datetime")).to_pydatetime()
     if when is None:
-        raise ZonalInputError(f"ITEMS: scene {item.id} (day {scene_date(item)}) has no acquisition time")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: scene {0} (day {1}) has no acquisition time"),
+            args=(item.id, scene_date(item)),
+        )
     return when
 
 
@@ -213,7 +235,10 @@ def cron_line(
     """
     if len(schedule.split()) != 5:
         raise ZonalInputError(
-            f"schedule {schedule!r} is not five cron fields (minute hour day month weekday)"
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "schedule {0!r} is not five cron fields (minute hour day month weekday)"
+            ),
+            args=(schedule,),
         )
     job_path = Path(job_path).expanduser().resolve()
     package_parent = Path(__file__).absolute().parents[3]

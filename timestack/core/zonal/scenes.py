@@ -38,7 +38,7 @@ from ..quality.masks import (
     landsat_sensor,
     sentinel2_discard,
 )
-from ..runtime import Cancelled, IsCancelled, Progress
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress
 from .statistics import (
     KEY_COLUMNS,
     DatedBand,
@@ -63,11 +63,15 @@ def split_variables(variables: Sequence[str]) -> tuple:
             bands.append(BAND_ALIASES[name.lower()])
         else:
             raise ZonalInputError(
-                f"BANDS: {name!r} is neither a band ({', '.join(REFLECTIVE_BANDS)}) nor an index "
-                f"({', '.join(INDICES)})"
+                QT_TRANSLATE_NOOP("TimestackCore", "BANDS: {0!r} is neither a band ({1}) nor an index ({2})"),
+                args=(name, ", ".join(REFLECTIVE_BANDS), ", ".join(INDICES)),
             )
     if not bands and not indices:
-        raise ZonalInputError("BANDS: name at least one band or index to measure in each scene")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "BANDS: name at least one band or index to measure in each scene"
+            )
+        )
     return tuple(dict.fromkeys(bands)), tuple(dict.fromkeys(indices))
 
 
@@ -77,7 +81,8 @@ def _asset_key(item, band: str) -> str:
     if key is not None:
         return key
     raise ZonalInputError(
-        f"ITEMS: scene {item.id} has no asset for band {band}; its assets: {', '.join(item.assets)}"
+        QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: scene {0} has no asset for band {1}; its assets: {2}"),
+        args=(item.id, band, ", ".join(item.assets)),
     )
 
 
@@ -106,7 +111,12 @@ def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.n
         return fmask_discard(_read(item, "Fmask", grid, FMASK_FILL), options)
     qa_key = next((k for k in QA_ASSETS if k in item.assets), None)
     if qa_key is None:
-        raise ZonalInputError(f"ITEMS: scene {item.id} has no qa_pixel or SCL asset to mask clouds with")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "ITEMS: scene {0} has no qa_pixel or SCL asset to mask clouds with"
+            ),
+            args=(item.id,),
+        )
     if qa_key != "qa_pixel":
         return sentinel2_discard(_read(item, qa_key, grid, 0), options)
     qa_pixel = _read(item, qa_key, grid, 1)
@@ -161,7 +171,9 @@ def scene_statistics(
     bands, indices = split_variables(variables)
     options = mask or MaskOptions()
     if not items:
-        raise ZonalInputError("ITEMS: the search result holds no scenes over the polygons")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: the search result holds no scenes over the polygons")
+        )
     frames = []
     for number, item in enumerate(items):
         if is_cancelled is not None and is_cancelled():
@@ -223,7 +235,7 @@ def find_scenes(
         )
         items = list(search_scenes(catalog, query).items)
     except SearchError as exc:
-        raise ZonalInputError(f"ITEMS: {exc}") from exc
+        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: {0}"), args=(exc,)) from exc
     catalog_dir = Path(catalog).parent if is_local_catalog(catalog) else None
     for item in items:
         for asset in item.assets.values():
@@ -235,7 +247,9 @@ def scene_date(item) -> dt.date:
     """The acquisition day (``datetime``, or ``start_datetime`` for items with a range)."""
     when = item.datetime or pd.Timestamp(item.properties.get("start_datetime")).to_pydatetime()
     if when is None:
-        raise ZonalInputError(f"ITEMS: scene {item.id} has no acquisition time")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: scene {0} has no acquisition time"), args=(item.id,)
+        )
     return when.date()
 
 

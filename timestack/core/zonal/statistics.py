@@ -28,7 +28,7 @@ import pandas as pd
 from .. import native
 from ..io.atomic import write_text_atomically
 from ..io.bands import parse_band
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .options import DEFAULT_STATISTICS
 
 #: Statistic name -> exactextract operation; ``valid_fraction`` and ``pNN`` are derived below.
@@ -79,16 +79,19 @@ def parse_statistics(names: Iterable[str]) -> tuple:
     """Check statistic names (see the module docstring) and return them in the given order."""
     names = tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
     if not names:
-        raise ZonalInputError("STATS: choose at least one statistic")
+        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "STATS: choose at least one statistic"))
     for name in names:
         if name in EXACTEXTRACT_OPS or name == "valid_fraction":
             continue
         match = _PERCENTILE.match(name)
         if not match or not 0 <= int(match.group(1)) <= 100:
             raise ZonalInputError(
-                f"STATS: unknown statistic {name!r}; use {', '.join(DEFAULT_STATISTICS)} "
-                "or a percentile such as p10 or p90"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90"
+                ),
+                args=(name, ", ".join(DEFAULT_STATISTICS)),
+            )  # fmt: skip
     return names
 
 
@@ -113,23 +116,32 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
 
     source = ogr.Open(str(path))
     if source is None:
-        raise ZonalInputError(f"POLYGONS: cannot open {path} as a vector layer")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: cannot open {0} as a vector layer"), args=(path,)
+        )
     vector = source.GetLayerByName(layer) if layer else source.GetLayer(0)
     if vector is None:
-        raise ZonalInputError(f"POLYGONS: {path} has no layer {layer!r}")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: {0} has no layer {1!r}"), args=(path, layer)
+        )
     definition = vector.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     if not id_field or id_field not in fields:
         raise ZonalInputError(
-            f"ID_FIELD: the polygon layer has no field {id_field!r}; "
-            f"choose one of {', '.join(fields) or '(none)'}"
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}"
+            ),
+            args=(id_field, ", ".join(fields) or "(none)"),
         )
     srs = vector.GetSpatialRef()
     if not _defined(srs):
         raise ZonalInputError(
-            "POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties "
-            "› Source › Set CRS) and save it"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "POLYGONS: the layer has no defined coordinate reference system; assign one (Layer "
+                "Properties › Source › Set CRS) and save it"
+            )
+        )  # fmt: skip
     ids, geometries, repaired, broken, empty_ids = [], [], [], [], []
     for feature in vector:
         value = feature.GetField(id_field)
@@ -153,20 +165,30 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
         ids.append(value)
         geometries.append(geometry)
     if empty_ids:
-        raise ZonalInputError(f"ID_FIELD: {id_field!r} is empty for {_some(empty_ids)}; fill it in")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "ID_FIELD: {0!r} is empty for {1}; fill it in"),
+            args=(id_field, _some(empty_ids)),
+        )
     if broken:
         raise ZonalInputError(
-            f"POLYGONS: features {_some(broken)} have no polygon geometry or one that cannot be repaired; "
-            "fix or remove them (Vector › Geometry Tools › Check Validity)"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or "
+                "remove them (Vector › Geometry Tools › Check Validity)"
+            ),
+            args=(_some(broken),),
+        )  # fmt: skip
     if not ids:
-        raise ZonalInputError("POLYGONS: the layer has no features")
+        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: the layer has no features"))
     duplicates = pd.Series(ids)[pd.Series(ids).duplicated()].unique().tolist()
     if duplicates:
         raise ZonalInputError(
-            f"ID_FIELD: {id_field!r} is not unique ({_some(map(str, duplicates))} repeat); choose a field "
-            "with one value per polygon"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon"
+            ),
+            args=(id_field, _some(map(str, duplicates))),
+        )  # fmt: skip
     return Polygons(ids=ids, geometries=geometries, srs=srs.Clone(), repaired=repaired)
 
 
@@ -219,7 +241,12 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
     for polygon_id, geometry in zip(polygons.ids, polygons.geometries):
         geometry = geometry.Clone()
         if geometry.Transform(transform) != 0:
-            raise ZonalInputError(f"POLYGONS: polygon {polygon_id} cannot be transformed to the raster CRS")
+            raise ZonalInputError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore", "POLYGONS: polygon {0} cannot be transformed to the raster CRS"
+                ),
+                args=(polygon_id,),
+            )
         out.append(geometry)
     return out
 
@@ -236,9 +263,13 @@ def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
         label = parse_band(description)
         if label is None:
             raise ZonalInputError(
-                f"INPUT: band {index} ({description or 'no description'!s}) carries no date; Timestack "
-                "stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)"
-            )
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or "
+                    "YYYY-MM-DD_variable (use timestack:composite output)"
+                ),
+                args=(index, description or "no description"),
+            )  # fmt: skip
         bands.append(DatedBand(index, label.date, label.variable or default_variable.lower()))
     return bands
 
@@ -335,9 +366,16 @@ def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = No
 
     dataset = gdal.Open(str(path))
     if dataset is None:
-        raise ZonalInputError(f"INPUT: cannot open {path} as a raster")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: cannot open {0} as a raster"), args=(path,)
+        )
     if not dataset.GetProjection():
-        raise ZonalInputError(f"INPUT: {path} has no coordinate reference system; assign one before")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "INPUT: {0} has no coordinate reference system; assign one before"
+            ),
+            args=(path,),
+        )
     descriptions = [dataset.GetRasterBand(i).GetDescription() for i in range(1, dataset.RasterCount + 1)]
     bands = dated_bands(descriptions, Path(path).stem)
     if variables:
@@ -346,7 +384,8 @@ def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = No
         if not bands:
             present = sorted({b.variable for b in dated_bands(descriptions, Path(path).stem)})
             raise ZonalInputError(
-                f"BANDS: {path} has none of {', '.join(variables)}; it holds {', '.join(present)}"
+                QT_TRANSLATE_NOOP("TimestackCore", "BANDS: {0} has none of {1}; it holds {2}"),
+                args=(path, ", ".join(variables), ", ".join(present)),
             )
     return dataset, bands
 
@@ -369,7 +408,7 @@ def zonal_statistics(
 
     statistics = parse_statistics(statistics)
     if not stacks:
-        raise ZonalInputError("INPUT: give at least one time stack")
+        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "INPUT: give at least one time stack"))
     frames = []
     for number, path in enumerate(stacks):
         dataset, bands = stack_bands(path, variables)
@@ -396,9 +435,13 @@ def zonal_statistics(
     if clash.any():
         first = table[clash].iloc[0]
         raise ZonalInputError(
-            f"INPUT: several stacks hold {first['variable']} on {first['date']}; mosaic tiles into one "
-            "stack (timestack:mosaic) before computing statistics"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) "
+                "before computing statistics"
+            ),
+            args=(first["variable"], first["date"]),
+        )  # fmt: skip
     return sort_table(table)
 
 
@@ -410,7 +453,10 @@ def sort_table(table: pd.DataFrame) -> pd.DataFrame:
 def wide_table(table: pd.DataFrame, statistic: str = "mean") -> pd.DataFrame:
     """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``."""
     if statistic not in table.columns:
-        raise ZonalInputError(f"STATS: the wide table needs {statistic!r}, which was not computed")
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP("TimestackCore", "STATS: the wide table needs {0!r}, which was not computed"),
+            args=(statistic,),
+        )
     wide = table.pivot_table(
         index="id", columns=["variable", "date"], values=statistic, aggfunc="first", dropna=False
     )
