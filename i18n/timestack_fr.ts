@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AlgorithmParameters</name>
+    <message>
+        <location filename="../timestack/gui/parameter_widgets.py" line="150"/>
+        <source>[temporary output]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnimationAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="45"/>
+        <source>Animate a time stack (GIF, MP4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="48"/>
+        <source>Makes an animation with one frame per date of a stack whose band descriptions carry dates, each frame labelled with its date: BANDS names the variable shown with COLORMAP (any matplotlib colour map; empty = the stack&apos;s only variable), or RGB names three variables shown as red, green and blue (dates all three have). STRETCH gives the low and high percentiles of all the stack&apos;s valid values (per channel for RGB) mapped to the ends of the ramp, one stretch for every frame so colours compare across dates. AOI draws polygon outlines. OUTPUT .gif (Pillow) or .mp4 (needs the imageio-ffmpeg package). Frames are read at most MAX_SIZE pixels wide and shown FRAME_MS milliseconds each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="60"/>
+        <source>Time stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="61"/>
+        <source>Variable (empty = the only one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="66"/>
+        <source>RGB: three variables, comma-separated (instead of BANDS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="72"/>
+        <source>Stretch percentiles (low, high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="78"/>
+        <source>Colour map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="81"/>
+        <source>AOI outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="86"/>
+        <source>Milliseconds per frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="92"/>
+        <source>Largest frame side (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="140"/>
+        <source>Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="98"/>
+        <source>GIF (*.gif);;MP4 (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="103"/>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="135"/>
+        <source>INPUT: the stack must be a raster file readable by GDAL.</source>
+        <translation type="unfinished">INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="150"/>
+        <source>{0} frames, {1} to {2}; stretch {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangeMapAlgorithm</name>
     <message>
         <location filename="../timestack/processing/changemap.py" line="74"/>
@@ -571,327 +662,461 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
         <translation>Exécution sur une grappe dask, DASK_SCHEDULER (distributed)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="135"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="140"/>
         <source>{0} — installed</source>
         <translation>{0} — installé</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="157"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="162"/>
         <source>Installing {0}…</source>
         <translation>Installation de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="175"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="180"/>
         <source>Installed. If Timestack still misses a package, restart QGIS.</source>
         <translation>Installé. Si Timestack réclame encore un paquet, redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="178"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="183"/>
         <source>Cancelled: pip was stopped.</source>
         <translation>Annulé : pip a été arrêté.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="185"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="190"/>
         <source>The Python QGIS runs has no pip. Install pip (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: the python3-pip package), then run this in a terminal and restart QGIS:</source>
         <translation>Le Python qu'exécute QGIS n'a pas pip. Installez pip (Debian/Ubuntu : sudo apt install python3-pip ; OSGeo4W : le paquet python3-pip), puis lancez ceci dans un terminal et redémarrez QGIS :</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="190"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="195"/>
         <source>pip could not install the packages (its output is above and in the Timestack log). Run this in a terminal, then restart QGIS:</source>
         <translation>pip n'a pas pu installer les paquets (sa sortie est ci-dessus et dans le journal Timestack). Lancez ceci dans un terminal, puis redémarrez QGIS :</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="129"/>
+        <source>Time cubes, timestack:exportcube (xarray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="130"/>
+        <source>Chunked cube writing (dask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="131"/>
+        <source>NetCDF cubes (netCDF4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="132"/>
+        <source>Zarr cubes (zarr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="133"/>
+        <source>MP4 animations, timestack:animation (imageio-ffmpeg)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DependencyInstaller</name>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="207"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="212"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="208"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="213"/>
         <source>needs Python packages QGIS does not ship: {0}</source>
         <translation>a besoin de paquets Python que QGIS ne fournit pas : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="210"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="215"/>
         <source>Install…</source>
         <translation>Installer…</translation>
     </message>
 </context>
 <context>
+    <name>ExportCubeAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="57"/>
+        <source>Export a time cube (NetCDF, Zarr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="60"/>
+        <source>Writes stacks whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name, YYYYMMDD_name: composites, LandTrendr fits, per-date stacks) as one CF-1.8 cube: NetCDF-4 for an OUTPUT ending in .nc, Zarr for .zarr. Each variable becomes a (time, y, x) array; a variable in several stacks is mosaicked (first valid pixel in INPUT order). int16 stacks stay packed with scale_factor/add_offset; nodata is the _FillValue. CHUNKING temporal makes pixel time series fast to read, spatial makes maps fast, both writes a Zarr group per scheme (a NetCDF file then holds about √(dates) dates per chunk); chunks are about CHUNK_MB megabytes. Stacks in different CRSs are warped (nearest neighbour) to TARGET_CRS or the UTM zone most of them are in; they must share one pixel size, and dB and linear backscatter cannot share a cube. Needs xarray, dask and netCDF4 or zarr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="74"/>
+        <source>Time stacks (dated band descriptions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <source>Chunking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <source>Temporal (fast pixel time series)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <source>Spatial (fast maps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="88"/>
+        <source>Target chunk size (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <source>Compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <source>Deflate (zlib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="100"/>
+        <source>Compression level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="106"/>
+        <source>Target CRS (default: the stacks&apos; or their predominant UTM zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="112"/>
+        <source>Cube</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="112"/>
+        <source>NetCDF (*.nc);;Zarr (*.zarr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="117"/>
+        <source>Zarr groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="125"/>
+        <source>INPUT: {0} is not a raster file readable by GDAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="130"/>
+        <source>INPUT: choose at least one stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="139"/>
+        <source>Cube export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="148"/>
+        <source>Stacks warped to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="150"/>
+        <source>Time cube</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LandTrendrAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="103"/>
+        <location filename="../timestack/processing/landtrendr.py" line="104"/>
         <source>LandTrendr temporal segmentation</source>
         <translation>Segmentation temporelle LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="123"/>
+        <location filename="../timestack/processing/landtrendr.py" line="128"/>
         <source>Annual stack (bands YYYY_name)</source>
         <translation>Pile annuelle (bandes YYYY_nom)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="126"/>
+        <location filename="../timestack/processing/landtrendr.py" line="131"/>
         <source>Index or band to segment (e.g. nbr)</source>
         <translation>Indice ou bande à segmenter (p. ex. nbr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="129"/>
+        <location filename="../timestack/processing/landtrendr.py" line="134"/>
         <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
         <translation>Autres bandes à ajuster aux années des sommets de l'indice (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="139"/>
+        <location filename="../timestack/processing/landtrendr.py" line="144"/>
         <source>Maximum segments</source>
         <translation>Nombre maximal de segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="141"/>
+        <location filename="../timestack/processing/landtrendr.py" line="146"/>
         <source>Vertex count overshoot</source>
         <translation>Dépassement du nombre de sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="145"/>
+        <location filename="../timestack/processing/landtrendr.py" line="150"/>
         <source>Minimum observations needed</source>
         <translation>Nombre minimal d'observations</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="150"/>
+        <location filename="../timestack/processing/landtrendr.py" line="155"/>
         <source>Prevent one-year recovery</source>
         <translation>Empêcher la reprise en un an</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="159"/>
+        <location filename="../timestack/processing/landtrendr.py" line="164"/>
         <source>Flavor</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="159"/>
+        <location filename="../timestack/processing/landtrendr.py" line="164"/>
         <source>gee — Earth Engine behaviour</source>
         <translation>gee — comportement d'Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="159"/>
+        <location filename="../timestack/processing/landtrendr.py" line="164"/>
         <source>idl — original IDL program</source>
         <translation>idl — programme IDL d'origine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="167"/>
+        <location filename="../timestack/processing/landtrendr.py" line="172"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="167"/>
+        <location filename="../timestack/processing/landtrendr.py" line="172"/>
         <source>Automatic (from the index)</source>
         <translation>Automatique (d'après l'indice)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="167"/>
+        <location filename="../timestack/processing/landtrendr.py" line="172"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="167"/>
+        <location filename="../timestack/processing/landtrendr.py" line="172"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="179"/>
+        <location filename="../timestack/processing/landtrendr.py" line="184"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="179"/>
+        <location filename="../timestack/processing/landtrendr.py" line="184"/>
         <source>Local (this computer)</source>
         <translation>Local (cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="179"/>
+        <location filename="../timestack/processing/landtrendr.py" line="184"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="187"/>
+        <location filename="../timestack/processing/landtrendr.py" line="192"/>
         <source>Earth Engine: Google Cloud project</source>
         <translation>Earth Engine : projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="187"/>
+        <location filename="../timestack/processing/landtrendr.py" line="192"/>
         <source>Earth Engine: Google Drive export folder</source>
         <translation>Earth Engine : dossier d'export Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="187"/>
+        <location filename="../timestack/processing/landtrendr.py" line="192"/>
         <source>Earth Engine: start the export tasks</source>
         <translation>Earth Engine : lancer les tâches d'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="206"/>
+        <location filename="../timestack/processing/landtrendr.py" line="211"/>
         <source>Earth Engine export tasks</source>
         <translation>Tâches d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="207"/>
+        <location filename="../timestack/processing/landtrendr.py" line="212"/>
         <source>Vertices</source>
         <translation>Sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="207"/>
+        <location filename="../timestack/processing/landtrendr.py" line="212"/>
         <source>Fitted values (one band per year)</source>
         <translation>Valeurs ajustées (une bande par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="207"/>
+        <location filename="../timestack/processing/landtrendr.py" line="212"/>
         <source>RMSE, p-value, segment count, status</source>
         <translation>RMSE, valeur p, nombre de segments, statut</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="207"/>
+        <location filename="../timestack/processing/landtrendr.py" line="212"/>
         <source>Segment table</source>
         <translation>Table des segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="215"/>
+        <location filename="../timestack/processing/landtrendr.py" line="220"/>
         <source>FTV folder (one GeoTIFF per fit band)</source>
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="260"/>
+        <location filename="../timestack/processing/landtrendr.py" line="267"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="271"/>
+        <location filename="../timestack/processing/landtrendr.py" line="278"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="278"/>
+        <location filename="../timestack/processing/landtrendr.py" line="285"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="286"/>
+        <location filename="../timestack/processing/landtrendr.py" line="293"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <location filename="../timestack/processing/landtrendr.py" line="303"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="319"/>
+        <location filename="../timestack/processing/landtrendr.py" line="326"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="353"/>
+        <location filename="../timestack/processing/landtrendr.py" line="360"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="355"/>
+        <location filename="../timestack/processing/landtrendr.py" line="362"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="379"/>
+        <location filename="../timestack/processing/landtrendr.py" line="386"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="389"/>
+        <location filename="../timestack/processing/landtrendr.py" line="396"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="389"/>
+        <location filename="../timestack/processing/landtrendr.py" line="396"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="389"/>
+        <location filename="../timestack/processing/landtrendr.py" line="396"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="404"/>
+        <location filename="../timestack/processing/landtrendr.py" line="427"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="405"/>
+        <location filename="../timestack/processing/landtrendr.py" line="428"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="406"/>
+        <location filename="../timestack/processing/landtrendr.py" line="429"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="407"/>
+        <location filename="../timestack/processing/landtrendr.py" line="430"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="418"/>
+        <location filename="../timestack/processing/landtrendr.py" line="441"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="106"/>
+        <location filename="../timestack/processing/landtrendr.py" line="192"/>
+        <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
+        <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="346"/>
+        <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
+        <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="145"/>
+        <source>Spike threshold, ≥ 0 (1 or more = no despiking)</source>
+        <translation>Seuil de pic, ≥ 0 (1 ou plus = pas de suppression des pics)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="147"/>
+        <source>Recovery threshold (1/years), ≥ 0</source>
+        <translation>Seuil de reprise (1/années), ≥ 0</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="148"/>
+        <source>p-value threshold, in (0, 1]</source>
+        <translation>Seuil de valeur p, dans ]0, 1]</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="149"/>
+        <source>Best model proportion, in (0, 2]</source>
+        <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="404"/>
+        <source>LandTrendr</source>
+        <translation>LandTrendr</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="107"/>
         <source>Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear trajectory whose vertices mark disturbances and recoveries.
 
 INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling.
 
 FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation (so use it on scaled stacks such as Timestack's int16 composites, not on 0-1 index values).
 
-Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.</source>
-        <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d'une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
+Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.
 
-INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l'algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l'indice à segmenter (p. ex. nbr). FIT_BANDS sont d'autres bandes ajustées aux années des sommets de l'indice (FTV). Les paramètres portent les noms et les valeurs par défaut d'Earth Engine. Le sens d'une perturbation (NBR et NDVI baissent lors d'une perturbation ; TCB et SWIR augmentent) est déduit de l'indice, sauf si DIRECTION en dispose autrement ; les valeurs n'ont pas besoin d'une mise à l'échelle × 1000.
-
-La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d'Earth Engine ; « idl » reproduit le programme IDL d'origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l'échelle comme les composites int16 de Timestack, pas sur des valeurs d'indice entre 0 et 1).
-
-Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN), la valeur ajustée de chaque année, des piles FTV par bande ajustée (un GeoTIFF par bande dans un dossier), RMSE / valeur p / nombre de segments / statut, et la table des segments que cartographie timestack:changemap.</translation>
+TILE_SIZE runs a large stack tile by tile into TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run started again skips them. The outputs are then VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;band&gt;.vrt), whatever paths the outputs name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="187"/>
-        <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
-        <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="339"/>
-        <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
-        <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="140"/>
-        <source>Spike threshold, ≥ 0 (1 or more = no despiking)</source>
-        <translation>Seuil de pic, ≥ 0 (1 ou plus = pas de suppression des pics)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="142"/>
-        <source>Recovery threshold (1/years), ≥ 0</source>
-        <translation>Seuil de reprise (1/années), ≥ 0</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="143"/>
-        <source>p-value threshold, in (0, 1]</source>
-        <translation>Seuil de valeur p, dans ]0, 1]</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="144"/>
-        <source>Best model proportion, in (0, 2]</source>
-        <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="396"/>
-        <source>LandTrendr</source>
-        <translation>LandTrendr</translation>
+        <location filename="../timestack/processing/landtrendr.py" line="418"/>
+        <source>Resumed: {0} tiles were already finished.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1329,14 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
     </message>
 </context>
 <context>
+    <name>OperationPage</name>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="77"/>
+        <source>Advanced parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PipInstallTask</name>
     <message>
         <location filename="../timestack/gui/dependency_installer.py" line="53"/>
@@ -1248,67 +1481,67 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>SampleArchiveAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="49"/>
+        <location filename="../timestack/processing/sample_archive.py" line="48"/>
         <source>Build sample Landsat archive</source>
         <translation>Construire l'archive Landsat d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="63"/>
+        <location filename="../timestack/processing/sample_archive.py" line="62"/>
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="63"/>
+        <location filename="../timestack/processing/sample_archive.py" line="62"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation>Complète (400×400 px, 1986–2024)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="63"/>
+        <location filename="../timestack/processing/sample_archive.py" line="62"/>
         <source>Small (quick tests)</source>
         <translation>Réduite (tests rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="71"/>
+        <location filename="../timestack/processing/sample_archive.py" line="70"/>
         <source>Archive folder</source>
         <translation>Dossier de l'archive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="74"/>
+        <location filename="../timestack/processing/sample_archive.py" line="73"/>
         <source>STAC ItemCollection (JSON)</source>
         <translation>ItemCollection STAC (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="75"/>
+        <location filename="../timestack/processing/sample_archive.py" line="74"/>
         <source>STAC catalog (geoparquet)</source>
         <translation>Catalogue STAC (geoparquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="76"/>
+        <location filename="../timestack/processing/sample_archive.py" line="75"/>
         <source>Stand polygons</source>
         <translation>Polygones des peuplements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="94"/>
+        <location filename="../timestack/processing/sample_archive.py" line="95"/>
         <source>True disturbance year</source>
         <translation>Année réelle de perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="92"/>
+        <location filename="../timestack/processing/sample_archive.py" line="93"/>
         <source>Sample stands</source>
         <translation>Peuplements d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="101"/>
+        <location filename="../timestack/processing/sample_archive.py" line="102"/>
         <source>Sample archive ({0}) in {1}</source>
         <translation>Archive d'exemple ({0}) dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="52"/>
+        <location filename="../timestack/processing/sample_archive.py" line="51"/>
         <source>Writes Timestack's sample archive: Landsat 5/7/8/9 Collection 2 Level-2 scenes as Cloud-Optimized GeoTIFFs over a synthetic landscape with known clear-cuts, a fire, clouds and shadows, a STAC catalog (ItemCollection JSON and stac-geoparquet) and the ground truth (disturbance year and magnitude, cloud masks, stand polygons). 'full' is about 400×400 pixels over 1986–2024; 'small' is a quick subset for trials. An archive already built in the folder is reused (rebuilt if this version of Timestack draws it differently); a folder holding other files is refused, never emptied.</source>
         <translation>Écrit l'archive d'exemple de Timestack : des scènes Landsat 5/7/8/9 Collection 2 niveau 2 en GeoTIFF optimisés pour le cloud (COG) sur un paysage synthétique avec des coupes rases connues, un incendie, des nuages et des ombres, un catalogue STAC (JSON ItemCollection et stac-geoparquet) et la vérité terrain (année et magnitude des perturbations, masques de nuages, polygones des peuplements). « full » fait environ 400×400 pixels sur 1986–2024 ; « small » est un sous-ensemble rapide pour les essais. Une archive déjà construite dans le dossier est réutilisée (reconstruite si cette version de Timestack la dessine autrement) ; un dossier contenant d'autres fichiers est refusé, jamais vidé.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="85"/>
+        <location filename="../timestack/processing/sample_archive.py" line="86"/>
         <source>Sample archive</source>
         <translation>Archive d'exemple</translation>
     </message>
@@ -1602,109 +1835,114 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>SearchScenesAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="65"/>
+        <location filename="../timestack/processing/search_scenes.py" line="63"/>
         <source>Search scenes</source>
         <translation>Rechercher des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="69"/>
+        <location filename="../timestack/processing/search_scenes.py" line="67"/>
         <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. No match gives an empty layer and a message, not an error.</source>
         <translation>Trouve les scènes satellitaires sur une zone et une période. CATALOG est une URL d'API STAC, un fichier de catalogue local (JSON ItemCollection STAC, stac-geoparquet ou le catalog.json d'un catalogue statique) ou l'un de : {0}. Indiquez la zone par EXTENT ou par une couche de polygones AOI (dans n'importe quel SCR). Une fenêtre de jours de l'année dont le début est après la fin passe le nouvel an (p. ex. 335 à 60 pour les hivers). Produit les empreintes des scènes et les scènes en JSON ItemCollection STAC pour la composition. Sans correspondance, le résultat est une couche vide et un message, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="79"/>
+        <location filename="../timestack/processing/search_scenes.py" line="77"/>
         <source>Catalog (URL, file or preset)</source>
         <translation>Catalogue (URL, fichier ou préréglage)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="82"/>
+        <location filename="../timestack/processing/search_scenes.py" line="80"/>
         <source>Collections (comma-separated)</source>
         <translation>Collections (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="88"/>
+        <location filename="../timestack/processing/search_scenes.py" line="86"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="88"/>
+        <location filename="../timestack/processing/search_scenes.py" line="86"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="93"/>
+        <location filename="../timestack/processing/search_scenes.py" line="91"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="103"/>
+        <location filename="../timestack/processing/search_scenes.py" line="101"/>
         <source>Scene ids to exclude (comma-separated)</source>
         <translation>Identifiants des scènes à exclure (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="111"/>
+        <location filename="../timestack/processing/search_scenes.py" line="109"/>
         <source>Maximum number of scenes (0 = no limit)</source>
         <translation>Nombre maximal de scènes (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="121"/>
+        <location filename="../timestack/processing/search_scenes.py" line="119"/>
         <source>Platforms (comma-separated, e.g. landsat-8)</source>
         <translation>Plateformes (séparées par des virgules, p. ex. landsat-8)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="127"/>
+        <location filename="../timestack/processing/search_scenes.py" line="125"/>
         <source>Server timeout (seconds)</source>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="209"/>
+        <location filename="../timestack/processing/search_scenes.py" line="219"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="143"/>
+        <location filename="../timestack/processing/search_scenes.py" line="146"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="143"/>
+        <location filename="../timestack/processing/search_scenes.py" line="146"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="151"/>
+        <location filename="../timestack/processing/search_scenes.py" line="154"/>
         <source>Number of scenes</source>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="157"/>
+        <location filename="../timestack/processing/search_scenes.py" line="160"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="164"/>
+        <location filename="../timestack/processing/search_scenes.py" line="167"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="215"/>
+        <location filename="../timestack/processing/search_scenes.py" line="225"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="222"/>
+        <location filename="../timestack/processing/search_scenes.py" line="232"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="202"/>
+        <location filename="../timestack/processing/search_scenes.py" line="212"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="174"/>
+        <location filename="../timestack/processing/search_scenes.py" line="183"/>
         <source>Search</source>
         <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="135"/>
+        <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, or an empty username and a token)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1829,46 +2067,132 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
     </message>
 </context>
 <context>
+    <name>TimeSeriesPanel</name>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="104"/>
+        <source>A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, LandTrendr fits, per-date stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="112"/>
+        <source>Choose a stack file that is not a layer of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="116"/>
+        <source>What to make of the stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="127"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="134"/>
+        <source>Summarise, resample or export any time stack: per-pixel statistics over time (timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="146"/>
+        <source>Stack</source>
+        <translation type="unfinished">Pile</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="147"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="165"/>
+        <source>Time series</source>
+        <translation type="unfinished">Séries temporelles</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <source>Time stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <source>GeoTIFF stacks (*.tif *.tiff *.vrt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="199"/>
+        <source>Pick a stack first: a layer of the project or a file (…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="202"/>
+        <source>Running {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="208"/>
+        <source>Written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/timeseries_panel.py" line="211"/>
+        <source>The run failed or was cancelled; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimescanAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="38"/>
+        <location filename="../timestack/processing/timescan.py" line="39"/>
         <source>Timescan (temporal metrics)</source>
         <translation>Timescan (métriques temporelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="41"/>
-        <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric.</source>
-        <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n'importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d'une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/timescan.py" line="53"/>
+        <location filename="../timestack/processing/timescan.py" line="56"/>
         <source>Time stack (dated band descriptions)</source>
         <translation>Pile temporelle (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="56"/>
+        <location filename="../timestack/processing/timescan.py" line="59"/>
         <source>Metrics (comma-separated)</source>
         <translation>Métriques (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="61"/>
+        <location filename="../timestack/processing/timescan.py" line="64"/>
         <source>Variables (comma-separated; empty = all)</source>
         <translation>Variables (séparées par des virgules ; vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="66"/>
+        <location filename="../timestack/processing/timescan.py" line="69"/>
         <source>SAR backscatter in dB (statistics on power)</source>
         <translation>Rétrodiffusion SAR en dB (statistiques sur la puissance)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="71"/>
+        <location filename="../timestack/processing/timescan.py" line="74"/>
         <source>Remove outliers</source>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="96"/>
+        <location filename="../timestack/processing/timescan.py" line="119"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="42"/>
+        <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="102"/>
+        <source>Resumed: {0} tiles were already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimescanStyler</name>
+    <message>
+        <location filename="../timestack/processing/styles.py" line="437"/>
+        <source>{0} {1:.3g}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1969,7 +2293,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="89"/>
+        <location filename="../timestack/processing/landtrendr.py" line="90"/>
         <source>Change detection</source>
         <translation>Détection des changements</translation>
     </message>
@@ -1979,7 +2303,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="58"/>
+        <location filename="../timestack/processing/search_scenes.py" line="56"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
@@ -2027,7 +2351,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="569"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="581"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
@@ -2217,52 +2541,52 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>CATALOG earthengine : réponse inattendue {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="39"/>
+        <location filename="../timestack/core/search/query.py" line="37"/>
         <source>{0} must be a date written as YYYY-MM-DD, got {1!r}.</source>
         <translation>{0} doit être une date écrite AAAA-MM-JJ, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="59"/>
+        <location filename="../timestack/core/search/query.py" line="58"/>
         <source>AOI is empty: give a polygon, a layer extent or a rectangle.</source>
         <translation>AOI est vide : indiquez un polygone, l'emprise d'une couche ou un rectangle.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="73"/>
+        <location filename="../timestack/core/search/query.py" line="72"/>
         <source>AOI is not a readable polygon: {0}</source>
         <translation>AOI n'est pas un polygone lisible : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="77"/>
+        <location filename="../timestack/core/search/query.py" line="76"/>
         <source>AOI is empty (no area): draw or choose a polygon with an area.</source>
         <translation>AOI est vide (aucune surface) : dessinez ou choisissez un polygone ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="84"/>
+        <location filename="../timestack/core/search/query.py" line="83"/>
         <source>AOI must be a polygon, got a {0}.</source>
         <translation>AOI doit être un polygone, reçu un {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="92"/>
+        <location filename="../timestack/core/search/query.py" line="91"/>
         <source>AOI CRS {0!r} is not a known coordinate reference system.</source>
         <translation>Le SCR {0!r} de l'AOI n'est pas un système de coordonnées de référence connu.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="174"/>
+        <location filename="../timestack/core/search/query.py" line="173"/>
         <source>{0} must be a whole day of year from 1 to 366, got {1!r}.</source>
         <translation>{0} doit être un jour de l'année entier de 1 à 366, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="182"/>
+        <location filename="../timestack/core/search/query.py" line="181"/>
         <source>MAX_CLOUD is a percentage from 0 to 100, got {0!r}.</source>
         <translation>MAX_CLOUD est un pourcentage de 0 à 100, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="188"/>
+        <location filename="../timestack/core/search/query.py" line="187"/>
         <source>MAX_ITEMS must be a positive whole number, got {0!r}.</source>
         <translation>MAX_ITEMS doit être un nombre entier positif, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="194"/>
+        <location filename="../timestack/core/search/query.py" line="193"/>
         <source>sort must be one of {0}, got {1!r}.</source>
         <translation>sort doit être l'un de {0}, reçu {1!r}.</translation>
     </message>
@@ -2337,12 +2661,12 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>CATALOG {0} n'a pas renvoyé de STAC valide : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="134"/>
+        <location filename="../timestack/core/search/stac_api.py" line="162"/>
         <source>COLLECTIONS: {0} not offered by {1}; it offers {2}.</source>
         <translation>COLLECTIONS : {0} n'est pas proposé par {1} ; il propose {2}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="174"/>
+        <location filename="../timestack/core/search/stac_api.py" line="204"/>
         <source>CATALOG {0!r} is not an http(s) STAC API URL.</source>
         <translation>CATALOG {0!r} n'est pas une URL http(s) d'API STAC.</translation>
     </message>
@@ -2382,12 +2706,12 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="87"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="83"/>
         <source>METRICS: name at least one metric</source>
         <translation>METRICS : nommez au moins une métrique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="297"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="140"/>
         <source>INPUT: {0} dates for a stack of {1} layers</source>
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
@@ -2397,7 +2721,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="109"/>
+        <location filename="../timestack/core/timescan/raster.py" line="115"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -2422,12 +2746,12 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="113"/>
+        <location filename="../timestack/core/io/mosaic.py" line="116"/>
         <source>GROUP_BY: {0!r}; use one of {1}</source>
         <translation>GROUP_BY : {0!r} ; utilisez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="120"/>
+        <location filename="../timestack/core/io/mosaic.py" line="123"/>
         <source>INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles</source>
         <translation>INPUT : aucune tuile à assembler ; choisissez un dossier de tuiles GeoTIFF</translation>
     </message>
@@ -2482,57 +2806,57 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>values doit être de forme (pixels, {0} années), reçu la forme {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="303"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="307"/>
         <source>fit band {0!r} must be (pixels, years) = {1}, got {2}</source>
         <translation>la bande ajustée {0!r} doit être de forme (pixels, années) = {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="333"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="337"/>
         <source>index_values must be (years, rows, cols), got shape {0}</source>
         <translation>index_values doit être de forme (années, lignes, colonnes), reçu la forme {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="345"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="349"/>
         <source>fit_bands[{0!r}] must have the index&apos;s shape {1}, got {2}</source>
         <translation>fit_bands[{0!r}] doit avoir la forme de l'indice {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="419"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="423"/>
         <source>years has {0} entries but the stack has {1} bands</source>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="580"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="592"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="586"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="598"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="592"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="604"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="601"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="613"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="226"/>
+        <location filename="../timestack/core/composite/annual.py" line="225"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="718"/>
+        <location filename="../timestack/core/composite/annual.py" line="719"/>
         <source>MAX_GB must be a positive number of gigabytes, got {0}</source>
         <translation>MAX_GB doit être un nombre positif de gigaoctets, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="910"/>
+        <location filename="../timestack/core/composite/annual.py" line="911"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -2597,22 +2921,22 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>CATALOG earthengine : Earth Engine n'est pas initialisé. Lancez une fois `earthengine authenticate` et définissez un projet Google Cloud ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="101"/>
+        <location filename="../timestack/core/search/query.py" line="100"/>
         <source>AOI lies outside longitude/latitude limits after reprojection from {0} (bounds {1}); check the AOI&apos;s CRS.</source>
         <translation>AOI sort des limites de longitude/latitude après reprojection depuis {0} (limites {1}) ; vérifiez le SCR de l'AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="164"/>
+        <location filename="../timestack/core/search/query.py" line="163"/>
         <source>END_DATE ({0}) is before START_DATE ({1}); swap them or pick a later end date.</source>
         <translation>END_DATE ({0}) est antérieure à START_DATE ({1}) ; inversez-les ou choisissez une date de fin plus tardive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/__init__.py" line="76"/>
+        <location filename="../timestack/core/search/__init__.py" line="78"/>
         <source>CATALOG is empty: give a STAC API URL, a catalog file, &apos;earthdata&apos; or &apos;earthengine&apos;.</source>
         <translation>CATALOG est vide : indiquez une URL d'API STAC, un fichier de catalogue, 'earthdata' ou 'earthengine'.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/__init__.py" line="100"/>
+        <location filename="../timestack/core/search/__init__.py" line="106"/>
         <source>CATALOG {0!r} is neither a STAC API URL, a catalog file (.json, .parquet) nor one of {1}.</source>
         <translation>CATALOG {0!r} n'est ni une URL d'API STAC, ni un fichier de catalogue (.json, .parquet), ni l'un de {1}.</translation>
     </message>
@@ -2667,7 +2991,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>disturbance_direction doit valoir +1 ou -1 (l'évolution de l'indice lors d'une perturbation), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="75"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="71"/>
         <source>METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from 0 to 100</source>
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
@@ -2682,17 +3006,17 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>GROUP_BY : la bande {0} ({1}) ne porte ni date ni variable ; regroupez par none pour les tuiles sans descriptions de bandes datées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="128"/>
+        <location filename="../timestack/core/io/mosaic.py" line="131"/>
         <source>INPUT: {0} has other bands than {1}; tiles of one mosaic share their band count and descriptions</source>
         <translation>INPUT : {0} a d'autres bandes que {1} ; les tuiles d'une même mosaïque partagent leur nombre de bandes et leurs descriptions</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="138"/>
+        <location filename="../timestack/core/io/mosaic.py" line="141"/>
         <source>INPUT: {0} is in another CRS or resolution than {1}; reproject the tiles onto one grid first (GDAL would silently leave it out)</source>
         <translation>INPUT : {0} est dans un autre SCR ou une autre résolution que {1} ; reprojetez d'abord les tuiles sur une même grille (GDAL l'ignorerait sans rien dire)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="157"/>
+        <location filename="../timestack/core/io/mosaic.py" line="160"/>
         <source>INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution</source>
         <translation>INPUT : GDAL ne peut pas assembler les tuiles ({0}) ; les tuiles doivent avoir un seul SCR et une seule résolution</translation>
     </message>
@@ -2712,112 +3036,112 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>disturbance_direction doit valoir +1 (l'indice augmente lors d'une perturbation) ou -1 (il diminue), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="411"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="415"/>
         <source>fit_bands needs band descriptions &apos;YYYY_name&apos;; years= is for 1-index stacks</source>
         <translation>fit_bands nécessite des descriptions de bandes 'YYYY_name' ; years= sert aux piles d'un seul indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="433"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="437"/>
         <source>stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly increasing</source>
         <translation>stack_path : l'année {0} de {1!r} apparaît dans les bandes {2} et {3} ; les années doivent être strictement croissantes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="446"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="450"/>
         <source>stack_path: no band described like &apos;YYYY_{0}&apos; (found names: {1}); set band descriptions such as &apos;1990_nbr&apos; or pass years=</source>
         <translation>stack_path : aucune bande décrite comme 'YYYY_{0}' (noms trouvés : {1}) ; définissez des descriptions de bandes telles que '1990_nbr' ou passez years=</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="461"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="465"/>
         <source>fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}</source>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="215"/>
+        <location filename="../timestack/core/composite/annual.py" line="214"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="230"/>
+        <location filename="../timestack/core/composite/annual.py" line="229"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="241"/>
+        <location filename="../timestack/core/composite/annual.py" line="240"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="254"/>
+        <location filename="../timestack/core/composite/annual.py" line="253"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="272"/>
+        <location filename="../timestack/core/composite/annual.py" line="271"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="282"/>
+        <location filename="../timestack/core/composite/annual.py" line="281"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="310"/>
+        <location filename="../timestack/core/composite/annual.py" line="309"/>
         <source>OUTPUT {0} would write {1} over a file the composite reads (the items or one of their scenes); choose another file name or folder for OUTPUT.</source>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="615"/>
+        <location filename="../timestack/core/composite/annual.py" line="616"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="741"/>
+        <location filename="../timestack/core/composite/annual.py" line="742"/>
         <source>{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as EPSG:32633, or leave TARGET_CRS empty to use the scenes&apos; CRS</source>
         <translation>{0!r} n'est pas un système de coordonnées de référence connu de PROJ ; indiquez un code EPSG tel que EPSG:32633, ou laissez TARGET_CRS vide pour utiliser le SCR des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="763"/>
+        <location filename="../timestack/core/composite/annual.py" line="764"/>
         <source>{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the scenes&apos; UTM zone) to give it in metres</source>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="839"/>
+        <location filename="../timestack/core/composite/annual.py" line="840"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="849"/>
+        <location filename="../timestack/core/composite/annual.py" line="850"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="859"/>
+        <location filename="../timestack/core/composite/annual.py" line="860"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="870"/>
+        <location filename="../timestack/core/composite/annual.py" line="871"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="882"/>
+        <location filename="../timestack/core/composite/annual.py" line="883"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="892"/>
+        <location filename="../timestack/core/composite/annual.py" line="893"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="966"/>
+        <location filename="../timestack/core/composite/annual.py" line="967"/>
         <source>EXTENT {0} ({1}) does not overlap any scene; choose an extent inside the data</source>
         <translation>EXTENT {0} ({1}) ne recoupe aucune scène ; choisissez une emprise à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1013"/>
+        <location filename="../timestack/core/composite/annual.py" line="1014"/>
         <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
     </message>
@@ -2847,7 +3171,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>{0} lignes candidates dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="206"/>
+        <location filename="../timestack/core/search/stac_api.py" line="236"/>
         <source>{0} scenes</source>
         <translation>{0} scènes</translation>
     </message>
@@ -2867,17 +3191,17 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="409"/>
+        <location filename="../timestack/core/io/engine.py" line="493"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="960"/>
+        <location filename="../timestack/core/composite/annual.py" line="961"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1219"/>
+        <location filename="../timestack/core/composite/annual.py" line="1220"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -2885,7 +3209,7 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>TimestackDock</name>
     <message>
-        <location filename="../timestack/gui/dock.py" line="19"/>
+        <location filename="../timestack/gui/dock.py" line="20"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
@@ -2893,144 +3217,159 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="87"/>
+        <location filename="../timestack/processing/params.py" line="90"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="92"/>
+        <location filename="../timestack/processing/params.py" line="95"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="122"/>
+        <location filename="../timestack/processing/params.py" line="125"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="147"/>
+        <location filename="../timestack/processing/params.py" line="150"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="147"/>
+        <location filename="../timestack/processing/params.py" line="150"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="181"/>
+        <location filename="../timestack/processing/params.py" line="184"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="182"/>
+        <location filename="../timestack/processing/params.py" line="185"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="186"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="184"/>
+        <location filename="../timestack/processing/params.py" line="187"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="185"/>
+        <location filename="../timestack/processing/params.py" line="188"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="186"/>
+        <location filename="../timestack/processing/params.py" line="189"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="187"/>
+        <location filename="../timestack/processing/params.py" line="190"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="188"/>
+        <location filename="../timestack/processing/params.py" line="191"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="189"/>
+        <location filename="../timestack/processing/params.py" line="192"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="207"/>
+        <location filename="../timestack/processing/params.py" line="210"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="208"/>
+        <location filename="../timestack/processing/params.py" line="211"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="209"/>
+        <location filename="../timestack/processing/params.py" line="212"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="210"/>
+        <location filename="../timestack/processing/params.py" line="213"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="212"/>
+        <location filename="../timestack/processing/params.py" line="215"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="212"/>
+        <location filename="../timestack/processing/params.py" line="215"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="212"/>
+        <location filename="../timestack/processing/params.py" line="215"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="212"/>
+        <location filename="../timestack/processing/params.py" line="215"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="236"/>
+        <location filename="../timestack/processing/params.py" line="239"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="276"/>
+        <location filename="../timestack/processing/params.py" line="279"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="317"/>
+        <location filename="../timestack/processing/params.py" line="394"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="111"/>
+        <location filename="../timestack/processing/params.py" line="114"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="298"/>
+        <location filename="../timestack/processing/params.py" line="375"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="331"/>
+        <location filename="../timestack/processing/params.py" line="409"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="301"/>
+        <source>dask.distributed scheduler address (empty: local threads)</source>
+        <translation type="unfinished">Adresse de l'ordonnanceur dask.distributed (vide : threads locaux)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="330"/>
+        <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="339"/>
+        <source>Tiled run folder (tiles, manifest and mosaics)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3059,12 +3398,12 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 <context>
     <name>TimestackProvider</name>
     <message>
-        <location filename="../timestack/processing/provider.py" line="42"/>
+        <location filename="../timestack/processing/provider.py" line="46"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/provider.py" line="45"/>
+        <location filename="../timestack/processing/provider.py" line="49"/>
         <source>Timestack — satellite image time series</source>
         <translation>Timestack — séries temporelles d'images satellitaires</translation>
     </message>
@@ -3338,132 +3677,132 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalStatsAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="58"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="49"/>
         <source>Polygon statistics over time</source>
         <translation>Statistiques par polygone dans le temps</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="78"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="69"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="83"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="74"/>
         <source>Polygon id field</source>
         <translation>Champ identifiant des polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="88"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="79"/>
         <source>Time stacks (bands named YYYY_variable)</source>
         <translation>Piles temporelles (bandes nommées YYYY_variable)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="96"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="87"/>
         <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
         <translation>Scènes (JSON ItemCollection ou stac-geoparquet), au lieu de piles</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="104"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="95"/>
         <source>Bands (comma separated; stacks: empty = all)</source>
         <translation>Bandes (séparées par des virgules ; piles : vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="110"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="101"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="119"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="110"/>
         <source>Percentiles (comma separated, e.g. 10, 90)</source>
         <translation>Centiles (séparés par des virgules, p. ex. 10, 90)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Compile dates</source>
         <translation>Compiler les dates</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>None (every date)</source>
         <translation>Aucune (chaque date)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Weekly</source>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Yearly</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="124"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Whole period</source>
         <translation>Toute la période</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="138"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="129"/>
         <source>Minimum valid fraction of a polygon to keep a date</source>
         <translation>Fraction valide minimale d'un polygone pour garder une date</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="148"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="139"/>
         <source>Mask in scenes</source>
         <translation>Masque dans les scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="151"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="142"/>
         <source>Statistics (long table)</source>
         <translation>Statistiques (table longue)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="156"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="147"/>
         <source>Wide table (one row per polygon, the mean or first statistic)</source>
         <translation>Table large (une ligne par polygone, la moyenne ou la première statistique)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="171"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="162"/>
         <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
         <translation>PERCENTILES : {0} n'est pas un nombre entier de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="183"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="176"/>
         <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
         <translation>Polygone {0} : géométrie invalide réparée (MakeValid).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="193"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="192"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation>Indiquez soit des piles temporelles (INPUT) soit des scènes (ITEMS), pas les deux ni aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="214"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="213"/>
         <source>{0} scenes over the polygons</source>
         <translation>{0} scènes sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="235"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="234"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="241"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="240"/>
         <source>Polygon statistics (wide)</source>
         <translation>Statistiques par polygone (large)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="245"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="244"/>
         <source>{0} rows written to {1}</source>
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="61"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="52"/>
         <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
 
 Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
@@ -3476,7 +3815,7 @@ Indiquez soit des piles temporelles (INPUT : composites, valeurs ajustées de La
 La sortie est une table longue (id, date, variable, une colonne par statistique) ; valid_fraction est la part non masquée du polygone. COMPILE agrège les dates en semaines, mois, années ou sur toute la période, en pondérant chaque date par son nombre de pixels valides, après avoir écarté les dates dont la fraction valide est inférieure à MIN_VALID_FRACTION. Le nombre, la moyenne, l'écart-type, le minimum et le maximum d'une période sont exacts ; la médiane et les centiles d'une période sont la moyenne pondérée par le nombre des valeurs des dates, une approximation (la valeur exacte nécessite chaque pixel). La table large facultative a une ligne par polygone et peut être jointe aux polygones par leur identifiant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="231"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="230"/>
         <source>Polygon statistics cannot run safely in this QGIS session: {0}</source>
         <translation>Les statistiques par polygone ne peuvent pas s'exécuter sans risque dans cette session QGIS : {0}</translation>
     </message>

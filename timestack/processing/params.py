@@ -357,7 +357,7 @@ class TileParameters:
                     "TimestackParameters",
                     "TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its "
                     "tiles in, so that running it again resumes it; choose a new folder.",
-                ).format(size)
+                ).format(size)  # fmt: skip
             )
         return size, Path(folder)
 
