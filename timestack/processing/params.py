@@ -352,13 +352,12 @@ class TileParameters:
         if not size:
             return 0, None
         if not folder or folder == QgsProcessing.TEMPORARY_OUTPUT:
-            raise self.fail(
-                translate(
-                    "TimestackParameters",
-                    "TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its "
-                    "tiles in, so that running it again resumes it; choose a new folder.",
-                ).format(size)  # fmt: skip
-            )
+            message = translate(
+                "TimestackParameters",
+                "TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, "
+                "so that running it again resumes it; choose a new folder."
+            )  # fmt: skip
+            raise self.fail(message.format(size))
         return size, Path(folder)
 
 
