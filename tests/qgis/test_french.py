@@ -31,6 +31,13 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Messages whose French is the English: names, formats, units and words French shares.
 SAME_IN_FRENCH = {
     "Timestack",
+    "Animation",
+    "Compression",
+    "Cube",
+    "Deflate (zlib)",
+    "GIF (*.gif);;MP4 (*.mp4)",
+    "NetCDF (*.nc);;Zarr (*.zarr)",
+    "{0} {1:.3g}",
     "LandTrendr",
     "Google Earth Engine",
     "Timescan",
