@@ -65,7 +65,9 @@ def read_only(folder: Path) -> Iterator[Path]:
         folder.chmod(mode)
 
 
-def run_case(qgis_process, algorithm: str, case: Case, paths: dict, inputs: Iterable, outputs: Iterable) -> str:
+def run_case(
+    qgis_process, algorithm: str, case: Case, paths: dict, inputs: Iterable, outputs: Iterable
+) -> str:
     """Run ``case`` and assert the contract; returns what qgis_process printed.
 
     ``inputs`` are folders that must stay unchanged whatever happens; ``outputs`` folders that must stay
