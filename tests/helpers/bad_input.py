@@ -16,19 +16,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Case", "read_only", "run_case", "snapshot"]
+__all__ = ["Case", "arguments", "read_only", "run_case", "snapshot"]
 
 
 @dataclass(frozen=True)
 class Case:
     """One bad input: ``params`` are ``NAME=value`` arguments (``{placeholders}`` name the module's
-    files), ``fragment`` the text the message must contain (it names the parameter). With
+    files), ``fragment`` the text the message must contain (it names the parameter; placeholders too). With
     ``succeeds`` the run must end well and ``fragment`` be among its warnings."""
 
     id: str
     params: tuple
     fragment: str
     succeeds: bool = False
+
+
+def arguments(base: dict, **changes) -> tuple:
+    """``NAME=value`` arguments of ``base`` with ``changes`` applied (a change to None drops the name)."""
+    merged = {**base, **changes}
+    return tuple(f"{name}={value}" for name, value in merged.items() if value is not None)
 
 
 def snapshot(folder: str | os.PathLike) -> dict[str, str]:
@@ -80,7 +86,7 @@ def run_case(
     said = done.stdout + done.stderr
     assert "Traceback" not in said, said[-3000:]
     assert done.returncode == (0 if case.succeeds else 1), f"exit {done.returncode}:\n{said[-3000:]}"
-    assert case.fragment in said, said[-3000:]
+    assert case.fragment.format(**paths) in said, said[-3000:]
     for folder in inputs:
         assert snapshot(folder) == before[folder], f"{folder} changed"
     for folder in outputs:
