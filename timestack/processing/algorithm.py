@@ -182,7 +182,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         return found
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
-        """Refuse, before anything is opened for writing, an output that is one of the inputs.
+        """Refuse, before anything is opened for writing, an output that is one of the inputs or another
+        output.
 
         Every way of running comes through here (Toolbox, models, ``qgis_process``, the dock's tasks),
         so no algorithm can overwrite the stack, catalog or polygons it was asked to read.
@@ -192,6 +193,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             if not definition.isDestination():
                 for path in _input_files(definition, parameters, context):
                     inputs.setdefault(path, definition.name())
+        outputs = {}
         for definition in self.destinationParameterDefinitions():
             if isinstance(definition, QgsProcessingParameterFolderDestination):
                 continue
@@ -199,6 +201,15 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 target = self.parameterAsFileOutput(parameters, definition.name(), context)
             else:
                 target = self.parameterAsOutputLayer(parameters, definition.name(), context)
+            planned = _planned_file(target)
+            if planned and planned in outputs:
+                raise self.fail(
+                    self.tr(
+                        "{0} and {1} are the same file ({2}); one would overwrite the other. "
+                        "Choose another file name for {0}."
+                    ).format(definition.name(), outputs[planned], planned)
+                )
+            outputs.setdefault(planned, definition.name())
             path = _local_file(target)
             if path in inputs:
                 raise self.fail(
@@ -389,6 +400,14 @@ def _local_file(source) -> str:
     if "://" in path or path.startswith(("memory:", "/vsi")):
         return ""
     return os.path.realpath(path) if os.path.exists(path) else ""
+
+
+def _planned_file(target) -> str:
+    """The real path an output will be written to, "" for a temporary, memory or remote output."""
+    if not isinstance(target, str) or not target.strip() or target.startswith(("memory:", "/vsi")):
+        return ""
+    path = target.split("|", 1)[0].strip()
+    return "" if "://" in path else os.path.realpath(path)
 
 
 def _input_files(definition, parameters, context) -> list:

@@ -126,6 +126,14 @@ class AreaParameters:
                 translate("TimestackParameters", "EXTENT is empty; draw or choose an extent with an area.")
             )
         crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        if not crs.isValid() and str(parameters.get(self.EXTENT)).rstrip().endswith("]"):
+            raise self.fail(
+                translate(
+                    "TimestackParameters",
+                    "EXTENT: '{0}' names a coordinate reference system QGIS does not know; give it as an "
+                    "EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.",
+                ).format(parameters.get(self.EXTENT))
+            )
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
         return QgsGeometry.fromRect(rectangle), crs

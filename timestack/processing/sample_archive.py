@@ -79,7 +79,12 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         variant = self.VARIANTS[self.parameterAsEnum(parameters, self.VARIANT, context)]
-        folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        text = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        if "://" in text:  # read as a path it would be a folder named "file:" in the working directory
+            raise self.fail(
+                self.tr("OUTPUT_FOLDER: {0} is a URL; give a folder on this computer.").format(text)
+            )
+        folder = Path(text)
         progress, is_cancelled = self.core_callbacks(feedback)
         from ..core.sample_archive import ensure_sample_archive  # pystac: at run time, not at QGIS start
 

@@ -7,8 +7,6 @@ contract of DESIGN.md.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -28,6 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant
 
+from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
@@ -204,17 +203,16 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 headers=headers,
             )
 
-        # The ItemCollection first (atomically): if the footprints cannot be written, it is removed again.
+        # The ItemCollection takes its name only once the footprints are written: if they cannot be,
+        # an older file of that name stays as it was.
         items_path = self.parameterAsFileOutput(parameters, self.OUTPUT_ITEMS, context)
-        try:
-            result.write_item_collection(items_path)
-        except OSError as exc:
-            raise self.fail(self.tr("OUTPUT_ITEMS: cannot write {0}: {1}").format(items_path, exc)) from exc
-        try:
+        with atomic_output(items_path) as temporary:
+            try:
+                result.write_item_collection(temporary)
+            except OSError as exc:
+                message = self.tr("OUTPUT_ITEMS: cannot write {0}: {1}").format(items_path, exc)
+                raise self.fail(message) from exc
             sink_id = self._write_footprints(parameters, context, result)
-        except BaseException:
-            Path(items_path).unlink(missing_ok=True)
-            raise
         if len(result):  # an empty footprints layer in the project would only look like a result
             self.load_on_completion(context, sink_id, self.tr("Scene footprints"), self.OUTPUT, raster=False)
             details = context.layerToLoadOnCompletionDetails(sink_id)

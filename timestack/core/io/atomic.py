@@ -28,8 +28,20 @@ def temporary_beside(target: str | os.PathLike) -> Path:
     handle, name = tempfile.mkstemp(
         prefix=f".{target.stem}.", suffix=f".partial{target.suffix}", dir=target.parent
     )
-    os.close(handle)
+    try:
+        # mkstemp makes the file private (0600); the output must get the mode any new file of the
+        # user's gets, or a CSV shared with colleagues would be unreadable to them.
+        os.chmod(handle if os.chmod in os.supports_fd else name, 0o666 & ~_umask())
+    finally:
+        os.close(handle)
     return Path(name)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def remove_temporary(path: Path) -> None:

@@ -231,8 +231,12 @@ def _write_scene(
 
 
 def _check_replaceable(root: Path) -> None:
-    """Refuse an output folder whose content is not a sample archive we may replace."""
-    if root.exists() and not root.is_dir():
+    """Refuse an output folder that is not new, empty or a sample archive we built (its stamp says so).
+
+    The archive's own entry names are not enough: a user's ``catalog`` or ``truth`` folder would be
+    replaced with everything in it.
+    """
+    if os.path.lexists(root) and not root.is_dir():
         raise TimestackError(
             QT_TRANSLATE_NOOP(
                 "TimestackCore",
@@ -241,11 +245,8 @@ def _check_replaceable(root: Path) -> None:
             "OUTPUT_FOLDER",
             args=(root,),
         )  # fmt: skip
-    foreign = (
-        sorted(entry.name for entry in root.iterdir() if entry.name not in ARCHIVE_ENTRIES)
-        if root.is_dir()
-        else []
-    )
+    entries = sorted(entry.name for entry in root.iterdir()) if root.is_dir() else []
+    foreign = entries if _stamp(root) is None else [name for name in entries if name not in ARCHIVE_ENTRIES]
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise TimestackError(
@@ -259,12 +260,27 @@ def _check_replaceable(root: Path) -> None:
         )  # fmt: skip
 
 
+def _stamp(root: Path) -> Optional[dict]:
+    """The stamp of the archive in ``root``; None when there is none, or it is not one we wrote."""
+    try:
+        stamp = json.loads((root / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return stamp if isinstance(stamp, dict) and "digest" in stamp else None
+
+
 def _replace(tmp: Path, root: Path) -> None:
-    """Swap the finished temporary folder into place (old content removed only after the rename)."""
+    """Swap the finished temporary folder into place (old content removed only after the rename, and
+    put back if the rename fails)."""
     old = root.parent / f".{root.name}.old-{os.getpid()}"
     if root.exists():
         root.rename(old)
-    tmp.rename(root)
+    try:
+        tmp.rename(root)
+    except OSError:
+        if old.exists():
+            old.rename(root)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -277,18 +293,16 @@ def ensure_sample_archive(
     """Return the archive in ``out_dir`` if its stamp matches the current recipe and generator, else build."""
     recipe = load_recipe(variant)
     root = Path(out_dir).resolve()
-    stamp_path = root / STAMP_NAME
-    if stamp_path.is_file():
-        stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
-        if stamp.get("digest") == recipe.digest() and stamp.get("root") == str(root):
-            if progress:
-                progress(
-                    100.0,
-                    Message(
-                        QT_TRANSLATE_NOOP("TimestackCore", "sample archive ({0}) up to date in {1}"),
-                        variant,
-                        root,
-                    ),
-                )
-            return _layout(root, variant, recipe)
+    stamp = _stamp(root) or {}
+    if stamp.get("digest") == recipe.digest() and stamp.get("root") == str(root):
+        if progress:
+            progress(
+                100.0,
+                Message(
+                    QT_TRANSLATE_NOOP("TimestackCore", "sample archive ({0}) up to date in {1}"),
+                    variant,
+                    root,
+                ),
+            )
+        return _layout(root, variant, recipe)
     return build_sample_archive(root, variant, progress=progress, is_cancelled=is_cancelled)

@@ -288,13 +288,24 @@ def _search_parquet(
     return items
 
 
+def _catalog_file(catalog) -> Path:
+    """The local catalog file ``catalog`` names; a SearchError says why it cannot be one."""
+    path = Path(catalog).expanduser()
+    kinds = "an ItemCollection JSON, a stac-geoparquet file or a static catalog's catalog.json"
+    if path.is_dir():
+        raise SearchError(f"CATALOG {path} is a folder; pick the catalog file in it ({kinds}).", "CATALOG")
+    if not path.is_file():
+        raise SearchError(f"CATALOG {path} does not exist; pick {kinds}.", "CATALOG")
+    if path.stat().st_size == 0:
+        raise SearchError(
+            f"CATALOG {path} is empty (0 bytes); write the catalog again or pick another file.", "CATALOG"
+        )
+    return path
+
+
 def list_collections(catalog) -> list:
     """Sorted collection ids of the items in a local catalog file."""
-    path = Path(catalog).expanduser()
-    if not path.is_file():
-        raise SearchError(
-            QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} does not exist."), "CATALOG", args=(path,)
-        )
+    path = _catalog_file(catalog)
     if path.suffix.lower() in PARQUET_SUFFIXES:
         import pyarrow.compute as pc
         import pyarrow.dataset as ds
@@ -323,17 +334,7 @@ def search_local_catalog(
     is_cancelled: Optional[IsCancelled] = None,
 ) -> SearchResult:
     """Search one local catalog file; the kind is told by the suffix (Parquet) or the JSON ``type``."""
-    path = Path(catalog).expanduser()
-    if not path.is_file():
-        raise SearchError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "CATALOG {0} does not exist; pick an ItemCollection JSON, a stac-geoparquet file or a static"
-                " catalog's catalog.json."
-            ),
-            "CATALOG",
-            args=(path,),
-        )  # fmt: skip
+    path = _catalog_file(catalog)
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found = _search_parquet(path, query, progress, is_cancelled)
         backend = "stac-geoparquet"

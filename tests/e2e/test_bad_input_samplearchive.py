@@ -1,0 +1,90 @@
+"""``timestack:samplearchive`` against careless input: every folder a user might name as OUTPUT_FOLDER.
+
+The archive replaces only an archive it built (its stamp says so) or an empty folder; anything of the
+user's — notes beside it, their own ``catalog`` folder, a file, a link to one — is refused untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from tests.helpers.bad_input import Case, read_only, run_case
+
+ALGORITHM = "timestack:samplearchive"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """One folder per situation, built once; no case may change any of it."""
+    from timestack.core.sample_archive import build_sample_archive
+
+    root = tmp_path_factory.mktemp("samplearchive")
+    (root / "file.txt").write_text("a user's file\n")
+    for name, entry, content in (
+        ("notes", "notes.txt", "field notes\n"),
+        ("hidden", ".notes", "hidden notes\n"),
+        ("user_catalog", "catalog/mine.json", '{"type": "FeatureCollection", "features": []}'),
+        ("user_truth", "truth/plots.csv", "plot,year\n1,2001\n"),
+        ("bad_stamp", "sample_archive.json", "not json"),
+        ("empty_stamp", "sample_archive.json", ""),
+        ("list_stamp", "sample_archive.json", "[1, 2]"),
+        ("stamp_folder", "sample_archive.json/kept.txt", "kept\n"),
+    ):
+        (root / name / entry).parent.mkdir(parents=True, exist_ok=True)
+        (root / name / entry).write_text(content)
+    build_sample_archive(root / "archive", "small")
+    build_sample_archive(root / "archive_notes", "small")
+    (root / "archive_notes" / "notes.txt").write_text("notes kept beside the archive\n")
+    shutil.copytree(root / "archive", root / "moved")  # its stamp names another folder: a rebuild
+    (root / "moved" / "notes.txt").write_text("notes in a copied archive\n")
+    (root / "link_to_file").symlink_to(root / "file.txt")
+    (root / "link_to_notes").symlink_to(root / "notes")
+    (root / "locked").mkdir()
+    assert json.loads((root / "archive" / "sample_archive.json").read_text())["root"] == str(root / "archive")
+    with read_only(root / "locked"):
+        yield {"root": root}
+
+
+def folder(name: str) -> tuple:
+    return ("VARIANT=1", f"OUTPUT_FOLDER={{root}}/{name}")
+
+
+REFUSED = "holds files that are not a sample archive"
+
+CASES = [
+    Case("existing file", folder("file.txt"), "OUTPUT_FOLDER"),
+    Case("existing file is named a file", folder("file.txt"), "is a file, not a folder"),
+    Case("link to a file", folder("link_to_file"), "is a file, not a folder"),
+    Case("file in the path", folder("file.txt/archive"), "OUTPUT_FOLDER"),
+    Case("folder with notes", folder("notes"), REFUSED),
+    Case("folder with notes names the file", folder("notes"), "notes.txt"),
+    Case("folder with a hidden file", folder("hidden"), REFUSED),
+    Case("link to a folder with notes", folder("link_to_notes"), REFUSED),
+    Case("user's own catalog folder", folder("user_catalog"), REFUSED),
+    Case("user's own truth folder", folder("user_truth"), REFUSED),
+    Case("stamp that is not JSON", folder("bad_stamp"), REFUSED),
+    Case("empty stamp", folder("empty_stamp"), REFUSED),
+    Case("stamp that is a list", folder("list_stamp"), REFUSED),
+    Case("stamp that is a folder", folder("stamp_folder"), REFUSED),
+    Case("copied archive with notes", folder("moved"), REFUSED),
+    Case("inside an archive's catalog", folder("archive/catalog"), REFUSED),
+    Case("inside an archive's masks", folder("archive/truth/masks"), REFUSED),
+    Case("read-only parent folder", folder("locked/archive"), "OUTPUT_FOLDER"),
+    Case("read-only parent folder says why", folder("locked/archive"), "choose a folder you can write to"),
+    Case("URL", ("VARIANT=1", "OUTPUT_FOLDER=file:///tmp/timestack-archive"), "OUTPUT_FOLDER: file://"),
+    Case("variant out of range", ("VARIANT=5", "OUTPUT_FOLDER={root}/new"), "VARIANT: 5 is not one of"),
+    Case("variant negative", ("VARIANT=-1", "OUTPUT_FOLDER={root}/new"), "VARIANT: -1 is not one of"),
+    Case("variant as text", ("VARIANT=tiny", "OUTPUT_FOLDER={root}/new"), "VARIANT: tiny is not one of"),
+    Case("variant fraction", ("VARIANT=0.5", "OUTPUT_FOLDER={root}/new"), "VARIANT"),
+    Case("two variants", ("VARIANT=0,1", "OUTPUT_FOLDER={root}/new"), "VARIANT takes one choice"),
+    Case("archive reused", folder("archive"), "up to date", succeeds=True),
+    Case("archive with notes reused, notes kept", folder("archive_notes"), "up to date", succeeds=True),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_output_folder_is_refused_and_nothing_changes(qgis_process, world, case):
+    run_case(qgis_process, ALGORITHM, case, world, inputs=[], outputs=[world["root"]])
