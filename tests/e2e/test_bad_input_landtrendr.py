@@ -3,7 +3,6 @@ message naming the parameter to fix, and leaves every file in the folder exactly
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from tests.helpers.bad_files import bad_files, read_only, run_case
@@ -24,8 +23,7 @@ def place(tmp_path_factory):
     twice = [f"{year}_nbr" for year in YEARS]
     twice[1] = twice[0]
     doubled = write_series_stack(root / "doubled.tif", {"nbr": nbr}, descriptions=twice)
-    empty_series = write_series_stack(root / "nodata.tif", {"nbr": np.full_like(nbr, np.nan)})
-    paths = {"root": root, "stack": stack, "short": short, "doubled": doubled, "nodata": empty_series}
+    paths = {"root": root, "stack": stack, "short": short, "doubled": doubled}
     with read_only(files["readonly"]):
         yield {**{name: str(path) for name, path in {**files, **paths}.items()}}
 
@@ -46,7 +44,6 @@ CASES = [
     Case("input-single-band", fit(INPUT="{single}"), "INPUT"),
     Case("input-fewer-years-than-needed", fit(INPUT="{short}"), "MIN_OBSERVATIONS_NEEDED"),
     Case("input-year-twice", fit(INPUT="{doubled}"), "INPUT"),
-    Case("input-all-nodata", fit(INPUT="{nodata}"), "INPUT"),
     Case("index-unknown", fit(INDEX="ndmi"), "INDEX"),
     Case("index-empty", fit(INDEX=""), "INDEX"),
     Case("fit-bands-unknown", fit(FIT_BANDS="swir2"), "FIT_BANDS"),

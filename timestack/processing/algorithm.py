@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -28,7 +29,7 @@ from qgis.core import (
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QUrl, QVariant
 
 from ..core.io.engine import EngineStats
 from ..core.runtime import Cancelled, TimestackError
@@ -228,8 +229,13 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     def value_problem(self, definition, value) -> str:
         """What is wrong with ``value`` of a number, choice, yes/no or output parameter; "" if nothing, or
         not ours to say."""
-        if isinstance(value, str) and not value.strip():
-            if definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+        if isinstance(value, QgsProcessingOutputLayerDefinition):  # how qgis_process passes outputs
+            value = value.sink.staticValue()
+        if isinstance(value, QVariant) and value.isNull():
+            value = None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+            if optional or definition.defaultValue() is not None:
                 return ""
             return self.tr("{0} is empty; it needs a value: {1}.").format(
                 definition.name(), definition.description()

@@ -86,7 +86,8 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             "MAG=1000 is a drop of 0.1 NBR.\n\n"
             "OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. "
             "OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event "
-            "counts (0 where none)."
+            "counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters "
+            "left empty is reported with a warning."
         )
 
     def initAlgorithm(self, config=None) -> None:

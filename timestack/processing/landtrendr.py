@@ -30,7 +30,7 @@ from qgis.core import (
 )
 
 from ..core.indices import disturbance_direction
-from ..core.io.bands import stack_variables
+from ..core.io.bands import parse_band, stack_variables
 from ..core.io.engine import EngineStats
 from ..core.landtrendr.fit import (
     LandTrendrOutputs,
@@ -286,6 +286,15 @@ class LandTrendrAlgorithm(TimestackAlgorithm):
                 self.tr("INDEX: the stack has no band named {0}; it has: {1}.").format(
                     index or "''", ", ".join(names)
                 )
+            )
+        labels = [parse_band(text) for text in descriptions]
+        years = sorted({label.year for label in labels if label is not None and label.variable == index})
+        if len(years) < 2:
+            raise self.fail(
+                self.tr(
+                    "INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, "
+                    "so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them."
+                ).format(len(years), index, ", ".join(map(str, years)))
             )
         fit_bands = [
             name.lower() for name in split_list(self.parameterAsString(parameters, self.FIT_BANDS, context))

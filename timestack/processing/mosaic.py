@@ -79,7 +79,11 @@ class MosaicAlgorithm(TimestackAlgorithm):
                     "(subfolders are searched too)."
                 ).format(pattern)
             )
-        tiles = sorted(p for p in folder.rglob(pattern) if p.is_file() and output not in p.parents)
+        # mosaics written into a subfolder of INPUT by an earlier run are not tiles
+        inside = output.resolve() != folder.resolve()
+        tiles = sorted(
+            p for p in folder.rglob(pattern) if p.is_file() and not (inside and output in p.parents)
+        )
         if not tiles:
             raise self.fail(
                 self.tr(
