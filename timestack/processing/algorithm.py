@@ -220,26 +220,30 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         Processing's own check says only "Incorrect parameter value for MAX_CLOUD"; the definitions'
         minimum, maximum and options say what would be right.
         """
-        for definition in self.parameterDefinitions():
-            problem = self.value_problem(definition, parameters.get(definition.name()))
-            if problem:
-                return False, problem
+        for check in (self.value_problem, self.missing_value):  # a wrong value before a missing one
+            for definition in self.parameterDefinitions():
+                problem = check(definition, parameters.get(definition.name()))
+                if problem:
+                    return False, problem
         return super().checkParameterValues(parameters, context)
 
-    def value_problem(self, definition, value) -> str:
-        """What is wrong with ``value`` of a number, choice, yes/no or output parameter; "" if nothing, or
-        not ours to say."""
+    def missing_value(self, definition, value) -> str:
+        """The message for a required parameter without a value or default; "" if it has one."""
         if isinstance(value, QgsProcessingOutputLayerDefinition):  # how qgis_process passes outputs
             value = value.sink.staticValue()
         if isinstance(value, QVariant) and value.isNull():
             value = None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
-            if optional or definition.defaultValue() is not None:
-                return ""
-            return self.tr("{0} is empty; it needs a value: {1}.").format(
-                definition.name(), definition.description()
-            )
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return ""
+        optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+        if optional or definition.defaultValue() is not None:
+            return ""
+        name, description = definition.name(), definition.description()
+        return self.tr("{0} is empty; it needs a value: {1}.").format(name, description)
+
+    def value_problem(self, definition, value) -> str:
+        """What is wrong with the ``value`` given to a number, choice, yes/no or raster output parameter;
+        "" if nothing, or not ours to say."""
         if isinstance(definition, QgsProcessingParameterBoolean) and isinstance(value, str):
             if value.strip().lower() not in ("true", "false", "yes", "no", "1", "0", ""):
                 return self.tr("{0} is true or false, got '{1}'.").format(definition.name(), value)
