@@ -9,6 +9,8 @@ import functools
 import math
 import os
 import re
+import signal
+import threading
 from contextlib import contextmanager
 
 from qgis.core import (
@@ -16,14 +18,18 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, QVariant
 
 from ..core.io.engine import EngineStats
 from ..core.runtime import Cancelled, Message, TimestackError
@@ -218,7 +224,27 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                         "Choose another file name for {0}."
                     ).format(definition.name(), inputs[path], path)
                 )
+            self._check_destination(definition.name(), target, outputs)
         return True
+
+    def _check_destination(self, name: str, target, outputs: dict) -> None:
+        """Refuse an output path that is a folder or that another output of this run writes too."""
+        if not isinstance(target, str) or not target.strip() or target.startswith(("memory:", "postgres")):
+            return
+        path = os.path.realpath(target.split("|", 1)[0])
+        if os.path.isdir(path):
+            raise self.fail(
+                self.tr("{0}: {1} is a folder; give a file name (such as {2}).").format(
+                    name, target, os.path.join(target, name.lower() + ".tif")
+                )
+            )
+        if path in outputs:
+            raise self.fail(
+                self.tr("{0} and {1} both name {2}; each output needs its own file name.").format(
+                    outputs[path], name, target
+                )
+            )
+        outputs[path] = name
 
     def checkParameterValues(self, parameters, context):
         """Refuse out-of-range numbers and unknown choices with the range or the choices in the message.
@@ -226,14 +252,36 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         Processing's own check says only "Incorrect parameter value for MAX_CLOUD"; the definitions'
         minimum, maximum and options say what would be right.
         """
-        for definition in self.parameterDefinitions():
-            problem = self.value_problem(definition, parameters.get(definition.name()))
-            if problem:
-                return False, problem
+        for check in (self.value_problem, self.missing_value):  # a wrong value before a missing one
+            for definition in self.parameterDefinitions():
+                problem = check(definition, parameters.get(definition.name()))
+                if problem:
+                    return False, problem
         return super().checkParameterValues(parameters, context)
 
+    def missing_value(self, definition, value) -> str:
+        """The message for a required parameter without a value or default; "" if it has one."""
+        if isinstance(value, QgsProcessingOutputLayerDefinition):  # how qgis_process passes outputs
+            value = value.sink.staticValue()
+        if isinstance(value, QVariant) and value.isNull():
+            value = None
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            return ""
+        optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+        if optional or definition.defaultValue() is not None:
+            return ""
+        name, description = definition.name(), definition.description()
+        return self.tr("{0} is empty; it needs a value: {1}.").format(name, description)
+
     def value_problem(self, definition, value) -> str:
-        """What is wrong with ``value`` of a number or choice parameter; "" if nothing, or not ours to say."""
+        """What is wrong with the ``value`` given to a number, choice, yes/no or raster output parameter;
+        "" if nothing, or not ours to say."""
+        if isinstance(definition, QgsProcessingParameterBoolean) and isinstance(value, str):
+            if value.strip().lower() not in ("true", "false", "yes", "no", "1", "0", ""):
+                return self.tr("{0} is true or false, got '{1}'.").format(definition.name(), value)
+            return ""
+        if isinstance(definition, QgsProcessingParameterRasterDestination) and isinstance(value, str):
+            return self.raster_destination_problem(definition, value)
         if (
             value is None
             or value == ""
@@ -276,6 +324,19 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             else:
                 limits = self.tr("at most {0:g}").format(high)
             return self.tr("{0} must be {1}, got {2:g}.").format(name, limits, number)
+        return ""
+
+    def raster_destination_problem(self, definition, value: str) -> str:
+        """A file type GDAL cannot write rasters as (Processing says only "Incorrect parameter value")."""
+        name = definition.name()
+        suffix = os.path.splitext(value.split("|", 1)[0])[1].lstrip(".").lower()
+        if value.startswith(("TEMPORARY", "memory:")) or not suffix:
+            return ""
+        formats = definition.supportedOutputRasterLayerExtensions()
+        if suffix not in formats:
+            return self.tr("{0}: '.{1}' is not a raster format; name the file .tif (or one of: {2}).").format(
+                name, suffix, ", ".join(formats[:8])
+            )
         return ""
 
     @contextmanager
@@ -349,7 +410,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         return found or (inputs[0] if len(inputs) == 1 else "")
 
     def stack_and_output(self, parameters, context) -> tuple[str, str]:
-        """The file behind the INPUT raster layer and the OUTPUT raster path (its folder created).
+        """The file behind the INPUT raster layer and the OUTPUT raster path (its folder is made by the
+        atomic write, and removed again if the run fails).
 
         For the algorithms that turn one stack into one raster; an input that is not a GDAL file (a
         WMS layer, a memory layer) is refused by name.
@@ -358,9 +420,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         path = layer.source().split("|")[0] if layer is not None and layer.providerType() == "gdal" else ""
         if not path or not os.path.isfile(path):
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
-        return path, output
+        return path, self.parameterAsOutputLayer(parameters, "OUTPUT", context)
 
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
@@ -374,12 +434,44 @@ def _reporting_io_errors(process):
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
         try:
-            return process(self, parameters, context, feedback)
+            with _terminate_cancels(feedback):
+                return process(self, parameters, context, feedback)
         except OSError as error:
             raise self.fail(self.io_error_message(error, parameters, context)) from error
 
     run.reports_io_errors = True
     return run
+
+
+@contextmanager
+def _terminate_cancels(feedback):
+    """While the block runs, SIGTERM cancels ``feedback`` instead of killing the process.
+
+    ``qgis_process`` (3.22 and later) turns SIGINT into ``feedback.cancel()`` but leaves SIGTERM at
+    its default, so ``kill``, a job scheduler's time limit or a container stop ended the run at once
+    and left the hidden temporaries of its outputs behind. Cancelled instead, the run stops at its
+    next cancel check, removes what it had started and ends non-zero like any cancel. A second
+    SIGTERM ends the process at once. Only the main thread may set handlers, and only the default
+    one is replaced (a host that handles SIGTERM itself keeps its handler).
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+        or feedback is None
+    ):
+        yield
+        return
+
+    def cancel(_signal, _frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        feedback.pushWarning(QCoreApplication.translate("TimestackAlgorithm", "Terminated: cancelling."))
+        feedback.cancel()
+
+    signal.signal(signal.SIGTERM, cancel)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _path_in(text: str) -> str:

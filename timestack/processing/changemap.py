@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
@@ -49,6 +50,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
     INDEX_DIRECTION = "INDEX_DIRECTION"
     OUTPUT = "OUTPUT"
     OUTPUT_EVENTS = "OUTPUT_EVENTS"
+    CHANGED_PIXELS = "CHANGED_PIXELS"
 
     CHANGES = ("loss", "gain")
     INDEX_DIRECTIONS = (None, -1, 1)
@@ -85,7 +87,8 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             "MAG=1000 is a drop of 0.1 NBR.\n\n"
             "OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. "
             "OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event "
-            "counts (0 where none)."
+            "counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters "
+            "left empty is reported with a warning."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -157,6 +160,9 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 createByDefault=False,
             )
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(self.CHANGED_PIXELS, self.tr("Pixels with a change (0: empty map)"))
+        )
         defaults_optional(self)
 
     @staticmethod
@@ -197,6 +203,23 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 )
             ) from exc
 
+    def _check_years(self, params: ChangeMapParams, years: list) -> None:
+        """Refuse a detection-year range that misses every year a change can be detected in.
+
+        A segment's year of detection is its start + 1, so a fit over ``years`` detects changes from
+        its second year to its last; a range outside them can only give an empty map.
+        """
+        if params.year_range is None or len(years) < 2:
+            return
+        first, last = params.year_range
+        if last < years[1] or first > years[-1]:
+            raise self.fail(
+                self.tr(
+                    "START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table "
+                    "({2}–{3}); choose years inside it."
+                ).format(first, last, years[1], years[-1])
+            )
+
     def change_params(self, parameters, context, years: list) -> ChangeMapParams:
         """The core's filter/selection object from the Processing parameters."""
         start = self._number(parameters, self.START_YEAR, context)
@@ -229,11 +252,9 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             params.validate()
         except TimestackError as exc:
             raise self.fail(self.core_message(exc)) from exc
+        self._check_years(params, years)
         change_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         events_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_EVENTS, context) or None
-        for target in (change_path, events_path):
-            if target:
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
         progress, is_cancelled = self.core_callbacks(feedback)
         stats = EngineStats()
         with self.core_errors(self.tr("Change map")):
@@ -245,6 +266,14 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
 
         change = self.tr("gain") if params.change == "gain" else self.tr("loss")
         results = {self.OUTPUT: str(written["change"])}
+        results[self.CHANGED_PIXELS] = changed_pixels(written["change"])
+        if not results[self.CHANGED_PIXELS]:
+            feedback.pushWarning(
+                self.tr(
+                    "No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the "
+                    "change map is empty. Loosen them, e.g. a smaller MMU or MAG."
+                )
+            )
         self.load_on_completion(
             context, results[self.OUTPUT], self.tr("Change map ({0}, {1})").format(change, params.sort),
             self.OUTPUT, raster=True,
@@ -265,3 +294,12 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
                 raster=True,
             )
         return results
+
+
+def changed_pixels(path) -> int:
+    """Pixels of a written change map with a year of detection, counted block by block."""
+    import numpy as np
+    import rasterio
+
+    with rasterio.open(path) as src:
+        return int(sum(np.isfinite(src.read(1, window=window)).sum() for _, window in src.block_windows(1)))

@@ -31,7 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.indices import disturbance_direction
-from ..core.io.bands import stack_variables
+from ..core.io.bands import parse_band, stack_variables
 from ..core.io.engine import EngineStats
 from ..core.landtrendr.fit import (
     LandTrendrOutputs,
@@ -295,6 +295,15 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                     index or "''", ", ".join(names)
                 )
             )
+        labels = [parse_band(text) for text in descriptions]
+        years = sorted({label.year for label in labels if label is not None and label.variable == index})
+        if len(years) < 2:
+            raise self.fail(
+                self.tr(
+                    "INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, "
+                    "so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them."
+                ).format(len(years), index, ", ".join(map(str, years)))
+            )
         fit_bands = [
             name.lower() for name in split_list(self.parameterAsString(parameters, self.FIT_BANDS, context))
         ]
@@ -377,15 +386,24 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
             for name in (self.OUTPUT_VERTICES, self.OUTPUT_FITTED, self.OUTPUT_RMSE, self.OUTPUT_SEGMENTS)
         }
         rasters = {name: self._tif(value) for name, value in rasters.items() if value}
-        for target in rasters.values():
-            target.parent.mkdir(parents=True, exist_ok=True)
         ftv_folder = self.parameterAsString(parameters, self.OUTPUT_FTV, context)
         ftv = {}
         if ftv_folder:
             if not fit_bands:
                 raise self.fail(self.tr("OUTPUT_FTV: name the bands to fit in FIT_BANDS."))
-            Path(ftv_folder).mkdir(parents=True, exist_ok=True)
+            if Path(ftv_folder).exists() and not Path(ftv_folder).is_dir():
+                raise self.fail(
+                    self.tr("OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.")
+                    .format(ftv_folder)
+                )  # fmt: skip
             ftv = {name: Path(ftv_folder) / f"ftv_{name}.tif" for name in fit_bands}
+        if not rasters and not ftv:
+            raise self.fail(
+                self.tr(
+                    "OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, "
+                    "so the fit would be thrown away; choose at least one output."
+                )
+            )
         outputs = LandTrendrOutputs(
             vertices=rasters.get(self.OUTPUT_VERTICES),
             fitted=rasters.get(self.OUTPUT_FITTED),

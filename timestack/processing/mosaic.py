@@ -67,8 +67,30 @@ class MosaicAlgorithm(TimestackAlgorithm):
         if not folder.is_dir():
             raise self.fail(self.tr("INPUT: {0} is not a folder of tiles.").format(folder))
         output = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        if output.exists() and not output.is_dir():
+            raise self.fail(
+                self.tr("OUTPUT_FOLDER: {0} is a file; choose a folder for the mosaics.").format(output)
+            )
         pattern = self.parameterAsString(parameters, self.PATTERN, context) or "*.tif"
-        tiles = sorted(p for p in folder.rglob(pattern) if p.is_file() and output not in p.parents)
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise self.fail(
+                self.tr(
+                    "PATTERN: {0} is a path; give a file-name pattern inside INPUT such as *.tif "
+                    "(subfolders are searched too)."
+                ).format(pattern)
+            )
+        # mosaics written into a subfolder of INPUT by an earlier run are not tiles
+        inside = output.resolve() != folder.resolve()
+        tiles = sorted(
+            p for p in folder.rglob(pattern) if p.is_file() and not (inside and output in p.parents)
+        )
+        if not tiles:
+            raise self.fail(
+                self.tr(
+                    "INPUT: no file in {0} matches PATTERN {1} (subfolders included); choose the folder of "
+                    "the tiles, or a PATTERN that matches them."
+                ).format(folder, pattern)
+            )
         feedback.pushInfo(self.tr("{0} tiles in {1}").format(len(tiles), folder))
         progress, is_cancelled = self.core_callbacks(feedback)
         with self.core_errors(self.tr("Mosaic")):

@@ -50,12 +50,22 @@ def remove_temporary(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its missing parents that do not exist yet, outermost first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing[::-1]
+
+
 @contextmanager
 def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Key, Path]]:
     """Yield a temporary path per target; rename them all into place when the block ends normally.
 
     The caller writes and *closes* every temporary inside the block. Any exception (a cancel
-    included) removes them all and leaves the targets as they were.
+    included) removes them all, and the folders this call created for them, and leaves the targets
+    as they were.
 
     Parameters
     ----------
@@ -67,14 +77,20 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
     dict
         Key -> hidden temporary path beside the target, with the target's suffix.
     """
-    temporaries = {}
+    temporaries, created = {}, []
     try:
         for key, target in targets.items():
+            created += _missing_folders(Path(target).parent)
             temporaries[key] = temporary_beside(target)
         yield temporaries
     except BaseException:
         for temporary in temporaries.values():
             remove_temporary(temporary)
+        for folder in reversed(created):  # deepest first; one another run filled stays
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise
     for key, temporary in temporaries.items():
         os.replace(temporary, targets[key])

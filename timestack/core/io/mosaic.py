@@ -27,17 +27,35 @@ def _layout(tile: Path) -> tuple:
     """(band descriptions, CRS, pixel size) of a tile: what the tiles of one mosaic must share."""
     from osgeo import gdal, osr
 
-    dataset = gdal.Open(str(tile))
+    try:
+        dataset = gdal.Open(str(tile))
+    except RuntimeError:  # GDAL raises instead of returning None when its exceptions are on
+        dataset = None
     if dataset is None:
         raise TimestackError(
-            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} is not a raster GDAL can read"),
+            f"INPUT: {tile} is not a raster GDAL can read (empty, truncated or another kind of file); "
+            "remove it from the folder or narrow PATTERN",
             parameter="INPUT",
-            args=(tile,),
         )
     descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
     srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
     _, width, _, _, _, height = dataset.GetGeoTransform()
     return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9))
+
+
+#: Metadata item of every VRT written here: a re-run may replace its own mosaics, never a user's file.
+MARKER = "TIMESTACK_MOSAIC"
+
+
+def _is_our_mosaic(path: Path) -> bool:
+    """Whether ``path`` is a VRT this module wrote (it carries :data:`MARKER`)."""
+    from osgeo import gdal
+
+    try:
+        dataset = gdal.Open(str(path))
+    except RuntimeError:
+        return False
+    return dataset is not None and dataset.GetMetadataItem(MARKER) == "yes"
 
 
 def _groups(descriptions: tuple, group_by: str, name: str) -> dict[str, list[int]]:
@@ -150,6 +168,13 @@ def mosaic_tiles(
     groups = _groups(descriptions, group_by, name)
     folder = Path(output_folder).resolve()
     targets = {name: folder / f"{name}.vrt" for name in groups}
+    for target in targets.values():
+        if target in paths or (target.exists() and not _is_our_mosaic(target)):
+            raise TimestackError(
+                f"OUTPUT_FOLDER: {target} exists and is not a mosaic this algorithm wrote; writing the "
+                "mosaics there would replace it. Choose another output folder.",
+                parameter="OUTPUT_FOLDER",
+            )
     with atomic_outputs(targets) as temporaries:
         for done, (group, bands) in enumerate(groups.items(), start=1):
             if is_cancelled is not None and is_cancelled():
@@ -167,6 +192,7 @@ def mosaic_tiles(
                 )  # fmt: skip
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
+            vrt.SetMetadataItem(MARKER, "yes")
             vrt = None  # flush
             _relative_sources(temporaries[group], folder)
             if progress is not None:

@@ -17,9 +17,9 @@ import numpy as np
 from ..io.bands import parse_band
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
-from .metrics import DEFAULT_METRICS, parse_metrics, timescan
+from .metrics import DEFAULT_METRICS, HARMONICS, parse_metrics, timescan
 
-__all__ = ["stack_series", "run_timescan_raster"]
+__all__ = ["HARMONIC_MIN_DATES", "require_dates", "run_timescan_raster", "stack_series"]
 
 
 def stack_series(
@@ -56,6 +56,25 @@ def stack_series(
             )
         entries.sort()
     return series
+
+
+#: Fewest dates a harmonic regression is fitted on (a mean, a trend and one sine/cosine pair + 1).
+HARMONIC_MIN_DATES = 5
+
+
+def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INPUT") -> None:
+    """Refuse a series whose variables have fewer than ``needed`` dates, before anything is written.
+
+    One date cannot make a time series: every metric would be that value (or nodata) and the run would
+    look successful; ``purpose`` says in the message what the dates are needed for.
+    """
+    for variable, entries in series.items():
+        if len(entries) < needed:
+            raise TimestackError(
+                f"{parameter}: {variable} has {len(entries)} dated band(s) ({entries[0][0]}); {purpose} "
+                f"need at least {needed} dates: choose a stack with more of them",
+                parameter=parameter,
+            )
 
 
 def run_timescan_raster(
@@ -118,6 +137,9 @@ def run_timescan_raster(
                 args=(", ".join(missing), ", ".join(series)),
             )
         series = {name: series[name] for name in wanted}
+    require_dates(series, 2, "temporal metrics")
+    if any(metric in HARMONICS for metric in chosen):
+        require_dates(series, HARMONIC_MIN_DATES, "the harmonics", parameter="METRICS")
     descriptions = [f"{variable}_{metric}" for variable in series for metric in chosen]
     tags = {"TIMESCAN_METRICS": ",".join(chosen), "TIMESCAN_SAR_DB": str(bool(sar_db))}
     output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
-from .raster import stack_series
+from .raster import require_dates, stack_series
 
 __all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stack"]
 
@@ -139,6 +139,7 @@ def resample_stack(
         )
     with rasterio.open(stack_path) as src:
         series = stack_series(src.descriptions, Path(stack_path).stem.lower())
+    require_dates(series, 2, "resampled periods")
     all_dates = [date for entries in series.values() for date, _ in entries]
     starts = period_starts(all_dates, period, days)
     bounds = starts + [_next_start(starts[-1], period, days)]

@@ -1,0 +1,67 @@
+"""``timestack:timescan`` through qgis_process against careless input: every case is refused with a
+message naming the parameter to fix, and leaves every file in the folder exactly as it was."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.helpers.bad_files import bad_files, read_only, run_case
+from tests.helpers.bad_input_tables import Case
+from tests.helpers.rasters import write_stack
+
+ALGORITHM = "timestack:timescan"
+SCAN = "{root}/out/timescan.tif"
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory):
+    root = tmp_path_factory.mktemp("timescan_bad")
+    data = np.random.default_rng(5).uniform(0, 1, (12, 8, 8)).astype("float32")
+    dates = [f"2021-{month:02d}-15_ndvi" for month in range(1, 13)]
+    stack = write_stack(root / "stack.tif", data, dates, nodata=np.nan)
+    files = bad_files(root, stack)
+    doubled = write_stack(root / "doubled.tif", data[:3], [dates[0], dates[0], dates[1]], nodata=np.nan)
+    partly = write_stack(root / "partly.tif", data[:3], [dates[0], "", dates[2]], nodata=np.nan)
+    three = write_stack(root / "three.tif", data[:3], dates[:3], nodata=np.nan)
+    paths = {"root": root, "stack": stack, "doubled": doubled, "partly": partly, "three": three}
+    with read_only(files["readonly"]):
+        yield {name: str(path) for name, path in {**files, **paths}.items()}
+
+
+def scan(**extra) -> dict:
+    return {"INPUT": "{stack}", "OUTPUT": SCAN, **extra}
+
+
+CASES = [
+    Case("input-missing", scan(INPUT="{missing}"), "INPUT"),
+    Case("input-empty-file", scan(INPUT="{empty}"), "empty"),
+    Case("input-truncated", scan(INPUT="{truncated}"), "INPUT"),
+    Case("input-text-file", scan(INPUT="{text}"), "INPUT"),
+    Case("input-text-named-tif", scan(INPUT="{text_tif}"), "INPUT"),
+    Case("input-a-folder", scan(INPUT="{folder}"), "INPUT"),
+    Case("input-undated-bands", scan(INPUT="{undated}"), "carries no date"),
+    Case("input-partly-undated", scan(INPUT="{partly}"), "band 2"),
+    Case("input-date-twice", scan(INPUT="{doubled}"), "two bands dated"),
+    Case("input-single-band", scan(INPUT="{single}"), "INPUT"),
+    Case("metric-unknown", scan(METRICS="avg,mode"), "METRICS"),
+    Case("metrics-empty", scan(METRICS=" , "), "METRICS"),
+    Case("percentile-above-100", scan(METRICS="p150"), "METRICS"),
+    Case("percentile-negative", scan(METRICS="p-5"), "METRICS"),
+    Case("percentile-not-a-number", scan(METRICS="pxx"), "METRICS"),
+    Case("harmonics-on-three-dates", scan(INPUT="{three}", METRICS="harmonics"), "METRICS"),
+    Case("variable-unknown", scan(VARIABLES="nbr"), "VARIABLES"),
+    Case("sar-db-not-a-boolean", scan(SAR_DB="perhaps"), "SAR_DB"),
+    Case("outliers-not-a-boolean", scan(OUTLIERS="sometimes"), "OUTLIERS"),
+    Case("output-is-input", scan(OUTPUT="{stack}"), "OUTPUT"),
+    Case("output-in-read-only-folder", scan(OUTPUT="{readonly}/timescan.tif"), "OUTPUT"),
+    Case("output-below-a-file", scan(OUTPUT="{under_file}"), "OUTPUT"),
+    Case("output-is-a-folder", scan(OUTPUT="{folder}"), "OUTPUT"),
+    Case("output-over-the-notes", scan(OUTPUT="{text}"), "OUTPUT"),
+    Case("no-output", {"INPUT": "{stack}", "OUTPUT": ""}, "OUTPUT"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_timescan_refuses_bad_input_by_name_and_changes_nothing(qgis_process, place, case):
+    run_case(qgis_process, ALGORITHM, case, place, place["root"])
