@@ -57,5 +57,5 @@ def test_qgis_process_reports_a_core_error_in_french(qgis_process, french_profil
     )
     assert done.returncode != 0
     output = done.stdout + done.stderr
-    assert "INPUT : aucune tuile à assembler ; choisissez un dossier de tuiles GeoTIFF" in output
+    assert "INPUT : aucun fichier de" in output and "ne correspond à PATTERN" in output
     assert "no tiles to mosaic" not in output

@@ -120,8 +120,9 @@ def test_core_messages_are_templates_in_the_catalogue():
     """Core errors carry an English template and its arguments, so the Qt side translates, then formats."""
     core = {source for context, source, _ in catalogue() if context == "TimestackCore"}
     assert len(core) > 100
-    error = TimestackError("INPUT: {0} is not a raster GDAL can read", "INPUT", args=("/data/x.tif",))
-    assert str(error) == "INPUT: /data/x.tif is not a raster GDAL can read"
+    template = "GROUP_BY: {0!r}; use one of {1}"
+    error = TimestackError(template, "GROUP_BY", args=("decade", "year, date"))
+    assert str(error) == "GROUP_BY: 'decade'; use one of year, date"
     assert error.template in core
 
 
@@ -230,7 +231,7 @@ def test_a_core_error_reaches_the_user_in_french(french, provider, tmp_path):
     parameters = {"INPUT": str(empty), "OUTPUT_FOLDER": str(tmp_path / "out")}
     with pytest.raises(QgsProcessingException) as raised:
         algorithm.processAlgorithm(parameters, QgsProcessingContext(), QgsProcessingFeedback())
-    assert "aucune tuile à assembler" in str(raised.value)
+    assert "INPUT : aucun fichier de" in str(raised.value)
     assert "no tiles" not in str(raised.value)
     error = TimestackError("METRICS: name at least one metric", "METRICS")
     assert error.translated(QCoreApplication.translate) == "METRICS : nommez au moins une métrique"

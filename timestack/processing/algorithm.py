@@ -207,15 +207,6 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 target = self.parameterAsFileOutput(parameters, definition.name(), context)
             else:
                 target = self.parameterAsOutputLayer(parameters, definition.name(), context)
-            planned = _planned_file(target)
-            if planned and planned in outputs:
-                raise self.fail(
-                    self.tr(
-                        "{0} and {1} are the same file ({2}); one would overwrite the other. "
-                        "Choose another file name for {0}."
-                    ).format(definition.name(), outputs[planned], planned)
-                )
-            outputs.setdefault(planned, definition.name())
             path = _local_file(target)
             if path in inputs:
                 raise self.fail(
@@ -228,10 +219,11 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def _check_destination(self, name: str, target, outputs: dict) -> None:
-        """Refuse an output path that is a folder or that another output of this run writes too."""
-        if not isinstance(target, str) or not target.strip() or target.startswith(("memory:", "postgres")):
+        """Refuse an output path that is a folder or that another output of this run writes too;
+        ``outputs`` maps the paths of the outputs checked so far to their names."""
+        path = _planned_file(target)
+        if not path:
             return
-        path = os.path.realpath(target.split("|", 1)[0])
         if os.path.isdir(path):
             raise self.fail(
                 self.tr("{0}: {1} is a folder; give a file name (such as {2}).").format(
@@ -240,9 +232,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             )
         if path in outputs:
             raise self.fail(
-                self.tr("{0} and {1} both name {2}; each output needs its own file name.").format(
-                    outputs[path], name, target
-                )
+                self.tr(
+                    "{0} and {1} are the same file ({2}); one would overwrite the other. "
+                    "Choose another file name for {0}."
+                ).format(name, outputs[path], path)
             )
         outputs[path] = name
 
@@ -395,19 +388,20 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         temporary name) or inside it (a folder that cannot be made); else the one input that names files
         (ITEMS or INPUT), since a missing scene or a truncated raster is reached through it."""
         target = os.path.realpath(path)
-        found, inputs = "", []
+        inside, beside, inputs = "", "", []
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if isinstance(value, str) and value and not value.startswith(("memory:", "TEMPORARY")):
                 own = os.path.realpath(value.split("|", 1)[0])
                 if target == own or target.startswith(own + os.sep):
                     return definition.name()
-                beside = os.path.dirname(target) == os.path.dirname(own) or own.startswith(target + os.sep)
-                if definition.isDestination() and beside:
-                    found = found or definition.name()
+                if definition.isDestination() and own.startswith(target + os.sep):
+                    inside = inside or definition.name()
+                elif definition.isDestination() and os.path.dirname(target) == os.path.dirname(own):
+                    beside = beside or definition.name()
                 elif not definition.isDestination() and definition.name() in ("ITEMS", "INPUT"):
                     inputs.append(definition.name())
-        return found or (inputs[0] if len(inputs) == 1 else "")
+        return inside or beside or (inputs[0] if len(inputs) == 1 else "")
 
     def stack_and_output(self, parameters, context) -> tuple[str, str]:
         """The file behind the INPUT raster layer and the OUTPUT raster path (its folder is made by the
@@ -495,8 +489,12 @@ def _local_file(source) -> str:
 
 
 def _planned_file(target) -> str:
-    """The real path an output will be written to, "" for a temporary, memory or remote output."""
-    if not isinstance(target, str) or not target.strip() or target.startswith(("memory:", "/vsi")):
+    """The real path an output will be written to, "" for a temporary, memory, database or remote output."""
+    if (
+        not isinstance(target, str)
+        or not target.strip()
+        or target.startswith(("memory:", "postgres", "/vsi"))
+    ):
         return ""
     path = target.split("|", 1)[0].strip()
     return "" if "://" in path else os.path.realpath(path)

@@ -127,13 +127,12 @@ class AreaParameters:
             )
         crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
         if not crs.isValid() and str(parameters.get(self.EXTENT)).rstrip().endswith("]"):
-            raise self.fail(
-                translate(
-                    "TimestackParameters",
-                    "EXTENT: '{0}' names a coordinate reference system QGIS does not know; give it as an "
-                    "EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.",
-                ).format(parameters.get(self.EXTENT))
-            )
+            message = translate(
+                "TimestackParameters",
+                "EXTENT: '{0}' names a coordinate reference system QGIS does not know; give it as an "
+                "EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude."
+            )  # fmt: skip
+            raise self.fail(message.format(parameters.get(self.EXTENT)))
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
         return QgsGeometry.fromRect(rectangle), crs

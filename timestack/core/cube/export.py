@@ -329,7 +329,7 @@ def _backend(fmt: str) -> None:
     try:
         __import__(module)
     except ImportError as exc:
-        raise TimestackError(missing_package(needed_by, module), parameter="OUTPUT") from exc
+        raise missing_package(needed_by, module, parameter="OUTPUT") from exc
 
 
 def _write_zarr(xarray, plan, layouts, output_path: Path, counter, is_cancelled, attrs, compression, level):

@@ -32,11 +32,12 @@ def _layout(tile: Path) -> tuple:
     except RuntimeError:  # GDAL raises instead of returning None when its exceptions are on
         dataset = None
     if dataset is None:
-        raise TimestackError(
-            f"INPUT: {tile} is not a raster GDAL can read (empty, truncated or another kind of file); "
-            "remove it from the folder or narrow PATTERN",
-            parameter="INPUT",
-        )
+        unreadable = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "INPUT: {0} is not a raster GDAL can read (empty, truncated or another kind of file); "
+            "remove it from the folder or narrow PATTERN"
+        )  # fmt: skip
+        raise TimestackError(unreadable, parameter="INPUT", args=(tile,))
     descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
     srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
     _, width, _, _, _, height = dataset.GetGeoTransform()
