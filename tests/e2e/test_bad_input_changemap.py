@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 import rasterio
 
-from tests.helpers.bad_files import bad_files, read_only, run_case
-from tests.helpers.bad_input_tables import Case
+from tests.helpers.bad_input import Case, bad_files, read_only, run_case
 from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
 from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
 
@@ -80,7 +79,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_changemap_refuses_bad_input_by_name_and_changes_nothing(qgis_process, place, case):
-    run_case(qgis_process, ALGORITHM, case, place, place["root"])
+    run_case(qgis_process, ALGORITHM, case, place, inputs=[place["root"]])
 
 
 @pytest.mark.parametrize("filters", [["MMU=1000000000"], ["MAG=1000000"]], ids=["mmu", "magnitude"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.bad_files import bad_files, read_only, run_case
-from tests.helpers.bad_input_tables import Case
+from tests.helpers.bad_input import Case, bad_files, read_only, run_case
 from tests.helpers.landtrendr import YEARS, synthetic_cubes, write_series_stack
 
 ALGORITHM = "timestack:landtrendr"
@@ -73,4 +72,4 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_landtrendr_refuses_bad_input_by_name_and_changes_nothing(qgis_process, place, case):
-    run_case(qgis_process, ALGORITHM, case, place, place["root"])
+    run_case(qgis_process, ALGORITHM, case, place, inputs=[place["root"]])

@@ -48,8 +48,12 @@ def world(tmp_path_factory):
         yield {"root": root}
 
 
-def folder(name: str) -> tuple:
-    return ("VARIANT=1", f"OUTPUT_FOLDER={{root}}/{name}")
+def folder(name: str) -> dict:
+    return {"VARIANT": 1, "OUTPUT_FOLDER": f"{{root}}/{name}"}
+
+
+def variant(value: str) -> dict:
+    return {"VARIANT": value, "OUTPUT_FOLDER": "{root}/new"}
 
 
 REFUSED = "holds files that are not a sample archive"
@@ -74,12 +78,12 @@ CASES = [
     Case("inside an archive's masks", folder("archive/truth/masks"), REFUSED),
     Case("read-only parent folder", folder("locked/archive"), "OUTPUT_FOLDER"),
     Case("read-only parent folder says why", folder("locked/archive"), "choose a folder you can write to"),
-    Case("URL", ("VARIANT=1", "OUTPUT_FOLDER=file:///tmp/timestack-archive"), "OUTPUT_FOLDER: file://"),
-    Case("variant out of range", ("VARIANT=5", "OUTPUT_FOLDER={root}/new"), "VARIANT: 5 is not one of"),
-    Case("variant negative", ("VARIANT=-1", "OUTPUT_FOLDER={root}/new"), "VARIANT: -1 is not one of"),
-    Case("variant as text", ("VARIANT=tiny", "OUTPUT_FOLDER={root}/new"), "VARIANT: tiny is not one of"),
-    Case("variant fraction", ("VARIANT=0.5", "OUTPUT_FOLDER={root}/new"), "VARIANT"),
-    Case("two variants", ("VARIANT=0,1", "OUTPUT_FOLDER={root}/new"), "VARIANT takes one choice"),
+    Case("URL", {"VARIANT": "1", "OUTPUT_FOLDER": "file:///tmp/timestack-archive"}, "OUTPUT_FOLDER: file://"),
+    Case("variant out of range", variant("5"), "VARIANT: 5 is not one of"),
+    Case("variant negative", variant("-1"), "VARIANT: -1 is not one of"),
+    Case("variant as text", variant("tiny"), "VARIANT: tiny is not one of"),
+    Case("variant fraction", variant("0.5"), "VARIANT"),
+    Case("two variants", variant("0,1"), "VARIANT takes one choice"),
     Case("archive reused", folder("archive"), "up to date", succeeds=True),
     Case("archive with notes reused, notes kept", folder("archive_notes"), "up to date", succeeds=True),
 ]

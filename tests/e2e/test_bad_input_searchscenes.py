@@ -93,7 +93,7 @@ CASES = [
     case("negative item limit", "MAX_ITEMS must be at least 0", MAX_ITEMS="-1"),
     case("fractional item limit", "MAX_ITEMS must be a whole number", MAX_ITEMS="2.5"),
     case("zero timeout", "TIMEOUT must be at least 0.1", TIMEOUT="0"),
-    case("not a date", "START_DATE", START_DATE="last spring"),
+    case("not a date", "START_DATE: 'last spring' is not a date", START_DATE="last spring"),
     case(
         "end before start",
         "END_DATE (1990-01-01) is before START_DATE",
@@ -123,7 +123,7 @@ CASES = [
         OUTPUT_ITEMS="{out}/footprints.gpkg",
     ),
     case("items in a read-only folder", "OUTPUT_ITEMS", OUTPUT_ITEMS="{in}/locked/found.json"),
-    case("footprints in a read-only folder", "OUTPUT:", OUTPUT="{in}/locked/footprints.gpkg"),
+    case("footprints in a read-only folder", "OUTPUT: cannot write in", OUTPUT="{in}/locked/footprints.gpkg"),
     case(
         "nothing matches",
         "No scenes match",

@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.helpers.bad_files import bad_files, read_only, run_case
-from tests.helpers.bad_input_tables import Case
+from tests.helpers.bad_input import Case, bad_files, read_only, run_case
 from tests.helpers.rasters import write_stack
 
 ALGORITHM = "timestack:timescan"
@@ -64,4 +63,4 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_timescan_refuses_bad_input_by_name_and_changes_nothing(qgis_process, place, case):
-    run_case(qgis_process, ALGORITHM, case, place, place["root"])
+    run_case(qgis_process, ALGORITHM, case, place, inputs=[place["root"]])

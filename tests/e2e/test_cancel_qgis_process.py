@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from tests.e2e.conftest import ROOT
-from tests.helpers.bad_input_tables import snapshot
+from tests.helpers.bad_input import snapshot
 from tests.helpers.rasters import write_stack
 
 YEARS = range(1990, 2020)

@@ -1,45 +1,55 @@
-"""Table-driven bad-input runs through ``qgis_process``: a case, a snapshot of folders, and the checks.
+"""Table-driven bad-input runs through ``qgis_process``: a case, the files a careless user points an
+algorithm at, a snapshot of folders, and the checks.
 
 Every ``tests/e2e/test_bad_input_<algorithm>.py`` states its cases as :class:`Case` rows and runs each
 with :func:`run_case`, which asserts what issue 15 asks of every bad input: a message naming the
-parameter, no Python traceback, no crash, and the inputs and the output folder byte-for-byte as they
-were (a case that must succeed with a warning may only add files to the output folder).
+parameter and what to do, no Python traceback, no crash, and the inputs and the output folder
+byte-for-byte as they were (a case that must succeed with a warning may only add files).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Case", "arguments", "read_only", "run_case", "snapshot"]
+import numpy as np
+
+from tests.helpers.rasters import write_stack
+
+__all__ = ["Case", "arguments", "bad_files", "read_only", "run_case", "snapshot"]
 
 
 @dataclass(frozen=True)
 class Case:
-    """One bad input: ``params`` are ``NAME=value`` arguments (``{placeholders}`` name the module's
-    files), ``fragment`` the text the message must contain (it names the parameter; placeholders too). With
-    ``succeeds`` the run must end well and ``fragment`` be among its warnings."""
+    """One bad input: ``params`` maps Processing names to values (``{placeholders}`` name the module's
+    files; a list gives the parameter once per value), ``fragment`` is text the message must contain
+    (placeholders too). A refused run's message is looked for in what ``qgis_process`` writes to
+    stderr only: stdout echoes every parameter given, so a bare parameter name would always be found
+    there. With ``succeeds`` the run must end well and
+    ``fragment`` be among its warnings (stdout or stderr)."""
 
     id: str
-    params: tuple
-    fragment: str
+    params: dict = field(default_factory=dict)
+    fragment: str = ""
     succeeds: bool = False
 
 
-def arguments(base: dict, **changes) -> tuple:
-    """``NAME=value`` arguments of ``base`` with ``changes`` applied (a change to None drops the name)."""
+def arguments(base: dict, **changes) -> dict:
+    """``base`` with ``changes`` applied; a change to None drops the parameter."""
     merged = {**base, **changes}
-    return tuple(f"{name}={value}" for name, value in merged.items() if value is not None)
+    return {name: value for name, value in merged.items() if value is not None}
 
 
 def snapshot(folder: str | os.PathLike) -> dict[str, str]:
     """Relative path -> SHA-256 of every file under ``folder`` ("dir" for a folder, the target for a
-    link); the ``.aux.xml`` sidecars QGIS writes beside rasters it opens are left out."""
+    link); the ``.aux.xml`` sidecars QGIS writes beside rasters it opens are left out: they are QGIS's,
+    not the algorithm's."""
     root = Path(folder)
     found = {}
     for path in sorted(root.rglob("*")):
@@ -57,13 +67,28 @@ def snapshot(folder: str | os.PathLike) -> dict[str, str]:
 
 @contextmanager
 def read_only(folder: Path) -> Iterator[Path]:
-    """``folder`` unwritable for the block: mode 555, and immutable when the tests run as root."""
+    """``folder`` unwritable for as long as the block lasts.
+
+    Tests run as root in containers, and root ignores permission bits; the immutable attribute
+    (``chattr +i``) binds root too. Where it cannot be set (another file system, no capability) the
+    test cannot tell a refused write from a permitted one, so it is skipped rather than passed.
+    """
+    import pytest
+
     mode = folder.stat().st_mode
     folder.chmod(0o555)
-    immutable = os.geteuid() == 0
-    if immutable:
-        subprocess.run(["chattr", "+i", str(folder)], check=True)
+    immutable = shutil.which("chattr") is not None and (
+        subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    )
     try:
+        probe = folder / ".probe"
+        try:
+            probe.touch()
+        except OSError:
+            pass
+        else:
+            probe.unlink()
+            pytest.skip("cannot make a folder read-only here (root without chattr)")
         yield folder
     finally:
         if immutable:
@@ -71,8 +96,37 @@ def read_only(folder: Path) -> Iterator[Path]:
         folder.chmod(mode)
 
 
+def bad_files(root: Path, good: Path) -> dict[str, Path]:
+    """Write the rasters nobody should feed an algorithm into ``root``, beside the good raster ``good``;
+    name -> path: a missing file, an empty one, a truncated copy of ``good``, a text file (also one named
+    ``.tif``), stacks without dated band descriptions or with one band, a folder (``readonly``, holding
+    a copy of ``good``, unwritable only inside :func:`read_only`), a path below a regular file."""
+    data = np.full((1, 4, 4), 0.5, dtype="float32")
+    files = {
+        "missing": root / "missing.tif",
+        "empty": root / "empty.tif",
+        "truncated": root / "truncated.tif",
+        "text": root / "notes.txt",
+        "text_tif": root / "notes.tif",
+        "undated": write_stack(root / "undated.tif", np.repeat(data, 3, axis=0), [None, None, None]),
+        "single": write_stack(root / "single.tif", data, ["2000_nbr"]),
+        "readonly": root / "readonly",
+        "under_file": root / "notes.txt" / "out.tif",
+        "folder": root / "a_folder",
+    }
+    files["empty"].write_bytes(b"")
+    content = good.read_bytes()
+    files["truncated"].write_bytes(content[: len(content) // 2])
+    files["text"].write_text("field notes: plots 3 and 7 burnt in 2011\n")
+    files["text_tif"].write_text("not a raster\n")
+    files["readonly"].mkdir()
+    shutil.copy(good, files["readonly"] / good.name)
+    files["folder"].mkdir()
+    return files
+
+
 def run_case(
-    qgis_process, algorithm: str, case: Case, paths: dict, inputs: Iterable, outputs: Iterable
+    qgis_process, algorithm: str, case: Case, paths: dict, inputs: Iterable = (), outputs: Iterable = ()
 ) -> str:
     """Run ``case`` and assert the contract; returns what qgis_process printed.
 
@@ -81,12 +135,16 @@ def run_case(
     """
     inputs, outputs = [Path(p) for p in inputs], [Path(p) for p in outputs]
     before = {folder: snapshot(folder) for folder in inputs + outputs}
-    arguments = [parameter.format(**paths) for parameter in case.params]
+    arguments = [
+        f"{name}={str(value).format(**paths)}"
+        for name, values in case.params.items()
+        for value in (values if isinstance(values, (list, tuple)) else [values])
+    ]  # a list gives the parameter once per value, as several INPUT layers are given
     done = qgis_process("run", algorithm, "--", *arguments, json_output=False, check=False)
     said = done.stdout + done.stderr
-    assert "Traceback" not in said, said[-3000:]
+    assert "Traceback" not in said and "Incorrect parameter value" not in said, said[-3000:]
     assert done.returncode == (0 if case.succeeds else 1), f"exit {done.returncode}:\n{said[-3000:]}"
-    assert case.fragment.format(**paths) in said, said[-3000:]
+    assert case.fragment.format(**paths) in (said if case.succeeds else done.stderr), said[-3000:]
     for folder in inputs:
         assert snapshot(folder) == before[folder], f"{folder} changed"
     for folder in outputs:

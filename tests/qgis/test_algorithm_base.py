@@ -120,3 +120,39 @@ def test_a_truncated_input_raster_is_an_error_naming_the_input(provider, sample,
             "timestack:landtrendr",
             {"INPUT": str(stack), "INDEX": "NBR", "OUTPUT_VERTICES": str(tmp_path / "vertices.tif")},
         )
+
+
+class _Broken(TimestackAlgorithm):
+    """An algorithm with a bug in it: its run divides by zero."""
+
+    def name(self):
+        return "broken"
+
+    def displayName(self):
+        return "Broken"
+
+    def initAlgorithm(self, config=None):
+        pass
+
+    def processAlgorithm(self, parameters, context, feedback):
+        return {"RATIO": 1 / 0}
+
+
+def test_a_bug_is_one_sentence_for_the_user_and_a_traceback_in_the_log(qgis_app):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    logged = []
+
+    def keep(message, tag, _level):
+        logged.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        with pytest.raises(QgsProcessingException) as raised:
+            _Broken().processAlgorithm({}, QgsProcessingContext(), QgsProcessingFeedback())
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    message = str(raised.value)
+    assert message.startswith("Broken stopped on an unexpected error (ZeroDivisionError: division by zero)")
+    assert "Traceback" not in message and "report it" in message
+    assert any(tag == "Timestack" and "ZeroDivisionError" in text and "Traceback" in text for tag, text in logged)

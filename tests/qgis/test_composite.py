@@ -255,6 +255,29 @@ def test_composite_panel_runs_in_the_background_adds_the_layers_and_plays_the_ye
     QgsProject.instance().clear()
 
 
+def test_the_panel_says_why_a_run_failed_and_when_it_was_cancelled(provider, sample, tmp_path, qgis_iface):
+    """The status line tells a refused run (its reason, naming the parameter) from a cancelled one,
+    which leaves no output behind."""
+    from timestack.gui.composite_panel import CompositePanel
+
+    panel = CompositePanel(qgis_iface)
+    panel.items.setFilePath(str(sample.item_collection))
+    panel.start_year.setValue(2010)
+    panel.end_year.setValue(2012)
+    panel.output.setFilePath(str(sample.item_collection))  # the input itself: refused
+    panel.run_composite()
+    _wait_until(panel.run_button.isEnabled, 60)
+    assert panel.status.text().startswith("Compositing failed: OUTPUT"), panel.status.text()
+    assert "cancelled" not in panel.status.text()
+
+    panel.output.setFilePath(str(tmp_path / "cancelled" / "panel.tif"))
+    panel.run_composite()
+    panel.cancel()
+    _wait_until(panel.run_button.isEnabled, 60)
+    assert panel.status.text() == "Compositing cancelled; nothing was written.", panel.status.text()
+    assert not (tmp_path / "cancelled").exists() or not any((tmp_path / "cancelled").rglob("*.tif"))
+
+
 @pytest.fixture()
 def offline_ee(monkeypatch):
     """earthengine-api initialised against the algorithm list it ships for its own tests; no network.

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
+    QgsTask,
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
@@ -70,6 +71,18 @@ def play_project_time(canvas, project: QgsProject) -> None:
     controller.setCurrentFrameNumber(0)
 
 
+class _Feedback(QgsProcessingFeedback):
+    """Processing feedback that keeps the errors a run reported, for the tab's status line."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors: list = []
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803 - Qt's name
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
 class AlgorithmTask:
     """Owns one background run: its task, context and feedback (which must outlive the run)."""
 
@@ -86,15 +99,21 @@ class AlgorithmTask:
             raise KeyError(f"Processing algorithm {algorithm_id!r} is not registered")
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
+        self.feedback = _Feedback()
         if on_progress is not None:
             # Feedback reports a float percentage; progress bars take an int, and an exception
             # in a slot aborts QGIS, so convert here once for every panel.
             self.feedback.progressChanged.connect(lambda percent: on_progress(int(percent)))
         #: What the run was given (panels hand parts of it to the next step).
         self.parameters = dict(parameters)
+        #: Whether the user cancelled the run (the task also cancels itself when the algorithm refuses
+        #: its parameters before starting).
+        self.cancelled = False
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._finished)
+        # A run cancelled before the task manager started it is terminated without ``executed``.
+        self.task.taskTerminated.connect(lambda: self._finished(False, {}))
+        self._ended = False
         self._on_done = on_done
         self.results: dict = {}
         self.layers: list = []
@@ -102,13 +121,34 @@ class AlgorithmTask:
         self.time_changed = False
 
     def start(self) -> None:
+        """Queue the run; one the algorithm refused while preparing (an output that is an input, say)
+        has already ended, terminated by its task without ``executed``: it is reported at once."""
+        if self.task.status() == QgsTask.Terminated:
+            self._finished(False, {})
+            return
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
+        self.cancelled = True
         self.feedback.cancel()
         self.task.cancel()
 
+    def failure(self, run_name: str) -> str:
+        """What the status line says when the run did not succeed: cancelled (nothing written), or the
+        error the algorithm reported, which names the parameter to fix. ``run_name`` is the translated
+        name of the run ("Compositing")."""
+        if self.cancelled:
+            return QCoreApplication.translate("AlgorithmTask", "{0} cancelled; nothing was written.").format(
+                run_name
+            )
+        reported = [error.strip() for error in self.feedback.errors if error.strip()]
+        reason = reported[-1] if reported else QCoreApplication.translate("AlgorithmTask", "see the log")
+        return QCoreApplication.translate("AlgorithmTask", "{0} failed: {1}").format(run_name, reason)
+
     def _finished(self, ok: bool, results: dict) -> None:
+        if self._ended:  # a run that failed while running is both terminated and executed
+            return
+        self._ended = True
         self.results = results or {}
         if ok:
             project = self.context.project() or QgsProject.instance()

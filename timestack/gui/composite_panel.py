@@ -149,4 +149,4 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         if ok and results.get("OUTPUT"):
             self.status.setText(self.tr("Composite written: {0}").format(results["OUTPUT"]))
         else:
-            self.status.setText(self.tr("Compositing failed or was cancelled; see the log."))
+            self.status.setText(self.run.failure(self.tr("Compositing")))

@@ -342,7 +342,7 @@ class LandTrendrPanel(QWidget):
     def _fitted(self, ok: bool, results: dict) -> None:
         if not ok:
             self._busy(False)
-            self.status.setText(self.tr("LandTrendr failed or was cancelled; see the log."))
+            self.status.setText(self.run.failure(self.tr("LandTrendr")))
             return
         if not self.map_change.isChecked():
             self._busy(False)
@@ -362,4 +362,4 @@ class LandTrendrPanel(QWidget):
         if ok:
             self.status.setText(self.tr("LandTrendr and change map done."))
         else:
-            self.status.setText(self.tr("The change map failed or was cancelled; see the log."))
+            self.status.setText(self.change_run.failure(self.tr("The change map")))

@@ -87,4 +87,4 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
             )
             self.archive_ready.emit(results["OUTPUT_ITEMS"], results["OUTPUT_GEOPARQUET"])
         else:
-            self.status.setText(self.tr("Building the sample archive failed or was cancelled; see the log."))
+            self.status.setText(self.run.failure(self.tr("Building the sample archive")))

@@ -354,9 +354,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         import pystac
 
         if not ok:
-            log = self.run.feedback.textLog().strip().splitlines() if self.run is not None else []
-            reason = log[-1] if log else self.tr("see the Processing log")
-            self.status.setText(self.tr("The search failed or was cancelled: {0}").format(reason))
+            self.status.setText(self.run.failure(self.tr("The search")))
             return
         self.items = list(pystac.ItemCollection.from_file(results["OUTPUT_ITEMS"]))
         self.show_items(self.items)

@@ -208,7 +208,7 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.tr("Written: {0}").format(", ".join(written)))
             self.show_animation(next((path for path in written if path.lower().endswith(".gif")), None))
         else:
-            self.status.setText(self.tr("The run failed or was cancelled; see the log."))
+            self.status.setText(self.run.failure(self.tr("The run")))
 
     def show_animation(self, path) -> None:
         """Play the GIF at ``path`` under the run's status (hide the preview for None)."""

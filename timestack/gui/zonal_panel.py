@@ -197,7 +197,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
 
     def run_finished(self, ok: bool, results: dict) -> None:
         if not ok:
-            self.status.setText(self.tr("Polygon statistics failed or were cancelled; see the log."))
+            self.status.setText(self.run.failure(self.tr("Polygon statistics")))
             return
         self.load_table(results["OUTPUT"])
         self.status.setText(

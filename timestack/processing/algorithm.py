@@ -11,17 +11,22 @@ import os
 import re
 import signal
 import threading
+import traceback
 from contextlib import contextmanager
 
 from qgis.core import (
+    Qgis,
+    QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -29,7 +34,7 @@ from qgis.core import (
     QgsProcessingParameters,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QUrl, QVariant
 
 from ..core.io.engine import EngineStats
 from ..core.runtime import Cancelled, Message, TimestackError
@@ -225,10 +230,22 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         if not path:
             return
         if os.path.isdir(path):
+            definition = self.parameterDefinition(name)
+            extension = getattr(definition, "defaultFileExtension", lambda: "")() or "tif"
             raise self.fail(
                 self.tr("{0}: {1} is a folder; give a file name (such as {2}).").format(
-                    name, target, os.path.join(target, name.lower() + ".tif")
+                    name, target, os.path.join(target, f"{name.lower()}.{extension}")
                 )
+            )
+        above = _nearest_existing(path)
+        if above and not os.path.isdir(above):
+            raise self.fail(
+                self.tr("{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file "
+                        "in a folder.").format(name, above)
+            )  # fmt: skip
+        if above and not os.access(above, os.W_OK | os.X_OK):  # also true of root in an immutable folder
+            raise self.fail(
+                self.tr("{0}: cannot write in {1}; choose a folder you can write to.").format(name, above)
             )
         if path in outputs:
             raise self.fail(
@@ -275,6 +292,14 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             return ""
         if isinstance(definition, QgsProcessingParameterRasterDestination) and isinstance(value, str):
             return self.raster_destination_problem(definition, value)
+        if isinstance(definition, QgsProcessingParameterFile) and isinstance(value, str):
+            return self.file_extension_problem(definition, value)
+        if isinstance(definition, QgsProcessingParameterDateTime) and isinstance(value, str):
+            if value.strip() and not QDateTime.fromString(value.strip(), Qt.ISODate).isValid():
+                return self.tr("{0}: '{1}' is not a date; give it as YYYY-MM-DD (2021-06-30).").format(
+                    definition.name(), value
+                )
+            return ""
         if (
             value is None
             or value == ""
@@ -331,6 +356,16 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 name, suffix, ", ".join(formats[:8])
             )
         return ""
+
+    def file_extension_problem(self, definition, value: str) -> str:
+        """A file of another type than the parameter reads (Processing says only "Incorrect parameter
+        value"); the extension is compared as Processing does, ignoring case."""
+        extension = definition.extension().lstrip(".")
+        if not extension or not value.strip() or value.strip().lower().endswith(extension.lower()):
+            return ""
+        return self.tr("{0}: {1} is not a .{2} file; give a .{2} file ({3}).").format(
+            definition.name(), value, extension, definition.description()
+        )
 
     @contextmanager
     def core_errors(self, run_name: str):
@@ -423,15 +458,30 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
 
 def _reporting_io_errors(process):
-    """``process`` (a processAlgorithm) with OSError turned into a QgsProcessingException."""
+    """``process`` (a processAlgorithm) with every failure turned into a QgsProcessingException.
+
+    An OSError is an ordinary failure and is told as one (the parameter, why, what to do). Any other
+    exception is a bug of ours: the user gets one sentence saying so, not a Python traceback in the
+    dialog or on the console; the traceback goes to the message log's Timestack tab for the report.
+    """
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
         try:
             with _terminate_cancels(feedback):
                 return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
         except OSError as error:
             raise self.fail(self.io_error_message(error, parameters, context)) from error
+        except Exception as error:
+            QgsMessageLog.logMessage(traceback.format_exc(), "Timestack", Qgis.Critical)
+            raise self.fail(
+                self.tr(
+                    "{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please "
+                    "report it with the details from the Log Messages panel (Timestack tab)."
+                ).format(self.displayName(), type(error).__name__, error)
+            ) from error
 
     run.reports_io_errors = True
     return run
@@ -468,9 +518,18 @@ def _terminate_cancels(feedback):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _nearest_existing(path: str) -> str:
+    """The nearest ancestor of ``path`` that exists (the folder an output's folders would be made in),
+    "" if none does."""
+    parent = os.path.dirname(path)
+    while parent and not os.path.exists(parent) and os.path.dirname(parent) != parent:
+        parent = os.path.dirname(parent)
+    return parent if parent and os.path.exists(parent) else ""
+
+
 def _path_in(text: str) -> str:
     """The first absolute path (or GDAL /vsi path) in an error message, "" if none."""
-    match = re.search(r"(/[^\s:'\"]+)", text)
+    match = re.search(r"(/[^\s:,'\"]+)", text)
     return match.group(1) if match else ""
 
 
