@@ -173,3 +173,42 @@ def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scene
     assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (100, 50, 4, 3)
     assert estimate.output_bytes == 100 * 50 * (2 * 2 * 2 + 2 * 2 * 2)
     assert estimate.memory_bytes == 2 * 16 * 16 * 4 * (3 * 2 + 2 * 2)
+
+
+def test_outputs_that_could_only_fail_at_the_end_are_refused_before_any_scene_is_read(tmp_path, three_scenes):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("notes\n")
+    error = refused(tmp_path, three_scenes, output=notes / "stack.tif")
+    assert error.parameter == "OUTPUT" and f"{notes} is a file, not a folder" in str(error)
+    error = refused(tmp_path, three_scenes, output_folder=notes)
+    assert error.parameter == "OUTPUT_FOLDER" and "is a file, not a folder" in str(error)
+    error = refused(tmp_path, three_scenes, output_folder=tmp_path / "out" / "stack.tif")
+    assert error.parameter == "OUTPUT_FOLDER" and "is the file OUTPUT writes" in str(error)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_refused_run_leaves_no_folder_it_made_for_the_output(tmp_path, three_scenes):
+    error = refused(
+        tmp_path,
+        three_scenes,
+        output=tmp_path / "new" / "deeper" / "stack.tif",
+        start_year=1990,
+        end_year=1995,
+    )
+    assert error.parameter == "START_YEAR" and not (tmp_path / "new").exists()
+
+
+def test_an_area_off_the_scenes_is_named_by_the_parameter_it_came_from(tmp_path, three_scenes):
+    error = refused(
+        tmp_path, three_scenes, bounds=(0, 0, 100, 100), bounds_crs="EPSG:32610", area_parameter="AOI"
+    )
+    assert error.parameter == "AOI" and str(error).startswith("AOI (0, 0, 120, 120) (EPSG:32610)")
+    assert "the scenes cover (500010, 4998780, 501210, 4999980)" in str(error)
+
+
+def test_tdom_statistics_of_the_wrong_kind_are_refused_before_work(tmp_path, three_scenes):
+    error = refused(tmp_path, three_scenes, tdom=True, tdom_statistics=tmp_path / "missing.tif")
+    assert error.parameter == "TDOM_STATISTICS" and "is not a file" in str(error)
+    band = Path(three_scenes[0]["assets"]["red"]["href"])
+    error = refused(tmp_path, three_scenes, tdom=True, tdom_statistics=band)
+    assert error.parameter == "TDOM_STATISTICS" and "has 1 band(s), not the 4" in str(error)

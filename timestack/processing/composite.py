@@ -308,6 +308,7 @@ class CompositeAlgorithm(
                 fill_empty_years=self.parameterAsBoolean(parameters, self.FILL_EMPTY_YEARS, context),
                 bounds=bounds,
                 bounds_crs=bounds_crs,
+                area_parameter=self.AOI if parameters.get(self.AOI) not in (None, "") else self.EXTENT,
                 crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
                 resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
                 output_dtype=dtype,

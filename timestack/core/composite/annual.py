@@ -32,7 +32,7 @@ from rasterio.crs import CRS
 from rasterio.errors import CRSError, RasterioError
 from rasterio.windows import Window
 
-from ..indices import REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
+from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
 from ..io.bands import band_description
 from ..io.grid import (
     REMOTE_GDAL_OPTIONS,
@@ -157,6 +157,8 @@ class CompositeSettings:
     #: Folders outside the ItemCollection's own catalog whose files its hrefs may reach
     #: (:mod:`..io.hrefs`); remote hrefs need none.
     allowed_roots: Sequence[Path] = ()
+    #: The parameter ``bounds`` came from (EXTENT or AOI), for the message when they miss every scene.
+    area_parameter: str = "EXTENT"
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
 
@@ -714,7 +716,15 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
     if settings.output_dtype not in OUTPUT_DTYPES:
         raise ValueError(f"output data type must be one of {OUTPUT_DTYPES}, got {settings.output_dtype!r}")
     if not settings.resolution or settings.resolution <= 0:
-        raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {settings.resolution!r}")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "RESOLUTION must be a positive number of CRS units, got {0:g}; give the pixel size, such as "
+                "30 (metres) for a UTM zone"
+            ),
+            "RESOLUTION",
+            args=(settings.resolution,),
+        )  # fmt: skip
     if settings.max_gb is not None and not settings.max_gb > 0:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "MAX_GB must be a positive number of gigabytes, got {0}"),
@@ -722,19 +732,38 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
             args=(settings.max_gb,),
         )
     if settings.start_year > settings.end_year:
-        raise ValueError(f"START_YEAR ({settings.start_year}) is after END_YEAR ({settings.end_year})")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "START_YEAR ({0}) is after END_YEAR ({1}); give the first year as START_YEAR and the last "
+                "as END_YEAR"
+            ),
+            "START_YEAR",
+            args=(settings.start_year, settings.end_year),
+        )  # fmt: skip
     for name, value in (("DOY_START", settings.doy_start), ("DOY_END", settings.doy_end)):
         if not 1 <= value <= 366:
             raise ValueError(f"{name} must be a day of year 1-366, got {value}")
     bands = tuple(canonical_band(band) for band in settings.bands)
-    try:
-        indices = tuple(spectral_index(name).name for name in settings.indices)
-    except ValueError as error:
-        raise ValueError(f"INDICES: {error}") from None
+    unknown = [name for name in settings.indices if name.upper() not in INDICES]
+    if unknown:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
+            "INDICES",
+            args=(unknown[0], ", ".join(INDICES)),
+        )
+    indices = tuple(spectral_index(name).name for name in settings.indices)
     if not bands and not indices:
-        raise ValueError("BANDS and INDICES are both empty; choose at least one band or index")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "BANDS and INDICES are both empty; choose at least one band or index"
+            ),
+            "BANDS",
+        )
     if settings.method == "percentile" and not 0 <= settings.percentile <= 100:
         raise ValueError(f"PERCENTILE must be within 0-100, got {settings.percentile}")
+    if settings.tdom and settings.tdom_statistics is not None:
+        _check_tdom_statistics(Path(settings.tdom_statistics))
     if settings.crs is not None:
         try:
             CRS.from_user_input(settings.crs)
@@ -749,6 +778,44 @@ def _validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, 
                 args=(settings.crs,),
             ) from None  # fmt: skip
     return bands, indices
+
+
+def _check_tdom_statistics(path: Path) -> None:
+    """Refuse, before any scene is read, TDOM statistics that are missing, unreadable or not the four
+    bands an earlier run writes (OUTPUT_TDOM_STATISTICS)."""
+    if not path.is_file():
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its "
+                "OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them"
+            ),
+            "TDOM_STATISTICS",
+            args=(path,),
+        )  # fmt: skip
+    try:
+        with rasterio.open(path) as src:
+            count = src.count
+    except RasterioError as error:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote "
+                "(its OUTPUT_TDOM_STATISTICS)"
+            ),
+            "TDOM_STATISTICS",
+            args=(path, error),
+        ) from None  # fmt: skip
+    if count != len(STATISTICS_BANDS):
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} has {1} band(s), not the {2} TDOM statistics ({3}); give the statistics GeoTIFF an "
+                "earlier run wrote (its OUTPUT_TDOM_STATISTICS)"
+            ),
+            "TDOM_STATISTICS",
+            args=(path, count, len(STATISTICS_BANDS), ", ".join(STATISTICS_BANDS)),
+        )  # fmt: skip
 
 
 #: The coarsest pixel, in degrees, a composite of 10-60 m scenes plausibly asks for in a geographic CRS
@@ -953,8 +1020,19 @@ def annual_composites(
     if output.suffix.lower() not in (".tif", ".tiff"):
         raise ValueError(f"OUTPUT must be a GeoTIFF path ending in .tif, got {output}")
     _refuse_outputs_over_inputs(settings, output, picks_observation=settings.method in ("medoid", "max_ndvi"))
+    _refuse_unusable_output_places(settings, output)
+    made = _folders_to_make(output.parent)
     output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _checked_compose(settings, output, bands, read_bands, variables, progress, is_cancelled)
+    except BaseException:
+        remove_paths(made[:1])  # a failed run leaves no folder it made for OUTPUT
+        raise
 
+
+def _checked_compose(settings, output, bands, read_bands, variables, progress, is_cancelled):
+    """Find the usable scenes, build the grid, refuse an area off the scenes or a run above MAX_GB,
+    then compose."""
     skipped: list[dict] = []
     warnings: list[str] = []
     with rasterio.Env(**REMOTE_GDAL_OPTIONS):
@@ -964,13 +1042,20 @@ def annual_composites(
         scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
         inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
         if not inside:
+            covered = (
+                min(scene.bounds[0] for scene in scenes),
+                min(scene.bounds[1] for scene in scenes),
+                max(scene.bounds[2] for scene in scenes),
+                max(scene.bounds[3] for scene in scenes),
+            )
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
-                    "EXTENT {0} ({1}) does not overlap any scene; choose an extent inside the data"
+                    "{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside "
+                    "the data"
                 ),
-                "EXTENT",
-                args=(grid.bounds, grid.crs),
+                settings.area_parameter,
+                args=(settings.area_parameter, _rounded(grid.bounds), grid.crs, _rounded(covered)),
             )  # fmt: skip
         estimate = size_estimate(settings, grid, inside, read_bands, variables)
         progress(1.0, estimate.describe())
@@ -978,6 +1063,72 @@ def annual_composites(
         return _compose(
             settings, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
         )
+
+
+def _rounded(bounds: Sequence[float]) -> tuple:
+    """Bounds as a user reads them: 6 significant digits (metres to the unit, degrees to ~10 m), whole
+    numbers without a decimal point."""
+    values = [float(f"{value:.6g}") for value in bounds]
+    return tuple(int(value) if value.is_integer() else value for value in values)
+
+
+def _folders_to_make(folder: Path) -> list[Path]:
+    """The folders ``mkdir(parents=True)`` would create for ``folder``, outermost first."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing[::-1]
+
+
+def _file_above(path: Path) -> Optional[Path]:
+    """The nearest existing path at or above ``path`` if it is a regular file (no folder can be made
+    there), else None."""
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
+def _refuse_unusable_output_places(settings: CompositeSettings, output: Path) -> None:
+    """Refuse, before any scene is read, outputs that could only fail at the end of the run: OUTPUT
+    below a regular file, an OUTPUT_FOLDER that is a file (OUTPUT's own path included) or lies below one."""
+    places = [("OUTPUT", output, output.parent)]
+    if settings.output_folder is not None:
+        folder = Path(settings.output_folder)
+        if os.path.realpath(folder) == os.path.realpath(output):
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the "
+                    "per-year GeoTIFFs"
+                ),
+                "OUTPUT_FOLDER",
+                args=(folder,),
+            )  # fmt: skip
+        if folder.exists() and not folder.is_dir():
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the "
+                    "per-year GeoTIFFs"
+                ),
+                "OUTPUT_FOLDER",
+                args=(folder,),
+            )  # fmt: skip
+        places.append(("OUTPUT_FOLDER", folder, folder))
+    for name, target, folder in places:
+        blocker = _file_above(folder)
+        if blocker is not None:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder"
+                ),
+                name,
+                args=(name, target, blocker),
+            )  # fmt: skip
 
 
 @dataclass(frozen=True)
