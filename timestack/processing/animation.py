@@ -6,6 +6,9 @@ polygons into the stack's CRS as outline rings.
 
 from __future__ import annotations
 
+import math
+import os
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -17,14 +20,17 @@ from qgis.core import (
     QgsProcessingParameterRange,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..core.cube.animation import animate_stack
 from .algorithm import TimestackAlgorithm
 from .params import split_list
+from .stack_files import StackFiles
 
 
-class AnimationAlgorithm(TimestackAlgorithm):
+class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
     """An animation of one variable (a colour ramp) or three (RGB) of a dated stack, with date labels."""
 
     INPUT = "INPUT"
@@ -103,9 +109,29 @@ class AnimationAlgorithm(TimestackAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FRAMES, self.tr("Frames")))
 
     def checkParameterValues(self, parameters, context):
-        """Refuse percentiles outside 0–100 or in the wrong order in the dialog, before anything runs."""
+        """Refuse an unreadable INPUT or AOI file and percentiles that are not two numbers, outside 0–100
+        or in the wrong order in the dialog, before anything runs."""
+        problem = self.stack_file_problem(self.INPUT, parameters.get(self.INPUT), context)
+        if problem:
+            return False, problem
+        aoi = parameters.get(self.AOI)
+        if isinstance(aoi, str) and aoi.strip():
+            path = aoi.split("|", 1)[0].strip()
+            if os.path.isfile(path) and not QgsVectorLayer(aoi, "", "ogr").isValid():
+                return False, self.tr(
+                    "AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, "
+                    "shapefile, GeoJSON) or leave AOI empty."
+                ).format(path)
+            if not os.path.exists(path) and os.sep in path:
+                return False, self.tr(
+                    "AOI: {0} does not exist; choose a polygon layer or leave AOI empty."
+                ).format(path)
         if parameters.get(self.STRETCH) not in (None, ""):
             low, high = self.parameterAsRange(parameters, self.STRETCH, context)
+            if math.isnan(low) or math.isnan(high):
+                return False, self.tr(
+                    "STRETCH: give two percentiles, low and high, such as 2,98; got '{0}'."
+                ).format(parameters.get(self.STRETCH))
             if not 0 <= low < high <= 100:
                 return False, self.tr(
                     "STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {0:g}, {1:g}."
@@ -113,19 +139,34 @@ class AnimationAlgorithm(TimestackAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def aoi_rings(self, parameters, context, crs: QgsCoordinateReferenceSystem) -> list:
-        """Every polygon ring of AOI in ``crs``, as lists of (x, y)."""
+        """Every polygon ring of AOI in ``crs``, as lists of (x, y); an AOI of other geometries or of
+        none is refused, since nothing could be outlined."""
         source = self.parameterAsSource(parameters, self.AOI, context)
         if source is None:
             return []
+        kind = QgsWkbTypes.geometryType(source.wkbType())
+        if kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry):
+            raise self.fail(
+                self.tr(
+                    "AOI: {0} holds {1} geometries, not polygons; choose a polygon layer or leave AOI empty."
+                ).format(source.sourceName(), QgsWkbTypes.geometryDisplayString(kind).lower())
+            )
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         rings = []
         for feature in source.getFeatures():
             geometry = feature.geometry()
             if geometry.isEmpty():
                 continue
+            if geometry.type() != QgsWkbTypes.PolygonGeometry:
+                continue
             geometry.transform(transform)
             for polygon in geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]:
                 rings.extend([[(point.x(), point.y()) for point in ring] for ring in polygon])
+        if not rings:
+            raise self.fail(
+                self.tr("AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI "
+                        "empty.").format(source.sourceName())
+            )  # fmt: skip
         return rings
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -22,9 +22,10 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core.cube.export import CHUNKINGS, export_cube
+from ..core.cube.export import CHUNKINGS, export_cube, is_zarr_store
 from ..paths import README
 from .algorithm import TimestackAlgorithm
+from .stack_files import StackFiles
 
 COMPRESSIONS = ("deflate", "none")
 
@@ -36,7 +37,7 @@ def plugin_version() -> str:
     return parser.get("general", "version", fallback="unknown")
 
 
-class ExportCubeAlgorithm(TimestackAlgorithm):
+class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
     """One or several dated stacks written as one NetCDF-4 or Zarr cube."""
 
     INPUT = "INPUT"
@@ -115,6 +116,34 @@ class ExportCubeAlgorithm(TimestackAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputString(self.GROUPS, self.tr("Zarr groups")))
+
+    def checkParameterValues(self, parameters, context):
+        """Say what is wrong with an INPUT file or TARGET_CRS before Processing's generic message."""
+        problem = self.stack_file_problem(self.INPUT, parameters.get(self.INPUT), context)
+        if problem:
+            return False, problem
+        given = parameters.get(self.TARGET_CRS)
+        if given not in (None, "") and str(given).strip():
+            if not self.parameterAsCrs(parameters, self.TARGET_CRS, context).isValid():
+                return False, self.tr(
+                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
+                    "such as EPSG:32633, or leave it empty to use the stacks' CRS."
+                ).format(given)
+        return super().checkParameterValues(parameters, context)
+
+    def _check_destination(self, name: str, target, outputs: dict) -> None:
+        """A Zarr cube is a folder: OUTPUT may replace an earlier one, never a folder of something else."""
+        if name == self.OUTPUT and isinstance(target, str) and os.path.isdir(target):
+            if not is_zarr_store(target):
+                raise self.fail(
+                    self.tr(
+                        "OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it "
+                        "holds. Choose a new name ending in .nc or .zarr."
+                    ).format(target)
+                )
+            outputs[os.path.realpath(target)] = name
+            return
+        super()._check_destination(name, target, outputs)
 
     def processAlgorithm(self, parameters, context, feedback):
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)

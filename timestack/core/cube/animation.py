@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -22,7 +23,16 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..io.atomic import atomic_output
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError, missing_package, no_progress
+from ..io.bands import parse_band
+from ..runtime import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    IsCancelled,
+    Progress,
+    TimestackError,
+    missing_package,
+    no_progress,
+)
 from ..timescan.raster import stack_series
 
 __all__ = ["Animation", "NODATA_INDEX", "RAMP_COLOURS", "animate_stack", "render_frames"]
@@ -138,7 +148,8 @@ def render_frames(
     Raises
     ------
     TimestackError
-        Naming BANDS, RGB, STRETCH or COLORMAP.
+        Naming INPUT (undated bands, a single date), BANDS, RGB, STRETCH, COLORMAP or AOI (no ring
+        overlaps the stack).
     """
     import rasterio
     from PIL import Image, ImageDraw
@@ -149,12 +160,45 @@ def render_frames(
         raise TimestackError(
             f"STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {low:g}, {high:g}", "STRETCH"
         )
+    if rgb and variable:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both"
+            ),
+            parameter="BANDS",
+            args=(variable, ", ".join(rgb)),
+        )  # fmt: skip
+    if variable and "," in variable:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, "
+                "green and blue"
+            ),
+            parameter="BANDS",
+            args=(variable,),
+        )  # fmt: skip
     with rasterio.open(stack_path) as src:
+        for band, description in enumerate(src.descriptions, start=1):
+            if parse_band(description) is None:
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so "
+                        "every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614"
+                    ),
+                    parameter="INPUT",
+                    args=(band, description or "no description"),
+                )  # fmt: skip
         series = stack_series(src.descriptions, Path(stack_path).stem.lower())
         if rgb:
             names = [name.strip().lower() for name in rgb]
             if len(names) != 3:
-                raise TimestackError(f"RGB: name three variables (red, green, blue), got {len(names)}", "RGB")
+                name_three = QT_TRANSLATE_NOOP(
+                    "TimestackCore", "RGB: name three variables (red, green, blue), got {0}"
+                )
+                raise TimestackError(name_three, parameter="RGB", args=(len(names),))
             parameter = "RGB"
         else:
             if variable is None and len(series) > 1:
@@ -173,6 +217,25 @@ def render_frames(
         dates = sorted(set.intersection(*(set(b) for b in bands)))
         if not dates:
             raise TimestackError(f"{parameter}: {', '.join(names)} share no date", parameter)
+        if len(dates) == 1:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date"
+                ),
+                parameter=parameter if rgb else "INPUT",
+                args=(parameter if rgb else "INPUT", ", ".join(names), dates[0].isoformat()),
+            )  # fmt: skip
+        if aoi and not any(_overlaps(ring, src.bounds) for ring in aoi):
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its "
+                    "CRS); choose polygons over the stack, or leave AOI empty"
+                ),
+                parameter="AOI",
+                args=tuple(src.bounds),
+            )  # fmt: skip
         factor = max(src.width, src.height) / max_side
         shape = (max(1, round(src.height / max(factor, 1))), max(1, round(src.width / max(factor, 1))))
         stacks = []
@@ -212,6 +275,15 @@ def render_frames(
         frames.append(frame)
         progress(60.0 + 30.0 * (k + 1) / len(cube), f"drawing frame {k + 1} of {len(cube)}")
     return Animation(None, dates, labels, stretches, frames)
+
+
+def _overlaps(ring: Sequence[tuple[float, float]], bounds) -> bool:
+    """Whether the bounding box of ``ring`` meets ``bounds`` (left, bottom, right, top)."""
+    if not ring:
+        return False
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    left, bottom, right, top = bounds
+    return min(xs) <= right and max(xs) >= left and min(ys) <= top and max(ys) >= bottom
 
 
 def _rgb_palette(cube: np.ndarray, stretches) -> list[int]:
@@ -267,7 +339,8 @@ def animate_stack(
     Raises
     ------
     TimestackError
-        Naming OUTPUT for another suffix or a missing encoder, and what :func:`render_frames` raises.
+        Naming OUTPUT for another suffix or a missing encoder (the package or its ffmpeg), and what
+        :func:`render_frames` raises.
     """
     output_path = Path(output_path)
     suffix = output_path.suffix.lower()
@@ -280,6 +353,7 @@ def animate_stack(
             raise TimestackError(
                 missing_package("OUTPUT .mp4", "imageio-ffmpeg"), parameter="OUTPUT"
             ) from exc
+        _ffmpeg(imageio_ffmpeg)
     progress = progress or no_progress
     animation = render_frames(stack_path, progress=progress, is_cancelled=is_cancelled, **options)
     with atomic_output(output_path) as temporary:
@@ -292,6 +366,27 @@ def animate_stack(
             _write_mp4(imageio_ffmpeg, animation.frames, temporary, 1000.0 / frame_ms)
     progress(100.0, "")
     return Animation(output_path, animation.dates, animation.labels, animation.stretch, animation.frames)
+
+
+def _ffmpeg(imageio_ffmpeg) -> str:
+    """The ffmpeg executable imageio-ffmpeg will run, or an error naming OUTPUT before any frame is drawn
+    (``IMAGEIO_FFMPEG_EXE`` may name one that is not there, and a platform may lack the bundled one)."""
+    try:
+        exe = imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError:
+        exe = ""
+    found = exe if exe and os.path.isfile(exe) and os.access(exe, os.X_OK) else shutil.which(exe or "ffmpeg")
+    if not found:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the "
+                "imageio-ffmpeg package or install ffmpeg, or name the file .gif"
+            ),
+            parameter="OUTPUT",
+            args=(exe or "ffmpeg",),
+        )  # fmt: skip
+    return found
 
 
 def _write_mp4(imageio_ffmpeg, frames, path: Path, fps: float) -> None:

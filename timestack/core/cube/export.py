@@ -30,10 +30,18 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..io.atomic import atomic_output
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError, missing_package, no_progress
+from ..runtime import (
+    QT_TRANSLATE_NOOP,
+    Cancelled,
+    IsCancelled,
+    Progress,
+    TimestackError,
+    missing_package,
+    no_progress,
+)
 from .stacks import CubePlan, as_float, plan_cube
 
-__all__ = ["CHUNKINGS", "FORMATS", "Cube", "chunk_shape", "export_cube"]
+__all__ = ["CHUNKINGS", "FORMATS", "Cube", "chunk_shape", "export_cube", "is_zarr_store"]
 
 CHUNKINGS = ("temporal", "spatial", "both")
 FORMATS = ("netcdf", "zarr")
@@ -68,6 +76,14 @@ def chunk_shape(scheme: str, shape: tuple[int, int, int], itemsize: int, target_
         depth = max(1, min(round(math.sqrt(times)), round(items ** (1 / 3))))
     side = max(1, int(math.sqrt(items / depth)))
     return depth, min(rows, side), min(cols, side)
+
+
+def is_zarr_store(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a folder holding a Zarr group or array (v2 metadata files or v3's zarr.json),
+    the only kind of folder an export may replace."""
+    path = Path(path)
+    return path.is_dir() and any((path / name).is_file() for name in (".zgroup", ".zmetadata", ".zarray",
+                                                                       "zarr.json"))  # fmt: skip
 
 
 def _xarray():
@@ -275,6 +291,16 @@ def export_cube(
         raise TimestackError(f"CHUNK_MB must be a positive size, got {chunk_mb}", parameter="CHUNK_MB")
     if compression not in ("deflate", "none"):
         raise TimestackError(f"COMPRESSION: {compression!r}; use deflate or none", parameter="COMPRESSION")
+    if output_path.exists() and (output_path.is_dir() or fmt == "zarr") and not is_zarr_store(output_path):
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it "
+                "could have written, so choose a new name"
+            ),
+            parameter="OUTPUT",
+            args=(output_path,),
+        )  # fmt: skip
     xarray = _xarray()
     _backend(fmt)
     plan = plan_cube(paths, target_crs)
