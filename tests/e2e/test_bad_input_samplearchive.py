@@ -43,6 +43,8 @@ def world(tmp_path_factory):
     (root / "link_to_file").symlink_to(root / "file.txt")
     (root / "link_to_notes").symlink_to(root / "notes")
     (root / "locked").mkdir()
+    (root / "broken_link").mkdir()
+    (root / "broken_link" / "plots.csv").symlink_to(root / "gone.csv")
     assert json.loads((root / "archive" / "sample_archive.json").read_text())["root"] == str(root / "archive")
     with read_only(root / "locked"):
         yield {"root": root}
@@ -84,6 +86,11 @@ CASES = [
     Case("variant as text", variant("tiny"), "VARIANT: tiny is not one of"),
     Case("variant fraction", variant("0.5"), "VARIANT"),
     Case("two variants", variant("0,1"), "VARIANT takes one choice"),
+    Case("the archive's stamp file", folder("archive/sample_archive.json"), "is a file, not a folder"),
+    Case("below a file, two levels", folder("file.txt/a/b"), "OUTPUT_FOLDER"),
+    Case("folder with a broken link", folder("broken_link"), REFUSED),
+    Case("variant by name", variant("small"), "VARIANT: small is not one of"),
+    Case("variant too large", variant("99999999999"), "VARIANT: 99999999999 is not one of"),
     Case("archive reused", folder("archive"), "up to date", succeeds=True),
     Case("archive with notes reused, notes kept", folder("archive_notes"), "up to date", succeeds=True),
 ]
