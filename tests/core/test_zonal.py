@@ -12,9 +12,11 @@ from timestack.core.zonal.statistics import (
     ZonalInputError,
     dated_bands,
     parse_statistics,
+    polygons_without_pixels,
     read_polygons,
     wide_table,
     write_csv_atomically,
+    write_csv_tables,
     zonal_statistics,
 )
 
@@ -60,11 +62,41 @@ def test_long_format_has_one_row_per_polygon_date_and_variable(stack, stands):
 
 
 def test_polygon_outside_the_data_gives_rows_with_count_zero(stack, stands):
-    table = zonal_statistics([stack], read_polygons(stands, "stand_id"), STATS)
+    polygons = read_polygons(stands, "stand_id")
+    table = zonal_statistics([stack], polygons, STATS)
     outside = table[table["id"] == 5]
     assert len(outside) == 3
     assert (outside["count"] == 0).all() and (outside["valid_fraction"] == 0).all()
     assert outside["mean"].isna().all()
+    assert polygons_without_pixels(table, polygons.ids) == [5]  # what the algorithm warns of
+
+
+def test_a_truncated_stack_is_refused_by_name_not_by_array_shape(tmp_path, stack, stands):
+    content = stack.read_bytes()
+    truncated = tmp_path / "truncated.tif"
+    truncated.write_bytes(content[: len(content) // 2])
+    with pytest.raises(
+        ZonalInputError, match="INPUT: .*truncated.tif cannot be read .*damaged or incomplete"
+    ):
+        zonal_statistics([truncated], read_polygons(stands, "stand_id"), ["mean"])
+
+
+def test_points_are_refused_as_no_polygons(tmp_path):
+    points = write_polygons(tmp_path / "p.gpkg", [(1, "POINT(500045 4999955)"), (2, "POINT(500100 4999900)")])
+    with pytest.raises(
+        ZonalInputError, match=r"POLYGONS: the layer holds no polygons \(its geometries: Point\)"
+    ):
+        read_polygons(points, "stand_id")
+
+
+def test_two_tables_are_written_together_or_not_at_all(tmp_path):
+    table = pd.DataFrame({"id": [1], "date": ["2001-01-01"], "variable": ["nbr"], "mean": [0.5]})
+    (tmp_path / "a_file").write_text("notes\n")
+    with pytest.raises(OSError):
+        write_csv_tables([(table, tmp_path / "long.csv"), (table, tmp_path / "a_file" / "wide.csv")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file"]
+    write_csv_tables([(table, tmp_path / "long.csv"), (table, tmp_path / "out" / "wide.csv")])
+    assert (tmp_path / "long.csvt").is_file() and (tmp_path / "out" / "wide.csv").is_file()
 
 
 def test_valid_fraction_is_the_unmasked_share_of_the_polygon(tmp_path):

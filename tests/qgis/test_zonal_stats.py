@@ -176,6 +176,31 @@ def test_scenes_of_a_search_result_give_masked_rows(provider, tmp_path, sample_s
     assert written["valid_fraction"].min() >= 0.5
 
 
+def test_polygons_without_pixels_are_warned_of_and_counted_in_the_results(provider, tmp_path, inputs):
+    """Stand 5 lies outside the raster: its rows say count 0, and the run says so too (issue 15)."""
+    import processing
+
+    stack, stands = inputs
+    outside = write_polygons(tmp_path / "outside.gpkg", [(1, f"POLYGON({pixel_box(40, 40, 45, 45)})")])
+    for polygons, measured, without, warning in [
+        (stands, 4, 1, "1 of 5 polygons cover no valid pixel of INPUT on any date"),
+        (outside, 0, 1, "No polygon covers a valid pixel of INPUT on any date"),
+    ]:
+        messages = []
+
+        class Feedback(QgsProcessingFeedback):
+            def pushWarning(self, text, messages=messages):
+                messages.append(text)
+
+        parameters = {"POLYGONS": str(polygons), "ID_FIELD": "stand_id", "INPUT": [str(stack)], "STATS": [0]}
+        result = processing.run(
+            "timestack:zonalstats", {**parameters, "OUTPUT": str(tmp_path / "o.csv")}, feedback=Feedback()
+        )
+        assert [m for m in messages if warning in m], messages
+        assert (result["POLYGONS_MEASURED"], result["POLYGONS_WITHOUT_PIXELS"]) == (measured, without)
+        assert list(pd.read_csv(result["OUTPUT"]).columns) == ["id", "date", "variable", "mean"]
+
+
 @pytest.mark.parametrize(
     "case, message",
     [

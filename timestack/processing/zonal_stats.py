@@ -6,10 +6,12 @@ exactextract's (coverage-weighted); see ``timestack.core.zonal.statistics`` for 
 ``timestack.core.zonal.compile`` for weekly/monthly/yearly/whole-period compilation.
 """
 
+import os
 from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -18,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
 )
 
 from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
@@ -41,6 +44,9 @@ class ZonalStatsAlgorithm(
     MIN_VALID_FRACTION = "MIN_VALID_FRACTION"
     OUTPUT = "OUTPUT"
     OUTPUT_WIDE = "OUTPUT_WIDE"
+    POLYGONS_MEASURED = "POLYGONS_MEASURED"
+    POLYGONS_WITHOUT_PIXELS = "POLYGONS_WITHOUT_PIXELS"
+    ROWS = "ROWS"
 
     def name(self) -> str:
         return "zonalstats"
@@ -153,6 +159,64 @@ class ZonalStatsAlgorithm(
                 createByDefault=False,
             )
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.POLYGONS_MEASURED, self.tr("Polygons with a valid pixel on at least one date")
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.POLYGONS_WITHOUT_PIXELS,
+                self.tr("Polygons without a valid pixel on any date (all counts 0)"),
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.ROWS, self.tr("Rows in the long table (0: empty)")))
+
+    def checkParameterValues(self, parameters, context):
+        """Refuse a POLYGONS or INPUT file that is missing, empty or unreadable by name, before Processing
+        says only "Incorrect parameter value" or "not found" (for an empty file)."""
+        for name, raster in ((self.POLYGONS, False), (self.INPUT, True)):
+            problem = self._layer_file_problem(name, parameters.get(name), raster, context)
+            if problem:
+                return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    def _layer_file_problem(self, name: str, value, raster: bool, context) -> str:
+        """What is wrong with the local files ``value`` names; "" when they open, or are not files (layer
+        objects, project layers by id or name, databases and URLs are left to Processing)."""
+        from osgeo import gdal
+
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if not isinstance(item, str) or not item.strip():
+                continue
+            path = item.split("|", 1)[0].strip()
+            if "://" in path or path.startswith(("memory:", "/vsi", "postgres", "dbname=")):
+                continue
+            if not os.path.exists(path):
+                if os.sep in path and QgsProcessingUtils.mapLayerFromString(item, context) is None:
+                    return self.tr("{0}: {1} does not exist; choose an existing file.").format(name, path)
+                continue
+            if os.path.isfile(path) and os.path.getsize(path) == 0:
+                return self.tr("{0}: {1} is empty (0 bytes); write it again or choose another file.").format(
+                    name, path
+                )
+            gdal.PushErrorHandler("CPLQuietErrorHandler")
+            try:
+                opened = gdal.OpenEx(path, gdal.OF_RASTER if raster else gdal.OF_VECTOR)
+            finally:
+                gdal.PopErrorHandler()
+            if opened is not None:
+                continue
+            if raster:
+                return self.tr(
+                    "INPUT: {0} is not a raster GDAL can read (damaged, or another kind of file); choose "
+                    "a time stack GeoTIFF whose bands are named YYYY_variable."
+                ).format(path)
+            return self.tr(
+                "POLYGONS: {0} is not a vector layer GDAL can read (damaged, or another kind of file); "
+                "choose a polygon layer (GeoPackage, shapefile, GeoJSON)."
+            ).format(path)
+        return ""
 
     def _statistics(self, parameters, context) -> list:
         chosen = [DEFAULT_STATISTICS[i] for i in self.parameterAsEnums(parameters, self.STATS, context)]
@@ -163,6 +227,19 @@ class ZonalStatsAlgorithm(
                     self.tr("PERCENTILES: {0} is not a whole number from 0 to 100.").format(value)
                 )
         return chosen + [f"p{int(value)}" for value in percentiles]
+
+    def _check_indices(self, indices: list) -> None:
+        """Refuse an index a scene cannot give by the INDICES name (the core sees bands and indices as one
+        list and would blame BANDS)."""
+        from ..core.indices import BAND_ALIASES, INDICES
+
+        for name in indices:
+            if name.upper() not in INDICES and name.lower() not in BAND_ALIASES:
+                raise self.fail(
+                    self.tr("INDICES: {0} is not an index Timestack computes; use one of {1}.").format(
+                        name, ", ".join(INDICES)
+                    )
+                )
 
     def _polygons(self, parameters, context, feedback):
         path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
@@ -183,7 +260,12 @@ class ZonalStatsAlgorithm(
         from ..core.native import NativeLibraryError
         from ..core.zonal.compile import compile_statistics
         from ..core.zonal.scenes import find_scenes, scene_statistics
-        from ..core.zonal.statistics import wide_table, write_csv_atomically, zonal_statistics
+        from ..core.zonal.statistics import (
+            polygons_without_pixels,
+            wide_table,
+            write_csv_tables,
+            zonal_statistics,
+        )
 
         progress, is_cancelled = self.core_callbacks(feedback)
         stacks = [layer.source() for layer in self.parameterAsLayerList(parameters, self.INPUT, context)]
@@ -192,12 +274,15 @@ class ZonalStatsAlgorithm(
             raise self.fail(
                 self.tr("Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.")
             )
-        variables = split_list(self.parameterAsString(parameters, self.BANDS, context)) + split_list(
-            self.parameterAsString(parameters, self.INDICES, context)
-        )
+        indices = split_list(self.parameterAsString(parameters, self.INDICES, context))
+        variables = split_list(self.parameterAsString(parameters, self.BANDS, context)) + indices
+        if items_path:
+            self._check_indices(indices)
         period = PERIODS[self.parameterAsEnum(parameters, self.COMPILE, context)]
         min_valid = self.parameterAsDouble(parameters, self.MIN_VALID_FRACTION, context)
         statistics = self._statistics(parameters, context)
+        # count is always measured: it tells the polygons that got no pixel, which must be reported
+        measured = statistics if "count" in statistics else [*statistics, "count"]
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         wide_output = self.parameterAsFileOutput(parameters, self.OUTPUT_WIDE, context)
         try:
@@ -205,7 +290,7 @@ class ZonalStatsAlgorithm(
                 polygons = self._polygons(parameters, context, feedback)
                 if stacks:
                     table = zonal_statistics(
-                        stacks, polygons, statistics, variables or None, progress, is_cancelled
+                        stacks, polygons, measured, variables or None, progress, is_cancelled
                     )
                 else:
                     roots = self.allowed_roots(parameters, context)
@@ -215,12 +300,15 @@ class ZonalStatsAlgorithm(
                         items,
                         polygons,
                         variables,
-                        statistics,
+                        measured,
                         self.mask_options(parameters, context),
                         progress,
                         is_cancelled,
                         earthdata_headers=self.earthdata_headers(parameters, context),
                     )
+                without = polygons_without_pixels(table, polygons.ids)
+                if "count" not in statistics:
+                    table = table.drop(columns="count")
                 table = compile_statistics(table, period, min_valid)
                 shown = "mean" if "mean" in statistics else statistics[0]
                 wide = wide_table(table, shown) if wide_output else None
@@ -230,16 +318,51 @@ class ZonalStatsAlgorithm(
             raise self.fail(
                 self.tr("Polygon statistics cannot run safely in this QGIS session: {0}").format(exc)
             ) from exc
-        write_csv_atomically(table, output)
+        self._report_empty(feedback, without, len(polygons.ids), len(table), min_valid, bool(stacks))
+        write_csv_tables([(table, output)] + ([(wide, wide_output)] if wide is not None else []))
         self.load_on_completion(
             context, str(output), self.tr("Polygon statistics"), self.OUTPUT, raster=False
         )
-        results = {self.OUTPUT: str(output)}
+        results = {
+            self.OUTPUT: str(output),
+            self.POLYGONS_MEASURED: len(polygons.ids) - len(without),
+            self.POLYGONS_WITHOUT_PIXELS: len(without),
+            self.ROWS: len(table),
+        }
         if wide is not None:
-            write_csv_atomically(wide, wide_output)
             self.load_on_completion(
                 context, wide_output, self.tr("Polygon statistics (wide)"), self.OUTPUT_WIDE, raster=False
             )
             results[self.OUTPUT_WIDE] = wide_output
         feedback.pushInfo(self.tr("{0} rows written to {1}").format(len(table), output))
         return results
+
+    def _report_empty(self, feedback, without: list, polygons: int, rows: int, min_valid, stacks: bool):
+        """Warn of polygons that got no valid pixel and of a table left without rows: an empty result
+        must not pass for a measured one."""
+        source = "INPUT" if stacks else "ITEMS"
+        if without and len(without) == polygons:
+            feedback.pushWarning(
+                self.tr(
+                    "No polygon covers a valid pixel of {0} on any date: every count is 0 and every other "
+                    "statistic empty. Check that POLYGONS lie over the data (their extent and CRS) and, "
+                    "for scenes, that MASK leaves pixels."
+                ).format(source)
+            )
+        elif without:
+            shown = ", ".join(str(polygon_id) for polygon_id in without[:10])
+            if len(without) > 10:
+                shown += ", …"
+            feedback.pushWarning(
+                self.tr(
+                    "{0} of {1} polygons cover no valid pixel of {2} on any date (count 0, other "
+                    "statistics empty): {3}."
+                ).format(len(without), polygons, source, shown)
+            )
+        if not rows and len(without) < polygons:
+            feedback.pushWarning(
+                self.tr(
+                    "No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. "
+                    "Lower MIN_VALID_FRACTION."
+                ).format(min_valid)
+            )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -234,8 +235,9 @@ def find_scenes(
             max_cloud=max_cloud,
         )
         items = list(search_scenes(catalog, query).items)
-    except SearchError as exc:
-        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: {0}"), args=(exc,)) from exc
+    except SearchError as exc:  # the search names its file CATALOG; here the user gave it as ITEMS
+        reason = re.sub(r"^CATALOG:? ", "", str(exc))
+        raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: {0}"), args=(reason,)) from exc
     catalog_dir = Path(catalog).parent if is_local_catalog(catalog) else None
     for item in items:
         for asset in item.assets.values():

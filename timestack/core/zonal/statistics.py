@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .. import native
-from ..io.atomic import write_text_atomically
+from ..io.atomic import atomic_outputs
 from ..io.bands import parse_band
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .options import DEFAULT_STATISTICS
@@ -142,7 +143,7 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
                 "Properties › Source › Set CRS) and save it"
             )
         )  # fmt: skip
-    ids, geometries, repaired, broken, empty_ids = [], [], [], [], []
+    ids, geometries, repaired, broken, empty_ids, kinds = [], [], [], [], [], set()
     for feature in vector:
         value = feature.GetField(id_field)
         label = value if value is not None else f"feature {feature.GetFID()}"
@@ -161,6 +162,7 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
             repaired.append(value)
         if ogr.GT_Flatten(geometry.GetGeometryType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
             broken.append(str(label))
+            kinds.add(ogr.GeometryTypeToName(ogr.GT_Flatten(geometry.GetGeometryType())))
             continue
         ids.append(value)
         geometries.append(geometry)
@@ -169,6 +171,16 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
             QT_TRANSLATE_NOOP("TimestackCore", "ID_FIELD: {0!r} is empty for {1}; fill it in"),
             args=(id_field, _some(empty_ids)),
         )
+    if broken and not ids and kinds:
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. "
+                "Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › "
+                "Buffer)"
+            ),
+            args=(", ".join(sorted(kinds)),),
+        )  # fmt: skip
     if broken:
         raise ZonalInputError(
             QT_TRANSLATE_NOOP(
@@ -416,20 +428,21 @@ def zonal_statistics(
         transform = dataset.GetGeoTransform()
         sources = [GDALRasterSource(dataset, band.index) for band in bands]
         span = (100.0 * number / len(stacks), 100.0 * (number + 1) / len(stacks))
-        frames.append(
-            zonal_statistics_of_sources(
-                sources,
-                bands,
-                polygons,
-                geometries,
-                dataset.GetSpatialRef(),
-                abs(transform[1] * transform[5]),
-                statistics,
-                progress,
-                is_cancelled,
-                span,
+        with _read_errors_named(path):
+            frames.append(
+                zonal_statistics_of_sources(
+                    sources,
+                    bands,
+                    polygons,
+                    geometries,
+                    dataset.GetSpatialRef(),
+                    abs(transform[1] * transform[5]),
+                    statistics,
+                    progress,
+                    is_cancelled,
+                    span,
+                )
             )
-        )
     table = pd.concat(frames, ignore_index=True)
     clash = table.duplicated(list(KEY_COLUMNS))
     if clash.any():
@@ -443,6 +456,47 @@ def zonal_statistics(
             args=(first["variable"], first["date"]),
         )  # fmt: skip
     return sort_table(table)
+
+
+@contextmanager
+def _read_errors_named(path: str | os.PathLike) -> Iterator[None]:
+    """Turn a failed read of the stack ``path`` into an error naming INPUT.
+
+    GDAL reports a damaged block (a truncated or half-copied GeoTIFF) only as an error message and an
+    empty read; exactextract then fails on the empty array with a message about array dimensions that
+    says nothing of the file. GDAL's own message is kept for the details.
+    """
+    from osgeo import gdal
+
+    gdal.ErrorReset()
+    try:
+        yield
+    except (TimestackError, Cancelled):
+        raise
+    except (ValueError, RuntimeError) as exc:
+        if gdal.GetLastErrorType() < gdal.CE_Failure:
+            raise
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or "
+                "download?). Write or copy it again"
+            ),
+            args=(path, gdal.GetLastErrorMsg().strip()),
+        ) from exc  # fmt: skip
+
+
+def polygons_without_pixels(table: pd.DataFrame, ids: Sequence) -> list:
+    """The ``ids`` whose rows in ``table`` never count a valid pixel (or that have no row at all).
+
+    Such a polygon lies outside the data, or only over masked or nodata pixels, on every date: its
+    statistics are all empty, which a caller must report rather than pass off as a result.
+    """
+    if "count" in table.columns:
+        measured = set(table.loc[table["count"].fillna(0) > 0, "id"])
+    else:
+        measured = set()
+    return [polygon_id for polygon_id in ids if polygon_id not in measured]
 
 
 def sort_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -470,12 +524,28 @@ def write_csv_atomically(table: pd.DataFrame, path: str | os.PathLike) -> Path:
     A ``.csvt`` sidecar (GDAL CSV driver, https://gdal.org/drivers/vector/csv.html) gives the column
     types, so QGIS opens the ids as numbers where the polygons' ids are numbers and joins match.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    types = ",".join(f'"{_ogr_type(name, table[name])}"' for name in table.columns)
-    write_text_atomically(path, lambda stream: table.to_csv(stream, index=False, float_format="%.10g"))
-    write_text_atomically(path.with_suffix(".csvt"), lambda stream: stream.write(types + "\n"))
-    return path
+    write_csv_tables([(table, path)])
+    return Path(path)
+
+
+def write_csv_tables(tables: Sequence[tuple]) -> None:
+    """Write every ``(table, path)`` as :func:`write_csv_atomically` does, all or none of them.
+
+    Every CSV and its ``.csvt`` is written under a temporary name first and only renamed into place
+    once all are written: a second table that cannot be written (a read-only folder, a path below a
+    file) leaves the first target as it was, and no folder the call created.
+    """
+    targets = {}
+    for number, (_, path) in enumerate(tables):
+        targets[(number, "csv")] = Path(path)
+        targets[(number, "csvt")] = Path(path).with_suffix(".csvt")
+    with atomic_outputs(targets) as temporaries:
+        for number, (table, _) in enumerate(tables):
+            types = ",".join(f'"{_ogr_type(name, table[name])}"' for name in table.columns)
+            with open(temporaries[(number, "csv")], "w", encoding="utf-8", newline="") as stream:
+                table.to_csv(stream, index=False, float_format="%.10g")
+            with open(temporaries[(number, "csvt")], "w", encoding="utf-8", newline="") as stream:
+                stream.write(types + "\n")
 
 
 def _ogr_type(name: str, column: pd.Series) -> str:
