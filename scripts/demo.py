@@ -43,12 +43,31 @@ def event_count(layer) -> None:
     layer.setRenderer(renderer)
 
 
-def false_colour(layer) -> None:
-    """The composite's style in the Toolbox and the dock: swir1/nir/red of the last year."""
-    from timestack.core.io.stack import SCALE_INT16
-    from timestack.processing.styles import false_colour_renderer
+def outline(color: str) -> Callable:
+    """Polygons as outlines over a light fill, as the dock draws stands and footprints."""
 
-    layer.setRenderer(false_colour_renderer(layer, LAST_YEAR, SCALE_INT16))
+    def style(layer) -> None:
+        from timestack.processing.styles import outline_renderer
+
+        layer.setRenderer(outline_renderer(color, 40))
+
+    return style
+
+
+def landtrendr(kind: str) -> Callable:
+    """A LandTrendr output styled by the dock's own post-processor (single band, ramp, legend)."""
+
+    def style(layer) -> None:
+        from qgis.core import QgsProcessingContext, QgsProject
+
+        from timestack.processing.styles import LandTrendrStyler, stack_scale
+
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        scale = stack_scale(layer.source())
+        LandTrendrStyler(kind, "nbr", scale, -1).postProcessLayer(layer, context, None)
+
+    return style
 
 
 @dataclass
@@ -70,7 +89,7 @@ STEPS = [
         "timestack:samplearchive",
         lambda r: {"VARIANT": 0, "OUTPUT_FOLDER": SAMPLE},
         {"OUTPUT_STANDS": "Stands (truth)", "OUTPUT_DISTURBANCE_YEAR": "Disturbance year (truth)"},
-        {"OUTPUT_DISTURBANCE_YEAR": by_year},
+        {"OUTPUT_STANDS": outline("#ffd700"), "OUTPUT_DISTURBANCE_YEAR": by_year},
     ),
     Step(
         "Search scenes",
@@ -87,6 +106,7 @@ STEPS = [
             "OUTPUT_ITEMS": OUT / "scenes.json",
         },
         {"OUTPUT": "Scene footprints"},
+        {"OUTPUT": outline("#00bfff")},
     ),
     Step(
         "Annual composites",
@@ -105,7 +125,6 @@ STEPS = [
             "OUTPUT_FOLDER": OUT / "composite-years",
         },
         {"OUTPUT": "Annual composites (medoid)"},
-        {"OUTPUT": false_colour},
     ),
     Step(
         "LandTrendr (NBR)",
@@ -122,6 +141,7 @@ STEPS = [
             "OUTPUT_SEGMENTS": OUT / "landtrendr-segments.tif",
         },
         {"OUTPUT_FITTED": "LandTrendr fitted NBR", "OUTPUT_RMSE": "LandTrendr RMSE"},
+        {"OUTPUT_FITTED": landtrendr("fitted"), "OUTPUT_RMSE": landtrendr("rmse")},
     ),
     Step(
         "Greatest disturbance",
@@ -164,38 +184,111 @@ def qgis_process(algorithm: str, params: dict) -> dict:
     return json.loads(done.stdout[done.stdout.index("{") :])["results"]
 
 
-def write_project(layers: list, path: Path) -> int:
-    """Save a QGIS project holding ``layers`` ([(name, source, is_raster, style)]); return the count."""
+#: The project's layer tree, top to bottom: what answers the question first (where and when the forest
+#: was disturbed) over the false-colour years it was found in; diagnostics and truth folded away below.
+#: Names are the Step layers' names; a group is (name, [layer names]).
+TREE = [
+    "Greatest disturbance",
+    "Stands (truth)",
+    "Annual composites (medoid)",
+    (
+        "Diagnostics",
+        ["Loss events per pixel", "LandTrendr RMSE", "LandTrendr fitted NBR", "Scene footprints"],
+    ),
+    ("Truth", ["Disturbance year (truth)"]),
+    "Stand statistics",
+]
+
+
+def write_project(layers: dict, path: Path) -> int:
+    """Save a QGIS project of ``layers`` (name -> (source, is_raster, style)) laid out as :data:`TREE`:
+    opened, it shows the change map's year ramp over the last year's false colour, zoomed to the area,
+    with diagnostic and truth layers in collapsed, unchecked groups, and the Temporal Controller playing
+    the composite's years one a frame. Returns the number of layers."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+    sys.path.insert(0, str(ROOT / "build" / "package"))  # the built plugin, for its styles
+    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsReferencedRectangle, QgsVectorLayer
 
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
-    added = 0
-    sys.path.insert(0, str(ROOT / "build" / "package"))  # the built plugin, for its styles
-    for name, source, is_raster, style in layers:
-        layer = QgsRasterLayer(source, name) if is_raster else QgsVectorLayer(source, name, "ogr")
-        if layer.isValid():
-            if style is not None:
-                style(layer)
-            project.addMapLayer(layer)
-            added += 1
-        else:
-            print(f"demo: could not open {source} as a layer", file=sys.stderr)
-    if added:
-        project.setCrs(project.mapLayers()[next(iter(project.mapLayers()))].crs())
+    root = project.layerTreeRoot()
+    added = {}
+    for entry in TREE:
+        group_name, names = entry if isinstance(entry, tuple) else (None, [entry])
+        parent = root.addGroup(group_name) if group_name else root
+        for name in names:
+            if name not in layers:
+                continue
+            source, is_raster, style = layers[name]
+            if name == "Annual composites (medoid)":
+                layer = add_composite(project, parent, source, name)
+            else:
+                layer = QgsRasterLayer(source, name) if is_raster else QgsVectorLayer(source, name, "ogr")
+                if not layer.isValid():
+                    print(f"demo: could not open {source} as a layer", file=sys.stderr)
+                    continue
+                project.addMapLayer(layer, False)
+                parent.addLayer(layer)
+                if style is not None:
+                    style(layer)
+                node = root.findLayer(layer.id())
+                if node.parent() is not parent:  # the dock's stylers bring a new result to the top
+                    parent.addChildNode(node.clone())
+                    node.parent().removeChildNode(node)
+            added[name] = layer
+        if group_name:
+            parent.setExpanded(False)
+            parent.setItemVisibilityChecked(False)
+    for name in ("Scene footprints", "Stand statistics"):
+        node = root.findLayer(added[name].id()) if name in added else None
+        if node is not None:
+            node.setItemVisibilityChecked(False)
+    change = added.get("Greatest disturbance")
+    if change is not None:
+        project.setCrs(change.crs())
+        extent = change.extent().buffered(change.extent().width() * 0.05)
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, change.crs()))
     ok = project.write(str(path))
     app.exitQgis()
     if not ok:
         sys.exit(f"demo: could not write {path}")
-    return added
+    return len(added)
+
+
+def add_composite(project, parent, stack: str, name: str):
+    """The composite as the dock loads it: one false-colour layer per year (newest on top, so it shows
+    while time is off; each with its year as temporal range) in a group the Temporal Controller plays,
+    and the project's time set to the years with a one-year step."""
+    from osgeo import gdal
+
+    from timestack.core.io.bands import parse_band
+    from timestack.core.io.stack import SCALE_INT16
+    from timestack.processing.styles import composite_layers, play_years
+
+    dataset = gdal.Open(stack)
+    labels = (
+        parse_band(dataset.GetRasterBand(b).GetDescription()) for b in range(1, dataset.RasterCount + 1)
+    )
+    years = sorted({label.year for label in labels if label is not None})
+    dataset = None
+    stack_layer, year_layers = composite_layers(stack, name, years, SCALE_INT16)
+    group = parent.addGroup(name)
+    for year_layer in year_layers:
+        project.addMapLayer(year_layer, False)
+        group.addLayer(year_layer)
+    group.setExpanded(False)
+    project.addMapLayer(stack_layer, False)
+    parent.addLayer(stack_layer)
+    project.layerTreeRoot().findLayer(stack_layer.id()).setItemVisibilityChecked(False)
+    play_years(project, years[0], years[-1])
+    return stack_layer
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     results: dict = {}
-    layers = []
+    layers = {}
     for step in STEPS:
         started = time.perf_counter()
         outputs = qgis_process(step.algorithm, step.params(results))
@@ -204,7 +297,7 @@ def main() -> int:
         for output, name in step.layers.items():
             source = str(outputs[output])
             is_raster = source.lower().endswith((".tif", ".vrt"))
-            layers.append((name, source, is_raster, step.styles.get(output)))
+            layers[name] = (source, is_raster, step.styles.get(output))
     project = OUT / "timestack-demo.qgz"
     added = write_project(layers, project)
     (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
