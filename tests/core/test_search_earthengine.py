@@ -154,3 +154,18 @@ def test_item_ids_come_from_the_asset_id_not_the_merged_index(offline_ee):
     scene_id = image["properties"]["system:index"]
     image["properties"]["system:index"] = f"2_{scene_id}"
     assert image_to_item(image).id == scene_id
+
+
+def test_an_uninitialised_earth_engine_gets_the_login_message_not_an_ee_error(tmp_path, monkeypatch):
+    """Without stored credentials the search says how to log in, before building any ee object
+    (which would fail first with an error about the API that means nothing to a user)."""
+    ee.Reset()
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.config/earthengine/credentials here
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
+    query = SceneQuery.create(
+        bbox_polygon((0, 0, 1, 1)), "2023-01-01", "2023-12-31", collections=["LANDSAT/LC08/C02/T1_L2"]
+    )
+    with pytest.raises(SearchError, match="not initialised. Run `earthengine authenticate`") as raised:
+        search_scenes("earthengine", query)
+    assert raised.value.parameter == "CATALOG"
+    assert not ee.data.is_initialized()

@@ -152,8 +152,7 @@ def search_earthengine(
 ) -> SearchResult:
     """List the images of ``query``; needs an initialised (authenticated) earthengine-api."""
     ee = _ee()
-    collection = build_collection(query)
-    if not ee.data.is_initialized():
+    if not ee.data.is_initialized():  # before any ee object is built: building one needs the API
         try:
             ee.Initialize()
         except Exception as exc:  # ee raises EEException or google.auth errors when not authenticated
@@ -164,8 +163,9 @@ def search_earthengine(
                     "once and set a Google Cloud project ({0})."
                 ),
                 "CATALOG",
-                args=(exc,),
-            ) from exc  # fmt: skip
+                args=(type(exc).__name__,),
+            ) from None  # fmt: skip
+    collection = build_collection(query)
     if progress:
         progress(10.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Listing Earth Engine images")))
     try:
