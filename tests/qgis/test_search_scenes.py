@@ -187,7 +187,7 @@ def set_area(panel, archive) -> None:
 
 def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_archive, tmp_path):
     from qgis.core import QgsDateTimeRange, QgsProject, QgsUnitTypes, QgsVectorLayerTemporalContext
-    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
     from timestack.core.search import SceneQuery, search_scenes
     from timestack.core.search.query import bbox_polygon
@@ -226,7 +226,10 @@ def test_panel_searches_in_the_background_and_lists_the_scenes(panel, sample_arc
     assert symbol.color().alpha() == 0 and symbol.symbolLayer(0).strokeColor().alpha() == 255
     # Play in the Temporal Controller steps through the years of the scenes, one year a frame.
     temporal = footprints[0].temporalProperties()
-    assert temporal.isActive() and temporal.startExpression() == 'to_datetime("datetime")'
+    field = footprints[0].fields().field("datetime")
+    assert field.type() == QVariant.DateTime, "a real date-time, not text"
+    assert temporal.isActive() and temporal.mode() == temporal.ModeFeatureDateTimeInstantFromField
+    assert temporal.startField() == "datetime"
     years = sorted(int(record["datetime"][:4]) for record in expected.records())
     time_settings = QgsProject.instance().timeSettings()
     assert time_settings.temporalRange().begin().date() == QDate(years[0], 1, 1)

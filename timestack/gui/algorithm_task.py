@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsRasterLayer,
-    QgsTask,
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
@@ -107,7 +106,7 @@ class AlgorithmTask:
         #: What the run was given (panels hand parts of it to the next step).
         self.parameters = dict(parameters)
         #: Whether the user cancelled the run (the task also cancels itself when the algorithm refuses
-        #: its parameters before starting).
+        #: to prepare, and the feedback is cancelled whenever the task is).
         self.cancelled = False
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._finished)
@@ -121,11 +120,6 @@ class AlgorithmTask:
         self.time_changed = False
 
     def start(self) -> None:
-        """Queue the run; one the algorithm refused while preparing (an output that is an input, say)
-        has already ended, terminated by its task without ``executed``: it is reported at once."""
-        if self.task.status() == QgsTask.Terminated:
-            self._finished(False, {})
-            return
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:

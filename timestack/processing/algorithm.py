@@ -192,12 +192,14 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             )
         return found
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+    def check_outputs(self, parameters, context) -> None:
         """Refuse, before anything is opened for writing, an output that is one of the inputs or another
-        output.
+        output, a folder, below a file or in a folder nobody may write to.
 
-        Every way of running comes through here (Toolbox, models, ``qgis_process``, the dock's tasks),
-        so no algorithm can overwrite the stack, catalog or polygons it was asked to read.
+        Every run of every algorithm comes through here first (the base wraps each ``processAlgorithm``),
+        so no algorithm can overwrite the stack, catalog or polygons it was asked to read. Not in
+        ``prepareAlgorithm``: an error raised there reaches ``processing.run`` callers only as "There
+        were errors executing the algorithm", its message left in the feedback's log.
         """
         inputs = {}
         for definition in self.parameterDefinitions():
@@ -221,7 +223,6 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                     ).format(definition.name(), inputs[path], path)
                 )
             self._check_destination(definition.name(), target, outputs)
-        return True
 
     def _check_destination(self, name: str, target, outputs: dict) -> None:
         """Refuse an output path that is a folder or that another output of this run writes too;
@@ -468,6 +469,7 @@ def _reporting_io_errors(process):
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
         try:
+            self.check_outputs(parameters, context)
             with _terminate_cancels(feedback):
                 return process(self, parameters, context, feedback)
         except QgsProcessingException:

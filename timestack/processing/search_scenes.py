@@ -24,7 +24,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 
 from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
@@ -33,7 +33,12 @@ from .algorithm import TimestackAlgorithm
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
 from .styles import FootprintStyler, keep_alive
 
-_FIELD_TYPES = {"doy": QVariant.Int, "cloud_cover": QVariant.Double, "epsg": QVariant.Int}
+_FIELD_TYPES = {
+    "datetime": QVariant.DateTime,  # a real time, so the Temporal Controller and expressions read it as one
+    "doy": QVariant.Int,
+    "cloud_cover": QVariant.Double,
+    "epsg": QVariant.Int,
+}
 
 
 class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter, TimestackAlgorithm):
@@ -253,6 +258,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 geometry = QgsGeometry.fromWkt(shape(item.geometry).wkt)
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
-            feature.setAttributes([record[name] for name in RECORD_FIELDS])
+            when = QDateTime.fromString(record["datetime"] or "", Qt.ISODate)
+            feature.setAttributes([when if name == "datetime" else record[name] for name in RECORD_FIELDS])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return sink_id

@@ -31,7 +31,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerTemporalProperties,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..core.indices import INDICES
@@ -189,8 +189,11 @@ class CompositeLayerStyler(QgsProcessingLayerPostProcessorInterface):
 
 
 class FootprintStyler(QgsProcessingLayerPostProcessorInterface):
-    """Gives scene footprints their acquisition time (field ``datetime``, ISO 8601 text) so the Temporal
-    Controller shows each year's scenes, and sets the project's time to the years they span."""
+    """Gives scene footprints their acquisition time (field ``datetime``) so the Temporal Controller shows
+    each year's scenes, and sets the project's time to the years they span.
+
+    The algorithm writes the field as a date-time; footprints written before it was one hold ISO 8601
+    text, read through ``to_datetime``."""
 
     def __init__(self, datetime_field: str = "datetime"):
         super().__init__()
@@ -203,18 +206,28 @@ class FootprintStyler(QgsProcessingLayerPostProcessorInterface):
         index = layer.fields().indexOf(self.datetime_field)
         if index < 0:
             return
-        when = f'to_datetime("{self.datetime_field}")'
         temporal = layer.temporalProperties()
         temporal.setIsActive(True)
-        temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
-        temporal.setStartExpression(when)
-        temporal.setEndExpression(when)
-        # ISO 8601 text of one catalog sorts as the times do, so the provider's min/max are the first and
-        # last acquisitions without reading every feature here.
-        first = QDateTime.fromString(str(layer.minimumValue(index) or ""), Qt.ISODate)
-        last = QDateTime.fromString(str(layer.maximumValue(index) or ""), Qt.ISODate)
+        if layer.fields().at(index).type() == QVariant.DateTime:
+            temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+            temporal.setStartField(self.datetime_field)
+        else:
+            when = f'to_datetime("{self.datetime_field}")'
+            temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+            temporal.setStartExpression(when)
+            temporal.setEndExpression(when)
+        # The provider's min/max (a date-time, or ISO 8601 text that sorts as the times do) are the first
+        # and last acquisitions without reading every feature here.
+        first, last = (
+            _as_datetime(value) for value in (layer.minimumValue(index), layer.maximumValue(index))
+        )
         if first.isValid() and last.isValid():
             play_years(context.project() or QgsProject.instance(), first.date().year(), last.date().year())
+
+
+def _as_datetime(value) -> QDateTime:
+    """A field value as a QDateTime: itself, or parsed from ISO 8601 text (invalid when neither)."""
+    return value if isinstance(value, QDateTime) else QDateTime.fromString(str(value or ""), Qt.ISODate)
 
 
 def bring_to_top(project: QgsProject, layer) -> None:
