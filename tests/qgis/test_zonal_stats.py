@@ -484,3 +484,19 @@ def test_runs_in_a_model_after_a_native_algorithm(provider, tmp_path, inputs):
     written = pd.read_csv(table)
     expected = zonal_statistics([stack], read_polygons(stands, "stand_id"), ["mean", "count"])
     pd.testing.assert_frame_equal(written, expected, check_dtype=False, rtol=1e-9)
+
+
+def test_run_and_plot_stay_in_view_in_a_short_dock_and_the_options_start_folded(panel, tmp_path):
+    """In a dock of ordinary height the inputs, Run and a plot of usable size show without scrolling the
+    whole tab; the statistics options and recurring runs start folded."""
+    from qgis.PyQt.QtCore import QCoreApplication, QPoint
+
+    panel.resize(400, 620)
+    panel.show()
+    QCoreApplication.processEvents()
+    bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
+    assert panel.run_button.isVisible() and bottom <= panel.height()
+    assert panel.plot.isVisible() and panel.plot.height() >= 160
+    assert panel.advanced_box.isCollapsed()
+    panel.grab().save(str(tmp_path / "short_dock.png"))
+    panel.hide()

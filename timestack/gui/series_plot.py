@@ -69,6 +69,18 @@ class SeriesPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
+        self.clear()
+
+    def clear(self) -> None:
+        """An empty plot that says how to fill it (a blank box looks broken)."""
+        self.figure.clear()
+        self.figure.text(
+            0.5, 0.5,
+            self.tr("Compute statistics, then press Pick polygon on map and click a polygon:\n"
+                    "its series over time shows here."),
+            ha="center", va="center", color="#666666", wrap=True,
+        )  # fmt: skip
+        self.canvas.draw()
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SeriesPlot", text)

@@ -13,12 +13,13 @@ import pandas as pd
 from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import (
     QgsCheckableComboBox,
+    QgsCollapsibleGroupBox,
     QgsFieldComboBox,
     QgsFileWidget,
     QgsMapLayerComboBox,
     QgsMapToolIdentifyFeature,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -26,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -112,9 +114,10 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.plot = SeriesPlot(self)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("Polygons"), self.polygons)
         form.addRow(self.tr("Id field"), self.id_field)
-        source = QHBoxLayout()
+        source = QVBoxLayout()  # one under the other: side by side they are cut in a narrow dock
         source.addWidget(self.use_stacks)
         source.addWidget(self.use_scenes)
         form.addRow(self.tr("Measure"), source)
@@ -122,24 +125,42 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.tr("LandTrendr fit (optional)"), self.fitted)
         form.addRow(self.tr("Search result"), self.items)
         form.addRow(self.tr("Bands / indices"), self.variables)
-        form.addRow(self.tr("Statistics"), self.statistics)
-        form.addRow(self.tr("Percentiles"), self.percentiles)
-        form.addRow(self.tr("Compile"), self.compile)
-        form.addRow(self.tr("Minimum valid fraction"), self.min_valid)
         form.addRow(self.tr("Output CSV"), self.output)
+        # Folded at first: the defaults suit most tables, and the tab must show its inputs, Run and the
+        # plot in a dock of ordinary height.
+        advanced = QgsCollapsibleGroupBox(self.tr("Statistics and recurring runs"), self)
+        advanced.setObjectName("zonalAdvanced")
+        advanced.setCollapsed(True)
+        self.advanced_box = advanced
+        options = QFormLayout(advanced)
+        options.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        options.addRow(self.tr("Statistics"), self.statistics)
+        options.addRow(self.tr("Percentiles"), self.percentiles)
+        options.addRow(self.tr("Compile"), self.compile)
+        options.addRow(self.tr("Minimum valid fraction"), self.min_valid)
+        options.addRow(self.job_button)
+        options.addRow(self.cron)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addLayout(form)
+        inner.addWidget(advanced)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         plot_buttons = QHBoxLayout()
         plot_buttons.addWidget(self.pick_button)
         plot_buttons.addWidget(self.export_button)
+        self.plot.setMinimumHeight(160)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.job_button)
-        layout.addWidget(self.cron)
         layout.addLayout(plot_buttons)
         layout.addWidget(self.plot, 1)
         self.use_stacks.toggled.connect(self._source_changed)
