@@ -56,6 +56,8 @@ OPTIONAL: Dict[str, Backend] = {
     "earthengine": Backend("ee", "earthengine-api==1.7.50"),
     "planetary-computer": Backend("planetary_computer", "planetary-computer==1.0.0"),
     "dask-distributed": Backend("distributed", "distributed==2026.8.0"),
+    # A dask cluster on Slurm (or PBS, SGE...) nodes, its scheduler address given as DASK_SCHEDULER.
+    "dask-jobqueue": Backend("dask_jobqueue", "dask-jobqueue==0.9.0"),
     # Cubes (timestack:exportcube): xarray writes through dask; Linux distributions package all four.
     "cubes": Backend("xarray", "xarray>=2023.1"),
     "cubes-dask": Backend("dask", "dask==2026.8.0"),

@@ -132,19 +132,14 @@ def test_recorded_modis_granules_become_stac_items(cassettes):
         collections=["MOD02QKM"],
         max_items=2000,
     )
-    # Replay on method and path only, then check what was asked for: the translation is ours to pin.
+    # Replay on method, path and hits-or-page only, then check what was asked for: the translation is ours.
     asked = []
 
     def capture(request):
         asked.append(parse_qs(urlparse(request.uri).query))
         return request
 
-    replay = vcr.VCR(
-        cassette_library_dir=str(cassettes),
-        record_mode="none",
-        match_on=["method", "path"],
-        before_record_request=capture,
-    )
+    replay = replayer(cassettes, match_on=["method", "path", "hits_or_page"], before_record_request=capture)
     with replay.use_cassette("TestResults.test_get.yaml"):
         result = search_scenes("earthdata", query)
     assert all(a["short_name"] == ["MOD02QKM"] for a in asked)
@@ -318,3 +313,85 @@ def test_the_bearer_header_goes_with_this_threads_gdal_requests_only():
         thread.join()
     assert elsewhere["seen"] is None, "another thread's requests (other hosts) do not get the token"
     assert gdal.GetConfigOption("GDAL_HTTP_HEADERS") is None
+
+
+#: GRACE land mass grids: a hits answer and one page of 163 granules, recorded from the real CMR.
+GRACE = "TestResults.test_get_all_less_than_2k.yaml"
+GRANULES = "/search/granules.umm_json"
+
+
+@pytest.fixture()
+def faulty_cmr(cassettes):
+    """The recorded CMR on loopback behind a proxy that fails on purpose: (CMR search root, the plan)."""
+    from tests.servers.cmr import recorded_cmr
+    from tests.servers.faults import faulty_proxy
+
+    with recorded_cmr(cassettes / GRACE) as upstream, faulty_proxy(upstream) as (url, faults):
+        yield f"{url}/search/", faults
+
+
+def _grace(cmr_url: str, timeout: float = 5, **options):
+    from timestack.core.search.earthdata import search_earthdata
+
+    query = SceneQuery.create(
+        bbox_polygon((-180, -90, 180, 90)),
+        "2000-01-01",
+        "2030-12-31",
+        collections=["TELLUS_GRAC_L3_JPL_RL06_LND_v04"],
+        **options,
+    )
+    return search_earthdata(query, timeout=timeout, cmr_url=cmr_url)
+
+
+@pytest.mark.parametrize(
+    "faults_served",
+    [("500",), ("503", "503"), ("502", "429"), ("stall",)],
+    ids=["500-then-healthy", "503-twice", "502-and-429", "stall"],
+)
+def test_a_busy_or_stalled_cmr_is_asked_again_and_gives_what_a_healthy_one_gives(
+    cassettes, faulty_cmr, faults_served
+):
+    url, faults = faulty_cmr
+    healthy = _grace(url)
+    assert len(healthy) == len(recorded_granules(cassettes / GRACE)) == 163
+    faults.plan(GRANULES, *faults_served)
+    started = time.monotonic()
+    found = _grace(url, timeout=2)
+    elapsed = time.monotonic() - started
+    assert found.ids == healthy.ids
+    for fault in set(faults_served):
+        assert faults.count(GRANULES, fault) == faults_served.count(fault)
+    assert faults.count(GRANULES, "ok") == 4, "hits and page, healthy then after the faults"
+    if "429" in faults_served:
+        assert elapsed >= 1.0, "the 429's Retry-After: 1 was honoured"
+    if "stall" in faults_served:
+        assert 2.0 <= elapsed < 8, "one timeout, then asked again (not the stall's 8 s)"
+
+
+def test_a_truncated_cmr_answer_is_a_clear_catalog_error(faulty_cmr):
+    url, faults = faulty_cmr
+    faults.plan(GRANULES, "truncate")  # the page: with MAX_ITEMS no hits request goes first
+    with pytest.raises(SearchError, match="CATALOG earthdata: NASA CMR sent an incomplete") as error:
+        _grace(url, max_items=500)
+    assert error.value.parameter == "CATALOG"
+    assert faults.count(GRANULES, "truncate") == 1
+    assert len(_grace(url, max_items=500)) == 163, "the next search reads the whole answer"
+
+
+def test_a_cmr_that_stays_down_or_silent_is_a_clear_error_after_bounded_retries(faulty_cmr):
+    url, faults = faulty_cmr
+    faults.plan(GRANULES, "503", forever=True)
+    started = time.monotonic()
+    with pytest.raises(SearchError, match="CATALOG earthdata: NASA CMR answered with HTTP error 503") as down:
+        _grace(url)
+    assert down.value.parameter == "CATALOG"
+    assert faults.count(GRANULES, "503") == 5, "the first request and four retries"
+    assert time.monotonic() - started < 20, "backoff (0 + 1 + 2 + 4 s), not a hang"
+
+    faults.plan(GRANULES, "stall", forever=True)
+    started = time.monotonic()
+    with pytest.raises(SearchError, match="TIMEOUT: NASA CMR did not answer within 1 s") as error:
+        _grace(url, timeout=1)
+    assert error.value.parameter == "TIMEOUT"
+    assert faults.count(GRANULES, "stall") == 2, "a timed-out request is asked once more"
+    assert time.monotonic() - started < 5

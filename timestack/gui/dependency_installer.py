@@ -126,6 +126,7 @@ class DependencyDialog(QDialog):
             "earthengine": self.tr("Google Earth Engine: search, composites, LandTrendr (earthengine-api)"),
             "planetary-computer": self.tr("Microsoft Planetary Computer signed hrefs (planetary-computer)"),
             "dask-distributed": self.tr("Run on a dask cluster, DASK_SCHEDULER (distributed)"),
+            "dask-jobqueue": self.tr("Start a dask cluster on Slurm or PBS nodes (dask-jobqueue)"),
             "cubes": self.tr("Time cubes, timestack:exportcube (xarray)"),
             "cubes-dask": self.tr("Chunked cube writing (dask)"),
             "cubes-netcdf": self.tr("NetCDF cubes (netCDF4)"),

@@ -7,6 +7,8 @@ Searching CMR is anonymous unless a login is given (then restricted collections 
 reading the granules needs an Earthdata Login. Timestack keeps it in a QGIS authentication configuration
 (never in plain settings): the caller reads it and passes an :class:`EarthdataLogin`, which is turned into
 a bearer token for CMR and for GDAL's reads of the granules (:func:`bearer_header`).
+CMR requests have a timeout and retry 429 (after its Retry-After) and 5xx with backoff, a bounded
+number of times (:func:`cmr_session`); a CMR that stays down or silent is a CATALOG or TIMEOUT error.
 Granule UMM-G fields used: GranuleUR, TemporalExtent, SpatialExtent (GPolygons, BoundingRectangles),
 CloudCover, Platforms, CollectionReference (https://cdn.earthdata.nasa.gov/umm/granule/).
 """
@@ -109,12 +111,57 @@ def bearer_header(auth) -> str:
     return f"Authorization: Bearer {auth.token['access_token']}"
 
 
-def _authenticated_search(auth) -> Callable:
-    """``earthaccess.search_data`` with ``auth``'s token instead of earthaccess's global login."""
+#: Answers worth asking CMR again: rate limits (after their Retry-After) and the gateway errors of a busy API.
+RETRY_STATUS = (429, 500, 502, 503, 504)
+
+
+def cmr_retry():
+    """How CMR requests are retried (urllib3's Retry): :data:`RETRY_STATUS` answers four times with
+    exponential backoff (0, 1, 2, 4 s) or the server's Retry-After, a refused connection twice, a
+    request that timed out (or a proxy that did not answer) once, so a CMR that stopped answering costs
+    two timeouts, not five."""
+    from urllib3.util.retry import Retry
+
+    return Retry(
+        total=4, connect=2, read=1, other=1, status=4, backoff_factor=0.5, status_forcelist=RETRY_STATUS,
+        allowed_methods=("GET", "HEAD"), respect_retry_after_header=True, raise_on_status=False,
+    )  # fmt: skip
+
+
+def cmr_session(session, timeout: float):
+    """``session`` (the requests session earthaccess made for a CMR query) with a ``timeout`` on every
+    request and :func:`cmr_retry`'s retries, both urllib3's own, mounted as requests' transport adapter.
+
+    earthaccess and python-cmr set neither: a busy CMR would otherwise fail at its first 503 and a
+    stalled one hang.
+    """
+    from requests.adapters import HTTPAdapter
+
+    class TimeoutAdapter(HTTPAdapter):
+        def send(self, request, timeout=None, **kwargs):
+            return super().send(request, timeout=timeout or self.timeout, **kwargs)
+
+    adapter = TimeoutAdapter(max_retries=cmr_retry())
+    adapter.timeout = timeout
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def cmr_search(auth=None, *, timeout: float = 30.0, cmr_url: Optional[str] = None) -> Callable:
+    """``earthaccess.search_data`` on a :func:`cmr_session`: with ``auth``'s token when given (else
+    earthaccess's own login, if the user made one), against ``cmr_url`` when given (a CMR search root
+    such as ``https://cmr.uat.earthdata.nasa.gov/search/``, else the one of ``auth``'s system)."""
     import earthaccess
+
+    if auth is None and earthaccess.__auth__.authenticated:
+        auth = earthaccess.__auth__
 
     def search_data(count: int = -1, **parameters):
         query = earthaccess.DataGranules(auth).parameters(**parameters)
+        if cmr_url:
+            query.mode(cmr_url)
+        query.session = cmr_session(query.session, timeout)
         return query.get(count) if count > 0 else query.get_all()
 
     return search_data
@@ -212,28 +259,28 @@ def granule_to_item(granule) -> pystac.Item:
     return item
 
 
-def _search_with_timeout(search_data: Callable, parameters: dict, timeout: float) -> list:
-    """``search_data(**parameters)`` with a deadline, its failures as :class:`SearchError`.
+def _timed_out(exc: BaseException) -> bool:
+    """Whether requests' ``exc`` is a timeout, also once retries are exhausted: requests then raises a
+    ConnectionError around urllib3's MaxRetryError around the ReadTimeoutError (or around a ProxyError
+    around the socket's timeout)."""
+    import requests
+    from urllib3.exceptions import NewConnectionError
+    from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
-    earthaccess sets no timeout on its CMR requests, so the call runs on a daemon thread that is
-    abandoned (not waited for) when the deadline passes. earthaccess reports HTTP errors as
-    RuntimeError, connection failures as requests' exceptions.
-    """
+    if isinstance(exc, requests.exceptions.Timeout):
+        return True
+    cause = getattr(exc.args[0], "reason", None) if exc.args else None
+    cause = getattr(cause, "original_error", cause)
+    # urllib3 derives a refused connection (NewConnectionError) from its connect timeout; it is not one.
+    return isinstance(cause, (TimeoutError, Urllib3Timeout)) and not isinstance(cause, NewConnectionError)
+
+
+def _cmr_failure(exc: BaseException, timeout: float) -> SearchError:
+    """A CMR search failure as a message a user can act on."""
     import requests
 
-    answer: dict = {}
-
-    def call() -> None:
-        try:
-            answer["granules"] = search_data(**parameters)
-        except (requests.exceptions.RequestException, RuntimeError) as exc:
-            answer["error"] = exc
-
-    worker = threading.Thread(target=call, name="timestack-cmr-search", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise SearchError(
+    if _timed_out(exc):
+        return SearchError(
             QT_TRANSLATE_NOOP(
                 "TimestackCore",
                 "TIMEOUT: NASA CMR did not answer within {0:g} s; try again or raise TIMEOUT."
@@ -241,15 +288,46 @@ def _search_with_timeout(search_data: Callable, parameters: dict, timeout: float
             "TIMEOUT",
             args=(timeout,),
         )  # fmt: skip
-    if "error" in answer:
-        raise SearchError(
+    answer = getattr(exc.__cause__, "response", None)  # earthaccess: RuntimeError from HTTPError
+    if isinstance(exc, RuntimeError) and answer is not None:
+        detail = " ".join(answer.text.split())[:200]
+        return SearchError(
             QT_TRANSLATE_NOOP(
-                "TimestackCore", "CATALOG earthdata: NASA CMR cannot be reached or failed: {0}"
+                "TimestackCore", "CATALOG earthdata: NASA CMR answered with HTTP error {0}: {1}"
             ),
             "CATALOG",
-            args=(answer["error"],),
-        ) from answer["error"]
-    return answer["granules"]
+            args=(answer.status_code, detail),
+        )
+    incomplete = (KeyError, requests.exceptions.JSONDecodeError, requests.exceptions.ChunkedEncodingError)
+    if isinstance(exc, incomplete):
+        return SearchError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG earthdata: NASA CMR sent an incomplete or invalid answer ({0}); try again later."
+            ),
+            "CATALOG",
+            args=(type(exc).__name__,),
+        )  # fmt: skip
+    return SearchError(
+        QT_TRANSLATE_NOOP("TimestackCore", "CATALOG earthdata: NASA CMR cannot be reached or failed: {0}"),
+        "CATALOG",
+        args=(exc,),
+    )
+
+
+def _search_cmr(search_data: Callable, parameters: dict, timeout: float) -> list:
+    """``search_data(**parameters)``, its failures as :class:`SearchError`.
+
+    Time is bounded by the :func:`cmr_session` (each request's timeout, a bounded number of retries);
+    earthaccess reports HTTP errors as RuntimeError, connection failures and truncated answers as
+    requests' exceptions, answers without ``items`` or ``CMR-Hits`` as KeyError.
+    """
+    import requests
+
+    try:
+        return search_data(**parameters)
+    except (requests.exceptions.RequestException, RuntimeError, KeyError) as exc:
+        raise _cmr_failure(exc, timeout) from exc
 
 
 def search_earthdata(
@@ -260,9 +338,10 @@ def search_earthdata(
     is_cancelled: Optional[IsCancelled] = None,
     search_data: Optional[Callable] = None,
     login: Optional[EarthdataLogin] = None,
+    cmr_url: Optional[str] = None,
 ) -> SearchResult:
-    """Search every collection of ``query`` in CMR; ``search_data`` defaults to earthaccess's, with
-    ``login``'s token when given."""
+    """Search every collection of ``query`` in CMR; ``search_data`` defaults to :func:`cmr_search`
+    (``timeout`` per request, retries), with ``login``'s token when given, at ``cmr_url`` when given."""
     if not query.collections:
         raise SearchError(
             QT_TRANSLATE_NOOP(
@@ -272,14 +351,13 @@ def search_earthdata(
             ),
             "COLLECTIONS",
         )  # fmt: skip
-    if search_data is None and login is not None:
-        search_data = _authenticated_search(earthdata_auth(login, timeout))
     if search_data is None:
         try:
-            import earthaccess
+            import earthaccess  # noqa: F401 - only to say how to install it
         except ImportError as exc:
             raise missing_package("CATALOG earthdata", "earthaccess", "CATALOG") from exc
-        search_data = earthaccess.search_data
+        auth = earthdata_auth(login, timeout) if login is not None else None
+        search_data = cmr_search(auth, timeout=timeout, cmr_url=cmr_url)
     found: list = []
     empty: list = []
     notes = []
@@ -289,7 +367,7 @@ def search_earthdata(
             raise Cancelled("Search cancelled.")
         if progress:
             progress(100.0 * number / len(query.collections), f"Searching CMR for {short_name}")
-        granules = _search_with_timeout(search_data, cmr_parameters(query, short_name), timeout)
+        granules = _search_cmr(search_data, cmr_parameters(query, short_name), timeout)
         items = [granule_to_item(g) for g in granules]
         if not items:
             empty.append(short_name)
