@@ -1,6 +1,6 @@
 """The shared engine on a real dask.distributed cluster: a ``dask scheduler`` and two ``dask worker``
-processes on 127.0.0.1. LandTrendr and timescans computed there equal a local run, also when a worker is
-killed mid-run."""
+processes on 127.0.0.1. LandTrendr, change maps and timescans computed there equal a local run, also
+when a worker is killed mid-run."""
 
 from __future__ import annotations
 
@@ -50,6 +50,27 @@ def _same(a: Path, b: Path) -> None:
     with rasterio.open(a) as left, rasterio.open(b) as right:
         assert left.descriptions == right.descriptions
         np.testing.assert_array_equal(left.read(), right.read())
+
+
+def test_a_change_map_on_the_cluster_equals_a_local_run_with_its_mmu_and_events(
+    dask_cluster, stack, tmp_path
+):
+    from timestack.core.changemap.maps import ChangeMapParams, run_changemap_raster
+
+    address, _ = dask_cluster
+    segments = _landtrendr(stack, tmp_path / "fit").segments
+    params = ChangeMapParams(min_magnitude=0.1, mmu=3)
+    written = {}
+    for name, scheduler in (("local", None), ("remote", address)):
+        folder = tmp_path / name
+        written[name] = run_changemap_raster(
+            segments, None, params, folder / "change.tif", folder / "events.tif", chunk_size=16,
+            dask_scheduler=scheduler,
+        )  # fmt: skip
+    for key in ("change", "events"):
+        _same(written["remote"][key], written["local"][key])
+    with rasterio.open(written["remote"]["change"]) as src:
+        assert np.isfinite(src.read(1)).sum() > 100  # a map with changes, not two empty ones
 
 
 def test_landtrendr_on_the_cluster_equals_a_local_run_even_when_a_worker_dies(dask_cluster, stack, tmp_path):

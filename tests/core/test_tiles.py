@@ -13,7 +13,7 @@ import rasterio
 from rasterio.transform import from_origin
 
 from tests.helpers.rasters import write_stack
-from timestack.core.io.tiles import MANIFEST, plan_tiles
+from timestack.core.io.tiles import MANIFEST, Tile, grid_window, plan_tiles, tile_name
 from timestack.core.landtrendr.fit import (
     LandTrendrOutputs,
     LandTrendrParams,
@@ -176,3 +176,86 @@ def test_a_tiled_timescan_equals_the_whole_one_and_keeps_the_variable_of_date_on
         np.testing.assert_array_equal(tiled.read(), reference.read())
     again, skipped = run_timescan_tiles(stack, tmp_path / "tiles", 16, metrics, sar_db=True)
     assert again == mosaic and skipped == len(plan_tiles(50, 37, 16))
+
+
+def test_named_windows_of_a_grid_run_as_tiles_named_by_id_and_mosaic_to_the_whole_run(stack, whole, tmp_path):
+    # irregular cells, overlapping by a pixel column (a cell cut through a pixel takes all of it)
+    tiles = [
+        Tile("west", 0, 0, 30, 45),
+        Tile("north-east", 29, 0, 42, 20),
+        Tile("south.east", 29, 20, 42, 25),
+    ]
+    mosaics, skipped = _tiled(stack, tmp_path / "run", tiles)
+    assert skipped == 0
+    assert sorted(p.name for p in (tmp_path / "run" / "tiles").iterdir()) == [
+        "north-east",
+        "south.east",
+        "west",
+    ]
+    manifest = json.loads((tmp_path / "run" / MANIFEST).read_text())
+    assert set(manifest["tiles"]) == {"west", "north-east", "south.east"}
+    assert manifest["tiles"]["west"]["fitted"]["file"] == "tiles/west/fitted.tif"
+    with rasterio.open(tmp_path / "run" / "tiles" / "north-east" / "fitted.tif") as tile:
+        assert (tile.width, tile.height) == (42, 20)
+        assert tile.transform == TRANSFORM * TRANSFORM.translation(29, 0)
+    assert_same(mosaics, whole)
+    # the same windows resume; other windows are another run
+    assert _tiled(stack, tmp_path / "run", tiles)[1] == 3
+    with pytest.raises(TimestackError, match="TILES_FOLDER.*another run"):
+        _tiled(stack, tmp_path / "run", tiles[:2])
+
+
+def test_named_tiles_are_refused_when_they_cannot_name_folders_or_leave_the_grid(stack, tmp_path):
+    cases = (
+        ([], "TILES", "no tile overlaps"),
+        ([Tile("a", 0, 0, 5, 5), Tile("A", 5, 0, 5, 5)], "TILES_ID_FIELD", "'a' and 'A'"),
+        ([Tile("../up", 0, 0, 5, 5)], "TILES_ID_FIELD", "cannot name a tile folder"),
+        ([Tile("edge", 60, 0, 20, 5)], "TILES", r"edge \(60, 0, 20 × 5 pixels\) is not inside"),
+    )
+    for tiles, parameter, message in cases:
+        with pytest.raises(TimestackError, match=message) as raised:
+            _tiled(stack, tmp_path / "run", tiles)
+        assert raised.value.parameter == parameter
+        assert not (tmp_path / "run").exists()
+
+
+def test_a_grid_cell_becomes_the_pixels_it_overlaps_snapped_outwards_and_clipped():
+    transform = (1000.0, 30.0, 0.0, 2000.0, 0.0, -30.0)  # 10 × 8 pixels: x 1000–1300, y 1760–2000
+    assert grid_window((1000, 1760, 1300, 2000), transform, 10, 8) == (0, 0, 10, 8)
+    assert grid_window((1031, 1900, 1089.9, 1969), transform, 10, 8) == (1, 1, 2, 3)
+    assert grid_window((1030.0000001, 1880, 1090 - 1e-9, 1940), transform, 10, 8) == (1, 2, 2, 2)
+    assert grid_window((900, 1500, 1045, 1790), transform, 10, 8) == (0, 7, 2, 1)  # clipped
+    assert grid_window((1300, 1800, 1400, 1900), transform, 10, 8) is None  # touches the edge only
+    assert grid_window((0, 0, 10, 10), transform, 10, 8) is None
+    with pytest.raises(TimestackError, match="rotated") as raised:
+        grid_window((0, 0, 1, 1), (0, 1, 0.5, 0, 0.5, -1), 10, 10)
+    assert raised.value.parameter == "TILES"
+
+
+def test_grid_ids_become_folder_names_on_every_system():
+    assert tile_name("h03/v09 ") == "h03_v09"
+    assert tile_name(12) == "12" and tile_name(12.0) == "12"
+    assert tile_name("..") == "_" and tile_name("../../etc") == "etc"
+    assert tile_name("Forêt (nord)") == "For_t_nord"
+    assert tile_name("con") == "_con" and tile_name("NUL.txt") == "_NUL.txt"
+    assert tile_name("2021.v1") == "2021.v1"
+
+
+def test_the_change_map_of_a_tiled_runs_segment_mosaic_is_the_whole_runs(stack, whole, tmp_path):
+    """The mosaics carry what the tiles record of their run (years, disturbance direction), so
+    timestack:changemap maps a tiled LandTrendr run as it maps an untiled one, MMU across tile borders
+    included."""
+    from timestack.core.changemap.maps import ChangeMapParams, run_changemap_raster
+
+    mosaics, _ = _tiled(stack, tmp_path / "run", 20)
+    with rasterio.open(mosaics["segments"]) as tiled, rasterio.open(whole["segments"]) as reference:
+        for key in ("LANDTRENDR_YEARS", "LANDTRENDR_DISTURBANCE_DIRECTION", "LANDTRENDR_INDEX"):
+            assert tiled.tags()[key] == reference.tags()[key]
+    params = ChangeMapParams(min_magnitude=0.1, mmu=4)
+    maps = {
+        name: run_changemap_raster(segments, None, params, tmp_path / f"{name}.tif")["change"]
+        for name, segments in (("tiled", mosaics["segments"]), ("whole", whole["segments"]))
+    }
+    with rasterio.open(maps["tiled"]) as tiled, rasterio.open(maps["whole"]) as reference:
+        np.testing.assert_array_equal(tiled.read(), reference.read())
+        assert np.isfinite(reference.read(1)).any()

@@ -231,7 +231,7 @@ CASES = [
     case("output-is-a-folder", "OUTPUT: {in}/a_folder is a folder", OUTPUT="{in}/a_folder"),
     case(
         "output-in-read-only-folder",
-        "OUTPUT: cannot use {locked}/.stack.partial",
+        "OUTPUT: cannot write in {locked}; choose a folder you can write to",
         OUTPUT="{locked}/stack.tif",
     ),
     case("output-below-a-file", "{in}/notes.txt is a file, not a folder", OUTPUT="{in}/notes.txt/stack.tif"),

@@ -130,10 +130,13 @@ def test_inputs_that_are_not_a_segment_table_or_bad_ranges_are_refused(fitted, t
     assert not list(tmp_path.rglob("*.tif"))
 
 
-def test_shipped_model_validates_clean_in_the_model_designer(provider):
-    """Parameters the model leaves unset run with their defaults: no box is red for a mandatory one."""
+@pytest.mark.parametrize(
+    "path", sorted((RESOURCES_DIR / "models").glob("*.model3")), ids=lambda path: path.stem
+)
+def test_every_shipped_model_validates_clean_in_the_model_designer(provider, path):
+    """Parameters a model leaves unset run with their defaults: no box is red for a mandatory one."""
     model = QgsProcessingModelAlgorithm()
-    assert model.fromFile(str(MODEL))
+    assert model.fromFile(str(path))
     assert model.validate() == (True, [])
 
 

@@ -56,6 +56,28 @@ def test_every_page_shows_every_parameter_but_the_stack_and_its_defaults_are_val
         assert ok, (page.algorithm_id, message)
 
 
+def test_the_tile_id_field_picker_lists_the_fields_of_the_chosen_tile_grid(provider, qgis_iface, stack):
+    from qgis.core import QgsVectorLayer
+
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+    from timestack.processing.timescan import TimescanAlgorithm
+
+    grid = QgsVectorLayer("Polygon?crs=EPSG:4326&field=zone:integer&field=name:string", "grid", "memory")
+    QgsProject.instance().addMapLayer(grid)
+    try:
+        panel = TimeSeriesPanel(qgis_iface)  # owns the page's widgets
+        page = panel.page(f"timestack:{TimescanAlgorithm().name()}")
+        fields = page.inputs["TILES_ID_FIELD"]
+        assert page.parameters(str(stack)).get("TILES_ID_FIELD") is None  # empty: the default field
+        page.inputs["TILES"].setLayer(grid)
+        assert [fields.itemText(i) for i in range(fields.count())][-2:] == ["zone", "name"]
+        fields.setField("name")
+        parameters = page.parameters(str(stack))
+        assert parameters["TILES"] == grid.id() and parameters["TILES_ID_FIELD"] == "name"
+    finally:
+        QgsProject.instance().removeMapLayer(grid.id())
+
+
 def test_a_timescan_run_from_the_tab_writes_and_loads_the_cores_metrics(
     provider, qgis_iface, stack, tmp_path
 ):

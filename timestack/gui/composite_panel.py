@@ -47,6 +47,8 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.tdom = self.definitions.widget(alg.TDOM, self)
         self.harmonize = self.definitions.widget(alg.HARMONIZE, self)
         self.resolution = self.definitions.widget(alg.RESOLUTION, self)
+        self.cache_folder = self.definitions.widget(alg.CACHE_FOLDER, self)
+        self.cache_max_gb = self.definitions.widget(alg.CACHE_MAX_GB, self)
         #: The area of the search the scenes came from ({"EXTENT": ...} or {"AOI": ...}), if any.
         self.search_area: dict = {}
         self.only_search_area = QCheckBox(self.tr("Only the area searched (not whole scenes)"), self)
@@ -92,6 +94,8 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.harmonize)
         form.addRow(self.tr("Stack"), self.output)
         form.addRow(self.tr("Per-year folder"), self.folder)
+        form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_FOLDER, self), self.cache_folder)
+        form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_MAX_GB, self), self.cache_max_gb)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
@@ -102,7 +106,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        remember(self, {"output": self.output, "folder": self.folder})
+        remember(self, {"output": self.output, "folder": self.folder, "cache": self.cache_folder})
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CompositePanel", text)
@@ -126,7 +130,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
     def parameters(self) -> dict:
         shown = (
             self.start_year, self.end_year, self.doy_start, self.doy_end, self.method, self.indices,
-            self.tdom, self.harmonize, self.resolution,
+            self.tdom, self.harmonize, self.resolution, self.cache_folder, self.cache_max_gb,
         )  # fmt: skip
         values = {widget.objectName(): widget_value(widget) for widget in shown}
         values.update(

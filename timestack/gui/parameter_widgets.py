@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -26,7 +27,13 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.gui import QgsCheckableComboBox, QgsFileWidget, QgsMapLayerComboBox, QgsProjectionSelectionWidget
+from qgis.gui import (
+    QgsCheckableComboBox,
+    QgsFieldComboBox,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsProjectionSelectionWidget,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -39,7 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["AlgorithmParameters", "parameter_widget", "widget_value"]
+__all__ = ["AlgorithmParameters", "link_field_widgets", "parameter_widget", "widget_value"]
 
 #: Spin boxes need finite limits (and size themselves to them); Processing's "no limit" is the largest double.
 _INT_LIMIT = 999_999
@@ -214,6 +221,10 @@ def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidg
         widget = _crs_widget(definition, parent)
     elif isinstance(definition, QgsProcessingParameterRange):
         widget = RangeWidget(definition, parent)
+    elif isinstance(definition, QgsProcessingParameterField):
+        widget = QgsFieldComboBox(parent)  # its layer: link_field_widgets, once the layer picker exists
+        optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+        widget.setAllowEmptyFieldName(bool(optional))
     elif isinstance(definition, QgsProcessingParameterBoolean):
         widget = QCheckBox(definition.description(), parent)
         widget.setChecked(bool(definition.defaultValue()))
@@ -229,6 +240,18 @@ def parameter_widget(definition: QgsProcessingParameterDefinition, parent: QWidg
     return widget
 
 
+def link_field_widgets(algorithm, inputs: dict) -> None:
+    """Make each field picker in ``inputs`` (parameter name -> widget) list the fields of the layer its
+    parent layer parameter's picker shows, as the Toolbox does."""
+    for name, widget in inputs.items():
+        if not isinstance(widget, QgsFieldComboBox):
+            continue
+        layer_picker = inputs.get(algorithm.parameterDefinition(name).parentLayerParameterName())
+        if isinstance(layer_picker, QgsMapLayerComboBox):
+            layer_picker.layerChanged.connect(widget.setLayer)
+            widget.setLayer(layer_picker.currentLayer())
+
+
 def widget_value(widget: QWidget):
     """The Processing value of a widget made by :func:`parameter_widget` (``None`` for an empty optional
     layer or CRS, so Processing takes the parameter as not given)."""
@@ -236,6 +259,8 @@ def widget_value(widget: QWidget):
         return widget.isChecked()
     if isinstance(widget, QgsCheckableComboBox):
         return [widget.findText(text) for text in widget.checkedItems()]
+    if isinstance(widget, QgsFieldComboBox):
+        return widget.currentField() or None
     if isinstance(widget, QgsMapLayerComboBox):
         layer = widget.currentLayer()
         return layer.id() if layer is not None else None

@@ -36,7 +36,7 @@ from ..processing.exportcube import ExportCubeAlgorithm
 from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
 from .algorithm_task import RunsOneAlgorithm
-from .parameter_widgets import AlgorithmParameters, widget_value
+from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
 OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm, ExportCubeAlgorithm, AnimationAlgorithm)
@@ -70,6 +70,7 @@ class OperationPage(QWidget):
                 target.addRow(widget)  # a check box is labelled with the description
             else:
                 target.addRow(QLabel(definition.description(), self), widget)  # wraps by the row policy
+        link_field_widgets(self.algorithm, self.inputs)  # TILES_ID_FIELD lists TILES's fields
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

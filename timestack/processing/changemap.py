@@ -30,11 +30,11 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, defaults_optional
+from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
-class ChangeMapAlgorithm(TimestackAlgorithm):
+class ChangeMapAlgorithm(DaskParameter, TimestackAlgorithm):
     """One loss (or gain) event per pixel, plus every event per year, from LandTrendr segments."""
 
     INPUT = "INPUT"
@@ -88,7 +88,9 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             "OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. "
             "OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event "
             "counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters "
-            "left empty is reported with a warning."
+            "left empty is reported with a warning.\n\n"
+            "DASK_SCHEDULER (advanced) maps the windows on a dask.distributed cluster; MMU still runs here, "
+            "so the result is the one a local run writes."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -163,6 +165,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
         self.addOutput(
             QgsProcessingOutputNumber(self.CHANGED_PIXELS, self.tr("Pixels with a change (0: empty map)"))
         )
+        self.add_dask_parameter()
         defaults_optional(self)
 
     @staticmethod
@@ -261,6 +264,7 @@ class ChangeMapAlgorithm(TimestackAlgorithm):
             written = run_changemap_raster(
                 path, direction, params, change_path, events_path, years=years or None,
                 progress=progress, is_cancelled=is_cancelled, stats=stats,
+                dask_scheduler=self.dask_scheduler(parameters, context),
             )  # fmt: skip
         self.report_engine(feedback, stats)
 

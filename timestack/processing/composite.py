@@ -44,11 +44,13 @@ from .params import (
     LAST_YEAR,
     AllowedRootsParameter,
     AreaParameters,
+    AssetCacheParameters,
     EarthdataParameter,
     IndexParameter,
     MaskParameters,
     SeasonParameters,
     advanced,
+    defaults_optional,
 )
 from .styles import CompositeLayerStyler, composite_layers, keep_alive, year_range
 
@@ -60,6 +62,7 @@ class CompositeAlgorithm(
     MaskParameters,
     EarthdataParameter,
     AllowedRootsParameter,
+    AssetCacheParameters,
     TimestackAlgorithm,
 ):
     """Annual composites of the scenes of an ItemCollection onto one grid."""
@@ -244,6 +247,7 @@ class CompositeAlgorithm(
             self.addParameter(advanced(parameter))
         self.add_earthdata_parameter()
         self.add_allowed_roots_parameter()
+        self.add_asset_cache_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
         self.addParameter(
             QgsProcessingParameterFolderDestination(
@@ -274,6 +278,7 @@ class CompositeAlgorithm(
                 self.UNREADABLE_YEARS, self.tr("Years whose every scene was unreadable (comma-separated)")
             )
         )
+        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
@@ -316,6 +321,8 @@ class CompositeAlgorithm(
                 chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
                 max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
                 allowed_roots=self.allowed_roots(parameters, context),
+                cache_folder=self.asset_cache(parameters, context)[0],
+                cache_max_gb=self.asset_cache(parameters, context)[1],
                 dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
                 or None,
             )

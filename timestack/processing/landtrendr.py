@@ -118,8 +118,10 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
             "Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every "
             "year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment "
             "count / status, and the segment table that timestack:changemap maps.\n\n"
-            "TILE_SIZE runs a large stack tile by tile into TILES_FOLDER, which records every finished "
-            "tile: after a crash or a cancel, the same run started again skips them. The outputs are then "
+            "TILE_SIZE (squares of that many pixels) or TILES (a grid layer such as Landsat ARD tiles: one "
+            "tile per cell on the stack, named by TILES_ID_FIELD) runs a large stack tile by tile into "
+            "TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run "
+            "started again skips them. The outputs are then "
             "VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, "
             "ftv_<band>.vrt), whatever paths the outputs name."
         )
@@ -417,12 +419,12 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
             )
         )
         progress, is_cancelled = self.core_callbacks(feedback)
-        tile_size, tiles_folder = self.tiling(parameters, context)
+        tiles, tiles_folder = self.tiling(parameters, context, path, feedback)
         stats = EngineStats()
         with self.core_errors(self.tr("LandTrendr")):
-            if tile_size:
+            if tiles:
                 mosaics, skipped = run_landtrendr_tiles(
-                    path, index, list(outputs.paths()), tiles_folder, tile_size, params, direction, flavor,
+                    path, index, list(outputs.paths()), tiles_folder, tiles, params, direction, flavor,
                     fit_bands, progress=progress, is_cancelled=is_cancelled,
                 )  # fmt: skip
             else:
@@ -431,7 +433,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                     progress=progress, is_cancelled=is_cancelled, stats=stats,
                     dask_scheduler=self.dask_scheduler(parameters, context),
                 )  # fmt: skip
-        if tile_size:
+        if tiles:
             if skipped:
                 feedback.pushInfo(self.tr("Resumed: {0} tiles were already finished.").format(skipped))
             keys = {self.OUTPUT_VERTICES: "vertices", self.OUTPUT_FITTED: "fitted"}
@@ -460,7 +462,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                 context, str(target), self.tr("LandTrendr FTV {0}").format(band), self.OUTPUT_FTV, raster=True
             )
         if ftv_folder:
-            results[self.OUTPUT_FTV] = str(tiles_folder) if tile_size else ftv_folder
+            results[self.OUTPUT_FTV] = str(tiles_folder) if tiles else ftv_folder
         return results
 
 

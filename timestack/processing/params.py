@@ -23,6 +23,8 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -30,11 +32,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.indices import INDICES
+from ..core.io.cache import DEFAULT_CACHE_MAX_GB
 from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.quality.qa import CONFIDENCE_LEVELS
 
 __all__ = [
     "AllowedRootsParameter",
+    "AssetCacheParameters",
     "FIRST_LANDSAT_YEAR",
     "LAST_YEAR",
     "AreaParameters",
@@ -323,14 +327,18 @@ class DaskParameter:
 
 
 class TileParameters:
-    """TILE_SIZE and TILES_FOLDER: a large run as tiles, resumable after a crash or a cancel.
+    """TILE_SIZE or TILES, and TILES_FOLDER: a large run as tiles, resumable after a crash or a cancel.
 
-    With a tile size, each tile's outputs are written to the folder and recorded in its manifest as
-    they finish; running again with the same input and parameters skips the finished tiles. The
-    outputs are then VRT mosaics of the tiles in the folder (``core.io.tiles``).
+    The tiles are squares of TILE_SIZE pixels, or the cells of a grid layer (TILES: Landsat ARD tiles, a
+    user's grid), each named by TILES_ID_FIELD (``tile_grid``). Each tile's outputs are written to the
+    folder and recorded in its manifest as they finish; running again with the same input and
+    parameters skips the finished tiles. The outputs are then VRT mosaics of the tiles in the folder
+    (``core.io.tiles``).
     """
 
     TILE_SIZE = "TILE_SIZE"
+    TILES = "TILES"
+    TILES_ID_FIELD = "TILES_ID_FIELD"
     TILES_FOLDER = "TILES_FOLDER"
 
     def add_tile_parameters(self) -> None:
@@ -343,19 +351,56 @@ class TileParameters:
             minValue=0,
             maxValue=1_000_000,
         )
+        grid = QgsProcessingParameterFeatureSource(
+            self.TILES,
+            translate("TimestackParameters", "Tile grid (one tile per cell, instead of a tile size)"),
+            [QgsProcessing.TypeVectorPolygon],
+            optional=True,
+        )
+        grid_id = QgsProcessingParameterField(
+            self.TILES_ID_FIELD,
+            translate("TimestackParameters", "Tile grid field naming the tiles (empty: first id-like field)"),
+            parentLayerParameterName=self.TILES,
+            optional=True,
+        )
         folder = QgsProcessingParameterFolderDestination(
             self.TILES_FOLDER,
             translate("TimestackParameters", "Tiled run folder (tiles, manifest and mosaics)"),
             optional=True,
             createByDefault=False,
         )
-        for parameter in (size, folder):
+        for parameter in (size, grid, grid_id, folder):
             self.addParameter(advanced(parameter))
 
-    def tiling(self, parameters, context) -> tuple[int, Optional[Path]]:
-        """(tile size, folder); (0, None) for a run without tiles. A tile size needs a folder."""
+    def tiling(self, parameters, context, stack: str = "", feedback=None) -> tuple:
+        """(tiles, folder): a tile size or the grid's cells on the ``stack`` file as named windows
+        (``tile_grid.grid_tiles``); (0, None) for a run without tiles. Tiles need a folder."""
         size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
         folder = self.parameterAsString(parameters, self.TILES_FOLDER, context)
+        grid = self.parameterAsSource(parameters, self.TILES, context)
+        if grid is not None and size:
+            message = translate(
+                "TimestackParameters",
+                "TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid "
+                "layer, not both."
+            )  # fmt: skip
+            raise self.fail(message)
+        if grid is not None:
+            if not folder or folder == QgsProcessing.TEMPORARY_OUTPUT:
+                message = translate(
+                    "TimestackParameters",
+                    "TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its "
+                    "tiles in, so that running it again resumes it; choose a new folder."
+                )  # fmt: skip
+                raise self.fail(message)
+            from ..core.runtime import TimestackError
+            from .tile_grid import grid_tiles
+
+            id_field = self.parameterAsString(parameters, self.TILES_ID_FIELD, context)
+            try:
+                return grid_tiles(grid, id_field, stack, context, feedback), Path(folder)
+            except TimestackError as exc:
+                raise self.fail(self.core_message(exc)) from exc
         if not size:
             return 0, None
         if not folder or folder == QgsProcessing.TEMPORARY_OUTPUT:
@@ -403,6 +448,41 @@ class AllowedRootsParameter:
                     ).format(root)
                 )
         return roots
+
+
+class AssetCacheParameters:
+    """CACHE_FOLDER and CACHE_MAX_GB: download remote scene files into a local cache instead of
+    streaming them (``core.io.cache``); an empty CACHE_FOLDER streams."""
+
+    CACHE_FOLDER = "CACHE_FOLDER"
+    CACHE_MAX_GB = "CACHE_MAX_GB"
+
+    def add_asset_cache_parameters(self) -> None:
+        folder = QgsProcessingParameterFile(
+            self.CACHE_FOLDER,
+            translate(
+                "TimestackParameters",
+                "Download remote scenes into this cache folder (empty: stream them)"
+            ),
+            behavior=QgsProcessingParameterFile.Folder,
+            optional=True,
+        )  # fmt: skip
+        limit = QgsProcessingParameterNumber(
+            self.CACHE_MAX_GB,
+            translate("TimestackParameters", "Cache folder size limit (GB)"),
+            QgsProcessingParameterNumber.Double,
+            DEFAULT_CACHE_MAX_GB,
+            False,
+            0.001,
+        )
+        for parameter in (folder, limit):
+            self.addParameter(advanced(parameter))
+
+    def asset_cache(self, parameters, context) -> tuple:
+        """(cache folder or None to stream, its size limit in GB)."""
+        folder = (self.parameterAsString(parameters, self.CACHE_FOLDER, context) or "").strip()
+        limit = self.parameterAsDouble(parameters, self.CACHE_MAX_GB, context)
+        return (Path(folder) if folder else None), limit
 
 
 class EarthdataParameter:

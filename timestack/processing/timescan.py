@@ -48,8 +48,9 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
             "power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). "
             "OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the "
             "p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. "
-            "TILE_SIZE with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the "
-            "result is then TILES_FOLDER/timescan.vrt."
+            "TILE_SIZE, or TILES (a grid layer: one tile per cell on the stack, named by TILES_ID_FIELD), "
+            "with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then "
+            "TILES_FOLDER/timescan.vrt."
         ).format(", ".join(METRICS), ", ".join(HARMONICS))
 
     def initAlgorithm(self, config=None) -> None:
@@ -87,11 +88,11 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
-        tile_size, tiles_folder = self.tiling(parameters, context)
+        tiles, tiles_folder = self.tiling(parameters, context, path, feedback)
         with self.core_errors(self.tr("Timescan")):
-            if tile_size:
+            if tiles:
                 written, skipped = run_timescan_tiles(
-                    path, tiles_folder, tile_size,
+                    path, tiles_folder, tiles,
                     split_list(self.parameterAsString(parameters, self.METRICS, context)),
                     split_list(self.parameterAsString(parameters, self.VARIABLES, context)) or None,
                     self.parameterAsBoolean(parameters, self.SAR_DB, context),

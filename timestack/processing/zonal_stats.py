@@ -7,6 +7,7 @@ exactextract's (coverage-weighted); see ``timestack.core.zonal.statistics`` for 
 """
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from qgis.core import (
@@ -25,11 +26,24 @@ from qgis.core import (
 
 from ..core.zonal.options import DEFAULT_STATISTICS, PERIODS
 from .algorithm import TimestackAlgorithm, user_message
-from .params import AllowedRootsParameter, EarthdataParameter, IndexParameter, MaskParameters, split_list
+from .params import (
+    AllowedRootsParameter,
+    AssetCacheParameters,
+    EarthdataParameter,
+    IndexParameter,
+    MaskParameters,
+    defaults_optional,
+    split_list,
+)
 
 
 class ZonalStatsAlgorithm(
-    IndexParameter, MaskParameters, EarthdataParameter, AllowedRootsParameter, TimestackAlgorithm
+    IndexParameter,
+    MaskParameters,
+    EarthdataParameter,
+    AllowedRootsParameter,
+    AssetCacheParameters,
+    TimestackAlgorithm,
 ):
     """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
 
@@ -145,6 +159,7 @@ class ZonalStatsAlgorithm(
         self.add_mask_parameters(self.tr("Mask in scenes"), confidences=False, advanced_mask=True)
         self.add_earthdata_parameter()
         self.add_allowed_roots_parameter()
+        self.add_asset_cache_parameters()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -171,6 +186,7 @@ class ZonalStatsAlgorithm(
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.ROWS, self.tr("Rows in the long table (0: empty)")))
+        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def checkParameterValues(self, parameters, context):
         """Refuse a POLYGONS or INPUT file that is missing, empty or unreadable by name, before Processing
@@ -257,6 +273,7 @@ class ZonalStatsAlgorithm(
 
     def processAlgorithm(self, parameters, context, feedback):
         # pandas and exactextract are imported by the run, not when QGIS registers the algorithm
+        from ..core.io.cache import AssetCache
         from ..core.native import NativeLibraryError
         from ..core.zonal.compile import compile_statistics
         from ..core.zonal.scenes import find_scenes, scene_statistics
@@ -296,16 +313,20 @@ class ZonalStatsAlgorithm(
                     roots = self.allowed_roots(parameters, context)
                     items = find_scenes(items_path, polygons, allowed_roots=roots)
                     feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
-                    table = scene_statistics(
-                        items,
-                        polygons,
-                        variables,
-                        measured,
-                        self.mask_options(parameters, context),
-                        progress,
-                        is_cancelled,
-                        earthdata_headers=self.earthdata_headers(parameters, context),
-                    )
+                    cache_folder, cache_gb = self.asset_cache(parameters, context)
+                    cache = AssetCache(cache_folder, cache_gb * 1e9) if cache_folder else nullcontext()
+                    with cache:
+                        table = scene_statistics(
+                            items,
+                            polygons,
+                            variables,
+                            measured,
+                            self.mask_options(parameters, context),
+                            progress,
+                            is_cancelled,
+                            earthdata_headers=self.earthdata_headers(parameters, context),
+                            cache=cache if cache_folder else None,
+                        )
                 without = polygons_without_pixels(table, polygons.ids)
                 if "count" not in statistics:
                     table = table.drop(columns="count")

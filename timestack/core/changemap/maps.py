@@ -318,6 +318,7 @@ def run_changemap_raster(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
+    dask_scheduler: Optional[str] = None,
 ) -> dict[str, Path]:
     """Change map (bands CHANGE_BANDS) and/or event stacks from a LandTrendr segments raster.
 
@@ -327,7 +328,9 @@ def run_changemap_raster(
     run on the engine (:func:`..io.engine.run_windows`: read-ahead, write-behind, a few windows in
     memory). The minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection
     band of the written temporary is read back in full once (4 bytes per pixel) before the rename.
-    Nothing is left on cancellation or error. ``stats`` (optional) receives the engine's timings.
+    Nothing is left on cancellation or error. ``stats`` (optional) receives the engine's timings. With
+    ``dask_scheduler`` (a ``dask.distributed`` address) the per-window maps run on that cluster's workers;
+    the minimum mapping unit still runs here, on the written map, so the result is a local run's.
     """
     import rasterio
 
@@ -381,6 +384,7 @@ def run_changemap_raster(
         {name: SourceSpec(segments_path, b) for name, b in bands.items()}, specs, kernel, chunk_size,
         finish=finish, progress=progress, is_cancelled=is_cancelled,
         label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Change map")), stats=stats,
+        scheduler=dask_scheduler,
     )  # fmt: skip
     return {key: Path(spec.path) for key, spec in specs.items()}
 

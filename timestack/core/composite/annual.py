@@ -14,6 +14,7 @@ year count. Units run on local threads (GDAL reads and the numba kernels release
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -34,6 +35,13 @@ from rasterio.windows import Window
 
 from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, compute_index, required_bands, spectral_index
 from ..io.bands import band_description
+from ..io.cache import (
+    DEFAULT_CACHE_MAX_GB,
+    AssetCache,
+    AssetDownloadError,
+    expected_files,
+    is_cacheable,
+)
 from ..io.grid import (
     REMOTE_GDAL_OPTIONS,
     TargetGrid,
@@ -161,6 +169,10 @@ class CompositeSettings:
     area_parameter: str = "EXTENT"
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
+    #: Download every http(s) file of the run into this folder (:mod:`..io.cache`) instead of
+    #: streaming it; None streams. The folder holds at most ``cache_max_gb``.
+    cache_folder: Optional[Path] = None
+    cache_max_gb: float = DEFAULT_CACHE_MAX_GB
 
 
 @dataclass
@@ -1035,7 +1047,7 @@ def _checked_compose(settings, output, bands, read_bands, variables, progress, i
     then compose."""
     skipped: list[dict] = []
     warnings: list[str] = []
-    with rasterio.Env(**REMOTE_GDAL_OPTIONS):
+    with rasterio.Env(**REMOTE_GDAL_OPTIONS), _asset_cache(settings) as cache:
         progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
         scenes = prepare_scenes(settings, read_bands, skipped, warnings)
         grid = build_grid(settings, scenes)
@@ -1060,9 +1072,76 @@ def _checked_compose(settings, output, bands, read_bands, variables, progress, i
         estimate = size_estimate(settings, grid, inside, read_bands, variables)
         progress(1.0, estimate.describe())
         estimate.check(settings.max_gb)
+        if cache is not None:
+            inside = _downloaded_scenes(settings, cache, inside, skipped, progress, is_cancelled)
         return _compose(
             settings, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
         )
+
+
+def _asset_cache(settings: CompositeSettings):
+    """The run's :class:`..io.cache.AssetCache` (open for the whole run: it leases the files it hands
+    out), or a context giving None when the run streams."""
+    if settings.cache_folder is None:
+        return contextlib.nullcontext()
+    return AssetCache(settings.cache_folder, settings.cache_max_gb * 1e9)
+
+
+def _downloaded_scenes(settings, cache: AssetCache, scenes, skipped, progress, is_cancelled) -> list[Scene]:
+    """``scenes`` with every http(s) file replaced by its verified copy in the cache, downloaded as
+    needed (after the size check: a refused run downloads nothing). A scene with a file that cannot be
+    downloaded is skipped and named, as one that cannot be streamed; none left is the first error."""
+    items = load_items(settings.items)[0]
+    expected = {}
+    for item in items:
+        if isinstance(item, Mapping):
+            expected.update(expected_files(item))
+
+    def download(scene: Scene) -> Scene:
+        lines = [line.split(":", 1) for line in (scene.http_headers or "").splitlines() if ":" in line]
+        headers = {name.strip(): value.strip() for name, value in lines}
+
+        def local(path: Optional[str], asset: str) -> Optional[str]:
+            if path is None or not is_cacheable(path):
+                return path
+            url = path[len("/vsicurl/") :] if path.startswith("/vsicurl/") else path
+            owner = f"scene {scene.id}, {asset}"
+            return cache.local_path(url, expected.get(url), owner, headers, is_cancelled)
+
+        return replace(
+            scene,
+            quality=local(scene.quality, "quality layer"),
+            radsat=local(scene.radsat, "saturation layer"),
+            bands={band: replace(a, path=local(a.path, f"band {band}")) for band, a in scene.bands.items()},
+        )
+
+    kept, failures = [], []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [(scene, pool.submit(download, scene)) for scene in scenes]
+        try:
+            for number, (scene, future) in enumerate(futures):
+                try:
+                    kept.append(future.result())
+                except AssetDownloadError as error:
+                    if error.parameter == "CACHE_MAX_GB":
+                        raise
+                    failures.append(error)
+                    skipped.append({"id": scene.id, "year": scene.year, "reason": str(error)})
+                progress(
+                    1.0,
+                    Message(
+                        QT_TRANSLATE_NOOP("TimestackCore", "Downloaded {0} of {1} scenes into the cache"),
+                        number + 1,
+                        len(futures),
+                    ),
+                )
+        except BaseException:
+            for _, future in futures:
+                future.cancel()
+            raise
+    if not kept:
+        raise failures[0]
+    return kept
 
 
 def _rounded(bounds: Sequence[float]) -> tuple:

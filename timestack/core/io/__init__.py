@@ -1,6 +1,6 @@
 """Reading and writing rasters: the grid scenes are read onto (``grid``), which item hrefs may be opened
-(``hrefs``), every output written atomically (``atomic``), the band-description contract (``bands``), the
-windowed engine (``engine``), stacks and COGs (``stack``), VRT mosaics of tiles (``mosaic``) and tiled,
-resumable runs (``tiles``)."""
+(``hrefs``), a local cache of remote scene files (``cache``), every output written atomically
+(``atomic``), the band-description contract (``bands``), the windowed engine (``engine``), stacks
+and COGs (``stack``), VRT mosaics of tiles (``mosaic``) and tiled, resumable runs (``tiles``)."""
 
-__all__ = ["atomic", "bands", "engine", "grid", "hrefs", "mosaic", "stack", "tiles"]
+__all__ = ["atomic", "bands", "cache", "engine", "grid", "hrefs", "mosaic", "stack", "tiles"]

@@ -48,6 +48,18 @@ def _layout(tile: Path) -> tuple:
 MARKER = "TIMESTACK_MOSAIC"
 
 
+def _shared_metadata(paths: Sequence[Path]) -> dict:
+    """The dataset metadata items every tile carries with one value (a tiled LandTrendr run's
+    LANDTRENDR_YEARS and direction, which timestack:changemap reads from the mosaic)."""
+    from osgeo import gdal
+
+    shared = None
+    for path in paths:
+        items = dict(gdal.Open(str(path)).GetMetadata() or {})
+        shared = items if shared is None else {k: v for k, v in shared.items() if items.get(k) == v}
+    return shared or {}
+
+
 def _is_our_mosaic(path: Path) -> bool:
     """Whether ``path`` is a VRT this module wrote (it carries :data:`MARKER`)."""
     from osgeo import gdal
@@ -167,6 +179,7 @@ def mosaic_tiles(
                 args=(path.name, paths[0].name),
             )  # fmt: skip
     groups = _groups(descriptions, group_by, name)
+    metadata = _shared_metadata(paths)
     folder = Path(output_folder).resolve()
     targets = {name: folder / f"{name}.vrt" for name in groups}
     for target in targets.values():
@@ -193,6 +206,8 @@ def mosaic_tiles(
                 )  # fmt: skip
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
+            for key, value in metadata.items():
+                vrt.SetMetadataItem(key, value)
             vrt.SetMetadataItem(MARKER, "yes")
             vrt = None  # flush
             _relative_sources(temporaries[group], folder)

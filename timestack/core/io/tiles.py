@@ -7,23 +7,29 @@ its outputs are written they are recorded in ``manifest.json`` with their SHA-25
 again (same input, same parameters) skips every tile whose files still match the manifest and ends with
 the output an uninterrupted run writes. The results are VRT mosaics of the tiles, with relative paths and
 band descriptions (:func:`.mosaic.mosaic_tiles`), so the folder can move as a whole.
+
+The tiles are either a regular cut (``plan_tiles``: a tile size in pixels) or named windows the caller
+computed from a grid of its own, such as Landsat ARD tiles (``grid_window`` turns a feature's bounds
+into one, ``tile_name`` its id into a folder name); the core never sees the grid layer itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ..runtime import Cancelled, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .atomic import write_text_atomically
 from .mosaic import mosaic_tiles
 
-__all__ = ["MANIFEST", "Tile", "plan_tiles", "run_tiled"]
+__all__ = ["MANIFEST", "Tile", "grid_window", "plan_tiles", "run_tiled", "tile_name"]
 
 #: The record of a tiled run in its folder.
 MANIFEST = "manifest.json"
@@ -62,6 +68,104 @@ def plan_tiles(width: int, height: int, tile_size: int) -> list[Tile]:
     ]
 
 
+#: What a tile id may hold: a folder name on every operating system.
+_TILE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
+#: Names Windows reserves for devices, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+
+
+def tile_name(value: Any) -> str:
+    """A grid feature's id as a folder name: ``"h03/v09 "`` -> ``"h03_v09"``, ``12`` -> ``"12"``.
+
+    Runs of characters other than letters, digits, ``.``, ``_`` and ``-`` become one ``_``; leading
+    and trailing dots and underscores go (no hidden folders, no Windows trailing dots); a Windows
+    device name (``CON``) gets a leading ``_``. Two ids may give one name: callers check for that.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", str(value).strip()).strip("._")
+    if not name or name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    return name
+
+
+def grid_window(
+    bounds: Sequence[float], transform: Sequence[float], width: int, height: int
+) -> Optional[tuple[int, int, int, int]]:
+    """The pixels of a ``width`` × ``height`` grid that ``bounds`` overlaps, or None when it misses it.
+
+    ``bounds`` is ``(xmin, ymin, xmax, ymax)`` in the grid's CRS and ``transform`` the grid's GDAL
+    geotransform (north-up). The window is snapped outwards to whole pixels, so a grid cell that cuts
+    a pixel takes all of it (neighbouring cells may share such a pixel: each computes it the same way),
+    and clipped to the grid. Returns ``(col_off, row_off, width, height)``.
+    """
+    x0, dx, rx, y0, ry, dy = (float(value) for value in transform)
+    if rx or ry or not dx or not dy:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "TILES: the stack's grid is rotated, so grid cells cannot be cut from it as windows; use "
+                "TILE_SIZE instead"
+            ),
+            parameter="TILES",
+        )  # fmt: skip
+    xmin, ymin, xmax, ymax = (float(value) for value in bounds)
+    cols = sorted(((xmin - x0) / dx, (xmax - x0) / dx))
+    rows = sorted(((ymin - y0) / dy, (ymax - y0) / dy))
+    tolerance = 1e-6  # a cell edge on a pixel edge, up to rounding, takes no extra pixel
+    col_start = max(0, math.floor(cols[0] + tolerance))
+    col_end = min(width, math.ceil(cols[1] - tolerance))
+    row_start = max(0, math.floor(rows[0] + tolerance))
+    row_end = min(height, math.ceil(rows[1] - tolerance))
+    if col_end <= col_start or row_end <= row_start:
+        return None
+    return col_start, row_start, col_end - col_start, row_end - row_start
+
+
+def _check_named_tiles(tiles: Sequence[Tile], width: int, height: int) -> list[Tile]:
+    """Named tiles that can be run: at least one, distinct folder names, windows inside the grid."""
+    tiles = list(tiles)
+    if not tiles:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "TILES: no tile overlaps the stack; choose a grid that covers it"
+            ),
+            parameter="TILES",
+        )  # fmt: skip
+    seen: dict[str, str] = {}
+    for tile in tiles:
+        if not _TILE_NAME.fullmatch(tile.id):
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "TILES_ID_FIELD: {0!r} cannot name a tile folder; use letters, digits, '.', '_' and '-'"
+                ),
+                parameter="TILES_ID_FIELD",
+                args=(tile.id,),
+            )  # fmt: skip
+        if tile.id.casefold() in seen:  # one folder on a case-insensitive file system
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "TILES_ID_FIELD: tiles {0!r} and {1!r} would share one folder; give every tile its own id"
+                ),
+                parameter="TILES_ID_FIELD",
+                args=(seen[tile.id.casefold()], tile.id),
+            )  # fmt: skip
+        seen[tile.id.casefold()] = tile.id
+        inside = 0 <= tile.col_off and 0 <= tile.row_off and tile.width > 0 and tile.height > 0
+        if not inside or tile.col_off + tile.width > width or tile.row_off + tile.height > height:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "TILES: tile {0} ({1}, {2}, {3} × {4} pixels) is not inside the stack's {5} × {6} pixels"
+                ),
+                parameter="TILES",
+                args=(tile.id, tile.col_off, tile.row_off, tile.width, tile.height, width, height),
+            )  # fmt: skip
+    return tiles
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
@@ -70,13 +174,17 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fingerprint(source: Path, tile_size: int, keys: Sequence[str], run: Mapping[str, Any]) -> str:
-    """What makes two runs the same run: the input file as it is now, the tiling, the outputs and the
-    parameters."""
+def _fingerprint(
+    source: Path, tiling: int | Sequence[Tile], keys: Sequence[str], run: Mapping[str, Any]
+) -> str:
+    """What makes two runs the same run: the input file as it is now, the tiling (a size, or every
+    named window), the outputs and the parameters."""
     status = source.stat()
+    if not isinstance(tiling, int):
+        tiling = [[tile.id, tile.col_off, tile.row_off, tile.width, tile.height] for tile in tiling]
     described = {
         "source": str(source), "size": status.st_size, "mtime_ns": status.st_mtime_ns,
-        "tile_size": tile_size, "outputs": sorted(keys), "run": run,
+        "tile_size": tiling, "outputs": sorted(keys), "run": run,
     }  # fmt: skip
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -138,7 +246,7 @@ def run_tiled(
     source: str | os.PathLike,
     folder: str | os.PathLike,
     keys: Sequence[str],
-    tile_size: int,
+    tiling: int | Sequence[Tile],
     run_tile: TileRun,
     run: Mapping[str, Any],
     progress: Optional[Progress] = None,
@@ -155,9 +263,10 @@ def run_tiled(
         New, empty, or the folder of an earlier attempt at the same run (which is resumed).
     keys
         The outputs each tile writes (file names without suffix).
-    tile_size
-        Tile width and height in pixels.
-    run_tile
+    tiling
+        Tile width and height in pixels (tiles ``r000_c000``… by :func:`plan_tiles`), or the tiles
+        themselves: named windows of the grid, e.g. the cells of a grid layer (:func:`grid_window`),
+        each id a folder name (:func:`tile_name`). The mosaics cover the tiles.
         Writes one tile's outputs (see ``TileRun``); it must write them atomically.
     run
         The run's parameters: a folder is resumed only by the same parameters.
@@ -171,7 +280,8 @@ def run_tiled(
     ------
     TimestackError
         Naming TILES_FOLDER for a folder that holds something else or another run, TILE_SIZE for a size
-        below one pixel.
+        below one pixel, TILES for no tiles or a window outside the grid, TILES_ID_FIELD for ids that
+        cannot name distinct folders.
     Cancelled
         Between tiles or inside one; the finished tiles stay recorded, the unfinished one leaves nothing.
     """
@@ -182,9 +292,12 @@ def run_tiled(
     dataset = gdal.Open(str(source))
     if dataset is None:
         raise TimestackError(f"INPUT: {source} is not a raster GDAL can read", parameter="INPUT")
-    tiles = plan_tiles(dataset.RasterXSize, dataset.RasterYSize, tile_size)
+    if isinstance(tiling, int):
+        tiles = plan_tiles(dataset.RasterXSize, dataset.RasterYSize, tiling)
+    else:
+        tiles = _check_named_tiles(tiling, dataset.RasterXSize, dataset.RasterYSize)
     dataset = None
-    fingerprint = _fingerprint(source, tile_size, keys, run)
+    fingerprint = _fingerprint(source, tiling, keys, run)
     recorded = _read_manifest(folder, fingerprint)
     created = not folder.exists()
     try:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Literal, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -32,6 +32,9 @@ from ..io.bands import parse_band
 from ..io.engine import EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from . import codes
+
+if TYPE_CHECKING:
+    from ..io.tiles import Tile
 
 Flavor = Literal["gee", "idl"]
 DEFAULT_FLAVOR: Flavor = "gee"
@@ -649,7 +652,7 @@ def run_landtrendr_tiles(
     index: str,
     outputs: Sequence[str],
     folder: str | os.PathLike,
-    tile_size: int,
+    tiles: int | Sequence[Tile],
     params: Optional[LandTrendrParams] = None,
     disturbance_direction: int = -1,
     flavor: Flavor = DEFAULT_FLAVOR,
@@ -661,8 +664,8 @@ def run_landtrendr_tiles(
     """:func:`run_landtrendr_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`).
 
     ``outputs`` names the outputs wanted, as :meth:`LandTrendrOutputs.paths` keys (``fitted``,
-    ``stats``, ``ftv_swir1``…). Returns key -> VRT mosaic of the tiles, and how many tiles an earlier
-    attempt had finished.
+    ``stats``, ``ftv_swir1``…); ``tiles`` a tile size in pixels or named windows (a grid's cells). Returns
+    key -> VRT mosaic of the tiles, and how many tiles an earlier attempt had finished.
     """
     from ..io.tiles import run_tiled
 
@@ -679,4 +682,4 @@ def run_landtrendr_tiles(
             fit_bands, chunk_size=chunk_size, progress=tile_progress, is_cancelled=tile_cancelled,
         )  # fmt: skip
 
-    return run_tiled(stack_path, folder, list(outputs), tile_size, run_tile, run, progress, is_cancelled)
+    return run_tiled(stack_path, folder, list(outputs), tiles, run_tile, run, progress, is_cancelled)

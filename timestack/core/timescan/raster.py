@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
 
@@ -18,6 +18,9 @@ from ..io.bands import parse_band
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from .metrics import DEFAULT_METRICS, HARMONICS, parse_metrics, timescan
+
+if TYPE_CHECKING:
+    from ..io.tiles import Tile
 
 __all__ = ["HARMONIC_MIN_DATES", "require_dates", "run_timescan_raster", "stack_series"]
 
@@ -166,7 +169,7 @@ def run_timescan_raster(
 def run_timescan_tiles(
     stack_path: str | os.PathLike,
     folder: str | os.PathLike,
-    tile_size: int,
+    tiles: int | Sequence[Tile],
     metrics: Sequence[str] = DEFAULT_METRICS,
     variables: Optional[Sequence[str]] = None,
     sar_db: bool = False,
@@ -174,8 +177,9 @@ def run_timescan_tiles(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
 ) -> tuple[Path, int]:
-    """:func:`run_timescan_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`):
-    the mosaic ``timescan.vrt``, and how many tiles an earlier attempt had finished."""
+    """:func:`run_timescan_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`;
+    ``tiles`` a tile size in pixels or named windows): the mosaic ``timescan.vrt``, and how many tiles an
+    earlier attempt had finished."""
     from ..io.tiles import run_tiled
 
     chosen = parse_metrics(metrics)
@@ -194,6 +198,6 @@ def run_timescan_tiles(
         )  # fmt: skip
 
     mosaics, skipped = run_tiled(
-        stack_path, folder, ["timescan"], tile_size, run_tile, run, progress, is_cancelled
+        stack_path, folder, ["timescan"], tiles, run_tile, run, progress, is_cancelled
     )
     return mosaics["timescan"], skipped

@@ -28,6 +28,7 @@ from rasterio.windows import Window, from_bounds
 
 from .. import native
 from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
+from ..io.cache import AssetCache, ExpectedFile, is_cacheable
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
 from ..io.hrefs import checked_href
 from ..items import asset_scaling, band_asset_key, hls_asset_keys, is_earthdata_granule
@@ -161,10 +162,13 @@ def scene_statistics(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     earthdata_headers: Optional[str] = None,
+    cache: Optional[AssetCache] = None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
     ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
+    With a ``cache`` (:mod:`..io.cache`), each scene's http(s) files are downloaded (or reused) and read
+    from disk instead of streamed.
     """
     NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
 
@@ -182,6 +186,10 @@ def scene_statistics(
         when = scene_date(item)
         first_key = _asset_key(item, required_bands(bands, indices)[0])
         headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
+        if cache is not None:
+            keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
+            keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
+            item = _downloaded(item, keys, cache, headers, is_cancelled)
         # Remote COGs: no directory listings or sidecar probes, as for composites.
         with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
             with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
@@ -243,6 +251,25 @@ def find_scenes(
         for asset in item.assets.values():
             asset.href = checked_href(asset.href, catalog_dir, allowed_roots, item.id)
     return items
+
+
+def _downloaded(item, keys: Sequence[str], cache: AssetCache, headers: Optional[str], is_cancelled):
+    """A copy of pystac ``item`` whose http(s) assets among ``keys`` point at their cached copies."""
+    item = item.clone()
+    lines = [line.split(":", 1) for line in (headers or "").splitlines() if ":" in line]
+    sent = {name.strip(): value.strip() for name, value in lines}
+    for key in dict.fromkeys(keys):
+        asset = item.assets.get(key)
+        if asset is None or not is_cacheable(asset.href):
+            continue
+        asset.href = cache.local_path(
+            asset.href,
+            ExpectedFile.of_asset(asset.extra_fields),
+            f"scene {item.id}, asset {key}",
+            sent,
+            is_cancelled or (lambda: False),
+        )
+    return item
 
 
 def scene_date(item) -> dt.date:
