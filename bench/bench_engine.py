@@ -44,7 +44,10 @@ TARGET_KERNEL_RATIO = 1.3
 TARGET_ZEIT_RATIO = 1.0
 MEMORY_TILE, MEMORY_YEARS, MEMORY_SIDES = 500, 40, (1500, 3000)
 TARGET_MEMORY_GROWTH, TARGET_MEMORY_MIB = 1.25, 2048
-ZEIT_VENV = Path(os.environ.get("TIMESTACK_ZEIT_VENV", "/work/tmp/engine/zeit-venv"))
+ZEIT_VENV = Path(
+    os.environ.get("TIMESTACK_ZEIT_VENV", Path(__file__).resolve().parents[1] / "build" / "zeit-venv")
+)
+ZEIT_PACKAGE = "zeit-cdts==2.2.0"
 CODECS = {
     "DEFLATE + PREDICTOR=3 (before)": ["COMPRESS=DEFLATE", "PREDICTOR=3"],
     "DEFLATE level 1": ["COMPRESS=DEFLATE", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS"],
@@ -144,10 +147,23 @@ print(time.perf_counter() - start)
 """
 
 
-def zeit_kernel_seconds(cube_path: Path) -> float | None:
-    """zeit-cdts's batch kernel on the same cube, in its own venv (None when it is not installed)."""
+def zeit_python() -> Path | None:
+    """The Python of zeit-cdts's own venv (made, and zeit-cdts installed from PyPI, on first use: the
+    baseline is measured in the same run, never quoted); None when it cannot be installed here."""
     python = ZEIT_VENV / "bin" / "python"
     if not python.exists():
+        print(f"  installing {ZEIT_PACKAGE} into {ZEIT_VENV} (its own venv, once)")
+        made = subprocess.run([sys.executable, "-m", "venv", "--clear", str(ZEIT_VENV)], capture_output=True)
+        pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", ZEIT_PACKAGE]
+        if made.returncode != 0 or subprocess.run(pip, capture_output=True).returncode != 0:
+            return None
+    return python
+
+
+def zeit_kernel_seconds(cube_path: Path) -> float | None:
+    """zeit-cdts's batch kernel on the same cube, in its own venv (None when it cannot be installed)."""
+    python = zeit_python()
+    if python is None:
         return None
     done = subprocess.run([str(python), "-c", ZEIT_RUN, str(cube_path)], capture_output=True, text=True)
     if done.returncode != 0:
@@ -219,7 +235,9 @@ def bench_landtrendr(folder: Path) -> None:
     print(f"timestack:landtrendr, {SIDE} x {SIDE} x {YEARS} float32, vertices, fitted, stats, segments:")
     print(f"  our kernel alone (fit + segment table): {kernel:6.2f} s = {series / kernel:9,.0f} series/s")
     if zeit is None:
-        print("  zeit-cdts 2.2.0: not installed (pip install zeit-cdts==2.2.0 into TIMESTACK_ZEIT_VENV)")
+        print(
+            f"  zeit-cdts 2.2.0: could not be installed into {ZEIT_VENV} (pip install {ZEIT_PACKAGE} there)"
+        )
     else:
         print(f"  zeit-cdts 2.2.0 batch kernel:           {zeit:6.2f} s = {series / zeit:9,.0f} series/s")
     print(

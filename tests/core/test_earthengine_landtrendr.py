@@ -10,6 +10,7 @@ import pytest
 import rasterio
 from rasterio.transform import from_origin
 
+from tests.helpers.earthengine import offline_earthengine
 from timestack.core.earthengine.landtrendr import (
     NODATA,
     export_tasks,
@@ -31,12 +32,8 @@ YEARS = list(range(2000, 2012))
 @pytest.fixture()
 def offline_ee():
     """earthengine-api initialised from its packaged algorithm list, as its own unit tests do."""
-    from ee import apitestcase
-
-    case = apitestcase.ApiTestCase()
-    case.setUp()
-    yield ee
-    case.tearDown()
+    with offline_earthengine() as ee:
+        yield ee
 
 
 def annual_collection():

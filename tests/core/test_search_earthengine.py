@@ -8,23 +8,21 @@ import json
 
 import pytest
 
+from tests.helpers.earthengine import offline_earthengine
 from tests.helpers.shared import STAC_FIXTURES
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthengine import MAX_IMAGES, build_collection, image_to_item
 from timestack.core.search.query import bbox_polygon
 
 ee = pytest.importorskip("ee")
-from ee import apitestcase  # noqa: E402
 
 AOI = bbox_polygon((-122.6, 44.1, -122.5, 44.2))
 
 
 @pytest.fixture
 def offline_ee():
-    case = apitestcase.ApiTestCase("setUp")
-    case.setUp()
-    yield ee
-    case.tearDown()
+    with offline_earthengine() as ee:
+        yield ee
 
 
 def invocations(collection) -> list:

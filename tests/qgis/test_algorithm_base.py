@@ -155,4 +155,6 @@ def test_a_bug_is_one_sentence_for_the_user_and_a_traceback_in_the_log(qgis_app)
     message = str(raised.value)
     assert message.startswith("Broken stopped on an unexpected error (ZeroDivisionError: division by zero)")
     assert "Traceback" not in message and "report it" in message
-    assert any(tag == "Timestack" and "ZeroDivisionError" in text and "Traceback" in text for tag, text in logged)
+    assert any(
+        tag == "Timestack" and "ZeroDivisionError" in text and "Traceback" in text for tag, text in logged
+    )

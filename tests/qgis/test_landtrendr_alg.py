@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from tests.helpers.earthengine import offline_earthengine
 from tests.helpers.landtrendr import (
     EMPTY_PIXEL,
     SERIES_NODATA,
@@ -168,11 +169,9 @@ def test_ftv_without_fit_bands_is_refused(provider, stack, tmp_path):
 @pytest.fixture()
 def offline_ee():
     """earthengine-api initialised from its packaged algorithm list (its own unit-test set-up)."""
-    apitestcase = pytest.importorskip("ee.apitestcase")
-    case = apitestcase.ApiTestCase()
-    case.setUp()
-    yield
-    case.tearDown()
+    pytest.importorskip("ee")
+    with offline_earthengine():
+        yield
 
 
 def test_earth_engine_engine_builds_export_tasks_on_the_stack_grid(provider, stack, tmp_path, offline_ee):

@@ -33,6 +33,7 @@ from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
 from .algorithm_task import AlgorithmTask
+from .earthengine_tasks_box import EarthEngineTasksBox
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
 from .remembered import remember
@@ -132,6 +133,8 @@ class LandTrendrPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.plot = TrajectoryPlot(self)
+        #: The export tasks of LandTrendr's Earth Engine runs (ENGINE earthengine): list and cancel.
+        self.earthengine_tasks = EarthEngineTasksBox(self)
         self.inspector = PixelInspector(iface.mapCanvas(), self.plot, self)
         for combo in (self.index, self.direction, self.flavor):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -190,6 +193,7 @@ class LandTrendrPanel(QWidget):
         inner.addWidget(self.inspect_button)
         inner.addWidget(self.plot)
         inner.addLayout(outputs)
+        inner.addWidget(self.earthengine_tasks)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -10,6 +10,7 @@ from .algorithm import PROVIDER_ID
 from .animation import AnimationAlgorithm
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
+from .earthengine_tasks import EarthEngineTasksAlgorithm
 from .exportcube import ExportCubeAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
@@ -33,6 +34,7 @@ ALGORITHMS = (
     MosaicAlgorithm,
     ExportCubeAlgorithm,
     AnimationAlgorithm,
+    EarthEngineTasksAlgorithm,
 )
 
 
