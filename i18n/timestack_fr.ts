@@ -4,92 +4,135 @@
 <context>
     <name>AlgorithmParameters</name>
     <message>
-        <location filename="../timestack/gui/parameter_widgets.py" line="150"/>
+        <location filename="../timestack/gui/parameter_widgets.py" line="157"/>
         <source>[temporary output]</source>
         <translation>[sortie temporaire]</translation>
     </message>
 </context>
 <context>
+    <name>AlgorithmTask</name>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="135"/>
+        <source>{0} cancelled; nothing was written.</source>
+        <translation>{0} : traitement annulé ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="139"/>
+        <source>see the log</source>
+        <translation>voir le journal</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="140"/>
+        <source>{0} failed: {1}</source>
+        <translation>{0} : échec — {1}</translation>
+    </message>
+</context>
+<context>
     <name>AnimationAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/animation.py" line="45"/>
+        <location filename="../timestack/processing/animation.py" line="51"/>
         <source>Animate a time stack (GIF, MP4)</source>
         <translation>Animer une pile temporelle (GIF, MP4)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="48"/>
+        <location filename="../timestack/processing/animation.py" line="54"/>
         <source>Makes an animation with one frame per date of a stack whose band descriptions carry dates, each frame labelled with its date: BANDS names the variable shown with COLORMAP (any matplotlib colour map; empty = the stack&apos;s only variable), or RGB names three variables shown as red, green and blue (dates all three have). STRETCH gives the low and high percentiles of all the stack&apos;s valid values (per channel for RGB) mapped to the ends of the ramp, one stretch for every frame so colours compare across dates. AOI draws polygon outlines. OUTPUT .gif (Pillow) or .mp4 (needs the imageio-ffmpeg package). Frames are read at most MAX_SIZE pixels wide and shown FRAME_MS milliseconds each.</source>
         <translation>Crée une animation avec une image par date d'une pile dont les descriptions de bandes portent des dates, chaque image étiquetée de sa date : BANDS nomme la variable affichée avec COLORMAP (toute palette de couleurs matplotlib ; vide = la seule variable de la pile), ou RGB nomme trois variables affichées en rouge, vert et bleu (aux dates que les trois ont). STRETCH donne les centiles bas et haut de toutes les valeurs valides de la pile (par canal en RGB) placés aux extrémités de la palette, un seul étirement pour toutes les images afin que les couleurs se comparent d'une date à l'autre. AOI trace le contour de polygones. OUTPUT .gif (Pillow) ou .mp4 (nécessite le paquet imageio-ffmpeg). Les images sont lues sur au plus MAX_SIZE pixels de large et affichées FRAME_MS millisecondes chacune.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="60"/>
+        <location filename="../timestack/processing/animation.py" line="66"/>
         <source>Time stack</source>
         <translation>Pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="61"/>
+        <location filename="../timestack/processing/animation.py" line="67"/>
         <source>Variable (empty = the only one)</source>
         <translation>Variable (vide = la seule)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="66"/>
+        <location filename="../timestack/processing/animation.py" line="72"/>
         <source>RGB: three variables, comma-separated (instead of BANDS)</source>
         <translation>RGB : trois variables séparées par des virgules (au lieu de BANDS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="72"/>
+        <location filename="../timestack/processing/animation.py" line="78"/>
         <source>Stretch percentiles (low, high)</source>
         <translation>Centiles d'étirement (bas, haut)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="78"/>
+        <location filename="../timestack/processing/animation.py" line="84"/>
         <source>Colour map</source>
         <translation>Palette de couleurs</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="81"/>
+        <location filename="../timestack/processing/animation.py" line="87"/>
         <source>AOI outline</source>
         <translation>Contour de la zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="86"/>
+        <location filename="../timestack/processing/animation.py" line="92"/>
         <source>Milliseconds per frame</source>
         <translation>Millisecondes par image</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="92"/>
+        <location filename="../timestack/processing/animation.py" line="98"/>
         <source>Largest frame side (pixels)</source>
         <translation>Plus grand côté d'une image (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="140"/>
+        <location filename="../timestack/processing/animation.py" line="181"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="98"/>
+        <location filename="../timestack/processing/animation.py" line="104"/>
         <source>GIF (*.gif);;MP4 (*.mp4)</source>
         <translation>GIF (*.gif);;MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="103"/>
+        <location filename="../timestack/processing/animation.py" line="109"/>
         <source>Frames</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="136"/>
         <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}.</source>
         <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="135"/>
+        <location filename="../timestack/processing/animation.py" line="176"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="150"/>
+        <location filename="../timestack/processing/animation.py" line="191"/>
         <source>{0} frames, {1} to {2}; stretch {3}.</source>
         <translation>{0} images, du {1} au {2} ; étirement {3}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="121"/>
+        <source>AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, shapefile, GeoJSON) or leave AOI empty.</source>
+        <translation>AOI : {0} n&apos;est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="126"/>
+        <source>AOI: {0} does not exist; choose a polygon layer or leave AOI empty.</source>
+        <translation>AOI : {0} n&apos;existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="132"/>
+        <source>STRETCH: give two percentiles, low and high, such as 2,98; got &apos;{0}&apos;.</source>
+        <translation>STRETCH : donnez deux centiles, bas et haut, comme 2,98 ; reçu « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="149"/>
+        <source>AOI: {0} holds {1} geometries, not polygons; choose a polygon layer or leave AOI empty.</source>
+        <translation>AOI : {0} contient des géométries {1}, pas des polygones ; choisissez une couche de polygones ou laissez AOI vide.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="166"/>
+        <source>AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI empty.</source>
+        <translation>AOI : {0} n&apos;a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
     </message>
 </context>
 <context>
@@ -100,129 +143,144 @@
         <translation>Carte des changements LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="96"/>
+        <location filename="../timestack/processing/changemap.py" line="98"/>
         <source>LandTrendr segment table</source>
         <translation>Table des segments LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="97"/>
+        <location filename="../timestack/processing/changemap.py" line="99"/>
         <source>Change</source>
         <translation>Changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="97"/>
+        <location filename="../timestack/processing/changemap.py" line="99"/>
         <source>Loss (disturbance)</source>
         <translation>Perte (perturbation)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="97"/>
+        <location filename="../timestack/processing/changemap.py" line="99"/>
         <source>Gain (recovery)</source>
         <translation>Gain (reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="105"/>
+        <location filename="../timestack/processing/changemap.py" line="107"/>
         <source>Select per pixel</source>
         <translation>Sélection par pixel</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="110"/>
+        <location filename="../timestack/processing/changemap.py" line="112"/>
         <source>First year of detection</source>
         <translation>Première année de détection</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="110"/>
+        <location filename="../timestack/processing/changemap.py" line="112"/>
         <source>Last year of detection</source>
         <translation>Dernière année de détection</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="119"/>
+        <location filename="../timestack/processing/changemap.py" line="121"/>
         <source>Minimum magnitude</source>
         <translation>Magnitude minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="122"/>
+        <location filename="../timestack/processing/changemap.py" line="124"/>
         <source>Minimum DSNR (magnitude / RMSE)</source>
         <translation>DSNR minimal (magnitude / RMSE)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="127"/>
+        <location filename="../timestack/processing/changemap.py" line="129"/>
         <source>Maximum duration (years)</source>
         <translation>Durée maximale (ans)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="132"/>
+        <location filename="../timestack/processing/changemap.py" line="134"/>
         <source>Minimum pre-change value</source>
         <translation>Valeur minimale avant changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="137"/>
+        <location filename="../timestack/processing/changemap.py" line="139"/>
         <source>Minimum mapping unit (pixels, 1 = off)</source>
         <translation>Unité minimale de cartographie (pixels, 1 = désactivée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="144"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="144"/>
         <source>Automatic (as LandTrendr fitted it)</source>
         <translation>Automatique (tel que LandTrendr l'a ajusté)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="144"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="144"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="260"/>
+        <location filename="../timestack/processing/changemap.py" line="263"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="155"/>
+        <location filename="../timestack/processing/changemap.py" line="157"/>
         <source>Every event (per-year loss and gain magnitudes, counts)</source>
         <translation>Tous les événements (magnitudes de perte et de gain par année, nombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="184"/>
+        <location filename="../timestack/processing/changemap.py" line="187"/>
         <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
         <translation>INPUT : ce n'est pas une table des segments LandTrendr ; utilisez le raster OUTPUT_SEGMENTS de timestack:landtrendr (bandes segment_&lt;n&gt;_&lt;field&gt;).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="199"/>
+        <location filename="../timestack/processing/changemap.py" line="202"/>
         <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="246"/>
+        <location filename="../timestack/processing/changemap.py" line="249"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="267"/>
+        <location filename="../timestack/processing/changemap.py" line="271"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="267"/>
+        <location filename="../timestack/processing/changemap.py" line="271"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="277"/>
+        <location filename="../timestack/processing/changemap.py" line="281"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="289"/>
+        <location filename="../timestack/processing/changemap.py" line="293"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="165"/>
+        <source>Pixels with a change (0: empty map)</source>
+        <translation>Pixels ayant un changement (0 : carte vide)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="219"/>
+        <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
+        <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="275"/>
+        <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
+        <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/changemap.py" line="79"/>
@@ -230,313 +288,302 @@
 
 Segments are filtered first — year of detection (segment start + 1) within START_YEAR–END_YEAR, absolute magnitude above MAG and DSNR (magnitude / RMSE) above DSNR, duration at most DUR years, pre-change value at least PREVAL — then one is selected per pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes patches of the same year smaller than that many pixels (8-connected). MAG and PREVAL are in the units of the stack LandTrendr was fitted on: an int16 composite stores indices x 10000, so MAG=1000 is a drop of 0.1 NBR.
 
-OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters left empty is reported with a warning.</source>
+OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters left empty is reported with a warning.
+
+DASK_SCHEDULER (advanced) maps the windows on a dask.distributed cluster; MMU still runs here, so the result is the one a local run writes.</source>
         <translation>Cartographie les perturbations (perte) ou la reprise (gain) à partir de la table des segments de timestack:landtrendr.
 
-Les segments sont d'abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d'au plus DUR ans, valeur avant changement d'au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d'une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités de la pile sur laquelle LandTrendr a été ajusté : un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR.
+Les segments sont d&apos;abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d&apos;au plus DUR ans, valeur avant changement d&apos;au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d&apos;une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités de la pile sur laquelle LandTrendr a été ajusté : un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR.
 
-Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 s'il n'y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="163"/>
-        <source>Pixels with a change (0: empty map)</source>
-        <translation>Pixels ayant un changement (0 : carte vide)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="216"/>
-        <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
-        <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="271"/>
-        <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
-        <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
+Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n&apos;a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d&apos;événements (0 s&apos;il n&apos;y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.
+
+DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s&apos;exécute toujours ici, donc le résultat est celui qu&apos;écrit un traitement local.</translation>
     </message>
 </context>
 <context>
     <name>CompositeAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/composite.py" line="103"/>
+        <location filename="../timestack/processing/composite.py" line="106"/>
         <source>Annual composites</source>
         <translation>Composites annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="106"/>
+        <location filename="../timestack/processing/composite.py" line="109"/>
         <source>Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new year (start &gt; end) is labelled by the year it ends in. The stack has one band per year and variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also write the day of year and source scene of every pixel. A JSON run log lists the scenes used and the scenes skipped, with the reason.</source>
         <translation>Construit un composite sans nuages par année à partir des scènes d'une ItemCollection STAC (le JSON écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple) : Landsat 4–9 Collection 2 niveau 2 et Sentinel-2 L2A, lues sur une même grille, masquées avec QA_PIXEL/QA_RADSAT ou SCL (et en option TDOM pour les ombres de nuages manquées), réduites par pixel par le médoïde, la médiane, la moyenne, le NDVI maximal ou un centile, plus des indices spectraux. Une fenêtre de jours de l'année qui passe le nouvel an (début &gt; fin) porte l'année où elle se termine. La pile a une bande par année et par variable, nommée YYYY_nom ; les années sans scène restent sans données (nodata). Les méthodes médoïde et NDVI maximal écrivent aussi le jour de l'année et la scène source de chaque pixel. Un journal d'exécution JSON liste les scènes utilisées et les scènes écartées, avec la raison.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="119"/>
+        <location filename="../timestack/processing/composite.py" line="122"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="125"/>
+        <location filename="../timestack/processing/composite.py" line="128"/>
         <source>Target CRS (default: the scenes&apos; CRS)</source>
         <translation>SCR cible (par défaut : le SCR des scènes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="130"/>
+        <location filename="../timestack/processing/composite.py" line="133"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="139"/>
+        <location filename="../timestack/processing/composite.py" line="142"/>
         <source>First year</source>
         <translation>Première année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="139"/>
+        <location filename="../timestack/processing/composite.py" line="142"/>
         <source>Last year</source>
         <translation>Dernière année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Compositing method</source>
         <translation>Méthode de composition</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Medoid</source>
         <translation>Médoïde</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Maximum NDVI</source>
         <translation>NDVI maximal</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="149"/>
+        <location filename="../timestack/processing/composite.py" line="152"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="163"/>
+        <location filename="../timestack/processing/composite.py" line="166"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="174"/>
+        <location filename="../timestack/processing/composite.py" line="177"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="175"/>
+        <location filename="../timestack/processing/composite.py" line="178"/>
         <source>TDOM: mask dark outliers (shadows)</source>
         <translation>TDOM : masquer les valeurs sombres aberrantes (ombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="178"/>
+        <location filename="../timestack/processing/composite.py" line="181"/>
         <source>Harmonise OLI to ETM+</source>
         <translation>Harmoniser OLI sur ETM+</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="181"/>
+        <location filename="../timestack/processing/composite.py" line="184"/>
         <source>Keep years without scenes (nodata)</source>
         <translation>Conserver les années sans scène (nodata)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="187"/>
+        <location filename="../timestack/processing/composite.py" line="190"/>
         <source>Percentile (method Percentile)</source>
         <translation>Centile (méthode Centile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="196"/>
+        <location filename="../timestack/processing/composite.py" line="199"/>
         <source>Precomputed TDOM statistics (GeoTIFF)</source>
         <translation>Statistiques TDOM précalculées (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="202"/>
+        <location filename="../timestack/processing/composite.py" line="205"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="202"/>
+        <location filename="../timestack/processing/composite.py" line="205"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="202"/>
+        <location filename="../timestack/processing/composite.py" line="205"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="208"/>
+        <location filename="../timestack/processing/composite.py" line="211"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="219"/>
+        <location filename="../timestack/processing/composite.py" line="222"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : threads locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="224"/>
+        <location filename="../timestack/processing/composite.py" line="227"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="224"/>
+        <location filename="../timestack/processing/composite.py" line="227"/>
         <source>Local</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="224"/>
+        <location filename="../timestack/processing/composite.py" line="227"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="230"/>
+        <location filename="../timestack/processing/composite.py" line="233"/>
         <source>Earth Engine result</source>
         <translation>Résultat Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="230"/>
+        <location filename="../timestack/processing/composite.py" line="233"/>
         <source>Streamed map layers (one per year)</source>
         <translation>Couches cartographiques diffusées (une par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="230"/>
+        <location filename="../timestack/processing/composite.py" line="233"/>
         <source>Export task to Google Drive</source>
         <translation>Tâche d'export vers Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="239"/>
+        <location filename="../timestack/processing/composite.py" line="242"/>
         <source>Google Drive folder of the export</source>
         <translation>Dossier Google Drive de l'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="247"/>
+        <location filename="../timestack/processing/composite.py" line="251"/>
         <source>Composite stack</source>
         <translation>Pile de composites</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="248"/>
+        <location filename="../timestack/processing/composite.py" line="252"/>
         <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
         <translation>Dossier des GeoTIFF annuels et des mosaïques VRT</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="256"/>
+        <location filename="../timestack/processing/composite.py" line="260"/>
         <source>Day of year and source scene</source>
         <translation>Jour de l'année et scène source</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="259"/>
+        <location filename="../timestack/processing/composite.py" line="263"/>
         <source>Run log (JSON)</source>
         <translation>Journal d'exécution (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="265"/>
+        <location filename="../timestack/processing/composite.py" line="269"/>
         <source>Earth Engine export task id</source>
         <translation>Identifiant de la tâche d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="282"/>
+        <location filename="../timestack/processing/composite.py" line="287"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="447"/>
+        <location filename="../timestack/processing/composite.py" line="455"/>
         <source>Composite failed: {0}</source>
         <translation>Échec du composite : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="329"/>
+        <location filename="../timestack/processing/composite.py" line="337"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="332"/>
+        <location filename="../timestack/processing/composite.py" line="340"/>
         <source>Composite {0}–{1}</source>
         <translation>Composite {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="338"/>
+        <location filename="../timestack/processing/composite.py" line="346"/>
         <source>{0} by year</source>
         <translation>{0} par année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="386"/>
+        <location filename="../timestack/processing/composite.py" line="394"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation>ENGINE earthengine nécessite EXTENT ou AOI : la région dont Earth Engine fait le composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="429"/>
+        <location filename="../timestack/processing/composite.py" line="437"/>
         <source>Earth Engine export task started: {0}</source>
         <translation>Tâche d'export Earth Engine lancée : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="260"/>
+        <location filename="../timestack/processing/composite.py" line="264"/>
         <source>TDOM statistics (reusable as TDOM_STATISTICS)</source>
         <translation>Statistiques TDOM (réutilisables comme TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="391"/>
+        <location filename="../timestack/processing/composite.py" line="399"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation>METHOD : ENGINE earthengine ne calcule que des composites par médoïde ; {0} s'exécute en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="394"/>
+        <location filename="../timestack/processing/composite.py" line="402"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation>TDOM : indisponible avec ENGINE earthengine ; désactivez-le ou exécutez en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="398"/>
+        <location filename="../timestack/processing/composite.py" line="406"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation>ITEMS n'est pas utilisé par ENGINE earthengine : il compose les collections Landsat 4-9.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="211"/>
+        <location filename="../timestack/processing/composite.py" line="214"/>
         <source>Refuse runs larger than (GB of output or working memory)</source>
         <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="267"/>
+        <location filename="../timestack/processing/composite.py" line="271"/>
         <source>Scenes used</source>
         <translation>Scènes utilisées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="268"/>
+        <location filename="../timestack/processing/composite.py" line="272"/>
         <source>Scenes skipped</source>
         <translation>Scènes écartées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="269"/>
+        <location filename="../timestack/processing/composite.py" line="273"/>
         <source>Years without data (comma-separated)</source>
         <translation>Années sans données (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="272"/>
+        <location filename="../timestack/processing/composite.py" line="276"/>
         <source>Years whose every scene was unreadable (comma-separated)</source>
         <translation>Années dont toutes les scènes étaient illisibles (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="323"/>
+        <location filename="../timestack/processing/composite.py" line="331"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="331"/>
+        <location filename="../timestack/processing/composite.py" line="339"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="367"/>
+        <location filename="../timestack/processing/composite.py" line="375"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; CRS.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG tel que EPSG:32633, ou laissez-le vide pour utiliser le SCR des scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="433"/>
+        <location filename="../timestack/processing/composite.py" line="441"/>
         <source>Composite cancelled; no layer was added.</source>
         <translation>Composite annulé ; aucune couche n'a été ajoutée.</translation>
     </message>
@@ -554,74 +601,74 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
         <translation>Les scènes : le JSON écrit par Rechercher des scènes, ou celui de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="59"/>
+        <location filename="../timestack/gui/composite_panel.py" line="61"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="111"/>
+        <location filename="../timestack/gui/composite_panel.py" line="115"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="67"/>
+        <location filename="../timestack/gui/composite_panel.py" line="69"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation>Un composite sans nuages par année à partir des scènes d'une recherche, avec des indices spectraux. La pile est ajoutée comme un groupe de couches que le Contrôleur temporel anime année par année.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="84"/>
+        <location filename="../timestack/gui/composite_panel.py" line="86"/>
         <source>Scenes</source>
         <translation>Scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="85"/>
+        <location filename="../timestack/gui/composite_panel.py" line="87"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="86"/>
+        <location filename="../timestack/gui/composite_panel.py" line="88"/>
         <source>Season (day of year)</source>
         <translation>Saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="88"/>
+        <location filename="../timestack/gui/composite_panel.py" line="90"/>
         <source>Indices</source>
         <translation>Indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="93"/>
+        <location filename="../timestack/gui/composite_panel.py" line="95"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="94"/>
+        <location filename="../timestack/gui/composite_panel.py" line="96"/>
         <source>Per-year folder</source>
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="146"/>
+        <location filename="../timestack/gui/composite_panel.py" line="150"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="150"/>
+        <location filename="../timestack/gui/composite_panel.py" line="154"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="152"/>
-        <source>Compositing failed or was cancelled; see the log.</source>
-        <translation>La composition a échoué ou a été annulée ; consultez le journal.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/composite_panel.py" line="52"/>
+        <location filename="../timestack/gui/composite_panel.py" line="54"/>
         <source>Only the area searched (not whole scenes)</source>
         <translation>Seulement la zone recherchée (pas les scènes entières)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="53"/>
+        <location filename="../timestack/gui/composite_panel.py" line="55"/>
         <source>Composite the search&apos;s extent or AOI only, instead of the scenes&apos; whole footprints</source>
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="156"/>
+        <source>Compositing</source>
+        <translation>La composition</translation>
     </message>
 </context>
 <context>
@@ -677,185 +724,371 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
         <translation>Exécution sur une grappe dask, DASK_SCHEDULER (distributed)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="140"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="141"/>
         <source>{0} — installed</source>
         <translation>{0} — installé</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="162"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="163"/>
         <source>Installing {0}…</source>
         <translation>Installation de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="180"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="181"/>
         <source>Installed. If Timestack still misses a package, restart QGIS.</source>
         <translation>Installé. Si Timestack réclame encore un paquet, redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="183"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="184"/>
         <source>Cancelled: pip was stopped.</source>
         <translation>Annulé : pip a été arrêté.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="190"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="191"/>
         <source>The Python QGIS runs has no pip. Install pip (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: the python3-pip package), then run this in a terminal and restart QGIS:</source>
         <translation>Le Python qu'exécute QGIS n'a pas pip. Installez pip (Debian/Ubuntu : sudo apt install python3-pip ; OSGeo4W : le paquet python3-pip), puis lancez ceci dans un terminal et redémarrez QGIS :</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="195"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="196"/>
         <source>pip could not install the packages (its output is above and in the Timestack log). Run this in a terminal, then restart QGIS:</source>
         <translation>pip n'a pas pu installer les paquets (sa sortie est ci-dessus et dans le journal Timestack). Lancez ceci dans un terminal, puis redémarrez QGIS :</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="129"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="130"/>
         <source>Time cubes, timestack:exportcube (xarray)</source>
         <translation>Cubes temporels, timestack:exportcube (xarray)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="130"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="131"/>
         <source>Chunked cube writing (dask)</source>
         <translation>Écriture des cubes par blocs (dask)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="131"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="132"/>
         <source>NetCDF cubes (netCDF4)</source>
         <translation>Cubes NetCDF (netCDF4)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="132"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="133"/>
         <source>Zarr cubes (zarr)</source>
         <translation>Cubes Zarr (zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="133"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="134"/>
         <source>MP4 animations, timestack:animation (imageio-ffmpeg)</source>
         <translation>Animations MP4, timestack:animation (imageio-ffmpeg)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="129"/>
+        <source>Start a dask cluster on Slurm or PBS nodes (dask-jobqueue)</source>
+        <translation>Démarrer un cluster dask sur des nœuds Slurm ou PBS (dask-jobqueue)</translation>
     </message>
 </context>
 <context>
     <name>DependencyInstaller</name>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="212"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="213"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="213"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="214"/>
         <source>needs Python packages QGIS does not ship: {0}</source>
         <translation>a besoin de paquets Python que QGIS ne fournit pas : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="215"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="216"/>
         <source>Install…</source>
         <translation>Installer…</translation>
     </message>
 </context>
 <context>
+    <name>EarthEngineTasksAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="124"/>
+        <source>Earth Engine tasks</source>
+        <translation>Tâches Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="81"/>
+        <source>The export tasks of a Google Cloud project on Earth Engine, such as those Composite and LandTrendr start with ENGINE earthengine: one row per task with its id, state (PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED, FAILED), type, times, runtime in seconds, progress (0–1), destinations and error. ACTION list: every task of the project. ACTION follow: waits until the task TASK_ID (or several, separated by commas; empty: every task running now) has ended, reporting progress; cancelling stops the waiting, not the tasks. ACTION cancel: asks Earth Engine to cancel TASK_ID. EE_PROJECT empty: the project of your Earth Engine login.</source>
+        <translation>Les tâches d&apos;export d&apos;un projet Google Cloud sur Earth Engine, comme celles que lancent Composite et LandTrendr avec ENGINE earthengine : une ligne par tâche avec son identifiant, son état (PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED, FAILED), son type, ses heures, sa durée en secondes, son avancement (0–1), ses destinations et son erreur. ACTION list : toutes les tâches du projet. ACTION follow : attend que la tâche TASK_ID (ou plusieurs, séparées par des virgules ; vide : toutes les tâches en cours) soit terminée, en indiquant l&apos;avancement ; annuler arrête l&apos;attente, pas les tâches. ACTION cancel : demande à Earth Engine d&apos;annuler TASK_ID. EE_PROJECT vide : le projet de votre connexion Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="92"/>
+        <source>Earth Engine: Google Cloud project</source>
+        <translation>Earth Engine : projet Google Cloud</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
+        <source>List tasks</source>
+        <translation>Lister les tâches</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
+        <source>Follow until done</source>
+        <translation>Suivre jusqu&apos;à la fin</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
+        <source>Cancel task</source>
+        <translation>Annuler la tâche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="105"/>
+        <source>Task id (required to cancel; comma-separated to follow)</source>
+        <translation>Identifiant de tâche (obligatoire pour annuler ; séparés par des virgules pour suivre)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="112"/>
+        <source>Seconds between two checks while following</source>
+        <translation>Secondes entre deux vérifications pendant le suivi</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="129"/>
+        <source>Number of tasks</source>
+        <translation>Nombre de tâches</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="130"/>
+        <source>Tasks still pending or running</source>
+        <translation>Tâches encore en attente ou en cours</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="140"/>
+        <source>TASK_ID: cancel needs the id of one task; list the tasks (ACTION list) to see their ids.</source>
+        <translation>TASK_ID : l&apos;annulation demande l&apos;identifiant d&apos;une tâche ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="146"/>
+        <source>Following Earth Engine tasks</source>
+        <translation>Suivi des tâches Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="151"/>
+        <source>Task {0} is now {1}.</source>
+        <translation>La tâche {0} est maintenant {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="166"/>
+        <source>{0} tasks, {1} pending or running.</source>
+        <translation>{0} tâches, {1} en attente ou en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>EarthEngineTasksBox</name>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="143"/>
+        <source>Earth Engine tasks</source>
+        <translation>Tâches Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="51"/>
+        <source>The export tasks Earth Engine runs started: their state, runtime and progress</source>
+        <translation>Les tâches d&apos;export lancées par les traitements Earth Engine : leur état, leur durée et leur avancement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="60"/>
+        <source>[your login&apos;s project]</source>
+        <translation>[projet de votre connexion]</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="61"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="63"/>
+        <source>List the project&apos;s export tasks</source>
+        <translation>Lister les tâches d&apos;export du projet</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="64"/>
+        <source>Cancel task</source>
+        <translation>Annuler la tâche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="66"/>
+        <source>Ask Earth Engine to cancel the selected task</source>
+        <translation>Demander à Earth Engine d&apos;annuler la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="70"/>
+        <source>One row per task, newest first</source>
+        <translation>Une ligne par tâche, la plus récente en premier</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <source>Runtime</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="90"/>
+        <source>Cloud project</source>
+        <translation>Projet Cloud</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="124"/>
+        <source>Listing Earth Engine tasks…</source>
+        <translation>Liste des tâches Earth Engine…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="129"/>
+        <source>Cancelling task {0}…</source>
+        <translation>Annulation de la tâche {0}…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="150"/>
+        <source>Cancel requested ({0}).</source>
+        <translation>Annulation demandée ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="154"/>
+        <source>{0} tasks, {1} pending or running.</source>
+        <translation>{0} tâches, {1} en attente ou en cours.</translation>
+    </message>
+</context>
+<context>
     <name>ExportCubeAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="57"/>
+        <location filename="../timestack/processing/exportcube.py" line="58"/>
         <source>Export a time cube (NetCDF, Zarr)</source>
         <translation>Exporter un cube temporel (NetCDF, Zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="60"/>
+        <location filename="../timestack/processing/exportcube.py" line="61"/>
         <source>Writes stacks whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name, YYYYMMDD_name: composites, LandTrendr fits, per-date stacks) as one CF-1.8 cube: NetCDF-4 for an OUTPUT ending in .nc, Zarr for .zarr. Each variable becomes a (time, y, x) array; a variable in several stacks is mosaicked (first valid pixel in INPUT order). int16 stacks stay packed with scale_factor/add_offset; nodata is the _FillValue. CHUNKING temporal makes pixel time series fast to read, spatial makes maps fast, both writes a Zarr group per scheme (a NetCDF file then holds about √(dates) dates per chunk); chunks are about CHUNK_MB megabytes. Stacks in different CRSs are warped (nearest neighbour) to TARGET_CRS or the UTM zone most of them are in; they must share one pixel size, and dB and linear backscatter cannot share a cube. Needs xarray, dask and netCDF4 or zarr.</source>
         <translation>Écrit des piles dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom, YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date) en un seul cube CF-1.8 : NetCDF-4 pour une sortie OUTPUT finissant par .nc, Zarr pour .zarr. Chaque variable devient un tableau (time, y, x) ; une variable présente dans plusieurs piles est mosaïquée (premier pixel valide dans l'ordre de INPUT). Les piles int16 restent compactées avec scale_factor/add_offset ; la valeur sans données est le _FillValue. CHUNKING temporal rend rapide la lecture des séries temporelles d'un pixel, spatial celle des cartes, both écrit un groupe Zarr par schéma (un fichier NetCDF contient alors environ √(dates) dates par bloc) ; les blocs font environ CHUNK_MB mégaoctets. Les piles dans des SCR différents sont reprojetées (plus proche voisin) vers TARGET_CRS ou la zone UTM de la plupart d'entre elles ; elles doivent partager une même taille de pixel, et une rétrodiffusion en dB et une linéaire ne peuvent partager un cube. Nécessite xarray, dask et netCDF4 ou zarr.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="74"/>
+        <location filename="../timestack/processing/exportcube.py" line="75"/>
         <source>Time stacks (dated band descriptions)</source>
         <translation>Piles temporelles (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <location filename="../timestack/processing/exportcube.py" line="80"/>
         <source>Chunking</source>
         <translation>Découpage en blocs</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <location filename="../timestack/processing/exportcube.py" line="80"/>
         <source>Temporal (fast pixel time series)</source>
         <translation>Temporel (séries temporelles de pixels rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <location filename="../timestack/processing/exportcube.py" line="80"/>
         <source>Spatial (fast maps)</source>
         <translation>Spatial (cartes rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="79"/>
+        <location filename="../timestack/processing/exportcube.py" line="80"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="88"/>
+        <location filename="../timestack/processing/exportcube.py" line="89"/>
         <source>Target chunk size (MB)</source>
         <translation>Taille visée des blocs (Mo)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <location filename="../timestack/processing/exportcube.py" line="95"/>
         <source>Compression</source>
         <translation>Compression</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <location filename="../timestack/processing/exportcube.py" line="95"/>
         <source>Deflate (zlib)</source>
         <translation>Deflate (zlib)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="94"/>
+        <location filename="../timestack/processing/exportcube.py" line="95"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="100"/>
+        <location filename="../timestack/processing/exportcube.py" line="101"/>
         <source>Compression level</source>
         <translation>Niveau de compression</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="106"/>
+        <location filename="../timestack/processing/exportcube.py" line="107"/>
         <source>Target CRS (default: the stacks&apos; or their predominant UTM zone)</source>
         <translation>SCR cible (par défaut : celui des piles ou leur zone UTM prédominante)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="112"/>
+        <location filename="../timestack/processing/exportcube.py" line="113"/>
         <source>Cube</source>
         <translation>Cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="112"/>
+        <location filename="../timestack/processing/exportcube.py" line="113"/>
         <source>NetCDF (*.nc);;Zarr (*.zarr)</source>
         <translation>NetCDF (*.nc);;Zarr (*.zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="117"/>
+        <location filename="../timestack/processing/exportcube.py" line="118"/>
         <source>Zarr groups</source>
         <translation>Groupes Zarr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="125"/>
+        <location filename="../timestack/processing/exportcube.py" line="154"/>
         <source>INPUT: {0} is not a raster file readable by GDAL.</source>
         <translation>INPUT : {0} n'est pas un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="130"/>
+        <location filename="../timestack/processing/exportcube.py" line="159"/>
         <source>INPUT: choose at least one stack.</source>
         <translation>INPUT : choisissez au moins une pile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="139"/>
+        <location filename="../timestack/processing/exportcube.py" line="168"/>
         <source>Cube export</source>
         <translation>Export du cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="148"/>
+        <location filename="../timestack/processing/exportcube.py" line="177"/>
         <source>Stacks warped to {0}.</source>
         <translation>Piles reprojetées vers {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="150"/>
+        <location filename="../timestack/processing/exportcube.py" line="179"/>
         <source>Time cube</source>
         <translation>Cube temporel</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="128"/>
+        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the stacks&apos; CRS.</source>
+        <translation>TARGET_CRS : « {0} » n&apos;est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="138"/>
+        <source>OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it holds. Choose a new name ending in .nc or .zarr.</source>
+        <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l&apos;export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
     </message>
 </context>
 <context>
@@ -866,254 +1099,274 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
         <translation>Segmentation temporelle LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="128"/>
+        <location filename="../timestack/processing/landtrendr.py" line="130"/>
         <source>Annual stack (bands YYYY_name)</source>
         <translation>Pile annuelle (bandes YYYY_nom)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="131"/>
+        <location filename="../timestack/processing/landtrendr.py" line="133"/>
         <source>Index or band to segment (e.g. nbr)</source>
         <translation>Indice ou bande à segmenter (p. ex. nbr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="134"/>
+        <location filename="../timestack/processing/landtrendr.py" line="136"/>
         <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
         <translation>Autres bandes à ajuster aux années des sommets de l'indice (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="144"/>
+        <location filename="../timestack/processing/landtrendr.py" line="146"/>
         <source>Maximum segments</source>
         <translation>Nombre maximal de segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="146"/>
+        <location filename="../timestack/processing/landtrendr.py" line="148"/>
         <source>Vertex count overshoot</source>
         <translation>Dépassement du nombre de sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="150"/>
+        <location filename="../timestack/processing/landtrendr.py" line="152"/>
         <source>Minimum observations needed</source>
         <translation>Nombre minimal d'observations</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="155"/>
+        <location filename="../timestack/processing/landtrendr.py" line="157"/>
         <source>Prevent one-year recovery</source>
         <translation>Empêcher la reprise en un an</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="164"/>
+        <location filename="../timestack/processing/landtrendr.py" line="166"/>
         <source>Flavor</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="164"/>
+        <location filename="../timestack/processing/landtrendr.py" line="166"/>
         <source>gee — Earth Engine behaviour</source>
         <translation>gee — comportement d'Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="164"/>
+        <location filename="../timestack/processing/landtrendr.py" line="166"/>
         <source>idl — original IDL program</source>
         <translation>idl — programme IDL d'origine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="172"/>
+        <location filename="../timestack/processing/landtrendr.py" line="174"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="172"/>
+        <location filename="../timestack/processing/landtrendr.py" line="174"/>
         <source>Automatic (from the index)</source>
         <translation>Automatique (d'après l'indice)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="172"/>
+        <location filename="../timestack/processing/landtrendr.py" line="174"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="172"/>
+        <location filename="../timestack/processing/landtrendr.py" line="174"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="184"/>
+        <location filename="../timestack/processing/landtrendr.py" line="186"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="184"/>
+        <location filename="../timestack/processing/landtrendr.py" line="186"/>
         <source>Local (this computer)</source>
         <translation>Local (cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="184"/>
+        <location filename="../timestack/processing/landtrendr.py" line="186"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="192"/>
+        <location filename="../timestack/processing/landtrendr.py" line="194"/>
         <source>Earth Engine: Google Cloud project</source>
         <translation>Earth Engine : projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="192"/>
+        <location filename="../timestack/processing/landtrendr.py" line="194"/>
         <source>Earth Engine: Google Drive export folder</source>
         <translation>Earth Engine : dossier d'export Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="192"/>
+        <location filename="../timestack/processing/landtrendr.py" line="194"/>
         <source>Earth Engine: start the export tasks</source>
         <translation>Earth Engine : lancer les tâches d'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="211"/>
+        <location filename="../timestack/processing/landtrendr.py" line="213"/>
         <source>Earth Engine export tasks</source>
         <translation>Tâches d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="212"/>
+        <location filename="../timestack/processing/landtrendr.py" line="214"/>
         <source>Vertices</source>
         <translation>Sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="212"/>
+        <location filename="../timestack/processing/landtrendr.py" line="214"/>
         <source>Fitted values (one band per year)</source>
         <translation>Valeurs ajustées (une bande par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="212"/>
+        <location filename="../timestack/processing/landtrendr.py" line="214"/>
         <source>RMSE, p-value, segment count, status</source>
         <translation>RMSE, valeur p, nombre de segments, statut</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="212"/>
+        <location filename="../timestack/processing/landtrendr.py" line="214"/>
         <source>Segment table</source>
         <translation>Table des segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="220"/>
+        <location filename="../timestack/processing/landtrendr.py" line="222"/>
         <source>FTV folder (one GeoTIFF per fit band)</source>
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="267"/>
+        <location filename="../timestack/processing/landtrendr.py" line="269"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="278"/>
+        <location filename="../timestack/processing/landtrendr.py" line="280"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="285"/>
+        <location filename="../timestack/processing/landtrendr.py" line="287"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="293"/>
+        <location filename="../timestack/processing/landtrendr.py" line="295"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="312"/>
+        <location filename="../timestack/processing/landtrendr.py" line="314"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="335"/>
+        <location filename="../timestack/processing/landtrendr.py" line="337"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="369"/>
+        <location filename="../timestack/processing/landtrendr.py" line="371"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="371"/>
+        <location filename="../timestack/processing/landtrendr.py" line="373"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="393"/>
+        <location filename="../timestack/processing/landtrendr.py" line="395"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="414"/>
+        <location filename="../timestack/processing/landtrendr.py" line="416"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="414"/>
+        <location filename="../timestack/processing/landtrendr.py" line="416"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="414"/>
+        <location filename="../timestack/processing/landtrendr.py" line="416"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="445"/>
+        <location filename="../timestack/processing/landtrendr.py" line="447"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="446"/>
+        <location filename="../timestack/processing/landtrendr.py" line="448"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="447"/>
+        <location filename="../timestack/processing/landtrendr.py" line="449"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="448"/>
+        <location filename="../timestack/processing/landtrendr.py" line="450"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="459"/>
+        <location filename="../timestack/processing/landtrendr.py" line="461"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="192"/>
+        <location filename="../timestack/processing/landtrendr.py" line="194"/>
         <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="355"/>
+        <location filename="../timestack/processing/landtrendr.py" line="357"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="145"/>
+        <location filename="../timestack/processing/landtrendr.py" line="147"/>
         <source>Spike threshold, ≥ 0 (1 or more = no despiking)</source>
         <translation>Seuil de pic, ≥ 0 (1 ou plus = pas de suppression des pics)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="147"/>
+        <location filename="../timestack/processing/landtrendr.py" line="149"/>
         <source>Recovery threshold (1/years), ≥ 0</source>
         <translation>Seuil de reprise (1/années), ≥ 0</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="148"/>
+        <location filename="../timestack/processing/landtrendr.py" line="150"/>
         <source>p-value threshold, in (0, 1]</source>
         <translation>Seuil de valeur p, dans ]0, 1]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="149"/>
+        <location filename="../timestack/processing/landtrendr.py" line="151"/>
         <source>Best model proportion, in (0, 2]</source>
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="422"/>
+        <location filename="../timestack/processing/landtrendr.py" line="424"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="438"/>
+        <source>Resumed: {0} tiles were already finished.</source>
+        <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="303"/>
+        <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
+        <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="397"/>
+        <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
+        <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="403"/>
+        <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
+        <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/landtrendr.py" line="107"/>
@@ -1125,175 +1378,150 @@ FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the o
 
 Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.
 
-TILE_SIZE runs a large stack tile by tile into TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run started again skips them. The outputs are then VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;band&gt;.vrt), whatever paths the outputs name.</source>
-        <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d'une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
+TILE_SIZE (squares of that many pixels) or TILES (a grid layer such as Landsat ARD tiles: one tile per cell on the stack, named by TILES_ID_FIELD) runs a large stack tile by tile into TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run started again skips them. The outputs are then VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;band&gt;.vrt), whatever paths the outputs name.</source>
+        <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d&apos;une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
 
-INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l'algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l'indice à segmenter (p. ex. nbr). FIT_BANDS sont d'autres bandes ajustées aux années des sommets de l'indice (FTV). Les paramètres portent les noms et les valeurs par défaut d'Earth Engine. Le sens d'une perturbation (NBR et NDVI baissent lors d'une perturbation ; TCB et SWIR augmentent) est déduit de l'indice, sauf si DIRECTION en dispose autrement ; les valeurs n'ont pas besoin d'une mise à l'échelle × 1000.
+INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l&apos;algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l&apos;indice à segmenter (p. ex. nbr). FIT_BANDS sont d&apos;autres bandes ajustées aux années des sommets de l&apos;indice (FTV). Les paramètres portent les noms et les valeurs par défaut d&apos;Earth Engine. Le sens d&apos;une perturbation (NBR et NDVI baissent lors d&apos;une perturbation ; TCB et SWIR augmentent) est déduit de l&apos;indice, sauf si DIRECTION en dispose autrement ; les valeurs n&apos;ont pas besoin d&apos;une mise à l&apos;échelle × 1000.
 
-La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d'Earth Engine ; « idl » reproduit le programme IDL d'origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l'échelle comme les composites int16 de Timestack, pas sur des valeurs d'indice entre 0 et 1).
+La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d&apos;Earth Engine ; « idl » reproduit le programme IDL d&apos;origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l&apos;échelle comme les composites int16 de Timestack, pas sur des valeurs d&apos;indice entre 0 et 1).
 
 Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN), la valeur ajustée de chaque année, des piles FTV par bande ajustée (un GeoTIFF par bande dans un dossier), RMSE / valeur p / nombre de segments / statut, et la table des segments que cartographie timestack:changemap.
 
-TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregistre chaque tuile terminée : après un plantage ou une annulation, le même traitement relancé les saute. Les sorties sont alors des mosaïques VRT des tuiles dans TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;bande&gt;.vrt), quels que soient les chemins que nomment les sorties.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="436"/>
-        <source>Resumed: {0} tiles were already finished.</source>
-        <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="301"/>
-        <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
-        <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="395"/>
-        <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
-        <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="401"/>
-        <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
-        <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
+TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, comme les tuiles ARD de Landsat : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD) traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregistre chaque tuile terminée : après un plantage ou une annulation, le même traitement relancé les saute. Les sorties sont alors des mosaïques VRT des tuiles dans TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;bande&gt;.vrt), quels que soient les chemins que nomment les sorties.</translation>
     </message>
 </context>
 <context>
     <name>LandTrendrPanel</name>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="106"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
         <source>[temporary files]</source>
         <translation>[fichiers temporaires]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="110"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="111"/>
         <source>Then map the greatest loss</source>
         <translation>Puis cartographier la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="122"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="123"/>
         <source>Inspect pixels</source>
         <translation>Inspecter les pixels</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="124"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="125"/>
         <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
         <translation>Cliquez sur un pixel de la pile pour voir son ajustement ; toute modification le réajuste aussitôt.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="127"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="128"/>
         <source>Run LandTrendr</source>
         <translation>Lancer LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="129"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="130"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="149"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="349"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="153"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
         <source>Annual stack</source>
         <translation>Pile annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="154"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="157"/>
         <source>Index</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="159"/>
         <source>Also fit bands</source>
         <translation>Ajuster aussi les bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="161"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="164"/>
         <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
         <translation>Les paramètres LandTrendr d'Earth Engine, avec leurs valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="179"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="182"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="181"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="184"/>
         <source>Minimum loss magnitude</source>
         <translation>Magnitude minimale de perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="264"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="268"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation>Cette couche n'a pas de descriptions de bandes YYYY_nom ; choisissez une pile de composites.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="330"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="334"/>
         <source>Fitting LandTrendr…</source>
         <translation>Ajustement de LandTrendr…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="345"/>
-        <source>LandTrendr failed or was cancelled; see the log.</source>
-        <translation>LandTrendr a échoué ou a été annulé ; consultez le journal.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="349"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="353"/>
         <source>LandTrendr done.</source>
         <translation>LandTrendr terminé.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="351"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="355"/>
         <source>Mapping change…</source>
         <translation>Cartographie des changements…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="363"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="367"/>
         <source>LandTrendr and change map done.</source>
         <translation>LandTrendr et carte des changements terminés.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="365"/>
-        <source>The change map failed or was cancelled; see the log.</source>
-        <translation>La carte des changements a échoué ou a été annulée ; consultez le journal.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="119"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="120"/>
         <source>In the stack&apos;s units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1</source>
         <translation>Dans les unités de la pile : 1000 sur un composite int16 (indices × 10000) correspond à une baisse de 0,1</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="89"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="90"/>
         <source>A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)</source>
         <translation>Une pile pluriannuelle à bandes YYYY_nom, telle que l'écrit Composite (pas l'une de ses années)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="108"/>
         <source>Where the outputs are written (&lt;index&gt;_rmse.tif, …); empty: temporary files</source>
         <translation>Où les sorties sont écrites (&lt;index&gt;_rmse.tif, …) ; vide : fichiers temporaires</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="111"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="112"/>
         <source>Run Change map on the segments when the fit is done: the year of the greatest loss</source>
         <translation>Lancer la carte des changements sur les segments une fois l'ajustement terminé : l'année de la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="159"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="162"/>
         <source>LandTrendr parameters (Earth Engine&apos;s defaults)</source>
         <translation>Paramètres LandTrendr (valeurs par défaut d'Earth Engine)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="369"/>
+        <source>The change map</source>
+        <translation>La carte des changements</translation>
     </message>
 </context>
 <context>
     <name>LandTrendrStyler</name>
     <message>
-        <location filename="../timestack/processing/styles.py" line="371"/>
+        <location filename="../timestack/processing/styles.py" line="384"/>
         <source>RMSE {0:.2f} {1}</source>
         <translation>RMSE {0:.2f} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/styles.py" line="382"/>
+        <location filename="../timestack/processing/styles.py" line="395"/>
         <source>{0} {1:.2f} (fitted, {2})</source>
         <translation>{0} {1:.2f} (ajusté, {2})</translation>
     </message>
@@ -1384,7 +1612,7 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="77"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="78"/>
         <source>Advanced parameters</source>
         <translation>Paramètres avancés</translation>
     </message>
@@ -1526,7 +1754,7 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>RunsOneAlgorithm</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="140"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="174"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1647,11 +1875,6 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Construction…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="90"/>
-        <source>Building the sample archive failed or was cancelled; see the log.</source>
-        <translation>La construction de l'archive d'exemple a échoué ou a été annulée ; consultez le journal.</translation>
-    </message>
-    <message>
         <location filename="../timestack/gui/sample_panel.py" line="37"/>
         <source>Full: the whole landscape over 39 years; small: 64×64 px over 2000–2014, built in seconds</source>
         <translation>Complète : tout le paysage sur 39 ans ; réduite : 64×64 px sur 2000–2014, construite en quelques secondes</translation>
@@ -1665,6 +1888,11 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <location filename="../timestack/gui/sample_panel.py" line="83"/>
         <source>Sample archive ready: {0}. Search is set to its area and years.</source>
         <translation>Archive d'exemple prête : {0}. La recherche est réglée sur sa zone et ses années.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="90"/>
+        <source>Building the sample archive</source>
+        <translation>La construction de l&apos;archive d&apos;exemple</translation>
     </message>
 </context>
 <context>
@@ -1795,27 +2023,17 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="358"/>
-        <source>see the Processing log</source>
-        <translation>voir le journal des traitements</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/search_panel.py" line="359"/>
-        <source>The search failed or was cancelled: {0}</source>
-        <translation>La recherche a échoué ou a été annulée : {0}</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/search_panel.py" line="364"/>
+        <location filename="../timestack/gui/search_panel.py" line="362"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation>{0} scènes ; empreintes ajoutées à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="412"/>
+        <location filename="../timestack/gui/search_panel.py" line="410"/>
         <source>Select a scene in the table first.</source>
         <translation>Sélectionnez d'abord une scène dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="437"/>
+        <location filename="../timestack/gui/search_panel.py" line="435"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation>GDAL n'a pas pu ouvrir les bandes de {0}.</translation>
     </message>
@@ -1830,7 +2048,7 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Connexion Earthdata</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="459"/>
+        <location filename="../timestack/gui/search_panel.py" line="457"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation>La connexion Earthdata choisie n'est pas dans la base de données d'authentification.</translation>
     </message>
@@ -1845,17 +2063,17 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Timestack : collections du catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="442"/>
+        <location filename="../timestack/gui/search_panel.py" line="440"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="445"/>
+        <location filename="../timestack/gui/search_panel.py" line="443"/>
         <source>Opening {0}…</source>
         <translation>Ouverture de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="446"/>
+        <location filename="../timestack/gui/search_panel.py" line="444"/>
         <source>Timestack: preview of {0}</source>
         <translation>Timestack : aperçu de {0}</translation>
     </message>
@@ -1885,120 +2103,125 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Choisissez d'abord la zone : l'emprise de la carte, l'emprise d'une couche, un rectangle dessiné ou une couche AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="376"/>
+        <location filename="../timestack/gui/search_panel.py" line="374"/>
         <source>No scenes match, so no footprints were added: widen the dates, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond, aucune empreinte n'a donc été ajoutée : élargissez les dates, la limite de nuages ou la zone.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="357"/>
+        <source>The search</source>
+        <translation>La recherche</translation>
     </message>
 </context>
 <context>
     <name>SearchScenesAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="62"/>
+        <location filename="../timestack/processing/search_scenes.py" line="67"/>
         <source>Search scenes</source>
         <translation>Rechercher des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="66"/>
+        <location filename="../timestack/processing/search_scenes.py" line="71"/>
         <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. No match gives an empty layer and a message, not an error.</source>
         <translation>Trouve les scènes satellitaires sur une zone et une période. CATALOG est une URL d'API STAC, un fichier de catalogue local (JSON ItemCollection STAC, stac-geoparquet ou le catalog.json d'un catalogue statique) ou l'un de : {0}. Indiquez la zone par EXTENT ou par une couche de polygones AOI (dans n'importe quel SCR). Une fenêtre de jours de l'année dont le début est après la fin passe le nouvel an (p. ex. 335 à 60 pour les hivers). Produit les empreintes des scènes et les scènes en JSON ItemCollection STAC pour la composition. Sans correspondance, le résultat est une couche vide et un message, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="76"/>
+        <location filename="../timestack/processing/search_scenes.py" line="81"/>
         <source>Catalog (URL, file or preset)</source>
         <translation>Catalogue (URL, fichier ou préréglage)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="79"/>
+        <location filename="../timestack/processing/search_scenes.py" line="84"/>
         <source>Collections (comma-separated)</source>
         <translation>Collections (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="85"/>
+        <location filename="../timestack/processing/search_scenes.py" line="90"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="85"/>
+        <location filename="../timestack/processing/search_scenes.py" line="90"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="90"/>
+        <location filename="../timestack/processing/search_scenes.py" line="95"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="100"/>
+        <location filename="../timestack/processing/search_scenes.py" line="105"/>
         <source>Scene ids to exclude (comma-separated)</source>
         <translation>Identifiants des scènes à exclure (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="108"/>
+        <location filename="../timestack/processing/search_scenes.py" line="113"/>
         <source>Maximum number of scenes (0 = no limit)</source>
         <translation>Nombre maximal de scènes (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="118"/>
+        <location filename="../timestack/processing/search_scenes.py" line="123"/>
         <source>Platforms (comma-separated, e.g. landsat-8)</source>
         <translation>Plateformes (séparées par des virgules, p. ex. landsat-8)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="124"/>
+        <location filename="../timestack/processing/search_scenes.py" line="129"/>
         <source>Server timeout (seconds)</source>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="217"/>
+        <location filename="../timestack/processing/search_scenes.py" line="222"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="145"/>
+        <location filename="../timestack/processing/search_scenes.py" line="150"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="145"/>
+        <location filename="../timestack/processing/search_scenes.py" line="150"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="153"/>
+        <location filename="../timestack/processing/search_scenes.py" line="158"/>
         <source>Number of scenes</source>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="159"/>
+        <location filename="../timestack/processing/search_scenes.py" line="164"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="166"/>
+        <location filename="../timestack/processing/search_scenes.py" line="171"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="223"/>
+        <location filename="../timestack/processing/search_scenes.py" line="228"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="230"/>
+        <location filename="../timestack/processing/search_scenes.py" line="235"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="213"/>
+        <location filename="../timestack/processing/search_scenes.py" line="218"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="182"/>
+        <location filename="../timestack/processing/search_scenes.py" line="187"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="134"/>
+        <location filename="../timestack/processing/search_scenes.py" line="139"/>
         <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, or an empty username and a token)</source>
         <translation>Connexion : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, ou un nom d'utilisateur vide et un jeton)</translation>
     </message>
@@ -2006,9 +2229,16 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>SeriesPlot</name>
     <message>
-        <location filename="../timestack/gui/series_plot.py" line="78"/>
+        <location filename="../timestack/gui/series_plot.py" line="90"/>
         <source>Polygon {0}</source>
         <translation>Polygone {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="77"/>
+        <source>Compute statistics, then press Pick polygon on map and click a polygon:
+its series over time shows here.</source>
+        <translation>Calculez les statistiques, puis appuyez sur Choisir un polygone sur la carte et cliquez sur un polygone :
+sa série temporelle s&apos;affiche ici.</translation>
     </message>
 </context>
 <context>
@@ -2125,76 +2355,99 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
     </message>
 </context>
 <context>
+    <name>StackFiles</name>
+    <message>
+        <location filename="../timestack/processing/stack_files.py" line="29"/>
+        <source>{0}: {1} does not exist; check the path or choose the stack again.</source>
+        <translation>{0} : {1} n&apos;existe pas ; vérifiez le chemin ou choisissez de nouveau la pile.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/stack_files.py" line="33"/>
+        <source>{0}: {1} is a folder; choose the stack file in it.</source>
+        <translation>{0} : {1} est un dossier ; choisissez le fichier de la pile qu&apos;il contient.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/stack_files.py" line="35"/>
+        <source>{0}: {1} is empty (0 bytes); choose a complete stack.</source>
+        <translation>{0} : {1} est vide (0 octet) ; choisissez une pile complète.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/stack_files.py" line="37"/>
+        <source>{0}: {1} is not a raster GDAL can read (truncated or another kind of file); choose a GeoTIFF stack.</source>
+        <translation>{0} : {1} n&apos;est pas un raster lisible par GDAL (tronqué ou d&apos;un autre type) ; choisissez une pile GeoTIFF.</translation>
+    </message>
+</context>
+<context>
     <name>TimeSeriesPanel</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="104"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="105"/>
         <source>A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, LandTrendr fits, per-date stacks</source>
         <translation>Une pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom) : composites, ajustements LandTrendr, piles par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="112"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="113"/>
         <source>Choose a stack file that is not a layer of the project</source>
         <translation>Choisir un fichier de pile qui n'est pas une couche du projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="116"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="117"/>
         <source>What to make of the stack</source>
         <translation>Ce qu'il faut faire de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="127"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="128"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="134"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="135"/>
         <source>Summarise, resample or export any time stack: per-pixel statistics over time (timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations.</source>
         <translation>Résumer, rééchantillonner ou exporter toute pile temporelle : statistiques par pixel dans le temps (timescan), séries mensuelles, saisonnières et annuelles, cubes NetCDF/Zarr, animations.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="146"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="147"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="147"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="148"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="165"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="166"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="176"/>
         <source>Time stack</source>
         <translation>Pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="176"/>
         <source>GeoTIFF stacks (*.tif *.tiff *.vrt)</source>
         <translation>Piles GeoTIFF (*.tif *.tiff *.vrt)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="199"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="200"/>
         <source>Pick a stack first: a layer of the project or a file (…).</source>
         <translation>Choisissez d'abord une pile : une couche du projet ou un fichier (…).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="202"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="203"/>
         <source>Running {0}…</source>
         <translation>{0} en cours…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="208"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="209"/>
         <source>Written: {0}</source>
         <translation>Écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="211"/>
-        <source>The run failed or was cancelled; see the log.</source>
-        <translation>Le traitement a échoué ou a été annulé ; voir le journal.</translation>
+        <location filename="../timestack/gui/timeseries_panel.py" line="212"/>
+        <source>The run</source>
+        <translation>Le traitement</translation>
     </message>
 </context>
 <context>
@@ -2205,50 +2458,50 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Timescan (métriques temporelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="56"/>
+        <location filename="../timestack/processing/timescan.py" line="57"/>
         <source>Time stack (dated band descriptions)</source>
         <translation>Pile temporelle (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="59"/>
+        <location filename="../timestack/processing/timescan.py" line="60"/>
         <source>Metrics (comma-separated)</source>
         <translation>Métriques (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="64"/>
+        <location filename="../timestack/processing/timescan.py" line="65"/>
         <source>Variables (comma-separated; empty = all)</source>
         <translation>Variables (séparées par des virgules ; vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="69"/>
+        <location filename="../timestack/processing/timescan.py" line="70"/>
         <source>SAR backscatter in dB (statistics on power)</source>
         <translation>Rétrodiffusion SAR en dB (statistiques sur la puissance)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="74"/>
+        <location filename="../timestack/processing/timescan.py" line="75"/>
         <source>Remove outliers</source>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="119"/>
+        <location filename="../timestack/processing/timescan.py" line="120"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="42"/>
-        <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
-        <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n'importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d'une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/timescan.py" line="102"/>
+        <location filename="../timestack/processing/timescan.py" line="103"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="42"/>
+        <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE, or TILES (a grid layer: one tile per cell on the stack, named by TILES_ID_FIELD), with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
+        <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n&apos;importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d&apos;une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE, ou TILES (une couche de grille : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD), avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
     </message>
 </context>
 <context>
     <name>TimescanStyler</name>
     <message>
-        <location filename="../timestack/processing/styles.py" line="437"/>
+        <location filename="../timestack/processing/styles.py" line="450"/>
         <source>{0} {1:.3g}</source>
         <translation>{0} {1:.3g}</translation>
     </message>
@@ -2256,97 +2509,97 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="182"/>
+        <location filename="../timestack/processing/algorithm.py" line="187"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="145"/>
+        <location filename="../timestack/processing/algorithm.py" line="150"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="212"/>
+        <location filename="../timestack/processing/algorithm.py" line="219"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="293"/>
+        <location filename="../timestack/processing/algorithm.py" line="319"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="298"/>
+        <location filename="../timestack/processing/algorithm.py" line="324"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="301"/>
+        <location filename="../timestack/processing/algorithm.py" line="327"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="305"/>
+        <location filename="../timestack/processing/algorithm.py" line="331"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="307"/>
+        <location filename="../timestack/processing/algorithm.py" line="333"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="309"/>
+        <location filename="../timestack/processing/algorithm.py" line="335"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="314"/>
+        <location filename="../timestack/processing/algorithm.py" line="340"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="316"/>
+        <location filename="../timestack/processing/algorithm.py" line="342"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="318"/>
+        <location filename="../timestack/processing/algorithm.py" line="344"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="319"/>
+        <location filename="../timestack/processing/algorithm.py" line="345"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="347"/>
+        <location filename="../timestack/processing/algorithm.py" line="383"/>
         <source>{0} cancelled; nothing was written.</source>
-        <translation>{0} annulé ; rien n'a été écrit.</translation>
+        <translation>{0} : traitement annulé ; rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="379"/>
+        <location filename="../timestack/processing/algorithm.py" line="415"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="381"/>
+        <location filename="../timestack/processing/algorithm.py" line="417"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="383"/>
+        <location filename="../timestack/processing/algorithm.py" line="419"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="384"/>
+        <location filename="../timestack/processing/algorithm.py" line="420"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="415"/>
+        <location filename="../timestack/processing/algorithm.py" line="452"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -2356,44 +2609,69 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>Détection des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="73"/>
+        <location filename="../timestack/processing/algorithm.py" line="78"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="55"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="61"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="234"/>
+        <location filename="../timestack/processing/algorithm.py" line="252"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="228"/>
+        <location filename="../timestack/processing/algorithm.py" line="236"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="267"/>
+        <location filename="../timestack/processing/algorithm.py" line="285"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="274"/>
+        <location filename="../timestack/processing/algorithm.py" line="292"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="330"/>
+        <location filename="../timestack/processing/algorithm.py" line="356"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="460"/>
+        <location filename="../timestack/processing/algorithm.py" line="513"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="243"/>
+        <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
+        <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="248"/>
+        <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
+        <translation>{0} : impossible d&apos;écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="300"/>
+        <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
+        <translation>{0} : « {1} » n&apos;est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="367"/>
+        <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
+        <translation>{0} : {1} n&apos;est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="481"/>
+        <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
+        <translation>{0} s&apos;est arrêté sur une erreur inattendue ({1} : {2}). C&apos;est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
 </context>
 <context>
@@ -2434,82 +2712,82 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>min_{0} ({1}) ne doit pas dépasser max_{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="337"/>
+        <location filename="../timestack/core/changemap/maps.py" line="340"/>
         <source>change_path or events_path: give at least one output</source>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="581"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="584"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="394"/>
+        <location filename="../timestack/core/changemap/maps.py" line="398"/>
         <source>disturbance_direction: not recorded in segments_path; give +1 or -1</source>
         <translation>disturbance_direction : absent de segments_path ; indiquez +1 ou -1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="404"/>
+        <location filename="../timestack/core/changemap/maps.py" line="408"/>
         <source>years: not recorded in segments_path; give the fitted years</source>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="82"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="83"/>
         <source>STATS: choose at least one statistic</source>
         <translation>STATS : choisissez au moins une statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="119"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="120"/>
         <source>POLYGONS: cannot open {0} as a vector layer</source>
         <translation>POLYGONS : impossible d'ouvrir {0} comme couche vecteur</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="124"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="125"/>
         <source>POLYGONS: {0} has no layer {1!r}</source>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="130"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="131"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="168"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="170"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="182"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="194"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="244"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="256"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="369"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="381"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="373"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="385"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="386"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="398"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="411"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="423"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="456"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="510"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -2554,37 +2832,37 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>la planification {0!r} n'est pas formée de cinq champs cron (minute heure jour mois jour-de-semaine)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="65"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="67"/>
         <source>BANDS: {0!r} is neither a band ({1}) nor an index ({2})</source>
         <translation>BANDS : {0!r} n'est ni une bande ({1}) ni un indice ({2})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="70"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="72"/>
         <source>BANDS: name at least one band or index to measure in each scene</source>
         <translation>BANDS : nommez au moins une bande ou un indice à mesurer dans chaque scène</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="83"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="85"/>
         <source>ITEMS: scene {0} has no asset for band {1}; its assets: {2}</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset pour la bande {1} ; ses assets : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="114"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="116"/>
         <source>ITEMS: scene {0} has no qa_pixel or SCL asset to mask clouds with</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset qa_pixel ou SCL pour masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="174"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="179"/>
         <source>ITEMS: the search result holds no scenes over the polygons</source>
         <translation>ITEMS : le résultat de la recherche ne contient aucune scène sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="238"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="248"/>
         <source>ITEMS: {0}</source>
         <translation>ITEMS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="250"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="279"/>
         <source>ITEMS: scene {0} has no acquisition time</source>
         <translation>ITEMS : la scène {0} n'a pas d'heure d'acquisition</translation>
     </message>
@@ -2754,37 +3032,37 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>CATALOG {0!r} n'est pas une URL http(s) d'API STAC.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="54"/>
+        <location filename="../timestack/core/search/earthdata.py" line="56"/>
         <source>AUTHCFG: the configuration has no password or token.</source>
         <translation>AUTHCFG : la configuration n'a ni mot de passe ni jeton.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="74"/>
+        <location filename="../timestack/core/search/earthdata.py" line="76"/>
         <source>AUTHCFG: Earthdata Login did not answer within {0:g} s.</source>
         <translation>AUTHCFG : Earthdata Login n'a pas répondu en {0:g} s.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="183"/>
+        <location filename="../timestack/core/search/earthdata.py" line="230"/>
         <source>CATALOG earthdata: granule {0} has no acquisition time.</source>
         <translation>CATALOG earthdata : le granule {0} n'a pas d'heure d'acquisition.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="245"/>
+        <location filename="../timestack/core/search/earthdata.py" line="311"/>
         <source>CATALOG earthdata: NASA CMR cannot be reached or failed: {0}</source>
         <translation>CATALOG earthdata : NASA CMR est injoignable ou a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="249"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="259"/>
         <source>export_tasks: give either drive_folder or asset_root</source>
         <translation>export_tasks : indiquez soit drive_folder soit asset_root</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="254"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="264"/>
         <source>export_tasks: give either scale or crs_transform</source>
         <translation>export_tasks : indiquez soit scale soit crs_transform</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="259"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="269"/>
         <source>scale must be &gt; 0 metres, got {0!r}</source>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
@@ -2799,12 +3077,12 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="52"/>
+        <location filename="../timestack/core/timescan/raster.py" line="55"/>
         <source>INPUT: {0} has two bands dated {1}</source>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="134"/>
+        <location filename="../timestack/core/timescan/raster.py" line="137"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -2824,12 +3102,12 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>STATISTIC : {0!r} ; utilisez l'une de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="135"/>
+        <location filename="../timestack/core/io/mosaic.py" line="147"/>
         <source>GROUP_BY: {0!r}; use one of {1}</source>
         <translation>GROUP_BY : {0!r} ; utilisez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="142"/>
+        <location filename="../timestack/core/io/mosaic.py" line="154"/>
         <source>INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles</source>
         <translation>INPUT : aucune tuile à assembler ; choisissez un dossier de tuiles GeoTIFF</translation>
     </message>
@@ -2839,102 +3117,102 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>{0}{1} désigne un fichier sur un autre hôte ; seuls les fichiers locaux sont lus</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="81"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="84"/>
         <source>maxSegments must be an integer &gt;= 1, got {0!r}</source>
         <translation>maxSegments doit être un entier &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="89"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="92"/>
         <source>{0} must be in {1}, got {2!r}</source>
         <translation>{0} doit être dans {1}, reçu {2!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="95"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="98"/>
         <source>vertexCountOvershoot must be an integer &gt;= 0, got {0!r}</source>
         <translation>vertexCountOvershoot doit être un entier &gt;= 0, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="101"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="104"/>
         <source>minObservationsNeeded must be an integer &gt;= 2, got {0!r}</source>
         <translation>minObservationsNeeded doit être un entier &gt;= 2, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="166"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="169"/>
         <source>flavor must be one of {0}, got {1!r}</source>
         <translation>flavor doit être l'un de {0}, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="191"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="194"/>
         <source>{0} needs at least two years, got {1!r}</source>
         <translation>{0} nécessite au moins deux années, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="197"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="200"/>
         <source>{0} must all be finite, got {1!r}</source>
         <translation>{0} doivent tous être finis, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="203"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="206"/>
         <source>{0} must be strictly increasing, got {1!r}</source>
         <translation>{0} doit être strictement croissant, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="235"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="238"/>
         <source>values must be (pixels, {0} years), got shape {1}</source>
         <translation>values doit être de forme (pixels, {0} années), reçu la forme {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="307"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="310"/>
         <source>fit band {0!r} must be (pixels, years) = {1}, got {2}</source>
         <translation>la bande ajustée {0!r} doit être de forme (pixels, années) = {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="337"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="340"/>
         <source>index_values must be (years, rows, cols), got shape {0}</source>
         <translation>index_values doit être de forme (années, lignes, colonnes), reçu la forme {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="349"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="352"/>
         <source>fit_bands[{0!r}] must have the index&apos;s shape {1}, got {2}</source>
         <translation>fit_bands[{0!r}] doit avoir la forme de l'indice {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="423"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="426"/>
         <source>years has {0} entries but the stack has {1} bands</source>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="592"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="595"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="598"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="601"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="604"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="607"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="613"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="616"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="225"/>
+        <location filename="../timestack/core/composite/annual.py" line="239"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="719"/>
+        <location filename="../timestack/core/composite/annual.py" line="741"/>
         <source>MAX_GB must be a positive number of gigabytes, got {0}</source>
         <translation>MAX_GB doit être un nombre positif de gigaoctets, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="911"/>
+        <location filename="../timestack/core/composite/annual.py" line="990"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -2944,32 +3222,32 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>segments_path : ce n'est pas un raster de segments LandTrendr (descriptions de bandes 'segment_&lt;n&gt;_&lt;field&gt;' absentes)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="88"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="89"/>
         <source>STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90</source>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="138"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="139"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="173"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="185"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="185"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="197"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="265"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="277"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="437"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="450"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -2994,7 +3272,7 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="160"/>
+        <location filename="../timestack/core/search/earthengine.py" line="159"/>
         <source>CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` once and set a Google Cloud project ({0}).</source>
         <translation>CATALOG earthengine : Earth Engine n'est pas initialisé. Lancez une fois `earthengine authenticate` et définissez un projet Google Cloud ({0}).</translation>
     </message>
@@ -3029,22 +3307,22 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>CATALOG {0} n'a pas répondu en {1:g} s ; réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="81"/>
+        <location filename="../timestack/core/search/earthdata.py" line="83"/>
         <source>AUTHCFG: Earthdata Login refused or could not be reached ({0}); check the username and password (or token) in the authentication configuration.</source>
         <translation>AUTHCFG : Earthdata Login a refusé la connexion ou est injoignable ({0}) ; vérifiez le nom d'utilisateur et le mot de passe (ou le jeton) de la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="236"/>
+        <location filename="../timestack/core/search/earthdata.py" line="283"/>
         <source>TIMEOUT: NASA CMR did not answer within {0:g} s; try again or raise TIMEOUT.</source>
         <translation>TIMEOUT : NASA CMR n'a pas répondu en {0:g} s ; réessayez ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="267"/>
+        <location filename="../timestack/core/search/earthdata.py" line="346"/>
         <source>COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.</source>
         <translation>COLLECTIONS : nommez au moins un nom court de collection Earthdata, p. ex. HLSL30, HLSS30 ou AST_L1T.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="213"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="223"/>
         <source>Earth Engine could not be initialised ({0}): authenticate once with `earthengine authenticate` and give a Google Cloud project registered for Earth Engine.</source>
         <translation>Earth Engine n'a pas pu être initialisé ({0}) : authentifiez-vous une fois avec `earthengine authenticate` et indiquez un projet Google Cloud enregistré pour Earth Engine.</translation>
     </message>
@@ -3069,27 +3347,27 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="39"/>
+        <location filename="../timestack/core/timescan/raster.py" line="42"/>
         <source>INPUT: band {0} ({1}) carries no date; timescans need band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; les timescans nécessitent des descriptions de bandes telles que 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="70"/>
+        <location filename="../timestack/core/io/mosaic.py" line="82"/>
         <source>GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without dated band descriptions</source>
         <translation>GROUP_BY : la bande {0} ({1}) ne porte ni date ni variable ; regroupez par none pour les tuiles sans descriptions de bandes datées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="150"/>
+        <location filename="../timestack/core/io/mosaic.py" line="162"/>
         <source>INPUT: {0} has other bands than {1}; tiles of one mosaic share their band count and descriptions</source>
         <translation>INPUT : {0} a d'autres bandes que {1} ; les tuiles d'une même mosaïque partagent leur nombre de bandes et leurs descriptions</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="160"/>
+        <location filename="../timestack/core/io/mosaic.py" line="172"/>
         <source>INPUT: {0} is in another CRS or resolution than {1}; reproject the tiles onto one grid first (GDAL would silently leave it out)</source>
         <translation>INPUT : {0} est dans un autre SCR ou une autre résolution que {1} ; reprojetez d'abord les tuiles sur une même grille (GDAL l'ignorerait sans rien dire)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="186"/>
+        <location filename="../timestack/core/io/mosaic.py" line="199"/>
         <source>INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution</source>
         <translation>INPUT : GDAL ne peut pas assembler les tuiles ({0}) ; les tuiles doivent avoir un seul SCR et une seule résolution</translation>
     </message>
@@ -3104,122 +3382,117 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>{0}{1} mène {2} (vers {3}) ; un catalogue ne peut atteindre que ses propres fichiers. Si ce dossier doit être lu, ajoutez-le à ALLOWED_ROOTS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="176"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="179"/>
         <source>disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), got {0!r}</source>
         <translation>disturbance_direction doit valoir +1 (l'indice augmente lors d'une perturbation) ou -1 (il diminue), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="415"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="418"/>
         <source>fit_bands needs band descriptions &apos;YYYY_name&apos;; years= is for 1-index stacks</source>
         <translation>fit_bands nécessite des descriptions de bandes 'YYYY_name' ; years= sert aux piles d'un seul indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="437"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="440"/>
         <source>stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly increasing</source>
         <translation>stack_path : l'année {0} de {1!r} apparaît dans les bandes {2} et {3} ; les années doivent être strictement croissantes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="450"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="453"/>
         <source>stack_path: no band described like &apos;YYYY_{0}&apos; (found names: {1}); set band descriptions such as &apos;1990_nbr&apos; or pass years=</source>
         <translation>stack_path : aucune bande décrite comme 'YYYY_{0}' (noms trouvés : {1}) ; définissez des descriptions de bandes telles que '1990_nbr' ou passez years=</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="465"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="468"/>
         <source>fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}</source>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="214"/>
+        <location filename="../timestack/core/composite/annual.py" line="228"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="229"/>
+        <location filename="../timestack/core/composite/annual.py" line="243"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="240"/>
+        <location filename="../timestack/core/composite/annual.py" line="254"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="253"/>
+        <location filename="../timestack/core/composite/annual.py" line="267"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="271"/>
+        <location filename="../timestack/core/composite/annual.py" line="285"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="281"/>
+        <location filename="../timestack/core/composite/annual.py" line="295"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="309"/>
+        <location filename="../timestack/core/composite/annual.py" line="323"/>
         <source>OUTPUT {0} would write {1} over a file the composite reads (the items or one of their scenes); choose another file name or folder for OUTPUT.</source>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="616"/>
+        <location filename="../timestack/core/composite/annual.py" line="630"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="742"/>
+        <location filename="../timestack/core/composite/annual.py" line="783"/>
         <source>{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as EPSG:32633, or leave TARGET_CRS empty to use the scenes&apos; CRS</source>
         <translation>{0!r} n'est pas un système de coordonnées de référence connu de PROJ ; indiquez un code EPSG tel que EPSG:32633, ou laissez TARGET_CRS vide pour utiliser le SCR des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="764"/>
+        <location filename="../timestack/core/composite/annual.py" line="843"/>
         <source>{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the scenes&apos; UTM zone) to give it in metres</source>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="840"/>
+        <location filename="../timestack/core/composite/annual.py" line="919"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="850"/>
+        <location filename="../timestack/core/composite/annual.py" line="929"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="860"/>
+        <location filename="../timestack/core/composite/annual.py" line="939"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="871"/>
+        <location filename="../timestack/core/composite/annual.py" line="950"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="883"/>
+        <location filename="../timestack/core/composite/annual.py" line="962"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="893"/>
+        <location filename="../timestack/core/composite/annual.py" line="972"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="967"/>
-        <source>EXTENT {0} ({1}) does not overlap any scene; choose an extent inside the data</source>
-        <translation>EXTENT {0} ({1}) ne recoupe aucune scène ; choisissez une emprise à l'intérieur des données</translation>
-    </message>
-    <message>
-        <location filename="../timestack/core/composite/annual.py" line="1014"/>
+        <location filename="../timestack/core/composite/annual.py" line="1244"/>
         <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="380"/>
+        <location filename="../timestack/core/changemap/maps.py" line="383"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -3249,7 +3522,7 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>{0} scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="304"/>
+        <location filename="../timestack/core/search/earthdata.py" line="382"/>
         <source>{0} granules</source>
         <translation>{0} granules</translation>
     </message>
@@ -3269,19 +3542,209 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="961"/>
+        <location filename="../timestack/core/composite/annual.py" line="1051"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1220"/>
+        <location filename="../timestack/core/composite/annual.py" line="1450"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
     <message>
         <location filename="../timestack/core/io/mosaic.py" line="35"/>
         <source>INPUT: {0} is not a raster GDAL can read (empty, truncated or another kind of file); remove it from the folder or narrow PATTERN</source>
-        <translation>INPUT : {0} n&apos;est pas un raster lisible par GDAL (vide, tronqué ou d&apos;un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
+        <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/zonal/statistics.py" line="175"/>
+        <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
+        <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d&apos;abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/zonal/statistics.py" line="479"/>
+        <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
+        <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/export.py" line="295"/>
+        <source>OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it could have written, so choose a new name</source>
+        <translation>OUTPUT : {0} existe déjà et n&apos;est pas un cube Zarr ; un export ne remplace qu&apos;un cube qu&apos;il aurait pu écrire, choisissez donc un nouveau nom</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="164"/>
+        <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
+        <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="173"/>
+        <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
+        <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="185"/>
+        <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
+        <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d&apos;une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="198"/>
+        <source>RGB: name three variables (red, green, blue), got {0}</source>
+        <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="221"/>
+        <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
+        <translation>{0} : {1} n&apos;a qu&apos;une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="230"/>
+        <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
+        <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="380"/>
+        <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
+        <translation>OUTPUT : un MP4 demande l&apos;encodeur ffmpeg et aucun n&apos;a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/earthdata.py" line="294"/>
+        <source>CATALOG earthdata: NASA CMR answered with HTTP error {0}: {1}</source>
+        <translation>CATALOG earthdata : NASA CMR a répondu par l&apos;erreur HTTP {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/earthdata.py" line="303"/>
+        <source>CATALOG earthdata: NASA CMR sent an incomplete or invalid answer ({0}); try again later.</source>
+        <translation>CATALOG earthdata : NASA CMR a envoyé une réponse incomplète ou invalide ({0}) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/tasks.py" line="153"/>
+        <source>Earth Engine did not answer for the tasks of project &apos;{0}&apos;: {1}. Check EE_PROJECT (a Google Cloud project registered for Earth Engine) and the network, then try again.</source>
+        <translation>Earth Engine n&apos;a pas répondu pour les tâches du projet « {0} » : {1}. Vérifiez EE_PROJECT (un projet Google Cloud enregistré pour Earth Engine) et le réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/tasks.py" line="186"/>
+        <source>Earth Engine has no task &apos;{0}&apos; in project &apos;{1}&apos;; list the tasks (ACTION list) to see their ids.</source>
+        <translation>Earth Engine n&apos;a pas de tâche « {0} » dans le projet « {1} » ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/tasks.py" line="201"/>
+        <source>TASK_ID is empty; give the id of a task.</source>
+        <translation>TASK_ID est vide ; donnez l&apos;identifiant d&apos;une tâche.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/tasks.py" line="268"/>
+        <source>No Earth Engine task is running.</source>
+        <translation>Aucune tâche Earth Engine n&apos;est en cours.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/tasks.py" line="274"/>
+        <source>{0} of {1} Earth Engine tasks ended</source>
+        <translation>{0} tâches Earth Engine terminées sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/cache.py" line="173"/>
+        <source>CACHE_MAX_GB must be a positive size, got {0}</source>
+        <translation>CACHE_MAX_GB doit être une taille positive, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/cache.py" line="182"/>
+        <source>CACHE_FOLDER {0} cannot be used: {1}</source>
+        <translation>CACHE_FOLDER {0} ne peut pas être utilisé : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/cache.py" line="257"/>
+        <source>{0}{1} could not be downloaded into CACHE_FOLDER: {2}; nothing was kept. Check the network or the catalog, or leave CACHE_FOLDER empty to stream the scenes</source>
+        <translation>{0}{1} n&apos;a pas pu être téléchargé dans CACHE_FOLDER : {2} ; rien n&apos;a été conservé. Vérifiez le réseau ou le catalogue, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/cache.py" line="437"/>
+        <source>the scenes of this run need more than CACHE_MAX_GB ({0} GB) in CACHE_FOLDER {1}; raise CACHE_MAX_GB, or leave CACHE_FOLDER empty to stream the scenes</source>
+        <translation>les scènes de ce traitement demandent plus que CACHE_MAX_GB ({0} Go) dans CACHE_FOLDER {1} ; augmentez CACHE_MAX_GB, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="104"/>
+        <source>TILES: the stack&apos;s grid is rotated, so grid cells cannot be cut from it as windows; use TILE_SIZE instead</source>
+        <translation>TILES : la grille de la pile est tournée, donc les cellules ne peuvent pas y être découpées en fenêtres ; utilisez plutôt TILE_SIZE</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="129"/>
+        <source>TILES: no tile overlaps the stack; choose a grid that covers it</source>
+        <translation>TILES : aucune tuile ne recouvre la pile ; choisissez une grille qui la couvre</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="138"/>
+        <source>TILES_ID_FIELD: {0!r} cannot name a tile folder; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>TILES_ID_FIELD : {0!r} ne peut pas nommer un dossier de tuile ; utilisez des lettres, des chiffres, « . », « _ » et « - »</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="147"/>
+        <source>TILES_ID_FIELD: tiles {0!r} and {1!r} would share one folder; give every tile its own id</source>
+        <translation>TILES_ID_FIELD : les tuiles {0!r} et {1!r} partageraient un même dossier ; donnez à chaque tuile son propre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="158"/>
+        <source>TILES: tile {0} ({1}, {2}, {3} × {4} pixels) is not inside the stack's {5} × {6} pixels</source>
+        <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n&apos;est pas à l&apos;intérieur des {5} × {6} pixels de la pile</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="731"/>
+        <source>RESOLUTION must be a positive number of CRS units, got {0:g}; give the pixel size, such as 30 (metres) for a UTM zone</source>
+        <translation>RESOLUTION doit être un nombre positif d&apos;unités du SCR, reçu {0:g} ; donnez la taille du pixel, comme 30 (mètres) pour une zone UTM</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="747"/>
+        <source>START_YEAR ({0}) is after END_YEAR ({1}); give the first year as START_YEAR and the last as END_YEAR</source>
+        <translation>START_YEAR ({0}) est après END_YEAR ({1}) ; donnez la première année dans START_YEAR et la dernière dans END_YEAR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="762"/>
+        <source>INDICES: unknown index {0!r}; expected one of {1}</source>
+        <translation>INDICES : indice inconnu {0!r} ; attendu l&apos;un de {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="769"/>
+        <source>BANDS and INDICES are both empty; choose at least one band or index</source>
+        <translation>BANDS et INDICES sont tous deux vides ; choisissez au moins une bande ou un indice</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="799"/>
+        <source>{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them</source>
+        <translation>{0} n&apos;est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="812"/>
+        <source>{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
+        <translation>{0} n&apos;est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="822"/>
+        <source>{0} has {1} band(s), not the {2} TDOM statistics ({3}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
+        <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1063"/>
+        <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
+        <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l&apos;intérieur des données</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1130"/>
+        <source>Downloaded {0} of {1} scenes into the cache</source>
+        <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1180"/>
+        <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
+        <translation>OUTPUT_FOLDER {0} est le fichier qu&apos;écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1190"/>
+        <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the per-year GeoTIFFs</source>
+        <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou existant pour les GeoTIFF annuels</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="1203"/>
+        <source>{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder</source>
+        <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
 </context>
 <context>
@@ -3295,169 +3758,249 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="90"/>
+        <location filename="../timestack/processing/params.py" line="94"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="95"/>
+        <location filename="../timestack/processing/params.py" line="99"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="125"/>
+        <location filename="../timestack/processing/params.py" line="129"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="157"/>
+        <location filename="../timestack/processing/params.py" line="161"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="157"/>
+        <location filename="../timestack/processing/params.py" line="161"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="191"/>
+        <location filename="../timestack/processing/params.py" line="195"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="192"/>
+        <location filename="../timestack/processing/params.py" line="196"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="193"/>
+        <location filename="../timestack/processing/params.py" line="197"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="194"/>
+        <location filename="../timestack/processing/params.py" line="198"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="195"/>
+        <location filename="../timestack/processing/params.py" line="199"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="196"/>
+        <location filename="../timestack/processing/params.py" line="200"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="197"/>
+        <location filename="../timestack/processing/params.py" line="201"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="198"/>
+        <location filename="../timestack/processing/params.py" line="202"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="199"/>
+        <location filename="../timestack/processing/params.py" line="203"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="217"/>
+        <location filename="../timestack/processing/params.py" line="221"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="218"/>
+        <location filename="../timestack/processing/params.py" line="222"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="219"/>
+        <location filename="../timestack/processing/params.py" line="223"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="220"/>
+        <location filename="../timestack/processing/params.py" line="224"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="226"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="226"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="226"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="226"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="246"/>
+        <location filename="../timestack/processing/params.py" line="250"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="286"/>
+        <location filename="../timestack/processing/params.py" line="290"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="400"/>
+        <location filename="../timestack/processing/params.py" line="445"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="114"/>
+        <location filename="../timestack/processing/params.py" line="118"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="381"/>
+        <location filename="../timestack/processing/params.py" line="426"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="415"/>
+        <location filename="../timestack/processing/params.py" line="495"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="308"/>
+        <location filename="../timestack/processing/params.py" line="312"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="337"/>
+        <location filename="../timestack/processing/params.py" line="345"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="346"/>
+        <location filename="../timestack/processing/params.py" line="366"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="362"/>
+        <location filename="../timestack/processing/params.py" line="407"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="130"/>
+        <location filename="../timestack/processing/params.py" line="134"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
-        <translation>EXTENT : &apos;{0}&apos; désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
+        <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="57"/>
+        <source>TILES_ID_FIELD: TILES has no field {0}; its fields are: {1}.</source>
+        <translation>TILES_ID_FIELD : TILES n&apos;a pas de champ {0} ; ses champs sont : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="79"/>
+        <source>INPUT: the stack must be a raster file readable by GDAL.</source>
+        <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="87"/>
+        <source>TILES has no features; choose a grid layer with cells.</source>
+        <translation>TILES n&apos;a aucune entité ; choisissez une couche de grille avec des cellules.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="91"/>
+        <source>TILES: the stack has no coordinate reference system, so the grid&apos;s cells cannot be placed on it; use TILE_SIZE instead.</source>
+        <translation>TILES : la pile n&apos;a pas de système de coordonnées, donc les cellules de la grille ne peuvent pas y être placées ; utilisez plutôt TILE_SIZE.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="100"/>
+        <source>TILES: tiles named by the field {0}.</source>
+        <translation>TILES : tuiles nommées par le champ {0}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="106"/>
+        <source>TILES: tiles named by feature id.</source>
+        <translation>TILES : tuiles nommées par l&apos;identifiant d&apos;entité.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="112"/>
+        <source>TILES_ID_FIELD: feature {0} of TILES has no {1}; give every cell an id or choose another field.</source>
+        <translation>TILES_ID_FIELD : l&apos;entité {0} de TILES n&apos;a pas de {1} ; donnez un identifiant à chaque cellule ou choisissez un autre champ.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="120"/>
+        <source>TILES_ID_FIELD: features {0} and {1} of TILES would both be tile {2}; choose a field with one distinct value per cell.</source>
+        <translation>TILES_ID_FIELD : les entités {0} et {1} de TILES seraient toutes deux la tuile {2} ; choisissez un champ avec une valeur distincte par cellule.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="141"/>
+        <source>TILES: {0} cell(s) miss the stack and are skipped: {1}.</source>
+        <translation>TILES : {0} cellule(s) hors de la pile, ignorée(s) : {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="144"/>
+        <source>TILES: none of the {0} cells of the grid overlaps the stack; choose a grid that covers it.</source>
+        <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="354"/>
+        <source>Tile grid (one tile per cell, instead of a tile size)</source>
+        <translation>Grille de tuiles (une tuile par cellule, au lieu d&apos;une taille de tuile)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="360"/>
+        <source>Tile grid field naming the tiles (empty: first id-like field)</source>
+        <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="382"/>
+        <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
+        <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="390"/>
+        <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
+        <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d&apos;un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="461"/>
+        <source>Download remote scenes into this cache folder (empty: stream them)</source>
+        <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="470"/>
+        <source>Cache folder size limit (GB)</source>
+        <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
 </context>
 <context>
@@ -3486,12 +4029,12 @@ TILE_SIZE traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregist
 <context>
     <name>TimestackProvider</name>
     <message>
-        <location filename="../timestack/processing/provider.py" line="46"/>
+        <location filename="../timestack/processing/provider.py" line="48"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/provider.py" line="49"/>
+        <location filename="../timestack/processing/provider.py" line="51"/>
         <source>Timestack — satellite image time series</source>
         <translation>Timestack — séries temporelles d'images satellitaires</translation>
     </message>
@@ -3547,350 +4090,350 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="65"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
         <source>Time stacks</source>
         <translation>Piles temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="69"/>
         <source>Scenes of a search result</source>
         <translation>Scènes d'un résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="79"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="81"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation>Items STAC (*.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="82"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="84"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation>Bandes ou indices, séparés par des virgules ; vide : mesure toutes les bandes d'une pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="91"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="93"/>
         <source>e.g. 10, 90</source>
         <translation>p. ex. 10, 90</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="96"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="99"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="101"/>
         <source>Compute statistics</source>
         <translation>Calculer les statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="100"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="102"/>
         <source>Save as recurring job…</source>
         <translation>Enregistrer comme tâche récurrente…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="104"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
         <source>crontab line of the saved job</source>
         <translation>ligne crontab de la tâche enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="109"/>
         <source>Pick polygon on map</source>
         <translation>Choisir un polygone sur la carte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="110"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="112"/>
         <source>Export plot as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="115"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="116"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="119"/>
         <source>Id field</source>
         <translation>Champ identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="120"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="121"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
         <source>LandTrendr fit (optional)</source>
         <translation>Ajustement LandTrendr (facultatif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
         <source>Search result</source>
         <translation>Résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
         <source>Bands / indices</source>
         <translation>Bandes / indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="138"/>
         <source>Percentiles</source>
         <translation>Centiles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="139"/>
         <source>Compile</source>
         <translation>Compiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="140"/>
         <source>Minimum valid fraction</source>
         <translation>Fraction valide minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="129"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
         <source>Output CSV</source>
         <translation>CSV de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="153"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="221"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="194"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="215"/>
         <source>Computing…</source>
         <translation>Calcul…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="200"/>
-        <source>Polygon statistics failed or were cancelled; see the log.</source>
-        <translation>Les statistiques par polygone ont échoué ou ont été annulées ; consultez le journal.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="203"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="224"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation>{0} lignes dans {1}. Choisissez un polygone pour voir sa série.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="228"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="249"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation>Calculez d'abord les statistiques, puis choisissez un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="233"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="254"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation>Le polygone {0} n'est pas dans la table des statistiques.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="236"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="236"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="269"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
         <source>Save recurring job</source>
         <translation>Enregistrer la tâche récurrente</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="269"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
         <source>Job (*.json)</source>
         <translation>Tâche (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="278"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="299"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation>Une tâche récurrente nécessite un résultat de recherche (catalogue) et un CSV de sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="286"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="307"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation>Tâche enregistrée dans {0} ; ajoutez la ligne ci-dessous à votre crontab.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="59"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="61"/>
         <source>The polygons to measure (stands, fields, plots)</source>
         <translation>Les polygones à mesurer (peuplements, parcelles, placettes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="61"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="63"/>
         <source>The field naming each polygon in the table and the plot</source>
         <translation>Le champ qui nomme chaque polygone dans la table et le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="66"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
         <source>Measure the yearly bands of a composite stack (fast)</source>
         <translation>Mesurer les bandes annuelles d'une pile de composites (rapide)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="70"/>
         <source>Measure every masked scene of a search: one value per date</source>
         <translation>Mesurer chaque scène masquée d'une recherche : une valeur par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="77"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="79"/>
         <source>Optional: LandTrendr&apos;s fitted values, measured beside the stack</source>
         <translation>Facultatif : les valeurs ajustées de LandTrendr, mesurées à côté de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="89"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="91"/>
         <source>The statistics computed per polygon and date</source>
         <translation>Les statistiques calculées par polygone et par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="97"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="99"/>
         <source>The long table (CSV); empty: a temporary file</source>
         <translation>La table longue (CSV) ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="105"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
         <source>Add this line to your crontab to run the saved job on a schedule</source>
         <translation>Ajoutez cette ligne à votre crontab pour exécuter la tâche enregistrée selon une planification</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/zonal_panel.py" line="131"/>
+        <source>Statistics and recurring runs</source>
+        <translation>Statistiques et traitements récurrents</translation>
     </message>
 </context>
 <context>
     <name>ZonalStatsAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="49"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="69"/>
         <source>Polygon statistics over time</source>
         <translation>Statistiques par polygone dans le temps</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="69"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="89"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="74"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="94"/>
         <source>Polygon id field</source>
         <translation>Champ identifiant des polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="79"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="99"/>
         <source>Time stacks (bands named YYYY_variable)</source>
         <translation>Piles temporelles (bandes nommées YYYY_variable)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="87"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="107"/>
         <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
         <translation>Scènes (JSON ItemCollection ou stac-geoparquet), au lieu de piles</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="95"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
         <source>Bands (comma separated; stacks: empty = all)</source>
         <translation>Bandes (séparées par des virgules ; piles : vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="101"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="121"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="110"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="130"/>
         <source>Percentiles (comma separated, e.g. 10, 90)</source>
         <translation>Centiles (séparés par des virgules, p. ex. 10, 90)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>Compile dates</source>
         <translation>Compiler les dates</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>None (every date)</source>
         <translation>Aucune (chaque date)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>Weekly</source>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>Yearly</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
         <source>Whole period</source>
         <translation>Toute la période</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="129"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="149"/>
         <source>Minimum valid fraction of a polygon to keep a date</source>
         <translation>Fraction valide minimale d'un polygone pour garder une date</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="139"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="159"/>
         <source>Mask in scenes</source>
         <translation>Masque dans les scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="142"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="163"/>
         <source>Statistics (long table)</source>
         <translation>Statistiques (table longue)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="147"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="168"/>
         <source>Wide table (one row per polygon, the mean or first statistic)</source>
         <translation>Table large (une ligne par polygone, la moyenne ou la première statistique)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="162"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="242"/>
         <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
         <translation>PERCENTILES : {0} n'est pas un nombre entier de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="176"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="269"/>
         <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
         <translation>Polygone {0} : géométrie invalide réparée (MakeValid).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="192"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="291"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation>Indiquez soit des piles temporelles (INPUT) soit des scènes (ITEMS), pas les deux ni aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="213"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="315"/>
         <source>{0} scenes over the polygons</source>
         <translation>{0} scènes sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="234"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="344"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="240"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="354"/>
         <source>Polygon statistics (wide)</source>
         <translation>Statistiques par polygone (large)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="244"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="358"/>
         <source>{0} rows written to {1}</source>
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="52"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="72"/>
         <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
 
 Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
@@ -3903,9 +4446,64 @@ Indiquez soit des piles temporelles (INPUT : composites, valeurs ajustées de La
 La sortie est une table longue (id, date, variable, une colonne par statistique) ; valid_fraction est la part non masquée du polygone. COMPILE agrège les dates en semaines, mois, années ou sur toute la période, en pondérant chaque date par son nombre de pixels valides, après avoir écarté les dates dont la fraction valide est inférieure à MIN_VALID_FRACTION. Le nombre, la moyenne, l'écart-type, le minimum et le maximum d'une période sont exacts ; la médiane et les centiles d'une période sont la moyenne pondérée par le nombre des valeurs des dates, une approximation (la valeur exacte nécessite chaque pixel). La table large facultative a une ligne par polygone et peut être jointe aux polygones par leur identifiant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="230"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="339"/>
         <source>Polygon statistics cannot run safely in this QGIS session: {0}</source>
         <translation>Les statistiques par polygone ne peuvent pas s'exécuter sans risque dans cette session QGIS : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="177"/>
+        <source>Polygons with a valid pixel on at least one date</source>
+        <translation>Polygones ayant un pixel valide à au moins une date</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="182"/>
+        <source>Polygons without a valid pixel on any date (all counts 0)</source>
+        <translation>Polygones sans pixel valide à aucune date (tous les comptes à 0)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="188"/>
+        <source>Rows in the long table (0: empty)</source>
+        <translation>Lignes de la table longue (0 : vide)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="213"/>
+        <source>{0}: {1} does not exist; choose an existing file.</source>
+        <translation>{0} : {1} n&apos;existe pas ; choisissez un fichier existant.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="216"/>
+        <source>{0}: {1} is empty (0 bytes); write it again or choose another file.</source>
+        <translation>{0} : {1} est vide (0 octet) ; écrivez-le de nouveau ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="227"/>
+        <source>INPUT: {0} is not a raster GDAL can read (damaged, or another kind of file); choose a time stack GeoTIFF whose bands are named YYYY_variable.</source>
+        <translation>INPUT : {0} n&apos;est pas un raster lisible par GDAL (endommagé, ou d&apos;un autre type) ; choisissez une pile temporelle GeoTIFF dont les bandes sont nommées AAAA_variable.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="231"/>
+        <source>POLYGONS: {0} is not a vector layer GDAL can read (damaged, or another kind of file); choose a polygon layer (GeoPackage, shapefile, GeoJSON).</source>
+        <translation>POLYGONS : {0} n&apos;est pas une couche vecteur lisible par GDAL (endommagée, ou d&apos;un autre type) ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="254"/>
+        <source>INDICES: {0} is not an index Timestack computes; use one of {1}.</source>
+        <translation>INDICES : {0} n&apos;est pas un indice que Timestack calcule ; utilisez l&apos;un de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="366"/>
+        <source>No polygon covers a valid pixel of {0} on any date: every count is 0 and every other statistic empty. Check that POLYGONS lie over the data (their extent and CRS) and, for scenes, that MASK leaves pixels.</source>
+        <translation>Aucun polygone ne couvre un pixel valide de {0} à aucune date : chaque compte vaut 0 et toutes les autres statistiques sont vides. Vérifiez que POLYGONS se trouvent sur les données (leur emprise et leur SCR) et, pour les scènes, que MASK laisse des pixels.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="377"/>
+        <source>{0} of {1} polygons cover no valid pixel of {2} on any date (count 0, other statistics empty): {3}.</source>
+        <translation>{0} polygones sur {1} ne couvrent aucun pixel valide de {2} à aucune date (compte 0, autres statistiques vides) : {3}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="384"/>
+        <source>No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. Lower MIN_VALID_FRACTION.</source>
+        <translation>Aucune date d&apos;aucun polygone n&apos;atteint MIN_VALID_FRACTION {0} : la table n&apos;a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
     </message>
 </context>
 </TS>

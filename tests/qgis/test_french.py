@@ -31,10 +31,12 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Messages whose French is the English: names, formats, units and words French shares.
 SAME_IN_FRENCH = {
     "Timestack",
+    "Action",
     "Animation",
     "Compression",
     "Cube",
     "Deflate (zlib)",
+    "Description",
     "GIF (*.gif);;MP4 (*.mp4)",
     "NetCDF (*.nc);;Zarr (*.zarr)",
     "{0} {1:.3g}",
