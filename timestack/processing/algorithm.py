@@ -26,12 +26,14 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameters,
+    QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QUrl, QVariant
@@ -224,6 +226,28 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 )
             self._check_destination(definition.name(), target, outputs)
 
+    def make_output_folders(self, parameters, context) -> list:
+        """Make the missing folders of the file outputs (QGIS makes none for a vector or table output, and
+        fails with an OGR message that names no parameter); returns the folders made, outermost first,
+        for the run to remove again if it fails."""
+        made = []
+        for definition in self.destinationParameterDefinitions():
+            if isinstance(definition, QgsProcessingParameterFolderDestination):
+                continue
+            if isinstance(definition, QgsProcessingParameterFileDestination):
+                target = self.parameterAsFileOutput(parameters, definition.name(), context)
+            else:
+                target = self.parameterAsOutputLayer(parameters, definition.name(), context)
+            path = _planned_file(target)
+            missing, folder = [], os.path.dirname(path) if path else ""
+            while folder and not os.path.exists(folder):
+                missing.append(folder)
+                folder = os.path.dirname(folder)
+            for folder in reversed(missing):
+                os.mkdir(folder)
+                made.append(folder)
+        return made
+
     def _check_destination(self, name: str, target, outputs: dict) -> None:
         """Refuse an output path that is a folder or that another output of this run writes too;
         ``outputs`` maps the paths of the outputs checked so far to their names."""
@@ -293,6 +317,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             return ""
         if isinstance(definition, QgsProcessingParameterRasterDestination) and isinstance(value, str):
             return self.raster_destination_problem(definition, value)
+        if isinstance(
+            definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
+        ):
+            return self.vector_destination_problem(definition, value)
         if isinstance(definition, QgsProcessingParameterFile) and isinstance(value, str):
             return self.file_extension_problem(definition, value)
         if isinstance(definition, QgsProcessingParameterDateTime) and isinstance(value, str):
@@ -357,6 +385,21 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 name, suffix, ", ".join(formats[:8])
             )
         return ""
+
+    def vector_destination_problem(self, definition, value) -> str:
+        """A file type OGR cannot write layers or tables as: Processing would quietly append ``.gpkg``
+        (``tasks.xyz.gpkg``), a file the user did not name."""
+        if isinstance(value, QgsProcessingOutputLayerDefinition):  # how qgis_process passes outputs
+            value = value.sink.staticValue()
+        if not isinstance(value, str) or value.startswith(("TEMPORARY", "memory:", "postgres", "ogr:")):
+            return ""
+        suffix = os.path.splitext(value.split("|", 1)[0])[1].lstrip(".").lower()
+        formats = definition.supportedOutputVectorLayerExtensions()
+        if not suffix or suffix in formats:
+            return ""
+        return self.tr(
+            "{0}: '.{1}' is not a vector or table format; name the file .gpkg (or one of: {2})."
+        ).format(definition.name(), suffix, ", ".join(formats[:8]))
 
     def file_extension_problem(self, definition, value: str) -> str:
         """A file of another type than the parameter reads (Processing says only "Incorrect parameter
@@ -459,7 +502,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
 
 def _reporting_io_errors(process):
-    """``process`` (a processAlgorithm) with every failure turned into a QgsProcessingException.
+    """``process`` (a processAlgorithm) checking its outputs first, making their folders, and with every
+    failure turned into a QgsProcessingException (and the folders it made removed again).
 
     An OSError is an ordinary failure and is told as one (the parameter, why, what to do). Any other
     exception is a bug of ours: the user gets one sentence saying so, not a Python traceback in the
@@ -468,15 +512,20 @@ def _reporting_io_errors(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
+        made: list = []
         try:
             self.check_outputs(parameters, context)
+            made = self.make_output_folders(parameters, context)
             with _terminate_cancels(feedback):
                 return process(self, parameters, context, feedback)
         except QgsProcessingException:
+            _remove_empty_folders(made)
             raise
         except OSError as error:
+            _remove_empty_folders(made)
             raise self.fail(self.io_error_message(error, parameters, context)) from error
         except Exception as error:
+            _remove_empty_folders(made)
             QgsMessageLog.logMessage(traceback.format_exc(), "Timestack", Qgis.Critical)
             raise self.fail(
                 self.tr(
@@ -518,6 +567,15 @@ def _terminate_cancels(feedback):
         yield
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _remove_empty_folders(folders: list) -> None:
+    """Remove the folders a failed run made for its outputs, deepest first, where they are still empty."""
+    for folder in sorted(folders, key=len, reverse=True):
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty (something else wrote there) or already gone
+            pass
 
 
 def _nearest_existing(path: str) -> str:

@@ -226,6 +226,7 @@ def ensure_initialized(project: Optional[str] = None) -> None:
                 "Earth Engine could not be initialised ({0}): authenticate once with `earthengine "
                 "authenticate` and give a Google Cloud project registered for Earth Engine."
             ),
+            parameter="EE_PROJECT",
             args=(type(exc).__name__,),
         ) from None  # fmt: skip
 
