@@ -14,7 +14,7 @@
     <message>
         <location filename="../timestack/gui/algorithm_task.py" line="135"/>
         <source>{0} cancelled; nothing was written.</source>
-        <translation>{0} : traitement annulé ; rien n&apos;a été écrit.</translation>
+        <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../timestack/gui/algorithm_task.py" line="139"/>
@@ -112,12 +112,12 @@
     <message>
         <location filename="../timestack/processing/animation.py" line="121"/>
         <source>AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, shapefile, GeoJSON) or leave AOI empty.</source>
-        <translation>AOI : {0} n&apos;est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
+        <translation>AOI : {0} n'est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/animation.py" line="126"/>
         <source>AOI: {0} does not exist; choose a polygon layer or leave AOI empty.</source>
-        <translation>AOI : {0} n&apos;existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
+        <translation>AOI : {0} n'existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/animation.py" line="132"/>
@@ -132,7 +132,7 @@
     <message>
         <location filename="../timestack/processing/animation.py" line="166"/>
         <source>AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI empty.</source>
-        <translation>AOI : {0} n&apos;a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
+        <translation>AOI : {0} n'a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
     </message>
 </context>
 <context>
@@ -293,11 +293,11 @@ OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styl
 DASK_SCHEDULER (advanced) maps the windows on a dask.distributed cluster; MMU still runs here, so the result is the one a local run writes.</source>
         <translation>Cartographie les perturbations (perte) ou la reprise (gain) à partir de la table des segments de timestack:landtrendr.
 
-Les segments sont d&apos;abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d&apos;au plus DUR ans, valeur avant changement d&apos;au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d&apos;une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités de la pile sur laquelle LandTrendr a été ajusté : un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR.
+Les segments sont d'abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d'au plus DUR ans, valeur avant changement d'au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d'une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités de la pile sur laquelle LandTrendr a été ajusté : un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR.
 
-Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n&apos;a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d&apos;événements (0 s&apos;il n&apos;y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.
+Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 s'il n'y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.
 
-DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s&apos;exécute toujours ici, donc le résultat est celui qu&apos;écrit un traitement local.</translation>
+DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s'exécute toujours ici, donc le résultat est celui qu'écrit un traitement local.</translation>
     </message>
 </context>
 <context>
@@ -812,7 +812,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="81"/>
         <source>The export tasks of a Google Cloud project on Earth Engine, such as those Composite and LandTrendr start with ENGINE earthengine: one row per task with its id, state (PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED, FAILED), type, times, runtime in seconds, progress (0–1), destinations and error. ACTION list: every task of the project. ACTION follow: waits until the task TASK_ID (or several, separated by commas; empty: every task running now) has ended, reporting progress; cancelling stops the waiting, not the tasks. ACTION cancel: asks Earth Engine to cancel TASK_ID. EE_PROJECT empty: the project of your Earth Engine login.</source>
-        <translation>Les tâches d&apos;export d&apos;un projet Google Cloud sur Earth Engine, comme celles que lancent Composite et LandTrendr avec ENGINE earthengine : une ligne par tâche avec son identifiant, son état (PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED, FAILED), son type, ses heures, sa durée en secondes, son avancement (0–1), ses destinations et son erreur. ACTION list : toutes les tâches du projet. ACTION follow : attend que la tâche TASK_ID (ou plusieurs, séparées par des virgules ; vide : toutes les tâches en cours) soit terminée, en indiquant l&apos;avancement ; annuler arrête l&apos;attente, pas les tâches. ACTION cancel : demande à Earth Engine d&apos;annuler TASK_ID. EE_PROJECT vide : le projet de votre connexion Earth Engine.</translation>
+        <translation>Les tâches d'export d'un projet Google Cloud sur Earth Engine, comme celles que lancent Composite et LandTrendr avec ENGINE earthengine : une ligne par tâche avec son identifiant, son état (PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED, FAILED), son type, ses heures, sa durée en secondes, son avancement (0–1), ses destinations et son erreur. ACTION list : toutes les tâches du projet. ACTION follow : attend que la tâche TASK_ID (ou plusieurs, séparées par des virgules ; vide : toutes les tâches en cours) soit terminée, en indiquant l'avancement ; annuler arrête l'attente, pas les tâches. ACTION cancel : demande à Earth Engine d'annuler TASK_ID. EE_PROJECT vide : le projet de votre connexion Earth Engine.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="92"/>
@@ -832,7 +832,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
         <source>Follow until done</source>
-        <translation>Suivre jusqu&apos;à la fin</translation>
+        <translation>Suivre jusqu'à la fin</translation>
     </message>
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="97"/>
@@ -862,7 +862,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="140"/>
         <source>TASK_ID: cancel needs the id of one task; list the tasks (ACTION list) to see their ids.</source>
-        <translation>TASK_ID : l&apos;annulation demande l&apos;identifiant d&apos;une tâche ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
+        <translation>TASK_ID : l'annulation demande l'identifiant d'une tâche ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/earthengine_tasks.py" line="146"/>
@@ -890,7 +890,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="51"/>
         <source>The export tasks Earth Engine runs started: their state, runtime and progress</source>
-        <translation>Les tâches d&apos;export lancées par les traitements Earth Engine : leur état, leur durée et leur avancement</translation>
+        <translation>Les tâches d'export lancées par les traitements Earth Engine : leur état, leur durée et leur avancement</translation>
     </message>
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="60"/>
@@ -905,7 +905,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="63"/>
         <source>List the project&apos;s export tasks</source>
-        <translation>Lister les tâches d&apos;export du projet</translation>
+        <translation>Lister les tâches d'export du projet</translation>
     </message>
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="64"/>
@@ -915,7 +915,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="66"/>
         <source>Ask Earth Engine to cancel the selected task</source>
-        <translation>Demander à Earth Engine d&apos;annuler la tâche sélectionnée</translation>
+        <translation>Demander à Earth Engine d'annuler la tâche sélectionnée</translation>
     </message>
     <message>
         <location filename="../timestack/gui/earthengine_tasks_box.py" line="70"/>
@@ -1083,12 +1083,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/processing/exportcube.py" line="128"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the stacks&apos; CRS.</source>
-        <translation>TARGET_CRS : « {0} » n&apos;est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
+        <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/exportcube.py" line="138"/>
         <source>OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it holds. Choose a new name ending in .nc or .zarr.</source>
-        <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l&apos;export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
+        <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l'export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
     </message>
 </context>
 <context>
@@ -1379,11 +1379,11 @@ FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the o
 Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.
 
 TILE_SIZE (squares of that many pixels) or TILES (a grid layer such as Landsat ARD tiles: one tile per cell on the stack, named by TILES_ID_FIELD) runs a large stack tile by tile into TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run started again skips them. The outputs are then VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;band&gt;.vrt), whatever paths the outputs name.</source>
-        <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d&apos;une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
+        <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d'une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
 
-INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l&apos;algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l&apos;indice à segmenter (p. ex. nbr). FIT_BANDS sont d&apos;autres bandes ajustées aux années des sommets de l&apos;indice (FTV). Les paramètres portent les noms et les valeurs par défaut d&apos;Earth Engine. Le sens d&apos;une perturbation (NBR et NDVI baissent lors d&apos;une perturbation ; TCB et SWIR augmentent) est déduit de l&apos;indice, sauf si DIRECTION en dispose autrement ; les valeurs n&apos;ont pas besoin d&apos;une mise à l&apos;échelle × 1000.
+INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l'algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l'indice à segmenter (p. ex. nbr). FIT_BANDS sont d'autres bandes ajustées aux années des sommets de l'indice (FTV). Les paramètres portent les noms et les valeurs par défaut d'Earth Engine. Le sens d'une perturbation (NBR et NDVI baissent lors d'une perturbation ; TCB et SWIR augmentent) est déduit de l'indice, sauf si DIRECTION en dispose autrement ; les valeurs n'ont pas besoin d'une mise à l'échelle × 1000.
 
-La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d&apos;Earth Engine ; « idl » reproduit le programme IDL d&apos;origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l&apos;échelle comme les composites int16 de Timestack, pas sur des valeurs d&apos;indice entre 0 et 1).
+La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d'Earth Engine ; « idl » reproduit le programme IDL d'origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l'échelle comme les composites int16 de Timestack, pas sur des valeurs d'indice entre 0 et 1).
 
 Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN), la valeur ajustée de chaque année, des piles FTV par bande ajustée (un GeoTIFF par bande dans un dossier), RMSE / valeur p / nombre de segments / statut, et la table des segments que cartographie timestack:changemap.
 
@@ -1892,7 +1892,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
     <message>
         <location filename="../timestack/gui/sample_panel.py" line="90"/>
         <source>Building the sample archive</source>
-        <translation>La construction de l&apos;archive d&apos;exemple</translation>
+        <translation>La construction de l'archive d'exemple</translation>
     </message>
 </context>
 <context>
@@ -2238,7 +2238,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <source>Compute statistics, then press Pick polygon on map and click a polygon:
 its series over time shows here.</source>
         <translation>Calculez les statistiques, puis appuyez sur Choisir un polygone sur la carte et cliquez sur un polygone :
-sa série temporelle s&apos;affiche ici.</translation>
+sa série temporelle s'affiche ici.</translation>
     </message>
 </context>
 <context>
@@ -2359,12 +2359,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/stack_files.py" line="29"/>
         <source>{0}: {1} does not exist; check the path or choose the stack again.</source>
-        <translation>{0} : {1} n&apos;existe pas ; vérifiez le chemin ou choisissez de nouveau la pile.</translation>
+        <translation>{0} : {1} n'existe pas ; vérifiez le chemin ou choisissez de nouveau la pile.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/stack_files.py" line="33"/>
         <source>{0}: {1} is a folder; choose the stack file in it.</source>
-        <translation>{0} : {1} est un dossier ; choisissez le fichier de la pile qu&apos;il contient.</translation>
+        <translation>{0} : {1} est un dossier ; choisissez le fichier de la pile qu'il contient.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/stack_files.py" line="35"/>
@@ -2374,7 +2374,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/stack_files.py" line="37"/>
         <source>{0}: {1} is not a raster GDAL can read (truncated or another kind of file); choose a GeoTIFF stack.</source>
-        <translation>{0} : {1} n&apos;est pas un raster lisible par GDAL (tronqué ou d&apos;un autre type) ; choisissez une pile GeoTIFF.</translation>
+        <translation>{0} : {1} n'est pas un raster lisible par GDAL (tronqué ou d'un autre type) ; choisissez une pile GeoTIFF.</translation>
     </message>
 </context>
 <context>
@@ -2495,7 +2495,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/timescan.py" line="42"/>
         <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE, or TILES (a grid layer: one tile per cell on the stack, named by TILES_ID_FIELD), with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
-        <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n&apos;importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d&apos;une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE, ou TILES (une couche de grille : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD), avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
+        <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n'importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d'une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE, ou TILES (une couche de grille : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD), avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
     </message>
 </context>
 <context>
@@ -2509,97 +2509,97 @@ sa série temporelle s&apos;affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="187"/>
+        <location filename="../timestack/processing/algorithm.py" line="189"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="150"/>
+        <location filename="../timestack/processing/algorithm.py" line="152"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="219"/>
+        <location filename="../timestack/processing/algorithm.py" line="221"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="319"/>
+        <location filename="../timestack/processing/algorithm.py" line="347"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="324"/>
+        <location filename="../timestack/processing/algorithm.py" line="352"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="327"/>
+        <location filename="../timestack/processing/algorithm.py" line="355"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="331"/>
+        <location filename="../timestack/processing/algorithm.py" line="359"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="333"/>
+        <location filename="../timestack/processing/algorithm.py" line="361"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="335"/>
+        <location filename="../timestack/processing/algorithm.py" line="363"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="340"/>
+        <location filename="../timestack/processing/algorithm.py" line="368"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="342"/>
+        <location filename="../timestack/processing/algorithm.py" line="370"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="344"/>
+        <location filename="../timestack/processing/algorithm.py" line="372"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="345"/>
+        <location filename="../timestack/processing/algorithm.py" line="373"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="383"/>
+        <location filename="../timestack/processing/algorithm.py" line="426"/>
         <source>{0} cancelled; nothing was written.</source>
-        <translation>{0} : traitement annulé ; rien n&apos;a été écrit.</translation>
+        <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="415"/>
+        <location filename="../timestack/processing/algorithm.py" line="458"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="417"/>
+        <location filename="../timestack/processing/algorithm.py" line="460"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="419"/>
+        <location filename="../timestack/processing/algorithm.py" line="462"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="420"/>
+        <location filename="../timestack/processing/algorithm.py" line="463"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="452"/>
+        <location filename="../timestack/processing/algorithm.py" line="495"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -2609,7 +2609,7 @@ sa série temporelle s&apos;affiche ici.</translation>
         <translation>Détection des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="78"/>
+        <location filename="../timestack/processing/algorithm.py" line="80"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
@@ -2619,59 +2619,64 @@ sa série temporelle s&apos;affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="252"/>
+        <location filename="../timestack/processing/algorithm.py" line="276"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="236"/>
+        <location filename="../timestack/processing/algorithm.py" line="260"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="285"/>
+        <location filename="../timestack/processing/algorithm.py" line="309"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="292"/>
+        <location filename="../timestack/processing/algorithm.py" line="316"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="356"/>
+        <location filename="../timestack/processing/algorithm.py" line="384"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="513"/>
+        <location filename="../timestack/processing/algorithm.py" line="562"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="243"/>
+        <location filename="../timestack/processing/algorithm.py" line="267"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="248"/>
+        <location filename="../timestack/processing/algorithm.py" line="272"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
-        <translation>{0} : impossible d&apos;écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
+        <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="300"/>
+        <location filename="../timestack/processing/algorithm.py" line="328"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
-        <translation>{0} : « {1} » n&apos;est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
+        <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="367"/>
+        <location filename="../timestack/processing/algorithm.py" line="410"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
-        <translation>{0} : {1} n&apos;est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
+        <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="481"/>
+        <location filename="../timestack/processing/algorithm.py" line="530"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
-        <translation>{0} s&apos;est arrêté sur une erreur inattendue ({1} : {2}). C&apos;est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
+        <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="400"/>
+        <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
+        <translation>{0} : « .{1} » n&apos;est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l&apos;un de : {2}).</translation>
     </message>
 </context>
 <context>
@@ -3052,17 +3057,17 @@ sa série temporelle s&apos;affiche ici.</translation>
         <translation>CATALOG earthdata : NASA CMR est injoignable ou a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="259"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="260"/>
         <source>export_tasks: give either drive_folder or asset_root</source>
         <translation>export_tasks : indiquez soit drive_folder soit asset_root</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="264"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="265"/>
         <source>export_tasks: give either scale or crs_transform</source>
         <translation>export_tasks : indiquez soit scale soit crs_transform</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="269"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="270"/>
         <source>scale must be &gt; 0 metres, got {0!r}</source>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
@@ -3559,7 +3564,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/zonal/statistics.py" line="175"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
-        <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d&apos;abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
+        <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
         <location filename="../timestack/core/zonal/statistics.py" line="479"/>
@@ -3569,7 +3574,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/cube/export.py" line="295"/>
         <source>OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it could have written, so choose a new name</source>
-        <translation>OUTPUT : {0} existe déjà et n&apos;est pas un cube Zarr ; un export ne remplace qu&apos;un cube qu&apos;il aurait pu écrire, choisissez donc un nouveau nom</translation>
+        <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="164"/>
@@ -3584,7 +3589,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="185"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
-        <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d&apos;une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
+        <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="198"/>
@@ -3594,7 +3599,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="221"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
-        <translation>{0} : {1} n&apos;a qu&apos;une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
+        <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="230"/>
@@ -3604,12 +3609,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/cube/animation.py" line="380"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
-        <translation>OUTPUT : un MP4 demande l&apos;encodeur ffmpeg et aucun n&apos;a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
+        <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
     <message>
         <location filename="../timestack/core/search/earthdata.py" line="294"/>
         <source>CATALOG earthdata: NASA CMR answered with HTTP error {0}: {1}</source>
-        <translation>CATALOG earthdata : NASA CMR a répondu par l&apos;erreur HTTP {0} : {1}</translation>
+        <translation>CATALOG earthdata : NASA CMR a répondu par l'erreur HTTP {0} : {1}</translation>
     </message>
     <message>
         <location filename="../timestack/core/search/earthdata.py" line="303"/>
@@ -3619,22 +3624,22 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/earthengine/tasks.py" line="153"/>
         <source>Earth Engine did not answer for the tasks of project &apos;{0}&apos;: {1}. Check EE_PROJECT (a Google Cloud project registered for Earth Engine) and the network, then try again.</source>
-        <translation>Earth Engine n&apos;a pas répondu pour les tâches du projet « {0} » : {1}. Vérifiez EE_PROJECT (un projet Google Cloud enregistré pour Earth Engine) et le réseau, puis réessayez.</translation>
+        <translation>Earth Engine n'a pas répondu pour les tâches du projet « {0} » : {1}. Vérifiez EE_PROJECT (un projet Google Cloud enregistré pour Earth Engine) et le réseau, puis réessayez.</translation>
     </message>
     <message>
         <location filename="../timestack/core/earthengine/tasks.py" line="186"/>
         <source>Earth Engine has no task &apos;{0}&apos; in project &apos;{1}&apos;; list the tasks (ACTION list) to see their ids.</source>
-        <translation>Earth Engine n&apos;a pas de tâche « {0} » dans le projet « {1} » ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
+        <translation>Earth Engine n'a pas de tâche « {0} » dans le projet « {1} » ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
     </message>
     <message>
         <location filename="../timestack/core/earthengine/tasks.py" line="201"/>
         <source>TASK_ID is empty; give the id of a task.</source>
-        <translation>TASK_ID est vide ; donnez l&apos;identifiant d&apos;une tâche.</translation>
+        <translation>TASK_ID est vide ; donnez l'identifiant d'une tâche.</translation>
     </message>
     <message>
         <location filename="../timestack/core/earthengine/tasks.py" line="268"/>
         <source>No Earth Engine task is running.</source>
-        <translation>Aucune tâche Earth Engine n&apos;est en cours.</translation>
+        <translation>Aucune tâche Earth Engine n'est en cours.</translation>
     </message>
     <message>
         <location filename="../timestack/core/earthengine/tasks.py" line="274"/>
@@ -3654,7 +3659,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/io/cache.py" line="257"/>
         <source>{0}{1} could not be downloaded into CACHE_FOLDER: {2}; nothing was kept. Check the network or the catalog, or leave CACHE_FOLDER empty to stream the scenes</source>
-        <translation>{0}{1} n&apos;a pas pu être téléchargé dans CACHE_FOLDER : {2} ; rien n&apos;a été conservé. Vérifiez le réseau ou le catalogue, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
+        <translation>{0}{1} n'a pas pu être téléchargé dans CACHE_FOLDER : {2} ; rien n'a été conservé. Vérifiez le réseau ou le catalogue, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
     </message>
     <message>
         <location filename="../timestack/core/io/cache.py" line="437"/>
@@ -3684,12 +3689,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/io/tiles.py" line="158"/>
         <source>TILES: tile {0} ({1}, {2}, {3} × {4} pixels) is not inside the stack's {5} × {6} pixels</source>
-        <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n&apos;est pas à l&apos;intérieur des {5} × {6} pixels de la pile</translation>
+        <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n'est pas à l'intérieur des {5} × {6} pixels de la pile</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="731"/>
         <source>RESOLUTION must be a positive number of CRS units, got {0:g}; give the pixel size, such as 30 (metres) for a UTM zone</source>
-        <translation>RESOLUTION doit être un nombre positif d&apos;unités du SCR, reçu {0:g} ; donnez la taille du pixel, comme 30 (mètres) pour une zone UTM</translation>
+        <translation>RESOLUTION doit être un nombre positif d'unités du SCR, reçu {0:g} ; donnez la taille du pixel, comme 30 (mètres) pour une zone UTM</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="747"/>
@@ -3699,7 +3704,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="762"/>
         <source>INDICES: unknown index {0!r}; expected one of {1}</source>
-        <translation>INDICES : indice inconnu {0!r} ; attendu l&apos;un de {1}</translation>
+        <translation>INDICES : indice inconnu {0!r} ; attendu l'un de {1}</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="769"/>
@@ -3709,12 +3714,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="799"/>
         <source>{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them</source>
-        <translation>{0} n&apos;est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
+        <translation>{0} n'est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="812"/>
         <source>{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
-        <translation>{0} n&apos;est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
+        <translation>{0} n'est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="822"/>
@@ -3724,7 +3729,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="1063"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
-        <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l&apos;intérieur des données</translation>
+        <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="1130"/>
@@ -3734,7 +3739,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="1180"/>
         <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
-        <translation>OUTPUT_FOLDER {0} est le fichier qu&apos;écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
+        <translation>OUTPUT_FOLDER {0} est le fichier qu'écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
     </message>
     <message>
         <location filename="../timestack/core/composite/annual.py" line="1190"/>
@@ -3925,7 +3930,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="57"/>
         <source>TILES_ID_FIELD: TILES has no field {0}; its fields are: {1}.</source>
-        <translation>TILES_ID_FIELD : TILES n&apos;a pas de champ {0} ; ses champs sont : {1}.</translation>
+        <translation>TILES_ID_FIELD : TILES n'a pas de champ {0} ; ses champs sont : {1}.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="79"/>
@@ -3935,12 +3940,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="87"/>
         <source>TILES has no features; choose a grid layer with cells.</source>
-        <translation>TILES n&apos;a aucune entité ; choisissez une couche de grille avec des cellules.</translation>
+        <translation>TILES n'a aucune entité ; choisissez une couche de grille avec des cellules.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="91"/>
         <source>TILES: the stack has no coordinate reference system, so the grid&apos;s cells cannot be placed on it; use TILE_SIZE instead.</source>
-        <translation>TILES : la pile n&apos;a pas de système de coordonnées, donc les cellules de la grille ne peuvent pas y être placées ; utilisez plutôt TILE_SIZE.</translation>
+        <translation>TILES : la pile n'a pas de système de coordonnées, donc les cellules de la grille ne peuvent pas y être placées ; utilisez plutôt TILE_SIZE.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="100"/>
@@ -3950,12 +3955,12 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="106"/>
         <source>TILES: tiles named by feature id.</source>
-        <translation>TILES : tuiles nommées par l&apos;identifiant d&apos;entité.</translation>
+        <translation>TILES : tuiles nommées par l'identifiant d'entité.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="112"/>
         <source>TILES_ID_FIELD: feature {0} of TILES has no {1}; give every cell an id or choose another field.</source>
-        <translation>TILES_ID_FIELD : l&apos;entité {0} de TILES n&apos;a pas de {1} ; donnez un identifiant à chaque cellule ou choisissez un autre champ.</translation>
+        <translation>TILES_ID_FIELD : l'entité {0} de TILES n'a pas de {1} ; donnez un identifiant à chaque cellule ou choisissez un autre champ.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/tile_grid.py" line="120"/>
@@ -3975,7 +3980,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/params.py" line="354"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
-        <translation>Grille de tuiles (une tuile par cellule, au lieu d&apos;une taille de tuile)</translation>
+        <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
         <location filename="../timestack/processing/params.py" line="360"/>
@@ -3990,7 +3995,7 @@ sa série temporelle s&apos;affiche ici.</translation>
     <message>
         <location filename="../timestack/processing/params.py" line="390"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
-        <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d&apos;un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
+        <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/params.py" line="461"/>
@@ -4468,7 +4473,7 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="213"/>
         <source>{0}: {1} does not exist; choose an existing file.</source>
-        <translation>{0} : {1} n&apos;existe pas ; choisissez un fichier existant.</translation>
+        <translation>{0} : {1} n'existe pas ; choisissez un fichier existant.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="216"/>
@@ -4478,17 +4483,17 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="227"/>
         <source>INPUT: {0} is not a raster GDAL can read (damaged, or another kind of file); choose a time stack GeoTIFF whose bands are named YYYY_variable.</source>
-        <translation>INPUT : {0} n&apos;est pas un raster lisible par GDAL (endommagé, ou d&apos;un autre type) ; choisissez une pile temporelle GeoTIFF dont les bandes sont nommées AAAA_variable.</translation>
+        <translation>INPUT : {0} n'est pas un raster lisible par GDAL (endommagé, ou d'un autre type) ; choisissez une pile temporelle GeoTIFF dont les bandes sont nommées AAAA_variable.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="231"/>
         <source>POLYGONS: {0} is not a vector layer GDAL can read (damaged, or another kind of file); choose a polygon layer (GeoPackage, shapefile, GeoJSON).</source>
-        <translation>POLYGONS : {0} n&apos;est pas une couche vecteur lisible par GDAL (endommagée, ou d&apos;un autre type) ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON).</translation>
+        <translation>POLYGONS : {0} n'est pas une couche vecteur lisible par GDAL (endommagée, ou d'un autre type) ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON).</translation>
     </message>
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="254"/>
         <source>INDICES: {0} is not an index Timestack computes; use one of {1}.</source>
-        <translation>INDICES : {0} n&apos;est pas un indice que Timestack calcule ; utilisez l&apos;un de {1}.</translation>
+        <translation>INDICES : {0} n'est pas un indice que Timestack calcule ; utilisez l'un de {1}.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="366"/>
@@ -4503,7 +4508,7 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
     <message>
         <location filename="../timestack/processing/zonal_stats.py" line="384"/>
         <source>No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. Lower MIN_VALID_FRACTION.</source>
-        <translation>Aucune date d&apos;aucun polygone n&apos;atteint MIN_VALID_FRACTION {0} : la table n&apos;a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
+        <translation>Aucune date d'aucun polygone n'atteint MIN_VALID_FRACTION {0} : la table n'a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
     </message>
 </context>
 </TS>

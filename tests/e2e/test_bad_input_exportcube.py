@@ -139,8 +139,8 @@ CASES = [
         "OUTPUT: {not_a_cube} is a folder that holds no Zarr cube",
         OUTPUT="{not_a_cube}",
     ),
-    case("output-in-read-only-folder", "OUTPUT: cannot use {readonly}/", OUTPUT="{readonly}/cube.nc"),
-    case("zarr-in-read-only-folder", "OUTPUT: cannot use {readonly}/", OUTPUT="{readonly}/cube.zarr"),
+    case("output-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.nc"),
+    case("zarr-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.zarr"),
     case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/cube.nc"),
     case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
 ]

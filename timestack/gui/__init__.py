@@ -9,6 +9,7 @@ __all__ = [
     "composite_panel",
     "dependency_installer",
     "dock",
+    "earthengine_tasks_box",
     "landtrendr_panel",
     "parameter_widgets",
     "pixel_inspector",

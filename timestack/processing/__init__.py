@@ -9,6 +9,7 @@ __all__ = [
     "animation",
     "changemap",
     "composite",
+    "earthengine_tasks",
     "exportcube",
     "landtrendr",
     "models",
@@ -18,7 +19,9 @@ __all__ = [
     "resample",
     "sample_archive",
     "search_scenes",
+    "stack_files",
     "styles",
+    "tile_grid",
     "timescan",
     "zonal_stats",
 ]
