@@ -4,7 +4,7 @@
 <context>
     <name>AlgorithmParameters</name>
     <message>
-        <location filename="../timestack/gui/parameter_widgets.py" line="157"/>
+        <location filename="../timestack/gui/parameter_widgets.py" line="171"/>
         <source>[temporary output]</source>
         <translation>[sortie temporaire]</translation>
     </message>
@@ -601,57 +601,57 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Les scènes : le JSON écrit par Rechercher des scènes, ou celui de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="61"/>
+        <location filename="../timestack/gui/composite_panel.py" line="70"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="115"/>
+        <location filename="../timestack/gui/composite_panel.py" line="125"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="69"/>
+        <location filename="../timestack/gui/composite_panel.py" line="78"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation>Un composite sans nuages par année à partir des scènes d'une recherche, avec des indices spectraux. La pile est ajoutée comme un groupe de couches que le Contrôleur temporel anime année par année.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="86"/>
+        <location filename="../timestack/gui/composite_panel.py" line="95"/>
         <source>Scenes</source>
         <translation>Scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="87"/>
+        <location filename="../timestack/gui/composite_panel.py" line="96"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="88"/>
+        <location filename="../timestack/gui/composite_panel.py" line="97"/>
         <source>Season (day of year)</source>
         <translation>Saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="90"/>
+        <location filename="../timestack/gui/composite_panel.py" line="99"/>
         <source>Indices</source>
         <translation>Indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="95"/>
+        <location filename="../timestack/gui/composite_panel.py" line="105"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="96"/>
+        <location filename="../timestack/gui/composite_panel.py" line="106"/>
         <source>Per-year folder</source>
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="150"/>
+        <location filename="../timestack/gui/composite_panel.py" line="169"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="154"/>
+        <location filename="../timestack/gui/composite_panel.py" line="175"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
@@ -666,9 +666,29 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="156"/>
+        <location filename="../timestack/gui/composite_panel.py" line="177"/>
         <source>Compositing</source>
         <translation>La composition</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="59"/>
+        <source>One band per scene date instead (no compositing)</source>
+        <translation>Une bande par date de scène à la place (sans composition)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="61"/>
+        <source>Run &apos;Per-date stack of masked scenes&apos; (timestack:scenestack): every scene of the search, masked, one band per date and variable (YYYY-MM-DD_name), for the Time series tab; years, season, method, TDOM and harmonisation do not apply</source>
+        <translation>Lancer « Pile par date de scènes masquées » (timestack:scenestack) : chaque scène de la recherche, masquée, une bande par date et par variable (AAAA-MM-JJ_nom), pour l&apos;onglet Séries temporelles ; les années, la saison, la méthode, TDOM et l&apos;harmonisation ne s&apos;appliquent pas</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="166"/>
+        <source>Stacking scenes by date…</source>
+        <translation>Empilement des scènes par date…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="173"/>
+        <source>Per-date stack written: {0}</source>
+        <translation>Pile par date écrite : {0}</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +1916,139 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
     </message>
 </context>
 <context>
+    <name>SceneStackAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="82"/>
+        <source>Per-date stack of masked scenes</source>
+        <translation>Pile par date de scènes masquées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="85"/>
+        <source>Stacks every scene of a STAC ItemCollection (the JSON written by &apos;Search scenes&apos;) on one grid, masked as composites are (QA_PIXEL/QA_RADSAT, SCL or Fmask) and with the same bands and indices: one band per acquisition date and variable, named YYYY-MM-DD_name. Scenes of the same day are merged: each pixel comes from the first scene of the day (in acquisition time) where it is clear. Masked pixels are nodata. Without TARGET_CRS the grid is in the UTM zone most scenes lie in. The stack is the input of Timescan, Resample and the cube export; a JSON run log lists the scenes used per date and the scenes skipped, with the reason.</source>
+        <translation>Empile toutes les scènes d&apos;une ItemCollection STAC (le JSON écrit par « Rechercher des scènes ») sur une même grille, masquées comme les composites (QA_PIXEL/QA_RADSAT, SCL ou Fmask) et avec les mêmes bandes et indices : une bande par date d&apos;acquisition et par variable, nommée AAAA-MM-JJ_nom. Les scènes d&apos;un même jour sont fusionnées : chaque pixel provient de la première scène du jour (dans l&apos;ordre des heures d&apos;acquisition) où il est dégagé. Les pixels masqués sont sans donnée. Sans TARGET_CRS, la grille est dans la zone UTM où se trouvent la plupart des scènes. La pile est l&apos;entrée de Timescan, du rééchantillonnage temporel et de l&apos;export en cube ; un journal d&apos;exécution JSON liste les scènes utilisées par date et les scènes écartées, avec la raison.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="96"/>
+        <source>Scenes (STAC ItemCollection JSON)</source>
+        <translation>Scènes (JSON ItemCollection STAC)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="102"/>
+        <source>Target CRS (default: the UTM zone most scenes lie in)</source>
+        <translation>SCR cible (par défaut : la zone UTM où se trouvent la plupart des scènes)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="109"/>
+        <source>Resolution (target CRS units)</source>
+        <translation>Résolution (unités du SCR cible)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="117"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="128"/>
+        <source>Mask</source>
+        <translation>Masque</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="130"/>
+        <source>Output data type</source>
+        <translation>Type de données en sortie</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="130"/>
+        <source>Int16, reflectance × 10000</source>
+        <translation>Int16, réflectance × 10000</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="130"/>
+        <source>Float32</source>
+        <translation>Float32</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="136"/>
+        <source>Chunk size (pixels)</source>
+        <translation>Taille des blocs (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="140"/>
+        <source>Refuse runs larger than (GB of output or working memory)</source>
+        <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="148"/>
+        <source>dask.distributed scheduler address (empty: local threads)</source>
+        <translation>Adresse du planificateur dask.distributed (vide : threads locaux)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="200"/>
+        <source>Per-date stack</source>
+        <translation>Pile par date</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="160"/>
+        <source>Run log (JSON)</source>
+        <translation>Journal d&apos;exécution (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="161"/>
+        <source>CRS of the stack</source>
+        <translation>SCR de la pile</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="162"/>
+        <source>Dates (comma-separated)</source>
+        <translation>Dates (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="163"/>
+        <source>Scenes used</source>
+        <translation>Scènes utilisées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="164"/>
+        <source>Scenes skipped</source>
+        <translation>Scènes écartées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="169"/>
+        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
+        <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="203"/>
+        <source>Per-date stack failed: {0}</source>
+        <translation>La pile par date a échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="206"/>
+        <source>Skipped scene {0}: {1}</source>
+        <translation>Scène {0} écartée : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="208"/>
+        <source>Incomplete result: {0}</source>
+        <translation>Résultat incomplet : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="209"/>
+        <source>Grid CRS: {0}</source>
+        <translation>SCR de la grille : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="210"/>
+        <source>Scenes {0} to {1}</source>
+        <translation>Scènes du {0} au {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="231"/>
+        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; predominant UTM zone.</source>
+        <translation>TARGET_CRS : « {0} » n&apos;est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser la zone UTM prédominante des scènes.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../timestack/gui/search_panel.py" line="102"/>
@@ -2509,97 +2662,97 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="189"/>
+        <location filename="../timestack/processing/algorithm.py" line="190"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="152"/>
+        <location filename="../timestack/processing/algorithm.py" line="153"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="221"/>
+        <location filename="../timestack/processing/algorithm.py" line="238"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="347"/>
+        <location filename="../timestack/processing/algorithm.py" line="364"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="352"/>
+        <location filename="../timestack/processing/algorithm.py" line="369"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="355"/>
+        <location filename="../timestack/processing/algorithm.py" line="372"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="359"/>
+        <location filename="../timestack/processing/algorithm.py" line="376"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="361"/>
+        <location filename="../timestack/processing/algorithm.py" line="378"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="363"/>
+        <location filename="../timestack/processing/algorithm.py" line="380"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="368"/>
+        <location filename="../timestack/processing/algorithm.py" line="385"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="370"/>
+        <location filename="../timestack/processing/algorithm.py" line="387"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="372"/>
+        <location filename="../timestack/processing/algorithm.py" line="389"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="373"/>
+        <location filename="../timestack/processing/algorithm.py" line="390"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="426"/>
+        <location filename="../timestack/processing/algorithm.py" line="443"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="458"/>
+        <location filename="../timestack/processing/algorithm.py" line="475"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="460"/>
+        <location filename="../timestack/processing/algorithm.py" line="477"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="462"/>
+        <location filename="../timestack/processing/algorithm.py" line="479"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="463"/>
+        <location filename="../timestack/processing/algorithm.py" line="480"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="495"/>
+        <location filename="../timestack/processing/algorithm.py" line="512"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -2609,7 +2762,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Détection des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="80"/>
+        <location filename="../timestack/processing/algorithm.py" line="81"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
@@ -2619,64 +2772,64 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="276"/>
+        <location filename="../timestack/processing/algorithm.py" line="293"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="260"/>
+        <location filename="../timestack/processing/algorithm.py" line="277"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="309"/>
+        <location filename="../timestack/processing/algorithm.py" line="326"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="316"/>
+        <location filename="../timestack/processing/algorithm.py" line="333"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="384"/>
+        <location filename="../timestack/processing/algorithm.py" line="401"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="562"/>
+        <location filename="../timestack/processing/algorithm.py" line="579"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="267"/>
+        <location filename="../timestack/processing/algorithm.py" line="284"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="272"/>
+        <location filename="../timestack/processing/algorithm.py" line="289"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="328"/>
+        <location filename="../timestack/processing/algorithm.py" line="345"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="410"/>
+        <location filename="../timestack/processing/algorithm.py" line="427"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="530"/>
+        <location filename="../timestack/processing/algorithm.py" line="547"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="400"/>
+        <location filename="../timestack/processing/algorithm.py" line="417"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
-        <translation>{0} : « .{1} » n&apos;est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l&apos;un de : {2}).</translation>
+        <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
 </context>
 <context>
@@ -3492,7 +3645,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1244"/>
+        <location filename="../timestack/core/composite/annual.py" line="1251"/>
         <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
     </message>
@@ -3547,12 +3700,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1051"/>
+        <location filename="../timestack/core/composite/scenes.py" line="257"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1450"/>
+        <location filename="../timestack/core/composite/annual.py" line="1457"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -3727,29 +3880,34 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1063"/>
+        <location filename="../timestack/core/composite/annual.py" line="1077"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1130"/>
+        <location filename="../timestack/core/composite/annual.py" line="1137"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1180"/>
+        <location filename="../timestack/core/composite/annual.py" line="1187"/>
         <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est le fichier qu'écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1190"/>
+        <location filename="../timestack/core/composite/annual.py" line="1197"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou existant pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1203"/>
+        <location filename="../timestack/core/composite/annual.py" line="1210"/>
         <source>{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder</source>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/scenes.py" line="362"/>
+        <source>Per-date stack written</source>
+        <translation>Pile par date écrite</translation>
     </message>
 </context>
 <context>
@@ -4034,12 +4192,12 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackProvider</name>
     <message>
-        <location filename="../timestack/processing/provider.py" line="48"/>
+        <location filename="../timestack/processing/provider.py" line="50"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/provider.py" line="51"/>
+        <location filename="../timestack/processing/provider.py" line="53"/>
         <source>Timestack — satellite image time series</source>
         <translation>Timestack — séries temporelles d'images satellitaires</translation>
     </message>

@@ -1,5 +1,6 @@
-"""``make screenshots``: every tab of the Timestack dock, the pixel inspector, the series plot and the map,
-rendered offscreen after the dock's own workflow on the small sample archive, into ``docs/screenshots/``.
+"""``make screenshots``: every tab of the Timestack dock, the pixel inspector, the series plot, the Earth
+Engine tasks box, a timescan's result and the map, rendered offscreen after the dock's own workflow on
+the small sample archive, into ``docs/screenshots/``.
 
 The README shows these images; regenerating them after a change to a panel keeps the README honest.
 Everything runs through the dock's panels (their background tasks, their post-processors), as a user
@@ -81,6 +82,8 @@ def render_map(path: Path) -> None:
 
 def main() -> None:
     from qgis.core import QgsApplication, QgsProject, QgsTemporalNavigationObject
+    from qgis.PyQt.QtCore import QCoreApplication, QPoint
+    from qgis.PyQt.QtWidgets import QScrollArea
 
     work = ROOT / "build" / "screenshots"
     work.mkdir(parents=True, exist_ok=True)
@@ -96,6 +99,7 @@ def main() -> None:
     from timestack.gui.landtrendr_panel import LandTrendrPanel
     from timestack.gui.sample_panel import SamplePanel
     from timestack.gui.search_panel import SearchPanel
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
     from timestack.gui.zonal_panel import ZonalPanel
     from timestack.processing.provider import TimestackProvider
 
@@ -113,6 +117,7 @@ def main() -> None:
     composite, landtrendr, zonal = (
         dock.panel(CompositePanel), dock.panel(LandTrendrPanel), dock.panel(ZonalPanel)
     )  # fmt: skip
+    timeseries = dock.panel(TimeSeriesPanel)
 
     print("Sample data")
     sample.variant.setCurrentIndex(1)
@@ -151,6 +156,19 @@ def main() -> None:
     grab(dock, landtrendr, "4_landtrendr_inspector")
     landtrendr.parameters_box.setCollapsed(False)
     grab(dock, landtrendr, "5_landtrendr_parameters")
+    # Earth Engine's export tasks, at the foot of the tab: listed once a project is given (no login
+    # here, so the table is empty).
+    landtrendr.parameters_box.setCollapsed(True)
+    landtrendr.earthengine_tasks.setCollapsed(False)
+    QCoreApplication.processEvents()
+    dock.resize(DOCK_SIZE[0], DOCK_SIZE[1] + 140)  # from the parameters down, none of it cut
+    QCoreApplication.processEvents()
+    scroll = landtrendr.findChild(QScrollArea)
+    top = landtrendr.parameters_box.mapTo(scroll.widget(), QPoint(0, 0)).y()
+    scroll.verticalScrollBar().setValue(top - 8)
+    grab(dock, landtrendr, "9_earthengine_tasks")
+    landtrendr.earthengine_tasks.setCollapsed(True)
+    dock.resize(*DOCK_SIZE)
 
     print("Polygon statistics")
     stands = next(
@@ -168,6 +186,14 @@ def main() -> None:
 
     print("Map")
     render_map(OUT / "7_map.png")
+
+    print("Time series")
+    timeseries.stack.setLayer(stack)
+    timeseries.operation.setCurrentIndex(timeseries.operation.findData("timestack:timescan"))
+    timeseries.page("timestack:timescan").inputs["OUTPUT"].setFilePath(str(work / "timescan.tif"))
+    timeseries.run_operation()
+    wait_until(timeseries.run_button.isEnabled)
+    grab(dock, timeseries, "8_time_series")
     dock.deleteLater()
     QgsApplication.processingRegistry().removeProvider(provider)
     app.exitQgis()

@@ -171,7 +171,7 @@ CASES = [
     case("output-is-input", "OUTPUT is the file INPUT also reads", OUTPUT="{stack}"),
     case("output-over-the-notes", "OUTPUT: notes.txt is neither .gif nor .mp4", OUTPUT="{text}"),
     case("output-is-a-folder", "OUTPUT: {folder} is a folder; give a file name", OUTPUT="{folder}"),
-    case("output-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/animation.gif"),
+    case("output-in-read-only-folder", "OUTPUT: cannot write in", OUTPUT="{readonly}/animation.gif"),
     case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/animation.gif"),
     case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
 ]

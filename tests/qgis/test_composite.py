@@ -211,7 +211,7 @@ def test_adding_a_ten_year_composite_costs_the_main_thread_a_fraction_of_a_secon
     group = QgsProject.instance().layerTreeRoot().findGroup("Composite 2003–2012 by year")
     assert len(group.findLayers()) == 10
     assert all(node.layer().isValid() for node in group.findLayers())
-    assert seconds < 1.0
+    assert seconds < 0.5, seconds
     QgsProject.instance().clear()
 
 
@@ -238,7 +238,7 @@ def test_composite_panel_runs_in_the_background_adds_the_layers_and_plays_the_ye
     assert not panel.run_button.isEnabled()
     longest_freeze = _wait_until(panel.run_button.isEnabled, 120)
     assert Path(panel.run.results.get("OUTPUT", "")).is_file(), panel.status.text()
-    assert longest_freeze < 1.0
+    assert longest_freeze < 0.5, longest_freeze
     names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
     assert {"Composite 2010–2012", "2010", "2011", "2012"} <= names
 

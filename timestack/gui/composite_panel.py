@@ -56,6 +56,15 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
             self.tr("Composite the search's extent or AOI only, instead of the scenes' whole footprints")
         )
         self.only_search_area.setEnabled(False)
+        self.per_date = QCheckBox(self.tr("One band per scene date instead (no compositing)"), self)
+        self.per_date.setObjectName("perDateCheckBox")
+        self.per_date.setToolTip(
+            self.tr(
+                "Run 'Per-date stack of masked scenes' (timestack:scenestack): every scene of the search, "
+                "masked, one band per date and variable (YYYY-MM-DD_name), for the Time series tab; years, "
+                "season, method, TDOM and harmonisation do not apply"
+            )
+        )
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("GeoTIFF (*.tif)"))
@@ -92,6 +101,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.only_search_area)
         form.addRow(self.tdom)
         form.addRow(self.harmonize)
+        form.addRow(self.per_date)
         form.addRow(self.tr("Stack"), self.output)
         form.addRow(self.tr("Per-year folder"), self.folder)
         form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_FOLDER, self), self.cache_folder)
@@ -145,12 +155,23 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
             values["OUTPUT_FOLDER"] = self.folder.filePath()
         return values
 
+    def scene_stack_parameters(self) -> dict:
+        """The parameters ``timestack:scenestack`` shares with the composite (no years, season, method)."""
+        shared = ("ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "EXTENT", "AOI", "CACHE_FOLDER", "CACHE_MAX_GB")
+        return {name: value for name, value in self.parameters().items() if name in shared}
+
     def run_composite(self) -> None:
         Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
+        if self.per_date.isChecked():
+            busy = self.tr("Stacking scenes by date…")
+            self.start_run("timestack:scenestack", self.scene_stack_parameters(), busy)
+            return
         self.start_run("timestack:composite", self.parameters(), self.tr("Compositing…"))
 
     def run_finished(self, ok: bool, results: dict) -> None:
-        if ok and results.get("OUTPUT"):
+        if ok and results.get("DATES"):
+            self.status.setText(self.tr("Per-date stack written: {0}").format(results["OUTPUT"]))
+        elif ok and results.get("OUTPUT"):
             self.status.setText(self.tr("Composite written: {0}").format(results["OUTPUT"]))
         else:
             self.status.setText(self.run.failure(self.tr("Compositing")))

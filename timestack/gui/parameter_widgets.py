@@ -48,6 +48,20 @@ from qgis.PyQt.QtWidgets import (
 
 __all__ = ["AlgorithmParameters", "link_field_widgets", "parameter_widget", "widget_value"]
 
+
+class FormLabel(QLabel):
+    """A word-wrapped form label whose row is as tall as its wrapped text.
+
+    QFormLayout sizes the row of a height-for-width label for the whole label column but lays the label
+    out at its own, narrower, preferred width, where it wraps onto more lines than the row holds: the
+    composite tab's "Resolution (target CRS units)" was cut at top and bottom. Without height-for-width
+    the row takes the label's own wrapped size hint.
+    """
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 #: Spin boxes need finite limits (and size themselves to them); Processing's "no limit" is the largest double.
 _INT_LIMIT = 999_999
 _DOUBLE_LIMIT = 999_999.0
@@ -70,7 +84,7 @@ class AlgorithmParameters:
 
     def label(self, name: str, parent: QWidget) -> QLabel:
         """The parameter's translated description, as the Toolbox shows it, wrapping in a narrow dock."""
-        label = QLabel(self.definition(name).description(), parent)
+        label = FormLabel(self.definition(name).description(), parent)
         label.setWordWrap(True)
         return label
 

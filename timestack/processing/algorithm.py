@@ -13,6 +13,7 @@ import signal
 import threading
 import traceback
 from contextlib import contextmanager
+from typing import Optional
 
 from qgis.core import (
     Qgis,
@@ -194,20 +195,36 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             )
         return found
 
+    #: The local files the run reads (path -> parameter), found by :meth:`prepareAlgorithm`.
+    _input_paths: Optional[dict] = None
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Find the files the inputs read, here because this runs in the main thread: an input may be a
+        layer of the project, which only the main thread may touch (a dock run's task calls this before
+        it moves to its worker thread; reading project layers from the worker crashed QGIS). Refusing
+        is left to :meth:`check_outputs`, at the start of the run: an error raised here reaches
+        ``processing.run`` callers only as "There were errors executing the algorithm"."""
+        self._input_paths = self.input_files(parameters, context)
+        return True
+
+    def input_files(self, parameters, context) -> dict:
+        """Real path -> parameter name of every local file an input parameter reads."""
+        inputs: dict = {}
+        for definition in self.parameterDefinitions():
+            if not definition.isDestination():
+                for path in _input_files(definition, parameters, context):
+                    inputs.setdefault(path, definition.name())
+        return inputs
+
     def check_outputs(self, parameters, context) -> None:
         """Refuse, before anything is opened for writing, an output that is one of the inputs or another
         output, a folder, below a file or in a folder nobody may write to.
 
         Every run of every algorithm comes through here first (the base wraps each ``processAlgorithm``),
-        so no algorithm can overwrite the stack, catalog or polygons it was asked to read. Not in
-        ``prepareAlgorithm``: an error raised there reaches ``processing.run`` callers only as "There
-        were errors executing the algorithm", its message left in the feedback's log.
+        so no algorithm can overwrite the stack, catalog or polygons it was asked to read.
         """
-        inputs = {}
-        for definition in self.parameterDefinitions():
-            if not definition.isDestination():
-                for path in _input_files(definition, parameters, context):
-                    inputs.setdefault(path, definition.name())
+        # prepared in the main thread; a direct processAlgorithm call (tests) runs in the caller's
+        inputs = self._input_paths if self._input_paths is not None else self.input_files(parameters, context)
         outputs = {}
         for definition in self.destinationParameterDefinitions():
             if isinstance(definition, QgsProcessingParameterFolderDestination):

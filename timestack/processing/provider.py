@@ -17,6 +17,7 @@ from .models import shipped_models
 from .mosaic import MosaicAlgorithm
 from .resample import ResampleAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
+from .scenestack import SceneStackAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .timescan import TimescanAlgorithm
 from .zonal_stats import ZonalStatsAlgorithm
@@ -26,6 +27,7 @@ ALGORITHMS = (
     SampleArchiveAlgorithm,
     SearchScenesAlgorithm,
     CompositeAlgorithm,
+    SceneStackAlgorithm,
     ZonalStatsAlgorithm,
     LandTrendrAlgorithm,
     ChangeMapAlgorithm,

@@ -1051,24 +1051,7 @@ def _checked_compose(settings, output, bands, read_bands, variables, progress, i
         progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
         scenes = prepare_scenes(settings, read_bands, skipped, warnings)
         grid = build_grid(settings, scenes)
-        scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
-        inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
-        if not inside:
-            covered = (
-                min(scene.bounds[0] for scene in scenes),
-                min(scene.bounds[1] for scene in scenes),
-                max(scene.bounds[2] for scene in scenes),
-                max(scene.bounds[3] for scene in scenes),
-            )
-            raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside "
-                    "the data"
-                ),
-                settings.area_parameter,
-                args=(settings.area_parameter, _rounded(grid.bounds), grid.crs, _rounded(covered)),
-            )  # fmt: skip
+        inside = scenes_on_grid(settings, grid, scenes)
         estimate = size_estimate(settings, grid, inside, read_bands, variables)
         progress(1.0, estimate.describe())
         estimate.check(settings.max_gb)
@@ -1077,6 +1060,30 @@ def _checked_compose(settings, output, bands, read_bands, variables, progress, i
         return _compose(
             settings, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
         )
+
+
+def scenes_on_grid(settings: CompositeSettings, grid: TargetGrid, scenes: Sequence[Scene]) -> list[Scene]:
+    """``scenes`` overlapping ``grid``, their bounds in the grid's CRS; none is an error naming the
+    area parameter (EXTENT or AOI) and what the scenes cover."""
+    scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
+    inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
+    if not inside:
+        covered = (
+            min(scene.bounds[0] for scene in scenes),
+            min(scene.bounds[1] for scene in scenes),
+            max(scene.bounds[2] for scene in scenes),
+            max(scene.bounds[3] for scene in scenes),
+        )
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside "
+                "the data"
+            ),
+            settings.area_parameter,
+            args=(settings.area_parameter, _rounded(grid.bounds), grid.crs, _rounded(covered)),
+        )  # fmt: skip
+    return inside
 
 
 def _asset_cache(settings: CompositeSettings):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-__all__ = ["BandLabel", "band_description", "parse_band", "stack_variables"]
+__all__ = ["BandLabel", "band_description", "date_band_description", "parse_band", "stack_variables"]
 
 #: ``1990_nbr``, ``2021-06-14_ndvi``, ``20210614_ndvi``, ``1990``.
 _DATED = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
@@ -35,6 +35,11 @@ class BandLabel:
 def band_description(year: int, name: str) -> str:
     """The ``YYYY_name`` description of a band of an annual stack."""
     return f"{year}_{name}"
+
+
+def date_band_description(day: dt.date, name: str) -> str:
+    """The ``YYYY-MM-DD_name`` description of a band of a per-date stack."""
+    return f"{day.isoformat()}_{name}"
 
 
 def parse_band(description: Optional[str]) -> Optional[BandLabel]:

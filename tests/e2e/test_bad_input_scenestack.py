@@ -1,0 +1,212 @@
+"""``timestack:scenestack`` through qgis_process against careless input: broken ItemCollections, items
+whose files are gone or lie outside the catalog, areas, CRSs, resolutions, choices and outputs that
+would overwrite what the run reads.
+
+Every case is refused with a message naming the parameter and what is wrong; the catalog (items and
+scene files) and the output folder (the user's notes and an older stack) stay byte-for-byte as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.scenes import write_items, write_scene
+from tests.helpers.zonal import write_polygons
+
+ALGORITHM = "timestack:scenestack"
+
+SCENES = (("LC08_A_20200610", "2020-06-10"), ("LC08_B_20200712", "2020-07-12"))
+
+
+def items_to(path: Path, items: list, change) -> Path:
+    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
+    copies = json.loads(json.dumps(items))
+    for item in copies:
+        change(item)
+    return write_items(path, copies)
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory):
+    """A catalog folder (two clear 2020 scenes, their items and every broken kind of ItemCollection)
+    and an output folder holding the user's notes and an older stack."""
+    root = tmp_path_factory.mktemp("scenestack_bad")
+    catalog = root / "catalog"
+    catalog.mkdir()
+    items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in SCENES]
+    write_items(catalog / "items.json", items)
+    (catalog / "empty.json").write_bytes(b"")
+    text = (catalog / "items.json").read_text()
+    (catalog / "truncated.json").write_text(text[: len(text) // 2])
+    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
+    write_items(catalog / "no_items.json", [])
+    write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
+    (catalog / "folder.json").mkdir()
+    # the same scenes, their files somewhere they no longer are
+    gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in SCENES]
+    write_items(catalog / "gone.json", gone)
+    shutil.rmtree(catalog / "gone")
+    # hrefs reaching outside the catalog's folder: relative ../, an absolute system file, GDAL's /vsi
+    (catalog / "sub").mkdir()
+    items_to(
+        catalog / "sub" / "escape.json",
+        items,
+        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
+    )
+    items_to(
+        catalog / "passwd.json",
+        items,
+        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
+    )
+    items_to(
+        catalog / "vsi.json",
+        items,
+        lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
+    )
+    items_to(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
+    # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
+    write_items(catalog / "stack_log.json", items)
+    write_polygons(catalog / "no_features.gpkg", [])
+    write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
+    (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
+    (catalog / "a_folder").mkdir()
+    out = root / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("notes\n")
+    (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "kept.txt").write_text("kept\n")
+    band = items[0]["assets"]["red"]["href"]
+    with read_only(locked):
+        yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
+
+
+BASE = {
+    "ITEMS": "{in}/items.json",
+    "BANDS": "2",
+    "INDICES": "NDVI",
+    "OUTPUT": "{out}/new.tif",
+}
+
+
+def case(id: str, fragment: str, **changes) -> Case:
+    return Case(id, arguments(BASE, **changes), fragment)
+
+
+UTM = "[EPSG:32610]"
+
+CASES = [
+    # ITEMS: missing, empty, broken, not STAC, no items
+    case("items-not-given", "ITEMS is empty: give the STAC ItemCollection", ITEMS=None),
+    case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
+    case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
+    case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
+    case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
+    case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
+    case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
+    case(
+        "items-without-assets",
+        "{in}/no_assets.json is not a STAC ItemCollection",
+        ITEMS="{in}/no_assets.json",
+    ),
+    # ITEMS whose scene files are gone, lie outside the catalog or lack the quality band
+    case(
+        "items-files-missing",
+        "ITEMS: the files of all 2 scenes of 2020-2020 (days 1-366) are missing",
+        ITEMS="{in}/gone.json",
+    ),
+    case(
+        "items-href-escapes-catalog",
+        "../../LC08_A_20200610_SR_B4.TIF leads outside the catalog's folder",
+        ITEMS="{in}/sub/escape.json",
+    ),
+    case(
+        "items-href-system-file", "/etc/passwd leads outside every catalog on disk", ITEMS="{in}/passwd.json"
+    ),
+    case("items-href-gdal-vsi", "is neither a local file nor an http", ITEMS="{in}/vsi.json"),
+    case("items-a-raster", "ITEMS: {band} is not a .json file", ITEMS="{band}"),
+    case(
+        "items-without-quality-asset",
+        "none of the 2 items can be composited: no quality asset",
+        ITEMS="{in}/no_qa.json",
+    ),
+    case(
+        "allowed-roots-not-a-folder",
+        "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
+        ALLOWED_ROOTS="{in}/notes.txt",
+    ),
+    # EXTENT and AOI
+    case("extent-without-area", "EXTENT is empty", EXTENT=f"500100,500100,4999000,4999000 {UTM}"),
+    case(
+        "extent-off-the-scenes",
+        "EXTENT (99990, 99990, 110010, 110010) (EPSG:32610) does not overlap",
+        EXTENT=f"99990,110010,99990,110010 {UTM}",
+    ),
+    case("extent-unknown-crs", "EXTENT: '0,1,0,1 [EPSG:99999]' names", EXTENT="0,1,0,1 [EPSG:99999]"),
+    case("aoi-without-polygons", "AOI has no polygons", AOI="{in}/no_features.gpkg"),
+    case(
+        "aoi-off-the-scenes",
+        "AOI (0, 0, 120, 120) (EPSG:32610) does not overlap any scene",
+        AOI="{in}/far.gpkg",
+    ),
+    case("aoi-not-a-layer", "AOI", AOI="{in}/notes.txt"),
+    # TARGET_CRS and RESOLUTION
+    case("target-crs-unknown", "TARGET_CRS: 'EPSG:99999' is not a coordinate", TARGET_CRS="EPSG:99999"),
+    case("resolution-zero", "RESOLUTION must be a positive number of CRS units, got 0;", RESOLUTION=0),
+    case(
+        "resolution-negative", "RESOLUTION must be a positive number of CRS units, got -30;", RESOLUTION=-30
+    ),
+    case("resolution-text", "RESOLUTION must be a number, got 'thirty'", RESOLUTION="thirty"),
+    case(
+        "resolution-absurdly-small", "1200000000 x 1200000000 pixels x 4 bands (2 dates x 2", RESOLUTION=1e-6
+    ),
+    case(
+        "resolution-metres-in-degrees",
+        "RESOLUTION: 30 is in degrees in the geographic CRS EPSG:4326",
+        TARGET_CRS="EPSG:4326",
+    ),
+    case("max-gb-zero", "MAX_GB must be at least 0.001, got 0", MAX_GB=0),
+    case("chunk-size-zero", "CHUNK_SIZE must be at least 16, got 0", CHUNK_SIZE=0),
+    # choices
+    case("bands-unknown", "BANDS: 9 is not one of the choices", BANDS="9"),
+    case("indices-unknown", "INDICES: unknown index 'FOO'", INDICES="NDVI,FOO"),
+    case("mask-unknown", "MASK: 20 is not one of the choices", MASK="0,20"),
+    case("cloud-confidence-out-of-range", "CLOUD_CONFIDENCE: 5 is not one of", CLOUD_CONFIDENCE=5),
+    case("mask-buffer-negative", "MASK_BUFFER", MASK_BUFFER=-2),
+    case("output-type-unknown", "OUTPUT_TYPE: 2 is not one of", OUTPUT_TYPE=2),
+    # outputs over inputs, on folders, on one path, where nothing can be written
+    case("output-is-a-scene-band", "OUTPUT {band} would write", OUTPUT="{band}"),
+    case(
+        "output-log-over-items",
+        "would write stack_log.json over",
+        ITEMS="{in}/stack_log.json",
+        OUTPUT="{in}/stack.tif",
+    ),
+    case("output-not-a-raster", "OUTPUT: '.json' is not a raster format", OUTPUT="{in}/items.json"),
+    case("output-is-a-folder", "OUTPUT: {in}/a_folder is a folder", OUTPUT="{in}/a_folder"),
+    case(
+        "output-in-read-only-folder",
+        "OUTPUT: cannot write in {locked}; choose a folder you can write to",
+        OUTPUT="{locked}/stack.tif",
+    ),
+    case("output-below-a-file", "{in}/notes.txt is a file, not a folder", OUTPUT="{in}/notes.txt/stack.tif"),
+    case(
+        "output-in-new-folder-off-the-scenes",
+        "does not overlap any scene",
+        EXTENT=f"99990,110010,99990,110010 {UTM}",
+        OUTPUT="{out}/sub/new.tif",
+    ),
+]
+
+
+@pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
+def test_scenestack_refuses_bad_input_by_name_and_changes_nothing(qgis_process, place, bad):
+    run_case(
+        qgis_process, ALGORITHM, bad, place, inputs=[place["in"], place["locked"]], outputs=[place["out"]]
+    )

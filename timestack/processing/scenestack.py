@@ -1,0 +1,260 @@
+"""``timestack:scenestack`` — the masked scenes of an ItemCollection as one per-date stack.
+
+A thin layer over :func:`..core.composite.scenes.scene_stack`, declaring the same inputs as
+``timestack:composite`` (area, grid, bands, indices, masks) through the shared parameter mixins. The
+stack is loaded as one layer, styled in false colour (or grey) on its latest date, with the dates'
+span as its temporal range; its bands ``YYYY-MM-DD_name`` feed ``timestack:timescan``,
+``timestack:resample`` and the cube export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from qgis.core import (
+    QgsDateTimeRange,
+    QgsProcessingContext,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsRasterLayer,
+    QgsRasterLayerTemporalProperties,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+from ..core.composite.annual import DEFAULT_MAX_GB
+from ..core.composite.scenes import SceneStackSettings, scene_stack
+from ..core.indices import REFLECTIVE_BANDS
+from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
+from .algorithm import TimestackAlgorithm
+from .params import (
+    AllowedRootsParameter,
+    AreaParameters,
+    AssetCacheParameters,
+    EarthdataParameter,
+    IndexParameter,
+    MaskParameters,
+    advanced,
+    defaults_optional,
+)
+from .styles import composite_renderer
+
+
+class SceneStackAlgorithm(
+    AreaParameters,
+    IndexParameter,
+    MaskParameters,
+    EarthdataParameter,
+    AllowedRootsParameter,
+    AssetCacheParameters,
+    TimestackAlgorithm,
+):
+    """One band per acquisition date and variable, on one grid, masked as composites are."""
+
+    ITEMS = "ITEMS"
+    TARGET_CRS = "TARGET_CRS"
+    RESOLUTION = "RESOLUTION"
+    BANDS = "BANDS"
+    OUTPUT_TYPE = "OUTPUT_TYPE"
+    CHUNK_SIZE = "CHUNK_SIZE"
+    MAX_GB = "MAX_GB"
+    DASK_SCHEDULER = "DASK_SCHEDULER"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LOG = "OUTPUT_LOG"
+    OUTPUT_CRS = "OUTPUT_CRS"
+    DATES = "DATES"
+    SCENES_USED = "SCENES_USED"
+    SCENES_SKIPPED = "SCENES_SKIPPED"
+
+    def name(self) -> str:
+        return "scenestack"
+
+    def displayName(self) -> str:
+        return self.tr("Per-date stack of masked scenes")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Stacks every scene of a STAC ItemCollection (the JSON written by 'Search scenes') on one "
+            "grid, masked as composites are (QA_PIXEL/QA_RADSAT, SCL or Fmask) and with the same bands and "
+            "indices: one band per acquisition date and variable, named YYYY-MM-DD_name. Scenes of the "
+            "same day are merged: each pixel comes from the first scene of the day (in acquisition time) "
+            "where it is clear. Masked pixels are nodata. Without TARGET_CRS the grid is in the UTM zone "
+            "most scenes lie in. The stack is the input of Timescan, Resample and the cube export; a JSON "
+            "run log lists the scenes used per date and the scenes skipped, with the reason."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.ITEMS, self.tr("Scenes (STAC ItemCollection JSON)"), extension="json", optional=True
+            )
+        )
+        self.add_area_parameters()
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.TARGET_CRS,
+                self.tr("Target CRS (default: the UTM zone most scenes lie in)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                self.tr("Resolution (target CRS units)"),
+                QgsProcessingParameterNumber.Double,
+                30.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.BANDS,
+                self.tr("Bands"),
+                options=list(REFLECTIVE_BANDS),
+                allowMultiple=True,
+                defaultValue=list(range(len(REFLECTIVE_BANDS))),
+                optional=True,
+            )
+        )
+        self.add_index_parameter()
+        self.add_mask_parameters(self.tr("Mask"), confidences=True)
+        advanced_parameters = [
+            QgsProcessingParameterEnum(
+                self.OUTPUT_TYPE,
+                self.tr("Output data type"),
+                options=[self.tr("Int16, reflectance × 10000"), self.tr("Float32")],
+                defaultValue=OUTPUT_DTYPES.index("float32"),
+            ),
+            QgsProcessingParameterNumber(
+                self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), QgsProcessingParameterNumber.Integer, 256,
+                False, 16,
+            ),
+            QgsProcessingParameterNumber(
+                self.MAX_GB,
+                self.tr("Refuse runs larger than (GB of output or working memory)"),
+                QgsProcessingParameterNumber.Double,
+                DEFAULT_MAX_GB,
+                False,
+                0.001,
+            ),
+            QgsProcessingParameterString(
+                self.DASK_SCHEDULER,
+                self.tr("dask.distributed scheduler address (empty: local threads)"),
+                optional=True,
+            ),
+        ]  # fmt: skip
+        for parameter in advanced_parameters:
+            self.addParameter(advanced(parameter))
+        self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
+        self.add_asset_cache_parameters()
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Per-date stack")))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_LOG, self.tr("Run log (JSON)")))
+        self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the stack")))
+        self.addOutput(QgsProcessingOutputString(self.DATES, self.tr("Dates (comma-separated)")))
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_USED, self.tr("Scenes used")))
+        self.addOutput(QgsProcessingOutputNumber(self.SCENES_SKIPPED, self.tr("Scenes skipped")))
+        defaults_optional(self)
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
+        if not self.parameterAsFile(parameters, self.ITEMS, context):
+            raise self.fail(
+                self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
+            )
+        crs = self.target_crs(parameters, context)
+        bounds, bounds_crs = self.area_bounds(parameters, context)
+        output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        dtype = OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)]
+        cache_folder, cache_max_gb = self.asset_cache(parameters, context)
+        try:
+            settings = SceneStackSettings(
+                items=self.parameterAsFile(parameters, self.ITEMS, context),
+                output=output,
+                bands=[REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)],
+                indices=self.index_names(parameters, context),
+                mask=self.mask_options(parameters, context),
+                bounds=bounds,
+                bounds_crs=bounds_crs,
+                area_parameter=self.AOI if parameters.get(self.AOI) not in (None, "") else self.EXTENT,
+                crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
+                resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
+                output_dtype=dtype,
+                chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+                max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
+                allowed_roots=self.allowed_roots(parameters, context),
+                cache_folder=cache_folder,
+                cache_max_gb=cache_max_gb,
+                dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
+                or None,
+            )
+            progress, is_cancelled = self.core_callbacks(feedback)
+            settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
+            with self.core_errors(self.tr("Per-date stack")):
+                result = scene_stack(settings, progress=progress, is_cancelled=is_cancelled)
+        except ValueError as error:
+            raise self.fail(self.tr("Per-date stack failed: {0}").format(error)) from error
+
+        for entry in result.skipped:
+            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+        for warning in result.warnings:
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+        feedback.pushInfo(self.tr("Grid CRS: {0}").format(result.crs))
+        name = self.tr("Scenes {0} to {1}").format(result.dates[0].isoformat(), result.dates[-1].isoformat())
+        layer = stack_layer(str(result.stack), name, result.dates, SCALE_INT16 if dtype == "int16" else 1.0)
+        context.temporaryLayerStore().addMapLayer(layer)
+        details = QgsProcessingContext.LayerDetails(
+            name, context.project(), self.OUTPUT, QgsProcessingUtils.LayerHint.Raster
+        )
+        context.addLayerToLoadOnCompletion(layer.id(), details)
+        return {
+            self.OUTPUT: str(result.stack),
+            self.OUTPUT_LOG: str(result.log),
+            self.OUTPUT_CRS: result.crs,
+            self.DATES: ",".join(day.isoformat() for day in result.dates),
+            self.SCENES_USED: result.scenes_used,
+            self.SCENES_SKIPPED: len(result.skipped),
+        }
+
+    def target_crs(self, parameters, context):
+        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``)."""
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        given = parameters.get(self.TARGET_CRS)
+        if not crs.isValid() and given not in (None, "") and str(given).strip():
+            raise self.fail(
+                self.tr(
+                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
+                    "such as EPSG:32633, or leave it empty to use the scenes' predominant UTM zone."
+                ).format(given)
+            )
+        return crs
+
+
+def stack_layer(path: str, name: str, dates: list, scale: float) -> QgsRasterLayer:
+    """The stack as one layer: false colour (or grey) on its latest date, saved as its default style so
+    it opens without a histogram pass, with the dates' span as its fixed temporal range."""
+    layer = QgsRasterLayer(path, name, "gdal")
+    renderer = composite_renderer(layer, dates[-1].isoformat(), scale, band_numbers(path))
+    if renderer is not None:
+        layer.setRenderer(renderer)
+        layer.saveDefaultStyle()
+    temporal = layer.temporalProperties()
+    temporal.setIsActive(True)
+    temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)
+    first, last = dates[0], dates[-1] + dt.timedelta(days=1)
+    temporal.setFixedTemporalRange(
+        QgsDateTimeRange(
+            QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
+            QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)),
+            True,
+            False,
+        )
+    )
+    return layer
