@@ -1,6 +1,6 @@
 """The dock's workflow on the small sample archive as a user meets it: build the sample, search it,
-composite, fit LandTrendr and map change, inspect a pixel, run a timescan, with what the map then shows
-and how long QGIS froze after each run and for the click."""
+composite, fit LandTrendr and map change, measure the stands, inspect a pixel, run a timescan, with what
+the map then shows and how long QGIS froze after each run and for the click."""
 
 import time
 from pathlib import Path
@@ -66,6 +66,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
     from timestack.gui.sample_panel import SamplePanel
     from timestack.gui.search_panel import SearchPanel
     from timestack.gui.timeseries_panel import TimeSeriesPanel
+    from timestack.gui.zonal_panel import ZonalPanel
 
     QgsProject.instance().clear()
     controller = QgsTemporalNavigationObject()
@@ -73,7 +74,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
     dock = TimestackDock(qgis_iface)
     sample, search = dock.panel(SamplePanel), dock.panel(SearchPanel)
     composite, landtrendr = dock.panel(CompositePanel), dock.panel(LandTrendrPanel)
-    timeseries = dock.panel(TimeSeriesPanel)
+    zonal, timeseries = dock.panel(ZonalPanel), dock.panel(TimeSeriesPanel)
     freezes = {}
     try:
         sample.variant.setCurrentIndex(1)
@@ -121,6 +122,19 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         assert "done" in landtrendr.status.text(), landtrendr.status.text()
         assert _top_layer().name() == "Change map (loss, greatest)"
         assert isinstance(_top_layer().layer(), QgsRasterLayer)
+
+        # Polygon statistics of the sample's stands on the composite stack (a run in a worker thread that,
+        # importing exactextract there, crashed the next polygon statistics run of the session).
+        stands = next(
+            layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == "Sample stands"
+        )
+        zonal.polygons.setLayer(stands)
+        zonal.id_field.setField("stand_id")
+        zonal.stack.setLayer(stack)
+        zonal.output.setFilePath(str(tmp_path / "stands.csv"))
+        zonal.start()
+        freezes["polygon statistics"] = _run_and_measure_freeze(zonal.run_button.isEnabled, 120)
+        assert zonal.table is not None and len(zonal.table) > 0, zonal.status.text()
 
         # One click of the pixel inspector on a stand of the stack: read, fit and plot.
         freezes["inspector click"] = _click_and_measure_freeze(qgis_iface.mapCanvas(), landtrendr, stack)

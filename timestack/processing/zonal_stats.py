@@ -271,6 +271,21 @@ class ZonalStatsAlgorithm(
             )
         return polygons
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Import exactextract here, in the main thread, before the run moves to a worker.
+
+        Its native (pybind11) module imported first by a dock run's worker thread, a pool thread that
+        later ends, crashed QGIS in a later run from another thread (SIGSEGV/SIGBUS inside exactextract).
+        A missing or unsafe exactextract is left for the run to explain.
+        """
+        from ..core import native
+
+        try:
+            native.exactextract()
+        except (ImportError, native.NativeLibraryError):
+            pass
+        return super().prepareAlgorithm(parameters, context, feedback)
+
     def processAlgorithm(self, parameters, context, feedback):
         # pandas and exactextract are imported by the run, not when QGIS registers the algorithm
         from ..core.io.cache import AssetCache
