@@ -534,7 +534,9 @@ def _reporting_io_errors(process):
             self.check_outputs(parameters, context)
             made = self.make_output_folders(parameters, context)
             with _terminate_cancels(feedback):
-                return process(self, parameters, context, feedback)
+                results = process(self, parameters, context, feedback)
+            _remove_empty_folders(made)  # made for an output the run did not write here (an EE export)
+            return results
         except QgsProcessingException:
             _remove_empty_folders(made)
             raise
@@ -587,7 +589,7 @@ def _terminate_cancels(feedback):
 
 
 def _remove_empty_folders(folders: list) -> None:
-    """Remove the folders a failed run made for its outputs, deepest first, where they are still empty."""
+    """Remove the folders a run made for its outputs, deepest first, where they are still empty."""
     for folder in sorted(folders, key=len, reverse=True):
         try:
             os.rmdir(folder)
