@@ -226,28 +226,21 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         # prepared in the main thread; a direct processAlgorithm call (tests) runs in the caller's
         inputs = self._input_paths if self._input_paths is not None else self.input_files(parameters, context)
         outputs = {}
-        for definition in self.destinationParameterDefinitions():
-            if isinstance(definition, QgsProcessingParameterFolderDestination):
-                continue
-            if isinstance(definition, QgsProcessingParameterFileDestination):
-                target = self.parameterAsFileOutput(parameters, definition.name(), context)
-            else:
-                target = self.parameterAsOutputLayer(parameters, definition.name(), context)
+        for name, target in self.file_outputs(parameters, context):
             path = _local_file(target)
             if path in inputs:
                 raise self.fail(
                     self.tr(
                         "{0} is the file {1} also reads ({2}); writing it would destroy the input. "
                         "Choose another file name for {0}."
-                    ).format(definition.name(), inputs[path], path)
+                    ).format(name, inputs[path], path)
                 )
-            self._check_destination(definition.name(), target, outputs)
+            self._check_destination(name, target, outputs)
 
-    def make_output_folders(self, parameters, context) -> list:
-        """Make the missing folders of the file outputs (QGIS makes none for a vector or table output, and
-        fails with an OGR message that names no parameter); returns the folders made, outermost first,
-        for the run to remove again if it fails."""
-        made = []
+    def file_outputs(self, parameters, context) -> list:
+        """(name, target) of every output written as one file or layer (folder outputs left out), the
+        target as Processing will write it."""
+        found = []
         for definition in self.destinationParameterDefinitions():
             if isinstance(definition, QgsProcessingParameterFolderDestination):
                 continue
@@ -255,6 +248,15 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 target = self.parameterAsFileOutput(parameters, definition.name(), context)
             else:
                 target = self.parameterAsOutputLayer(parameters, definition.name(), context)
+            found.append((definition.name(), target))
+        return found
+
+    def make_output_folders(self, parameters, context) -> list:
+        """Make the missing folders of the file outputs (QGIS makes none for a vector or table output, and
+        fails with an OGR message that names no parameter); returns the folders made, outermost first,
+        for the run to remove again if it fails."""
+        made = []
+        for _name, target in self.file_outputs(parameters, context):
             path = _planned_file(target)
             missing, folder = [], os.path.dirname(path) if path else ""
             while folder and not os.path.exists(folder):
