@@ -14,6 +14,7 @@ __all__ = [
     "composite",
     "cube",
     "earthengine",
+    "hyp3",
     "indices",
     "io",
     "items",
