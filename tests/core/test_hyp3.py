@@ -181,7 +181,7 @@ def test_products_of_different_extents_share_one_grid(tmp_path):
     _rtc(tmp_path, "20180128", 0.1)
     _rtc(tmp_path, "20180209", 0.2, origin=(ORIGIN[0] + 300.0, ORIGIN[1] - 150.0))
     union = build_hyp3_stack([tmp_path], "VV", tmp_path / "union.tif")
-    overlap = build_hyp3_stack([tmp_path], "VV", tmp_path / "overlap.tif", extent="overlap")
+    overlap = build_hyp3_stack([tmp_path], "VV", tmp_path / "overlap.tif", coverage="overlap")
     with rasterio.open(union.path) as src:
         assert (src.width, src.height) == (16 + 10, 20 + 5)
         data = src.read()

@@ -12,6 +12,7 @@ from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .earthengine_tasks import EarthEngineTasksAlgorithm
 from .exportcube import ExportCubeAlgorithm
+from .hyp3stack import Hyp3StackAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
 from .mosaic import MosaicAlgorithm
@@ -37,6 +38,7 @@ ALGORITHMS = (
     ExportCubeAlgorithm,
     AnimationAlgorithm,
     EarthEngineTasksAlgorithm,
+    Hyp3StackAlgorithm,
 )
 
 

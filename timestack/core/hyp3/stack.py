@@ -41,10 +41,10 @@ from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from .names import INSAR_GAMMA, INSAR_LAYERS, RTC_GAMMA, RTC_LAYERS
 from .products import Hyp3Product, find_products
 
-__all__ = ["EXTENTS", "Hyp3Stack", "band_label", "build_hyp3_stack", "metadata_rows", "stack_layers"]
+__all__ = ["COVERAGES", "Hyp3Stack", "band_label", "build_hyp3_stack", "metadata_rows", "stack_layers"]
 
 #: How the grid covers the products: all of every product, or only where all overlap (the notebook's way).
-EXTENTS = ("union", "overlap")
+COVERAGES = ("union", "overlap")
 
 #: Layers read with nearest neighbour (classes, masks, wrapped phase); the others bilinear.
 _NEAREST = {"ls_map", "water_mask", "wrapped_phase"}
@@ -153,7 +153,7 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
     return kind
 
 
-def _grid(paths: Sequence[str], extent: str):
+def _grid(paths: Sequence[str], coverage: str):
     """The target grid of the layer files: their most common CRS, finest pixel, union or overlap."""
     footprints = []
     for path in paths:
@@ -166,7 +166,7 @@ def _grid(paths: Sequence[str], extent: str):
     ]
     # the lattice of the finest product in that CRS: products on it are read without resampling
     pixel, anchor = min((p, origin) for c, _, p, origin in footprints if CRS.from_user_input(c) == crs)
-    if extent == "overlap":
+    if coverage == "overlap":
         box = (
             max(b[0] for b in boxes),
             max(b[1] for b in boxes),
@@ -177,9 +177,9 @@ def _grid(paths: Sequence[str], extent: str):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
-                    "EXTENT: the products have no area in common; choose the union, or products of one area"
+                    "COVERAGE: the products have no area in common; choose the union, or products of one area"
                 ),
-                "EXTENT",
+                "COVERAGE",
             )  # fmt: skip
     else:
         box = (
@@ -266,7 +266,7 @@ def build_hyp3_stack(
     output_path: str | os.PathLike,
     *,
     db: bool = False,
-    extent: str = "union",
+    coverage: str = "union",
     metadata_path: Optional[str | os.PathLike] = None,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
@@ -285,7 +285,7 @@ def build_hyp3_stack(
         The GeoTIFF stack (float32, NaN no-data), written atomically.
     db
         Convert RTC backscatter to dB.
-    extent
+    coverage
         ``union`` or ``overlap`` of the products' footprints.
     metadata_path
         Optional CSV of :func:`metadata_rows`.
@@ -296,11 +296,11 @@ def build_hyp3_stack(
         No product, a file that is no HyP3 product, mixed product types, polarisations or options, a
         layer some product lacks, only one date (or pair), DB where it makes no sense.
     """
-    if extent not in EXTENTS:
+    if coverage not in COVERAGES:
         raise TimestackError(
-            QT_TRANSLATE_NOOP("TimestackCore", "EXTENT: {0!r}; use one of {1}"),
-            "EXTENT",
-            args=(extent, ", ".join(EXTENTS)),
+            QT_TRANSLATE_NOOP("TimestackCore", "COVERAGE: {0!r}; use one of {1}"),
+            "COVERAGE",
+            args=(coverage, ", ".join(COVERAGES)),
         )
     products = find_products(inputs)
     kind = _check_products(products, layer, db)
@@ -319,7 +319,7 @@ def build_hyp3_stack(
         )  # fmt: skip
     descriptions = list(groups)
     ordered = [product for label in descriptions for product in groups[label]]
-    grid = _grid([p.layers[layer] for p in ordered], extent)
+    grid = _grid([p.layers[layer] for p in ordered], coverage)
     scratch = Path(tempfile.mkdtemp(prefix="timestack-hyp3-"))
     try:
         sources = {
