@@ -35,8 +35,6 @@ class Hyp3StackAlgorithm(TimestackAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_METADATA = "OUTPUT_METADATA"
 
-    CORE_ARGUMENTS = {"inputs": "INPUT", "layer": "LAYER", "db": "DB", "output_path": "OUTPUT"}
-
     def name(self) -> str:
         return "hyp3stack"
 
