@@ -308,15 +308,19 @@ def build_hyp3_stack(
     for product in sorted(products, key=lambda p: (p.name.start, p.name.secondary_start or p.name.start)):
         groups.setdefault(band_label(product, layer), []).append(product)
     if len(groups) < 2:
-        raise TimestackError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "INPUT: the products give one {0} only ({1}); a time stack needs at least two — add "
-                "products of other dates"
-            ),
-            "INPUT",
-            args=("pair" if kind == INSAR_GAMMA else "date", next(iter(groups))),
+        one_pair = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "INPUT: the products give one pair only ({0}); a time stack needs at least two — add pairs "
+            "of other dates"
         )  # fmt: skip
+        one_date = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "INPUT: the products give one date only ({0}); a time stack needs at least two — add "
+            "products of other dates"
+        )  # fmt: skip
+        raise TimestackError(
+            one_pair if kind == INSAR_GAMMA else one_date, "INPUT", args=(next(iter(groups)),)
+        )
     descriptions = list(groups)
     ordered = [product for label in descriptions for product in groups[label]]
     grid = _grid([p.layers[layer] for p in ordered], coverage)
