@@ -267,3 +267,27 @@ def test_pair_band_names_start_with_the_reference_date():
     assert insar_name(slc_granule("20200101T000000"), slc_granule("20200113T000000", "B")).startswith(
         "S1AB_20200101T000000_20200113T000000_VVP012_INT80"
     )
+
+
+def test_a_cube_of_a_hyp3_stack_carries_the_products_metadata(tmp_path):
+    pytest.importorskip("netCDF4")
+    xarray = pytest.importorskip("xarray")
+    from timestack.core.cube.export import export_cube
+
+    _rtc(tmp_path / "p", "20180128", 0.1)
+    _rtc(tmp_path / "p", "20180209", 0.01)
+    stack = build_hyp3_stack([tmp_path / "p"], "VV", tmp_path / "vv.tif", db=True)
+    cube = export_cube([stack.path], tmp_path / "cube.nc")
+    with xarray.open_dataset(cube.path) as dataset:
+        assert dataset["vv"].attrs["units"] == "dB"
+        assert list(dataset["granule"].values) == [
+            rtc_granule("20180128T161201"),
+            rtc_granule("20180209T161201"),
+        ]
+        assert dataset["product_name"].values[1].startswith("S1A_IW_20180209T161201_DVP_RTC30")
+        assert dataset.attrs["platform"] == "Sentinel-1A"
+        assert dataset.attrs["polarisation"] == "DV"
+        assert dataset.attrs["product_type"] == RTC_GAMMA
+        assert "terrain corrected" in dataset.attrs["processing_level"]
+        assert dataset.attrs["source_products"].count("S1A_IW_") == 2
+        np.testing.assert_allclose(dataset["vv"].values[:, 3, 3], [-10.0, -20.0], atol=1e-5)

@@ -213,8 +213,69 @@ def _dataset(xarray, plan: CubePlan, chunks: dict, counter, is_cancelled, proven
         if variable.dtype == "int16" and (variable.scale != 1.0 or variable.offset != 0.0):
             attrs["scale_factor"], attrs["add_offset"] = float(variable.scale), float(variable.offset)
         data_vars[name] = (("time", "y", "x"), array, attrs)
-    attrs = {"Conventions": "CF-1.8", **provenance}
+    coords.update(_product_coordinates(plan))
+    attrs = {"Conventions": "CF-1.8", **provenance, **product_attributes(plan)}
     return xarray.Dataset(data_vars, coords=coords, attrs=attrs), readers
+
+
+#: Per-product facts kept along ``time`` when the stacks carry them (HyP3 stacks' band metadata).
+PRODUCT_COORDINATES = (
+    "product_name", "granule", "reference_granule", "secondary_granule", "secondary_start_time",
+    "baseline", "heading", "platform", "start_time",
+)  # fmt: skip
+
+
+def _per_time(plan: CubePlan) -> dict:
+    """Date -> the product metadata of its first band (in variable order)."""
+    found: dict = {}
+    for (_name, date), metadata in plan.band_metadata.items():
+        found.setdefault(date, metadata)
+    return found
+
+
+def _product_coordinates(plan: CubePlan) -> dict:
+    """``product_name(time)``, ``reference_granule(time)``, ... for the facts any product states."""
+    per_time = _per_time(plan)
+    coords = {}
+    for key in PRODUCT_COORDINATES:
+        values = [per_time.get(date, {}).get(key, "") for date in plan.times]
+        if any(values):
+            coords[key] = ("time", np.array(values, dtype=str), {"long_name": key.replace("_", " ")})
+    return coords
+
+
+def product_attributes(plan: CubePlan) -> dict:
+    """CARD4L-style global attributes of a cube of SAR products (platform, sensor, polarisation,
+    processing level, the product names), from the stacks' band metadata; empty for other stacks."""
+    per_time = _per_time(plan)
+    if not per_time:
+        return {}
+
+    def joined(key: str) -> str:
+        values: list[str] = []
+        for metadata in per_time.values():
+            for value in str(metadata.get(key, "")).split(", "):
+                if value and value not in values:
+                    values.append(value)
+        return ", ".join(values)
+
+    kinds = joined("product_type")
+    level = {"RTC_GAMMA": "L2 radiometrically terrain corrected backscatter (CARD4L NRB)",
+             "INSAR_GAMMA": "L2 geocoded interferogram"}  # fmt: skip
+    found = {
+        "platform": joined("platform"),
+        "instrument": "C-SAR",
+        "sensor": "Sentinel-1 C-SAR",
+        "product_type": kinds,
+        "processing_level": "; ".join(level.get(kind, kind) for kind in kinds.split(", ")),
+        "processor": "ASF HyP3 " + (joined("plugin_name") or "GAMMA"),
+        "polarisation": joined("polarization"),
+        "radiometry": joined("radiometry"),
+        "scale": joined("scale"),
+        "dem": joined("dem_name") or joined("dem_source"),
+        "source_products": joined("product_name").replace("; ", ", "),
+    }
+    return {key: value for key, value in found.items() if value}
 
 
 def _encoding(plan: CubePlan, chunks: dict, fmt: str, compression: str, level: int) -> dict:

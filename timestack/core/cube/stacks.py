@@ -66,6 +66,9 @@ class CubePlan:
     times: list[dt.date]
     variables: dict[str, Variable]
     reprojected: bool
+    #: (variable, date) -> the GDAL band metadata of its first band, for stacks that carry product
+    #: metadata per band (HyP3 stacks: ``product_type``, granules, baseline...); empty otherwise.
+    band_metadata: dict = field(default_factory=dict)
 
 
 def variable_unit(name: str, gdal_unit: str) -> str:
@@ -127,7 +130,7 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
 
     if not paths:
         raise TimestackError("INPUT: choose at least one stack", parameter="INPUT")
-    headers = []
+    headers, band_tags = [], []
     for path in paths:
         with rasterio.open(path) as src:
             if src.crs is None:
@@ -142,6 +145,7 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
                 )
             headers.append((src.crs, t, src.bounds, src.descriptions, src.dtypes, src.nodatavals,
                             src.scales, src.offsets, src.units))  # fmt: skip
+            band_tags.append([src.tags(band) for band in range(1, src.count + 1)])
     crss = [header[0] for header in headers]
     if target_crs:
         try:
@@ -189,9 +193,15 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
 
     variables = _variables(paths, headers)
     times = sorted({date for variable in variables.values() for date in variable.dates})
+    metadata = {
+        (name, date): band_tags[sources[0].stack][sources[0].band - 1]
+        for name, variable in variables.items()
+        for date, sources in variable.dates.items()
+        if "product_type" in band_tags[sources[0].stack][sources[0].band - 1]
+    }
     return CubePlan(
         [Path(p) for p in paths], crs, Affine(xres, 0, left, 0, -yres, top), width, height, times,
-        variables, reprojected,
+        variables, reprojected, metadata,
     )  # fmt: skip
 
 

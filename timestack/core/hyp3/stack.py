@@ -48,6 +48,11 @@ COVERAGES = ("union", "overlap")
 
 #: Layers read with nearest neighbour (classes, masks, wrapped phase); the others bilinear.
 _NEAREST = {"ls_map", "water_mask", "wrapped_phase"}
+#: Units of the layers (InSAR Product Guide, "Image Files"; RTC Product Guide: radians, metres).
+_UNITS = {
+    "unw_phase": "rad", "wrapped_phase": "rad", "los_disp": "m", "vert_disp": "m", "lv_theta": "rad",
+    "lv_phi": "rad", "inc_map": "rad", "inc_map_ell": "rad", "dem": "m", "area": "m2",
+}  # fmt: skip
 #: Layers that are backscatter, for DB.
 _BACKSCATTER = {"VV", "VH", "HH", "HV"}
 
@@ -352,8 +357,12 @@ def build_hyp3_stack(
 
         def finish(temporaries) -> None:
             dataset = gdal.Open(str(temporaries["stack"]), gdal.GA_Update)
+            unit = "dB" if db else _UNITS.get(layer, "")
             for number, label in enumerate(descriptions, start=1):
-                dataset.GetRasterBand(number).SetMetadata(_band_metadata(groups[label], layer, db))
+                band = dataset.GetRasterBand(number)
+                band.SetMetadata(_band_metadata(groups[label], layer, db))
+                if unit:
+                    band.SetUnitType(unit)
             dataset = None
 
         tags = {"HYP3_PRODUCT_TYPE": kind, "HYP3_LAYER": layer, "HYP3_DB": str(bool(db))}
