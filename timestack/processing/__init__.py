@@ -11,6 +11,7 @@ __all__ = [
     "composite",
     "earthengine_tasks",
     "exportcube",
+    "hyp3download",
     "hyp3stack",
     "landtrendr",
     "models",

@@ -12,6 +12,7 @@ from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .earthengine_tasks import EarthEngineTasksAlgorithm
 from .exportcube import ExportCubeAlgorithm
+from .hyp3download import Hyp3DownloadAlgorithm
 from .hyp3stack import Hyp3StackAlgorithm
 from .landtrendr import LandTrendrAlgorithm
 from .models import shipped_models
@@ -39,6 +40,7 @@ ALGORITHMS = (
     AnimationAlgorithm,
     EarthEngineTasksAlgorithm,
     Hyp3StackAlgorithm,
+    Hyp3DownloadAlgorithm,
 )
 
 
