@@ -10,6 +10,7 @@ __all__ = [
     "dependency_installer",
     "dock",
     "earthengine_tasks_box",
+    "hyp3_box",
     "landtrendr_panel",
     "parameter_widgets",
     "pixel_inspector",

@@ -36,6 +36,7 @@ from ..processing.exportcube import ExportCubeAlgorithm
 from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .hyp3_box import Hyp3Box
 from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
@@ -157,6 +158,9 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.preview)
+        #: HyP3 products: stacked into the stack this tab works on, and downloaded.
+        self.hyp3 = Hyp3Box(self, on_stack=self.use_file)
+        layout.addWidget(self.hyp3)
         layout.addStretch(1)
 
     def tr(self, text: str) -> str:
