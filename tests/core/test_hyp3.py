@@ -291,3 +291,17 @@ def test_a_cube_of_a_hyp3_stack_carries_the_products_metadata(tmp_path):
         assert "terrain corrected" in dataset.attrs["processing_level"]
         assert dataset.attrs["source_products"].count("S1A_IW_") == 2
         np.testing.assert_allclose(dataset["vv"].values[:, 3, 3], [-10.0, -20.0], atol=1e-5)
+
+
+def test_a_cancelled_stack_leaves_no_file(tmp_path):
+    from timestack.core.runtime import Cancelled
+
+    _rtc(tmp_path / "p", "20180128", 0.1)
+    _rtc(tmp_path / "p", "20180209", 0.2)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(Cancelled):
+        build_hyp3_stack(
+            [tmp_path / "p"], "VV", tmp_path / "out" / "vv.tif", metadata_path=tmp_path / "out" / "p.csv",
+            is_cancelled=lambda: True,
+        )  # fmt: skip
+    assert list((tmp_path / "out").iterdir()) == []

@@ -6,9 +6,12 @@ from __future__ import annotations
 import csv
 
 import numpy as np
+import pytest
 import rasterio
 
 from tests.helpers.hyp3 import ORIGIN, rtc_granule, slc_granule, write_insar_product, write_rtc_product
+
+DAYS = ("20210105", "20210117", "20210129")
 
 
 def _rtc(root, day, value, *, as_zip):
@@ -19,9 +22,9 @@ def _rtc(root, day, value, *, as_zip):
 
 def test_qgis_process_stacks_rtc_products_in_db_and_timescan_reads_them(qgis_process, tmp_path):
     products = tmp_path / "products"
-    first = _rtc(products, "20210105", 0.1, as_zip=True)
-    _rtc(products, "20210117", 0.01, as_zip=False)
-    _rtc(products, "20210129", 0.001, as_zip=True)
+    first = _rtc(products, DAYS[0], 0.1, as_zip=True)
+    _rtc(products, DAYS[1], 0.01, as_zip=False)
+    _rtc(products, DAYS[2], 0.001, as_zip=True)
     result = qgis_process(
         "run", "timestack:hyp3stack", "--", f"INPUT={first}", f"FOLDER={products}", "LAYER=VV", "DB=true",
         f"OUTPUT={tmp_path / 'vv.tif'}", f"OUTPUT_METADATA={tmp_path / 'products.csv'}",
@@ -43,6 +46,15 @@ def test_qgis_process_stacks_rtc_products_in_db_and_timescan_reads_them(qgis_pro
         assert src.descriptions == ("vv_avg",)
         # the mean of 0.1, 0.01 and 0.001 in power, in dB
         np.testing.assert_allclose(src.read(1)[4, 4], 10 * np.log10(0.111 / 3), atol=1e-4)
+    qgis_process(
+        "run", "timestack:exportcube", "--", f"INPUT={tmp_path / 'vv.tif'}", f"OUTPUT={tmp_path / 'cube.nc'}",
+    )  # fmt: skip
+    xarray = pytest.importorskip("xarray")
+    with xarray.open_dataset(tmp_path / "cube.nc") as cube:
+        assert cube["vv"].attrs["units"] == "dB"
+        assert list(cube["granule"].values) == [rtc_granule(f"{day}T161201") for day in DAYS]
+        assert cube.attrs["platform"] == "Sentinel-1A" and cube.attrs["instrument"] == "C-SAR"
+        assert cube.attrs["source_products"].count("_RTC30_G_gpuned_") == 3
 
 
 def test_qgis_process_keeps_both_dates_of_insar_pairs(qgis_process, tmp_path):
