@@ -263,7 +263,12 @@ def test_a_product_given_as_folder_and_zip_is_read_once(tmp_path):
 
 def test_pair_band_names_start_with_the_reference_date():
     label = parse_band("2020-01-01_2020-01-13_unw_phase")
-    assert label.date == dt.date(2020, 1, 1)
+    assert (label.date, label.variable, label.secondary) == (
+        dt.date(2020, 1, 1),
+        "unw_phase",
+        dt.date(2020, 1, 13),
+    )
+    assert parse_band("2020-01-01_VV").secondary is None
     assert insar_name(slc_granule("20200101T000000"), slc_granule("20200113T000000", "B")).startswith(
         "S1AB_20200101T000000_20200113T000000_VVP012_INT80"
     )

@@ -75,3 +75,17 @@ def test_qgis_process_keeps_both_dates_of_insar_pairs(qgis_process, tmp_path):
         assert src.width == 9
         np.testing.assert_allclose(src.read()[:, 0, 0], [1.0, 2.0])
         assert src.tags(2)["secondary_granule"] == slc_granule("20200125T014524")
+    qgis_process(
+        "run", "timestack:exportcube", "--", f"INPUT={tmp_path / 'unw.tif'}",
+        f"OUTPUT={tmp_path / 'pairs.nc'}",
+    )  # fmt: skip
+    xarray = pytest.importorskip("xarray")
+    with xarray.open_dataset(tmp_path / "pairs.nc") as cube:
+        assert list(cube.data_vars) == ["unw_phase"] and cube["unw_phase"].attrs["units"] == "rad"
+        assert [str(t)[:10] for t in cube["time"].values] == ["2020-01-01", "2020-01-13"]
+        assert [t[:10] for t in cube["secondary_start_time"].values] == ["2020-01-13", "2020-01-25"]
+        assert list(cube["reference_granule"].values) == [
+            slc_granule("20200101T014523"),
+            slc_granule("20200113T014523"),
+        ]
+        assert "interferogram" in cube.attrs["processing_level"]

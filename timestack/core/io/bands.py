@@ -2,7 +2,8 @@
 
 A stack carries its time axis in its band descriptions, so it survives any GDAL copy and QGIS shows
 it in the layer properties: ``YYYY_name`` for annual stacks (composites, LandTrendr fits),
-``YYYY-MM-DD_name`` or ``YYYYMMDD_name`` for per-date stacks, or a bare date for a stack of one
+``YYYY-MM-DD_name`` or ``YYYYMMDD_name`` for per-date stacks, ``YYYY-MM-DD_YYYY-MM-DD_name`` for stacks
+of pairs (InSAR interferograms: reference, then secondary date), or a bare date for a stack of one
 variable (the variable is then the caller's default, e.g. the file name). Names are compared
 lower-case: composites write ``1990_NBR``-style names as readily as per-scene tables write ``nbr``.
 """
@@ -16,16 +17,20 @@ from typing import Iterable, Optional
 
 __all__ = ["BandLabel", "band_description", "date_band_description", "parse_band", "stack_variables"]
 
+#: ``2020-01-01_2020-01-13_unw_phase``: an InSAR pair, dated by its reference acquisition.
+_PAIR = re.compile(r"^(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})_(.+)$")
 #: ``1990_nbr``, ``2021-06-14_ndvi``, ``20210614_ndvi``, ``1990``.
 _DATED = re.compile(r"^(\d{4})(?:-?(\d{2}))?(?:-?(\d{2}))?(?:_(.+))?$")
 
 
 @dataclass(frozen=True)
 class BandLabel:
-    """What one band description says: the date (1 January for a year) and the variable, if named."""
+    """What one band description says: the date (1 January for a year) and the variable, if named;
+    for a pair, ``date`` is the reference and ``secondary`` the secondary acquisition."""
 
     date: dt.date
     variable: Optional[str]
+    secondary: Optional[dt.date] = None
 
     @property
     def year(self) -> int:
@@ -55,6 +60,13 @@ def parse_band(description: Optional[str]) -> Optional[BandLabel]:
     BandLabel or None
         The date (1 January for a bare year) and the lower-case variable (None for a bare date).
     """
+    pair = _PAIR.match((description or "").strip())
+    if pair:
+        try:
+            numbers = [int(part) for part in pair.groups()[:6]]
+            return BandLabel(dt.date(*numbers[:3]), pair.group(7).lower(), dt.date(*numbers[3:]))
+        except ValueError:  # digits, not dates
+            return None
     match = _DATED.match((description or "").strip())
     if not match:
         return None
