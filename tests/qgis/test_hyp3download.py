@@ -59,3 +59,34 @@ def test_hyp3download_fetches_a_projects_zips_once_and_they_stack(provider, stor
         with pytest.raises(QgsProcessingException, match="AUTHCFG: the HyP3 API refused") as refused:
             processing.run("timestack:hyp3download", parameters)
         assert "expired-token-000" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"RELATIVE_ORBIT": "12, 400"}, "RELATIVE_ORBIT: 400 is no Sentinel-1 path"),
+        ({"RELATIVE_ORBIT": "ascending"}, "RELATIVE_ORBIT: ascending"),
+        ({"START_DATE": "2021-02-01", "END_DATE": "2021-01-01"}, "END_DATE: 2021-01-01 is before START_DATE"),
+        ({"API_URL": "ftp://example.org"}, "API_URL: ftp://example.org is no http(s) address"),
+        (
+            {"API_URL": "http://127.0.0.1:9"},
+            "API_URL: the HyP3 API at http://127.0.0.1:9 could not be reached",
+        ),
+        ({"AUTHCFG": "nope123"}, "AUTHCFG: there is no authentication configuration 'nope123'"),
+        ({"OUTPUT_FOLDER": "{file}"}, "OUTPUT_FOLDER:"),
+    ],
+)
+def test_hyp3download_refuses_bad_input_by_name(provider, store_login, tmp_path, changes, message):
+    import processing
+
+    (tmp_path / "notes.txt").write_text("not a folder")
+    parameters = {
+        "AUTHCFG": store_login("", TOKEN), "API_URL": "http://127.0.0.1:9", "JOB_TYPE": 1,
+        "OUTPUT_FOLDER": str(tmp_path / "zips"),
+    }  # fmt: skip
+    parameters.update({key: str(value).format(file=tmp_path / "notes.txt") for key, value in changes.items()})
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("timestack:hyp3download", parameters)
+    assert message in str(refused.value)
+    assert TOKEN not in str(refused.value)
+    assert not (tmp_path / "zips").exists()
