@@ -64,6 +64,8 @@ OPTIONAL: Dict[str, Backend] = {
     "cubes-netcdf": Backend("netCDF4", "netCDF4>=1.6"),
     "cubes-zarr": Backend("zarr", "zarr>=2.13,<3"),
     "animation-mp4": Backend("imageio_ffmpeg", "imageio-ffmpeg==0.5.1"),
+    # ASF HyP3 job search and download (timestack:hyp3download); stacking HyP3 products needs nothing.
+    "hyp3": Backend("hyp3_sdk", "hyp3_sdk==7.7.8"),
 }
 
 #: Name of the plugin-owned folder inside the QGIS profile's ``python`` folder.

@@ -132,6 +132,7 @@ class DependencyDialog(QDialog):
             "cubes-netcdf": self.tr("NetCDF cubes (netCDF4)"),
             "cubes-zarr": self.tr("Zarr cubes (zarr)"),
             "animation-mp4": self.tr("MP4 animations, timestack:animation (imageio-ffmpeg)"),
+            "hyp3": self.tr("ASF HyP3 job search and download, timestack:hyp3download (hyp3_sdk)"),
         }
         return labels[feature]
 
