@@ -310,3 +310,31 @@ def test_a_cancelled_stack_leaves_no_file(tmp_path):
             is_cancelled=lambda: True,
         )  # fmt: skip
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_products_of_two_tracks_are_refused_and_each_knows_its_track(tmp_path):
+    first = _rtc(tmp_path / "tracks", "20180128", 0.1)
+    assert open_product(first).metadata["relative_orbit"] == str((20358 - 73) % 175 + 1)
+    granule = rtc_granule("20180209T161201").replace("_020358_", "_020400_")
+    write_rtc_product(tmp_path / "tracks", granule, {"VV": np.full((20, 16), 0.2, "float32")})
+    _refused(
+        "INPUT",
+        "mixes tracks (relative orbits 161: 1, 28: 1)",
+        [tmp_path / "tracks"],
+        "VV",
+        tmp_path / "o.tif",
+    )
+
+
+def test_pairs_of_two_pass_directions_are_refused(tmp_path):
+    _pair(tmp_path, "20200101", "20200113", 1.0)
+    second = _pair(tmp_path, "20200113", "20200125", 1.0)
+    text = next(p for p in second.iterdir() if p.name.endswith("4D09.txt"))
+    text.write_text(
+        text.read_text().replace(
+            "Reference Pass Direction: DESCENDING", "Reference Pass Direction: ASCENDING"
+        )
+    )
+    _refused(
+        "INPUT", "mixes pass directions (ASCENDING: 1, DESCENDING: 1)", [tmp_path], "corr", tmp_path / "o.tif"
+    )

@@ -61,6 +61,11 @@ def place(tmp_path_factory):
     apart = root / "apart"
     _rtc(apart, "20210105T161201")
     _rtc(apart, "20210117T161201", origin=(ORIGIN[0] + 100000, ORIGIN[1]))
+    tracks = root / "tracks"
+    _rtc(tracks, "20210105T161201")
+    write_rtc_product(
+        tracks, rtc_granule("20210117T161201").replace("_020358_", "_020400_"), {"VV": np.ones((8, 8), "f4")}
+    )
     stray = root / "stray"
     _rtc(stray, "20210105T161201")
     _rtc(stray, "20210117T161201")
@@ -89,7 +94,8 @@ def place(tmp_path_factory):
     paths = {
         "root": root, "good": good, "first": first, "pairs": pairs, "mixed": mixed, "pols": pols,
         "scales": scales, "decibels": decibels, "singlepol": singlepol, "one": one, "frames": frames,
-        "apart": apart, "stray": stray, "landsat": landsat, "broken": broken, "both": both_names,
+        "apart": apart, "tracks": tracks, "stray": stray, "landsat": landsat, "broken": broken,
+        "both": both_names,
         "missing_dir": root / "no_such_folder",
     }  # fmt: skip
     with read_only(files["readonly"]):
@@ -116,6 +122,7 @@ CASES = [
     Case("mixed-rtc-and-insar", stack(FOLDER="{mixed}"), "mixes product types"),
     Case("mixed-polarisations", stack(FOLDER="{pols}"), "mixes polarisations"),
     Case("mixed-scales", stack(FOLDER="{scales}"), "mixes scale"),
+    Case("mixed-tracks", stack(FOLDER="{tracks}"), "mixes tracks"),
     Case("one-product-only", stack(FOLDER=None, INPUT="{one}"), "one date only"),
     Case("frames-of-one-day-only", stack(FOLDER="{frames}"), "one date only"),
     Case("layer-missing-in-a-product", stack(FOLDER="{singlepol}", LAYER="VH"), "has no _VH.tif"),

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -33,28 +32,12 @@ from ..runtime import (
     TimestackError,
     missing_package,
 )
+from .names import acquisition_start, relative_orbit
 
 __all__ = ["JOB_TYPES", "PROD_API", "Hyp3Job", "download_jobs", "find_jobs", "relative_orbit"]
 
 PROD_API = "https://hyp3-api.asf.alaska.edu"
 JOB_TYPES = ("RTC_GAMMA", "INSAR_GAMMA")
-
-_GRANULE = re.compile(r"^S1([ABCD])_\w\w_\w+?_\d\w{3}_(\d{8}T\d{6})_\d{8}T\d{6}_(\d{6})_")
-#: ESA's absolute-to-relative orbit offsets (Sentinel-1 repeats its 175 orbits every 12 days).
-_ORBIT_OFFSETS = {"A": 73, "B": 27, "C": 172}
-
-
-def relative_orbit(granule: str) -> Optional[int]:
-    """The relative orbit (path) of a Sentinel-1 granule name, None when the name does not say."""
-    match = _GRANULE.match(granule)
-    if not match or match.group(1) not in _ORBIT_OFFSETS:
-        return None
-    return (int(match.group(3)) - _ORBIT_OFFSETS[match.group(1)]) % 175 + 1
-
-
-def _acquired(granule: str) -> Optional[dt.date]:
-    match = _GRANULE.match(granule)
-    return dt.datetime.strptime(match.group(2), "%Y%m%dT%H%M%S").date() if match else None
 
 
 @dataclass(frozen=True)
@@ -136,7 +119,7 @@ def find_jobs(
     found = []
     for job in batch:
         granules = tuple((job.job_parameters or {}).get("granules") or ())
-        dates = tuple(d for d in (_acquired(g) for g in granules) if d is not None)
+        dates = tuple(d.date() for d in (acquisition_start(g) for g in granules) if d is not None)
         path = relative_orbit(granules[0]) if granules else None
         if start and (not dates or min(dates) < start):
             continue

@@ -26,8 +26,10 @@ __all__ = [
     "RTC_GAMMA",
     "RTC_LAYERS",
     "ProductName",
+    "acquisition_start",
     "find_product_name",
     "parse_product_name",
+    "relative_orbit",
 ]
 
 RTC_GAMMA = "RTC_GAMMA"
@@ -163,3 +165,24 @@ def find_product_name(file_name: str) -> Optional[tuple[ProductName, str]]:
             if parsed is not None:
                 return parsed, file_name[match.end() :]
     return None
+
+
+#: A Sentinel-1 granule name (``S1A_IW_GRDH_1SDV_<start>_<stop>_<absolute orbit>_...``).
+_GRANULE = re.compile(r"^S1([ABCD])_\w\w_\w+?_\d\w{3}_(\d{8}T\d{6})_\d{8}T\d{6}_(\d{6})_")
+#: ESA's absolute-to-relative orbit offsets (Sentinel-1 repeats its 175 orbits every 12 days), as in
+#: MintPy's ``get_relative_orbit_number``: ``(orbit - offset) mod 175 + 1``.
+_ORBIT_OFFSETS = {"A": 73, "B": 27, "C": 172}
+
+
+def relative_orbit(granule: str) -> Optional[int]:
+    """The relative orbit (path, track) of a Sentinel-1 granule name, None when the name does not say."""
+    match = _GRANULE.match(granule)
+    if not match or match.group(1) not in _ORBIT_OFFSETS:
+        return None
+    return (int(match.group(3)) - _ORBIT_OFFSETS[match.group(1)]) % 175 + 1
+
+
+def acquisition_start(granule: str) -> Optional[dt.datetime]:
+    """The acquisition start of a Sentinel-1 granule name, None when the name does not say."""
+    match = _GRANULE.match(granule)
+    return _time(match.group(2)) if match else None

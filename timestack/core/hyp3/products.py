@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
-from .names import ProductName, find_product_name, parse_product_name
+from .names import ProductName, find_product_name, parse_product_name, relative_orbit
 
 __all__ = [
     "Hyp3Product",
@@ -165,6 +165,10 @@ def open_product(path: str | os.PathLike) -> Hyp3Product:
         metadata.update(parse_readme(read(texts[".README.md.txt"])))
     if ".txt" in texts:
         metadata.update(parse_parameter_file(read(texts[".txt"])))
+    granule = metadata.get("granule") or metadata.get("reference_granule") or ""
+    track = relative_orbit(granule)
+    if track is not None:
+        metadata["relative_orbit"] = str(track)
     return Hyp3Product(name, str(path), layers, metadata)
 
 

@@ -118,6 +118,20 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
             "INPUT",
             args=(", ".join(f"{count} {pol}" for pol, count in polarizations.items()),),
         )  # fmt: skip
+    # one track (and pass direction): backscatter and phase differ between viewing geometries
+    mixed_tracks = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT mixes tracks (relative orbits {0}); stack the products of one track, one stack per track"
+    )  # fmt: skip
+    mixed_directions = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT mixes pass directions ({0}); stack ascending and descending products separately"
+    )  # fmt: skip
+    for key, message in (("relative_orbit", mixed_tracks), ("reference_pass_direction", mixed_directions)):
+        values = Counter(p.metadata.get(key) for p in products if p.metadata.get(key))
+        if len(values) > 1:
+            listed = ", ".join(f"{value}: {count}" for value, count in sorted(values.items()))
+            raise TimestackError(message, "INPUT", args=(listed,))
     for option in ("radiometry", "scale"):
         values = Counter(p.metadata.get(option) for p in products if p.metadata.get(option))
         if len(values) > 1:
