@@ -52,7 +52,7 @@ class Hyp3StackAlgorithm(TimestackAlgorithm):
             "options, from the product name, its .txt parameter file and README); OUTPUT_METADATA lists it "
             "per product. Products in other extents or CRSs are aligned on one grid (COVERAGE: their union "
             "or common overlap). DB converts RTC power (or amplitude) to decibels. Products must share "
-            "type, polarisation, radiometry and scale, and give at least two dates."
+            "type, track, pass direction, polarisation, radiometry and scale, and give at least two dates."
         ).format(", ".join(layer for layer in RTC_LAYERS if layer != "rgb"), ", ".join(INSAR_LAYERS))
 
     def initAlgorithm(self, config=None) -> None:
