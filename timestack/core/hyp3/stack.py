@@ -35,7 +35,7 @@ from rasterio.crs import CRS
 
 from ..io.atomic import write_text_atomically
 from ..io.bands import date_band_description
-from ..io.engine import OutputSpec, SourceSpec, run_windows
+from ..io.engine import BLOCK_SIZE, OutputSpec, SourceSpec, run_windows
 from ..io.grid import TargetGrid, bounds_in
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from .names import INSAR_GAMMA, INSAR_LAYERS, RTC_GAMMA, RTC_LAYERS
@@ -53,6 +53,8 @@ _UNITS = {
     "unw_phase": "rad", "wrapped_phase": "rad", "los_disp": "m", "vert_disp": "m", "lv_theta": "rad",
     "lv_phi": "rad", "inc_map": "rad", "inc_map_ell": "rad", "dem": "m", "area": "m2",
 }  # fmt: skip
+#: Above this many products, windows of one block (256²: 0.5 MB per product and window in float64).
+_PRODUCTS_PER_LARGE_WINDOW = 40
 #: Layers that are backscatter, for DB.
 _BACKSCATTER = {"VV", "VH", "HH", "HV"}
 
@@ -381,9 +383,11 @@ def build_hyp3_stack(
 
         tags = {"HYP3_PRODUCT_TYPE": kind, "HYP3_LAYER": layer, "HYP3_DB": str(bool(db))}
         output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)
+        # a window holds every product's pixels: smaller windows keep long series within a few hundred MB
+        window = BLOCK_SIZE if len(ordered) > _PRODUCTS_PER_LARGE_WINDOW else 2 * BLOCK_SIZE
         run_windows(
-            sources, {"stack": output}, kernel, finish=finish, progress=progress, is_cancelled=is_cancelled,
-            label="HyP3 stack",
+            sources, {"stack": output}, kernel, window, finish=finish, progress=progress,
+            is_cancelled=is_cancelled, label="HyP3 stack",
         )  # fmt: skip
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
