@@ -103,3 +103,14 @@ def test_an_unreachable_api_is_an_api_url_error(tmp_path):
     with pytest.raises(TimestackError) as caught:
         find_jobs("http://127.0.0.1:9", "", TOKEN, job_type="GRD")
     assert caught.value.parameter == "JOB_TYPE"
+
+
+def test_expired_jobs_are_found_but_not_downloaded(tmp_path):
+    with hyp3_api(TOKEN) as server:
+        granule = _granule("20210105T161201", "036000")
+        zipped = write_rtc_product(tmp_path / "served", granule, {"VV": np.ones((6, 6), "f4")}, as_zip=True)
+        server.add("RTC_GAMMA", [granule], zipped, expiration_time="2021-02-01T00:00:00+00:00")
+        jobs = find_jobs(server.url, "", TOKEN)
+        assert [job.expired for job in jobs] == [True]
+        assert download_jobs(jobs, tmp_path / "zips") == ([], [])
+        assert not any("/files/" in request for request in server.requests)
