@@ -273,6 +273,10 @@ def test_items_of_another_collection_and_misnamed_files_are_refused(tmp_path):
     with pytest.raises(TimestackError) as error:
         scenes_from_items([landsat])
     assert error.value.parameter == "ITEMS" and "aster-l1t" in str(error.value)
+    granule = {**landsat, "id": SCENE, "assets": {"hdf": {"href": f"https://x.invalid/{SCENE}.hdf"}}}
+    with pytest.raises(TimestackError) as error:
+        scenes_from_items([granule])
+    assert "HDF-EOS" in str(error.value)
     for name in ("scene-VNIR.tif", f"{SCENE}.hdf", f"{SCENE}-PAN.tif"):
         (tmp_path / name).write_bytes(b"x")
         with pytest.raises(TimestackError) as error:

@@ -125,6 +125,16 @@ def scenes_from_items(items: Any, allowed_roots: Sequence[Path] = ()) -> list[As
     for item in features:
         assets = item.get("assets") or {}
         present = [name for name in SUBSYSTEMS if name in assets]
+        if not present and "hdf" in assets:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "ITEMS: item {0} is an HDF-EOS granule (NASA Earthdata); this algorithm reads the VNIR, "
+                    "SWIR and TIR COGs of Planetary Computer's aster-l1t: search that collection."
+                ),
+                "ITEMS",
+                args=(item.get("id"),),
+            )  # fmt: skip
         if not present:
             foreign.append(str(item.get("id")))
             continue
