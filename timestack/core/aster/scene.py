@@ -433,14 +433,21 @@ def run_aster_scenes(
                 _write_subsystem(scene, subsystem, src, window, target, settings, is_cancelled)
                 written.append((scene.id, subsystem, targets[(scene.id, subsystem)]))
         if not written:
+            reasons = "; ".join(f"{s} {sub}: {why}" for s, sub, why in result.skipped) or "no scene"
+            if settings.bounds is not None and any(why == "outside the area" for _, _, why in result.skipped):
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "EXTENT: no scene gave any output ({0}); choose an area the scenes cover."
+                    ),
+                    "EXTENT",
+                    args=(reasons,),
+                )  # fmt: skip
             raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "EXTENT: no scene gave any output ({0}); check the area and the scenes' subsystems."
-                ),
-                "EXTENT",
-                args=("; ".join(f"{s} {sub}: {why}" for s, sub, why in result.skipped) or "no scene",),
-            )  # fmt: skip
+                QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: no scene gave any output ({0})."),
+                "ITEMS",
+                args=(reasons,),
+            )
     result.files = written
     if progress:
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} ASTER files"), len(written)))
