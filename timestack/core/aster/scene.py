@@ -64,6 +64,10 @@ _SUFFIX = {"radiance": "radiance", "brightness_temperature": "bt", "reflectance"
 #: ``AST_L1T_003`` + MMDDYYYYHHMMSS: the acquisition time in an ASTER granule name.
 _ASTER_NAME = re.compile(r"AST_L1T_003(\d{2})(\d{2})(\d{4})(\d{2})(\d{2})(\d{2})")
 _SUBSYSTEM_FILE = re.compile(r"^(?P<scene>.+?)[-_](?P<subsystem>VNIR|SWIR|TIR)\.tiff?$", re.IGNORECASE)
+#: Why a scene's subsystem gave no file.
+NO_FILE = QT_TRANSLATE_NOOP("TimestackCore", "the scene has no {0} file")
+NO_SUN = QT_TRANSLATE_NOOP("TimestackCore", "no sun elevation (view:sun_elevation): no reflectance or index")
+OUTSIDE = QT_TRANSLATE_NOOP("TimestackCore", "outside the area")
 #: Rows read and written at a time.
 BLOCK_ROWS = 256
 
@@ -386,11 +390,9 @@ def run_aster_scenes(
     for scene in settings.scenes:
         for subsystem in settings.subsystems:
             if subsystem not in scene.sources:
-                result.skipped.append((scene.id, subsystem, f"the scene has no {subsystem} file"))
+                result.skipped.append((scene.id, subsystem, Message(NO_FILE, subsystem)))
             elif needs_sun and subsystem != "TIR" and scene.sun_elevation is None:
-                result.skipped.append(
-                    (scene.id, subsystem, "no sun elevation (view:sun_elevation): no reflectance or index")
-                )
+                result.skipped.append((scene.id, subsystem, Message(NO_SUN)))
             else:
                 planned.append((scene, subsystem))
     folder = Path(settings.output_folder)
@@ -426,7 +428,7 @@ def run_aster_scenes(
                     )  # fmt: skip
                 window = _window(src, settings)
                 if window is None:
-                    result.skipped.append((scene.id, subsystem, "outside the area"))
+                    result.skipped.append((scene.id, subsystem, Message(OUTSIDE)))
                     temporaries.pop((scene.id, subsystem)).unlink(missing_ok=True)
                     continue
                 target = temporaries[(scene.id, subsystem)]
@@ -434,7 +436,7 @@ def run_aster_scenes(
                 written.append((scene.id, subsystem, targets[(scene.id, subsystem)]))
         if not written:
             reasons = "; ".join(f"{s} {sub}: {why}" for s, sub, why in result.skipped) or "no scene"
-            if settings.bounds is not None and any(why == "outside the area" for _, _, why in result.skipped):
+            if settings.bounds is not None and any(why == OUTSIDE for _, _, why in result.skipped):
                 raise TimestackError(
                     QT_TRANSLATE_NOOP(
                         "TimestackCore",
