@@ -38,6 +38,7 @@ from timestack.core.indices import ASTER_INDICES, BAND_ALIASES, INDICES, REFLECT
 from timestack.core.runtime import Cancelled, TimestackError
 
 SCENE = "AST_L1T_00307152004183512_20150503105520_12345"
+RESOLUTION = {"VNIR": 15.0, "SWIR": 30.0, "TIR": 90.0}
 WHEN = dt.datetime(2004, 7, 15, 18, 35, 12)
 
 
@@ -277,8 +278,66 @@ def test_items_of_another_collection_and_misnamed_files_are_refused(tmp_path):
     with pytest.raises(TimestackError) as error:
         scenes_from_items([granule])
     assert "HDF-EOS" in str(error.value)
-    for name in ("scene-VNIR.tif", f"{SCENE}.hdf", f"{SCENE}-PAN.tif"):
+    for name in ("scene-VNIR.tif", f"{SCENE}-PAN.tif"):
         (tmp_path / name).write_bytes(b"x")
         with pytest.raises(TimestackError) as error:
             scene_from_files([tmp_path / name])
         assert error.value.parameter == "INPUT"
+
+
+def test_an_hdf_eos_granule_is_read_with_its_gains_sun_and_utm_grid(tmp_path):
+    pytest.importorskip("pyhdf")
+    from tests.helpers.aster import write_aster_hdf
+
+    dns = {"1": 101, "2": 101, "3N": 101, "4": 11, "13": 1001}
+    path = write_aster_hdf(tmp_path, SCENE, dns, dt.date(2004, 7, 15), {"1": "HGH", "3N": "LO1", "4": "LO2"})
+    [scene] = scene_from_files([path])
+    assert scene.id == SCENE and scene.day == dt.date(2004, 7, 15)
+    assert scene.gains == {"1": "HGH", "3N": "LO1", "4": "LO2"} and scene.sun_elevation == 60.0
+    result = run_aster_scenes(AsterSettings([scene], tmp_path / "out", products=("radiance",)))
+    grids = {}
+    for _, subsystem, out in result.files:
+        with rasterio.open(out) as src:
+            grids[subsystem] = (src.res, src.crs.to_epsg(), tuple(round(v, 6) for v in src.bounds))
+            first = float(src.read(1)[0, 0])
+            if subsystem == "VNIR":
+                assert [float(src.read(i)[0, 0]) for i in (1, 2, 3)] == pytest.approx([67.6, 141.5, 115.0])
+                assert src.tags()["ASTER_GAINS"] == "1:HGH,2:NOR,3N:LO1"
+            if subsystem == "SWIR":
+                assert first == pytest.approx(10 * 0.290)  # band 4, low gain 2
+    # UPPERLEFTM is the centre of the upper-left pixel, each subsystem's corner half its own pixel
+    # beyond it (the LP DAAC's AST_L1T GeoTIFF conversion); the helper put it at the VNIR pixel's centre.
+    corners = {s: (X0 + 7.5 - r / 2, Y0 - 7.5 + r / 2) for s, r in (("VNIR", 15), ("SWIR", 30), ("TIR", 90))}
+    for subsystem, (res, epsg, bounds) in grids.items():
+        assert res == (RESOLUTION[subsystem],) * 2 and epsg == 32611
+        assert (bounds[0], bounds[3]) == pytest.approx(corners[subsystem])
+    # the COGs of the same scene give the same radiance on the same grid
+    cogs = write_aster_scene(tmp_path / "cogs", SCENE, dns)
+    cog_run = run_aster_scenes(
+        AsterSettings(scene_from_files(cogs.values()), tmp_path / "cog_out", ("VNIR",), ("radiance",))
+    )
+    with (
+        rasterio.open(cog_run.files[0][2]) as cog,
+        rasterio.open(tmp_path / "out" / f"{SCENE}_VNIR.tif") as hdf,
+    ):
+        assert cog.transform == hdf.transform
+        assert cog.read(2) == pytest.approx(hdf.read(2))
+
+
+def test_a_southern_granule_lies_in_the_southern_utm_zone(tmp_path):
+    pytest.importorskip("pyhdf")
+    from tests.helpers.aster import write_aster_hdf
+
+    path = write_aster_hdf(tmp_path, SCENE, {}, dt.date(2004, 7, 15), {}, south=True)
+    [scene] = scene_from_files([path])
+    result = run_aster_scenes(AsterSettings([scene], tmp_path / "out", ("TIR",), ("radiance",)))
+    with rasterio.open(result.files[0][2]) as src:
+        assert src.crs.to_epsg() == 32711 and src.bounds.top == pytest.approx(Y0 - 7.5 + 45)
+
+
+def test_a_file_that_is_not_an_aster_granule_is_an_input_error(tmp_path):
+    fake = tmp_path / f"{SCENE}.hdf"
+    fake.write_text("not HDF\n")
+    with pytest.raises(TimestackError) as error:
+        scene_from_files([fake])
+    assert error.value.parameter == "INPUT" and "HDF-EOS granule GDAL can read" in str(error.value)

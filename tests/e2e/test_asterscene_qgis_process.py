@@ -72,3 +72,29 @@ def test_qgis_process_reads_the_subsystem_files_and_crops_to_the_extent(qgis_pro
         assert float(src.read(1)[0, 0]) == pytest.approx(89 * 0.1087, rel=1e-5)  # band 4, high gain
     with rasterio.open(tmp_path / "crop" / f"{scene}_TIR.tif") as src:
         assert src.shape == (4, 4)
+
+
+def test_qgis_process_reads_an_hdf_eos_granule_with_its_gains(qgis_process, tmp_path):
+    pytest.importorskip("pyhdf")
+    from tests.helpers.aster import write_aster_hdf
+
+    scene, (when, temperature) = next(iter(SCENES.items()))
+    dns = {
+        "1": 101,
+        "2": 101,
+        "3N": 101,
+        **{b: dn_for_radiance(planck(temperature, b), b) for b in SUBSYSTEMS["TIR"]},
+    }
+    granule = write_aster_hdf(tmp_path, scene, dns, when.date(), {"1": "HGH", "2": "NOR", "3N": "LO1"})
+    result = qgis_process(
+        "run", "timestack:asterscene", "--", f"INPUT={granule}", "SUBSYSTEMS=0,2", "PRODUCTS=0,1",
+        f"OUTPUT_FOLDER={tmp_path / 'out'}",
+    )  # fmt: skip
+    assert result["results"]["FILES_WRITTEN"] == 2
+    with rasterio.open(tmp_path / "out" / f"{scene}_VNIR.tif") as src:
+        assert [float(src.read(i)[0, 0]) for i in (1, 2, 3)] == pytest.approx([67.6, 141.5, 115.0])
+    with rasterio.open(tmp_path / "out" / f"{scene}_TIR.tif") as src:
+        assert src.res == (90.0, 90.0)
+        assert float(
+            src.read(src.descriptions.index(f"{when.date().isoformat()}_aster_b13_bt") + 1).mean()
+        ) == (pytest.approx(temperature, abs=0.15))

@@ -75,6 +75,7 @@ def place(tmp_path_factory):
     items_to(catalog / "one_band.json", [item], lambda i: i["assets"]["VNIR"].update(href=str(one_band)))
     items_to(catalog / "no_date.json", [item], lambda i: i["properties"].update(datetime="sometime"))
     items_to(catalog / "no_sun.json", [item], lambda i: i["properties"].pop("view:sun_elevation"))
+    (catalog / f"{SCENE}.hdf").write_text("not an HDF granule\n")
     misnamed = catalog / "scenes" / "scene-VNIR.tif"
     misnamed.write_bytes(paths["VNIR"].read_bytes())
     write_polygons(catalog / "no_features.gpkg", [])

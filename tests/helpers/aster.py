@@ -21,7 +21,8 @@ from affine import Affine
 from timestack.core.aster.calibration import RESOLUTION_M, SUBSYSTEMS, UNIT_CONVERSION
 
 __all__ = [
-    "ASTER_UTM", "EXTENT_M", "X0", "Y0", "aster_item", "dn_for_radiance", "write_aster_scene", "write_items",
+    "ASTER_UTM", "EXTENT_M", "X0", "Y0", "aster_item", "dn_for_radiance", "write_aster_hdf",
+    "write_aster_scene", "write_items",
 ]  # fmt: skip
 
 ASTER_UTM = "EPSG:32611"
@@ -149,4 +150,73 @@ def aster_item(
 def write_items(path: Path, items: list) -> Path:
     """An ItemCollection file of ``items``."""
     path.write_text(json.dumps({"type": "FeatureCollection", "features": items}))
+    return path
+
+
+def _odl_object(name: str, value: str, klass: str = "") -> str:
+    lines = [f"    OBJECT = {name}"]
+    if klass:
+        lines.append(f'      CLASS = "{klass}"')
+    lines += ["      NUM_VAL = 2", f"      VALUE = {value}", f"    END_OBJECT = {name}"]
+    return "\n".join(lines)
+
+
+def write_aster_hdf(
+    folder: Path, scene_id: str, dns: dict, day: dt.date, gains: dict, sun=(140.0, 60.0), south=False
+) -> Path:
+    """An AST_L1T HDF-EOS granule as GDAL's HDF4 driver sees one: science datasets ``ImageData1`` …
+    ``ImageData14`` (VNIR/SWIR uint8, TIR uint16) at 48/24/8 pixels over the helper's extent, and ODL
+    product and core metadata with the gains (``GAIN`` objects, ``("01", "HGH")``), ``SOLARDIRECTION``,
+    ``UPPERLEFTM``/``LOWERRIGHTM`` (northing, easting of the corner pixels' centres, VNIR grid),
+    ``UTMZONENUMBER``, ``NORTHBOUNDINGCOORDINATE`` and ``CALENDARDATE``, written with pyhdf (HDF4)."""
+    from pyhdf.SD import SD, SDC
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{scene_id}.hdf"
+    granule = SD(str(path), SDC.WRITE | SDC.CREATE)
+    for subsystem, bands in SUBSYSTEMS.items():
+        size = int(EXTENT_M / RESOLUTION_M[subsystem])
+        for band in bands:
+            kind, dtype = (SDC.UINT16, np.uint16) if subsystem == "TIR" else (SDC.UINT8, np.uint8)
+            data = np.broadcast_to(np.asarray(dns.get(band, 1), dtype=dtype), (size, size))
+            sds = granule.create(f"ImageData{band}", kind, (size, size))
+            sds[:] = np.ascontiguousarray(data)
+            sds.endaccess()
+    northing = Y0 - 7.5 - (10_000_000.0 if south else 0.0)
+    gain_objects = "\n".join(
+        _odl_object("GAIN", f'("{band.zfill(2)}", "{gain}")', str(i + 1))
+        for i, (band, gain) in enumerate(gains.items())
+    )
+    product = "\n".join(
+        [
+            "GROUP = PRODUCTMETADATA",
+            "  GROUP = GAININFORMATION",
+            gain_objects,
+            "  END_GROUP = GAININFORMATION",
+            _odl_object("SOLARDIRECTION", f"({sun[0]}, {sun[1]})"),
+            _odl_object("UPPERLEFTM", f"({northing}, {X0 + 7.5})"),
+            _odl_object("LOWERRIGHTM", f"({northing - EXTENT_M + 15}, {X0 + EXTENT_M - 7.5})"),
+            "    OBJECT = UTMZONENUMBER\n      NUM_VAL = 1\n      VALUE = 11\n    END_OBJECT = UTMZONENUMBER",
+            "END_GROUP = PRODUCTMETADATA",
+            "END",
+        ]
+    )
+    core = "\n".join(
+        [
+            "GROUP = INVENTORYMETADATA",
+            "  GROUP = SINGLEDATETIME",
+            f'    OBJECT = CALENDARDATE\n      NUM_VAL = 1\n      VALUE = "{day:%Y%m%d}"\n'
+            "    END_OBJECT = CALENDARDATE",
+            "  END_GROUP = SINGLEDATETIME",
+            "  GROUP = BOUNDINGRECTANGLE",
+            "    OBJECT = NORTHBOUNDINGCOORDINATE\n      NUM_VAL = 1",
+            f"      VALUE = {-33.0 if south else 37.05}\n    END_OBJECT = NORTHBOUNDINGCOORDINATE",
+            "  END_GROUP = BOUNDINGRECTANGLE",
+            "END_GROUP = INVENTORYMETADATA",
+            "END",
+        ]
+    )
+    granule.attr("productmetadata.0").set(SDC.CHAR8, product)
+    granule.attr("coremetadata.0").set(SDC.CHAR8, core)
+    granule.end()
     return path

@@ -55,7 +55,8 @@ class AsterSceneAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgori
     def shortHelpString(self) -> str:
         return self.tr(
             "Converts ASTER L1T scenes — ITEMS, the ItemCollection JSON 'Search scenes' writes for Planetary "
-            "Computer's aster-l1t, or INPUT, the scenes' -VNIR.tif, -SWIR.tif and -TIR.tif COGs — into one "
+            "Computer's aster-l1t, or INPUT, the scenes' -VNIR.tif, -SWIR.tif and -TIR.tif COGs or their "
+            "HDF-EOS granules (.hdf, whose metadata gives the gains and the sun elevation) — into one "
             "GeoTIFF per scene and subsystem at its own resolution (VNIR 15 m, SWIR 30 m, TIR 90 m), "
             "cropped to EXTENT or AOI when given. PRODUCTS: at-sensor radiance, L = (DN − 1) × the unit "
             "conversion coefficient of the band's gain (ASTER User Handbook v2, Table 5; W m⁻² sr⁻¹ µm⁻¹); "
@@ -76,8 +77,8 @@ class AsterSceneAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgori
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
                 self.INPUT,
-                self.tr("Or the scenes' subsystem files (-VNIR.tif, -SWIR.tif, -TIR.tif)"),
-                QgsProcessing.TypeRaster,
+                self.tr("Or the scenes' files (-VNIR.tif, -SWIR.tif, -TIR.tif COGs or .hdf granules)"),
+                QgsProcessing.TypeFile,
                 optional=True,
             )
         )

@@ -20,6 +20,7 @@ VNIR and SWIR bands are converted with normal gain unless ``gains`` says otherwi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from ..io.hrefs import checked_gdal_path
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, TimestackError
 from .calibration import (
     SUBSYSTEMS,
+    UNIT_CONVERSION,
     band_name,
     brightness_temperature,
     dn_to_radiance,
@@ -49,7 +51,9 @@ __all__ = [
     "AsterSettings",
     "index_subsystem",
     "run_aster_scenes",
+    "scene_gains",
     "scene_from_files",
+    "scene_from_hdf",
     "scenes_from_items",
     "subsystem_variables",
 ]
@@ -74,14 +78,16 @@ BLOCK_ROWS = 256
 
 @dataclass(frozen=True)
 class AsterScene:
-    """One ASTER L1T scene: its id, acquisition date, GDAL path of each subsystem's COG and sun
-    elevation (degrees; None when unknown: then no reflectance)."""
+    """One ASTER L1T scene: its id, acquisition date, each subsystem's source (the GDAL path of its COG,
+    or a VRT document stacking the bands of an HDF-EOS granule), sun elevation (degrees; None when
+    unknown: then no reflectance) and the gain settings its metadata states (band -> HGH/NOR/LO1/LO2)."""
 
     id: str
     day: dt.date
     sources: dict = field(default_factory=dict)
     sun_elevation: Optional[float] = None
     cloud_cover: Optional[float] = None
+    gains: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,8 +139,8 @@ def scenes_from_items(items: Any, allowed_roots: Sequence[Path] = ()) -> list[As
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
-                    "ITEMS: item {0} is an HDF-EOS granule (NASA Earthdata); this algorithm reads the VNIR, "
-                    "SWIR and TIR COGs of Planetary Computer's aster-l1t: search that collection."
+                    "ITEMS: item {0} is an HDF-EOS granule (NASA Earthdata), which GDAL reads only from a "
+                    "local file: download it and give it as INPUT, or search Planetary Computer's aster-l1t."
                 ),
                 "ITEMS",
                 args=(item.get("id"),),
@@ -182,20 +188,15 @@ def scenes_from_items(items: Any, allowed_roots: Sequence[Path] = ()) -> list[As
 
 def scene_from_files(paths: Sequence[str | Path]) -> list[AsterScene]:
     """Scenes from subsystem COG files named ``<ASTER scene>-VNIR.tif`` (``-SWIR``, ``-TIR``, or with
-    ``_``), grouped by scene; the date comes from the ASTER name. Errors name INPUT."""
+    ``_``), grouped by scene, the date from the ASTER name; and from HDF-EOS granules (``.hdf``, see
+    :func:`scene_from_hdf`). Errors name INPUT."""
     grouped: dict[str, dict] = {}
+    hdf: list[AsterScene] = []
     for path in paths:
         path = Path(path)
         if path.suffix.lower() in (".hdf", ".he4", ".h4"):
-            raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "INPUT: {0} is an HDF-EOS granule; give the scene's VNIR/SWIR/TIR GeoTIFFs (Planetary "
-                    "Computer's aster-l1t COGs), or search aster-l1t and use ITEMS."
-                ),
-                "INPUT",
-                args=(path.name,),
-            )  # fmt: skip
+            hdf.append(scene_from_hdf(path))
+            continue
         match = _SUBSYSTEM_FILE.match(path.name)
         if not match or _scene_day(match["scene"]) is None:
             raise TimestackError(
@@ -212,7 +213,137 @@ def scene_from_files(paths: Sequence[str | Path]) -> list[AsterScene]:
                 QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} does not exist."), "INPUT", args=(path,)
             )
         grouped.setdefault(match["scene"], {})[match["subsystem"].upper()] = str(path)
-    return [AsterScene(scene, _scene_day(scene), sources) for scene, sources in sorted(grouped.items())]
+    cogs = [AsterScene(scene, _scene_day(scene), sources) for scene, sources in sorted(grouped.items())]
+    return sorted(cogs + hdf, key=lambda scene: (scene.day, scene.id))
+
+
+_IMAGE_DATA = re.compile(r"\bImageData(\d{1,2}N?)\b")
+
+
+def _hdf_error(path: Path, what: str) -> TimestackError:
+    return TimestackError(
+        QT_TRANSLATE_NOOP(
+            "TimestackCore", "INPUT: {0} is not an ASTER L1T HDF-EOS granule GDAL can read ({1})."
+        ),
+        "INPUT",
+        args=(path.name, what),
+    )
+
+
+def _pair(metadata: dict, key: str, path: Path) -> tuple[float, float]:
+    try:
+        first, second = (float(v) for v in metadata[key].split(","))
+    except (KeyError, ValueError):
+        raise _hdf_error(path, f"no {key} in its metadata") from None
+    return first, second
+
+
+def scene_from_hdf(path: str | Path) -> AsterScene:
+    """An ASTER L1T HDF-EOS granule as a scene, read through GDAL's HDF4 driver.
+
+    The bands are the ``ImageData1`` … ``ImageData14`` science datasets (swath fields of ``VNIR_Swath``,
+    ``SWIR_Swath``, ``TIR_Swath``); the product metadata GDAL flattens gives the gains (``GAIN.n`` =
+    ``"3N, HGH"``), the sun elevation (``SOLARDIRECTION`` = azimuth, elevation), the date
+    (``CALENDARDATE``) and the UTM grid: ``UPPERLEFTM`` (northing, easting of the upper-left pixel's
+    centre), ``UTMZONENUMBER``, south of the equator when ``NORTHBOUNDINGCOORDINATE`` < 0 (northings then
+    + 10,000 km), each subsystem's corner half of its own pixel beyond that centre, as the LP DAAC's
+    AST_L1T GeoTIFF conversion reads them (LP DAAC, "ASTERL1T_DN2REF.py", 2017). Each subsystem becomes
+    a VRT over its bands at 15, 30 or 90 m. (Planetary Computer's COGs were instead georeferenced on the
+    scene footprint's bounds by stactools-aster, so their grids can differ from these by a fraction of a
+    pixel.)
+    """
+    from osgeo import gdal
+
+    from .calibration import RESOLUTION_M
+
+    path = Path(path)
+    if not path.is_file():
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} does not exist."), "INPUT", args=(path,)
+        )
+    dataset = gdal.OpenEx(str(path), gdal.OF_RASTER)
+    if dataset is None:
+        raise _hdf_error(path, gdal.GetLastErrorMsg() or "GDAL cannot open it")
+    metadata = dataset.GetMetadata() or {}
+    bands: dict = {}
+    for name, description in dataset.GetSubDatasets():
+        match = _IMAGE_DATA.search(description) or _IMAGE_DATA.search(name)
+        if match and match[1] in UNIT_CONVERSION:
+            bands[match[1]] = name
+    if not bands:
+        raise _hdf_error(path, "no ImageData science dataset")
+    northing, easting = _pair(metadata, "UPPERLEFTM", path)
+    try:
+        zone = abs(int(float(metadata["UTMZONENUMBER"])))
+    except (KeyError, ValueError):
+        raise _hdf_error(path, "no UTMZONENUMBER in its metadata") from None
+    south = float(metadata.get("NORTHBOUNDINGCOORDINATE", 1) or 1) < 0 or float(metadata["UTMZONENUMBER"]) < 0
+    if south:
+        northing += 10_000_000.0
+    epsg = (32700 if south else 32600) + zone
+    gains = {}
+    for key, value in metadata.items():
+        if key.upper().startswith("GAIN"):
+            band, _, gain = value.partition(",")
+            band = band.strip().lstrip("0").upper() or band.strip()
+            if band in UNIT_CONVERSION and gain.strip().upper() in UNIT_CONVERSION[band]:
+                gains[band] = gain.strip().upper()
+    elevation = _pair(metadata, "SOLARDIRECTION", path)[1] if "SOLARDIRECTION" in metadata else None
+    day = None
+    if metadata.get("CALENDARDATE"):
+        try:
+            day = dt.datetime.strptime(metadata["CALENDARDATE"].strip(), "%Y%m%d").date()
+        except ValueError:
+            day = None
+    day = day or _scene_day(path.name)
+    if day is None:
+        raise _hdf_error(path, "no CALENDARDATE in its metadata")
+    sources = {}
+    for subsystem, members in SUBSYSTEMS.items():
+        if not all(band in bands for band in members):
+            continue
+        res = RESOLUTION_M[subsystem]
+        first = gdal.Open(bands[members[0]])
+        width, height = first.RasterXSize, first.RasterYSize
+        dtype = gdal.GetDataTypeName(first.GetRasterBand(1).DataType)
+        first = None
+        transform = (easting - res / 2, res, 0.0, northing + res / 2, 0.0, -res)
+        sources[subsystem] = _vrt(bands, members, width, height, dtype, transform, epsg)
+    return AsterScene(path.name.rsplit(".", 1)[0], day, sources, elevation, None, gains)
+
+
+def _vrt(bands: dict, members, width: int, height: int, dtype: str, transform, epsg: int) -> str:
+    """A VRT document stacking ``members``' science datasets on the UTM grid ``transform``."""
+    from xml.sax.saxutils import escape
+
+    from rasterio.crs import CRS
+
+    parts = [
+        f'<VRTDataset rasterXSize="{width}" rasterYSize="{height}">',
+        f"<SRS>{escape(CRS.from_epsg(epsg).to_wkt())}</SRS>",
+        f"<GeoTransform>{', '.join(repr(float(v)) for v in transform)}</GeoTransform>",
+    ]
+    for number, band in enumerate(members, start=1):
+        parts += [
+            f'<VRTRasterBand dataType="{dtype}" band="{number}"><NoDataValue>0</NoDataValue>',
+            f"<SimpleSource><SourceFilename>{escape(bands[band])}</SourceFilename><SourceBand>1</SourceBand>",
+            f'<SrcRect xOff="0" yOff="0" xSize="{width}" ySize="{height}"/>',
+            f'<DstRect xOff="0" yOff="0" xSize="{width}" ySize="{height}"/></SimpleSource></VRTRasterBand>',
+        ]
+    parts.append("</VRTDataset>")
+    return "".join(parts)
+
+
+def _open_source(source: str, stack):
+    """rasterio dataset of a COG path or of a granule subsystem's VRT document (a memory file that
+    ``stack``, an ExitStack, closes after the dataset)."""
+    import rasterio
+    from rasterio.io import MemoryFile
+
+    if source.startswith("<VRTDataset"):
+        memory = stack.enter_context(MemoryFile(source.encode(), ext=".vrt"))
+        return stack.enter_context(memory.open())
+    return stack.enter_context(rasterio.open(source))
 
 
 def index_subsystem(name: str) -> str:
@@ -300,14 +431,18 @@ def _window(src, settings: AsterSettings):
     return window
 
 
+def scene_gains(scene: AsterScene, settings: AsterSettings) -> dict:
+    """Band -> gain: normal, then what the scene's metadata states, then what GAINS says."""
+    return {band: "NOR" for band in UNIT_CONVERSION} | scene.gains | dict(settings.gains)
+
+
 def _block_values(
     scene: AsterScene, subsystem: str, dn: np.ndarray, settings: AsterSettings
 ) -> list[np.ndarray]:
     """The output bands of one block of DNs (bands × rows × cols), in :func:`subsystem_variables` order."""
     bands = SUBSYSTEMS[subsystem]
-    radiance = {
-        band: dn_to_radiance(dn[i], band, settings.gains.get(band, "NOR")) for i, band in enumerate(bands)
-    }
+    gains = scene_gains(scene, settings)
+    radiance = {band: dn_to_radiance(dn[i], band, gains[band]) for i, band in enumerate(bands)}
     reflectance: dict = {}
     if subsystem != "TIR" and ("reflectance" in settings.products or settings.indices):
         reflectance = {
@@ -360,7 +495,7 @@ def _write_subsystem(scene, subsystem, src, window, target, settings, is_cancell
         dst.update_tags(
             ASTER_SCENE=scene.id,
             ASTER_SUBSYSTEM=subsystem,
-            ASTER_GAINS=",".join(f"{b}:{settings.gains.get(b, 'NOR')}" for b in SUBSYSTEMS[subsystem]),
+            ASTER_GAINS=",".join(f"{b}:{scene_gains(scene, settings)[b]}" for b in SUBSYSTEMS[subsystem]),
         )
         for row in range(0, int(window.height), BLOCK_ROWS):
             if is_cancelled is not None and is_cancelled():
@@ -405,9 +540,11 @@ def run_aster_scenes(
                     QT_TRANSLATE_NOOP("TimestackCore", "ASTER {0} {1}"), scene.id, subsystem
                 ))  # fmt: skip
             source = scene.sources[subsystem]
+            stack = contextlib.ExitStack()
             try:
-                src = rasterio.open(source)
+                src = _open_source(source, stack)
             except rasterio.errors.RasterioIOError as error:
+                stack.close()
                 raise TimestackError(
                     QT_TRANSLATE_NOOP(
                         "TimestackCore", "ITEMS: the {0} file of scene {1} cannot be read: {2}"
@@ -415,7 +552,7 @@ def run_aster_scenes(
                     "ITEMS",
                     args=(subsystem, scene.id, error),
                 ) from None
-            with src:
+            with stack:
                 expected = len(SUBSYSTEMS[subsystem])
                 if src.count != expected:
                     raise TimestackError(
