@@ -341,3 +341,26 @@ def test_a_file_that_is_not_an_aster_granule_is_an_input_error(tmp_path):
     with pytest.raises(TimestackError) as error:
         scene_from_files([fake])
     assert error.value.parameter == "INPUT" and "HDF-EOS granule GDAL can read" in str(error.value)
+
+
+def test_indices_are_computed_on_reflectance_from_the_dns_through_the_published_chain(tmp_path):
+    dn2, dn3, dn4, dn6 = 40, 120, 90, 60
+    paths = write_aster_scene(tmp_path / "s", SCENE, {"2": dn2, "3N": dn3, "4": dn4, "6": dn6, "1": 50})
+    items = write_items(tmp_path / "items.json", [aster_item(SCENE, WHEN, paths, sun_elevation=55.0)])
+    settings = AsterSettings(
+        scenes_from_items(items), tmp_path / "out", ("VNIR", "SWIR"), ("reflectance",), ("NDVI", "CLAY_4_6")
+    )
+    run_aster_scenes(settings)
+    d = 1.0 - 0.01672 * math.cos(math.radians(0.9856 * (WHEN.timetuple().tm_yday - 4)))
+
+    def rho(dn, ucc, esun):  # LP DAAC / Handbook chain, written out
+        return math.pi * (dn - 1) * ucc * d**2 / (esun * math.sin(math.radians(55.0)))
+
+    red, nir = rho(dn2, 1.415, 1549.0), rho(dn3, 0.862, 1114.0)
+    b4, b6 = rho(dn4, 0.2174, 225.4), rho(dn6, 0.0625, 81.85)
+    with rasterio.open(tmp_path / "out" / f"{SCENE}_VNIR.tif") as src:
+        values = {n.split("_", 1)[1]: float(src.read(i + 1)[5, 5]) for i, n in enumerate(src.descriptions)}
+    assert values["aster_b2_reflectance"] == pytest.approx(red, rel=1e-5)
+    assert values["ndvi"] == pytest.approx((nir - red) / (nir + red), rel=1e-5)
+    with rasterio.open(tmp_path / "out" / f"{SCENE}_SWIR.tif") as src:
+        assert float(src.read(src.count)[3, 3]) == pytest.approx(b4 / b6, rel=1e-5)
