@@ -261,7 +261,10 @@ def scene_from_hdf(path: str | Path) -> AsterScene:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} does not exist."), "INPUT", args=(path,)
         )
-    dataset = gdal.OpenEx(str(path), gdal.OF_RASTER)
+    try:  # GDAL raises or returns None, whether exceptions are on (another module may have turned them on)
+        dataset = gdal.OpenEx(str(path), gdal.OF_RASTER)
+    except RuntimeError as error:
+        raise _hdf_error(path, str(error)) from None
     if dataset is None:
         raise _hdf_error(path, gdal.GetLastErrorMsg() or "GDAL cannot open it")
     metadata = dataset.GetMetadata() or {}
@@ -303,7 +306,12 @@ def scene_from_hdf(path: str | Path) -> AsterScene:
         if not all(band in bands for band in members):
             continue
         res = RESOLUTION_M[subsystem]
-        first = gdal.Open(bands[members[0]])
+        try:
+            first = gdal.Open(bands[members[0]])
+        except RuntimeError as error:
+            raise _hdf_error(path, str(error)) from None
+        if first is None:
+            raise _hdf_error(path, f"{bands[members[0]]} cannot be opened")
         width, height = first.RasterXSize, first.RasterYSize
         dtype = gdal.GetDataTypeName(first.GetRasterBand(1).DataType)
         first = None
