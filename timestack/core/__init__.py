@@ -5,11 +5,13 @@
 (which GEOS/PROJ the process uses) and ``numba_cache`` are shared by all; ``io`` reads and writes
 grids and stacks. The capabilities follow the user's workflow: ``search``, ``quality`` (QA bits,
 masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``timescan``, ``cube``
-(NetCDF/Zarr cubes, animations), ``zonal``, ``earthengine`` and ``sample_archive``.
+(NetCDF/Zarr cubes, animations), ``zonal``, ``earthengine``, ``sample_archive`` and ``aster``
+(ASTER L1T radiance and brightness temperature).
 Processing and the dock import from here, never the reverse.
 """
 
 __all__ = [
+    "aster",
     "changemap",
     "composite",
     "cube",

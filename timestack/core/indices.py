@@ -10,6 +10,14 @@ Sources (see REFERENCE.md): Rouse et al. 1974 (NDVI); Key & Benson 2006 (NBR); G
 Sader 2002 (NDMI); USGS Landsat NBR2 product guide; Hall et al. 1995 (NDSI); McFeeters 1996 (NDWI);
 Huete et al. 2002 (EVI); Huete 1988 (SAVI); Crist 1985 (reflectance tasseled cap coefficients);
 Kennedy et al. 2010 / LT-GEE (direction of change on disturbance).
+
+ASTER has its own indices (``ASTER_INDICES``) over its own band names (``aster_b1`` … ``aster_b14``,
+never a Landsat or Sentinel-2 name), computed from top-of-atmosphere reflectance by
+:mod:`timestack.core.aster`: NDVI from bands 3N and 2, and the SWIR band ratios of mineral mapping —
+4/6 for Al-OH clays (kaolinite, illite/muscovite, montmorillonite: absorption at 2.17-2.21 µm in band 6;
+Carranza et al. 2008, Rowan & Mars 2003), 5/7 for alunite (whose 2.17 µm absorption falls in band 5, so
+alunite is *low* in 5/7; Ninomiya's alunite index uses 7/5) and 6/8 for carbonates and Mg-OH minerals
+(calcite, dolomite, chlorite, epidote: absorption at 2.33 µm in band 8; Rowan & Mars 2003, Ninomiya 2004).
 """
 
 from __future__ import annotations
@@ -167,6 +175,53 @@ INDICES: Mapping[str, SpectralIndex] = {
         _index("TCA", REFLECTIVE_BANDS, _tasseled_cap_angle, -1, None),
     )
 }
+
+
+def _ratio(a: str, b: str) -> Callable[[Bands], np.ndarray]:
+    def formula(bands: Bands) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return bands[a] / bands[b]
+
+    return formula
+
+
+#: ASTER's indices over ASTER band names (``aster_b3n``), by upper-case name. Kept apart from
+#: ``INDICES``, whose names every Landsat/Sentinel-2 workflow offers: these need ASTER's bands.
+ASTER_INDICES: Mapping[str, SpectralIndex] = {
+    index.name: index
+    for index in (
+        _index(
+            "NDVI",
+            ("aster_b3n", "aster_b2"),
+            _normalized_difference("aster_b3n", "aster_b2"),
+            -1,
+            "(aster_b3n - aster_b2) / (aster_b3n + aster_b2)",
+        ),
+        _index(
+            "CLAY_4_6", ("aster_b4", "aster_b6"), _ratio("aster_b4", "aster_b6"), 1, "aster_b4 / aster_b6"
+        ),
+        _index(
+            "ALUNITE_5_7", ("aster_b5", "aster_b7"), _ratio("aster_b5", "aster_b7"), 1, "aster_b5 / aster_b7"
+        ),
+        _index(
+            "CARBONATE_6_8",
+            ("aster_b6", "aster_b8"),
+            _ratio("aster_b6", "aster_b8"),
+            1,
+            "aster_b6 / aster_b8",
+        ),
+    )
+}
+
+
+def aster_index(name: str) -> SpectralIndex:
+    """Look up an ASTER index by name, case-insensitively; ValueError lists the known names."""
+    try:
+        return ASTER_INDICES[name.upper()]
+    except KeyError:
+        raise ValueError(
+            f"unknown ASTER index {name!r}; expected one of {', '.join(ASTER_INDICES)}"
+        ) from None
 
 
 def canonical_band(name: str) -> str:

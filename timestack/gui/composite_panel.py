@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..processing.composite import CompositeAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .aster_scenes import aster_parameters, is_aster_items
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .remembered import remember
 
@@ -162,6 +163,10 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
 
     def run_composite(self) -> None:
         Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
+        if is_aster_items(self.items.filePath()):  # ASTER L1T: calibrated subsystems, no compositing
+            busy = self.tr("Converting ASTER scenes…")
+            self.start_run("timestack:asterscene", aster_parameters(self.parameters()), busy)
+            return
         if self.per_date.isChecked():
             busy = self.tr("Stacking scenes by date…")
             self.start_run("timestack:scenestack", self.scene_stack_parameters(), busy)
@@ -169,7 +174,9 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.start_run("timestack:composite", self.parameters(), self.tr("Compositing…"))
 
     def run_finished(self, ok: bool, results: dict) -> None:
-        if ok and results.get("DATES"):
+        if ok and results.get("FILES_WRITTEN"):
+            self.status.setText(self.tr("ASTER files written in {0}").format(results["OUTPUT_FOLDER"]))
+        elif ok and results.get("DATES"):
             self.status.setText(self.tr("Per-date stack written: {0}").format(results["OUTPUT"]))
         elif ok and results.get("OUTPUT"):
             self.status.setText(self.tr("Composite written: {0}").format(results["OUTPUT"]))

@@ -7,6 +7,7 @@ The algorithms are Timestack's public contract (DESIGN.md): the Toolbox, the mod
 __all__ = [
     "algorithm",
     "animation",
+    "asterscene",
     "changemap",
     "composite",
     "earthengine_tasks",

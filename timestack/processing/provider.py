@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..paths import RESOURCES_DIR
 from .algorithm import PROVIDER_ID
 from .animation import AnimationAlgorithm
+from .asterscene import AsterSceneAlgorithm
 from .changemap import ChangeMapAlgorithm
 from .composite import CompositeAlgorithm
 from .earthengine_tasks import EarthEngineTasksAlgorithm
@@ -41,6 +42,7 @@ ALGORITHMS = (
     EarthEngineTasksAlgorithm,
     Hyp3StackAlgorithm,
     Hyp3DownloadAlgorithm,
+    AsterSceneAlgorithm,
 )
 
 

@@ -218,6 +218,18 @@ def _asset_key(url: str, used: set) -> str:
     return key
 
 
+def _aster_asset_key(url: str, used: set) -> str:
+    """ASTER granules (AST_L1T, AST_07XT, AST_08, AST_09T, AST14DEM) are one HDF-EOS file named
+    ``<granule>.hdf`` (plus browse images and a QA report): the HDF file gets the key ``hdf``, as in
+    stactools-aster's items, and its ``.hdf.xml`` metadata ``xml``; the rest keep their own key."""
+    name = PurePosixPath(urlparse(url).path).name.lower()
+    for suffix, key in ((".hdf", "hdf"), (".hdf.xml", "xml")):
+        if name.endswith(suffix) and key not in used:
+            used.add(key)
+            return key
+    return _asset_key(url, used)
+
+
 def granule_to_item(granule) -> pystac.Item:
     """One earthaccess ``DataGranule`` (a dict with ``meta`` and ``umm``) as a STAC Item."""
     umm = granule["umm"]
@@ -254,8 +266,9 @@ def granule_to_item(granule) -> pystac.Item:
         collection=reference.get("ShortName") or reference.get("EntryTitle"),
     )
     used: set = set()
+    key_of = _aster_asset_key if str(item.collection_id or "").upper().startswith("AST") else _asset_key
     for url in granule.data_links(access="external"):
-        item.add_asset(_asset_key(url, used), pystac.Asset(url, roles=["data"]))
+        item.add_asset(key_of(url, used), pystac.Asset(url, roles=["data"]))
     return item
 
 

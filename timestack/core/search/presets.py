@@ -43,7 +43,7 @@ EARTHDATA = CatalogPreset(
     "NASA Earthdata (CMR)",
     None,
     "earthdata",
-    ("HLSL30", "HLSS30", "AST_L1T"),
+    ("HLSL30", "HLSS30", "AST_L1T", "AST_07XT", "AST_08", "AST_09T", "AST14DEM"),
     "Searching is anonymous; reading granules needs an Earthdata Login "
     "kept in a QGIS authentication configuration.",
 )
