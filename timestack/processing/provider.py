@@ -17,6 +17,7 @@ from .models import shipped_models
 from .mosaic import MosaicAlgorithm
 from .resample import ResampleAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
+from .sarstack import SarStackAlgorithm
 from .scenestack import SceneStackAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .timescan import TimescanAlgorithm
@@ -37,6 +38,7 @@ ALGORITHMS = (
     ExportCubeAlgorithm,
     AnimationAlgorithm,
     EarthEngineTasksAlgorithm,
+    SarStackAlgorithm,
 )
 
 
