@@ -158,3 +158,13 @@ def test_stac_api_server_filter_equals_pystac_clients_own_search(pgstac_api):
 def test_stac_api_cloud_limit_without_collections_keeps_sar_scenes(pgstac_api):
     found = search_stac_api(pgstac_api.url, query(max_cloud=5))
     assert set(found.ids) == expected_ids()
+
+
+def test_the_servers_own_answer_to_the_cloud_clause_keeps_the_sar_scenes(pgstac_api):
+    """The clause alone (no client-side filter) lets SAR scenes through: pgstac understands it."""
+    made = query(max_cloud=5)
+    direct = Client.open(pgstac_api.url).search(
+        intersects=CATALOG_AOI, datetime="2023-06-01/2023-07-31", filter=cql2_clauses(made)[0],
+        filter_lang="cql2-json",
+    )  # fmt: skip
+    assert {item.id for item in direct.items()} == expected_ids()

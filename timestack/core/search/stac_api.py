@@ -147,13 +147,15 @@ def search_parameters(client, query: SceneQuery, page_size: int = DEFAULT_PAGE_S
 
 def cql2_clauses(query: SceneQuery) -> list:
     """CQL2-JSON conditions for the cloud limit and the radar filters (orbit direction, relative
-    orbits). When SAR scenes may answer, a scene without ``eo:cloud_cover`` passes the cloud limit.
-    Polarisations stay client-side: array operators are not part of basic CQL2."""
+    orbits). When SAR scenes may answer, a SAR scene (one with ``sar:instrument_mode``) passes the cloud
+    limit; other scenes without cloud cover (elevation models, land cover maps) still do not, as
+    before. Polarisations stay client-side: array operators are not part of basic CQL2."""
     clauses = []
     if query.max_cloud is not None:
         cloud = {"op": "<=", "args": [{"property": "eo:cloud_cover"}, query.max_cloud]}
         if query.may_include_radar:
-            cloud = {"op": "or", "args": [cloud, {"op": "isNull", "args": [{"property": "eo:cloud_cover"}]}]}
+            radar = {"op": "not", "args": [{"op": "isNull", "args": [{"property": "sar:instrument_mode"}]}]}
+            cloud = {"op": "or", "args": [cloud, radar]}
         clauses.append(cloud)
     if query.orbit_direction:
         clauses.append({"op": "=", "args": [{"property": "sat:orbit_state"}, query.orbit_direction]})
