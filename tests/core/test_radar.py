@@ -301,3 +301,12 @@ def test_small_windows_give_the_stack_one_window_gives_speckle_filter_included(t
     chunked = sar_stacks(SarStackSettings(path, tmp_path / "chunked", chunk_size=16, **options))
     for one, other in zip(whole.paths, chunked.paths):
         np.testing.assert_allclose(read(one)[0], read(other)[0], rtol=1e-5, equal_nan=True)
+
+
+def test_a_coarser_grid_averages_linear_power(tmp_path, two_tracks):
+    items, path = two_tracks
+    coarse = sar_stacks(SarStackSettings(path, tmp_path / "coarse", resolution=2 * RES))
+    values, _, _, _ = read(coarse.paths[1])
+    fine = written(items[4], "VV")
+    blocks = fine.reshape(SIZE // 2, 2, SIZE // 2, 2).mean(axis=(1, 3))
+    np.testing.assert_allclose(values[0], blocks, rtol=1e-5)

@@ -29,6 +29,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 import numpy as np
 import rasterio
+from rasterio.enums import Resampling
 
 from ..composite.annual import (
     Asset,
@@ -292,7 +293,10 @@ def _read_pass(scenes: Sequence[_RadarScene], polarizations: Sequence[str], grid
             asset = radar.scene.bands[polarization]
             nodata = NODATA if asset.scaling.nodata is None else asset.scaling.nodata
             with rasterio.open(asset.path) as src:
-                dn = read_window(src, grid, window, fill=nodata, src_nodata=asset.scaling.nodata)
+                # averaged linear power on a coarser grid: multilooking, which also reduces speckle
+                dn = read_window(
+                    src, grid, window, fill=nodata, resampling=Resampling.average, src_nodata=nodata
+                )
             power = dn.astype(np.float32) * np.float32(asset.scaling.scale) + np.float32(asset.scaling.offset)
             # nodata, and power that is not positive (RTC border fill), are missing
             power[(dn == nodata) | ~np.isfinite(power) | (power <= 0)] = np.nan
