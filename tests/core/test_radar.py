@@ -310,3 +310,16 @@ def test_a_coarser_grid_averages_linear_power(tmp_path, two_tracks):
     fine = written(items[4], "VV")
     blocks = fine.reshape(SIZE // 2, 2, SIZE // 2, 2).mean(axis=(1, 3))
     np.testing.assert_allclose(values[0], blocks, rtol=1e-5)
+
+
+def test_grd_scenes_are_stacked_with_a_warning_that_they_are_not_calibrated(tmp_path, two_tracks):
+    items, _ = two_tracks
+    grd = [{**item, "collection": "sentinel-1-grd"} for item in items]
+    result = sar_stacks(
+        SarStackSettings(write_items(tmp_path / "grd.json", grd), tmp_path / "out", resolution=RES)
+    )
+    assert any("sentinel-1-grd" in warning and "not calibrated" in warning for warning in result.warnings)
+    rtc = sar_stacks(
+        SarStackSettings(write_items(tmp_path / "rtc.json", items), tmp_path / "rtc", resolution=RES)
+    )
+    assert rtc.warnings == []

@@ -181,7 +181,7 @@ class SarStackAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgorith
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
         for warning in result.warnings:
-            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+            feedback.pushWarning(warning)
         for stack in result.stacks:
             feedback.pushInfo(
                 self.tr("{0}: {1} dates, {2} scenes").format(stack.track.name, len(stack.dates), stack.scenes)

@@ -23,7 +23,7 @@ every window reads and reprojects the scenes themselves, with a halo for the spe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
@@ -125,6 +125,7 @@ class _RadarScene:
     scene: Scene
     track: Track
     mask: Optional[str] = None
+    collection: str = ""
 
 
 def ratio_name(co: str, cross: str) -> str:
@@ -211,7 +212,7 @@ def _radar_scene(
         bands=bands,
         quality=mask_path or bands[polarizations[0]].path,  # what the preflight opens first
     )
-    return _RadarScene(scene, item_track(item), mask_path)
+    return _RadarScene(scene, item_track(item), mask_path, str(item.get("collection") or ""))
 
 
 def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skipped: list) -> list:
@@ -268,7 +269,7 @@ def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skip
         except SceneSkippedError as error:
             skipped.append({"id": radar_scene.scene.id, "reason": str(error)})
             continue
-        usable.append(_RadarScene(scene, radar_scene.track, radar_scene.mask))
+        usable.append(replace(radar_scene, scene=scene))
     if not usable:
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -371,6 +372,13 @@ def sar_stacks(
             warnings: list[str] = []
             progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
             scenes = _radar_scenes(settings, polarizations, skipped)
+            grd = sorted({radar.collection for radar in scenes if "grd" in radar.collection.lower()})
+            if grd:
+                warnings.append(
+                    f"scenes of {', '.join(grd)} are Level-1 GRD: their values are the product's "
+                    "digital numbers, not calibrated backscatter; use sentinel-1-rtc (gamma0) to compare "
+                    "dates and tracks"
+                )
             crs = stack_crs(settings, [radar.scene for radar in scenes])
             composite = CompositeSettings(
                 items=settings.items, output=folder / "unused.tif", start_year=1, end_year=9999,
@@ -384,7 +392,7 @@ def sar_stacks(
             tracks: dict[Track, list[_RadarScene]] = {}
             for radar in scenes:
                 if radar.scene.id in inside_ids:
-                    placed = _RadarScene(inside_ids[radar.scene.id], radar.track, radar.mask)
+                    placed = replace(radar, scene=inside_ids[radar.scene.id])
                     tracks.setdefault(radar.track, []).append(placed)
             tracks = dict(sorted(tracks.items()))
             plans = {track: _dates(members) for track, members in tracks.items()}
