@@ -417,3 +417,48 @@ def test_a_stac_api_login_comes_from_the_auth_database_as_a_header(
         with pytest.raises(QgsProcessingException, match="401") as refused:
             run(tmp_path / "no-login", CATALOG=url, **collections)
         assert "s3cret" not in str(refused.value)
+
+
+def test_radar_filters_and_fields_in_the_footprints_layer(provider, tmp_path):
+    from tests.helpers.sentinel1 import catalog_items, write_items
+
+    catalog = write_items(tmp_path / "s1.json", catalog_items())
+    result = run(
+        tmp_path, CATALOG=str(catalog), EXTENT="5.2,5.5,51.9,52.1 [EPSG:4326]", START_DATE="2023-06-01",
+        END_DATE="2023-07-31", MAX_CLOUD=10, ORBIT_DIRECTION=1, RELATIVE_ORBIT="88", POLARIZATIONS="VV,VH",
+    )  # fmt: skip
+    expected = {
+        item["id"]
+        for item in catalog_items()
+        if item["properties"]["sat:relative_orbit"] == 88
+        and {"VV", "VH"} <= set(item["properties"]["sar:polarizations"])
+    }
+    features = list(QgsVectorLayer(result["OUTPUT"], "footprints").getFeatures())
+    assert {f["id"] for f in features} == expected and expected
+    assert {
+        (f["orbit_state"], f["relative_orbit"], f["polarizations"], f["instrument_mode"]) for f in features
+    } == {("ascending", 88, "VV,VH", "IW")}
+
+
+@pytest.mark.parametrize(
+    "overrides, parameter",
+    [({"RELATIVE_ORBIT": "200"}, "RELATIVE_ORBIT"), ({"POLARIZATIONS": "XX"}, "POLARIZATIONS")],
+)
+def test_bad_radar_filters_name_their_parameter(provider, tmp_path, overrides, parameter):
+    with pytest.raises(QgsProcessingException, match=parameter):
+        run(tmp_path, **overrides)
+    assert not (tmp_path / "items.json").exists()
+
+
+def test_panel_sends_the_radar_filters_only_when_set(panel):
+    assert not {"ORBIT_DIRECTION", "RELATIVE_ORBIT", "POLARIZATIONS"} & set(panel.parameters())
+    panel.orbit_direction.setCurrentIndex(2)
+    panel.relative_orbits.setText("37, 88")
+    panel.polarizations.setText("VV")
+    chosen = panel.parameters()
+    assert (chosen["ORBIT_DIRECTION"], chosen["RELATIVE_ORBIT"], chosen["POLARIZATIONS"]) == (
+        2,
+        "37, 88",
+        "VV",
+    )
+    assert panel.radar.isCollapsed(), "radar filters stay folded away until opened"

@@ -207,9 +207,16 @@ def running_pgstac(collections: list, items_ndjson: Path):
 @pytest.fixture(scope="session", name="pgstac_api")
 def pgstac_api_fixture(tmp_path_factory):
     """Yield a :class:`PgstacServer` whose ``url`` is a live STAC API holding the recorded items."""
+    from tests.helpers.sentinel1 import catalog_items, rtc_collection
+
     collections = [json.loads((STAC_FIXTURES / name).read_text()) for name in COLLECTION_FILES]
+    collections.append(rtc_collection())  # Sentinel-1 RTC items in PC's shape, over the Netherlands
     known = {c["id"] for c in collections}
-    items = [item for item in recorded_items() + sample_items() if item.get("collection") in known]
+    items = [
+        item
+        for item in recorded_items() + sample_items() + catalog_items()
+        if item.get("collection") in known
+    ]
     ndjson = tmp_path_factory.mktemp("pgstac") / "items.ndjson"
     ndjson.write_text("\n".join(json.dumps(i) for i in items) + "\n")
     with running_pgstac(collections, ndjson) as (url, dsn):

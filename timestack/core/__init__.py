@@ -24,6 +24,7 @@ __all__ = [
     "native",
     "numba_cache",
     "quality",
+    "radar",
     "runtime",
     "sample_archive",
     "search",

@@ -66,6 +66,17 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
                 "season, method, TDOM and harmonisation do not apply"
             )
         )
+        self.per_track = QCheckBox(self.tr("Sentinel-1: one stack per track instead (dB, VV/VH ratio)"), self)
+        self.per_track.setObjectName("perTrackCheckBox")
+        self.per_track.setToolTip(
+            self.tr(
+                "Run 'Sentinel-1 stacks per track' (timestack:sarstack) on radar scenes: one GeoTIFF per "
+                "relative orbit and direction in a folder beside the stack, one band per date and "
+                "polarisation in dB; the speckle filter is in the Processing Toolbox's dialog"
+            )
+        )
+        self.per_date.toggled.connect(lambda on: on and self.per_track.setChecked(False))
+        self.per_track.toggled.connect(lambda on: on and self.per_date.setChecked(False))
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(self.tr("GeoTIFF (*.tif)"))
@@ -103,6 +114,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.tdom)
         form.addRow(self.harmonize)
         form.addRow(self.per_date)
+        form.addRow(self.per_track)
         form.addRow(self.tr("Stack"), self.output)
         form.addRow(self.tr("Per-year folder"), self.folder)
         form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_FOLDER, self), self.cache_folder)
@@ -161,11 +173,31 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         shared = ("ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "EXTENT", "AOI", "CACHE_FOLDER", "CACHE_MAX_GB")
         return {name: value for name, value in self.parameters().items() if name in shared}
 
+    def sar_stack_parameters(self) -> dict:
+        """``timestack:sarstack``'s parameters: the scenes, area and resolution of the form, the track
+        stacks in ``<stack name>_tracks`` beside the stack, in dB with the VV/VH ratio."""
+        shared = ("ITEMS", "RESOLUTION", "EXTENT", "AOI")
+        values = {name: value for name, value in self.parameters().items() if name in shared}
+        output = Path(self.output.filePath())
+        values.update(
+            {
+                "POLARIZATIONS": "VV,VH",
+                "RATIO": True,
+                "DB": True,
+                "OUTPUT_FOLDER": str(output.with_name(f"{output.stem}_tracks")),
+            }
+        )
+        return values
+
     def run_composite(self) -> None:
         Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
         if is_aster_items(self.items.filePath()):  # ASTER L1T: calibrated subsystems, no compositing
             busy = self.tr("Converting ASTER scenes…")
             self.start_run("timestack:asterscene", aster_parameters(self.parameters()), busy)
+            return
+        if self.per_track.isChecked():
+            busy = self.tr("Stacking Sentinel-1 scenes by track…")
+            self.start_run("timestack:sarstack", self.sar_stack_parameters(), busy)
             return
         if self.per_date.isChecked():
             busy = self.tr("Stacking scenes by date…")
@@ -176,6 +208,12 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
     def run_finished(self, ok: bool, results: dict) -> None:
         if ok and results.get("FILES_WRITTEN"):
             self.status.setText(self.tr("ASTER files written in {0}").format(results["OUTPUT_FOLDER"]))
+        elif ok and results.get("TRACKS"):
+            self.status.setText(
+                self.tr("Sentinel-1 stacks written ({0}): {1}").format(
+                    results["TRACKS"], results["OUTPUT_FOLDER"]
+                )
+            )
         elif ok and results.get("DATES"):
             self.status.setText(self.tr("Per-date stack written: {0}").format(results["OUTPUT"]))
         elif ok and results.get("OUTPUT"):

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsRectangle,
     QgsTask,
 )
-from qgis.gui import QgsAuthConfigSelect, QgsExtentGroupBox, QgsMapLayerComboBox
+from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox, QgsExtentGroupBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -206,12 +207,14 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.tr("Day of year"), doy)
         form.addRow(self.tr("Max. cloud (%)"), self.cloud)
         form.addRow(self.tr("Max. scenes"), self.max_items)
+        self.radar = self._radar_filters()
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.radar)
         layout.addWidget(self.extent)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -234,6 +237,32 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         return self.tr("Search")
 
     # --- inputs -------------------------------------------------------------------------------
+
+    def _radar_filters(self) -> QgsCollapsibleGroupBox:
+        """Orbit direction, relative orbits and polarisations of Sentinel-1 scenes, collapsed: most
+        searches are optical."""
+        alg = SearchScenesAlgorithm
+        box = QgsCollapsibleGroupBox(self.tr("Radar (Sentinel-1)"), self)
+        box.setObjectName("searchRadar")
+        box.setCollapsed(True)
+        self.orbit_direction = self.definitions.widget(alg.ORBIT_DIRECTION, self)
+        self.relative_orbits = QLineEdit(self)
+        self.relative_orbits.setObjectName(alg.RELATIVE_ORBIT)
+        self.relative_orbits.setPlaceholderText(self.tr("all tracks, or e.g. 44, 117"))
+        self.polarizations = QLineEdit(self)
+        self.polarizations.setObjectName(alg.POLARIZATIONS)
+        self.polarizations.setPlaceholderText(self.tr("any, or e.g. VV, VH"))
+        for widget, name in (
+            (self.orbit_direction, alg.ORBIT_DIRECTION),
+            (self.relative_orbits, alg.RELATIVE_ORBIT),
+            (self.polarizations, alg.POLARIZATIONS),
+        ):
+            widget.setToolTip(self.definitions.definition(name).description())
+        form = QFormLayout(box)
+        form.addRow(self.tr("Orbit direction"), self.orbit_direction)
+        form.addRow(self.tr("Relative orbits"), self.relative_orbits)
+        form.addRow(self.tr("Polarisations"), self.polarizations)
+        return box
 
     def catalog_value(self) -> str:
         """The preset key or path behind the chosen entry, or what the user typed."""
@@ -329,6 +358,11 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         }
         if self.is_earthdata() and self.login.configId():
             parameters["AUTHCFG"] = self.login.configId()
+        if self.orbit_direction.currentIndex() > 0:
+            parameters["ORBIT_DIRECTION"] = self.orbit_direction.currentIndex()
+        for name, edit in (("RELATIVE_ORBIT", self.relative_orbits), ("POLARIZATIONS", self.polarizations)):
+            if edit.text().strip():
+                parameters[name] = edit.text().strip()
         if self.aoi.currentLayer() is not None:
             parameters["AOI"] = self.aoi.currentLayer().id()
         else:

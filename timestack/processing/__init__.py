@@ -21,6 +21,7 @@ __all__ = [
     "provider",
     "resample",
     "sample_archive",
+    "sarstack",
     "scenestack",
     "search_scenes",
     "stack_files",

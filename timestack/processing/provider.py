@@ -20,6 +20,7 @@ from .models import shipped_models
 from .mosaic import MosaicAlgorithm
 from .resample import ResampleAlgorithm
 from .sample_archive import SampleArchiveAlgorithm
+from .sarstack import SarStackAlgorithm
 from .scenestack import SceneStackAlgorithm
 from .search_scenes import SearchScenesAlgorithm
 from .timescan import TimescanAlgorithm
@@ -43,6 +44,7 @@ ALGORITHMS = (
     Hyp3StackAlgorithm,
     Hyp3DownloadAlgorithm,
     AsterSceneAlgorithm,
+    SarStackAlgorithm,
 )
 
 

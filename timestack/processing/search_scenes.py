@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -28,6 +29,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 
 from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
+from ..core.search.query import ORBIT_DIRECTIONS
 from ..core.search.stac_api import DEFAULT_TIMEOUT
 from .algorithm import TimestackAlgorithm
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
@@ -38,6 +40,7 @@ _FIELD_TYPES = {
     "doy": QVariant.Int,
     "cloud_cover": QVariant.Double,
     "epsg": QVariant.Int,
+    "relative_orbit": QVariant.Int,
 }
 
 
@@ -53,6 +56,9 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
     EXCLUDE = "EXCLUDE"
     MAX_ITEMS = "MAX_ITEMS"
     TIMEOUT = "TIMEOUT"
+    ORBIT_DIRECTION = "ORBIT_DIRECTION"
+    RELATIVE_ORBIT = "RELATIVE_ORBIT"
+    POLARIZATIONS = "POLARIZATIONS"
     OUTPUT = "OUTPUT"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
     COUNT = "COUNT"
@@ -74,6 +80,8 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
             "{0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window "
             "whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). "
             "Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. "
+            "Radar scenes (Sentinel-1) can be filtered by orbit direction, relative orbit and "
+            "polarisations (advanced parameters); the cloud limit keeps them, having no cloud cover. "
             "No match gives an empty layer and a message, not an error."
         ).format(presets)
 
@@ -132,6 +140,24 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 QgsProcessingParameterNumber.Double,
                 DEFAULT_TIMEOUT,
                 minValue=0.1,
+            ),
+            QgsProcessingParameterEnum(
+                self.ORBIT_DIRECTION,
+                self.tr("Radar: orbit direction"),
+                options=[self.tr("Any"), self.tr("Ascending"), self.tr("Descending")],
+                defaultValue=0,
+            ),
+            QgsProcessingParameterString(
+                self.RELATIVE_ORBIT,
+                self.tr("Radar: relative orbits (comma-separated, e.g. 44,117)"),
+                defaultValue="",
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.POLARIZATIONS,
+                self.tr("Radar: polarisations every scene must carry (e.g. VV,VH)"),
+                defaultValue="",
+                optional=True,
             ),
         ]
         for parameter in advanced_parameters:
@@ -197,6 +223,11 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 platforms=split_list(self.parameterAsString(parameters, self.PLATFORMS, context)),
                 exclude_ids=split_list(self.parameterAsString(parameters, self.EXCLUDE, context)),
                 max_items=max_items or None,
+                orbit_direction=ORBIT_DIRECTIONS[
+                    self.parameterAsEnum(parameters, self.ORBIT_DIRECTION, context)
+                ],
+                relative_orbits=split_list(self.parameterAsString(parameters, self.RELATIVE_ORBIT, context)),
+                polarizations=split_list(self.parameterAsString(parameters, self.POLARIZATIONS, context)),
             )
             result = search_scenes(
                 catalog,

@@ -222,7 +222,10 @@ def _parquet_filter(dataset, query: SceneQuery):
                 pc.field("datetime") < pa.scalar(end, kind)
             )
     if query.max_cloud is not None and "eo:cloud_cover" in names:
-        expression &= pc.field("eo:cloud_cover") <= query.max_cloud
+        cloud = pc.field("eo:cloud_cover") <= query.max_cloud
+        if query.may_include_radar:  # SAR scenes carry no cloud cover and must stay
+            cloud = cloud | pc.field("eo:cloud_cover").is_null()
+        expression &= cloud
     if query.collections and "collection" in names:
         expression &= pc.field("collection").isin(list(query.collections))
     return expression

@@ -27,7 +27,7 @@ PLANETARY_COMPUTER = CatalogPreset(
     "Microsoft Planetary Computer",
     "https://planetarycomputer.microsoft.com/api/stac/v1",
     "stac-api",
-    ("landsat-c2-l2", "sentinel-2-l2a", "sentinel-1-rtc", "aster-l1t"),
+    ("landsat-c2-l2", "sentinel-2-l2a", "sentinel-1-rtc", "aster-l1t", "sentinel-1-grd"),
     "Asset hrefs are signed with the planetary-computer package (short-lived SAS tokens).",
 )
 EARTH_SEARCH = CatalogPreset(
@@ -35,7 +35,7 @@ EARTH_SEARCH = CatalogPreset(
     "Element84 Earth Search",
     "https://earth-search.aws.element84.com/v1",
     "stac-api",
-    ("landsat-c2-l2", "sentinel-2-c1-l2a", "sentinel-2-l2a"),
+    ("landsat-c2-l2", "sentinel-2-c1-l2a", "sentinel-2-l2a", "sentinel-1-grd"),
     "Landsat assets are in the requester-pays bucket s3://usgs-landsat: reading them bills your AWS account.",
 )
 EARTHDATA = CatalogPreset(

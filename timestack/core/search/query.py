@@ -13,11 +13,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 SORT_ORDERS = ("ascending", "descending")
+#: ORBIT_DIRECTION choices; ``any`` keeps both (STAC sat extension ``sat:orbit_state`` values otherwise).
+ORBIT_DIRECTIONS = ("any", "ascending", "descending")
+#: SAR polarisations (STAC sar extension ``sar:polarizations``).
+POLARIZATIONS = ("HH", "HV", "VV", "VH")
+#: Sentinel-1 repeats its ground track every 12 days over 175 relative orbits.
+RELATIVE_ORBIT_RANGE = (1, 175)
+#: Words in a collection id that say it holds SAR scenes (which carry no ``eo:cloud_cover``).
+RADAR_COLLECTION_HINTS = ("sentinel-1", "sentinel1", "sar", "rtc", "grd", "insar")
+
+
+def is_radar_collection(collection: Optional[str]) -> bool:
+    """True when a collection id names SAR scenes (Sentinel-1 RTC/GRD, ASF HyP3 and the like)."""
+    text = (collection or "").lower()
+    return any(hint in text for hint in RADAR_COLLECTION_HINTS)
+
+
+def is_radar_scene(properties: Optional[Mapping]) -> bool:
+    """True when STAC item properties describe a SAR acquisition (any ``sar:`` field)."""
+    return any(str(key).startswith("sar:") for key in (properties or {}))
 
 
 class SearchError(TimestackError):
@@ -123,6 +142,55 @@ def doy_in_window(doy: int, doy_start: int, doy_end: int) -> bool:
     return doy >= doy_start or doy <= doy_end
 
 
+def radar_filters(
+    orbit_direction: Any, relative_orbits: Iterable[Any], polarizations: Iterable[str]
+) -> tuple:
+    """Validated ``(orbit direction or None, relative orbits, polarisations)``; errors name
+    ORBIT_DIRECTION, RELATIVE_ORBIT or POLARIZATIONS."""
+    direction = str(orbit_direction or "any").strip().lower()
+    if direction not in ORBIT_DIRECTIONS:
+        raise SearchError(
+            QT_TRANSLATE_NOOP("TimestackCore", "ORBIT_DIRECTION must be one of {0}, got {1!r}."),
+            "ORBIT_DIRECTION",
+            args=(", ".join(ORBIT_DIRECTIONS), orbit_direction),
+        )
+    orbits = []
+    low, high = RELATIVE_ORBIT_RANGE
+    for value in relative_orbits or ():
+        text = str(value).strip()
+        if not text:
+            continue
+        try:
+            orbit = int(text)
+        except ValueError:
+            orbit = None
+        if orbit is None or not low <= orbit <= high:
+            raise SearchError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "RELATIVE_ORBIT takes whole numbers from {0} to {1} (Sentinel-1 tracks), got {2!r}."
+                ),
+                "RELATIVE_ORBIT",
+                args=(low, high, value),
+            )  # fmt: skip
+        if orbit not in orbits:
+            orbits.append(orbit)
+    wanted = []
+    for value in polarizations or ():
+        text = str(value).strip().upper()
+        if not text:
+            continue
+        if text not in POLARIZATIONS:
+            raise SearchError(
+                QT_TRANSLATE_NOOP("TimestackCore", "POLARIZATIONS takes {0}, got {1!r}."),
+                "POLARIZATIONS",
+                args=(", ".join(POLARIZATIONS), value),
+            )
+        if text not in wanted:
+            wanted.append(text)
+    return (None if direction == "any" else direction), tuple(orbits), tuple(wanted)
+
+
 @dataclass(frozen=True)
 class SceneQuery:
     """What to search for; build it with :meth:`create`, which validates every field."""
@@ -138,6 +206,9 @@ class SceneQuery:
     exclude_ids: frozenset = field(default_factory=frozenset)
     max_items: Optional[int] = None
     sort: str = "ascending"
+    orbit_direction: Optional[str] = None
+    relative_orbits: tuple = ()
+    polarizations: tuple = ()
 
     @classmethod
     def create(
@@ -155,8 +226,15 @@ class SceneQuery:
         exclude_ids: Iterable[str] = (),
         max_items: Optional[int] = None,
         sort: str = "ascending",
+        orbit_direction: Optional[str] = None,
+        relative_orbits: Iterable[Any] = (),
+        polarizations: Iterable[str] = (),
     ) -> SceneQuery:
-        """Validate and normalise; errors name the Processing parameter (START_DATE, MAX_CLOUD, ...)."""
+        """Validate and normalise; errors name the Processing parameter (START_DATE, MAX_CLOUD, ...).
+
+        ``orbit_direction`` (``any``/``ascending``/``descending``), ``relative_orbits`` and
+        ``polarizations`` (scenes must carry all of them) filter SAR scenes by their STAC ``sat:`` and
+        ``sar:`` fields (ORBIT_DIRECTION, RELATIVE_ORBIT, POLARIZATIONS)."""
         start = _as_date(start_date, "START_DATE")
         end = _as_date(end_date, "END_DATE")
         if end < start:
@@ -195,6 +273,7 @@ class SceneQuery:
                 "SORT",
                 args=(SORT_ORDERS, sort),
             )
+        direction, orbits, wanted = radar_filters(orbit_direction, relative_orbits, polarizations)
         return cls(
             aoi=aoi_to_wgs84(aoi, aoi_crs),
             start_date=start,
@@ -207,6 +286,9 @@ class SceneQuery:
             exclude_ids=frozenset(i.strip() for i in exclude_ids if i and i.strip()),
             max_items=None if max_items is None else int(max_items),
             sort=sort,
+            orbit_direction=direction,
+            relative_orbits=orbits,
+            polarizations=wanted,
         )
 
     @property
@@ -222,6 +304,40 @@ class SceneQuery:
         return f"{self.start_date.isoformat()}T00:00:00Z/{self.end_date.isoformat()}T23:59:59.999Z"
 
     @property
+    def filters_radar(self) -> bool:
+        """True when an orbit direction, relative orbits or polarisations are asked for."""
+        return bool(self.orbit_direction or self.relative_orbits or self.polarizations)
+
+    @property
+    def may_include_radar(self) -> bool:
+        """True when SAR scenes (without cloud cover) may answer: no collection named, a SAR
+        collection named, or a radar filter set. A server-side cloud filter must then keep them."""
+        return (
+            not self.collections
+            or self.filters_radar
+            or any(is_radar_collection(c) for c in self.collections)
+        )
+
+    def accepts_radar(self, properties: Optional[Mapping]) -> bool:
+        """The radar filters on one item's properties; a scene without the field asked for fails."""
+        properties = properties or {}
+        if self.orbit_direction:
+            if str(properties.get("sat:orbit_state") or "").lower() != self.orbit_direction:
+                return False
+        if self.relative_orbits:
+            orbit = properties.get("sat:relative_orbit")
+            try:
+                if orbit is None or int(orbit) not in self.relative_orbits:
+                    return False
+            except (TypeError, ValueError):
+                return False
+        if self.polarizations:
+            carried = {str(p).upper() for p in properties.get("sar:polarizations") or ()}
+            if not set(self.polarizations) <= carried:
+                return False
+        return True
+
+    @property
     def filters_doy(self) -> bool:
         return not (self.doy_start == 1 and self.doy_end >= 365)
 
@@ -232,10 +348,12 @@ class SceneQuery:
         cloud_cover: Optional[float],
         platform: Optional[str],
         collection: Optional[str] = None,
+        properties: Optional[Mapping] = None,
     ) -> bool:
         """The filters every backend applies client-side (all of them, so server quirks cannot leak).
 
-        A scene without cloud cover metadata is kept only when no cloud limit is set.
+        A scene without cloud cover metadata is kept only when no cloud limit is set, unless it is a
+        SAR scene (radar sees through clouds; ``properties`` with ``sar:`` fields say so).
         """
         if scene_id in self.exclude_ids:
             return False
@@ -247,8 +365,11 @@ class SceneQuery:
                 return False
             if self.filters_doy and not doy_in_window(when.timetuple().tm_yday, self.doy_start, self.doy_end):
                 return False
-        if self.max_cloud is not None and (cloud_cover is None or cloud_cover > self.max_cloud):
-            return False
+        if self.max_cloud is not None:
+            if cloud_cover is None and not is_radar_scene(properties):
+                return False
+            if cloud_cover is not None and cloud_cover > self.max_cloud:
+                return False
         if self.platforms and (platform or "").lower() not in self.platforms:
             return False
-        return True
+        return self.accepts_radar(properties)

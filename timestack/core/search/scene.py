@@ -20,7 +20,10 @@ if TYPE_CHECKING:  # pystac is imported by the searches, not when QGIS registers
     import pystac
 
 #: Columns of the footprints layer, in order (DESIGN.md: id, collection, platform, datetime, cloud_cover, …).
-RECORD_FIELDS = ("id", "collection", "platform", "datetime", "doy", "cloud_cover", "epsg", "backend")
+RECORD_FIELDS = (
+    "id", "collection", "platform", "datetime", "doy", "cloud_cover", "epsg", "backend",
+    "orbit_state", "relative_orbit", "polarizations", "instrument_mode",
+)  # fmt: skip
 
 
 def scene_datetime(item: pystac.Item) -> Optional[dt.datetime]:
@@ -46,7 +49,12 @@ def scene_platform(item: pystac.Item) -> Optional[str]:
 def query_accepts(query: SceneQuery, item: pystac.Item) -> bool:
     """Apply the query's client-side filters to one item."""
     return query.accepts(
-        item.id, scene_datetime(item), scene_cloud_cover(item), scene_platform(item), item.collection_id
+        item.id,
+        scene_datetime(item),
+        scene_cloud_cover(item),
+        scene_platform(item),
+        item.collection_id,
+        item.properties,
     )
 
 
@@ -65,7 +73,19 @@ def scene_record(item: pystac.Item, backend: str) -> dict:
         "cloud_cover": scene_cloud_cover(item),
         "epsg": epsg,
         "backend": backend,
+        # SAR scenes (STAC sat and sar extensions); empty for optical scenes
+        "orbit_state": item.properties.get("sat:orbit_state") or "",
+        "relative_orbit": _whole_number(item.properties.get("sat:relative_orbit")),
+        "polarizations": ",".join(str(p) for p in item.properties.get("sar:polarizations") or ()),
+        "instrument_mode": item.properties.get("sar:instrument_mode") or "",
     }
+
+
+def _whole_number(value) -> Optional[int]:
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def select_scenes(items: Iterable[pystac.Item], query: SceneQuery) -> list:

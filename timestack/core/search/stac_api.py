@@ -1,9 +1,10 @@
 """Search a STAC API with pystac-client.
 
 What the server can filter is sent to it: ``intersects`` (the AOI polygon), ``datetime``,
-``collections``, and cloud cover as a CQL2-JSON ``filter`` when the API conforms to Filter, else as a
-``query`` when it conforms to the Query extension. Day-of-year windows, platforms and excluded ids are
-not expressible portably, so :func:`..scene.select_scenes` applies them (and re-checks the rest).
+``collections``, and cloud cover, orbit direction and relative orbits as a CQL2-JSON ``filter`` when
+the API conforms to Filter, else as a ``query`` when it conforms to the Query extension. Day-of-year
+windows, platforms, polarisations and excluded ids are not expressible portably, so
+:func:`..scene.select_scenes` applies them (and re-checks the rest).
 Paging is pystac-client's (``next`` links); cancellation is checked between pages.
 """
 
@@ -129,16 +130,52 @@ def search_parameters(client, query: SceneQuery, page_size: int = DEFAULT_PAGE_S
     }
     if query.collections:
         parameters["collections"] = list(query.collections)
-    if query.max_cloud is not None:
-        if client.conforms_to(ConformanceClasses.FILTER):
-            parameters["filter"] = {"op": "<=", "args": [{"property": "eo:cloud_cover"}, query.max_cloud]}
+    if client.conforms_to(ConformanceClasses.FILTER):
+        clauses = cql2_clauses(query)
+        if clauses:
+            parameters["filter"] = clauses[0] if len(clauses) == 1 else {"op": "and", "args": clauses}
             parameters["filter_lang"] = "cql2-json"
-        elif client.conforms_to(ConformanceClasses.QUERY):
-            parameters["query"] = {"eo:cloud_cover": {"lte": query.max_cloud}}
+    elif client.conforms_to(ConformanceClasses.QUERY):
+        fields = query_extension_fields(query)
+        if fields:
+            parameters["query"] = fields
     if client.conforms_to(ConformanceClasses.SORT):
         direction = "asc" if query.sort == "ascending" else "desc"
         parameters["sortby"] = [{"field": "properties.datetime", "direction": direction}]
     return parameters
+
+
+def cql2_clauses(query: SceneQuery) -> list:
+    """CQL2-JSON conditions for the cloud limit and the radar filters (orbit direction, relative
+    orbits). When SAR scenes may answer, a SAR scene (one with ``sar:instrument_mode``) passes the cloud
+    limit; other scenes without cloud cover (elevation models, land cover maps) still do not, as
+    before. Polarisations stay client-side: array operators are not part of basic CQL2."""
+    clauses = []
+    if query.max_cloud is not None:
+        cloud = {"op": "<=", "args": [{"property": "eo:cloud_cover"}, query.max_cloud]}
+        if query.may_include_radar:
+            radar = {"op": "not", "args": [{"op": "isNull", "args": [{"property": "sar:instrument_mode"}]}]}
+            cloud = {"op": "or", "args": [cloud, radar]}
+        clauses.append(cloud)
+    if query.orbit_direction:
+        clauses.append({"op": "=", "args": [{"property": "sat:orbit_state"}, query.orbit_direction]})
+    if query.relative_orbits:
+        orbits = list(query.relative_orbits)
+        clauses.append({"op": "in", "args": [{"property": "sat:relative_orbit"}, orbits]})
+    return clauses
+
+
+def query_extension_fields(query: SceneQuery) -> dict:
+    """The same for servers with the Query extension only, which cannot say "or missing": the cloud
+    limit is sent only when no SAR scene may answer."""
+    fields = {}
+    if query.max_cloud is not None and not query.may_include_radar:
+        fields["eo:cloud_cover"] = {"lte": query.max_cloud}
+    if query.orbit_direction:
+        fields["sat:orbit_state"] = {"eq": query.orbit_direction}
+    if query.relative_orbits:
+        fields["sat:relative_orbit"] = {"in": list(query.relative_orbits)}
+    return fields
 
 
 def _collection_ids(client, url: str, timeout: float) -> set:
