@@ -163,10 +163,12 @@ def scene_statistics(
     is_cancelled: Optional[IsCancelled] = None,
     earthdata_headers: Optional[str] = None,
     cache: Optional[AssetCache] = None,
+    catalog_login=None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
-    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
+    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only,
+    ``catalog_login`` (:class:`..io.logins.CatalogLogin`) with the reads of its catalog's own files.
     With a ``cache`` (:mod:`..io.cache`), each scene's http(s) files are downloaded (or reused) and read
     from disk instead of streamed.
     """
@@ -185,7 +187,10 @@ def scene_statistics(
             raise Cancelled("zonal statistics cancelled")
         when = scene_date(item)
         first_key = _asset_key(item, required_bands(bands, indices)[0])
-        headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
+        if is_earthdata_granule(item.to_dict()):
+            headers = earthdata_headers
+        else:
+            headers = catalog_login.headers_for(item.to_dict()) if catalog_login is not None else None
         if cache is not None:
             keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
             keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]

@@ -1,0 +1,99 @@
+"""A STAC API behind a login, through ``processing.run``: the search is refused without AUTHCFG (the
+message names it), succeeds with it, and a composite of the found scenes reads their files with the
+same login; the secret is in no log, message or output file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+from rasterio.warp import transform_bounds
+from shapely.geometry import box, mapping
+
+from tests.helpers.scenes import RES, SIZE, UTM, X0, Y0, write_scene
+from tests.servers.stac_login import stac_login_fixture  # noqa: F401
+
+SECRET = "k3y-s3cret"
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):
+        self.lines.append(info)
+
+    def reportError(self, error, fatalError=False):
+        self.lines.append(error)
+
+    def setProgressText(self, text):
+        self.lines.append(text)
+
+
+def _run(algorithm, parameters, feedback=None):
+    import processing
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(
+        algorithm, parameters, context=context, feedback=feedback or QgsProcessingFeedback()
+    )
+
+
+def _scene(stac_login) -> None:
+    item = write_scene(stac_login.folder, "LC08_044034_20200610", "2020-06-10")
+    bounds = transform_bounds(UTM, "EPSG:4326", X0, Y0 - SIZE * RES, X0 + SIZE * RES, Y0)
+    item["geometry"], item["bbox"] = mapping(box(*bounds)), list(bounds)
+    stac_login.add(item)
+    return bounds
+
+
+def test_a_stac_api_behind_an_api_key_is_searched_and_read_with_authcfg(
+    provider, tmp_path, stac_login, store_login
+):
+    west, south, east, north = _scene(stac_login)
+    search = {
+        "CATALOG": stac_login.url, "EXTENT": f"{west},{east},{south},{north} [EPSG:4326]",
+        "START_DATE": "2020-01-01", "END_DATE": "2020-12-31",
+        "OUTPUT": str(tmp_path / "footprints.gpkg"), "OUTPUT_ITEMS": str(tmp_path / "items.json"),
+    }  # fmt: skip
+    with pytest.raises(QgsProcessingException, match="AUTHCFG") as refused:
+        _run("timestack:searchscenes", search)
+    assert "401" in str(refused.value)
+
+    authcfg = store_login("X-API-Key:", SECRET)
+    feedback = Recorder()
+    found = _run("timestack:searchscenes", {**search, "AUTHCFG": authcfg}, feedback)
+    assert found["COUNT"] == 1
+
+    composite = {
+        "ITEMS": found["OUTPUT_ITEMS"], "START_YEAR": 2020, "END_YEAR": 2020, "BANDS": [3], "INDICES": "",
+        "OUTPUT": str(tmp_path / "out" / "stack.tif"),
+    }  # fmt: skip
+    with pytest.raises(QgsProcessingException):  # the files answer 401 without the login
+        _run("timestack:composite", composite)
+    stacked = _run("timestack:composite", {**composite, "AUTHCFG": authcfg}, feedback)
+    assert Path(stacked["OUTPUT"]).is_file()
+    file_reads = [headers for path, headers in stac_login.requests if path.startswith("/files/")]
+    assert any(headers.get("X-API-Key") == SECRET for headers in file_reads)
+
+    outputs = [Path(found["OUTPUT_ITEMS"]), Path(stacked["OUTPUT_LOG"]), tmp_path / "footprints.gpkg"]
+    assert all(SECRET.encode() not in path.read_bytes() for path in outputs)
+    assert SECRET not in "\n".join(feedback.lines)
+    assert SECRET not in json.dumps(found, default=str) + json.dumps(stacked, default=str)
+
+
+def test_a_wrong_key_is_refused_naming_authcfg_without_showing_it(
+    provider, tmp_path, stac_login, store_login
+):
+    _scene(stac_login)
+    with pytest.raises(QgsProcessingException, match="AUTHCFG") as refused:
+        _run("timestack:searchscenes", {
+            "CATALOG": stac_login.url, "EXTENT": "-124,-122,44,46 [EPSG:4326]", "START_DATE": "2020-01-01",
+            "END_DATE": "2020-12-31", "AUTHCFG": store_login("X-API-Key:", "wr0ng-s3cret"),
+            "OUTPUT": str(tmp_path / "f.gpkg"), "OUTPUT_ITEMS": str(tmp_path / "i.json"),
+        })  # fmt: skip
+    assert "wr0ng" not in str(refused.value)
