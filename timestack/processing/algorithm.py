@@ -183,6 +183,19 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
         return login_headers(EarthdataLogin(*self.credentials(authcfg)))
 
+    def earthengine_sign_in(self, parameters, context, project) -> bool:
+        """With AUTHCFG (a service account's key JSON as its password), log Earth Engine in with that
+        account for ``project``; False without AUTHCFG (the user's own stored login is used)."""
+        if self.parameterDefinition("AUTHCFG") is None:
+            return False
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        if not authcfg:
+            return False
+        from ..core.earthengine.login import service_account_credentials, sign_in
+
+        sign_in(project or None, service_account_credentials(self.credentials(authcfg)[1]))
+        return True
+
     def read_logins(self, parameters, context, items) -> tuple:
         """(Earthdata bearer header, catalog login) for the reads of the scenes of ``items`` (an
         ItemCollection path): AUTHCFG logs in to Earthdata when the scenes are Earthdata granules, else it

@@ -182,6 +182,9 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         login, headers = None, None
         if authcfg and "://" in catalog:  # a STAC API: the login as headers; nothing of it is logged
             headers = self.login(authcfg).headers
+        elif authcfg and catalog.strip().lower() == "earthengine":  # a service account's key JSON
+            with self.core_errors(self.tr("Search")):
+                self.earthengine_sign_in(parameters, context, None)
         elif authcfg:
             login = EarthdataLogin(*self.credentials(authcfg))
         with self.core_errors(self.tr("Search")):
