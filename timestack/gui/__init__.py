@@ -6,6 +6,7 @@ them in background tasks (:mod:`.algorithm_task`); nothing here computes what an
 
 __all__ = [
     "algorithm_task",
+    "catalog_connections",
     "composite_panel",
     "dependency_installer",
     "dock",

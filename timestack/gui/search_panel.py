@@ -45,6 +45,7 @@ from ..dependencies import OPTIONAL, missing_backends
 from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .catalog_connections import CatalogConnection, CatalogConnections
 from .parameter_widgets import AlgorithmParameters
 from .remembered import remember
 from .sample_panel import default_sample_folder
@@ -121,10 +122,18 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.login = QgsAuthConfigSelect(self)
         self.login.setToolTip(
             self.tr(
-                "Earthdata Login from QGIS's authentication database: a Basic configuration with your "
-                "username and password, or an empty username and a user token as password"
+                "The catalog's login from QGIS's authentication database. Earthdata or a STAC API: a Basic "
+                "configuration with username and password, or an empty username and a token as password; a "
+                "STAC API also takes a header name ending in ':' as username and its value as password, or "
+                "OAuth2. Earth Engine: a service account's key JSON as password."
             )
+        )  # fmt: skip
+        #: Saved catalog connections (name, URL, login id): choosing one fills the catalog and the login.
+        self.connections = CatalogConnections(
+            self, lambda: CatalogConnection("", self.catalog_value(), self.login.configId())
         )
+        self.connections.chosen.connect(self._use_connection)
+        self.catalog.editTextChanged.connect(self._show_login)
 
         self.extent = QgsExtentGroupBox(self)
         self.extent.setTitleBase(self.tr("Area"))
@@ -183,6 +192,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.add_button.clicked.connect(self.add_selected_scene)
 
         form = QFormLayout()
+        form.addRow(self.tr("Saved connection"), self.connections)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.catalog, 1)
         catalog_row.addWidget(browse)
@@ -191,7 +201,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         collections_row.addWidget(self.collections, 1)
         collections_row.addWidget(refresh)
         form.addRow(self.tr("Collections"), collections_row)
-        form.addRow(self.tr("Earthdata login"), self.login)
+        form.addRow(self.tr("Login"), self.login)
         self.login_label = form.labelForField(self.login)
         form.addRow(self.tr("AOI layer"), self.aoi)
         dates = QHBoxLayout()
@@ -226,6 +236,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self,
             {"catalog": self.catalog, "collections": self.collections, "start": self.start, "end": self.end},
         )
+        self.connections.apply_current()  # the connection used last, with its login
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SearchPanel", text)
@@ -272,10 +283,24 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
     def is_earthdata(self) -> bool:
         return self.catalog_value() == "earthdata"
 
+    def needs_login_row(self) -> bool:
+        """A login matters for Earthdata, Earth Engine (a service account) and STAC APIs."""
+        return self.is_earthdata() or self.catalog_value() == "earthengine" or "://" in self.catalog_value()
+
+    def _show_login(self, *_args) -> None:
+        if not hasattr(self, "login_label"):  # still being built
+            return
+        self.login.setVisible(self.needs_login_row())
+        self.login_label.setVisible(self.needs_login_row())
+
+    def _use_connection(self, url: str, authcfg: str) -> None:
+        """A saved connection was chosen: its URL in the catalog box, its login in the login box."""
+        self.set_catalog(url)
+        self.login.setConfigId(authcfg)
+        self._show_login()
+
     def _catalog_changed(self, *_args) -> None:
-        # The login row only matters (and is only shown) for NASA Earthdata.
-        self.login.setVisible(self.is_earthdata())
-        self.login_label.setVisible(self.is_earthdata())
+        self._show_login()
         self.collections.clear()
         for preset in PRESETS:
             if preset.key == self.catalog_value():
@@ -327,7 +352,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             "OUTPUT": QgsProcessingUtils.generateTempFilename("scene_footprints.gpkg"),
             "OUTPUT_ITEMS": QgsProcessingUtils.generateTempFilename("scenes.json"),
         }
-        if self.is_earthdata() and self.login.configId():
+        if self.needs_login_row() and self.login.configId():
             parameters["AUTHCFG"] = self.login.configId()
         if self.aoi.currentLayer() is not None:
             parameters["AOI"] = self.aoi.currentLayer().id()
