@@ -91,9 +91,9 @@ class ConnectionDialog(QDialog):
         self.login.setConfigId(connection.authcfg)
         self.login.setToolTip(
             self.tr(
-                "A configuration of QGIS's authentication database: Basic (username and password, an empty "
-                "username and a token, or a header name ending in ':' and its value) or OAuth2. Only its id is "
-                "saved with the connection."
+                "A configuration of QGIS's authentication database: Basic (username and password, an "
+                "empty username and a token, or a header name ending in ':' and its value) or OAuth2. Only "
+                "its id is saved with the connection."
             )
         )  # fmt: skip
         self.message = QLabel(self)
