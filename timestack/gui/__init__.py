@@ -10,6 +10,7 @@ __all__ = [
     "composite_panel",
     "dependency_installer",
     "dock",
+    "earthengine_login",
     "earthengine_tasks_box",
     "landtrendr_panel",
     "parameter_widgets",

@@ -317,6 +317,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         """Open the package installer with the chosen catalog's backend ticked."""
         from .dependency_installer import open_installer
 
+        if _link != "install":  # a failed run's install:<feature> link (RunsOneAlgorithm)
+            return
+
         self.installer = open_installer(self, [self.catalog_value()])
 
     def load_collections(self) -> None:
