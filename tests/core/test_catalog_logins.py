@@ -67,3 +67,25 @@ def test_a_planetary_computer_read_refused_for_an_expired_token_is_signed_again(
     assert result.scenes_used == 1
     assert ("expired", 403) in blob_storage.reads and ("fresh1", 200) in blob_storage.reads
     assert blob_storage.issued == 1, "one token for the container, reused by every file"
+
+
+def test_per_scene_polygon_statistics_sign_an_expired_href_again(tmp_path, blob_storage):
+    import pystac
+
+    from tests.helpers.scenes import RES, X0, Y0
+    from tests.helpers.zonal import write_polygons
+    from timestack.core.zonal.scenes import scene_statistics
+    from timestack.core.zonal.statistics import read_polygons
+
+    item = write_scene(blob_storage.folder, "LC08_044034_20200610", "2020-06-10")
+    for asset in item["assets"].values():
+        asset["href"] = blob_storage.href(asset["href"], "expired")
+    x0, x1, y0, y1 = X0 + 2 * RES, X0 + 12 * RES, Y0 - 5 * RES, Y0 - 15 * RES
+    stand = f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+    stands = read_polygons(write_polygons(tmp_path / "stands.gpkg", [(1, stand)], epsg=32610), "stand_id")
+    try:
+        table = scene_statistics([pystac.Item.from_dict(item)], stands, ["nir"], ["mean"])
+    finally:
+        logins._RESIGNED.clear()
+    assert table.set_index("id").loc[1, "mean"] == pytest.approx(0.32, abs=1e-4)
+    assert ("expired", 403) in blob_storage.reads and blob_storage.issued == 1

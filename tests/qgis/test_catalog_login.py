@@ -97,3 +97,64 @@ def test_a_wrong_key_is_refused_naming_authcfg_without_showing_it(
             "OUTPUT": str(tmp_path / "f.gpkg"), "OUTPUT_ITEMS": str(tmp_path / "i.json"),
         })  # fmt: skip
     assert "wr0ng" not in str(refused.value)
+
+
+def test_the_search_tab_previews_a_scene_of_a_stac_api_with_its_login(
+    provider, qgis_iface, qgis_canvas, tmp_path, stac_login, store_login
+):
+    import time
+
+    import pystac
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from timestack.gui.search_panel import SearchPanel
+
+    _scene(stac_login)
+    panel = SearchPanel(qgis_iface)
+    panel.set_catalog(stac_login.url)
+    assert panel.login.isVisibleTo(panel)
+    panel.login.setConfigId(store_login("X-API-Key:", SECRET))
+    item = pystac.Item.from_dict(stac_login.items[0])
+    panel.items = [item]
+    panel.show_items([item])
+    panel.table.selectRow(0)
+    panel.add_selected_scene()
+    deadline = time.monotonic() + 30
+    while "Opening" in panel.status.text():
+        assert time.monotonic() < deadline
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    layer = panel.preview_layer
+    assert layer is not None and layer.isValid(), panel.status.text()
+    assert not layer.source().startswith("/vsicurl/"), "QGIS draws a local copy, never with the key"
+    file_reads = [headers for path, headers in stac_login.requests if path.startswith("/files/")]
+    assert file_reads and all(headers.get("X-API-Key") == SECRET for headers in file_reads)
+    assert SECRET not in panel.status.text()
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_per_scene_polygon_statistics_read_the_catalogs_files_with_authcfg(
+    provider, tmp_path, stac_login, store_login
+):
+    import csv
+
+    from tests.helpers.zonal import write_polygons
+
+    _scene(stac_login)
+    items = tmp_path / "items.json"
+    items.write_text(json.dumps({"type": "FeatureCollection", "features": stac_login.items}))
+    x0, x1, y0, y1 = X0 + 2 * RES, X0 + 12 * RES, Y0 - 5 * RES, Y0 - 15 * RES
+    stands = write_polygons(
+        tmp_path / "stands.gpkg", [(1, f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))")],
+        epsg=32610,
+    )  # fmt: skip
+    parameters = {
+        "POLYGONS": str(stands), "ID_FIELD": "stand_id", "ITEMS": str(items), "BANDS": "nir", "STATS": [0],
+        "OUTPUT": str(tmp_path / "stats.csv"),
+    }  # fmt: skip
+    with pytest.raises(QgsProcessingException):
+        _run("timestack:zonalstats", parameters)
+    written = _run("timestack:zonalstats", {**parameters, "AUTHCFG": store_login("X-API-Key:", SECRET)})
+    rows = list(csv.DictReader(open(written["OUTPUT"], newline="")))
+    assert rows and float(rows[0]["mean"]) == pytest.approx(0.32, abs=1e-4)
+    assert SECRET not in Path(written["OUTPUT"]).read_text()

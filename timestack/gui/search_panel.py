@@ -438,15 +438,17 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.tr("Select a scene in the table first."))
             return
         item = self.items[rows[0].row()]
-        login = None
+        login, catalog_headers = None, None
         if self.is_earthdata() and self.login.configId():
             login = self.earthdata_login()
             if login is None:
                 return
+        elif "://" in self.catalog_value() and self.login.configId():
+            catalog_headers = self.catalog_login_headers(item)  # read here, in the main thread
         folder = QgsProcessingUtils.tempFolder()
 
         def prepare(_task):
-            headers = login_headers(login) if login is not None else None
+            headers = login_headers(login) if login is not None else catalog_headers
             with http_headers(headers):
                 vrt = natural_colour_vrt(item, folder)
                 if headers:  # QGIS draws in threads that must not get the token: show a local copy
@@ -473,6 +475,19 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.tr("Timestack: preview of {0}").format(item.id), prepare, on_finished=done
         )
         QgsApplication.taskManager().addTask(self.preview_task)
+
+    def catalog_login_headers(self, item):
+        """The chosen STAC API login's headers for ``item``'s files when they lie on the catalog's own
+        host (:class:`..core.io.logins.CatalogLogin`), else None."""
+        from ..core.io.logins import CatalogLogin
+        from ..processing.algorithm import auth_login
+
+        found = auth_login(self.login.configId())
+        if found is None or found.error:
+            return None
+        return CatalogLogin.from_mapping(found.headers, found.origins).headers_for(
+            item.to_dict(transform_hrefs=False)
+        )
 
     def earthdata_login(self):
         """The chosen Earthdata login from QGIS's authentication database (read here, on the main

@@ -54,7 +54,14 @@ from ..io.grid import (
     with_halo,
 )
 from ..io.hrefs import HrefRefusedError, checked_gdal_path
-from ..io.logins import CatalogLogin, current_href, is_planetary_computer_href, is_refused_read, resign
+from ..io.logins import (
+    CatalogLogin,
+    current_href,
+    is_planetary_computer_href,
+    is_refused_read,
+    opened,
+    resign,
+)
 from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
@@ -436,7 +443,7 @@ def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
         if not path.startswith("/vsi") and not os.path.exists(path):
             raise SceneSkippedError(f"missing file {path}")
         try:
-            with http_headers(scene.http_headers), _opened(path) as src:
+            with http_headers(scene.http_headers), opened(path) as src:
                 if info is None:
                     info = (src.crs, src.bounds)
         except (RasterioError, OSError) as error:
@@ -496,19 +503,6 @@ def _current(scene: Scene) -> Scene:
     bands = {name: replace(asset, path=current_href(asset.path)) for name, asset in scene.bands.items()}
     radsat = current_href(scene.radsat) if scene.radsat else None
     return replace(scene, quality=current_href(scene.quality), radsat=radsat, bands=bands)
-
-
-@contextlib.contextmanager
-def _opened(path: str):
-    """``rasterio.open(path)``; a refused Planetary Computer href is signed again and opened once more."""
-    try:
-        dataset = rasterio.open(current_href(path))
-    except (RasterioError, OSError) as error:
-        if not (is_refused_read(error) and is_planetary_computer_href(path)):
-            raise
-        dataset = rasterio.open(resign(path))
-    with dataset:
-        yield dataset
 
 
 def _read_scene_files(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:

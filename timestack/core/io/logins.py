@@ -14,6 +14,7 @@ refused with 403 or 409 is retried once with the href signed again through ``pla
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ __all__ = [
     "is_planetary_computer_href",
     "is_refused_read",
     "item_origins",
+    "opened",
     "origin",
     "resign",
     "resigned_href",
@@ -136,3 +138,20 @@ def resigned_href(path: str) -> str:
     if cached is None or cached.token == refused:
         sas.TOKEN_CACHE.pop(key, None)
     return prefix + planetary_computer.sign(url)
+
+
+@contextlib.contextmanager
+def opened(path: str):
+    """``rasterio.open(path)`` (a GDAL path); a Planetary Computer href that blob storage refuses is
+    signed again (:func:`resign`) and opened once more, and later opens use the new signature."""
+    import rasterio
+    from rasterio.errors import RasterioError
+
+    try:
+        dataset = rasterio.open(current_href(path))
+    except (RasterioError, OSError) as error:
+        if not (is_refused_read(error) and is_planetary_computer_href(path)):
+            raise
+        dataset = rasterio.open(resign(path))
+    with dataset:
+        yield dataset
