@@ -158,3 +158,51 @@ def test_per_scene_polygon_statistics_read_the_catalogs_files_with_authcfg(
     rows = list(csv.DictReader(open(written["OUTPUT"], newline="")))
     assert rows and float(rows[0]["mean"]) == pytest.approx(0.32, abs=1e-4)
     assert SECRET not in Path(written["OUTPUT"]).read_text()
+
+
+def test_the_search_tab_lists_a_stac_apis_collections_with_its_login(
+    provider, qgis_iface, qgis_canvas, stac_login, store_login
+):
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from timestack.gui.search_panel import SearchPanel
+
+    _scene(stac_login)
+    panel = SearchPanel(qgis_iface)
+    panel.set_catalog(stac_login.url)
+
+    def listed() -> str:
+        panel.load_collections()
+        deadline = time.monotonic() + 30
+        while "Reading" in panel.status.text():
+            assert time.monotonic() < deadline
+            QCoreApplication.processEvents()
+            time.sleep(0.02)
+        return panel.status.text()
+
+    assert "AUTHCFG" in listed()
+    panel.login.setConfigId(store_login("X-API-Key:", SECRET))
+    assert listed() == "1 collections"
+    assert [panel.collections.itemText(i) for i in range(panel.collections.count())] == ["landsat-c2-l2"]
+
+
+def test_a_qgis_auth_method_other_than_basic_gives_the_header_it_adds(store_login):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from timestack.processing.algorithm import auth_login
+
+    store_login("", "unused")  # the session's authentication database, unlocked
+    config = QgsAuthMethodConfig("EsriToken")
+    config.setName("Portal")
+    config.setConfig("token", "t0k3n-s3cret")
+    manager = QgsApplication.authManager()
+    assert manager.storeAuthenticationConfig(config)
+    try:
+        login = auth_login(config.id())
+        assert login.method == "EsriToken" and not login.error
+        assert login.headers["X-Esri-Authorization"].strip() == "Bearer t0k3n-s3cret"
+        assert "s3cret" not in repr(login)
+    finally:
+        manager.removeAuthenticationConfig(config.id())

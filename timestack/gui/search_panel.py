@@ -326,10 +326,16 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         """Ask the catalog which collections it has, in the background: a slow server must not freeze
         QGIS. The list replaces the collection choices when the answer arrives."""
         catalog = self.catalog_value()
+        headers = None
+        if "://" in catalog and self.login.configId():  # a STAC API's login, read in the main thread
+            from ..processing.algorithm import auth_login
+
+            found = auth_login(self.login.configId())
+            headers = found.headers if found is not None and not found.error else None
         self.status.setText(self.tr("Reading the catalog's collections…"))
         self.collections_task = QgsTask.fromFunction(
             self.tr("Timestack: collections of the catalog"),
-            lambda _task: catalog_collections(catalog, timeout=15),
+            lambda _task: catalog_collections(catalog, timeout=15, headers=headers),
             on_finished=self._collections_loaded,
         )
         QgsApplication.taskManager().addTask(self.collections_task)
