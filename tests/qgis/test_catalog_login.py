@@ -206,3 +206,61 @@ def test_a_qgis_auth_method_other_than_basic_gives_the_header_it_adds(store_logi
         assert "s3cret" not in repr(login)
     finally:
         manager.removeAuthenticationConfig(config.id())
+
+
+def test_an_oauth2_login_of_qgis_searches_a_stac_api(provider, tmp_path, stac_login, store_login):
+    """QGIS's OAuth2 method (resource-owner password grant) fetches the token from a loopback token
+    endpoint; the search sends it as a bearer header."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    grants = []
+
+    class TokenEndpoint(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            grants.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode())
+            body = json.dumps(
+                {"access_token": "oa-t0k3n", "token_type": "bearer", "expires_in": 3600}
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), TokenEndpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    store_login("", "unused")  # the session's authentication database, unlocked
+    oauth2 = {
+        "accessMethod": 0, "apiKey": "", "clientId": "timestack", "clientSecret": "cl1ent-s3cret", "configType": 1,
+        "customHeader": "", "description": "", "grantFlow": 2, "id": "", "name": "loopback", "objectName": "",
+        "password": "pa55-s3cret", "persistToken": False, "queryPairs": {}, "redirectPort": 7070, "redirectUrl": "",
+        "refreshTokenUrl": "", "requestTimeout": 30, "requestUrl": "", "scope": "",
+        "tokenUrl": f"http://127.0.0.1:{server.server_address[1]}/token", "username": "ana", "version": 1,
+    }  # fmt: skip
+    config = QgsAuthMethodConfig("OAuth2")
+    config.setName("Loopback OAuth2")
+    config.setConfig("oauth2config", json.dumps(oauth2))
+    manager = QgsApplication.authManager()
+    assert manager.storeAuthenticationConfig(config)
+    west, south, east, north = _scene(stac_login)
+    stac_login.required = {"Authorization": "Bearer oa-t0k3n"}
+    try:
+        feedback = Recorder()
+        found = _run("timestack:searchscenes", {
+            "CATALOG": stac_login.url, "EXTENT": f"{west},{east},{south},{north} [EPSG:4326]",
+            "START_DATE": "2020-01-01", "END_DATE": "2020-12-31", "AUTHCFG": config.id(),
+            "OUTPUT": str(tmp_path / "f.gpkg"), "OUTPUT_ITEMS": str(tmp_path / "i.json"),
+        }, feedback)  # fmt: skip
+    finally:
+        manager.removeAuthenticationConfig(config.id())
+        server.shutdown()
+        server.server_close()
+    assert found["COUNT"] == 1
+    assert grants and "grant_type=password" in grants[0]
+    assert "s3cret" not in "\n".join(feedback.lines) and "oa-t0k3n" not in "\n".join(feedback.lines)
