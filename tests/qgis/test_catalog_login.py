@@ -239,7 +239,8 @@ def test_an_oauth2_login_of_qgis_searches_a_stac_api(provider, tmp_path, stac_lo
     oauth2 = {
         "accessMethod": 0, "apiKey": "", "clientId": "timestack", "clientSecret": "cl1ent-s3cret",
         "configType": 1, "customHeader": "", "description": "", "grantFlow": 2, "id": "", "name": "loopback",
-        "objectName": "", "password": "pa55-s3cret", "persistToken": False, "queryPairs": {}, "redirectPort": 7070,
+        "objectName": "", "password": "pa55-s3cret", "persistToken": False, "queryPairs": {},
+        "redirectPort": 7070,
         "redirectUrl": "", "refreshTokenUrl": "", "requestTimeout": 30, "requestUrl": "", "scope": "",
         "tokenUrl": f"http://127.0.0.1:{server.server_address[1]}/token", "username": "ana", "version": 1,
     }  # fmt: skip
