@@ -89,3 +89,40 @@ def test_per_scene_polygon_statistics_sign_an_expired_href_again(tmp_path, blob_
         logins._RESIGNED.clear()
     assert table.set_index("id").loc[1, "mean"] == pytest.approx(0.32, abs=1e-4)
     assert ("expired", 403) in blob_storage.reads and blob_storage.issued == 1
+
+
+def test_a_token_that_expires_during_the_run_is_renewed_for_the_reads(tmp_path, blob_storage):
+    """The token is good when the scenes are checked and expires before their pixels are read (GDAL's
+    cache cleared, as it would have been evicted in a long run): the reads are signed again."""
+    from osgeo import gdal
+
+    item = write_scene(blob_storage.folder, "LC08_044034_20200610", "2020-06-10")
+    blob_storage.valid.add("first")
+    for asset in item["assets"].values():
+        asset["href"] = blob_storage.href(asset["href"], "first")
+
+    def progress(percent, _message):
+        if percent == 1.0 and "first" in blob_storage.valid:  # the scenes are checked: expire the token
+            blob_storage.valid.discard("first")
+            gdal.VSICurlClearCache()
+
+    try:
+        result = annual_composites_with_progress(tmp_path, [item], progress)
+    finally:
+        logins._RESIGNED.clear()
+    assert result.scenes_used == 1
+    statuses = [status for sig, status in blob_storage.reads if sig == "first"]
+    assert statuses[0] == 200 and 403 in statuses, "checked with the first token, refused after"
+    assert ("fresh1", 200) in blob_storage.reads
+
+
+def annual_composites_with_progress(tmp_path, items, progress):
+    from tests.helpers.scenes import write_items
+    from timestack.core.composite.annual import CompositeSettings, annual_composites
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    settings = CompositeSettings(
+        items=write_items(tmp_path / "items.json", items), output=tmp_path / "out" / "stack.tif",
+        start_year=2020, end_year=2020, workers=2, bands=("nir",),
+    )  # fmt: skip
+    return annual_composites(settings, progress=progress)
