@@ -27,9 +27,17 @@ from typing import Iterator
 
 from tests.servers.faults import _serving
 
-__all__ = ["EarthEngineServer", "earthengine_server", "recorded_operations", "reset_earthengine"]
+__all__ = [
+    "ACCESS_TOKEN",
+    "EarthEngineServer",
+    "earthengine_server",
+    "recorded_operations",
+    "reset_earthengine",
+]
 
 METADATA_TYPE = "type.googleapis.com/google.earthengine.v1alpha.OperationMetadata"
+#: What the stand-in's token endpoint hands a service account.
+ACCESS_TOKEN = "ya29.loopback-access-token"
 STATUS_NAMES = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 500: "INTERNAL"}
 
 
@@ -94,6 +102,9 @@ class EarthEngineServer:
         self.url = ""
         #: Whether a ``get`` of a PENDING task starts it (Earth Engine's queue moving).
         self.queue_moves = True
+        #: Access tokens handed out at ``/token`` and the Authorization header of every request.
+        self.tokens_issued = 0
+        self.authorizations: list = []
 
     def fail(self, status: int, times: int = 1) -> None:
         """Answer the next ``times`` operations requests with HTTP ``status``."""
@@ -118,6 +129,9 @@ class EarthEngineServer:
         """(status, JSON body) for a request."""
         with self._lock:
             self.requests.append((method, path))
+            if path == "/token" and method == "POST":  # a service account's token_uri (google-auth)
+                self.tokens_issued += 1
+                return 200, {"access_token": ACCESS_TOKEN, "expires_in": 3600, "token_type": "Bearer"}
             if path.startswith("/$discovery/rest"):
                 document = json.loads((_ee_tests_folder() / "cloud_api_discovery_document.json").read_text())
                 document["rootUrl"] = document["baseUrl"] = self.url + "/"
@@ -167,6 +181,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
+        self.server_state.authorizations.append(self.headers.get("Authorization"))
         status, body = self.server_state.answer(self.command, self.path.split("?", 1)[0])
         content = json.dumps(body).encode()
         self.send_response(status)

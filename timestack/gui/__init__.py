@@ -7,9 +7,11 @@ them in background tasks (:mod:`.algorithm_task`); nothing here computes what an
 __all__ = [
     "algorithm_task",
     "aster_scenes",
+    "catalog_connections",
     "composite_panel",
     "dependency_installer",
     "dock",
+    "earthengine_login",
     "earthengine_tasks_box",
     "hyp3_box",
     "landtrendr_panel",

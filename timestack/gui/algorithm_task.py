@@ -5,6 +5,7 @@ re-implements what Processing does. Layers the algorithm asked to load are added
 when the task succeeds, the same way the Toolbox does it.
 """
 
+import re
 from typing import Callable, Optional
 
 from qgis.core import (
@@ -20,6 +21,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+
+from ..dependencies import OPTIONAL
 
 Done = Callable[[bool, dict], None]
 
@@ -177,6 +180,27 @@ class RunsOneAlgorithm:
         self.progress = QProgressBar(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.linkActivated.connect(self._install_link)
+
+    def _install_link(self, link: str) -> None:
+        """An ``install:<feature>`` link of the status line: the installer with that backend ticked."""
+        if link.startswith("install:"):
+            from .dependency_installer import open_installer
+
+            self.installer = open_installer(self, [link.split(":", 1)[1]])
+
+    def offer_missing_backend(self) -> None:
+        """After a run that failed for an optional package this Python lacks (earthaccess for Earthdata,
+        earthengine-api for ENGINE earthengine, distributed for DASK_SCHEDULER...), end the status line
+        with a link that opens the installer with that package ticked."""
+        import html
+
+        feature = missing_backend_in(self.status.text())
+        if feature is None or "install:" in self.status.text():
+            return
+        package = OPTIONAL[feature].requirement.split("=")[0].split(">")[0].split("<")[0]
+        link = QCoreApplication.translate("RunsOneAlgorithm", "Install {0}…").format(package)
+        self.status.setText(f'{html.escape(self.status.text())} <a href="install:{feature}">{link}</a>')
 
     def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
         self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
@@ -195,3 +219,17 @@ class RunsOneAlgorithm:
         if self.run is not None and self.run.time_changed:
             play_project_time(self.iface.mapCanvas(), self.run.context.project() or QgsProject.instance())
         self.run_finished(ok, results)
+        if not ok:
+            self.offer_missing_backend()
+
+
+def missing_backend_in(message: str) -> Optional[str]:
+    """The optional feature (key of ``dependencies.OPTIONAL``) whose package ``message`` says is missing
+    ("… needs the earthengine-api package …") and this Python really lacks; None otherwise."""
+    from ..dependencies import missing_backends
+
+    for feature in missing_backends():
+        package = OPTIONAL[feature].requirement.split("=")[0].split(">")[0].split("<")[0]
+        if re.search(rf"(?<![\w.-]){re.escape(package)}(?![\w.-])", message):  # named, in any language
+            return feature
+    return None

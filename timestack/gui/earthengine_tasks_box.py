@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..processing.earthengine_tasks import EarthEngineTasksAlgorithm
 from .algorithm_task import AlgorithmTask
+from .earthengine_login import EarthEngineLogin
 from .parameter_widgets import AlgorithmParameters
 
 ALGORITHM_ID = "timestack:earthenginetasks"
@@ -88,6 +89,9 @@ class EarthEngineTasksBox(QgsCollapsibleGroupBox):
 
         form = QFormLayout()
         form.addRow(self.tr("Cloud project"), self.project)
+        #: Earth Engine login: the browser's, or a service account's from the authentication database
+        self.login = EarthEngineLogin(lambda: self.project.text(), self)
+        form.addRow(self.tr("Login"), self.login)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.cancel_task_button)

@@ -46,6 +46,7 @@ from ..dependencies import OPTIONAL, missing_backends
 from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm
+from .catalog_connections import CatalogConnection, CatalogConnections
 from .parameter_widgets import AlgorithmParameters
 from .remembered import remember
 from .sample_panel import default_sample_folder
@@ -122,10 +123,18 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.login = QgsAuthConfigSelect(self)
         self.login.setToolTip(
             self.tr(
-                "Earthdata Login from QGIS's authentication database: a Basic configuration with your "
-                "username and password, or an empty username and a user token as password"
+                "The catalog's login from QGIS's authentication database. Earthdata or a STAC API: a Basic "
+                "configuration with username and password, or an empty username and a token as password; a "
+                "STAC API also takes a header name ending in ':' as username and its value as password, or "
+                "OAuth2. Earth Engine: a service account's key JSON as password."
             )
+        )  # fmt: skip
+        #: Saved catalog connections (name, URL, login id): choosing one fills the catalog and the login.
+        self.connections = CatalogConnections(
+            self, lambda: CatalogConnection("", self.catalog_value(), self.login.configId())
         )
+        self.connections.chosen.connect(self._use_connection)
+        self.catalog.editTextChanged.connect(self._show_login)
 
         self.extent = QgsExtentGroupBox(self)
         self.extent.setTitleBase(self.tr("Area"))
@@ -184,6 +193,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.add_button.clicked.connect(self.add_selected_scene)
 
         form = QFormLayout()
+        form.addRow(self.tr("Saved connection"), self.connections)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.catalog, 1)
         catalog_row.addWidget(browse)
@@ -192,7 +202,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         collections_row.addWidget(self.collections, 1)
         collections_row.addWidget(refresh)
         form.addRow(self.tr("Collections"), collections_row)
-        form.addRow(self.tr("Earthdata login"), self.login)
+        form.addRow(self.tr("Login"), self.login)
         self.login_label = form.labelForField(self.login)
         form.addRow(self.tr("AOI layer"), self.aoi)
         dates = QHBoxLayout()
@@ -229,6 +239,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self,
             {"catalog": self.catalog, "collections": self.collections, "start": self.start, "end": self.end},
         )
+        self.connections.apply_current()  # the connection used last, with its login
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SearchPanel", text)
@@ -301,10 +312,24 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
     def is_earthdata(self) -> bool:
         return self.catalog_value() == "earthdata"
 
+    def needs_login_row(self) -> bool:
+        """A login matters for Earthdata, Earth Engine (a service account) and STAC APIs."""
+        return self.is_earthdata() or self.catalog_value() == "earthengine" or "://" in self.catalog_value()
+
+    def _show_login(self, *_args) -> None:
+        if not hasattr(self, "login_label"):  # still being built
+            return
+        self.login.setVisible(self.needs_login_row())
+        self.login_label.setVisible(self.needs_login_row())
+
+    def _use_connection(self, url: str, authcfg: str) -> None:
+        """A saved connection was chosen: its URL in the catalog box, its login in the login box."""
+        self.set_catalog(url)
+        self.login.setConfigId(authcfg)
+        self._show_login()
+
     def _catalog_changed(self, *_args) -> None:
-        # The login row only matters (and is only shown) for NASA Earthdata.
-        self.login.setVisible(self.is_earthdata())
-        self.login_label.setVisible(self.is_earthdata())
+        self._show_login()
         self.collections.clear()
         for preset in PRESETS:
             if preset.key == self.catalog_value():
@@ -321,16 +346,25 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         """Open the package installer with the chosen catalog's backend ticked."""
         from .dependency_installer import open_installer
 
+        if _link != "install":  # a failed run's install:<feature> link (RunsOneAlgorithm)
+            return
+
         self.installer = open_installer(self, [self.catalog_value()])
 
     def load_collections(self) -> None:
         """Ask the catalog which collections it has, in the background: a slow server must not freeze
         QGIS. The list replaces the collection choices when the answer arrives."""
         catalog = self.catalog_value()
+        headers = None
+        if "://" in catalog and self.login.configId():  # a STAC API's login, read in the main thread
+            from ..processing.algorithm import auth_login
+
+            found = auth_login(self.login.configId())
+            headers = found.headers if found is not None and not found.error else None
         self.status.setText(self.tr("Reading the catalog's collections…"))
         self.collections_task = QgsTask.fromFunction(
             self.tr("Timestack: collections of the catalog"),
-            lambda _task: catalog_collections(catalog, timeout=15),
+            lambda _task: catalog_collections(catalog, timeout=15, headers=headers),
             on_finished=self._collections_loaded,
         )
         QgsApplication.taskManager().addTask(self.collections_task)
@@ -356,7 +390,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             "OUTPUT": QgsProcessingUtils.generateTempFilename("scene_footprints.gpkg"),
             "OUTPUT_ITEMS": QgsProcessingUtils.generateTempFilename("scenes.json"),
         }
-        if self.is_earthdata() and self.login.configId():
+        if self.needs_login_row() and self.login.configId():
             parameters["AUTHCFG"] = self.login.configId()
         if self.orbit_direction.currentIndex() > 0:
             parameters["ORBIT_DIRECTION"] = self.orbit_direction.currentIndex()
@@ -444,15 +478,17 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.tr("Select a scene in the table first."))
             return
         item = self.items[rows[0].row()]
-        login = None
+        login, catalog_headers = None, None
         if self.is_earthdata() and self.login.configId():
             login = self.earthdata_login()
             if login is None:
                 return
+        elif "://" in self.catalog_value() and self.login.configId():
+            catalog_headers = self.catalog_login_headers(item)  # read here, in the main thread
         folder = QgsProcessingUtils.tempFolder()
 
         def prepare(_task):
-            headers = login_headers(login) if login is not None else None
+            headers = login_headers(login) if login is not None else catalog_headers
             with http_headers(headers):
                 vrt = natural_colour_vrt(item, folder)
                 if headers:  # QGIS draws in threads that must not get the token: show a local copy
@@ -479,6 +515,19 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             self.tr("Timestack: preview of {0}").format(item.id), prepare, on_finished=done
         )
         QgsApplication.taskManager().addTask(self.preview_task)
+
+    def catalog_login_headers(self, item):
+        """The chosen STAC API login's headers for ``item``'s files when they lie on the catalog's own
+        host (:class:`..core.io.logins.CatalogLogin`), else None."""
+        from ..core.io.logins import CatalogLogin
+        from ..processing.algorithm import auth_login
+
+        found = auth_login(self.login.configId())
+        if found is None or found.error:
+            return None
+        return CatalogLogin.from_mapping(found.headers, found.origins).headers_for(
+            item.to_dict(transform_hrefs=False)
+        )
 
     def earthdata_login(self):
         """The chosen Earthdata login from QGIS's authentication database (read here, on the main

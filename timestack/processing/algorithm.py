@@ -183,9 +183,58 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
         return login_headers(EarthdataLogin(*self.credentials(authcfg)))
 
+    def earthengine_sign_in(self, parameters, context, project) -> bool:
+        """With AUTHCFG (a service account's key JSON as its password), log Earth Engine in with that
+        account for ``project``; False without AUTHCFG (the user's own stored login is used)."""
+        if self.parameterDefinition("AUTHCFG") is None:
+            return False
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        if not authcfg:
+            return False
+        from ..core.earthengine.login import service_account_credentials, sign_in
+
+        sign_in(project or None, service_account_credentials(self.credentials(authcfg)[1]))
+        return True
+
+    def read_logins(self, parameters, context, items) -> tuple:
+        """(Earthdata bearer header, catalog login) for the reads of the scenes of ``items`` (an
+        ItemCollection path): AUTHCFG logs in to Earthdata when the scenes are Earthdata granules, else it
+        is the login of the STAC API they came from (:class:`..core.io.logins.CatalogLogin`, sent only to
+        that catalog's own files). (None, None) without AUTHCFG."""
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        if not authcfg:
+            return None, None
+        from ..core.composite.annual import load_items
+        from ..core.io.logins import CatalogLogin
+        from ..core.items import is_earthdata_granule
+
+        try:
+            found = load_items(items)[0] if items else []
+        except (TimestackError, OSError):
+            found = []  # the run itself says what is wrong with ITEMS
+        if any(isinstance(item, dict) and is_earthdata_granule(item) for item in found):
+            return self.earthdata_headers(parameters, context), None
+        login = self.login(authcfg)
+        return None, CatalogLogin.from_mapping(login.headers, login.origins)
+
+    def login(self, authcfg: str) -> "AuthLogin":
+        """The login of ``authcfg`` as read in :meth:`prepareAlgorithm` (the main thread), or a clear
+        error naming AUTHCFG."""
+        login = (self._logins or {}).get(authcfg) or auth_login(authcfg)
+        if login is None:
+            self.credentials(authcfg)  # raises the unknown-configuration error
+        if login.error:
+            raise self.fail(
+                self.tr("AUTHCFG: the authentication configuration '{0}' gave no login ({1}).").format(
+                    authcfg, login.error
+                )
+            )
+        return login
+
     def credentials(self, authcfg: str) -> tuple[str, str]:
         """(username, password) of the QGIS authentication configuration ``authcfg``, or a clear error."""
-        found = auth_credentials(authcfg)
+        login = (self._logins or {}).get(authcfg)
+        found = (login.username, login.password) if login is not None else auth_credentials(authcfg)
         if found is None:
             raise self.fail(
                 self.tr(
@@ -197,6 +246,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     #: The local files the run reads (path -> parameter), found by :meth:`prepareAlgorithm`.
     _input_paths: Optional[dict] = None
+    #: AUTHCFG id -> its :class:`AuthLogin`, read by :meth:`prepareAlgorithm` in the main thread.
+    _logins: Optional[dict] = None
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """Find the files the inputs read, here because this runs in the main thread: an input may be a
@@ -205,6 +256,12 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         is left to :meth:`check_outputs`, at the start of the run: an error raised here reaches
         ``processing.run`` callers only as "There were errors executing the algorithm"."""
         self._input_paths = self.input_files(parameters, context)
+        self._logins = {}
+        if self.parameterDefinition("AUTHCFG") is not None:
+            authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+            login = auth_login(authcfg) if authcfg else None
+            if login is not None:  # QGIS's auth manager is read here, not from a worker thread
+                self._logins[authcfg] = login
         return True
 
     def input_files(self, parameters, context) -> dict:
@@ -658,6 +715,51 @@ def _input_files(definition, parameters, context) -> list:
         if path:
             files.append(path)
     return files
+
+
+class AuthLogin:
+    """What a QGIS authentication configuration logs in with, as plain values for core: the Basic
+    method's username and password, and the headers any method puts on a request (QGIS's own
+    ``updateNetworkRequest``: OAuth2's bearer token, EsriToken...). ``origins``: the configuration's URL
+    restriction, if any. Never printed: the repr hides everything but the method."""
+
+    def __init__(self, method: str, username="", password="", headers=None, origins=(), error=""):
+        self.method, self.username, self.password = method, username, password
+        self.headers = dict(headers or {})
+        self.origins = tuple(origins)
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"AuthLogin({self.method!r})"
+
+
+def auth_login(authcfg: str) -> Optional[AuthLogin]:
+    """The :class:`AuthLogin` of ``authcfg``, None if QGIS's authentication database has no such
+    configuration. Call it in the main thread (prepareAlgorithm, the dock): OAuth2 may need to ask."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from qgis.PyQt.QtNetwork import QNetworkRequest
+
+    from ..core.search.stac_api import login_headers
+
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if authcfg not in manager.configIds() or not manager.loadAuthenticationConfig(authcfg, config, True):
+        return None
+    method = config.method()
+    origins = [config.uri()] if config.uri().startswith(("http://", "https://")) else []
+    username, password = config.config("username", ""), config.config("password", "")
+    if method == "Basic":
+        return AuthLogin(method, username, password, login_headers(username, password), origins)
+    request = QNetworkRequest(QUrl(config.uri() or "https://localhost/"))
+    if not manager.updateNetworkRequest(request, authcfg):
+        return AuthLogin(method, origins=origins, error=f"QGIS's {method} method could not log in")
+    headers = {
+        bytes(name).decode("latin-1"): bytes(request.rawHeader(name)).decode("latin-1")
+        for name in request.rawHeaderList()
+    }
+    if not headers:
+        return AuthLogin(method, origins=origins, error=f"the {method} method adds no HTTP header")
+    return AuthLogin(method, username, password, headers, origins)
 
 
 def auth_credentials(authcfg: str):

@@ -327,7 +327,8 @@ class CompositeAlgorithm(
                 or None,
             )
             progress, is_cancelled = self.core_callbacks(feedback)
-            settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
+            earthdata, catalog_login = self.read_logins(parameters, context, settings.items)
+            settings = replace(settings, earthdata_headers=earthdata, catalog_login=catalog_login)
             with self.core_errors(self.tr("Composite")):
                 result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
         except ValueError as error:  # OSError: the base class names the file's parameter

@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 
 from .algorithm import TimestackAlgorithm
-from .params import advanced, split_list
+from .params import EarthEngineLoginParameter, advanced, split_list
 
 #: The table's columns: (name, type), one row per task.
 FIELDS = (
@@ -55,7 +55,7 @@ def task_row(task) -> list:
     ]  # fmt: skip
 
 
-class EarthEngineTasksAlgorithm(TimestackAlgorithm):
+class EarthEngineTasksAlgorithm(EarthEngineLoginParameter, TimestackAlgorithm):
     """The export tasks that composite and landtrendr start on Earth Engine: list, follow, cancel."""
 
     GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Data")
@@ -121,6 +121,7 @@ class EarthEngineTasksAlgorithm(TimestackAlgorithm):
                 )
             )
         )
+        self.add_earthengine_login_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Earth Engine tasks"), QgsProcessing.TypeVector
@@ -144,6 +145,7 @@ class EarthEngineTasksAlgorithm(TimestackAlgorithm):
             )
         progress, is_cancelled = self.core_callbacks(feedback)
         with self.core_errors(self.tr("Following Earth Engine tasks")):
+            self.earthengine_sign_in(parameters, context, project)
             if action == "list":
                 tasks = list_tasks(project)
             elif action == "cancel":

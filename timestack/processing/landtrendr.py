@@ -42,7 +42,7 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm, user_message
-from .params import DaskParameter, TileParameters, defaults_optional, split_list
+from .params import DaskParameter, EarthEngineLoginParameter, TileParameters, defaults_optional, split_list
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
@@ -62,7 +62,7 @@ def gdal_path(layer) -> str:
     return layer.source().split("|")[0]
 
 
-class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
+class LandTrendrAlgorithm(TileParameters, DaskParameter, EarthEngineLoginParameter, TimestackAlgorithm):
     """Fit LandTrendr to every pixel of an annual stack (local numba engine or Earth Engine)."""
 
     INPUT = "INPUT"
@@ -210,6 +210,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
         for parameter in earth_engine:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
+        self.add_earthengine_login_parameter()
         self.addOutput(QgsProcessingOutputString(self.EE_TASKS, self.tr("Earth Engine export tasks")))
         outputs = (
             (self.OUTPUT_VERTICES, self.tr("Vertices")),
@@ -345,7 +346,9 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
             with rasterio.open(path) as src:
                 years = stack_layout(src.descriptions, index, fit_bands).years
                 crs, transform, bounds = src.crs.to_string(), src.transform, src.bounds
-            ee_landtrendr.ensure_initialized(self.parameterAsString(parameters, self.EE_PROJECT, context))
+            project = self.parameterAsString(parameters, self.EE_PROJECT, context)
+            if not self.earthengine_sign_in(parameters, context, project):
+                ee_landtrendr.ensure_initialized(project)
             import ee
 
             if collection_id:

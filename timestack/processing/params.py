@@ -497,3 +497,18 @@ class EarthdataParameter:
             "Earthdata Login (authentication configuration: username and password, or a token)"
         )  # fmt: skip
         self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))
+
+
+class EarthEngineLoginParameter:
+    """AUTHCFG: a QGIS authentication configuration whose password holds an Earth Engine service
+    account's key JSON (kept in QGIS's encrypted database, never in a file in clear)."""
+
+    AUTHCFG = "AUTHCFG"
+
+    def add_earthengine_login_parameter(self) -> None:
+        label = translate(
+            "TimestackParameters",
+            "Earth Engine service account (authentication configuration: the key JSON as password); empty: "
+            "your own Earth Engine login"
+        )  # fmt: skip
+        self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))

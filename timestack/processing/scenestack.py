@@ -196,7 +196,8 @@ class SceneStackAlgorithm(
                 or None,
             )
             progress, is_cancelled = self.core_callbacks(feedback)
-            settings = replace(settings, earthdata_headers=self.earthdata_headers(parameters, context))
+            earthdata, catalog_login = self.read_logins(parameters, context, settings.items)
+            settings = replace(settings, earthdata_headers=earthdata, catalog_login=catalog_login)
             with self.core_errors(self.tr("Per-date stack")):
                 result = scene_stack(settings, progress=progress, is_cancelled=is_cancelled)
         except ValueError as error:

@@ -165,7 +165,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         self.add_earthdata_parameter(
             self.tr(
                 "Login: Earthdata, or the STAC API's (authentication configuration: username and password, "
-                "or an empty username and a token)"
+                "an empty username and a token, a header name ending in ':' and its value, or OAuth2)"
             )
         )
         self.addParameter(
@@ -199,17 +199,20 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.search.earthdata import EarthdataLogin  # pystac: at run time, not at QGIS start
-        from ..core.search.stac_api import login_headers
 
         aoi, aoi_crs = self._area(parameters, context)
         catalog = self.parameterAsString(parameters, self.CATALOG, context)
         max_items = self.parameterAsInt(parameters, self.MAX_ITEMS, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        credentials = self.credentials(authcfg) if authcfg else None
-        login = EarthdataLogin(*credentials) if credentials else None
-        # a STAC API URL takes the same login as a header; nothing of it is logged
-        headers = login_headers(*credentials) if credentials and "://" in catalog else None
+        login, headers = None, None
+        if authcfg and "://" in catalog:  # a STAC API: the login as headers; nothing of it is logged
+            headers = self.login(authcfg).headers
+        elif authcfg and catalog.strip().lower() == "earthengine":  # a service account's key JSON
+            with self.core_errors(self.tr("Search")):
+                self.earthengine_sign_in(parameters, context, None)
+        elif authcfg:
+            login = EarthdataLogin(*self.credentials(authcfg))
         with self.core_errors(self.tr("Search")):
             query = SceneQuery.create(
                 aoi,

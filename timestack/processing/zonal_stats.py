@@ -330,6 +330,7 @@ class ZonalStatsAlgorithm(
                     feedback.pushInfo(self.tr("{0} scenes over the polygons").format(len(items)))
                     cache_folder, cache_gb = self.asset_cache(parameters, context)
                     cache = AssetCache(cache_folder, cache_gb * 1e9) if cache_folder else nullcontext()
+                    earthdata, catalog_login = self.read_logins(parameters, context, items_path)
                     with cache:
                         table = scene_statistics(
                             items,
@@ -339,8 +340,9 @@ class ZonalStatsAlgorithm(
                             self.mask_options(parameters, context),
                             progress,
                             is_cancelled,
-                            earthdata_headers=self.earthdata_headers(parameters, context),
+                            earthdata_headers=earthdata,
                             cache=cache if cache_folder else None,
+                            catalog_login=catalog_login,
                         )
                 without = polygons_without_pixels(table, polygons.ids)
                 if "count" not in statistics:

@@ -54,6 +54,14 @@ from ..io.grid import (
     with_halo,
 )
 from ..io.hrefs import HrefRefusedError, checked_gdal_path
+from ..io.logins import (
+    CatalogLogin,
+    current_href,
+    is_planetary_computer_href,
+    is_refused_read,
+    opened,
+    resign,
+)
 from ..io.stack import (
     NODATA,
     OUTPUT_DTYPES,
@@ -169,6 +177,8 @@ class CompositeSettings:
     area_parameter: str = "EXTENT"
     #: Sent with the reads of NASA Earthdata granules only (``core.search.earthdata.bearer_header``)
     earthdata_headers: Optional[str] = field(default=None, repr=False)
+    #: A STAC API's login, sent with the reads of its own files only (:mod:`..io.logins`)
+    catalog_login: Optional[CatalogLogin] = None
     #: Download every http(s) file of the run into this folder (:mod:`..io.cache`) instead of
     #: streaming it; None streams. The folder holds at most ``cache_max_gb``.
     cache_folder: Optional[Path] = None
@@ -433,7 +443,7 @@ def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
         if not path.startswith("/vsi") and not os.path.exists(path):
             raise SceneSkippedError(f"missing file {path}")
         try:
-            with http_headers(scene.http_headers), rasterio.open(path) as src:
+            with http_headers(scene.http_headers), opened(path) as src:
                 if info is None:
                     info = (src.crs, src.bounds)
         except (RasterioError, OSError) as error:
@@ -466,9 +476,33 @@ class UnitSpec:
 
 
 def _read_scene(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:
-    """(bands, rows, cols) float32 reflectance of ``scene`` in ``window`` (NaN masked), or None if empty."""
+    """(bands, rows, cols) float32 reflectance of ``scene`` in ``window`` (NaN masked), or None if empty.
+
+    A Planetary Computer scene whose SAS token expired during the run (the read refused with 403/409)
+    is signed again and read once more (:mod:`..io.logins`)."""
     with http_headers(scene.http_headers):
-        return _read_scene_files(scene, spec, window)
+        try:
+            return _read_scene_files(_current(scene), spec, window)
+        except (RasterioError, OSError) as error:
+            if not (is_refused_read(error) and _signed_paths(scene)):
+                raise
+            for path in _signed_paths(scene):
+                resign(path)
+            return _read_scene_files(_current(scene), spec, window)
+
+
+def _signed_paths(scene: Scene) -> list:
+    paths = [scene.quality, scene.radsat, *(asset.path for asset in scene.bands.values())]
+    return [path for path in paths if path and is_planetary_computer_href(path)]
+
+
+def _current(scene: Scene) -> Scene:
+    """``scene`` with its Planetary Computer hrefs as last re-signed (the same scene without any)."""
+    if not _signed_paths(scene):
+        return scene
+    bands = {name: replace(asset, path=current_href(asset.path)) for name, asset in scene.bands.items()}
+    radsat = current_href(scene.radsat) if scene.radsat else None
+    return replace(scene, quality=current_href(scene.quality), radsat=radsat, bands=bands)
 
 
 def _read_scene_files(scene: Scene, spec: UnitSpec, window: Window) -> Optional[np.ndarray]:
@@ -879,6 +913,8 @@ def prepare_scenes(
             scene = scene_from_item(item, read_bands, base_dir, settings.allowed_roots)
             if settings.earthdata_headers and is_earthdata_granule(item):
                 scene = replace(scene, http_headers=settings.earthdata_headers)
+            elif settings.catalog_login is not None:
+                scene = replace(scene, http_headers=settings.catalog_login.headers_for(item))
         except HrefRefusedError:
             raise  # a catalog reaching where it may not is refused whole, never half-used
         except (SceneSkippedError, KeyError, ValueError) as error:

@@ -103,6 +103,7 @@ class SceneStackSettings:
     allowed_roots: Sequence[Path] = ()
     area_parameter: str = "EXTENT"
     earthdata_headers: Optional[str] = field(default=None, repr=False)
+    catalog_login: Optional[Any] = None  # ..io.logins.CatalogLogin
     cache_folder: Optional[Path] = None
     cache_max_gb: float = DEFAULT_CACHE_MAX_GB
 
@@ -154,6 +155,7 @@ def _composite_settings(settings: SceneStackSettings) -> CompositeSettings:
         allowed_roots=settings.allowed_roots,
         area_parameter=settings.area_parameter,
         earthdata_headers=settings.earthdata_headers,
+        catalog_login=settings.catalog_login,
         cache_folder=settings.cache_folder,
         cache_max_gb=settings.cache_max_gb,
     )

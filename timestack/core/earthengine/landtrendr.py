@@ -16,21 +16,18 @@ or a fit status: those bands are nodata. Nothing here sends a request except ``T
 
 from __future__ import annotations
 
-import os
 from typing import Any, Optional, Sequence
 
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
 from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, missing_package
+from .login import API_URL_ENV, sign_in  # noqa: F401 - API_URL_ENV: public here too
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
 #: Name of the segmented (flipped) band inside the prepared collection.
 SEGMENTED_BAND = "segmented"
-#: Environment variable with another base URL for Earth Engine's REST API (a loopback stand-in in
-#: tests; ``http://127.0.0.1:8080``). Unset: Google's servers with the stored login.
-API_URL_ENV = "TIMESTACK_EE_API_URL"
 
 
 def _ee():
@@ -204,31 +201,15 @@ def run_landtrendr_earthengine(
 
 
 def ensure_initialized(project: Optional[str] = None) -> None:
-    """Initialise earthengine-api with the user's stored credentials unless already done.
-
-    With :data:`API_URL_ENV` set, requests go to that base URL instead of Google's, without a login.
+    """Initialise earthengine-api with the user's stored credentials unless already done
+    (:func:`.login.sign_in`: with :data:`API_URL_ENV` set, against that base URL without a login).
 
     The error never repeats the underlying message (it may quote tokens); it says what to do.
     """
     ee = _ee()
     if ee.data.is_initialized():
         return
-    url = os.environ.get(API_URL_ENV, "").strip().rstrip("/")
-    try:
-        if url:  # a stand-in server (tests): no login is sent to it
-            ee.Initialize(credentials=None, url=url, project=project or None)
-        else:
-            ee.Initialize(project=project or None)
-    except Exception as exc:  # noqa: BLE001 - any auth/project failure means the same to the user
-        raise TimestackError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "Earth Engine could not be initialised ({0}): authenticate once with `earthengine "
-                "authenticate` and give a Google Cloud project registered for Earth Engine."
-            ),
-            parameter="EE_PROJECT",
-            args=(type(exc).__name__,),
-        ) from None  # fmt: skip
+    sign_in(project)
 
 
 def collection_band(name: str) -> str:

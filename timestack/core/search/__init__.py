@@ -29,11 +29,11 @@ __all__ = [
 ]
 
 
-def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> list:
+def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT, headers=None) -> list:
     """Collection ids a catalog offers, for the dock's collection picker.
 
-    STAC APIs are asked (``/collections``); local files are read; Earthdata and Earth Engine, which
-    have thousands of collections, give the ones Timestack knows how to composite.
+    STAC APIs are asked (``/collections``, with ``headers``: a login); local files are read; Earthdata
+    and Earth Engine, which have thousands of collections, give the ones Timestack knows how to composite.
     """
     text = str(catalog or "").strip()
     chosen = preset(text)
@@ -45,7 +45,7 @@ def catalog_collections(catalog: str, *, timeout: float = DEFAULT_TIMEOUT) -> li
     if text.startswith(("http://", "https://")):
         from .stac_api import list_collections as api_collections
 
-        return api_collections(text, timeout)
+        return api_collections(text, timeout, headers)
     from .local_catalog import is_local_catalog
     from .local_catalog import list_collections as local_collections
 

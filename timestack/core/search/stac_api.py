@@ -52,6 +52,17 @@ def _describe(url: str, exc: Exception, timeout: float) -> SearchError:
             "CATALOG",
             args=(url,),
         )
+    if isinstance(exc, APIError) and getattr(exc, "status_code", None) in (401, 403):
+        return SearchError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG {0} refused the request (HTTP {1}): it needs a login. Give AUTHCFG, an "
+                "authentication configuration (Basic: username and password, an empty username and a token, "
+                "or a header name ending in ':' and its value), or check the one given."
+            ),
+            "AUTHCFG",
+            args=(url, exc.status_code),
+        )  # fmt: skip
     if isinstance(exc, APIError) and getattr(exc, "status_code", None):
         status = exc.status_code
         detail = str(exc).strip().replace("\n", " ")[:200]
@@ -86,11 +97,15 @@ def http_retry():
 
 def login_headers(username: str, password: str) -> dict[str, str]:
     """The header a STAC API behind a login takes: HTTP Basic for a username and password, a bearer
-    token for a password (the token) without a username. Kept in memory for the requests only."""
+    token for a password (the token) without a username, and an API-key header for a username that
+    names a header with a trailing colon (``X-API-Key:``; QGIS 3.22 has no API-header method). Kept in
+    memory for the requests only."""
     import base64
 
     if not username:
         return {"Authorization": f"Bearer {password}"}
+    if username.endswith(":") and username[:-1].strip() and " " not in username.strip():
+        return {username[:-1].strip(): password}
     pair = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
     return {"Authorization": f"Basic {pair}"}
 

@@ -31,6 +31,7 @@ from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, re
 from ..io.cache import AssetCache, ExpectedFile, is_cacheable
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
 from ..io.hrefs import checked_href
+from ..io.logins import opened
 from ..items import asset_scaling, band_asset_key, hls_asset_keys, is_earthdata_granule
 from ..quality.masks import (
     FMASK_FILL,
@@ -103,7 +104,7 @@ def _scene_grid(dataset, geometries) -> TargetGrid:
 
 
 def _read(item, key: str, grid: TargetGrid, fill: float) -> np.ndarray:
-    with rasterio.open(gdal_path(item.assets[key].href)) as dataset:
+    with opened(gdal_path(item.assets[key].href)) as dataset:
         return read_window(dataset, grid, Window(0, 0, grid.width, grid.height), fill=fill)
 
 
@@ -132,7 +133,7 @@ def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.n
 def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
     """Masked reflectance bands and indices of one scene over the polygons, and the grid they lie on."""
     keys = {band: _asset_key(item, band) for band in required_bands(bands, indices)}
-    with rasterio.open(gdal_path(item.assets[next(iter(keys.values()))].href)) as dataset:
+    with opened(gdal_path(item.assets[next(iter(keys.values()))].href)) as dataset:
         grid = _scene_grid(dataset, geometries)
     window = Window(0, 0, grid.width, grid.height)
     discard = _discard(item, grid, options, tuple(keys))
@@ -140,7 +141,7 @@ def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
     for band, key in keys.items():
         asset = item.assets[key]
         scaling = asset_scaling(asset.to_dict(), item.properties, item.collection_id)
-        with rasterio.open(gdal_path(asset.href)) as dataset:
+        with opened(gdal_path(asset.href)) as dataset:
             nodata = scaling.nodata if scaling.nodata is not None else dataset.nodata
             dn = read_window(dataset, grid, window, fill=0 if nodata is None else nodata)
         # float32 halves the memory of a whole-scene window; reflectance needs no more precision
@@ -163,10 +164,12 @@ def scene_statistics(
     is_cancelled: Optional[IsCancelled] = None,
     earthdata_headers: Optional[str] = None,
     cache: Optional[AssetCache] = None,
+    catalog_login=None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
-    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
+    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only,
+    ``catalog_login`` (:class:`..io.logins.CatalogLogin`) with the reads of its catalog's own files.
     With a ``cache`` (:mod:`..io.cache`), each scene's http(s) files are downloaded (or reused) and read
     from disk instead of streamed.
     """
@@ -185,14 +188,19 @@ def scene_statistics(
             raise Cancelled("zonal statistics cancelled")
         when = scene_date(item)
         first_key = _asset_key(item, required_bands(bands, indices)[0])
-        headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
+        # as stored: resolving hrefs would fetch the item's root link (a catalog behind a login, say)
+        record = item.to_dict(transform_hrefs=False)
+        if is_earthdata_granule(record):
+            headers = earthdata_headers
+        else:
+            headers = catalog_login.headers_for(record) if catalog_login is not None else None
         if cache is not None:
             keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
             keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
             item = _downloaded(item, keys, cache, headers, is_cancelled)
         # Remote COGs: no directory listings or sidecar probes, as for composites.
         with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
-            with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
+            with opened(gdal_path(item.assets[first_key].href)) as dataset:
                 wkt = dataset.crs.to_wkt()
             geometries = reproject_polygons(polygons, wkt)
             arrays, grid = scene_arrays(item, geometries, bands, indices, options)
