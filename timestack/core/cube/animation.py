@@ -350,9 +350,7 @@ def animate_stack(
         try:
             import imageio_ffmpeg
         except ImportError as exc:
-            raise TimestackError(
-                missing_package("OUTPUT .mp4", "imageio-ffmpeg"), parameter="OUTPUT"
-            ) from exc
+            raise missing_package("OUTPUT .mp4", "imageio-ffmpeg", parameter="OUTPUT") from exc
         _ffmpeg(imageio_ffmpeg)
     progress = progress or no_progress
     animation = render_frames(stack_path, progress=progress, is_cancelled=is_cancelled, **options)

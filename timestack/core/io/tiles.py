@@ -180,11 +180,14 @@ def _fingerprint(
     """What makes two runs the same run: the input file as it is now, the tiling (a size, or every
     named window), the outputs and the parameters."""
     status = source.stat()
-    if not isinstance(tiling, int):
-        tiling = [[tile.id, tile.col_off, tile.row_off, tile.width, tile.height] for tile in tiling]
+    windows: int | list[list[object]] = (
+        tiling
+        if isinstance(tiling, int)
+        else [[tile.id, tile.col_off, tile.row_off, tile.width, tile.height] for tile in tiling]
+    )
     described = {
         "source": str(source), "size": status.st_size, "mtime_ns": status.st_mtime_ns,
-        "tile_size": tiling, "outputs": sorted(keys), "run": run,
+        "tile_size": windows, "outputs": sorted(keys), "run": run,
     }  # fmt: skip
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -14,7 +14,7 @@ import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
@@ -27,7 +27,8 @@ __all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stac
 PERIODS = ("monthly", "seasonal", "annual", "custom")
 STATISTICS = ("mean", "median", "max", "min", "count")
 
-_REDUCERS = {
+#: statistic -> reducer(values, axis) over the dates of a period.
+_REDUCERS: dict[str, Callable[..., np.ndarray]] = {
     "mean": np.nanmean,
     "median": np.nanmedian,
     "max": np.nanmax,
