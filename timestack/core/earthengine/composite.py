@@ -29,7 +29,7 @@ from ..quality.qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
-from ..runtime import MISSING_EARTHENGINE, missing_package
+from ..runtime import MISSING_EARTHENGINE, optional_import
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
 COLLECTIONS: Mapping[str, str] = {
@@ -97,13 +97,7 @@ def stack_recipe(
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError:
-        raise missing_package(
-            "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE
-        ) from None
-    return ee
+    return optional_import("ee", "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE)
 
 
 def ensure_initialized() -> None:

@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
-from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, missing_package
+from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, optional_import
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
@@ -34,11 +34,7 @@ API_URL_ENV = "TIMESTACK_EE_API_URL"
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package("ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE) from exc
-    return ee
+    return optional_import("ee", "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE)
 
 
 def prepare_collection(

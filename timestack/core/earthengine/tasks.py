@@ -29,9 +29,9 @@ from ..runtime import (
     Message,
     Progress,
     TimestackError,
-    missing_package,
     no_progress,
     not_cancelled,
+    optional_import,
 )
 from .landtrendr import ensure_initialized
 
@@ -84,13 +84,7 @@ class ExportTask:
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package(
-            "Earth Engine tasks", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE
-        ) from exc
-    return ee
+    return optional_import("ee", "Earth Engine tasks", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE)
 
 
 def _timestamp(text: Optional[str]) -> Optional[datetime]:
