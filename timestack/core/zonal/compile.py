@@ -26,8 +26,6 @@ from ..runtime import QT_TRANSLATE_NOOP
 from .options import PERIODS
 from .statistics import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
 
-EXACT = ("count", "mean", "std", "min", "max", "valid_fraction")
-
 
 def period_start(dates: pd.Series, period: str) -> pd.Series:
     """The first day of each date's period: Monday of the ISO week, first of the month or year."""
