@@ -157,3 +157,21 @@ def test_an_animation_made_in_the_tab_plays_in_its_preview(provider, qgis_iface,
     assert (tmp_path / "ndvi.gif").is_file(), panel.status.text()
     assert not panel.preview.isHidden()
     assert panel.movie.isValid() and panel.movie.frameCount() == len(DATES)
+
+
+def test_run_stays_in_view_in_a_short_dock_whatever_the_operation(provider, qgis_iface):
+    """The inputs scroll; Run stays below them in view, on the tallest page (the animation's) too."""
+    from qgis.PyQt.QtCore import QPoint
+
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+
+    panel = TimeSeriesPanel(qgis_iface)
+    panel.resize(400, 520)
+    panel.show()
+    for index in range(panel.operation.count()):
+        panel.operation.setCurrentIndex(index)
+        QCoreApplication.processEvents()
+        assert panel.height() == 520, "the tab does not fit a 520 px dock"  # (was 820: inputs unscrolled)
+        bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
+        assert panel.run_button.isVisible() and bottom <= panel.height(), panel.operation.currentText()
+    panel.deleteLater()

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -149,15 +150,28 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
+        # The inputs scroll (an animation's page is tall); Run, progress, status and the animation's
+        # preview stay in view below them, in a short dock too.
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(self.pages)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.pages)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.preview)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        run = QVBoxLayout()
+        run.setContentsMargins(9, 0, 9, 9)
+        run.addLayout(buttons)
+        run.addWidget(self.progress)
+        run.addWidget(self.status)
+        run.addWidget(self.preview)
+        layout.addLayout(run)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("TimeSeriesPanel", text)
