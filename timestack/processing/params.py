@@ -309,17 +309,17 @@ class DaskParameter:
     DASK_SCHEDULER = "DASK_SCHEDULER"
 
     def add_dask_parameter(self) -> None:
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterString(
-                    self.DASK_SCHEDULER,
-                    translate(
-                        "TimestackParameters", "dask.distributed scheduler address (empty: local threads)"
-                    ),
-                    optional=True,
-                )
-            )
+        scheduler = QgsProcessingParameterString(
+            self.DASK_SCHEDULER,
+            translate("TimestackParameters", "dask.distributed scheduler address (empty: local threads)"),
+            optional=True,
         )
+        scheduler.setHelp(translate(
+            "TimestackParameters",
+            "The address of a running dask.distributed scheduler (tcp://host:8786) whose workers compute "
+            "the chunks; empty: this computer's threads."
+        ))  # fmt: skip
+        self.addParameter(advanced(scheduler))
 
     def dask_scheduler(self, parameters, context) -> Optional[str]:
         """The scheduler address, or None for local threads."""
@@ -369,6 +369,21 @@ class TileParameters:
             optional=True,
             createByDefault=False,
         )
+        size.setHelp(translate(
+            "TimestackParameters",
+            "Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the "
+            "stack in one piece."
+        ))  # fmt: skip
+        grid.setHelp(translate(
+            "TimestackParameters",
+            "A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one "
+            "into TILES_FOLDER; instead of a tile size."
+        ))  # fmt: skip
+        folder.setHelp(translate(
+            "TimestackParameters",
+            "Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or "
+            "a cancel, the same run started again skips the finished tiles."
+        ))  # fmt: skip
         for parameter in (size, grid, grid_id, folder):
             self.addParameter(advanced(parameter))
 
