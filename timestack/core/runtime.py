@@ -130,7 +130,24 @@ MISSING_EARTHENGINE = QT_TRANSLATE_NOOP(
 def missing_package(
     needed_by: str, package: str, parameter: Optional[str] = None, template: str = MISSING_PACKAGE
 ) -> TimestackError:
-    """The error for a feature whose optional package this Python lacks: where to install it."""
+    """The error for a feature whose optional package this Python lacks: where to install it.
+
+    Parameters
+    ----------
+    needed_by
+        What needs the package, as the user asked for it (``"OUTPUT .mp4"``).
+    package
+        The pip package to install (``"imageio-ffmpeg"``).
+    parameter
+        The Processing parameter the error names, or None.
+    template
+        :data:`MISSING_PACKAGE`, or :data:`MISSING_EARTHENGINE` for a package that also needs a login.
+
+    Returns
+    -------
+    TimestackError
+        The error to raise (translatable: its template and arguments are kept).
+    """
     return TimestackError(template, parameter, args=(needed_by, package))
 
 

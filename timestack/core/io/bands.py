@@ -33,12 +33,38 @@ class BandLabel:
 
 
 def band_description(year: int, name: str) -> str:
-    """The ``YYYY_name`` description of a band of an annual stack."""
+    """The ``YYYY_name`` description of a band of an annual stack.
+
+    Parameters
+    ----------
+    year
+        The band's year.
+    name
+        The variable (``nbr``, ``red``).
+
+    Returns
+    -------
+    str
+        ``"2015_nbr"``; :func:`parse_band` reads it back.
+    """
     return f"{year}_{name}"
 
 
 def date_band_description(day: dt.date, name: str) -> str:
-    """The ``YYYY-MM-DD_name`` description of a band of a per-date stack."""
+    """The ``YYYY-MM-DD_name`` description of a band of a per-date stack.
+
+    Parameters
+    ----------
+    day
+        The band's date.
+    name
+        The variable.
+
+    Returns
+    -------
+    str
+        ``"2015-07-14_nbr"``; :func:`parse_band` reads it back.
+    """
     return f"{day.isoformat()}_{name}"
 
 

@@ -83,7 +83,18 @@ class ExpectedFile:
 
 
 def is_cacheable(href: str) -> bool:
-    """Can the cache download ``href`` (an ``http(s)://`` URL, bare or as GDAL's ``/vsicurl/`` path)?"""
+    """Can the cache download ``href`` (an ``http(s)://`` URL, bare or as GDAL's ``/vsicurl/`` path)?
+
+    Parameters
+    ----------
+    href
+        An asset href or GDAL path.
+
+    Returns
+    -------
+    bool
+        True for an http(s) URL.
+    """
     return _url(href) is not None
 
 
@@ -96,7 +107,18 @@ def _url(href: str) -> Optional[str]:
 
 def expected_files(item: Mapping[str, Any]) -> dict[str, ExpectedFile]:
     """URL -> :class:`ExpectedFile` of every ``http(s)`` asset of a STAC item (dict form) that gives a
-    size or a checksum."""
+    size or a checksum: what a download is checked against.
+
+    Parameters
+    ----------
+    item
+        A STAC item as a dict.
+
+    Returns
+    -------
+    dict
+        URL -> the size and checksum the catalog announces.
+    """
     found: dict[str, ExpectedFile] = {}
     for asset in (item.get("assets") or {}).values():
         url = _url(str(asset.get("href", ""))) if isinstance(asset, Mapping) else None
@@ -109,8 +131,20 @@ def expected_files(item: Mapping[str, Any]) -> dict[str, ExpectedFile]:
 
 
 def multihash_algorithm(checksum: str) -> Optional[tuple[str, bytes]]:
-    """(hashlib name, digest) of a hex multihash such as ``1220<64 hex digits>``; None for a function
-    this cache cannot compute or a malformed value (the file is then checked by length only)."""
+    """(hashlib name, digest) of a hex multihash such as ``1220<64 hex digits>`` (STAC's
+    ``file:checksum``).
+
+    Parameters
+    ----------
+    checksum
+        The hex multihash.
+
+    Returns
+    -------
+    tuple or None
+        None for a function this cache cannot compute or a malformed value (the file is then checked by
+        length only).
+    """
     try:
         raw = bytes.fromhex(checksum)
     except ValueError:
