@@ -70,7 +70,21 @@ class CubePlan:
 
 def variable_unit(name: str, gdal_unit: str) -> str:
     """The unit of a band: GDAL's unit type if set, else ``dB`` for names ending in ``db``, else
-    ``linear`` for a SAR polarisation, else "" (not backscatter)."""
+    ``linear`` for a SAR polarisation, else "" (not backscatter).
+
+    A cube must not mix dB and linear power in one variable: the unit is what the export checks.
+
+    Parameters
+    ----------
+    name
+        The variable name (``vh_db``, ``vv``, ``nbr``).
+    gdal_unit
+        The band's GDAL unit type, or "".
+
+    Returns
+    -------
+    str
+    """
     unit = (gdal_unit or "").strip()
     if unit:
         return "dB" if unit.lower() == "db" else unit
@@ -93,7 +107,20 @@ def _utm_epsg(crs, bounds) -> int:
 
 
 def predominant_utm(crss: Sequence, bounds: Sequence[tuple]) -> int:
-    """EPSG code of the UTM zone most stacks are in (ties: the one of the first stack among them)."""
+    """EPSG code of the UTM zone most stacks are in (ties: the one of the first stack among them).
+
+    Parameters
+    ----------
+    crss
+        Each stack's CRS.
+    bounds
+        Each stack's bounds in its CRS.
+
+    Returns
+    -------
+    int
+        An EPSG code (326xx north, 327xx south).
+    """
     zones = [_utm_epsg(crs, box) for crs, box in zip(crss, bounds)]
     counts = Counter(zones)
     best = max(counts.values())
@@ -253,7 +280,22 @@ def _variables(paths, headers) -> dict[str, Variable]:
 
 
 def as_float(values: np.ndarray, nodata, scale: float, offset: float) -> np.ndarray:
-    """Band values as float32 physical values with NaN for nodata."""
+    """Band values as float32 physical values with NaN for nodata.
+
+    Parameters
+    ----------
+    values
+        Stored values.
+    nodata
+        The band's nodata value, or None.
+    scale, offset
+        GDAL's scale and offset: physical = stored × scale + offset.
+
+    Returns
+    -------
+    numpy.ndarray
+        float32.
+    """
     out = values.astype(np.float32)
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
         out[values == nodata] = np.nan

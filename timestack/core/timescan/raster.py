@@ -30,6 +30,18 @@ def stack_series(
 ) -> dict[str, list[tuple[dt.date, int]]]:
     """Variable -> its ``(date, band number)`` in date order, from a stack's band descriptions.
 
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions (``YYYY_name`` or ``YYYY-MM-DD_name``).
+    default_variable
+        The variable of bands described by a date alone.
+
+    Returns
+    -------
+    dict
+        Variable -> ``[(date, band number), ...]``.
+
     Raises
     ------
     TimestackError
@@ -69,7 +81,23 @@ def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INP
     """Refuse a series whose variables have fewer than ``needed`` dates, before anything is written.
 
     One date cannot make a time series: every metric would be that value (or nodata) and the run would
-    look successful; ``purpose`` says in the message what the dates are needed for.
+    look successful.
+
+    Parameters
+    ----------
+    series
+        :func:`stack_series`' answer.
+    needed
+        The fewest dates a variable may have.
+    purpose
+        What the dates are needed for, said in the message.
+    parameter
+        The parameter the refusal names.
+
+    Raises
+    ------
+    TimestackError
+        A variable with fewer dates.
     """
     for variable, entries in series.items():
         if len(entries) < needed:

@@ -57,7 +57,19 @@ def _next_start(start: dt.date, period: str, days: int) -> dt.date:
 def period_starts(dates: Sequence[dt.date], period: str, days: int = 16) -> list[dt.date]:
     """The start of every period from the first to the last date, empty ones included.
 
-    ``custom`` periods are ``days`` long from the first date (16 days: a Landsat revisit).
+    Parameters
+    ----------
+    dates
+        The observations' dates.
+    period
+        ``monthly``, ``seasonal`` (DJF, MAM, JJA, SON), ``annual`` or ``custom``.
+    days
+        A ``custom`` period's length, in days from the first date (16: a Landsat revisit).
+
+    Returns
+    -------
+    list of datetime.date
+        Period starts, in order.
 
     Raises
     ------
