@@ -77,7 +77,22 @@ class DatedBand:
 
 
 def parse_statistics(names: Iterable[str]) -> tuple:
-    """Check statistic names (see the module docstring) and return them in the given order."""
+    """Check statistic names (see the module docstring) and return them in the given order.
+
+    Parameters
+    ----------
+    names
+        Statistic names (``mean``, ``p90``, ``valid_fraction``…).
+
+    Returns
+    -------
+    tuple of str
+
+    Raises
+    ------
+    ZonalInputError
+        No statistic, or an unknown one (names STATS).
+    """
     names = tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
     if not names:
         raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "STATS: choose at least one statistic"))
@@ -109,9 +124,27 @@ def _operation(statistic: str) -> Optional[tuple]:
 def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] = None) -> Polygons:
     """Read and validate the polygon layer (any OGR format; multipart and holes are kept as they are).
 
-    Raises ``ZonalInputError`` for an unreadable or empty layer, a missing or empty ``id_field``,
-    duplicate ids, a layer without a defined CRS, and geometries that are missing or cannot be
-    repaired into polygons. Invalid geometries that can be repaired are, and are listed in ``repaired``.
+    Invalid geometries that can be repaired are (GEOS MakeValid), and are listed in ``repaired``, so a
+    user learns which stands to fix without the run failing.
+
+    Parameters
+    ----------
+    path
+        Any vector file OGR reads.
+    id_field
+        The field naming each polygon; its values must be unique and set.
+    layer
+        The layer of a multi-layer source; None: the first.
+
+    Returns
+    -------
+    Polygons
+
+    Raises
+    ------
+    ZonalInputError
+        An unreadable or empty layer, a missing or empty ``id_field``, duplicate ids, a layer without a
+        defined CRS, and geometries that are missing or cannot be repaired into polygons.
     """
     from osgeo import ogr
 
@@ -412,9 +445,35 @@ def zonal_statistics(
 ) -> pd.DataFrame:
     """Statistics of every polygon over every dated band of the stacks, as a long table.
 
-    Each stack is a GeoTIFF (or VRT) whose band descriptions carry dates (see ``dated_bands``); the
-    polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
-    exactextract). Two stacks may not hold the same date and variable: mosaic tiles first.
+    The polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
+    exactextract).
+
+    Parameters
+    ----------
+    stacks
+        GeoTIFFs (or VRTs) whose band descriptions carry dates (see :func:`dated_bands`); two stacks may
+        not hold the same date and variable: mosaic tiles first.
+    polygons
+        :func:`read_polygons`' answer.
+    statistics
+        The statistics (:func:`parse_statistics`).
+    variables
+        The variables to measure; None: every band.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per polygon, date and variable (:data:`KEY_COLUMNS` then the statistics).
+
+    Raises
+    ------
+    ZonalInputError
+        No stack, a date and variable in two stacks, and what :func:`dated_bands` raises for a stack
+        (a band without a date).
+    Cancelled
+        The caller cancelled.
     """
     GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
 
@@ -491,6 +550,18 @@ def polygons_without_pixels(table: pd.DataFrame, ids: Sequence) -> list:
 
     Such a polygon lies outside the data, or only over masked or nodata pixels, on every date: its
     statistics are all empty, which a caller must report rather than pass off as a result.
+
+    Parameters
+    ----------
+    table
+        A long table with a ``count`` column.
+    ids
+        Every polygon id measured.
+
+    Returns
+    -------
+    list
+        The ids, in the order of ``ids``.
     """
     if "count" in table.columns:
         measured = set(table.loc[table["count"].fillna(0) > 0, "id"])
@@ -500,12 +571,42 @@ def polygons_without_pixels(table: pd.DataFrame, ids: Sequence) -> list:
 
 
 def sort_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows ordered by polygon, date and variable (the order of the long CSV)."""
+    """Rows ordered by polygon, date and variable (the order of the long CSV).
+
+    Parameters
+    ----------
+    table
+        A long table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted, index reset.
+    """
     return table.sort_values(list(KEY_COLUMNS), kind="stable").reset_index(drop=True)
 
 
 def wide_table(table: pd.DataFrame, statistic: str = "mean") -> pd.DataFrame:
-    """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``."""
+    """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``.
+
+    The shape a spreadsheet or a join to the polygons' attribute table wants.
+
+    Parameters
+    ----------
+    table
+        A long table.
+    statistic
+        The statistic the cells hold.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    ZonalInputError
+        ``statistic`` was not computed (names STATS).
+    """
     if statistic not in table.columns:
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "STATS: the wide table needs {0!r}, which was not computed"),
@@ -523,6 +624,18 @@ def write_csv_atomically(table: pd.DataFrame, path: str | os.PathLike) -> Path:
 
     A ``.csvt`` sidecar (GDAL CSV driver, https://gdal.org/drivers/vector/csv.html) gives the column
     types, so QGIS opens the ids as numbers where the polygons' ids are numbers and joins match.
+
+    Parameters
+    ----------
+    table
+        The table to write.
+    path
+        The CSV file.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     write_csv_tables([(table, path)])
     return Path(path)
@@ -534,6 +647,11 @@ def write_csv_tables(tables: Sequence[tuple]) -> None:
     Every CSV and its ``.csvt`` is written under a temporary name first and only renamed into place
     once all are written: a second table that cannot be written (a read-only folder, a path below a
     file) leaves the first target as it was, and no folder the call created.
+
+    Parameters
+    ----------
+    tables
+        ``(pandas.DataFrame, path)`` pairs.
     """
     targets = {}
     for number, (_, path) in enumerate(tables):
