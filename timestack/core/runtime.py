@@ -169,10 +169,8 @@ def optional_import(
         What needs it, as the user asked for it (``"ENGINE earthengine"``).
     package
         The pip package that provides it (``"earthengine-api"``).
-    parameter
-        The Processing parameter the error names, or None.
-    template
-        :data:`MISSING_PACKAGE`, or :data:`MISSING_EARTHENGINE` for a package that also needs a login.
+    parameter, template
+        As :func:`missing_package`.
 
     Returns
     -------

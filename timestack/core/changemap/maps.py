@@ -229,7 +229,8 @@ def change_map(
     Raises
     ------
     TimestackError
-        ``disturbance_direction`` is neither +1 nor -1.
+        A filter out of range (:meth:`ChangeMapParams.validate`) or a ``disturbance_direction`` other
+        than +1 and -1.
     """
     params.validate()
     check_direction(disturbance_direction)
@@ -320,7 +321,7 @@ def event_stacks(
     Raises
     ------
     TimestackError
-        ``disturbance_direction`` is neither +1 nor -1.
+        As :func:`change_map`.
     """
     params.validate()
     check_direction(disturbance_direction)

@@ -258,18 +258,12 @@ def run_landtrendr_earthengine(
 
     Parameters
     ----------
-    collection
-        An ``ee.ImageCollection`` of annual composites.
-    index
-        The band to segment.
+    collection, index, disturbance_direction, fit_bands
+        As :func:`prepare_collection`.
     years
         The fitted years.
     params
         LandTrendr's parameters; None: Earth Engine's defaults.
-    disturbance_direction
-        +1 when the index rises on disturbance, -1 when it falls.
-    fit_bands
-        Bands fitted at the index's vertex years.
 
     Returns
     -------

@@ -261,12 +261,12 @@ def fmask_discard(fmask: np.ndarray, options: MaskOptions) -> np.ndarray:
     fmask
         HLS v2.0 Fmask values.
     options
-        The classes and buffer the user chose.
+        The Fmask classes and buffer the user chose.
 
     Returns
     -------
     numpy.ndarray
-        Boolean.
+        True where the HLS pixel is left out.
     """
     fmask = np.asarray(fmask)
     fill = fmask == FMASK_FILL
@@ -305,7 +305,7 @@ def landsat_discard(
     Returns
     -------
     numpy.ndarray
-        Boolean.
+        True where the Landsat pixel is left out.
 
     Raises
     ------
@@ -329,12 +329,12 @@ def sentinel2_discard(scl: np.ndarray, options: MaskOptions) -> np.ndarray:
     scl
         Scene classification values.
     options
-        The classes and buffer the user chose.
+        The SCL classes and buffer the user chose.
 
     Returns
     -------
     numpy.ndarray
-        Boolean.
+        True where the Sentinel-2 pixel is left out.
     """
     nodata = np.asarray(scl) == 0
     mask = scl_discard(scl, options) & ~nodata

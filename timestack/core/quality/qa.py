@@ -258,7 +258,7 @@ def qa_radsat_saturated(radsat: np.ndarray, band: str, sensor: str) -> np.ndarra
     Returns
     -------
     numpy.ndarray
-        Boolean.
+        True where the band saturated.
 
     Raises
     ------

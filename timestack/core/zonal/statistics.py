@@ -271,7 +271,25 @@ def _polygonal_part(geometry):
 
 
 def reproject_polygons(polygons: Polygons, crs: str) -> list:
-    """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects."""
+    """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects.
+
+    Parameters
+    ----------
+    polygons
+        :func:`read_polygons`' answer.
+    crs
+        The raster's CRS.
+
+    Returns
+    -------
+    list
+        OGR geometries, in the order of ``polygons.ids``.
+
+    Raises
+    ------
+    ZonalInputError
+        A polygon that cannot be transformed (names POLYGONS).
+    """
     from osgeo import osr
 
     target = osr.SpatialReference()
@@ -299,9 +317,25 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
 def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
     """Dates and variables from band descriptions (``YYYY_name``, ``YYYY-MM-DD_name``, ``YYYYMMDD_name``).
 
-    A description that is only a date takes ``default_variable`` (e.g. the file name of a LandTrendr
-    fitted-value stack). Variables are lower-cased (composites write ``1990_NBR``, per-scene statistics
-    ``nbr``), so one index has one name in every table. Raises ``ZonalInputError`` when a band has no date.
+    Variables are lower-cased (composites write ``1990_NBR``, per-scene statistics ``nbr``), so one index
+    has one name in every table.
+
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions.
+    default_variable
+        The variable of a description that is only a date (e.g. the file name of a LandTrendr
+        fitted-value stack).
+
+    Returns
+    -------
+    list of DatedBand
+
+    Raises
+    ------
+    ZonalInputError
+        A band without a date (names INPUT).
     """
     bands = []
     for index, description in enumerate(descriptions, start=1):
@@ -350,8 +384,36 @@ def zonal_statistics_of_sources(
 ) -> pd.DataFrame:
     """Run exactextract over ``sources`` (exactextract RasterSources, one per band in ``bands``).
 
-    ``geometries`` are the polygons in the sources' CRS ``srs``; ``pixel_area`` is one pixel's area in
-    that CRS, used for ``valid_fraction``. Returns the long table (see the module docstring).
+    Parameters
+    ----------
+    sources
+        exactextract RasterSources, one per band.
+    bands
+        The bands' dates and variables.
+    polygons
+        The polygons measured (their ids).
+    geometries
+        The polygons in the sources' CRS ``srs``.
+    srs
+        The sources' spatial reference.
+    pixel_area
+        One pixel's area in that CRS, used for ``valid_fraction``.
+    statistics
+        The statistics.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+    progress_span
+        The part of the caller's 0-100 progress this call reports in.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The long table (see the module docstring).
+
+    Raises
+    ------
+    Cancelled
+        The caller cancelled.
     """
     exactextract = native.exactextract()
     exact_extract, Operation = exactextract.exact_extract, exactextract.operation.Operation
@@ -406,7 +468,25 @@ def _exactextract_column(wide: pd.DataFrame, name: str) -> pd.Series:
 
 
 def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = None):
-    """Open a stack with GDAL and return ``(dataset, dated bands)``, keeping only ``variables`` if given."""
+    """Open a stack with GDAL and return ``(dataset, dated bands)``, keeping only ``variables`` if given.
+
+    Parameters
+    ----------
+    path
+        A GeoTIFF or VRT with dated band descriptions.
+    variables
+        The variables to keep; None: all.
+
+    Returns
+    -------
+    tuple
+        The GDAL dataset (keep it open while its bands are read) and its :func:`dated_bands`.
+
+    Raises
+    ------
+    ZonalInputError
+        A file GDAL cannot open or without a CRS (names INPUT), none of ``variables`` in it (names BANDS).
+    """
     from osgeo import gdal
 
     dataset = gdal.Open(str(path))
