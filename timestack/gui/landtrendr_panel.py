@@ -11,18 +11,16 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMapLayerType, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import AlgorithmTask, run_controls_layout, scrolled_inputs
 from .earthengine_tasks_box import EarthEngineTasksBox
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
@@ -182,33 +180,11 @@ class LandTrendrPanel(QWidget):
         outputs.addRow(self.tr("Output folder"), self.folder)
         outputs.addRow(self.map_change)
         outputs.addRow(self.tr("Minimum loss magnitude"), self.min_magnitude)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
-
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.addLayout(data)
-        inner.addWidget(parameters)
-        inner.addWidget(self.inspect_button)
-        inner.addWidget(self.plot)
-        inner.addLayout(outputs)
-        inner.addWidget(self.earthengine_tasks)
-        inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        parts = (data, parameters, self.inspect_button, self.plot, outputs, self.earthengine_tasks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        # Run, progress and status stay in view below the scrolled inputs.
-        run = QVBoxLayout()
-        run.setContentsMargins(9, 0, 9, 9)
-        run.addLayout(buttons)
-        run.addWidget(self.progress)
-        run.addWidget(self.status)
-        layout.addLayout(run)
+        layout.addWidget(scrolled_inputs(self, parts), 1)
+        layout.addLayout(run_controls_layout(self))  # in view below the scrolled inputs
 
     def _offer_stacks(self, added: list) -> None:
         """Keep a composite's year views out of the stack box and, while it shows no stack, pick the

@@ -24,7 +24,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from ..processing.animation import AnimationAlgorithm
 from ..processing.exportcube import ExportCubeAlgorithm
 from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
@@ -147,31 +146,12 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Stack"), stack_row)
         form.addRow(self.tr("Operation"), self.operation)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
         # The inputs scroll (an animation's page is tall); Run, progress, status and the animation's
         # preview stay in view below them, in a short dock too.
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.addWidget(intro)
-        inner.addLayout(form)
-        inner.addWidget(self.pages)
-        inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        run = QVBoxLayout()
-        run.setContentsMargins(9, 0, 9, 9)
-        run.addLayout(buttons)
-        run.addWidget(self.progress)
-        run.addWidget(self.status)
-        run.addWidget(self.preview)
-        layout.addLayout(run)
+        layout.addWidget(scrolled_inputs(self, (intro, form, self.pages)), 1)
+        layout.addLayout(run_controls_layout(self, self.preview))
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("TimeSeriesPanel", text)
