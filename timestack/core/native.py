@@ -76,7 +76,12 @@ def import_isolated(name: str):
 
 
 def geos_in_global_scope() -> bool:
-    """True when the process's global symbol scope holds a GEOS (QGIS's executables, a preload)."""
+    """True when the process's global symbol scope holds a GEOS (QGIS's executables, a preload).
+
+    Returns
+    -------
+    bool
+    """
     import ctypes
 
     process = ctypes.CDLL(None)

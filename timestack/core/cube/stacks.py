@@ -134,6 +134,8 @@ def _is_metric(crs) -> bool:
 def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = None) -> CubePlan:
     """Read the stacks' headers and decide the cube's grid, time axis and variables.
 
+    Only headers are read: a plan is cheap, so the export can refuse bad input before writing anything.
+
     Parameters
     ----------
     paths
@@ -142,11 +144,15 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
         The cube's CRS (anything rasterio understands); default: the stacks' CRS when they share one,
         else the predominant UTM zone.
 
+    Returns
+    -------
+    CubePlan
+
     Raises
     ------
     TimestackError
-        Naming INPUT for undated bands, stacks without CRS, rotated grids, mixed pixel sizes, a
-        variable dated twice in one stack, or dB mixed with linear power; TARGET_CRS for an unknown CRS.
+        Naming INPUT for no stack, undated bands, stacks without CRS, rotated grids, mixed pixel sizes,
+        a variable dated twice in one stack, or dB mixed with linear power; TARGET_CRS for an unknown CRS.
     """
     import rasterio
     from rasterio.crs import CRS
