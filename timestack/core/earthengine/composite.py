@@ -184,10 +184,8 @@ def prepare_image(image, sensor: str, settings: EarthEngineComposite, read_bands
 
     Parameters
     ----------
-    image
-        A Landsat Collection 2 Level-2 ``ee.Image``.
-    sensor
-        ``"oli"`` or ``"tm_etm"``.
+    image, sensor
+        As :func:`discard_mask`.
     settings
         The composite's settings (mask, harmonisation).
     read_bands
@@ -404,11 +402,12 @@ def serialized_graph(settings: EarthEngineComposite) -> str:
     Parameters
     ----------
     settings
-        The composite's settings.
+        The composite whose :func:`stack` is serialised.
 
     Returns
     -------
     str
+        JSON.
     """
     return stack(settings).serialize()
 

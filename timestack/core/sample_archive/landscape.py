@@ -262,10 +262,8 @@ def disturbed_endmember(landscape: Landscape, when: float | np.ndarray) -> np.nd
 
     Parameters
     ----------
-    landscape
-        The landscape.
-    when
-        A decimal year, or one per pixel.
+    landscape, when
+        As :func:`years_since_event`.
 
     Returns
     -------

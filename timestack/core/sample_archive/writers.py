@@ -105,18 +105,8 @@ def write_geotiff(
 
     Parameters
     ----------
-    path
-        The file.
-    array
-        The band.
-    geotransform
-        GDAL's six coefficients.
-    epsg
-        The CRS.
-    nodata
-        The nodata value, or None.
-    description
-        The band description.
+    path, array, geotransform, epsg, nodata, description
+        As :func:`write_cog`.
     """
     source = _memory_dataset(array, geotransform, epsg, nodata, description)
     gdal.GetDriverByName("GTiff").CreateCopy(str(path), source, options=["COMPRESS=DEFLATE", "TILED=YES"])
