@@ -28,7 +28,7 @@ import pandas as pd
 
 from .. import native
 from ..io.atomic import atomic_outputs
-from ..io.bands import parse_band
+from ..io.bands import labelled_bands
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .options import DEFAULT_STATISTICS
 
@@ -337,20 +337,15 @@ def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
     ZonalInputError
         A band without a date (names INPUT).
     """
-    bands = []
-    for index, description in enumerate(descriptions, start=1):
-        label = parse_band(description)
-        if label is None:
-            raise ZonalInputError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or "
-                    "YYYY-MM-DD_variable (use timestack:composite output)"
-                ),
-                args=(index, description or "no description"),
-            )  # fmt: skip
-        bands.append(DatedBand(index, label.date, label.variable or default_variable.lower()))
-    return bands
+    undated = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or "
+        "YYYY-MM-DD_variable (use timestack:composite output)"
+    )  # fmt: skip
+    return [
+        DatedBand(index, label.date, label.variable or default_variable.lower())
+        for index, label in labelled_bands(descriptions, undated, None, ZonalInputError)
+    ]
 
 
 def _memory_layer(rows: Sequence, geometries: Sequence, srs):
