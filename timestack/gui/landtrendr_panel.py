@@ -17,9 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
-from .algorithm_task import AlgorithmTask, run_controls_layout, scrolled_inputs
+from .algorithm_task import AlgorithmTask, RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .earthengine_tasks_box import EarthEngineTasksBox
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
@@ -74,7 +72,7 @@ def is_stack(layer) -> bool:
     return len(years) > 1
 
 
-class LandTrendrPanel(QWidget):
+class LandTrendrPanel(RunsOneAlgorithm, QWidget):
     """Stack, index, the eight LandTrendr parameters, pixel inspector, run and change map."""
 
     def __init__(self, iface, parent=None):
@@ -123,13 +121,9 @@ class LandTrendrPanel(QWidget):
         self.inspect_button.setToolTip(
             self.tr("Click a pixel of the stack to see its fit; edits refit at once.")
         )
-        self.run_button = QPushButton(self.tr("Run LandTrendr"), self)
-        self.run_button.setObjectName("runLandTrendrButton")
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        # The shared Run/Cancel/progress/status; the runs are the panel's own (LandTrendr, then the
+        # change map on its segments), so start and cancel are too.
+        self.add_run_controls(self.tr("Run LandTrendr"), "runLandTrendrButton", self.start)
         self.plot = TrajectoryPlot(self)
         #: The export tasks of LandTrendr's Earth Engine runs (ENGINE earthengine): list and cancel.
         self.earthengine_tasks = EarthEngineTasksBox(self)
@@ -207,8 +201,6 @@ class LandTrendrPanel(QWidget):
             signal.connect(self._settings_changed)
         self.inspect_button.toggled.connect(self._inspect_toggled)
         self.inspector.tool.deactivated.connect(lambda: self.inspect_button.setChecked(False))
-        self.run_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
 
     # -- state shared by the inspector and the run ---------------------------------------------
 
