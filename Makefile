@@ -13,6 +13,7 @@ test: build
 lint:
 	$(PYTHON) -m ruff check timestack tests bench scripts
 	$(PYTHON) -m ruff format --check timestack tests bench scripts
+	$(PYTHON) -m mypy
 
 build:
 	$(PYTHON) scripts/package.py build

@@ -75,7 +75,7 @@ def _child(model, child_id: str, algorithm_id: str, description: str, row: int, 
 
 
 def build() -> QgsProcessingModelAlgorithm:
-    model = QgsProcessingModelAlgorithm("Scenes to polygon statistics", "Workflows")
+    model = QgsProcessingModelAlgorithm("Scenes to polygon statistics", "Models")
     model.setHelpContent(
         {
             "ALG_DESC": (

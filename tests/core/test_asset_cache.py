@@ -13,28 +13,10 @@ import numpy as np
 import pytest
 import rasterio
 
-from tests.helpers.scenes import CLEAR, run, write_scene
+from tests.helpers.scenes import july_scenes, run, served_items
 from tests.servers.faults import faulty_files
 from timestack.core.io.cache import AssetCache, AssetDownloadError, ExpectedFile, multihash_algorithm
 from timestack.core.runtime import Cancelled
-
-
-def _scenes(folder: Path) -> list:
-    """Three clear scenes of July 2020 (as in test_network_faults), written under ``folder``."""
-    rng = np.random.default_rng(2)
-    shades = [{band: value * rng.uniform(0.8, 1.2) for band, value in CLEAR.items()} for _ in range(3)]
-    return [
-        write_scene(folder, f"LC08_{day:02d}", f"2020-07-{day:02d}", shade)
-        for day, shade in zip((5, 13, 21), shades)
-    ]
-
-
-def _served_scenes(folder: Path, url: str, items: list) -> list:
-    """The items with their hrefs on the server that serves ``folder``."""
-    for item in items:
-        for asset in item["assets"].values():
-            asset["href"] = f"{url}/{Path(asset['href']).relative_to(folder).as_posix()}"
-    return items
 
 
 def _cog(path: Path, size: int, seed: int = 0) -> Path:
@@ -185,9 +167,9 @@ def test_multihash_names_its_function_and_digest():
 
 def test_a_composite_read_through_the_cache_equals_the_streamed_one_and_reuses_its_files(tmp_path):
     folder = tmp_path / "served"
-    items = _scenes(folder)
+    items = july_scenes(folder)
     with faulty_files(folder) as (url, faults):
-        served = _served_scenes(folder, url, copy.deepcopy(items))
+        served = served_items(folder, url, copy.deepcopy(items))
         red = served[0]["assets"]["red"]
         red_file = folder / red["href"].split("/", 3)[3]
         red["file:checksum"] = _sha256_multihash(red_file.read_bytes())
@@ -210,7 +192,7 @@ def test_a_composite_read_through_the_cache_equals_the_streamed_one_and_reuses_i
 def test_a_scene_whose_file_cannot_be_downloaded_is_skipped_by_name(tmp_path):
     folder = tmp_path / "served"
     with faulty_files(folder) as (url, faults):
-        items = _served_scenes(folder, url, _scenes(folder))
+        items = served_items(folder, url, july_scenes(folder))
         nir = "/" + items[1]["assets"]["nir08"]["href"].split("/", 3)[3]
         faults.plan(nir, "truncate", forever=True)
         result = run(tmp_path / "cached", items, method="mean", cache_folder=tmp_path / "cache")
@@ -236,7 +218,7 @@ def test_per_scene_polygon_statistics_read_through_the_cache_equal_the_streamed_
     )
     folder = tmp_path / "served"
     with faulty_files(folder) as (url, faults):
-        items = [pystac.Item.from_dict(item) for item in _served_scenes(folder, url, _scenes(folder))]
+        items = [pystac.Item.from_dict(item) for item in served_items(folder, url, july_scenes(folder))]
         streamed = scene_statistics(items, stands, ["nbr", "red"], ["mean", "count"])
         with AssetCache(tmp_path / "cache", 1e9) as cache:
             cached = scene_statistics(items, stands, ["nbr", "red"], ["mean", "count"], cache=cache)

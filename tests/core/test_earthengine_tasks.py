@@ -15,17 +15,7 @@ from tests.servers.earthengine import earthengine_server, reset_earthengine  # n
 PROJECT = "timestack-test"
 
 
-@pytest.fixture()
-def server(monkeypatch):
-    """The stand-in API, with ``ensure_initialized`` pointed at it and ee's state reset around the test."""
-    with earthengine_server(PROJECT) as state:
-        monkeypatch.setenv(API_URL_ENV, state.url)
-        reset_earthengine()
-        yield state
-        reset_earthengine()
-
-
-def test_list_gives_state_runtime_progress_and_destinations_of_every_task(server):
+def test_list_gives_state_runtime_progress_and_destinations_of_every_task(earthengine_api):
     tasks = {task.id: task for task in list_tasks(PROJECT)}
     assert set(tasks) == {"RUNNINGTASK1", "PENDINGTASK2", "FAILEDTASK3"}
     running, pending, failed = tasks["RUNNINGTASK1"], tasks["PENDINGTASK2"], tasks["FAILEDTASK3"]
@@ -39,10 +29,10 @@ def test_list_gives_state_runtime_progress_and_destinations_of_every_task(server
     assert failed.runtime_s == pytest.approx(60, abs=0.01)  # start to last update
     assert failed.error == "Exported bands must have compatible data types."
     assert [task.id for task in list_tasks(PROJECT, states=("FAILED",))] == ["FAILEDTASK3"]
-    assert ("GET", f"/v1alpha/projects/{PROJECT}/operations") in server.requests
+    assert ("GET", f"/v1alpha/projects/{PROJECT}/operations") in earthengine_api.requests
 
 
-def test_follow_polls_the_active_tasks_to_completion_reporting_progress(server):
+def test_follow_polls_the_active_tasks_to_completion_reporting_progress(earthengine_api):
     reports = []
     ended = follow_tasks(project=PROJECT, progress=lambda p, m: reports.append((p, m)), poll_seconds=0.01)
     # Without ids it follows the tasks active at the start (the failed one is not followed).
@@ -57,7 +47,7 @@ def test_follow_polls_the_active_tasks_to_completion_reporting_progress(server):
     assert reports[-1][1].template == "{0} of {1} Earth Engine tasks ended"
 
 
-def test_follow_with_nothing_running_returns_at_once(server):
+def test_follow_with_nothing_running_returns_at_once(earthengine_api):
     cancel_task("RUNNINGTASK1", PROJECT)
     cancel_task("PENDINGTASK2", PROJECT)
     reports = []
@@ -65,7 +55,7 @@ def test_follow_with_nothing_running_returns_at_once(server):
     assert reports == ["No Earth Engine task is running."]
 
 
-def test_follow_one_task_by_id_stops_when_it_succeeds(server):
+def test_follow_one_task_by_id_stops_when_it_succeeds(earthengine_api):
     reports = []
     ended = follow_tasks(
         ["RUNNINGTASK1"], PROJECT, progress=lambda p, m: reports.append(p), poll_seconds=0.01
@@ -74,8 +64,8 @@ def test_follow_one_task_by_id_stops_when_it_succeeds(server):
     assert reports == [50.0, 75.0, 100.0]  # 0.25 -> 0.5, 0.75, done (one step per poll)
 
 
-def test_follow_stops_on_cancel_and_leaves_the_task_running(server):
-    server.queue_moves = False
+def test_follow_stops_on_cancel_and_leaves_the_task_running(earthengine_api):
+    earthengine_api.queue_moves = False
     polls = []
 
     def cancelled():
@@ -87,27 +77,27 @@ def test_follow_stops_on_cancel_and_leaves_the_task_running(server):
     assert get_task("PENDINGTASK2", PROJECT).state == "PENDING"
 
 
-def test_cancel_turns_a_running_task_into_cancelled(server):
+def test_cancel_turns_a_running_task_into_cancelled(earthengine_api):
     task = cancel_task("RUNNINGTASK1", PROJECT)
     assert task.state == "CANCELLED" and task.done
-    assert ("POST", f"/v1alpha/projects/{PROJECT}/operations/RUNNINGTASK1:cancel") in server.requests
+    assert ("POST", f"/v1alpha/projects/{PROJECT}/operations/RUNNINGTASK1:cancel") in earthengine_api.requests
     assert {t.id: t.state for t in list_tasks(PROJECT)}["RUNNINGTASK1"] == "CANCELLED"
 
 
-def test_cancel_of_an_ended_task_changes_nothing(server):
+def test_cancel_of_an_ended_task_changes_nothing(earthengine_api):
     assert cancel_task("FAILEDTASK3", PROJECT).state == "FAILED"
-    assert not any(path.endswith(":cancel") for _, path in server.requests)
+    assert not any(path.endswith(":cancel") for _, path in earthengine_api.requests)
 
 
-def test_a_full_operation_name_or_a_bare_id_without_project_finds_the_task(server):
-    server.queue_moves = False
+def test_a_full_operation_name_or_a_bare_id_without_project_finds_the_task(earthengine_api):
+    earthengine_api.queue_moves = False
     assert get_task(f"projects/{PROJECT}/operations/PENDINGTASK2", PROJECT).state == "PENDING"
     ee.Reset()
-    ee.Initialize(credentials=None, url=server.url, project=PROJECT)  # the default project
+    ee.Initialize(credentials=None, url=earthengine_api.url, project=PROJECT)  # the default project
     assert get_task("PENDINGTASK2").description == "lt_fitted"
 
 
-def test_unknown_task_id_is_an_error_naming_task_id(server):
+def test_unknown_task_id_is_an_error_naming_task_id(earthengine_api):
     with pytest.raises(TimestackError) as caught:
         cancel_task("NOSUCHTASK", PROJECT)
     assert caught.value.parameter == "TASK_ID"
@@ -119,8 +109,8 @@ def test_unknown_task_id_is_an_error_naming_task_id(server):
         get_task(" ", PROJECT)
 
 
-def test_permission_denied_is_a_clear_error_naming_the_project(server):
-    server.fail(403)
+def test_permission_denied_is_a_clear_error_naming_the_project(earthengine_api):
+    earthengine_api.fail(403)
     with pytest.raises(TimestackError) as caught:
         list_tasks(PROJECT)
     assert caught.value.parameter == "EE_PROJECT"
@@ -128,15 +118,15 @@ def test_permission_denied_is_a_clear_error_naming_the_project(server):
     assert "The caller does not have permission" in str(caught.value)
 
 
-def test_a_project_not_enabled_for_earth_engine_is_a_clear_error(server):
+def test_a_project_not_enabled_for_earth_engine_is_a_clear_error(earthengine_api):
     with pytest.raises(TimestackError, match="Earth Engine is not enabled for projects/other"):
         list_tasks("other")
 
 
-def test_server_error_after_retries_is_a_clear_error(server):
+def test_server_error_after_retries_is_a_clear_error(earthengine_api):
     list_tasks(PROJECT)  # initialised
     ee.data.setMaxRetries(0)
-    server.fail(500, times=3)
+    earthengine_api.fail(500, times=3)
     with pytest.raises(TimestackError) as caught:
         get_task("RUNNINGTASK1", PROJECT)
     assert caught.value.parameter == "EE_PROJECT" and "Internal error" in str(caught.value)

@@ -13,6 +13,7 @@ import pytest
 import rasterio
 from rasterio.transform import from_origin
 
+from tests.helpers.landtrendr import disturbed_nbr
 from tests.helpers.rasters import write_stack
 from tests.servers.dask_cluster import dask_cluster_fixture  # noqa: F401
 from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
@@ -24,13 +25,7 @@ YEARS = list(range(1995, 2019))
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    rng = np.random.default_rng(9)
-    rows, cols = 83, 121
-    years = np.array(YEARS)[:, None, None]
-    drop = rng.integers(1999, 2015, (rows, cols))
-    nbr = 0.6 + rng.normal(0, 0.02, (len(YEARS), rows, cols))
-    nbr = np.where(years >= drop, nbr - 0.35 + 0.025 * (years - drop), nbr).astype("float32")
-    nbr[rng.random(nbr.shape) < 0.07] = -9999
+    nbr = disturbed_nbr(YEARS, (83, 121), 9, (1999, 2015), level=0.6, loss=0.35, regrowth=0.025, gaps=0.07)
     folder = tmp_path_factory.mktemp("stack")
     return write_stack(
         folder / "nbr.tif", nbr, [f"{year}-07-01_nbr" if year % 2 else f"{year}_nbr" for year in YEARS],

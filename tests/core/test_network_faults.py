@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import rasterio
 
-from tests.helpers.scenes import CLEAR, run, write_scene
+from tests.helpers.scenes import july_scenes, run, served_items
 from tests.servers.faults import faulty_files, faulty_proxy
 from tests.servers.pgstac import pgstac_api_fixture  # noqa: F401
 from timestack.core.io import grid
@@ -52,31 +52,14 @@ def test_a_stac_api_that_keeps_failing_or_stops_answering_is_a_clear_error(pgsta
             search_scenes(url, _query(pgstac_api), timeout=2)
 
 
-def _served_scenes(folder: Path, url: str, items: list) -> list:
-    """The items with their hrefs on the server that serves ``folder``."""
-    for item in items:
-        for asset in item["assets"].values():
-            asset["href"] = f"{url}/{Path(asset['href']).relative_to(folder).as_posix()}"
-    return items
-
-
-def _scenes(folder: Path) -> list:
-    rng = np.random.default_rng(2)
-    shades = [{band: value * rng.uniform(0.8, 1.2) for band, value in CLEAR.items()} for _ in range(3)]
-    return [
-        write_scene(folder, f"LC08_{day:02d}", f"2020-07-{day:02d}", shade)
-        for day, shade in zip((5, 13, 21), shades)
-    ]
-
-
 def test_remote_reads_retry_passing_faults_and_skip_and_name_a_scene_that_stays_unreadable(tmp_path):
     folder = tmp_path / "served"
-    items = _scenes(folder)
+    items = july_scenes(folder)
     local = run(tmp_path / "local", [items[0], items[2]], method="mean", allowed_roots=[folder])
     with rasterio.open(local.stack) as src:
         expected = src.read()
     with faulty_files(folder) as (url, faults):
-        served = _served_scenes(folder, url, copy.deepcopy(items))
+        served = served_items(folder, url, copy.deepcopy(items))
         red = "/" + Path(items[0]["assets"]["red"]["href"]).relative_to(folder).as_posix()
         qa = "/" + Path(items[1]["assets"]["qa_pixel"]["href"]).relative_to(folder).as_posix()
         faults.plan(red, "503", "429")  # passing: asked again
@@ -94,7 +77,7 @@ def test_a_truncated_corrupt_or_stalled_file_skips_its_scene_by_name(tmp_path, m
     monkeypatch.setitem(grid.REMOTE_GDAL_OPTIONS, "GDAL_HTTP_TIMEOUT", "1")  # a stall gives up in 1 s
     folder = tmp_path / "served"
     with faulty_files(folder) as (url, faults):
-        items = _served_scenes(folder, url, _scenes(folder))
+        items = served_items(folder, url, july_scenes(folder))
         nir = "/" + items[2]["assets"]["nir08"]["href"].split("/", 3)[3]
         faults.plan(nir, fault, forever=True)
         result = run(tmp_path / "remote", items, method="mean")

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from tests.helpers.bad_input import Case, bad_files, read_only, run_case
+from tests.helpers.bad_input import Case, bad_files, read_only, run_case, stack_file_cases
 from tests.helpers.rasters import ORIGIN, write_stack
 
 ALGORITHM = "timestack:animation"
@@ -73,13 +73,7 @@ def case(name: str, fragment: str, **changes) -> Case:
 
 
 CASES = [
-    case("input-missing", "INPUT: {missing} does not exist", INPUT="{missing}"),
-    case("input-empty-file", "INPUT: {empty} is empty (0 bytes)", INPUT="{empty}"),
-    case("input-truncated", "INPUT: cannot use {truncated}: Read or write failed", INPUT="{truncated}"),
-    case("input-text-file", "INPUT: {text} is not a raster GDAL can read", INPUT="{text}"),
-    case("input-text-named-tif", "INPUT: {text_tif} is not a raster GDAL can read", INPUT="{text_tif}"),
-    case("input-a-folder", "INPUT: {folder} is a folder; choose the stack file in it", INPUT="{folder}"),
-    case("input-empty-value", "INPUT is empty; it needs a value", INPUT=""),
+    *stack_file_cases(case, "animation.gif"),
     case(
         "input-undated-bands",
         "INPUT: band 1 (no description) carries no date; an animation shows one frame per date",
@@ -168,12 +162,8 @@ CASES = [
         "OUTPUT: an MP4 needs the ffmpeg encoder and none was found",
         OUTPUT="{root}/out/animation.mp4",
     ),
-    case("output-is-input", "OUTPUT is the file INPUT also reads", OUTPUT="{stack}"),
     case("output-over-the-notes", "OUTPUT: notes.txt is neither .gif nor .mp4", OUTPUT="{text}"),
     case("output-is-a-folder", "OUTPUT: {folder} is a folder; give a file name", OUTPUT="{folder}"),
-    case("output-in-read-only-folder", "OUTPUT: cannot write in", OUTPUT="{readonly}/animation.gif"),
-    case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/animation.gif"),
-    case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 from affine import Affine
 from rasterio.transform import from_origin
 
-from tests.helpers.bad_input import Case, bad_files, read_only, run_case
+from tests.helpers.bad_input import Case, bad_files, read_only, run_case, stack_file_cases
 from tests.helpers.rasters import ORIGIN, write_stack
 
 pytest.importorskip("xarray")
@@ -60,13 +60,7 @@ def case(name: str, fragment: str, **changes) -> Case:
 
 
 CASES = [
-    case("input-missing", "INPUT: {missing} does not exist", INPUT="{missing}"),
-    case("input-empty-file", "INPUT: {empty} is empty (0 bytes)", INPUT="{empty}"),
-    case("input-truncated", "INPUT: cannot use {truncated}: Read or write failed", INPUT="{truncated}"),
-    case("input-text-file", "INPUT: {text} is not a raster GDAL can read", INPUT="{text}"),
-    case("input-text-named-tif", "INPUT: {text_tif} is not a raster GDAL can read", INPUT="{text_tif}"),
-    case("input-a-folder", "INPUT: {folder} is a folder; choose the stack file in it", INPUT="{folder}"),
-    case("input-empty-value", "INPUT is empty; it needs a value", INPUT=""),
+    *stack_file_cases(case, "cube.nc"),
     case("input-one-of-two-missing", "INPUT: {missing} does not exist", INPUT=["{stack}", "{missing}"]),
     case(
         "input-undated-bands",
@@ -129,7 +123,6 @@ CASES = [
         "OUTPUT: cube is neither NetCDF (.nc) nor Zarr (.zarr)",
         OUTPUT="{root}/out/cube",
     ),
-    case("output-is-input", "OUTPUT is the file INPUT also reads", OUTPUT="{stack}"),
     case(
         "output-over-the-notes", "OUTPUT: notes.txt is neither NetCDF (.nc) nor Zarr (.zarr)", OUTPUT="{text}"
     ),
@@ -139,10 +132,7 @@ CASES = [
         "OUTPUT: {not_a_cube} is a folder that holds no Zarr cube",
         OUTPUT="{not_a_cube}",
     ),
-    case("output-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.nc"),
     case("zarr-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.zarr"),
-    case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/cube.nc"),
-    case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
 ]
 
 

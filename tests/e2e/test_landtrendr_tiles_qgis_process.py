@@ -14,19 +14,14 @@ import rasterio
 from rasterio.transform import from_origin
 
 from tests.e2e.conftest import ROOT
+from tests.helpers.landtrendr import disturbed_nbr
 from tests.helpers.rasters import write_stack
 
 YEARS = list(range(1990, 2015))
 
 
 def _stack(path):
-    rng = np.random.default_rng(5)
-    rows, cols = 610, 830
-    years = np.array(YEARS)[:, None, None]
-    drop = rng.integers(1995, 2010, (rows, cols))
-    nbr = 0.7 + rng.normal(0, 0.02, (len(YEARS), rows, cols))
-    nbr = np.where(years >= drop, nbr - 0.4 + 0.02 * (years - drop), nbr).astype("float32")
-    nbr[rng.random(nbr.shape) < 0.05] = -9999
+    nbr = disturbed_nbr(YEARS, (610, 830), 5, (1995, 2010), level=0.7, loss=0.4, regrowth=0.02, gaps=0.05)
     return write_stack(
         path, nbr, [f"{year}_nbr" for year in YEARS], crs="EPSG:32617",
         transform=from_origin(500_000.0, 4_000_000.0, 30.0, 30.0),

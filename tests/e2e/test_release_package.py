@@ -34,6 +34,12 @@ def test_release_zip_passes_the_upload_rules(release_zip):
     assert "END OF TERMS AND CONDITIONS" in license_text
 
 
+def test_release_zip_ships_the_py_typed_marker(release_zip):
+    """PEP 561: type checkers read the plugin's own annotations (timestack.core is checked by mypy)."""
+    with zipfile.ZipFile(release_zip) as zf:
+        assert "timestack/py.typed" in zf.namelist()
+
+
 def test_source_metadata_has_no_placeholders_and_lacks_only_the_release_fields():
     text = (ROOT / "metadata.txt").read_text()
     assert not re.search(r"example\.(org|com|net)", text)

@@ -14,6 +14,7 @@ from osgeo import ogr, osr
 from rasterio.transform import from_origin
 from rasterio.warp import transform_bounds
 
+from tests.helpers.landtrendr import disturbed_nbr
 from tests.helpers.rasters import write_stack
 
 ROWS, COLS = 83, 97
@@ -23,12 +24,7 @@ YEARS = list(range(2000, 2016))
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    rng = np.random.default_rng(21)
-    years = np.array(YEARS)[:, None, None]
-    drop = rng.integers(2003, 2013, (ROWS, COLS))
-    nbr = 0.6 + rng.normal(0, 0.02, (len(YEARS), ROWS, COLS))
-    nbr = np.where(years >= drop, nbr - 0.3 + 0.02 * (years - drop), nbr).astype("float32")
-    nbr[rng.random(nbr.shape) < 0.05] = -9999
+    nbr = disturbed_nbr(YEARS, (ROWS, COLS), 21, (2003, 2013), level=0.6, loss=0.3, regrowth=0.02, gaps=0.05)
     folder = tmp_path_factory.mktemp("stack")
     return write_stack(
         folder / "nbr.tif", nbr, [f"{y}_nbr" for y in YEARS], crs="EPSG:32633", transform=TRANSFORM

@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ import numpy as np
 
 from tests.helpers.rasters import write_stack
 
-__all__ = ["Case", "arguments", "bad_files", "read_only", "run_case", "snapshot"]
+__all__ = ["Case", "arguments", "bad_files", "read_only", "run_case", "snapshot", "stack_file_cases"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,35 @@ def bad_files(root: Path, good: Path) -> dict[str, Path]:
     shutil.copy(good, files["readonly"] / good.name)
     files["folder"].mkdir()
     return files
+
+
+def stack_file_cases(case: Callable[..., Case], output_name: str) -> list[Case]:
+    """The rows every algorithm shares that reads a stack file in INPUT (processing/stack_files names
+    it) and writes one file in OUTPUT: INPUT one of :func:`bad_files` or empty, OUTPUT the input itself,
+    in the read-only folder, below a text file, or empty.
+
+    ``case(name, fragment, **changes)`` builds a row of the module's own table (its good run with
+    ``changes``); ``output_name`` is the file name its OUTPUT would have.
+    """
+    return [
+        case("input-missing", "INPUT: {missing} does not exist", INPUT="{missing}"),
+        case("input-empty-file", "INPUT: {empty} is empty (0 bytes)", INPUT="{empty}"),
+        case("input-truncated", "INPUT: cannot use {truncated}: Read or write failed", INPUT="{truncated}"),
+        case("input-text-file", "INPUT: {text} is not a raster GDAL can read", INPUT="{text}"),
+        case("input-text-named-tif", "INPUT: {text_tif} is not a raster GDAL can read", INPUT="{text_tif}"),
+        case("input-a-folder", "INPUT: {folder} is a folder; choose the stack file in it", INPUT="{folder}"),
+        case("input-empty-value", "INPUT is empty; it needs a value", INPUT=""),
+        case("output-is-input", "OUTPUT is the file INPUT also reads", OUTPUT="{stack}"),
+        case(
+            "output-in-read-only-folder",
+            "OUTPUT: cannot write in {readonly}",
+            OUTPUT=f"{{readonly}}/{output_name}",
+        ),
+        case(
+            "output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT=f"{{text}}/{output_name}"
+        ),
+        case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
+    ]
 
 
 def run_case(

@@ -32,6 +32,7 @@ __all__ = [
     "YEARS",
     "case_id",
     "disturbance_years",
+    "disturbed_nbr",
     "expected_fit",
     "load_series",
     "matches",
@@ -180,3 +181,23 @@ def matches(series: dict, vertex_years, fitted) -> bool:
     want_years, want_fitted, _ = expected_fit(series)
     got_years = [int(y) for y in vertex_years if np.isfinite(y)]
     return got_years == want_years and np.max(np.abs(np.asarray(fitted) - want_fitted)) <= FIT_TOLERANCE
+
+
+def disturbed_nbr(
+    years, shape: tuple, seed: int, drop_years: tuple, level: float, loss: float, regrowth: float, gaps: float
+) -> np.ndarray:
+    """Yearly NBR of a forest whose every pixel is cleared once and regrows: a stack LandTrendr finds
+    one loss per pixel in, big enough to cut into tiles or windows.
+
+    Before its clearing year (random in ``drop_years``, first inclusive, last exclusive) a pixel holds
+    ``level`` plus noise; from it on, ``loss`` less, recovering ``regrowth`` a year. A ``gaps`` share of
+    the values is -9999 (clouds). float32, (years, rows, cols).
+    """
+    rng = np.random.default_rng(seed)
+    rows, cols = shape
+    year = np.array(years)[:, None, None]
+    drop = rng.integers(drop_years[0], drop_years[1], (rows, cols))
+    nbr = level + rng.normal(0, 0.02, (len(years), rows, cols))
+    nbr = np.where(year >= drop, nbr - loss + regrowth * (year - drop), nbr).astype("float32")
+    nbr[rng.random(nbr.shape) < gaps] = -9999
+    return nbr

@@ -21,7 +21,8 @@ from timestack.core.quality.qa import encode_qa_pixel
 
 __all__ = [
     "CLEAR", "CLOUD", "HLS_KEYS", "OFFSET", "RES", "SCALE", "SIZE", "UTM", "X0", "Y0",
-    "dn", "run", "write_hls_granule", "write_items", "write_scene", "write_tif",
+    "dn", "july_scenes", "run", "served_items", "write_hls_granule", "write_items", "write_scene",
+    "write_tif",
 ]  # fmt: skip
 
 UTM = "EPSG:32610"
@@ -151,3 +152,22 @@ def run(tmp_path, items, **overrides):
     )
     settings.update(overrides)
     return annual_composites(CompositeSettings(**settings))
+
+
+def july_scenes(folder) -> list:
+    """Three clear scenes of July 2020 (5th, 13th, 21st), each a little brighter or darker, written under
+    ``folder``: the items a remote-reading test serves."""
+    rng = np.random.default_rng(2)
+    shades = [{band: value * rng.uniform(0.8, 1.2) for band, value in CLEAR.items()} for _ in range(3)]
+    return [
+        write_scene(folder, f"LC08_{day:02d}", f"2020-07-{day:02d}", shade)
+        for day, shade in zip((5, 13, 21), shades)
+    ]
+
+
+def served_items(folder, url: str, items: list) -> list:
+    """``items`` (changed in place) with their asset hrefs on the server at ``url`` that serves ``folder``."""
+    for item in items:
+        for asset in item["assets"].values():
+            asset["href"] = f"{url}/{Path(asset['href']).relative_to(folder).as_posix()}"
+    return items

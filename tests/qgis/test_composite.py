@@ -14,8 +14,9 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate
+from qgis.PyQt.QtCore import QDate
 
+from tests.helpers.qt import wait_until
 from tests.helpers.scenes import write_hls_granule
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
 
@@ -184,20 +185,6 @@ def test_cancel_leaves_no_output_behind(provider, sample, tmp_path):
     assert [path for path in (tmp_path / "out").rglob("*") if path.is_file()] == []
 
 
-def _wait_until(condition, seconds) -> float:
-    """Run the event loop until ``condition()``; return the longest the main thread was busy in one turn
-    of the loop (the freeze a user would feel, e.g. while the finished run's layers are added)."""
-    deadline = time.monotonic() + seconds
-    longest = 0.0
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        started = time.perf_counter()
-        QCoreApplication.processEvents()
-        longest = max(longest, time.perf_counter() - started)
-        time.sleep(0.02)
-    return longest
-
-
 def test_adding_a_ten_year_composite_costs_the_main_thread_a_fraction_of_a_second(provider, sample, tmp_path):
     """The layers, styles and per-year group are ready when the run ends: adding them opens no file and
     computes no statistics (it took 3.3 s for ten years of this archive, about a second per year)."""
@@ -236,7 +223,7 @@ def test_composite_panel_runs_in_the_background_adds_the_layers_and_plays_the_ye
     panel.grab().save(str(ROOT / "build" / "composite_panel.png"))
     panel.run_composite()
     assert not panel.run_button.isEnabled()
-    longest_freeze = _wait_until(panel.run_button.isEnabled, 120)
+    longest_freeze = wait_until(panel.run_button.isEnabled, 120)
     assert Path(panel.run.results.get("OUTPUT", "")).is_file(), panel.status.text()
     assert longest_freeze < 0.5, longest_freeze
     names = {layer.name() for layer in QgsProject.instance().mapLayers().values()}
@@ -266,14 +253,14 @@ def test_the_panel_says_why_a_run_failed_and_when_it_was_cancelled(provider, sam
     panel.end_year.setValue(2012)
     panel.output.setFilePath(str(sample.item_collection))  # the input itself: refused
     panel.run_composite()
-    _wait_until(panel.run_button.isEnabled, 60)
+    wait_until(panel.run_button.isEnabled, 60)
     assert panel.status.text().startswith("Compositing failed: OUTPUT"), panel.status.text()
     assert "cancelled" not in panel.status.text()
 
     panel.output.setFilePath(str(tmp_path / "cancelled" / "panel.tif"))
     panel.run_composite()
     panel.cancel()
-    _wait_until(panel.run_button.isEnabled, 60)
+    wait_until(panel.run_button.isEnabled, 60)
     assert panel.status.text() == "Compositing cancelled; nothing was written.", panel.status.text()
     assert not (tmp_path / "cancelled").exists() or not any((tmp_path / "cancelled").rglob("*.tif"))
 

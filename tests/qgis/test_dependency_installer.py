@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import timestack
-from tests.qgis.host import HostInterface
+from tests.helpers.host import HostInterface
 from timestack.dependencies import OPTIONAL
 from timestack.gui.search_panel import SearchPanel
 

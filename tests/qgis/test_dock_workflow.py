@@ -9,23 +9,12 @@ from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer, QgsUnitTypes, QgsV
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt
 
+from tests.helpers.qt import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Longest the main thread may be busy in one turn of the event loop (a freeze a user notices).
 FREEZE_LIMIT = 0.5
-
-
-def _run_and_measure_freeze(button_enabled, seconds: float) -> float:
-    """Turn the event loop until ``button_enabled()`` (the tab's Run is back); return the longest turn."""
-    deadline = time.monotonic() + seconds
-    longest = 0.0
-    while not button_enabled():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        started = time.perf_counter()
-        QCoreApplication.processEvents()
-        longest = max(longest, time.perf_counter() - started)
-        time.sleep(0.02)
-    return longest
 
 
 def _click_and_measure_freeze(canvas, landtrendr, stack) -> float:
@@ -48,7 +37,7 @@ def _click_and_measure_freeze(canvas, landtrendr, stack) -> float:
     started = time.perf_counter()
     landtrendr.inspector.tool.canvasPressEvent(event)
     longest = time.perf_counter() - started
-    longest = max(longest, _run_and_measure_freeze(lambda: landtrendr.inspector.reading is None, 30))
+    longest = max(longest, wait_until(lambda: landtrendr.inspector.reading is None, 30))
     landtrendr.inspect_button.setChecked(False)
     return longest
 
@@ -80,14 +69,14 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         sample.variant.setCurrentIndex(1)
         sample.folder.setFilePath(str(ROOT / "build" / "sample" / "small"))  # reused when built
         sample.build()
-        freezes["sample"] = _run_and_measure_freeze(sample.run_button.isEnabled, 180)
+        freezes["sample"] = wait_until(sample.run_button.isEnabled, 180)
         assert sample.run.results.get("OUTPUT_ITEMS"), sample.status.text()
 
         # The search is set to the sample's area and years: Search finds its scenes at once.
         search.doy_start.setValue(152)
         search.doy_end.setValue(273)
         search.search()
-        freezes["search"] = _run_and_measure_freeze(search.run_button.isEnabled, 60)
+        freezes["search"] = wait_until(search.run_button.isEnabled, 60)
         assert search.table.rowCount() > 0, search.status.text()
         footprints = [
             layer
@@ -103,7 +92,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         composite.end_year.setValue(2012)
         composite.output.setFilePath(str(tmp_path / "composite.tif"))
         composite.run_composite()
-        freezes["composite"] = _run_and_measure_freeze(composite.run_button.isEnabled, 180)
+        freezes["composite"] = wait_until(composite.run_button.isEnabled, 180)
         assert Path(composite.run.results.get("OUTPUT", "")).is_file(), composite.status.text()
         assert _top_layer().name() == "Composite 2004–2012 by year"
         years = QgsProject.instance().timeSettings()
@@ -118,7 +107,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         landtrendr.folder.setFilePath(str(tmp_path / "landtrendr"))
         landtrendr.start()
         # Run is enabled again when the change map that follows the fit is loaded.
-        freezes["landtrendr and change map"] = _run_and_measure_freeze(landtrendr.run_button.isEnabled, 240)
+        freezes["landtrendr and change map"] = wait_until(landtrendr.run_button.isEnabled, 240)
         assert "done" in landtrendr.status.text(), landtrendr.status.text()
         assert _top_layer().name() == "Change map (loss, greatest)"
         assert isinstance(_top_layer().layer(), QgsRasterLayer)
@@ -133,7 +122,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         zonal.stack.setLayer(stack)
         zonal.output.setFilePath(str(tmp_path / "stands.csv"))
         zonal.start()
-        freezes["polygon statistics"] = _run_and_measure_freeze(zonal.run_button.isEnabled, 120)
+        freezes["polygon statistics"] = wait_until(zonal.run_button.isEnabled, 120)
         assert zonal.table is not None and len(zonal.table) > 0, zonal.status.text()
 
         # One click of the pixel inspector on a stand of the stack: read, fit and plot.
@@ -145,7 +134,7 @@ def test_sample_search_composite_landtrendr_change_map_in_the_dock(provider, qgi
         timeseries.operation.setCurrentIndex(timeseries.operation.findData("timestack:timescan"))
         timeseries.page("timestack:timescan").inputs["OUTPUT"].setFilePath(str(tmp_path / "timescan.tif"))
         timeseries.run_operation()
-        freezes["timescan"] = _run_and_measure_freeze(timeseries.run_button.isEnabled, 120)
+        freezes["timescan"] = wait_until(timeseries.run_button.isEnabled, 120)
         assert Path(timeseries.run.results.get("OUTPUT", "")).is_file(), timeseries.status.text()
 
         # No polygon layer hides the rasters under it.

@@ -8,21 +8,9 @@ import sys
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
-from timestack.core.earthengine.landtrendr import API_URL_ENV
-
 ee = pytest.importorskip("ee")
-from tests.servers.earthengine import earthengine_server, reset_earthengine  # noqa: E402 - needs ee
 
 PROJECT = "timestack-test"
-
-
-@pytest.fixture()
-def server(monkeypatch):
-    with earthengine_server(PROJECT) as state:
-        monkeypatch.setenv(API_URL_ENV, state.url)
-        reset_earthengine()
-        yield state
-        reset_earthengine()
 
 
 def run(**parameters):
@@ -31,7 +19,7 @@ def run(**parameters):
     return processing.run("timestack:earthenginetasks", {"EE_PROJECT": PROJECT, **parameters})
 
 
-def test_list_writes_one_row_per_task_without_geometry(provider, server):
+def test_list_writes_one_row_per_task_without_geometry(provider, earthengine_api):
     results = run(ACTION=0, OUTPUT="memory:")
     layer = results["OUTPUT"]
     layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer)
@@ -45,7 +33,7 @@ def test_list_writes_one_row_per_task_without_geometry(provider, server):
     assert results["COUNT"] == 3 and results["ACTIVE"] == 2
 
 
-def test_follow_waits_for_completion_and_cancel_cancels_into_a_csv(provider, server, tmp_path):
+def test_follow_waits_for_completion_and_cancel_cancels_into_a_csv(provider, earthengine_api, tmp_path):
     followed = run(ACTION=1, TASK_ID="RUNNINGTASK1", POLL_SECONDS=0.01, OUTPUT=str(tmp_path / "followed.csv"))
     with open(followed["OUTPUT"], newline="") as table:
         rows = list(csv.DictReader(table))
@@ -55,18 +43,18 @@ def test_follow_waits_for_completion_and_cancel_cancels_into_a_csv(provider, ser
     assert followed["ACTIVE"] == 0
     cancelled = run(ACTION=2, TASK_ID="PENDINGTASK2", OUTPUT="memory:")
     assert [feature["state"] for feature in cancelled["OUTPUT"].getFeatures()] == ["CANCELLED"]
-    assert ("POST", f"/v1alpha/projects/{PROJECT}/operations/PENDINGTASK2:cancel") in server.requests
+    assert ("POST", f"/v1alpha/projects/{PROJECT}/operations/PENDINGTASK2:cancel") in earthengine_api.requests
 
 
-def test_cancel_without_a_task_id_or_with_an_unknown_one_names_task_id(provider, server):
+def test_cancel_without_a_task_id_or_with_an_unknown_one_names_task_id(provider, earthengine_api):
     with pytest.raises(QgsProcessingException, match="TASK_ID: cancel needs the id of one task"):
         run(ACTION=2, OUTPUT="memory:")
     with pytest.raises(QgsProcessingException, match="^TASK_ID: Earth Engine has no task 'NOPE'"):
         run(ACTION=2, TASK_ID="NOPE", OUTPUT="memory:")
 
 
-def test_a_project_earth_engine_refuses_is_an_error_naming_ee_project(provider, server):
-    server.fail(403)
+def test_a_project_earth_engine_refuses_is_an_error_naming_ee_project(provider, earthengine_api):
+    earthengine_api.fail(403)
     with pytest.raises(QgsProcessingException, match="^EE_PROJECT: Earth Engine did not answer"):
         run(ACTION=0, OUTPUT="memory:")
 

@@ -4,35 +4,20 @@ Earth Engine stand-in."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication
 
-from timestack.core.earthengine.landtrendr import API_URL_ENV
+from tests.helpers.qt import wait_until
 
 ee = pytest.importorskip("ee")
-from tests.servers.earthengine import earthengine_server, reset_earthengine  # noqa: E402 - needs ee
 
 PROJECT = "timestack-test"
 
 
 @pytest.fixture()
-def server(monkeypatch):
-    with earthengine_server(PROJECT) as state:
-        monkeypatch.setenv(API_URL_ENV, state.url)
-        reset_earthengine()
-        state.queue_moves = False
-        yield state
-        reset_earthengine()
-
-
-def _wait_until(condition, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
+def server(earthengine_api):
+    """The stand-in whose tasks keep the states they are listed in (the box's table is compared)."""
+    earthengine_api.queue_moves = False
+    return earthengine_api
 
 
 def _table(box) -> list:
@@ -54,7 +39,7 @@ def test_landtrendr_tab_lists_and_cancels_earth_engine_tasks(provider, qgis_ifac
 
     box.refresh_button.click()
     assert not box.refresh_button.isEnabled()
-    _wait_until(lambda: box.table.rowCount() == 3)
+    wait_until(lambda: box.table.rowCount() == 3)
     rows = {row[0]: row for row in _table(box)}
     assert rows["RUNNINGTASK1"][1:3] == ["lt_vertices", "RUNNING"] and rows["RUNNINGTASK1"][4] == "25%"
     assert rows["RUNNINGTASK1"][3].startswith("0:04:")  # started four minutes ago
@@ -71,10 +56,10 @@ def test_landtrendr_tab_lists_and_cancels_earth_engine_tasks(provider, qgis_ifac
     assert box.cancel_task_button.isEnabled()
 
     box.cancel_task_button.click()
-    _wait_until(
+    wait_until(
         lambda: ("POST", f"/v1alpha/projects/{PROJECT}/operations/RUNNINGTASK1:cancel") in server.requests
     )
-    _wait_until(lambda: box.refresh_button.isEnabled() and box.status.text().startswith("3 tasks"))
+    wait_until(lambda: box.refresh_button.isEnabled() and box.status.text().startswith("3 tasks"))
     assert {row[0]: row[2] for row in _table(box)}["RUNNINGTASK1"] == "CANCELLED"
     assert box.status.text() == "3 tasks, 1 pending or running."
 
@@ -85,6 +70,6 @@ def test_a_refused_project_is_told_in_the_status_line(provider, qgis_iface, serv
     box = EarthEngineTasksBox()
     box.project.setText("other")
     box.refresh()
-    _wait_until(lambda: box.refresh_button.isEnabled())
+    wait_until(lambda: box.refresh_button.isEnabled())
     assert box.status.text().startswith("Earth Engine tasks failed: EE_PROJECT: Earth Engine did not answer")
     assert box.table.rowCount() == 0

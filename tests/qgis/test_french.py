@@ -132,7 +132,7 @@ def test_core_messages_are_templates_in_the_catalogue():
 def french(qgis_canvas):
     """QGIS set to French as a user sets it (Options ▸ General ▸ Override system locale), and the
     plugin loaded, which installs its translator; both undone afterwards."""
-    from tests.qgis.host import HostInterface
+    from tests.helpers.host import HostInterface
 
     subprocess.run(["lrelease", "-silent", str(TS)], check=True)  # what make build ships
     settings = QgsSettings()

@@ -5,14 +5,13 @@ kernels off the main thread."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from tests.helpers.landtrendr import YEARS, synthetic_cubes, write_series_stack
+from tests.helpers.qt import wait_until
 from timestack.core.landtrendr.fit import LandTrendrParams, fit_pixel
 
 
@@ -35,14 +34,6 @@ def panel(qgis_iface, stack_layer):
     panel.stack.setLayer(stack_layer[0])
     panel.resize(400, 900)
     return panel
-
-
-def _wait_until(condition, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 def test_panel_lists_the_stack_indices_and_builds_the_contract_parameters(panel, stack_layer):
@@ -84,7 +75,7 @@ def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
-    _wait_until(lambda: panel.inspector.reading is None, 30)
+    wait_until(lambda: panel.inspector.reading is None, 30)
     panel.param_widgets["maxSegments"].setValue(1)
     expected = fit_pixel(nbr[:, 2, 6], YEARS, LandTrendrParams(maxSegments=1), -1, "gee")
     np.testing.assert_allclose(panel.inspector.fit.fitted, expected.fitted, atol=1e-12)
@@ -100,7 +91,7 @@ def test_panel_runs_landtrendr_then_the_change_map_in_the_background(provider, p
     panel.min_magnitude.setValue(0.2)
     panel.start()
     assert not panel.run_button.isEnabled()
-    _wait_until(panel.run_button.isEnabled, 120)
+    wait_until(panel.run_button.isEnabled, 120)
     assert panel.change_run is not None, panel.status.text()
     layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
     change = layers["Change map (loss, greatest)"]
@@ -124,8 +115,8 @@ def test_results_land_on_top_of_the_composite_group_as_one_band_ramps(provider, 
     panel.folder.setFilePath(str(tmp_path / "out"))
     panel.min_magnitude.setValue(0.2)
     panel.start()
-    _wait_until(lambda: panel.run_button.isEnabled() and panel.change_run is not None, 120)
-    _wait_until(lambda: "Change map (loss, greatest)" in _names(), 60)
+    wait_until(lambda: panel.run_button.isEnabled() and panel.change_run is not None, 120)
+    wait_until(lambda: "Change map (loss, greatest)" in _names(), 60)
     order = [node.name() for node in root.children()]
     assert order[0] == "Change map (loss, greatest)"
     assert order.index("Composite by year") > max(
@@ -191,7 +182,7 @@ def test_panel_renders(panel, stack_layer, tmp_path):
     layer = stack_layer[0]
     extent = layer.extent()
     panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
-    _wait_until(lambda: panel.inspector.reading is None, 30)
+    wait_until(lambda: panel.inspector.reading is None, 30)
     panel.show()
     QCoreApplication.processEvents()
     path = tmp_path / "landtrendr_panel.png"
@@ -205,5 +196,5 @@ def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):
 
     task = start_warm_up()
     assert start_warm_up() is task  # once per session
-    _wait_until(lambda: task.ok is not None, 120)
+    wait_until(lambda: task.ok is not None, 120)
     assert task.ok is True, task.error

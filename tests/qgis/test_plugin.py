@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget
 
 import timestack
-from tests.qgis.host import HostInterface
+from tests.helpers.host import HostInterface
 
 
 @pytest.fixture()

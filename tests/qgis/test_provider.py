@@ -25,7 +25,7 @@ def test_every_shipped_model_is_an_algorithm_whose_children_resolve(provider):
     for stem in stems:
         model = QgsApplication.processingRegistry().createAlgorithmById(f"timestack:{stem}")
         assert model is not None, stem
-        assert model.group() == "Workflows"
+        assert model.group() == "Models" and model.groupId() == "models"
         for child_id, child in model.childAlgorithms().items():
             assert child.algorithm() is not None, f"{stem}: child {child_id} ({child.algorithmId()})"
 

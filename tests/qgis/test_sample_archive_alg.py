@@ -1,9 +1,8 @@
 """``timestack:samplearchive`` through Processing and through the dock's Sample data panel."""
 
-import time
-
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+
+from tests.helpers.qt import wait_until
 
 
 def test_processing_run_writes_the_small_archive_and_loads_its_layers(provider, tmp_path):
@@ -27,14 +26,6 @@ def test_processing_run_writes_the_small_archive_and_loads_its_layers(provider, 
     assert to_load == {"OUTPUT_STANDS", "OUTPUT_DISTURBANCE_YEAR"}
 
 
-def _wait_until(condition, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-
-
 def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_path, qgis_iface):
     from timestack.gui.sample_panel import SamplePanel
 
@@ -44,7 +35,7 @@ def test_sample_panel_builds_in_the_background_and_adds_layers(provider, tmp_pat
     panel.folder.setFilePath(str(tmp_path / "sample"))
     panel.build()
     assert not panel.run_button.isEnabled()
-    _wait_until(panel.run_button.isEnabled, 180)
+    wait_until(panel.run_button.isEnabled, 180)
     assert panel.run.results.get("OUTPUT_ITEMS"), panel.status.text()
     layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
     assert sorted(layers) == ["Sample stands", "True disturbance year"]
@@ -94,7 +85,7 @@ def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(prov
     sample.variant.setCurrentIndex(1)
     sample.folder.setFilePath(str(tmp_path / "sample"))
     sample.build()
-    _wait_until(sample.run_button.isEnabled, 180)
+    wait_until(sample.run_button.isEnabled, 180)
     results = sample.run.results
     assert search.catalog_value() == results["OUTPUT_GEOPARQUET"]
     assert (search.start.date(), search.end.date()) == (QDate(2000, 1, 1), QDate(2014, 12, 31))
@@ -103,7 +94,7 @@ def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(prov
     assert search.extent.outputExtent().contains(to_search.transformBoundingBox(stands.extent()).center())
 
     search.search()
-    _wait_until(search.run_button.isEnabled, 60)
+    wait_until(search.run_button.isEnabled, 60)
     assert search.table.rowCount() > 0, search.status.text()
     dock.deleteLater()
     QgsProject.instance().clear()

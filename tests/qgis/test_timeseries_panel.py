@@ -4,7 +4,6 @@ valid parameters, and a run from the tab writes and loads what the core computes
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import numpy as np
 import pytest
@@ -12,6 +11,7 @@ import rasterio
 from qgis.core import QgsProcessingContext, QgsProcessingParameterDefinition, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from tests.helpers.qt import wait_until
 from tests.helpers.rasters import write_stack
 from timestack.core.timescan.metrics import timescan
 
@@ -24,14 +24,6 @@ def stack(tmp_path):
     data = rng.uniform(-0.2, 0.9, (len(DATES), 9, 13)).astype("float32")
     data[2, 3:5, 4:8] = -9999  # a cloud: a gap in one date
     return write_stack(tmp_path / "per_date.tif", data, [f"{date}_ndvi" for date in DATES], nodata=-9999)
-
-
-def _wait_for(button, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while not button.isEnabled():
-        assert time.monotonic() < deadline, "timed out waiting for the background run"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 def test_every_page_shows_every_parameter_but_the_stack_and_its_defaults_are_valid(
@@ -96,7 +88,7 @@ def test_a_timescan_run_from_the_tab_writes_and_loads_the_cores_metrics(
     output = tmp_path / "timescan.tif"
     page.inputs["OUTPUT"].setFilePath(str(output))
     panel.run_operation()
-    _wait_for(panel.run_button)
+    wait_until(panel.run_button.isEnabled, 120)
 
     assert panel.run.results.get("OUTPUT") == str(output), panel.status.text()
     with rasterio.open(stack) as src:
@@ -120,7 +112,7 @@ def test_a_timescan_run_from_the_tab_writes_and_loads_the_cores_metrics(
     page.inputs["METRICS"].setText("cov")
     page.inputs["OUTPUT"].setFilePath(str(tmp_path / "cov.tif"))
     panel.run_operation()
-    _wait_for(panel.run_button)
+    wait_until(panel.run_button.isEnabled, 120)
     spread = [
         found for found in QgsProject.instance().mapLayers().values() if found.source().endswith("cov.tif")
     ]
@@ -153,7 +145,27 @@ def test_an_animation_made_in_the_tab_plays_in_its_preview(provider, qgis_iface,
     assert page.inputs["STRETCH"].value() == "2,98"
     page.inputs["OUTPUT"].setFilePath(str(tmp_path / "ndvi.gif"))
     panel.run_operation()
-    _wait_for(panel.run_button)
+    wait_until(panel.run_button.isEnabled, 120)
     assert (tmp_path / "ndvi.gif").is_file(), panel.status.text()
     assert not panel.preview.isHidden()
     assert panel.movie.isValid() and panel.movie.frameCount() == len(DATES)
+
+
+def test_run_stays_in_view_in_a_short_dock_whatever_the_operation(provider, qgis_iface):
+    """The inputs scroll; Run stays below them in view, on the tallest page (the animation's) too."""
+    from qgis.PyQt.QtCore import QPoint
+
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+
+    panel = TimeSeriesPanel(qgis_iface)
+    for index in range(panel.operation.count()):
+        panel.operation.setCurrentIndex(index)
+        height = panel.minimumSizeHint().height()
+        assert height <= 520, f"{panel.operation.currentText()} needs {height} px"  # was 820: unscrolled
+    panel.operation.setCurrentIndex(panel.operation.findData("timestack:animation"))
+    panel.resize(400, 520)
+    panel.show()
+    QCoreApplication.processEvents()
+    bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
+    assert panel.run_button.isVisible() and bottom <= panel.height() == 520
+    panel.hide()

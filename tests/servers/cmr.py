@@ -10,13 +10,14 @@ Status, CMR's headers (``CMR-Hits``, ``CMR-Search-After``) and bodies are the re
 from __future__ import annotations
 
 import contextlib
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import yaml
+
+from tests.servers.faults import serving
 
 __all__ = ["recorded_cmr"]
 
@@ -66,12 +67,5 @@ def recorded_cmr(cassette: Path) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(answer["body"])
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield url

@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
-from tests.servers.faults import _serving
+from tests.servers.faults import serving
 
 __all__ = [
     "ACCESS_TOKEN",
@@ -198,7 +198,7 @@ def earthengine_server(project: str = "timestack-test", step: float = 0.25) -> I
     """Serve the stand-in API on loopback; yields the server state (its ``url`` set)."""
     state = EarthEngineServer(project, step)
     handler = type("EarthEngine", (_Handler,), {"server_state": state})
-    with _serving(handler) as url:
+    with serving(handler) as url:
         state.url = url
         yield state
 

@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 
 from tests.servers.ranges import RangeHandler
 
-__all__ = ["Faults", "faulty_files", "faulty_proxy"]
+__all__ = ["Faults", "faulty_files", "faulty_proxy", "serving"]
 
 ERRORS = ("500", "502", "503")
 FAULTS = (*ERRORS, "429", "stall", "truncate", "corrupt")
@@ -150,7 +150,9 @@ class _ProxyHandler(_Faulty, BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _serving(handler) -> Iterator[str]:
+def serving(handler) -> Iterator[str]:
+    """Serve ``handler`` (a request handler class) on a free loopback port in a thread; yields the base
+    URL, and stops the server when the block ends."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -167,7 +169,7 @@ def faulty_files(folder: Path) -> Iterator[tuple[str, Faults]]:
     """Serve ``folder``'s files (with Range requests); yields (base URL, the fault plan)."""
     faults = Faults()
     handler = type("Files", (_FilesHandler,), {"faults": faults})
-    with _serving(partial(handler, directory=str(folder))) as url:
+    with serving(partial(handler, directory=str(folder))) as url:
         yield url, faults
 
 
@@ -178,5 +180,5 @@ def faulty_proxy(upstream: str, required: Optional[dict] = None) -> Iterator[tup
     faults = Faults()
     attributes = {"faults": faults, "upstream": upstream.rstrip("/"), "required": dict(required or {})}
     handler = type("Proxy", (_ProxyHandler,), attributes)
-    with _serving(handler) as url:
+    with serving(handler) as url:
         yield url, faults

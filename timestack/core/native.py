@@ -48,6 +48,16 @@ def import_isolated(name: str):
 
     Pure-Python dependencies that other code shares (numpy, pandas, GDAL's bindings) are imported
     first, normally, so only the extension itself and its bundled libraries get the deep binding.
+
+    Parameters
+    ----------
+    name
+        The module to import.
+
+    Returns
+    -------
+    module
+        The imported module.
     """
     if name in sys.modules or not sys.platform.startswith("linux") or not hasattr(os, "RTLD_DEEPBIND"):
         return importlib.import_module(name)
@@ -66,7 +76,12 @@ def import_isolated(name: str):
 
 
 def geos_in_global_scope() -> bool:
-    """True when the process's global symbol scope holds a GEOS (QGIS's executables, a preload)."""
+    """True when the process's global symbol scope holds a GEOS (QGIS's executables, a preload).
+
+    Returns
+    -------
+    bool
+    """
     import ctypes
 
     process = ctypes.CDLL(None)
@@ -76,7 +91,15 @@ def geos_in_global_scope() -> bool:
 def exactextract():
     """The ``exactextract`` package, imported safely for the host (see the module docstring).
 
-    Raises ``NativeLibraryError`` when other code already loaded it unsafely for this host.
+    Returns
+    -------
+    module
+        ``exactextract``.
+
+    Raises
+    ------
+    NativeLibraryError
+        Other code already loaded it unsafely for this host.
     """
     loaded_by_others = "exactextract" in sys.modules and "exactextract" not in _isolated
     if loaded_by_others and sys.platform.startswith("linux") and geos_in_global_scope():

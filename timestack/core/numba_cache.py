@@ -18,7 +18,13 @@ CACHE_ENV = "TIMESTACK_CACHE_DIR"
 
 
 def default_cache_dir() -> Path:
-    """``$TIMESTACK_CACHE_DIR`` if set, else the platform's user cache folder plus ``timestack/numba``."""
+    """``$TIMESTACK_CACHE_DIR`` if set, else the platform's user cache folder plus ``timestack/numba``.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (not created here).
+    """
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override).expanduser()
@@ -42,8 +48,14 @@ def _writable(folder: Path) -> bool:
 def configure_numba_cache() -> Path | None:
     """Point numba's cache at a writable user folder; return it, or None if none is writable.
 
-    An explicit ``NUMBA_CACHE_DIR`` set by the user wins. If numba is already imported its live
-    config is updated too, since numba reads the variable only once at import.
+    Compiled kernels are cached so that only the first run after an install waits for numba; the
+    plugin's own folder may be read-only, hence a user folder. An explicit ``NUMBA_CACHE_DIR`` set by
+    the user wins. If numba is already imported its live config is updated too, since numba reads the
+    variable only once at import.
+
+    Returns
+    -------
+    pathlib.Path or None
     """
     explicit = os.environ.get("NUMBA_CACHE_DIR")
     folder = Path(explicit) if explicit else default_cache_dir()

@@ -9,6 +9,8 @@ Processing base class turns the last two into Processing errors in one place.
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
 from typing import Callable, Optional
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "missing_package",
     "no_progress",
     "not_cancelled",
+    "optional_import",
 ]
 
 #: Environment variable naming that installer's package folder for code run outside QGIS (cron jobs).
@@ -127,5 +130,59 @@ MISSING_EARTHENGINE = QT_TRANSLATE_NOOP(
 def missing_package(
     needed_by: str, package: str, parameter: Optional[str] = None, template: str = MISSING_PACKAGE
 ) -> TimestackError:
-    """The error for a feature whose optional package this Python lacks: where to install it."""
+    """The error for a feature whose optional package this Python lacks: where to install it.
+
+    Parameters
+    ----------
+    needed_by
+        What needs the package, as the user asked for it (``"OUTPUT .mp4"``).
+    package
+        The pip package to install (``"imageio-ffmpeg"``).
+    parameter
+        The Processing parameter the error names, or None.
+    template
+        :data:`MISSING_PACKAGE`, or :data:`MISSING_EARTHENGINE` for a package that also needs a login.
+
+    Returns
+    -------
+    TimestackError
+        The error to raise (translatable: its template and arguments are kept).
+    """
     return TimestackError(template, parameter, args=(needed_by, package))
+
+
+def optional_import(
+    module: str,
+    needed_by: str,
+    package: str,
+    parameter: Optional[str] = None,
+    template: str = MISSING_PACKAGE,
+) -> ModuleType:
+    """``module`` imported when a feature first needs it, so Timestack loads without its optional
+    packages; without it, the :func:`missing_package` error instead of an ``ImportError``.
+
+    Parameters
+    ----------
+    module
+        The module to import (``"ee"``).
+    needed_by
+        What needs it, as the user asked for it (``"ENGINE earthengine"``).
+    package
+        The pip package that provides it (``"earthengine-api"``).
+    parameter, template
+        As :func:`missing_package`.
+
+    Returns
+    -------
+    ModuleType
+        The imported module.
+
+    Raises
+    ------
+    TimestackError
+        The module cannot be imported: where to install ``package``.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise missing_package(needed_by, package, parameter, template) from exc

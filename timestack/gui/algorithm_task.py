@@ -6,7 +6,7 @@ when the task succeeds, the same way the Toolbox does it.
 """
 
 import re
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from qgis.core import (
     QgsApplication,
@@ -20,7 +20,8 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..dependencies import OPTIONAL
 
@@ -154,6 +155,41 @@ class AlgorithmTask:
             self.time_changed = _project_time(project) != before
         if self._on_done is not None:
             self._on_done(ok, self.results)
+
+
+def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
+    """``parts`` (widgets and layouts) top to bottom in a vertical scroll area.
+
+    A tab's inputs scroll while its Run button, laid out below the area, stays in view in a short
+    dock; the inputs keep their natural height at the top.
+    """
+    content = QWidget(parent)
+    inner = QVBoxLayout(content)
+    for part in parts:
+        if isinstance(part, QLayout):
+            inner.addLayout(part)
+        else:
+            inner.addWidget(part)
+    inner.addStretch(1)
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
+def run_controls_layout(tab, *below: QWidget) -> QVBoxLayout:
+    """The tab's ``run_button`` and ``cancel_button`` side by side, its ``progress`` bar and ``status``
+    line, then the widgets ``below``: the footer a tab puts under its :func:`scrolled_inputs`."""
+    buttons = QHBoxLayout()
+    buttons.addWidget(tab.run_button)
+    buttons.addWidget(tab.cancel_button)
+    footer = QVBoxLayout()
+    footer.setContentsMargins(9, 0, 9, 9)
+    footer.addLayout(buttons)
+    for widget in (tab.progress, tab.status, *below):
+        footer.addWidget(widget)
+    return footer
 
 
 class RunsOneAlgorithm:

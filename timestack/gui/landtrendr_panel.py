@@ -11,18 +11,14 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMapLayerType, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +28,7 @@ from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import AlgorithmTask, RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .earthengine_tasks_box import EarthEngineTasksBox
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .pixel_inspector import PixelInspector
@@ -76,7 +72,7 @@ def is_stack(layer) -> bool:
     return len(years) > 1
 
 
-class LandTrendrPanel(QWidget):
+class LandTrendrPanel(RunsOneAlgorithm, QWidget):
     """Stack, index, the eight LandTrendr parameters, pixel inspector, run and change map."""
 
     def __init__(self, iface, parent=None):
@@ -125,13 +121,9 @@ class LandTrendrPanel(QWidget):
         self.inspect_button.setToolTip(
             self.tr("Click a pixel of the stack to see its fit; edits refit at once.")
         )
-        self.run_button = QPushButton(self.tr("Run LandTrendr"), self)
-        self.run_button.setObjectName("runLandTrendrButton")
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        # The shared Run/Cancel/progress/status; the runs are the panel's own (LandTrendr, then the
+        # change map on its segments), so start and cancel are too.
+        self.add_run_controls(self.tr("Run LandTrendr"), "runLandTrendrButton", self.start)
         self.plot = TrajectoryPlot(self)
         #: The export tasks of LandTrendr's Earth Engine runs (ENGINE earthengine): list and cancel.
         self.earthengine_tasks = EarthEngineTasksBox(self)
@@ -182,33 +174,11 @@ class LandTrendrPanel(QWidget):
         outputs.addRow(self.tr("Output folder"), self.folder)
         outputs.addRow(self.map_change)
         outputs.addRow(self.tr("Minimum loss magnitude"), self.min_magnitude)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
-
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.addLayout(data)
-        inner.addWidget(parameters)
-        inner.addWidget(self.inspect_button)
-        inner.addWidget(self.plot)
-        inner.addLayout(outputs)
-        inner.addWidget(self.earthengine_tasks)
-        inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        parts = (data, parameters, self.inspect_button, self.plot, outputs, self.earthengine_tasks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        # Run, progress and status stay in view below the scrolled inputs.
-        run = QVBoxLayout()
-        run.setContentsMargins(9, 0, 9, 9)
-        run.addLayout(buttons)
-        run.addWidget(self.progress)
-        run.addWidget(self.status)
-        layout.addLayout(run)
+        layout.addWidget(scrolled_inputs(self, parts), 1)
+        layout.addLayout(run_controls_layout(self))  # in view below the scrolled inputs
 
     def _offer_stacks(self, added: list) -> None:
         """Keep a composite's year views out of the stack box and, while it shows no stack, pick the
@@ -231,8 +201,6 @@ class LandTrendrPanel(QWidget):
             signal.connect(self._settings_changed)
         self.inspect_button.toggled.connect(self._inspect_toggled)
         self.inspector.tool.deactivated.connect(lambda: self.inspect_button.setChecked(False))
-        self.run_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
 
     # -- state shared by the inspector and the run ---------------------------------------------
 

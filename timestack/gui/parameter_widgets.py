@@ -92,13 +92,13 @@ class AlgorithmParameters:
         return parameter_widget(self.definition(name), parent)
 
     def tooltip(self, name: str) -> str:
-        """The tooltip of parameter ``name`` (its help, else its description), for inputs a panel builds
-        itself (layer and file pickers): the same words as the widgets made here."""
+        """The tooltip of parameter ``name`` (its description, help, range and default), for inputs a
+        panel builds itself (layer and file pickers): the same words as the widgets made here."""
         return _tooltip(self.definition(name))
 
 
 def _tooltip(definition: QgsProcessingParameterDefinition) -> str:
-    return definition.help() or definition.toolTip() or definition.description()
+    return definition.toolTip() or definition.description()  # QGIS's toolTip() includes the help
 
 
 def _number_widget(definition: QgsProcessingParameterNumber, parent: QWidget) -> QWidget:

@@ -35,7 +35,7 @@ from ..processing.animation import AnimationAlgorithm
 from ..processing.exportcube import ExportCubeAlgorithm
 from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .hyp3_box import Hyp3Box
 from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
 
@@ -147,21 +147,14 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Stack"), stack_row)
         form.addRow(self.tr("Operation"), self.operation)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
+        # The inputs scroll (an animation's page is tall); Run, progress, status and the animation's
+        # preview stay in view below them, in a short dock too.
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.pages)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.preview)
         #: HyP3 products: stacked into the stack this tab works on, and downloaded.
         self.hyp3 = Hyp3Box(self, on_stack=self.use_file)
-        layout.addWidget(self.hyp3)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled_inputs(self, (intro, form, self.pages, self.hyp3)), 1)
+        layout.addLayout(run_controls_layout(self, self.preview))
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("TimeSeriesPanel", text)

@@ -19,7 +19,7 @@ from qgis.gui import (
     QgsMapLayerComboBox,
     QgsMapToolIdentifyFeature,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,7 @@ from ..core.zonal.statistics import ZonalInputError
 from ..dependencies import python_executable
 from ..processing.algorithm import user_message
 from ..processing.zonal_stats import ZonalStatsAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .dependency_installer import plugin_packages_folder
 from .parameter_widgets import AlgorithmParameters
 from .remembered import remember
@@ -140,15 +139,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         options.addRow(self.tr("Minimum valid fraction"), self.min_valid)
         options.addRow(self.job_button)
         options.addRow(self.cron)
-        content = QWidget(self)
-        inner = QVBoxLayout(content)
-        inner.addLayout(form)
-        inner.addWidget(advanced)
-        inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        scroll = scrolled_inputs(self, (form, advanced))
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)

@@ -111,6 +111,15 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def set_help(self, helps: dict) -> None:
+        """Give each parameter (name -> text) its help: what it does and in which unit.
+
+        QGIS shows a parameter's help in its tooltip, in the Processing dialog, the modeler and the
+        dock alike, so the explanation is written once, here, beside the parameter it explains.
+        """
+        for name, text in helps.items():
+            self.parameterDefinition(name).setHelp(text)
+
     def group(self) -> str:
         return self.tr(self.GROUP)
 

@@ -26,7 +26,7 @@ from qgis.core import (
 
 from ..core.cube.animation import animate_stack
 from .algorithm import TimestackAlgorithm
-from .params import split_list
+from .params import advanced, split_list
 from .stack_files import StackFiles
 
 
@@ -96,10 +96,10 @@ class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
             )
         )  # fmt: skip
         self.addParameter(
-            QgsProcessingParameterNumber(
+            advanced(QgsProcessingParameterNumber(
                 self.MAX_SIZE, self.tr("Largest frame side (pixels)"), QgsProcessingParameterNumber.Integer,
                 720, minValue=16, maxValue=4096,
-            )
+            ))
         )  # fmt: skip
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -107,6 +107,31 @@ class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.FRAMES, self.tr("Frames")))
+        self.set_help({
+            self.BANDS: self.tr(
+                "The variable shown, one frame per date (nbr of bands 2015_nbr, 2016_nbr…); empty when the "
+                "stack holds only one."
+            ),
+            self.RGB: self.tr(
+                "Three variables shown as red, green and blue (swir2,nir,red), one frame per date they "
+                "share; instead of BANDS."
+            ),
+            self.STRETCH: self.tr(
+                "The percentiles (0-100) of the whole stack's values drawn darkest and brightest: one "
+                "stretch for every frame, so brightness compares across dates."
+            ),
+            self.COLORMAP: self.tr(
+                "The matplotlib colour map of a single variable (gray, viridis, magma…); RGB ignores it."
+            ),
+            self.AOI: self.tr("Polygons drawn as outlines on every frame (stands, a burn scar); optional."),
+            self.FRAME_MS: self.tr(
+                "How long each frame shows, in milliseconds: 500 shows two dates a second."
+            ),
+            self.MAX_SIZE: self.tr(
+                "The longer side of a frame, in pixels: larger stacks are scaled down to it."
+            ),
+            self.OUTPUT: self.tr("A .gif (plays anywhere) or an .mp4 (smaller; needs ffmpeg)."),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse an unreadable INPUT or AOI file and percentiles that are not two numbers, outside 0–100

@@ -129,6 +129,12 @@ class EarthEngineTasksAlgorithm(EarthEngineLoginParameter, TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of tasks")))
         self.addOutput(QgsProcessingOutputNumber(self.ACTIVE, self.tr("Tasks still pending or running")))
+        self.set_help({
+            self.EE_PROJECT: self.tr(
+                "The id of the Google Cloud project whose export tasks are listed (my-project); empty: the "
+                "project of your Earth Engine login."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
         # earthengine-api is imported by the run, not when QGIS registers the algorithm

@@ -25,6 +25,7 @@ from qgis.core import (
 from ..core.cube.export import CHUNKINGS, export_cube, is_zarr_store
 from ..paths import README
 from .algorithm import TimestackAlgorithm
+from .params import advanced
 from .stack_files import StackFiles
 
 COMPRESSIONS = ("deflate", "none")
@@ -87,22 +88,22 @@ class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
             )
         )  # fmt: skip
         self.addParameter(
-            QgsProcessingParameterNumber(
+            advanced(QgsProcessingParameterNumber(
                 self.CHUNK_MB, self.tr("Target chunk size (MB)"), QgsProcessingParameterNumber.Double, 8.0,
                 minValue=0.01, maxValue=1024.0,
-            )
+            ))
         )  # fmt: skip
         self.addParameter(
-            QgsProcessingParameterEnum(
+            advanced(QgsProcessingParameterEnum(
                 self.COMPRESSION, self.tr("Compression"),
                 options=[self.tr("Deflate (zlib)"), self.tr("None")], defaultValue=0,
-            )
+            ))
         )  # fmt: skip
         self.addParameter(
-            QgsProcessingParameterNumber(
+            advanced(QgsProcessingParameterNumber(
                 self.LEVEL, self.tr("Compression level"), QgsProcessingParameterNumber.Integer, 4,
                 minValue=1, maxValue=9,
-            )
+            ))
         )  # fmt: skip
         self.addParameter(
             QgsProcessingParameterCrs(
@@ -116,6 +117,19 @@ class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputString(self.GROUPS, self.tr("Zarr groups")))
+        self.set_help({
+            self.CHUNKING: self.tr(
+                "How the cube is cut into chunks: temporal chunks (a small area's whole time series) make "
+                "pixel time series fast to read, spatial chunks (whole maps of a few dates) make maps fast; "
+                "Both writes both (in Zarr, one group each)."
+            ),
+            self.CHUNK_MB: self.tr("The size of one chunk, in megabytes of uncompressed values."),
+            self.COMPRESSION: self.tr("Deflate shrinks the cube without loss; None writes faster."),
+            self.LEVEL: self.tr("The deflate level, from 1 (fastest) to 9 (smallest file)."),
+            self.OUTPUT: self.tr(
+                "A NetCDF file (.nc) or a Zarr folder (.zarr) holding every variable over x, y and time."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Say what is wrong with an INPUT file or TARGET_CRS before Processing's generic message."""

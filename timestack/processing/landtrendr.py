@@ -231,6 +231,58 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, EarthEngineLoginParamet
         self.add_tile_parameters()
         self.add_dask_parameter()
         defaults_optional(self)
+        lt = LT_PARAMETERS
+        self.set_help({
+            self.INDEX: self.tr(
+                "The variable of the stack whose yearly values are segmented (nbr of bands 1990_nbr, "
+                "1991_nbr…): its vertices mark the disturbances and recoveries."
+            ),
+            self.FIT_BANDS: self.tr(
+                "Other variables of the stack fitted at the index's vertex years (fitted-to-vertex, FTV), "
+                "one GeoTIFF per band in the FTV folder; empty: none."
+            ),
+            self.DIRECTION: self.tr(
+                "Whether the index falls or rises when the forest is disturbed, which decides which "
+                "segments are losses; Automatic takes it from the index (NBR and NDVI fall, TCB and SWIR "
+                "rise)."
+            ),
+            lt["maxSegments"]: self.tr(
+                "The most straight-line segments a pixel's trajectory may have (a count; vertices = "
+                "segments + 1). More segments follow shorter changes, and more noise."
+            ),
+            lt["spikeThreshold"]: self.tr(
+                "Dampens one-year spikes before fitting (unitless): the lower, the more spikes are "
+                "flattened; 1 or more dampens none."
+            ),
+            lt["vertexCountOvershoot"]: self.tr(
+                "How many vertices beyond maximum segments + 1 the first pass may find before the "
+                "weakest are removed by angle (a count)."
+            ),
+            lt["preventOneYearRecovery"]: self.tr(
+                "Refuses segments that recover within one year: a one-year return to the value before a "
+                "disturbance is taken as noise."
+            ),
+            lt["recoveryThreshold"]: self.tr(
+                "Refuses a segment recovering faster than this rate, in 1/years: 0.25 allows a full "
+                "recovery in no less than 4 years."
+            ),
+            lt["pvalThreshold"]: self.tr(
+                "A fit is kept only when its F-test p-value is at most this (unitless, 0-1); otherwise a "
+                "simpler fit is tried."
+            ),
+            lt["bestModelProportion"]: self.tr(
+                "Takes the fit with the most vertices whose p-value is within this proportion of the best "
+                "fit's (unitless); 1 takes the best fit."
+            ),
+            lt["minObservationsNeeded"]: self.tr(
+                "Pixels with fewer valid years than this (a count) are not fitted; their outputs are "
+                "nodata."
+            ),
+            self.FLAVOR: self.tr(
+                "gee reproduces Earth Engine's outputs; idl the original IDL program (single-precision "
+                "p-values, integer truncation: for scaled int16 stacks, not 0-1 index values)."
+            ),
+        })  # fmt: skip
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
         """The core's parameter object from the eight Processing parameters."""

@@ -77,11 +77,12 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return self.path.stem
 
     def group(self) -> str:
-        return self.tr("Workflows")
+        return self.tr("Models")
 
     def groupId(self) -> str:
-        """One Toolbox group for all shipped models, whatever group their file names."""
-        return "workflows"
+        """One Toolbox group for all shipped models, whatever group their file names: "Models", where
+        a QGIS user looks for models, inside the Timestack provider that ships them."""
+        return "models"
 
     def createInstance(self):
         return ShippedModel(self.path)

@@ -91,19 +91,26 @@ class AreaParameters:
     AOI = "AOI"
 
     def add_area_parameters(self) -> None:
-        self.addParameter(
-            QgsProcessingParameterExtent(
-                self.EXTENT, translate("TimestackParameters", "Extent"), optional=True
-            )
+        extent = QgsProcessingParameterExtent(
+            self.EXTENT, translate("TimestackParameters", "Extent"), optional=True
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI,
-                translate("TimestackParameters", "Area of interest (polygons)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
+        extent.setHelp(translate(
+            "TimestackParameters",
+            "The rectangle the run covers, in any CRS (the map's extent, a layer's, or one you draw); AOI "
+            "takes its place when set."
+        ))  # fmt: skip
+        aoi = QgsProcessingParameterFeatureSource(
+            self.AOI,
+            translate("TimestackParameters", "Area of interest (polygons)"),
+            [QgsProcessing.TypeVectorPolygon],
+            optional=True,
         )
+        aoi.setHelp(translate(
+            "TimestackParameters",
+            "Polygons whose union the run covers (a study area, stands), instead of EXTENT."
+        ))  # fmt: skip
+        self.addParameter(extent)
+        self.addParameter(aoi)
 
     def area(self, parameters, context) -> Optional[tuple[QgsGeometry, QgsCoordinateReferenceSystem]]:
         """The area and its CRS: AOI's polygons if given, else EXTENT; None when neither is set.
@@ -162,11 +169,16 @@ class SeasonParameters:
             (self.DOY_START, translate("TimestackParameters", "Season start (day of year)"), 1),
             (self.DOY_END, translate("TimestackParameters", "Season end (day of year)"), 366),
         ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
-                )
+            day = QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
             )
+            day.setHelp(translate(
+                "TimestackParameters",
+                "Only scenes acquired between DOY_START and DOY_END (days of the year, 1-366) count: the "
+                "season compared from year to year; a start after the end wraps over the new year (335 "
+                "to 60)."
+            ))  # fmt: skip
+            self.addParameter(day)
 
     def season(self, parameters, context) -> tuple[int, int]:
         return (
@@ -214,6 +226,11 @@ class MaskParameters:
             defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
             optional=True,
         )
+        mask.setHelp(translate(
+            "TimestackParameters",
+            "The pixel classes left out of every scene, read from its quality band (Landsat QA_PIXEL, "
+            "HLS Fmask, Sentinel-2 SCL); fill is always left out."
+        ))  # fmt: skip
         self.addParameter(advanced(mask) if advanced_mask else mask)
         if not confidences:
             return
@@ -247,18 +264,20 @@ class MaskParameters:
         ):
             level = QgsProcessingParameterEnum(name, label, options=levels, defaultValue=0)
             self.addParameter(advanced(level) if is_advanced else level)
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterNumber(
-                    self.MASK_BUFFER,
-                    translate("TimestackParameters", "Buffer around masked pixels (pixels)"),
-                    QgsProcessingParameterNumber.Double,
-                    0.0,
-                    False,
-                    0.0,
-                )
-            )
+        buffer = QgsProcessingParameterNumber(
+            self.MASK_BUFFER,
+            translate("TimestackParameters", "Buffer around masked pixels (pixels)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
         )
+        buffer.setHelp(translate(
+            "TimestackParameters",
+            "Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their "
+            "quality bits miss; 0: no buffer."
+        ))  # fmt: skip
+        self.addParameter(advanced(buffer))
 
     def mask_options(self, parameters, context) -> MaskOptions:
         """The core's mask options from MASK and, where the algorithm has them, thresholds and buffer."""
@@ -288,9 +307,13 @@ class IndexParameter:
 
     def add_index_parameter(self, default: str = "NBR") -> None:
         label = translate("TimestackParameters", "Indices (comma-separated: {0})").format(", ".join(INDICES))
-        self.addParameter(
-            QgsProcessingParameterString(self.INDICES, label, defaultValue=default, optional=True)
-        )
+        indices = QgsProcessingParameterString(self.INDICES, label, defaultValue=default, optional=True)
+        indices.setHelp(translate(
+            "TimestackParameters",
+            "Spectral indices computed from the reflectance and written as bands of their own, any case, "
+            "separated by commas; empty: reflectance only."
+        ))  # fmt: skip
+        self.addParameter(indices)
 
     def index_names(self, parameters, context) -> list:
         """The indices asked for, in the registry's upper-case spelling."""
@@ -309,17 +332,17 @@ class DaskParameter:
     DASK_SCHEDULER = "DASK_SCHEDULER"
 
     def add_dask_parameter(self) -> None:
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterString(
-                    self.DASK_SCHEDULER,
-                    translate(
-                        "TimestackParameters", "dask.distributed scheduler address (empty: local threads)"
-                    ),
-                    optional=True,
-                )
-            )
+        scheduler = QgsProcessingParameterString(
+            self.DASK_SCHEDULER,
+            translate("TimestackParameters", "dask.distributed scheduler address (empty: local threads)"),
+            optional=True,
         )
+        scheduler.setHelp(translate(
+            "TimestackParameters",
+            "The address of a running dask.distributed scheduler (tcp://host:8786) whose workers compute "
+            "the chunks; empty: this computer's threads."
+        ))  # fmt: skip
+        self.addParameter(advanced(scheduler))
 
     def dask_scheduler(self, parameters, context) -> Optional[str]:
         """The scheduler address, or None for local threads."""
@@ -369,6 +392,21 @@ class TileParameters:
             optional=True,
             createByDefault=False,
         )
+        size.setHelp(translate(
+            "TimestackParameters",
+            "Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the "
+            "stack in one piece."
+        ))  # fmt: skip
+        grid.setHelp(translate(
+            "TimestackParameters",
+            "A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one "
+            "into TILES_FOLDER; instead of a tile size."
+        ))  # fmt: skip
+        folder.setHelp(translate(
+            "TimestackParameters",
+            "Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or "
+            "a cancel, the same run started again skips the finished tiles."
+        ))  # fmt: skip
         for parameter in (size, grid, grid_id, folder):
             self.addParameter(advanced(parameter))
 
@@ -475,6 +513,15 @@ class AssetCacheParameters:
             False,
             0.001,
         )
+        folder.setHelp(translate(
+            "TimestackParameters",
+            "Remote files are downloaded here once, checked against the catalog's size and checksum, and "
+            "read from disk by later runs; empty: read over the network every time."
+        ))  # fmt: skip
+        limit.setHelp(translate(
+            "TimestackParameters",
+            "The cache folder's largest size, in gigabytes: the files used longest ago are deleted first."
+        ))  # fmt: skip
         for parameter in (folder, limit):
             self.addParameter(advanced(parameter))
 

@@ -75,6 +75,17 @@ class ResampleAlgorithm(TimestackAlgorithm):
         )  # fmt: skip
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Resampled stack")))
         self.addOutput(QgsProcessingOutputNumber(self.EMPTY_PERIODS, self.tr("Periods without observations")))
+        self.set_help({
+            self.PERIOD: self.tr(
+                "The periods the dates are grouped into, one output band per period and variable: calendar "
+                "months, seasons (DJF, MAM, JJA, SON), calendar years, or periods of DAYS days."
+            ),
+            self.DAYS: self.tr("The length of a custom period, in days (used with Custom only)."),
+            self.STATISTIC: self.tr(
+                "How a period's dates become one value per pixel; Count gives the number of valid "
+                "observations."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
         path, output = self.stack_and_output(parameters, context)

@@ -76,6 +76,22 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
         self.add_dask_parameter()
         self.add_tile_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Timescan")))
+        self.set_help({
+            self.METRICS: self.tr(
+                "Per-pixel statistics over time, one band per variable and metric: avg, min, max, median, "
+                "std, cov, count, percentiles as pXX (p5, p95), harmonics (amplitude, phase, trend, "
+                "residuals, model_mean)."
+            ),
+            self.VARIABLES: self.tr("The variables of the stack to summarise (nbr, vv); empty: all."),
+            self.SAR_DB: self.tr(
+                "The stack holds backscatter in dB: statistics are taken on linear power and avg, min, "
+                "max, median and percentiles reported in dB."
+            ),
+            self.OUTLIERS: self.tr(
+                "Before any metric, drops values outside the mean ± 2 standard deviations of the p5-p95 "
+                "values (pixels with 5 or more observations)."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse unknown metrics in the dialog, before anything runs."""

@@ -128,6 +128,18 @@ def segment_table(
     Values are the fitted vertex values (natural orientation); magnitude = end - start,
     duration = end year - start year, rate = magnitude / duration, DSNR = magnitude / RMSE
     (Cohen et al. 2018, "disturbance signal-to-noise ratio").
+
+    Parameters
+    ----------
+    vertex_years, vertex_fitted
+        LandTrendr's vertex years and fitted values, ``(maxSegments + 1, ...)``, NaN-padded.
+    rmse
+        The fit's root mean square error per pixel, in the index's units.
+
+    Returns
+    -------
+    dict
+        :data:`SEGMENT_FIELDS` -> float64 array ``(maxSegments, ...)``.
     """
     start_year = vertex_years[:-1]
     end_year = vertex_years[1:]
@@ -199,6 +211,26 @@ def change_map(
 
     Pixels without a qualifying segment are NaN in every band. The minimum mapping unit applies
     to the whole array passed in; see :func:`apply_mmu` to apply it after a chunked pass.
+
+    Parameters
+    ----------
+    table
+        :func:`segment_table`'s segments.
+    params
+        What counts as a change (loss or gain, filters) and which one a pixel keeps (``sort``).
+    disturbance_direction
+        +1 when the index rises on disturbance, -1 when it falls.
+
+    Returns
+    -------
+    dict
+        :data:`CHANGE_BANDS` -> float64 array of one pixel's chosen segment.
+
+    Raises
+    ------
+    TimestackError
+        A filter out of range (:meth:`ChangeMapParams.validate`) or a ``disturbance_direction`` other
+        than +1 and -1.
     """
     params.validate()
     check_direction(disturbance_direction)
@@ -230,6 +262,18 @@ def apply_mmu(yod: np.ndarray, mmu: int) -> np.ndarray:
     """Mask of pixels in 8-connected patches of the *same* year of detection with >= ``mmu`` pixels.
 
     No cap on patch size: every year's patches are labelled in full (scipy.ndimage.label).
+
+    Parameters
+    ----------
+    yod
+        Year of detection per pixel, NaN where no change.
+    mmu
+        Minimum mapping unit, in pixels; 1 or less keeps every changed pixel.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean mask, true where a pixel's patch is large enough.
     """
     from scipy import ndimage
 
@@ -254,10 +298,30 @@ def event_stacks(
 ) -> dict[str, np.ndarray]:
     """Every filtered event per pixel: per-year loss/gain magnitude stacks and event counts.
 
-    Returns ``loss_magnitude`` and ``gain_magnitude`` of shape ``(len(years), ...)`` (absolute
-    magnitude of the event detected that year, 0 where none) and ``loss_count`` / ``gain_count``
-    (number of events, 0 where none; NaN only where the pixel has no fit at all). ``params.sort``
-    and ``params.mmu`` do not apply; the other filters do.
+    ``params.sort`` and ``params.mmu`` do not apply; the other filters do.
+
+    Parameters
+    ----------
+    table
+        :func:`segment_table`'s segments.
+    years
+        The fitted years, one band each.
+    params
+        The change filters.
+    disturbance_direction
+        +1 when the index rises on disturbance, -1 when it falls.
+
+    Returns
+    -------
+    dict
+        ``loss_magnitude`` and ``gain_magnitude`` of shape ``(len(years), ...)`` (absolute magnitude of
+        the event detected that year, 0 where none) and ``loss_count`` / ``gain_count`` (number of
+        events, 0 where none; NaN only where the pixel has no fit at all).
+
+    Raises
+    ------
+    TimestackError
+        As :func:`change_map`.
     """
     params.validate()
     check_direction(disturbance_direction)
@@ -322,15 +386,46 @@ def run_changemap_raster(
 ) -> dict[str, Path]:
     """Change map (bands CHANGE_BANDS) and/or event stacks from a LandTrendr segments raster.
 
-    ``events_path`` gets bands ``YYYY_loss_mag`` for every year, then ``YYYY_gain_mag``, then
-    ``loss_count`` and ``gain_count``. ``disturbance_direction`` and ``years`` default to what the
-    LandTrendr run recorded in the raster's tags (LANDTRENDR_DISTURBANCE_DIRECTION, _YEARS). Windows
-    run on the engine (:func:`..io.engine.run_windows`: read-ahead, write-behind, a few windows in
-    memory). The minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection
+    Windows run on the engine (:func:`..io.engine.run_windows`: read-ahead, write-behind, a few windows
+    in memory). The minimum mapping unit needs whole patches, so with ``mmu > 1`` the year-of-detection
     band of the written temporary is read back in full once (4 bytes per pixel) before the rename.
-    Nothing is left on cancellation or error. ``stats`` (optional) receives the engine's timings. With
-    ``dask_scheduler`` (a ``dask.distributed`` address) the per-window maps run on that cluster's workers;
-    the minimum mapping unit still runs here, on the written map, so the result is a local run's.
+    Nothing is left on cancellation or error.
+
+    Parameters
+    ----------
+    segments_path
+        The segment table raster a LandTrendr run wrote.
+    disturbance_direction, years
+        +1/-1 and the fitted years; None: what the LandTrendr run recorded in the raster's tags
+        (LANDTRENDR_DISTURBANCE_DIRECTION, LANDTRENDR_YEARS).
+    params
+        The change filters and choice; None: :class:`ChangeMapParams`' defaults.
+    change_path
+        Where the change map goes (bands :data:`CHANGE_BANDS`), or None.
+    events_path
+        Where the event stacks go (bands ``YYYY_loss_mag`` for every year, then ``YYYY_gain_mag``, then
+        ``loss_count`` and ``gain_count``), or None.
+    chunk_size
+        Window side, in pixels.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+    stats
+        Receives the engine's timings, when given.
+    dask_scheduler
+        A ``dask.distributed`` address: the per-window maps run on that cluster's workers; the minimum
+        mapping unit still runs here, on the written map, so the result is a local run's.
+
+    Returns
+    -------
+    dict
+        ``"change"`` and/or ``"events"`` -> the path written.
+
+    Raises
+    ------
+    TimestackError
+        Neither output given, a chunk size below 1, a direction or years neither given nor recorded.
+    Cancelled
+        The caller cancelled; nothing is left.
     """
     import rasterio
 

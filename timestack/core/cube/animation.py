@@ -130,6 +130,8 @@ def render_frames(
 ) -> Animation:
     """The frames of an animation, without writing them (a dock previews these).
 
+    One stretch for all frames, so brightness compares across dates.
+
     Parameters
     ----------
     stack_path
@@ -144,12 +146,23 @@ def render_frames(
         Rings of (x, y) in the stack's CRS drawn as outlines.
     max_side
         Frames are read at most this many pixels on their longest side.
+    colormap
+        A matplotlib colour map name for a single variable.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+
+    Returns
+    -------
+    Animation
+        The frames (``path`` None), their dates and labels, the stretch used.
 
     Raises
     ------
     TimestackError
         Naming INPUT (undated bands, a single date), BANDS, RGB, STRETCH, COLORMAP or AOI (no ring
         overlaps the stack).
+    Cancelled
+        The caller cancelled.
     """
     import rasterio
     from PIL import Image, ImageDraw
@@ -333,14 +346,33 @@ def animate_stack(
     is_cancelled: Optional[IsCancelled] = None,
     **options,
 ) -> Animation:
-    """Render the stack (see :func:`render_frames` for ``options``) to ``output_path``: ``.gif`` with
-    Pillow, ``.mp4`` with imageio-ffmpeg's encoder; ``frame_ms`` milliseconds per frame.
+    """Render the stack to ``output_path``: ``.gif`` with Pillow, ``.mp4`` with imageio-ffmpeg's encoder.
+
+    Parameters
+    ----------
+    stack_path
+        A stack with dated band descriptions.
+    output_path
+        The ``.gif`` or ``.mp4`` to write (atomically).
+    frame_ms
+        Milliseconds per frame.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+    **options
+        :func:`render_frames`' choices (variable, rgb, stretch, aoi, max_side, colormap).
+
+    Returns
+    -------
+    Animation
+        The frames, with ``path`` the file written.
 
     Raises
     ------
     TimestackError
         Naming OUTPUT for another suffix or a missing encoder (the package or its ffmpeg), and what
         :func:`render_frames` raises.
+    Cancelled
+        The caller cancelled; nothing is written.
     """
     output_path = Path(output_path)
     suffix = output_path.suffix.lower()
@@ -350,9 +382,7 @@ def animate_stack(
         try:
             import imageio_ffmpeg
         except ImportError as exc:
-            raise TimestackError(
-                missing_package("OUTPUT .mp4", "imageio-ffmpeg"), parameter="OUTPUT"
-            ) from exc
+            raise missing_package("OUTPUT .mp4", "imageio-ffmpeg", parameter="OUTPUT") from exc
         _ffmpeg(imageio_ffmpeg)
     progress = progress or no_progress
     animation = render_frames(stack_path, progress=progress, is_cancelled=is_cancelled, **options)

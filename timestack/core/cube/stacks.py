@@ -73,7 +73,21 @@ class CubePlan:
 
 def variable_unit(name: str, gdal_unit: str) -> str:
     """The unit of a band: GDAL's unit type if set, else ``dB`` for names ending in ``db``, else
-    ``linear`` for a SAR polarisation, else "" (not backscatter)."""
+    ``linear`` for a SAR polarisation, else "" (not backscatter).
+
+    A cube must not mix dB and linear power in one variable: the unit is what the export checks.
+
+    Parameters
+    ----------
+    name
+        The variable name (``vh_db``, ``vv``, ``nbr``).
+    gdal_unit
+        The band's GDAL unit type, or "".
+
+    Returns
+    -------
+    str
+    """
     unit = (gdal_unit or "").strip()
     if unit:
         return "dB" if unit.lower() == "db" else unit
@@ -96,7 +110,20 @@ def _utm_epsg(crs, bounds) -> int:
 
 
 def predominant_utm(crss: Sequence, bounds: Sequence[tuple]) -> int:
-    """EPSG code of the UTM zone most stacks are in (ties: the one of the first stack among them)."""
+    """EPSG code of the UTM zone most stacks are in (ties: the one of the first stack among them).
+
+    Parameters
+    ----------
+    crss
+        Each stack's CRS.
+    bounds
+        Each stack's bounds in its CRS.
+
+    Returns
+    -------
+    int
+        An EPSG code (326xx north, 327xx south).
+    """
     zones = [_utm_epsg(crs, box) for crs, box in zip(crss, bounds)]
     counts = Counter(zones)
     best = max(counts.values())
@@ -110,6 +137,8 @@ def _is_metric(crs) -> bool:
 def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = None) -> CubePlan:
     """Read the stacks' headers and decide the cube's grid, time axis and variables.
 
+    Only headers are read: a plan is cheap, so the export can refuse bad input before writing anything.
+
     Parameters
     ----------
     paths
@@ -118,11 +147,15 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
         The cube's CRS (anything rasterio understands); default: the stacks' CRS when they share one,
         else the predominant UTM zone.
 
+    Returns
+    -------
+    CubePlan
+
     Raises
     ------
     TimestackError
-        Naming INPUT for undated bands, stacks without CRS, rotated grids, mixed pixel sizes, a
-        variable dated twice in one stack, or dB mixed with linear power; TARGET_CRS for an unknown CRS.
+        Naming INPUT for no stack, undated bands, stacks without CRS, rotated grids, mixed pixel sizes,
+        a variable dated twice in one stack, or dB mixed with linear power; TARGET_CRS for an unknown CRS.
     """
     import rasterio
     from rasterio.crs import CRS
@@ -263,7 +296,22 @@ def _variables(paths, headers) -> dict[str, Variable]:
 
 
 def as_float(values: np.ndarray, nodata, scale: float, offset: float) -> np.ndarray:
-    """Band values as float32 physical values with NaN for nodata."""
+    """Band values as float32 physical values with NaN for nodata.
+
+    Parameters
+    ----------
+    values
+        Stored values.
+    nodata
+        The band's nodata value, or None.
+    scale, offset
+        GDAL's scale and offset: physical = stored × scale + offset.
+
+    Returns
+    -------
+    numpy.ndarray
+        float32.
+    """
     out = values.astype(np.float32)
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
         out[values == nodata] = np.nan

@@ -29,7 +29,7 @@ from ..quality.qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
-from ..runtime import MISSING_EARTHENGINE, missing_package
+from ..runtime import MISSING_EARTHENGINE, optional_import
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
 COLLECTIONS: Mapping[str, str] = {
@@ -82,7 +82,23 @@ def stack_recipe(
     region: Sequence[float], years: Sequence[int], variables: Sequence[str], doy_window: tuple[int, int]
 ) -> EarthEngineComposite:
     """The Earth Engine composite matching a local stack: its years, region (EPSG:4326), season and
-    variables (index names become indices, band names bands), so both engines see the same series."""
+    variables (index names become indices, band names bands), so both engines see the same series.
+
+    Parameters
+    ----------
+    region
+        ``(xmin, ymin, xmax, ymax)`` in EPSG:4326.
+    years
+        The stack's years.
+    variables
+        The stack's variables (bands and indices).
+    doy_window
+        The season, as first and last day of year.
+
+    Returns
+    -------
+    EarthEngineComposite
+    """
     indices = [name.upper() for name in variables if name.upper() in INDICES]
     bands = [canonical_band(name) for name in variables if name.upper() not in INDICES]
     return EarthEngineComposite(
@@ -97,17 +113,19 @@ def stack_recipe(
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError:
-        raise missing_package(
-            "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE
-        ) from None
-    return ee
+    return optional_import("ee", "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE)
 
 
 def ensure_initialized() -> None:
-    """Initialise earthengine-api with the user's stored credentials unless already done."""
+    """Initialise earthengine-api with the user's stored credentials unless already done.
+
+    Raises
+    ------
+    TimestackError
+        earthengine-api missing (names ENGINE).
+    ValueError
+        No usable login or project.
+    """
     ee = _ee()
     if ee.data.is_initialized():
         return
@@ -121,7 +139,23 @@ def ensure_initialized() -> None:
 
 
 def discard_mask(image, sensor: str, options: MaskOptions, read_bands: Sequence[str]):
-    """ee.Image, 1 where QA_PIXEL / QA_RADSAT say discard (fill always), buffered like the local engine."""
+    """ee.Image, 1 where QA_PIXEL / QA_RADSAT say discard (fill always), buffered like the local engine.
+
+    Parameters
+    ----------
+    image
+        A Landsat Collection 2 Level-2 ``ee.Image``.
+    sensor
+        ``"oli"`` or ``"tm_etm"``.
+    options
+        The mask classes, confidences and buffer.
+    read_bands
+        The canonical bands read, whose saturation discards a pixel.
+
+    Returns
+    -------
+    ee.Image
+    """
     ee = _ee()
     qa = image.select("QA_PIXEL")
     discard = qa.bitwiseAnd(1 << QA_PIXEL_BITS["fill"]).neq(0)
@@ -146,7 +180,21 @@ def discard_mask(image, sensor: str, options: MaskOptions, read_bands: Sequence[
 
 
 def prepare_image(image, sensor: str, settings: EarthEngineComposite, read_bands: Sequence[str]):
-    """Scaled, masked (and optionally harmonised) reflectance with canonical band names plus ``doy``."""
+    """Scaled, masked (and optionally harmonised) reflectance with canonical band names plus ``doy``.
+
+    Parameters
+    ----------
+    image, sensor
+        As :func:`discard_mask`.
+    settings
+        The composite's settings (mask, harmonisation).
+    read_bands
+        The canonical bands to keep.
+
+    Returns
+    -------
+    ee.Image
+    """
     ee = _ee()
     reflectance = (
         image.select(list(SR_BANDS[sensor]), list(REFLECTIVE_BANDS)).multiply(SR_SCALE).add(SR_OFFSET)
@@ -167,7 +215,20 @@ def prepare_image(image, sensor: str, settings: EarthEngineComposite, read_bands
 
 
 def season(year, doy_start: int, doy_end: int):
-    """(start, end) ee.Date of the DOY window labelled ``year`` (a wrapping window starts the year before)."""
+    """(start, end) ee.Date of the DOY window labelled ``year`` (a wrapping window starts the year before).
+
+    Parameters
+    ----------
+    year
+        The composite's year (int or ``ee.Number``).
+    doy_start, doy_end
+        The season's first and last day of year.
+
+    Returns
+    -------
+    tuple of ee.Date
+        End exclusive.
+    """
     ee = _ee()
     first_year = ee.Number(year).subtract(1) if doy_start > doy_end else ee.Number(year)
     start = ee.Date.fromYMD(first_year, 1, 1).advance(doy_start - 1, "day")
@@ -176,7 +237,19 @@ def season(year, doy_start: int, doy_end: int):
 
 
 def scenes(settings: EarthEngineComposite, read_bands: Sequence[str]):
-    """All chosen Landsat collections, filtered to the region and years, prepared, merged."""
+    """All chosen Landsat collections, filtered to the region and years, prepared, merged.
+
+    Parameters
+    ----------
+    settings
+        The composite's settings.
+    read_bands
+        The canonical bands to keep.
+
+    Returns
+    -------
+    ee.ImageCollection
+    """
     ee = _ee()
     region = ee.Geometry.Rectangle(list(settings.region), "EPSG:4326", False)
     first, _ = season(settings.start_year, settings.doy_start, settings.doy_end)
@@ -196,7 +269,22 @@ def scenes(settings: EarthEngineComposite, read_bands: Sequence[str]):
 
 
 def medoid(collection, bands: Sequence[str]):
-    """Per pixel the image nearest (summed squared difference) to the per-band median; keeps ``doy``."""
+    """Per pixel the image nearest (summed squared difference) to the per-band median; keeps ``doy``.
+
+    The medoid is an observation that happened, so its bands stay consistent with each other, unlike a
+    per-band median (Flood 2013).
+
+    Parameters
+    ----------
+    collection
+        The season's prepared scenes.
+    bands
+        The bands the distance is summed over.
+
+    Returns
+    -------
+    ee.Image
+    """
     ee = _ee()
     median = collection.select(list(bands)).median()
 
@@ -209,7 +297,19 @@ def medoid(collection, bands: Sequence[str]):
 
 
 def with_indices(image, indices: Sequence[str]):
-    """``image`` plus one band per index, computed by the registry's expression."""
+    """``image`` plus one band per index, computed by the registry's expression.
+
+    Parameters
+    ----------
+    image
+        Canonical reflectance bands.
+    indices
+        Index names of the registry.
+
+    Returns
+    -------
+    ee.Image
+    """
     ee = _ee()
     out = image
     for name in indices:
@@ -226,7 +326,17 @@ def with_indices(image, indices: Sequence[str]):
 
 
 def annual_collection(settings: EarthEngineComposite) -> Any:
-    """ee.ImageCollection with one medoid composite per year (``year`` property), empty years masked."""
+    """ee.ImageCollection with one medoid composite per year (``year`` property), empty years masked.
+
+    Parameters
+    ----------
+    settings
+        The composite's settings.
+
+    Returns
+    -------
+    ee.ImageCollection
+    """
     ee = _ee()
     bands = tuple(settings.bands)
     read_bands = tuple(
@@ -252,7 +362,16 @@ def annual_collection(settings: EarthEngineComposite) -> Any:
 def stack(settings: EarthEngineComposite, scaled: bool = True):
     """One multi-band image, bands ``YYYY_name`` year by year (and ``YYYY_doy``): the export's content.
 
-    ``scaled`` stores reflectance and indices as int16 ×10000 with nodata -32768, like the local stack.
+    Parameters
+    ----------
+    settings
+        The composite's settings.
+    scaled
+        Store reflectance and indices as int16 ×10000 with nodata -32768, like the local stack.
+
+    Returns
+    -------
+    ee.Image
     """
     ee = _ee()
     variables = [*settings.bands, *(spectral_index(name).name for name in settings.indices)]
@@ -276,12 +395,43 @@ def stack(settings: EarthEngineComposite, scaled: bool = True):
 
 
 def serialized_graph(settings: EarthEngineComposite) -> str:
-    """The stack's computation graph as Earth Engine's JSON serialization (what the server receives)."""
+    """The stack's computation graph as Earth Engine's JSON serialization (what the server receives).
+
+    Tests compare it without a network; a user can inspect what would run.
+
+    Parameters
+    ----------
+    settings
+        The composite whose :func:`stack` is serialised.
+
+    Returns
+    -------
+    str
+        JSON.
+    """
     return stack(settings).serialize()
 
 
 def export_task(settings: EarthEngineComposite, description: str, folder: str, crs: str, scale: float = 30.0):
-    """An unstarted Google Drive export task of the stack (call ``.start()`` to run it server-side)."""
+    """An unstarted Google Drive export task of the stack (call ``.start()`` to run it server-side).
+
+    Parameters
+    ----------
+    settings
+        The composite's settings.
+    description
+        The task's name, also the file's.
+    folder
+        The Google Drive folder.
+    crs
+        The output CRS.
+    scale
+        The pixel size, in metres.
+
+    Returns
+    -------
+    ee.batch.Task
+    """
     ee = _ee()
     return ee.batch.Export.image.toDrive(
         image=stack(settings),
@@ -297,7 +447,25 @@ def export_task(settings: EarthEngineComposite, description: str, folder: str, c
 
 
 def tile_url(settings: EarthEngineComposite, year: int) -> str:
-    """An XYZ tile URL of ``year``'s composite in false colour (swir1/nir/red) for a QGIS XYZ layer."""
+    """An XYZ tile URL of ``year``'s composite in false colour (swir1/nir/red) for a QGIS XYZ layer.
+
+    Parameters
+    ----------
+    settings
+        The composite's settings.
+    year
+        One of its years.
+
+    Returns
+    -------
+    str
+        An XYZ URL template.
+
+    Raises
+    ------
+    ValueError
+        A year outside the settings, or bands without swir1, nir and red.
+    """
     ee = _ee()
     if not settings.start_year <= year <= settings.end_year:
         raise ValueError(f"year {year} is outside {settings.start_year}-{settings.end_year}")

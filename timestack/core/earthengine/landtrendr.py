@@ -21,7 +21,7 @@ from typing import Any, Optional, Sequence
 from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
-from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, missing_package
+from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, optional_import
 from .login import API_URL_ENV, sign_in  # noqa: F401 - API_URL_ENV: public here too
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
@@ -31,11 +31,7 @@ SEGMENTED_BAND = "segmented"
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package("ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE) from exc
-    return ee
+    return optional_import("ee", "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE)
 
 
 def prepare_collection(
@@ -50,6 +46,24 @@ def prepare_collection(
     Each image keeps its ``system:time_start``; the collection is sorted by it, as LandTrendr
     requires one image per year in order, and limited to ``years[0]..years[-1]`` when given so the
     output arrays have exactly one entry per year of ``years``.
+
+    Parameters
+    ----------
+    collection
+        An ``ee.ImageCollection`` of annual composites.
+    index
+        The band to segment.
+    disturbance_direction
+        +1 when the index rises on disturbance, -1 when it falls; LandTrendr wants disturbances to rise,
+        so a falling index is multiplied by -1.
+    fit_bands
+        Bands fitted at the index's vertex years.
+    years
+        The years to keep; None: all.
+
+    Returns
+    -------
+    ee.ImageCollection
     """
     ee = _ee()
     check_direction(disturbance_direction)
@@ -76,7 +90,20 @@ def landtrendr_image(
     fit_bands: Sequence[str] = (),
     years: Optional[Sequence[int]] = None,
 ):
-    """``ee.Algorithms.TemporalSegmentation.LandTrendr`` over the prepared collection (GEE's array image)."""
+    """``ee.Algorithms.TemporalSegmentation.LandTrendr`` over the prepared collection (GEE's array image).
+
+    Parameters
+    ----------
+    collection, index, disturbance_direction, fit_bands, years
+        As :func:`prepare_collection`.
+    params
+        LandTrendr's parameters, in Earth Engine's names.
+
+    Returns
+    -------
+    ee.Image
+        LandTrendr's array image (``LandTrendr``, ``rmse``, ``<band>_fit`` bands).
+    """
     ee = _ee()
     params.validate()
     prepared = prepare_collection(collection, index, disturbance_direction, fit_bands, years)
@@ -133,7 +160,26 @@ def _segments(vertices, rmse, n_vertices: int):
 def output_band_names(
     index: str, years: Sequence[int], max_segments: int, fit_bands: Sequence[str] = ()
 ) -> dict:
-    """Band names of every output, as the local raster driver writes them (LandTrendrOutputs)."""
+    """Band names of every output, as the local raster driver writes them (LandTrendrOutputs).
+
+    Both engines name their bands alike, so a change map reads either.
+
+    Parameters
+    ----------
+    index
+        The segmented band.
+    years
+        The fitted years.
+    max_segments
+        LandTrendr's maxSegments (vertex slots = maxSegments + 1).
+    fit_bands
+        The fit bands.
+
+    Returns
+    -------
+    dict
+        Output key (``vertices``, ``fitted``, ``stats``, ``segments``, ``ftv_<band>``) -> band names.
+    """
     index = index.lower()
     n_vertices = int(max_segments) + 1
     names = {
@@ -159,8 +205,20 @@ def unpack(
 ) -> dict:
     """Split LandTrendr's array image into the local engine's outputs (float32, masked = nodata).
 
-    Returns ``{"vertices", "fitted", "stats", "segments", "ftv_<band>"...: ee.Image}`` whose band
-    names are :func:`output_band_names` (renaming is the last step of every graph).
+    Parameters
+    ----------
+    lt_image
+        :func:`landtrendr_image`'s answer.
+    index, years, max_segments, fit_bands
+        As :func:`output_band_names`.
+    disturbance_direction
+        As :func:`prepare_collection`: fitted values are flipped back to the index's own sign.
+
+    Returns
+    -------
+    dict
+        ``{"vertices", "fitted", "stats", "segments", "ftv_<band>"...: ee.Image}`` whose band names are
+        :func:`output_band_names` (renaming is the last step of every graph).
     """
     ee = _ee()
     check_direction(disturbance_direction)
@@ -193,7 +251,22 @@ def run_landtrendr_earthengine(
     disturbance_direction: int = -1,
     fit_bands: Sequence[str] = (),
 ) -> dict:
-    """LandTrendr on Earth Engine: ``{output key: ee.Image}`` in the local engine's band layout."""
+    """LandTrendr on Earth Engine: ``{output key: ee.Image}`` in the local engine's band layout.
+
+    Parameters
+    ----------
+    collection, index, disturbance_direction, fit_bands
+        As :func:`prepare_collection`.
+    years
+        The fitted years.
+    params
+        LandTrendr's parameters; None: Earth Engine's defaults.
+
+    Returns
+    -------
+    dict
+        As :func:`unpack`; nothing is computed until the images are exported.
+    """
     params = params or LandTrendrParams()
     years = [int(y) for y in validate_years(years)]
     lt_image = landtrendr_image(collection, index, params, disturbance_direction, fit_bands, years)
@@ -204,7 +277,16 @@ def ensure_initialized(project: Optional[str] = None) -> None:
     """Initialise earthengine-api with the user's stored credentials unless already done
     (:func:`.login.sign_in`: with :data:`API_URL_ENV` set, against that base URL without a login).
 
-    The error never repeats the underlying message (it may quote tokens); it says what to do.
+    Parameters
+    ----------
+    project
+        The Google Cloud project requests are billed to; None: the login's default.
+
+    Raises
+    ------
+    TimestackError
+        earthengine-api missing (names ENGINE), or no usable login or project (names EE_PROJECT); the
+        error never repeats the underlying message (it may quote tokens), it says what to do.
     """
     ee = _ee()
     if ee.data.is_initialized():
@@ -214,7 +296,17 @@ def ensure_initialized(project: Optional[str] = None) -> None:
 
 def collection_band(name: str) -> str:
     """A variable's band name in Timestack's Earth Engine composites: indices upper-case (``NBR``),
-    reflective bands lower-case (``swir1``), as :mod:`timestack.core.earthengine.composite` names them."""
+    reflective bands lower-case (``swir1``), as :mod:`timestack.core.earthengine.composite` names them.
+
+    Parameters
+    ----------
+    name
+        The variable, any case.
+
+    Returns
+    -------
+    str
+    """
     return name.upper() if name.upper() in INDICES else name.lower()
 
 
@@ -232,9 +324,37 @@ def export_tasks(
     """One export task per output image: to Google Drive ``drive_folder`` (GeoTIFF, noData
     :data:`NODATA`) or, with ``asset_root``, to Earth Engine assets ``<asset_root>/<prefix>_<key>``.
 
-    The grid is ``crs`` with either ``scale`` (metres) or ``crs_transform`` (the six affine
-    coefficients of a local stack, so both engines' pixels coincide). Tasks are returned unstarted
-    unless ``start``; ``task.start()`` is the only request made here.
+    Parameters
+    ----------
+    images
+        Output key -> ``ee.Image`` (:func:`unpack`'s answer).
+    prefix
+        The file or asset name prefix.
+    region
+        The ``ee.Geometry`` exported.
+    crs
+        The output CRS (``EPSG:32633``).
+    scale
+        The pixel size, in metres; or give ``crs_transform``.
+    crs_transform
+        The six affine coefficients of a local stack, so both engines' pixels coincide.
+    drive_folder
+        The Google Drive folder; or give ``asset_root``.
+    asset_root
+        The Earth Engine asset folder.
+    start
+        Start the tasks; ``task.start()`` is the only request made here.
+
+    Returns
+    -------
+    dict
+        Output key -> ``ee.batch.Task``.
+
+    Raises
+    ------
+    TimestackError
+        Neither or both of ``drive_folder`` and ``asset_root``, of ``scale`` and ``crs_transform``, or a
+        scale that is not positive.
     """
     ee = _ee()
     if bool(drive_folder) == bool(asset_root):

@@ -29,9 +29,9 @@ from ..runtime import (
     Message,
     Progress,
     TimestackError,
-    missing_package,
     no_progress,
     not_cancelled,
+    optional_import,
 )
 from .landtrendr import ensure_initialized
 
@@ -84,13 +84,7 @@ class ExportTask:
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package(
-            "Earth Engine tasks", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE
-        ) from exc
-    return ee
+    return optional_import("ee", "Earth Engine tasks", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE)
 
 
 def _timestamp(text: Optional[str]) -> Optional[datetime]:
@@ -110,7 +104,19 @@ def _timestamp(text: Optional[str]) -> Optional[datetime]:
 
 
 def task_from_operation(operation: dict, now: Optional[datetime] = None) -> ExportTask:
-    """An :class:`ExportTask` from an Operation dictionary of the REST API."""
+    """An :class:`ExportTask` from an Operation dictionary of the REST API.
+
+    Parameters
+    ----------
+    operation
+        One Operation as ``ee.data.listOperations`` or ``getOperation`` gives it.
+    now
+        The time a running task's runtime is counted to; None: now.
+
+    Returns
+    -------
+    ExportTask
+    """
     metadata: dict[str, Any] = operation.get("metadata") or {}
     name = str(operation.get("name", ""))
     done = bool(operation.get("done", False))
@@ -173,8 +179,25 @@ def _operations(ee, project: Optional[str]) -> list:
 
 
 def list_tasks(project: Optional[str] = None, states: Optional[Sequence[str]] = None) -> list:
-    """The export tasks of ``project`` (the initialised default project when empty), newest first as
-    Earth Engine lists them; with ``states``, only tasks in one of them."""
+    """The export tasks of ``project``, newest first as Earth Engine lists them.
+
+    Parameters
+    ----------
+    project
+        The Google Cloud project id (or ``projects/<id>``); None: the initialised default project.
+    states
+        Only tasks in one of these states (``RUNNING``, ``PENDING``…); None: all.
+
+    Returns
+    -------
+    list of ExportTask
+
+    Raises
+    ------
+    TimestackError
+        earthengine-api missing or not initialised, or Earth Engine refusing or not answering (names
+        EE_PROJECT).
+    """
     ee = _ee()
     ensure_initialized(project)
     now = datetime.now(timezone.utc)
@@ -224,15 +247,48 @@ def _get(ee, name: str, task_id: str, project: Optional[str]) -> dict:
 
 
 def get_task(task_id: str, project: Optional[str] = None) -> ExportTask:
-    """One task's current state."""
+    """One task's current state.
+
+    Parameters
+    ----------
+    task_id
+        A bare task id or a full operation name.
+    project
+        As :func:`list_tasks`.
+
+    Returns
+    -------
+    ExportTask
+
+    Raises
+    ------
+    TimestackError
+        An empty or unknown ``task_id`` (names TASK_ID), or what :func:`list_tasks` raises.
+    """
     ee = _ee()
     ensure_initialized(project)
     return task_from_operation(_get(ee, _operation_name(ee, task_id, project), task_id, project))
 
 
 def cancel_task(task_id: str, project: Optional[str] = None) -> ExportTask:
-    """Ask Earth Engine to cancel a task; returns its state afterwards (CANCELLING or CANCELLED; a task
-    that had already ended is returned unchanged)."""
+    """Ask Earth Engine to cancel a task.
+
+    Parameters
+    ----------
+    task_id, project
+        As :func:`get_task`.
+
+    Returns
+    -------
+    ExportTask
+        Its state afterwards (CANCELLING or CANCELLED; a task that had already ended is returned
+        unchanged).
+
+    Raises
+    ------
+    TimestackError
+        As :func:`get_task`.
+    """
     ee = _ee()
     ensure_initialized(project)
     name = _operation_name(ee, task_id, project)
@@ -252,9 +308,33 @@ def follow_tasks(
 ) -> list:
     """Poll tasks until every one has ended; returns them in their final state.
 
-    Without ``task_ids`` the project's active tasks at the start are followed. ``progress`` gets the
-    mean progress of the followed tasks and how many have ended; ``is_cancelled`` stops the
-    following (raising :class:`Cancelled`) — the tasks themselves keep running on Earth Engine.
+    An export runs for minutes to hours on Google's side; following it lets a model or a script wait for
+    the files before the next step.
+
+    Parameters
+    ----------
+    task_ids
+        The tasks to follow; empty: the project's tasks active at the start.
+    project
+        As :func:`list_tasks`.
+    progress
+        Gets the mean progress of the followed tasks and how many have ended.
+    is_cancelled
+        Stops the following; the tasks themselves keep running on Earth Engine.
+    poll_seconds
+        Seconds between polls.
+
+    Returns
+    -------
+    list of ExportTask
+        In their final state.
+
+    Raises
+    ------
+    TimestackError
+        As :func:`get_task`.
+    Cancelled
+        ``is_cancelled`` turned true.
     """
     progress = progress or no_progress
     is_cancelled = is_cancelled or not_cancelled

@@ -22,7 +22,21 @@ Key = TypeVar("Key")
 
 
 def temporary_beside(target: str | os.PathLike) -> Path:
-    """A fresh hidden file name in ``target``'s folder with ``target``'s suffix (the file is created)."""
+    """A fresh hidden file name in ``target``'s folder with ``target``'s suffix (the file is created).
+
+    Beside the target, so the final rename stays on one file system and is atomic; with its suffix, so
+    GDAL picks the same driver.
+
+    Parameters
+    ----------
+    target
+        The output the temporary stands in for; its folder is created.
+
+    Returns
+    -------
+    pathlib.Path
+        The temporary file, empty, with the mode a new file of the user's gets.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
@@ -45,7 +59,13 @@ def _umask() -> int:
 
 
 def remove_temporary(path: Path) -> None:
-    """Delete a temporary output and the sidecar GDAL may have written beside it."""
+    """Delete a temporary output and the sidecar GDAL may have written beside it.
+
+    Parameters
+    ----------
+    path
+        A temporary from :func:`temporary_beside` (gone already is fine).
+    """
     for leftover in (path, path.with_name(path.name + ".aux.xml")):
         leftover.unlink(missing_ok=True)
 
@@ -101,7 +121,18 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
 
 @contextmanager
 def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
-    """:func:`atomic_outputs` for one file."""
+    """:func:`atomic_outputs` for one file.
+
+    Parameters
+    ----------
+    target
+        The output's final path.
+
+    Yields
+    ------
+    pathlib.Path
+        The temporary to write and close inside the block.
+    """
     with atomic_outputs({0: target}) as temporaries:
         yield temporaries[0]
 

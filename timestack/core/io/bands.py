@@ -13,9 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
-__all__ = ["BandLabel", "band_description", "date_band_description", "parse_band", "stack_variables"]
+from ..runtime import TimestackError
+
+__all__ = [
+    "BandLabel",
+    "band_description",
+    "date_band_description",
+    "labelled_bands",
+    "parse_band",
+    "stack_variables",
+]
 
 #: ``2020-01-01_2020-01-13_unw_phase``: an InSAR pair, dated by its reference acquisition.
 _PAIR = re.compile(r"^(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})_(.+)$")
@@ -38,12 +47,38 @@ class BandLabel:
 
 
 def band_description(year: int, name: str) -> str:
-    """The ``YYYY_name`` description of a band of an annual stack."""
+    """The ``YYYY_name`` description of a band of an annual stack.
+
+    Parameters
+    ----------
+    year
+        The band's year.
+    name
+        The variable (``nbr``, ``red``).
+
+    Returns
+    -------
+    str
+        ``"2015_nbr"``; :func:`parse_band` reads it back.
+    """
     return f"{year}_{name}"
 
 
 def date_band_description(day: dt.date, name: str) -> str:
-    """The ``YYYY-MM-DD_name`` description of a band of a per-date stack."""
+    """The ``YYYY-MM-DD_name`` description of a band of a per-date stack.
+
+    Parameters
+    ----------
+    day
+        The band's date.
+    name
+        The variable.
+
+    Returns
+    -------
+    str
+        ``"2015-07-14_nbr"``; :func:`parse_band` reads it back.
+    """
     return f"{day.isoformat()}_{name}"
 
 
@@ -97,3 +132,45 @@ def stack_variables(descriptions: Iterable[Optional[str]]) -> list[str]:
         if label is not None and label.variable and label.variable not in names:
             names.append(label.variable)
     return names
+
+
+def labelled_bands(
+    descriptions: Sequence[Optional[str]],
+    undated: str,
+    parameter: Optional[str] = "INPUT",
+    error: type[TimestackError] = TimestackError,
+) -> list[tuple[int, BandLabel]]:
+    """Every band's number and :func:`parse_band` label, for a reader that needs every band dated.
+
+    Each reader refuses an undated band in its own words (a mosaic grouped by year, a timescan, a
+    polygon statistic), so the refusal's template comes from the caller.
+
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions.
+    undated
+        The refusal's translatable template: ``{0}`` the band number, ``{1}`` its description (or
+        "no description").
+    parameter
+        The Processing parameter the refusal names.
+    error
+        The :class:`TimestackError` class raised.
+
+    Returns
+    -------
+    list of tuple
+        ``(band number from 1, label)`` in band order.
+
+    Raises
+    ------
+    TimestackError
+        ``error`` for the first band without a date.
+    """
+    labelled = []
+    for band, description in enumerate(descriptions, start=1):
+        label = parse_band(description)
+        if label is None:
+            raise error(undated, parameter, args=(band, description or "no description"))
+        labelled.append((band, label))
+    return labelled

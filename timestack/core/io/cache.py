@@ -29,10 +29,13 @@ import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 from urllib.parse import urlsplit, urlunsplit
 
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, TimestackError, not_cancelled
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "DEFAULT_CACHE_MAX_GB",
@@ -80,7 +83,18 @@ class ExpectedFile:
 
 
 def is_cacheable(href: str) -> bool:
-    """Can the cache download ``href`` (an ``http(s)://`` URL, bare or as GDAL's ``/vsicurl/`` path)?"""
+    """Can the cache download ``href`` (an ``http(s)://`` URL, bare or as GDAL's ``/vsicurl/`` path)?
+
+    Parameters
+    ----------
+    href
+        An asset href or GDAL path.
+
+    Returns
+    -------
+    bool
+        True for an http(s) URL.
+    """
     return _url(href) is not None
 
 
@@ -93,20 +107,44 @@ def _url(href: str) -> Optional[str]:
 
 def expected_files(item: Mapping[str, Any]) -> dict[str, ExpectedFile]:
     """URL -> :class:`ExpectedFile` of every ``http(s)`` asset of a STAC item (dict form) that gives a
-    size or a checksum."""
-    found = {}
+    size or a checksum: what a download is checked against.
+
+    Parameters
+    ----------
+    item
+        A STAC item as a dict.
+
+    Returns
+    -------
+    dict
+        URL -> the size and checksum the catalog announces.
+    """
+    found: dict[str, ExpectedFile] = {}
     for asset in (item.get("assets") or {}).values():
-        if not isinstance(asset, Mapping) or _url(str(asset.get("href", ""))) is None:
+        url = _url(str(asset.get("href", ""))) if isinstance(asset, Mapping) else None
+        if url is None:
             continue
         expected = ExpectedFile.of_asset(asset)
         if expected.size is not None or expected.checksum is not None:
-            found[_url(str(asset["href"]))] = expected
+            found[url] = expected
     return found
 
 
 def multihash_algorithm(checksum: str) -> Optional[tuple[str, bytes]]:
-    """(hashlib name, digest) of a hex multihash such as ``1220<64 hex digits>``; None for a function
-    this cache cannot compute or a malformed value (the file is then checked by length only)."""
+    """(hashlib name, digest) of a hex multihash such as ``1220<64 hex digits>`` (STAC's
+    ``file:checksum``).
+
+    Parameters
+    ----------
+    checksum
+        The hex multihash.
+
+    Returns
+    -------
+    tuple or None
+        None for a function this cache cannot compute or a malformed value (the file is then checked by
+        length only).
+    """
     try:
         raw = bytes.fromhex(checksum)
     except ValueError:
@@ -191,7 +229,7 @@ class AssetCache:
         self._lock = threading.Lock()
         self._href_locks: dict[str, threading.Lock] = {}
         self._lease = self.folder / _LEASES / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        self._session = None
+        self._session: Optional[requests.Session] = None
         #: How many files this cache downloaded and how many it reused.
         self.downloaded = 0
         self.reused = 0
@@ -403,7 +441,7 @@ class AssetCache:
                 return f"{written} of {announced} bytes received"
             if expected.size is not None and written != expected.size:
                 return f"{written} bytes received, the catalog's file:size is {expected.size}"
-            if known is not None and digest.digest() != known[1]:
+            if known is not None and digest is not None and digest.digest() != known[1]:
                 return f"its {known[0]} checksum differs from the catalog's file:checksum"
             self._make_room(written, target.name)
             os.replace(temporary, target)

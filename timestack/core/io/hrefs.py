@@ -44,9 +44,31 @@ def checked_href(
 ) -> str:
     """``href`` as a remote URL or an absolute, resolved local path, or :class:`HrefRefusedError`.
 
-    ``catalog_dir`` is the folder of the catalog file the href was read from; None for items from a
-    STAC API or handed over by code, whose local hrefs must then lie in a catalog on disk or an
-    allowed root.
+    A catalog is untrusted input: a local href may only reach the catalog's own folder or an allowed
+    root, so a crafted catalog cannot make Timestack read other files of the user's.
+
+    Parameters
+    ----------
+    href
+        The asset's href as the catalog gives it (relative, absolute, ``file://``, ``/vsicurl/``, URL).
+    catalog_dir
+        The folder of the catalog file the href was read from; None for items from a STAC API or handed
+        over by code, whose local hrefs must then lie in a catalog on disk or an allowed root.
+    allowed_roots
+        Further folders local hrefs may lie in.
+    item_id
+        The item's id, named in the refusal.
+
+    Returns
+    -------
+    str
+        The URL, or the resolved absolute path.
+
+    Raises
+    ------
+    HrefRefusedError
+        A file on another host, a scheme Timestack does not read, or a local path outside the catalog
+        and the allowed roots.
     """
     href = str(href).strip()
     owner = f"item {item_id}: " if item_id else ""
@@ -96,7 +118,23 @@ def checked_href(
 def checked_gdal_path(
     href: str, catalog_dir: Optional[Path], allowed_roots: Sequence[Path] = (), item_id: str = ""
 ) -> str:
-    """The GDAL path of a :func:`checked_href`."""
+    """The GDAL path of a :func:`checked_href` (``/vsicurl/`` before a URL, ``/vsis3/`` for ``s3://``).
+
+    Parameters
+    ----------
+    href, catalog_dir, allowed_roots, item_id
+        As :func:`checked_href`.
+
+    Returns
+    -------
+    str
+        A path GDAL opens.
+
+    Raises
+    ------
+    HrefRefusedError
+        As :func:`checked_href`.
+    """
     return gdal_path(checked_href(href, catalog_dir, allowed_roots, item_id))
 
 

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .atomic import atomic_outputs
-from .bands import parse_band
+from .bands import labelled_bands
 
 __all__ = ["GROUPS", "mosaic_tiles"]
 
@@ -75,19 +75,13 @@ def _groups(descriptions: tuple, group_by: str, name: str) -> dict[str, list[int
     """Mosaic name -> the band numbers it holds, in band order."""
     if group_by == "none":
         return {name: list(range(1, len(descriptions) + 1))}
+    undated = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without "
+        "dated band descriptions"
+    )  # fmt: skip
     groups: dict[str, list[int]] = {}
-    for band, description in enumerate(descriptions, start=1):
-        label = parse_band(description)
-        if label is None:
-            raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without "
-                    "dated band descriptions"
-                ),
-                parameter="GROUP_BY",
-                args=(band, description or "no description"),
-            )  # fmt: skip
+    for band, label in labelled_bands(descriptions, undated, "GROUP_BY"):
         key = str(label.year) if group_by == "year" else (label.variable or "value")
         groups.setdefault(key, []).append(band)
     return groups

@@ -37,7 +37,28 @@ GDAL_TYPE_NAMES = {"int16": "Int16", "float32": "Float32"}
 
 
 def encode_values(values: np.ndarray, dtype: str) -> np.ndarray:
-    """Reflectance/index floats (NaN = missing) to the stored ``dtype``: int16 ×10000 (clipped) or float32."""
+    """Reflectance/index floats (NaN = missing) to the stored ``dtype``: int16 ×10000 (clipped) or float32.
+
+    int16 halves the size of a stack and keeps four decimals, the precision of Landsat Collection 2
+    reflectance.
+
+    Parameters
+    ----------
+    values
+        Floats, NaN where missing.
+    dtype
+        One of :data:`OUTPUT_DTYPES`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The stored values, nodata where ``values`` was NaN.
+
+    Raises
+    ------
+    ValueError
+        ``dtype`` is not one of :data:`OUTPUT_DTYPES`.
+    """
     if dtype == "float32":
         return np.where(np.isfinite(values), values, NODATA).astype(np.float32)
     if dtype == "int16":
@@ -47,7 +68,20 @@ def encode_values(values: np.ndarray, dtype: str) -> np.ndarray:
 
 
 def decode_values(stored: np.ndarray, dtype: str) -> np.ndarray:
-    """Inverse of :func:`encode_values`: stored values to float reflectance with NaN for nodata."""
+    """Inverse of :func:`encode_values`: stored values to float reflectance with NaN for nodata.
+
+    Parameters
+    ----------
+    stored
+        Values as read from a stack of ``dtype``.
+    dtype
+        The stack's stored data type.
+
+    Returns
+    -------
+    numpy.ndarray
+        float32 values, NaN where nodata.
+    """
     values = stored.astype(np.float32)
     if dtype == "int16":
         values = values / SCALE_INT16
@@ -55,14 +89,40 @@ def decode_values(stored: np.ndarray, dtype: str) -> np.ndarray:
 
 
 def band_numbers(path: str | Path) -> dict[str, int]:
-    """Band description (``YYYY_name``) -> 1-based band number of a stack."""
+    """Band description (``YYYY_name``) -> 1-based band number of a stack.
+
+    Parameters
+    ----------
+    path
+        A raster GDAL reads.
+
+    Returns
+    -------
+    dict
+        Description -> band number, for every described band.
+    """
     with rasterio.open(path) as src:
         descriptions = src.descriptions
     return {description: number for number, description in enumerate(descriptions, start=1) if description}
 
 
 def create_tiled(path: Path, grid: TargetGrid, count: int, dtype: str, descriptions: Sequence[str]):
-    """Open a new tiled, compressed GeoTIFF on ``grid`` for windowed writing; every pixel starts nodata."""
+    """Open a new tiled, compressed GeoTIFF on ``grid`` for windowed writing; every pixel starts nodata.
+
+    Parameters
+    ----------
+    path
+        The file to create.
+    grid
+        Its CRS, transform and size.
+    count, dtype, descriptions
+        Band count, data type and the band descriptions.
+
+    Returns
+    -------
+    rasterio.io.DatasetWriter
+        The open dataset; the caller writes its windows and closes it.
+    """
     profile = {
         "driver": "GTiff",
         "width": grid.width,
@@ -94,7 +154,20 @@ def write_vrt(
 ) -> None:
     """Write a VRT whose band k reads band ``bands[k][1]`` of file ``bands[k][0]`` (None: all nodata).
 
-    ``relative`` stores source paths relative to the VRT, so a folder of outputs can move as a whole.
+    A VRT assembles per-year or per-tile files into one stack without copying a pixel.
+
+    Parameters
+    ----------
+    path
+        The VRT to write.
+    grid
+        Its CRS, transform and size.
+    dtype
+        The bands' data type.
+    bands
+        ``(source file or None, source band, description)`` per VRT band.
+    relative
+        Store source paths relative to the VRT, so a folder of outputs can move as a whole.
     """
     rows = [
         f'<VRTDataset rasterXSize="{grid.width}" rasterYSize="{grid.height}">',
@@ -130,9 +203,25 @@ def write_cog(
 ) -> None:
     """Copy ``source`` (any GDAL raster, e.g. a VRT) into a COG at ``destination``, atomically.
 
-    Uses GDAL's COG driver (the engine's codec, 512-px tiles, averaged overviews); raises
-    :class:`Cancelled` if
-    ``is_cancelled`` turns true during the copy.
+    Uses GDAL's COG driver (the engine's codec, 512-px tiles, averaged overviews).
+
+    Parameters
+    ----------
+    source
+        The raster to copy.
+    destination
+        The COG to write; replaced only once it is complete.
+    progress
+        Called with the copy's fraction done (0-1).
+    is_cancelled
+        Polled during the copy.
+
+    Raises
+    ------
+    OSError
+        GDAL could not write ``destination``.
+    Cancelled
+        ``is_cancelled`` turned true; nothing is left.
     """
 
     def callback(fraction, _message, _data):
@@ -160,7 +249,18 @@ def write_cog(
 
 
 def cog_compression(source: Path) -> list[str]:
-    """The engine's codec for ``source``'s data type, in the COG driver's words (LEVEL, PREDICTOR=YES)."""
+    """The engine's codec for ``source``'s data type, in the COG driver's words (LEVEL, PREDICTOR=YES).
+
+    Parameters
+    ----------
+    source
+        The raster about to be copied.
+
+    Returns
+    -------
+    list of str
+        COG creation options.
+    """
     dataset = gdal.Open(str(source))
     dtype = gdal_array.GDALTypeCodeToNumericTypeCode(dataset.GetRasterBand(1).DataType)
     options = compression_options(np.dtype(dtype).name)
@@ -170,12 +270,26 @@ def cog_compression(source: Path) -> list[str]:
 
 
 def write_json(path: Path, content: dict) -> None:
-    """Write ``content`` as indented JSON atomically."""
+    """Write ``content`` as indented JSON atomically.
+
+    Parameters
+    ----------
+    path
+        The file to write.
+    content
+        JSON-serialisable content.
+    """
     write_text_atomically(path, lambda stream: json.dump(content, stream, indent=2, default=str))
 
 
 def remove_paths(paths: Iterable[Path]) -> None:
-    """Delete files and folders, ignoring those already gone (cleanup after cancel or failure)."""
+    """Delete files and folders, ignoring those already gone (cleanup after cancel or failure).
+
+    Parameters
+    ----------
+    paths
+        Files and folders (removed with their content).
+    """
     for path in paths:
         path = Path(path)
         if path.is_dir():

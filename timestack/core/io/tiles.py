@@ -52,7 +52,25 @@ class Tile:
 
 
 def plan_tiles(width: int, height: int, tile_size: int) -> list[Tile]:
-    """Tiles of at most ``tile_size``² pixels covering a ``width`` × ``height`` grid, row by row."""
+    """Tiles of at most ``tile_size``² pixels covering a ``width`` × ``height`` grid, row by row.
+
+    Parameters
+    ----------
+    width, height
+        The grid's size, in pixels.
+    tile_size
+        A tile's side, in pixels.
+
+    Returns
+    -------
+    list of Tile
+        Named ``rRRR_cCCC`` by their tile row and column.
+
+    Raises
+    ------
+    TimestackError
+        ``tile_size`` is below 1 (names TILE_SIZE).
+    """
     if tile_size < 1:
         raise TimestackError(f"TILE_SIZE must be at least 1 pixel, got {tile_size}", parameter="TILE_SIZE")
     return [
@@ -80,6 +98,16 @@ def tile_name(value: Any) -> str:
     Runs of characters other than letters, digits, ``.``, ``_`` and ``-`` become one ``_``; leading
     and trailing dots and underscores go (no hidden folders, no Windows trailing dots); a Windows
     device name (``CON``) gets a leading ``_``. Two ids may give one name: callers check for that.
+
+    Parameters
+    ----------
+    value
+        The id field's value.
+
+    Returns
+    -------
+    str
+        A folder name every platform accepts (``_`` when nothing usable is left).
     """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -94,10 +122,27 @@ def grid_window(
 ) -> Optional[tuple[int, int, int, int]]:
     """The pixels of a ``width`` × ``height`` grid that ``bounds`` overlaps, or None when it misses it.
 
-    ``bounds`` is ``(xmin, ymin, xmax, ymax)`` in the grid's CRS and ``transform`` the grid's GDAL
-    geotransform (north-up). The window is snapped outwards to whole pixels, so a grid cell that cuts
-    a pixel takes all of it (neighbouring cells may share such a pixel: each computes it the same way),
-    and clipped to the grid. Returns ``(col_off, row_off, width, height)``.
+    The window is snapped outwards to whole pixels, so a grid cell that cuts a pixel takes all of it
+    (neighbouring cells may share such a pixel: each computes it the same way), and clipped to the grid.
+
+    Parameters
+    ----------
+    bounds
+        ``(xmin, ymin, xmax, ymax)`` in the grid's CRS.
+    transform
+        The grid's GDAL geotransform (north-up).
+    width, height
+        The grid's size, in pixels.
+
+    Returns
+    -------
+    tuple or None
+        ``(col_off, row_off, width, height)``, or None.
+
+    Raises
+    ------
+    TimestackError
+        The grid is rotated (names TILES).
     """
     x0, dx, rx, y0, ry, dy = (float(value) for value in transform)
     if rx or ry or not dx or not dy:
@@ -180,11 +225,14 @@ def _fingerprint(
     """What makes two runs the same run: the input file as it is now, the tiling (a size, or every
     named window), the outputs and the parameters."""
     status = source.stat()
-    if not isinstance(tiling, int):
-        tiling = [[tile.id, tile.col_off, tile.row_off, tile.width, tile.height] for tile in tiling]
+    windows: int | list[list[object]] = (
+        tiling
+        if isinstance(tiling, int)
+        else [[tile.id, tile.col_off, tile.row_off, tile.width, tile.height] for tile in tiling]
+    )
     described = {
         "source": str(source), "size": status.st_size, "mtime_ns": status.st_mtime_ns,
-        "tile_size": tiling, "outputs": sorted(keys), "run": run,
+        "tile_size": windows, "outputs": sorted(keys), "run": run,
     }  # fmt: skip
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -24,7 +24,28 @@ OLI_TO_ETM_RMA: Mapping[str, tuple[float, float]] = {
 
 
 def oli_to_etm(reflectance: np.ndarray, band: str) -> np.ndarray:
-    """Harmonise OLI reflectance (0-1) of canonical ``band`` to ETM+; NaN stays NaN."""
+    """Harmonise OLI reflectance (0-1) of canonical ``band`` to ETM+; NaN stays NaN.
+
+    ETM = (OLI - b) / a with Roy et al. (2016)'s reduced-major-axis coefficients, so a stack mixing
+    Landsat 7 and 8 shows no step in 2013 that LandTrendr could take for change.
+
+    Parameters
+    ----------
+    reflectance
+        OLI surface reflectance, 0-1.
+    band
+        A canonical band of :data:`OLI_TO_ETM_RMA` (blue, green, red, nir, swir1, swir2).
+
+    Returns
+    -------
+    numpy.ndarray
+        ETM+-equivalent reflectance.
+
+    Raises
+    ------
+    ValueError
+        No coefficients for ``band``.
+    """
     try:
         slope, intercept = OLI_TO_ETM_RMA[band]
     except KeyError:
@@ -35,5 +56,15 @@ def oli_to_etm(reflectance: np.ndarray, band: str) -> np.ndarray:
 
 
 def needs_harmonisation(platform: str) -> bool:
-    """True for OLI scenes (Landsat 8 and 9), the ones moved onto the ETM+ scale."""
+    """True for OLI scenes (Landsat 8 and 9), the ones moved onto the ETM+ scale.
+
+    Parameters
+    ----------
+    platform
+        The STAC ``platform`` (``landsat-8``, ``LANDSAT_9``).
+
+    Returns
+    -------
+    bool
+    """
     return platform.lower().replace("_", "-") in ("landsat-8", "landsat-9")

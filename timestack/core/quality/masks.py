@@ -114,7 +114,22 @@ class MaskOptions:
 
 
 def landsat_sensor(platform: str) -> str:
-    """``"oli"`` for Landsat 8/9, ``"tm_etm"`` for Landsat 4/5/7 (the QA_RADSAT layouts differ)."""
+    """``"oli"`` for Landsat 8/9, ``"tm_etm"`` for Landsat 4/5/7 (the QA_RADSAT layouts differ).
+
+    Parameters
+    ----------
+    platform
+        The STAC ``platform``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        Not a Landsat 4-9 platform.
+    """
     digits = "".join(ch for ch in platform if ch.isdigit())
     if digits in ("8", "9"):
         return "oli"
@@ -124,7 +139,20 @@ def landsat_sensor(platform: str) -> str:
 
 
 def qa_pixel_discard(qa_pixel: np.ndarray, options: MaskOptions) -> np.ndarray:
-    """True where QA_PIXEL says discard: fill always, the chosen flags, confidences above threshold."""
+    """True where QA_PIXEL says discard: fill always, the chosen flags, confidences above threshold.
+
+    Parameters
+    ----------
+    qa_pixel
+        Landsat Collection 2 QA_PIXEL values.
+    options
+        The classes and confidence thresholds the user masks.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, unbuffered.
+    """
     flags = ["fill", *(QA_PIXEL_FLAG_OF[name] for name in options.flags if name in QA_PIXEL_FLAG_OF)]
     thresholds = {
         name: level
@@ -136,7 +164,22 @@ def qa_pixel_discard(qa_pixel: np.ndarray, options: MaskOptions) -> np.ndarray:
 
 
 def radsat_discard(qa_radsat: np.ndarray, sensor: str, bands: tuple[str, ...]) -> np.ndarray:
-    """True where any of the canonical ``bands`` is radiometrically saturated (QA_RADSAT)."""
+    """True where any of the canonical ``bands`` is radiometrically saturated (QA_RADSAT).
+
+    Parameters
+    ----------
+    qa_radsat
+        Landsat Collection 2 QA_RADSAT values.
+    sensor
+        ``"oli"`` or ``"tm_etm"`` (:func:`landsat_sensor`).
+    bands
+        The canonical bands the composite reads: saturation elsewhere does not matter.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean.
+    """
     bit_names = {"oli": QA_RADSAT_BITS_OLI, "tm_etm": QA_RADSAT_BITS_TM_ETM}[sensor]
     bits = np.uint16(0)
     for band in bands:
@@ -145,7 +188,20 @@ def radsat_discard(qa_radsat: np.ndarray, sensor: str, bands: tuple[str, ...]) -
 
 
 def scl_discard(scl: np.ndarray, options: MaskOptions) -> np.ndarray:
-    """True where the Sentinel-2 scene class is nodata (0) or one of the chosen classes."""
+    """True where the Sentinel-2 scene class is nodata (0) or one of the chosen classes.
+
+    Parameters
+    ----------
+    scl
+        Sentinel-2 L2A scene classification values.
+    options
+        The classes the user masks.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, unbuffered.
+    """
     classes = {0}
     for name in options.flags:
         classes.update(SCL_CLASSES_OF[name])
@@ -153,14 +209,40 @@ def scl_discard(scl: np.ndarray, options: MaskOptions) -> np.ndarray:
 
 
 def disk(radius: float) -> np.ndarray:
-    """A circular structuring element of ``radius`` pixels (centre distance <= radius)."""
+    """A circular structuring element of ``radius`` pixels (centre distance <= radius).
+
+    Parameters
+    ----------
+    radius
+        In pixels (1.5 gives a full 3 × 3 square, 1 a cross).
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, ``2 * floor(radius) + 1`` pixels a side.
+    """
     half = int(np.floor(radius))
     yy, xx = np.mgrid[-half : half + 1, -half : half + 1]
     return (xx * xx + yy * yy) <= radius * radius
 
 
 def buffer_mask(mask: np.ndarray, radius: float) -> np.ndarray:
-    """Grow ``mask`` (2-D, or a stack of 2-D masks) by a circular ``radius`` in pixels."""
+    """Grow ``mask`` (2-D, or a stack of 2-D masks) by a circular ``radius`` in pixels.
+
+    Clouds are fuzzier than their QA bits: a buffer removes the hazy edges the bits miss.
+
+    Parameters
+    ----------
+    mask
+        Boolean, 2-D or ``(n, rows, cols)``.
+    radius
+        In pixels; 0 or less returns ``mask`` unchanged.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, the shape of ``mask``.
+    """
     if radius <= 0:
         return mask
     structure = disk(radius)
@@ -172,7 +254,20 @@ def buffer_mask(mask: np.ndarray, radius: float) -> np.ndarray:
 
 
 def fmask_discard(fmask: np.ndarray, options: MaskOptions) -> np.ndarray:
-    """The full HLS mask: the chosen Fmask bits, buffered; fill (255) unbuffered."""
+    """The full HLS mask: the chosen Fmask bits, buffered; fill (255) unbuffered.
+
+    Parameters
+    ----------
+    fmask
+        HLS v2.0 Fmask values.
+    options
+        The Fmask classes and buffer the user chose.
+
+    Returns
+    -------
+    numpy.ndarray
+        True where the HLS pixel is left out.
+    """
     fmask = np.asarray(fmask)
     fill = fmask == FMASK_FILL
     bits = 0
@@ -193,6 +288,29 @@ def landsat_discard(
     """The full Landsat mask: QA_PIXEL choices, saturation of the read ``bands``, then the buffer.
 
     Fill stays unbuffered: buffering is for cloud edges, and growing the scene edge would only lose data.
+
+    Parameters
+    ----------
+    qa_pixel
+        QA_PIXEL values.
+    options
+        The classes, confidences and buffer the user chose.
+    qa_radsat
+        QA_RADSAT values, or None to ignore saturation.
+    sensor
+        ``"oli"`` or ``"tm_etm"``; needed with ``qa_radsat``.
+    bands
+        The canonical bands read, whose saturation discards a pixel.
+
+    Returns
+    -------
+    numpy.ndarray
+        True where the Landsat pixel is left out.
+
+    Raises
+    ------
+    ValueError
+        ``qa_radsat`` given without ``sensor``.
     """
     fill = np.asarray(qa_pixel) == QA_PIXEL_FILL
     mask = qa_pixel_discard(qa_pixel, options) & ~fill
@@ -204,7 +322,20 @@ def landsat_discard(
 
 
 def sentinel2_discard(scl: np.ndarray, options: MaskOptions) -> np.ndarray:
-    """The full Sentinel-2 mask: chosen SCL classes, buffered; nodata (class 0) unbuffered."""
+    """The full Sentinel-2 mask: chosen SCL classes, buffered; nodata (class 0) unbuffered.
+
+    Parameters
+    ----------
+    scl
+        Scene classification values.
+    options
+        The SCL classes and buffer the user chose.
+
+    Returns
+    -------
+    numpy.ndarray
+        True where the Sentinel-2 pixel is left out.
+    """
     nodata = np.asarray(scl) == 0
     mask = scl_discard(scl, options) & ~nodata
     return buffer_mask(mask, options.buffer_pixels) | nodata

@@ -102,12 +102,38 @@ def _level(level: int | str) -> int:
 
 
 def qa_pixel_flag(qa: np.ndarray, name: str) -> np.ndarray:
-    """Boolean array: is the single-bit flag ``name`` (e.g. ``"cloud"``) set in QA_PIXEL ``qa``."""
+    """Boolean array: is the single-bit flag ``name`` (e.g. ``"cloud"``) set in QA_PIXEL ``qa``.
+
+    Parameters
+    ----------
+    qa
+        QA_PIXEL values.
+    name
+        A flag of :data:`QA_PIXEL_BITS`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean.
+    """
     return ((np.asarray(qa).astype(np.uint16) >> np.uint16(_bit(name))) & np.uint16(1)).astype(bool)
 
 
 def qa_pixel_confidence(qa: np.ndarray, name: str) -> np.ndarray:
-    """The 2-bit confidence (0 none, 1 low, 2 medium, 3 high) of ``name`` (cloud, shadow, snow, cirrus)."""
+    """The 2-bit confidence (0 none, 1 low, 2 medium, 3 high) of ``name`` (cloud, shadow, snow, cirrus).
+
+    Parameters
+    ----------
+    qa
+        QA_PIXEL values.
+    name
+        A confidence of :data:`QA_PIXEL_CONFIDENCE_BITS`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Levels 0-3.
+    """
     return ((np.asarray(qa).astype(np.uint16) >> np.uint16(_confidence_bit(name))) & np.uint16(3)).astype(
         np.uint8
     )
@@ -120,8 +146,20 @@ def qa_pixel_mask(
 ) -> np.ndarray:
     """Boolean mask of pixels to discard: any of ``flags`` set, or a confidence at or above its minimum.
 
-    ``min_confidence`` maps a confidence name to the lowest level that masks, e.g. ``{"cloud": "medium"}``
-    also masks pixels whose cloud confidence is medium or high even where the cloud bit is not set.
+    Parameters
+    ----------
+    qa
+        QA_PIXEL values.
+    flags
+        Flags whose set bit discards a pixel.
+    min_confidence
+        Confidence name -> the lowest level that masks, e.g. ``{"cloud": "medium"}`` also masks pixels
+        whose cloud confidence is medium or high even where the cloud bit is not set.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean.
     """
     qa = np.asarray(qa)
     mask = np.zeros(qa.shape, dtype=bool)
@@ -139,10 +177,26 @@ def encode_qa_pixel(
 ) -> np.ndarray:
     """Build uint16 QA_PIXEL values from boolean flag arrays and confidence levels (inverse of the decoders).
 
-    Args:
-        flags: flag name -> boolean array (or scalar) of pixels where that bit is set.
-        confidences: confidence name -> level array (or scalar) 0-3 or a level name.
-        shape: output shape when every input is a scalar.
+    The sample archive writes its scenes' QA this way, so they decode as USGS's do.
+
+    Parameters
+    ----------
+    flags
+        Flag name -> boolean array (or scalar) of pixels where that bit is set.
+    confidences
+        Confidence name -> level array (or scalar) 0-3 or a level name.
+    shape
+        Output shape when every input is a scalar.
+
+    Returns
+    -------
+    numpy.ndarray
+        uint16 QA_PIXEL.
+
+    Raises
+    ------
+    ValueError
+        A confidence level outside 0-3.
     """
     arrays = [np.asarray(v) for v in [*flags.values(), *(confidences or {}).values()]]
     out_shape = shape if shape is not None else np.broadcast_shapes(*(a.shape for a in arrays))
@@ -158,7 +212,25 @@ def encode_qa_pixel(
 
 
 def encode_qa_radsat(saturated: Mapping[str, np.ndarray | bool], sensor: str) -> np.ndarray:
-    """Build uint16 QA_RADSAT from per-band saturation masks; ``sensor`` is ``"oli"`` or ``"tm_etm"``."""
+    """Build uint16 QA_RADSAT from per-band saturation masks; ``sensor`` is ``"oli"`` or ``"tm_etm"``.
+
+    Parameters
+    ----------
+    saturated
+        QA_RADSAT bit name (``"band1"``) -> boolean array (or scalar).
+    sensor
+        ``"oli"`` or ``"tm_etm"``.
+
+    Returns
+    -------
+    numpy.ndarray
+        uint16 QA_RADSAT.
+
+    Raises
+    ------
+    ValueError
+        An unknown sensor or bit name.
+    """
     bits = {"oli": QA_RADSAT_BITS_OLI, "tm_etm": QA_RADSAT_BITS_TM_ETM}.get(sensor)
     if bits is None:
         raise ValueError(f"sensor must be 'oli' or 'tm_etm', got {sensor!r}")
@@ -172,7 +244,27 @@ def encode_qa_radsat(saturated: Mapping[str, np.ndarray | bool], sensor: str) ->
 
 
 def qa_radsat_saturated(radsat: np.ndarray, band: str, sensor: str) -> np.ndarray:
-    """Boolean array: is ``band`` (e.g. ``"band1"``) flagged saturated in QA_RADSAT of ``sensor``."""
+    """Boolean array: is ``band`` (e.g. ``"band1"``) flagged saturated in QA_RADSAT of ``sensor``.
+
+    Parameters
+    ----------
+    radsat
+        QA_RADSAT values.
+    band
+        A QA_RADSAT bit name of that sensor.
+    sensor
+        ``"oli"`` or ``"tm_etm"``.
+
+    Returns
+    -------
+    numpy.ndarray
+        True where the band saturated.
+
+    Raises
+    ------
+    ValueError
+        An unknown bit name for ``sensor``.
+    """
     bits = {"oli": QA_RADSAT_BITS_OLI, "tm_etm": QA_RADSAT_BITS_TM_ETM}.get(sensor)
     if bits is None or band not in bits:
         raise ValueError(f"unknown QA_RADSAT bit {band!r} for sensor {sensor!r}")

@@ -70,7 +70,24 @@ def tdom_shadow(
 ) -> np.ndarray:
     """Boolean mask of dark temporal outliers in one observation (2-D nir, swir1; reflectance 0-1).
 
-    ``statistics`` is the (4, rows, cols) array of :meth:`TdomAccumulator.statistics`.
+    Parameters
+    ----------
+    nir, swir1
+        The observation's reflectance, 0-1.
+    statistics
+        The (4, rows, cols) array of :meth:`TdomAccumulator.statistics` (means and standard deviations
+        over the collection).
+    z_threshold
+        Both z-scores must be below this (standard deviations).
+    dark_threshold
+        nir + swir1 must be below this (reflectance).
+    erode_radius, dilate_radius
+        The opening's radii, in pixels: speckle removed, shadow edges covered.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, true for a shadow.
     """
     mean_nir, std_nir, mean_swir1, std_swir1 = statistics
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -87,5 +104,15 @@ def tdom_shadow(
 
 
 def halo_pixels(erode_radius: float = 1.5, dilate_radius: float = 3.5) -> int:
-    """How many pixels around a chunk TDOM needs so its morphology matches an unchunked run."""
+    """How many pixels around a chunk TDOM needs so its morphology matches an unchunked run.
+
+    Parameters
+    ----------
+    erode_radius, dilate_radius
+        :func:`tdom_shadow`'s radii.
+
+    Returns
+    -------
+    int
+    """
     return int(np.ceil(erode_radius) + np.ceil(dilate_radius))

@@ -140,10 +140,32 @@ def build_sample_archive(
     """Generate the deterministic synthetic Landsat C2 L2 archive ``variant`` ("full"/"small") in ``out_dir``.
 
     Writes COGs in the USGS folder layout, the STAC ItemCollection (JSON and stac-geoparquet) and the
-    ground truth (see ``truth/legend.json``). Replaces an older sample archive in ``out_dir``, but refuses
-    (:class:`TimestackError` on ``OUTPUT_FOLDER``) a file or a folder holding anything else: the
-    user's files are never moved or deleted. Raises :class:`Cancelled` if ``is_cancelled()`` turns
-    true; the output folder is then untouched.
+    ground truth (see ``truth/legend.json``): data every workflow of the plugin can be tried and tested on
+    without a network or a login.
+
+    Parameters
+    ----------
+    out_dir
+        The archive's folder; an older sample archive there is replaced.
+    variant
+        ``"full"`` (the whole landscape over 39 years) or ``"small"`` (64 × 64 px over 2000-2014).
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+
+    Returns
+    -------
+    SampleArchive
+        Where the archive's parts are.
+
+    Raises
+    ------
+    TimestackError
+        On ``OUTPUT_FOLDER`` for a file or a folder holding anything but a sample archive: the user's
+        files are never moved or deleted.
+    ValueError
+        An unknown variant.
+    Cancelled
+        ``is_cancelled()`` turned true; the output folder is then untouched.
     """
     recipe = load_recipe(variant)
     root = Path(out_dir).resolve()
@@ -290,7 +312,24 @@ def ensure_sample_archive(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
 ) -> SampleArchive:
-    """Return the archive in ``out_dir`` if its stamp matches the current recipe and generator, else build."""
+    """Return the archive in ``out_dir`` if its stamp matches the current recipe and generator, else build.
+
+    Building the full archive takes minutes; a stamp lets every later test or demo reuse it.
+
+    Parameters
+    ----------
+    out_dir, variant, progress, is_cancelled
+        As :func:`build_sample_archive`.
+
+    Returns
+    -------
+    SampleArchive
+
+    Raises
+    ------
+    TimestackError, ValueError, Cancelled
+        As :func:`build_sample_archive`.
+    """
     recipe = load_recipe(variant)
     root = Path(out_dir).resolve()
     stamp = _stamp(root) or {}

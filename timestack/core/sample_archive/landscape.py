@@ -62,7 +62,17 @@ class Landscape:
 
 
 def decimal_year(date: dt.date) -> float:
-    """Year plus the fraction elapsed, so event and acquisition times compare on one axis."""
+    """Year plus the fraction elapsed, so event and acquisition times compare on one axis.
+
+    Parameters
+    ----------
+    date
+        A day.
+
+    Returns
+    -------
+    float
+    """
     start = dt.date(date.year, 1, 1)
     return date.year + (date - start).days / 365.25
 
@@ -80,6 +90,25 @@ def assign_events(stand_index: np.ndarray, landcover: list[int], recipe: Recipe)
 
     Point events (clear-cut, thinning) come first and must hit distinct conifer stands; the fire then
     burns the undisturbed conifer stands whose centroids lie in its ellipse, so no stand is disturbed twice.
+
+    Parameters
+    ----------
+    stand_index
+        The stand of each pixel (0-based).
+    landcover
+        Each stand's land cover code.
+    recipe
+        The variant's recipe (its events).
+
+    Returns
+    -------
+    list
+        Per stand, its event (a dict of the recipe's event fields) or None.
+
+    Raises
+    ------
+    ValueError
+        A point event that hits no undisturbed conifer stand: the recipe is wrong.
     """
     shape = stand_index.shape
     events: list[dict | None] = [None] * len(landcover)
@@ -98,7 +127,17 @@ def assign_events(stand_index: np.ndarray, landcover: list[int], recipe: Recipe)
 
 
 def build_landscape(recipe: Recipe) -> Landscape:
-    """Lay out stands, land cover, disturbances and static texture deterministically from the seed."""
+    """Lay out stands, land cover, disturbances and static texture deterministically from the seed.
+
+    Parameters
+    ----------
+    recipe
+        The variant's recipe.
+
+    Returns
+    -------
+    Landscape
+    """
     rng = np.random.default_rng([recipe.variant["seed"], 1])
     shape = recipe.shape
     layout = lay_out_stands(recipe, rng)
@@ -160,12 +199,37 @@ def build_landscape(recipe: Recipe) -> Landscape:
 
 
 def spectrum(recipe: Recipe, name: str) -> np.ndarray:
-    """Endmember reflectance of ``name`` for the bands in ``BANDS``, shaped (bands, 1, 1) for broadcasting."""
+    """Endmember reflectance of ``name`` for the bands in ``BANDS``, shaped (bands, 1, 1) for broadcasting.
+
+    Parameters
+    ----------
+    recipe
+        The recipe holding the endmembers.
+    name
+        An endmember (``conifer``, ``soil``, ``char``…).
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     return np.asarray(recipe.common["spectra_reflectance"][name], dtype=np.float32)[:, None, None]
 
 
 def forest_cover(landscape: Landscape, when: float) -> np.ndarray:
-    """Fraction of mature forest cover at decimal year ``when``: 1 - severity, recovering with time."""
+    """Fraction of mature forest cover at decimal year ``when``: 1 - severity, recovering with time.
+
+    Parameters
+    ----------
+    landscape
+        The landscape.
+    when
+        A decimal year.
+
+    Returns
+    -------
+    numpy.ndarray
+        0-1 per pixel.
+    """
     taus = np.array([np.inf] + [landscape.recipe.common["recovery_tau_years"][t] for t in EVENT_TYPES])
     since = years_since_event(landscape, when)
     after = since >= 0
@@ -176,13 +240,36 @@ def forest_cover(landscape: Landscape, when: float) -> np.ndarray:
 
 
 def years_since_event(landscape: Landscape, when: float | np.ndarray) -> np.ndarray:
-    """Years from each pixel's disturbance to ``when`` (negative before it, -1 where never disturbed)."""
+    """Years from each pixel's disturbance to ``when`` (negative before it, -1 where never disturbed).
+
+    Parameters
+    ----------
+    landscape
+        The landscape.
+    when
+        A decimal year, or one per pixel.
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     disturbed = np.isfinite(landscape.event_time)
     return np.where(disturbed, when - np.where(disturbed, landscape.event_time, 0.0), -1.0)
 
 
 def disturbed_endmember(landscape: Landscape, when: float | np.ndarray) -> np.ndarray:
-    """What replaces the trees: char right after a fire fading to bare soil/slash within ~2 years."""
+    """What replaces the trees: char right after a fire fading to bare soil/slash within ~2 years.
+
+    Parameters
+    ----------
+    landscape, when
+        As :func:`years_since_event`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Reflectance (bands, rows, cols).
+    """
     recipe = landscape.recipe
     bare = spectrum(recipe, "clearcut")
     char_weight = np.where(
@@ -194,20 +281,55 @@ def disturbed_endmember(landscape: Landscape, when: float | np.ndarray) -> np.nd
 
 
 def nbr(reflectance: np.ndarray) -> np.ndarray:
-    """Normalised burn ratio (nir - swir2) / (nir + swir2) of a (bands, ...) reflectance array."""
+    """Normalised burn ratio (nir - swir2) / (nir + swir2) of a (bands, ...) reflectance array.
+
+    Parameters
+    ----------
+    reflectance
+        Bands in the order of ``BANDS``.
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     nir, swir2 = reflectance[NIR], reflectance[SWIR2]
     return (nir - swir2) / np.maximum(nir + swir2, 1e-6)
 
 
 def crop_fraction(crop: dict, doy: int) -> float:
-    """Green cover of a crop on ``doy``: a Gaussian green-up/senescence curve around its peak."""
+    """Green cover of a crop on ``doy``: a Gaussian green-up/senescence curve around its peak.
+
+    Parameters
+    ----------
+    crop
+        The recipe's crop (peak day, width, maximum cover).
+    doy
+        Day of year.
+
+    Returns
+    -------
+    float
+        0-1.
+    """
     return crop["min"] + (crop["max"] - crop["min"]) * float(
         np.exp(-0.5 * ((doy - crop["peak_doy"]) / crop["width_days"]) ** 2)
     )
 
 
 def surface_reflectance(landscape: Landscape, date: dt.date) -> np.ndarray:
-    """Noise-free surface reflectance (bands, rows, cols) in ETM+ terms on ``date``, without atmosphere."""
+    """Noise-free surface reflectance (bands, rows, cols) in ETM+ terms on ``date``, without atmosphere.
+
+    Parameters
+    ----------
+    landscape
+        The landscape.
+    date
+        The acquisition day (crop phenology, recovery).
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     recipe = landscape.recipe
     when = decimal_year(date)
     doy = date.timetuple().tm_yday
@@ -244,7 +366,19 @@ def surface_reflectance(landscape: Landscape, date: dt.date) -> np.ndarray:
 
 
 def disturbance_magnitude(landscape: Landscape) -> np.ndarray:
-    """True NBR drop (pre-disturbance minus just-after NBR, noise-free, ETM+ terms); 0 where undisturbed."""
+    """True NBR drop (pre-disturbance minus just-after NBR, noise-free, ETM+ terms); 0 where undisturbed.
+
+    The truth a LandTrendr magnitude is compared with.
+
+    Parameters
+    ----------
+    landscape
+        The landscape.
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     recipe = landscape.recipe
     conifer = spectrum(recipe, "conifer")
     after_cover = 1.0 - landscape.severity

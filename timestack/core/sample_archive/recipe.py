@@ -65,7 +65,24 @@ class Recipe:
 
 
 def load_recipe(variant: str, path: Path = RECIPE_PATH) -> Recipe:
-    """Read the recipe file and select ``variant``; raises ``ValueError`` naming the known variants."""
+    """Read the recipe file and select ``variant``.
+
+    Parameters
+    ----------
+    variant
+        ``"full"`` or ``"small"``.
+    path
+        The recipe file.
+
+    Returns
+    -------
+    Recipe
+
+    Raises
+    ------
+    ValueError
+        An unknown variant, naming the known ones.
+    """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     variants = data.pop("variants")
     if variant not in variants:

@@ -67,7 +67,20 @@ class RenderedScene:
 
 
 def solar_position(when: dt.datetime, lat: float, lon: float) -> tuple[float, float]:
-    """Sun elevation and azimuth (degrees, azimuth clockwise from north) at UTC ``when``, NOAA equations."""
+    """Sun elevation and azimuth (degrees, azimuth clockwise from north) at UTC ``when``, NOAA equations.
+
+    Parameters
+    ----------
+    when
+        The acquisition time, UTC.
+    lat, lon
+        The scene centre, degrees.
+
+    Returns
+    -------
+    tuple of float
+        (elevation, azimuth).
+    """
     doy = when.timetuple().tm_yday
     hour = when.hour + when.minute / 60 + when.second / 3600
     gamma = 2 * math.pi / 365 * (doy - 1 + (hour - 12) / 24)
@@ -100,7 +113,20 @@ def solar_position(when: dt.datetime, lat: float, lon: float) -> tuple[float, fl
 
 
 def schedule(recipe: Recipe, lat: float, lon: float) -> list[Acquisition]:
-    """All acquisitions of the variant: 1-4 summer scenes per year drawn from the platforms then flying."""
+    """All acquisitions of the variant: 1-4 summer scenes per year drawn from the platforms then flying.
+
+    Parameters
+    ----------
+    recipe
+        The variant's recipe (years, platforms, seed).
+    lat, lon
+        The scene centre, for the sun's position.
+
+    Returns
+    -------
+    list of Acquisition
+        In time order.
+    """
     common = recipe.common
     rng = np.random.default_rng([recipe.variant["seed"], 3])
     first_doy, last_doy = common["season_doy"]
@@ -207,7 +233,21 @@ def _sensor_transform(recipe: Recipe, sensor: str, reflectance: np.ndarray) -> n
 
 
 def render_scene(landscape: Landscape, acq: Acquisition, index: int) -> RenderedScene:
-    """Simulate one scene: surface, snow, clouds, shadows, cirrus, sensor, noise, fill, and QA bands."""
+    """Simulate one scene: surface, snow, clouds, shadows, cirrus, sensor, noise, fill, and QA bands.
+
+    Parameters
+    ----------
+    landscape
+        The landscape.
+    acq
+        The acquisition.
+    index
+        The acquisition's number, which seeds its weather.
+
+    Returns
+    -------
+    RenderedScene
+    """
     recipe = landscape.recipe
     atm = recipe.common["atmosphere"]
     rng = np.random.default_rng([recipe.variant["seed"], 4, index])
@@ -290,6 +330,20 @@ def encode_scene_qa(
     Clouds get high cloud confidence and a 3-pixel dilated ring of medium confidence; "clear" means
     neither cloud nor dilated cloud; unflagged shadows carry the low shadow confidence of clear pixels;
     cirrus bits exist only on Landsat 8/9 (no cirrus band on TM/ETM+).
+
+    Parameters
+    ----------
+    truth
+        The truth class of each pixel.
+    cloud, cirrus, water
+        Boolean masks.
+    oli
+        Landsat 8/9.
+
+    Returns
+    -------
+    numpy.ndarray
+        uint16 QA_PIXEL.
     """
     fill = truth == FILL
     cloud = cloud & ~fill

@@ -84,20 +84,56 @@ EO_NAME_PREFIX = {"oli": "OLI", "etm": "ETM", "tm": "TM"}
 
 
 def product_id(recipe: Recipe, acq: Acquisition, processed: dt.date) -> str:
-    """USGS product identifier, e.g. ``LC08_L2SR_045030_20200715_20200912_02_T1``."""
+    """USGS product identifier, e.g. ``LC08_L2SR_045030_20200715_20200912_02_T1``.
+
+    Parameters
+    ----------
+    recipe
+        The recipe (path and row).
+    acq
+        The acquisition.
+    processed
+        The processing date.
+
+    Returns
+    -------
+    str
+    """
     prefix = PLATFORM_CODES[acq.platform][0]
     path_row = f"{recipe.common['wrs_path']:03d}{recipe.common['wrs_row']:03d}"
     return f"{prefix}_L2SR_{path_row}_{acq.when:%Y%m%d}_{processed:%Y%m%d}_02_T1"
 
 
 def item_id(product: str) -> str:
-    """STAC item id as PC and Earth Search use it: the product id without the processing date."""
+    """STAC item id as PC and Earth Search use it: the product id without the processing date.
+
+    Parameters
+    ----------
+    product
+        A :func:`product_id`.
+
+    Returns
+    -------
+    str
+    """
     parts = product.split("_")
     return "_".join(parts[:4] + parts[5:])
 
 
 def asset_files(product: str, sensor: str) -> dict[str, str]:
-    """Asset key -> file name as USGS publishes them (band numbers differ between TM/ETM+ and OLI)."""
+    """Asset key -> file name as USGS publishes them (band numbers differ between TM/ETM+ and OLI).
+
+    Parameters
+    ----------
+    product
+        A :func:`product_id`.
+    sensor
+        ``"oli"`` or ``"tm_etm"``.
+
+    Returns
+    -------
+    dict
+    """
     files = {key: f"{product}_SR_B{number}.TIF" for key, (number, _, _) in SENSOR_BANDS[sensor].items()}
     files["qa_pixel"] = f"{product}_QA_PIXEL.TIF"
     files["qa_radsat"] = f"{product}_QA_RADSAT.TIF"
@@ -159,7 +195,18 @@ def _qa_assets(files: dict[str, str], folder: Path) -> dict[str, Any]:
 
 
 def footprint_lonlat(recipe: Recipe) -> tuple[dict[str, Any], list[float]]:
-    """GeoJSON polygon and bbox (WGS84 lon/lat) of the grid, corners reprojected from UTM."""
+    """GeoJSON polygon and bbox (WGS84 lon/lat) of the grid, corners reprojected from UTM.
+
+    Parameters
+    ----------
+    recipe
+        The recipe (grid and UTM zone).
+
+    Returns
+    -------
+    tuple
+        (GeoJSON geometry, [west, south, east, north]).
+    """
     xmin, ymin, xmax, ymax = recipe.bounds
     ring = ogr.Geometry(ogr.wkbLinearRing)
     for x, y in [(xmin, ymax), (xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax)]:
@@ -187,7 +234,27 @@ def build_item(
     cloud_cover_land: float,
     collection_href: str,
 ) -> dict[str, Any]:
-    """The STAC Item dict of one scene whose COGs are in ``folder`` (absolute hrefs)."""
+    """The STAC Item dict of one scene whose COGs are in ``folder`` (absolute hrefs).
+
+    Parameters
+    ----------
+    recipe
+        The recipe.
+    acq
+        The acquisition.
+    processed
+        The processing date.
+    folder
+        Where the scene's COGs are.
+    cloud_cover, cloud_cover_land
+        ``eo:cloud_cover`` and ``landsat:cloud_cover_land``, percent.
+    collection_href
+        The collection file the item links to.
+
+    Returns
+    -------
+    dict
+    """
     product = product_id(recipe, acq, processed)
     files = asset_files(product, acq.sensor)
     geometry, bbox = footprint_lonlat(recipe)
@@ -238,7 +305,19 @@ def build_item(
 
 
 def build_collection(recipe: Recipe, items: list[dict[str, Any]]) -> dict[str, Any]:
-    """A minimal ``landsat-c2-l2`` Collection covering the archive (the target of the items' links)."""
+    """A minimal ``landsat-c2-l2`` Collection covering the archive (the target of the items' links).
+
+    Parameters
+    ----------
+    recipe
+        The recipe.
+    items
+        The items, whose extent the collection covers.
+
+    Returns
+    -------
+    dict
+    """
     times = sorted(item["properties"]["datetime"] for item in items)
     return {
         "type": "Collection",
@@ -283,15 +362,38 @@ class OfflineSTACValidator(JsonSchemaSTACValidator):
 
 
 def validate_item_dict(item: dict[str, Any], validator: OfflineSTACValidator | None = None) -> list[str]:
-    """Validate one item dict (core and every declared extension) offline; returns the schema URIs used.
+    """Validate one item dict (core and every declared extension) offline.
 
-    Raises ``pystac.STACValidationError`` when the item is invalid.
+    Parameters
+    ----------
+    item
+        A STAC item dict.
+    validator
+        The validator; None: one reading the schemas pystac ships.
+
+    Returns
+    -------
+    list of str
+        The schema URIs used.
+
+    Raises
+    ------
+    pystac.STACValidationError
+        The item is invalid.
     """
     return pystac.validation.validate_dict(item, validator=validator or OfflineSTACValidator())
 
 
 def write_item_collection(path: Path, items: list[dict[str, Any]]) -> None:
-    """Write the ItemCollection JSON (a GeoJSON FeatureCollection of the items)."""
+    """Write the ItemCollection JSON (a GeoJSON FeatureCollection of the items).
+
+    Parameters
+    ----------
+    path
+        The JSON file.
+    items
+        The items.
+    """
     Path(path).write_text(
         json.dumps({"type": "FeatureCollection", "features": items}, indent=1), encoding="utf-8"
     )
@@ -324,7 +426,15 @@ def _geoparquet_columns(items: Iterable[dict[str, Any]]) -> dict[str, list[Any]]
 
 
 def write_geoparquet(path: Path, items: list[dict[str, Any]]) -> None:
-    """Write the items as stac-geoparquet with pyarrow (no stac-geoparquet/rustac dependency needed)."""
+    """Write the items as stac-geoparquet with pyarrow (no stac-geoparquet/rustac dependency needed).
+
+    Parameters
+    ----------
+    path
+        The parquet file.
+    items
+        The items.
+    """
     columns = _geoparquet_columns(items)
     arrays = {}
     for name, values in columns.items():

@@ -31,7 +31,22 @@ class StandLayout:
 
 
 def split_stands(rng: np.random.Generator, shape: tuple[int, int], max_px: int) -> list[tuple[int, ...]]:
-    """Recursively split the grid into rectangles no longer than ``max_px`` on either side."""
+    """Recursively split the grid into rectangles no longer than ``max_px`` on either side.
+
+    Parameters
+    ----------
+    rng
+        The seeded generator.
+    shape
+        (rows, cols).
+    max_px
+        The longest side of a rectangle, in pixels.
+
+    Returns
+    -------
+    list of tuple
+        (row0, col0, row1, col1) per rectangle, sorted.
+    """
     pending = [(0, 0, shape[0], shape[1])]
     done: list[tuple[int, ...]] = []
     while pending:
@@ -50,13 +65,38 @@ def split_stands(rng: np.random.Generator, shape: tuple[int, int], max_px: int) 
 
 
 def in_ellipse(u, v, zone: dict):
-    """Whether scene fractions (u, v) lie in the recipe ellipse ``zone`` (center, radii)."""
+    """Whether scene fractions (u, v) lie in the recipe ellipse ``zone`` (center, radii).
+
+    Parameters
+    ----------
+    u, v
+        Fractions of the scene's width and height (scalars or arrays).
+    zone
+        The recipe's ``center`` and ``radii``.
+
+    Returns
+    -------
+    bool or numpy.ndarray
+    """
     (cu, cv), (ru, rv) = zone["center"], zone["radii"]
     return ((u - cu) / ru) ** 2 + ((v - cv) / rv) ** 2 <= 1.0
 
 
 def upland_cover(u: float, v: float, zones: dict) -> int:
-    """Land cover of a compartment centred at (u, v) outside the lake: town, fields or forest."""
+    """Land cover of a compartment centred at (u, v) outside the lake: town, fields or forest.
+
+    Parameters
+    ----------
+    u, v
+        The compartment's centre, as fractions of the scene.
+    zones
+        The recipe's land-cover zones.
+
+    Returns
+    -------
+    int
+        A land cover code.
+    """
     if in_ellipse(u, v, zones["urban"]):
         return URBAN
     return AGRICULTURE if u >= zones["agriculture_west_edge_u"] else CONIFER
@@ -110,7 +150,19 @@ def _absorb_remnants(index: np.ndarray, min_px: int) -> None:
 
 
 def lay_out_stands(recipe: Recipe, rng: np.random.Generator) -> StandLayout:
-    """Stand outlines and land cover, deterministic from the recipe (``rng`` draws the compartments)."""
+    """Stand outlines and land cover, deterministic from the recipe (``rng`` draws the compartments).
+
+    Parameters
+    ----------
+    recipe
+        The variant's recipe.
+    rng
+        The seeded generator.
+
+    Returns
+    -------
+    StandLayout
+    """
     shape, zones = recipe.shape, recipe.common["zones"]
     max_px = int(recipe.variant["stand_max_px"])
     rects = split_stands(rng, shape, max_px)

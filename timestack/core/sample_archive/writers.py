@@ -58,7 +58,29 @@ def write_cog(
     resampling: str,
     description: str = "",
 ) -> None:
-    """Write one band as a COG with ``overview_count`` internal overviews (NEAREST for bit fields)."""
+    """Write one band as a COG with ``overview_count`` internal overviews (NEAREST for bit fields).
+
+    Parameters
+    ----------
+    path
+        The file.
+    array
+        The band.
+    geotransform
+        GDAL's six coefficients.
+    epsg
+        The CRS.
+    nodata
+        The nodata value, or None.
+    blocksize
+        The tile side, in pixels.
+    overview_count
+        How many overview levels.
+    resampling
+        The overviews' resampling (``NEAREST`` for QA bit fields, else ``AVERAGE``).
+    description
+        The band description.
+    """
     source = _memory_dataset(array, geotransform, epsg, nodata, description)
     options = [
         "COMPRESS=DEFLATE",
@@ -79,7 +101,13 @@ def write_geotiff(
     nodata: float | None,
     description: str,
 ) -> None:
-    """Write a truth raster as a plain tiled, compressed GeoTIFF."""
+    """Write a truth raster as a plain tiled, compressed GeoTIFF.
+
+    Parameters
+    ----------
+    path, array, geotransform, epsg, nodata, description
+        As :func:`write_cog`.
+    """
     source = _memory_dataset(array, geotransform, epsg, nodata, description)
     gdal.GetDriverByName("GTiff").CreateCopy(str(path), source, options=["COMPRESS=DEFLATE", "TILED=YES"])
 
@@ -89,6 +117,16 @@ def stand_outlines(landscape: Landscape) -> dict:
 
     GDAL's polygonizer (4-connected, like the stands' own layout) gives one polygon per connected
     piece, holes included; a stand in several pieces becomes one MultiPolygon.
+
+    Parameters
+    ----------
+    landscape
+        The landscape (its stand index raster).
+
+    Returns
+    -------
+    dict
+        Stand index -> OGR geometry.
     """
     recipe = landscape.recipe
     raster = _memory_dataset(
@@ -117,6 +155,15 @@ def write_stands(path: Path, landscape: Landscape, magnitude: np.ndarray) -> Non
     Fields: stand_id, landcover (name), landcover_code, dist_year / dist_doy / dist_type (null when
     undisturbed), dist_magnitude (mean true NBR drop over the stand, null when undisturbed).
     Geometries are Polygon (some with holes) or MultiPolygon, as in any real stand layer.
+
+    Parameters
+    ----------
+    path
+        The GeoPackage.
+    landscape
+        The landscape.
+    magnitude
+        :func:`..landscape.disturbance_magnitude`.
     """
     outlines = stand_outlines(landscape)
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))

@@ -79,7 +79,24 @@ def _harmonic_fit(t, y, n, out):
 
 @numba.njit(nogil=True, cache=True)
 def timescan_kernel(stack, t, codes, sar_db, outliers, out):
-    """``out`` (metrics, pixels) from ``stack`` (observations, pixels); see the module docstring."""
+    """``out`` (metrics, pixels) from ``stack`` (observations, pixels); see the module docstring.
+
+    Parameters
+    ----------
+    stack
+        float64 values, NaN where missing, (observations, pixels).
+    t
+        The observations' decimal years (:func:`.metrics.decimal_years`).
+    codes
+        One code per metric (:mod:`.metrics`: a metric's index, or the percentile code plus the
+        percentile).
+    sar_db
+        The values are dB: statistics on linear power.
+    outliers
+        Drop outliers before any metric.
+    out
+        Written: (metrics, pixels).
+    """
     n_obs, n_pix = stack.shape
     values = np.empty(n_obs)
     times = np.empty(n_obs)

@@ -56,6 +56,16 @@ _PERCENTILE = re.compile(r"^p(\d{1,3}(?:\.\d+)?)$")
 def parse_metrics(names: Sequence[str]) -> tuple[str, ...]:
     """The metrics asked for, in order and each once; ``harmonics`` and ``percentiles`` expand.
 
+    Parameters
+    ----------
+    names
+        Metric names as typed (``avg``, ``p90``, ``harmonics``…), any case.
+
+    Returns
+    -------
+    tuple of str
+        The metrics, each once.
+
     Raises
     ------
     TimestackError
@@ -92,7 +102,20 @@ def _code(metric: str) -> float:
 
 
 def decimal_years(dates: Sequence[dt.date]) -> np.ndarray:
-    """Dates as years since 1970-01-01, counted as OST does: days / 366, a non-leap year skipping 29 Feb."""
+    """Dates as years since 1970-01-01, counted as OST does: days / 366, a non-leap year skipping 29 Feb.
+
+    The harmonic fit's time axis: counted as OST counts it, so the amplitudes and phases match OST's.
+
+    Parameters
+    ----------
+    dates
+        The observations' dates.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 decimal years.
+    """
     values = []
     for date in dates:
         day = (date - dt.date(date.year, 1, 1)).days

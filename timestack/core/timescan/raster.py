@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
 
-from ..io.bands import parse_band
+from ..io.bands import labelled_bands
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from .metrics import DEFAULT_METRICS, HARMONICS, parse_metrics, timescan
@@ -30,24 +30,30 @@ def stack_series(
 ) -> dict[str, list[tuple[dt.date, int]]]:
     """Variable -> its ``(date, band number)`` in date order, from a stack's band descriptions.
 
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions (``YYYY_name`` or ``YYYY-MM-DD_name``).
+    default_variable
+        The variable of bands described by a date alone.
+
+    Returns
+    -------
+    dict
+        Variable -> ``[(date, band number), ...]``.
+
     Raises
     ------
     TimestackError
         Naming INPUT for a band without a date or a date that appears twice for one variable.
     """
+    undated = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT: band {0} ({1}) carries no date; timescans need band descriptions such as "
+        "1990_nbr, 2021-06-14_vv or 20210614"
+    )  # fmt: skip
     series: dict[str, list[tuple[dt.date, int]]] = {}
-    for band, description in enumerate(descriptions, start=1):
-        label = parse_band(description)
-        if label is None:
-            raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "INPUT: band {0} ({1}) carries no date; timescans need band descriptions such as "
-                    "1990_nbr, 2021-06-14_vv or 20210614"
-                ),
-                parameter="INPUT",
-                args=(band, description or "no description"),
-            )  # fmt: skip
+    for band, label in labelled_bands(descriptions, undated):
         series.setdefault(label.variable or default_variable, []).append((label.date, band))
     for variable, entries in series.items():
         dates = [date for date, _ in entries]
@@ -69,7 +75,23 @@ def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INP
     """Refuse a series whose variables have fewer than ``needed`` dates, before anything is written.
 
     One date cannot make a time series: every metric would be that value (or nodata) and the run would
-    look successful; ``purpose`` says in the message what the dates are needed for.
+    look successful.
+
+    Parameters
+    ----------
+    series
+        :func:`stack_series`' answer.
+    needed
+        The fewest dates a variable may have.
+    purpose
+        What the dates are needed for, said in the message.
+    parameter
+        The parameter the refusal names.
+
+    Raises
+    ------
+    TimestackError
+        A variable with fewer dates.
     """
     for variable, entries in series.items():
         if len(entries) < needed:

@@ -14,7 +14,7 @@ import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
@@ -27,7 +27,8 @@ __all__ = ["PERIODS", "STATISTICS", "Resampled", "period_starts", "resample_stac
 PERIODS = ("monthly", "seasonal", "annual", "custom")
 STATISTICS = ("mean", "median", "max", "min", "count")
 
-_REDUCERS = {
+#: statistic -> reducer(values, axis) over the dates of a period.
+_REDUCERS: dict[str, Callable[..., np.ndarray]] = {
     "mean": np.nanmean,
     "median": np.nanmedian,
     "max": np.nanmax,
@@ -56,7 +57,19 @@ def _next_start(start: dt.date, period: str, days: int) -> dt.date:
 def period_starts(dates: Sequence[dt.date], period: str, days: int = 16) -> list[dt.date]:
     """The start of every period from the first to the last date, empty ones included.
 
-    ``custom`` periods are ``days`` long from the first date (16 days: a Landsat revisit).
+    Parameters
+    ----------
+    dates
+        The observations' dates.
+    period
+        ``monthly``, ``seasonal`` (DJF, MAM, JJA, SON), ``annual`` or ``custom``.
+    days
+        A ``custom`` period's length, in days from the first date (16: a Landsat revisit).
+
+    Returns
+    -------
+    list of datetime.date
+        Period starts, in order.
 
     Raises
     ------

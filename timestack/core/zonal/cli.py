@@ -29,6 +29,18 @@ from .statistics import ZonalInputError  # noqa: E402
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run a saved polygon-statistics job once (``run``) or print its crontab line (``cron``).
+
+    Parameters
+    ----------
+    argv
+        The arguments; None: the command line's.
+
+    Returns
+    -------
+    int
+        The exit status: 0, or 2 for a job the user must fix (the reason on stderr).
+    """
     parser = argparse.ArgumentParser(
         prog="python -m timestack.core.zonal.cli", description=__doc__.split("\n")[0]
     )

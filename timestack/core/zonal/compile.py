@@ -26,11 +26,27 @@ from ..runtime import QT_TRANSLATE_NOOP
 from .options import PERIODS
 from .statistics import INFO_COLUMNS, KEY_COLUMNS, ZonalInputError
 
-EXACT = ("count", "mean", "std", "min", "max", "valid_fraction")
-
 
 def period_start(dates: pd.Series, period: str) -> pd.Series:
-    """The first day of each date's period: Monday of the ISO week, first of the month or year."""
+    """The first day of each date's period: Monday of the ISO week, first of the month or year.
+
+    Parameters
+    ----------
+    dates
+        The rows' dates.
+    period
+        ``weekly``, ``monthly`` or ``yearly``.
+
+    Returns
+    -------
+    pandas.Series
+        Period starts, aligned with ``dates``.
+
+    Raises
+    ------
+    ZonalInputError
+        Another period (names COMPILE).
+    """
     days = pd.to_datetime(dates)
     if period == "weekly":
         start = days - pd.to_timedelta(days.dt.weekday, unit="D")
@@ -49,7 +65,28 @@ def period_start(dates: pd.Series, period: str) -> pd.Series:
 
 
 def filter_valid(table: pd.DataFrame, min_valid_fraction: float) -> pd.DataFrame:
-    """Rows whose ``valid_fraction`` reaches ``min_valid_fraction`` (all rows when it is 0)."""
+    """Rows whose ``valid_fraction`` reaches ``min_valid_fraction`` (all rows when it is 0).
+
+    A date seen through a few cloud gaps says little about the polygon: it is dropped before periods
+    are compiled.
+
+    Parameters
+    ----------
+    table
+        A long per-date table.
+    min_valid_fraction
+        The least unmasked share of a polygon, 0-1.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows kept.
+
+    Raises
+    ------
+    ZonalInputError
+        A fraction outside 0-1, or a table without ``valid_fraction`` (names MIN_VALID_FRACTION).
+    """
     if not 0.0 <= min_valid_fraction <= 1.0:
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "MIN_VALID_FRACTION: {0} is not between 0 and 1"),
@@ -67,7 +104,29 @@ def filter_valid(table: pd.DataFrame, min_valid_fraction: float) -> pd.DataFrame
 
 
 def compile_statistics(table: pd.DataFrame, period: str, min_valid_fraction: float = 0.0) -> pd.DataFrame:
-    """Aggregate a long per-date table (:mod:`.statistics`) to ``period`` (see the module docstring)."""
+    """Aggregate a long per-date table (:mod:`.statistics`) to ``period`` (see the module docstring).
+
+    Parameters
+    ----------
+    table
+        The long per-date table of :func:`.statistics.zonal_statistics`.
+    period
+        One of :data:`.options.PERIODS`: ``none`` keeps the dates, ``all`` makes one row per polygon and
+        variable.
+    min_valid_fraction
+        Dates below this unmasked share of a polygon are dropped first (:func:`filter_valid`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per polygon, period and variable.
+
+    Raises
+    ------
+    ZonalInputError
+        A period whose weighting needs a statistic that was not computed (count for weights, mean for a
+        period's std), or what :func:`filter_valid` and :func:`period_start` raise.
+    """
     table = filter_valid(table, min_valid_fraction)
     if period == "none":
         return table.reset_index(drop=True)

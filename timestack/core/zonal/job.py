@@ -95,6 +95,16 @@ def watched_catalog(items_path: str | os.PathLike) -> tuple[str, list]:
     A search result is a snapshot; new acquisitions appear in the catalog it was searched in, which
     ``timestack:searchscenes`` records in the ItemCollection (``timestack:search``). A file without that
     record (e.g. a hand-made catalog), or from a backend a headless job cannot use, is itself the catalog.
+
+    Parameters
+    ----------
+    items_path
+        The ItemCollection or stac-geoparquet file of a search.
+
+    Returns
+    -------
+    tuple
+        The catalog (URL or file) and the collection ids to search.
     """
     document = json.loads(Path(items_path).read_text(encoding="utf-8"))
     record = document.get("timestack:search") or {}
@@ -106,7 +116,22 @@ def watched_catalog(items_path: str | os.PathLike) -> tuple[str, list]:
 
 
 def save_job(job: ZonalJob, path: str | os.PathLike) -> Path:
-    """Write the job as JSON (atomically); relative paths are made absolute first."""
+    """Write the job as JSON (atomically); relative paths are made absolute first.
+
+    A cron job runs from another working directory: absolute paths keep it pointing at the user's files.
+
+    Parameters
+    ----------
+    job
+        The job to save.
+    path
+        The job file.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+    """
     for name in ("polygons", "output", "compiled_output"):
         value = getattr(job, name)
         if value:
@@ -122,7 +147,22 @@ def save_job(job: ZonalJob, path: str | os.PathLike) -> Path:
 
 
 def load_job(path: str | os.PathLike) -> ZonalJob:
-    """Read and validate a job file; errors say which field is wrong."""
+    """Read and validate a job file; errors say which field is wrong.
+
+    Parameters
+    ----------
+    path
+        A job file :func:`save_job` wrote.
+
+    Returns
+    -------
+    ZonalJob
+
+    Raises
+    ------
+    ZonalInputError
+        An unreadable file, another job version, or a field that is missing or wrong (names JOB).
+    """
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -161,7 +201,29 @@ def run_job(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
 ) -> RunSummary:
-    """Run the job once: measure scenes newer than the last run, merge, recompile, save the new state."""
+    """Run the job once: measure scenes newer than the last run, merge, recompile, save the new state.
+
+    Parameters
+    ----------
+    path
+        The job file; its state (the last scene measured) is updated.
+    today
+        The run's date; None: today.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+
+    Returns
+    -------
+    RunSummary
+        New scenes and rows, total rows, the newest scene's time: the line cron mails.
+
+    Raises
+    ------
+    ZonalInputError
+        What :func:`load_job` and the search and statistics raise.
+    Cancelled
+        The caller cancelled; the tables and the job file stay as they were.
+    """
     job = load_job(path)
     polygons = read_polygons(job.polygons, job.id_field, job.layer)
     last = pd.Timestamp(job.last_scene_datetime) if job.last_scene_datetime else None
@@ -229,9 +291,32 @@ def cron_line(
     """The crontab line that runs the job on ``schedule`` (default: daily at 06:00) and appends to a log.
 
     ``PYTHONPATH`` points at the folder holding the ``timestack`` package, so the console entry point
-    runs with the same code as the plugin, outside QGIS. ``packages`` is the plugin's package folder
-    (what its installer installed); it is passed as ``TIMESTACK_PACKAGES``, not on ``PYTHONPATH``,
-    so that it comes after the interpreter's own site-packages, as inside QGIS.
+    runs with the same code as the plugin, outside QGIS.
+
+    Parameters
+    ----------
+    job_path
+        The job file.
+    schedule
+        Five cron fields (minute hour day month weekday).
+    python
+        The interpreter to run; None: this one.
+    log
+        The log file; None: the job file with the suffix ``.log``.
+    packages
+        The plugin's package folder (what its installer installed); passed as ``TIMESTACK_PACKAGES``,
+        not on ``PYTHONPATH``, so that it comes after the interpreter's own site-packages, as inside
+        QGIS.
+
+    Returns
+    -------
+    str
+        One crontab line.
+
+    Raises
+    ------
+    ZonalInputError
+        A schedule that is not five fields.
     """
     if len(schedule.split()) != 5:
         raise ZonalInputError(

@@ -57,7 +57,23 @@ QA_ASSETS = ("qa_pixel", "scl", "SCL")
 
 
 def split_variables(variables: Sequence[str]) -> tuple:
-    """``(bands, indices)`` from names such as ``nbr, NDVI, swir16``; unknown names are refused."""
+    """``(bands, indices)`` from names such as ``nbr, NDVI, swir16``; unknown names are refused.
+
+    Parameters
+    ----------
+    variables
+        Band and index names, any case.
+
+    Returns
+    -------
+    tuple
+        The reflective bands read directly, and the indices computed from them.
+
+    Raises
+    ------
+    ZonalInputError
+        No name, or one that is neither a band nor an index (names BANDS).
+    """
     bands, indices = [], []
     for name in variables:
         if name.upper() in INDICES:
@@ -131,7 +147,27 @@ def _discard(item, grid: TargetGrid, options: MaskOptions, bands: tuple) -> np.n
 
 
 def scene_arrays(item, geometries, bands, indices, options: MaskOptions):
-    """Masked reflectance bands and indices of one scene over the polygons, and the grid they lie on."""
+    """Masked reflectance bands and indices of one scene over the polygons, and the grid they lie on.
+
+    Only the polygons' bounding window of each asset is read: a scene is 7,000 pixels a side, a stand a
+    few dozen.
+
+    Parameters
+    ----------
+    item
+        A pystac item.
+    geometries
+        The polygons (OGR geometries) in the item's CRS.
+    bands, indices
+        :func:`split_variables`' answer.
+    options
+        The mask classes and buffer.
+
+    Returns
+    -------
+    tuple
+        ``({variable: float array, NaN where masked}, grid)``.
+    """
     keys = {band: _asset_key(item, band) for band in required_bands(bands, indices)}
     with opened(gdal_path(item.assets[next(iter(keys.values()))].href)) as dataset:
         grid = _scene_grid(dataset, geometries)
@@ -168,10 +204,39 @@ def scene_statistics(
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
-    ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only,
-    ``catalog_login`` (:class:`..io.logins.CatalogLogin`) with the reads of its catalog's own files.
-    With a ``cache`` (:mod:`..io.cache`), each scene's http(s) files are downloaded (or reused) and read
-    from disk instead of streamed.
+    Parameters
+    ----------
+    items
+        The scenes (pystac items).
+    polygons
+        :func:`..statistics.read_polygons`' answer.
+    variables
+        Bands and indices to measure (:func:`split_variables`).
+    statistics
+        The statistics (:func:`..statistics.parse_statistics`).
+    mask
+        The mask classes and buffer; None: the defaults.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+    earthdata_headers
+        An Earthdata bearer header, sent with the reads of Earthdata granules only.
+    catalog_login
+        A :class:`..io.logins.CatalogLogin`, sent with the reads of its catalog's own files only.
+    cache
+        An :class:`..io.cache.AssetCache`: each scene's http(s) files are downloaded (or reused) and read
+        from disk instead of streamed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per polygon, scene date and variable, one scene per day (:func:`keep_best_scene_per_day`).
+
+    Raises
+    ------
+    ZonalInputError
+        No scene over the polygons (names ITEMS), or what :func:`split_variables` raises.
+    Cancelled
+        The caller cancelled.
     """
     NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
 
@@ -235,6 +300,31 @@ def find_scenes(
     The search itself is :func:`..search.search_scenes`; the area is the polygons' bounding box. Every
     asset href is checked (:func:`..io.hrefs.checked_href`) before anything opens it: a local catalog
     reaches only its own files and ``allowed_roots``, remote ones only http(s) and s3.
+
+    Parameters
+    ----------
+    catalog
+        The catalog file or STAC API URL.
+    polygons
+        The polygons searched over.
+    start, end
+        The dates searched; None: unbounded.
+    collections
+        Collection ids; empty: all.
+    max_cloud
+        The most cloud cover a scene may have, in percent; None: any.
+    allowed_roots
+        Further folders local asset hrefs may lie in.
+
+    Returns
+    -------
+    list
+        pystac items.
+
+    Raises
+    ------
+    ZonalInputError
+        A search that fails or an href refused (names ITEMS).
     """
     from ..search import SceneQuery, SearchError, search_scenes
     from ..search.local_catalog import is_local_catalog
@@ -281,7 +371,22 @@ def _downloaded(item, keys: Sequence[str], cache: AssetCache, headers: Optional[
 
 
 def scene_date(item) -> dt.date:
-    """The acquisition day (``datetime``, or ``start_datetime`` for items with a range)."""
+    """The acquisition day (``datetime``, or ``start_datetime`` for items with a range).
+
+    Parameters
+    ----------
+    item
+        A pystac item.
+
+    Returns
+    -------
+    datetime.date
+
+    Raises
+    ------
+    ZonalInputError
+        An item with neither.
+    """
     when = item.datetime or pd.Timestamp(item.properties.get("start_datetime")).to_pydatetime()
     if when is None:
         raise ZonalInputError(
@@ -291,7 +396,17 @@ def scene_date(item) -> dt.date:
 
 
 def keep_best_scene_per_day(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per polygon, day and variable: the scene with the most valid pixels (see module docstring)."""
+    """One row per polygon, day and variable: the scene with the most valid pixels (see module docstring).
+
+    Parameters
+    ----------
+    table
+        The per-scene long table.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     if "count" in table.columns:
         table = table.sort_values("count", ascending=False, kind="stable", na_position="last")
     return sort_table(table.drop_duplicates(list(KEY_COLUMNS)))

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .. import native
 from ..io.atomic import atomic_outputs
-from ..io.bands import parse_band
+from ..io.bands import labelled_bands
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .options import DEFAULT_STATISTICS
 
@@ -77,7 +77,22 @@ class DatedBand:
 
 
 def parse_statistics(names: Iterable[str]) -> tuple:
-    """Check statistic names (see the module docstring) and return them in the given order."""
+    """Check statistic names (see the module docstring) and return them in the given order.
+
+    Parameters
+    ----------
+    names
+        Statistic names (``mean``, ``p90``, ``valid_fraction``…).
+
+    Returns
+    -------
+    tuple of str
+
+    Raises
+    ------
+    ZonalInputError
+        No statistic, or an unknown one (names STATS).
+    """
     names = tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
     if not names:
         raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "STATS: choose at least one statistic"))
@@ -109,9 +124,27 @@ def _operation(statistic: str) -> Optional[tuple]:
 def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] = None) -> Polygons:
     """Read and validate the polygon layer (any OGR format; multipart and holes are kept as they are).
 
-    Raises ``ZonalInputError`` for an unreadable or empty layer, a missing or empty ``id_field``,
-    duplicate ids, a layer without a defined CRS, and geometries that are missing or cannot be
-    repaired into polygons. Invalid geometries that can be repaired are, and are listed in ``repaired``.
+    Invalid geometries that can be repaired are (GEOS MakeValid), and are listed in ``repaired``, so a
+    user learns which stands to fix without the run failing.
+
+    Parameters
+    ----------
+    path
+        Any vector file OGR reads.
+    id_field
+        The field naming each polygon; its values must be unique and set.
+    layer
+        The layer of a multi-layer source; None: the first.
+
+    Returns
+    -------
+    Polygons
+
+    Raises
+    ------
+    ZonalInputError
+        An unreadable or empty layer, a missing or empty ``id_field``, duplicate ids, a layer without a
+        defined CRS, and geometries that are missing or cannot be repaired into polygons.
     """
     from osgeo import ogr
 
@@ -238,7 +271,25 @@ def _polygonal_part(geometry):
 
 
 def reproject_polygons(polygons: Polygons, crs: str) -> list:
-    """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects."""
+    """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects.
+
+    Parameters
+    ----------
+    polygons
+        :func:`read_polygons`' answer.
+    crs
+        The raster's CRS.
+
+    Returns
+    -------
+    list
+        OGR geometries, in the order of ``polygons.ids``.
+
+    Raises
+    ------
+    ZonalInputError
+        A polygon that cannot be transformed (names POLYGONS).
+    """
     from osgeo import osr
 
     target = osr.SpatialReference()
@@ -266,24 +317,35 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
 def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
     """Dates and variables from band descriptions (``YYYY_name``, ``YYYY-MM-DD_name``, ``YYYYMMDD_name``).
 
-    A description that is only a date takes ``default_variable`` (e.g. the file name of a LandTrendr
-    fitted-value stack). Variables are lower-cased (composites write ``1990_NBR``, per-scene statistics
-    ``nbr``), so one index has one name in every table. Raises ``ZonalInputError`` when a band has no date.
+    Variables are lower-cased (composites write ``1990_NBR``, per-scene statistics ``nbr``), so one index
+    has one name in every table.
+
+    Parameters
+    ----------
+    descriptions
+        The stack's band descriptions.
+    default_variable
+        The variable of a description that is only a date (e.g. the file name of a LandTrendr
+        fitted-value stack).
+
+    Returns
+    -------
+    list of DatedBand
+
+    Raises
+    ------
+    ZonalInputError
+        A band without a date (names INPUT).
     """
-    bands = []
-    for index, description in enumerate(descriptions, start=1):
-        label = parse_band(description)
-        if label is None:
-            raise ZonalInputError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or "
-                    "YYYY-MM-DD_variable (use timestack:composite output)"
-                ),
-                args=(index, description or "no description"),
-            )  # fmt: skip
-        bands.append(DatedBand(index, label.date, label.variable or default_variable.lower()))
-    return bands
+    undated = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or "
+        "YYYY-MM-DD_variable (use timestack:composite output)"
+    )  # fmt: skip
+    return [
+        DatedBand(index, label.date, label.variable or default_variable.lower())
+        for index, label in labelled_bands(descriptions, undated, None, ZonalInputError)
+    ]
 
 
 def _memory_layer(rows: Sequence, geometries: Sequence, srs):
@@ -317,8 +379,36 @@ def zonal_statistics_of_sources(
 ) -> pd.DataFrame:
     """Run exactextract over ``sources`` (exactextract RasterSources, one per band in ``bands``).
 
-    ``geometries`` are the polygons in the sources' CRS ``srs``; ``pixel_area`` is one pixel's area in
-    that CRS, used for ``valid_fraction``. Returns the long table (see the module docstring).
+    Parameters
+    ----------
+    sources
+        exactextract RasterSources, one per band.
+    bands
+        The bands' dates and variables.
+    polygons
+        The polygons measured (their ids).
+    geometries
+        The polygons in the sources' CRS ``srs``.
+    srs
+        The sources' spatial reference.
+    pixel_area
+        One pixel's area in that CRS, used for ``valid_fraction``.
+    statistics
+        The statistics.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+    progress_span
+        The part of the caller's 0-100 progress this call reports in.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The long table (see the module docstring).
+
+    Raises
+    ------
+    Cancelled
+        The caller cancelled.
     """
     exactextract = native.exactextract()
     exact_extract, Operation = exactextract.exact_extract, exactextract.operation.Operation
@@ -373,7 +463,25 @@ def _exactextract_column(wide: pd.DataFrame, name: str) -> pd.Series:
 
 
 def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = None):
-    """Open a stack with GDAL and return ``(dataset, dated bands)``, keeping only ``variables`` if given."""
+    """Open a stack with GDAL and return ``(dataset, dated bands)``, keeping only ``variables`` if given.
+
+    Parameters
+    ----------
+    path
+        A GeoTIFF or VRT with dated band descriptions.
+    variables
+        The variables to keep; None: all.
+
+    Returns
+    -------
+    tuple
+        The GDAL dataset (keep it open while its bands are read) and its :func:`dated_bands`.
+
+    Raises
+    ------
+    ZonalInputError
+        A file GDAL cannot open or without a CRS (names INPUT), none of ``variables`` in it (names BANDS).
+    """
     from osgeo import gdal
 
     dataset = gdal.Open(str(path))
@@ -412,9 +520,35 @@ def zonal_statistics(
 ) -> pd.DataFrame:
     """Statistics of every polygon over every dated band of the stacks, as a long table.
 
-    Each stack is a GeoTIFF (or VRT) whose band descriptions carry dates (see ``dated_bands``); the
-    polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
-    exactextract). Two stacks may not hold the same date and variable: mosaic tiles first.
+    The polygons are reprojected to each stack's CRS. Band scale/offset and nodata are honoured (by
+    exactextract).
+
+    Parameters
+    ----------
+    stacks
+        GeoTIFFs (or VRTs) whose band descriptions carry dates (see :func:`dated_bands`); two stacks may
+        not hold the same date and variable: mosaic tiles first.
+    polygons
+        :func:`read_polygons`' answer.
+    statistics
+        The statistics (:func:`parse_statistics`).
+    variables
+        The variables to measure; None: every band.
+    progress, is_cancelled
+        The caller's progress callback and cancel poll.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per polygon, date and variable (:data:`KEY_COLUMNS` then the statistics).
+
+    Raises
+    ------
+    ZonalInputError
+        No stack, a date and variable in two stacks, and what :func:`dated_bands` raises for a stack
+        (a band without a date).
+    Cancelled
+        The caller cancelled.
     """
     GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
 
@@ -491,6 +625,18 @@ def polygons_without_pixels(table: pd.DataFrame, ids: Sequence) -> list:
 
     Such a polygon lies outside the data, or only over masked or nodata pixels, on every date: its
     statistics are all empty, which a caller must report rather than pass off as a result.
+
+    Parameters
+    ----------
+    table
+        A long table with a ``count`` column.
+    ids
+        Every polygon id measured.
+
+    Returns
+    -------
+    list
+        The ids, in the order of ``ids``.
     """
     if "count" in table.columns:
         measured = set(table.loc[table["count"].fillna(0) > 0, "id"])
@@ -500,12 +646,42 @@ def polygons_without_pixels(table: pd.DataFrame, ids: Sequence) -> list:
 
 
 def sort_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows ordered by polygon, date and variable (the order of the long CSV)."""
+    """Rows ordered by polygon, date and variable (the order of the long CSV).
+
+    Parameters
+    ----------
+    table
+        A long table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted, index reset.
+    """
     return table.sort_values(list(KEY_COLUMNS), kind="stable").reset_index(drop=True)
 
 
 def wide_table(table: pd.DataFrame, statistic: str = "mean") -> pd.DataFrame:
-    """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``."""
+    """One row per polygon, one column per ``<variable>_<date>`` holding ``statistic``.
+
+    The shape a spreadsheet or a join to the polygons' attribute table wants.
+
+    Parameters
+    ----------
+    table
+        A long table.
+    statistic
+        The statistic the cells hold.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    ZonalInputError
+        ``statistic`` was not computed (names STATS).
+    """
     if statistic not in table.columns:
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "STATS: the wide table needs {0!r}, which was not computed"),
@@ -523,6 +699,18 @@ def write_csv_atomically(table: pd.DataFrame, path: str | os.PathLike) -> Path:
 
     A ``.csvt`` sidecar (GDAL CSV driver, https://gdal.org/drivers/vector/csv.html) gives the column
     types, so QGIS opens the ids as numbers where the polygons' ids are numbers and joins match.
+
+    Parameters
+    ----------
+    table
+        The table to write.
+    path
+        The CSV file.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     write_csv_tables([(table, path)])
     return Path(path)
@@ -534,6 +722,11 @@ def write_csv_tables(tables: Sequence[tuple]) -> None:
     Every CSV and its ``.csvt`` is written under a temporary name first and only renamed into place
     once all are written: a second table that cannot be written (a read-only folder, a path below a
     file) leaves the first target as it was, and no folder the call created.
+
+    Parameters
+    ----------
+    tables
+        ``(pandas.DataFrame, path)`` pairs.
     """
     targets = {}
     for number, (_, path) in enumerate(tables):
