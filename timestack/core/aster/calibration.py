@@ -161,8 +161,8 @@ def parse_gains(text: Optional[str]) -> dict[str, str]:
     for part in (text or "").replace(";", ",").split(","):
         if not part.strip():
             continue
-        band, _, gain = part.partition(":")
-        band, gain = band.strip().upper().removeprefix("B"), _GAIN_ALIASES.get(gain.strip().lower())
+        band, _, written = part.partition(":")
+        band, gain = band.strip().upper().removeprefix("B"), _GAIN_ALIASES.get(written.strip().lower())
         if band not in UNIT_CONVERSION or not gain:
             raise TimestackError(
                 QT_TRANSLATE_NOOP(

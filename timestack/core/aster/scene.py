@@ -213,7 +213,16 @@ def scene_from_files(paths: Sequence[str | Path]) -> list[AsterScene]:
                 QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} does not exist."), "INPUT", args=(path,)
             )
         grouped.setdefault(match["scene"], {})[match["subsystem"].upper()] = str(path)
-    cogs = [AsterScene(scene, _scene_day(scene), sources) for scene, sources in sorted(grouped.items())]
+    cogs = []
+    for scene, sources in sorted(grouped.items()):
+        day = _scene_day(scene)
+        if day is None:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} does not name a real acquisition date."),
+                "INPUT",
+                args=(scene,),
+            )
+        cogs.append(AsterScene(scene, day, sources))
     return sorted(cogs + hdf, key=lambda scene: (scene.day, scene.id))
 
 
@@ -453,9 +462,10 @@ def _block_values(
     radiance = {band: dn_to_radiance(dn[i], band, gains[band]) for i, band in enumerate(bands)}
     reflectance: dict = {}
     if subsystem != "TIR" and ("reflectance" in settings.products or settings.indices):
+        sun_elevation = scene.sun_elevation
+        assert sun_elevation is not None, "scenes without a sun elevation are skipped before reading"
         reflectance = {
-            band: radiance_to_reflectance(radiance[band], band, scene.sun_elevation, scene.day)
-            for band in bands
+            band: radiance_to_reflectance(radiance[band], band, sun_elevation, scene.day) for band in bands
         }
     values = []
     for product in settings.products:

@@ -192,7 +192,9 @@ def _radar_scene(
     properties = item.get("properties") or {}
     assets = item.get("assets") or {}
     identifier = str(item.get("id"))
-    moment = acquisition_time(item)
+    moment, track = acquisition_time(item), item_track(item)
+    if moment is None or track is None:
+        raise SceneSkippedError("no acquisition time or track (sat:orbit_state, sat:relative_orbit)")
     bands = {}
     for polarization in polarizations:
         key = polarization_asset(assets, polarization)
@@ -212,7 +214,7 @@ def _radar_scene(
         bands=bands,
         quality=mask_path or bands[polarizations[0]].path,  # what the preflight opens first
     )
-    return _RadarScene(scene, item_track(item), mask_path, str(item.get("collection") or ""))
+    return _RadarScene(scene, track, mask_path, str(item.get("collection") or ""))
 
 
 def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skipped: list) -> list:

@@ -183,7 +183,7 @@ def cql2_clauses(query: SceneQuery) -> list:
 def query_extension_fields(query: SceneQuery) -> dict:
     """The same for servers with the Query extension only, which cannot say "or missing": the cloud
     limit is sent only when no SAR scene may answer."""
-    fields = {}
+    fields: dict[str, dict] = {}
     if query.max_cloud is not None and not query.may_include_radar:
         fields["eo:cloud_cover"] = {"lte": query.max_cloud}
     if query.orbit_direction:
