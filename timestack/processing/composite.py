@@ -35,7 +35,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core.composite.annual import DEFAULT_MAX_GB, METHODS, CompositeSettings, annual_composites
+from ..core.composite.annual import annual_composites
+from ..core.composite.settings import DEFAULT_MAX_GB, METHODS, CompositeSettings
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
 from .algorithm import TimestackAlgorithm

@@ -31,7 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from ..core.composite.annual import DEFAULT_MAX_GB
+from ..core.composite.settings import DEFAULT_MAX_GB
 from ..core.composite.scenes import SceneStackSettings, scene_stack
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
