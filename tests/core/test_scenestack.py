@@ -16,8 +16,8 @@ from rasterio.warp import transform as warp_transform
 
 from tests.helpers.scenes import CLEAR, CLOUD, RES, SIZE, UTM, X0, Y0, write_items, write_scene
 from timestack.core.composite.annual import annual_composites
-from timestack.core.composite.settings import CompositeSettings
 from timestack.core.composite.scenes import SceneStackSettings, scene_stack
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.io.bands import parse_band
 from timestack.core.io.stack import NODATA
 from timestack.core.runtime import Cancelled, TimestackError
