@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 import numpy as np
 import rasterio
@@ -42,6 +42,7 @@ __all__ = [
     "reduce_observations",
     "tdom_statistics_unit",
     "window_bounds",
+    "window_observations",
 ]
 
 
@@ -126,6 +127,28 @@ def tdom_statistics_unit(
     return accumulator.statistics()
 
 
+def window_observations(
+    scenes: Sequence[Scene],
+    spec: UnitSpec,
+    window: Window,
+    errors: list,
+    cancel: Optional[threading.Event] = None,
+) -> Iterator[tuple[int, np.ndarray]]:
+    """(position in ``scenes``, data) of each scene with observations in ``window``
+    (:func:`read_scene`); a scene whose window cannot be read joins ``errors`` as (id, message).
+    Raises :class:`Cancelled` between scenes once ``cancel`` is set."""
+    for position, scene in enumerate(scenes):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        try:
+            data = read_scene(scene, spec, window)
+        except (RasterioError, OSError) as error:
+            errors.append((scene.id, f"read failed: {error}"))
+            continue
+        if data is not None:
+            yield position, data
+
+
 def composite_unit(
     scenes: Sequence[Scene],
     spec: UnitSpec,
@@ -142,16 +165,7 @@ def composite_unit(
     read_window_, inner = with_halo(window, spec.halo, spec.grid)
     rows, cols = int(window.height), int(window.width)
     stack, positions, errors = [], [], []
-    for position, scene in enumerate(scenes):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled()
-        try:
-            data = read_scene(scene, spec, read_window_)
-        except (RasterioError, OSError) as error:
-            errors.append((scene.id, f"read failed: {error}"))
-            continue
-        if data is None:
-            continue
+    for position, data in window_observations(scenes, spec, read_window_, errors, cancel):
         if statistics is not None:
             nir, swir1 = data[spec.read_bands.index("nir")], data[spec.read_bands.index("swir1")]
             data[:, tdom_shadow(nir, swir1, statistics)] = np.nan

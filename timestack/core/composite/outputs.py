@@ -26,6 +26,7 @@ __all__ = [
     "OutputPaths",
     "check_output_path",
     "folders_to_make",
+    "grid_log",
     "refuse_outputs_over_inputs",
     "refuse_unusable_output_places",
     "run_log",
@@ -258,16 +259,21 @@ def year_summary(scenes, skipped, years) -> dict:
     }
 
 
+def grid_log(grid) -> dict:
+    """The grid as a run log records it: CRS, transform (6 coefficients) and size."""
+    return {
+        "crs": grid.crs.to_string(),
+        "transform": list(grid.transform)[:6],
+        "width": grid.width,
+        "height": grid.height,
+    }
+
+
 def run_log(settings, grid, summary, years, variables, skipped, warnings) -> dict:
     """What the run used and skipped: each used scene keeps its ``source`` band value."""
     return {
         "created": dt.datetime.now(dt.timezone.utc).isoformat(),
-        "grid": {
-            "crs": grid.crs.to_string(),
-            "transform": list(grid.transform)[:6],
-            "width": grid.width,
-            "height": grid.height,
-        },
+        "grid": grid_log(grid),
         "method": settings.method,
         "years": years,
         "variables": list(variables),

@@ -30,7 +30,6 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 import rasterio
 from rasterio.crs import CRS
-from rasterio.errors import RasterioError
 from rasterio.windows import Window
 
 from ..cube.stacks import predominant_utm
@@ -39,7 +38,7 @@ from ..io.bands import date_band_description
 from ..io.engine import OutputSpec, run_windows
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, bounds_in, intersects, with_halo
 from ..io.stack import NODATA, encode_values, remove_paths, write_cog, write_json
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, Message, Progress
+from ..runtime import QT_TRANSLATE_NOOP, Message, Progress
 from .catalog import (
     Scene,
     asset_cache,
@@ -50,10 +49,11 @@ from .catalog import (
     scenes_on_grid,
 )
 from .estimate import SizeEstimate, gigabytes
-from .observations import UnitSpec, read_scene, window_bounds
+from .observations import UnitSpec, window_bounds, window_observations
 from .outputs import (
     check_output_path,
     folders_to_make,
+    grid_log,
     refuse_outputs_over_inputs,
     refuse_unusable_output_places,
 )
@@ -164,17 +164,8 @@ def date_unit(
     read_window_, inner = with_halo(window, spec.halo, spec.grid)
     rows, cols = int(window.height), int(window.width)
     merged = np.full((len(spec.read_bands), rows, cols), np.nan, np.float32)
-    errors = []
-    for scene in scenes:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled()
-        try:
-            data = read_scene(scene, spec, read_window_)
-        except (RasterioError, OSError) as error:
-            errors.append((scene.id, f"read failed: {error}"))
-            continue
-        if data is None:
-            continue
+    errors: list = []
+    for _position, data in window_observations(scenes, spec, read_window_, errors, cancel):
         data = data[:, inner[0], inner[1]]
         take = np.isnan(merged[0]) & np.isfinite(data).all(axis=0)
         merged[:, take] = data[:, take]
@@ -340,12 +331,7 @@ def _stack_windows(settings, grid, spec, by_date, descriptions, path, cancel, pr
 def _run_log(grid, dates, variables, used, used_days, skipped, warnings) -> dict:
     return {
         "created": dt.datetime.now(dt.timezone.utc).isoformat(),
-        "grid": {
-            "crs": grid.crs.to_string(),
-            "transform": list(grid.transform)[:6],
-            "width": grid.width,
-            "height": grid.height,
-        },
+        "grid": grid_log(grid),
         "dates": [day.isoformat() for day in dates],
         "variables": list(variables),
         "same_day_merge": MERGE_RULE,
