@@ -149,6 +149,17 @@ class CompositeAlgorithm(
             "observation with the highest NDVI"
         )
         self.addParameter(with_help(method, method_help))
+        self._add_composite_inputs()
+        self.add_run_parameters("int16")
+        self._add_engine_parameters()
+        self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
+        self.add_asset_cache_parameters()
+        self._add_outputs()
+        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
+
+    def _add_composite_inputs(self) -> None:
+        """Bands, indices, masks, TDOM, harmonisation and empty years; percentile and statistics."""
         self.add_bands_parameter()
         self.add_index_parameter()
         self.add_mask_parameters(self.tr("Mask"), confidences=True)
@@ -202,7 +213,9 @@ class CompositeAlgorithm(
         ]
         for parameter in advanced_parameters:
             self.addParameter(advanced(parameter))
-        self.add_run_parameters("int16")
+
+    def _add_engine_parameters(self) -> None:
+        """ENGINE and the Earth Engine result and export folder (advanced)."""
         engine_parameters = [
             QgsProcessingParameterEnum(
                 self.ENGINE,
@@ -225,9 +238,9 @@ class CompositeAlgorithm(
         ]
         for parameter in engine_parameters:
             self.addParameter(advanced(parameter))
-        self.add_earthdata_parameter()
-        self.add_allowed_roots_parameter()
-        self.add_asset_cache_parameters()
+
+    def _add_outputs(self) -> None:
+        """The stack, the per-year folder and the outputs a run reports."""
         stack = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack"))
         stack_help = self.tr(
             "The stack GeoTIFF (COG): one band per year and variable, named YYYY_name; reflectance × 10000 "
@@ -266,7 +279,6 @@ class CompositeAlgorithm(
                 self.UNREADABLE_YEARS, self.tr("Years whose every scene was unreadable (comma-separated)")
             )
         )
-        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":

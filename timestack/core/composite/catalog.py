@@ -368,38 +368,7 @@ def _no_usable_scene(
     years = f"{settings.start_year}-{settings.end_year}"
     window = f"{settings.doy_start}-{settings.doy_end}"
     if unusable:
-        missing = [reason for reason in unusable if reason.startswith("missing file")]
-        unreachable = [reason for reason in unusable if reason.startswith("unreachable URL")]
-        if len(missing) == len(unusable):
-            return TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have "
-                    "moved: search it again, or fix the items' hrefs"
-                ),
-                "ITEMS",
-                args=(len(unusable), years, window, missing[0]),
-            )  # fmt: skip
-        if len(unreachable) == len(unusable):
-            return TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network "
-                    "connection and the catalog's access (AUTHCFG for NASA Earthdata), or search again: "
-                    "signed URLs expire"
-                ),
-                "ITEMS",
-                args=(len(unusable), years, window, unreachable[0]),
-            )  # fmt: skip
-        return TimestackError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run's skipped scenes, "
-                "repair or re-download the files"
-            ),
-            "ITEMS",
-            args=(len(unusable), years, window, unusable[0]),
-        )  # fmt: skip
+        return _unusable_files(unusable, years, window)
     if not dates:
         reasons = sorted({entry["reason"] for entry in skipped})
         return TimestackError(
@@ -411,6 +380,47 @@ def _no_usable_scene(
             "ITEMS",
             args=(item_count, "; ".join(reasons[:3])),
         )  # fmt: skip
+    return _outside_season(settings, dates, years, window)
+
+
+def _unusable_files(unusable: list[str], years: str, window: str) -> TimestackError:
+    """Every scene in the season failed its preflight: missing files, unreachable URLs or others."""
+    missing = [reason for reason in unusable if reason.startswith("missing file")]
+    unreachable = [reason for reason in unusable if reason.startswith("unreachable URL")]
+    if len(missing) == len(unusable):
+        return TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have "
+                "moved: search it again, or fix the items' hrefs"
+            ),
+            "ITEMS",
+            args=(len(unusable), years, window, missing[0]),
+        )  # fmt: skip
+    if len(unreachable) == len(unusable):
+        return TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network "
+                "connection and the catalog's access (AUTHCFG for NASA Earthdata), or search again: "
+                "signed URLs expire"
+            ),
+            "ITEMS",
+            args=(len(unusable), years, window, unreachable[0]),
+        )  # fmt: skip
+    return TimestackError(
+        QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run's skipped scenes, "
+            "repair or re-download the files"
+        ),
+        "ITEMS",
+        args=(len(unusable), years, window, unusable[0]),
+    )  # fmt: skip
+
+
+def _outside_season(settings: CompositeSettings, dates: list, years: str, window: str) -> TimestackError:
+    """Scenes exist, but none in the years (START_YEAR) or none in the season (DOY_START)."""
     in_years = [when for when in dates if settings.start_year <= when.year <= settings.end_year]
     first, last = min(dates).year, max(dates).year
     if not in_years:

@@ -131,6 +131,18 @@ class CompositeResult:
 
 
 def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Refuse settings that could only fail later, each error naming the parameter to change; return
+    the canonical band names and index names the run computes."""
+    _check_choices(settings)
+    _check_sizes(settings)
+    _check_season(settings)
+    bands, indices = _variables(settings)
+    _check_method_inputs(settings)
+    _check_crs(settings)
+    return bands, indices
+
+
+def _check_choices(settings: CompositeSettings) -> None:
     if settings.method not in METHODS:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "METHOD must be one of {0}, got {1!r}"),
@@ -143,6 +155,9 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
             "OUTPUT_TYPE",
             args=(", ".join(OUTPUT_DTYPES), settings.output_dtype),
         )
+
+
+def _check_sizes(settings: CompositeSettings) -> None:
     if not settings.resolution or settings.resolution <= 0:
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -159,6 +174,9 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
             "MAX_GB",
             args=(settings.max_gb,),
         )
+
+
+def _check_season(settings: CompositeSettings) -> None:
     if settings.start_year > settings.end_year:
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -176,6 +194,9 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
                 name,
                 args=(name, value),
             )
+
+
+def _variables(settings: StackSettings) -> tuple[tuple[str, ...], tuple[str, ...]]:
     bands = tuple(canonical_band(band) for band in settings.bands)
     unknown = [name for name in settings.indices if name.upper() not in INDICES]
     if unknown:
@@ -192,6 +213,10 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
             ),
             "BANDS",
         )
+    return bands, indices
+
+
+def _check_method_inputs(settings: CompositeSettings) -> None:
     if settings.method == "percentile" and not 0 <= settings.percentile <= 100:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "PERCENTILE must be within 0-100, got {0}"),
@@ -200,6 +225,9 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
         )
     if settings.tdom and settings.tdom_statistics is not None:
         _check_tdom_statistics(Path(settings.tdom_statistics))
+
+
+def _check_crs(settings: StackSettings) -> None:
     if settings.crs is not None:
         try:
             CRS.from_user_input(settings.crs)
@@ -213,7 +241,6 @@ def validate(settings: CompositeSettings) -> tuple[tuple[str, ...], tuple[str, .
                 "TARGET_CRS",
                 args=(settings.crs,),
             ) from None  # fmt: skip
-    return bands, indices
 
 
 def _check_tdom_statistics(path: Path) -> None:
