@@ -31,13 +31,10 @@ import numpy as np  # noqa: E402
 import rasterio  # noqa: E402
 
 from timestack.core.composite import kernels as composite_kernels  # noqa: E402
-from timestack.core.composite.annual import (  # noqa: E402
-    CompositeSettings,
-    UnitSpec,
-    _read_scene,
-    annual_composites,
-    prepare_scenes,
-)
+from timestack.core.composite.annual import annual_composites  # noqa: E402
+from timestack.core.composite.catalog import prepare_scenes  # noqa: E402
+from timestack.core.composite.observations import UnitSpec, read_scene  # noqa: E402
+from timestack.core.composite.settings import CompositeSettings  # noqa: E402
 from timestack.core.io.grid import target_grid  # noqa: E402
 from timestack.core.io.stack import NODATA  # noqa: E402
 from timestack.core.quality.masks import MaskOptions  # noqa: E402
@@ -117,7 +114,7 @@ def tdom_catch_share(archive, statistics_path: Path) -> float:
             unflagged = truth.read(1) == 3
         if not unflagged.any():
             continue
-        data = _read_scene(scene, spec, window)
+        data = read_scene(scene, spec, window)
         if data is None:
             continue
         shadow = tdom_shadow(data[0], data[1], statistics)
@@ -159,7 +156,8 @@ MEMORY_RUN = """
 import sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.settings import CompositeSettings
 def peak_mib():
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
     for line in open("/proc/self/status"):

@@ -266,7 +266,8 @@ def bench_landtrendr(folder: Path) -> None:
 
 
 def bench_composite(folder: Path) -> None:
-    from timestack.core.composite.annual import CompositeSettings, annual_composites
+    from timestack.core.composite.annual import annual_composites
+    from timestack.core.composite.settings import CompositeSettings
     from timestack.core.sample_archive import ensure_sample_archive
 
     archive = ensure_sample_archive(ROOT / "build" / "sample" / "full", "full")

@@ -99,7 +99,8 @@ def sample_archive_accuracy(folder: Path) -> dict:
     import rasterio
 
     from timestack.core.changemap.maps import ChangeMapParams, run_changemap_raster
-    from timestack.core.composite.annual import CompositeSettings, annual_composites
+    from timestack.core.composite.annual import annual_composites
+    from timestack.core.composite.settings import CompositeSettings
     from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
     from timestack.core.sample_archive import ensure_sample_archive
 

@@ -32,7 +32,9 @@ from tests.helpers.scenes import (
     write_tif,
 )
 from tests.servers.token_https import TOKEN, token_https_fixture  # noqa: F401
-from timestack.core.composite.annual import CompositeSettings, annual_composites, year_label
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.catalog import year_label
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.io.stack import NODATA, decode_values
 from timestack.core.quality.masks import MaskOptions
 from timestack.core.runtime import Cancelled
@@ -306,7 +308,8 @@ def test_cancel_stops_inside_a_chunk(tmp_path, three_scenes):
     """A unit checks the shared cancel flag between scenes, so it does not finish its chunk first."""
     from rasterio.windows import Window
 
-    from timestack.core.composite.annual import UnitSpec, composite_unit, prepare_scenes
+    from timestack.core.composite.catalog import prepare_scenes
+    from timestack.core.composite.observations import UnitSpec, composite_unit
     from timestack.core.io.grid import target_grid
 
     settings = CompositeSettings(
@@ -404,26 +407,12 @@ def test_dask_scheduler_gives_the_same_composite_as_threads(tmp_path, three_scen
         np.testing.assert_array_equal(a.read(), b.read())
 
 
-def _cancel_seen(cancel) -> bool:
-    return cancel.is_set()
-
-
-def test_cancel_reaches_units_running_on_dask_workers(tmp_path, three_scenes):
-    """The local cancel flag cannot be pickled; a cluster-wide event carries it to the workers."""
-    from timestack.core.composite.annual import _Executor
-
+def test_cancel_stops_a_run_on_dask_workers(tmp_path, three_scenes):
+    """A cancel while windows run on the cluster's workers drops them and leaves no file."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://", dashboard_address=None
     ) as cluster:
-        executor = _Executor(1, cluster.scheduler_address)
-        try:
-            local_flag = threading.Event()
-            assert executor.submit(_cancel_seen, local_flag).result() is False
-            executor.cancel([])
-            assert executor.submit(_cancel_seen, local_flag).result() is True
-        finally:
-            executor.close()
         calls = []
         out = tmp_path / "out"
         with pytest.raises(Cancelled):

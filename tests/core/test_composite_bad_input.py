@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.scenes import run, write_scene
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.runtime import TimestackError
 
 
@@ -160,7 +161,8 @@ def test_the_size_limit_can_be_raised(tmp_path, three_scenes):
 def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scenes):
     import datetime as dt
 
-    from timestack.core.composite.annual import Scene, size_estimate
+    from timestack.core.composite.catalog import Scene
+    from timestack.core.composite.estimate import size_estimate
     from timestack.core.io.grid import target_grid
 
     settings = CompositeSettings(

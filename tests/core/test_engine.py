@@ -215,3 +215,38 @@ def test_stats_account_for_the_run(tmp_path):
     assert stats.windows == stats.windows_read == stats.windows_written == 6
     assert 0.0 <= stats.io_wait_share <= 1.0
     assert stats.kernel_s + stats.read_wait_s + stats.write_wait_s <= stats.wall_s
+
+
+def test_a_grid_without_sources_with_its_own_reader_on_threads_writes_what_one_thread_writes(tmp_path):
+    """The composite's use: no source on the grid (its kernel warps scenes), inputs read per window by
+    ``read`` on the reader thread, kernels on several threads, every whole result seen by ``collect``
+    in window order; the files equal a one-thread run's."""
+    from timestack.core.io.grid import target_grid
+
+    values = write_source(tmp_path / "stack.tif", 613, 301)
+    grid = target_grid((501000, 5001000 - 301 * 30, 501000 + 613 * 30, 5001000), "EPSG:32633", 30)
+
+    def read(window):
+        rows, cols = window.toslices()
+        return {"stack": values[:, rows, cols]}
+
+    runs = {}
+    for workers in (1, 3):
+        folder = tmp_path / str(workers)
+        folder.mkdir()
+        seen: list = []
+
+        def collect(window, result, seen=seen):
+            seen.append((window.row_off, window.col_off, sorted(result)))
+
+        run_windows(
+            {}, outputs_in(folder), placed_kernel, 256, grid=grid, read=read, workers=workers, collect=collect
+        )
+        runs[workers] = {key: read_all(folder / f"{key}.tif") for key in ("sum", "scaled", "where")}
+        assert seen == sorted(seen) and len(seen) == len(block_windows(613, 301, 256))
+        with rasterio.open(folder / "sum.tif") as src:
+            assert (src.width, src.height, src.crs, src.transform) == (613, 301, grid.crs, grid.transform)
+    expected = single_threaded_loop(values, 256)
+    for key in ("sum", "scaled", "where"):
+        np.testing.assert_array_equal(runs[3][key], runs[1][key])
+        np.testing.assert_allclose(runs[1][key], expected[key].astype(runs[1][key].dtype), rtol=1e-6)

@@ -10,7 +10,7 @@ import pystac
 import pytest
 
 from tests.helpers.shared import STAC_FIXTURES
-from timestack.core.composite.annual import scene_from_item
+from timestack.core.composite.catalog import scene_from_item
 from timestack.core.indices import REFLECTIVE_BANDS
 from timestack.core.items import HLS_SCALING, asset_scaling, band_asset_key
 from timestack.core.search.preview import natural_colour_sources

@@ -15,8 +15,9 @@ from affine import Affine
 from rasterio.warp import transform as warp_transform
 
 from tests.helpers.scenes import CLEAR, CLOUD, RES, SIZE, UTM, X0, Y0, write_items, write_scene
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
 from timestack.core.composite.scenes import SceneStackSettings, scene_stack
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.io.bands import parse_band
 from timestack.core.io.stack import NODATA
 from timestack.core.runtime import Cancelled, TimestackError
@@ -163,7 +164,8 @@ def test_cancel_leaves_no_output(tmp_path, day_scenes):
 def test_cancel_flag_stops_a_date_unit(tmp_path, day_scenes):
     from rasterio.windows import Window
 
-    from timestack.core.composite.annual import UnitSpec, prepare_scenes
+    from timestack.core.composite.catalog import prepare_scenes
+    from timestack.core.composite.observations import UnitSpec
     from timestack.core.composite.scenes import date_unit
     from timestack.core.io.grid import target_grid
     from timestack.core.quality.masks import MaskOptions

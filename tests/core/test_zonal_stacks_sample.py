@@ -4,7 +4,8 @@ and its LandTrendr fit. Disturbed stands of the ground truth must show their dro
 import pytest
 from osgeo import ogr
 
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.landtrendr.fit import LandTrendrOutputs, run_landtrendr_raster
 from timestack.core.zonal.statistics import read_polygons, zonal_statistics
 

@@ -15,7 +15,8 @@ import pytest
 import rasterio
 from rasterio.warp import transform_bounds
 
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.sample_archive import ensure_sample_archive
 
 ROOT = Path(__file__).resolve().parents[2]

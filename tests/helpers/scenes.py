@@ -16,7 +16,8 @@ import numpy as np
 import rasterio
 from affine import Affine
 
-from timestack.core.composite.annual import CompositeSettings, annual_composites
+from timestack.core.composite.annual import annual_composites
+from timestack.core.composite.settings import CompositeSettings
 from timestack.core.quality.qa import encode_qa_pixel
 
 __all__ = [

@@ -98,8 +98,9 @@ def test_the_composite_tab_runs_the_per_date_stack_when_asked(provider, sample, 
     panel.items.setFilePath(str(sample.item_collection))
     panel.output.setFilePath(str(tmp_path / "dates.tif"))
     panel.per_date.setChecked(True)
-    shared = {"ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "CACHE_FOLDER", "CACHE_MAX_GB"}
-    assert set(panel.scene_stack_parameters()) <= shared
+    shared = {"ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "CACHE_FOLDER", "CACHE_MAX_GB", "MASK",
+              "CLOUD_CONFIDENCE", "TARGET_CRS", "DASK_SCHEDULER"}  # fmt: skip
+    assert set(panel.scene_stack_parameters()) <= shared  # no years, season, method, TDOM
     panel.run_composite()
     deadline = time.monotonic() + 120
     while not panel.run_button.isEnabled() and time.monotonic() < deadline:

@@ -4,7 +4,7 @@
 from pathlib import Path
 
 from qgis.core import QgsApplication
-from qgis.gui import QgsFileWidget
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -26,18 +26,38 @@ def default_output() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "timestack" / "composites" / "composite.tif"
 
 
+#: Parameters a user rarely changes, shown (in this order) in the folded "Advanced" group; their widgets
+#: are built from the algorithm's definitions, tooltips from its parameter help.
+ADVANCED = (
+    CompositeAlgorithm.MASK,
+    CompositeAlgorithm.CLOUD_CONFIDENCE,
+    CompositeAlgorithm.TDOM,
+    CompositeAlgorithm.HARMONIZE,
+    CompositeAlgorithm.FILL_EMPTY_YEARS,
+    CompositeAlgorithm.RESOLUTION,
+    CompositeAlgorithm.TARGET_CRS,
+    CompositeAlgorithm.CACHE_FOLDER,
+    CompositeAlgorithm.CACHE_MAX_GB,
+    CompositeAlgorithm.DASK_SCHEDULER,
+)
+#: The parameters ``timestack:scenestack`` shares with the composite (no years, season, method).
+SCENE_STACK_SHARED = (
+    "ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "EXTENT", "AOI", "CACHE_FOLDER", "CACHE_MAX_GB", "MASK",
+    "CLOUD_CONFIDENCE", "TARGET_CRS", "DASK_SCHEDULER",
+)  # fmt: skip
+
+
 class CompositePanel(RunsOneAlgorithm, QWidget):
-    """Choose scenes, years, season, method and indices; run; watch progress; cancel."""
+    """Choose scenes, years, season, method and indices; run; watch progress; cancel. The rarely
+    changed parameters wait in a folded "Advanced" group, so Run stays in view in a short dock."""
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.items = QgsFileWidget(self)
         self.items.setFilter(self.tr("STAC ItemCollection (*.json)"))
-        self.items.setToolTip(
-            self.tr("The scenes: the JSON written by Search scenes, or the sample archive's")
-        )
         self.definitions = AlgorithmParameters(CompositeAlgorithm)
+        self.items.setToolTip(self.definitions.tooltip(CompositeAlgorithm.ITEMS))
         alg = CompositeAlgorithm
         self.start_year = self.definitions.widget(alg.START_YEAR, self)
         self.end_year = self.definitions.widget(alg.END_YEAR, self)
@@ -45,11 +65,13 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.doy_end = self.definitions.widget(alg.DOY_END, self)
         self.method = self.definitions.widget(alg.METHOD, self)
         self.indices = self.definitions.widget(alg.INDICES, self)
-        self.tdom = self.definitions.widget(alg.TDOM, self)
-        self.harmonize = self.definitions.widget(alg.HARMONIZE, self)
-        self.resolution = self.definitions.widget(alg.RESOLUTION, self)
-        self.cache_folder = self.definitions.widget(alg.CACHE_FOLDER, self)
-        self.cache_max_gb = self.definitions.widget(alg.CACHE_MAX_GB, self)
+        #: The Advanced group's widgets by parameter name (built in :meth:`_advanced_group`).
+        self.advanced: dict = {name: self.definitions.widget(name, self) for name in ADVANCED}
+        self.tdom = self.advanced[alg.TDOM]
+        self.harmonize = self.advanced[alg.HARMONIZE]
+        self.resolution = self.advanced[alg.RESOLUTION]
+        self.cache_folder = self.advanced[alg.CACHE_FOLDER]
+        self.cache_max_gb = self.advanced[alg.CACHE_MAX_GB]
         #: The area of the search the scenes came from ({"EXTENT": ...} or {"AOI": ...}), if any.
         self.search_area: dict = {}
         self.only_search_area = QCheckBox(self.tr("Only the area searched (not whole scenes)"), self)
@@ -87,6 +109,10 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         self.folder.setToolTip(self.definitions.tooltip(CompositeAlgorithm.OUTPUT_FOLDER))
         self.add_run_controls(self.tr("Composite"), "compositeRunButton", self.run_composite)
 
+        self._layout()
+        remember(self, {"output": self.output, "folder": self.folder, "cache": self.cache_folder})
+
+    def _layout(self) -> None:
         intro = QLabel(
             self.tr(
                 "One cloud-free composite per year from the scenes of a search, with spectral indices. "
@@ -95,41 +121,55 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
             self,
         )
         intro.setWordWrap(True)
-        years = QHBoxLayout()
-        years.addWidget(self.start_year)
-        years.addWidget(QLabel("–", self))
-        years.addWidget(self.end_year)
-        season = QHBoxLayout()
-        season.addWidget(self.doy_start)
-        season.addWidget(QLabel("–", self))
-        season.addWidget(self.doy_end)
         form = QFormLayout()
         form.addRow(self.tr("Scenes"), self.items)
-        form.addRow(self.tr("Years"), years)
-        form.addRow(self.tr("Season (day of year)"), season)
+        form.addRow(self.tr("Years"), self._pair(self.start_year, self.end_year))
+        form.addRow(self.tr("Season (day of year)"), self._pair(self.doy_start, self.doy_end))
         form.addRow(self.definitions.label(CompositeAlgorithm.METHOD, self), self.method)
         form.addRow(self.tr("Indices"), self.indices)
-        form.addRow(self.definitions.label(CompositeAlgorithm.RESOLUTION, self), self.resolution)
         form.addRow(self.only_search_area)
-        form.addRow(self.tdom)
-        form.addRow(self.harmonize)
         form.addRow(self.per_date)
         form.addRow(self.per_track)
         form.addRow(self.tr("Stack"), self.output)
-        form.addRow(self.tr("Per-year folder"), self.folder)
-        form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_FOLDER, self), self.cache_folder)
-        form.addRow(self.definitions.label(CompositeAlgorithm.CACHE_MAX_GB, self), self.cache_max_gb)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self._advanced_group())
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        remember(self, {"output": self.output, "folder": self.folder, "cache": self.cache_folder})
+
+    def _pair(self, first: QWidget, last: QWidget) -> QHBoxLayout:
+        """Two inputs of a range side by side, ``first – last``."""
+        row = QHBoxLayout()
+        row.addWidget(first)
+        row.addWidget(QLabel("–", self))
+        row.addWidget(last)
+        return row
+
+    def _advanced_group(self) -> QgsCollapsibleGroupBox:
+        """The folded group of rarely changed parameters: masks, TDOM, harmonisation, grid, outputs,
+        cache and dask. Check boxes carry their own label; long labels wrap above their field."""
+        group = QgsCollapsibleGroupBox(self.tr("Advanced"), self)
+        group.setObjectName("compositeAdvanced")
+        group.setToolTip(
+            self.tr("Masks, TDOM, harmonisation, grid, per-year outputs, download cache and dask cluster")
+        )
+        group.setCollapsed(True)
+        self.advanced_box = group
+        form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        for name, widget in self.advanced.items():
+            if isinstance(widget, QCheckBox):
+                form.addRow(widget)
+            else:
+                form.addRow(self.definitions.label(name, group), widget)
+        form.addRow(self.tr("Per-year folder"), self.folder)
+        return group
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CompositePanel", text)
@@ -153,7 +193,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
     def parameters(self) -> dict:
         shown = (
             self.start_year, self.end_year, self.doy_start, self.doy_end, self.method, self.indices,
-            self.tdom, self.harmonize, self.resolution, self.cache_folder, self.cache_max_gb,
+            *self.advanced.values(),
         )  # fmt: skip
         values = {widget.objectName(): widget_value(widget) for widget in shown}
         values.update(
@@ -170,8 +210,7 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
 
     def scene_stack_parameters(self) -> dict:
         """The parameters ``timestack:scenestack`` shares with the composite (no years, season, method)."""
-        shared = ("ITEMS", "OUTPUT", "INDICES", "RESOLUTION", "EXTENT", "AOI", "CACHE_FOLDER", "CACHE_MAX_GB")
-        return {name: value for name, value in self.parameters().items() if name in shared}
+        return {name: value for name, value in self.parameters().items() if name in SCENE_STACK_SHARED}
 
     def sar_stack_parameters(self) -> dict:
         """``timestack:sarstack``'s parameters: the scenes, area and resolution of the form, the track

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -35,9 +34,10 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core.composite.annual import DEFAULT_MAX_GB, METHODS, CompositeSettings, annual_composites
+from ..core.composite.annual import annual_composites
+from ..core.composite.settings import METHODS, CompositeSettings
 from ..core.indices import REFLECTIVE_BANDS
-from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16
+from ..core.io.stack import SCALE_INT16
 from .algorithm import TimestackAlgorithm
 from .params import (
     FIRST_LANDSAT_YEAR,
@@ -48,14 +48,17 @@ from .params import (
     EarthdataParameter,
     IndexParameter,
     MaskParameters,
+    SceneGridParameters,
     SeasonParameters,
     advanced,
     defaults_optional,
+    with_help,
 )
 from .styles import CompositeLayerStyler, composite_layers, keep_alive, year_range
 
 
 class CompositeAlgorithm(
+    SceneGridParameters,
     AreaParameters,
     SeasonParameters,
     IndexParameter,
@@ -67,23 +70,15 @@ class CompositeAlgorithm(
 ):
     """Annual composites of the scenes of an ItemCollection onto one grid."""
 
-    ITEMS = "ITEMS"
-    TARGET_CRS = "TARGET_CRS"
-    RESOLUTION = "RESOLUTION"
     START_YEAR = "START_YEAR"
     END_YEAR = "END_YEAR"
     METHOD = "METHOD"
     PERCENTILE = "PERCENTILE"
-    BANDS = "BANDS"
     TDOM = "TDOM"
     TDOM_STATISTICS = "TDOM_STATISTICS"
     OUTPUT_TDOM_STATISTICS = "OUTPUT_TDOM_STATISTICS"
     HARMONIZE = "HARMONIZE"
     FILL_EMPTY_YEARS = "FILL_EMPTY_YEARS"
-    OUTPUT_TYPE = "OUTPUT_TYPE"
-    CHUNK_SIZE = "CHUNK_SIZE"
-    MAX_GB = "MAX_GB"
-    DASK_SCHEDULER = "DASK_SCHEDULER"
     OUTPUT = "OUTPUT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_OBSERVATION = "OUTPUT_OBSERVATION"
@@ -119,73 +114,86 @@ class CompositeAlgorithm(
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.ITEMS, self.tr("Scenes (STAC ItemCollection JSON)"), extension="json", optional=True
-            )
-        )
+        self.add_items_parameter()
         self.add_area_parameters()
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.TARGET_CRS, self.tr("Target CRS (default: the scenes' CRS)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                self.tr("Resolution (target CRS units)"),
-                QgsProcessingParameterNumber.Double,
-                30.0,
-            )
-        )
+        self.add_grid_parameters(self.tr("Target CRS (default: the scenes' CRS)"))
         integer = QgsProcessingParameterNumber.Integer
+        years_help = self.tr(
+            "The years of the stack, first and last included (calendar years; a season that wraps the new "
+            "year is labelled by the year it ends in); one composite per year"
+        )
         for name, label, default in (
             (self.START_YEAR, self.tr("First year"), 1985),
             (self.END_YEAR, self.tr("Last year"), 2024),
         ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, label, integer, default, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
-                )
+            year = QgsProcessingParameterNumber(
+                name, label, integer, default, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
             )
+            self.addParameter(with_help(year, years_help))
         self.add_season_parameters()
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.METHOD,
-                self.tr("Compositing method"),
-                options=[
-                    self.tr("Medoid"),
-                    self.tr("Median"),
-                    self.tr("Mean"),
-                    self.tr("Maximum NDVI"),
-                    self.tr("Percentile"),
-                ],
-                defaultValue=0,
-            )
+        method = QgsProcessingParameterEnum(
+            self.METHOD,
+            self.tr("Compositing method"),
+            options=[
+                self.tr("Medoid"),
+                self.tr("Median"),
+                self.tr("Mean"),
+                self.tr("Maximum NDVI"),
+                self.tr("Percentile"),
+            ],
+            defaultValue=0,
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.BANDS,
-                self.tr("Bands"),
-                options=list(REFLECTIVE_BANDS),
-                allowMultiple=True,
-                defaultValue=list(range(len(REFLECTIVE_BANDS))),
-                optional=True,
-            )
+        method_help = self.tr(
+            "How a pixel's clear observations of a year become one value: the medoid (the observation "
+            "closest to the median in all bands), the per-band median, mean or percentile, or the "
+            "observation with the highest NDVI"
         )
+        self.addParameter(with_help(method, method_help))
+        self._add_composite_inputs()
+        self.add_run_parameters("int16")
+        self._add_engine_parameters()
+        self.add_earthdata_parameter()
+        self.add_allowed_roots_parameter()
+        self.add_asset_cache_parameters()
+        self._add_outputs()
+        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
+
+    def _add_composite_inputs(self) -> None:
+        """Bands, indices, masks, TDOM, harmonisation and empty years; percentile and statistics."""
+        self.add_bands_parameter()
         self.add_index_parameter()
         self.add_mask_parameters(self.tr("Mask"), confidences=True)
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.TDOM, self.tr("TDOM: mask dark outliers (shadows)"), False)
+        switches = (
+            (
+                self.TDOM,
+                self.tr("TDOM: mask dark outliers (shadows)"),
+                False,
+                self.tr(
+                    "Also mask cloud shadows the QA layer missed: pixels much darker in NIR and SWIR1 than "
+                    "their mean over all scenes (Temporal Dark Outlier Mask; a first pass over every scene)"
+                ),
+            ),
+            (
+                self.HARMONIZE,
+                self.tr("Harmonise OLI to ETM+"),
+                False,
+                self.tr(
+                    "Convert Landsat 8/9 OLI reflectance to Landsat 7 ETM+ (Roy et al. 2016), so sensors "
+                    "mix without a step in the series"
+                ),
+            ),
+            (
+                self.FILL_EMPTY_YEARS,
+                self.tr("Keep years without scenes (nodata)"),
+                True,
+                self.tr(
+                    "Keep a band for every year of the range, nodata where no scene was found, so "
+                    "LandTrendr sees every year; off: only years with scenes"
+                ),
+            ),
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.HARMONIZE, self.tr("Harmonise OLI to ETM+"), False)
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                self.FILL_EMPTY_YEARS, self.tr("Keep years without scenes (nodata)"), True
-            )
-        )
+        for name, label, default, help_text in switches:
+            self.addParameter(with_help(QgsProcessingParameterBoolean(name, label, default), help_text))
         advanced_parameters = [
             QgsProcessingParameterNumber(
                 self.PERCENTILE,
@@ -202,28 +210,13 @@ class CompositeAlgorithm(
                 extension="tif",
                 optional=True,
             ),
-            QgsProcessingParameterEnum(
-                self.OUTPUT_TYPE,
-                self.tr("Output data type"),
-                options=[self.tr("Int16, reflectance × 10000"), self.tr("Float32")],
-                defaultValue=0,
-            ),
-            QgsProcessingParameterNumber(
-                self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), integer, 256, False, 16
-            ),
-            QgsProcessingParameterNumber(
-                self.MAX_GB,
-                self.tr("Refuse runs larger than (GB of output or working memory)"),
-                QgsProcessingParameterNumber.Double,
-                DEFAULT_MAX_GB,
-                False,
-                0.001,
-            ),
-            QgsProcessingParameterString(
-                self.DASK_SCHEDULER,
-                self.tr("dask.distributed scheduler address (empty: local threads)"),
-                optional=True,
-            ),
+        ]
+        for parameter in advanced_parameters:
+            self.addParameter(advanced(parameter))
+
+    def _add_engine_parameters(self) -> None:
+        """ENGINE and the Earth Engine result and export folder (advanced)."""
+        engine_parameters = [
             QgsProcessingParameterEnum(
                 self.ENGINE,
                 self.tr("Engine"),
@@ -243,20 +236,28 @@ class CompositeAlgorithm(
                 self.EE_FOLDER, self.tr("Google Drive folder of the export"), defaultValue="timestack"
             ),
         ]
-        for parameter in advanced_parameters:
+        for parameter in engine_parameters:
             self.addParameter(advanced(parameter))
-        self.add_earthdata_parameter()
-        self.add_allowed_roots_parameter()
-        self.add_asset_cache_parameters()
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack")))
-        self.addParameter(
-            QgsProcessingParameterFolderDestination(
-                self.OUTPUT_FOLDER,
-                self.tr("Folder for per-year GeoTIFFs and VRT mosaics"),
-                optional=True,
-                createByDefault=False,
-            )
+
+    def _add_outputs(self) -> None:
+        """The stack, the per-year folder and the outputs a run reports."""
+        stack = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Composite stack"))
+        stack_help = self.tr(
+            "The stack GeoTIFF (COG): one band per year and variable, named YYYY_name; reflectance × 10000 "
+            "as Int16 unless OUTPUT_TYPE is Float32"
         )
+        self.addParameter(with_help(stack, stack_help))
+        folder = QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER,
+            self.tr("Folder for per-year GeoTIFFs and VRT mosaics"),
+            optional=True,
+            createByDefault=False,
+        )
+        folder_help = self.tr(
+            "Also write one GeoTIFF per year and, per variable, a VRT over the years into this folder; "
+            "empty: the stack only"
+        )
+        self.addParameter(with_help(folder, folder_help))
         self.addOutput(
             QgsProcessingOutputRasterLayer(self.OUTPUT_OBSERVATION, self.tr("Day of year and source scene"))
         )
@@ -278,53 +279,29 @@ class CompositeAlgorithm(
                 self.UNREADABLE_YEARS, self.tr("Years whose every scene was unreadable (comma-separated)")
             )
         )
-        defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         if self.ENGINES[self.parameterAsEnum(parameters, self.ENGINE, context)] == "earthengine":
             return self._earthengine(parameters, context, feedback)
-        if not self.parameterAsFile(parameters, self.ITEMS, context):
-            raise self.fail(
-                self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
-            )
-        crs = self.target_crs(parameters, context)
-        bounds, bounds_crs = self.area_bounds(parameters, context)
-        bands = [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)]
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
+        shared = self.stack_settings(parameters, context, output, self.tr("the scenes' CRS"))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         statistics = self.parameterAsFile(parameters, self.TDOM_STATISTICS, context)
-        dtype = OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)]
+        dtype = shared["output_dtype"]
         try:
             settings = CompositeSettings(
-                items=self.parameterAsFile(parameters, self.ITEMS, context),
-                output=output,
+                **shared,
                 start_year=self.parameterAsInt(parameters, self.START_YEAR, context),
                 end_year=self.parameterAsInt(parameters, self.END_YEAR, context),
                 doy_start=self.parameterAsInt(parameters, self.DOY_START, context),
                 doy_end=self.parameterAsInt(parameters, self.DOY_END, context),
                 method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
                 percentile=self.parameterAsDouble(parameters, self.PERCENTILE, context),
-                bands=bands,
-                indices=self.index_names(parameters, context),
-                mask=self.mask_options(parameters, context),
                 tdom=self.parameterAsBoolean(parameters, self.TDOM, context),
                 tdom_statistics=Path(statistics) if statistics else None,
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
                 fill_empty_years=self.parameterAsBoolean(parameters, self.FILL_EMPTY_YEARS, context),
-                bounds=bounds,
-                bounds_crs=bounds_crs,
-                area_parameter=self.AOI if parameters.get(self.AOI) not in (None, "") else self.EXTENT,
-                crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
-                resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
-                output_dtype=dtype,
                 output_folder=Path(folder) if folder and folder != QgsProcessing.TEMPORARY_OUTPUT else None,
-                chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
-                max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
-                allowed_roots=self.allowed_roots(parameters, context),
-                cache_folder=self.asset_cache(parameters, context)[0],
-                cache_max_gb=self.asset_cache(parameters, context)[1],
-                dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
-                or None,
             )
             progress, is_cancelled = self.core_callbacks(feedback)
             earthdata, catalog_login = self.read_logins(parameters, context, settings.items)
@@ -363,23 +340,6 @@ class CompositeAlgorithm(
             self.EMPTY_YEARS: ",".join(str(year) for year in result.empty_years),
             self.UNREADABLE_YEARS: ",".join(str(year) for year in result.unreadable_years),
         }
-
-    def target_crs(self, parameters, context):
-        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``).
-
-        Processing turns an unknown CRS into an invalid one, which would otherwise read as "not given"
-        and silently fall back to the scenes' CRS.
-        """
-        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        given = parameters.get(self.TARGET_CRS)
-        if not crs.isValid() and given not in (None, "") and str(given).strip():
-            raise self.fail(
-                self.tr(
-                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
-                    "such as EPSG:32633, or leave it empty to use the scenes' CRS."
-                ).format(given)
-            )
-        return crs
 
     def _earthengine(self, parameters, context: QgsProcessingContext, feedback) -> dict:
         """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""

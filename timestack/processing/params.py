@@ -19,6 +19,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -31,8 +32,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.indices import INDICES
+from ..core.composite.settings import DEFAULT_MAX_GB
+from ..core.indices import INDICES, REFLECTIVE_BANDS
 from ..core.io.cache import DEFAULT_CACHE_MAX_GB
+from ..core.io.stack import OUTPUT_DTYPES
 from ..core.quality.masks import DEFAULT_MASK, MASK_NAMES, MaskOptions
 from ..core.quality.qa import CONFIDENCE_LEVELS
 
@@ -43,6 +46,7 @@ __all__ = [
     "LAST_YEAR",
     "AreaParameters",
     "DaskParameter",
+    "SceneGridParameters",
     "EarthdataParameter",
     "IndexParameter",
     "MaskParameters",
@@ -69,6 +73,12 @@ def split_list(text: Optional[str]) -> list:
 def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """``parameter`` shown under the dialog's "Advanced parameters"."""
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def with_help(parameter: QgsProcessingParameterDefinition, text: str) -> QgsProcessingParameterDefinition:
+    """``parameter`` with ``text`` (what it does, its unit) as help: the Toolbox's and the dock's tooltip."""
+    parameter.setHelp(text)
     return parameter
 
 
@@ -165,6 +175,11 @@ class SeasonParameters:
     DOY_END = "DOY_END"
 
     def add_season_parameters(self) -> None:
+        season_help = translate(
+            "TimestackParameters",
+            "The days of the year (1-366) whose scenes are used; a start after the end wraps the new "
+            "year (335 to 60: December to February)"
+        )  # fmt: skip
         for name, label, default in (
             (self.DOY_START, translate("TimestackParameters", "Season start (day of year)"), 1),
             (self.DOY_END, translate("TimestackParameters", "Season end (day of year)"), 366),
@@ -172,13 +187,7 @@ class SeasonParameters:
             day = QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Integer, default, minValue=1, maxValue=366
             )
-            day.setHelp(translate(
-                "TimestackParameters",
-                "Only scenes acquired between DOY_START and DOY_END (days of the year, 1-366) count: the "
-                "season compared from year to year; a start after the end wraps over the new year (335 "
-                "to 60)."
-            ))  # fmt: skip
-            self.addParameter(day)
+            self.addParameter(with_help(day, season_help))
 
     def season(self, parameters, context) -> tuple[int, int]:
         return (
@@ -226,11 +235,12 @@ class MaskParameters:
             defaultValue=[MASK_NAMES.index(name) for name in DEFAULT_MASK],
             optional=True,
         )
-        mask.setHelp(translate(
+        mask_help = translate(
             "TimestackParameters",
-            "The pixel classes left out of every scene, read from its quality band (Landsat QA_PIXEL, "
-            "HLS Fmask, Sentinel-2 SCL); fill is always left out."
-        ))  # fmt: skip
+            "The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS "
+            "Fmask"
+        )  # fmt: skip
+        with_help(mask, mask_help)
         self.addParameter(advanced(mask) if advanced_mask else mask)
         if not confidences:
             return
@@ -263,6 +273,12 @@ class MaskParameters:
             ),
         ):
             level = QgsProcessingParameterEnum(name, label, options=levels, defaultValue=0)
+            level_help = translate(
+                "TimestackParameters",
+                "Landsat QA_PIXEL rates each pixel's confidence (low, medium, high); also mask the "
+                "pixels rated at or above this level (Off: the class flags of MASK only)"
+            )  # fmt: skip
+            with_help(level, level_help)
             self.addParameter(advanced(level) if is_advanced else level)
         buffer = QgsProcessingParameterNumber(
             self.MASK_BUFFER,
@@ -308,12 +324,11 @@ class IndexParameter:
     def add_index_parameter(self, default: str = "NBR") -> None:
         label = translate("TimestackParameters", "Indices (comma-separated: {0})").format(", ".join(INDICES))
         indices = QgsProcessingParameterString(self.INDICES, label, defaultValue=default, optional=True)
-        indices.setHelp(translate(
+        help_text = translate(
             "TimestackParameters",
-            "Spectral indices computed from the reflectance and written as bands of their own, any case, "
-            "separated by commas; empty: reflectance only."
-        ))  # fmt: skip
-        self.addParameter(indices)
+            "Spectral indices computed from the bands, by name, separated by commas: {0}"
+        ).format(", ".join(INDICES))  # fmt: skip
+        self.addParameter(with_help(indices, help_text))
 
     def index_names(self, parameters, context) -> list:
         """The indices asked for, in the registry's upper-case spelling."""
@@ -337,12 +352,12 @@ class DaskParameter:
             translate("TimestackParameters", "dask.distributed scheduler address (empty: local threads)"),
             optional=True,
         )
-        scheduler.setHelp(translate(
+        help_text = translate(
             "TimestackParameters",
-            "The address of a running dask.distributed scheduler (tcp://host:8786) whose workers compute "
-            "the chunks; empty: this computer's threads."
-        ))  # fmt: skip
-        self.addParameter(advanced(scheduler))
+            "Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as "
+            "tcp://host:8786; empty runs on this computer's threads"
+        )  # fmt: skip
+        self.addParameter(advanced(with_help(scheduler, help_text)))
 
     def dask_scheduler(self, parameters, context) -> Optional[str]:
         """The scheduler address, or None for local threads."""
@@ -513,15 +528,21 @@ class AssetCacheParameters:
             False,
             0.001,
         )
-        folder.setHelp(translate(
-            "TimestackParameters",
-            "Remote files are downloaded here once, checked against the catalog's size and checksum, and "
-            "read from disk by later runs; empty: read over the network every time."
-        ))  # fmt: skip
-        limit.setHelp(translate(
-            "TimestackParameters",
-            "The cache folder's largest size, in gigabytes: the files used longest ago are deleted first."
-        ))  # fmt: skip
+        with_help(
+            folder,
+            translate(
+                "TimestackParameters",
+                "Download every remote scene file into this folder (verified, reused by later runs) "
+                "instead of streaming it; empty streams"
+            ),
+        )  # fmt: skip
+        with_help(
+            limit,
+            translate(
+                "TimestackParameters",
+                "Most the cache folder may hold, in gigabytes; the least recently used files go first"
+            ),
+        )  # fmt: skip
         for parameter in (folder, limit):
             self.addParameter(advanced(parameter))
 
@@ -559,3 +580,157 @@ class EarthEngineLoginParameter:
             "your own Earth Engine login"
         )  # fmt: skip
         self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))
+
+
+class SceneGridParameters(DaskParameter):
+    """The scenes of an ItemCollection on one grid: ITEMS, TARGET_CRS, RESOLUTION, BANDS, and the run's
+    OUTPUT_TYPE, CHUNK_SIZE, MAX_GB and DASK_SCHEDULER (advanced) — what a composite and a per-date
+    stack share (``core.composite.settings.StackSettings``).
+
+    :meth:`stack_settings` reads them back, with the area, indices, mask, allowed roots and cache of
+    :class:`AreaParameters`, :class:`IndexParameter`, :class:`MaskParameters`,
+    :class:`AllowedRootsParameter` and :class:`AssetCacheParameters`, which the algorithm also takes.
+    """
+
+    ITEMS = "ITEMS"
+    TARGET_CRS = "TARGET_CRS"
+    RESOLUTION = "RESOLUTION"
+    BANDS = "BANDS"
+    OUTPUT_TYPE = "OUTPUT_TYPE"
+    CHUNK_SIZE = "CHUNK_SIZE"
+    MAX_GB = "MAX_GB"
+
+    def add_items_parameter(self) -> None:
+        items = QgsProcessingParameterFile(
+            self.ITEMS,
+            translate("TimestackParameters", "Scenes (STAC ItemCollection JSON)"),
+            extension="json",
+            optional=True,
+        )
+        help_text = translate(
+            "TimestackParameters",
+            "The scenes: the ItemCollection JSON written by 'Search scenes', or the sample archive's "
+            "items.json"
+        )  # fmt: skip
+        self.addParameter(with_help(items, help_text))
+
+    def add_grid_parameters(self, crs_label: str) -> None:
+        """TARGET_CRS (labelled ``crs_label``, which says what an empty one means) and RESOLUTION."""
+        crs = QgsProcessingParameterCrs(self.TARGET_CRS, crs_label, optional=True)
+        resolution = QgsProcessingParameterNumber(
+            self.RESOLUTION,
+            translate("TimestackParameters", "Resolution (target CRS units)"),
+            QgsProcessingParameterNumber.Double,
+            30.0,
+        )
+        resolution_help = translate(
+            "TimestackParameters",
+            "Pixel size of the output grid, in the target CRS's units: metres for a UTM zone (30 for "
+            "Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS"
+        )  # fmt: skip
+        self.addParameter(with_help(crs, crs_label))
+        self.addParameter(with_help(resolution, resolution_help))
+
+    def add_bands_parameter(self) -> None:
+        bands = QgsProcessingParameterEnum(
+            self.BANDS,
+            translate("TimestackParameters", "Bands"),
+            options=list(REFLECTIVE_BANDS),
+            allowMultiple=True,
+            defaultValue=list(range(len(REFLECTIVE_BANDS))),
+            optional=True,
+        )
+        self.addParameter(bands)
+
+    def add_run_parameters(self, dtype: str) -> None:
+        """OUTPUT_TYPE (default ``dtype``), CHUNK_SIZE, MAX_GB and DASK_SCHEDULER, all advanced."""
+        output_type = QgsProcessingParameterEnum(
+            self.OUTPUT_TYPE,
+            translate("TimestackParameters", "Output data type"),
+            options=[
+                translate("TimestackParameters", "Int16, reflectance × 10000"),
+                translate("TimestackParameters", "Float32"),
+            ],
+            defaultValue=OUTPUT_DTYPES.index(dtype),
+        )
+        chunk = QgsProcessingParameterNumber(
+            self.CHUNK_SIZE,
+            translate("TimestackParameters", "Chunk size (pixels)"),
+            QgsProcessingParameterNumber.Integer,
+            256,
+            False,
+            16,
+        )
+        chunk_help = translate(
+            "TimestackParameters",
+            "Side of the square windows read and composited at once, in pixels; smaller uses less memory"
+        )  # fmt: skip
+        limit = QgsProcessingParameterNumber(
+            self.MAX_GB,
+            translate("TimestackParameters", "Refuse runs larger than (GB of output or working memory)"),
+            QgsProcessingParameterNumber.Double,
+            DEFAULT_MAX_GB,
+            False,
+            0.001,
+        )
+        for parameter in (output_type, with_help(chunk, chunk_help), limit):
+            self.addParameter(advanced(parameter))
+        self.add_dask_parameter()
+
+    def required_items(self, parameters, context) -> str:
+        """ITEMS, or a Processing error when it is empty."""
+        items = self.parameterAsFile(parameters, self.ITEMS, context)
+        if not items:
+            raise self.fail(
+                translate(
+                    "TimestackParameters",
+                    "ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'."
+                )
+            )  # fmt: skip
+        return items
+
+    def target_crs(self, parameters, context, fallback: str):
+        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``); ``fallback``
+        says what an empty one uses.
+
+        Processing turns an unknown CRS into an invalid one, which would otherwise read as "not given"
+        and silently fall back.
+        """
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        given = parameters.get(self.TARGET_CRS)
+        if not crs.isValid() and given not in (None, "") and str(given).strip():
+            raise self.fail(
+                translate(
+                    "TimestackParameters",
+                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
+                    "such as EPSG:32633, or leave it empty to use {1}."
+                ).format(given, fallback)
+            )  # fmt: skip
+        return crs
+
+    def stack_settings(self, parameters, context, output: Path, fallback: str) -> dict:
+        """The ``StackSettings`` keywords of these parameters and the shared mixins' (``output``: OUTPUT's
+        path; ``fallback``: what an empty TARGET_CRS uses, for its error)."""
+        items = self.required_items(parameters, context)
+        crs = self.target_crs(parameters, context, fallback)
+        bounds, bounds_crs = self.area_bounds(parameters, context)
+        cache_folder, cache_max_gb = self.asset_cache(parameters, context)
+        return {
+            "items": items,
+            "output": output,
+            "bands": [REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)],
+            "indices": self.index_names(parameters, context),
+            "mask": self.mask_options(parameters, context),
+            "bounds": bounds,
+            "bounds_crs": bounds_crs,
+            "area_parameter": self.AOI if parameters.get(self.AOI) not in (None, "") else self.EXTENT,
+            "crs": (crs.authid() or crs.toWkt()) if crs.isValid() else None,
+            "resolution": self.parameterAsDouble(parameters, self.RESOLUTION, context),
+            "output_dtype": OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)],
+            "chunk_size": self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+            "max_gb": self.parameterAsDouble(parameters, self.MAX_GB, context),
+            "allowed_roots": self.allowed_roots(parameters, context),
+            "cache_folder": cache_folder,
+            "cache_max_gb": cache_max_gb,
+            "dask_scheduler": self.dask_scheduler(parameters, context),
+        }

@@ -19,22 +19,15 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsRasterLayer,
     QgsRasterLayerTemporalProperties,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from ..core.composite.annual import DEFAULT_MAX_GB
 from ..core.composite.scenes import SceneStackSettings, scene_stack
-from ..core.indices import REFLECTIVE_BANDS
-from ..core.io.stack import OUTPUT_DTYPES, SCALE_INT16, band_numbers
+from ..core.io.stack import SCALE_INT16, band_numbers
 from .algorithm import TimestackAlgorithm
 from .params import (
     AllowedRootsParameter,
@@ -43,13 +36,14 @@ from .params import (
     EarthdataParameter,
     IndexParameter,
     MaskParameters,
-    advanced,
+    SceneGridParameters,
     defaults_optional,
 )
 from .styles import composite_renderer
 
 
 class SceneStackAlgorithm(
+    SceneGridParameters,
     AreaParameters,
     IndexParameter,
     MaskParameters,
@@ -60,14 +54,6 @@ class SceneStackAlgorithm(
 ):
     """One band per acquisition date and variable, on one grid, masked as composites are."""
 
-    ITEMS = "ITEMS"
-    TARGET_CRS = "TARGET_CRS"
-    RESOLUTION = "RESOLUTION"
-    BANDS = "BANDS"
-    OUTPUT_TYPE = "OUTPUT_TYPE"
-    CHUNK_SIZE = "CHUNK_SIZE"
-    MAX_GB = "MAX_GB"
-    DASK_SCHEDULER = "DASK_SCHEDULER"
     OUTPUT = "OUTPUT"
     OUTPUT_LOG = "OUTPUT_LOG"
     OUTPUT_CRS = "OUTPUT_CRS"
@@ -93,66 +79,13 @@ class SceneStackAlgorithm(
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.ITEMS, self.tr("Scenes (STAC ItemCollection JSON)"), extension="json", optional=True
-            )
-        )
+        self.add_items_parameter()
         self.add_area_parameters()
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.TARGET_CRS,
-                self.tr("Target CRS (default: the UTM zone most scenes lie in)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                self.tr("Resolution (target CRS units)"),
-                QgsProcessingParameterNumber.Double,
-                30.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.BANDS,
-                self.tr("Bands"),
-                options=list(REFLECTIVE_BANDS),
-                allowMultiple=True,
-                defaultValue=list(range(len(REFLECTIVE_BANDS))),
-                optional=True,
-            )
-        )
+        self.add_grid_parameters(self.tr("Target CRS (default: the UTM zone most scenes lie in)"))
+        self.add_bands_parameter()
         self.add_index_parameter()
         self.add_mask_parameters(self.tr("Mask"), confidences=True)
-        advanced_parameters = [
-            QgsProcessingParameterEnum(
-                self.OUTPUT_TYPE,
-                self.tr("Output data type"),
-                options=[self.tr("Int16, reflectance × 10000"), self.tr("Float32")],
-                defaultValue=OUTPUT_DTYPES.index("float32"),
-            ),
-            QgsProcessingParameterNumber(
-                self.CHUNK_SIZE, self.tr("Chunk size (pixels)"), QgsProcessingParameterNumber.Integer, 256,
-                False, 16,
-            ),
-            QgsProcessingParameterNumber(
-                self.MAX_GB,
-                self.tr("Refuse runs larger than (GB of output or working memory)"),
-                QgsProcessingParameterNumber.Double,
-                DEFAULT_MAX_GB,
-                False,
-                0.001,
-            ),
-            QgsProcessingParameterString(
-                self.DASK_SCHEDULER,
-                self.tr("dask.distributed scheduler address (empty: local threads)"),
-                optional=True,
-            ),
-        ]  # fmt: skip
-        for parameter in advanced_parameters:
-            self.addParameter(advanced(parameter))
+        self.add_run_parameters("float32")
         self.add_earthdata_parameter()
         self.add_allowed_roots_parameter()
         self.add_asset_cache_parameters()
@@ -165,36 +98,12 @@ class SceneStackAlgorithm(
         defaults_optional(self)
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
-        if not self.parameterAsFile(parameters, self.ITEMS, context):
-            raise self.fail(
-                self.tr("ITEMS is empty: give the STAC ItemCollection JSON written by 'Search scenes'.")
-            )
-        crs = self.target_crs(parameters, context)
-        bounds, bounds_crs = self.area_bounds(parameters, context)
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))
-        dtype = OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)]
-        cache_folder, cache_max_gb = self.asset_cache(parameters, context)
+        fallback = self.tr("the scenes' predominant UTM zone")
+        shared = self.stack_settings(parameters, context, output, fallback)
+        dtype = shared["output_dtype"]
         try:
-            settings = SceneStackSettings(
-                items=self.parameterAsFile(parameters, self.ITEMS, context),
-                output=output,
-                bands=[REFLECTIVE_BANDS[i] for i in self.parameterAsEnums(parameters, self.BANDS, context)],
-                indices=self.index_names(parameters, context),
-                mask=self.mask_options(parameters, context),
-                bounds=bounds,
-                bounds_crs=bounds_crs,
-                area_parameter=self.AOI if parameters.get(self.AOI) not in (None, "") else self.EXTENT,
-                crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
-                resolution=self.parameterAsDouble(parameters, self.RESOLUTION, context),
-                output_dtype=dtype,
-                chunk_size=self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
-                max_gb=self.parameterAsDouble(parameters, self.MAX_GB, context),
-                allowed_roots=self.allowed_roots(parameters, context),
-                cache_folder=cache_folder,
-                cache_max_gb=cache_max_gb,
-                dask_scheduler=self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip()
-                or None,
-            )
+            settings = SceneStackSettings(**shared)
             progress, is_cancelled = self.core_callbacks(feedback)
             earthdata, catalog_login = self.read_logins(parameters, context, settings.items)
             settings = replace(settings, earthdata_headers=earthdata, catalog_login=catalog_login)
@@ -223,19 +132,6 @@ class SceneStackAlgorithm(
             self.SCENES_USED: result.scenes_used,
             self.SCENES_SKIPPED: len(result.skipped),
         }
-
-    def target_crs(self, parameters, context):
-        """TARGET_CRS, or a clear error when it was given but names no CRS (``EPSG:99999``)."""
-        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        given = parameters.get(self.TARGET_CRS)
-        if not crs.isValid() and given not in (None, "") and str(given).strip():
-            raise self.fail(
-                self.tr(
-                    "TARGET_CRS: '{0}' is not a coordinate reference system QGIS knows; give an EPSG code "
-                    "such as EPSG:32633, or leave it empty to use the scenes' predominant UTM zone."
-                ).format(given)
-            )
-        return crs
 
 
 def stack_layer(path: str, name: str, dates: list, scale: float) -> QgsRasterLayer:

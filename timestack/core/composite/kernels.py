@@ -20,6 +20,8 @@ configure_numba_cache()
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
 
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError  # noqa: E402
+
 NO_OBSERVATION = -1
 
 
@@ -195,7 +197,11 @@ def percentile(data: np.ndarray, q: float, out: np.ndarray) -> None:
     ``q`` = 50 is the median. Bands are independent, so the result is generally not one observation.
     """
     if not 0 <= q <= 100:
-        raise ValueError(f"PERCENTILE must be within 0-100, got {q}")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "PERCENTILE must be within 0-100, got {0}"),
+            "PERCENTILE",
+            args=(q,),
+        )
     _percentile_kernel(data, float(q), out, sorting_network(data.shape[0]))
 
 

@@ -1,9 +1,9 @@
 """Per-date stacks of masked scenes: every acquisition day of an ItemCollection as bands of one grid.
 
-The scenes go through exactly the composite's machinery (:mod:`.annual`): the same item parsing,
-preflight and skipped-scene log (:func:`.annual.prepare_scenes`), the same target grid
-(:func:`.annual.build_grid`), the same windowed reads, scaling and QA/SCL/Fmask masks
-(:func:`.annual._read_scene`), the same indices registry and the same writers; only the reduction
+The scenes go through exactly the composite's machinery (:mod:`.catalog`, :mod:`.observations`):
+the same item parsing, preflight and skipped-scene log (:func:`.catalog.prepare_scenes`), the same target grid
+(:func:`.catalog.build_grid`), the same windowed reads, scaling and QA/SCL/Fmask masks
+(:func:`.annual.read_scene`), the same indices registry and the same writers; only the reduction
 differs: instead of one value per year, every acquisition day keeps its own bands, described
 ``YYYY-MM-DD_name`` (:func:`..io.bands.date_band_description`).
 
@@ -23,45 +23,41 @@ import datetime as dt
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 import rasterio
 from rasterio.crs import CRS
-from rasterio.errors import RasterioError
 from rasterio.windows import Window
 
 from ..cube.stacks import predominant_utm
-from ..indices import REFLECTIVE_BANDS, compute_index, required_bands
+from ..indices import compute_index, required_bands
 from ..io.bands import date_band_description
-from ..io.cache import DEFAULT_CACHE_MAX_GB
-from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, bounds_in, chunk_windows, intersects, with_halo
-from ..io.stack import NODATA, create_tiled, encode_values, remove_paths, write_cog, write_json
-from ..quality.masks import MaskOptions
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, Message, Progress
-from .annual import (
-    DEFAULT_MAX_GB,
-    CompositeSettings,
+from ..io.engine import OutputSpec, run_windows
+from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, bounds_in, intersects, with_halo
+from ..io.stack import NODATA, encode_values, remove_paths, write_cog, write_json
+from ..runtime import QT_TRANSLATE_NOOP, Message, Progress
+from .catalog import (
     Scene,
-    SizeEstimate,
-    UnitSpec,
-    _asset_cache,
-    _downloaded_scenes,
-    _Executor,
-    _folders_to_make,
-    _gigabytes,
-    _read_scene,
-    _refuse_outputs_over_inputs,
-    _refuse_unusable_output_places,
-    _run_units,
-    _validate,
-    _window_bounds,
+    asset_cache,
     build_grid,
+    downloaded_scenes,
     load_items,
     prepare_scenes,
     scenes_on_grid,
 )
+from .estimate import SizeEstimate, gigabytes
+from .observations import UnitSpec, window_bounds, window_observations
+from .outputs import (
+    check_output_path,
+    folders_to_make,
+    grid_log,
+    refuse_outputs_over_inputs,
+    refuse_unusable_output_places,
+)
+from .settings import CompositeSettings, StackSettings, shared_settings, validate
 
 __all__ = [
     "SceneStackResult",
@@ -78,34 +74,15 @@ MERGE_RULE = "first valid observation in acquisition-time order"
 
 
 @dataclass(frozen=True)
-class SceneStackSettings:
+class SceneStackSettings(StackSettings):
     """Everything a per-date stack needs; names follow ``timestack:scenestack``'s parameters.
 
     ``crs`` None: the predominant UTM zone of the scenes; ``bounds`` None: all scenes (in
     ``bounds_crs``, default the target CRS). The rest means what it means for a composite
-    (:class:`.annual.CompositeSettings`).
+    (:class:`.settings.StackSettings`).
     """
 
-    items: Any
-    output: Path
-    bands: Sequence[str] = REFLECTIVE_BANDS
-    indices: Sequence[str] = ()
-    mask: MaskOptions = field(default_factory=MaskOptions)
-    bounds: Optional[tuple[float, float, float, float]] = None
-    bounds_crs: Optional[str] = None
-    crs: Optional[str] = None
-    resolution: float = 30.0
     output_dtype: str = "float32"
-    chunk_size: int = 256
-    workers: int = 2
-    dask_scheduler: Optional[str] = None
-    max_gb: Optional[float] = DEFAULT_MAX_GB
-    allowed_roots: Sequence[Path] = ()
-    area_parameter: str = "EXTENT"
-    earthdata_headers: Optional[str] = field(default=None, repr=False)
-    catalog_login: Optional[Any] = None  # ..io.logins.CatalogLogin
-    cache_folder: Optional[Path] = None
-    cache_max_gb: float = DEFAULT_CACHE_MAX_GB
 
 
 @dataclass
@@ -122,43 +99,20 @@ class SceneStackResult:
 
 @dataclass(frozen=True)
 class StackSizeEstimate(SizeEstimate):
-    """A :class:`.annual.SizeEstimate` counted in acquisition dates: ``years`` holds the date count."""
+    """A :class:`.estimate.SizeEstimate` counted in acquisition dates: ``years`` holds the date count."""
 
     def describe(self) -> str:
         return (
             f"Size estimate: {self.width} x {self.height} pixels x {self.bands} bands ({self.years} dates x "
-            f"{self.variables} variables) from {self.dates} scenes: {_gigabytes(self.output_bytes)} of "
-            f"output, {_gigabytes(self.memory_bytes)} of working memory"
+            f"{self.variables} variables) from {self.dates} scenes: {gigabytes(self.output_bytes)} of "
+            f"output, {gigabytes(self.memory_bytes)} of working memory"
         )
 
 
 def _composite_settings(settings: SceneStackSettings) -> CompositeSettings:
     """The composite settings the shared machinery reads: every date of the items, all days of year."""
     first, last = _item_years(settings.items)
-    return CompositeSettings(
-        items=settings.items,
-        output=Path(settings.output),
-        start_year=first,
-        end_year=last,
-        bands=settings.bands,
-        indices=settings.indices,
-        mask=settings.mask,
-        bounds=settings.bounds,
-        bounds_crs=settings.bounds_crs,
-        crs=settings.crs,
-        resolution=settings.resolution,
-        output_dtype=settings.output_dtype,
-        chunk_size=settings.chunk_size,
-        workers=settings.workers,
-        dask_scheduler=settings.dask_scheduler,
-        max_gb=settings.max_gb,
-        allowed_roots=settings.allowed_roots,
-        area_parameter=settings.area_parameter,
-        earthdata_headers=settings.earthdata_headers,
-        catalog_login=settings.catalog_login,
-        cache_folder=settings.cache_folder,
-        cache_max_gb=settings.cache_max_gb,
-    )
+    return CompositeSettings(**shared_settings(settings), start_year=first, end_year=last)
 
 
 def _item_years(items: Any) -> tuple[int, int]:
@@ -210,17 +164,8 @@ def date_unit(
     read_window_, inner = with_halo(window, spec.halo, spec.grid)
     rows, cols = int(window.height), int(window.width)
     merged = np.full((len(spec.read_bands), rows, cols), np.nan, np.float32)
-    errors = []
-    for scene in scenes:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled()
-        try:
-            data = _read_scene(scene, spec, read_window_)
-        except (RasterioError, OSError) as error:
-            errors.append((scene.id, f"read failed: {error}"))
-            continue
-        if data is None:
-            continue
+    errors: list = []
+    for _position, data in window_observations(scenes, spec, read_window_, errors, cancel):
         data = data[:, inner[0], inner[1]]
         take = np.isnan(merged[0]) & np.isfinite(data).all(axis=0)
         merged[:, take] = data[:, take]
@@ -242,20 +187,19 @@ def scene_stack(
     progress = progress or (lambda _percent, _message: None)
     is_cancelled = is_cancelled or (lambda: False)
     output = Path(settings.output)
-    if output.suffix.lower() not in (".tif", ".tiff"):
-        raise ValueError(f"OUTPUT must be a GeoTIFF path ending in .tif, got {output}")
+    check_output_path(output)
     composite = _composite_settings(settings)
-    bands, indices = _validate(composite)
+    bands, indices = validate(composite)
     read_bands = required_bands(bands, indices)
     variables = (*bands, *indices)
-    _refuse_outputs_over_inputs(composite, output, picks_observation=False)
-    _refuse_unusable_output_places(composite, output)
-    made = _folders_to_make(output.parent)
+    refuse_outputs_over_inputs(composite, output, picks_observation=False)
+    refuse_unusable_output_places(composite, output)
+    made = folders_to_make(output.parent)
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         skipped: list[dict] = []
         warnings: list[str] = []
-        with rasterio.Env(**REMOTE_GDAL_OPTIONS), _asset_cache(composite) as cache:
+        with rasterio.Env(**REMOTE_GDAL_OPTIONS), asset_cache(composite) as cache:
             progress(0.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Checking scenes")))
             scenes = prepare_scenes(composite, read_bands, skipped, warnings)
             composite = replace(composite, crs=stack_crs(settings, scenes))
@@ -265,7 +209,7 @@ def scene_stack(
             progress(1.0, estimate.describe())
             estimate.check(settings.max_gb)
             if cache is not None:
-                inside = _downloaded_scenes(composite, cache, inside, skipped, progress, is_cancelled)
+                inside = downloaded_scenes(composite, cache, inside, skipped, progress, is_cancelled)
             return _write_stack(
                 composite, grid, inside, read_bands, variables, skipped, warnings, progress, is_cancelled
             )
@@ -287,6 +231,23 @@ def _size_estimate(settings, grid: TargetGrid, scenes, read_bands, variables) ->
     return StackSizeEstimate(
         grid.width, grid.height, dates * len(variables), dates, len(variables), len(scenes), output, memory
     )
+
+
+def dates_window(spec: UnitSpec, by_date, cancel, window: Window, _arrays) -> dict:
+    """The engine kernel: every date of ``window`` (:func:`date_unit`), nodata where no scene reaches;
+    ``errors`` lists the scenes whose window could not be read."""
+    box = window_bounds(spec.grid, with_halo(window, spec.halo, spec.grid)[0])
+    shape = (len(spec.variables), int(window.height), int(window.width))
+    planes, errors = [], []
+    for day_scenes in by_date.values():
+        day_scenes = [scene for scene in day_scenes if intersects(scene.bounds, box)]
+        if not day_scenes:
+            planes.append(np.full(shape, NODATA, spec.output_dtype))
+            continue
+        unit = date_unit(day_scenes, spec, window, cancel)
+        planes.append(unit["values"])
+        errors += unit["errors"]
+    return {"stack": np.concatenate(planes), "errors": errors}
 
 
 def _write_stack(
@@ -314,41 +275,11 @@ def _write_stack(
         settings.output_dtype, halo, False,
     )  # fmt: skip
     descriptions = [date_band_description(day, name) for day in dates for name in variables]
-    windows = chunk_windows(grid, settings.chunk_size)
     cancel = threading.Event()
-    executor = _Executor(settings.workers, settings.dask_scheduler)
     created: list[Path] = []
-    dataset = None
     try:
-        dataset = create_tiled(
-            work / f"{stem}.tif", grid, len(descriptions), settings.output_dtype, descriptions
-        )
-        plan = []  # (date number, window, scenes): known before any reading, for progress
-        for window in windows:
-            box = _window_bounds(grid, with_halo(window, halo, grid)[0])
-            for number, day in enumerate(dates):
-                day_scenes = [scene for scene in by_date[day] if intersects(scene.bounds, box)]
-                if day_scenes:
-                    plan.append((number, window, day_scenes))
-        errors: dict[str, str] = {}
-
-        def units():
-            for number, window, day_scenes in plan:
-                yield (number, window), date_unit, (day_scenes, spec, window, cancel)
-
-        def handle(key, result):
-            number, window = key
-            first = number * len(variables) + 1
-            dataset.write(result["values"], indexes=list(range(first, first + len(variables))), window=window)
-            for scene_id, message in result["errors"]:
-                errors.setdefault(scene_id, message)
-
-        _run_units(
-            executor, units(), len(plan), handle, cancel, is_cancelled, progress, (2.0, 90.0),
-            "Stacked chunk {done} of {total}",
-        )  # fmt: skip
-        dataset.close()
-        dataset = None
+        errors = _stack_windows(settings, grid, spec, by_date, descriptions, work / f"{stem}.tif", cancel,
+                                progress, is_cancelled)  # fmt: skip
         skipped += [{"id": scene_id, "reason": message} for scene_id, message in errors.items()]
         created += [output, log_path]
         write_cog(work / f"{stem}.tif", output, lambda f: progress(90 + 8 * f, ""), is_cancelled)
@@ -367,24 +298,40 @@ def _write_stack(
         )
     except BaseException:
         cancel.set()
-        if dataset is not None:
-            dataset.close()
         remove_paths(created)
         raise
     finally:
-        executor.close()
         remove_paths([work])
+
+
+def _stack_windows(settings, grid, spec, by_date, descriptions, path, cancel, progress, is_cancelled):
+    """Write the per-date stack at ``path`` on the engine; the unreadable scenes, first message each."""
+    errors: dict[str, str] = {}
+
+    def collect(_window, result) -> None:
+        for scene_id, message in result["errors"]:
+            errors.setdefault(scene_id, message)
+
+    def cancelled() -> bool:
+        if is_cancelled():
+            cancel.set()
+        return cancel.is_set()
+
+    output = OutputSpec(path, len(descriptions), descriptions, dtype=settings.output_dtype, nodata=NODATA)
+    kernel = partial(dates_window, spec, by_date, None if settings.dask_scheduler else cancel)
+    run_windows(
+        {}, {"stack": output}, kernel, settings.chunk_size, grid=grid, collect=collect,
+        workers=max(1, settings.workers), scheduler=settings.dask_scheduler,
+        progress=lambda percent, message: progress(2.0 + 88.0 * percent / 100, message),
+        is_cancelled=cancelled, label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Stacking dates")),
+    )  # fmt: skip
+    return errors
 
 
 def _run_log(grid, dates, variables, used, used_days, skipped, warnings) -> dict:
     return {
         "created": dt.datetime.now(dt.timezone.utc).isoformat(),
-        "grid": {
-            "crs": grid.crs.to_string(),
-            "transform": list(grid.transform)[:6],
-            "width": grid.width,
-            "height": grid.height,
-        },
+        "grid": grid_log(grid),
         "dates": [day.isoformat() for day in dates],
         "variables": list(variables),
         "same_day_merge": MERGE_RULE,

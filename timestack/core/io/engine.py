@@ -32,7 +32,9 @@ import queue
 import threading
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -71,6 +73,11 @@ BLOCK_SIZE = 256
 COMPRESSION = {"COMPRESS": "ZSTD", "ZSTD_LEVEL": "1", "NUM_THREADS": "ALL_CPUS"}
 
 Kernel = Callable[[Window, dict[str, np.ndarray]], Mapping[str, np.ndarray]]
+#: Reads a window's inputs that are not plain bands of a source on the grid (e.g. with a halo).
+Reader = Callable[[Window], Mapping[str, np.ndarray]]
+#: Sees every window's whole kernel result on the caller's thread (e.g. to gather a log the kernel
+#: returns beside its arrays), in window order, before the arrays go to the writer.
+Collect = Callable[[Window, Mapping], None]
 #: Called with the closed temporaries once every window is written, before they are renamed.
 Finish = Callable[[dict[str, Path]], None]
 
@@ -176,6 +183,13 @@ class _Grid:
     geotransform: tuple[float, ...]
 
 
+def _grid_of_target(grid) -> _Grid:
+    """The engine grid of an object with ``width``, ``height``, ``crs`` and ``transform`` (a
+    :class:`..io.grid.TargetGrid`, a rasterio dataset)."""
+    wkt = grid.crs.to_wkt() if grid.crs else ""
+    return _Grid(grid.width, grid.height, wkt, tuple(grid.transform.to_gdal()))
+
+
 def _grid_of(path: str | os.PathLike) -> _Grid:
     with rasterio.open(path) as src:
         wkt = src.crs.to_wkt() if src.crs else ""
@@ -229,8 +243,8 @@ def _put(channel: queue.Queue, item, stop: threading.Event) -> None:
 class _Pipeline:
     """The reader and writer threads around the caller's kernel loop, and their teardown."""
 
-    def __init__(self, sources, sinks, windows, stats, read_ahead, write_behind):
-        self.sources, self.sinks, self.windows = sources, sinks, windows
+    def __init__(self, sources, sinks, windows, stats, read_ahead, write_behind, read=None):
+        self.sources, self.sinks, self.windows, self.read = sources, sinks, windows, read
         self.stats = stats
         self.stop = threading.Event()
         self.read_queue: queue.Queue = queue.Queue(maxsize=read_ahead)
@@ -261,6 +275,8 @@ class _Pipeline:
                     key: _read_source(datasets[str(spec.path)], spec.bands, window)
                     for key, spec in self.sources.items()
                 }
+                if self.read is not None:
+                    arrays.update(self.read(window))
                 self.stats.read_s += time.perf_counter() - start
                 self.stats.windows_read += 1
                 _put(self.read_queue, (window, arrays), self.stop)
@@ -361,6 +377,10 @@ def run_windows(
     label: str = "",
     stats: Optional[EngineStats] = None,
     scheduler: Optional[str] = None,
+    grid=None,
+    read: Optional[Reader] = None,
+    collect: Optional[Collect] = None,
+    workers: int = 1,
 ) -> EngineStats:
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
@@ -376,22 +396,28 @@ def run_windows(
     a few windows per worker in flight, while reading and writing stay here: the workers need Timestack
     importable, not the files. A worker lost mid-run has its windows run again elsewhere (dask's own
     rescheduling), so the output is the one a local run writes.
+
+    ``grid`` (anything with ``width``, ``height``, ``crs``, ``transform``) sets the grid when there is
+    no source on it, as for a composite that warps scenes onto a new grid inside its kernel;
+    ``read(window)`` adds inputs read on the reader thread; ``collect(window, result)`` sees each
+    whole kernel result; ``workers`` > 1 runs that many kernels at once on local threads (for kernels
+    that release the GIL while they read or compute), results still written in window order.
     """
-    if not sources:
-        raise ValueError("run_windows needs at least one source")
+    if not sources and grid is None:
+        raise ValueError("run_windows needs at least one source or a grid")
     if not outputs:
         raise ValueError("run_windows needs at least one output")
     if read_ahead < 1 or write_behind < 1:
         raise ValueError(f"read_ahead and write_behind must be >= 1, got {read_ahead}, {write_behind}")
     grids = {str(spec.path): _grid_of(spec.path) for spec in sources.values()}
-    grid = next(iter(grids.values()))
+    grid = _grid_of_target(grid) if grid is not None else next(iter(grids.values()))
     if any((g.width, g.height) != (grid.width, grid.height) for g in grids.values()):
         raise ValueError(
             f"sources must share one grid, got sizes {[(g.width, g.height) for g in grids.values()]}"
         )
     windows = block_windows(grid.width, grid.height, window_size)
     stats = stats if stats is not None else EngineStats()
-    stats.windows, stats.bound = len(windows), read_ahead + write_behind + 3
+    stats.windows, stats.bound = len(windows), read_ahead + write_behind + 2 + max(1, workers)
     started = time.perf_counter()
     # connected before any file is made: a refused scheduler leaves nothing, not even an open dataset
     client = connect_scheduler(scheduler) if scheduler else None
@@ -401,14 +427,19 @@ def run_windows(
             try:
                 for key in outputs:
                     sinks[key] = _create(temporaries[key], outputs[key], grid, BLOCK_SIZE)
-                pipeline = _Pipeline(sources, sinks, windows, stats, read_ahead, write_behind)
+                pipeline = _Pipeline(sources, sinks, windows, stats, read_ahead, write_behind, read)
+                steps = _Steps(kernel, outputs, progress, is_cancelled, label, collect)
                 try:
                     pipeline.reader.start()
                     pipeline.writer.start()
-                    if client is None:
-                        _compute(pipeline, kernel, outputs, progress, is_cancelled, label)
+                    if client is not None:
+                        _compute_in_flight(
+                            _cluster_submit(client, kernel), _cluster_slots(client), pipeline, steps
+                        )
+                    elif workers > 1:
+                        _compute_on_threads(workers, pipeline, steps)
                     else:
-                        _compute_on_cluster(client, pipeline, kernel, outputs, progress, is_cancelled, label)
+                        _compute(pipeline, steps)
                     pipeline.drain()
                 finally:
                     pipeline.tear_down()
@@ -429,70 +460,118 @@ def connect_scheduler(address: str):
     try:
         from distributed import Client
     except ImportError:
-        raise TimestackError(
-            missing_package("DASK_SCHEDULER", "distributed") + ", or leave DASK_SCHEDULER empty",
-            parameter="DASK_SCHEDULER",
-        ) from None
+        raise missing_package(
+            "DASK_SCHEDULER",
+            "distributed",
+            "DASK_SCHEDULER",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, "
+                "or leave DASK_SCHEDULER empty"
+            ),
+        ) from None  # fmt: skip
     try:
         return Client(address, timeout="10s", set_as_default=False)
     except (OSError, ValueError, TypeError) as error:
         raise TimestackError(
-            f"DASK_SCHEDULER: cannot reach {address!r} ({error}); start the scheduler or leave it empty",
-            parameter="DASK_SCHEDULER",
-        ) from None
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty"
+            ),
+            "DASK_SCHEDULER",
+            args=(address, error),
+        ) from None  # fmt: skip
 
 
-def _compute_on_cluster(client, pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label) -> None:
-    """:func:`_compute` with the kernel on the cluster: windows go out as they are read, results are
-    written in window order as they come back; a cancel drops what is still out."""
+@dataclass(frozen=True)
+class _Steps:
+    """What every compute loop does with a window: run the kernel, check, collect, report."""
+
+    kernel: Kernel
+    outputs: Mapping[str, OutputSpec]
+    progress: Optional[Progress]
+    is_cancelled: Optional[IsCancelled]
+    label: str
+    collect: Optional[Collect]
+
+    def check_cancel(self) -> None:
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise Cancelled(f"{self.label or 'run'} cancelled")
+
+    def finished(self, pipeline: _Pipeline, window: Window, results, done: int) -> None:
+        """Hand a window's results to the writer and report progress (the caller's thread)."""
+        if self.collect is not None:
+            self.collect(window, results)
+        pipeline.hand_over(window, _checked(results, self.outputs, window))
+        if self.progress is not None:
+            total = len(pipeline.windows)
+            self.progress(
+                100.0 * done / total,
+                Message(QT_TRANSLATE_NOOP("TimestackCore", "{0}: window {1}/{2}"), self.label, done, total)
+                if self.label
+                else "",
+            )
+
+
+def _cluster_submit(client, kernel):
+    return lambda window, arrays: client.submit(kernel, window, arrays, pure=False)
+
+
+def _cluster_slots(client) -> int:
+    return 2 * max(1, sum(client.nthreads().values()))
+
+
+def _compute_on_threads(workers: int, pipeline: _Pipeline, steps: _Steps) -> None:
+    """:func:`_compute_in_flight` on a local thread pool of ``workers`` threads."""
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine-kernel") as pool:
+        try:
+            _compute_in_flight(partial(pool.submit, steps.kernel), workers + 1, pipeline, steps)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _compute_in_flight(submit, slots: int, pipeline: _Pipeline, steps: _Steps) -> None:
+    """:func:`_compute` with up to ``slots`` kernels running elsewhere (threads or a cluster): windows
+    go out as they are read, results are written in window order as they come back; cancel is polled
+    while waiting too, and drops what is still out."""
     total = len(pipeline.windows)
     in_flight: deque = deque()
-    slots = 2 * max(1, sum(client.nthreads().values()))
     done = 0
 
     def collect_oldest() -> None:
         nonlocal done
-        window, future = in_flight.popleft()
+        window, future = in_flight[0]
         start = time.perf_counter()
+        while not future.done():
+            steps.check_cancel()
+            time.sleep(0.005)
+        in_flight.popleft()
         results = future.result()
         pipeline.stats.kernel_s += time.perf_counter() - start
-        pipeline.hand_over(window, _checked(results, outputs, window))
         done += 1
-        if progress is not None:
-            progress(100.0 * done / total, f"{label}: window {done}/{total}" if label else "")
+        steps.finished(pipeline, window, results, done)
 
     try:
         for _ in range(total):
             window, arrays = pipeline.next_input()
-            if is_cancelled is not None and is_cancelled():
-                raise Cancelled(f"{label or 'run'} cancelled")
-            in_flight.append((window, client.submit(kernel, window, arrays, pure=False)))
+            steps.check_cancel()
+            in_flight.append((window, submit(window, arrays)))
             if len(in_flight) >= slots:
                 collect_oldest()
         while in_flight:
-            if is_cancelled is not None and is_cancelled():
-                raise Cancelled(f"{label or 'run'} cancelled")
+            steps.check_cancel()
             collect_oldest()
     finally:
         for _, future in in_flight:
             future.cancel()
 
 
-def _compute(pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label: str) -> None:
+def _compute(pipeline: _Pipeline, steps: _Steps) -> None:
     """The caller's thread: take a window, poll cancel, run the kernel, hand the results over."""
-    total = len(pipeline.windows)
-    for done in range(1, total + 1):
+    for done in range(1, len(pipeline.windows) + 1):
         window, arrays = pipeline.next_input()
-        if is_cancelled is not None and is_cancelled():
-            raise Cancelled(f"{label or 'run'} cancelled")
+        steps.check_cancel()
         start = time.perf_counter()
-        results = _checked(kernel(window, arrays), outputs, window)
+        results = steps.kernel(window, arrays)
         pipeline.stats.kernel_s += time.perf_counter() - start
-        pipeline.hand_over(window, results)
-        if progress is not None:
-            progress(
-                100.0 * done / total,
-                Message(QT_TRANSLATE_NOOP("TimestackCore", "{0}: window {1}/{2}"), label, done, total)
-                if label
-                else "",
-            )
+        steps.finished(pipeline, window, results, done)

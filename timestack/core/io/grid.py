@@ -26,6 +26,8 @@ from rasterio.vrt import WarpedVRT
 from rasterio.warp import transform_bounds
 from rasterio.windows import Window
 
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
+
 #: GDAL options for reading cloud-optimized GeoTIFFs over HTTP without listing directories. USGS's
 #: Landsat bucket (Earth Search's ``s3://usgs-landsat`` hrefs) is requester-pays: reads must say so.
 REMOTE_GDAL_OPTIONS = {
@@ -93,10 +95,20 @@ def target_grid(bounds: tuple[float, float, float, float], crs: Any, resolution:
     mosaic without resampling.
     """
     if resolution is None or not resolution > 0:
-        raise ValueError(f"RESOLUTION must be a positive number of CRS units, got {resolution!r}")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "RESOLUTION must be a positive number of CRS units, got {0!r}"
+            ),
+            "RESOLUTION",
+            args=(resolution,),
+        )  # fmt: skip
     xmin, ymin, xmax, ymax = bounds
     if not (xmax > xmin and ymax > ymin):
-        raise ValueError(f"EXTENT is empty: {bounds!r} (xmin, ymin, xmax, ymax)")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "EXTENT is empty: {0!r} (xmin, ymin, xmax, ymax)"),
+            "EXTENT",
+            args=(bounds,),
+        )
     left = math.floor(xmin / resolution) * resolution
     bottom = math.floor(ymin / resolution) * resolution
     right = math.ceil(xmax / resolution) * resolution
@@ -110,7 +122,11 @@ def target_grid(bounds: tuple[float, float, float, float], crs: Any, resolution:
 def chunk_windows(grid: TargetGrid, chunk_size: int) -> list[Window]:
     """Row-major windows of at most ``chunk_size`` square pixels tiling ``grid``."""
     if chunk_size < 1:
-        raise ValueError(f"chunk size must be >= 1 pixel, got {chunk_size}")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CHUNK_SIZE must be at least 1 pixel, got {0}"),
+            "CHUNK_SIZE",
+            args=(chunk_size,),
+        )
     return [
         Window(col, row, min(chunk_size, grid.width - col), min(chunk_size, grid.height - row))
         for row in range(0, grid.height, chunk_size)
