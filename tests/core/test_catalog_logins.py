@@ -118,7 +118,8 @@ def test_a_token_that_expires_during_the_run_is_renewed_for_the_reads(tmp_path, 
 
 def annual_composites_with_progress(tmp_path, items, progress):
     from tests.helpers.scenes import write_items
-    from timestack.core.composite.annual import CompositeSettings, annual_composites
+    from timestack.core.composite.annual import annual_composites
+    from timestack.core.composite.settings import CompositeSettings
 
     tmp_path.mkdir(parents=True, exist_ok=True)
     settings = CompositeSettings(

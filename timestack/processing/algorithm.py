@@ -213,7 +213,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
         if not authcfg:
             return None, None
-        from ..core.composite.annual import load_items
+        from ..core.composite.catalog import load_items
         from ..core.io.logins import CatalogLogin
         from ..core.items import is_earthdata_granule
 

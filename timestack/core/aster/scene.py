@@ -128,7 +128,7 @@ def _scene_day(name: str) -> Optional[dt.date]:
 def scenes_from_items(items: Any, allowed_roots: Sequence[Path] = ()) -> list[AsterScene]:
     """ASTER scenes of an ItemCollection (path or item dicts) in Planetary Computer's ``aster-l1t``
     shape; items without any VNIR/SWIR/TIR asset are an ITEMS error (they are not ASTER L1T scenes)."""
-    from ..composite.annual import load_items
+    from ..composite.catalog import load_items
 
     features, catalog_dir = load_items(items)
     scenes, foreign = [], []

@@ -284,7 +284,7 @@ def _hls_scene(
     )
 
 
-def _preflight(scene: Scene, crs: Optional[str]) -> Scene:
+def preflight(scene: Scene, crs: Optional[str]) -> Scene:
     """Open every file of ``scene`` (headers only); note its CRS and bounds. Raises SceneSkippedError."""
     paths = [scene.quality, *(asset.path for asset in scene.bands.values())]
     if scene.radsat:
@@ -350,7 +350,7 @@ def prepare_scenes(
         shown = ", ".join(sorted(set(duplicates))[:5])
         warnings.append(f"ITEMS lists {len(duplicates)} item(s) more than once ({shown}); each was used once")
     with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = [(scene, pool.submit(_preflight, scene, settings.crs)) for scene in scenes]
+        futures = [(scene, pool.submit(preflight, scene, settings.crs)) for scene in scenes]
     usable, unusable = [], []
     for scene, future in futures:
         try:

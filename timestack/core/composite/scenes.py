@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Protocol, Sequence
 
 import numpy as np
 import rasterio
@@ -128,7 +128,20 @@ def _item_years(items: Any) -> tuple[int, int]:
     return (min(years), max(years)) if years else (1, 9999)
 
 
-def stack_crs(settings: SceneStackSettings, scenes: Sequence[Scene]) -> str:
+class GridChoice(Protocol):
+    """What :func:`stack_crs` reads of a run's settings (per-date and per-track radar stacks alike)."""
+
+    @property
+    def crs(self) -> Optional[str]: ...
+
+    @property
+    def bounds(self) -> Optional[tuple[float, float, float, float]]: ...
+
+    @property
+    def bounds_crs(self) -> Optional[str]: ...
+
+
+def stack_crs(settings: GridChoice, scenes: Sequence[Scene]) -> str:
     """TARGET_CRS, or ``EPSG:<code>`` of the UTM zone most ``scenes`` lie in (of those overlapping the
     area when one is given; ties: the zone of the earliest scene)."""
     if settings.crs:

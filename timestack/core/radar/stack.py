@@ -14,7 +14,7 @@ Bands are described ``YYYY-MM-DD_VV``, ``YYYY-MM-DD_VH`` and ``YYYY-MM-DD_VVVH``
 per-date stack. Files are named after the track (``ASCENDING_088.tif``); all tracks share one grid,
 so their timescans mosaic without resampling.
 
-The reads reuse the scene stack's machinery (:mod:`..composite.scenes` and :mod:`..composite.annual`):
+The reads reuse the scene stack's machinery (:mod:`..composite.scenes` and :mod:`..composite.catalog`):
 item loading, href checks, file preflight, grid, windows and COG writing. The window loop is the scene
 stack's, not :func:`..io.engine.run_windows`, whose sources are rasters already on the output grid: here
 every window reads and reprojects the scenes themselves, with a halo for the speckle filter.
@@ -31,18 +31,18 @@ import numpy as np
 import rasterio
 from rasterio.enums import Resampling
 
-from ..composite.annual import (
+from ..composite.catalog import (
     Asset,
-    CompositeSettings,
     Scene,
     SceneSkippedError,
-    _folders_to_make,
-    _preflight,
     build_grid,
     load_items,
+    preflight,
     scenes_on_grid,
 )
+from ..composite.outputs import folders_to_make
 from ..composite.scenes import scenes_by_date, stack_crs
+from ..composite.settings import CompositeSettings
 from ..io.bands import date_band_description
 from ..io.grid import REMOTE_GDAL_OPTIONS, chunk_windows, intersects, read_window, with_halo
 from ..io.hrefs import HrefRefusedError, checked_gdal_path
@@ -267,7 +267,7 @@ def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skip
     usable = []
     for radar_scene in scenes:
         try:
-            scene = _preflight(radar_scene.scene, settings.crs)
+            scene = preflight(radar_scene.scene, settings.crs)
         except SceneSkippedError as error:
             skipped.append({"id": radar_scene.scene.id, "reason": str(error)})
             continue
@@ -365,7 +365,7 @@ def sar_stacks(
             "OUTPUT_FOLDER",
             args=(folder,),
         )
-    made = _folders_to_make(folder)
+    made = folders_to_make(folder)
     created: list[Path] = []
     work = folder / ".sarstack.partial"
     try:
