@@ -12,17 +12,17 @@
 <context>
     <name>AlgorithmTask</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="135"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="139"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="139"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="143"/>
         <source>see the log</source>
         <translation>voir le journal</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="140"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="144"/>
         <source>{0} failed: {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Plus grand côté d'une image (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="181"/>
+        <location filename="../timestack/processing/animation.py" line="206"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
@@ -95,44 +95,225 @@
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="136"/>
+        <location filename="../timestack/processing/animation.py" line="161"/>
         <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}.</source>
         <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="176"/>
+        <location filename="../timestack/processing/animation.py" line="201"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="191"/>
+        <location filename="../timestack/processing/animation.py" line="216"/>
         <source>{0} frames, {1} to {2}; stretch {3}.</source>
         <translation>{0} images, du {1} au {2} ; étirement {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="121"/>
+        <location filename="../timestack/processing/animation.py" line="146"/>
         <source>AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, shapefile, GeoJSON) or leave AOI empty.</source>
         <translation>AOI : {0} n'est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="126"/>
+        <location filename="../timestack/processing/animation.py" line="151"/>
         <source>AOI: {0} does not exist; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} n'existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="132"/>
+        <location filename="../timestack/processing/animation.py" line="157"/>
         <source>STRETCH: give two percentiles, low and high, such as 2,98; got &apos;{0}&apos;.</source>
         <translation>STRETCH : donnez deux centiles, bas et haut, comme 2,98 ; reçu « {0} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="149"/>
+        <location filename="../timestack/processing/animation.py" line="174"/>
         <source>AOI: {0} holds {1} geometries, not polygons; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} contient des géométries {1}, pas des polygones ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="166"/>
+        <location filename="../timestack/processing/animation.py" line="191"/>
         <source>AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI empty.</source>
         <translation>AOI : {0} n'a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>The variable shown, one frame per date (nbr of bands 2015_nbr, 2016_nbr…); empty when the stack holds only one.</source>
+        <translation>La variable affichée, une image par date (nbr pour les bandes 2015_nbr, 2016_nbr…) ; vide lorsque la pile n'en contient qu'une.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>Three variables shown as red, green and blue (swir2,nir,red), one frame per date they share; instead of BANDS.</source>
+        <translation>Trois variables affichées en rouge, vert et bleu (swir2,nir,red), une image par date qu'elles partagent ; à la place de BANDS.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>The percentiles (0-100) of the whole stack&apos;s values drawn darkest and brightest: one stretch for every frame, so brightness compares across dates.</source>
+        <translation>Les centiles (0-100) des valeurs de toute la pile affichés le plus sombre et le plus clair : un seul étirement pour toutes les images, pour comparer la luminosité entre les dates.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>The matplotlib colour map of a single variable (gray, viridis, magma…); RGB ignores it.</source>
+        <translation>La palette de couleurs matplotlib d'une variable unique (gray, viridis, magma…) ; RGB l'ignore.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>Polygons drawn as outlines on every frame (stands, a burn scar); optional.</source>
+        <translation>Polygones dessinés en contour sur chaque image (peuplements, une zone brûlée) ; facultatif.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>How long each frame shows, in milliseconds: 500 shows two dates a second.</source>
+        <translation>Durée d'affichage de chaque image, en millisecondes : 500 montre deux dates par seconde.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>The longer side of a frame, in pixels: larger stacks are scaled down to it.</source>
+        <translation>Le plus grand côté d'une image, en pixels : les piles plus grandes sont réduites à cette taille.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="110"/>
+        <source>A .gif (plays anywhere) or an .mp4 (smaller; needs ffmpeg).</source>
+        <translation>Un .gif (lisible partout) ou un .mp4 (plus petit ; nécessite ffmpeg).</translation>
+    </message>
+</context>
+<context>
+    <name>AsterSceneAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="53"/>
+        <source>ASTER L1T scenes (radiance, brightness temperature, indices)</source>
+        <translation>Scènes ASTER L1T (luminance, température de brillance, indices)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="56"/>
+        <source>Converts ASTER L1T scenes — ITEMS, the ItemCollection JSON 'Search scenes' writes for Planetary Computer's aster-l1t, or INPUT, the scenes' -VNIR.tif, -SWIR.tif and -TIR.tif COGs or their HDF-EOS granules (.hdf, whose metadata gives the gains and the sun elevation) — into one GeoTIFF per scene and subsystem at its own resolution (VNIR 15 m, SWIR 30 m, TIR 90 m), cropped to EXTENT or AOI when given. PRODUCTS: at-sensor radiance, L = (DN − 1) × the unit conversion coefficient of the band's gain (ASTER User Handbook v2, Table 5; W m⁻² sr⁻¹ µm⁻¹); brightness temperature of bands 10–14 (K, Planck's law at the bands' effective wavelengths); top-of-atmosphere reflectance of bands 1–9 (needs the items' sun elevation). INDICES (on reflectance): {0}. DN 0 and saturated DNs are nodata. The published COGs carry no gain settings: VNIR and SWIR are converted with normal gain unless GAINS names others, e.g. 1:HGH, 3N:LO1, 5:LO2 (gains HGH, NOR, LO1, LO2; from the scene's HDF metadata). Bands are named YYYY-MM-DD_variable, so the files feed Timescan and the cube export.</source>
+        <translation>Convertit des scènes ASTER L1T — ITEMS, le JSON ItemCollection écrit par « Rechercher des scènes » pour la collection aster-l1t de Planetary Computer, ou INPUT, les COG -VNIR.tif, -SWIR.tif et -TIR.tif des scènes ou leurs granules HDF-EOS (.hdf, dont les métadonnées donnent les gains et l'élévation solaire) — en un GeoTIFF par scène et par sous-système à sa propre résolution (VNIR 15 m, SWIR 30 m, TIR 90 m), découpé selon EXTENT ou AOI s'ils sont indiqués. PRODUCTS : luminance au capteur, L = (CN − 1) × le coefficient de conversion d'unité du gain de la bande (ASTER User Handbook v2, tableau 5 ; W m⁻² sr⁻¹ µm⁻¹) ; température de brillance des bandes 10–14 (K, loi de Planck aux longueurs d'onde effectives des bandes) ; réflectance au sommet de l'atmosphère des bandes 1–9 (nécessite l'élévation solaire des items). INDICES (sur la réflectance) : {0}. Les CN 0 et les CN saturés sont sans données. Les COG publiés ne portent pas les réglages de gain : VNIR et SWIR sont convertis avec le gain normal sauf si GAINS en indique d'autres, par exemple 1:HGH, 3N:LO1, 5:LO2 (gains HGH, NOR, LO1, LO2 ; dans les métadonnées HDF de la scène). Les bandes sont nommées AAAA-MM-JJ_variable : les fichiers alimentent Timescan et l'export en cube.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="72"/>
+        <source>Scenes (STAC ItemCollection JSON)</source>
+        <translation>Scènes (JSON ItemCollection STAC)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="77"/>
+        <source>Or the scenes&apos; files (-VNIR.tif, -SWIR.tif, -TIR.tif COGs or .hdf granules)</source>
+        <translation>Ou les fichiers des scènes (COG -VNIR.tif, -SWIR.tif, -TIR.tif ou granules .hdf)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="85"/>
+        <source>Subsystems</source>
+        <translation>Sous-systèmes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <source>Radiance</source>
+        <translation>Luminance</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <source>Brightness temperature (TIR)</source>
+        <translation>Température de brillance (TIR)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <source>TOA reflectance (VNIR, SWIR)</source>
+        <translation>Réflectance TOA (VNIR, SWIR)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="108"/>
+        <source>ASTER indices (comma-separated: {0})</source>
+        <translation>Indices ASTER (séparés par des virgules : {0})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="115"/>
+        <source>Gains other than normal (band:gain, e.g. 1:HGH, 5:LO2)</source>
+        <translation>Gains autres que normal (bande:gain, par exemple 1:HGH, 5:LO2)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="122"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
+        <source>ASTER files</source>
+        <translation>Fichiers ASTER</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="126"/>
+        <source>Files written</source>
+        <translation>Fichiers écrits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="132"/>
+        <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
+        <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="145"/>
+        <source>ITEMS and INPUT are both set; give the scenes one way only.</source>
+        <translation>ITEMS et INPUT sont tous deux indiqués ; donnez les scènes d'une seule façon.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="147"/>
+        <source>ITEMS and INPUT are empty: give the ItemCollection JSON of an aster-l1t search, or the scenes&apos; -VNIR.tif, -SWIR.tif and -TIR.tif files.</source>
+        <translation>ITEMS et INPUT sont vides : indiquez le JSON ItemCollection d'une recherche aster-l1t, ou les fichiers -VNIR.tif, -SWIR.tif et -TIR.tif des scènes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="155"/>
+        <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the ASTER files.</source>
+        <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les fichiers ASTER.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="160"/>
+        <source>ASTER scenes</source>
+        <translation>Scènes ASTER</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="183"/>
+        <source>Skipped {0} {1}: {2}</source>
+        <translation>Ignoré {0} {1} : {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogConnections</name>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="148"/>
+        <source>A saved catalog connection: its URL and login fill the boxes below</source>
+        <translation>Une connexion de catalogue enregistrée : son URL et son authentification remplissent les champs ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="150"/>
+        <source>Save the catalog and login below as a new connection</source>
+        <translation>Enregistrer le catalogue et l'authentification ci-dessous comme nouvelle connexion</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="150"/>
+        <source>Edit the chosen connection</source>
+        <translation>Modifier la connexion choisie</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="150"/>
+        <source>Remove the chosen connection</source>
+        <translation>Supprimer la connexion choisie</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="177"/>
+        <source>(no saved connection)</source>
+        <translation>(aucune connexion enregistrée)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="228"/>
+        <source>Remove connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="228"/>
+        <source>Remove the connection &apos;{0}&apos;? Its login stays in QGIS&apos;s authentication database.</source>
+        <translation>Supprimer la connexion « {0} » ? Son authentification reste dans la base d'authentification de QGIS.</translation>
     </message>
 </context>
 <context>
@@ -303,392 +484,450 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
 <context>
     <name>CompositeAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/composite.py" line="106"/>
+        <location filename="../timestack/processing/composite.py" line="101"/>
         <source>Annual composites</source>
         <translation>Composites annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="109"/>
+        <location filename="../timestack/processing/composite.py" line="104"/>
         <source>Builds one cloud-free composite per year from the scenes of a STAC ItemCollection (the JSON written by 'Search scenes', or the sample archive's items.json): Landsat 4–9 Collection 2 Level-2 and Sentinel-2 L2A, read onto one grid, masked with QA_PIXEL/QA_RADSAT or SCL (and optionally TDOM for missed cloud shadows), reduced per pixel by the medoid, median, mean, maximum NDVI or a percentile, plus spectral indices. A day-of-year window that wraps the new year (start &gt; end) is labelled by the year it ends in. The stack has one band per year and variable, named YYYY_name; years without scenes stay as nodata. Medoid and max-NDVI also write the day of year and source scene of every pixel. A JSON run log lists the scenes used and the scenes skipped, with the reason.</source>
         <translation>Construit un composite sans nuages par année à partir des scènes d'une ItemCollection STAC (le JSON écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple) : Landsat 4–9 Collection 2 niveau 2 et Sentinel-2 L2A, lues sur une même grille, masquées avec QA_PIXEL/QA_RADSAT ou SCL (et en option TDOM pour les ombres de nuages manquées), réduites par pixel par le médoïde, la médiane, la moyenne, le NDVI maximal ou un centile, plus des indices spectraux. Une fenêtre de jours de l'année qui passe le nouvel an (début &gt; fin) porte l'année où elle se termine. La pile a une bande par année et par variable, nommée YYYY_nom ; les années sans scène restent sans données (nodata). Les méthodes médoïde et NDVI maximal écrivent aussi le jour de l'année et la scène source de chaque pixel. Un journal d'exécution JSON liste les scènes utilisées et les scènes écartées, avec la raison.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="122"/>
-        <source>Scenes (STAC ItemCollection JSON)</source>
-        <translation>Scènes (JSON ItemCollection STAC)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="128"/>
+        <location filename="../timestack/processing/composite.py" line="119"/>
         <source>Target CRS (default: the scenes&apos; CRS)</source>
         <translation>SCR cible (par défaut : le SCR des scènes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="133"/>
-        <source>Resolution (target CRS units)</source>
-        <translation>Résolution (unités du SCR cible)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="142"/>
+        <location filename="../timestack/processing/composite.py" line="125"/>
         <source>First year</source>
         <translation>Première année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="142"/>
+        <location filename="../timestack/processing/composite.py" line="125"/>
         <source>Last year</source>
         <translation>Dernière année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Compositing method</source>
         <translation>Méthode de composition</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Medoid</source>
         <translation>Médoïde</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Maximum NDVI</source>
         <translation>NDVI maximal</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="152"/>
+        <location filename="../timestack/processing/composite.py" line="134"/>
         <source>Percentile</source>
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
-        <source>Bands</source>
-        <translation>Bandes</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="177"/>
+        <location filename="../timestack/processing/composite.py" line="165"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="178"/>
+        <location filename="../timestack/processing/composite.py" line="166"/>
         <source>TDOM: mask dark outliers (shadows)</source>
         <translation>TDOM : masquer les valeurs sombres aberrantes (ombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="181"/>
+        <location filename="../timestack/processing/composite.py" line="166"/>
         <source>Harmonise OLI to ETM+</source>
         <translation>Harmoniser OLI sur ETM+</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="184"/>
+        <location filename="../timestack/processing/composite.py" line="166"/>
         <source>Keep years without scenes (nodata)</source>
         <translation>Conserver les années sans scène (nodata)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="190"/>
+        <location filename="../timestack/processing/composite.py" line="198"/>
         <source>Percentile (method Percentile)</source>
         <translation>Centile (méthode Centile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="199"/>
+        <location filename="../timestack/processing/composite.py" line="207"/>
         <source>Precomputed TDOM statistics (GeoTIFF)</source>
         <translation>Statistiques TDOM précalculées (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="205"/>
-        <source>Output data type</source>
-        <translation>Type de données en sortie</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="205"/>
-        <source>Int16, reflectance × 10000</source>
-        <translation>Int16, réflectance × 10000</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="205"/>
-        <source>Float32</source>
-        <translation>Float32</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="211"/>
-        <source>Chunk size (pixels)</source>
-        <translation>Taille des blocs (pixels)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="222"/>
-        <source>dask.distributed scheduler address (empty: local threads)</source>
-        <translation>Adresse de l'ordonnanceur dask.distributed (vide : threads locaux)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="227"/>
+        <location filename="../timestack/processing/composite.py" line="220"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="227"/>
+        <location filename="../timestack/processing/composite.py" line="220"/>
         <source>Local</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="227"/>
+        <location filename="../timestack/processing/composite.py" line="220"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="233"/>
+        <location filename="../timestack/processing/composite.py" line="226"/>
         <source>Earth Engine result</source>
         <translation>Résultat Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="233"/>
+        <location filename="../timestack/processing/composite.py" line="226"/>
         <source>Streamed map layers (one per year)</source>
         <translation>Couches cartographiques diffusées (une par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="233"/>
+        <location filename="../timestack/processing/composite.py" line="226"/>
         <source>Export task to Google Drive</source>
         <translation>Tâche d'export vers Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="242"/>
+        <location filename="../timestack/processing/composite.py" line="235"/>
         <source>Google Drive folder of the export</source>
         <translation>Dossier Google Drive de l'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="251"/>
+        <location filename="../timestack/processing/composite.py" line="244"/>
         <source>Composite stack</source>
         <translation>Pile de composites</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="252"/>
+        <location filename="../timestack/processing/composite.py" line="250"/>
         <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
         <translation>Dossier des GeoTIFF annuels et des mosaïques VRT</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="260"/>
+        <location filename="../timestack/processing/composite.py" line="261"/>
         <source>Day of year and source scene</source>
         <translation>Jour de l'année et scène source</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="263"/>
+        <location filename="../timestack/processing/composite.py" line="264"/>
         <source>Run log (JSON)</source>
         <translation>Journal d'exécution (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="269"/>
+        <location filename="../timestack/processing/composite.py" line="270"/>
         <source>Earth Engine export task id</source>
         <translation>Identifiant de la tâche d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="287"/>
-        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
-        <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="455"/>
+        <location filename="../timestack/processing/composite.py" line="416"/>
         <source>Composite failed: {0}</source>
         <translation>Échec du composite : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="337"/>
+        <location filename="../timestack/processing/composite.py" line="315"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="340"/>
+        <location filename="../timestack/processing/composite.py" line="318"/>
         <source>Composite {0}–{1}</source>
         <translation>Composite {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="346"/>
+        <location filename="../timestack/processing/composite.py" line="324"/>
         <source>{0} by year</source>
         <translation>{0} par année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="394"/>
+        <location filename="../timestack/processing/composite.py" line="355"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation>ENGINE earthengine nécessite EXTENT ou AOI : la région dont Earth Engine fait le composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="437"/>
+        <location filename="../timestack/processing/composite.py" line="398"/>
         <source>Earth Engine export task started: {0}</source>
         <translation>Tâche d'export Earth Engine lancée : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="264"/>
+        <location filename="../timestack/processing/composite.py" line="265"/>
         <source>TDOM statistics (reusable as TDOM_STATISTICS)</source>
         <translation>Statistiques TDOM (réutilisables comme TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="399"/>
+        <location filename="../timestack/processing/composite.py" line="360"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation>METHOD : ENGINE earthengine ne calcule que des composites par médoïde ; {0} s'exécute en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="402"/>
+        <location filename="../timestack/processing/composite.py" line="363"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation>TDOM : indisponible avec ENGINE earthengine ; désactivez-le ou exécutez en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="406"/>
+        <location filename="../timestack/processing/composite.py" line="367"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation>ITEMS n'est pas utilisé par ENGINE earthengine : il compose les collections Landsat 4-9.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="214"/>
-        <source>Refuse runs larger than (GB of output or working memory)</source>
-        <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="271"/>
+        <location filename="../timestack/processing/composite.py" line="272"/>
         <source>Scenes used</source>
         <translation>Scènes utilisées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="272"/>
+        <location filename="../timestack/processing/composite.py" line="273"/>
         <source>Scenes skipped</source>
         <translation>Scènes écartées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="273"/>
+        <location filename="../timestack/processing/composite.py" line="274"/>
         <source>Years without data (comma-separated)</source>
         <translation>Années sans données (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="276"/>
+        <location filename="../timestack/processing/composite.py" line="277"/>
         <source>Years whose every scene was unreadable (comma-separated)</source>
         <translation>Années dont toutes les scènes étaient illisibles (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="331"/>
+        <location filename="../timestack/processing/composite.py" line="309"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="339"/>
+        <location filename="../timestack/processing/composite.py" line="317"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="375"/>
-        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; CRS.</source>
-        <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG tel que EPSG:32633, ou laissez-le vide pour utiliser le SCR des scènes.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/composite.py" line="441"/>
+        <location filename="../timestack/processing/composite.py" line="402"/>
         <source>Composite cancelled; no layer was added.</source>
         <translation>Composite annulé ; aucune couche n'a été ajoutée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="121"/>
+        <source>The years of the stack, first and last included (calendar years; a season that wraps the new year is labelled by the year it ends in); one composite per year</source>
+        <translation>Les années de la pile, première et dernière incluses (années civiles ; une saison qui enjambe le nouvel an porte l'année où elle se termine) ; un composite par année</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="146"/>
+        <source>How a pixel&apos;s clear observations of a year become one value: the medoid (the observation closest to the median in all bands), the per-band median, mean or percentile, or the observation with the highest NDVI</source>
+        <translation>Comment les observations claires d'un pixel sur une année deviennent une valeur : le médoïde (l'observation la plus proche de la médiane dans toutes les bandes), la médiane, la moyenne ou le centile par bande, ou l'observation au NDVI le plus élevé</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="166"/>
+        <source>Also mask cloud shadows the QA layer missed: pixels much darker in NIR and SWIR1 than their mean over all scenes (Temporal Dark Outlier Mask; a first pass over every scene)</source>
+        <translation>Masquer aussi les ombres de nuages manquées par la couche QA : les pixels bien plus sombres en PIR et SWIR1 que leur moyenne sur toutes les scènes (Temporal Dark Outlier Mask ; une première passe sur chaque scène)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="166"/>
+        <source>Convert Landsat 8/9 OLI reflectance to Landsat 7 ETM+ (Roy et al. 2016), so sensors mix without a step in the series</source>
+        <translation>Convertir la réflectance OLI de Landsat 8/9 en ETM+ de Landsat 7 (Roy et al. 2016), pour mêler les capteurs sans marche dans la série</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="166"/>
+        <source>Keep a band for every year of the range, nodata where no scene was found, so LandTrendr sees every year; off: only years with scenes</source>
+        <translation>Garder une bande pour chaque année de l'intervalle, sans données là où aucune scène n'a été trouvée, pour que LandTrendr voie chaque année ; désactivé : seulement les années avec des scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="245"/>
+        <source>The stack GeoTIFF (COG): one band per year and variable, named YYYY_name; reflectance × 10000 as Int16 unless OUTPUT_TYPE is Float32</source>
+        <translation>La pile GeoTIFF (COG) : une bande par année et variable, nommée YYYY_nom ; réflectance × 10000 en Int16 sauf si OUTPUT_TYPE vaut Float32</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="256"/>
+        <source>Also write one GeoTIFF per year and, per variable, a VRT over the years into this folder; empty: the stack only</source>
+        <translation>Écrire aussi un GeoTIFF par année et, par variable, un VRT sur les années dans ce dossier ; vide : la pile seulement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="287"/>
+        <source>the scenes&apos; CRS</source>
+        <translation>le SCR des scènes</translation>
     </message>
 </context>
 <context>
     <name>CompositePanel</name>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="35"/>
+        <location filename="../timestack/gui/composite_panel.py" line="58"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="36"/>
-        <source>The scenes: the JSON written by Search scenes, or the sample archive&apos;s</source>
-        <translation>Les scènes : le JSON écrit par Rechercher des scènes, ou celui de l'archive d'exemple</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/composite_panel.py" line="70"/>
+        <location filename="../timestack/gui/composite_panel.py" line="104"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="125"/>
+        <location filename="../timestack/gui/composite_panel.py" line="178"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="78"/>
+        <location filename="../timestack/gui/composite_panel.py" line="116"/>
         <source>One cloud-free composite per year from the scenes of a search, with spectral indices. The stack is added as a layer group the Temporal Controller animates year by year.</source>
         <translation>Un composite sans nuages par année à partir des scènes d'une recherche, avec des indices spectraux. La pile est ajoutée comme un groupe de couches que le Contrôleur temporel anime année par année.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="95"/>
+        <location filename="../timestack/gui/composite_panel.py" line="125"/>
         <source>Scenes</source>
         <translation>Scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="96"/>
+        <location filename="../timestack/gui/composite_panel.py" line="126"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="97"/>
+        <location filename="../timestack/gui/composite_panel.py" line="127"/>
         <source>Season (day of year)</source>
         <translation>Saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="99"/>
+        <location filename="../timestack/gui/composite_panel.py" line="129"/>
         <source>Indices</source>
         <translation>Indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="105"/>
+        <location filename="../timestack/gui/composite_panel.py" line="133"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="106"/>
+        <location filename="../timestack/gui/composite_panel.py" line="171"/>
         <source>Per-year folder</source>
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="169"/>
+        <location filename="../timestack/gui/composite_panel.py" line="245"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="175"/>
+        <location filename="../timestack/gui/composite_panel.py" line="259"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="54"/>
+        <location filename="../timestack/gui/composite_panel.py" line="77"/>
         <source>Only the area searched (not whole scenes)</source>
         <translation>Seulement la zone recherchée (pas les scènes entières)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="55"/>
+        <location filename="../timestack/gui/composite_panel.py" line="78"/>
         <source>Composite the search&apos;s extent or AOI only, instead of the scenes&apos; whole footprints</source>
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="177"/>
+        <location filename="../timestack/gui/composite_panel.py" line="261"/>
         <source>Compositing</source>
         <translation>La composition</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="59"/>
+        <location filename="../timestack/gui/composite_panel.py" line="82"/>
         <source>One band per scene date instead (no compositing)</source>
         <translation>Une bande par date de scène à la place (sans composition)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="61"/>
+        <location filename="../timestack/gui/composite_panel.py" line="84"/>
         <source>Run &apos;Per-date stack of masked scenes&apos; (timestack:scenestack): every scene of the search, masked, one band per date and variable (YYYY-MM-DD_name), for the Time series tab; years, season, method, TDOM and harmonisation do not apply</source>
-        <translation>Lancer « Pile par date de scènes masquées » (timestack:scenestack) : chaque scène de la recherche, masquée, une bande par date et par variable (AAAA-MM-JJ_nom), pour l&apos;onglet Séries temporelles ; les années, la saison, la méthode, TDOM et l&apos;harmonisation ne s&apos;appliquent pas</translation>
+        <translation>Lancer « Pile par date de scènes masquées » (timestack:scenestack) : chaque scène de la recherche, masquée, une bande par date et par variable (AAAA-MM-JJ_nom), pour l'onglet Séries temporelles ; les années, la saison, la méthode, TDOM et l'harmonisation ne s'appliquent pas</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="166"/>
+        <location filename="../timestack/gui/composite_panel.py" line="242"/>
         <source>Stacking scenes by date…</source>
         <translation>Empilement des scènes par date…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="173"/>
+        <location filename="../timestack/gui/composite_panel.py" line="257"/>
         <source>Per-date stack written: {0}</source>
         <translation>Pile par date écrite : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="91"/>
+        <source>Sentinel-1: one stack per track instead (dB, VV/VH ratio)</source>
+        <translation>Sentinel-1 : plutôt une pile par trace (dB, rapport VV/VH)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="93"/>
+        <source>Run &apos;Sentinel-1 stacks per track&apos; (timestack:sarstack) on radar scenes: one GeoTIFF per relative orbit and direction in a folder beside the stack, one band per date and polarisation in dB; the speckle filter is in the Processing Toolbox&apos;s dialog</source>
+        <translation>Lance « Piles Sentinel-1 par trace » (timestack:sarstack) sur des scènes radar : un GeoTIFF par orbite relative et direction dans un dossier à côté de la pile, une bande par date et polarisation en dB ; le filtre de chatoiement est dans la boîte de dialogue de la boîte à outils de traitement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="157"/>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="159"/>
+        <source>Masks, TDOM, harmonisation, grid, per-year outputs, download cache and dask cluster</source>
+        <translation>Masques, TDOM, harmonisation, grille, sorties par année, cache de téléchargement et grappe dask</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="234"/>
+        <source>Converting ASTER scenes…</source>
+        <translation>Conversion des scènes ASTER…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="238"/>
+        <source>Stacking Sentinel-1 scenes by track…</source>
+        <translation>Empilement des scènes Sentinel-1 par trace…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="249"/>
+        <source>ASTER files written in {0}</source>
+        <translation>Fichiers ASTER écrits dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="251"/>
+        <source>Sentinel-1 stacks written ({0}): {1}</source>
+        <translation>Piles Sentinel-1 écrites ({0}) : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="83"/>
+        <source>Catalog connection</source>
+        <translation>Connexion au catalogue</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="92"/>
+        <source>A configuration of QGIS&apos;s authentication database: Basic (username and password, an empty username and a token, or a header name ending in &apos;:&apos; and its value) or OAuth2. Only its id is saved with the connection.</source>
+        <translation>Une configuration de la base d'authentification de QGIS : Basic (nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, ou nom d'en-tête terminé par « : » et sa valeur) ou OAuth2. Seul son identifiant est enregistré avec la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="102"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="103"/>
+        <source>STAC API URL</source>
+        <translation>URL de l'API STAC</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="104"/>
+        <source>Login</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="123"/>
+        <source>Give the connection a name (without &apos;/&apos;).</source>
+        <translation>Donnez un nom à la connexion (sans « / »).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/catalog_connections.py" line="125"/>
+        <source>The URL must be a STAC API&apos;s http:// or https:// address.</source>
+        <translation>L'URL doit être l'adresse http:// ou https:// d'une API STAC.</translation>
     </message>
 </context>
 <context>
@@ -744,32 +983,32 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Exécution sur une grappe dask, DASK_SCHEDULER (distributed)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="141"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="142"/>
         <source>{0} — installed</source>
         <translation>{0} — installé</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="163"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="164"/>
         <source>Installing {0}…</source>
         <translation>Installation de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="181"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="182"/>
         <source>Installed. If Timestack still misses a package, restart QGIS.</source>
         <translation>Installé. Si Timestack réclame encore un paquet, redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="184"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="185"/>
         <source>Cancelled: pip was stopped.</source>
         <translation>Annulé : pip a été arrêté.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="191"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="192"/>
         <source>The Python QGIS runs has no pip. Install pip (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: the python3-pip package), then run this in a terminal and restart QGIS:</source>
         <translation>Le Python qu'exécute QGIS n'a pas pip. Installez pip (Debian/Ubuntu : sudo apt install python3-pip ; OSGeo4W : le paquet python3-pip), puis lancez ceci dans un terminal et redémarrez QGIS :</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="196"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="197"/>
         <source>pip could not install the packages (its output is above and in the Timestack log). Run this in a terminal, then restart QGIS:</source>
         <translation>pip n'a pas pu installer les paquets (sa sortie est ci-dessus et dans le journal Timestack). Lancez ceci dans un terminal, puis redémarrez QGIS :</translation>
     </message>
@@ -803,29 +1042,97 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <source>Start a dask cluster on Slurm or PBS nodes (dask-jobqueue)</source>
         <translation>Démarrer un cluster dask sur des nœuds Slurm ou PBS (dask-jobqueue)</translation>
     </message>
+    <message>
+        <location filename="../timestack/gui/dependency_installer.py" line="135"/>
+        <source>ASF HyP3 job search and download, timestack:hyp3download (hyp3_sdk)</source>
+        <translation>Recherche et téléchargement des tâches ASF HyP3, timestack:hyp3download (hyp3_sdk)</translation>
+    </message>
 </context>
 <context>
     <name>DependencyInstaller</name>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="213"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="214"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="214"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="215"/>
         <source>needs Python packages QGIS does not ship: {0}</source>
         <translation>a besoin de paquets Python que QGIS ne fournit pas : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="216"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="217"/>
         <source>Install…</source>
         <translation>Installer…</translation>
     </message>
 </context>
 <context>
+    <name>EarthEngineLogin</name>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="33"/>
+        <source>Sign in with Google…</source>
+        <translation>Se connecter avec Google…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="35"/>
+        <source>earthengine-api&apos;s own login: your browser opens Google&apos;s consent page; the login is kept where earthengine-api keeps it, as `earthengine authenticate` does</source>
+        <translation>La connexion propre à earthengine-api : votre navigateur ouvre la page de consentement de Google ; l'authentification est conservée là où earthengine-api la conserve, comme avec `earthengine authenticate`</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="43"/>
+        <source>A service account: a Basic configuration of QGIS&apos;s authentication database whose password is the account&apos;s key JSON</source>
+        <translation>Un compte de service : une configuration Basic de la base d'authentification de QGIS dont le mot de passe est la clé JSON du compte</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="49"/>
+        <source>Use service account</source>
+        <translation>Utiliser le compte de service</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="51"/>
+        <source>Sign in to Earth Engine as the chosen service account</source>
+        <translation>Se connecter à Earth Engine avec le compte de service choisi</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="72"/>
+        <source>Earth Engine needs the earthengine-api package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
+        <translation>Earth Engine nécessite le paquet earthengine-api, absent ici : &lt;a href="install"&gt;l'installer&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="98"/>
+        <source>Waiting for the browser login…</source>
+        <translation>En attente de la connexion dans le navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="106"/>
+        <source>Choose a service account configuration first.</source>
+        <translation>Choisissez d'abord une configuration de compte de service.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="113"/>
+        <source>Signing in to Earth Engine…</source>
+        <translation>Connexion à Earth Engine…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="121"/>
+        <source>Timestack: Earth Engine login</source>
+        <translation>Timestack : connexion à Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="134"/>
+        <source>Signed in to Earth Engine for project {0}.</source>
+        <translation>Connecté à Earth Engine pour le projet {0}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_login.py" line="136"/>
+        <source>Signed in to Earth Engine.</source>
+        <translation>Connecté à Earth Engine.</translation>
+    </message>
+</context>
+<context>
     <name>EarthEngineTasksAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="124"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="125"/>
         <source>Earth Engine tasks</source>
         <translation>Tâches Earth Engine</translation>
     </message>
@@ -870,245 +1177,639 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Secondes entre deux vérifications pendant le suivi</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="129"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="130"/>
         <source>Number of tasks</source>
         <translation>Nombre de tâches</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="130"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="131"/>
         <source>Tasks still pending or running</source>
         <translation>Tâches encore en attente ou en cours</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="140"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="147"/>
         <source>TASK_ID: cancel needs the id of one task; list the tasks (ACTION list) to see their ids.</source>
         <translation>TASK_ID : l'annulation demande l'identifiant d'une tâche ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="146"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="153"/>
         <source>Following Earth Engine tasks</source>
         <translation>Suivi des tâches Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="151"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="159"/>
         <source>Task {0} is now {1}.</source>
         <translation>La tâche {0} est maintenant {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="166"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="174"/>
         <source>{0} tasks, {1} pending or running.</source>
         <translation>{0} tâches, {1} en attente ou en cours.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="132"/>
+        <source>The id of the Google Cloud project whose export tasks are listed (my-project); empty: the project of your Earth Engine login.</source>
+        <translation>L'identifiant du projet Google Cloud dont les tâches d'export sont listées (mon-projet) ; vide : le projet de votre connexion Earth Engine.</translation>
     </message>
 </context>
 <context>
     <name>EarthEngineTasksBox</name>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="143"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="147"/>
         <source>Earth Engine tasks</source>
         <translation>Tâches Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="51"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="52"/>
         <source>The export tasks Earth Engine runs started: their state, runtime and progress</source>
         <translation>Les tâches d'export lancées par les traitements Earth Engine : leur état, leur durée et leur avancement</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="60"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="61"/>
         <source>[your login&apos;s project]</source>
         <translation>[projet de votre connexion]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="61"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="62"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="63"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="64"/>
         <source>List the project&apos;s export tasks</source>
         <translation>Lister les tâches d'export du projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="64"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="65"/>
         <source>Cancel task</source>
         <translation>Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="66"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="67"/>
         <source>Ask Earth Engine to cancel the selected task</source>
         <translation>Demander à Earth Engine d'annuler la tâche sélectionnée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="70"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
         <source>One row per task, newest first</source>
         <translation>Une ligne par tâche, la plus récente en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="72"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="72"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="72"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="72"/>
         <source>Runtime</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="71"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="72"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="90"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="91"/>
         <source>Cloud project</source>
         <translation>Projet Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="124"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="128"/>
         <source>Listing Earth Engine tasks…</source>
         <translation>Liste des tâches Earth Engine…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="129"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="133"/>
         <source>Cancelling task {0}…</source>
         <translation>Annulation de la tâche {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="150"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="154"/>
         <source>Cancel requested ({0}).</source>
         <translation>Annulation demandée ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="154"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="158"/>
         <source>{0} tasks, {1} pending or running.</source>
         <translation>{0} tâches, {1} en attente ou en cours.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="94"/>
+        <source>Login</source>
+        <translation>Authentification</translation>
     </message>
 </context>
 <context>
     <name>ExportCubeAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="58"/>
+        <location filename="../timestack/processing/exportcube.py" line="59"/>
         <source>Export a time cube (NetCDF, Zarr)</source>
         <translation>Exporter un cube temporel (NetCDF, Zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="61"/>
+        <location filename="../timestack/processing/exportcube.py" line="62"/>
         <source>Writes stacks whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name, YYYYMMDD_name: composites, LandTrendr fits, per-date stacks) as one CF-1.8 cube: NetCDF-4 for an OUTPUT ending in .nc, Zarr for .zarr. Each variable becomes a (time, y, x) array; a variable in several stacks is mosaicked (first valid pixel in INPUT order). int16 stacks stay packed with scale_factor/add_offset; nodata is the _FillValue. CHUNKING temporal makes pixel time series fast to read, spatial makes maps fast, both writes a Zarr group per scheme (a NetCDF file then holds about √(dates) dates per chunk); chunks are about CHUNK_MB megabytes. Stacks in different CRSs are warped (nearest neighbour) to TARGET_CRS or the UTM zone most of them are in; they must share one pixel size, and dB and linear backscatter cannot share a cube. Needs xarray, dask and netCDF4 or zarr.</source>
         <translation>Écrit des piles dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom, YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date) en un seul cube CF-1.8 : NetCDF-4 pour une sortie OUTPUT finissant par .nc, Zarr pour .zarr. Chaque variable devient un tableau (time, y, x) ; une variable présente dans plusieurs piles est mosaïquée (premier pixel valide dans l'ordre de INPUT). Les piles int16 restent compactées avec scale_factor/add_offset ; la valeur sans données est le _FillValue. CHUNKING temporal rend rapide la lecture des séries temporelles d'un pixel, spatial celle des cartes, both écrit un groupe Zarr par schéma (un fichier NetCDF contient alors environ √(dates) dates par bloc) ; les blocs font environ CHUNK_MB mégaoctets. Les piles dans des SCR différents sont reprojetées (plus proche voisin) vers TARGET_CRS ou la zone UTM de la plupart d'entre elles ; elles doivent partager une même taille de pixel, et une rétrodiffusion en dB et une linéaire ne peuvent partager un cube. Nécessite xarray, dask et netCDF4 ou zarr.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="75"/>
+        <location filename="../timestack/processing/exportcube.py" line="76"/>
         <source>Time stacks (dated band descriptions)</source>
         <translation>Piles temporelles (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="80"/>
+        <location filename="../timestack/processing/exportcube.py" line="81"/>
         <source>Chunking</source>
         <translation>Découpage en blocs</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="80"/>
+        <location filename="../timestack/processing/exportcube.py" line="81"/>
         <source>Temporal (fast pixel time series)</source>
         <translation>Temporel (séries temporelles de pixels rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="80"/>
+        <location filename="../timestack/processing/exportcube.py" line="81"/>
         <source>Spatial (fast maps)</source>
         <translation>Spatial (cartes rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="80"/>
+        <location filename="../timestack/processing/exportcube.py" line="81"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="89"/>
+        <location filename="../timestack/processing/exportcube.py" line="90"/>
         <source>Target chunk size (MB)</source>
         <translation>Taille visée des blocs (Mo)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="95"/>
+        <location filename="../timestack/processing/exportcube.py" line="96"/>
         <source>Compression</source>
         <translation>Compression</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="95"/>
+        <location filename="../timestack/processing/exportcube.py" line="96"/>
         <source>Deflate (zlib)</source>
         <translation>Deflate (zlib)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="95"/>
+        <location filename="../timestack/processing/exportcube.py" line="96"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="101"/>
+        <location filename="../timestack/processing/exportcube.py" line="102"/>
         <source>Compression level</source>
         <translation>Niveau de compression</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="107"/>
+        <location filename="../timestack/processing/exportcube.py" line="108"/>
         <source>Target CRS (default: the stacks&apos; or their predominant UTM zone)</source>
         <translation>SCR cible (par défaut : celui des piles ou leur zone UTM prédominante)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="113"/>
+        <location filename="../timestack/processing/exportcube.py" line="114"/>
         <source>Cube</source>
         <translation>Cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="113"/>
+        <location filename="../timestack/processing/exportcube.py" line="114"/>
         <source>NetCDF (*.nc);;Zarr (*.zarr)</source>
         <translation>NetCDF (*.nc);;Zarr (*.zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="118"/>
+        <location filename="../timestack/processing/exportcube.py" line="119"/>
         <source>Zarr groups</source>
         <translation>Groupes Zarr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="154"/>
+        <location filename="../timestack/processing/exportcube.py" line="168"/>
         <source>INPUT: {0} is not a raster file readable by GDAL.</source>
         <translation>INPUT : {0} n'est pas un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="159"/>
+        <location filename="../timestack/processing/exportcube.py" line="173"/>
         <source>INPUT: choose at least one stack.</source>
         <translation>INPUT : choisissez au moins une pile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="168"/>
+        <location filename="../timestack/processing/exportcube.py" line="182"/>
         <source>Cube export</source>
         <translation>Export du cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="177"/>
+        <location filename="../timestack/processing/exportcube.py" line="191"/>
         <source>Stacks warped to {0}.</source>
         <translation>Piles reprojetées vers {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="179"/>
+        <location filename="../timestack/processing/exportcube.py" line="193"/>
         <source>Time cube</source>
         <translation>Cube temporel</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="128"/>
+        <location filename="../timestack/processing/exportcube.py" line="142"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the stacks&apos; CRS.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="138"/>
+        <location filename="../timestack/processing/exportcube.py" line="152"/>
         <source>OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it holds. Choose a new name ending in .nc or .zarr.</source>
         <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l'export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <source>How the cube is cut into chunks: temporal chunks (a small area&apos;s whole time series) make pixel time series fast to read, spatial chunks (whole maps of a few dates) make maps fast; Both writes both (in Zarr, one group each).</source>
+        <translation>Comment le cube est découpé en blocs : des blocs temporels (toute la série temporelle d'une petite zone) accélèrent la lecture des séries temporelles de pixels, des blocs spatiaux (cartes entières de quelques dates) celle des cartes ; Les deux écrit les deux (en Zarr, un groupe chacun).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <source>The size of one chunk, in megabytes of uncompressed values.</source>
+        <translation>La taille d'un bloc, en mégaoctets de valeurs non compressées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <source>Deflate shrinks the cube without loss; None writes faster.</source>
+        <translation>Deflate réduit le cube sans perte ; Aucune écrit plus vite.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <source>The deflate level, from 1 (fastest) to 9 (smallest file).</source>
+        <translation>Le niveau de deflate, de 1 (le plus rapide) à 9 (le fichier le plus petit).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <source>A NetCDF file (.nc) or a Zarr folder (.zarr) holding every variable over x, y and time.</source>
+        <translation>Un fichier NetCDF (.nc) ou un dossier Zarr (.zarr) contenant chaque variable selon x, y et le temps.</translation>
+    </message>
+</context>
+<context>
+    <name>Hyp3Box</name>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="38"/>
+        <source>HyP3 products</source>
+        <translation>Produits HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="40"/>
+        <source>ASF HyP3 RTC and InSAR products: download them and stack them by date</source>
+        <translation>Produits ASF HyP3 RTC et InSAR : les télécharger et les empiler par date</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="47"/>
+        <source>The folder of the product zips (or product folders) as HyP3 delivers them</source>
+        <translation>Le dossier des zips des produits (ou des dossiers des produits) tels que HyP3 les livre</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="54"/>
+        <source>The GeoTIFF of each product to stack: VV, VH (RTC) or unw_phase, corr… (InSAR)</source>
+        <translation>Le GeoTIFF de chaque produit à empiler : VV, VH (RTC) ou unw_phase, corr… (InSAR)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="57"/>
+        <source>In dB</source>
+        <translation>En dB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="59"/>
+        <source>Convert RTC backscatter to decibels</source>
+        <translation>Convertir la rétrodiffusion RTC en décibels</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="63"/>
+        <source>GeoTIFF (*.tif)</source>
+        <translation>GeoTIFF (*.tif)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="64"/>
+        <source>The stack to write; empty: a temporary file</source>
+        <translation>La pile à écrire ; vide : un fichier temporaire</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="65"/>
+        <source>Stack</source>
+        <translation>Empiler</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="67"/>
+        <source>One band per date (RTC) or pair (InSAR), with the products&apos; metadata</source>
+        <translation>Une bande par date (RTC) ou par paire (InSAR), avec les métadonnées des produits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="71"/>
+        <source>Your Earthdata Login in QGIS&apos;s authentication database</source>
+        <translation>Votre identifiant Earthdata Login dans la base d'authentification de QGIS</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="74"/>
+        <source>[all jobs]</source>
+        <translation>[toutes les tâches]</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="75"/>
+        <source>The name your HyP3 jobs were submitted with</source>
+        <translation>Le nom sous lequel vos tâches HyP3 ont été soumises</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="79"/>
+        <source>RTC_GAMMA (backscatter) or INSAR_GAMMA (interferograms)</source>
+        <translation>RTC_GAMMA (rétrodiffusion) ou INSAR_GAMMA (interférogrammes)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="80"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="82"/>
+        <source>Download the finished jobs&apos; zips into the folder; zips already there are kept</source>
+        <translation>Télécharger les zips des tâches terminées dans le dossier ; les zips déjà présents sont conservés</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="90"/>
+        <source>Products folder</source>
+        <translation>Dossier des produits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="91"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="93"/>
+        <source>Stack file</source>
+        <translation>Fichier de la pile</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="94"/>
+        <source>Earthdata login</source>
+        <translation>Identifiant Earthdata</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="95"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="96"/>
+        <source>Job type</source>
+        <translation>Type de tâche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="128"/>
+        <source>Choose the folder of the HyP3 products first.</source>
+        <translation>Choisissez d'abord le dossier des produits HyP3.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="130"/>
+        <source>Stacking HyP3 products…</source>
+        <translation>Empilement des produits HyP3…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="134"/>
+        <source>Choose the folder to download into and your Earthdata login first.</source>
+        <translation>Choisissez d'abord le dossier de téléchargement et votre identifiant Earthdata.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="136"/>
+        <source>Downloading HyP3 products…</source>
+        <translation>Téléchargement des produits HyP3…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="150"/>
+        <source>HyP3</source>
+        <translation>HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="153"/>
+        <source>{0} zips downloaded, {1} already there.</source>
+        <translation>{0} zips téléchargés, {1} déjà présents.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="160"/>
+        <source>Written: {0}</source>
+        <translation>Écrit : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Hyp3DownloadAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="43"/>
+        <source>Download HyP3 products</source>
+        <translation>Télécharger des produits HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="46"/>
+        <source>Finds your succeeded ASF HyP3 jobs (hyp3_sdk) of one JOB_TYPE (RTC_GAMMA or INSAR_GAMMA) and project NAME (empty: all), keeps those whose granules were acquired between START_DATE and END_DATE and on one of the paths in RELATIVE_ORBIT (comma-separated; empty: all), and downloads their product zips into OUTPUT_FOLDER, each written whole under a temporary name first; zips already there are skipped, so a stopped download resumes. Expired jobs are reported and skipped. AUTHCFG is an Earthdata Login in QGIS&apos;s authentication database (username and password, or an empty username and a token as password). The zips are the input of timestack:hyp3stack.</source>
+        <translation>Recherche vos tâches ASF HyP3 réussies (hyp3_sdk) d'un type JOB_TYPE (RTC_GAMMA ou INSAR_GAMMA) et d'un projet NAME (vide : tous), garde celles dont les granules ont été acquis entre START_DATE et END_DATE et sur l'une des traces de RELATIVE_ORBIT (séparées par des virgules ; vide : toutes), et télécharge les zips de leurs produits dans OUTPUT_FOLDER, chacun écrit en entier sous un nom temporaire d'abord ; les zips déjà présents sont ignorés, si bien qu'un téléchargement interrompu reprend. Les tâches expirées sont signalées et ignorées. AUTHCFG est un identifiant Earthdata Login de la base d'authentification de QGIS (nom d'utilisateur et mot de passe, ou nom d'utilisateur vide et jeton comme mot de passe). Les zips sont l'entrée de timestack:hyp3stack.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="58"/>
+        <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
+        <translation>Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou jeton)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="64"/>
+        <source>HyP3 API</source>
+        <translation>API HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="67"/>
+        <source>Project (job name; empty: all)</source>
+        <translation>Projet (nom des tâches ; vide : tous)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="70"/>
+        <source>Job type</source>
+        <translation>Type de tâche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="75"/>
+        <source>Acquired from</source>
+        <translation>Acquis à partir du</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="75"/>
+        <source>Acquired until</source>
+        <translation>Acquis jusqu'au</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="84"/>
+        <source>Paths (relative orbits, comma-separated; empty: all)</source>
+        <translation>Traces (orbites relatives, séparées par des virgules ; vide : toutes)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="91"/>
+        <source>Product zips</source>
+        <translation>Zips des produits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="94"/>
+        <source>Zips downloaded</source>
+        <translation>Zips téléchargés</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="95"/>
+        <source>Zips already there</source>
+        <translation>Zips déjà présents</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="102"/>
+        <source>{0} must be a date (YYYY-MM-DD).</source>
+        <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="109"/>
+        <source>RELATIVE_ORBIT: {0} is no Sentinel-1 path; give numbers from 1 to 175.</source>
+        <translation>RELATIVE_ORBIT : {0} n'est pas une trace Sentinel-1 ; donnez des nombres de 1 à 175.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="120"/>
+        <source>AUTHCFG: choose the authentication configuration holding your Earthdata Login.</source>
+        <translation>AUTHCFG : choisissez la configuration d'authentification contenant votre identifiant Earthdata Login.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="125"/>
+        <source>API_URL: {0} is no http(s) address of a HyP3 API.</source>
+        <translation>API_URL : {0} n'est pas une adresse http(s) d'API HyP3.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="131"/>
+        <source>END_DATE: {0} is before START_DATE {1}.</source>
+        <translation>END_DATE : {0} est antérieure à START_DATE {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="135"/>
+        <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the zips.</source>
+        <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les zips.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="142"/>
+        <source>HyP3 download</source>
+        <translation>Téléchargement HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="147"/>
+        <source>{0} {1} jobs match.</source>
+        <translation>{0} tâches {1} correspondent.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="149"/>
+        <source>{0} jobs have expired; their products can no longer be downloaded.</source>
+        <translation>{0} tâches ont expiré ; leurs produits ne peuvent plus être téléchargés.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="156"/>
+        <source>{0} zips were already there.</source>
+        <translation>{0} zips étaient déjà présents.</translation>
+    </message>
+</context>
+<context>
+    <name>Hyp3StackAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="42"/>
+        <source>Time stack of HyP3 products (RTC, InSAR)</source>
+        <translation>Pile temporelle de produits HyP3 (RTC, InSAR)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="45"/>
+        <source>Stacks ASF HyP3 RTC_GAMMA or INSAR_GAMMA products as HyP3 delivers them — the product zips (read in place, nothing extracted) or their folders, given as INPUT files and/or a FOLDER holding them. LAYER is the GeoTIFF of each product to stack: {0} for RTC; {1} for InSAR. RTC products give one band per acquisition date (YYYY-MM-DD_VV; frames of one pass merged), InSAR products one band per pair keeping both dates (YYYY-MM-DD_YYYY-MM-DD_unw_phase). Each band carries its product's metadata (granules, baseline, heading, looks, DEM, processing options, from the product name, its .txt parameter file and README); OUTPUT_METADATA lists it per product. Products in other extents or CRSs are aligned on one grid (COVERAGE: their union or common overlap). DB converts RTC power (or amplitude) to decibels. Products must share type, track, pass direction, polarisation, radiometry and scale, and give at least two dates.</source>
+        <translation>Empile des produits ASF HyP3 RTC_GAMMA ou INSAR_GAMMA tels que HyP3 les livre — les zips des produits (lus sur place, rien n'est extrait) ou leurs dossiers, donnés comme fichiers INPUT et/ou un dossier FOLDER qui les contient. LAYER est le GeoTIFF de chaque produit à empiler : {0} pour RTC ; {1} pour InSAR. Les produits RTC donnent une bande par date d'acquisition (YYYY-MM-DD_VV ; les trames d'un même passage sont fusionnées), les produits InSAR une bande par paire en gardant les deux dates (YYYY-MM-DD_YYYY-MM-DD_unw_phase). Chaque bande porte les métadonnées de son produit (granules, ligne de base, cap, visées, MNT, options de traitement, tirées du nom du produit, de son fichier de paramètres .txt et du README) ; OUTPUT_METADATA les liste par produit. Les produits d'autres emprises ou SCR sont alignés sur une seule grille (COVERAGE : leur union ou leur recouvrement commun). DB convertit la puissance (ou l'amplitude) RTC en décibels. Les produits doivent partager type, trace, sens de passage, polarisation, radiométrie et échelle, et donner au moins deux dates.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="59"/>
+        <source>HyP3 product zips or folders</source>
+        <translation>Zips ou dossiers de produits HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="64"/>
+        <source>Folder of HyP3 products</source>
+        <translation>Dossier de produits HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="70"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="71"/>
+        <source>RTC backscatter in dB</source>
+        <translation>Rétrodiffusion RTC en dB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="72"/>
+        <source>Grid covers</source>
+        <translation>La grille couvre</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="72"/>
+        <source>All products (union)</source>
+        <translation>Tous les produits (union)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="72"/>
+        <source>Their common overlap</source>
+        <translation>Leur recouvrement commun</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="78"/>
+        <source>HyP3 time stack</source>
+        <translation>Pile temporelle HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="79"/>
+        <source>Product metadata (one row per product)</source>
+        <translation>Métadonnées des produits (une ligne par produit)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="79"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="97"/>
+        <source>INPUT: choose HyP3 product zips or folders, or a FOLDER holding them.</source>
+        <translation>INPUT : choisissez des zips ou dossiers de produits HyP3, ou un dossier FOLDER qui les contient.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="99"/>
+        <source>LAYER: give the layer to stack, such as VV, VH or unw_phase.</source>
+        <translation>LAYER : donnez la couche à empiler, par exemple VV, VH ou unw_phase.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="106"/>
+        <source>FOLDER: {0} is not a folder; choose the folder of the products.</source>
+        <translation>FOLDER : {0} n'est pas un dossier ; choisissez le dossier des produits.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="113"/>
+        <source>OUTPUT_METADATA: {0} is no .csv file; give a name ending in .csv.</source>
+        <translation>OUTPUT_METADATA : {0} n'est pas un fichier .csv ; donnez un nom se terminant par .csv.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="117"/>
+        <source>HyP3 stack</source>
+        <translation>Pile HyP3</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="125"/>
+        <source>{0} products, {1} bands: {2} … {3}</source>
+        <translation>{0} produits, {1} bandes : {2} … {3}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="130"/>
+        <source>HyP3 {0}</source>
+        <translation>HyP3 {0}</translation>
     </message>
 </context>
 <context>
@@ -1219,117 +1920,117 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Earth Engine : lancer les tâches d'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="213"/>
+        <location filename="../timestack/processing/landtrendr.py" line="214"/>
         <source>Earth Engine export tasks</source>
         <translation>Tâches d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="214"/>
+        <location filename="../timestack/processing/landtrendr.py" line="215"/>
         <source>Vertices</source>
         <translation>Sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="214"/>
+        <location filename="../timestack/processing/landtrendr.py" line="215"/>
         <source>Fitted values (one band per year)</source>
         <translation>Valeurs ajustées (une bande par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="214"/>
+        <location filename="../timestack/processing/landtrendr.py" line="215"/>
         <source>RMSE, p-value, segment count, status</source>
         <translation>RMSE, valeur p, nombre de segments, statut</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="214"/>
+        <location filename="../timestack/processing/landtrendr.py" line="215"/>
         <source>Segment table</source>
         <translation>Table des segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="222"/>
+        <location filename="../timestack/processing/landtrendr.py" line="223"/>
         <source>FTV folder (one GeoTIFF per fit band)</source>
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="269"/>
+        <location filename="../timestack/processing/landtrendr.py" line="322"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="280"/>
+        <location filename="../timestack/processing/landtrendr.py" line="333"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="287"/>
+        <location filename="../timestack/processing/landtrendr.py" line="340"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="295"/>
+        <location filename="../timestack/processing/landtrendr.py" line="348"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="314"/>
+        <location filename="../timestack/processing/landtrendr.py" line="367"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="337"/>
+        <location filename="../timestack/processing/landtrendr.py" line="390"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="371"/>
+        <location filename="../timestack/processing/landtrendr.py" line="426"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="373"/>
+        <location filename="../timestack/processing/landtrendr.py" line="428"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="395"/>
+        <location filename="../timestack/processing/landtrendr.py" line="450"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="416"/>
+        <location filename="../timestack/processing/landtrendr.py" line="471"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="416"/>
+        <location filename="../timestack/processing/landtrendr.py" line="471"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="416"/>
+        <location filename="../timestack/processing/landtrendr.py" line="471"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="447"/>
+        <location filename="../timestack/processing/landtrendr.py" line="502"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="448"/>
+        <location filename="../timestack/processing/landtrendr.py" line="503"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="449"/>
+        <location filename="../timestack/processing/landtrendr.py" line="504"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="450"/>
+        <location filename="../timestack/processing/landtrendr.py" line="505"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="461"/>
+        <location filename="../timestack/processing/landtrendr.py" line="516"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
@@ -1339,7 +2040,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="357"/>
+        <location filename="../timestack/processing/landtrendr.py" line="412"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
@@ -1364,27 +2065,27 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="424"/>
+        <location filename="../timestack/processing/landtrendr.py" line="479"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="438"/>
+        <location filename="../timestack/processing/landtrendr.py" line="493"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="303"/>
+        <location filename="../timestack/processing/landtrendr.py" line="356"/>
         <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="397"/>
+        <location filename="../timestack/processing/landtrendr.py" line="452"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="403"/>
+        <location filename="../timestack/processing/landtrendr.py" line="458"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
@@ -1409,126 +2110,181 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 
 TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, comme les tuiles ARD de Landsat : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD) traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregistre chaque tuile terminée : après un plantage ou une annulation, le même traitement relancé les saute. Les sorties sont alors des mosaïques VRT des tuiles dans TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;bande&gt;.vrt), quels que soient les chemins que nomment les sorties.</translation>
     </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>The variable of the stack whose yearly values are segmented (nbr of bands 1990_nbr, 1991_nbr…): its vertices mark the disturbances and recoveries.</source>
+        <translation>La variable de la pile dont les valeurs annuelles sont segmentées (nbr pour les bandes 1990_nbr, 1991_nbr…) : ses sommets marquent les perturbations et les reconstitutions.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Other variables of the stack fitted at the index&apos;s vertex years (fitted-to-vertex, FTV), one GeoTIFF per band in the FTV folder; empty: none.</source>
+        <translation>Autres variables de la pile ajustées aux années des sommets de l'indice (fitted-to-vertex, FTV), un GeoTIFF par bande dans le dossier FTV ; vide : aucune.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Whether the index falls or rises when the forest is disturbed, which decides which segments are losses; Automatic takes it from the index (NBR and NDVI fall, TCB and SWIR rise).</source>
+        <translation>Indique si l'indice baisse ou augmente lorsque la forêt est perturbée, ce qui décide quels segments sont des pertes ; Automatique le déduit de l'indice (NBR et NDVI baissent, TCB et SWIR augmentent).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>The most straight-line segments a pixel&apos;s trajectory may have (a count; vertices = segments + 1). More segments follow shorter changes, and more noise.</source>
+        <translation>Le plus grand nombre de segments rectilignes que peut avoir la trajectoire d'un pixel (un nombre ; sommets = segments + 1). Plus de segments suivent des changements plus courts, et plus de bruit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Dampens one-year spikes before fitting (unitless): the lower, the more spikes are flattened; 1 or more dampens none.</source>
+        <translation>Atténue les pics d'une année avant l'ajustement (sans unité) : plus la valeur est basse, plus de pics sont aplanis ; 1 ou plus n'en atténue aucun.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>How many vertices beyond maximum segments + 1 the first pass may find before the weakest are removed by angle (a count).</source>
+        <translation>Combien de sommets au-delà de segments maximum + 1 la première passe peut trouver avant que les plus faibles soient retirés selon l'angle (un nombre).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Refuses segments that recover within one year: a one-year return to the value before a disturbance is taken as noise.</source>
+        <translation>Refuse les segments qui se reconstituent en un an : un retour en un an à la valeur d'avant une perturbation est considéré comme du bruit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Refuses a segment recovering faster than this rate, in 1/years: 0.25 allows a full recovery in no less than 4 years.</source>
+        <translation>Refuse un segment qui se reconstitue plus vite que ce taux, en 1/années : 0,25 permet une reconstitution complète en 4 ans au moins.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>A fit is kept only when its F-test p-value is at most this (unitless, 0-1); otherwise a simpler fit is tried.</source>
+        <translation>Un ajustement n'est gardé que si la p-valeur de son test F est au plus égale à cette valeur (sans unité, 0-1) ; sinon un ajustement plus simple est essayé.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Takes the fit with the most vertices whose p-value is within this proportion of the best fit&apos;s (unitless); 1 takes the best fit.</source>
+        <translation>Prend l'ajustement ayant le plus de sommets dont la p-valeur est dans cette proportion de celle du meilleur ajustement (sans unité) ; 1 prend le meilleur ajustement.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>Pixels with fewer valid years than this (a count) are not fitted; their outputs are nodata.</source>
+        <translation>Les pixels ayant moins d'années valides que cette valeur (un nombre) ne sont pas ajustés ; leurs sorties sont nodata.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <source>gee reproduces Earth Engine&apos;s outputs; idl the original IDL program (single-precision p-values, integer truncation: for scaled int16 stacks, not 0-1 index values).</source>
+        <translation>gee reproduit les sorties d'Earth Engine ; idl le programme IDL d'origine (p-valeurs en simple précision, troncature entière : pour les piles int16 mises à l'échelle, pas pour des valeurs d'indice entre 0 et 1).</translation>
+    </message>
 </context>
 <context>
     <name>LandTrendrPanel</name>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="103"/>
         <source>[temporary files]</source>
         <translation>[fichiers temporaires]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="111"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
         <source>Then map the greatest loss</source>
         <translation>Puis cartographier la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="123"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="119"/>
         <source>Inspect pixels</source>
         <translation>Inspecter les pixels</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="125"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="121"/>
         <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
         <translation>Cliquez sur un pixel de la pile pour voir son ajustement ; toute modification le réajuste aussitôt.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="128"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="126"/>
         <source>Run LandTrendr</source>
         <translation>Lancer LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="130"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="349"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="317"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="148"/>
         <source>Annual stack</source>
         <translation>Pile annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="157"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="149"/>
         <source>Index</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="159"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="151"/>
         <source>Also fit bands</source>
         <translation>Ajuster aussi les bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="164"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
         <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
         <translation>Les paramètres LandTrendr d'Earth Engine, avec leurs valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="182"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="174"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="184"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="176"/>
         <source>Minimum loss magnitude</source>
         <translation>Magnitude minimale de perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="268"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="236"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation>Cette couche n'a pas de descriptions de bandes YYYY_nom ; choisissez une pile de composites.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="334"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="302"/>
         <source>Fitting LandTrendr…</source>
         <translation>Ajustement de LandTrendr…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="353"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="321"/>
         <source>LandTrendr done.</source>
         <translation>LandTrendr terminé.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="355"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="323"/>
         <source>Mapping change…</source>
         <translation>Cartographie des changements…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="367"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="335"/>
         <source>LandTrendr and change map done.</source>
         <translation>LandTrendr et carte des changements terminés.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="120"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="116"/>
         <source>In the stack&apos;s units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1</source>
         <translation>Dans les unités de la pile : 1000 sur un composite int16 (indices × 10000) correspond à une baisse de 0,1</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="90"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="86"/>
         <source>A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)</source>
         <translation>Une pile pluriannuelle à bandes YYYY_nom, telle que l'écrit Composite (pas l'une de ses années)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="108"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="104"/>
         <source>Where the outputs are written (&lt;index&gt;_rmse.tif, …); empty: temporary files</source>
         <translation>Où les sorties sont écrites (&lt;index&gt;_rmse.tif, …) ; vide : fichiers temporaires</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="112"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="108"/>
         <source>Run Change map on the segments when the fit is done: the year of the greatest loss</source>
         <translation>Lancer la carte des changements sur les segments une fois l'ajustement terminé : l'année de la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="162"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="154"/>
         <source>LandTrendr parameters (Earth Engine&apos;s defaults)</source>
         <translation>Paramètres LandTrendr (valeurs par défaut d'Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="369"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="337"/>
         <source>The change map</source>
         <translation>La carte des changements</translation>
     </message>
@@ -1632,7 +2388,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="78"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="79"/>
         <source>Advanced parameters</source>
         <translation>Paramètres avancés</translation>
     </message>
@@ -1751,7 +2507,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="99"/>
+        <location filename="../timestack/processing/resample.py" line="110"/>
         <source>Resampled stack</source>
         <translation>Pile rééchantillonnée</translation>
     </message>
@@ -1761,22 +2517,42 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Périodes sans observation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="82"/>
+        <location filename="../timestack/processing/resample.py" line="93"/>
         <source>Resampling</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="94"/>
+        <location filename="../timestack/processing/resample.py" line="105"/>
         <source>{0} of {1} periods have no observation; they are nodata in the output.</source>
         <translation>{0} périodes sur {1} n'ont aucune observation ; elles sont sans données (nodata) dans la sortie.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="78"/>
+        <source>The periods the dates are grouped into, one output band per period and variable: calendar months, seasons (DJF, MAM, JJA, SON), calendar years, or periods of DAYS days.</source>
+        <translation>Les périodes dans lesquelles les dates sont regroupées, une bande de sortie par période et par variable : mois civils, saisons (DJF, MAM, JJA, SON), années civiles, ou périodes de DAYS jours.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="78"/>
+        <source>The length of a custom period, in days (used with Custom only).</source>
+        <translation>La longueur d'une période personnalisée, en jours (utilisée avec Personnalisée uniquement).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="78"/>
+        <source>How a period&apos;s dates become one value per pixel; Count gives the number of valid observations.</source>
+        <translation>Comment les dates d'une période deviennent une valeur par pixel ; Nombre donne le nombre d'observations valides.</translation>
     </message>
 </context>
 <context>
     <name>RunsOneAlgorithm</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="174"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="238"/>
+        <source>Install {0}…</source>
+        <translation>Installer {0}…</translation>
     </message>
 </context>
 <context>
@@ -1916,467 +2692,605 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
     </message>
 </context>
 <context>
-    <name>SceneStackAlgorithm</name>
+    <name>SarStackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="82"/>
-        <source>Per-date stack of masked scenes</source>
-        <translation>Pile par date de scènes masquées</translation>
+        <location filename="../timestack/processing/sarstack.py" line="60"/>
+        <source>Sentinel-1 stacks per track</source>
+        <translation>Piles Sentinel-1 par trace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="85"/>
-        <source>Stacks every scene of a STAC ItemCollection (the JSON written by &apos;Search scenes&apos;) on one grid, masked as composites are (QA_PIXEL/QA_RADSAT, SCL or Fmask) and with the same bands and indices: one band per acquisition date and variable, named YYYY-MM-DD_name. Scenes of the same day are merged: each pixel comes from the first scene of the day (in acquisition time) where it is clear. Masked pixels are nodata. Without TARGET_CRS the grid is in the UTM zone most scenes lie in. The stack is the input of Timescan, Resample and the cube export; a JSON run log lists the scenes used per date and the scenes skipped, with the reason.</source>
-        <translation>Empile toutes les scènes d&apos;une ItemCollection STAC (le JSON écrit par « Rechercher des scènes ») sur une même grille, masquées comme les composites (QA_PIXEL/QA_RADSAT, SCL ou Fmask) et avec les mêmes bandes et indices : une bande par date d&apos;acquisition et par variable, nommée AAAA-MM-JJ_nom. Les scènes d&apos;un même jour sont fusionnées : chaque pixel provient de la première scène du jour (dans l&apos;ordre des heures d&apos;acquisition) où il est dégagé. Les pixels masqués sont sans donnée. Sans TARGET_CRS, la grille est dans la zone UTM où se trouvent la plupart des scènes. La pile est l&apos;entrée de Timescan, du rééchantillonnage temporel et de l&apos;export en cube ; un journal d&apos;exécution JSON liste les scènes utilisées par date et les scènes écartées, avec la raison.</translation>
+        <location filename="../timestack/processing/sarstack.py" line="63"/>
+        <source>Stacks the Sentinel-1 scenes of a STAC ItemCollection (the JSON written by 'Search scenes', e.g. from Planetary Computer's sentinel-1-rtc) track by track: one GeoTIFF per relative orbit and orbit direction in OUTPUT_FOLDER, named like ASCENDING_044.tif, with one band per date and polarisation (YYYY-MM-DD_VV, YYYY-MM-DD_VH and, with RATIO, YYYY-MM-DD_VVVH = VV/VH in linear power). Values are gamma0 in linear power as published, or in dB (10·log10) with DB. The frames of one pass are merged; no-data and layover/shadow pixels (when the product carries a mask) are nodata. The Quegan &amp; Yu multi-temporal speckle filter averages the speckle over the dates of a track while keeping each date's local mean; it needs two dates or more per track. All tracks share one grid (without TARGET_CRS: the UTM zone most scenes lie in), so their timescans (Timescan, with SAR_DB for dB stacks) can be mosaicked across tracks.</source>
+        <translation>Empile trace par trace les scènes Sentinel-1 d'une ItemCollection STAC (le JSON écrit par « Rechercher des scènes », p. ex. depuis sentinel-1-rtc de Planetary Computer) : un GeoTIFF par orbite relative et direction d'orbite dans OUTPUT_FOLDER, nommé comme ASCENDING_044.tif, avec une bande par date et polarisation (YYYY-MM-DD_VV, YYYY-MM-DD_VH et, avec RATIO, YYYY-MM-DD_VVVH = VV/VH en puissance linéaire). Les valeurs sont le gamma0 en puissance linéaire tel que publié, ou en dB (10·log10) avec DB. Les cadres d'un même passage sont fusionnés ; les pixels sans données et de repliement/ombre (quand le produit porte un masque) sont sans données. Le filtre de chatoiement multitemporel de Quegan et Yu moyenne le chatoiement sur les dates d'une trace tout en gardant la moyenne locale de chaque date ; il demande au moins deux dates par trace. Toutes les traces partagent une grille (sans TARGET_CRS : la zone UTM où se trouvent la plupart des scènes), de sorte que leurs timescans (Timescan, avec SAR_DB pour les piles en dB) peuvent être mosaïqués entre traces.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="96"/>
+        <location filename="../timestack/processing/sarstack.py" line="77"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
-        <translation>Scènes (JSON ItemCollection STAC)</translation>
+        <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="102"/>
+        <location filename="../timestack/processing/sarstack.py" line="83"/>
         <source>Target CRS (default: the UTM zone most scenes lie in)</source>
         <translation>SCR cible (par défaut : la zone UTM où se trouvent la plupart des scènes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="109"/>
+        <location filename="../timestack/processing/sarstack.py" line="90"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="117"/>
-        <source>Bands</source>
-        <translation>Bandes</translation>
+        <location filename="../timestack/processing/sarstack.py" line="98"/>
+        <source>Polarisations (comma-separated)</source>
+        <translation>Polarisations (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="128"/>
-        <source>Mask</source>
-        <translation>Masque</translation>
+        <location filename="../timestack/processing/sarstack.py" line="103"/>
+        <source>Add the co/cross-polarisation ratio (VV/VH)</source>
+        <translation>Ajouter le rapport co-/contre-polarisation (VV/VH)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="130"/>
-        <source>Output data type</source>
-        <translation>Type de données en sortie</translation>
+        <location filename="../timestack/processing/sarstack.py" line="108"/>
+        <source>Write backscatter in dB</source>
+        <translation>Écrire la rétrodiffusion en dB</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="130"/>
-        <source>Int16, reflectance × 10000</source>
-        <translation>Int16, réflectance × 10000</translation>
+        <location filename="../timestack/processing/sarstack.py" line="109"/>
+        <source>Speckle filter</source>
+        <translation>Filtre de chatoiement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="130"/>
-        <source>Float32</source>
-        <translation>Float32</translation>
+        <location filename="../timestack/processing/sarstack.py" line="109"/>
+        <source>None</source>
+        <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="136"/>
+        <location filename="../timestack/processing/sarstack.py" line="109"/>
+        <source>Multi-temporal (Quegan &amp; Yu)</source>
+        <translation>Multitemporel (Quegan et Yu)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="117"/>
+        <source>Speckle filter window (pixels, odd)</source>
+        <translation>Fenêtre du filtre de chatoiement (pixels, impair)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="123"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="140"/>
-        <source>Refuse runs larger than (GB of output or working memory)</source>
-        <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
+        <location filename="../timestack/processing/sarstack.py" line="136"/>
+        <source>Folder of track stacks</source>
+        <translation>Dossier des piles par trace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="148"/>
-        <source>dask.distributed scheduler address (empty: local threads)</source>
-        <translation>Adresse du planificateur dask.distributed (vide : threads locaux)</translation>
+        <location filename="../timestack/processing/sarstack.py" line="139"/>
+        <source>Track stacks</source>
+        <translation>Piles par trace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="200"/>
+        <location filename="../timestack/processing/sarstack.py" line="140"/>
+        <source>Run log (JSON)</source>
+        <translation>Journal d'exécution (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="141"/>
+        <source>CRS of the stacks</source>
+        <translation>SCR des piles</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="142"/>
+        <source>Tracks (comma-separated)</source>
+        <translation>Traces (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="143"/>
+        <source>Scenes skipped</source>
+        <translation>Scènes ignorées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="148"/>
+        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
+        <translation>ITEMS est vide : indiquez l'ItemCollection STAC JSON écrite par « Rechercher des scènes ».</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="154"/>
+        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; predominant UTM zone.</source>
+        <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez vide pour utiliser la zone UTM prédominante des scènes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="179"/>
+        <source>Sentinel-1 stacks</source>
+        <translation>Piles Sentinel-1</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="182"/>
+        <source>Skipped scene {0}: {1}</source>
+        <translation>Scène ignorée {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="186"/>
+        <source>{0}: {1} dates, {2} scenes</source>
+        <translation>{0} : {1} dates, {2} scènes</translation>
+    </message>
+</context>
+<context>
+    <name>SceneStackAlgorithm</name>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="68"/>
+        <source>Per-date stack of masked scenes</source>
+        <translation>Pile par date de scènes masquées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="71"/>
+        <source>Stacks every scene of a STAC ItemCollection (the JSON written by &apos;Search scenes&apos;) on one grid, masked as composites are (QA_PIXEL/QA_RADSAT, SCL or Fmask) and with the same bands and indices: one band per acquisition date and variable, named YYYY-MM-DD_name. Scenes of the same day are merged: each pixel comes from the first scene of the day (in acquisition time) where it is clear. Masked pixels are nodata. Without TARGET_CRS the grid is in the UTM zone most scenes lie in. The stack is the input of Timescan, Resample and the cube export; a JSON run log lists the scenes used per date and the scenes skipped, with the reason.</source>
+        <translation>Empile toutes les scènes d'une ItemCollection STAC (le JSON écrit par « Rechercher des scènes ») sur une même grille, masquées comme les composites (QA_PIXEL/QA_RADSAT, SCL ou Fmask) et avec les mêmes bandes et indices : une bande par date d'acquisition et par variable, nommée AAAA-MM-JJ_nom. Les scènes d'un même jour sont fusionnées : chaque pixel provient de la première scène du jour (dans l'ordre des heures d'acquisition) où il est dégagé. Les pixels masqués sont sans donnée. Sans TARGET_CRS, la grille est dans la zone UTM où se trouvent la plupart des scènes. La pile est l'entrée de Timescan, du rééchantillonnage temporel et de l'export en cube ; un journal d'exécution JSON liste les scènes utilisées par date et les scènes écartées, avec la raison.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="84"/>
+        <source>Target CRS (default: the UTM zone most scenes lie in)</source>
+        <translation>SCR cible (par défaut : la zone UTM où se trouvent la plupart des scènes)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="87"/>
+        <source>Mask</source>
+        <translation>Masque</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="110"/>
         <source>Per-date stack</source>
         <translation>Pile par date</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="160"/>
+        <location filename="../timestack/processing/scenestack.py" line="93"/>
         <source>Run log (JSON)</source>
-        <translation>Journal d&apos;exécution (JSON)</translation>
+        <translation>Journal d'exécution (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="161"/>
+        <location filename="../timestack/processing/scenestack.py" line="94"/>
         <source>CRS of the stack</source>
         <translation>SCR de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="162"/>
+        <location filename="../timestack/processing/scenestack.py" line="95"/>
         <source>Dates (comma-separated)</source>
         <translation>Dates (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="163"/>
+        <location filename="../timestack/processing/scenestack.py" line="96"/>
         <source>Scenes used</source>
         <translation>Scènes utilisées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="164"/>
+        <location filename="../timestack/processing/scenestack.py" line="97"/>
         <source>Scenes skipped</source>
         <translation>Scènes écartées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="169"/>
-        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
-        <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/scenestack.py" line="203"/>
+        <location filename="../timestack/processing/scenestack.py" line="113"/>
         <source>Per-date stack failed: {0}</source>
         <translation>La pile par date a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="206"/>
+        <location filename="../timestack/processing/scenestack.py" line="116"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="208"/>
+        <location filename="../timestack/processing/scenestack.py" line="118"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="209"/>
+        <location filename="../timestack/processing/scenestack.py" line="119"/>
         <source>Grid CRS: {0}</source>
         <translation>SCR de la grille : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="210"/>
+        <location filename="../timestack/processing/scenestack.py" line="120"/>
         <source>Scenes {0} to {1}</source>
         <translation>Scènes du {0} au {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="231"/>
-        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; predominant UTM zone.</source>
-        <translation>TARGET_CRS : « {0} » n&apos;est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser la zone UTM prédominante des scènes.</translation>
+        <location filename="../timestack/processing/scenestack.py" line="102"/>
+        <source>the scenes&apos; predominant UTM zone</source>
+        <translation>la zone UTM prédominante des scènes</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="102"/>
+        <location filename="../timestack/gui/search_panel.py" line="104"/>
         <source>Sample archive (local)</source>
         <translation>Archive d'exemple (locale)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="105"/>
+        <location filename="../timestack/gui/search_panel.py" line="107"/>
         <source>A preset, a STAC API URL or a catalog file (JSON, stac-geoparquet)</source>
         <translation>Un préréglage, une URL d'API STAC ou un fichier de catalogue (JSON, stac-geoparquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="109"/>
+        <location filename="../timestack/gui/search_panel.py" line="111"/>
         <source>Choose a local catalog file</source>
         <translation>Choisir un fichier de catalogue local</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="115"/>
+        <location filename="../timestack/gui/search_panel.py" line="117"/>
         <source>Collection ids, comma-separated; empty searches all</source>
         <translation>Identifiants de collections, séparés par des virgules ; vide : toutes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="118"/>
+        <location filename="../timestack/gui/search_panel.py" line="120"/>
         <source>Read the collections the catalog offers</source>
         <translation>Lire les collections proposées par le catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="130"/>
+        <location filename="../timestack/gui/search_panel.py" line="140"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="144"/>
+        <location filename="../timestack/gui/search_panel.py" line="154"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation>Facultatif : rechercher dans les polygones de cette couche au lieu de l'emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="165"/>
+        <location filename="../timestack/gui/search_panel.py" line="175"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="234"/>
+        <location filename="../timestack/gui/search_panel.py" line="248"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="173"/>
+        <location filename="../timestack/gui/search_panel.py" line="183"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="173"/>
+        <location filename="../timestack/gui/search_panel.py" line="183"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="173"/>
+        <location filename="../timestack/gui/search_panel.py" line="183"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="173"/>
+        <location filename="../timestack/gui/search_panel.py" line="183"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="173"/>
+        <location filename="../timestack/gui/search_panel.py" line="183"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="181"/>
+        <location filename="../timestack/gui/search_panel.py" line="191"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation>Ajouter la scène sélectionnée à la carte (couleurs naturelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="189"/>
+        <location filename="../timestack/gui/search_panel.py" line="200"/>
         <source>Catalog</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="193"/>
+        <location filename="../timestack/gui/search_panel.py" line="204"/>
         <source>Collections</source>
         <translation>Collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="196"/>
+        <location filename="../timestack/gui/search_panel.py" line="207"/>
         <source>AOI layer</source>
         <translation>Couche AOI</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="201"/>
+        <location filename="../timestack/gui/search_panel.py" line="212"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="206"/>
+        <location filename="../timestack/gui/search_panel.py" line="217"/>
         <source>Day of year</source>
         <translation>Jour de l'année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="208"/>
+        <location filename="../timestack/gui/search_panel.py" line="219"/>
         <source>Max. scenes</source>
         <translation>Scènes max.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="263"/>
+        <location filename="../timestack/gui/search_panel.py" line="303"/>
         <source>Choose a catalog</source>
         <translation>Choisir un catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="263"/>
+        <location filename="../timestack/gui/search_panel.py" line="303"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation>Catalogues STAC (*.json *.geojson *.parquet *.geoparquet);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="315"/>
+        <location filename="../timestack/gui/search_panel.py" line="378"/>
         <source>{0} collections</source>
         <translation>{0} collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="351"/>
+        <location filename="../timestack/gui/search_panel.py" line="419"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="362"/>
+        <location filename="../timestack/gui/search_panel.py" line="430"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation>{0} scènes ; empreintes ajoutées à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="410"/>
+        <location filename="../timestack/gui/search_panel.py" line="478"/>
         <source>Select a scene in the table first.</source>
         <translation>Sélectionnez d'abord une scène dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="435"/>
+        <location filename="../timestack/gui/search_panel.py" line="505"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation>GDAL n'a pas pu ouvrir les bandes de {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="122"/>
-        <source>Earthdata Login from QGIS&apos;s authentication database: a Basic configuration with your username and password, or an empty username and a user token as password</source>
-        <translation>Connexion Earthdata depuis la base de données d'authentification de QGIS : une configuration Basic avec votre nom d'utilisateur et votre mot de passe, ou un nom d'utilisateur vide et un jeton utilisateur comme mot de passe</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/search_panel.py" line="194"/>
-        <source>Earthdata login</source>
-        <translation>Connexion Earthdata</translation>
-    </message>
-    <message>
-        <location filename="../timestack/gui/search_panel.py" line="457"/>
+        <location filename="../timestack/gui/search_panel.py" line="540"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation>La connexion Earthdata choisie n'est pas dans la base de données d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="301"/>
+        <location filename="../timestack/gui/search_panel.py" line="364"/>
         <source>Reading the catalog's collections…</source>
         <translation>Lecture des collections du catalogue…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="302"/>
+        <location filename="../timestack/gui/search_panel.py" line="365"/>
         <source>Timestack: collections of the catalog</source>
         <translation>Timestack : collections du catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="440"/>
+        <location filename="../timestack/gui/search_panel.py" line="510"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="443"/>
+        <location filename="../timestack/gui/search_panel.py" line="513"/>
         <source>Opening {0}…</source>
         <translation>Ouverture de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="444"/>
+        <location filename="../timestack/gui/search_panel.py" line="514"/>
         <source>Timestack: preview of {0}</source>
         <translation>Timestack : aperçu de {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="132"/>
+        <location filename="../timestack/gui/search_panel.py" line="142"/>
         <source>The area to search: the map&apos;s extent, a layer&apos;s or one you draw</source>
         <translation>La zone à rechercher : l'emprise de la carte, celle d'une couche ou une emprise que vous dessinez</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="157"/>
+        <location filename="../timestack/gui/search_panel.py" line="167"/>
         <source>First day of the year kept; a start after the end wraps over the new year (335 to 60)</source>
         <translation>Premier jour de l'année conservé ; un début après la fin passe le nouvel an (335 à 60)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="207"/>
+        <location filename="../timestack/gui/search_panel.py" line="218"/>
         <source>Max. cloud (%)</source>
         <translation>Nuages max. (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="285"/>
+        <location filename="../timestack/gui/search_panel.py" line="339"/>
         <source>This catalog needs the {0} package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
         <translation>Ce catalogue nécessite le paquet {0}, absent ici : &lt;a href=&quot;install&quot;&gt;l'installer&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="345"/>
+        <location filename="../timestack/gui/search_panel.py" line="413"/>
         <source>Choose the area first: the map&apos;s extent, a layer&apos;s extent, a drawn box or an AOI layer.</source>
         <translation>Choisissez d'abord la zone : l'emprise de la carte, l'emprise d'une couche, un rectangle dessiné ou une couche AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="374"/>
+        <location filename="../timestack/gui/search_panel.py" line="442"/>
         <source>No scenes match, so no footprints were added: widen the dates, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond, aucune empreinte n'a donc été ajoutée : élargissez les dates, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="357"/>
+        <location filename="../timestack/gui/search_panel.py" line="425"/>
         <source>The search</source>
         <translation>La recherche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="124"/>
+        <source>The catalog&apos;s login from QGIS&apos;s authentication database. Earthdata or a STAC API: a Basic configuration with username and password, or an empty username and a token as password; a STAC API also takes a header name ending in &apos;:&apos; as username and its value as password, or OAuth2. Earth Engine: a service account&apos;s key JSON as password.</source>
+        <translation>Authentification du catalogue, tirée de la base d'authentification de QGIS. Earthdata ou une API STAC : une configuration Basic avec nom d'utilisateur et mot de passe, ou un nom d'utilisateur vide et un jeton comme mot de passe ; une API STAC accepte aussi un nom d'en-tête terminé par « : » comme nom d'utilisateur et sa valeur comme mot de passe, ou OAuth2. Earth Engine : la clé JSON d'un compte de service comme mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="196"/>
+        <source>Saved connection</source>
+        <translation>Connexion enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="205"/>
+        <source>Login</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="256"/>
+        <source>Radar (Sentinel-1)</source>
+        <translation>Radar (Sentinel-1)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="262"/>
+        <source>all tracks, or e.g. 44, 117</source>
+        <translation>toutes les traces, ou p. ex. 44, 117</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="265"/>
+        <source>any, or e.g. VV, VH</source>
+        <translation>toutes, ou p. ex. VV, VH</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="273"/>
+        <source>Orbit direction</source>
+        <translation>Direction de l'orbite</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="274"/>
+        <source>Relative orbits</source>
+        <translation>Orbites relatives</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/search_panel.py" line="275"/>
+        <source>Polarisations</source>
+        <translation>Polarisations</translation>
     </message>
 </context>
 <context>
     <name>SearchScenesAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="67"/>
+        <location filename="../timestack/processing/search_scenes.py" line="73"/>
         <source>Search scenes</source>
         <translation>Rechercher des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="71"/>
-        <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. No match gives an empty layer and a message, not an error.</source>
-        <translation>Trouve les scènes satellitaires sur une zone et une période. CATALOG est une URL d'API STAC, un fichier de catalogue local (JSON ItemCollection STAC, stac-geoparquet ou le catalog.json d'un catalogue statique) ou l'un de : {0}. Indiquez la zone par EXTENT ou par une couche de polygones AOI (dans n'importe quel SCR). Une fenêtre de jours de l'année dont le début est après la fin passe le nouvel an (p. ex. 335 à 60 pour les hivers). Produit les empreintes des scènes et les scènes en JSON ItemCollection STAC pour la composition. Sans correspondance, le résultat est une couche vide et un message, pas une erreur.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/search_scenes.py" line="81"/>
+        <location filename="../timestack/processing/search_scenes.py" line="89"/>
         <source>Catalog (URL, file or preset)</source>
         <translation>Catalogue (URL, fichier ou préréglage)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="84"/>
+        <location filename="../timestack/processing/search_scenes.py" line="92"/>
         <source>Collections (comma-separated)</source>
         <translation>Collections (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="90"/>
+        <location filename="../timestack/processing/search_scenes.py" line="98"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="90"/>
+        <location filename="../timestack/processing/search_scenes.py" line="98"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="95"/>
+        <location filename="../timestack/processing/search_scenes.py" line="103"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="105"/>
+        <location filename="../timestack/processing/search_scenes.py" line="113"/>
         <source>Scene ids to exclude (comma-separated)</source>
         <translation>Identifiants des scènes à exclure (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="113"/>
+        <location filename="../timestack/processing/search_scenes.py" line="121"/>
         <source>Maximum number of scenes (0 = no limit)</source>
         <translation>Nombre maximal de scènes (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="123"/>
+        <location filename="../timestack/processing/search_scenes.py" line="131"/>
         <source>Platforms (comma-separated, e.g. landsat-8)</source>
         <translation>Plateformes (séparées par des virgules, p. ex. landsat-8)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="129"/>
+        <location filename="../timestack/processing/search_scenes.py" line="137"/>
         <source>Server timeout (seconds)</source>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="222"/>
+        <location filename="../timestack/processing/search_scenes.py" line="256"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="150"/>
+        <location filename="../timestack/processing/search_scenes.py" line="176"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="150"/>
+        <location filename="../timestack/processing/search_scenes.py" line="176"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="158"/>
+        <location filename="../timestack/processing/search_scenes.py" line="184"/>
         <source>Number of scenes</source>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="164"/>
+        <location filename="../timestack/processing/search_scenes.py" line="190"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="171"/>
+        <location filename="../timestack/processing/search_scenes.py" line="197"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="228"/>
+        <location filename="../timestack/processing/search_scenes.py" line="262"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="235"/>
+        <location filename="../timestack/processing/search_scenes.py" line="269"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="218"/>
+        <location filename="../timestack/processing/search_scenes.py" line="252"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="187"/>
+        <location filename="../timestack/processing/search_scenes.py" line="216"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="139"/>
-        <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, or an empty username and a token)</source>
-        <translation>Connexion : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, ou un nom d'utilisateur vide et un jeton)</translation>
+        <location filename="../timestack/processing/search_scenes.py" line="77"/>
+        <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. Radar scenes (Sentinel-1) can be filtered by orbit direction, relative orbit and polarisations (advanced parameters); the cloud limit keeps them, having no cloud cover. No match gives an empty layer and a message, not an error.</source>
+        <translation>Trouve les scènes satellitaires sur une zone et une période. CATALOG est une URL d'API STAC, un fichier de catalogue local (JSON ItemCollection STAC, stac-geoparquet ou le catalog.json d'un catalogue statique) ou l'un de : {0}. Indiquez la zone par EXTENT ou par une couche de polygones AOI (dans n'importe quel SCR). Une fenêtre de jours de l'année dont le début est après la fin passe le nouvel an (p. ex. 335 à 60 pour les hivers). Produit les empreintes des scènes et les scènes en JSON ItemCollection STAC pour la composition. Les scènes radar (Sentinel-1) peuvent être filtrées par direction d'orbite, orbite relative et polarisations (paramètres avancés) ; la limite de nuages les conserve, puisqu'elles n'ont pas de couverture nuageuse. Sans correspondance, le résultat est une couche vide et un message, pas une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <source>Radar: orbit direction</source>
+        <translation>Radar : direction de l'orbite</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <source>Any</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <source>Ascending</source>
+        <translation>Ascendante</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <source>Descending</source>
+        <translation>Descendante</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="150"/>
+        <source>Radar: relative orbits (comma-separated, e.g. 44,117)</source>
+        <translation>Radar : orbites relatives (séparées par des virgules, p. ex. 44,117)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="156"/>
+        <source>Radar: polarisations every scene must carry (e.g. VV,VH)</source>
+        <translation>Radar : polarisations que chaque scène doit avoir (p. ex. VV,VH)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="165"/>
+        <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, an empty username and a token, a header name ending in &apos;:&apos; and its value, or OAuth2)</source>
+        <translation>Authentification : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, nom d'en-tête terminé par « : » et sa valeur, ou OAuth2)</translation>
     </message>
 </context>
 <context>
@@ -2396,11 +3310,6 @@ sa série temporelle s'affiche ici.</translation>
 </context>
 <context>
     <name>ShippedModel</name>
-    <message>
-        <location filename="../timestack/processing/models.py" line="80"/>
-        <source>Workflows</source>
-        <translation>Chaînes de traitements</translation>
-    </message>
     <message>
         <location filename="../timestack/processing/models.py" line="22"/>
         <source>LandTrendr, then change map</source>
@@ -2506,6 +3415,11 @@ sa série temporelle s'affiche ici.</translation>
         <source>The whole Timestack chain: searches CATALOG for scenes over EXTENT, builds annual composites with INDEX, fits LandTrendr to INDEX, maps the greatest loss of at least MAG, and extracts per-polygon statistics of the composites over time.</source>
         <translation>Toute la chaîne Timestack : recherche dans CATALOG les scènes couvrant EXTENT, construit des composites annuels avec INDEX, ajuste LandTrendr sur INDEX, cartographie la plus forte perte d'au moins MAG et extrait les statistiques par polygone des composites dans le temps.</translation>
     </message>
+    <message>
+        <location filename="../timestack/processing/models.py" line="80"/>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
 </context>
 <context>
     <name>StackFiles</name>
@@ -2533,72 +3447,72 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimeSeriesPanel</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="105"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="106"/>
         <source>A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, LandTrendr fits, per-date stacks</source>
         <translation>Une pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom) : composites, ajustements LandTrendr, piles par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="113"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="114"/>
         <source>Choose a stack file that is not a layer of the project</source>
         <translation>Choisir un fichier de pile qui n'est pas une couche du projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="117"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="118"/>
         <source>What to make of the stack</source>
         <translation>Ce qu'il faut faire de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="128"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="129"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="135"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="136"/>
         <source>Summarise, resample or export any time stack: per-pixel statistics over time (timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations.</source>
         <translation>Résumer, rééchantillonner ou exporter toute pile temporelle : statistiques par pixel dans le temps (timescan), séries mensuelles, saisonnières et annuelles, cubes NetCDF/Zarr, animations.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="147"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="148"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="148"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="149"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="166"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="163"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="176"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="173"/>
         <source>Time stack</source>
         <translation>Pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="176"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="173"/>
         <source>GeoTIFF stacks (*.tif *.tiff *.vrt)</source>
         <translation>Piles GeoTIFF (*.tif *.tiff *.vrt)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="200"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="197"/>
         <source>Pick a stack first: a layer of the project or a file (…).</source>
         <translation>Choisissez d'abord une pile : une couche du projet ou un fichier (…).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="203"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="200"/>
         <source>Running {0}…</source>
         <translation>{0} en cours…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="209"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="206"/>
         <source>Written: {0}</source>
         <translation>Écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="212"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="209"/>
         <source>The run</source>
         <translation>Le traitement</translation>
     </message>
@@ -2636,12 +3550,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="120"/>
+        <location filename="../timestack/processing/timescan.py" line="136"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="103"/>
+        <location filename="../timestack/processing/timescan.py" line="119"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
@@ -2649,6 +3563,26 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/processing/timescan.py" line="42"/>
         <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE, or TILES (a grid layer: one tile per cell on the stack, named by TILES_ID_FIELD), with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
         <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n'importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d'une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE, ou TILES (une couche de grille : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD), avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <source>Per-pixel statistics over time, one band per variable and metric: avg, min, max, median, std, cov, count, percentiles as pXX (p5, p95), harmonics (amplitude, phase, trend, residuals, model_mean).</source>
+        <translation>Statistiques par pixel dans le temps, une bande par variable et par métrique : avg, min, max, median, std, cov, count, centiles sous la forme pXX (p5, p95), harmoniques (amplitude, phase, trend, residuals, model_mean).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <source>The variables of the stack to summarise (nbr, vv); empty: all.</source>
+        <translation>Les variables de la pile à résumer (nbr, vv) ; vide : toutes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <source>The stack holds backscatter in dB: statistics are taken on linear power and avg, min, max, median and percentiles reported in dB.</source>
+        <translation>La pile contient une rétrodiffusion en dB : les statistiques sont calculées en puissance linéaire et avg, min, max, median et les centiles sont rendus en dB.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <source>Before any metric, drops values outside the mean ± 2 standard deviations of the p5-p95 values (pixels with 5 or more observations).</source>
+        <translation>Avant toute métrique, écarte les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95 (pixels ayant 5 observations ou plus).</translation>
     </message>
 </context>
 <context>
@@ -2662,97 +3596,97 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="190"/>
+        <location filename="../timestack/processing/algorithm.py" line="248"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="153"/>
+        <location filename="../timestack/processing/algorithm.py" line="162"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="238"/>
+        <location filename="../timestack/processing/algorithm.py" line="298"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="364"/>
+        <location filename="../timestack/processing/algorithm.py" line="432"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="369"/>
+        <location filename="../timestack/processing/algorithm.py" line="437"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="372"/>
+        <location filename="../timestack/processing/algorithm.py" line="440"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="376"/>
+        <location filename="../timestack/processing/algorithm.py" line="444"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="378"/>
+        <location filename="../timestack/processing/algorithm.py" line="446"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="380"/>
+        <location filename="../timestack/processing/algorithm.py" line="448"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="385"/>
+        <location filename="../timestack/processing/algorithm.py" line="453"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="387"/>
+        <location filename="../timestack/processing/algorithm.py" line="455"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="389"/>
+        <location filename="../timestack/processing/algorithm.py" line="457"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="390"/>
+        <location filename="../timestack/processing/algorithm.py" line="458"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="443"/>
+        <location filename="../timestack/processing/algorithm.py" line="511"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="475"/>
+        <location filename="../timestack/processing/algorithm.py" line="543"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="477"/>
+        <location filename="../timestack/processing/algorithm.py" line="545"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="479"/>
+        <location filename="../timestack/processing/algorithm.py" line="547"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="480"/>
+        <location filename="../timestack/processing/algorithm.py" line="548"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="512"/>
+        <location filename="../timestack/processing/algorithm.py" line="580"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -2772,64 +3706,69 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="293"/>
+        <location filename="../timestack/processing/algorithm.py" line="361"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="277"/>
+        <location filename="../timestack/processing/algorithm.py" line="345"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="326"/>
+        <location filename="../timestack/processing/algorithm.py" line="394"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="333"/>
+        <location filename="../timestack/processing/algorithm.py" line="401"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="401"/>
+        <location filename="../timestack/processing/algorithm.py" line="469"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="579"/>
+        <location filename="../timestack/processing/algorithm.py" line="649"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="284"/>
+        <location filename="../timestack/processing/algorithm.py" line="352"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="289"/>
+        <location filename="../timestack/processing/algorithm.py" line="357"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="345"/>
+        <location filename="../timestack/processing/algorithm.py" line="413"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="427"/>
+        <location filename="../timestack/processing/algorithm.py" line="495"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="547"/>
+        <location filename="../timestack/processing/algorithm.py" line="617"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="417"/>
+        <location filename="../timestack/processing/algorithm.py" line="485"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="236"/>
+        <source>AUTHCFG: the authentication configuration &apos;{0}&apos; gave no login ({1}).</source>
+        <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
     </message>
 </context>
 <context>
@@ -2870,7 +3809,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>min_{0} ({1}) ne doit pas dépasser max_{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="340"/>
+        <location filename="../timestack/core/changemap/maps.py" line="435"/>
         <source>change_path or events_path: give at least one output</source>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
@@ -2880,72 +3819,72 @@ sa série temporelle s'affiche ici.</translation>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="398"/>
+        <location filename="../timestack/core/changemap/maps.py" line="493"/>
         <source>disturbance_direction: not recorded in segments_path; give +1 or -1</source>
         <translation>disturbance_direction : absent de segments_path ; indiquez +1 ou -1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="408"/>
+        <location filename="../timestack/core/changemap/maps.py" line="503"/>
         <source>years: not recorded in segments_path; give the fitted years</source>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="83"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="98"/>
         <source>STATS: choose at least one statistic</source>
         <translation>STATS : choisissez au moins une statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="120"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="153"/>
         <source>POLYGONS: cannot open {0} as a vector layer</source>
         <translation>POLYGONS : impossible d'ouvrir {0} comme couche vecteur</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="125"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="158"/>
         <source>POLYGONS: {0} has no layer {1!r}</source>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="131"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="164"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="170"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="203"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="194"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="227"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="256"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="307"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="381"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="489"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="385"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="493"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="398"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="506"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="423"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="557"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="510"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="686"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -2965,82 +3904,82 @@ sa série temporelle s'affiche ici.</translation>
         <translation>STATS : une tâche récurrente nécessite 'count' pour garder la meilleure scène d'une journée</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/job.py" line="129"/>
+        <location filename="../timestack/core/zonal/job.py" line="169"/>
         <source>JOB: cannot read {0}: {1}</source>
         <translation>JOB : impossible de lire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/job.py" line="133"/>
+        <location filename="../timestack/core/zonal/job.py" line="173"/>
         <source>JOB: {0} has version {1!r}; this Timestack reads {2}</source>
         <translation>JOB : {0} est en version {1!r} ; ce Timestack lit la version {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/job.py" line="140"/>
+        <location filename="../timestack/core/zonal/job.py" line="180"/>
         <source>JOB: {0} is not a Timestack polygon-statistics job: {1}</source>
         <translation>JOB : {0} n'est pas une tâche de statistiques par polygone Timestack : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/job.py" line="215"/>
+        <location filename="../timestack/core/zonal/job.py" line="277"/>
         <source>ITEMS: scene {0} (day {1}) has no acquisition time</source>
         <translation>ITEMS : la scène {0} (jour {1}) n'a pas d'heure d'acquisition</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/job.py" line="237"/>
+        <location filename="../timestack/core/zonal/job.py" line="322"/>
         <source>schedule {0!r} is not five cron fields (minute hour day month weekday)</source>
         <translation>la planification {0!r} n'est pas formée de cinq champs cron (minute heure jour mois jour-de-semaine)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="67"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="84"/>
         <source>BANDS: {0!r} is neither a band ({1}) nor an index ({2})</source>
         <translation>BANDS : {0!r} n'est ni une bande ({1}) ni un indice ({2})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="72"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="89"/>
         <source>BANDS: name at least one band or index to measure in each scene</source>
         <translation>BANDS : nommez au moins une bande ou un indice à mesurer dans chaque scène</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="85"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="102"/>
         <source>ITEMS: scene {0} has no asset for band {1}; its assets: {2}</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset pour la bande {1} ; ses assets : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="116"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="133"/>
         <source>ITEMS: scene {0} has no qa_pixel or SCL asset to mask clouds with</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset qa_pixel ou SCL pour masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="179"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="247"/>
         <source>ITEMS: the search result holds no scenes over the polygons</source>
         <translation>ITEMS : le résultat de la recherche ne contient aucune scène sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="248"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="346"/>
         <source>ITEMS: {0}</source>
         <translation>ITEMS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="279"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="392"/>
         <source>ITEMS: scene {0} has no acquisition time</source>
         <translation>ITEMS : la scène {0} n'a pas d'heure d'acquisition</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/compile.py" line="44"/>
+        <location filename="../timestack/core/zonal/compile.py" line="60"/>
         <source>COMPILE: unknown period {0!r}; use one of {1}</source>
         <translation>COMPILE : période inconnue {0!r} ; utilisez l'une de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/compile.py" line="54"/>
+        <location filename="../timestack/core/zonal/compile.py" line="91"/>
         <source>MIN_VALID_FRACTION: {0} is not between 0 and 1</source>
         <translation>MIN_VALID_FRACTION : {0} n'est pas compris entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/compile.py" line="61"/>
+        <location filename="../timestack/core/zonal/compile.py" line="98"/>
         <source>MIN_VALID_FRACTION: needs the valid_fraction statistic; add it to STATS</source>
         <translation>MIN_VALID_FRACTION : nécessite la statistique valid_fraction ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/compile.py" line="77"/>
+        <location filename="../timestack/core/zonal/compile.py" line="136"/>
         <source>COMPILE: weighting dates needs the count statistic; add it to STATS</source>
         <translation>COMPILE : la pondération des dates nécessite la statistique count ; ajoutez-la à STATS</translation>
     </message>
@@ -3065,52 +4004,52 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG earthengine : réponse inattendue {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="37"/>
+        <location filename="../timestack/core/search/query.py" line="56"/>
         <source>{0} must be a date written as YYYY-MM-DD, got {1!r}.</source>
         <translation>{0} doit être une date écrite AAAA-MM-JJ, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="58"/>
+        <location filename="../timestack/core/search/query.py" line="77"/>
         <source>AOI is empty: give a polygon, a layer extent or a rectangle.</source>
         <translation>AOI est vide : indiquez un polygone, l'emprise d'une couche ou un rectangle.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="72"/>
+        <location filename="../timestack/core/search/query.py" line="91"/>
         <source>AOI is not a readable polygon: {0}</source>
         <translation>AOI n'est pas un polygone lisible : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="76"/>
+        <location filename="../timestack/core/search/query.py" line="95"/>
         <source>AOI is empty (no area): draw or choose a polygon with an area.</source>
         <translation>AOI est vide (aucune surface) : dessinez ou choisissez un polygone ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="83"/>
+        <location filename="../timestack/core/search/query.py" line="102"/>
         <source>AOI must be a polygon, got a {0}.</source>
         <translation>AOI doit être un polygone, reçu un {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="91"/>
+        <location filename="../timestack/core/search/query.py" line="110"/>
         <source>AOI CRS {0!r} is not a known coordinate reference system.</source>
         <translation>Le SCR {0!r} de l'AOI n'est pas un système de coordonnées de référence connu.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="173"/>
+        <location filename="../timestack/core/search/query.py" line="251"/>
         <source>{0} must be a whole day of year from 1 to 366, got {1!r}.</source>
         <translation>{0} doit être un jour de l'année entier de 1 à 366, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="181"/>
+        <location filename="../timestack/core/search/query.py" line="259"/>
         <source>MAX_CLOUD is a percentage from 0 to 100, got {0!r}.</source>
         <translation>MAX_CLOUD est un pourcentage de 0 à 100, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="187"/>
+        <location filename="../timestack/core/search/query.py" line="265"/>
         <source>MAX_ITEMS must be a positive whole number, got {0!r}.</source>
         <translation>MAX_ITEMS doit être un nombre entier positif, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="193"/>
+        <location filename="../timestack/core/search/query.py" line="271"/>
         <source>sort must be one of {0}, got {1!r}.</source>
         <translation>sort doit être l'un de {0}, reçu {1!r}.</translation>
     </message>
@@ -3150,42 +4089,42 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG {0} : le catalogue statique ne peut pas être lu : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="241"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="244"/>
         <source>CATALOG {0} is not a readable Parquet file: {1}</source>
         <translation>CATALOG {0} n'est pas un fichier Parquet lisible : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="248"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="251"/>
         <source>CATALOG {0} is Parquet but not stac-geoparquet (no {1} column).</source>
         <translation>CATALOG {0} est du Parquet mais pas du stac-geoparquet (pas de colonne {1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="280"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="283"/>
         <source>CATALOG {0}: row {1} is not a valid STAC Item: {2!r}</source>
         <translation>CATALOG {0} : la ligne {1} n'est pas un Item STAC valide : {2!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="47"/>
+        <location filename="../timestack/core/search/stac_api.py" line="48"/>
         <source>CATALOG {0} cannot be reached (is the server up and the URL right?).</source>
         <translation>CATALOG {0} est injoignable (le serveur est-il en service et l'URL correcte ?).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="57"/>
+        <location filename="../timestack/core/search/stac_api.py" line="69"/>
         <source>CATALOG {0} answered with HTTP error {1}: {2}</source>
         <translation>CATALOG {0} a répondu par l'erreur HTTP {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="62"/>
+        <location filename="../timestack/core/search/stac_api.py" line="74"/>
         <source>CATALOG {0} did not return valid STAC: {1!r}</source>
         <translation>CATALOG {0} n'a pas renvoyé de STAC valide : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="162"/>
+        <location filename="../timestack/core/search/stac_api.py" line="214"/>
         <source>COLLECTIONS: {0} not offered by {1}; it offers {2}.</source>
         <translation>COLLECTIONS : {0} n'est pas proposé par {1} ; il propose {2}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="204"/>
+        <location filename="../timestack/core/search/stac_api.py" line="256"/>
         <source>CATALOG {0!r} is not an http(s) STAC API URL.</source>
         <translation>CATALOG {0!r} n'est pas une URL http(s) d'API STAC.</translation>
     </message>
@@ -3200,77 +4139,77 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AUTHCFG : Earthdata Login n'a pas répondu en {0:g} s.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="230"/>
+        <location filename="../timestack/core/search/earthdata.py" line="242"/>
         <source>CATALOG earthdata: granule {0} has no acquisition time.</source>
         <translation>CATALOG earthdata : le granule {0} n'a pas d'heure d'acquisition.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="311"/>
+        <location filename="../timestack/core/search/earthdata.py" line="324"/>
         <source>CATALOG earthdata: NASA CMR cannot be reached or failed: {0}</source>
         <translation>CATALOG earthdata : NASA CMR est injoignable ou a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="260"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="361"/>
         <source>export_tasks: give either drive_folder or asset_root</source>
         <translation>export_tasks : indiquez soit drive_folder soit asset_root</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="265"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="366"/>
         <source>export_tasks: give either scale or crs_transform</source>
         <translation>export_tasks : indiquez soit scale soit crs_transform</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="270"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="371"/>
         <source>scale must be &gt; 0 metres, got {0!r}</source>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="83"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="93"/>
         <source>METRICS: name at least one metric</source>
         <translation>METRICS : nommez au moins une métrique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="140"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="163"/>
         <source>INPUT: {0} dates for a stack of {1} layers</source>
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="55"/>
+        <location filename="../timestack/core/timescan/raster.py" line="61"/>
         <source>INPUT: {0} has two bands dated {1}</source>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="137"/>
+        <location filename="../timestack/core/timescan/raster.py" line="159"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="67"/>
+        <location filename="../timestack/core/timescan/resample.py" line="80"/>
         <source>PERIOD: {0!r}; use one of {1}</source>
         <translation>PERIOD : {0!r} ; utilisez l'une de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="73"/>
+        <location filename="../timestack/core/timescan/resample.py" line="86"/>
         <source>DAYS: a custom period lasts at least 1 day, got {0}</source>
         <translation>DAYS : une période personnalisée dure au moins 1 jour, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="135"/>
+        <location filename="../timestack/core/timescan/resample.py" line="148"/>
         <source>STATISTIC: {0!r}; use one of {1}</source>
         <translation>STATISTIC : {0!r} ; utilisez l'une de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="147"/>
+        <location filename="../timestack/core/io/mosaic.py" line="141"/>
         <source>GROUP_BY: {0!r}; use one of {1}</source>
         <translation>GROUP_BY : {0!r} ; utilisez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="154"/>
+        <location filename="../timestack/core/io/mosaic.py" line="148"/>
         <source>INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles</source>
         <translation>INPUT : aucune tuile à assembler ; choisissez un dossier de tuiles GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/hrefs.py" line="58"/>
+        <location filename="../timestack/core/io/hrefs.py" line="80"/>
         <source>{0}{1} names a file on another host; only local files are read</source>
         <translation>{0}{1} désigne un fichier sur un autre hôte ; seuls les fichiers locaux sont lus</translation>
     </message>
@@ -3360,52 +4299,52 @@ sa série temporelle s'affiche ici.</translation>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="239"/>
+        <location filename="../timestack/core/composite/catalog.py" line="128"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="741"/>
+        <location filename="../timestack/core/composite/settings.py" line="175"/>
         <source>MAX_GB must be a positive number of gigabytes, got {0}</source>
         <translation>MAX_GB doit être un nombre positif de gigaoctets, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="990"/>
+        <location filename="../timestack/core/composite/catalog.py" line="457"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="299"/>
+        <location filename="../timestack/core/changemap/maps.py" line="363"/>
         <source>segments_path: not a LandTrendr segments raster (band descriptions &apos;segment_&lt;n&gt;_&lt;field&gt;&apos; missing)</source>
         <translation>segments_path : ce n'est pas un raster de segments LandTrendr (descriptions de bandes 'segment_&lt;n&gt;_&lt;field&gt;' absentes)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="89"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="104"/>
         <source>STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90</source>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="139"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="172"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="185"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="218"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="197"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="230"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="277"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="340"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="450"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="584"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -3415,17 +4354,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>STATS : 'min_valid_fraction' filtre sur la statistique valid_fraction ; ajoutez-la à 'statistics'</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/compile.py" line="93"/>
+        <location filename="../timestack/core/zonal/compile.py" line="152"/>
         <source>COMPILE: the std of a period needs the mean statistic; add it to STATS</source>
         <translation>COMPILE : l'écart-type d'une période nécessite la statistique mean ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="115"/>
+        <location filename="../timestack/core/runtime.py" line="118"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="120"/>
+        <location filename="../timestack/core/runtime.py" line="123"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, then authenticate once with `earthengine authenticate`.</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
     </message>
@@ -3435,12 +4374,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG earthengine : Earth Engine n'est pas initialisé. Lancez une fois `earthengine authenticate` et définissez un projet Google Cloud ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="100"/>
+        <location filename="../timestack/core/search/query.py" line="119"/>
         <source>AOI lies outside longitude/latitude limits after reprojection from {0} (bounds {1}); check the AOI&apos;s CRS.</source>
         <translation>AOI sort des limites de longitude/latitude après reprojection depuis {0} (limites {1}) ; vérifiez le SCR de l'AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="163"/>
+        <location filename="../timestack/core/search/query.py" line="241"/>
         <source>END_DATE ({0}) is before START_DATE ({1}); swap them or pick a later end date.</source>
         <translation>END_DATE ({0}) est antérieure à START_DATE ({1}) ; inversez-les ou choisissez une date de fin plus tardive.</translation>
     </message>
@@ -3460,7 +4399,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG {0} n'est ni une ItemCollection, ni un Item, ni un catalogue STAC statique (type {1!r}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="38"/>
+        <location filename="../timestack/core/search/stac_api.py" line="39"/>
         <source>CATALOG {0} did not answer within {1:g} s; try again later or raise the timeout.</source>
         <translation>CATALOG {0} n'a pas répondu en {1:g} s ; réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
@@ -3470,72 +4409,72 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AUTHCFG : Earthdata Login a refusé la connexion ou est injoignable ({0}) ; vérifiez le nom d'utilisateur et le mot de passe (ou le jeton) de la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="283"/>
+        <location filename="../timestack/core/search/earthdata.py" line="296"/>
         <source>TIMEOUT: NASA CMR did not answer within {0:g} s; try again or raise TIMEOUT.</source>
         <translation>TIMEOUT : NASA CMR n'a pas répondu en {0:g} s ; réessayez ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="346"/>
+        <location filename="../timestack/core/search/earthdata.py" line="359"/>
         <source>COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.</source>
         <translation>COLLECTIONS : nommez au moins un nom court de collection Earthdata, p. ex. HLSL30, HLSS30 ou AST_L1T.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="223"/>
+        <location filename="../timestack/core/earthengine/login.py" line="98"/>
         <source>Earth Engine could not be initialised ({0}): authenticate once with `earthengine authenticate` and give a Google Cloud project registered for Earth Engine.</source>
         <translation>Earth Engine n'a pas pu être initialisé ({0}) : authentifiez-vous une fois avec `earthengine authenticate` et indiquez un projet Google Cloud enregistré pour Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="240"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="262"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or empty folder for the archive.</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou vide pour l'archive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="252"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="274"/>
         <source>OUTPUT_FOLDER {0} holds files that are not a sample archive ({1}); they would be replaced. Choose a new or empty folder for the archive.</source>
         <translation>OUTPUT_FOLDER {0} contient des fichiers qui ne sont pas une archive d'exemple ({1}) ; ils seraient remplacés. Choisissez un dossier nouveau ou vide pour l'archive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/indices.py" line="200"/>
+        <location filename="../timestack/core/indices.py" line="255"/>
         <source>disturbance_direction must be +1 or -1 (the index&apos;s change on disturbance), got {0!r}</source>
         <translation>disturbance_direction doit valoir +1 ou -1 (l'évolution de l'indice lors d'une perturbation), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="71"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="81"/>
         <source>METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from 0 to 100</source>
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="42"/>
+        <location filename="../timestack/core/timescan/raster.py" line="50"/>
         <source>INPUT: band {0} ({1}) carries no date; timescans need band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; les timescans nécessitent des descriptions de bandes telles que 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="82"/>
+        <location filename="../timestack/core/io/mosaic.py" line="78"/>
         <source>GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without dated band descriptions</source>
         <translation>GROUP_BY : la bande {0} ({1}) ne porte ni date ni variable ; regroupez par none pour les tuiles sans descriptions de bandes datées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="162"/>
+        <location filename="../timestack/core/io/mosaic.py" line="156"/>
         <source>INPUT: {0} has other bands than {1}; tiles of one mosaic share their band count and descriptions</source>
         <translation>INPUT : {0} a d'autres bandes que {1} ; les tuiles d'une même mosaïque partagent leur nombre de bandes et leurs descriptions</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="172"/>
+        <location filename="../timestack/core/io/mosaic.py" line="166"/>
         <source>INPUT: {0} is in another CRS or resolution than {1}; reproject the tiles onto one grid first (GDAL would silently leave it out)</source>
         <translation>INPUT : {0} est dans un autre SCR ou une autre résolution que {1} ; reprojetez d'abord les tuiles sur une même grille (GDAL l'ignorerait sans rien dire)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="199"/>
+        <location filename="../timestack/core/io/mosaic.py" line="193"/>
         <source>INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution</source>
         <translation>INPUT : GDAL ne peut pas assembler les tuiles ({0}) ; les tuiles doivent avoir un seul SCR et une seule résolution</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/hrefs.py" line="66"/>
+        <location filename="../timestack/core/io/hrefs.py" line="88"/>
         <source>{0}{1} is neither a local file nor an http(s):// or s3:// URL; Timestack reads scenes only from these</source>
         <translation>{0}{1} n'est ni un fichier local ni une URL http(s):// ou s3:// ; Timestack ne lit les scènes que depuis ces sources</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/hrefs.py" line="86"/>
+        <location filename="../timestack/core/io/hrefs.py" line="108"/>
         <source>{0}{1} leads {2} (to {3}); a catalog may only reach its own files. If this folder is meant to be read, add it to ALLOWED_ROOTS</source>
         <translation>{0}{1} mène {2} (vers {3}) ; un catalogue ne peut atteindre que ses propres fichiers. Si ce dossier doit être lu, ajoutez-le à ALLOWED_ROOTS</translation>
     </message>
@@ -3565,92 +4504,92 @@ sa série temporelle s'affiche ici.</translation>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="228"/>
+        <location filename="../timestack/core/composite/catalog.py" line="117"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="243"/>
+        <location filename="../timestack/core/composite/catalog.py" line="132"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="254"/>
+        <location filename="../timestack/core/composite/catalog.py" line="143"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="267"/>
+        <location filename="../timestack/core/composite/catalog.py" line="156"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="285"/>
+        <location filename="../timestack/core/composite/catalog.py" line="174"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="295"/>
+        <location filename="../timestack/core/composite/catalog.py" line="184"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="323"/>
+        <location filename="../timestack/core/composite/outputs.py" line="135"/>
         <source>OUTPUT {0} would write {1} over a file the composite reads (the items or one of their scenes); choose another file name or folder for OUTPUT.</source>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="630"/>
+        <location filename="../timestack/core/io/engine.py" line="463"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="783"/>
+        <location filename="../timestack/core/composite/settings.py" line="238"/>
         <source>{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as EPSG:32633, or leave TARGET_CRS empty to use the scenes&apos; CRS</source>
         <translation>{0!r} n'est pas un système de coordonnées de référence connu de PROJ ; indiquez un code EPSG tel que EPSG:32633, ou laissez TARGET_CRS vide pour utiliser le SCR des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="843"/>
+        <location filename="../timestack/core/composite/settings.py" line="297"/>
         <source>{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the scenes&apos; UTM zone) to give it in metres</source>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="919"/>
+        <location filename="../timestack/core/composite/catalog.py" line="393"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="929"/>
+        <location filename="../timestack/core/composite/catalog.py" line="403"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="939"/>
+        <location filename="../timestack/core/composite/catalog.py" line="413"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="950"/>
+        <location filename="../timestack/core/composite/catalog.py" line="376"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="962"/>
+        <location filename="../timestack/core/composite/catalog.py" line="429"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="972"/>
+        <location filename="../timestack/core/composite/catalog.py" line="439"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1251"/>
+        <location filename="../timestack/core/composite/estimate.py" line="48"/>
         <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="383"/>
+        <location filename="../timestack/core/changemap/maps.py" line="478"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -3670,42 +4609,42 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} items lus dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="263"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="266"/>
         <source>{0} candidate rows in {1}</source>
         <translation>{0} lignes candidates dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="236"/>
+        <location filename="../timestack/core/search/stac_api.py" line="288"/>
         <source>{0} scenes</source>
         <translation>{0} scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="382"/>
+        <location filename="../timestack/core/search/earthdata.py" line="395"/>
         <source>{0} granules</source>
         <translation>{0} granules</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="299"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="338"/>
         <source>sample archive ({0}) up to date in {1}</source>
         <translation>archive d'exemple ({0}) à jour dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="176"/>
+        <location filename="../timestack/core/timescan/resample.py" line="189"/>
         <source>Resample</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="493"/>
+        <location filename="../timestack/core/io/engine.py" line="508"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="257"/>
+        <location filename="../timestack/core/composite/scenes.py" line="216"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1457"/>
+        <location filename="../timestack/core/composite/annual.py" line="322"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -3715,199 +4654,609 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="175"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="208"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="479"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="613"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/export.py" line="295"/>
+        <location filename="../timestack/core/cube/export.py" line="356"/>
         <source>OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it could have written, so choose a new name</source>
         <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="164"/>
+        <location filename="../timestack/core/cube/animation.py" line="177"/>
         <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
         <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="173"/>
+        <location filename="../timestack/core/cube/animation.py" line="186"/>
         <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
         <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="185"/>
+        <location filename="../timestack/core/cube/animation.py" line="198"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="198"/>
+        <location filename="../timestack/core/cube/animation.py" line="211"/>
         <source>RGB: name three variables (red, green, blue), got {0}</source>
         <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="221"/>
+        <location filename="../timestack/core/cube/animation.py" line="234"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
         <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="230"/>
+        <location filename="../timestack/core/cube/animation.py" line="243"/>
         <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="380"/>
+        <location filename="../timestack/core/cube/animation.py" line="410"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="294"/>
+        <location filename="../timestack/core/search/earthdata.py" line="307"/>
         <source>CATALOG earthdata: NASA CMR answered with HTTP error {0}: {1}</source>
         <translation>CATALOG earthdata : NASA CMR a répondu par l'erreur HTTP {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="303"/>
+        <location filename="../timestack/core/search/earthdata.py" line="316"/>
         <source>CATALOG earthdata: NASA CMR sent an incomplete or invalid answer ({0}); try again later.</source>
         <translation>CATALOG earthdata : NASA CMR a envoyé une réponse incomplète ou invalide ({0}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/tasks.py" line="153"/>
+        <location filename="../timestack/core/earthengine/tasks.py" line="159"/>
         <source>Earth Engine did not answer for the tasks of project &apos;{0}&apos;: {1}. Check EE_PROJECT (a Google Cloud project registered for Earth Engine) and the network, then try again.</source>
         <translation>Earth Engine n'a pas répondu pour les tâches du projet « {0} » : {1}. Vérifiez EE_PROJECT (un projet Google Cloud enregistré pour Earth Engine) et le réseau, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/tasks.py" line="186"/>
+        <location filename="../timestack/core/earthengine/tasks.py" line="209"/>
         <source>Earth Engine has no task &apos;{0}&apos; in project &apos;{1}&apos;; list the tasks (ACTION list) to see their ids.</source>
         <translation>Earth Engine n'a pas de tâche « {0} » dans le projet « {1} » ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/tasks.py" line="201"/>
+        <location filename="../timestack/core/earthengine/tasks.py" line="224"/>
         <source>TASK_ID is empty; give the id of a task.</source>
         <translation>TASK_ID est vide ; donnez l'identifiant d'une tâche.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/tasks.py" line="268"/>
+        <location filename="../timestack/core/earthengine/tasks.py" line="348"/>
         <source>No Earth Engine task is running.</source>
         <translation>Aucune tâche Earth Engine n'est en cours.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/tasks.py" line="274"/>
+        <location filename="../timestack/core/earthengine/tasks.py" line="354"/>
         <source>{0} of {1} Earth Engine tasks ended</source>
         <translation>{0} tâches Earth Engine terminées sur {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/cache.py" line="173"/>
+        <location filename="../timestack/core/io/cache.py" line="211"/>
         <source>CACHE_MAX_GB must be a positive size, got {0}</source>
         <translation>CACHE_MAX_GB doit être une taille positive, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/cache.py" line="182"/>
+        <location filename="../timestack/core/io/cache.py" line="220"/>
         <source>CACHE_FOLDER {0} cannot be used: {1}</source>
         <translation>CACHE_FOLDER {0} ne peut pas être utilisé : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/cache.py" line="257"/>
+        <location filename="../timestack/core/io/cache.py" line="295"/>
         <source>{0}{1} could not be downloaded into CACHE_FOLDER: {2}; nothing was kept. Check the network or the catalog, or leave CACHE_FOLDER empty to stream the scenes</source>
         <translation>{0}{1} n'a pas pu être téléchargé dans CACHE_FOLDER : {2} ; rien n'a été conservé. Vérifiez le réseau ou le catalogue, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/cache.py" line="437"/>
+        <location filename="../timestack/core/io/cache.py" line="475"/>
         <source>the scenes of this run need more than CACHE_MAX_GB ({0} GB) in CACHE_FOLDER {1}; raise CACHE_MAX_GB, or leave CACHE_FOLDER empty to stream the scenes</source>
         <translation>les scènes de ce traitement demandent plus que CACHE_MAX_GB ({0} Go) dans CACHE_FOLDER {1} ; augmentez CACHE_MAX_GB, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="104"/>
+        <location filename="../timestack/core/io/tiles.py" line="149"/>
         <source>TILES: the stack&apos;s grid is rotated, so grid cells cannot be cut from it as windows; use TILE_SIZE instead</source>
         <translation>TILES : la grille de la pile est tournée, donc les cellules ne peuvent pas y être découpées en fenêtres ; utilisez plutôt TILE_SIZE</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="129"/>
+        <location filename="../timestack/core/io/tiles.py" line="174"/>
         <source>TILES: no tile overlaps the stack; choose a grid that covers it</source>
         <translation>TILES : aucune tuile ne recouvre la pile ; choisissez une grille qui la couvre</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="138"/>
+        <location filename="../timestack/core/io/tiles.py" line="183"/>
         <source>TILES_ID_FIELD: {0!r} cannot name a tile folder; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>TILES_ID_FIELD : {0!r} ne peut pas nommer un dossier de tuile ; utilisez des lettres, des chiffres, « . », « _ » et « - »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="147"/>
+        <location filename="../timestack/core/io/tiles.py" line="192"/>
         <source>TILES_ID_FIELD: tiles {0!r} and {1!r} would share one folder; give every tile its own id</source>
         <translation>TILES_ID_FIELD : les tuiles {0!r} et {1!r} partageraient un même dossier ; donnez à chaque tuile son propre identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="158"/>
+        <location filename="../timestack/core/io/tiles.py" line="203"/>
         <source>TILES: tile {0} ({1}, {2}, {3} × {4} pixels) is not inside the stack's {5} × {6} pixels</source>
         <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n'est pas à l'intérieur des {5} × {6} pixels de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="731"/>
+        <location filename="../timestack/core/composite/settings.py" line="165"/>
         <source>RESOLUTION must be a positive number of CRS units, got {0:g}; give the pixel size, such as 30 (metres) for a UTM zone</source>
         <translation>RESOLUTION doit être un nombre positif d'unités du SCR, reçu {0:g} ; donnez la taille du pixel, comme 30 (mètres) pour une zone UTM</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="747"/>
+        <location filename="../timestack/core/composite/settings.py" line="184"/>
         <source>START_YEAR ({0}) is after END_YEAR ({1}); give the first year as START_YEAR and the last as END_YEAR</source>
         <translation>START_YEAR ({0}) est après END_YEAR ({1}) ; donnez la première année dans START_YEAR et la dernière dans END_YEAR</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="762"/>
+        <location filename="../timestack/core/composite/settings.py" line="206"/>
         <source>INDICES: unknown index {0!r}; expected one of {1}</source>
         <translation>INDICES : indice inconnu {0!r} ; attendu l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="769"/>
+        <location filename="../timestack/core/composite/settings.py" line="213"/>
         <source>BANDS and INDICES are both empty; choose at least one band or index</source>
         <translation>BANDS et INDICES sont tous deux vides ; choisissez au moins une bande ou un indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="799"/>
+        <location filename="../timestack/core/composite/settings.py" line="253"/>
         <source>{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them</source>
         <translation>{0} n'est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="812"/>
+        <location filename="../timestack/core/composite/settings.py" line="266"/>
         <source>{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} n'est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="822"/>
+        <location filename="../timestack/core/composite/settings.py" line="276"/>
         <source>{0} has {1} band(s), not the {2} TDOM statistics ({3}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1077"/>
+        <location filename="../timestack/core/composite/catalog.py" line="488"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1137"/>
+        <location filename="../timestack/core/composite/catalog.py" line="548"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1187"/>
+        <location filename="../timestack/core/composite/outputs.py" line="172"/>
         <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est le fichier qu'écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1197"/>
+        <location filename="../timestack/core/composite/outputs.py" line="182"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou existant pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="1210"/>
+        <location filename="../timestack/core/composite/outputs.py" line="195"/>
         <source>{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder</source>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="362"/>
+        <location filename="../timestack/core/composite/scenes.py" line="308"/>
         <source>Per-date stack written</source>
         <translation>Pile par date écrite</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/products.py" line="32"/>
+        <source>{0} is not a HyP3 product: it holds no file named like an RTC_GAMMA or INSAR_GAMMA product (S1A_IW_20180128T161201_DVP_RTC30_G_gpuned_FD6A_VV.tif, S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_unw_phase.tif); choose the product zips or folders as HyP3 delivers them.</source>
+        <translation>{0} n'est pas un produit HyP3 : il ne contient aucun fichier nommé comme un produit RTC_GAMMA ou INSAR_GAMMA (S1A_IW_20180128T161201_DVP_RTC30_G_gpuned_FD6A_VV.tif, S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_unw_phase.tif) ; choisissez les zips ou dossiers des produits tels que HyP3 les livre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/products.py" line="39"/>
+        <source>{0} is not a readable zip file ({1}); download the HyP3 product again.</source>
+        <translation>{0} n'est pas un fichier zip lisible ({1}) ; téléchargez à nouveau le produit HyP3.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/products.py" line="43"/>
+        <source>{0} holds more than one HyP3 product ({1}, {2}); give each product&apos;s zip or folder.</source>
+        <translation>{0} contient plus d'un produit HyP3 ({1}, {2}) ; donnez le zip ou le dossier de chaque produit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/products.py" line="47"/>
+        <source>{0} does not exist; choose HyP3 product zips or folders.</source>
+        <translation>{0} n'existe pas ; choisissez des zips ou dossiers de produits HyP3.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/products.py" line="51"/>
+        <source>no HyP3 product in {0}: choose the folder holding the product zips or folders, or the products themselves.</source>
+        <translation>aucun produit HyP3 dans {0} : choisissez le dossier contenant les zips ou dossiers des produits, ou les produits eux-mêmes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="89"/>
+        <source>INPUT: no HyP3 product given; choose product zips or folders</source>
+        <translation>INPUT : aucun produit HyP3 donné ; choisissez des zips ou dossiers de produits</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="97"/>
+        <source>INPUT mixes product types ({0}); stack RTC_GAMMA and INSAR_GAMMA products separately</source>
+        <translation>INPUT mélange des types de produits ({0}) ; empilez séparément les produits RTC_GAMMA et INSAR_GAMMA</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="108"/>
+        <source>LAYER: {0} is no layer of {1} products; choose one of {2}</source>
+        <translation>LAYER : {0} n'est pas une couche des produits {1} ; choisissez parmi {2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="115"/>
+        <source>INPUT mixes polarisations ({0}); stack products of one polarisation</source>
+        <translation>INPUT mélange des polarisations ({0}) ; empilez des produits d'une seule polarisation</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="124"/>
+        <source>INPUT mixes tracks (relative orbits {0}); stack the products of one track, one stack per track</source>
+        <translation>INPUT mélange des traces (orbites relatives {0}) ; empilez les produits d'une seule trace, une pile par trace</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="128"/>
+        <source>INPUT mixes pass directions ({0}); stack ascending and descending products separately</source>
+        <translation>INPUT mélange des sens de passage ({0}) ; empilez séparément les produits ascendants et descendants</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="140"/>
+        <source>INPUT mixes {0} ({1}); stack products processed with the same options</source>
+        <translation>INPUT mélange {0} ({1}) ; empilez des produits traités avec les mêmes options</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="150"/>
+        <source>LAYER: product {0} has no _{1}.tif (it has {2}); choose a layer every product has, or order the products with that layer</source>
+        <translation>LAYER : le produit {0} n'a pas de _{1}.tif (il a {2}) ; choisissez une couche que tous les produits ont, ou commandez les produits avec cette couche</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="161"/>
+        <source>DB converts RTC backscatter (VV, VH, HH, HV) only; untick it for {0} {1}</source>
+        <translation>DB ne convertit que la rétrodiffusion RTC (VV, VH, HH, HV) ; décochez-le pour {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="170"/>
+        <source>DB: the products are already in decibels; untick DB</source>
+        <translation>DB : les produits sont déjà en décibels ; décochez DB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="198"/>
+        <source>COVERAGE: the products have no area in common; choose the union, or products of one area</source>
+        <translation>COVERAGE : les produits n'ont aucune zone commune ; choisissez l'union, ou des produits d'une même zone</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="321"/>
+        <source>COVERAGE: {0!r}; use one of {1}</source>
+        <translation>COVERAGE : {0!r} ; utilisez l'une des valeurs {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="332"/>
+        <source>INPUT: the products give one pair only ({0}); a time stack needs at least two — add pairs of other dates</source>
+        <translation>INPUT : les produits ne donnent qu'une paire ({0}) ; une pile temporelle en demande au moins deux — ajoutez des paires d'autres dates</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/stack.py" line="337"/>
+        <source>INPUT: the products give one date only ({0}); a time stack needs at least two — add products of other dates</source>
+        <translation>INPUT : les produits ne donnent qu'une date ({0}) ; une pile temporelle en demande au moins deux — ajoutez des produits d'autres dates</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="93"/>
+        <source>JOB_TYPE: {0!r}; use one of {1}</source>
+        <translation>JOB_TYPE : {0!r} ; utilisez l'une des valeurs {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="105"/>
+        <source>API_URL: the HyP3 API at {0} could not be reached ({1}).</source>
+        <translation>API_URL : l'API HyP3 à {0} est injoignable ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="112"/>
+        <source>AUTHCFG: the HyP3 API refused the search ({0}); check the Earthdata login (username and password, or token) in the authentication configuration.</source>
+        <translation>AUTHCFG : l'API HyP3 a refusé la recherche ({0}) ; vérifiez l'identifiant Earthdata (nom d'utilisateur et mot de passe, ou jeton) dans la configuration d'authentification.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="172"/>
+        <source>Downloading {0}</source>
+        <translation>Téléchargement de {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="181"/>
+        <source>{0} could not be downloaded ({1}); run the download again to resume.</source>
+        <translation>{0} n'a pas pu être téléchargé ({1}) ; relancez le téléchargement pour reprendre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="187"/>
+        <source>{0} arrived incomplete ({1} of {2} bytes); run the download again to resume.</source>
+        <translation>{0} est arrivé incomplet ({1} octets sur {2}) ; relancez le téléchargement pour reprendre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/query.py" line="152"/>
+        <source>ORBIT_DIRECTION must be one of {0}, got {1!r}.</source>
+        <translation>ORBIT_DIRECTION doit être l'une des valeurs {0}, reçu {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/query.py" line="168"/>
+        <source>RELATIVE_ORBIT takes whole numbers from {0} to {1} (Sentinel-1 tracks), got {2!r}.</source>
+        <translation>RELATIVE_ORBIT prend des nombres entiers de {0} à {1} (traces Sentinel-1), reçu {2!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/query.py" line="184"/>
+        <source>POLARIZATIONS takes {0}, got {1!r}.</source>
+        <translation>POLARIZATIONS prend {0}, reçu {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/stac_api.py" line="56"/>
+        <source>CATALOG {0} refused the request (HTTP {1}): it needs a login. Give AUTHCFG, an authentication configuration (Basic: username and password, an empty username and a token, or a header name ending in &apos;:&apos; and its value), or check the one given.</source>
+        <translation>CATALOG {0} a refusé la requête (HTTP {1}) : il faut s'authentifier. Indiquez AUTHCFG, une configuration d'authentification (Basic : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, ou nom d'en-tête terminé par « : » et sa valeur), ou vérifiez celle indiquée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/sample.py" line="258"/>
+        <source>OUTPUT_FOLDER: {0} holds other files; choose an empty folder for the ASTER sample.</source>
+        <translation>OUTPUT_FOLDER : {0} contient d'autres fichiers ; choisissez un dossier vide pour l'échantillon ASTER.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/calibration.py" line="146"/>
+        <source>GAINS: ASTER band {0} has no {1} gain; its gains are {2}.</source>
+        <translation>GAINS : la bande ASTER {0} n'a pas de gain {1} ; ses gains sont {2}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/calibration.py" line="167"/>
+        <source>GAINS: &apos;{0}&apos; is not a band:gain pair such as 3N:HGH (bands 1, 2, 3N, 4-14; gains HGH, NOR, LO1, LO2).</source>
+        <translation>GAINS : « {0} » n'est pas une paire bande:gain comme 3N:HGH (bandes 1, 2, 3N, 4-14 ; gains HGH, NOR, LO1, LO2).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="72"/>
+        <source>the scene has no {0} file</source>
+        <translation>la scène n'a pas de fichier {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="73"/>
+        <source>no sun elevation (view:sun_elevation): no reflectance or index</source>
+        <translation>pas d'élévation solaire (view:sun_elevation) : ni réflectance ni indice</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="74"/>
+        <source>outside the area</source>
+        <translation>hors de la zone</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="139"/>
+        <source>ITEMS: item {0} is an HDF-EOS granule (NASA Earthdata), which GDAL reads only from a local file: download it and give it as INPUT, or search Planetary Computer&apos;s aster-l1t.</source>
+        <translation>ITEMS : l'item {0} est un granule HDF-EOS (NASA Earthdata), que GDAL ne lit que depuis un fichier local : téléchargez-le et indiquez-le dans INPUT, ou recherchez dans la collection aster-l1t de Planetary Computer.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="156"/>
+        <source>ITEMS: item {0} has no readable datetime ({1!r}).</source>
+        <translation>ITEMS : l'item {0} n'a pas de date lisible ({1!r}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="177"/>
+        <source>ITEMS: {0} of the items are not ASTER L1T scenes (no VNIR, SWIR or TIR asset), e.g. {1}; search the aster-l1t collection.</source>
+        <translation>ITEMS : {0} des items ne sont pas des scènes ASTER L1T (aucun asset VNIR, SWIR ou TIR), par exemple {1} ; recherchez dans la collection aster-l1t.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="202"/>
+        <source>INPUT: {0} is not named like an ASTER L1T subsystem file (AST_L1T_003MMDDYYYYHHMMSS_…-VNIR.tif, -SWIR.tif or -TIR.tif).</source>
+        <translation>INPUT : {0} n'est pas nommé comme un fichier de sous-système ASTER L1T (AST_L1T_003MMDDYYYYHHMMSS_…-VNIR.tif, -SWIR.tif ou -TIR.tif).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="270"/>
+        <source>INPUT: {0} does not exist.</source>
+        <translation>INPUT : {0} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="220"/>
+        <source>INPUT: {0} does not name a real acquisition date.</source>
+        <translation>INPUT : {0} ne contient pas une date d'acquisition réelle.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="233"/>
+        <source>INPUT: {0} is not an ASTER L1T HDF-EOS granule GDAL can read ({1}).</source>
+        <translation>INPUT : {0} n'est pas un granule HDF-EOS ASTER L1T lisible par GDAL ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="387"/>
+        <source>SUBSYSTEMS: choose among VNIR, SWIR and TIR (got {0}).</source>
+        <translation>SUBSYSTEMS : choisissez parmi VNIR, SWIR et TIR (reçu : {0}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="394"/>
+        <source>PRODUCTS: unknown product {0}; expected one of {1}.</source>
+        <translation>PRODUCTS : produit inconnu {0} ; attendu : l'un de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="401"/>
+        <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
+        <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="407"/>
+        <source>INDICES: {0} needs the {1} subsystem; add it to SUBSYSTEMS.</source>
+        <translation>INDICES : {0} nécessite le sous-système {1} ; ajoutez-le à SUBSYSTEMS.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="416"/>
+        <source>PRODUCTS: the {0} subsystem gets none of the products asked for; add radiance, brightness_temperature (TIR) or reflectance (VNIR, SWIR), or leave {0} out of SUBSYSTEMS.</source>
+        <translation>PRODUCTS : le sous-système {0} ne reçoit aucun des produits demandés ; ajoutez radiance, brightness_temperature (TIR) ou reflectance (VNIR, SWIR), ou retirez {0} de SUBSYSTEMS.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="427"/>
+        <source>ITEMS: no ASTER scene to process.</source>
+        <translation>ITEMS : aucune scène ASTER à traiter.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="557"/>
+        <source>ASTER {0} {1}</source>
+        <translation>ASTER {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="566"/>
+        <source>ITEMS: the {0} file of scene {1} cannot be read: {2}</source>
+        <translation>ITEMS : le fichier {0} de la scène {1} est illisible : {2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="576"/>
+        <source>ITEMS: the {0} file of scene {1} has {2} bands; an ASTER L1T {0} COG has {3}.</source>
+        <translation>ITEMS : le fichier {0} de la scène {1} a {2} bandes ; un COG ASTER L1T {0} en a {3}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="595"/>
+        <source>EXTENT: no scene gave any output ({0}); choose an area the scenes cover.</source>
+        <translation>EXTENT : aucune scène n'a produit de sortie ({0}) ; choisissez une zone couverte par les scènes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="603"/>
+        <source>ITEMS: no scene gave any output ({0}).</source>
+        <translation>ITEMS : aucune scène n'a produit de sortie ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="610"/>
+        <source>{0} ASTER files</source>
+        <translation>{0} fichiers ASTER</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/login.py" line="53"/>
+        <source>{0}: the password of this authentication configuration must be a service account&apos;s key JSON (as Google Cloud downloads it); it lacks {1}.</source>
+        <translation>{0} : le mot de passe de cette configuration d'authentification doit être la clé JSON d'un compte de service (telle que Google Cloud la télécharge) ; il y manque {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/login.py" line="65"/>
+        <source>{0}: the service account key of {1} cannot be used ({2}); download a new key JSON.</source>
+        <translation>{0} : la clé du compte de service {1} est inutilisable ({2}) ; téléchargez une nouvelle clé JSON.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/login.py" line="89"/>
+        <source>AUTHCFG: Earth Engine refused the service account ({0}); check that the key is current and the account is registered for Earth Engine in project &apos;{1}&apos;.</source>
+        <translation>AUTHCFG : Earth Engine a refusé le compte de service ({0}) ; vérifiez que la clé est valide et que le compte est inscrit à Earth Engine dans le projet « {1} ».</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/login.py" line="116"/>
+        <source>The Earth Engine login in the browser did not complete ({0}). Try again, or run `earthengine authenticate` in a terminal, or use a service account key.</source>
+        <translation>La connexion à Earth Engine dans le navigateur n'a pas abouti ({0}). Réessayez, lancez `earthengine authenticate` dans un terminal ou utilisez une clé de compte de service.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/grid.py" line="98"/>
+        <source>RESOLUTION must be a positive number of CRS units, got {0!r}</source>
+        <translation>RESOLUTION doit être un nombre positif d'unités du SCR, reçu {0!r}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/grid.py" line="107"/>
+        <source>EXTENT is empty: {0!r} (xmin, ymin, xmax, ymax)</source>
+        <translation>EXTENT est vide : {0!r} (xmin, ymin, xmax, ymax)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/grid.py" line="125"/>
+        <source>CHUNK_SIZE must be at least 1 pixel, got {0}</source>
+        <translation>CHUNK_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/engine.py" line="476"/>
+        <source>DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty</source>
+        <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="145"/>
+        <source>POLARIZATIONS takes one or more of {0}, got {1!r}.</source>
+        <translation>POLARIZATIONS prend une ou plusieurs valeurs parmi {0}, reçu {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="154"/>
+        <source>RATIO needs a co- and a cross-polarisation in POLARIZATIONS (VV and VH, or HH and HV); got {0}.</source>
+        <translation>RATIO demande une co- et une polarisation croisée dans POLARIZATIONS (VV et VH, ou HH et HV) ; reçu {0}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="164"/>
+        <source>SPECKLE_FILTER must be one of {0}, got {1!r}.</source>
+        <translation>SPECKLE_FILTER doit être l'une des valeurs {0}, reçu {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="171"/>
+        <source>SPECKLE_WINDOW must be an odd number of pixels from 3 to {0}, got {1!r}.</source>
+        <translation>SPECKLE_WINDOW doit être un nombre impair de pixels de 3 à {0}, reçu {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="179"/>
+        <source>RESOLUTION must be a positive pixel size, got {0!r}.</source>
+        <translation>RESOLUTION doit être une taille de pixel positive, reçu {0!r}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="226"/>
+        <source>ITEMS holds no Sentinel-1 item ({0} items; radar items carry sat:orbit_state, sat:relative_orbit and sar:polarizations): search a SAR collection such as sentinel-1-rtc</source>
+        <translation>ITEMS ne contient aucun élément Sentinel-1 ({0} éléments ; les éléments radar portent sat:orbit_state, sat:relative_orbit et sar:polarizations) : recherchez dans une collection SAR comme sentinel-1-rtc</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="258"/>
+        <source>none of the {0} Sentinel-1 items carries all of POLARIZATIONS ({1}); they carry {2}: ask for those</source>
+        <translation>aucun des {0} éléments Sentinel-1 ne porte toutes les POLARIZATIONS ({1}) ; ils portent {2} : demandez celles-ci</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="276"/>
+        <source>none of the {0} Sentinel-1 items is readable ({1}); see the skipped scenes, search again (signed URLs expire) or repair the files</source>
+        <translation>aucun des {0} éléments Sentinel-1 n'est lisible ({1}) ; voyez les scènes ignorées, relancez la recherche (les URL signées expirent) ou réparez les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="363"/>
+        <source>OUTPUT_FOLDER {0} is a file; give a folder.</source>
+        <translation>OUTPUT_FOLDER {0} est un fichier ; indiquez un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="404"/>
+        <source>the multi-temporal speckle filter needs two dates or more of one track; {0} has one: set SPECKLE_FILTER to none, or add dates of that track to ITEMS</source>
+        <translation>le filtre de chatoiement multitemporel demande au moins deux dates d'une même trace ; {0} n'en a qu'une : réglez SPECKLE_FILTER sur none, ou ajoutez des dates de cette trace à ITEMS</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="448"/>
+        <source>Per-track radar stacks written</source>
+        <translation>Piles radar par trace écrites</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="180"/>
+        <source>TDOM_STATISTICS {0} must have {1} bands ({2}), has {3}</source>
+        <translation>TDOM_STATISTICS {0} doit avoir {1} bandes ({2}), il en a {3}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="251"/>
+        <source>TDOM statistics</source>
+        <translation>Statistiques TDOM</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="286"/>
+        <source>Compositing</source>
+        <translation>Composition</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/settings.py" line="150"/>
+        <source>METHOD must be one of {0}, got {1!r}</source>
+        <translation>METHOD doit être l'une des valeurs {0}, reçu {1!r}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/settings.py" line="224"/>
+        <source>PERCENTILE must be within 0-100, got {0}</source>
+        <translation>PERCENTILE doit être compris entre 0 et 100, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/outputs.py" line="82"/>
+        <source>OUTPUT must be a GeoTIFF path ending in .tif, got {0}</source>
+        <translation>OUTPUT doit être un chemin GeoTIFF se terminant par .tif, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/settings.py" line="156"/>
+        <source>OUTPUT_TYPE must be one of {0}, got {1!r}</source>
+        <translation>OUTPUT_TYPE doit être l'un des types {0}, reçu {1!r}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/settings.py" line="195"/>
+        <source>{0} must be a day of year 1-366, got {1}</source>
+        <translation>{0} doit être un jour de l'année entre 1 et 366, reçu {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/scenes.py" line="335"/>
+        <source>Stacking dates</source>
+        <translation>Empilement des dates</translation>
     </message>
 </context>
 <context>
@@ -3921,167 +5270,167 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="94"/>
+        <location filename="../timestack/processing/params.py" line="104"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="99"/>
+        <location filename="../timestack/processing/params.py" line="112"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="129"/>
+        <location filename="../timestack/processing/params.py" line="146"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="161"/>
+        <location filename="../timestack/processing/params.py" line="183"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="161"/>
+        <location filename="../timestack/processing/params.py" line="183"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="195"/>
+        <location filename="../timestack/processing/params.py" line="216"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="196"/>
+        <location filename="../timestack/processing/params.py" line="217"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="197"/>
+        <location filename="../timestack/processing/params.py" line="218"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="198"/>
+        <location filename="../timestack/processing/params.py" line="219"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="199"/>
+        <location filename="../timestack/processing/params.py" line="220"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="200"/>
+        <location filename="../timestack/processing/params.py" line="221"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="201"/>
+        <location filename="../timestack/processing/params.py" line="222"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="202"/>
+        <location filename="../timestack/processing/params.py" line="223"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="203"/>
+        <location filename="../timestack/processing/params.py" line="224"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="221"/>
+        <location filename="../timestack/processing/params.py" line="248"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="249"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="223"/>
+        <location filename="../timestack/processing/params.py" line="250"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="224"/>
+        <location filename="../timestack/processing/params.py" line="251"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="226"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="226"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="226"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="226"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="250"/>
+        <location filename="../timestack/processing/params.py" line="283"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="290"/>
+        <location filename="../timestack/processing/params.py" line="325"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="445"/>
+        <location filename="../timestack/processing/params.py" line="498"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="118"/>
+        <location filename="../timestack/processing/params.py" line="135"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="426"/>
+        <location filename="../timestack/processing/params.py" line="479"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="495"/>
+        <location filename="../timestack/processing/params.py" line="563"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="312"/>
+        <location filename="../timestack/processing/params.py" line="350"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="345"/>
+        <location filename="../timestack/processing/params.py" line="383"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="366"/>
+        <location filename="../timestack/processing/params.py" line="404"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="407"/>
+        <location filename="../timestack/processing/params.py" line="460"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="134"/>
+        <location filename="../timestack/processing/params.py" line="151"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
         <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
     </message>
@@ -4136,34 +5485,169 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="354"/>
+        <location filename="../timestack/processing/params.py" line="392"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="360"/>
+        <location filename="../timestack/processing/params.py" line="398"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="382"/>
+        <location filename="../timestack/processing/params.py" line="435"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="390"/>
+        <location filename="../timestack/processing/params.py" line="443"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="461"/>
+        <location filename="../timestack/processing/params.py" line="514"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="470"/>
+        <location filename="../timestack/processing/params.py" line="523"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="107"/>
+        <source>The rectangle the run covers, in any CRS (the map&apos;s extent, a layer&apos;s, or one you draw); AOI takes its place when set.</source>
+        <translation>Le rectangle couvert par le traitement, dans n'importe quel SCR (l'emprise de la carte, celle d'une couche ou une emprise dessinée) ; AOI le remplace s'il est défini.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="118"/>
+        <source>Polygons whose union the run covers (a study area, stands), instead of EXTENT.</source>
+        <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="178"/>
+        <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
+        <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="238"/>
+        <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
+        <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="276"/>
+        <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
+        <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="291"/>
+        <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
+        <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="327"/>
+        <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
+        <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="355"/>
+        <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
+        <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="410"/>
+        <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
+        <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="415"/>
+        <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
+        <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="420"/>
+        <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
+        <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="531"/>
+        <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
+        <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="539"/>
+        <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
+        <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="577"/>
+        <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
+        <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="604"/>
+        <source>Scenes (STAC ItemCollection JSON)</source>
+        <translation>Scènes (ItemCollection STAC JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="610"/>
+        <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
+        <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="620"/>
+        <source>Resolution (target CRS units)</source>
+        <translation>Résolution (unités du SCR cible)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="626"/>
+        <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
+        <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="635"/>
+        <source>Bands</source>
+        <translation>Bandes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="647"/>
+        <source>Output data type</source>
+        <translation>Type de données en sortie</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="647"/>
+        <source>Int16, reflectance × 10000</source>
+        <translation>Int16, réflectance × 10000</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="647"/>
+        <source>Float32</source>
+        <translation>Float32</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="656"/>
+        <source>Chunk size (pixels)</source>
+        <translation>Taille des blocs (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="664"/>
+        <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
+        <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="668"/>
+        <source>Refuse runs larger than (GB of output or working memory)</source>
+        <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="684"/>
+        <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
+        <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="702"/>
+        <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
+        <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
     </message>
 </context>
 <context>
@@ -4192,12 +5676,12 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackProvider</name>
     <message>
-        <location filename="../timestack/processing/provider.py" line="50"/>
+        <location filename="../timestack/processing/provider.py" line="58"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/provider.py" line="53"/>
+        <location filename="../timestack/processing/provider.py" line="61"/>
         <source>Timestack — satellite image time series</source>
         <translation>Timestack — séries temporelles d'images satellitaires</translation>
     </message>
@@ -4253,217 +5737,217 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="66"/>
         <source>Time stacks</source>
         <translation>Piles temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="69"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
         <source>Scenes of a search result</source>
         <translation>Scènes d'un résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="81"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="80"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation>Items STAC (*.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="84"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="83"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation>Bandes ou indices, séparés par des virgules ; vide : mesure toutes les bandes d'une pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="93"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="92"/>
         <source>e.g. 10, 90</source>
         <translation>p. ex. 10, 90</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="97"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="101"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="100"/>
         <source>Compute statistics</source>
         <translation>Calculer les statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="102"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="101"/>
         <source>Save as recurring job…</source>
         <translation>Enregistrer comme tâche récurrente…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="105"/>
         <source>crontab line of the saved job</source>
         <translation>ligne crontab de la tâche enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="109"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="108"/>
         <source>Pick polygon on map</source>
         <translation>Choisir un polygone sur la carte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="112"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="111"/>
         <source>Export plot as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="117"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="119"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
         <source>Id field</source>
         <translation>Champ identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
         <source>LandTrendr fit (optional)</source>
         <translation>Ajustement LandTrendr (facultatif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
         <source>Search result</source>
         <translation>Résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
         <source>Bands / indices</source>
         <translation>Bandes / indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="136"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="138"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
         <source>Percentiles</source>
         <translation>Centiles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="139"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="138"/>
         <source>Compile</source>
         <translation>Compiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="140"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="139"/>
         <source>Minimum valid fraction</source>
         <translation>Fraction valide minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
         <source>Output CSV</source>
         <translation>CSV de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="221"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="212"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="215"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="206"/>
         <source>Computing…</source>
         <translation>Calcul…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="224"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="215"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation>{0} lignes dans {1}. Choisissez un polygone pour voir sa série.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="249"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="240"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation>Calculez d'abord les statistiques, puis choisissez un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="254"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="245"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation>Le polygone {0} n'est pas dans la table des statistiques.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="248"/>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="248"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="281"/>
         <source>Save recurring job</source>
         <translation>Enregistrer la tâche récurrente</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="281"/>
         <source>Job (*.json)</source>
         <translation>Tâche (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="299"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation>Une tâche récurrente nécessite un résultat de recherche (catalogue) et un CSV de sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="307"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="298"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation>Tâche enregistrée dans {0} ; ajoutez la ligne ci-dessous à votre crontab.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="61"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="60"/>
         <source>The polygons to measure (stands, fields, plots)</source>
         <translation>Les polygones à mesurer (peuplements, parcelles, placettes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="63"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="62"/>
         <source>The field naming each polygon in the table and the plot</source>
         <translation>Le champ qui nomme chaque polygone dans la table et le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
         <source>Measure the yearly bands of a composite stack (fast)</source>
         <translation>Mesurer les bandes annuelles d'une pile de composites (rapide)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="70"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="69"/>
         <source>Measure every masked scene of a search: one value per date</source>
         <translation>Mesurer chaque scène masquée d'une recherche : une valeur par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="79"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="78"/>
         <source>Optional: LandTrendr&apos;s fitted values, measured beside the stack</source>
         <translation>Facultatif : les valeurs ajustées de LandTrendr, mesurées à côté de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="91"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="90"/>
         <source>The statistics computed per polygon and date</source>
         <translation>Les statistiques calculées par polygone et par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="99"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
         <source>The long table (CSV); empty: a temporary file</source>
         <translation>La table longue (CSV) ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
         <source>Add this line to your crontab to run the saved job on a schedule</source>
         <translation>Ajoutez cette ligne à votre crontab pour exécuter la tâche enregistrée selon une planification</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="131"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="130"/>
         <source>Statistics and recurring runs</source>
         <translation>Statistiques et traitements récurrents</translation>
     </message>
@@ -4571,27 +6055,27 @@ sa série et son ajustement s'affichent ici.</translation>
         <translation>Polygone {0} : géométrie invalide réparée (MakeValid).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="291"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="306"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation>Indiquez soit des piles temporelles (INPUT) soit des scènes (ITEMS), pas les deux ni aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="315"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="330"/>
         <source>{0} scenes over the polygons</source>
         <translation>{0} scènes sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="344"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="361"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="354"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="371"/>
         <source>Polygon statistics (wide)</source>
         <translation>Statistiques par polygone (large)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="358"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="375"/>
         <source>{0} rows written to {1}</source>
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
@@ -4609,7 +6093,7 @@ Indiquez soit des piles temporelles (INPUT : composites, valeurs ajustées de La
 La sortie est une table longue (id, date, variable, une colonne par statistique) ; valid_fraction est la part non masquée du polygone. COMPILE agrège les dates en semaines, mois, années ou sur toute la période, en pondérant chaque date par son nombre de pixels valides, après avoir écarté les dates dont la fraction valide est inférieure à MIN_VALID_FRACTION. Le nombre, la moyenne, l'écart-type, le minimum et le maximum d'une période sont exacts ; la médiane et les centiles d'une période sont la moyenne pondérée par le nombre des valeurs des dates, une approximation (la valeur exacte nécessite chaque pixel). La table large facultative a une ligne par polygone et peut être jointe aux polygones par leur identifiant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="339"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="356"/>
         <source>Polygon statistics cannot run safely in this QGIS session: {0}</source>
         <translation>Les statistiques par polygone ne peuvent pas s'exécuter sans risque dans cette session QGIS : {0}</translation>
     </message>
@@ -4654,17 +6138,17 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
         <translation>INDICES : {0} n'est pas un indice que Timestack calcule ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="366"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="383"/>
         <source>No polygon covers a valid pixel of {0} on any date: every count is 0 and every other statistic empty. Check that POLYGONS lie over the data (their extent and CRS) and, for scenes, that MASK leaves pixels.</source>
         <translation>Aucun polygone ne couvre un pixel valide de {0} à aucune date : chaque compte vaut 0 et toutes les autres statistiques sont vides. Vérifiez que POLYGONS se trouvent sur les données (leur emprise et leur SCR) et, pour les scènes, que MASK laisse des pixels.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="377"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="394"/>
         <source>{0} of {1} polygons cover no valid pixel of {2} on any date (count 0, other statistics empty): {3}.</source>
         <translation>{0} polygones sur {1} ne couvrent aucun pixel valide de {2} à aucune date (compte 0, autres statistiques vides) : {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="384"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="401"/>
         <source>No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. Lower MIN_VALID_FRACTION.</source>
         <translation>Aucune date d'aucun polygone n'atteint MIN_VALID_FRACTION {0} : la table n'a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
     </message>

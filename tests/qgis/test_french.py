@@ -31,6 +31,11 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Messages whose French is the English: names, formats, units and words French shares.
 SAME_IN_FRENCH = {
     "Timestack",
+    "HyP3",
+    "HyP3 {0}",
+    "ASTER {0} {1}",
+    "Radar (Sentinel-1)",
+    "Polarisations",
     "Action",
     "Animation",
     "Compression",
