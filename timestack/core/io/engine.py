@@ -61,6 +61,7 @@ __all__ = [
     "compression_options",
     "connect_scheduler",
     "creation_options",
+    "map_on_cluster",
     "run_windows",
 ]
 
@@ -440,6 +441,49 @@ def connect_scheduler(address: str):
             f"DASK_SCHEDULER: cannot reach {address!r} ({error}); start the scheduler or leave it empty",
             parameter="DASK_SCHEDULER",
         ) from None
+
+
+def map_on_cluster(
+    address: str,
+    function: Callable,
+    jobs: Sequence[tuple],
+    *,
+    progress: Optional[Callable[[int, int], None]] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> list:
+    """``[function(*job) for job in jobs]`` on the ``dask.distributed`` cluster at ``address``.
+
+    For work that is not a window of one grid (polygon chunks, scenes): a few jobs per worker thread
+    are in flight at once (bounded memory), results come back in the jobs' order, ``progress(done,
+    total)`` follows them and a cancel drops what is still out. A worker lost mid-run has its jobs run
+    again elsewhere (dask's rescheduling), so ``function`` must give the same result wherever it runs.
+    """
+    client = connect_scheduler(address)
+    in_flight: deque = deque()
+    results: list = []
+    try:
+        slots = 2 * max(1, sum(client.nthreads().values()))
+
+        def collect_oldest() -> None:
+            results.append(in_flight.popleft().result())
+            if progress is not None:
+                progress(len(results), len(jobs))
+
+        for job in jobs:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("run cancelled")
+            in_flight.append(client.submit(function, *job, pure=False))
+            if len(in_flight) >= slots:
+                collect_oldest()
+        while in_flight:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("run cancelled")
+            collect_oldest()
+    finally:
+        for future in in_flight:
+            future.cancel()
+        client.close()
+    return results
 
 
 def _compute_on_cluster(client, pipeline: _Pipeline, kernel, outputs, progress, is_cancelled, label) -> None:

@@ -163,15 +163,18 @@ def scene_statistics(
     is_cancelled: Optional[IsCancelled] = None,
     earthdata_headers: Optional[str] = None,
     cache: Optional[AssetCache] = None,
+    dask_scheduler: Optional[str] = None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
     ``earthdata_headers`` (an Earthdata bearer header) goes with the reads of Earthdata granules only.
     With a ``cache`` (:mod:`..io.cache`), each scene's http(s) files are downloaded (or reused) and read
     from disk instead of streamed.
-    """
-    NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
 
+    With ``dask_scheduler`` (a ``dask.distributed`` address) every scene is a job on the cluster's
+    workers, which read it themselves (remote scenes by URL; local or cached files must be at the same
+    path on the workers, a shared file system). Cached files are downloaded here first.
+    """
     statistics = parse_statistics(statistics)
     bands, indices = split_variables(variables)
     options = mask or MaskOptions()
@@ -179,38 +182,77 @@ def scene_statistics(
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: the search result holds no scenes over the polygons")
         )
+    if dask_scheduler:
+        frames = _scenes_on_cluster(
+            dask_scheduler, items, polygons, variables, statistics, options, progress, is_cancelled,
+            earthdata_headers, cache,
+        )  # fmt: skip
+        return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
     frames = []
     for number, item in enumerate(items):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled("zonal statistics cancelled")
-        when = scene_date(item)
-        first_key = _asset_key(item, required_bands(bands, indices)[0])
-        headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
-        if cache is not None:
-            keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
-            keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
-            item = _downloaded(item, keys, cache, headers, is_cancelled)
-        # Remote COGs: no directory listings or sidecar probes, as for composites.
-        with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
-            with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
-                wkt = dataset.crs.to_wkt()
-            geometries = reproject_polygons(polygons, wkt)
-            arrays, grid = scene_arrays(item, geometries, bands, indices, options)
-        left, bottom, right, top = grid.bounds
-        sources = [
-            NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)
-            for array in arrays.values()
-        ]
-        dated = [DatedBand(i, when, name) for i, name in enumerate(arrays, start=1)]
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(wkt)
-        table = zonal_statistics_of_sources(
-            sources, dated, polygons, geometries, srs, grid.resolution**2, statistics
-        )
-        frames.append(table.assign(scene=item.id))
+        item, headers = _scene_source(item, bands, indices, options, earthdata_headers, cache, is_cancelled)
+        frames.append(one_scene_statistics(item, polygons, variables, statistics, options, headers))
         if progress is not None:
             progress(100.0 * (number + 1) / len(items), f"scene {item.id} ({number + 1} of {len(items)})")
     return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
+
+
+def _scene_source(item, bands, indices, options, earthdata_headers, cache, is_cancelled):
+    """The item to read (its cached copy with a ``cache``) and the headers its reads take."""
+    headers = earthdata_headers if is_earthdata_granule(item.to_dict()) else None
+    if cache is not None:
+        keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
+        keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
+        item = _downloaded(item, keys, cache, headers, is_cancelled)
+    return item, headers
+
+
+def one_scene_statistics(item, polygons: Polygons, variables, statistics, options, headers) -> pd.DataFrame:
+    """The long table of one cloud-masked scene (the work of one scene, or one job on a cluster)."""
+    NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
+
+    bands, indices = split_variables(variables)
+    when = scene_date(item)
+    first_key = _asset_key(item, required_bands(bands, indices)[0])
+    # Remote COGs: no directory listings or sidecar probes, as for composites.
+    with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
+        with rasterio.open(gdal_path(item.assets[first_key].href)) as dataset:
+            wkt = dataset.crs.to_wkt()
+        geometries = reproject_polygons(polygons, wkt)
+        arrays, grid = scene_arrays(item, geometries, bands, indices, options)
+    left, bottom, right, top = grid.bounds
+    sources = [
+        NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)
+        for array in arrays.values()
+    ]
+    dated = [DatedBand(i, when, name) for i, name in enumerate(arrays, start=1)]
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    table = zonal_statistics_of_sources(
+        sources, dated, polygons, geometries, srs, grid.resolution**2, statistics
+    )
+    return table.assign(scene=item.id)
+
+
+def _scenes_on_cluster(
+    address, items, polygons, variables, statistics, options, progress, is_cancelled, earthdata_headers, cache
+) -> list:
+    """:func:`one_scene_statistics` of every scene, as jobs on a dask cluster."""
+    from ..io.engine import map_on_cluster
+
+    bands, indices = split_variables(variables)
+    jobs = []
+    for item in items:
+        item, headers = _scene_source(item, bands, indices, options, earthdata_headers, cache, is_cancelled)
+        jobs.append((item, polygons, variables, statistics, options, headers))
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(100.0 * done / total, f"{done} of {total} scenes")
+
+    return map_on_cluster(address, one_scene_statistics, jobs, progress=report, is_cancelled=is_cancelled)
 
 
 def find_scenes(
