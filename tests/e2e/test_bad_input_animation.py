@@ -174,6 +174,8 @@ CASES = [
     case("output-in-read-only-folder", "OUTPUT: cannot write in", OUTPUT="{readonly}/animation.gif"),
     case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/animation.gif"),
     case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
+    case("frames-over-max-gb", "more than the limit of MAX_GB", MAX_GB="0.000000001"),
+    case("max-gb-negative", "MAX_GB", MAX_GB="-1"),
 ]
 
 

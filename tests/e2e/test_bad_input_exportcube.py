@@ -143,6 +143,8 @@ CASES = [
     case("zarr-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.zarr"),
     case("output-below-a-file", "OUTPUT: {text} is a file, not a folder", OUTPUT="{text}/cube.nc"),
     case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
+    case("cube-over-max-gb", "more than the limit of MAX_GB", MAX_GB="0.000000001"),
+    case("max-gb-negative", "MAX_GB", MAX_GB="-1"),
 ]
 
 

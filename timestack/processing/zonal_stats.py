@@ -33,6 +33,7 @@ from .params import (
     EarthdataParameter,
     IndexParameter,
     MaskParameters,
+    SizeLimitParameter,
     defaults_optional,
     split_list,
 )
@@ -45,6 +46,7 @@ class ZonalStatsAlgorithm(
     AllowedRootsParameter,
     AssetCacheParameters,
     DaskParameter,
+    SizeLimitParameter,
     TimestackAlgorithm,
 ):
     """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
@@ -169,6 +171,7 @@ class ZonalStatsAlgorithm(
         self.add_allowed_roots_parameter()
         self.add_asset_cache_parameters()
         self.add_dask_parameter()
+        self.add_max_gb_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -352,6 +355,7 @@ class ZonalStatsAlgorithm(
                             earthdata_headers=self.earthdata_headers(parameters, context),
                             cache=cache if cache_folder else None,
                             dask_scheduler=scheduler,
+                            max_gb=self.max_gb(parameters, context),
                         )
                 without = polygons_without_pixels(table, polygons.ids)
                 if "count" not in statistics:

@@ -51,6 +51,7 @@ from ..runtime import (
     missing_package,
 )
 from .atomic import atomic_outputs
+from .budget import SizeEstimate
 
 __all__ = [
     "BLOCK_SIZE",
@@ -61,6 +62,7 @@ __all__ = [
     "compression_options",
     "connect_scheduler",
     "creation_options",
+    "estimate_windows",
     "map_on_cluster",
     "run_windows",
 ]
@@ -116,6 +118,7 @@ class EngineStats:
     windows_written: int = 0
     in_flight: int = 0
     max_in_flight: int = 0
+    estimate: Optional[SizeEstimate] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -362,6 +365,8 @@ def run_windows(
     label: str = "",
     stats: Optional[EngineStats] = None,
     scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
+    dates: Optional[int] = None,
 ) -> EngineStats:
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
@@ -377,6 +382,10 @@ def run_windows(
     a few windows per worker in flight, while reading and writing stay here: the workers need Timestack
     importable, not the files. A worker lost mid-run has its windows run again elsewhere (dask's own
     rescheduling), so the output is the one a local run writes.
+
+    Before anything is made the run's size is estimated (:func:`estimate_windows`; ``dates``: how many
+    dates the sources' bands hold, for the message) and refused beyond ``max_gb`` of reads or writes,
+    or beyond the memory this computer has available (:meth:`.budget.SizeEstimate.check`).
     """
     if not sources:
         raise ValueError("run_windows needs at least one source")
@@ -393,6 +402,9 @@ def run_windows(
     windows = block_windows(grid.width, grid.height, window_size)
     stats = stats if stats is not None else EngineStats()
     stats.windows, stats.bound = len(windows), read_ahead + write_behind + 3
+    estimate = estimate_windows(sources, outputs, windows, stats.bound, grid, dates)
+    estimate.check(max_gb)
+    stats.estimate = estimate
     started = time.perf_counter()
     # connected before any file is made: a refused scheduler leaves nothing, not even an open dataset
     client = connect_scheduler(scheduler) if scheduler else None
@@ -422,6 +434,34 @@ def run_windows(
             client.close()
     stats.wall_s = time.perf_counter() - started
     return stats
+
+
+def estimate_windows(sources, outputs, windows, bound: int, grid=None, dates: Optional[int] = None):
+    """The :class:`.budget.SizeEstimate` of a windowed run: every source band read (in the file's data
+    type), every output band written, and ``bound`` windows held at once (float64 sources, as the
+    kernels get them, twice for the kernel's own arrays, plus the outputs)."""
+    grid = grid or _grid_of(next(iter(sources.values())).path)
+    pixels = grid.width * grid.height
+    read_bands = sum(len(spec.bands) for spec in sources.values())
+    read_bytes = 0
+    for spec in sources.values():
+        with rasterio.open(spec.path) as src:
+            read_bytes += pixels * sum(np.dtype(src.dtypes[b - 1]).itemsize for b in spec.bands)
+    written = sum(spec.count * np.dtype(spec.dtype).itemsize for spec in outputs.values())
+    largest = max((int(w.width) * int(w.height) for w in windows), default=0)
+    memory = (
+        bound * largest * (2 * 8 * read_bands + 8 * sum(spec.count for spec in outputs.values()) + written)
+    )
+    dates = dates or read_bands
+    return SizeEstimate(
+        grid.width,
+        grid.height,
+        max(1, read_bands // max(1, dates)),
+        dates,
+        read_bytes,
+        pixels * written,
+        memory,
+    )
 
 
 def connect_scheduler(address: str):

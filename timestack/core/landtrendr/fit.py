@@ -564,6 +564,7 @@ def run_landtrendr_raster(
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
     dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
 ) -> dict[str, Path]:
     """Run LandTrendr over a GeoTIFF stack window by window and write the requested outputs.
 
@@ -572,7 +573,9 @@ def run_landtrendr_raster(
     written under a temporary name and renamed when complete; on cancellation or error no output
     (partial or temporary) is left. ``progress(percent, message)`` is called after every chunk;
     ``stats`` (optional) receives the engine's timings; with ``dask_scheduler`` the fits run on that
-    ``dask.distributed`` cluster (:func:`..io.engine.run_windows`). Returns output key -> path.
+    ``dask.distributed`` cluster (:func:`..io.engine.run_windows`); a run that reads or writes more
+    than ``max_gb`` or needs more memory than available is refused first (:mod:`..io.budget`). Returns
+    output key -> path.
     """
     import rasterio
 
@@ -642,7 +645,7 @@ def run_landtrendr_raster(
 
     run_windows(
         sources, specs, kernel, chunk_size, progress=progress, is_cancelled=is_cancelled, label="LandTrendr",
-        stats=stats, scheduler=dask_scheduler,
+        stats=stats, scheduler=dask_scheduler, max_gb=max_gb, dates=len(layout.years),
     )  # fmt: skip
     return targets
 
@@ -660,6 +663,7 @@ def run_landtrendr_tiles(
     chunk_size: int = 256,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    max_gb: Optional[float] = None,
 ) -> tuple[dict[str, Path], int]:
     """:func:`run_landtrendr_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`).
 
@@ -680,6 +684,7 @@ def run_landtrendr_tiles(
         run_landtrendr_raster(
             source, index, LandTrendrOutputs.from_paths(paths), params, disturbance_direction, flavor,
             fit_bands, chunk_size=chunk_size, progress=tile_progress, is_cancelled=tile_cancelled,
+            max_gb=max_gb,
         )  # fmt: skip
 
     return run_tiled(stack_path, folder, list(outputs), tiles, run_tile, run, progress, is_cancelled)

@@ -28,6 +28,7 @@ from rasterio.windows import Window, from_bounds
 
 from .. import native
 from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
+from ..io.budget import SizeEstimate
 from ..io.cache import AssetCache, ExpectedFile, is_cacheable
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
 from ..io.hrefs import checked_href
@@ -164,6 +165,7 @@ def scene_statistics(
     earthdata_headers: Optional[str] = None,
     cache: Optional[AssetCache] = None,
     dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
@@ -174,6 +176,9 @@ def scene_statistics(
     With ``dask_scheduler`` (a ``dask.distributed`` address) every scene is a job on the cluster's
     workers, which read it themselves (remote scenes by URL; local or cached files must be at the same
     path on the workers, a shared file system). Cached files are downloaded here first.
+
+    Before any scene is read, the run's size is estimated from the first scene's header
+    (:func:`scenes_estimate`) and refused beyond ``max_gb`` or the memory available (:mod:`..io.budget`).
     """
     statistics = parse_statistics(statistics)
     bands, indices = split_variables(variables)
@@ -182,6 +187,10 @@ def scene_statistics(
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: the search result holds no scenes over the polygons")
         )
+    estimate = scenes_estimate(items, polygons, variables, statistics, options, earthdata_headers)
+    estimate.check(max_gb)
+    if progress is not None:
+        progress(0.0, estimate.describe())
     if dask_scheduler:
         frames = _scenes_on_cluster(
             dask_scheduler, items, polygons, variables, statistics, options, progress, is_cancelled,
@@ -197,6 +206,28 @@ def scene_statistics(
         if progress is not None:
             progress(100.0 * (number + 1) / len(items), f"scene {item.id} ({number + 1} of {len(items)})")
     return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
+
+
+def scenes_estimate(items, polygons: Polygons, variables, statistics, options, headers=None) -> SizeEstimate:
+    """Pixels of the polygons' extent in the first scene's grid x bands read (with the QA bands) x
+    scenes; in memory one scene at a time: its digital numbers, reflectance and index arrays (float32)."""
+    bands, indices = split_variables(variables)
+    read = required_bands(bands, indices)
+    first = items[0]
+    href = gdal_path(first.assets[_asset_key(first, read[0])].href)
+    with (
+        rasterio.Env(**REMOTE_GDAL_OPTIONS),
+        http_headers(headers if is_earthdata_granule(first.to_dict()) else None),
+    ):
+        with rasterio.open(href) as dataset:
+            grid = _scene_grid(dataset, reproject_polygons(polygons, dataset.crs.to_wkt()))
+            item_size = np.dtype(dataset.dtypes[0]).itemsize
+    pixels = grid.width * grid.height
+    qa = 1 + ("saturated" in options.flags)
+    read_bytes = pixels * (len(read) + qa) * len(items) * item_size
+    output = len(polygons.ids) * len(variables) * len(items) * (len(statistics) + 4) * 8
+    memory = pixels * (2 * (len(read) + qa) * item_size + 4 * (len(read) + len(variables)) + 1) * 2
+    return SizeEstimate(grid.width, grid.height, len(read) + qa, len(items), read_bytes, output, memory)
 
 
 def _scene_source(item, bands, indices, options, earthdata_headers, cache, is_cancelled):
