@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_landtrendr import synthetic_nbr  # noqa: E402
+from io_sampler import IoSampler  # noqa: E402
 
 SIDE, YEARS = 1024, 30
 #: Rounds of the three LandTrendr timings, interleaved; the machine is shared, so the best of each counts.
@@ -232,6 +233,7 @@ def bench_landtrendr(folder: Path) -> None:
     zeit = None if None in zeits else min(zeits)
     wall, _, log = min(runs)
     engine = engine_figures(log)
+    IO_SHARES["landtrendr (engine)"] = engine["share"]
     print(f"timestack:landtrendr, {SIDE} x {SIDE} x {YEARS} float32, vertices, fitted, stats, segments:")
     print(f"  our kernel alone (fit + segment table): {kernel:6.2f} s = {series / kernel:9,.0f} series/s")
     if zeit is None:
@@ -263,6 +265,55 @@ def bench_landtrendr(folder: Path) -> None:
         f"timestack:changemap on those segments (change map and events): {wall:.2f} s end to end, "
         f"{engine['wall']:.2f} s inside, I/O wait {engine['share']:.0%}"
     )
+    IO_SHARES["changemap (engine)"] = engine["share"]
+
+
+#: Share of time waiting on reads and writes per algorithm, printed together at the end.
+IO_SHARES: dict[str, float] = {}
+
+
+def bench_io_shares(folder: Path) -> None:
+    """timescan and resample through qgis_process on the LandTrendr stack (their engine figures), and
+    per-scene polygon statistics in process (sampled threads, :mod:`io_sampler`)."""
+    stack = folder / "stack.tif"
+    runs = {
+        "timescan": ["run", "timestack:timescan", "--", f"INPUT={stack}", f"OUTPUT={folder / 'scan.tif'}"],
+        "resample": ["run", "timestack:resample", "--", f"INPUT={stack}", "PERIOD=2", "STATISTIC=1",
+                     f"OUTPUT={folder / 'annual.tif'}"],
+    }  # fmt: skip
+    for name, args in runs.items():
+        wall, _, log = run_qgis_process(*args)
+        engine = engine_figures(log)
+        print(
+            f"timestack:{name} on the {SIDE} x {SIDE} x {YEARS} stack: {wall:.2f} s end to end, "
+            f"{engine['wall']:.2f} s inside, I/O wait {engine['share']:.0%}"
+        )
+        IO_SHARES[f"{name} (engine)"] = engine["share"]
+    import pystac
+
+    from timestack.core.sample_archive import ensure_sample_archive
+    from timestack.core.zonal.scenes import scene_statistics
+    from timestack.core.zonal.statistics import read_polygons
+
+    archive = ensure_sample_archive(ROOT / "build" / "sample" / "full", "full")
+    items = list(pystac.ItemCollection.from_file(str(archive.item_collection)))
+    stands = read_polygons(archive.stands, "stand_id")
+    start = time.perf_counter()
+    with IoSampler() as sampler:
+        table = scene_statistics(items, stands, ["NBR", "red"], ["mean", "count"])
+    seconds = time.perf_counter() - start
+    print(
+        f"timestack:zonalstats per scene, full sample archive ({len(items)} scenes, {len(stands.ids)} "
+        f"stands, {len(table)} rows): {seconds:.1f} s, reading {sampler.io_share:.0%} of its busy time"
+    )
+    IO_SHARES["zonalstats per scene (sampled)"] = sampler.io_share
+
+
+def print_io_shares() -> None:
+    print("share of time waiting on reads and writes (engine: the kernel's thread waiting for the reader "
+          "and writer; sampled: reads and writes over busy samples of the algorithm's threads):")  # fmt: skip
+    for name, share in IO_SHARES.items():
+        print(f"  {name:<36} {share:4.0%}")
 
 
 def bench_composite(folder: Path) -> None:
@@ -275,8 +326,10 @@ def bench_composite(folder: Path) -> None:
         indices=("NBR",), output_folder=folder / "years",
     )  # fmt: skip
     start = time.perf_counter()
-    result = annual_composites(settings)
+    with IoSampler() as sampler:  # the public API only: its threads are sampled, not instrumented
+        result = annual_composites(settings)
     seconds = time.perf_counter() - start
+    IO_SHARES["composite (sampled)"] = sampler.io_share
     import rasterio
 
     with rasterio.open(result.stack) as src:
@@ -284,7 +337,8 @@ def bench_composite(folder: Path) -> None:
     years = len(result.years)
     print(
         f"composite, full sample archive ({years} years, 6 bands + NBR, medoid, per-year folder): "
-        f"{seconds:.1f} s = {pixels * years / seconds:,.0f} pixels x years/s"
+        f"{seconds:.1f} s = {pixels * years / seconds:,.0f} pixels x years/s, reading and writing "
+        f"{sampler.io_share:.0%} of its threads' busy time"
     )
 
 
@@ -345,7 +399,9 @@ def main() -> int:
         folder = Path(name)
         bench_codecs(folder)
         bench_landtrendr(folder)
+        bench_io_shares(folder)
         bench_composite(folder)
+        print_io_shares()
         bench_memory(folder)
     if MISSED:
         print(f"targets missed: {', '.join(MISSED)}")
