@@ -349,15 +349,17 @@ def write_repeating_vrt(path: Path, tile: Path, side: int) -> Path:
     with rasterio.open(tile) as src:
         size, descriptions = src.width, src.descriptions
         crs, transform = src.crs.to_wkt(), src.transform
+        kind = {"uint8": "Byte", "uint16": "UInt16", "int16": "Int16"}.get(src.dtypes[0], "Float32")
+        nodata = "nan" if src.nodata is None or src.nodata != src.nodata else repr(src.nodata)
     offsets = [(x, y) for y in range(0, side, size) for x in range(0, side, size)]
     rows = [f'<VRTDataset rasterXSize="{side}" rasterYSize="{side}">', f"<SRS>{crs}</SRS>"]
     rows.append("<GeoTransform>{}</GeoTransform>".format(", ".join(repr(v) for v in transform.to_gdal())))
     for band, description in enumerate(descriptions, start=1):
         rows += [
-            f'<VRTRasterBand dataType="Float32" band="{band}">',
-            f"<Description>{description}</Description>",
+            f'<VRTRasterBand dataType="{kind}" band="{band}">',
+            f"<Description>{description or ''}</Description>",
         ]
-        rows.append("<NoDataValue>nan</NoDataValue>")
+        rows.append(f"<NoDataValue>{nodata}</NoDataValue>")
         for x, y in offsets:
             rows += [
                 f'<SimpleSource><SourceFilename relativeToVRT="0">{tile}</SourceFilename>',
@@ -369,6 +371,95 @@ def write_repeating_vrt(path: Path, tile: Path, side: int) -> Path:
     rows.append("</VRTDataset>")
     path.write_text("\n".join(rows), encoding="utf-8")
     return path
+
+
+COMPOSITE_FACTORS, COMPOSITE_YEARS = (2, 4), (2000, 2004)
+COMPOSITE_RUN = """
+import resource, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from timestack.core.composite.annual import CompositeSettings, annual_composites
+left, bottom, right, top = (float(v) for v in sys.argv[3].split(","))
+annual_composites(CompositeSettings(
+    items=sys.argv[2], output=Path(sys.argv[4]), start_year=int(sys.argv[5]), end_year=int(sys.argv[6]),
+    indices=("NBR",), bounds=(left, bottom, right, top), bounds_crs="EPSG:32610",
+))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def repeating_items(folder: Path, items_path: Path, factor: int) -> tuple[Path, tuple]:
+    """The sample archive's items with every asset a VRT repeating its scene ``factor`` x ``factor``
+    times (east and south): a ``factor``^2 larger area of the same scenes. Returns the items file and
+    the repeated area's bounds (EPSG:32610)."""
+    import json
+
+    from osgeo import osr
+
+    data = json.loads(items_path.read_text(encoding="utf-8"))
+    utm, lonlat = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32610)
+    lonlat.ImportFromEPSG(4326)
+    lonlat.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_lonlat = osr.CoordinateTransformation(utm, lonlat)
+    (folder / "vrt").mkdir(parents=True, exist_ok=True)
+    area = None
+    for feature in data["features"]:
+        properties = feature["properties"]
+        rows, cols = properties["proj:shape"]
+        left, bottom, right, top = properties["proj:bbox"]
+        right, bottom = left + (right - left) * factor, top - (top - bottom) * factor
+        properties["proj:shape"] = [rows * factor, cols * factor]
+        properties["proj:bbox"] = [left, bottom, right, top]
+        area = (left, bottom, right, top)
+        corners = [to_lonlat.TransformPoint(x, y)[:2] for x, y in
+                   ((left, top), (left, bottom), (right, bottom), (right, top), (left, top))]  # fmt: skip
+        feature["geometry"] = {"type": "Polygon", "coordinates": [[list(c) for c in corners]]}
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        feature["bbox"] = [min(xs), min(ys), max(xs), max(ys)]
+        for key, asset in feature["assets"].items():
+            if not asset["href"].lower().endswith((".tif", ".tiff")):
+                continue
+            vrt = folder / "vrt" / f"{feature['id']}_{key}.vrt"
+            write_repeating_vrt(vrt, Path(asset["href"]), cols * factor)
+            asset["href"] = str(vrt)
+    path = folder / "items.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path, area
+
+
+def bench_composite_memory(folder: Path) -> None:
+    """Peak memory of the composite (its public API, in a process of its own) on growing areas."""
+    from timestack.core.sample_archive import ensure_sample_archive
+
+    archive = ensure_sample_archive(ROOT / "build" / "sample" / "full", "full")
+    first, last = COMPOSITE_YEARS
+    print(
+        f"peak memory of the composite (VmHWM of its process), NBR medoid, {first}-{last}, scenes repeated:"
+    )
+    peaks = {}
+    for factor in COMPOSITE_FACTORS:
+        place = folder / f"composite_{factor}"
+        items, area = repeating_items(place, Path(archive.item_collection), factor)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", COMPOSITE_RUN, str(ROOT), str(items), ",".join(map(str, area)),
+             str(place / "nbr.tif"), str(first), str(last)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"composite failed:\n{done.stderr[-2000:]}")
+        side = round((area[2] - area[0]) / 30)
+        peaks[factor] = float(done.stdout.split()[-1])
+        print(f"  {side:>6,} x {side:<6,} px: {peaks[factor]:6.0f} MiB, {time.perf_counter() - start:5.0f} s")
+        shutil.rmtree(place, ignore_errors=True)
+    small, large = (peaks[factor] for factor in COMPOSITE_FACTORS)
+    growth = large / small
+    pixels = (COMPOSITE_FACTORS[1] / COMPOSITE_FACTORS[0]) ** 2
+    grows = verdict("composite memory growth", growth, TARGET_MEMORY_GROWTH)
+    fits = verdict("composite memory", large, TARGET_MEMORY_MIB)
+    print(f"  {growth:.2f}x the memory for {pixels:.0f}x the pixels ({grows} <= {TARGET_MEMORY_GROWTH}); "
+          f"largest {fits} < {TARGET_MEMORY_MIB} MiB")  # fmt: skip
 
 
 def bench_memory(folder: Path) -> None:
@@ -403,6 +494,7 @@ def main() -> int:
         bench_composite(folder)
         print_io_shares()
         bench_memory(folder)
+        bench_composite_memory(folder)
     if MISSED:
         print(f"targets missed: {', '.join(MISSED)}")
     return 1 if MISSED else 0
