@@ -22,6 +22,7 @@ reference series) including its single-precision p-values and integer truncation
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Mapping, Optional, Sequence
@@ -217,6 +218,20 @@ def _n_blocks(n_pixels: int) -> int:
     return max(1, min(n_pixels, numba.get_num_threads() * 8))
 
 
+@contextmanager
+def _blocks_on_demand():
+    """Threads take the pixel blocks one at a time instead of an equal share each: on a machine whose
+    cores other work (the engine's reads and writes, other programs) takes turns on, a thread that got
+    less time no longer holds the whole window back while the others wait."""
+    import numba
+
+    previous = numba.set_parallel_chunksize(1)
+    try:
+        yield
+    finally:
+        numba.set_parallel_chunksize(previous)
+
+
 def fit_series(
     values: np.ndarray,
     years: Sequence[float],
@@ -254,11 +269,12 @@ def fit_series(
     )
     from . import kernels  # numba: imported on the first fit, not when QGIS registers the algorithms
 
-    kernels.fit_many(
-        series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
-        out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
-        out.n_segments, out.rmse, out.p_value, out.status,
-    )  # fmt: skip
+    with _blocks_on_demand():
+        kernels.fit_many(
+            series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
+            out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
+            out.n_segments, out.rmse, out.p_value, out.status,
+        )  # fmt: skip
     return out
 
 
@@ -314,10 +330,11 @@ def fit_other_bands(
             )
         fitted = np.empty_like(series)
         vertex_fitted = np.empty(vertex_years.shape)
-        kernels.ftv_many(
-            series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
-            _n_blocks(series.shape[0]), vertex_fitted, fitted,
-        )  # fmt: skip
+        with _blocks_on_demand():
+            kernels.ftv_many(
+                series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
+                _n_blocks(series.shape[0]), vertex_fitted, fitted,
+            )  # fmt: skip
         out[name] = fitted
     return out
 
