@@ -27,12 +27,12 @@ def test_the_estimate_counts_pixels_bands_dates_and_bytes(stack):
         "count": OutputSpec("c.tif", 1, dtype="int16"),
     }
     windows = block_windows(50, 40, 16)
-    estimate = estimate_windows(sources, outputs, windows, 7, dates=6)
+    estimate = estimate_windows(sources, outputs, windows, 2, 2, dates=6)
     assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (50, 40, 1, 6)
     assert estimate.values == 50 * 40 * 6
     assert estimate.read_bytes == 50 * 40 * 6 * 4
     assert estimate.output_bytes == 50 * 40 * (2 * 4 + 2)
-    assert estimate.memory_bytes == 7 * 16 * 16 * (2 * 8 * 6 + 8 * 3 + 10)
+    assert estimate.memory_bytes == 16 * 16 * (5 * 8 * 6 + 8 * 3 + 4 * 10)
     assert "50 x 40 pixels x 1 bands x 6 dates" in estimate.describe()
 
 

@@ -402,7 +402,7 @@ def run_windows(
     windows = block_windows(grid.width, grid.height, window_size)
     stats = stats if stats is not None else EngineStats()
     stats.windows, stats.bound = len(windows), read_ahead + write_behind + 3
-    estimate = estimate_windows(sources, outputs, windows, stats.bound, grid, dates)
+    estimate = estimate_windows(sources, outputs, windows, read_ahead, write_behind, grid, dates)
     estimate.check(max_gb)
     stats.estimate = estimate
     started = time.perf_counter()
@@ -436,10 +436,20 @@ def run_windows(
     return stats
 
 
-def estimate_windows(sources, outputs, windows, bound: int, grid=None, dates: Optional[int] = None):
+def estimate_windows(
+    sources,
+    outputs,
+    windows,
+    read_ahead: int = 2,
+    write_behind: int = 2,
+    grid=None,
+    dates: Optional[int] = None,
+):
     """The :class:`.budget.SizeEstimate` of a windowed run: every source band read (in the file's data
-    type), every output band written, and ``bound`` windows held at once (float64 sources, as the
-    kernels get them, twice for the kernel's own arrays, plus the outputs)."""
+    type), every output band written, and in memory the largest window's sources as float64 (as the
+    kernels get them) ``read_ahead`` + 3 times (queued, being read, being computed, the kernel's own
+    copy), the kernel's float64 results once and the outputs ``write_behind`` + 2 times (queued, being
+    written, just cast)."""
     grid = grid or _grid_of(next(iter(sources.values())).path)
     pixels = grid.width * grid.height
     read_bands = sum(len(spec.bands) for spec in sources.values())
@@ -449,9 +459,8 @@ def estimate_windows(sources, outputs, windows, bound: int, grid=None, dates: Op
             read_bytes += pixels * sum(np.dtype(src.dtypes[b - 1]).itemsize for b in spec.bands)
     written = sum(spec.count * np.dtype(spec.dtype).itemsize for spec in outputs.values())
     largest = max((int(w.width) * int(w.height) for w in windows), default=0)
-    memory = (
-        bound * largest * (2 * 8 * read_bands + 8 * sum(spec.count for spec in outputs.values()) + written)
-    )
+    results = 8 * sum(spec.count for spec in outputs.values())
+    memory = largest * ((read_ahead + 3) * 8 * read_bands + results + (write_behind + 2) * written)
     dates = dates or read_bands
     return SizeEstimate(
         grid.width,
