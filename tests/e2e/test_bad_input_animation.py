@@ -164,6 +164,8 @@ CASES = [
     ),
     case("output-over-the-notes", "OUTPUT: notes.txt is neither .gif nor .mp4", OUTPUT="{text}"),
     case("output-is-a-folder", "OUTPUT: {folder} is a folder; give a file name", OUTPUT="{folder}"),
+    case("frames-over-max-gb", "more than the limit of MAX_GB", MAX_GB="0.000000001"),
+    case("max-gb-negative", "MAX_GB", MAX_GB="-1"),
 ]
 
 

@@ -133,6 +133,8 @@ CASES = [
         OUTPUT="{not_a_cube}",
     ),
     case("zarr-in-read-only-folder", "OUTPUT: cannot write in {readonly}", OUTPUT="{readonly}/cube.zarr"),
+    case("cube-over-max-gb", "more than the limit of MAX_GB", MAX_GB="0.000000001"),
+    case("max-gb-negative", "MAX_GB", MAX_GB="-1"),
 ]
 
 

@@ -67,6 +67,8 @@ CASES = [
     Case("output-is-a-folder", fit(OUTPUT_FITTED="{folder}"), "OUTPUT_FITTED"),
     Case("ftv-without-fit-bands", fit(OUTPUT_FTV="{root}/out/ftv"), "FIT_BANDS"),
     Case("ftv-folder-is-a-file", fit(FIT_BANDS="swir1", OUTPUT_FTV="{text}"), "OUTPUT_FTV"),
+    Case("run-over-max-gb", fit(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),
+    Case("max-gb-negative", fit(MAX_GB="-1"), "MAX_GB"),
 ]
 
 

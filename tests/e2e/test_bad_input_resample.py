@@ -57,6 +57,8 @@ CASES = [
     Case("output-is-a-folder", resample(OUTPUT="{folder}"), "OUTPUT"),
     Case("output-over-the-notes", resample(OUTPUT="{text}"), "OUTPUT"),
     Case("no-output", {"INPUT": "{stack}", "OUTPUT": ""}, "OUTPUT"),
+    Case("run-over-max-gb", resample(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),
+    Case("max-gb-negative", resample(MAX_GB="-1"), "MAX_GB"),
 ]
 
 

@@ -58,6 +58,13 @@ CASES = [
     Case("output-is-a-folder", scan(OUTPUT="{folder}"), "OUTPUT"),
     Case("output-over-the-notes", scan(OUTPUT="{text}"), "OUTPUT"),
     Case("no-output", {"INPUT": "{stack}", "OUTPUT": ""}, "OUTPUT"),
+    Case("run-over-max-gb", scan(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),
+    Case(
+        "tiled-run-over-max-gb",
+        scan(MAX_GB="0.000000001", TILE_SIZE="4", TILES_FOLDER="{root}/out/tiles"),
+        "MAX_GB",
+    ),
+    Case("max-gb-negative", scan(MAX_GB="-1"), "MAX_GB"),
 ]
 
 

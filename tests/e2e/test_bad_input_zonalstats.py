@@ -71,7 +71,8 @@ def place(tmp_path_factory):
     (root / "scenes" / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
     (root / "scenes" / "none.json").write_text(json.dumps({"type": "FeatureCollection", "features": []}))
     with read_only(files["readonly"]):
-        yield {"root": str(root), "stack": str(stack), **{name: str(path) for name, path in files.items()}}
+        paths = {"root": root, "stack": stack, "sample_items": sample.item_collection, **files}
+        yield {name: str(path) for name, path in paths.items()}
 
 
 @pytest.fixture()
@@ -222,6 +223,14 @@ CASES = [
         succeeds=True,
         POLYGONS="{root}/outside.gpkg",
     ),
+    case(
+        "scenes-over-max-gb",
+        "more than the limit of MAX_GB",
+        **SCENES,
+        ITEMS="{sample_items}",
+        MAX_GB="0.000000001",
+    ),
+    case("max-gb-negative", "MAX_GB", MAX_GB="-1"),
 ]
 
 

@@ -92,11 +92,19 @@ class TimestackError(ValueError):
         self.args_ = tuple(args)
         self.parameter = parameter
 
+    def __reduce__(self):
+        # a dask worker's refusal reaches the caller whole: template, arguments and parameter
+        return _rebuilt_error, (type(self), self.template, self.parameter, self.args_)
+
     def translated(self, translate: Callable[[str, str], str]) -> str:
         """The message in the user's language: ``translate(CORE_CONTEXT, template)`` then formatted
         (``translate`` is ``QCoreApplication.translate``; an untranslated template stays English)."""
         template = translate(CORE_CONTEXT, self.template)
         return template.format(*self.args_) if self.args_ else template
+
+
+def _rebuilt_error(kind, template: str, parameter: Optional[str], args: tuple) -> TimestackError:
+    return kind(template, parameter, args=args)
 
 
 class Cancelled(RuntimeError):  # noqa: N818 - a signal, like KeyboardInterrupt

@@ -192,9 +192,16 @@ def run_controls_layout(tab, *below: QWidget) -> QVBoxLayout:
     return footer
 
 
+#: What a run refused for its size says (core/io/budget); the dock asks instead of only failing.
+SIZE_LIMIT_REFUSAL = "MAX_GB="
+
+
 class RunsOneAlgorithm:
     """A dock tab's side of one background run: Run is disabled and Cancel enabled while it runs,
     progress goes to the tab's bar, and ``run_finished(ok, results)`` gets the end.
+
+    A run refused because it would read or write more than MAX_GB asks the user, with the estimate,
+    whether to run it anyway (then it runs again without the limit).
 
     When the run's layers set the project's time (a time series), the map canvas's Temporal Controller
     follows it. The tab provides ``iface``, ``run_button``, ``cancel_button``, ``progress``, ``status``
@@ -239,6 +246,7 @@ class RunsOneAlgorithm:
         self.status.setText(f'{html.escape(self.status.text())} <a href="install:{feature}">{link}</a>')
 
     def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
+        self._started = (algorithm_id, dict(parameters), busy_text)
         self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -249,7 +257,38 @@ class RunsOneAlgorithm:
         if self.run is not None:
             self.run.cancel()
 
+    def _size_refusal(self) -> str:
+        """The refusal of a run over MAX_GB (its estimate), or "" for any other end."""
+        if self.run is None or self.run.cancelled:
+            return ""
+        refusals = [error for error in self.run.feedback.errors if SIZE_LIMIT_REFUSAL in error]
+        return refusals[-1].strip() if refusals else ""
+
+    def _run_anyway(self, refusal: str) -> bool:
+        """Ask whether to run a run refused for its size without the limit; start it if so."""
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        algorithm_id, parameters, busy_text = self._started
+        if parameters.get("MAX_GB") == 0:
+            return False
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("RunsOneAlgorithm", "Large run"),
+            QCoreApplication.translate("RunsOneAlgorithm", "{0}\n\nRun it anyway?").format(refusal),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        if answer != QMessageBox.Yes:
+            return False
+        # the refused run's task is still emitting its end: its context and feedback must outlive it
+        self._refused_run = self.run
+        self.start_run(algorithm_id, {**parameters, "MAX_GB": 0}, busy_text)
+        return True
+
     def _run_ended(self, ok: bool, results: dict) -> None:
+        refusal = "" if ok else self._size_refusal()
+        if refusal and self._run_anyway(refusal):
+            return
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if self.run is not None and self.run.time_changed:

@@ -159,6 +159,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     def report_engine(self, feedback: QgsProcessingFeedback, stats: EngineStats) -> None:
         """Log where a windowed run's time went, so a user sees whether the disk or the CPUs set the pace."""
+        if stats.estimate is not None:
+            feedback.pushInfo(stats.estimate.describe())
         feedback.pushInfo(
             self.tr(
                 "{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s "

@@ -26,11 +26,11 @@ from qgis.core import (
 
 from ..core.cube.animation import animate_stack
 from .algorithm import TimestackAlgorithm
-from .params import advanced, split_list
+from .params import SizeLimitParameter, advanced, split_list
 from .stack_files import StackFiles
 
 
-class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
+class AnimationAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
     """An animation of one variable (a colour ramp) or three (RGB) of a dated stack, with date labels."""
 
     INPUT = "INPUT"
@@ -101,6 +101,7 @@ class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
                 720, minValue=16, maxValue=4096,
             ))
         )  # fmt: skip
+        self.add_max_gb_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Animation"), self.tr("GIF (*.gif);;MP4 (*.mp4)"), defaultValue=None
@@ -212,6 +213,7 @@ class AnimationAlgorithm(StackFiles, TimestackAlgorithm):
                 aoi=self.aoi_rings(parameters, context, layer.crs()),
                 max_side=self.parameterAsInt(parameters, self.MAX_SIZE, context),
                 colormap=self.parameterAsString(parameters, self.COLORMAP, context).strip() or "gray",
+                max_gb=self.max_gb(parameters, context),
             )  # fmt: skip
         feedback.pushInfo(
             self.tr("{0} frames, {1} to {2}; stretch {3}.").format(

@@ -30,11 +30,11 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, defaults_optional
+from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
-class ChangeMapAlgorithm(DaskParameter, TimestackAlgorithm):
+class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
     """One loss (or gain) event per pixel, plus every event per year, from LandTrendr segments."""
 
     INPUT = "INPUT"
@@ -166,6 +166,7 @@ class ChangeMapAlgorithm(DaskParameter, TimestackAlgorithm):
             QgsProcessingOutputNumber(self.CHANGED_PIXELS, self.tr("Pixels with a change (0: empty map)"))
         )
         self.add_dask_parameter()
+        self.add_max_gb_parameter()
         defaults_optional(self)
 
     @staticmethod
@@ -265,6 +266,7 @@ class ChangeMapAlgorithm(DaskParameter, TimestackAlgorithm):
                 path, direction, params, change_path, events_path, years=years or None,
                 progress=progress, is_cancelled=is_cancelled, stats=stats,
                 dask_scheduler=self.dask_scheduler(parameters, context),
+                max_gb=self.max_gb(parameters, context),
             )  # fmt: skip
         self.report_engine(feedback, stats)
 

@@ -25,7 +25,7 @@ from qgis.core import (
 from ..core.cube.export import CHUNKINGS, export_cube, is_zarr_store
 from ..paths import README
 from .algorithm import TimestackAlgorithm
-from .params import advanced
+from .params import SizeLimitParameter, advanced
 from .stack_files import StackFiles
 
 COMPRESSIONS = ("deflate", "none")
@@ -38,7 +38,7 @@ def plugin_version() -> str:
     return parser.get("general", "version", fallback="unknown")
 
 
-class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
+class ExportCubeAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
     """One or several dated stacks written as one NetCDF-4 or Zarr cube."""
 
     INPUT = "INPUT"
@@ -111,6 +111,7 @@ class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
                 optional=True,
             )
         )  # fmt: skip
+        self.add_max_gb_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Cube"), self.tr("NetCDF (*.nc);;Zarr (*.zarr)"), defaultValue=None
@@ -185,7 +186,7 @@ class ExportCubeAlgorithm(StackFiles, TimestackAlgorithm):
                 target_crs=crs.toWkt() if crs.isValid() else None,
                 provenance={"software": f"Timestack {version}",
                             "parameters": {"algorithm": "timestack:exportcube", "version": version}},
-                progress=progress, is_cancelled=is_cancelled,
+                progress=progress, is_cancelled=is_cancelled, max_gb=self.max_gb(parameters, context),
             )  # fmt: skip
         if cube.plan.reprojected:
             feedback.pushInfo(self.tr("Stacks warped to {0}.").format(cube.plan.crs.to_string()))

@@ -42,7 +42,14 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm, user_message
-from .params import DaskParameter, EarthEngineLoginParameter, TileParameters, defaults_optional, split_list
+from .params import (
+    DaskParameter,
+    EarthEngineLoginParameter,
+    SizeLimitParameter,
+    TileParameters,
+    defaults_optional,
+    split_list,
+)
 from .styles import LandTrendrStyler, keep_alive, stack_scale
 
 
@@ -62,7 +69,9 @@ def gdal_path(layer) -> str:
     return layer.source().split("|")[0]
 
 
-class LandTrendrAlgorithm(TileParameters, DaskParameter, EarthEngineLoginParameter, TimestackAlgorithm):
+class LandTrendrAlgorithm(
+    TileParameters, DaskParameter, SizeLimitParameter, EarthEngineLoginParameter, TimestackAlgorithm
+):
     """Fit LandTrendr to every pixel of an annual stack (local numba engine or Earth Engine)."""
 
     INPUT = "INPUT"
@@ -230,6 +239,7 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, EarthEngineLoginParamet
         )
         self.add_tile_parameters()
         self.add_dask_parameter()
+        self.add_max_gb_parameter()
         defaults_optional(self)
         lt = LT_PARAMETERS
         self.set_help({
@@ -481,12 +491,14 @@ class LandTrendrAlgorithm(TileParameters, DaskParameter, EarthEngineLoginParamet
                 mosaics, skipped = run_landtrendr_tiles(
                     path, index, list(outputs.paths()), tiles_folder, tiles, params, direction, flavor,
                     fit_bands, progress=progress, is_cancelled=is_cancelled,
+                    max_gb=self.max_gb(parameters, context),
                 )  # fmt: skip
             else:
                 run_landtrendr_raster(
                     path, index, outputs, params, direction, flavor, fit_bands=fit_bands,
                     progress=progress, is_cancelled=is_cancelled, stats=stats,
                     dask_scheduler=self.dask_scheduler(parameters, context),
+                    max_gb=self.max_gb(parameters, context),
                 )  # fmt: skip
         if tiles:
             if skipped:

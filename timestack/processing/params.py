@@ -47,6 +47,7 @@ __all__ = [
     "AreaParameters",
     "DaskParameter",
     "SceneGridParameters",
+    "SizeLimitParameter",
     "EarthdataParameter",
     "IndexParameter",
     "MaskParameters",
@@ -362,6 +363,35 @@ class DaskParameter:
     def dask_scheduler(self, parameters, context) -> Optional[str]:
         """The scheduler address, or None for local threads."""
         return (self.parameterAsString(parameters, self.DASK_SCHEDULER, context) or "").strip() or None
+
+
+class SizeLimitParameter:
+    """MAX_GB: refuse a run that would read or write more than this many gigabytes (0: no limit); the
+    estimate (pixels x bands x dates, :mod:`..core.io.budget`) is made before any pixel is read, and a
+    run needing more memory than the computer has available is refused whatever the limit."""
+
+    MAX_GB = "MAX_GB"
+
+    def add_max_gb_parameter(self) -> None:
+        from ..core.io.budget import DEFAULT_MAX_GB
+
+        self.addParameter(
+            advanced(
+                QgsProcessingParameterNumber(
+                    self.MAX_GB,
+                    translate(
+                        "TimestackParameters", "Refuse runs reading or writing more than (GB, 0: no limit)"
+                    ),
+                    QgsProcessingParameterNumber.Double,
+                    DEFAULT_MAX_GB,
+                    minValue=0.0,
+                )
+            )
+        )
+
+    def max_gb(self, parameters, context) -> Optional[float]:
+        """The limit in GB, or None for none."""
+        return self.parameterAsDouble(parameters, self.MAX_GB, context) or None
 
 
 class TileParameters:

@@ -14,11 +14,13 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ..core.io.engine import EngineStats
 from ..core.timescan.resample import PERIODS, STATISTICS, resample_stack
 from .algorithm import TimestackAlgorithm
+from .params import SizeLimitParameter
 
 
-class ResampleAlgorithm(TimestackAlgorithm):
+class ResampleAlgorithm(SizeLimitParameter, TimestackAlgorithm):
     """Monthly, seasonal, annual or custom-period summaries of a dated stack on a real time axis."""
 
     INPUT = "INPUT"
@@ -73,6 +75,7 @@ class ResampleAlgorithm(TimestackAlgorithm):
                 defaultValue=0,
             )
         )  # fmt: skip
+        self.add_max_gb_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Resampled stack")))
         self.addOutput(QgsProcessingOutputNumber(self.EMPTY_PERIODS, self.tr("Periods without observations")))
         self.set_help({
@@ -90,6 +93,7 @@ class ResampleAlgorithm(TimestackAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
+        stats = EngineStats()
         with self.core_errors(self.tr("Resampling")):
             result = resample_stack(
                 path,
@@ -98,8 +102,11 @@ class ResampleAlgorithm(TimestackAlgorithm):
                 STATISTICS[self.parameterAsEnum(parameters, self.STATISTIC, context)],
                 self.parameterAsInt(parameters, self.DAYS, context),
                 progress=progress,
+                max_gb=self.max_gb(parameters, context),
+                stats=stats,
                 is_cancelled=is_cancelled,
             )
+        self.report_engine(feedback, stats)
         empty = max(result.empty.values(), default=0)
         if empty:
             feedback.pushWarning(

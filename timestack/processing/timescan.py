@@ -13,14 +13,15 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.io.engine import EngineStats
 from ..core.timescan.metrics import DEFAULT_METRICS, HARMONICS, METRICS, parse_metrics
 from ..core.timescan.raster import run_timescan_raster, run_timescan_tiles
 from .algorithm import TimestackAlgorithm, user_message
-from .params import DaskParameter, TileParameters, split_list
+from .params import DaskParameter, SizeLimitParameter, TileParameters, split_list
 from .styles import TimescanStyler, keep_alive
 
 
-class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
+class TimescanAlgorithm(TileParameters, DaskParameter, SizeLimitParameter, TimestackAlgorithm):
     """Per-pixel statistics over time of a stack whose band descriptions carry dates."""
 
     INPUT = "INPUT"
@@ -75,6 +76,7 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.OUTLIERS, self.tr("Remove outliers"), False))
         self.add_dask_parameter()
         self.add_tile_parameters()
+        self.add_max_gb_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Timescan")))
         self.set_help({
             self.METRICS: self.tr(
@@ -105,6 +107,7 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
         path, output = self.stack_and_output(parameters, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         tiles, tiles_folder = self.tiling(parameters, context, path, feedback)
+        stats = EngineStats()
         with self.core_errors(self.tr("Timescan")):
             if tiles:
                 written, skipped = run_timescan_tiles(
@@ -113,7 +116,7 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                     split_list(self.parameterAsString(parameters, self.VARIABLES, context)) or None,
                     self.parameterAsBoolean(parameters, self.SAR_DB, context),
                     self.parameterAsBoolean(parameters, self.OUTLIERS, context),
-                    progress, is_cancelled,
+                    progress, is_cancelled, max_gb=self.max_gb(parameters, context),
                 )  # fmt: skip
                 if skipped:
                     feedback.pushInfo(self.tr("Resumed: {0} tiles were already finished.").format(skipped))
@@ -126,9 +129,12 @@ class TimescanAlgorithm(TileParameters, DaskParameter, TimestackAlgorithm):
                 sar_db=self.parameterAsBoolean(parameters, self.SAR_DB, context),
                 outliers=self.parameterAsBoolean(parameters, self.OUTLIERS, context),
                 dask_scheduler=self.dask_scheduler(parameters, context),
+                max_gb=self.max_gb(parameters, context),
                 progress=progress,
                 is_cancelled=is_cancelled,
+                stats=stats,
             )
+        self.report_engine(feedback, stats)
         return self._loaded(context, written)
 
     def _loaded(self, context, written) -> dict:

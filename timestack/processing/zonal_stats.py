@@ -29,9 +29,11 @@ from .algorithm import TimestackAlgorithm, user_message
 from .params import (
     AllowedRootsParameter,
     AssetCacheParameters,
+    DaskParameter,
     EarthdataParameter,
     IndexParameter,
     MaskParameters,
+    SizeLimitParameter,
     defaults_optional,
     split_list,
 )
@@ -43,6 +45,8 @@ class ZonalStatsAlgorithm(
     EarthdataParameter,
     AllowedRootsParameter,
     AssetCacheParameters,
+    DaskParameter,
+    SizeLimitParameter,
     TimestackAlgorithm,
 ):
     """Polygon statistics over time stacks or per masked scene; long CSV, wide CSV, table layers."""
@@ -69,7 +73,7 @@ class ZonalStatsAlgorithm(
         return self.tr("Polygon statistics over time")
 
     def shortHelpString(self) -> str:
-        return self.tr(
+        about = self.tr(
             "Statistics of every polygon (stand, field, catchment) over time, computed exactly with "
             "exactextract (each pixel weighted by the share of it the polygon covers).\n\n"
             "Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose "
@@ -84,6 +88,12 @@ class ZonalStatsAlgorithm(
             "an approximation (the exact value needs every pixel). The optional wide table has one row per "
             "polygon and can be joined to the polygons by their id."
         )
+        cluster = self.tr(
+            "DASK_SCHEDULER (advanced) measures chunks of 100 polygons per stack, or one scene at a time, "
+            "on a dask.distributed cluster; its workers read the stacks or scenes themselves, so local "
+            "files must be at the same path on them (a shared file system)."
+        )
+        return f"{about}\n\n{cluster}"
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
@@ -160,6 +170,8 @@ class ZonalStatsAlgorithm(
         self.add_earthdata_parameter()
         self.add_allowed_roots_parameter()
         self.add_asset_cache_parameters()
+        self.add_dask_parameter()
+        self.add_max_gb_parameter()
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Statistics (long table)"), "CSV (*.csv)"
@@ -320,9 +332,10 @@ class ZonalStatsAlgorithm(
         try:
             with self.core_errors(self.tr("Polygon statistics")):
                 polygons = self._polygons(parameters, context, feedback)
+                scheduler = self.dask_scheduler(parameters, context)
                 if stacks:
                     table = zonal_statistics(
-                        stacks, polygons, measured, variables or None, progress, is_cancelled
+                        stacks, polygons, measured, variables or None, progress, is_cancelled, scheduler
                     )
                 else:
                     roots = self.allowed_roots(parameters, context)
@@ -343,6 +356,8 @@ class ZonalStatsAlgorithm(
                             earthdata_headers=earthdata,
                             cache=cache if cache_folder else None,
                             catalog_login=catalog_login,
+                            dask_scheduler=scheduler,
+                            max_gb=self.max_gb(parameters, context),
                         )
                 without = polygons_without_pixels(table, polygons.ids)
                 if "count" not in statistics:

@@ -383,6 +383,7 @@ def run_changemap_raster(
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
     dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
 ) -> dict[str, Path]:
     """Change map (bands CHANGE_BANDS) and/or event stacks from a LandTrendr segments raster.
 
@@ -479,7 +480,7 @@ def run_changemap_raster(
         {name: SourceSpec(segments_path, b) for name, b in bands.items()}, specs, kernel, chunk_size,
         finish=finish, progress=progress, is_cancelled=is_cancelled,
         label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Change map")), stats=stats,
-        scheduler=dask_scheduler,
+        scheduler=dask_scheduler, max_gb=max_gb,
     )  # fmt: skip
     return {key: Path(spec.path) for key, spec in specs.items()}
 

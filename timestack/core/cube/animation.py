@@ -24,6 +24,7 @@ import numpy as np
 
 from ..io.atomic import atomic_output
 from ..io.bands import parse_band
+from ..io.budget import SizeEstimate
 from ..runtime import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -127,6 +128,7 @@ def render_frames(
     colormap: str = "gray",
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    max_gb: Optional[float] = None,
 ) -> Animation:
     """The frames of an animation, without writing them (a dock previews these).
 
@@ -148,6 +150,9 @@ def render_frames(
         Frames are read at most this many pixels on their longest side.
     colormap
         A matplotlib colour map name for a single variable.
+    max_gb
+        Refuse frames whose reads exceed this many GB (None: no limit), or that need more memory than
+        the computer has, before reading; see :mod:`..io.budget`.
     progress, is_cancelled
         The caller's progress callback and cancel poll.
 
@@ -251,6 +256,9 @@ def render_frames(
             )  # fmt: skip
         factor = max(src.width, src.height) / max_side
         shape = (max(1, round(src.height / max(factor, 1))), max(1, round(src.width / max(factor, 1))))
+        estimate = frames_estimate(shape, len(bands), len(dates), np.dtype(src.dtypes[0]).itemsize)
+        estimate.check(max_gb)
+        progress(0.0, estimate.describe())
         stacks = []
         for k, date in enumerate(dates):
             if is_cancelled is not None and is_cancelled():
@@ -288,6 +296,18 @@ def render_frames(
         frames.append(frame)
         progress(60.0 + 30.0 * (k + 1) / len(cube), f"drawing frame {k + 1} of {len(cube)}")
     return Animation(None, dates, labels, stretches, frames)
+
+
+def frames_estimate(shape: tuple[int, int], channels: int, dates: int, item_size: int) -> SizeEstimate:
+    """Frames of ``shape`` pixels: read in the stack's type, held as float64 for the stretch (twice: the
+    stacked cube) and drawn as 8-bit frames enlarged to at least :data:`MIN_SIDE`."""
+    pixels = shape[0] * shape[1]
+    enlarge = max(1, math.ceil(MIN_SIDE / max(shape)))
+    frames = pixels * enlarge * enlarge * dates
+    memory = 2 * pixels * channels * dates * 8 + frames
+    return SizeEstimate(
+        shape[1], shape[0], channels, dates, pixels * channels * dates * item_size, frames, memory
+    )
 
 
 def _overlaps(ring: Sequence[tuple[float, float]], bounds) -> bool:

@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..io.atomic import atomic_output
+from ..io.budget import SizeEstimate
 from ..runtime import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -313,6 +314,7 @@ def export_cube(
     provenance: Optional[dict] = None,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    max_gb: Optional[float] = None,
 ) -> Cube:
     """Write the stacks as one cube: NetCDF-4 for a ``.nc`` path, Zarr for ``.zarr``.
 
@@ -330,6 +332,9 @@ def export_cube(
         The cube's CRS; default: the stacks' own, or their predominant UTM zone.
     provenance
         Extra global attributes (the run's parameters, the software version).
+    max_gb
+        Refuse a cube whose reads or writes exceed this many GB (None: no limit), before any write;
+        see :mod:`..io.budget`.
 
     Raises
     ------
@@ -376,6 +381,9 @@ def export_cube(
     }  # fmt: skip
     total = sum(math.prod(math.ceil(n / c) for n, c in zip(shape, chunks))
                 for layout in layouts.values() for chunks in layout.values())  # fmt: skip
+    estimate = cube_estimate(plan, shape, layouts)
+    estimate.check(max_gb)
+    progress(0.0, estimate.describe())
     counter = {"done": 0, "total": total, "progress": progress}
     attrs = {
         "title": "Timestack time cube",
@@ -407,6 +415,20 @@ def export_cube(
             _write_zarr(xarray, plan, layouts, output_path, counter, is_cancelled, attrs, compression, level)
     progress(100.0, "")
     return Cube(output_path, fmt, schemes if fmt == "zarr" else [], plan)
+
+
+def cube_estimate(plan: CubePlan, shape: tuple, layouts: dict) -> SizeEstimate:
+    """Every variable's cube read once per layout and written once; in memory a chunk of every
+    variable at a time, read as float64 and held again as written (twice, for warping)."""
+    pixels = plan.width * plan.height
+    sizes = [np.dtype(v.dtype).itemsize for v in plan.variables.values()]
+    per_layout = pixels * len(plan.times) * sum(sizes)
+    chunk = max(math.prod(c) for layout in layouts.values() for c in layout.values())
+    memory = 4 * chunk * 8 * len(plan.variables)
+    return SizeEstimate(
+        plan.width, plan.height, len(plan.variables), len(plan.times), per_layout * len(layouts),
+        per_layout * len(layouts), memory,
+    )  # fmt: skip
 
 
 def _backend(fmt: str) -> None:

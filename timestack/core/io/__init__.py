@@ -3,4 +3,16 @@
 (``atomic``), the band-description contract (``bands``), the windowed engine (``engine``), stacks
 and COGs (``stack``), VRT mosaics of tiles (``mosaic``) and tiled, resumable runs (``tiles``)."""
 
-__all__ = ["atomic", "bands", "cache", "engine", "grid", "hrefs", "logins", "mosaic", "stack", "tiles"]
+__all__ = [
+    "atomic",
+    "bands",
+    "budget",
+    "cache",
+    "engine",
+    "grid",
+    "hrefs",
+    "logins",
+    "mosaic",
+    "stack",
+    "tiles",
+]

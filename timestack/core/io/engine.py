@@ -53,6 +53,7 @@ from ..runtime import (
     missing_package,
 )
 from .atomic import atomic_outputs
+from .budget import SizeEstimate
 
 __all__ = [
     "BLOCK_SIZE",
@@ -63,6 +64,8 @@ __all__ = [
     "compression_options",
     "connect_scheduler",
     "creation_options",
+    "estimate_windows",
+    "map_on_cluster",
     "run_windows",
 ]
 
@@ -122,6 +125,7 @@ class EngineStats:
     windows_written: int = 0
     in_flight: int = 0
     max_in_flight: int = 0
+    estimate: Optional[SizeEstimate] = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -381,6 +385,8 @@ def run_windows(
     read: Optional[Reader] = None,
     collect: Optional[Collect] = None,
     workers: int = 1,
+    max_gb: Optional[float] = None,
+    dates: Optional[int] = None,
 ) -> EngineStats:
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
@@ -402,6 +408,10 @@ def run_windows(
     ``read(window)`` adds inputs read on the reader thread; ``collect(window, result)`` sees each
     whole kernel result; ``workers`` > 1 runs that many kernels at once on local threads (for kernels
     that release the GIL while they read or compute), results still written in window order.
+
+    Before anything is made the run's size is estimated (:func:`estimate_windows`; ``dates``: how many
+    dates the sources' bands hold, for the message) and refused beyond ``max_gb`` of reads or writes,
+    or beyond the memory this computer has available (:meth:`.budget.SizeEstimate.check`).
     """
     if not sources and grid is None:
         raise ValueError("run_windows needs at least one source or a grid")
@@ -418,6 +428,9 @@ def run_windows(
     windows = block_windows(grid.width, grid.height, window_size)
     stats = stats if stats is not None else EngineStats()
     stats.windows, stats.bound = len(windows), read_ahead + write_behind + 2 + max(1, workers)
+    estimate = estimate_windows(sources, outputs, windows, read_ahead, write_behind, grid, dates)
+    estimate.check(max_gb)
+    stats.estimate = estimate
     started = time.perf_counter()
     # connected before any file is made: a refused scheduler leaves nothing, not even an open dataset
     client = connect_scheduler(scheduler) if scheduler else None
@@ -454,6 +467,43 @@ def run_windows(
     return stats
 
 
+def estimate_windows(
+    sources,
+    outputs,
+    windows,
+    read_ahead: int = 2,
+    write_behind: int = 2,
+    grid=None,
+    dates: Optional[int] = None,
+):
+    """The :class:`.budget.SizeEstimate` of a windowed run: every source band read (in the file's data
+    type), every output band written, and in memory the largest window's sources as float64 (as the
+    kernels get them) ``read_ahead`` + 3 times (queued, being read, being computed, the kernel's own
+    copy), the kernel's float64 results once and the outputs ``write_behind`` + 2 times (queued, being
+    written, just cast)."""
+    grid = grid or _grid_of(next(iter(sources.values())).path)
+    pixels = grid.width * grid.height
+    read_bands = sum(len(spec.bands) for spec in sources.values())
+    read_bytes = 0
+    for spec in sources.values():
+        with rasterio.open(spec.path) as src:
+            read_bytes += pixels * sum(np.dtype(src.dtypes[b - 1]).itemsize for b in spec.bands)
+    written = sum(spec.count * np.dtype(spec.dtype).itemsize for spec in outputs.values())
+    largest = max((int(w.width) * int(w.height) for w in windows), default=0)
+    results = 8 * sum(spec.count for spec in outputs.values())
+    memory = largest * ((read_ahead + 3) * 8 * read_bands + results + (write_behind + 2) * written)
+    dates = dates or read_bands
+    return SizeEstimate(
+        grid.width,
+        grid.height,
+        max(1, read_bands // max(1, dates)),
+        dates,
+        read_bytes,
+        pixels * written,
+        memory,
+    )
+
+
 def connect_scheduler(address: str):
     """A ``dask.distributed`` client of the scheduler at ``address`` (never installed as the default
     client: a plugin must not change what other code's dask calls do); errors name DASK_SCHEDULER."""
@@ -481,6 +531,49 @@ def connect_scheduler(address: str):
             "DASK_SCHEDULER",
             args=(address, error),
         ) from None  # fmt: skip
+
+
+def map_on_cluster(
+    address: str,
+    function: Callable,
+    jobs: Sequence[tuple],
+    *,
+    progress: Optional[Callable[[int, int], None]] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+) -> list:
+    """``[function(*job) for job in jobs]`` on the ``dask.distributed`` cluster at ``address``.
+
+    For work that is not a window of one grid (polygon chunks, scenes): a few jobs per worker thread
+    are in flight at once (bounded memory), results come back in the jobs' order, ``progress(done,
+    total)`` follows them and a cancel drops what is still out. A worker lost mid-run has its jobs run
+    again elsewhere (dask's rescheduling), so ``function`` must give the same result wherever it runs.
+    """
+    client = connect_scheduler(address)
+    in_flight: deque = deque()
+    results: list = []
+    try:
+        slots = 2 * max(1, sum(client.nthreads().values()))
+
+        def collect_oldest() -> None:
+            results.append(in_flight.popleft().result())
+            if progress is not None:
+                progress(len(results), len(jobs))
+
+        for job in jobs:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("run cancelled")
+            in_flight.append(client.submit(function, *job, pure=False))
+            if len(in_flight) >= slots:
+                collect_oldest()
+        while in_flight:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("run cancelled")
+            collect_oldest()
+    finally:
+        for future in in_flight:
+            future.cancel()
+        client.close()
+    return results
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ reference series) including its single-precision p-values and integer truncation
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Mapping, Optional, Sequence
@@ -217,6 +218,20 @@ def _n_blocks(n_pixels: int) -> int:
     return max(1, min(n_pixels, numba.get_num_threads() * 8))
 
 
+@contextmanager
+def _blocks_on_demand():
+    """Threads take the pixel blocks one at a time instead of an equal share each: on a machine whose
+    cores other work (the engine's reads and writes, other programs) takes turns on, a thread that got
+    less time no longer holds the whole window back while the others wait."""
+    import numba
+
+    previous = numba.set_parallel_chunksize(1)
+    try:
+        yield
+    finally:
+        numba.set_parallel_chunksize(previous)
+
+
 def fit_series(
     values: np.ndarray,
     years: Sequence[float],
@@ -254,11 +269,12 @@ def fit_series(
     )
     from . import kernels  # numba: imported on the first fit, not when QGIS registers the algorithms
 
-    kernels.fit_many(
-        series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
-        out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
-        out.n_segments, out.rmse, out.p_value, out.status,
-    )  # fmt: skip
+    with _blocks_on_demand():
+        kernels.fit_many(
+            series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
+            out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
+            out.n_segments, out.rmse, out.p_value, out.status,
+        )  # fmt: skip
     return out
 
 
@@ -314,10 +330,11 @@ def fit_other_bands(
             )
         fitted = np.empty_like(series)
         vertex_fitted = np.empty(vertex_years.shape)
-        kernels.ftv_many(
-            series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
-            _n_blocks(series.shape[0]), vertex_fitted, fitted,
-        )  # fmt: skip
+        with _blocks_on_demand():
+            kernels.ftv_many(
+                series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
+                _n_blocks(series.shape[0]), vertex_fitted, fitted,
+            )  # fmt: skip
         out[name] = fitted
     return out
 
@@ -564,6 +581,7 @@ def run_landtrendr_raster(
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
     dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
 ) -> dict[str, Path]:
     """Run LandTrendr over a GeoTIFF stack window by window and write the requested outputs.
 
@@ -572,7 +590,9 @@ def run_landtrendr_raster(
     written under a temporary name and renamed when complete; on cancellation or error no output
     (partial or temporary) is left. ``progress(percent, message)`` is called after every chunk;
     ``stats`` (optional) receives the engine's timings; with ``dask_scheduler`` the fits run on that
-    ``dask.distributed`` cluster (:func:`..io.engine.run_windows`). Returns output key -> path.
+    ``dask.distributed`` cluster (:func:`..io.engine.run_windows`); a run that reads or writes more
+    than ``max_gb`` or needs more memory than available is refused first (:mod:`..io.budget`). Returns
+    output key -> path.
     """
     import rasterio
 
@@ -642,7 +662,7 @@ def run_landtrendr_raster(
 
     run_windows(
         sources, specs, kernel, chunk_size, progress=progress, is_cancelled=is_cancelled, label="LandTrendr",
-        stats=stats, scheduler=dask_scheduler,
+        stats=stats, scheduler=dask_scheduler, max_gb=max_gb, dates=len(layout.years),
     )  # fmt: skip
     return targets
 
@@ -660,6 +680,7 @@ def run_landtrendr_tiles(
     chunk_size: int = 256,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    max_gb: Optional[float] = None,
 ) -> tuple[dict[str, Path], int]:
     """:func:`run_landtrendr_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`).
 
@@ -680,6 +701,7 @@ def run_landtrendr_tiles(
         run_landtrendr_raster(
             source, index, LandTrendrOutputs.from_paths(paths), params, disturbance_direction, flavor,
             fit_bands, chunk_size=chunk_size, progress=tile_progress, is_cancelled=tile_cancelled,
+            max_gb=max_gb,
         )  # fmt: skip
 
     return run_tiled(stack_path, folder, list(outputs), tiles, run_tile, run, progress, is_cancelled)

@@ -33,7 +33,15 @@ from ..numba_cache import configure_numba_cache
 configure_numba_cache()
 
 import numpy as np  # noqa: E402
-from numba import njit, prange  # noqa: E402  (cache folder first)
+from numba import njit as _njit  # noqa: E402  (cache folder first)
+from numba import prange  # noqa: E402
+
+
+def njit(*args, **options):
+    """numba's njit with numpy's error model: a float division by zero gives inf/NaN as in numpy
+    instead of a check before every division (the kernels guard their divisions themselves)."""
+    return _njit(*args, error_model="numpy", **options)
+
 
 from .codes import (  # noqa: E402
     FLAVOR_IDL,

@@ -114,6 +114,7 @@ def run_timescan_raster(
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
     dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
     name: Optional[str] = None,
 ) -> Path:
     """Write the timescan of ``stack_path`` to ``output_path`` (float32 GeoTIFF, NaN nodata).
@@ -184,6 +185,7 @@ def run_timescan_raster(
     run_windows(
         sources, {"timescan": output}, kernel, chunk_size,
         progress=progress, is_cancelled=is_cancelled, label="Timescan", stats=stats, scheduler=dask_scheduler,
+        max_gb=max_gb,
     )  # fmt: skip
     return Path(output_path)
 
@@ -198,6 +200,7 @@ def run_timescan_tiles(
     outliers: bool = False,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    max_gb: Optional[float] = None,
 ) -> tuple[Path, int]:
     """:func:`run_timescan_raster` tile by tile into ``folder``, resumable (:func:`..io.tiles.run_tiled`;
     ``tiles`` a tile size in pixels or named windows): the mosaic ``timescan.vrt``, and how many tiles an
@@ -216,7 +219,7 @@ def run_timescan_tiles(
     def run_tile(source, paths, tile_progress, tile_cancelled) -> None:
         run_timescan_raster(
             source, paths["timescan"], chosen, variables, sar_db, outliers, progress=tile_progress,
-            is_cancelled=tile_cancelled, name=name,
+            is_cancelled=tile_cancelled, name=name, max_gb=max_gb,
         )  # fmt: skip
 
     mosaics, skipped = run_tiled(

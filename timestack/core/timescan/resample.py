@@ -116,6 +116,7 @@ def resample_stack(
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
     stats: Optional[EngineStats] = None,
+    max_gb: Optional[float] = None,
 ) -> Resampled:
     """Summarise every variable of a dated stack per period into a float32 GeoTIFF (NaN nodata).
 
@@ -189,6 +190,6 @@ def resample_stack(
     run_windows(
         sources, {"resampled": output}, kernel, chunk_size,
         progress=progress, is_cancelled=is_cancelled,
-        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Resample")), stats=stats,
+        label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Resample")), stats=stats, max_gb=max_gb,
     )  # fmt: skip
     return Resampled(Path(output_path), starts, empty)

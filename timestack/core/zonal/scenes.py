@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,7 @@ from rasterio.windows import Window, from_bounds
 
 from .. import native
 from ..indices import BAND_ALIASES, INDICES, REFLECTIVE_BANDS, compute_index, required_bands
+from ..io.budget import SizeEstimate
 from ..io.cache import AssetCache, ExpectedFile, is_cacheable
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, gdal_path, http_headers, read_window
 from ..io.hrefs import checked_href
@@ -201,6 +203,8 @@ def scene_statistics(
     earthdata_headers: Optional[str] = None,
     cache: Optional[AssetCache] = None,
     catalog_login=None,
+    dask_scheduler: Optional[str] = None,
+    max_gb: Optional[float] = None,
 ) -> pd.DataFrame:
     """Long table of per-scene, cloud-masked statistics of every polygon (pystac ``items``).
 
@@ -225,6 +229,14 @@ def scene_statistics(
     cache
         An :class:`..io.cache.AssetCache`: each scene's http(s) files are downloaded (or reused) and read
         from disk instead of streamed.
+    dask_scheduler
+        A ``dask.distributed`` address: every scene is a job on the cluster's workers, which read it
+        themselves (remote scenes by URL; local or cached files must be at the same path on the workers,
+        a shared file system). Cached files are downloaded here first.
+    max_gb
+        Before any scene is read, the run's size is estimated from the first scene's header
+        (:func:`scenes_estimate`) and refused beyond this many GB or the memory available
+        (:mod:`..io.budget`); None: the memory check only.
 
     Returns
     -------
@@ -238,8 +250,6 @@ def scene_statistics(
     Cancelled
         The caller cancelled.
     """
-    NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
-
     statistics = parse_statistics(statistics)
     bands, indices = split_variables(variables)
     options = mask or MaskOptions()
@@ -247,43 +257,123 @@ def scene_statistics(
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: the search result holds no scenes over the polygons")
         )
+    logins = SceneLogins(earthdata_headers, catalog_login)
+    estimate = scenes_estimate(items, polygons, variables, statistics, options, logins)
+    estimate.check(max_gb)
+    if progress is not None:
+        progress(0.0, estimate.describe())
+    if dask_scheduler:
+        frames = _scenes_on_cluster(
+            dask_scheduler, items, polygons, variables, statistics, options, progress, is_cancelled,
+            logins, cache,
+        )  # fmt: skip
+        return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
     frames = []
     for number, item in enumerate(items):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled("zonal statistics cancelled")
-        when = scene_date(item)
-        first_key = _asset_key(item, required_bands(bands, indices)[0])
-        # as stored: resolving hrefs would fetch the item's root link (a catalog behind a login, say)
-        record = item.to_dict(transform_hrefs=False)
-        if is_earthdata_granule(record):
-            headers = earthdata_headers
-        else:
-            headers = catalog_login.headers_for(record) if catalog_login is not None else None
-        if cache is not None:
-            keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
-            keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
-            item = _downloaded(item, keys, cache, headers, is_cancelled)
-        # Remote COGs: no directory listings or sidecar probes, as for composites.
-        with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
-            with opened(gdal_path(item.assets[first_key].href)) as dataset:
-                wkt = dataset.crs.to_wkt()
-            geometries = reproject_polygons(polygons, wkt)
-            arrays, grid = scene_arrays(item, geometries, bands, indices, options)
-        left, bottom, right, top = grid.bounds
-        sources = [
-            NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)
-            for array in arrays.values()
-        ]
-        dated = [DatedBand(i, when, name) for i, name in enumerate(arrays, start=1)]
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(wkt)
-        table = zonal_statistics_of_sources(
-            sources, dated, polygons, geometries, srs, grid.resolution**2, statistics
-        )
-        frames.append(table.assign(scene=item.id))
+        item, headers = _scene_source(item, bands, indices, options, logins, cache, is_cancelled)
+        frames.append(one_scene_statistics(item, polygons, variables, statistics, options, headers))
         if progress is not None:
             progress(100.0 * (number + 1) / len(items), f"scene {item.id} ({number + 1} of {len(items)})")
     return keep_best_scene_per_day(pd.concat(frames, ignore_index=True))
+
+
+def scenes_estimate(
+    items, polygons: Polygons, variables, statistics, options, logins: Optional[SceneLogins] = None
+) -> SizeEstimate:
+    """Pixels of the polygons' extent in the first scene's grid x bands read (with the QA bands) x
+    scenes; in memory one scene at a time: its digital numbers, reflectance and index arrays (float32)."""
+    bands, indices = split_variables(variables)
+    read = required_bands(bands, indices)
+    first = items[0]
+    href = gdal_path(first.assets[_asset_key(first, read[0])].href)
+    with (
+        rasterio.Env(**REMOTE_GDAL_OPTIONS),
+        http_headers((logins or SceneLogins()).headers_for(first)),
+    ):
+        with opened(href) as dataset:
+            grid = _scene_grid(dataset, reproject_polygons(polygons, dataset.crs.to_wkt()))
+            item_size = np.dtype(dataset.dtypes[0]).itemsize
+    pixels = grid.width * grid.height
+    qa = 1 + ("saturated" in options.flags)
+    read_bytes = pixels * (len(read) + qa) * len(items) * item_size
+    output = len(polygons.ids) * len(variables) * len(items) * (len(statistics) + 4) * 8
+    memory = pixels * (2 * (len(read) + qa) * item_size + 4 * (len(read) + len(variables)) + 1) * 2
+    return SizeEstimate(grid.width, grid.height, len(read) + qa, len(items), read_bytes, output, memory)
+
+
+@dataclass(frozen=True)
+class SceneLogins:
+    """The logins a run's scene reads may take: an Earthdata bearer header for Earthdata granules only,
+    a STAC API's login (:class:`..io.logins.CatalogLogin`) for its catalog's own files only."""
+
+    earthdata_headers: Optional[str] = field(default=None, repr=False)
+    catalog_login: Optional[Any] = None
+
+    def headers_for(self, item) -> Optional[str]:
+        """The headers of ``item``'s reads (a pystac item), None for an anonymous read."""
+        # as stored: resolving hrefs would fetch the item's root link (a catalog behind a login, say)
+        record = item.to_dict(transform_hrefs=False)
+        if is_earthdata_granule(record):
+            return self.earthdata_headers
+        return self.catalog_login.headers_for(record) if self.catalog_login is not None else None
+
+
+def _scene_source(item, bands, indices, options, logins: SceneLogins, cache, is_cancelled):
+    """The item to read (its cached copy with a ``cache``) and the headers its reads take."""
+    headers = logins.headers_for(item)
+    if cache is not None:
+        keys = [*(_asset_key(item, band) for band in required_bands(bands, indices)), *QA_ASSETS]
+        keys += ["Fmask", *(["qa_radsat"] if "saturated" in options.flags else [])]
+        item = _downloaded(item, keys, cache, headers, is_cancelled)
+    return item, headers
+
+
+def one_scene_statistics(item, polygons: Polygons, variables, statistics, options, headers) -> pd.DataFrame:
+    """The long table of one cloud-masked scene (the work of one scene, or one job on a cluster)."""
+    NumPyRasterSource = native.exactextract().raster.NumPyRasterSource  # noqa: N806 - a class
+
+    bands, indices = split_variables(variables)
+    when = scene_date(item)
+    first_key = _asset_key(item, required_bands(bands, indices)[0])
+    # Remote COGs: no directory listings or sidecar probes, as for composites.
+    with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
+        with opened(gdal_path(item.assets[first_key].href)) as dataset:
+            wkt = dataset.crs.to_wkt()
+        geometries = reproject_polygons(polygons, wkt)
+        arrays, grid = scene_arrays(item, geometries, bands, indices, options)
+    left, bottom, right, top = grid.bounds
+    sources = [
+        NumPyRasterSource(np.ma.masked_invalid(array), left, bottom, right, top, srs_wkt=wkt)
+        for array in arrays.values()
+    ]
+    dated = [DatedBand(i, when, name) for i, name in enumerate(arrays, start=1)]
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    table = zonal_statistics_of_sources(
+        sources, dated, polygons, geometries, srs, grid.resolution**2, statistics
+    )
+    return table.assign(scene=item.id)
+
+
+def _scenes_on_cluster(
+    address, items, polygons, variables, statistics, options, progress, is_cancelled, logins, cache
+) -> list:
+    """:func:`one_scene_statistics` of every scene, as jobs on a dask cluster."""
+    from ..io.engine import map_on_cluster
+
+    bands, indices = split_variables(variables)
+    jobs = []
+    for item in items:
+        item, headers = _scene_source(item, bands, indices, options, logins, cache, is_cancelled)
+        jobs.append((item, polygons, variables, statistics, options, headers))
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(100.0 * done / total, f"{done} of {total} scenes")
+
+    return map_on_cluster(address, one_scene_statistics, jobs, progress=report, is_cancelled=is_cancelled)
 
 
 def find_scenes(

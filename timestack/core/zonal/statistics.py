@@ -66,6 +66,27 @@ class Polygons:
     srs: Any
     repaired: list = field(default_factory=list)
 
+    def __getstate__(self) -> dict:
+        # OGR objects do not pickle; a dask job carries the polygons as WKB and WKT
+        return {
+            "ids": self.ids,
+            "wkb": [bytes(g.ExportToIsoWkb()) for g in self.geometries],
+            "srs": self.srs.ExportToWkt(),
+            "repaired": self.repaired,
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        from osgeo import ogr, osr
+
+        self.ids, self.repaired = state["ids"], state["repaired"]
+        self.geometries = [ogr.CreateGeometryFromWkb(wkb) for wkb in state["wkb"]]
+        self.srs = osr.SpatialReference()
+        self.srs.ImportFromWkt(state["srs"])
+
+    def subset(self, rows: range) -> Polygons:
+        """The polygons at ``rows`` (a chunk of a run split into jobs)."""
+        return Polygons([self.ids[r] for r in rows], [self.geometries[r] for r in rows], self.srs)
+
 
 @dataclass(frozen=True)
 class DatedBand:
@@ -517,6 +538,7 @@ def zonal_statistics(
     variables: Optional[Sequence[str]] = None,
     progress: Optional[Progress] = None,
     is_cancelled: Optional[IsCancelled] = None,
+    dask_scheduler: Optional[str] = None,
 ) -> pd.DataFrame:
     """Statistics of every polygon over every dated band of the stacks, as a long table.
 
@@ -536,6 +558,10 @@ def zonal_statistics(
         The variables to measure; None: every band.
     progress, is_cancelled
         The caller's progress callback and cancel poll.
+    dask_scheduler
+        A ``dask.distributed`` address: every stack x chunk of :data:`CHUNK_FEATURES` polygons is a job
+        on the cluster's workers, which read the stacks themselves: they must see them at the same path
+        (a shared file system) or URL.
 
     Returns
     -------
@@ -550,33 +576,26 @@ def zonal_statistics(
     Cancelled
         The caller cancelled.
     """
-    GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
-
     statistics = parse_statistics(statistics)
     if not stacks:
         raise ZonalInputError(QT_TRANSLATE_NOOP("TimestackCore", "INPUT: give at least one time stack"))
-    frames = []
-    for number, path in enumerate(stacks):
-        dataset, bands = stack_bands(path, variables)
-        geometries = reproject_polygons(polygons, dataset.GetProjection())
-        transform = dataset.GetGeoTransform()
-        sources = [GDALRasterSource(dataset, band.index) for band in bands]
-        span = (100.0 * number / len(stacks), 100.0 * (number + 1) / len(stacks))
-        with _read_errors_named(path):
-            frames.append(
-                zonal_statistics_of_sources(
-                    sources,
-                    bands,
-                    polygons,
-                    geometries,
-                    dataset.GetSpatialRef(),
-                    abs(transform[1] * transform[5]),
-                    statistics,
-                    progress,
-                    is_cancelled,
-                    span,
-                )
+    if dask_scheduler:
+        frames = _stacks_on_cluster(
+            dask_scheduler, stacks, polygons, statistics, variables, progress, is_cancelled
+        )
+    else:
+        frames = [
+            stack_statistics(
+                path,
+                polygons,
+                statistics,
+                variables,
+                progress,
+                is_cancelled,
+                (100.0 * number / len(stacks), 100.0 * (number + 1) / len(stacks)),
             )
+            for number, path in enumerate(stacks)
+        ]
     table = pd.concat(frames, ignore_index=True)
     clash = table.duplicated(list(KEY_COLUMNS))
     if clash.any():
@@ -590,6 +609,54 @@ def zonal_statistics(
             args=(first["variable"], first["date"]),
         )  # fmt: skip
     return sort_table(table)
+
+
+def stack_statistics(
+    path: str | os.PathLike,
+    polygons: Polygons,
+    statistics: Sequence[str],
+    variables: Optional[Sequence[str]] = None,
+    progress: Optional[Progress] = None,
+    is_cancelled: Optional[IsCancelled] = None,
+    progress_span: tuple = (0.0, 100.0),
+) -> pd.DataFrame:
+    """The long table of ``polygons`` over one stack, unsorted (the work of one stack, or one job)."""
+    GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
+
+    dataset, bands = stack_bands(path, variables)
+    geometries = reproject_polygons(polygons, dataset.GetProjection())
+    transform = dataset.GetGeoTransform()
+    sources = [GDALRasterSource(dataset, band.index) for band in bands]
+    with _read_errors_named(path):
+        return zonal_statistics_of_sources(
+            sources,
+            bands,
+            polygons,
+            geometries,
+            dataset.GetSpatialRef(),
+            abs(transform[1] * transform[5]),
+            statistics,
+            progress,
+            is_cancelled,
+            progress_span,
+        )
+
+
+def _stacks_on_cluster(address, stacks, polygons, statistics, variables, progress, is_cancelled) -> list:
+    """:func:`stack_statistics` of every stack x polygon chunk, as jobs on a dask cluster."""
+    from ..io.engine import map_on_cluster
+
+    chunks = [
+        range(first, min(first + CHUNK_FEATURES, len(polygons.ids)))
+        for first in range(0, len(polygons.ids), CHUNK_FEATURES)
+    ]
+    jobs = [(str(path), polygons.subset(rows), statistics, variables) for path in stacks for rows in chunks]
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(100.0 * done / total, f"{done} of {total} jobs")
+
+    return map_on_cluster(address, stack_statistics, jobs, progress=report, is_cancelled=is_cancelled)
 
 
 @contextmanager
