@@ -75,7 +75,8 @@ class Scene:
     bands: Mapping[str, Asset]
     quality: str
     radsat: Optional[str] = None
-    bounds: Optional[tuple[float, float, float, float]] = None  # in the target CRS, after preflight
+    #: in ``crs`` once :func:`preflight` noted them, in the target CRS after :func:`scenes_on_grid`
+    bounds: Optional[tuple[float, float, float, float]] = None
     crs: Optional[str] = None
     #: HTTP headers for this scene's reads (an Earthdata bearer token); never shown in a repr or log
     http_headers: Optional[str] = field(default=None, repr=False)
@@ -302,18 +303,18 @@ def preflight(scene: Scene, crs: Optional[str]) -> Scene:
     paths = [scene.quality, *(asset.path for asset in scene.bands.values())]
     if scene.radsat:
         paths.append(scene.radsat)
-    headers = []  # (CRS, bounds) of each file; the first, the quality layer's, is the scene's
+    footprints = []  # (CRS, bounds) of each file; the first, the quality layer's, is the scene's
     for path in paths:
         if not path.startswith("/vsi") and not os.path.exists(path):
             raise SceneSkippedError(f"missing file {path}")
         try:
             with http_headers(scene.http_headers), opened(path) as src:
-                headers.append((src.crs, src.bounds))
+                footprints.append((src.crs, src.bounds))
         except (RasterioError, OSError) as error:
             if path.startswith(("/vsicurl/", "/vsis3/")):
                 raise SceneSkippedError(f"unreachable URL {path}: {error}") from None
             raise SceneSkippedError(f"unreadable file {path}: {error}") from None
-    src_crs, src_bounds = headers[0]
+    src_crs, src_bounds = footprints[0]
     if src_crs is None:
         raise SceneSkippedError(f"{scene.quality} has no CRS")
     left, bottom, right, top = src_bounds
