@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ from rasterio.transform import from_origin
 from tests.helpers.rasters import NODATA, ORIGIN, PIXEL, write_stack
 from timestack.core.cube.export import chunk_shape, export_cube
 from timestack.core.cube.stacks import plan_cube, predominant_utm
-from timestack.core.runtime import Cancelled, TimestackError
+from timestack.core.runtime import MISSING_PACKAGE, Cancelled, TimestackError
 
 xarray = pytest.importorskip("xarray")
 pytest.importorskip("netCDF4")
@@ -158,6 +159,22 @@ def test_undated_bands_and_unknown_suffixes_name_their_parameter(tmp_path):
     with pytest.raises(TimestackError, match="neither NetCDF") as caught:
         export_cube([a], tmp_path / "cube.h5")
     assert caught.value.parameter == "OUTPUT"
+
+
+def test_a_missing_xarray_names_the_package_and_translates(stacks, tmp_path, monkeypatch):
+    a, b, *_ = stacks
+    monkeypatch.setitem(sys.modules, "xarray", None)  # as if xarray were not installed
+    with pytest.raises(TimestackError) as caught:
+        export_cube([a, b], tmp_path / "cube.nc")
+    error = caught.value
+    assert error.parameter == "OUTPUT" and not (tmp_path / "cube.nc").exists()
+    assert str(error) == (
+        "Cube export needs the xarray package: install it with Raster ▸ Timestack ▸ Install Python packages…"
+    )
+    # The template, not an error object, reaches the translator: Processing shows the French message.
+    french = {MISSING_PACKAGE: "{0} a besoin du paquet {1} : installez-le avec Raster ▸ Timestack"}
+    translated = error.translated(lambda _context, text: french.get(text, text))
+    assert translated == "Cube export a besoin du paquet xarray : installez-le avec Raster ▸ Timestack"
 
 
 @pytest.mark.parametrize("suffix", [".nc", ".zarr"])

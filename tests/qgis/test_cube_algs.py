@@ -72,6 +72,11 @@ def test_cube_errors_name_the_parameter_and_write_nothing(provider, stack, tmp_p
         QgsProcessingException, match=r"^OUTPUT .zarr \(Zarr cubes\) needs the zarr package: install it with"
     ):
         _run("exportcube", {"INPUT": [str(stack)], "OUTPUT": str(tmp_path / "cube.zarr")})
+    monkeypatch.setitem(sys.modules, "xarray", None)  # the message is translated, then shown
+    with pytest.raises(
+        QgsProcessingException, match=r"^OUTPUT: Cube export needs the xarray package: install it with"
+    ):
+        _run("exportcube", {"INPUT": [str(stack)], "OUTPUT": str(tmp_path / "cube.nc")})
     assert not list(tmp_path.glob("*cube*"))
 
 

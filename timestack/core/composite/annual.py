@@ -146,7 +146,7 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
     shape = (int(window.height), int(window.width))
     result: dict = {"errors": []}
     for year, scenes in plan.by_year.items():
-        year_scenes = [scene for scene in scenes if intersects(scene.bounds, box)]
+        year_scenes = [scene for scene in scenes if intersects(scene.footprint, box)]
         if not year_scenes:
             result[str(year)] = np.full((len(spec.variables), *shape), NODATA, spec.output_dtype)
             if plan.picks_observation:
@@ -168,7 +168,9 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
 def tdom_statistics_window(plan: WindowPlan, window: Window, _arrays) -> dict:
     """The engine kernel of the TDOM pass: nir/swir1 mean and std over every scene in ``window``."""
     box = window_bounds(plan.spec.grid, window)
-    scenes = [scene for scenes in plan.by_year.values() for scene in scenes if intersects(scene.bounds, box)]
+    scenes = [
+        scene for scenes in plan.by_year.values() for scene in scenes if intersects(scene.footprint, box)
+    ]
     statistics = tdom_statistics_unit(scenes, plan.spec, window, plan.cancel)
     return {"statistics": np.where(np.isfinite(statistics), statistics, NODATA).astype(np.float32)}
 
@@ -294,8 +296,7 @@ class _Run:
         self.created += paths.finals
         write_stack(paths, self.grid, settings.output_dtype, years, made, self.spec.variables, self.progress,
                     self.is_cancelled)  # fmt: skip
-        if paths.observation:
-            write_observation(paths, self.grid, years, made, self.is_cancelled)
+        write_observation(paths, self.grid, years, made, self.is_cancelled)
         result = CompositeResult(
             paths.output, paths.observation, paths.log, years, list(self.spec.variables), skipped=skipped
         )
@@ -303,8 +304,9 @@ class _Run:
             year_paths = {year: paths.year_file(year) for year in sorted(made)}
             write_folder(settings, self.grid, years, self.spec.variables, year_paths, paths.stem, result,
                          self.created, self.is_cancelled, self.progress)  # fmt: skip
-        if settings.tdom and settings.tdom_statistics is None:
-            # Kept beside the stack: a later run over the same scenes can pass it as tdom_statistics.
+        if statistics is not None and settings.tdom_statistics is None:
+            # Computed by this run (TDOM on, none given), kept beside the stack: a later run over the
+            # same scenes can pass it as tdom_statistics.
             kept = paths.output.with_name(f"{paths.stem}_tdom_statistics.tif")
             self.created.append(kept)
             write_cog(statistics, kept, None, self.is_cancelled)

@@ -75,7 +75,8 @@ class Scene:
     bands: Mapping[str, Asset]
     quality: str
     radsat: Optional[str] = None
-    bounds: Optional[tuple[float, float, float, float]] = None  # in the target CRS, after preflight
+    #: in ``crs`` once :func:`preflight` noted them, in the target CRS after :func:`scenes_on_grid`
+    bounds: Optional[tuple[float, float, float, float]] = None
     crs: Optional[str] = None
     #: HTTP headers for this scene's reads (an Earthdata bearer token); never shown in a repr or log
     http_headers: Optional[str] = field(default=None, repr=False)
@@ -83,6 +84,20 @@ class Scene:
     @property
     def doy(self) -> int:
         return self.datetime.timetuple().tm_yday
+
+    @property
+    def footprint(self) -> tuple[float, float, float, float]:
+        """``bounds``, for the steps after :func:`preflight` (which notes them); an error before it."""
+        if self.bounds is None:
+            raise ValueError(f"scene {self.id} has no bounds: it was not preflighted")
+        return self.bounds
+
+    @property
+    def file_crs(self) -> str:
+        """``crs``, the CRS of the scene's files, for the steps after :func:`preflight` (which notes it)."""
+        if self.crs is None:
+            raise ValueError(f"scene {self.id} has no CRS: it was not preflighted")
+        return self.crs
 
 
 class SceneSkippedError(Exception):
@@ -148,6 +163,7 @@ def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
                 "ITEMS",
                 args=(path, error),
             ) from None  # fmt: skip
+        features: Any
         if isinstance(content, dict) and content.get("type") == "Feature":
             features = [content]
         else:
@@ -217,12 +233,10 @@ def scene_from_item(
     hls = hls_asset_keys(item.get("collection"))
     if hls is not None:
         return _hls_scene(item, moment, platform, hls, bands, base_dir, checked_path)
-    if pick_asset(assets, QA_PIXEL_KEYS):
+    if (quality := pick_asset(assets, QA_PIXEL_KEYS)) is not None:
         kind = "landsat"
-        quality = pick_asset(assets, QA_PIXEL_KEYS)
-    elif pick_asset(assets, SCL_KEYS):
+    elif (quality := pick_asset(assets, SCL_KEYS)) is not None:
         kind = "sentinel2"
-        quality = pick_asset(assets, SCL_KEYS)
     else:
         raise SceneSkippedError("no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)")
     if kind == "landsat":
@@ -289,22 +303,22 @@ def preflight(scene: Scene, crs: Optional[str]) -> Scene:
     paths = [scene.quality, *(asset.path for asset in scene.bands.values())]
     if scene.radsat:
         paths.append(scene.radsat)
-    info = None
+    footprints = []  # (CRS, bounds) of each file; the first, the quality layer's, is the scene's
     for path in paths:
         if not path.startswith("/vsi") and not os.path.exists(path):
             raise SceneSkippedError(f"missing file {path}")
         try:
             with http_headers(scene.http_headers), opened(path) as src:
-                if info is None:
-                    info = (src.crs, src.bounds)
+                footprints.append((src.crs, src.bounds))
         except (RasterioError, OSError) as error:
             if path.startswith(("/vsicurl/", "/vsis3/")):
                 raise SceneSkippedError(f"unreachable URL {path}: {error}") from None
             raise SceneSkippedError(f"unreadable file {path}: {error}") from None
-    src_crs, src_bounds = info
+    src_crs, src_bounds = footprints[0]
     if src_crs is None:
         raise SceneSkippedError(f"{scene.quality} has no CRS")
-    return replace(scene, crs=src_crs.to_string(), bounds=tuple(src_bounds))
+    left, bottom, right, top = src_bounds
+    return replace(scene, crs=src_crs.to_string(), bounds=(left, bottom, right, top))
 
 
 def prepare_scenes(
@@ -452,7 +466,7 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
     if settings.crs:
         crs = settings.crs
     elif scenes:
-        crs = Counter(scene.crs for scene in scenes).most_common(1)[0][0]
+        crs = Counter(scene.file_crs for scene in scenes).most_common(1)[0][0]
     else:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "no scene to take the CRS from; give TARGET_CRS"), "TARGET_CRS"
@@ -463,7 +477,7 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
         if settings.bounds_crs and settings.bounds_crs != crs:
             bounds = bounds_in(bounds, settings.bounds_crs, crs)
     else:
-        boxes = [bounds_in(scene.bounds, scene.crs, crs) for scene in scenes]
+        boxes = [bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes]
         bounds = (
             min(b[0] for b in boxes),
             min(b[1] for b in boxes),
@@ -476,14 +490,14 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
 def scenes_on_grid(settings: CompositeSettings, grid: TargetGrid, scenes: Sequence[Scene]) -> list[Scene]:
     """``scenes`` overlapping ``grid``, their bounds in the grid's CRS; none is an error naming the
     area parameter (EXTENT or AOI) and what the scenes cover."""
-    scenes = [replace(scene, bounds=bounds_in(scene.bounds, scene.crs, grid.crs)) for scene in scenes]
-    inside = [scene for scene in scenes if intersects(scene.bounds, grid.bounds)]
+    scenes = [replace(scene, bounds=bounds_in(scene.footprint, scene.file_crs, grid.crs)) for scene in scenes]
+    inside = [scene for scene in scenes if intersects(scene.footprint, grid.bounds)]
     if not inside:
         covered = (
-            min(scene.bounds[0] for scene in scenes),
-            min(scene.bounds[1] for scene in scenes),
-            max(scene.bounds[2] for scene in scenes),
-            max(scene.bounds[3] for scene in scenes),
+            min(scene.footprint[0] for scene in scenes),
+            min(scene.footprint[1] for scene in scenes),
+            max(scene.footprint[2] for scene in scenes),
+            max(scene.footprint[3] for scene in scenes),
         )
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -519,8 +533,8 @@ def downloaded_scenes(settings, cache: AssetCache, scenes, skipped, progress, is
         lines = [line.split(":", 1) for line in (scene.http_headers or "").splitlines() if ":" in line]
         headers = {name.strip(): value.strip() for name, value in lines}
 
-        def local(path: Optional[str], asset: str) -> Optional[str]:
-            if path is None or not is_cacheable(path):
+        def local(path: str, asset: str) -> str:
+            if not is_cacheable(path):
                 return path
             url = path[len("/vsicurl/") :] if path.startswith("/vsicurl/") else path
             owner = f"scene {scene.id}, {asset}"
@@ -529,7 +543,7 @@ def downloaded_scenes(settings, cache: AssetCache, scenes, skipped, progress, is
         return replace(
             scene,
             quality=local(scene.quality, "quality layer"),
-            radsat=local(scene.radsat, "saturation layer"),
+            radsat=None if scene.radsat is None else local(scene.radsat, "saturation layer"),
             bands={band: replace(a, path=local(a.path, f"band {band}")) for band, a in scene.bands.items()},
         )
 

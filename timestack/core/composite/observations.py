@@ -156,7 +156,7 @@ def window_observations(
     scenes: Sequence[Scene],
     spec: UnitSpec,
     window: Window,
-    errors: list,
+    errors: list[tuple[str, str]],
     cancel: Optional[threading.Event] = None,
 ) -> Iterator[tuple[int, np.ndarray]]:
     """(position in ``scenes``, data) of each scene with observations in ``window``
@@ -189,7 +189,8 @@ def composite_unit(
     """
     read_window_, inner = with_halo(window, spec.halo, spec.grid)
     rows, cols = int(window.height), int(window.width)
-    stack, positions, errors = [], [], []
+    stack, positions = [], []
+    errors: list[tuple[str, str]] = []
     for position, data in window_observations(scenes, spec, read_window_, errors, cancel):
         if statistics is not None:
             nir, swir1 = data[spec.read_bands.index("nir")], data[spec.read_bands.index("swir1")]

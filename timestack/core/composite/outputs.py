@@ -100,7 +100,10 @@ def write_stack(paths: OutputPaths, grid, dtype, years, made, variables, progres
 
 
 def write_observation(paths: OutputPaths, grid, years, made, is_cancelled) -> None:
-    """The observation COG: ``YYYY_doy`` and ``YYYY_source`` of the observation each pixel took."""
+    """The observation COG: ``YYYY_doy`` and ``YYYY_source`` of the observation each pixel took;
+    nothing for a method that picks no observation (``paths.observation`` None)."""
+    if paths.observation is None:
+        return
     observation_vrt = paths.work / f"{paths.stem}_observation.vrt"
     sources = [
         (

@@ -151,11 +151,11 @@ def stack_crs(settings: GridChoice, scenes: Sequence[Scene]) -> str:
         overlapping = [
             scene
             for scene in scenes
-            if intersects(bounds_in(scene.bounds, scene.crs, settings.bounds_crs), settings.bounds)
+            if intersects(bounds_in(scene.footprint, scene.file_crs, settings.bounds_crs), settings.bounds)
         ]
         chosen = overlapping or chosen
-    crss = [CRS.from_user_input(scene.crs) for scene in chosen]
-    return f"EPSG:{predominant_utm(crss, [scene.bounds for scene in chosen])}"
+    crss = [CRS.from_user_input(scene.file_crs) for scene in chosen]
+    return f"EPSG:{predominant_utm(crss, [scene.footprint for scene in chosen])}"
 
 
 def scenes_by_date(scenes: Sequence[Scene]) -> dict[dt.date, list[Scene]]:
@@ -177,7 +177,7 @@ def date_unit(
     read_window_, inner = with_halo(window, spec.halo, spec.grid)
     rows, cols = int(window.height), int(window.width)
     merged = np.full((len(spec.read_bands), rows, cols), np.nan, np.float32)
-    errors: list = []
+    errors: list[tuple[str, str]] = []
     for _position, data in window_observations(scenes, spec, read_window_, errors, cancel):
         data = data[:, inner[0], inner[1]]
         take = np.isnan(merged[0]) & np.isfinite(data).all(axis=0)
@@ -253,7 +253,7 @@ def dates_window(spec: UnitSpec, by_date, cancel, window: Window, _arrays) -> di
     shape = (len(spec.variables), int(window.height), int(window.width))
     planes, errors = [], []
     for day_scenes in by_date.values():
-        day_scenes = [scene for scene in day_scenes if intersects(scene.bounds, box)]
+        day_scenes = [scene for scene in day_scenes if intersects(scene.footprint, box)]
         if not day_scenes:
             planes.append(np.full(shape, NODATA, spec.output_dtype))
             continue

@@ -92,9 +92,7 @@ def _xarray():
         import dask.array  # noqa: F401 - needed by xarray for chunked writes
         import xarray
     except ImportError as exc:
-        raise TimestackError(
-            missing_package("Cube export", exc.name or "xarray"), parameter="OUTPUT"
-        ) from exc
+        raise missing_package("Cube export", exc.name or "xarray", parameter="OUTPUT") from exc
     return xarray
 
 

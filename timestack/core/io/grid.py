@@ -216,13 +216,16 @@ def read_window(
     return out
 
 
-def bounds_in(bounds: tuple[float, float, float, float], src_crs: Any, dst_crs: Any) -> tuple[float, ...]:
+def bounds_in(
+    bounds: tuple[float, float, float, float], src_crs: Any, dst_crs: Any
+) -> tuple[float, float, float, float]:
     """``bounds`` reprojected from ``src_crs`` to ``dst_crs`` (densified edges, so curved edges fit)."""
-    return tuple(
-        transform_bounds(CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), *bounds, densify_pts=21)
+    left, bottom, right, top = transform_bounds(
+        CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), *bounds, densify_pts=21
     )
+    return left, bottom, right, top
 
 
-def intersects(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+def intersects(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     """Do two (xmin, ymin, xmax, ymax) boxes overlap with positive area."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

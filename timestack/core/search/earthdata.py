@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 from urllib.parse import urlparse
 
 import pystac
@@ -135,14 +135,28 @@ def cmr_session(session, timeout: float):
     earthaccess and python-cmr set neither: a busy CMR would otherwise fail at its first 503 and a
     stalled one hang.
     """
+    from requests import PreparedRequest, Response
     from requests.adapters import HTTPAdapter
 
     class TimeoutAdapter(HTTPAdapter):
-        def send(self, request, timeout=None, **kwargs):
-            return super().send(request, timeout=timeout or self.timeout, **kwargs)
+        """requests' adapter, with ``timeout`` for the requests that give none."""
 
-    adapter = TimeoutAdapter(max_retries=cmr_retry())
-    adapter.timeout = timeout
+        def __init__(self, timeout: float, **options: Any) -> None:
+            super().__init__(**options)
+            self.timeout = timeout
+
+        def send(
+            self,
+            request: PreparedRequest,
+            stream: bool = False,
+            timeout: Union[float, tuple[Optional[float], Optional[float]], None] = None,
+            verify: Union[bool, str] = True,
+            cert: Union[str, tuple[str, str], None] = None,
+            proxies: Optional[dict[str, str]] = None,
+        ) -> Response:
+            return super().send(request, stream, timeout or self.timeout, verify, cert, proxies)
+
+    adapter = TimeoutAdapter(timeout, max_retries=cmr_retry())
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session
