@@ -34,7 +34,6 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -618,7 +617,11 @@ def _compute_on_threads(workers: int, pipeline: _Pipeline, steps: _Steps) -> Non
     """:func:`_compute_in_flight` on a local thread pool of ``workers`` threads."""
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine-kernel") as pool:
         try:
-            _compute_in_flight(partial(pool.submit, steps.kernel), workers + 1, pipeline, steps)
+
+            def submit(window: Window, arrays):
+                return pool.submit(steps.kernel, window, arrays)
+
+            _compute_in_flight(submit, workers + 1, pipeline, steps)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
