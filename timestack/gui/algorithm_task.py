@@ -153,8 +153,22 @@ class AlgorithmTask:
             before = _project_time(project)
             self.layers = load_result_layers(self.context)
             self.time_changed = _project_time(project) != before
-        if self._on_done is not None:
-            self._on_done(ok, self.results)
+        try:
+            if self._on_done is not None:
+                self._on_done(ok, self.results)
+        finally:
+            self.release_layers()
+
+    def release_layers(self) -> None:
+        """Close the layers the run opened and did not hand to the project (a stack picked as a file,
+        read through ``parameterAsRasterLayer``), once ``on_done`` has seen the results.
+
+        The context would otherwise keep them, and their GDAL datasets, open for as long as the panel
+        keeps this run: the stack file stays locked until the next run, and when Python frees the panel
+        after QGIS has shut GDAL down (a closed dock, an unloaded plugin, QGIS quitting) closing them
+        crashes QGIS.
+        """
+        self.context.temporaryLayerStore().removeAllMapLayers()
 
 
 def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
