@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from qgis.core import QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 import timestack
@@ -63,6 +64,12 @@ def _opened(path: Path) -> list:
             if Path(os.readlink(descriptor)) == path:
                 found.append(descriptor.name)
     return found
+
+
+def _flushed() -> bool:
+    """Run the deletions waiting for the event loop (``deleteLater``), as QGIS's own loop does."""
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    return True
 
 
 def _animate_then_switch(panel, folder) -> None:
@@ -115,5 +122,32 @@ def test_an_unloaded_plugin_after_an_animation(qgis_canvas, tmp_path):
     plugin.dock.close()
     QCoreApplication.processEvents()
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # runs deleteLater()
+    _flushed()
     assert QgsApplication.processingRegistry().providerById("timestack") is None
+
+
+def test_a_plugin_unloaded_while_its_animation_runs(qgis_canvas, tmp_path):
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+
+    host = HostInterface(qgis_canvas)
+    host.window.show()
+    plugin = timestack.classFactory(host)
+    plugin.initGui()
+    plugin.action.trigger()
+    panel = plugin.dock.panel(TimeSeriesPanel)
+    plugin.dock.tabs.setCurrentWidget(panel)
+    wait_until(panel.isVisible, 10)
+    stack = _stack(tmp_path)
+    panel.use_file(str(stack))
+    panel.operation.setCurrentIndex(panel.operation.findData("timestack:animation"))
+    panel.page("timestack:animation").inputs["OUTPUT"].setFilePath(str(tmp_path / "ndvi.gif"))
+    panel.run_operation()
+    run = panel.run
+    del panel
+
+    plugin.unload()  # the tab goes while its run is under way: the run is cancelled, its tab not called
+    _flushed()
+    gc.collect()
+    wait_until(lambda: _flushed() and sip.isdeleted(run.task), 60)  # the task manager let go of it
+    assert run.cancelled and not (tmp_path / "ndvi.gif").exists()  # cancelled: nothing written
+    print(f"{STILL_OPEN} {len(_opened(stack))}")

@@ -53,3 +53,8 @@ def test_quitting_with_the_time_series_tab_open_after_an_animation_does_not_cras
 @pytest.mark.slow
 def test_quitting_after_unloading_the_plugin_that_ran_an_animation_does_not_crash():
     _run_alone("test_an_unloaded_plugin_after_an_animation")
+
+
+@pytest.mark.slow
+def test_unloading_the_plugin_while_an_animation_runs_cancels_it_without_crashing():
+    _run_alone("test_a_plugin_unloaded_while_its_animation_runs")
