@@ -20,7 +20,7 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..dependencies import OPTIONAL
@@ -86,8 +86,18 @@ class _Feedback(QgsProcessingFeedback):
         super().reportError(error, fatalError)
 
 
+#: The runs under way: each keeps its context and feedback, which the task uses from its thread, alive
+#: until it ends, even when the tab that started it is gone (a closed dock, an unloaded plugin).
+_UNDER_WAY: set = set()
+
+
 class AlgorithmTask:
-    """Owns one background run: its task, context and feedback (which must outlive the run)."""
+    """Owns one background run: its task, context and feedback (which must outlive the run).
+
+    When ``on_done`` is a method of a widget (the tab that started the run) and that widget is deleted
+    while the run is under way, the run is cancelled and neither callback is called: they would reach
+    deleted widgets.
+    """
 
     def __init__(
         self,
@@ -103,10 +113,8 @@ class AlgorithmTask:
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = _Feedback()
-        if on_progress is not None:
-            # Feedback reports a float percentage; progress bars take an int, and an exception
-            # in a slot aborts QGIS, so convert here once for every panel.
-            self.feedback.progressChanged.connect(lambda percent: on_progress(int(percent)))
+        self._on_progress = on_progress
+        self.feedback.progressChanged.connect(self._progress)
         #: What the run was given (panels hand parts of it to the next step).
         self.parameters = dict(parameters)
         #: Whether the user cancelled the run (the task also cancels itself when the algorithm refuses
@@ -118,18 +126,36 @@ class AlgorithmTask:
         self.task.taskTerminated.connect(lambda: self._finished(False, {}))
         self._ended = False
         self._on_done = on_done
+        owner = getattr(on_done, "__self__", None)
+        if isinstance(owner, QObject):
+            owner.destroyed.connect(self.abandon)
         self.results: dict = {}
         self.layers: list = []
         #: Whether loading the run's layers changed the project's temporal range or step.
         self.time_changed = False
 
     def start(self) -> None:
+        _UNDER_WAY.add(self)
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
         self.cancelled = True
         self.feedback.cancel()
-        self.task.cancel()
+        if not self._ended:  # the task manager deletes an ended task
+            self.task.cancel()
+
+    def abandon(self) -> None:
+        """The tab that started the run is gone: cancel the run and call neither callback again."""
+        self._on_done = None
+        self._on_progress = None
+        if not self._ended:
+            self.cancel()
+
+    def _progress(self, percent: float) -> None:
+        # Feedback reports a float percentage; progress bars take an int, and an exception in a slot
+        # aborts QGIS, so convert here once for every panel.
+        if self._on_progress is not None:
+            self._on_progress(int(percent))
 
     def failure(self, run_name: str) -> str:
         """What the status line says when the run did not succeed: cancelled (nothing written), or the
@@ -147,14 +173,29 @@ class AlgorithmTask:
         if self._ended:  # a run that failed while running is both terminated and executed
             return
         self._ended = True
+        _UNDER_WAY.discard(self)
         self.results = results or {}
         if ok:
             project = self.context.project() or QgsProject.instance()
             before = _project_time(project)
             self.layers = load_result_layers(self.context)
             self.time_changed = _project_time(project) != before
-        if self._on_done is not None:
-            self._on_done(ok, self.results)
+        try:
+            if self._on_done is not None:
+                self._on_done(ok, self.results)
+        finally:
+            self.release_layers()
+
+    def release_layers(self) -> None:
+        """Close the layers the run opened and did not hand to the project (a stack picked as a file,
+        read through ``parameterAsRasterLayer``), once ``on_done`` has seen the results.
+
+        The context would otherwise keep them, and their GDAL datasets, open for as long as the panel
+        keeps this run: the stack file stays locked until the next run, and when Python frees the panel
+        after QGIS has shut GDAL down (a closed dock, an unloaded plugin, QGIS quitting) closing them
+        crashes QGIS.
+        """
+        self.context.temporaryLayerStore().removeAllMapLayers()
 
 
 def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
