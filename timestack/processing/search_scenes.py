@@ -146,6 +146,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
                 self.tr("Radar: orbit direction"),
                 options=[self.tr("Any"), self.tr("Ascending"), self.tr("Descending")],
                 defaultValue=0,
+                optional=True,
             ),
             QgsProcessingParameterString(
                 self.RELATIVE_ORBIT,
