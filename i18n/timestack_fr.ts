@@ -12,17 +12,17 @@
 <context>
     <name>AlgorithmTask</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="139"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="165"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="143"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="169"/>
         <source>see the log</source>
         <translation>voir le journal</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="144"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="170"/>
         <source>{0} failed: {1}</source>
         <translation>{0} : échec — {1}</translation>
     </message>
@@ -80,97 +80,97 @@
         <translation>Plus grand côté d'une image (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="206"/>
+        <location filename="../timestack/processing/animation.py" line="207"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="104"/>
+        <location filename="../timestack/processing/animation.py" line="105"/>
         <source>GIF (*.gif);;MP4 (*.mp4)</source>
         <translation>GIF (*.gif);;MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="109"/>
+        <location filename="../timestack/processing/animation.py" line="110"/>
         <source>Frames</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="161"/>
+        <location filename="../timestack/processing/animation.py" line="162"/>
         <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}.</source>
         <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="201"/>
+        <location filename="../timestack/processing/animation.py" line="202"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="216"/>
+        <location filename="../timestack/processing/animation.py" line="218"/>
         <source>{0} frames, {1} to {2}; stretch {3}.</source>
         <translation>{0} images, du {1} au {2} ; étirement {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="146"/>
+        <location filename="../timestack/processing/animation.py" line="147"/>
         <source>AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, shapefile, GeoJSON) or leave AOI empty.</source>
         <translation>AOI : {0} n'est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="151"/>
+        <location filename="../timestack/processing/animation.py" line="152"/>
         <source>AOI: {0} does not exist; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} n'existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="157"/>
+        <location filename="../timestack/processing/animation.py" line="158"/>
         <source>STRETCH: give two percentiles, low and high, such as 2,98; got &apos;{0}&apos;.</source>
         <translation>STRETCH : donnez deux centiles, bas et haut, comme 2,98 ; reçu « {0} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="174"/>
+        <location filename="../timestack/processing/animation.py" line="175"/>
         <source>AOI: {0} holds {1} geometries, not polygons; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} contient des géométries {1}, pas des polygones ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="191"/>
+        <location filename="../timestack/processing/animation.py" line="192"/>
         <source>AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI empty.</source>
         <translation>AOI : {0} n'a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>The variable shown, one frame per date (nbr of bands 2015_nbr, 2016_nbr…); empty when the stack holds only one.</source>
         <translation>La variable affichée, une image par date (nbr pour les bandes 2015_nbr, 2016_nbr…) ; vide lorsque la pile n'en contient qu'une.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>Three variables shown as red, green and blue (swir2,nir,red), one frame per date they share; instead of BANDS.</source>
         <translation>Trois variables affichées en rouge, vert et bleu (swir2,nir,red), une image par date qu'elles partagent ; à la place de BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>The percentiles (0-100) of the whole stack&apos;s values drawn darkest and brightest: one stretch for every frame, so brightness compares across dates.</source>
         <translation>Les centiles (0-100) des valeurs de toute la pile affichés le plus sombre et le plus clair : un seul étirement pour toutes les images, pour comparer la luminosité entre les dates.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>The matplotlib colour map of a single variable (gray, viridis, magma…); RGB ignores it.</source>
         <translation>La palette de couleurs matplotlib d'une variable unique (gray, viridis, magma…) ; RGB l'ignore.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>Polygons drawn as outlines on every frame (stands, a burn scar); optional.</source>
         <translation>Polygones dessinés en contour sur chaque image (peuplements, une zone brûlée) ; facultatif.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>How long each frame shows, in milliseconds: 500 shows two dates a second.</source>
         <translation>Durée d'affichage de chaque image, en millisecondes : 500 montre deux dates par seconde.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>The longer side of a frame, in pixels: larger stacks are scaled down to it.</source>
         <translation>Le plus grand côté d'une image, en pixels : les piles plus grandes sont réduites à cette taille.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="110"/>
+        <location filename="../timestack/processing/animation.py" line="111"/>
         <source>A .gif (plays anywhere) or an .mp4 (smaller; needs ffmpeg).</source>
         <translation>Un .gif (lisible partout) ou un .mp4 (plus petit ; nécessite ffmpeg).</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="263"/>
+        <location filename="../timestack/processing/changemap.py" line="264"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -414,37 +414,37 @@
         <translation>Tous les événements (magnitudes de perte et de gain par année, nombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="187"/>
+        <location filename="../timestack/processing/changemap.py" line="188"/>
         <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
         <translation>INPUT : ce n'est pas une table des segments LandTrendr ; utilisez le raster OUTPUT_SEGMENTS de timestack:landtrendr (bandes segment_&lt;n&gt;_&lt;field&gt;).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="202"/>
+        <location filename="../timestack/processing/changemap.py" line="203"/>
         <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="249"/>
+        <location filename="../timestack/processing/changemap.py" line="250"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="271"/>
+        <location filename="../timestack/processing/changemap.py" line="273"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="271"/>
+        <location filename="../timestack/processing/changemap.py" line="273"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="281"/>
+        <location filename="../timestack/processing/changemap.py" line="283"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="293"/>
+        <location filename="../timestack/processing/changemap.py" line="295"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
     </message>
@@ -454,12 +454,12 @@
         <translation>Pixels ayant un changement (0 : carte vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="219"/>
+        <location filename="../timestack/processing/changemap.py" line="220"/>
         <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
         <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="275"/>
+        <location filename="../timestack/processing/changemap.py" line="277"/>
         <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
         <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
     </message>
@@ -1096,7 +1096,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
     <message>
         <location filename="../timestack/gui/earthengine_login.py" line="72"/>
         <source>Earth Engine needs the earthengine-api package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
-        <translation>Earth Engine nécessite le paquet earthengine-api, absent ici : &lt;a href="install"&gt;l'installer&lt;/a&gt;</translation>
+        <translation>Earth Engine nécessite le paquet earthengine-api, absent ici : &lt;a href=&quot;install&quot;&gt;l'installer&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../timestack/gui/earthengine_login.py" line="98"/>
@@ -1378,77 +1378,77 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>SCR cible (par défaut : celui des piles ou leur zone UTM prédominante)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="114"/>
+        <location filename="../timestack/processing/exportcube.py" line="115"/>
         <source>Cube</source>
         <translation>Cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="114"/>
+        <location filename="../timestack/processing/exportcube.py" line="115"/>
         <source>NetCDF (*.nc);;Zarr (*.zarr)</source>
         <translation>NetCDF (*.nc);;Zarr (*.zarr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="119"/>
+        <location filename="../timestack/processing/exportcube.py" line="120"/>
         <source>Zarr groups</source>
         <translation>Groupes Zarr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="168"/>
+        <location filename="../timestack/processing/exportcube.py" line="169"/>
         <source>INPUT: {0} is not a raster file readable by GDAL.</source>
         <translation>INPUT : {0} n'est pas un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="173"/>
+        <location filename="../timestack/processing/exportcube.py" line="174"/>
         <source>INPUT: choose at least one stack.</source>
         <translation>INPUT : choisissez au moins une pile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="182"/>
+        <location filename="../timestack/processing/exportcube.py" line="183"/>
         <source>Cube export</source>
         <translation>Export du cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="191"/>
+        <location filename="../timestack/processing/exportcube.py" line="192"/>
         <source>Stacks warped to {0}.</source>
         <translation>Piles reprojetées vers {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="193"/>
+        <location filename="../timestack/processing/exportcube.py" line="194"/>
         <source>Time cube</source>
         <translation>Cube temporel</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="142"/>
+        <location filename="../timestack/processing/exportcube.py" line="143"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the stacks&apos; CRS.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="152"/>
+        <location filename="../timestack/processing/exportcube.py" line="153"/>
         <source>OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it holds. Choose a new name ending in .nc or .zarr.</source>
         <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l'export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>How the cube is cut into chunks: temporal chunks (a small area&apos;s whole time series) make pixel time series fast to read, spatial chunks (whole maps of a few dates) make maps fast; Both writes both (in Zarr, one group each).</source>
         <translation>Comment le cube est découpé en blocs : des blocs temporels (toute la série temporelle d'une petite zone) accélèrent la lecture des séries temporelles de pixels, des blocs spatiaux (cartes entières de quelques dates) celle des cartes ; Les deux écrit les deux (en Zarr, un groupe chacun).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>The size of one chunk, in megabytes of uncompressed values.</source>
         <translation>La taille d'un bloc, en mégaoctets de valeurs non compressées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>Deflate shrinks the cube without loss; None writes faster.</source>
         <translation>Deflate réduit le cube sans perte ; Aucune écrit plus vite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>The deflate level, from 1 (fastest) to 9 (smallest file).</source>
         <translation>Le niveau de deflate, de 1 (le plus rapide) à 9 (le fichier le plus petit).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="120"/>
+        <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>A NetCDF file (.nc) or a Zarr folder (.zarr) holding every variable over x, y and time.</source>
         <translation>Un fichier NetCDF (.nc) ou un dossier Zarr (.zarr) contenant chaque variable selon x, y et le temps.</translation>
     </message>
@@ -1815,282 +1815,282 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
 <context>
     <name>LandTrendrAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="104"/>
+        <location filename="../timestack/processing/landtrendr.py" line="113"/>
         <source>LandTrendr temporal segmentation</source>
         <translation>Segmentation temporelle LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="130"/>
+        <location filename="../timestack/processing/landtrendr.py" line="139"/>
         <source>Annual stack (bands YYYY_name)</source>
         <translation>Pile annuelle (bandes YYYY_nom)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="133"/>
+        <location filename="../timestack/processing/landtrendr.py" line="142"/>
         <source>Index or band to segment (e.g. nbr)</source>
         <translation>Indice ou bande à segmenter (p. ex. nbr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="136"/>
+        <location filename="../timestack/processing/landtrendr.py" line="145"/>
         <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
         <translation>Autres bandes à ajuster aux années des sommets de l'indice (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="146"/>
+        <location filename="../timestack/processing/landtrendr.py" line="155"/>
         <source>Maximum segments</source>
         <translation>Nombre maximal de segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="148"/>
+        <location filename="../timestack/processing/landtrendr.py" line="157"/>
         <source>Vertex count overshoot</source>
         <translation>Dépassement du nombre de sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="152"/>
+        <location filename="../timestack/processing/landtrendr.py" line="161"/>
         <source>Minimum observations needed</source>
         <translation>Nombre minimal d'observations</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="157"/>
+        <location filename="../timestack/processing/landtrendr.py" line="166"/>
         <source>Prevent one-year recovery</source>
         <translation>Empêcher la reprise en un an</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="166"/>
+        <location filename="../timestack/processing/landtrendr.py" line="175"/>
         <source>Flavor</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="166"/>
+        <location filename="../timestack/processing/landtrendr.py" line="175"/>
         <source>gee — Earth Engine behaviour</source>
         <translation>gee — comportement d'Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="166"/>
+        <location filename="../timestack/processing/landtrendr.py" line="175"/>
         <source>idl — original IDL program</source>
         <translation>idl — programme IDL d'origine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="174"/>
+        <location filename="../timestack/processing/landtrendr.py" line="183"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="174"/>
+        <location filename="../timestack/processing/landtrendr.py" line="183"/>
         <source>Automatic (from the index)</source>
         <translation>Automatique (d'après l'indice)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="174"/>
+        <location filename="../timestack/processing/landtrendr.py" line="183"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="174"/>
+        <location filename="../timestack/processing/landtrendr.py" line="183"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="186"/>
+        <location filename="../timestack/processing/landtrendr.py" line="195"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="186"/>
+        <location filename="../timestack/processing/landtrendr.py" line="195"/>
         <source>Local (this computer)</source>
         <translation>Local (cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="186"/>
+        <location filename="../timestack/processing/landtrendr.py" line="195"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="194"/>
+        <location filename="../timestack/processing/landtrendr.py" line="203"/>
         <source>Earth Engine: Google Cloud project</source>
         <translation>Earth Engine : projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="194"/>
+        <location filename="../timestack/processing/landtrendr.py" line="203"/>
         <source>Earth Engine: Google Drive export folder</source>
         <translation>Earth Engine : dossier d'export Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="194"/>
+        <location filename="../timestack/processing/landtrendr.py" line="203"/>
         <source>Earth Engine: start the export tasks</source>
         <translation>Earth Engine : lancer les tâches d'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="214"/>
+        <location filename="../timestack/processing/landtrendr.py" line="223"/>
         <source>Earth Engine export tasks</source>
         <translation>Tâches d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="215"/>
+        <location filename="../timestack/processing/landtrendr.py" line="224"/>
         <source>Vertices</source>
         <translation>Sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="215"/>
+        <location filename="../timestack/processing/landtrendr.py" line="224"/>
         <source>Fitted values (one band per year)</source>
         <translation>Valeurs ajustées (une bande par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="215"/>
+        <location filename="../timestack/processing/landtrendr.py" line="224"/>
         <source>RMSE, p-value, segment count, status</source>
         <translation>RMSE, valeur p, nombre de segments, statut</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="215"/>
+        <location filename="../timestack/processing/landtrendr.py" line="224"/>
         <source>Segment table</source>
         <translation>Table des segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="223"/>
+        <location filename="../timestack/processing/landtrendr.py" line="232"/>
         <source>FTV folder (one GeoTIFF per fit band)</source>
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="322"/>
+        <location filename="../timestack/processing/landtrendr.py" line="332"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="333"/>
+        <location filename="../timestack/processing/landtrendr.py" line="343"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="340"/>
+        <location filename="../timestack/processing/landtrendr.py" line="350"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="348"/>
+        <location filename="../timestack/processing/landtrendr.py" line="358"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="367"/>
+        <location filename="../timestack/processing/landtrendr.py" line="377"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="390"/>
+        <location filename="../timestack/processing/landtrendr.py" line="400"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="426"/>
+        <location filename="../timestack/processing/landtrendr.py" line="436"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="428"/>
+        <location filename="../timestack/processing/landtrendr.py" line="438"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="450"/>
+        <location filename="../timestack/processing/landtrendr.py" line="460"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="471"/>
+        <location filename="../timestack/processing/landtrendr.py" line="481"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="471"/>
+        <location filename="../timestack/processing/landtrendr.py" line="481"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="471"/>
+        <location filename="../timestack/processing/landtrendr.py" line="481"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="502"/>
+        <location filename="../timestack/processing/landtrendr.py" line="514"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="503"/>
+        <location filename="../timestack/processing/landtrendr.py" line="515"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="504"/>
+        <location filename="../timestack/processing/landtrendr.py" line="516"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="505"/>
+        <location filename="../timestack/processing/landtrendr.py" line="517"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="516"/>
+        <location filename="../timestack/processing/landtrendr.py" line="528"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="194"/>
+        <location filename="../timestack/processing/landtrendr.py" line="203"/>
         <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="412"/>
+        <location filename="../timestack/processing/landtrendr.py" line="422"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="147"/>
+        <location filename="../timestack/processing/landtrendr.py" line="156"/>
         <source>Spike threshold, ≥ 0 (1 or more = no despiking)</source>
         <translation>Seuil de pic, ≥ 0 (1 ou plus = pas de suppression des pics)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="149"/>
+        <location filename="../timestack/processing/landtrendr.py" line="158"/>
         <source>Recovery threshold (1/years), ≥ 0</source>
         <translation>Seuil de reprise (1/années), ≥ 0</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="150"/>
+        <location filename="../timestack/processing/landtrendr.py" line="159"/>
         <source>p-value threshold, in (0, 1]</source>
         <translation>Seuil de valeur p, dans ]0, 1]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="151"/>
+        <location filename="../timestack/processing/landtrendr.py" line="160"/>
         <source>Best model proportion, in (0, 2]</source>
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="479"/>
+        <location filename="../timestack/processing/landtrendr.py" line="489"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="493"/>
+        <location filename="../timestack/processing/landtrendr.py" line="505"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="356"/>
+        <location filename="../timestack/processing/landtrendr.py" line="366"/>
         <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="452"/>
+        <location filename="../timestack/processing/landtrendr.py" line="462"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="458"/>
+        <location filename="../timestack/processing/landtrendr.py" line="468"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="107"/>
+        <location filename="../timestack/processing/landtrendr.py" line="116"/>
         <source>Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear trajectory whose vertices mark disturbances and recoveries.
 
 INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling.
@@ -2111,62 +2111,62 @@ Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN
 TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, comme les tuiles ARD de Landsat : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD) traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregistre chaque tuile terminée : après un plantage ou une annulation, le même traitement relancé les saute. Les sorties sont alors des mosaïques VRT des tuiles dans TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;bande&gt;.vrt), quels que soient les chemins que nomment les sorties.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>The variable of the stack whose yearly values are segmented (nbr of bands 1990_nbr, 1991_nbr…): its vertices mark the disturbances and recoveries.</source>
         <translation>La variable de la pile dont les valeurs annuelles sont segmentées (nbr pour les bandes 1990_nbr, 1991_nbr…) : ses sommets marquent les perturbations et les reconstitutions.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Other variables of the stack fitted at the index&apos;s vertex years (fitted-to-vertex, FTV), one GeoTIFF per band in the FTV folder; empty: none.</source>
         <translation>Autres variables de la pile ajustées aux années des sommets de l'indice (fitted-to-vertex, FTV), un GeoTIFF par bande dans le dossier FTV ; vide : aucune.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Whether the index falls or rises when the forest is disturbed, which decides which segments are losses; Automatic takes it from the index (NBR and NDVI fall, TCB and SWIR rise).</source>
         <translation>Indique si l'indice baisse ou augmente lorsque la forêt est perturbée, ce qui décide quels segments sont des pertes ; Automatique le déduit de l'indice (NBR et NDVI baissent, TCB et SWIR augmentent).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>The most straight-line segments a pixel&apos;s trajectory may have (a count; vertices = segments + 1). More segments follow shorter changes, and more noise.</source>
         <translation>Le plus grand nombre de segments rectilignes que peut avoir la trajectoire d'un pixel (un nombre ; sommets = segments + 1). Plus de segments suivent des changements plus courts, et plus de bruit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Dampens one-year spikes before fitting (unitless): the lower, the more spikes are flattened; 1 or more dampens none.</source>
         <translation>Atténue les pics d'une année avant l'ajustement (sans unité) : plus la valeur est basse, plus de pics sont aplanis ; 1 ou plus n'en atténue aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>How many vertices beyond maximum segments + 1 the first pass may find before the weakest are removed by angle (a count).</source>
         <translation>Combien de sommets au-delà de segments maximum + 1 la première passe peut trouver avant que les plus faibles soient retirés selon l'angle (un nombre).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Refuses segments that recover within one year: a one-year return to the value before a disturbance is taken as noise.</source>
         <translation>Refuse les segments qui se reconstituent en un an : un retour en un an à la valeur d'avant une perturbation est considéré comme du bruit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Refuses a segment recovering faster than this rate, in 1/years: 0.25 allows a full recovery in no less than 4 years.</source>
         <translation>Refuse un segment qui se reconstitue plus vite que ce taux, en 1/années : 0,25 permet une reconstitution complète en 4 ans au moins.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>A fit is kept only when its F-test p-value is at most this (unitless, 0-1); otherwise a simpler fit is tried.</source>
         <translation>Un ajustement n'est gardé que si la p-valeur de son test F est au plus égale à cette valeur (sans unité, 0-1) ; sinon un ajustement plus simple est essayé.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Takes the fit with the most vertices whose p-value is within this proportion of the best fit&apos;s (unitless); 1 takes the best fit.</source>
         <translation>Prend l'ajustement ayant le plus de sommets dont la p-valeur est dans cette proportion de celle du meilleur ajustement (sans unité) ; 1 prend le meilleur ajustement.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>Pixels with fewer valid years than this (a count) are not fitted; their outputs are nodata.</source>
         <translation>Les pixels ayant moins d'années valides que cette valeur (un nombre) ne sont pas ajustés ; leurs sorties sont nodata.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="235"/>
+        <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>gee reproduces Earth Engine&apos;s outputs; idl the original IDL program (single-precision p-values, integer truncation: for scaled int16 stacks, not 0-1 index values).</source>
         <translation>gee reproduit les sorties d'Earth Engine ; idl le programme IDL d'origine (p-valeurs en simple précision, troncature entière : pour les piles int16 mises à l'échelle, pas pour des valeurs d'indice entre 0 et 1).</translation>
     </message>
@@ -2432,112 +2432,112 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>ResampleAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/resample.py" line="35"/>
+        <location filename="../timestack/processing/resample.py" line="37"/>
         <source>Resample a time stack (monthly, seasonal, annual)</source>
         <translation>Rééchantillonner une pile temporelle (mensuel, saisonnier, annuel)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="38"/>
+        <location filename="../timestack/processing/resample.py" line="40"/>
         <source>Summarises every variable of a stack whose band descriptions carry dates (YYYY-MM-DD_name, YYYYMMDD_name or YYYY_name) per PERIOD: monthly, seasonal (DJF, MAM, JJA, SON; December counts towards the next year&apos;s winter), annual, or custom periods of DAYS days from the first date. STATISTIC is the mean, median, maximum, minimum or count of the valid observations of each period. Every period from the first to the last date is kept: a period without observations is nodata (count 0) and is reported. OUTPUT bands are named &lt;period start&gt;_&lt;variable&gt;, so the result is a dated stack itself.</source>
         <translation>Résume chaque variable d'une pile dont les descriptions de bandes portent des dates (YYYY-MM-DD_nom, YYYYMMDD_nom ou YYYY_nom) par PERIOD : mensuelle, saisonnière (DJF, MAM, JJA, SON ; décembre compte pour l'hiver de l'année suivante), annuelle, ou des périodes personnalisées de DAYS jours à partir de la première date. STATISTIC est la moyenne, la médiane, le maximum, le minimum ou le nombre des observations valides de chaque période. Chaque période de la première à la dernière date est conservée : une période sans observation est sans données (nombre 0) et est signalée. Les bandes de OUTPUT sont nommées &lt;début de période&gt;_&lt;variable&gt;, le résultat est donc lui-même une pile datée.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="49"/>
+        <location filename="../timestack/processing/resample.py" line="51"/>
         <source>Per-date stack (dated band descriptions)</source>
         <translation>Pile par date (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="52"/>
+        <location filename="../timestack/processing/resample.py" line="54"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="52"/>
+        <location filename="../timestack/processing/resample.py" line="54"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="52"/>
+        <location filename="../timestack/processing/resample.py" line="54"/>
         <source>Seasonal (DJF, MAM, JJA, SON)</source>
         <translation>Saisonnière (DJF, MAM, JJA, SON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="52"/>
+        <location filename="../timestack/processing/resample.py" line="54"/>
         <source>Annual</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="52"/>
+        <location filename="../timestack/processing/resample.py" line="54"/>
         <source>Custom (DAYS)</source>
         <translation>Personnalisée (DAYS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="61"/>
+        <location filename="../timestack/processing/resample.py" line="63"/>
         <source>Days per custom period</source>
         <translation>Jours par période personnalisée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Statistic</source>
         <translation>Statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="67"/>
+        <location filename="../timestack/processing/resample.py" line="69"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="110"/>
+        <location filename="../timestack/processing/resample.py" line="117"/>
         <source>Resampled stack</source>
         <translation>Pile rééchantillonnée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="77"/>
+        <location filename="../timestack/processing/resample.py" line="80"/>
         <source>Periods without observations</source>
         <translation>Périodes sans observation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="93"/>
+        <location filename="../timestack/processing/resample.py" line="97"/>
         <source>Resampling</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="105"/>
+        <location filename="../timestack/processing/resample.py" line="112"/>
         <source>{0} of {1} periods have no observation; they are nodata in the output.</source>
         <translation>{0} périodes sur {1} n'ont aucune observation ; elles sont sans données (nodata) dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="78"/>
+        <location filename="../timestack/processing/resample.py" line="81"/>
         <source>The periods the dates are grouped into, one output band per period and variable: calendar months, seasons (DJF, MAM, JJA, SON), calendar years, or periods of DAYS days.</source>
         <translation>Les périodes dans lesquelles les dates sont regroupées, une bande de sortie par période et par variable : mois civils, saisons (DJF, MAM, JJA, SON), années civiles, ou périodes de DAYS jours.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="78"/>
+        <location filename="../timestack/processing/resample.py" line="81"/>
         <source>The length of a custom period, in days (used with Custom only).</source>
         <translation>La longueur d'une période personnalisée, en jours (utilisée avec Personnalisée uniquement).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="78"/>
+        <location filename="../timestack/processing/resample.py" line="81"/>
         <source>How a period&apos;s dates become one value per pixel; Count gives the number of valid observations.</source>
         <translation>Comment les dates d'une période deviennent une valeur par pixel ; Nombre donne le nombre d'observations valides.</translation>
     </message>
@@ -2545,14 +2545,28 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>RunsOneAlgorithm</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="213"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="261"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="238"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="286"/>
         <source>Install {0}…</source>
         <translation>Installer {0}…</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="315"/>
+        <source>Large run</source>
+        <translation>Traitement volumineux</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="315"/>
+        <source>{0}
+
+Run it anyway?</source>
+        <translation>{0}
+
+Le lancer quand même ?</translation>
     </message>
 </context>
 <context>
@@ -3203,52 +3217,52 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="256"/>
+        <location filename="../timestack/processing/search_scenes.py" line="257"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="176"/>
+        <location filename="../timestack/processing/search_scenes.py" line="177"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="176"/>
+        <location filename="../timestack/processing/search_scenes.py" line="177"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="184"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Number of scenes</source>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="190"/>
+        <location filename="../timestack/processing/search_scenes.py" line="191"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="197"/>
+        <location filename="../timestack/processing/search_scenes.py" line="198"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="262"/>
+        <location filename="../timestack/processing/search_scenes.py" line="263"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="269"/>
+        <location filename="../timestack/processing/search_scenes.py" line="270"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="252"/>
+        <location filename="../timestack/processing/search_scenes.py" line="253"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="216"/>
+        <location filename="../timestack/processing/search_scenes.py" line="217"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -3278,17 +3292,17 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Descendante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="150"/>
+        <location filename="../timestack/processing/search_scenes.py" line="151"/>
         <source>Radar: relative orbits (comma-separated, e.g. 44,117)</source>
         <translation>Radar : orbites relatives (séparées par des virgules, p. ex. 44,117)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="156"/>
+        <location filename="../timestack/processing/search_scenes.py" line="157"/>
         <source>Radar: polarisations every scene must carry (e.g. VV,VH)</source>
         <translation>Radar : polarisations que chaque scène doit avoir (p. ex. VV,VH)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="165"/>
+        <location filename="../timestack/processing/search_scenes.py" line="166"/>
         <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, an empty username and a token, a header name ending in &apos;:&apos; and its value, or OAuth2)</source>
         <translation>Authentification : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, nom d'en-tête terminé par « : » et sa valeur, ou OAuth2)</translation>
     </message>
@@ -3520,67 +3534,67 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimescanAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="39"/>
+        <location filename="../timestack/processing/timescan.py" line="40"/>
         <source>Timescan (temporal metrics)</source>
         <translation>Timescan (métriques temporelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="57"/>
+        <location filename="../timestack/processing/timescan.py" line="58"/>
         <source>Time stack (dated band descriptions)</source>
         <translation>Pile temporelle (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="60"/>
+        <location filename="../timestack/processing/timescan.py" line="61"/>
         <source>Metrics (comma-separated)</source>
         <translation>Métriques (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="65"/>
+        <location filename="../timestack/processing/timescan.py" line="66"/>
         <source>Variables (comma-separated; empty = all)</source>
         <translation>Variables (séparées par des virgules ; vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="70"/>
+        <location filename="../timestack/processing/timescan.py" line="71"/>
         <source>SAR backscatter in dB (statistics on power)</source>
         <translation>Rétrodiffusion SAR en dB (statistiques sur la puissance)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="75"/>
+        <location filename="../timestack/processing/timescan.py" line="76"/>
         <source>Remove outliers</source>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="136"/>
+        <location filename="../timestack/processing/timescan.py" line="142"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="119"/>
+        <location filename="../timestack/processing/timescan.py" line="122"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="42"/>
+        <location filename="../timestack/processing/timescan.py" line="43"/>
         <source>Summarises a time stack per pixel: any stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name or YYYYMMDD_name: composites, LandTrendr fits, per-date stacks). METRICS: {0}; pXX for any percentile (linear interpolation); 'percentiles' for p5 and p95; 'harmonics' for {1} of an annual sine/cosine regression on the real dates (needs 5 observations). Missing values are left out. SAR_DB: the stack is dB backscatter; statistics are computed on linear power and avg, min, max, median and percentiles are reported in dB (std and cov stay linear). OUTLIERS drops, in pixels with at least 5 observations, values outside mean ± 2 std of the p5–p95 values. OUTPUT has one band per variable and metric, named variable_metric. TILE_SIZE, or TILES (a grid layer: one tile per cell on the stack, named by TILES_ID_FIELD), with TILES_FOLDER runs tile by tile, resumable after a crash or a cancel; the result is then TILES_FOLDER/timescan.vrt.</source>
         <translation>Résume une pile temporelle par pixel : toute pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom ou YYYYMMDD_nom : composites, ajustements LandTrendr, piles par date). METRICS : {0} ; pXX pour n'importe quel centile (interpolation linéaire) ; « percentiles » pour p5 et p95 ; « harmonics » pour {1} d'une régression sinus/cosinus annuelle sur les dates réelles (il faut 5 observations). Les valeurs manquantes sont ignorées. SAR_DB : la pile est une rétrodiffusion en dB ; les statistiques sont calculées en puissance linéaire et avg, min, max, la médiane et les centiles sont donnés en dB (std et cov restent linéaires). OUTLIERS écarte, dans les pixels ayant au moins 5 observations, les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95. OUTPUT a une bande par variable et par métrique, nommée variable_métrique. TILE_SIZE, ou TILES (une couche de grille : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD), avec TILES_FOLDER traite tuile par tuile, avec reprise possible après un plantage ou une annulation ; le résultat est alors TILES_FOLDER/timescan.vrt.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <location filename="../timestack/processing/timescan.py" line="81"/>
         <source>Per-pixel statistics over time, one band per variable and metric: avg, min, max, median, std, cov, count, percentiles as pXX (p5, p95), harmonics (amplitude, phase, trend, residuals, model_mean).</source>
         <translation>Statistiques par pixel dans le temps, une bande par variable et par métrique : avg, min, max, median, std, cov, count, centiles sous la forme pXX (p5, p95), harmoniques (amplitude, phase, trend, residuals, model_mean).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <location filename="../timestack/processing/timescan.py" line="81"/>
         <source>The variables of the stack to summarise (nbr, vv); empty: all.</source>
         <translation>Les variables de la pile à résumer (nbr, vv) ; vide : toutes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <location filename="../timestack/processing/timescan.py" line="81"/>
         <source>The stack holds backscatter in dB: statistics are taken on linear power and avg, min, max, median and percentiles reported in dB.</source>
         <translation>La pile contient une rétrodiffusion en dB : les statistiques sont calculées en puissance linéaire et avg, min, max, median et les centiles sont rendus en dB.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="79"/>
+        <location filename="../timestack/processing/timescan.py" line="81"/>
         <source>Before any metric, drops values outside the mean ± 2 standard deviations of the p5-p95 values (pixels with 5 or more observations).</source>
         <translation>Avant toute métrique, écarte les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95 (pixels ayant 5 observations ou plus).</translation>
     </message>
@@ -3596,102 +3610,102 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="248"/>
+        <location filename="../timestack/processing/algorithm.py" line="250"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="162"/>
+        <location filename="../timestack/processing/algorithm.py" line="164"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="298"/>
+        <location filename="../timestack/processing/algorithm.py" line="300"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="432"/>
+        <location filename="../timestack/processing/algorithm.py" line="434"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="437"/>
+        <location filename="../timestack/processing/algorithm.py" line="439"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="440"/>
+        <location filename="../timestack/processing/algorithm.py" line="442"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="444"/>
+        <location filename="../timestack/processing/algorithm.py" line="446"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="446"/>
+        <location filename="../timestack/processing/algorithm.py" line="448"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="448"/>
+        <location filename="../timestack/processing/algorithm.py" line="450"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="453"/>
+        <location filename="../timestack/processing/algorithm.py" line="455"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="455"/>
+        <location filename="../timestack/processing/algorithm.py" line="457"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="457"/>
+        <location filename="../timestack/processing/algorithm.py" line="459"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="458"/>
+        <location filename="../timestack/processing/algorithm.py" line="460"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="511"/>
+        <location filename="../timestack/processing/algorithm.py" line="513"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="543"/>
+        <location filename="../timestack/processing/algorithm.py" line="545"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="545"/>
+        <location filename="../timestack/processing/algorithm.py" line="547"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="547"/>
+        <location filename="../timestack/processing/algorithm.py" line="549"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="548"/>
+        <location filename="../timestack/processing/algorithm.py" line="550"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="580"/>
+        <location filename="../timestack/processing/algorithm.py" line="582"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="90"/>
+        <location filename="../timestack/processing/landtrendr.py" line="99"/>
         <source>Change detection</source>
         <translation>Détection des changements</translation>
     </message>
@@ -3706,67 +3720,67 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="361"/>
+        <location filename="../timestack/processing/algorithm.py" line="363"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="345"/>
+        <location filename="../timestack/processing/algorithm.py" line="347"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="394"/>
+        <location filename="../timestack/processing/algorithm.py" line="396"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="401"/>
+        <location filename="../timestack/processing/algorithm.py" line="403"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="469"/>
+        <location filename="../timestack/processing/algorithm.py" line="471"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="649"/>
+        <location filename="../timestack/processing/algorithm.py" line="651"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="352"/>
+        <location filename="../timestack/processing/algorithm.py" line="354"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="357"/>
+        <location filename="../timestack/processing/algorithm.py" line="359"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="413"/>
+        <location filename="../timestack/processing/algorithm.py" line="415"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="495"/>
+        <location filename="../timestack/processing/algorithm.py" line="497"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="617"/>
+        <location filename="../timestack/processing/algorithm.py" line="619"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="485"/>
+        <location filename="../timestack/processing/algorithm.py" line="487"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="236"/>
+        <location filename="../timestack/processing/algorithm.py" line="238"/>
         <source>AUTHCFG: the authentication configuration &apos;{0}&apos; gave no login ({1}).</source>
         <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
     </message>
@@ -3809,82 +3823,82 @@ sa série temporelle s'affiche ici.</translation>
         <translation>min_{0} ({1}) ne doit pas dépasser max_{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="435"/>
+        <location filename="../timestack/core/changemap/maps.py" line="436"/>
         <source>change_path or events_path: give at least one output</source>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="584"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="604"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="493"/>
+        <location filename="../timestack/core/changemap/maps.py" line="494"/>
         <source>disturbance_direction: not recorded in segments_path; give +1 or -1</source>
         <translation>disturbance_direction : absent de segments_path ; indiquez +1 ou -1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="503"/>
+        <location filename="../timestack/core/changemap/maps.py" line="504"/>
         <source>years: not recorded in segments_path; give the fitted years</source>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="98"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="119"/>
         <source>STATS: choose at least one statistic</source>
         <translation>STATS : choisissez au moins une statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="153"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="174"/>
         <source>POLYGONS: cannot open {0} as a vector layer</source>
         <translation>POLYGONS : impossible d'ouvrir {0} comme couche vecteur</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="158"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="179"/>
         <source>POLYGONS: {0} has no layer {1!r}</source>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="164"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="185"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="203"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="224"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="227"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="248"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="307"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="328"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="489"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="510"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="493"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="514"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="506"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="527"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="557"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="581"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="686"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="753"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -3929,37 +3943,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>la planification {0!r} n'est pas formée de cinq champs cron (minute heure jour mois jour-de-semaine)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="84"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="86"/>
         <source>BANDS: {0!r} is neither a band ({1}) nor an index ({2})</source>
         <translation>BANDS : {0!r} n'est ni une bande ({1}) ni un indice ({2})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="89"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="91"/>
         <source>BANDS: name at least one band or index to measure in each scene</source>
         <translation>BANDS : nommez au moins une bande ou un indice à mesurer dans chaque scène</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="102"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="104"/>
         <source>ITEMS: scene {0} has no asset for band {1}; its assets: {2}</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset pour la bande {1} ; ses assets : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="133"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="135"/>
         <source>ITEMS: scene {0} has no qa_pixel or SCL asset to mask clouds with</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset qa_pixel ou SCL pour masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="247"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="257"/>
         <source>ITEMS: the search result holds no scenes over the polygons</source>
         <translation>ITEMS : le résultat de la recherche ne contient aucune scène sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="346"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="436"/>
         <source>ITEMS: {0}</source>
         <translation>ITEMS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="392"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="482"/>
         <source>ITEMS: scene {0} has no acquisition time</source>
         <translation>ITEMS : la scène {0} n'a pas d'heure d'acquisition</translation>
     </message>
@@ -4139,12 +4153,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AUTHCFG : Earthdata Login n'a pas répondu en {0:g} s.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="242"/>
+        <location filename="../timestack/core/search/earthdata.py" line="256"/>
         <source>CATALOG earthdata: granule {0} has no acquisition time.</source>
         <translation>CATALOG earthdata : le granule {0} n'a pas d'heure d'acquisition.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="324"/>
+        <location filename="../timestack/core/search/earthdata.py" line="338"/>
         <source>CATALOG earthdata: NASA CMR cannot be reached or failed: {0}</source>
         <translation>CATALOG earthdata : NASA CMR est injoignable ou a échoué : {0}</translation>
     </message>
@@ -4179,7 +4193,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="159"/>
+        <location filename="../timestack/core/timescan/raster.py" line="160"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -4194,7 +4208,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>DAYS : une période personnalisée dure au moins 1 jour, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="148"/>
+        <location filename="../timestack/core/timescan/resample.py" line="149"/>
         <source>STATISTIC: {0!r}; use one of {1}</source>
         <translation>STATISTIC : {0!r} ; utilisez l'une de {1}</translation>
     </message>
@@ -4214,92 +4228,92 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0}{1} désigne un fichier sur un autre hôte ; seuls les fichiers locaux sont lus</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="84"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="85"/>
         <source>maxSegments must be an integer &gt;= 1, got {0!r}</source>
         <translation>maxSegments doit être un entier &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="92"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="93"/>
         <source>{0} must be in {1}, got {2!r}</source>
         <translation>{0} doit être dans {1}, reçu {2!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="98"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="99"/>
         <source>vertexCountOvershoot must be an integer &gt;= 0, got {0!r}</source>
         <translation>vertexCountOvershoot doit être un entier &gt;= 0, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="104"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="105"/>
         <source>minObservationsNeeded must be an integer &gt;= 2, got {0!r}</source>
         <translation>minObservationsNeeded doit être un entier &gt;= 2, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="169"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="170"/>
         <source>flavor must be one of {0}, got {1!r}</source>
         <translation>flavor doit être l'un de {0}, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="194"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="195"/>
         <source>{0} needs at least two years, got {1!r}</source>
         <translation>{0} nécessite au moins deux années, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="200"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="201"/>
         <source>{0} must all be finite, got {1!r}</source>
         <translation>{0} doivent tous être finis, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="206"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="207"/>
         <source>{0} must be strictly increasing, got {1!r}</source>
         <translation>{0} doit être strictement croissant, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="238"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="253"/>
         <source>values must be (pixels, {0} years), got shape {1}</source>
         <translation>values doit être de forme (pixels, {0} années), reçu la forme {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="310"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="326"/>
         <source>fit band {0!r} must be (pixels, years) = {1}, got {2}</source>
         <translation>la bande ajustée {0!r} doit être de forme (pixels, années) = {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="340"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="357"/>
         <source>index_values must be (years, rows, cols), got shape {0}</source>
         <translation>index_values doit être de forme (années, lignes, colonnes), reçu la forme {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="352"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="369"/>
         <source>fit_bands[{0!r}] must have the index&apos;s shape {1}, got {2}</source>
         <translation>fit_bands[{0!r}] doit avoir la forme de l'indice {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="426"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="443"/>
         <source>years has {0} entries but the stack has {1} bands</source>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="595"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="615"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="601"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="621"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="607"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="627"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="616"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="636"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="128"/>
+        <location filename="../timestack/core/composite/catalog.py" line="143"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
@@ -4309,7 +4323,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>MAX_GB doit être un nombre positif de gigaoctets, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="457"/>
+        <location filename="../timestack/core/composite/catalog.py" line="471"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -4319,32 +4333,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>segments_path : ce n'est pas un raster de segments LandTrendr (descriptions de bandes 'segment_&lt;n&gt;_&lt;field&gt;' absentes)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="104"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="125"/>
         <source>STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90</source>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="172"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="193"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="218"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="239"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="230"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="251"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="340"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="361"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="584"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="603"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -4359,12 +4373,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COMPILE : l'écart-type d'une période nécessite la statistique mean ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="118"/>
+        <location filename="../timestack/core/runtime.py" line="126"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="123"/>
+        <location filename="../timestack/core/runtime.py" line="131"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, then authenticate once with `earthengine authenticate`.</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
     </message>
@@ -4409,12 +4423,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AUTHCFG : Earthdata Login a refusé la connexion ou est injoignable ({0}) ; vérifiez le nom d'utilisateur et le mot de passe (ou le jeton) de la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="296"/>
+        <location filename="../timestack/core/search/earthdata.py" line="310"/>
         <source>TIMEOUT: NASA CMR did not answer within {0:g} s; try again or raise TIMEOUT.</source>
         <translation>TIMEOUT : NASA CMR n'a pas répondu en {0:g} s ; réessayez ou augmentez TIMEOUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="359"/>
+        <location filename="../timestack/core/search/earthdata.py" line="373"/>
         <source>COLLECTIONS: name at least one Earthdata collection short name, e.g. HLSL30, HLSS30 or AST_L1T.</source>
         <translation>COLLECTIONS : nommez au moins un nom court de collection Earthdata, p. ex. HLSL30, HLSS30 ou AST_L1T.</translation>
     </message>
@@ -4479,67 +4493,67 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0}{1} mène {2} (vers {3}) ; un catalogue ne peut atteindre que ses propres fichiers. Si ce dossier doit être lu, ajoutez-le à ALLOWED_ROOTS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="179"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="180"/>
         <source>disturbance_direction must be +1 (index rises on disturbance) or -1 (falls), got {0!r}</source>
         <translation>disturbance_direction doit valoir +1 (l'indice augmente lors d'une perturbation) ou -1 (il diminue), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="418"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="435"/>
         <source>fit_bands needs band descriptions &apos;YYYY_name&apos;; years= is for 1-index stacks</source>
         <translation>fit_bands nécessite des descriptions de bandes 'YYYY_name' ; years= sert aux piles d'un seul indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="440"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="457"/>
         <source>stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly increasing</source>
         <translation>stack_path : l'année {0} de {1!r} apparaît dans les bandes {2} et {3} ; les années doivent être strictement croissantes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="453"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="470"/>
         <source>stack_path: no band described like &apos;YYYY_{0}&apos; (found names: {1}); set band descriptions such as &apos;1990_nbr&apos; or pass years=</source>
         <translation>stack_path : aucune bande décrite comme 'YYYY_{0}' (noms trouvés : {1}) ; définissez des descriptions de bandes telles que '1990_nbr' ou passez years=</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="468"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="485"/>
         <source>fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}</source>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="117"/>
+        <location filename="../timestack/core/composite/catalog.py" line="132"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="132"/>
+        <location filename="../timestack/core/composite/catalog.py" line="147"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="143"/>
+        <location filename="../timestack/core/composite/catalog.py" line="158"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="156"/>
+        <location filename="../timestack/core/composite/catalog.py" line="172"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="174"/>
+        <location filename="../timestack/core/composite/catalog.py" line="190"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="184"/>
+        <location filename="../timestack/core/composite/catalog.py" line="200"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="135"/>
+        <location filename="../timestack/core/composite/outputs.py" line="138"/>
         <source>OUTPUT {0} would write {1} over a file the composite reads (the items or one of their scenes); choose another file name or folder for OUTPUT.</source>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="463"/>
+        <location filename="../timestack/core/io/engine.py" line="512"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
@@ -4554,32 +4568,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="393"/>
+        <location filename="../timestack/core/composite/catalog.py" line="407"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="403"/>
+        <location filename="../timestack/core/composite/catalog.py" line="417"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="413"/>
+        <location filename="../timestack/core/composite/catalog.py" line="427"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="376"/>
+        <location filename="../timestack/core/composite/catalog.py" line="390"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="429"/>
+        <location filename="../timestack/core/composite/catalog.py" line="443"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="439"/>
+        <location filename="../timestack/core/composite/catalog.py" line="453"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
@@ -4589,7 +4603,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="478"/>
+        <location filename="../timestack/core/changemap/maps.py" line="479"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -4619,7 +4633,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="395"/>
+        <location filename="../timestack/core/search/earthdata.py" line="409"/>
         <source>{0} granules</source>
         <translation>{0} granules</translation>
     </message>
@@ -4629,12 +4643,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>archive d'exemple ({0}) à jour dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="189"/>
+        <location filename="../timestack/core/timescan/resample.py" line="190"/>
         <source>Resample</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="508"/>
+        <location filename="../timestack/core/io/engine.py" line="600"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
@@ -4644,7 +4658,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="322"/>
+        <location filename="../timestack/core/composite/annual.py" line="324"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -4654,62 +4668,62 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="208"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="229"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="613"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="680"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/export.py" line="356"/>
+        <location filename="../timestack/core/cube/export.py" line="359"/>
         <source>OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it could have written, so choose a new name</source>
         <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="177"/>
+        <location filename="../timestack/core/cube/animation.py" line="182"/>
         <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
         <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="186"/>
+        <location filename="../timestack/core/cube/animation.py" line="191"/>
         <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
         <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="198"/>
+        <location filename="../timestack/core/cube/animation.py" line="203"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="211"/>
+        <location filename="../timestack/core/cube/animation.py" line="216"/>
         <source>RGB: name three variables (red, green, blue), got {0}</source>
         <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="234"/>
+        <location filename="../timestack/core/cube/animation.py" line="239"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
         <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="243"/>
+        <location filename="../timestack/core/cube/animation.py" line="248"/>
         <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="410"/>
+        <location filename="../timestack/core/cube/animation.py" line="430"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="307"/>
+        <location filename="../timestack/core/search/earthdata.py" line="321"/>
         <source>CATALOG earthdata: NASA CMR answered with HTTP error {0}: {1}</source>
         <translation>CATALOG earthdata : NASA CMR a répondu par l'erreur HTTP {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthdata.py" line="316"/>
+        <location filename="../timestack/core/search/earthdata.py" line="330"/>
         <source>CATALOG earthdata: NASA CMR sent an incomplete or invalid answer ({0}); try again later.</source>
         <translation>CATALOG earthdata : NASA CMR a envoyé une réponse incomplète ou invalide ({0}) ; réessayez plus tard.</translation>
     </message>
@@ -4819,27 +4833,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="488"/>
+        <location filename="../timestack/core/composite/catalog.py" line="502"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="548"/>
+        <location filename="../timestack/core/composite/catalog.py" line="562"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="172"/>
+        <location filename="../timestack/core/composite/outputs.py" line="175"/>
         <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est le fichier qu'écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="182"/>
+        <location filename="../timestack/core/composite/outputs.py" line="185"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou existant pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="195"/>
+        <location filename="../timestack/core/composite/outputs.py" line="198"/>
         <source>{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder</source>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
@@ -5154,7 +5168,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CHUNK_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="476"/>
+        <location filename="../timestack/core/io/engine.py" line="525"/>
         <source>DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty</source>
         <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
     </message>
@@ -5214,17 +5228,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Piles radar par trace écrites</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="180"/>
+        <location filename="../timestack/core/composite/annual.py" line="182"/>
         <source>TDOM_STATISTICS {0} must have {1} bands ({2}), has {3}</source>
         <translation>TDOM_STATISTICS {0} doit avoir {1} bandes ({2}), il en a {3}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="251"/>
+        <location filename="../timestack/core/composite/annual.py" line="253"/>
         <source>TDOM statistics</source>
         <translation>Statistiques TDOM</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="286"/>
+        <location filename="../timestack/core/composite/annual.py" line="288"/>
         <source>Compositing</source>
         <translation>Composition</translation>
     </message>
@@ -5258,6 +5272,21 @@ sa série temporelle s'affiche ici.</translation>
         <source>Stacking dates</source>
         <translation>Empilement des dates</translation>
     </message>
+    <message>
+        <location filename="../timestack/core/io/budget.py" line="69"/>
+        <source>Size estimate: {0} x {1} pixels x {2} bands x {3} dates: {4} to read, {5} to write, {6} of working memory</source>
+        <translation>Estimation de taille : {0} x {1} pixels x {2} bandes x {3} dates : {4} à lire, {5} à écrire, {6} de mémoire de travail</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/budget.py" line="84"/>
+        <source>{0}, more memory than this computer has available ({1}). Process a smaller area or fewer dates at a time (TILE_SIZE where offered), or close other programs</source>
+        <translation>{0}, plus de mémoire que cet ordinateur n'en a de disponible ({1}). Traitez une zone plus petite ou moins de dates à la fois (TILE_SIZE lorsqu'il est proposé), ou fermez d'autres programmes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/budget.py" line="96"/>
+        <source>{0}, more than the limit of MAX_GB={1:g} GB. Choose a smaller area, fewer dates or bands, or a coarser resolution; or, if this size is intended, raise MAX_GB (0: no limit)</source>
+        <translation>{0}, au-delà de la limite MAX_GB={1:g} Go. Choisissez une zone plus petite, moins de dates ou de bandes, ou une résolution plus grossière ; ou, si cette taille est voulue, augmentez MAX_GB (0 : sans limite)</translation>
+    </message>
 </context>
 <context>
     <name>TimestackDock</name>
@@ -5270,167 +5299,167 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="104"/>
+        <location filename="../timestack/processing/params.py" line="105"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="112"/>
+        <location filename="../timestack/processing/params.py" line="113"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="146"/>
+        <location filename="../timestack/processing/params.py" line="147"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="184"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="184"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="216"/>
+        <location filename="../timestack/processing/params.py" line="217"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="217"/>
+        <location filename="../timestack/processing/params.py" line="218"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="218"/>
+        <location filename="../timestack/processing/params.py" line="219"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="219"/>
+        <location filename="../timestack/processing/params.py" line="220"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="220"/>
+        <location filename="../timestack/processing/params.py" line="221"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="221"/>
+        <location filename="../timestack/processing/params.py" line="222"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="223"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="223"/>
+        <location filename="../timestack/processing/params.py" line="224"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="224"/>
+        <location filename="../timestack/processing/params.py" line="225"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="248"/>
+        <location filename="../timestack/processing/params.py" line="249"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="249"/>
+        <location filename="../timestack/processing/params.py" line="250"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="250"/>
+        <location filename="../timestack/processing/params.py" line="251"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="251"/>
+        <location filename="../timestack/processing/params.py" line="252"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="283"/>
+        <location filename="../timestack/processing/params.py" line="284"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="325"/>
+        <location filename="../timestack/processing/params.py" line="326"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="498"/>
+        <location filename="../timestack/processing/params.py" line="528"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="135"/>
+        <location filename="../timestack/processing/params.py" line="136"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="479"/>
+        <location filename="../timestack/processing/params.py" line="509"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="563"/>
+        <location filename="../timestack/processing/params.py" line="593"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="350"/>
+        <location filename="../timestack/processing/params.py" line="351"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="383"/>
+        <location filename="../timestack/processing/params.py" line="413"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="404"/>
+        <location filename="../timestack/processing/params.py" line="434"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="460"/>
+        <location filename="../timestack/processing/params.py" line="490"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="151"/>
+        <location filename="../timestack/processing/params.py" line="152"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
         <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
     </message>
@@ -5485,169 +5514,174 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="392"/>
+        <location filename="../timestack/processing/params.py" line="422"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="398"/>
+        <location filename="../timestack/processing/params.py" line="428"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="435"/>
+        <location filename="../timestack/processing/params.py" line="465"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="443"/>
+        <location filename="../timestack/processing/params.py" line="473"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="514"/>
+        <location filename="../timestack/processing/params.py" line="544"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="523"/>
+        <location filename="../timestack/processing/params.py" line="553"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="107"/>
+        <location filename="../timestack/processing/params.py" line="108"/>
         <source>The rectangle the run covers, in any CRS (the map&apos;s extent, a layer&apos;s, or one you draw); AOI takes its place when set.</source>
         <translation>Le rectangle couvert par le traitement, dans n'importe quel SCR (l'emprise de la carte, celle d'une couche ou une emprise dessinée) ; AOI le remplace s'il est défini.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="118"/>
+        <location filename="../timestack/processing/params.py" line="119"/>
         <source>Polygons whose union the run covers (a study area, stands), instead of EXTENT.</source>
         <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="178"/>
+        <location filename="../timestack/processing/params.py" line="179"/>
         <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
         <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="238"/>
+        <location filename="../timestack/processing/params.py" line="239"/>
         <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
         <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="276"/>
+        <location filename="../timestack/processing/params.py" line="277"/>
         <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
         <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="291"/>
+        <location filename="../timestack/processing/params.py" line="292"/>
         <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
         <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="327"/>
+        <location filename="../timestack/processing/params.py" line="328"/>
         <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
         <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="355"/>
+        <location filename="../timestack/processing/params.py" line="356"/>
         <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
         <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="410"/>
+        <location filename="../timestack/processing/params.py" line="440"/>
         <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
         <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="415"/>
+        <location filename="../timestack/processing/params.py" line="445"/>
         <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
         <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="420"/>
+        <location filename="../timestack/processing/params.py" line="450"/>
         <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
         <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="531"/>
+        <location filename="../timestack/processing/params.py" line="561"/>
         <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
         <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="539"/>
+        <location filename="../timestack/processing/params.py" line="569"/>
         <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
         <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="577"/>
+        <location filename="../timestack/processing/params.py" line="607"/>
         <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
         <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="604"/>
+        <location filename="../timestack/processing/params.py" line="634"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="610"/>
+        <location filename="../timestack/processing/params.py" line="640"/>
         <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
         <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="620"/>
+        <location filename="../timestack/processing/params.py" line="650"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="626"/>
+        <location filename="../timestack/processing/params.py" line="656"/>
         <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
         <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="635"/>
+        <location filename="../timestack/processing/params.py" line="665"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="647"/>
+        <location filename="../timestack/processing/params.py" line="677"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="647"/>
+        <location filename="../timestack/processing/params.py" line="677"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="647"/>
+        <location filename="../timestack/processing/params.py" line="677"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="656"/>
+        <location filename="../timestack/processing/params.py" line="686"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="664"/>
+        <location filename="../timestack/processing/params.py" line="694"/>
         <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
         <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="668"/>
+        <location filename="../timestack/processing/params.py" line="698"/>
         <source>Refuse runs larger than (GB of output or working memory)</source>
         <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="684"/>
+        <location filename="../timestack/processing/params.py" line="714"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="702"/>
+        <location filename="../timestack/processing/params.py" line="732"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="378"/>
+        <source>Refuse runs reading or writing more than (GB, 0: no limit)</source>
+        <translation>Refuser les traitements qui lisent ou écrivent plus de (Go, 0 : sans limite)</translation>
     </message>
 </context>
 <context>
@@ -5955,132 +5989,132 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalStatsAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="69"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="73"/>
         <source>Polygon statistics over time</source>
         <translation>Statistiques par polygone dans le temps</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="89"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="99"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="94"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="104"/>
         <source>Polygon id field</source>
         <translation>Champ identifiant des polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="99"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="109"/>
         <source>Time stacks (bands named YYYY_variable)</source>
         <translation>Piles temporelles (bandes nommées YYYY_variable)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="107"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="117"/>
         <source>Scenes (ItemCollection JSON or stac-geoparquet), instead of stacks</source>
         <translation>Scènes (JSON ItemCollection ou stac-geoparquet), au lieu de piles</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="115"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="125"/>
         <source>Bands (comma separated; stacks: empty = all)</source>
         <translation>Bandes (séparées par des virgules ; piles : vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="121"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="131"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="130"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="140"/>
         <source>Percentiles (comma separated, e.g. 10, 90)</source>
         <translation>Centiles (séparés par des virgules, p. ex. 10, 90)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>Compile dates</source>
         <translation>Compiler les dates</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>None (every date)</source>
         <translation>Aucune (chaque date)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>Weekly</source>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>Yearly</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="135"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="145"/>
         <source>Whole period</source>
         <translation>Toute la période</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="149"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="159"/>
         <source>Minimum valid fraction of a polygon to keep a date</source>
         <translation>Fraction valide minimale d'un polygone pour garder une date</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="159"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="169"/>
         <source>Mask in scenes</source>
         <translation>Masque dans les scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="163"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="175"/>
         <source>Statistics (long table)</source>
         <translation>Statistiques (table longue)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="168"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="180"/>
         <source>Wide table (one row per polygon, the mean or first statistic)</source>
         <translation>Table large (une ligne par polygone, la moyenne ou la première statistique)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="242"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="254"/>
         <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
         <translation>PERCENTILES : {0} n'est pas un nombre entier de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="269"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="281"/>
         <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
         <translation>Polygone {0} : géométrie invalide réparée (MakeValid).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="306"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="318"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation>Indiquez soit des piles temporelles (INPUT) soit des scènes (ITEMS), pas les deux ni aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="330"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="343"/>
         <source>{0} scenes over the polygons</source>
         <translation>{0} scènes sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="361"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="376"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="371"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="386"/>
         <source>Polygon statistics (wide)</source>
         <translation>Statistiques par polygone (large)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="375"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="390"/>
         <source>{0} rows written to {1}</source>
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="72"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="76"/>
         <source>Statistics of every polygon (stand, field, catchment) over time, computed exactly with exactextract (each pixel weighted by the share of it the polygon covers).
 
 Give either time stacks (INPUT: composites, LandTrendr fitted values or timescans whose band descriptions start with the date, e.g. 1990_nbr) or a search result (ITEMS: ItemCollection JSON or stac-geoparquet); scenes are cloud-masked with QA_PIXEL or SCL before the bands and indices in BANDS/INDICES are measured.
@@ -6093,64 +6127,69 @@ Indiquez soit des piles temporelles (INPUT : composites, valeurs ajustées de La
 La sortie est une table longue (id, date, variable, une colonne par statistique) ; valid_fraction est la part non masquée du polygone. COMPILE agrège les dates en semaines, mois, années ou sur toute la période, en pondérant chaque date par son nombre de pixels valides, après avoir écarté les dates dont la fraction valide est inférieure à MIN_VALID_FRACTION. Le nombre, la moyenne, l'écart-type, le minimum et le maximum d'une période sont exacts ; la médiane et les centiles d'une période sont la moyenne pondérée par le nombre des valeurs des dates, une approximation (la valeur exacte nécessite chaque pixel). La table large facultative a une ligne par polygone et peut être jointe aux polygones par leur identifiant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="356"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="371"/>
         <source>Polygon statistics cannot run safely in this QGIS session: {0}</source>
         <translation>Les statistiques par polygone ne peuvent pas s'exécuter sans risque dans cette session QGIS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="177"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="189"/>
         <source>Polygons with a valid pixel on at least one date</source>
         <translation>Polygones ayant un pixel valide à au moins une date</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="182"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="194"/>
         <source>Polygons without a valid pixel on any date (all counts 0)</source>
         <translation>Polygones sans pixel valide à aucune date (tous les comptes à 0)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="188"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="200"/>
         <source>Rows in the long table (0: empty)</source>
         <translation>Lignes de la table longue (0 : vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="213"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="225"/>
         <source>{0}: {1} does not exist; choose an existing file.</source>
         <translation>{0} : {1} n'existe pas ; choisissez un fichier existant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="216"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="228"/>
         <source>{0}: {1} is empty (0 bytes); write it again or choose another file.</source>
         <translation>{0} : {1} est vide (0 octet) ; écrivez-le de nouveau ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="227"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="239"/>
         <source>INPUT: {0} is not a raster GDAL can read (damaged, or another kind of file); choose a time stack GeoTIFF whose bands are named YYYY_variable.</source>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (endommagé, ou d'un autre type) ; choisissez une pile temporelle GeoTIFF dont les bandes sont nommées AAAA_variable.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="231"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="243"/>
         <source>POLYGONS: {0} is not a vector layer GDAL can read (damaged, or another kind of file); choose a polygon layer (GeoPackage, shapefile, GeoJSON).</source>
         <translation>POLYGONS : {0} n'est pas une couche vecteur lisible par GDAL (endommagée, ou d'un autre type) ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="254"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="266"/>
         <source>INDICES: {0} is not an index Timestack computes; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice que Timestack calcule ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="383"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="398"/>
         <source>No polygon covers a valid pixel of {0} on any date: every count is 0 and every other statistic empty. Check that POLYGONS lie over the data (their extent and CRS) and, for scenes, that MASK leaves pixels.</source>
         <translation>Aucun polygone ne couvre un pixel valide de {0} à aucune date : chaque compte vaut 0 et toutes les autres statistiques sont vides. Vérifiez que POLYGONS se trouvent sur les données (leur emprise et leur SCR) et, pour les scènes, que MASK laisse des pixels.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="394"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="409"/>
         <source>{0} of {1} polygons cover no valid pixel of {2} on any date (count 0, other statistics empty): {3}.</source>
         <translation>{0} polygones sur {1} ne couvrent aucun pixel valide de {2} à aucune date (compte 0, autres statistiques vides) : {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="401"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="416"/>
         <source>No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. Lower MIN_VALID_FRACTION.</source>
         <translation>Aucune date d'aucun polygone n'atteint MIN_VALID_FRACTION {0} : la table n'a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="91"/>
+        <source>DASK_SCHEDULER (advanced) measures chunks of 100 polygons per stack, or one scene at a time, on a dask.distributed cluster; its workers read the stacks or scenes themselves, so local files must be at the same path on them (a shared file system).</source>
+        <translation>DASK_SCHEDULER (avancé) mesure les polygones par lots de 100 par pile, ou une scène à la fois, sur une grappe dask.distributed ; ses workers lisent eux-mêmes les piles ou les scènes, les fichiers locaux doivent donc s'y trouver au même chemin (système de fichiers partagé).</translation>
     </message>
 </context>
 </TS>

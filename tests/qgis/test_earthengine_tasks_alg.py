@@ -66,8 +66,8 @@ def test_without_earthengine_api_the_algorithm_says_how_to_install_it(provider, 
 
 
 def test_a_service_account_key_in_the_auth_database_logs_in(provider, earthengine_api, store_login, tmp_path):
-    from tests.servers.earthengine import ACCESS_TOKEN
     from tests.helpers.earthengine import service_account_key
+    from tests.servers.earthengine import ACCESS_TOKEN
 
     key = service_account_key(f"{earthengine_api.url}/token")
     results = run(ACTION=0, AUTHCFG=store_login("", key), OUTPUT=str(tmp_path / "tasks.csv"))
