@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import numpy as np
 import pytest
@@ -114,3 +115,20 @@ def test_expired_jobs_are_found_but_not_downloaded(tmp_path):
         assert [job.expired for job in jobs] == [True]
         assert download_jobs(jobs, tmp_path / "zips") == ([], [])
         assert not any("/files/" in request for request in server.requests)
+
+
+def test_without_hyp3_sdk_the_search_says_where_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "hyp3_sdk", None)  # what `import hyp3_sdk` meets where it is missing
+    with pytest.raises(TimestackError) as caught:
+        find_jobs("http://127.0.0.1:9", "", TOKEN)
+    assert caught.value.parameter == "AUTHCFG"
+    assert "timestack:hyp3download needs the hyp3_sdk package: install it with" in str(caught.value)
+
+
+def test_downloads_report_progress_per_zip_and_the_end(api, tmp_path):
+    said = []
+    written, _ = download_jobs(
+        find_jobs(api.url, "", TOKEN, name="ridgecrest"), tmp_path / "zips", lambda p, m: said.append((p, m))
+    )
+    assert [round(p) for p, _ in said] == [0, 25, 50, 75, 100]
+    assert [str(m) for _, m in said[:-1]] == [f"Downloading {path.name}" for path in written]

@@ -30,7 +30,9 @@ from ..runtime import (
     Message,
     Progress,
     TimestackError,
-    missing_package,
+    no_progress,
+    not_cancelled,
+    optional_import,
 )
 from .names import acquisition_start, relative_orbit
 
@@ -55,10 +57,7 @@ class Hyp3Job:
 
 
 def _client(api_url: str, username: str, secret: str, timeout: float):
-    try:
-        import hyp3_sdk
-    except ImportError as exc:
-        raise missing_package("timestack:hyp3download", "hyp3_sdk", "AUTHCFG") from exc
+    hyp3_sdk = optional_import("hyp3_sdk", "timestack:hyp3download", "hyp3_sdk", "AUTHCFG")
     if not secret:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "AUTHCFG: the configuration has no password or token."),
@@ -157,22 +156,23 @@ def download_jobs(
     import requests
     from hyp3_sdk.util import download_file
 
+    progress = progress or no_progress
+    is_cancelled = is_cancelled or not_cancelled
     folder = Path(folder)
     files = [entry for job in jobs if not job.expired for entry in job.files]
     written, skipped = [], []
     for index, entry in enumerate(files):
-        if is_cancelled and is_cancelled():
+        if is_cancelled():
             raise Cancelled()
         target = folder / Path(entry["filename"]).name
         size = entry.get("size")
         if target.is_file() and (size is None or target.stat().st_size == size):
             skipped.append(target)
             continue
-        if progress:
-            progress(
-                100.0 * index / len(files),
-                Message(QT_TRANSLATE_NOOP("TimestackCore", "Downloading {0}"), target.name),
-            )
+        progress(
+            100.0 * index / len(files),
+            Message(QT_TRANSLATE_NOOP("TimestackCore", "Downloading {0}"), target.name),
+        )
         temporary = temporary_beside(target)
         try:
             try:
@@ -197,6 +197,5 @@ def download_jobs(
             remove_temporary(temporary)
             raise
         written.append(target)
-    if progress:
-        progress(100.0, "")
+    progress(100.0, "")
     return written, skipped

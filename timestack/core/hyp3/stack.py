@@ -83,6 +83,14 @@ class Hyp3Stack:
     products: list[list[Hyp3Product]]
 
 
+def _refuse_mixed(counts: Counter, message: str, *args: str) -> None:
+    """Refuse INPUT with ``message`` when ``counts`` (products per value) holds more than one value; its
+    last placeholder gets each value with its count (``2 RTC_GAMMA, 1 INSAR_GAMMA``), the others ``args``."""
+    if len(counts) > 1:
+        listed = ", ".join(f"{count} {value}" for value, count in counts.items())
+        raise TimestackError(message, "INPUT", args=(*args, listed))
+
+
 def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> str:
     """The product type of ``products``, or the error a mixed or incomplete set deserves."""
     if not products:
@@ -93,15 +101,11 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
             "INPUT",
         )
     types = Counter(p.name.product_type for p in products)
-    if len(types) > 1:
-        raise TimestackError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "INPUT mixes product types ({0}); stack RTC_GAMMA and INSAR_GAMMA products separately"
-            ),
-            "INPUT",
-            args=(", ".join(f"{count} {kind}" for kind, count in types.items()),),
-        )  # fmt: skip
+    mixed_types = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT mixes product types ({0}); stack RTC_GAMMA and INSAR_GAMMA products separately"
+    )  # fmt: skip
+    _refuse_mixed(types, mixed_types)
     kind = next(iter(types))
     layers = stack_layers(kind)
     if layer not in layers:
@@ -110,16 +114,11 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
             "LAYER",
             args=(layer, kind, ", ".join(layers)),
         )
-    polarizations = Counter(p.name.primary_polarization for p in products)
-    if len(polarizations) > 1:
-        raise TimestackError(
-            QT_TRANSLATE_NOOP(
-                "TimestackCore",
-                "INPUT mixes polarisations ({0}); stack products of one polarisation"
-            ),
-            "INPUT",
-            args=(", ".join(f"{count} {pol}" for pol, count in polarizations.items()),),
-        )  # fmt: skip
+    mixed_polarizations = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT mixes polarisations ({0}); stack products of one polarisation"
+    )  # fmt: skip
+    _refuse_mixed(Counter(p.name.primary_polarization for p in products), mixed_polarizations)
     # one track (and pass direction): backscatter and phase differ between viewing geometries
     mixed_tracks = QT_TRANSLATE_NOOP(
         "TimestackCore",
@@ -134,17 +133,13 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
         if len(values) > 1:
             listed = ", ".join(f"{value}: {count}" for value, count in sorted(values.items()))
             raise TimestackError(message, "INPUT", args=(listed,))
+    mixed_options = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "INPUT mixes {0} ({1}); stack products processed with the same options"
+    )  # fmt: skip
     for option in ("radiometry", "scale"):
         values = Counter(p.metadata.get(option) for p in products if p.metadata.get(option))
-        if len(values) > 1:
-            raise TimestackError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "INPUT mixes {0} ({1}); stack products processed with the same options"
-                ),
-                "INPUT",
-                args=(option, ", ".join(f"{count} {value}" for value, count in values.items())),
-            )  # fmt: skip
+        _refuse_mixed(values, mixed_options, option)
     for product in products:
         if layer not in product.layers:
             raise TimestackError(
