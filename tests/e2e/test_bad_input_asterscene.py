@@ -9,8 +9,6 @@ files) and the output folder (the user's notes and an older file) stay byte-for-
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,21 +16,22 @@ import rasterio
 from affine import Affine
 
 from tests.helpers.aster import X0, Y0, aster_item, write_aster_scene, write_items
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.bad_input import (
+    Case,
+    arguments,
+    broken_item_collections,
+    edited_items,
+    item_collection_cases,
+    read_only,
+    run_case,
+    user_folders,
+)
 from tests.helpers.scenes import write_scene
 from tests.helpers.zonal import write_polygons
 
 ALGORITHM = "timestack:asterscene"
 SCENE = "AST_L1T_00306012004183512_20150503105520_11111"
 WHEN = dt.datetime(2004, 6, 1, 18, 35, 12)
-
-
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
 
 
 @pytest.fixture(scope="module")
@@ -42,51 +41,38 @@ def place(tmp_path_factory):
     catalog.mkdir()
     paths = write_aster_scene(catalog / "scenes", SCENE, {"1": 50, "2": 40, "3N": 90})
     item = aster_item(SCENE, WHEN, paths)
-    write_items(catalog / "items.json", [item])
-    (catalog / "empty.json").write_bytes(b"")
-    text = (catalog / "items.json").read_text()
-    (catalog / "truncated.json").write_text(text[: len(text) // 2])
-    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
-    write_items(catalog / "no_items.json", [])
-    (catalog / "folder.json").mkdir()
+    broken_item_collections(catalog, [item])
     write_items(catalog / "landsat.json", [write_scene(catalog / "landsat", "LC08_A_20200610", "2020-06-10")])
     granule = {
         "type": "Feature", "id": SCENE, "properties": {"datetime": "2004-06-01T18:35:12Z"},
         "assets": {"hdf": {"href": f"https://data.lpdaac.earthdatacloud.nasa.gov/{SCENE}.hdf"}},
     }  # fmt: skip
     write_items(catalog / "cmr.json", [granule])
-    (catalog / "sub").mkdir()
-    items_to(
-        catalog / "sub" / "escape.json",
-        [item],
-        lambda i: [a.update(href="../../" + Path(a["href"]).name) for a in i["assets"].values()],
-    )
-    items_to(catalog / "passwd.json", [item], lambda i: i["assets"]["VNIR"].update(href="file:///etc/passwd"))
-    items_to(catalog / "vsi.json", [item], lambda i: i["assets"]["VNIR"].update(href="/vsizip/x.zip/a.tif"))
-    items_to(
-        catalog / "gone.json", [item], lambda i: i["assets"]["VNIR"].update(href=str(catalog / "gone.tif"))
-    )
+    vnir_to = {
+        "passwd_vnir": "file:///etc/passwd",
+        "vsi": "/vsizip/x.zip/a.tif",
+        "gone": str(catalog / "gone.tif"),
+    }
+    for name, href in vnir_to.items():
+        edited_items(
+            catalog / f"{name}.json", [item], lambda i, href=href: i["assets"]["VNIR"].update(href=href)
+        )
     one_band = catalog / "scenes" / "one_band.tif"
     with rasterio.open(
         one_band, "w", driver="GTiff", width=4, height=4, count=1, dtype="uint8", crs="EPSG:32611",
         transform=Affine(15, 0, X0, 0, -15, Y0),
     ) as dst:  # fmt: skip
         dst.write(np.full((1, 4, 4), 9, dtype="uint8"))
-    items_to(catalog / "one_band.json", [item], lambda i: i["assets"]["VNIR"].update(href=str(one_band)))
-    items_to(catalog / "no_date.json", [item], lambda i: i["properties"].update(datetime="sometime"))
-    items_to(catalog / "no_sun.json", [item], lambda i: i["properties"].pop("view:sun_elevation"))
+    edited_items(catalog / "one_band.json", [item], lambda i: i["assets"]["VNIR"].update(href=str(one_band)))
+    edited_items(catalog / "no_date.json", [item], lambda i: i["properties"].update(datetime="sometime"))
+    edited_items(catalog / "no_sun.json", [item], lambda i: i["properties"].pop("view:sun_elevation"))
     (catalog / f"{SCENE}.hdf").write_text("not an HDF granule\n")
     misnamed = catalog / "scenes" / "scene-VNIR.tif"
     misnamed.write_bytes(paths["VNIR"].read_bytes())
     write_polygons(catalog / "no_features.gpkg", [])
     (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
-    out = root / "out"
-    out.mkdir()
-    (out / "notes.txt").write_text("notes\n")
+    out, locked = user_folders(root)
     (out / f"{SCENE}_VNIR.tif").write_bytes(b"an older file the user keeps\n")
-    locked = root / "locked"
-    locked.mkdir()
-    (locked / "kept.txt").write_text("kept\n")
     with read_only(locked):
         yield {
             "in": str(catalog), "out": str(out), "locked": str(locked), "vnir": str(paths["VNIR"]),
@@ -106,17 +92,13 @@ CASES = [
     # where the scenes come from
     case("items-and-input-empty", "ITEMS and INPUT are empty", ITEMS=None),
     case("items-and-input-both", "ITEMS and INPUT are both set", INPUT="{vnir}"),
-    case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
-    case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
-    case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
-    case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
-    case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
-    case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
+    *item_collection_cases(case),
     case("items-landsat", "ITEMS: 1 of the items are not ASTER L1T scenes", ITEMS="{in}/landsat.json"),
     case("items-cmr-hdf-granule", f"ITEMS: item {SCENE} is an HDF-EOS granule", ITEMS="{in}/cmr.json"),
-    case("items-href-escapes", "leads outside the catalog's folder", ITEMS="{in}/sub/escape.json"),
     case(
-        "items-href-system-file", "/etc/passwd leads outside every catalog on disk", ITEMS="{in}/passwd.json"
+        "items-vnir-href-system-file",
+        "/etc/passwd leads outside every catalog on disk",
+        ITEMS="{in}/passwd_vnir.json",
     ),
     case("items-href-gdal-vsi", "is neither a local file nor an http", ITEMS="{in}/vsi.json"),
     case("items-file-gone", f"ITEMS: the VNIR file of scene {SCENE} cannot be read", ITEMS="{in}/gone.json"),
@@ -134,11 +116,6 @@ CASES = [
         "INPUT: scene-VNIR.tif is not named like an ASTER L1T",
         ITEMS=None,
         INPUT="{misnamed}",
-    ),
-    case(
-        "allowed-roots-not-a-folder",
-        "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
-        ALLOWED_ROOTS="{in}/notes.txt",
     ),
     # choices
     case("subsystems-unknown", "SUBSYSTEMS: 5 is not one of the choices", SUBSYSTEMS="5"),

@@ -8,14 +8,20 @@ scene files) and the output folder stay byte-for-byte as they were.
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.bad_input import (
+    Case,
+    arguments,
+    broken_item_collections,
+    item_collection_cases,
+    read_only,
+    run_case,
+    user_folders,
+)
 from tests.helpers.scenes import write_scene
 from tests.helpers.sentinel1 import SIZE, write_items, write_rtc_scene
 from tests.helpers.zonal import write_polygons
@@ -29,14 +35,6 @@ PASSES = (
     ("2023-06-09T05:50:30Z", 37, "descending"),
     ("2023-06-21T05:50:31Z", 37, "descending"),
 )
-
-
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
 
 
 @pytest.fixture(scope="module")
@@ -53,38 +51,16 @@ def place(tmp_path_factory):
         return write_rtc_scene(folder, when, orbit, state, power)
 
     items = [scene(catalog / "scenes", *row) for row in PASSES]
-    write_items(catalog / "items.json", items)
+    broken_item_collections(catalog, items)
     write_items(catalog / "one_date.json", [items[0], items[3], items[4]])
-    (catalog / "empty.json").write_bytes(b"")
-    text = (catalog / "items.json").read_text()
-    (catalog / "truncated.json").write_text(text[: len(text) // 2])
-    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
-    write_items(catalog / "no_items.json", [])
-    (catalog / "folder.json").mkdir()
     write_items(catalog / "landsat.json", [write_scene(catalog / "landsat", "LC08_A_20230610", "2023-06-10")])
     gone = [scene(catalog / "gone", *row) for row in PASSES[:2]]
     write_items(catalog / "gone.json", gone)
     shutil.rmtree(catalog / "gone")
-    (catalog / "sub").mkdir()
-    items_to(
-        catalog / "sub" / "escape.json",
-        items,
-        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
-    )
-    items_to(
-        catalog / "passwd.json",
-        items,
-        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
-    )
     write_polygons(catalog / "no_features.gpkg", [])
     write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32631)
     (catalog / "notes.txt").write_text("field notes: the polder flooded in June\n")
-    out = root / "out"
-    out.mkdir()
-    (out / "notes.txt").write_text("notes\n")
-    locked = root / "locked"
-    locked.mkdir()
-    (locked / "kept.txt").write_text("kept\n")
+    out, locked = user_folders(root)
     with read_only(locked):
         yield {"in": str(catalog), "out": str(out), "locked": str(locked)}
 
@@ -98,28 +74,14 @@ def case(id: str, fragment: str, **changes) -> Case:
 
 
 CASES = [
-    # ITEMS: missing, empty, broken, not STAC, no items, no Sentinel-1 item
+    # ITEMS: missing, empty, broken, not STAC, no items, hrefs outside the catalog, no Sentinel-1 item
+    *item_collection_cases(case),
     case("items-not-given", "ITEMS:\tScenes (STAC ItemCollection JSON)", ITEMS=None),
-    case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
-    case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
-    case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
-    case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
-    case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
-    case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
     case("items-without-sentinel-1", "ITEMS holds no Sentinel-1 item (1 items;", ITEMS="{in}/landsat.json"),
     case(
         "items-files-missing",
         "none of the 2 Sentinel-1 items is readable (missing file",
         ITEMS="{in}/gone.json",
-    ),
-    case("items-href-escapes-catalog", "leads outside the catalog's folder", ITEMS="{in}/sub/escape.json"),
-    case(
-        "items-href-system-file", "/etc/passwd leads outside every catalog on disk", ITEMS="{in}/passwd.json"
-    ),
-    case(
-        "allowed-roots-not-a-folder",
-        "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
-        ALLOWED_ROOTS="{in}/notes.txt",
     ),
     # POLARIZATIONS and RATIO
     case(

@@ -8,27 +8,26 @@ scene files) and the output folder (the user's notes and an older stack) stay by
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.bad_input import (
+    Case,
+    arguments,
+    broken_item_collections,
+    edited_items,
+    item_collection_cases,
+    read_only,
+    run_case,
+    user_folders,
+)
 from tests.helpers.scenes import write_items, write_scene
 from tests.helpers.zonal import write_polygons
 
 ALGORITHM = "timestack:scenestack"
 
 SCENES = (("LC08_A_20200610", "2020-06-10"), ("LC08_B_20200712", "2020-07-12"))
-
-
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
 
 
 @pytest.fixture(scope="module")
@@ -39,49 +38,27 @@ def place(tmp_path_factory):
     catalog = root / "catalog"
     catalog.mkdir()
     items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in SCENES]
-    write_items(catalog / "items.json", items)
-    (catalog / "empty.json").write_bytes(b"")
-    text = (catalog / "items.json").read_text()
-    (catalog / "truncated.json").write_text(text[: len(text) // 2])
-    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
-    write_items(catalog / "no_items.json", [])
+    broken_item_collections(catalog, items)
     write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
-    (catalog / "folder.json").mkdir()
     # the same scenes, their files somewhere they no longer are
     gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in SCENES]
     write_items(catalog / "gone.json", gone)
     shutil.rmtree(catalog / "gone")
-    # hrefs reaching outside the catalog's folder: relative ../, an absolute system file, GDAL's /vsi
-    (catalog / "sub").mkdir()
-    items_to(
-        catalog / "sub" / "escape.json",
-        items,
-        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
-    )
-    items_to(
-        catalog / "passwd.json",
-        items,
-        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
-    )
-    items_to(
+    # hrefs through GDAL's /vsi (relative ../ and an absolute system file are among the broken ones)
+    edited_items(
         catalog / "vsi.json",
         items,
         lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
     )
-    items_to(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
+    edited_items(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
     # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
     write_items(catalog / "stack_log.json", items)
     write_polygons(catalog / "no_features.gpkg", [])
     write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
     (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
     (catalog / "a_folder").mkdir()
-    out = root / "out"
-    out.mkdir()
-    (out / "notes.txt").write_text("notes\n")
+    out, locked = user_folders(root)
     (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
-    locked = root / "locked"
-    locked.mkdir()
-    (locked / "kept.txt").write_text("kept\n")
     band = items[0]["assets"]["red"]["href"]
     with read_only(locked):
         yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
@@ -102,32 +79,19 @@ def case(id: str, fragment: str, **changes) -> Case:
 UTM = "[EPSG:32610]"
 
 CASES = [
-    # ITEMS: missing, empty, broken, not STAC, no items
+    # ITEMS: missing, empty, broken, not STAC, no items, hrefs outside the catalog; ALLOWED_ROOTS
     case("items-not-given", "ITEMS is empty: give the STAC ItemCollection", ITEMS=None),
-    case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
-    case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
-    case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
-    case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
-    case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
-    case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
+    *item_collection_cases(case, escape="../../LC08_A_20200610_SR_B4.TIF leads outside the catalog's folder"),
     case(
         "items-without-assets",
         "{in}/no_assets.json is not a STAC ItemCollection",
         ITEMS="{in}/no_assets.json",
     ),
-    # ITEMS whose scene files are gone, lie outside the catalog or lack the quality band
+    # ITEMS whose scene files are gone, reached through GDAL's /vsi or lack the quality band
     case(
         "items-files-missing",
         "ITEMS: the files of all 2 scenes of 2020-2020 (days 1-366) are missing",
         ITEMS="{in}/gone.json",
-    ),
-    case(
-        "items-href-escapes-catalog",
-        "../../LC08_A_20200610_SR_B4.TIF leads outside the catalog's folder",
-        ITEMS="{in}/sub/escape.json",
-    ),
-    case(
-        "items-href-system-file", "/etc/passwd leads outside every catalog on disk", ITEMS="{in}/passwd.json"
     ),
     case("items-href-gdal-vsi", "is neither a local file nor an http", ITEMS="{in}/vsi.json"),
     case("items-a-raster", "ITEMS: {band} is not a .json file", ITEMS="{band}"),
@@ -135,11 +99,6 @@ CASES = [
         "items-without-quality-asset",
         "none of the 2 items can be composited: no quality asset",
         ITEMS="{in}/no_qa.json",
-    ),
-    case(
-        "allowed-roots-not-a-folder",
-        "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
-        ALLOWED_ROOTS="{in}/notes.txt",
     ),
     # EXTENT and AOI
     case("extent-without-area", "EXTENT is empty", EXTENT=f"500100,500100,4999000,4999000 {UTM}"),

@@ -10,6 +10,7 @@ byte-for-byte as they were (a case that must succeed with a warning may only add
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -21,8 +22,21 @@ from pathlib import Path
 import numpy as np
 
 from tests.helpers.rasters import write_stack
+from tests.helpers.scenes import write_items
 
-__all__ = ["Case", "arguments", "bad_files", "read_only", "run_case", "snapshot", "stack_file_cases"]
+__all__ = [
+    "Case",
+    "arguments",
+    "bad_files",
+    "broken_item_collections",
+    "edited_items",
+    "item_collection_cases",
+    "read_only",
+    "run_case",
+    "snapshot",
+    "stack_file_cases",
+    "user_folders",
+]
 
 
 @dataclass(frozen=True)
@@ -152,6 +166,88 @@ def stack_file_cases(case: Callable[..., Case], output_name: str) -> list[Case]:
         ),
         case("no-output", "OUTPUT is empty; it needs a value", OUTPUT=""),
     ]
+
+
+def edited_items(path: Path, items: list, change: Callable[[dict], object]) -> Path:
+    """``items`` written to ``path`` as an ItemCollection after ``change(item)`` edited a copy of each."""
+    copies = json.loads(json.dumps(items))
+    for item in copies:
+        change(item)
+    return write_items(path, copies)
+
+
+def broken_item_collections(catalog: Path, items: list) -> None:
+    """Write ``items`` to ``catalog``/items.json and beside it the ItemCollections nobody should give an
+    algorithm's ITEMS: ``empty.json`` (0 bytes), ``truncated.json`` (half of items.json), ``settings.json``
+    (JSON but not STAC), ``no_items.json`` (no feature), ``folder.json`` (a folder), ``sub/escape.json``
+    (hrefs ``../../`` out of the catalog's folder) and ``passwd.json`` (every href ``file:///etc/passwd``).
+    """
+    write_items(catalog / "items.json", items)
+    (catalog / "empty.json").write_bytes(b"")
+    text = (catalog / "items.json").read_text()
+    (catalog / "truncated.json").write_text(text[: len(text) // 2])
+    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
+    write_items(catalog / "no_items.json", [])
+    (catalog / "folder.json").mkdir()
+    (catalog / "sub").mkdir()
+    edited_items(
+        catalog / "sub" / "escape.json",
+        items,
+        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
+    )
+    edited_items(
+        catalog / "passwd.json",
+        items,
+        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
+    )
+
+
+def item_collection_cases(
+    case: Callable[..., Case], escape: str = "leads outside the catalog's folder"
+) -> list[Case]:
+    """The rows every algorithm shares that reads a STAC ItemCollection in ITEMS from a catalog folder
+    ``{in}`` that :func:`broken_item_collections` filled (and a text file ``{in}/notes.txt``): ITEMS
+    missing, a folder, empty, truncated, not STAC, without items, with hrefs leaving the catalog; an
+    ALLOWED_ROOTS that is not a folder.
+
+    ``case(name, fragment, **changes)`` builds a row of the module's own table; ``escape`` is what the
+    message about ``sub/escape.json`` must say (a table may name the href too).
+    """
+    return [
+        case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
+        case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
+        case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
+        case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
+        case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
+        case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
+        case(
+            "items-href-escapes-catalog",
+            escape,
+            ITEMS="{in}/sub/escape.json",
+        ),
+        case(
+            "items-href-system-file",
+            "/etc/passwd leads outside every catalog on disk",
+            ITEMS="{in}/passwd.json",
+        ),
+        case(
+            "allowed-roots-not-a-folder",
+            "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
+            ALLOWED_ROOTS="{in}/notes.txt",
+        ),
+    ]
+
+
+def user_folders(root: Path) -> tuple[Path, Path]:
+    """The folders a run must leave as they were: ``root``/out holding the user's ``notes.txt`` and
+    ``root``/locked holding ``kept.txt`` (unwritable inside :func:`read_only`)."""
+    out = root / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("notes\n")
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "kept.txt").write_text("kept\n")
+    return out, locked
 
 
 def run_case(
