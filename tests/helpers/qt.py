@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-__all__ = ["wait_until"]
+__all__ = ["preview_scene", "wait_until"]
 
 
 def wait_until(condition: Callable[[], bool], seconds: float = 30.0) -> float:
@@ -26,3 +26,17 @@ def wait_until(condition: Callable[[], bool], seconds: float = 30.0) -> float:
         longest = max(longest, time.perf_counter() - started)
         time.sleep(0.02)
     return longest
+
+
+def preview_scene(panel, items: list, row: int = 0):
+    """The Search tab's preview layer of ``items[row]``, opened as a user opens it (the items listed, the
+    row selected, Add scene) once the tab stops saying "Opening"; fails with the tab's status unless
+    the layer is valid."""
+    panel.items = list(items)
+    panel.show_items(panel.items)
+    panel.table.selectRow(row)
+    panel.add_selected_scene()
+    wait_until(lambda: "Opening" not in panel.status.text())
+    layer = panel.preview_layer
+    assert layer is not None and layer.isValid(), panel.status.text()
+    return layer

@@ -4,15 +4,14 @@ Composite tab, given an aster-l1t search, converts the ASTER scenes instead of c
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
 import rasterio
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication
 
 from tests.helpers.aster import aster_item, write_aster_scene, write_items
+from tests.helpers.qt import wait_until
 from tests.helpers.scenes import write_scene
 
 SCENE = "AST_L1T_00306012004183512_20150503105520_11111"
@@ -46,14 +45,6 @@ def test_processing_run_loads_one_layer_per_scene_and_subsystem(provider, aster_
         assert src.descriptions[-1] == "2004-06-01_carbonate_6_8"
 
 
-def _wait_until(condition, seconds) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the background task"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-
-
 def test_the_composite_tab_converts_an_aster_search_instead_of_compositing(
     provider, aster_items, tmp_path, qgis_iface
 ):
@@ -70,7 +61,7 @@ def test_the_composite_tab_converts_an_aster_search_instead_of_compositing(
     panel.items.setFilePath(str(aster_items))
     panel.output.setFilePath(str(tmp_path / "stack" / "composite.tif"))
     panel.run_composite()
-    _wait_until(panel.run_button.isEnabled, 120)
+    wait_until(panel.run_button.isEnabled, 120)
     folder = tmp_path / "stack" / "aster"
     assert panel.status.text() == f"ASTER files written in {folder}", panel.status.text()
     assert sorted(p.name for p in folder.glob("*.tif")) == [

@@ -12,6 +12,7 @@ from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessin
 from rasterio.warp import transform_bounds
 from shapely.geometry import box, mapping
 
+from tests.helpers.qt import preview_scene, wait_until
 from tests.helpers.scenes import RES, SIZE, UTM, X0, Y0, write_scene
 from tests.servers.stac_login import stac_login_fixture  # noqa: F401
 
@@ -102,10 +103,7 @@ def test_a_wrong_key_is_refused_naming_authcfg_without_showing_it(
 def test_the_search_tab_previews_a_scene_of_a_stac_api_with_its_login(
     provider, qgis_iface, qgis_canvas, tmp_path, stac_login, store_login
 ):
-    import time
-
     import pystac
-    from qgis.PyQt.QtCore import QCoreApplication
 
     from timestack.gui.search_panel import SearchPanel
 
@@ -115,17 +113,7 @@ def test_the_search_tab_previews_a_scene_of_a_stac_api_with_its_login(
     assert panel.login.isVisibleTo(panel)
     panel.login.setConfigId(store_login("X-API-Key:", SECRET))
     item = pystac.Item.from_dict(stac_login.items[0])
-    panel.items = [item]
-    panel.show_items([item])
-    panel.table.selectRow(0)
-    panel.add_selected_scene()
-    deadline = time.monotonic() + 30
-    while "Opening" in panel.status.text():
-        assert time.monotonic() < deadline
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    layer = panel.preview_layer
-    assert layer is not None and layer.isValid(), panel.status.text()
+    layer = preview_scene(panel, [item])
     assert not layer.source().startswith("/vsicurl/"), "QGIS draws a local copy, never with the key"
     file_reads = [headers for path, headers in stac_login.requests if path.startswith("/files/")]
     assert file_reads and all(headers.get("X-API-Key") == SECRET for headers in file_reads)
@@ -163,10 +151,6 @@ def test_per_scene_polygon_statistics_read_the_catalogs_files_with_authcfg(
 def test_the_search_tab_lists_a_stac_apis_collections_with_its_login(
     provider, qgis_iface, qgis_canvas, stac_login, store_login
 ):
-    import time
-
-    from qgis.PyQt.QtCore import QCoreApplication
-
     from timestack.gui.search_panel import SearchPanel
 
     _scene(stac_login)
@@ -175,11 +159,7 @@ def test_the_search_tab_lists_a_stac_apis_collections_with_its_login(
 
     def listed() -> str:
         panel.load_collections()
-        deadline = time.monotonic() + 30
-        while "Reading" in panel.status.text():
-            assert time.monotonic() < deadline
-            QCoreApplication.processEvents()
-            time.sleep(0.02)
+        wait_until(lambda: "Reading" not in panel.status.text())
         return panel.status.text()
 
     assert "AUTHCFG" in listed()

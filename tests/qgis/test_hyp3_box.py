@@ -3,25 +3,15 @@ folder, Stack stacks them and offers the stack as the tab's stack."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 import rasterio
-from qgis.PyQt.QtCore import QCoreApplication
 
 from tests.helpers.hyp3 import rtc_granule, write_rtc_product
+from tests.helpers.qt import wait_until
 from tests.servers.hyp3 import hyp3_api
 
 TOKEN = "edl-token-dock-42"  # noqa: S105 - a test token
-
-
-def _wait_for(button, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not button.isEnabled():
-        assert time.monotonic() < deadline, "timed out waiting for the background run"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 def test_time_series_tab_downloads_and_stacks_hyp3_products(provider, qgis_iface, store_login, tmp_path):
@@ -51,13 +41,13 @@ def test_time_series_tab_downloads_and_stacks_hyp3_products(provider, qgis_iface
             "OUTPUT_FOLDER": str(tmp_path / "zips"),
         }  # fmt: skip
         box._start("timestack:hyp3download", {**parameters, "API_URL": api.url}, "")
-        _wait_for(box.download_button)
+        wait_until(box.download_button.isEnabled, 60)
         assert box.status.text() == "2 zips downloaded, 0 already there."
     box.layer.setCurrentText("VH")
     box.db.setChecked(True)
     box.output.setFilePath(str(tmp_path / "vh.tif"))
     box.stack_button.click()
-    _wait_for(box.stack_button)
+    wait_until(box.stack_button.isEnabled, 60)
     assert box.status.text() == f"Written: {tmp_path / 'vh.tif'}"
     assert panel.stack_source() == str(tmp_path / "vh.tif")
     with rasterio.open(tmp_path / "vh.tif") as src:

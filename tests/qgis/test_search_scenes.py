@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from tests.helpers.qt import preview_scene, wait_until
 from tests.helpers.scenes import write_hls_granule
 from tests.helpers.shared import STAC_FIXTURES
 from tests.servers.faults import faulty_proxy
@@ -127,19 +128,6 @@ def test_an_unwritable_output_leaves_no_other_output(provider, tmp_path, unwrita
 
 
 # --- the dock's Search panel ------------------------------------------------------------------
-
-
-def wait_until(condition, seconds: float = 30.0) -> None:
-    """Process Qt events until ``condition()`` holds (background tasks report through the event loop)."""
-    import time
-
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 def wait_for(run, seconds: float = 60.0) -> None:
@@ -388,13 +376,7 @@ def test_panel_previews_earthdata_granules_with_the_login_from_the_auth_database
     item = pystac.Item(granule["id"], None, None, dt.datetime(2024, 5, 29), {}, collection="HLSS30")
     for key in ("B04", "B03", "B02"):  # what granule_to_item names an HLS granule's red, green, blue
         item.add_asset(key, pystac.Asset(token_https.href(granule["assets"][key]["href"])))
-    panel.items = [item]
-    panel.show_items([item])
-    panel.table.selectRow(0)
-    panel.add_selected_scene()
-    wait_until(lambda: "Opening" not in panel.status.text())
-    layer = panel.preview_layer
-    assert layer is not None and layer.isValid(), panel.status.text()
+    layer = preview_scene(panel, [item])
     assert not layer.source().startswith("/vsicurl/"), "QGIS draws a local copy, never with the token"
     assert layer.bandCount() == 3 and TOKEN not in panel.status.text()
     assert {header for _, header in token_https.requests} == {f"Bearer {TOKEN}"}
