@@ -3,14 +3,17 @@ runs it without the limit, no leaves the refusal and nothing written."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 import numpy as np
 import pytest
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QMessageBox, QWidget
 
 from tests.helpers.rasters import write_stack
+from tests.helpers.scenes import write_items, write_scene
 from timestack.gui.algorithm_task import RunsOneAlgorithm
 
 
@@ -69,3 +72,58 @@ def test_a_run_over_max_gb_asks_and_runs_without_the_limit_when_told(
     assert tab.run_button.isEnabled() and not tab.cancel_button.isEnabled()
     tab.deleteLater()
     QCoreApplication.processEvents()
+    gc.collect()  # let the runs' Qt objects go while QGIS still runs (later, collecting them crashes)
+
+
+@pytest.fixture()
+def items(tmp_path):
+    """Two 40 x 40 pixel Landsat scenes of 2020 and their ItemCollection."""
+    scenes = [
+        write_scene(tmp_path / "scenes", scene_id, when)
+        for scene_id, when in (("LC08_A_20200610", "2020-06-10"), ("LC08_B_20200712", "2020-07-12"))
+    ]
+    return write_items(tmp_path / "items.json", scenes)
+
+
+@pytest.mark.parametrize(
+    ("algorithm_id", "options"),
+    [("timestack:composite", {"START_YEAR": 2020, "END_YEAR": 2020}), ("timestack:scenestack", {})],
+)
+@pytest.mark.parametrize("answer", [QMessageBox.Yes, QMessageBox.No])
+def test_a_composite_or_per_date_stack_over_max_gb_asks_too(
+    provider, qgis_iface, items, tmp_path, monkeypatch, algorithm_id, options, answer
+):
+    asked = []
+
+    def question(parent, title, text, *_buttons):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    tab = Tab(qgis_iface)
+    output = tmp_path / "out" / "stack.tif"
+    tab.start_run(
+        algorithm_id,
+        {
+            "ITEMS": str(items),
+            "BANDS": [2],
+            "INDICES": "NDVI",
+            "MAX_GB": 1e-9,
+            "OUTPUT": str(output),
+            **options,
+        },
+        "…",
+    )
+    _wait_until(lambda: tab.ended)
+    # red, nir (for NDVI) and the quality band of 2 scenes, refused with the composite's own advice
+    assert len(asked) == 1 and "Size estimate: 40 x 40 pixels x 3 bands x 2 dates" in asked[0]
+    assert "MAX_GB=1e-09 GB" in asked[0] and "coarser RESOLUTION" in asked[0]
+    ok, _ = tab.ended[-1]
+    assert ok is (answer == QMessageBox.Yes)
+    assert output.exists() is (answer == QMessageBox.Yes)
+    assert tab.run_button.isEnabled() and not tab.cancel_button.isEnabled()
+    # the tasks end before their runs are let go (a task deleted after QGIS exits crashes it)
+    _wait_until(lambda: QgsApplication.taskManager().count() == 0)
+    tab.deleteLater()
+    QCoreApplication.processEvents()
+    gc.collect()  # let the runs' Qt objects go while QGIS still runs (later, collecting them crashes)
