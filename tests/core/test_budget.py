@@ -72,3 +72,14 @@ def test_the_limit_counts_reads_and_writes():
 def test_the_machine_reports_its_available_memory():
     memory = available_memory()
     assert memory is None or memory > 10**7
+
+
+def test_a_refusal_is_translated_with_its_estimate_and_advice():
+    estimate = SizeEstimate(100, 100, 1, 1, 3 * 10**9, 10**6, 10**6)
+    with pytest.raises(TimestackError) as raised:
+        estimate.check(1.0, memory=10**12)
+    shouted = raised.value.translated(lambda _context, source: source.upper())
+    assert (
+        shouted.startswith("SIZE ESTIMATE: 100 X 100 PIXELS")
+        and "MAX_GB=1 GB. CHOOSE A SMALLER AREA" in shouted
+    )

@@ -147,15 +147,22 @@ def test_a_run_beyond_the_size_limit_fails_at_once_with_the_estimate(tmp_path, t
     error = refused(tmp_path, three_scenes, resolution=1e-6)
     assert time.monotonic() - started < 30
     message = str(error)
-    assert "1200000000 x 1200000000 pixels x 6 bands" in message and "MAX_GB" in message
-    assert "RESOLUTION" in message and not (tmp_path / "out" / "stack.tif").exists()
+    # 6 reflective bands and the quality band read from 3 scenes, refused with the shared limit (50 GB)
+    assert "1200000000 x 1200000000 pixels x 7 bands x 3 dates" in message
+    assert "more than the limit of MAX_GB=50 GB" in message and error.parameter == "MAX_GB"
+    assert "coarser RESOLUTION" in message and not (tmp_path / "out" / "stack.tif").exists()
 
 
 def test_the_size_limit_can_be_raised(tmp_path, three_scenes):
-    # 40 x 40 pixels x 6 bands x 2 bytes = 19,200 bytes of stack, plus 2 x 2 bytes per pixel of observations
-    with pytest.raises(TimestackError, match="2.56e-05 GB of output"):
+    # read: 40 x 40 pixels x 7 bands (6 and the quality band) x 3 scenes x 2 bytes = 67,200 bytes;
+    # written: 40 x 40 pixels x 6 bands x 2 bytes = 19,200 bytes of stack, plus 2 x 2 bytes per pixel of
+    # observations
+    with pytest.raises(TimestackError, match="6.72e-05 GB to read, 2.56e-05 GB to write"):
+        run(tmp_path, three_scenes, max_gb=6e-5)
+    with pytest.raises(TimestackError, match="MAX_GB=2e-05 GB"):
         run(tmp_path, three_scenes, max_gb=2e-5)
     assert run(tmp_path, three_scenes, max_gb=1.0).stack.exists()
+    assert run(tmp_path, three_scenes, max_gb=0, output=tmp_path / "unlimited.tif").stack.exists()
 
 
 def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scenes):
@@ -169,12 +176,27 @@ def test_the_estimate_counts_pixels_bands_dates_and_memory(tmp_path, three_scene
         items=[], output=tmp_path / "s.tif", start_year=2019, end_year=2020, chunk_size=16, workers=1
     )
     when = dt.datetime(2020, 7, 1)
-    scenes = [Scene(f"s{n}", when, 2020, "landsat-8", "landsat", {}, "qa.tif") for n in range(3)]
+    # two scenes cover the left half of the grid, one a 10 x 10 pixel corner
+    boxes = [(0, 0, 1500, 1500), (-600, -600, 1500, 1500), (2700, 1200, 3900, 2100)]
+    scenes = [
+        Scene(f"s{n}", when, 2020, "landsat-8", "landsat", {}, "qa.tif", bounds=box)
+        for n, box in enumerate(boxes)
+    ]
     grid = target_grid((0, 0, 3000, 1500), "EPSG:32610", 30)
     estimate = size_estimate(settings, grid, scenes, ("red", "nir"), ("red", "NDVI"))
-    assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (100, 50, 4, 3)
+    # pixels x bands read (red, nir and quality) x dates (scenes)
+    assert (estimate.width, estimate.height, estimate.bands, estimate.dates) == (100, 50, 3, 3)
+    assert estimate.read_bytes == (50 * 50 + 50 * 50 + 10 * 10) * 3 * 2
     assert estimate.output_bytes == 100 * 50 * (2 * 2 * 2 + 2 * 2 * 2)
     assert estimate.memory_bytes == 2 * 16 * 16 * 4 * (3 * 2 + 2 * 2)
+    with pytest.raises(
+        TimestackError,
+        match=r"more memory than this computer has available \(1e-09 GB\)\. "
+        r"Choose a smaller CHUNK_SIZE",
+    ) as raised:
+        estimate.check(None, memory=1)
+    assert raised.value.parameter == "MAX_GB"
+    estimate.check(None, memory=estimate.memory_bytes)
 
 
 def test_outputs_that_could_only_fail_at_the_end_are_refused_before_any_scene_is_read(tmp_path, three_scenes):

@@ -123,13 +123,20 @@ CASES = [
         "resolution-negative", "RESOLUTION must be a positive number of CRS units, got -30;", RESOLUTION=-30
     ),
     case("resolution-text", "RESOLUTION must be a number, got 'thirty'", RESOLUTION="thirty"),
-    case("resolution-absurdly-small", "1200000000 x 1200000000 pixels x 2 bands", RESOLUTION=1e-6),
+    case(
+        "resolution-absurdly-small",
+        "1200000000 x 1200000000 pixels x 3 bands x 2 dates",
+        RESOLUTION=1e-6,
+    ),
     case(
         "resolution-metres-in-degrees",
         "RESOLUTION: 30 is in degrees in the geographic CRS EPSG:4326",
         TARGET_CRS="EPSG:4326",
     ),
-    case("max-gb-zero", "MAX_GB must be at least 0.001, got 0", MAX_GB=0),
+    case("max-gb-negative", "MAX_GB must be at least 0, got -1", MAX_GB=-1),
+    case(
+        "run-over-max-gb", "more than the limit of MAX_GB=1e-09 GB. Choose a coarser RESOLUTION", MAX_GB=1e-9
+    ),
     case("chunk-size-zero", "CHUNK_SIZE must be at least 16, got 0", CHUNK_SIZE=0),
     # years and seasons
     case(

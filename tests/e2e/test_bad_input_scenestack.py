@@ -123,14 +123,19 @@ CASES = [
     ),
     case("resolution-text", "RESOLUTION must be a number, got 'thirty'", RESOLUTION="thirty"),
     case(
-        "resolution-absurdly-small", "1200000000 x 1200000000 pixels x 4 bands (2 dates x 2", RESOLUTION=1e-6
+        "resolution-absurdly-small",
+        "1200000000 x 1200000000 pixels x 3 bands x 2 dates",
+        RESOLUTION=1e-6,
     ),
     case(
         "resolution-metres-in-degrees",
         "RESOLUTION: 30 is in degrees in the geographic CRS EPSG:4326",
         TARGET_CRS="EPSG:4326",
     ),
-    case("max-gb-zero", "MAX_GB must be at least 0.001, got 0", MAX_GB=0),
+    case("max-gb-negative", "MAX_GB must be at least 0, got -1", MAX_GB=-1),
+    case(
+        "run-over-max-gb", "more than the limit of MAX_GB=1e-09 GB. Choose a coarser RESOLUTION", MAX_GB=1e-9
+    ),
     case("chunk-size-zero", "CHUNK_SIZE must be at least 16, got 0", CHUNK_SIZE=0),
     # choices
     case("bands-unknown", "BANDS: 9 is not one of the choices", BANDS="9"),

@@ -69,7 +69,7 @@ def check(algorithm_id: str, parameters: dict):
         ("timestack:composite", {"METHOD": "0,1"}, "METHOD takes one choice"),
         ("timestack:composite", {"RESOLUTION": "abc"}, "RESOLUTION must be a number, got 'abc'."),
         ("timestack:composite", {"START_YEAR": 20224}, "START_YEAR must be between 1972 and 2100"),
-        ("timestack:composite", {"MAX_GB": 0}, "MAX_GB must be at least 0.001, got 0."),
+        ("timestack:composite", {"MAX_GB": -1}, "MAX_GB must be at least 0, got -1."),
         ("timestack:changemap", {"MMU": -5}, "MMU must be at least 1, got -5."),
         (
             "timestack:zonalstats",

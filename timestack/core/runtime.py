@@ -98,9 +98,11 @@ class TimestackError(ValueError):
 
     def translated(self, translate: Callable[[str, str], str]) -> str:
         """The message in the user's language: ``translate(CORE_CONTEXT, template)`` then formatted
-        (``translate`` is ``QCoreApplication.translate``; an untranslated template stays English)."""
+        (``translate`` is ``QCoreApplication.translate``; an untranslated template stays English); arguments
+        that are :class:`Message` are translated too."""
         template = translate(CORE_CONTEXT, self.template)
-        return template.format(*self.args_) if self.args_ else template
+        args = [arg.translated(translate) if isinstance(arg, Message) else arg for arg in self.args_]
+        return template.format(*args) if args else template
 
 
 def _rebuilt_error(kind, template: str, parameter: Optional[str], args: tuple) -> TimestackError:

@@ -32,7 +32,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.composite.settings import DEFAULT_MAX_GB
 from ..core.indices import INDICES, REFLECTIVE_BANDS
 from ..core.io.cache import DEFAULT_CACHE_MAX_GB
 from ..core.io.stack import OUTPUT_DTYPES
@@ -612,10 +611,10 @@ class EarthEngineLoginParameter:
         self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))
 
 
-class SceneGridParameters(DaskParameter):
+class SceneGridParameters(DaskParameter, SizeLimitParameter):
     """The scenes of an ItemCollection on one grid: ITEMS, TARGET_CRS, RESOLUTION, BANDS, and the run's
-    OUTPUT_TYPE, CHUNK_SIZE, MAX_GB and DASK_SCHEDULER (advanced) — what a composite and a per-date
-    stack share (``core.composite.settings.StackSettings``).
+    OUTPUT_TYPE, CHUNK_SIZE, MAX_GB (:class:`SizeLimitParameter`) and DASK_SCHEDULER (advanced) — what a
+    composite and a per-date stack share (``core.composite.settings.StackSettings``).
 
     :meth:`stack_settings` reads them back, with the area, indices, mask, allowed roots and cache of
     :class:`AreaParameters`, :class:`IndexParameter`, :class:`MaskParameters`,
@@ -628,7 +627,6 @@ class SceneGridParameters(DaskParameter):
     BANDS = "BANDS"
     OUTPUT_TYPE = "OUTPUT_TYPE"
     CHUNK_SIZE = "CHUNK_SIZE"
-    MAX_GB = "MAX_GB"
 
     def add_items_parameter(self) -> None:
         items = QgsProcessingParameterFile(
@@ -695,16 +693,9 @@ class SceneGridParameters(DaskParameter):
             "TimestackParameters",
             "Side of the square windows read and composited at once, in pixels; smaller uses less memory"
         )  # fmt: skip
-        limit = QgsProcessingParameterNumber(
-            self.MAX_GB,
-            translate("TimestackParameters", "Refuse runs larger than (GB of output or working memory)"),
-            QgsProcessingParameterNumber.Double,
-            DEFAULT_MAX_GB,
-            False,
-            0.001,
-        )
-        for parameter in (output_type, with_help(chunk, chunk_help), limit):
+        for parameter in (output_type, with_help(chunk, chunk_help)):
             self.addParameter(advanced(parameter))
+        self.add_max_gb_parameter()
         self.add_dask_parameter()
 
     def required_items(self, parameters, context) -> str:
@@ -758,7 +749,7 @@ class SceneGridParameters(DaskParameter):
             "resolution": self.parameterAsDouble(parameters, self.RESOLUTION, context),
             "output_dtype": OUTPUT_DTYPES[self.parameterAsEnum(parameters, self.OUTPUT_TYPE, context)],
             "chunk_size": self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
-            "max_gb": self.parameterAsDouble(parameters, self.MAX_GB, context),
+            "max_gb": self.max_gb(parameters, context),
             "allowed_roots": self.allowed_roots(parameters, context),
             "cache_folder": cache_folder,
             "cache_max_gb": cache_max_gb,

@@ -35,6 +35,7 @@ from rasterio.windows import Window
 from ..cube.stacks import predominant_utm
 from ..indices import compute_index, required_bands
 from ..io.bands import date_band_description
+from ..io.budget import SizeEstimate
 from ..io.engine import OutputSpec, run_windows
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, bounds_in, intersects, with_halo
 from ..io.stack import NODATA, encode_values, remove_paths, write_cog, write_json
@@ -48,7 +49,7 @@ from .catalog import (
     prepare_scenes,
     scenes_on_grid,
 )
-from .estimate import SizeEstimate, gigabytes
+from .estimate import scene_estimate
 from .observations import UnitSpec, window_bounds, window_observations
 from .outputs import (
     check_output_path,
@@ -62,7 +63,6 @@ from .settings import CompositeSettings, StackSettings, shared_settings, validat
 __all__ = [
     "SceneStackResult",
     "SceneStackSettings",
-    "StackSizeEstimate",
     "date_unit",
     "scene_stack",
     "scenes_by_date",
@@ -95,18 +95,6 @@ class SceneStackResult:
     skipped: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     scenes_used: int = 0
-
-
-@dataclass(frozen=True)
-class StackSizeEstimate(SizeEstimate):
-    """A :class:`.estimate.SizeEstimate` counted in acquisition dates: ``years`` holds the date count."""
-
-    def describe(self) -> str:
-        return (
-            f"Size estimate: {self.width} x {self.height} pixels x {self.bands} bands ({self.years} dates x "
-            f"{self.variables} variables) from {self.dates} scenes: {gigabytes(self.output_bytes)} of "
-            f"output, {gigabytes(self.memory_bytes)} of working memory"
-        )
 
 
 def _composite_settings(settings: SceneStackSettings) -> CompositeSettings:
@@ -231,9 +219,9 @@ def scene_stack(
         raise
 
 
-def _size_estimate(settings, grid: TargetGrid, scenes, read_bands, variables) -> StackSizeEstimate:
-    """Output: dates x variables bands; memory: per unit in flight, the merged day, one scene read
-    with its halo, and the encoded result."""
+def _size_estimate(settings, grid: TargetGrid, scenes, read_bands, variables) -> SizeEstimate:
+    """Read: every scene's bands where it covers the grid; output: dates x variables bands; memory: per
+    unit in flight, the merged day, one scene read with its halo, and the encoded result."""
     dates = len(scenes_by_date(scenes))
     item_size = 2 if settings.output_dtype == "int16" else 4
     halo = int(np.ceil(settings.mask.buffer_pixels))
@@ -241,9 +229,7 @@ def _size_estimate(settings, grid: TargetGrid, scenes, read_bands, variables) ->
     in_flight = max(1, settings.workers) + 1
     memory = in_flight * side * side * 4 * (2 * len(read_bands) + 2 * len(variables))
     output = grid.width * grid.height * dates * len(variables) * item_size
-    return StackSizeEstimate(
-        grid.width, grid.height, dates * len(variables), dates, len(variables), len(scenes), output, memory
-    )
+    return scene_estimate(grid, scenes, read_bands, output, memory)
 
 
 def dates_window(spec: UnitSpec, by_date, cancel, window: Window, _arrays) -> dict:

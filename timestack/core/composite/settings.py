@@ -17,6 +17,7 @@ from rasterio.crs import CRS
 from rasterio.errors import CRSError, RasterioError
 
 from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, spectral_index
+from ..io.budget import DEFAULT_MAX_GB
 from ..io.cache import DEFAULT_CACHE_MAX_GB
 from ..io.logins import CatalogLogin
 from ..io.stack import OUTPUT_DTYPES
@@ -25,7 +26,6 @@ from ..quality.tdom import STATISTICS_BANDS
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 __all__ = [
-    "DEFAULT_MAX_GB",
     "MAX_GEOGRAPHIC_RESOLUTION",
     "METHODS",
     "CompositeResult",
@@ -37,9 +37,6 @@ __all__ = [
 ]
 
 METHODS = ("medoid", "median", "mean", "max_ndvi", "percentile")
-#: The default size limit of a run: 8 GB is a national park at 30 m over 40 years, far beyond a
-#: mistyped RESOLUTION or EXTENT on a laptop's disk.
-DEFAULT_MAX_GB = 8.0
 
 
 @dataclass(frozen=True)
@@ -63,8 +60,8 @@ class StackSettings:
     chunk_size: int = 256
     workers: int = 2
     dask_scheduler: Optional[str] = None
-    #: Refuse, before any work, a run whose output or working memory would exceed this many GB
-    #: (:func:`.estimate.size_estimate`); None: no limit.
+    #: Refuse, before any work, a run that would read or write more than this many GB, as every raster
+    #: algorithm does (:func:`.estimate.size_estimate`, :mod:`..io.budget`); None or 0: no limit.
     max_gb: Optional[float] = DEFAULT_MAX_GB
     #: Folders outside the ItemCollection's own catalog whose files its hrefs may reach
     #: (:mod:`..io.hrefs`); remote hrefs need none.
@@ -171,9 +168,9 @@ def _check_sizes(settings: CompositeSettings) -> None:
             "RESOLUTION",
             args=(settings.resolution,),
         )  # fmt: skip
-    if settings.max_gb is not None and not settings.max_gb > 0:
+    if settings.max_gb is not None and not settings.max_gb >= 0:
         raise TimestackError(
-            QT_TRANSLATE_NOOP("TimestackCore", "MAX_GB must be a positive number of gigabytes, got {0}"),
+            QT_TRANSLATE_NOOP("TimestackCore", "MAX_GB must be a number of gigabytes (0: no limit), got {0}"),
             "MAX_GB",
             args=(settings.max_gb,),
         )

@@ -13,15 +13,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..runtime import QT_TRANSLATE_NOOP, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Message, TimestackError
 
-__all__ = ["DEFAULT_MAX_GB", "MAX_GB", "SizeEstimate", "available_memory", "gigabytes"]
+__all__ = [
+    "DEFAULT_MAX_GB",
+    "FEWER_AT_ONCE",
+    "MAX_GB",
+    "SMALLER_RUN",
+    "SizeEstimate",
+    "available_memory",
+    "gigabytes",
+]
 
 #: The parameter that sets the limit, named by every refusal.
 MAX_GB = "MAX_GB"
 #: Default limit of a run's reads or writes (GB): a 40-year float32 stack of 5,000 x 5,000 pixels (an
 #: ARD tile) reads 4 GB; a resolution typed in the wrong units reads thousands.
 DEFAULT_MAX_GB = 50.0
+#: What to change when a run is over MAX_GB, unless its algorithm knows better (``SizeEstimate.advice``).
+SMALLER_RUN = Message(
+    QT_TRANSLATE_NOOP("TimestackCore", "Choose a smaller area, fewer dates or bands, or a coarser resolution")
+)  # fmt: skip
+#: What to change when a run needs more memory than available (``SizeEstimate.memory_advice``).
+FEWER_AT_ONCE = Message(
+    QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "Process a smaller area or fewer dates at a time (TILE_SIZE where offered), or close other programs"
+    )
+)  # fmt: skip
 
 
 def gigabytes(count: float) -> str:
@@ -50,6 +69,8 @@ class SizeEstimate:
 
     ``read_bytes`` is what the run reads (uncompressed), ``output_bytes`` what it writes (uncompressed),
     ``memory_bytes`` what it holds at once (windows or scenes in flight, with their results).
+    ``advice`` and ``memory_advice`` say what to change when it is refused, in the algorithm's own
+    parameters where it knows them better than the general advice.
     """
 
     width: int
@@ -59,20 +80,22 @@ class SizeEstimate:
     read_bytes: int
     output_bytes: int
     memory_bytes: int
+    advice: Message = SMALLER_RUN
+    memory_advice: Message = FEWER_AT_ONCE
 
     @property
     def values(self) -> int:
         """Pixels x bands x dates: the values read."""
         return self.width * self.height * self.bands * self.dates
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         template = QT_TRANSLATE_NOOP(
             "TimestackCore",
             "Size estimate: {0} x {1} pixels x {2} bands x {3} dates: {4} to read, {5} to write, {6} of "
             "working memory"
         )  # fmt: skip
-        return template.format(
-            self.width, self.height, self.bands, self.dates, gigabytes(self.read_bytes),
+        return Message(
+            template, self.width, self.height, self.bands, self.dates, gigabytes(self.read_bytes),
             gigabytes(self.output_bytes), gigabytes(self.memory_bytes),
         )  # fmt: skip
 
@@ -84,11 +107,10 @@ class SizeEstimate:
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
-                    "{0}, more memory than this computer has available ({1}). Process a smaller area or "
-                    "fewer dates at a time (TILE_SIZE where offered), or close other programs"
+                    "{0}, more memory than this computer has available ({1}). {2}"
                 ),
                 MAX_GB,
-                args=(self.describe(), gigabytes(memory)),
+                args=(self.describe(), gigabytes(memory), self.memory_advice),
             )  # fmt: skip
         if not max_gb:
             return
@@ -96,9 +118,9 @@ class SizeEstimate:
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
-                    "{0}, more than the limit of MAX_GB={1:g} GB. Choose a smaller area, fewer dates or "
-                    "bands, or a coarser resolution; or, if this size is intended, raise MAX_GB (0: no limit)"
+                    "{0}, more than the limit of MAX_GB={1:g} GB. {2}; or, if this size is intended, raise "
+                    "MAX_GB (0: no limit)"
                 ),
                 MAX_GB,
-                args=(self.describe(), max_gb),
+                args=(self.describe(), max_gb, self.advice),
             )  # fmt: skip
