@@ -156,6 +156,27 @@ class CompositeAlgorithm(
         self.add_allowed_roots_parameter()
         self.add_asset_cache_parameters()
         self._add_outputs()
+        self.set_help({
+            self.PERCENTILE: self.tr(
+                "With method Percentile: which percentile of each pixel's clear observations in a year is "
+                "kept, from 0 (the lowest) to 100 (the highest); 50 is the median."
+            ),
+            self.TDOM_STATISTICS: self.tr(
+                "The TDOM statistics GeoTIFF written by an earlier run (OUTPUT_TDOM_STATISTICS) over the "
+                "same scenes and grid, so TDOM does not read every scene twice; empty: computed here."
+            ),
+            self.ENGINE: self.tr(
+                "Where the composite is computed: Local reads the scenes of ITEMS on this computer; Google "
+                "Earth Engine composites Landsat Collection 2 on Google's servers."
+            ),
+            self.EE_RESULT: self.tr(
+                "With Google Earth Engine: stream each year as a map layer (nothing downloaded), or start "
+                "an export task writing the stack to your Google Drive."
+            ),
+            self.EE_FOLDER: self.tr(
+                "With an export to Google Drive: the Drive folder the exported stack is written to."
+            ),
+        })  # fmt: skip
         defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def _add_composite_inputs(self) -> None:
