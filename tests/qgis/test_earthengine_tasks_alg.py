@@ -65,18 +65,20 @@ def test_without_earthengine_api_the_algorithm_says_how_to_install_it(provider, 
         run(ACTION=0, OUTPUT="memory:")
 
 
-def test_a_service_account_key_in_the_auth_database_logs_in(provider, server, store_login, tmp_path):
+def test_a_service_account_key_in_the_auth_database_logs_in(provider, earthengine_api, store_login, tmp_path):
     from tests.helpers.earthengine import service_account_key
     from tests.servers.earthengine import ACCESS_TOKEN
 
-    key = service_account_key(f"{server.url}/token")
+    key = service_account_key(f"{earthengine_api.url}/token")
     results = run(ACTION=0, AUTHCFG=store_login("", key), OUTPUT=str(tmp_path / "tasks.csv"))
     assert results["COUNT"] == 3
-    assert server.tokens_issued == 1 and server.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
+    assert (
+        earthengine_api.tokens_issued == 1 and earthengine_api.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
+    )
     assert "PRIVATE KEY" not in (tmp_path / "tasks.csv").read_text()
 
 
-def test_a_password_that_is_no_service_account_key_is_named(provider, server, store_login):
+def test_a_password_that_is_no_service_account_key_is_named(provider, earthengine_api, store_login):
     with pytest.raises(QgsProcessingException, match="AUTHCFG: .*service account's key JSON") as error:
         run(ACTION=0, AUTHCFG=store_login("", "just-a-pa55word"), OUTPUT="memory:")
     assert "pa55word" not in str(error.value)

@@ -366,10 +366,10 @@ class CompositeAlgorithm(
         """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""
         from ..core.earthengine.composite import (
             EarthEngineComposite,
-            ensure_initialized,
             export_task,
             tile_url,
         )
+        from ..core.earthengine.login import ensure_initialized
 
         bounds, bounds_crs = self.area_bounds(parameters, context)
         if bounds is None:
@@ -405,7 +405,7 @@ class CompositeAlgorithm(
                 mask=self.mask_options(parameters, context),
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
             )
-            ensure_initialized()
+            ensure_initialized(parameter=self.ENGINE)
             if self.parameterAsEnum(parameters, self.EE_RESULT, context) == 1:
                 crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
                 task = export_task(

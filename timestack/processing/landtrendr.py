@@ -452,6 +452,7 @@ class LandTrendrAlgorithm(
 
         from ..core.earthengine import composite as ee_composite
         from ..core.earthengine import landtrendr as ee_landtrendr
+        from ..core.earthengine.login import ensure_initialized
 
         try:
             with rasterio.open(path) as src:
@@ -459,7 +460,7 @@ class LandTrendrAlgorithm(
                 crs, transform, bounds = src.crs.to_string(), src.transform, src.bounds
             project = self.parameterAsString(parameters, self.EE_PROJECT, context)
             if not self.earthengine_sign_in(parameters, context, project):
-                ee_landtrendr.ensure_initialized(project)
+                ensure_initialized(project)
             import ee
 
             if collection_id:

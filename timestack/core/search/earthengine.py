@@ -18,6 +18,7 @@ from typing import Any, Optional
 import pystac
 from shapely.geometry import Polygon, mapping, shape
 
+from ..earthengine.collection_ids import LANDSAT_COLLECTIONS, SENTINEL2_COLLECTION
 from ..runtime import (
     MISSING_EARTHENGINE,
     QT_TRANSLATE_NOOP,
@@ -25,7 +26,7 @@ from ..runtime import (
     IsCancelled,
     Message,
     Progress,
-    missing_package,
+    optional_import,
 )
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
@@ -39,25 +40,18 @@ class EarthEngineCollection:
     platform_property: str
 
 
-#: The collections Timestack composites from; other ids are refused with this list.
+#: The collections Timestack composites from, newest first; other ids are refused with this list.
 COLLECTIONS = {
-    "LANDSAT/LC09/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LC08/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LE07/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LT05/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LT04/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "COPERNICUS/S2_SR_HARMONIZED": EarthEngineCollection("CLOUDY_PIXEL_PERCENTAGE", "SPACECRAFT_NAME"),
+    **{
+        collection_id: EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID")
+        for collection_id in tuple(LANDSAT_COLLECTIONS.values())[::-1]
+    },
+    SENTINEL2_COLLECTION: EarthEngineCollection("CLOUDY_PIXEL_PERCENTAGE", "SPACECRAFT_NAME"),
 }
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package(
-            "CATALOG earthengine", "earthengine-api", "CATALOG", MISSING_EARTHENGINE
-        ) from exc
-    return ee
+    return optional_import("ee", "CATALOG earthengine", "earthengine-api", "CATALOG", MISSING_EARTHENGINE)
 
 
 def _checked_collections(query: SceneQuery) -> tuple:
