@@ -14,27 +14,18 @@ from timestack.core.runtime import TimestackError
 
 ee = pytest.importorskip("ee")
 from tests.helpers.earthengine import service_account_key  # noqa: E402
-from tests.servers.earthengine import ACCESS_TOKEN, earthengine_server, reset_earthengine  # noqa: E402
+from tests.servers.earthengine import ACCESS_TOKEN, reset_earthengine  # noqa: E402
 
 PROJECT = "timestack-test"
 
 
-@pytest.fixture()
-def server(monkeypatch):
-    with earthengine_server(PROJECT) as state:
-        monkeypatch.setenv(API_URL_ENV, state.url)
-        reset_earthengine()
-        yield state
-        reset_earthengine()
-
-
-def test_a_service_account_key_logs_in_through_its_token_uri(server):
-    key = service_account_key(f"{server.url}/token")
+def test_a_service_account_key_logs_in_through_its_token_uri(earthengine_api):
+    key = service_account_key(f"{earthengine_api.url}/token")
     sign_in(PROJECT, service_account_credentials(key))
     assert {task.id for task in list_tasks(PROJECT)} == {"RUNNINGTASK1", "PENDINGTASK2", "FAILEDTASK3"}
-    assert server.tokens_issued == 1 and ("POST", "/token") in server.requests
-    assert f"Bearer {ACCESS_TOKEN}" in server.authorizations
-    assert server.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
+    assert earthengine_api.tokens_issued == 1 and ("POST", "/token") in earthengine_api.requests
+    assert f"Bearer {ACCESS_TOKEN}" in earthengine_api.authorizations
+    assert earthengine_api.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
 
 
 @pytest.mark.parametrize(
@@ -60,8 +51,8 @@ def test_a_damaged_private_key_is_refused_without_quoting_it():
     assert "s3cret" not in str(error.value) and "PRIVATE KEY" not in str(error.value)
 
 
-def test_a_refused_token_request_names_authcfg(server):
-    key = service_account_key(f"{server.url}/no-token-here")
+def test_a_refused_token_request_names_authcfg(earthengine_api):
+    key = service_account_key(f"{earthengine_api.url}/no-token-here")
     with pytest.raises(TimestackError, match="AUTHCFG: Earth Engine refused the service account") as error:
         sign_in(PROJECT, service_account_credentials(key))
     assert "PRIVATE" not in str(error.value)

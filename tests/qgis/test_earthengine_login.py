@@ -10,22 +10,11 @@ import time
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication
 
-from timestack.core.earthengine.landtrendr import API_URL_ENV
-
 ee = pytest.importorskip("ee")
 from tests.helpers.earthengine import service_account_key  # noqa: E402
-from tests.servers.earthengine import ACCESS_TOKEN, earthengine_server, reset_earthengine  # noqa: E402
+from tests.servers.earthengine import ACCESS_TOKEN  # noqa: E402
 
 PROJECT = "timestack-test"
-
-
-@pytest.fixture()
-def server(monkeypatch):
-    with earthengine_server(PROJECT) as state:
-        monkeypatch.setenv(API_URL_ENV, state.url)
-        reset_earthengine()
-        yield state
-        reset_earthengine()
 
 
 def _wait_until(condition, seconds: float = 30) -> None:
@@ -37,29 +26,29 @@ def _wait_until(condition, seconds: float = 30) -> None:
 
 
 def test_the_dock_signs_in_with_a_service_account_from_the_auth_database(
-    provider, qgis_iface, server, store_login
+    provider, qgis_iface, earthengine_api, store_login
 ):
     from timestack.gui.landtrendr_panel import LandTrendrPanel
 
     panel = LandTrendrPanel(qgis_iface)
     box = panel.earthengine_tasks
     box.project.setText(PROJECT)
-    key = service_account_key(f"{server.url}/token")
+    key = service_account_key(f"{earthengine_api.url}/token")
     box.login.account_button.click()
     assert "Choose a service account" in box.login.status.text()
     box.login.service_account.setConfigId(store_login("", key))
     box.login.account_button.click()
     _wait_until(lambda: box.login.account_button.isEnabled())
     assert box.login.status.text() == f"Signed in to Earth Engine for project {PROJECT}."
-    assert server.tokens_issued == 1 and f"Bearer {ACCESS_TOKEN}" in server.authorizations
+    assert earthengine_api.tokens_issued == 1 and f"Bearer {ACCESS_TOKEN}" in earthengine_api.authorizations
 
     box.refresh_button.click()  # the tasks box uses the session
     _wait_until(lambda: box.table.rowCount() == 3)
-    assert server.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
+    assert earthengine_api.authorizations[-1] == f"Bearer {ACCESS_TOKEN}"
     assert "PRIVATE KEY" not in box.login.status.text() + box.status.text()
 
 
-def test_a_bad_key_is_told_in_the_status_line(provider, qgis_iface, server, store_login):
+def test_a_bad_key_is_told_in_the_status_line(provider, qgis_iface, earthengine_api, store_login):
     from timestack.gui.earthengine_login import EarthEngineLogin
 
     login = EarthEngineLogin(lambda: PROJECT)
