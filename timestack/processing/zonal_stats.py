@@ -206,8 +206,8 @@ class ZonalStatsAlgorithm(
             ),
             self.ID_FIELD: self.tr("The polygons' field that identifies each polygon in the tables."),
             self.INPUT: self.tr(
-                "Time stacks whose bands are named YYYY_variable (a composite, LandTrendr's fitted values), "
-                "one value per year; or give ITEMS instead."
+                "Time stacks whose band descriptions start with the date (1990_nbr): composites, "
+                "LandTrendr's fitted values, timescans; or give ITEMS instead."
             ),
             self.ITEMS: self.tr(
                 "The scenes of 'Search scenes' (ItemCollection JSON or stac-geoparquet), summarised per "
