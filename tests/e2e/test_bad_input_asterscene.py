@@ -18,21 +18,13 @@ import rasterio
 from affine import Affine
 
 from tests.helpers.aster import X0, Y0, aster_item, write_aster_scene, write_items
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.bad_input import Case, arguments, items_to, read_only, run_case
 from tests.helpers.scenes import write_scene
 from tests.helpers.zonal import write_polygons
 
 ALGORITHM = "timestack:asterscene"
 SCENE = "AST_L1T_00306012004183512_20150503105520_11111"
 WHEN = dt.datetime(2004, 6, 1, 18, 35, 12)
-
-
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
 
 
 @pytest.fixture(scope="module")

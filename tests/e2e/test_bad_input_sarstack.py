@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
+from tests.helpers.bad_input import Case, arguments, items_to, read_only, run_case
 from tests.helpers.scenes import write_scene
 from tests.helpers.sentinel1 import SIZE, write_items, write_rtc_scene
 from tests.helpers.zonal import write_polygons
@@ -29,14 +29,6 @@ PASSES = (
     ("2023-06-09T05:50:30Z", 37, "descending"),
     ("2023-06-21T05:50:31Z", 37, "descending"),
 )
-
-
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
 
 
 @pytest.fixture(scope="module")

@@ -8,83 +8,21 @@ scene files) and the output folder (the user's notes and an older stack) stay by
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.helpers.bad_input import Case, arguments, read_only, run_case
-from tests.helpers.scenes import write_items, write_scene
-from tests.helpers.zonal import write_polygons
+from tests.helpers.bad_input import Case, arguments, careless_scene_catalog, run_case
 
 ALGORITHM = "timestack:scenestack"
 
 SCENES = (("LC08_A_20200610", "2020-06-10"), ("LC08_B_20200712", "2020-07-12"))
 
 
-def items_to(path: Path, items: list, change) -> Path:
-    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
-    copies = json.loads(json.dumps(items))
-    for item in copies:
-        change(item)
-    return write_items(path, copies)
-
-
 @pytest.fixture(scope="module")
 def place(tmp_path_factory):
     """A catalog folder (two clear 2020 scenes, their items and every broken kind of ItemCollection)
     and an output folder holding the user's notes and an older stack."""
-    root = tmp_path_factory.mktemp("scenestack_bad")
-    catalog = root / "catalog"
-    catalog.mkdir()
-    items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in SCENES]
-    write_items(catalog / "items.json", items)
-    (catalog / "empty.json").write_bytes(b"")
-    text = (catalog / "items.json").read_text()
-    (catalog / "truncated.json").write_text(text[: len(text) // 2])
-    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
-    write_items(catalog / "no_items.json", [])
-    write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
-    (catalog / "folder.json").mkdir()
-    # the same scenes, their files somewhere they no longer are
-    gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in SCENES]
-    write_items(catalog / "gone.json", gone)
-    shutil.rmtree(catalog / "gone")
-    # hrefs reaching outside the catalog's folder: relative ../, an absolute system file, GDAL's /vsi
-    (catalog / "sub").mkdir()
-    items_to(
-        catalog / "sub" / "escape.json",
-        items,
-        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
-    )
-    items_to(
-        catalog / "passwd.json",
-        items,
-        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
-    )
-    items_to(
-        catalog / "vsi.json",
-        items,
-        lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
-    )
-    items_to(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
-    # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
-    write_items(catalog / "stack_log.json", items)
-    write_polygons(catalog / "no_features.gpkg", [])
-    write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
-    (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
-    (catalog / "a_folder").mkdir()
-    out = root / "out"
-    out.mkdir()
-    (out / "notes.txt").write_text("notes\n")
-    (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
-    locked = root / "locked"
-    locked.mkdir()
-    (locked / "kept.txt").write_text("kept\n")
-    band = items[0]["assets"]["red"]["href"]
-    with read_only(locked):
-        yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
+    with careless_scene_catalog(tmp_path_factory.mktemp("scenestack_bad"), SCENES) as places:
+        yield places
 
 
 BASE = {

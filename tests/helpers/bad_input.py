@@ -10,6 +10,7 @@ byte-for-byte as they were (a case that must succeed with a warning may only add
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -183,3 +184,74 @@ def run_case(
         else:
             assert after == before[folder], f"{folder} changed"
     return said
+
+
+def items_to(path: Path, items: list, change) -> Path:
+    """``items`` written to ``path`` after ``change(item)`` edited a copy of each."""
+    copies = json.loads(json.dumps(items))
+    for item in copies:
+        change(item)
+    from tests.helpers.scenes import write_items
+
+    return write_items(path, copies)
+
+
+@contextmanager
+def careless_scene_catalog(root: Path, scenes: Iterable[tuple[str, str]]) -> Iterator[dict[str, str]]:
+    """Under ``root``: a catalog folder (clear ``scenes`` as (id, date), their items and every broken
+    kind of ItemCollection: empty, truncated, no items, no assets, files gone, hrefs escaping the
+    catalog), polygon files, an output folder holding the user's notes and an older stack, and a
+    read-only folder. Yields the places (``in``, ``out``, ``locked``, ``band``: a scene file) for
+    :func:`run_case`."""
+    from tests.helpers.scenes import write_items, write_scene
+    from tests.helpers.zonal import write_polygons
+
+    catalog = root / "catalog"
+    catalog.mkdir()
+    items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in scenes]
+    write_items(catalog / "items.json", items)
+    (catalog / "empty.json").write_bytes(b"")
+    text = (catalog / "items.json").read_text()
+    (catalog / "truncated.json").write_text(text[: len(text) // 2])
+    (catalog / "settings.json").write_text(json.dumps({"name": "a settings file", "version": 3}))
+    write_items(catalog / "no_items.json", [])
+    write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
+    (catalog / "folder.json").mkdir()
+    # the same scenes, their files somewhere they no longer are
+    gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in scenes]
+    write_items(catalog / "gone.json", gone)
+    shutil.rmtree(catalog / "gone")
+    # hrefs reaching outside the catalog's folder: relative ../, an absolute system file, GDAL's /vsi
+    (catalog / "sub").mkdir()
+    items_to(
+        catalog / "sub" / "escape.json",
+        items,
+        lambda item: [a.update(href="../../" + Path(a["href"]).name) for a in item["assets"].values()],
+    )
+    items_to(
+        catalog / "passwd.json",
+        items,
+        lambda item: [a.update(href="file:///etc/passwd") for a in item["assets"].values()],
+    )
+    items_to(
+        catalog / "vsi.json",
+        items,
+        lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
+    )
+    items_to(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
+    # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
+    write_items(catalog / "stack_log.json", items)
+    write_polygons(catalog / "no_features.gpkg", [])
+    write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
+    (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
+    (catalog / "a_folder").mkdir()
+    out = root / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("notes\n")
+    (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "kept.txt").write_text("kept\n")
+    band = items[0]["assets"]["red"]["href"]
+    with read_only(locked):
+        yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
