@@ -19,6 +19,7 @@ import pystac
 from shapely.geometry import Polygon, mapping, shape
 
 from ..earthengine.collection_ids import LANDSAT_COLLECTIONS, SENTINEL2_COLLECTION
+from ..earthengine.login import ensure_initialized
 from ..runtime import (
     MISSING_EARTHENGINE,
     QT_TRANSLATE_NOOP,
@@ -146,19 +147,7 @@ def search_earthengine(
 ) -> SearchResult:
     """List the images of ``query``; needs an initialised (authenticated) earthengine-api."""
     ee = _ee()
-    if not ee.data.is_initialized():  # before any ee object is built: building one needs the API
-        try:
-            ee.Initialize()
-        except Exception as exc:  # ee raises EEException or google.auth errors when not authenticated
-            raise SearchError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` "
-                    "once and set a Google Cloud project ({0})."
-                ),
-                "CATALOG",
-                args=(type(exc).__name__,),
-            ) from None  # fmt: skip
+    ensure_initialized(parameter="CATALOG")  # before any ee object is built: building one needs the API
     collection = build_collection(query)
     if progress:
         progress(10.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Listing Earth Engine images")))
