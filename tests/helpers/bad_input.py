@@ -255,3 +255,71 @@ def careless_scene_catalog(root: Path, scenes: Iterable[tuple[str, str]]) -> Ite
     band = items[0]["assets"]["red"]["href"]
     with read_only(locked):
         yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
+
+
+def scene_catalog_cases(case: Callable[..., Case]) -> list[Case]:
+    """The rows every algorithm shares that reads the scenes of :func:`careless_scene_catalog` in ITEMS
+    and takes EXTENT or AOI: ITEMS missing, broken, not STAC, with files gone or outside the catalog;
+    ALLOWED_ROOTS not a folder; EXTENT and AOI empty, off the scenes or in an unknown CRS.
+
+    ``case(name, fragment, **changes)`` builds a row of the module's own table (its good run with
+    ``changes``).
+    """
+    utm = "[EPSG:32610]"  # the catalog's scenes' CRS
+    return [
+        # ITEMS: missing, empty, broken, not STAC, no items
+        case("items-not-given", "ITEMS is empty: give the STAC ItemCollection", ITEMS=None),
+        case("items-missing", "{in}/missing.json is not a file", ITEMS="{in}/missing.json"),
+        case("items-a-folder", "{in}/folder.json is not a file", ITEMS="{in}/folder.json"),
+        case("items-empty-file", "{in}/empty.json is empty (no JSON in it)", ITEMS="{in}/empty.json"),
+        case("items-truncated", "{in}/truncated.json is not JSON", ITEMS="{in}/truncated.json"),
+        case("items-not-stac", "{in}/settings.json holds no 'features'", ITEMS="{in}/settings.json"),
+        case("items-none", "{in}/no_items.json holds no items", ITEMS="{in}/no_items.json"),
+        case(
+            "items-without-assets",
+            "{in}/no_assets.json is not a STAC ItemCollection",
+            ITEMS="{in}/no_assets.json",
+        ),
+        # ITEMS whose scene files are gone, lie outside the catalog or lack the quality band
+        case(
+            "items-files-missing",
+            "ITEMS: the files of all 2 scenes of 2020-2020 (days 1-366) are missing",
+            ITEMS="{in}/gone.json",
+        ),
+        case(
+            "items-href-escapes-catalog",
+            "../../LC08_A_20200610_SR_B4.TIF leads outside the catalog's folder",
+            ITEMS="{in}/sub/escape.json",
+        ),
+        case(
+            "items-href-system-file",
+            "/etc/passwd leads outside every catalog on disk",
+            ITEMS="{in}/passwd.json",
+        ),
+        case("items-href-gdal-vsi", "is neither a local file nor an http", ITEMS="{in}/vsi.json"),
+        case("items-a-raster", "ITEMS: {band} is not a .json file", ITEMS="{band}"),
+        case(
+            "items-without-quality-asset",
+            "none of the 2 items can be composited: no quality asset",
+            ITEMS="{in}/no_qa.json",
+        ),
+        case(
+            "allowed-roots-not-a-folder",
+            "ALLOWED_ROOTS: {in}/notes.txt is not a folder",
+            ALLOWED_ROOTS="{in}/notes.txt",
+        ),
+        # EXTENT and AOI
+        case("extent-without-area", "EXTENT is empty", EXTENT=f"500100,500100,4999000,4999000 {utm}"),
+        case(
+            "extent-off-the-scenes",
+            "EXTENT (99990, 99990, 110010, 110010) (EPSG:32610) does not overlap",
+            EXTENT=f"99990,110010,99990,110010 {utm}",
+        ),
+        case("extent-unknown-crs", "EXTENT: '0,1,0,1 [EPSG:99999]' names", EXTENT="0,1,0,1 [EPSG:99999]"),
+        case("aoi-without-polygons", "AOI has no polygons", AOI="{in}/no_features.gpkg"),
+        case(
+            "aoi-off-the-scenes",
+            "AOI (0, 0, 120, 120) (EPSG:32610) does not overlap any scene",
+            AOI="{in}/far.gpkg",
+        ),
+    ]
