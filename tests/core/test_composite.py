@@ -26,6 +26,7 @@ from tests.helpers.scenes import (
     Y0,
     dn,
     run,
+    stac_item,
     write_hls_granule,
     write_items,
     write_scene,
@@ -450,20 +451,12 @@ def write_sentinel2_scene(folder, scene_id, when, baseline, reflectance=CLEAR, c
         assets[key] = {"href": str(folder / f"{key}.tif")}
     write_tif(folder / "SCL.tif", np.where(cloud, 9, 4).astype(np.uint8), nodata=0)
     assets["SCL"] = {"href": str(folder / "SCL.tif")}
-    return {
-        "type": "Feature",
-        "stac_version": "1.0.0",
-        "id": scene_id,
-        "geometry": None,
-        "bbox": None,
-        "links": [],
-        "properties": {
-            "datetime": f"{when}T10:30:00Z",
-            "platform": "Sentinel-2A",
-            "s2:processing_baseline": baseline,
-        },
-        "assets": assets,
+    properties = {
+        "datetime": f"{when}T10:30:00Z",
+        "platform": "Sentinel-2A",
+        "s2:processing_baseline": baseline,
     }
+    return stac_item(scene_id, properties, assets)
 
 
 def test_sentinel2_scenes_are_scaled_by_baseline_and_masked_by_scl(tmp_path):

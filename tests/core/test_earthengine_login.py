@@ -13,7 +13,7 @@ from timestack.core.runtime import TimestackError
 
 ee = pytest.importorskip("ee")
 from tests.helpers.earthengine import service_account_key  # noqa: E402
-from tests.servers.earthengine import ACCESS_TOKEN  # noqa: E402
+from tests.servers.earthengine import ACCESS_TOKEN, reset_earthengine  # noqa: E402
 
 PROJECT = "timestack-test"
 
@@ -55,3 +55,19 @@ def test_a_refused_token_request_names_authcfg(earthengine_api):
     with pytest.raises(TimestackError, match="AUTHCFG: Earth Engine refused the service account") as error:
         sign_in(PROJECT, service_account_credentials(key))
     assert "PRIVATE" not in str(error.value)
+
+
+@pytest.mark.parametrize("parameter", ["EE_PROJECT", "ENGINE"])
+def test_earth_engine_out_of_reach_says_what_to_do_naming_the_parameter(monkeypatch, parameter):
+    """The one ``ensure_initialized`` (LandTrendr, the composite, the tasks) fails with an error naming
+    the parameter of the algorithm that asked, not a bare message."""
+    from timestack.core.earthengine.login import ensure_initialized
+
+    monkeypatch.setenv(API_URL_ENV, "http://127.0.0.1:9")  # nothing listens: Initialize fails
+    reset_earthengine()
+    try:
+        with pytest.raises(TimestackError, match="earthengine authenticate") as error:
+            ensure_initialized(PROJECT, parameter=parameter)
+    finally:
+        reset_earthengine()
+    assert error.value.parameter == parameter

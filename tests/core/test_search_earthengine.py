@@ -10,6 +10,7 @@ import pytest
 
 from tests.helpers.earthengine import offline_earthengine
 from tests.helpers.shared import STAC_FIXTURES
+from timestack.core.runtime import TimestackError
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.earthengine import MAX_IMAGES, build_collection, image_to_item
 from timestack.core.search.query import bbox_polygon
@@ -163,7 +164,7 @@ def test_an_uninitialised_earth_engine_gets_the_login_message_not_an_ee_error(tm
     query = SceneQuery.create(
         bbox_polygon((0, 0, 1, 1)), "2023-01-01", "2023-12-31", collections=["LANDSAT/LC08/C02/T1_L2"]
     )
-    with pytest.raises(SearchError, match="not initialised. Run `earthengine authenticate`") as raised:
+    with pytest.raises(TimestackError, match="authenticate once with `earthengine authenticate`") as raised:
         search_scenes("earthengine", query)
     assert raised.value.parameter == "CATALOG"
     assert not ee.data.is_initialized()

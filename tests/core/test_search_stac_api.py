@@ -30,6 +30,17 @@ def direct_ids(url: str, **search) -> list:
     return [item.id for item in Client.open(url).search(limit=PAGE_LIMIT, **search).items()]
 
 
+def sentinel2_2024(url: str):
+    """Every Sentinel-2 item of 2024 over the tile, as pystac-client finds them."""
+    search = Client.open(url).search(
+        collections=["sentinel-2-l2a"],
+        intersects=TILE_13TDE,
+        datetime="2024-01-01/2024-12-31",
+        limit=PAGE_LIMIT,
+    )
+    return search.item_collection()
+
+
 def test_results_equal_pystac_client_across_pages_with_cloud_filter(pgstac_api):
     query = SceneQuery.create(
         TILE_13TDE, "2024-01-01", "2024-12-31", max_cloud=30, collections=["sentinel-2-l2a"]
@@ -60,16 +71,7 @@ def test_max_items_takes_the_earliest_scenes_in_date_order(pgstac_api):
         TILE_13TDE, "2024-01-01", "2024-12-31", collections=["sentinel-2-l2a"], max_items=15
     )
     ours = search_stac_api(pgstac_api.url, query, page_size=PAGE_LIMIT)
-    everything = (
-        Client.open(pgstac_api.url)
-        .search(
-            collections=["sentinel-2-l2a"],
-            intersects=TILE_13TDE,
-            datetime="2024-01-01/2024-12-31",
-            limit=PAGE_LIMIT,
-        )
-        .item_collection()
-    )
+    everything = sentinel2_2024(pgstac_api.url)
     earliest = sorted(everything, key=lambda i: (i.datetime, i.id))[:15]
     assert ours.ids == [i.id for i in earliest]
 
@@ -79,16 +81,7 @@ def test_day_of_year_window_wrapping_the_new_year_keeps_only_winter_scenes(pgsta
         TILE_13TDE, "2024-01-01", "2024-12-31", doy_start=300, doy_end=60, collections=["sentinel-2-l2a"]
     )
     ours = search_stac_api(pgstac_api.url, query, page_size=PAGE_LIMIT)
-    everything = (
-        Client.open(pgstac_api.url)
-        .search(
-            collections=["sentinel-2-l2a"],
-            intersects=TILE_13TDE,
-            datetime="2024-01-01/2024-12-31",
-            limit=PAGE_LIMIT,
-        )
-        .item_collection()
-    )
+    everything = sentinel2_2024(pgstac_api.url)
     expected = {i.id for i in everything if doy_in_window(i.datetime.timetuple().tm_yday, 300, 60)}
     assert expected and len(expected) < len(everything)
     assert set(ours.ids) == expected

@@ -37,6 +37,22 @@ HLS_KEYS = {
 }
 
 
+def stac_item(item_id: str, properties: dict, assets: dict, **extra) -> dict:
+    """A STAC item dict without geometry (the scenes' files give the grid); ``extra``: other top-level
+    fields (``collection``)."""
+    return {
+        "type": "Feature",
+        "stac_version": "1.0.0",
+        "id": item_id,
+        "geometry": None,
+        "bbox": None,
+        "links": [],
+        "properties": properties,
+        "assets": assets,
+        **extra,
+    }
+
+
 def write_tif(path, data, crs=UTM, transform=None, nodata=None):
     """A one-band GeoTIFF of ``data`` (rows, cols), on the scene grid unless ``transform`` is given."""
     transform = transform or Affine(RES, 0, X0, 0, -RES, Y0)
@@ -71,11 +87,8 @@ def write_hls_granule(folder, collection, granule_id, when, platform, cloud=None
     fmask = (cloud.astype(np.uint8) << 1) | (shadow.astype(np.uint8) << 3) | low_aerosol
     write_tif(folder / f"{granule_id}.Fmask.tif", fmask.astype(np.uint8), nodata=255)
     assets["Fmask"] = {"href": str(folder / f"{granule_id}.Fmask.tif"), "roles": ["data"]}
-    return {
-        "type": "Feature", "stac_version": "1.0.0", "id": granule_id, "geometry": None, "bbox": None,
-        "links": [], "collection": collection, "assets": assets,
-        "properties": {"datetime": f"{when}T18:40:00Z", "platform": platform},
-    }  # fmt: skip
+    properties = {"datetime": f"{when}T18:40:00Z", "platform": platform}
+    return stac_item(granule_id, properties, assets, collection=collection)
 
 
 #: Landsat Collection 2 surface reflectance: the scale and offset of its DNs and its band files.
@@ -125,16 +138,7 @@ def write_scene(
     assets["qa_radsat"] = {"href": str(folder / f"{scene_id}_QA_RADSAT.TIF")}
     for key in skip_assets:
         assets.pop(key)
-    return {
-        "type": "Feature",
-        "stac_version": "1.0.0",
-        "id": scene_id,
-        "geometry": None,
-        "bbox": None,
-        "links": [],
-        "properties": {"datetime": f"{when}T18:30:00Z", "platform": platform},
-        "assets": assets,
-    }
+    return stac_item(scene_id, {"datetime": f"{when}T18:30:00Z", "platform": platform}, assets)
 
 
 def write_items(path, items):

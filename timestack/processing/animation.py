@@ -133,6 +133,9 @@ class AnimationAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
             ),
             self.OUTPUT: self.tr("A .gif (plays anywhere) or an .mp4 (smaller; needs ffmpeg)."),
         })  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr("The time stack to animate: one frame per date or year of its dated bands."),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse an unreadable INPUT or AOI file and percentiles that are not two numbers, outside 0–100

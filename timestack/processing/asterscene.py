@@ -124,6 +124,38 @@ class AsterSceneAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgori
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, self.tr("ASTER files")))
         self.addOutput(QgsProcessingOutputNumber(self.FILES_WRITTEN, self.tr("Files written")))
+        self.set_help({
+            self.ITEMS: self.tr(
+                "The ASTER L1T scenes as the ItemCollection JSON written by 'Search scenes' "
+                "(Planetary Computer's aster-l1t); or give INPUT."
+            ),
+            self.INPUT: self.tr(
+                "The scenes' files instead of ITEMS: -VNIR.tif, -SWIR.tif and -TIR.tif COGs, "
+                "or HDF-EOS granules (.hdf)."
+            ),
+            self.SUBSYSTEMS: self.tr(
+                "Which sensors to convert: VNIR (bands 1–3N, 15 m), SWIR (bands 4–9, 30 m), "
+                "TIR (bands 10–14, 90 m)."
+            ),
+            self.PRODUCTS: self.tr(
+                "What to write: at-sensor radiance (W m⁻² sr⁻¹ µm⁻¹), brightness temperature "
+                "of TIR bands (K), top-of-atmosphere reflectance of VNIR and SWIR bands "
+                "(0–1)."
+            ),
+            self.INDICES: self.tr(
+                "Band ratios computed from the reflectance, separated by commas (NDVI, "
+                "CLAY_4_6…); empty: none."
+            ),
+            self.GAINS: self.tr(
+                "Bands recorded with a gain other than normal, as band:gain separated by "
+                "commas (1:HGH, 5:LO2; gains HGH, NOR, LO1, LO2, from the scene's HDF "
+                "metadata)."
+            ),
+            self.OUTPUT_FOLDER: self.tr(
+                "Where the GeoTIFFs are written, one per scene and subsystem, bands named "
+                "YYYY-MM-DD_variable."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse unknown indices and unreadable gains in the dialog, before anything runs."""

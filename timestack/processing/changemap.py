@@ -168,6 +168,57 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         self.add_dask_parameter()
         self.add_max_gb_parameter()
         defaults_optional(self)
+        self.set_help({
+            self.INPUT: self.tr("The segment table written by LandTrendr (OUTPUT_SEGMENTS)."),
+            self.DIRECTION: self.tr(
+                "Map disturbances (loss: the index moves away from forest) or recoveries "
+                "(gain)."
+            ),
+            self.SORT: self.tr(
+                "Which segment a pixel shows when several pass the filters: greatest or least"
+                " magnitude, newest or oldest, fastest or slowest rate, longest duration."
+            ),
+            self.START_YEAR: self.tr(
+                "Keep changes detected in this year or later (year of detection: the "
+                "segment's start + 1); empty: from the first year."
+            ),
+            self.END_YEAR: self.tr("Keep changes detected in this year or earlier; empty: to the last year."),
+            self.MAG: self.tr(
+                "Keep changes whose absolute magnitude is above this, in the unit of the "
+                "stack LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is "
+                "0.1 NBR); 0 keeps all."
+            ),
+            self.DSNR: self.tr(
+                "Keep changes whose magnitude divided by the fit's RMSE is above this "
+                "(unitless signal-to-noise); empty: no filter."
+            ),
+            self.DUR: self.tr(
+                "Keep changes lasting at most this many years (1: abrupt changes only); "
+                "empty: any duration."
+            ),
+            self.PREVAL: self.tr(
+                "Keep changes whose value before the change is at least this, in the unit of "
+                "the stack LandTrendr fitted; empty: no filter."
+            ),
+            self.MMU: self.tr(
+                "Remove patches of change of the same year smaller than this many pixels "
+                "(8-connected); 1 keeps every pixel."
+            ),
+            self.INDEX_DIRECTION: self.tr(
+                "Whether the index decreases (NBR, NDVI) or increases (TCB, SWIR) on a "
+                "disturbance; Automatic reads how LandTrendr fitted it from the segment "
+                "table."
+            ),
+            self.OUTPUT: self.tr(
+                "The change map: per pixel, the selected change's year of detection, "
+                "magnitude, duration, value before, rate and DSNR (yod, mag, dur, preval, "
+                "rate, dsnr; NaN where nothing passed)."
+            ),
+            self.OUTPUT_EVENTS: self.tr(
+                "Optional: every event, a loss and a gain magnitude band per year and the "
+                "event counts (0 where none)."
+            ),
+        })  # fmt: skip
 
     @staticmethod
     def _optional(parameters, name):

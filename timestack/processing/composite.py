@@ -156,6 +156,27 @@ class CompositeAlgorithm(
         self.add_allowed_roots_parameter()
         self.add_asset_cache_parameters()
         self._add_outputs()
+        self.set_help({
+            self.PERCENTILE: self.tr(
+                "With method Percentile: which percentile of each pixel's clear observations in a year is "
+                "kept, from 0 (the lowest) to 100 (the highest); 50 is the median."
+            ),
+            self.TDOM_STATISTICS: self.tr(
+                "The TDOM statistics GeoTIFF written by an earlier run (OUTPUT_TDOM_STATISTICS) over the "
+                "same scenes and grid, so TDOM does not read every scene twice; empty: computed here."
+            ),
+            self.ENGINE: self.tr(
+                "Where the composite is computed: Local reads the scenes of ITEMS on this computer; Google "
+                "Earth Engine composites Landsat Collection 2 on Google's servers."
+            ),
+            self.EE_RESULT: self.tr(
+                "With Google Earth Engine: stream each year as a map layer (nothing downloaded), or start "
+                "an export task writing the stack to your Google Drive."
+            ),
+            self.EE_FOLDER: self.tr(
+                "With an export to Google Drive: the Drive folder the exported stack is written to."
+            ),
+        })  # fmt: skip
         defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
 
     def _add_composite_inputs(self) -> None:
@@ -345,10 +366,10 @@ class CompositeAlgorithm(
         """The same composite computed by Earth Engine: XYZ layers per year, or a started export task."""
         from ..core.earthengine.composite import (
             EarthEngineComposite,
-            ensure_initialized,
             export_task,
             tile_url,
         )
+        from ..core.earthengine.login import ensure_initialized
 
         bounds, bounds_crs = self.area_bounds(parameters, context)
         if bounds is None:
@@ -384,7 +405,7 @@ class CompositeAlgorithm(
                 mask=self.mask_options(parameters, context),
                 harmonize=self.parameterAsBoolean(parameters, self.HARMONIZE, context),
             )
-            ensure_initialized()
+            ensure_initialized(parameter=self.ENGINE)
             if self.parameterAsEnum(parameters, self.EE_RESULT, context) == 1:
                 crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
                 task = export_task(

@@ -135,6 +135,24 @@ class EarthEngineTasksAlgorithm(EarthEngineLoginParameter, TimestackAlgorithm):
                 "project of your Earth Engine login."
             ),
         })  # fmt: skip
+        self.set_help({
+            self.ACTION: self.tr(
+                "List every export task of the project; follow tasks until they end, "
+                "reporting progress; or cancel a task."
+            ),
+            self.TASK_ID: self.tr(
+                "The id of the task to cancel, or of the tasks to follow, separated by commas"
+                " (empty: every task running now)."
+            ),
+            self.POLL_SECONDS: self.tr(
+                "While following: how long to wait between two checks of the tasks' state, in"
+                " seconds."
+            ),
+            self.OUTPUT: self.tr(
+                "The tasks as a table: one row per task with its id, state, type, times, "
+                "runtime (seconds), progress (0–1), destinations and error."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
         # earthengine-api is imported by the run, not when QGIS registers the algorithm

@@ -131,6 +131,16 @@ class ExportCubeAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
                 "A NetCDF file (.nc) or a Zarr folder (.zarr) holding every variable over x, y and time."
             ),
         })  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr(
+                "The time stacks to export: bands whose descriptions are dated (YYYY-MM-"
+                "DD_variable or YYYY_variable)."
+            ),
+            self.TARGET_CRS: self.tr(
+                "Coordinate reference system of the cube; empty: the stacks' own, or the UTM "
+                "zone most of them lie in when they differ."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Say what is wrong with an INPUT file or TARGET_CRS before Processing's generic message."""

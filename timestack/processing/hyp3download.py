@@ -93,6 +93,38 @@ class Hyp3DownloadAlgorithm(TimestackAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, self.tr("Zips downloaded")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Zips already there")))
+        self.set_help({
+            self.AUTHCFG: self.tr(
+                "A QGIS authentication configuration holding your Earthdata Login (username "
+                "and password, or an empty username and a token); kept in the QGIS "
+                "authentication database, never in logs."
+            ),
+            self.API_URL: self.tr("The address of the HyP3 API; the default is ASF's."),
+            self.NAME: self.tr(
+                "The project (job name) whose jobs are downloaded; empty: every job of "
+                "JOB_TYPE."
+            ),
+            self.JOB_TYPE: self.tr(
+                "Which kind of jobs to download: RTC_GAMMA (backscatter) or INSAR_GAMMA "
+                "(interferograms)."
+            ),
+            self.START_DATE: self.tr(
+                "Keep jobs whose granules were acquired on this day (YYYY-MM-DD, UTC) or "
+                "later."
+            ),
+            self.END_DATE: self.tr(
+                "Keep jobs whose granules were acquired on this day (YYYY-MM-DD, UTC) or "
+                "earlier."
+            ),
+            self.RELATIVE_ORBIT: self.tr(
+                "Keep jobs on these paths (relative orbit numbers), separated by commas; "
+                "empty: every path."
+            ),
+            self.OUTPUT_FOLDER: self.tr(
+                "Where the product zips are written; zips already there are skipped, so a "
+                "stopped download resumes."
+            ),
+        })  # fmt: skip
 
     def _date(self, parameters, name, context):
         if parameters.get(name) in (None, ""):

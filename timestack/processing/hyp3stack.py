@@ -83,6 +83,36 @@ class Hyp3StackAlgorithm(TimestackAlgorithm):
                 optional=True,
             )
         )  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr(
+                "HyP3 product zips (read in place, nothing extracted) or their unzipped "
+                "folders; or give FOLDER."
+            ),
+            self.FOLDER: self.tr(
+                "A folder holding HyP3 product zips or folders, all stacked; in addition to "
+                "INPUT."
+            ),
+            self.LAYER: self.tr(
+                "Which GeoTIFF of each product to stack: VV, VH (and the other RTC layers) "
+                "for RTC, unw_phase, corr… for InSAR."
+            ),
+            self.DB: self.tr(
+                "Convert RTC backscatter (power or amplitude) to decibels; unticked: the "
+                "values as HyP3 delivered them."
+            ),
+            self.COVERAGE: self.tr(
+                "The grid of the stack covers all products (their union; nodata where one is "
+                "missing) or only where every product has data."
+            ),
+            self.OUTPUT: self.tr(
+                "The time stack (GeoTIFF): one band per date (RTC) or per pair of dates "
+                "(InSAR), with each product's metadata."
+            ),
+            self.OUTPUT_METADATA: self.tr(
+                "Optional table (CSV) of the products' metadata, one row per product: "
+                "granules, baseline, heading, looks, DEM, options."
+            ),
+        })  # fmt: skip
 
     def _inputs(self, parameters, context) -> list:
         given = [path for path in self.parameterAsFileList(parameters, self.INPUT, context) if path]

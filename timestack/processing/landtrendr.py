@@ -293,6 +293,55 @@ class LandTrendrAlgorithm(
                 "p-values, integer truncation: for scaled int16 stacks, not 0-1 index values)."
             ),
         })  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr(
+                "The annual stack to segment, one band per year and variable named "
+                "YYYY_variable (a composite stack); with Earth Engine, the area and years it "
+                "covers."
+            ),
+            self.ENGINE: self.tr(
+                "Where LandTrendr runs: on this computer, or on Google Earth Engine "
+                "(ee.Algorithms.TemporalSegmentation.LandTrendr), whose results are exported "
+                "to Google Drive."
+            ),
+            self.EE_COLLECTION: self.tr(
+                "With Earth Engine: the asset id of an ImageCollection of annual composites "
+                "to segment; empty: Landsat composites are made on Earth Engine for the "
+                "stack's area and years."
+            ),
+            self.EE_PROJECT: self.tr(
+                "With Earth Engine: the Google Cloud project the run is billed to and its "
+                "tasks belong to; empty: the project of your Earth Engine login."
+            ),
+            self.EE_DRIVE_FOLDER: self.tr(
+                "With Earth Engine: the Google Drive folder the export tasks write their "
+                "GeoTIFFs to."
+            ),
+            self.EE_START: self.tr(
+                "With Earth Engine: start the export tasks now; unticked, they are only "
+                "prepared (follow or cancel them with 'Earth Engine tasks')."
+            ),
+            self.OUTPUT_VERTICES: self.tr(
+                "Per pixel, the years of the trajectory's vertices with their source and "
+                "fitted values, one band each (NaN past the last vertex)."
+            ),
+            self.OUTPUT_FITTED: self.tr(
+                "The index as LandTrendr fitted it, one band per year (YYYY_fitted), in the "
+                "index's unit."
+            ),
+            self.OUTPUT_RMSE: self.tr(
+                "Per pixel: the fit's root mean square error (in the index's unit), its "
+                "p-value (0–1), the number of segments and the fit's status."
+            ),
+            self.OUTPUT_SEGMENTS: self.tr(
+                "Per pixel, the segments of the fitted trajectory (their years, values, "
+                "magnitudes, durations): the input of the change map."
+            ),
+            self.OUTPUT_FTV: self.tr(
+                "Folder of the fitted-to-vertex stacks: one GeoTIFF per band of FIT_BANDS, "
+                "fitted at the index's vertex years; empty: not written."
+            ),
+        })  # fmt: skip
 
     def landtrendr_params(self, parameters, context) -> LandTrendrParams:
         """The core's parameter object from the eight Processing parameters."""
@@ -403,6 +452,7 @@ class LandTrendrAlgorithm(
 
         from ..core.earthengine import composite as ee_composite
         from ..core.earthengine import landtrendr as ee_landtrendr
+        from ..core.earthengine.login import ensure_initialized
 
         try:
             with rasterio.open(path) as src:
@@ -410,7 +460,7 @@ class LandTrendrAlgorithm(
                 crs, transform, bounds = src.crs.to_string(), src.transform, src.bounds
             project = self.parameterAsString(parameters, self.EE_PROJECT, context)
             if not self.earthengine_sign_in(parameters, context, project):
-                ee_landtrendr.ensure_initialized(project)
+                ensure_initialized(project)
             import ee
 
             if collection_id:

@@ -61,6 +61,24 @@ class MosaicAlgorithm(TimestackAlgorithm):
         )
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Mosaics")))
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, self.tr("Mosaic layers")))
+        self.set_help({
+            self.INPUT: self.tr(
+                "The folder holding the tile stacks of a large run (same bands, CRS and "
+                "resolution), subfolders included."
+            ),
+            self.PATTERN: self.tr(
+                "Which files of the folder are tiles, as a file name pattern (*.tif: every "
+                "GeoTIFF)."
+            ),
+            self.GROUP_BY: self.tr(
+                "One virtual mosaic per year (every variable of that year), per variable "
+                "(every date of it), or one of all bands."
+            ),
+            self.OUTPUT_FOLDER: self.tr(
+                "Where the mosaics (VRT files) are written; they refer to the tiles by "
+                "relative paths, so both can move together."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
         folder = Path(self.parameterAsFile(parameters, self.INPUT, context))

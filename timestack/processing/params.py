@@ -374,23 +374,27 @@ class SizeLimitParameter:
     def add_max_gb_parameter(self) -> None:
         from ..core.io.budget import DEFAULT_MAX_GB
 
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterNumber(
-                    self.MAX_GB,
-                    translate(
-                        "TimestackParameters", "Refuse runs reading or writing more than (GB, 0: no limit)"
-                    ),
-                    QgsProcessingParameterNumber.Double,
-                    DEFAULT_MAX_GB,
-                    minValue=0.0,
-                )
-            )
+        limit = QgsProcessingParameterNumber(
+            self.MAX_GB,
+            translate("TimestackParameters", "Refuse runs reading or writing more than (GB, 0: no limit)"),
+            QgsProcessingParameterNumber.Double,
+            DEFAULT_MAX_GB,
+            minValue=0.0,
         )
+        self.addParameter(advanced(with_help(limit, _max_gb_help())))
 
     def max_gb(self, parameters, context) -> Optional[float]:
         """The limit in GB, or None for none."""
         return self.parameterAsDouble(parameters, self.MAX_GB, context) or None
+
+
+def _max_gb_help() -> str:
+    """The help of MAX_GB, the same in every algorithm that takes it."""
+    return translate(
+        "TimestackParameters",
+        "Largest run allowed, in gigabytes read, written or held in memory, estimated before any pixel is "
+        "read; 0: no limit (a run needing more memory than the computer has is refused all the same)"
+    )  # fmt: skip
 
 
 class TileParameters:
@@ -451,6 +455,11 @@ class TileParameters:
             "Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or "
             "a cancel, the same run started again skips the finished tiles."
         ))  # fmt: skip
+        grid_id.setHelp(translate(
+            "TimestackParameters",
+            "The field of the tile grid whose values name the tiles (their files and manifest entries); "
+            "empty: the first id-like field"
+        ))  # fmt: skip
         for parameter in (size, grid, grid_id, folder):
             self.addParameter(advanced(parameter))
 
@@ -505,18 +514,19 @@ class AllowedRootsParameter:
     ALLOWED_ROOTS = "ALLOWED_ROOTS"
 
     def add_allowed_roots_parameter(self) -> None:
-        self.addParameter(
-            advanced(
-                QgsProcessingParameterString(
-                    self.ALLOWED_ROOTS,
-                    translate(
-                        "TimestackParameters",
-                        "Other folders the scenes' files may be read from (separated by ;)"
-                    ),
-                    optional=True,
-                )
-            )
+        roots = QgsProcessingParameterString(
+            self.ALLOWED_ROOTS,
+            translate(
+                "TimestackParameters", "Other folders the scenes' files may be read from (separated by ;)"
+            ),
+            optional=True,
+        )
+        help_text = translate(
+            "TimestackParameters",
+            "Folders, separated by ;, outside the catalog's own folder from which its scenes' files may be "
+            "read; by default a local catalog reads only files under its own folder"
         )  # fmt: skip
+        self.addParameter(advanced(with_help(roots, help_text)))
 
     def allowed_roots(self, parameters, context) -> list:
         """The folders of ALLOWED_ROOTS; a Processing error names one that is not a folder."""
@@ -593,7 +603,13 @@ class EarthdataParameter:
             "TimestackParameters",
             "Earthdata Login (authentication configuration: username and password, or a token)"
         )  # fmt: skip
-        self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))
+        help_text = translate(
+            "TimestackParameters",
+            "A QGIS authentication configuration holding your Earthdata Login (NASA: HLS, CMR); kept in "
+            "the QGIS authentication database, never written to logs or settings; empty: public data only"
+        )  # fmt: skip
+        login = QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)
+        self.addParameter(advanced(with_help(login, help_text)))
 
 
 class EarthEngineLoginParameter:
@@ -608,7 +624,14 @@ class EarthEngineLoginParameter:
             "Earth Engine service account (authentication configuration: the key JSON as password); empty: "
             "your own Earth Engine login"
         )  # fmt: skip
-        self.addParameter(advanced(QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)))
+        help_text = translate(
+            "TimestackParameters",
+            "A QGIS authentication configuration whose password is an Earth Engine service account's key "
+            "JSON, kept encrypted in the QGIS authentication database; empty: the login made with "
+            "'earthengine authenticate' on this computer"
+        )  # fmt: skip
+        login = QgsProcessingParameterAuthConfig(self.AUTHCFG, label, optional=True)
+        self.addParameter(advanced(with_help(login, help_text)))
 
 
 class SceneGridParameters(DaskParameter, SizeLimitParameter):
@@ -656,7 +679,11 @@ class SceneGridParameters(DaskParameter, SizeLimitParameter):
             "Pixel size of the output grid, in the target CRS's units: metres for a UTM zone (30 for "
             "Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS"
         )  # fmt: skip
-        self.addParameter(with_help(crs, crs_label))
+        crs_help = translate(
+            "TimestackParameters",
+            "Coordinate reference system of the output grid; its units are those of RESOLUTION"
+        )  # fmt: skip
+        self.addParameter(with_help(crs, f"{crs_label}. {crs_help}"))
         self.addParameter(with_help(resolution, resolution_help))
 
     def add_bands_parameter(self) -> None:
@@ -668,7 +695,12 @@ class SceneGridParameters(DaskParameter, SizeLimitParameter):
             defaultValue=list(range(len(REFLECTIVE_BANDS))),
             optional=True,
         )
-        self.addParameter(bands)
+        help_text = translate(
+            "TimestackParameters",
+            "Reflective bands to write (surface reflectance, named as Landsat's: blue, green, red, nir, "
+            "swir1, swir2)"
+        )  # fmt: skip
+        self.addParameter(with_help(bands, help_text))
 
     def add_run_parameters(self, dtype: str) -> None:
         """OUTPUT_TYPE (default ``dtype``), CHUNK_SIZE, MAX_GB and DASK_SCHEDULER, all advanced."""
@@ -693,6 +725,11 @@ class SceneGridParameters(DaskParameter, SizeLimitParameter):
             "TimestackParameters",
             "Side of the square windows read and composited at once, in pixels; smaller uses less memory"
         )  # fmt: skip
+        type_help = translate(
+            "TimestackParameters",
+            "Int16: values × 10000, half the size on disk; Float32: the values as they are"
+        )  # fmt: skip
+        with_help(output_type, type_help)
         for parameter in (output_type, with_help(chunk, chunk_help)):
             self.addParameter(advanced(parameter))
         self.add_max_gb_parameter()

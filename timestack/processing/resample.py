@@ -89,6 +89,13 @@ class ResampleAlgorithm(SizeLimitParameter, TimestackAlgorithm):
                 "observations."
             ),
         })  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr(
+                "The per-date stack to resample: bands whose descriptions are dated (YYYY-MM-"
+                "DD_variable)."
+            ),
+            self.OUTPUT: self.tr("The resampled stack (GeoTIFF), one band per new date and variable."),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context, feedback):
         path, output = self.stack_and_output(parameters, context)

@@ -141,6 +141,47 @@ class SarStackAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgorith
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the stacks")))
         self.addOutput(QgsProcessingOutputString(self.TRACKS, self.tr("Tracks (comma-separated)")))
         self.addOutput(QgsProcessingOutputNumber(self.SCENES_SKIPPED, self.tr("Scenes skipped")))
+        self.set_help({
+            self.ITEMS: self.tr(
+                "The Sentinel-1 scenes as the ItemCollection JSON written by 'Search scenes' "
+                "(e.g. Planetary Computer's sentinel-1-rtc)."
+            ),
+            self.TARGET_CRS: self.tr(
+                "Coordinate reference system of the grid every track shares; empty: the UTM "
+                "zone most scenes lie in."
+            ),
+            self.RESOLUTION: self.tr(
+                "Pixel size of the output grid, in the target CRS's units (metres for a UTM "
+                "zone)."
+            ),
+            self.POLARIZATIONS: self.tr(
+                "Polarisations to stack, separated by commas (VV, VH); one band per date and "
+                "polarisation."
+            ),
+            self.RATIO: self.tr(
+                "Add a VV/VH band per date (co/cross-polarisation ratio of the linear "
+                "powers)."
+            ),
+            self.DB: self.tr(
+                "Write backscatter in decibels (10·log10 of gamma0); unticked: linear power "
+                "as published."
+            ),
+            self.SPECKLE_FILTER: self.tr(
+                "Multi-temporal (Quegan & Yu) averages the speckle over a track's dates while"
+                " keeping each date's local mean; needs two dates or more per track."
+            ),
+            self.SPECKLE_WINDOW: self.tr(
+                "Side of the speckle filter's square window, in pixels (odd: 3, 5, 7…)."
+            ),
+            self.CHUNK_SIZE: self.tr(
+                "Side of the square windows read and written at once, in pixels; smaller uses"
+                " less memory."
+            ),
+            self.OUTPUT_FOLDER: self.tr(
+                "Where the stacks are written: one GeoTIFF per relative orbit and orbit "
+                "direction (ASCENDING_044.tif)."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         items = self.parameterAsFile(parameters, self.ITEMS, context)

@@ -96,6 +96,12 @@ class SceneStackAlgorithm(
         self.addOutput(QgsProcessingOutputNumber(self.SCENES_USED, self.tr("Scenes used")))
         self.addOutput(QgsProcessingOutputNumber(self.SCENES_SKIPPED, self.tr("Scenes skipped")))
         defaults_optional(self)
+        self.set_help({
+            self.OUTPUT: self.tr(
+                "The per-date stack (GeoTIFF): one band per scene date and variable, named "
+                "YYYY-MM-DD_variable."
+            ),
+        })  # fmt: skip
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         output = Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context))

@@ -183,6 +183,67 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         )
 
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of scenes")))
+        self.set_help({
+            self.CATALOG: self.tr(
+                "Where to search: a STAC API URL, a local STAC catalog or ItemCollection file, or a preset "
+                "(planetary-computer, earth-search, earthdata, earthengine)."
+            ),
+            self.COLLECTIONS: self.tr(
+                "Collection ids to search, separated by commas (landsat-c2-l2, sentinel-2-l2a…); empty: "
+                "every collection of the catalog."
+            ),
+            self.START_DATE: self.tr(
+                "First acquisition day searched (YYYY-MM-DD, UTC), included; DOY_START and DOY_END narrow "
+                "each year to a season."
+            ),
+            self.END_DATE: self.tr(
+                "Last acquisition day searched (YYYY-MM-DD, UTC), included: scenes taken that whole day "
+                "are found."
+            ),
+            self.MAX_CLOUD: self.tr(
+                "Keep scenes whose cloud cover is at most this, in percent (0–100) of the scene; 100 "
+                "keeps all."
+            ),
+            self.EXCLUDE: self.tr(
+                "Scene ids to leave out, separated by commas (a scene with a stripe or a bad mask)."
+            ),
+            self.MAX_ITEMS: self.tr(
+                "Stop after this many scenes (a count), in the order the catalog returns them; 0: every "
+                "scene found."
+            ),
+            self.PLATFORMS: self.tr(
+                "Keep scenes of these platforms only, separated by commas (landsat-8, sentinel-2a…), as "
+                "named in the items' platform property; empty: every platform."
+            ),
+            self.TIMEOUT: self.tr(
+                "How long to wait for each answer of the catalog, in seconds, before the search fails."
+            ),
+            self.ORBIT_DIRECTION: self.tr(
+                "Radar scenes (Sentinel-1): keep those taken on ascending or descending passes only "
+                "(sat:orbit_state); Any keeps both."
+            ),
+            self.RELATIVE_ORBIT: self.tr(
+                "Radar scenes: keep those of these relative orbit numbers (tracks), separated by commas "
+                "(44, 117), so every date is seen from the same geometry; empty: every track."
+            ),
+            self.POLARIZATIONS: self.tr(
+                "Radar scenes: keep those that carry every one of these polarisations, separated by "
+                "commas (VV, VH); empty: any."
+            ),
+            self.AUTHCFG: self.tr(
+                "A QGIS authentication configuration with the login of the STAC API, or your Earthdata "
+                "Login (earthdata), or an Earth Engine service account's key JSON (earthengine); kept in "
+                "the QGIS authentication database, never in logs; empty: anonymous."
+            ),
+            self.OUTPUT: self.tr(
+                "The footprints of the scenes found: a polygon per scene, with its id and properties as "
+                "attributes."
+            ),
+            self.OUTPUT_ITEMS: self.tr(
+                "The scenes found as a STAC ItemCollection JSON: the input (ITEMS) of composites, "
+                "per-date stacks and polygon statistics."
+            ),
+        })  # fmt: skip
 
     def _area(self, parameters, context):
         """The area to search as (WKT, CRS WKT); the search needs one."""

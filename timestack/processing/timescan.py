@@ -94,6 +94,15 @@ class TimescanAlgorithm(TileParameters, DaskParameter, SizeLimitParameter, Times
                 "values (pixels with 5 or more observations)."
             ),
         })  # fmt: skip
+        self.set_help({
+            self.INPUT: self.tr(
+                "The time stack to summarise: bands whose descriptions are dated (YYYY-MM-"
+                "DD_variable or YYYY_variable)."
+            ),
+            self.OUTPUT: self.tr(
+                "The timescan (GeoTIFF): per variable, one band per statistic over the dates."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse unknown metrics in the dialog, before anything runs."""

@@ -199,6 +199,48 @@ class ZonalStatsAlgorithm(
         )
         self.addOutput(QgsProcessingOutputNumber(self.ROWS, self.tr("Rows in the long table (0: empty)")))
         defaults_optional(self)  # a model that sets a few parameters validates; the rest run as default
+        self.set_help({
+            self.POLYGONS: self.tr(
+                "The polygons (stands, plots, fields) whose pixels are summarised, one row per polygon and "
+                "date; reprojected to each raster's CRS, pixels weighted by the share inside the polygon."
+            ),
+            self.ID_FIELD: self.tr("The polygons' field that identifies each polygon in the tables."),
+            self.INPUT: self.tr(
+                "Time stacks whose band descriptions start with the date (1990_nbr): composites, "
+                "LandTrendr's fitted values, timescans; or give ITEMS instead."
+            ),
+            self.ITEMS: self.tr(
+                "The scenes of 'Search scenes' (ItemCollection JSON or stac-geoparquet), summarised per "
+                "scene date after masking; instead of time stacks."
+            ),
+            self.BANDS: self.tr(
+                "Variables to summarise, separated by commas (nbr, red…); empty: every variable of the "
+                "stacks (scenes: give BANDS or INDICES)."
+            ),
+            self.STATS: self.tr(
+                "Statistics of each polygon's valid pixels per date, in the variable's own unit (count: "
+                "pixels; valid_fraction: 0–1 share of the polygon with a valid pixel)."
+            ),
+            self.PERCENTILES: self.tr(
+                "Percentiles of each polygon's valid pixels to add, separated by commas, each from 0 to "
+                "100 (10, 90: the 10th and 90th); empty: none."
+            ),
+            self.COMPILE: self.tr(
+                "Combine the dates of each polygon into weekly, monthly, yearly or whole-period rows, "
+                "weighted by their valid pixel counts; None keeps one row per date."
+            ),
+            self.MIN_VALID_FRACTION: self.tr(
+                "Drop a polygon's date when less than this share of the polygon (0–1) has valid pixels, "
+                "e.g. 0.5 for a mostly clouded scene; 0 keeps every date."
+            ),
+            self.OUTPUT: self.tr(
+                "The long table (CSV): one row per polygon, date and variable, one column per statistic."
+            ),
+            self.OUTPUT_WIDE: self.tr(
+                "Optional wide table (CSV): one row per polygon, one column per date and variable, holding "
+                "the mean (or the first statistic)."
+            ),
+        })  # fmt: skip
 
     def checkParameterValues(self, parameters, context):
         """Refuse a POLYGONS or INPUT file that is missing, empty or unreadable by name, before Processing

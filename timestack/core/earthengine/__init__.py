@@ -4,4 +4,4 @@ Modules here build ``ee`` graphs and export tasks without QGIS; ``earthengine-ap
 lazily so the rest of Timestack works without it.
 """
 
-__all__ = ["composite", "landtrendr", "login", "tasks"]
+__all__ = ["collection_ids", "composite", "landtrendr", "login", "tasks"]

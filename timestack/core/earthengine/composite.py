@@ -30,15 +30,10 @@ from ..quality.qa import (
     QA_RADSAT_BITS_TM_ETM,
 )
 from ..runtime import MISSING_EARTHENGINE, optional_import
+from .collection_ids import LANDSAT_COLLECTIONS
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
-COLLECTIONS: Mapping[str, str] = {
-    "landsat-4": "LANDSAT/LT04/C02/T1_L2",
-    "landsat-5": "LANDSAT/LT05/C02/T1_L2",
-    "landsat-7": "LANDSAT/LE07/C02/T1_L2",
-    "landsat-8": "LANDSAT/LC08/C02/T1_L2",
-    "landsat-9": "LANDSAT/LC09/C02/T1_L2",
-}
+COLLECTIONS: Mapping[str, str] = LANDSAT_COLLECTIONS
 
 #: Surface-reflectance band names, in ``REFLECTIVE_BANDS`` order, per sensor.
 SR_BANDS: Mapping[str, tuple[str, ...]] = {
@@ -114,28 +109,6 @@ def stack_recipe(
 
 def _ee():
     return optional_import("ee", "ENGINE earthengine", "earthengine-api", "ENGINE", MISSING_EARTHENGINE)
-
-
-def ensure_initialized() -> None:
-    """Initialise earthengine-api with the user's stored credentials unless already done.
-
-    Raises
-    ------
-    TimestackError
-        earthengine-api missing (names ENGINE).
-    ValueError
-        No usable login or project.
-    """
-    ee = _ee()
-    if ee.data.is_initialized():
-        return
-    try:
-        ee.Initialize()
-    except Exception as error:  # ee raises EEException or google.auth errors when not authenticated
-        raise ValueError(
-            "ENGINE earthengine: Earth Engine is not initialised. Run `earthengine authenticate` once and "
-            f"set a Google Cloud project ({error})."
-        ) from None
 
 
 def discard_mask(image, sensor: str, options: MaskOptions, read_bands: Sequence[str]):

@@ -22,7 +22,7 @@ from ..changemap.maps import SEGMENT_FIELDS
 from ..indices import INDICES, check_direction
 from ..landtrendr.fit import STATS_BANDS, LandTrendrParams, validate_years
 from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, optional_import
-from .login import API_URL_ENV, sign_in  # noqa: F401 - API_URL_ENV: public here too
+from .login import API_URL_ENV  # noqa: F401 - API_URL_ENV: public here too
 
 #: Nodata of every exported band (GeoTIFF ``noData``); vertex slots beyond a pixel's count hold it.
 NODATA = -32768.0
@@ -271,27 +271,6 @@ def run_landtrendr_earthengine(
     years = [int(y) for y in validate_years(years)]
     lt_image = landtrendr_image(collection, index, params, disturbance_direction, fit_bands, years)
     return unpack(lt_image, index, years, params.maxSegments, disturbance_direction, fit_bands)
-
-
-def ensure_initialized(project: Optional[str] = None) -> None:
-    """Initialise earthengine-api with the user's stored credentials unless already done
-    (:func:`.login.sign_in`: with :data:`API_URL_ENV` set, against that base URL without a login).
-
-    Parameters
-    ----------
-    project
-        The Google Cloud project requests are billed to; None: the login's default.
-
-    Raises
-    ------
-    TimestackError
-        earthengine-api missing (names ENGINE), or no usable login or project (names EE_PROJECT); the
-        error never repeats the underlying message (it may quote tokens), it says what to do.
-    """
-    ee = _ee()
-    if ee.data.is_initialized():
-        return
-    sign_in(project)
 
 
 def collection_band(name: str) -> str:

@@ -11,7 +11,7 @@ library's own:
   answer on a loopback port, storing the refresh token where earthengine-api keeps it
   (``~/.config/earthengine/credentials``), as ``earthengine authenticate`` does.
 
-With :data:`.landtrendr.API_URL_ENV` set, requests go to that base URL (a stand-in server in tests).
+With :data:`API_URL_ENV` set, requests go to that base URL (a stand-in server in tests).
 Errors say what to do and never repeat a key or a token.
 """
 
@@ -21,9 +21,16 @@ import json
 import os
 from typing import Any, Optional
 
-from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, missing_package
+from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, optional_import
 
-__all__ = ["API_URL_ENV", "KEY_FIELDS", "authenticate_in_browser", "service_account_credentials", "sign_in"]
+__all__ = [
+    "API_URL_ENV",
+    "KEY_FIELDS",
+    "authenticate_in_browser",
+    "ensure_initialized",
+    "service_account_credentials",
+    "sign_in",
+]
 
 #: What a service account's key JSON must hold.
 KEY_FIELDS = ("client_email", "private_key", "token_uri")
@@ -33,11 +40,7 @@ API_URL_ENV = "TIMESTACK_EE_API_URL"
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError:
-        raise missing_package("Earth Engine", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE) from None
-    return ee
+    return optional_import("ee", "Earth Engine", "earthengine-api", "EE_PROJECT", MISSING_EARTHENGINE)
 
 
 def service_account_credentials(key_json: str, parameter: str = "AUTHCFG"):
@@ -104,6 +107,29 @@ def sign_in(project: Optional[str] = None, credentials: Any = None, parameter: s
             parameter,
             args=(type(exc).__name__,),
         ) from None  # fmt: skip
+
+
+def ensure_initialized(project: Optional[str] = None, parameter: str = "EE_PROJECT") -> None:
+    """Initialise earthengine-api with the user's stored credentials unless already done
+    (:func:`sign_in`: with :data:`API_URL_ENV` set, against that base URL without a login).
+
+    Parameters
+    ----------
+    project
+        The Google Cloud project requests are billed to; None: the login's default.
+    parameter
+        The parameter an error names when there is no usable login or project.
+
+    Raises
+    ------
+    TimestackError
+        earthengine-api missing (names EE_PROJECT), or no usable login or project (names
+        ``parameter``); the error never repeats the underlying message (it may quote tokens), it says
+        what to do.
+    """
+    if _ee().data.is_initialized():
+        return
+    sign_in(project, parameter=parameter)
 
 
 def authenticate_in_browser() -> None:

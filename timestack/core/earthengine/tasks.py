@@ -10,7 +10,7 @@ reference, ``projects.operations``). earthengine-api's ``ee.data.listOperations`
 and ``cancelOperation`` send those requests; this module turns their answers into
 :class:`ExportTask` records and adds the polling a caller needs to follow tasks to their end.
 
-Earth Engine is initialised by :func:`timestack.core.earthengine.landtrendr.ensure_initialized`, so
+Earth Engine is initialised by :func:`timestack.core.earthengine.login.ensure_initialized`, so
 ``TIMESTACK_EE_API_URL`` (a stand-in server for tests) applies here as everywhere else.
 """
 
@@ -33,7 +33,7 @@ from ..runtime import (
     not_cancelled,
     optional_import,
 )
-from .landtrendr import ensure_initialized
+from .login import ensure_initialized
 
 __all__ = [
     "ACTIVE_STATES",

@@ -18,6 +18,8 @@ from typing import Any, Optional
 import pystac
 from shapely.geometry import Polygon, mapping, shape
 
+from ..earthengine.collection_ids import LANDSAT_COLLECTIONS, SENTINEL2_COLLECTION
+from ..earthengine.login import ensure_initialized
 from ..runtime import (
     MISSING_EARTHENGINE,
     QT_TRANSLATE_NOOP,
@@ -25,7 +27,7 @@ from ..runtime import (
     IsCancelled,
     Message,
     Progress,
-    missing_package,
+    optional_import,
 )
 from .query import SceneQuery, SearchError
 from .scene import SearchResult, select_scenes
@@ -39,25 +41,18 @@ class EarthEngineCollection:
     platform_property: str
 
 
-#: The collections Timestack composites from; other ids are refused with this list.
+#: The collections Timestack composites from, newest first; other ids are refused with this list.
 COLLECTIONS = {
-    "LANDSAT/LC09/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LC08/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LE07/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LT05/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "LANDSAT/LT04/C02/T1_L2": EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID"),
-    "COPERNICUS/S2_SR_HARMONIZED": EarthEngineCollection("CLOUDY_PIXEL_PERCENTAGE", "SPACECRAFT_NAME"),
+    **{
+        collection_id: EarthEngineCollection("CLOUD_COVER", "SPACECRAFT_ID")
+        for collection_id in tuple(LANDSAT_COLLECTIONS.values())[::-1]
+    },
+    SENTINEL2_COLLECTION: EarthEngineCollection("CLOUDY_PIXEL_PERCENTAGE", "SPACECRAFT_NAME"),
 }
 
 
 def _ee():
-    try:
-        import ee
-    except ImportError as exc:
-        raise missing_package(
-            "CATALOG earthengine", "earthengine-api", "CATALOG", MISSING_EARTHENGINE
-        ) from exc
-    return ee
+    return optional_import("ee", "CATALOG earthengine", "earthengine-api", "CATALOG", MISSING_EARTHENGINE)
 
 
 def _checked_collections(query: SceneQuery) -> tuple:
@@ -152,19 +147,7 @@ def search_earthengine(
 ) -> SearchResult:
     """List the images of ``query``; needs an initialised (authenticated) earthengine-api."""
     ee = _ee()
-    if not ee.data.is_initialized():  # before any ee object is built: building one needs the API
-        try:
-            ee.Initialize()
-        except Exception as exc:  # ee raises EEException or google.auth errors when not authenticated
-            raise SearchError(
-                QT_TRANSLATE_NOOP(
-                    "TimestackCore",
-                    "CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` "
-                    "once and set a Google Cloud project ({0})."
-                ),
-                "CATALOG",
-                args=(type(exc).__name__,),
-            ) from None  # fmt: skip
+    ensure_initialized(parameter="CATALOG")  # before any ee object is built: building one needs the API
     collection = build_collection(query)
     if progress:
         progress(10.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Listing Earth Engine images")))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlparse
 
+from ..earthengine.collection_ids import LANDSAT_COLLECTIONS, SENTINEL2_COLLECTION
+
 
 @dataclass(frozen=True)
 class CatalogPreset:
@@ -52,13 +54,7 @@ EARTHENGINE = CatalogPreset(
     "Google Earth Engine",
     None,
     "earthengine",
-    (
-        "LANDSAT/LC09/C02/T1_L2",
-        "LANDSAT/LC08/C02/T1_L2",
-        "LANDSAT/LE07/C02/T1_L2",
-        "LANDSAT/LT05/C02/T1_L2",
-        "COPERNICUS/S2_SR_HARMONIZED",
-    ),
+    (*tuple(LANDSAT_COLLECTIONS.values())[::-1], SENTINEL2_COLLECTION),
     "Needs an authenticated earthengine-api and a Google Cloud project.",
 )
 
