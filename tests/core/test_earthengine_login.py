@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from timestack.core.earthengine.login import service_account_credentials, sign_in
+from timestack.core.earthengine.login import API_URL_ENV, service_account_credentials, sign_in
 from timestack.core.earthengine.tasks import list_tasks
 from timestack.core.runtime import TimestackError
 
