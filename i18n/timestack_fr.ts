@@ -80,7 +80,7 @@
         <translation>Plus grand côté d'une image (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="207"/>
+        <location filename="../timestack/processing/animation.py" line="210"/>
         <source>Animation</source>
         <translation>Animation</translation>
     </message>
@@ -95,42 +95,42 @@
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="162"/>
+        <location filename="../timestack/processing/animation.py" line="165"/>
         <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}.</source>
         <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="202"/>
+        <location filename="../timestack/processing/animation.py" line="205"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="218"/>
+        <location filename="../timestack/processing/animation.py" line="221"/>
         <source>{0} frames, {1} to {2}; stretch {3}.</source>
         <translation>{0} images, du {1} au {2} ; étirement {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="147"/>
+        <location filename="../timestack/processing/animation.py" line="150"/>
         <source>AOI: {0} is not a vector layer QGIS can read; choose a polygon layer (GeoPackage, shapefile, GeoJSON) or leave AOI empty.</source>
         <translation>AOI : {0} n'est pas une couche vecteur lisible par QGIS ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON) ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="152"/>
+        <location filename="../timestack/processing/animation.py" line="155"/>
         <source>AOI: {0} does not exist; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} n'existe pas ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="158"/>
+        <location filename="../timestack/processing/animation.py" line="161"/>
         <source>STRETCH: give two percentiles, low and high, such as 2,98; got &apos;{0}&apos;.</source>
         <translation>STRETCH : donnez deux centiles, bas et haut, comme 2,98 ; reçu « {0} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="175"/>
+        <location filename="../timestack/processing/animation.py" line="178"/>
         <source>AOI: {0} holds {1} geometries, not polygons; choose a polygon layer or leave AOI empty.</source>
         <translation>AOI : {0} contient des géométries {1}, pas des polygones ; choisissez une couche de polygones ou laissez AOI vide.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/animation.py" line="192"/>
+        <location filename="../timestack/processing/animation.py" line="195"/>
         <source>AOI: {0} has no polygons; choose a layer with the area to outline, or leave AOI empty.</source>
         <translation>AOI : {0} n'a aucun polygone ; choisissez une couche avec la zone à entourer, ou laissez AOI vide.</translation>
     </message>
@@ -173,6 +173,11 @@
         <location filename="../timestack/processing/animation.py" line="111"/>
         <source>A .gif (plays anywhere) or an .mp4 (smaller; needs ffmpeg).</source>
         <translation>Un .gif (lisible partout) ou un .mp4 (plus petit ; nécessite ffmpeg).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="136"/>
+        <source>The time stack to animate: one frame per date or year of its dated bands.</source>
+        <translation>Le stack temporel à animer : une image par date ou année de ses bandes datées.</translation>
     </message>
 </context>
 <context>
@@ -248,34 +253,69 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="132"/>
+        <location filename="../timestack/processing/asterscene.py" line="164"/>
         <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="145"/>
+        <location filename="../timestack/processing/asterscene.py" line="177"/>
         <source>ITEMS and INPUT are both set; give the scenes one way only.</source>
         <translation>ITEMS et INPUT sont tous deux indiqués ; donnez les scènes d'une seule façon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="147"/>
+        <location filename="../timestack/processing/asterscene.py" line="179"/>
         <source>ITEMS and INPUT are empty: give the ItemCollection JSON of an aster-l1t search, or the scenes&apos; -VNIR.tif, -SWIR.tif and -TIR.tif files.</source>
         <translation>ITEMS et INPUT sont vides : indiquez le JSON ItemCollection d'une recherche aster-l1t, ou les fichiers -VNIR.tif, -SWIR.tif et -TIR.tif des scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="155"/>
+        <location filename="../timestack/processing/asterscene.py" line="187"/>
         <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the ASTER files.</source>
         <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les fichiers ASTER.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="160"/>
+        <location filename="../timestack/processing/asterscene.py" line="192"/>
         <source>ASTER scenes</source>
         <translation>Scènes ASTER</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="183"/>
+        <location filename="../timestack/processing/asterscene.py" line="215"/>
         <source>Skipped {0} {1}: {2}</source>
         <translation>Ignoré {0} {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>The ASTER L1T scenes as the ItemCollection JSON written by &apos;Search scenes&apos; (Planetary Computer&apos;s aster-l1t); or give INPUT.</source>
+        <translation>Les scènes ASTER L1T sous forme de JSON ItemCollection écrit par « Rechercher des scènes » (aster-l1t de Planetary Computer) ; ou indiquez INPUT.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>The scenes&apos; files instead of ITEMS: -VNIR.tif, -SWIR.tif and -TIR.tif COGs, or HDF-EOS granules (.hdf).</source>
+        <translation>Les fichiers des scènes au lieu d'ITEMS : COG -VNIR.tif, -SWIR.tif et -TIR.tif, ou granules HDF-EOS (.hdf).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>Which sensors to convert: VNIR (bands 1–3N, 15 m), SWIR (bands 4–9, 30 m), TIR (bands 10–14, 90 m).</source>
+        <translation>Capteurs à convertir : VNIR (bandes 1–3N, 15 m), SWIR (bandes 4–9, 30 m), TIR (bandes 10–14, 90 m).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>What to write: at-sensor radiance (W m⁻² sr⁻¹ µm⁻¹), brightness temperature of TIR bands (K), top-of-atmosphere reflectance of VNIR and SWIR bands (0–1).</source>
+        <translation>Ce qui est écrit : luminance au capteur (W m⁻² sr⁻¹ µm⁻¹), température de brillance des bandes TIR (K), réflectance au sommet de l'atmosphère des bandes VNIR et SWIR (0–1).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>Band ratios computed from the reflectance, separated by commas (NDVI, CLAY_4_6…); empty: none.</source>
+        <translation>Rapports de bandes calculés à partir de la réflectance, séparés par des virgules (NDVI, CLAY_4_6…) ; vide : aucun.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>Bands recorded with a gain other than normal, as band:gain separated by commas (1:HGH, 5:LO2; gains HGH, NOR, LO1, LO2, from the scene&apos;s HDF metadata).</source>
+        <translation>Bandes enregistrées avec un gain autre que normal, sous la forme bande:gain séparées par des virgules (1:HGH, 5:LO2 ; gains HGH, NOR, LO1, LO2, d'après les métadonnées HDF de la scène).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <source>Where the GeoTIFFs are written, one per scene and subsystem, bands named YYYY-MM-DD_variable.</source>
+        <translation>Où les GeoTIFF sont écrits, un par scène et sous-système, bandes nommées AAAA-MM-JJ_variable.</translation>
     </message>
 </context>
 <context>
@@ -404,7 +444,7 @@
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="264"/>
+        <location filename="../timestack/processing/changemap.py" line="315"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -414,37 +454,37 @@
         <translation>Tous les événements (magnitudes de perte et de gain par année, nombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="188"/>
+        <location filename="../timestack/processing/changemap.py" line="239"/>
         <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
         <translation>INPUT : ce n'est pas une table des segments LandTrendr ; utilisez le raster OUTPUT_SEGMENTS de timestack:landtrendr (bandes segment_&lt;n&gt;_&lt;field&gt;).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="203"/>
+        <location filename="../timestack/processing/changemap.py" line="254"/>
         <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="250"/>
+        <location filename="../timestack/processing/changemap.py" line="301"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="273"/>
+        <location filename="../timestack/processing/changemap.py" line="324"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="273"/>
+        <location filename="../timestack/processing/changemap.py" line="324"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="283"/>
+        <location filename="../timestack/processing/changemap.py" line="334"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="295"/>
+        <location filename="../timestack/processing/changemap.py" line="346"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
     </message>
@@ -454,12 +494,12 @@
         <translation>Pixels ayant un changement (0 : carte vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="220"/>
+        <location filename="../timestack/processing/changemap.py" line="271"/>
         <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
         <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="277"/>
+        <location filename="../timestack/processing/changemap.py" line="328"/>
         <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
         <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
     </message>
@@ -479,6 +519,71 @@ Les segments sont d'abord filtrés — année de détection (début du segment +
 Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 s'il n'y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.
 
 DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s'exécute toujours ici, donc le résultat est celui qu'écrit un traitement local.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>The segment table written by LandTrendr (OUTPUT_SEGMENTS).</source>
+        <translation>La table des segments écrite par LandTrendr (OUTPUT_SEGMENTS).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Map disturbances (loss: the index moves away from forest) or recoveries (gain).</source>
+        <translation>Cartographier les perturbations (perte : l'indice s'éloigne de la forêt) ou les rétablissements (gain).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Which segment a pixel shows when several pass the filters: greatest or least magnitude, newest or oldest, fastest or slowest rate, longest duration.</source>
+        <translation>Le segment qu'un pixel montre quand plusieurs passent les filtres : magnitude la plus forte ou la plus faible, le plus récent ou le plus ancien, taux le plus rapide ou le plus lent, durée la plus longue.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes detected in this year or later (year of detection: the segment&apos;s start + 1); empty: from the first year.</source>
+        <translation>Garder les changements détectés cette année-là ou plus tard (année de détection : le début du segment + 1) ; vide : dès la première année.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes detected in this year or earlier; empty: to the last year.</source>
+        <translation>Garder les changements détectés cette année-là ou plus tôt ; vide : jusqu'à la dernière année.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes whose absolute magnitude is above this, in the unit of the stack LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is 0.1 NBR); 0 keeps all.</source>
+        <translation>Garder les changements dont la magnitude absolue dépasse cette valeur, dans l'unité du stack ajusté par LandTrendr (un composite int16 stocke les indices × 10000 : 1000 vaut 0,1 de NBR) ; 0 garde tout.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes whose magnitude divided by the fit&apos;s RMSE is above this (unitless signal-to-noise); empty: no filter.</source>
+        <translation>Garder les changements dont la magnitude divisée par la RMSE de l'ajustement dépasse cette valeur (rapport signal sur bruit, sans unité) ; vide : pas de filtre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes lasting at most this many years (1: abrupt changes only); empty: any duration.</source>
+        <translation>Garder les changements qui durent au plus ce nombre d'années (1 : changements brusques seulement) ; vide : toute durée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Keep changes whose value before the change is at least this, in the unit of the stack LandTrendr fitted; empty: no filter.</source>
+        <translation>Garder les changements dont la valeur avant le changement est au moins celle-ci, dans l'unité du stack ajusté par LandTrendr ; vide : pas de filtre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Remove patches of change of the same year smaller than this many pixels (8-connected); 1 keeps every pixel.</source>
+        <translation>Supprimer les taches de changement de la même année plus petites que ce nombre de pixels (connexité 8) ; 1 garde chaque pixel.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Whether the index decreases (NBR, NDVI) or increases (TCB, SWIR) on a disturbance; Automatic reads how LandTrendr fitted it from the segment table.</source>
+        <translation>Si l'indice diminue (NBR, NDVI) ou augmente (TCB, SWIR) lors d'une perturbation ; Automatique lit dans la table des segments comment LandTrendr l'a ajusté.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>The change map: per pixel, the selected change&apos;s year of detection, magnitude, duration, value before, rate and DSNR (yod, mag, dur, preval, rate, dsnr; NaN where nothing passed).</source>
+        <translation>La carte des changements : par pixel, l'année de détection, la magnitude, la durée, la valeur avant, le taux et le DSNR du changement retenu (yod, mag, dur, preval, rate, dsnr ; NaN là où rien n'est passé).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <source>Optional: every event, a loss and a gain magnitude band per year and the event counts (0 where none).</source>
+        <translation>Facultatif : chaque événement, une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 là où il n'y en a pas).</translation>
     </message>
 </context>
 <context>
@@ -539,177 +644,177 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Centile</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="165"/>
+        <location filename="../timestack/processing/composite.py" line="186"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>TDOM: mask dark outliers (shadows)</source>
         <translation>TDOM : masquer les valeurs sombres aberrantes (ombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>Harmonise OLI to ETM+</source>
         <translation>Harmoniser OLI sur ETM+</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>Keep years without scenes (nodata)</source>
         <translation>Conserver les années sans scène (nodata)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="198"/>
+        <location filename="../timestack/processing/composite.py" line="219"/>
         <source>Percentile (method Percentile)</source>
         <translation>Centile (méthode Centile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="207"/>
+        <location filename="../timestack/processing/composite.py" line="228"/>
         <source>Precomputed TDOM statistics (GeoTIFF)</source>
         <translation>Statistiques TDOM précalculées (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="220"/>
+        <location filename="../timestack/processing/composite.py" line="241"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="220"/>
+        <location filename="../timestack/processing/composite.py" line="241"/>
         <source>Local</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="220"/>
+        <location filename="../timestack/processing/composite.py" line="241"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="226"/>
+        <location filename="../timestack/processing/composite.py" line="247"/>
         <source>Earth Engine result</source>
         <translation>Résultat Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="226"/>
+        <location filename="../timestack/processing/composite.py" line="247"/>
         <source>Streamed map layers (one per year)</source>
         <translation>Couches cartographiques diffusées (une par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="226"/>
+        <location filename="../timestack/processing/composite.py" line="247"/>
         <source>Export task to Google Drive</source>
         <translation>Tâche d'export vers Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="235"/>
+        <location filename="../timestack/processing/composite.py" line="256"/>
         <source>Google Drive folder of the export</source>
         <translation>Dossier Google Drive de l'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="244"/>
+        <location filename="../timestack/processing/composite.py" line="265"/>
         <source>Composite stack</source>
         <translation>Pile de composites</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="250"/>
+        <location filename="../timestack/processing/composite.py" line="271"/>
         <source>Folder for per-year GeoTIFFs and VRT mosaics</source>
         <translation>Dossier des GeoTIFF annuels et des mosaïques VRT</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="261"/>
+        <location filename="../timestack/processing/composite.py" line="282"/>
         <source>Day of year and source scene</source>
         <translation>Jour de l'année et scène source</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="264"/>
+        <location filename="../timestack/processing/composite.py" line="285"/>
         <source>Run log (JSON)</source>
         <translation>Journal d'exécution (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="270"/>
+        <location filename="../timestack/processing/composite.py" line="291"/>
         <source>Earth Engine export task id</source>
         <translation>Identifiant de la tâche d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="416"/>
+        <location filename="../timestack/processing/composite.py" line="437"/>
         <source>Composite failed: {0}</source>
         <translation>Échec du composite : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="315"/>
+        <location filename="../timestack/processing/composite.py" line="336"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="318"/>
+        <location filename="../timestack/processing/composite.py" line="339"/>
         <source>Composite {0}–{1}</source>
         <translation>Composite {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="324"/>
+        <location filename="../timestack/processing/composite.py" line="345"/>
         <source>{0} by year</source>
         <translation>{0} par année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="355"/>
+        <location filename="../timestack/processing/composite.py" line="376"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation>ENGINE earthengine nécessite EXTENT ou AOI : la région dont Earth Engine fait le composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="398"/>
+        <location filename="../timestack/processing/composite.py" line="419"/>
         <source>Earth Engine export task started: {0}</source>
         <translation>Tâche d'export Earth Engine lancée : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="265"/>
+        <location filename="../timestack/processing/composite.py" line="286"/>
         <source>TDOM statistics (reusable as TDOM_STATISTICS)</source>
         <translation>Statistiques TDOM (réutilisables comme TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="360"/>
+        <location filename="../timestack/processing/composite.py" line="381"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation>METHOD : ENGINE earthengine ne calcule que des composites par médoïde ; {0} s'exécute en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="363"/>
+        <location filename="../timestack/processing/composite.py" line="384"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation>TDOM : indisponible avec ENGINE earthengine ; désactivez-le ou exécutez en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="367"/>
+        <location filename="../timestack/processing/composite.py" line="388"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation>ITEMS n'est pas utilisé par ENGINE earthengine : il compose les collections Landsat 4-9.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="272"/>
+        <location filename="../timestack/processing/composite.py" line="293"/>
         <source>Scenes used</source>
         <translation>Scènes utilisées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="273"/>
+        <location filename="../timestack/processing/composite.py" line="294"/>
         <source>Scenes skipped</source>
         <translation>Scènes écartées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="274"/>
+        <location filename="../timestack/processing/composite.py" line="295"/>
         <source>Years without data (comma-separated)</source>
         <translation>Années sans données (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="277"/>
+        <location filename="../timestack/processing/composite.py" line="298"/>
         <source>Years whose every scene was unreadable (comma-separated)</source>
         <translation>Années dont toutes les scènes étaient illisibles (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="309"/>
+        <location filename="../timestack/processing/composite.py" line="330"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="317"/>
+        <location filename="../timestack/processing/composite.py" line="338"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="402"/>
+        <location filename="../timestack/processing/composite.py" line="423"/>
         <source>Composite cancelled; no layer was added.</source>
         <translation>Composite annulé ; aucune couche n'a été ajoutée.</translation>
     </message>
@@ -724,34 +829,59 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Comment les observations claires d'un pixel sur une année deviennent une valeur : le médoïde (l'observation la plus proche de la médiane dans toutes les bandes), la médiane, la moyenne ou le centile par bande, ou l'observation au NDVI le plus élevé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>Also mask cloud shadows the QA layer missed: pixels much darker in NIR and SWIR1 than their mean over all scenes (Temporal Dark Outlier Mask; a first pass over every scene)</source>
         <translation>Masquer aussi les ombres de nuages manquées par la couche QA : les pixels bien plus sombres en PIR et SWIR1 que leur moyenne sur toutes les scènes (Temporal Dark Outlier Mask ; une première passe sur chaque scène)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>Convert Landsat 8/9 OLI reflectance to Landsat 7 ETM+ (Roy et al. 2016), so sensors mix without a step in the series</source>
         <translation>Convertir la réflectance OLI de Landsat 8/9 en ETM+ de Landsat 7 (Roy et al. 2016), pour mêler les capteurs sans marche dans la série</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="166"/>
+        <location filename="../timestack/processing/composite.py" line="187"/>
         <source>Keep a band for every year of the range, nodata where no scene was found, so LandTrendr sees every year; off: only years with scenes</source>
         <translation>Garder une bande pour chaque année de l'intervalle, sans données là où aucune scène n'a été trouvée, pour que LandTrendr voie chaque année ; désactivé : seulement les années avec des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="245"/>
+        <location filename="../timestack/processing/composite.py" line="266"/>
         <source>The stack GeoTIFF (COG): one band per year and variable, named YYYY_name; reflectance × 10000 as Int16 unless OUTPUT_TYPE is Float32</source>
         <translation>La pile GeoTIFF (COG) : une bande par année et variable, nommée YYYY_nom ; réflectance × 10000 en Int16 sauf si OUTPUT_TYPE vaut Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="256"/>
+        <location filename="../timestack/processing/composite.py" line="277"/>
         <source>Also write one GeoTIFF per year and, per variable, a VRT over the years into this folder; empty: the stack only</source>
         <translation>Écrire aussi un GeoTIFF par année et, par variable, un VRT sur les années dans ce dossier ; vide : la pile seulement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="287"/>
+        <location filename="../timestack/processing/composite.py" line="308"/>
         <source>the scenes&apos; CRS</source>
         <translation>le SCR des scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="159"/>
+        <source>With method Percentile: which percentile of each pixel&apos;s clear observations in a year is kept, from 0 (the lowest) to 100 (the highest); 50 is the median.</source>
+        <translation>Avec la méthode Centile : le centile des observations claires de chaque pixel dans une année qui est conservé, de 0 (la plus basse) à 100 (la plus haute) ; 50 est la médiane.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="159"/>
+        <source>The TDOM statistics GeoTIFF written by an earlier run (OUTPUT_TDOM_STATISTICS) over the same scenes and grid, so TDOM does not read every scene twice; empty: computed here.</source>
+        <translation>Le GeoTIFF de statistiques TDOM écrit par une exécution précédente (OUTPUT_TDOM_STATISTICS) sur les mêmes scènes et la même grille, pour que TDOM ne lise pas chaque scène deux fois ; vide : calculées ici.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="159"/>
+        <source>Where the composite is computed: Local reads the scenes of ITEMS on this computer; Google Earth Engine composites Landsat Collection 2 on Google&apos;s servers.</source>
+        <translation>Où le composite est calculé : Local lit les scènes d'ITEMS sur cet ordinateur ; Google Earth Engine compose Landsat Collection 2 sur les serveurs de Google.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="159"/>
+        <source>With Google Earth Engine: stream each year as a map layer (nothing downloaded), or start an export task writing the stack to your Google Drive.</source>
+        <translation>Avec Google Earth Engine : diffuser chaque année comme couche cartographique (rien n'est téléchargé), ou lancer une tâche d'export qui écrit le stack dans votre Google Drive.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/composite.py" line="159"/>
+        <source>With an export to Google Drive: the Drive folder the exported stack is written to.</source>
+        <translation>Avec un export vers Google Drive : le dossier Drive où le stack exporté est écrit.</translation>
     </message>
 </context>
 <context>
@@ -1187,22 +1317,22 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Tâches encore en attente ou en cours</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="147"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="165"/>
         <source>TASK_ID: cancel needs the id of one task; list the tasks (ACTION list) to see their ids.</source>
         <translation>TASK_ID : l'annulation demande l'identifiant d'une tâche ; listez les tâches (ACTION list) pour voir leurs identifiants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="153"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="171"/>
         <source>Following Earth Engine tasks</source>
         <translation>Suivi des tâches Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="159"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="177"/>
         <source>Task {0} is now {1}.</source>
         <translation>La tâche {0} est maintenant {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/earthengine_tasks.py" line="174"/>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="192"/>
         <source>{0} tasks, {1} pending or running.</source>
         <translation>{0} tâches, {1} en attente ou en cours.</translation>
     </message>
@@ -1210,6 +1340,26 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <location filename="../timestack/processing/earthengine_tasks.py" line="132"/>
         <source>The id of the Google Cloud project whose export tasks are listed (my-project); empty: the project of your Earth Engine login.</source>
         <translation>L'identifiant du projet Google Cloud dont les tâches d'export sont listées (mon-projet) ; vide : le projet de votre connexion Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="138"/>
+        <source>List every export task of the project; follow tasks until they end, reporting progress; or cancel a task.</source>
+        <translation>Lister chaque tâche d'export du projet ; suivre des tâches jusqu'à leur fin en indiquant la progression ; ou annuler une tâche.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="138"/>
+        <source>The id of the task to cancel, or of the tasks to follow, separated by commas (empty: every task running now).</source>
+        <translation>L'identifiant de la tâche à annuler, ou des tâches à suivre, séparés par des virgules (vide : chaque tâche en cours).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="138"/>
+        <source>While following: how long to wait between two checks of the tasks&apos; state, in seconds.</source>
+        <translation>Pendant le suivi : le délai entre deux vérifications de l'état des tâches, en secondes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/earthengine_tasks.py" line="138"/>
+        <source>The tasks as a table: one row per task with its id, state, type, times, runtime (seconds), progress (0–1), destinations and error.</source>
+        <translation>Les tâches sous forme de table : une ligne par tâche avec son identifiant, son état, son type, ses dates, sa durée (secondes), sa progression (0–1), ses destinations et son erreur.</translation>
     </message>
 </context>
 <context>
@@ -1393,37 +1543,37 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Groupes Zarr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="169"/>
+        <location filename="../timestack/processing/exportcube.py" line="179"/>
         <source>INPUT: {0} is not a raster file readable by GDAL.</source>
         <translation>INPUT : {0} n'est pas un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="174"/>
+        <location filename="../timestack/processing/exportcube.py" line="184"/>
         <source>INPUT: choose at least one stack.</source>
         <translation>INPUT : choisissez au moins une pile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="183"/>
+        <location filename="../timestack/processing/exportcube.py" line="193"/>
         <source>Cube export</source>
         <translation>Export du cube</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="192"/>
+        <location filename="../timestack/processing/exportcube.py" line="202"/>
         <source>Stacks warped to {0}.</source>
         <translation>Piles reprojetées vers {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="194"/>
+        <location filename="../timestack/processing/exportcube.py" line="204"/>
         <source>Time cube</source>
         <translation>Cube temporel</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="143"/>
+        <location filename="../timestack/processing/exportcube.py" line="153"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the stacks&apos; CRS.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées connu de QGIS ; donnez un code EPSG comme EPSG:32633, ou laissez-le vide pour utiliser le SCR des piles.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/exportcube.py" line="153"/>
+        <location filename="../timestack/processing/exportcube.py" line="163"/>
         <source>OUTPUT: {0} is a folder that holds no Zarr cube; exporting would replace what it holds. Choose a new name ending in .nc or .zarr.</source>
         <translation>OUTPUT : {0} est un dossier qui ne contient aucun cube Zarr ; l'export remplacerait son contenu. Choisissez un nouveau nom se terminant par .nc ou .zarr.</translation>
     </message>
@@ -1451,6 +1601,16 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <location filename="../timestack/processing/exportcube.py" line="121"/>
         <source>A NetCDF file (.nc) or a Zarr folder (.zarr) holding every variable over x, y and time.</source>
         <translation>Un fichier NetCDF (.nc) ou un dossier Zarr (.zarr) contenant chaque variable selon x, y et le temps.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="134"/>
+        <source>The time stacks to export: bands whose descriptions are dated (YYYY-MM-DD_variable or YYYY_variable).</source>
+        <translation>Les stacks temporels à exporter : des bandes aux descriptions datées (AAAA-MM-JJ_variable ou AAAA_variable).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/exportcube.py" line="134"/>
+        <source>Coordinate reference system of the cube; empty: the stacks&apos; own, or the UTM zone most of them lie in when they differ.</source>
+        <translation>Système de coordonnées de référence du cube ; vide : celui des stacks, ou la zone UTM où se trouvent la plupart d'entre eux s'ils diffèrent.</translation>
     </message>
 </context>
 <context>
@@ -1664,54 +1824,94 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Zips déjà présents</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="102"/>
+        <location filename="../timestack/processing/hyp3download.py" line="134"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="109"/>
+        <location filename="../timestack/processing/hyp3download.py" line="141"/>
         <source>RELATIVE_ORBIT: {0} is no Sentinel-1 path; give numbers from 1 to 175.</source>
         <translation>RELATIVE_ORBIT : {0} n'est pas une trace Sentinel-1 ; donnez des nombres de 1 à 175.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="120"/>
+        <location filename="../timestack/processing/hyp3download.py" line="152"/>
         <source>AUTHCFG: choose the authentication configuration holding your Earthdata Login.</source>
         <translation>AUTHCFG : choisissez la configuration d'authentification contenant votre identifiant Earthdata Login.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="125"/>
+        <location filename="../timestack/processing/hyp3download.py" line="157"/>
         <source>API_URL: {0} is no http(s) address of a HyP3 API.</source>
         <translation>API_URL : {0} n'est pas une adresse http(s) d'API HyP3.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="131"/>
+        <location filename="../timestack/processing/hyp3download.py" line="163"/>
         <source>END_DATE: {0} is before START_DATE {1}.</source>
         <translation>END_DATE : {0} est antérieure à START_DATE {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="135"/>
+        <location filename="../timestack/processing/hyp3download.py" line="167"/>
         <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the zips.</source>
         <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les zips.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="142"/>
+        <location filename="../timestack/processing/hyp3download.py" line="174"/>
         <source>HyP3 download</source>
         <translation>Téléchargement HyP3</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="147"/>
+        <location filename="../timestack/processing/hyp3download.py" line="179"/>
         <source>{0} {1} jobs match.</source>
         <translation>{0} tâches {1} correspondent.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="149"/>
+        <location filename="../timestack/processing/hyp3download.py" line="181"/>
         <source>{0} jobs have expired; their products can no longer be downloaded.</source>
         <translation>{0} tâches ont expiré ; leurs produits ne peuvent plus être téléchargés.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3download.py" line="156"/>
+        <location filename="../timestack/processing/hyp3download.py" line="188"/>
         <source>{0} zips were already there.</source>
         <translation>{0} zips étaient déjà présents.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>A QGIS authentication configuration holding your Earthdata Login (username and password, or an empty username and a token); kept in the QGIS authentication database, never in logs.</source>
+        <translation>Une configuration d'authentification QGIS contenant votre Earthdata Login (nom d'utilisateur et mot de passe, ou un nom d'utilisateur vide et un jeton) ; conservée dans la base d'authentification de QGIS, jamais dans les journaux.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>The address of the HyP3 API; the default is ASF&apos;s.</source>
+        <translation>L'adresse de l'API HyP3 ; par défaut celle de l'ASF.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>The project (job name) whose jobs are downloaded; empty: every job of JOB_TYPE.</source>
+        <translation>Le projet (nom des jobs) dont les jobs sont téléchargés ; vide : chaque job de JOB_TYPE.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>Which kind of jobs to download: RTC_GAMMA (backscatter) or INSAR_GAMMA (interferograms).</source>
+        <translation>Le type de jobs à télécharger : RTC_GAMMA (rétrodiffusion) ou INSAR_GAMMA (interférogrammes).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>Keep jobs whose granules were acquired on this day (YYYY-MM-DD, UTC) or later.</source>
+        <translation>Garder les jobs dont les granules ont été acquis ce jour-là (AAAA-MM-JJ, UTC) ou plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>Keep jobs whose granules were acquired on this day (YYYY-MM-DD, UTC) or earlier.</source>
+        <translation>Garder les jobs dont les granules ont été acquis ce jour-là (AAAA-MM-JJ, UTC) ou plus tôt.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>Keep jobs on these paths (relative orbit numbers), separated by commas; empty: every path.</source>
+        <translation>Garder les jobs sur ces traces (numéros d'orbite relative), séparées par des virgules ; vide : chaque trace.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3download.py" line="96"/>
+        <source>Where the product zips are written; zips already there are skipped, so a stopped download resumes.</source>
+        <translation>Où les zips des produits sont écrits ; les zips déjà présents sont ignorés, si bien qu'un téléchargement interrompu reprend.</translation>
     </message>
 </context>
 <context>
@@ -1777,39 +1977,74 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="97"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="127"/>
         <source>INPUT: choose HyP3 product zips or folders, or a FOLDER holding them.</source>
         <translation>INPUT : choisissez des zips ou dossiers de produits HyP3, ou un dossier FOLDER qui les contient.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="99"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="129"/>
         <source>LAYER: give the layer to stack, such as VV, VH or unw_phase.</source>
         <translation>LAYER : donnez la couche à empiler, par exemple VV, VH ou unw_phase.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="106"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="136"/>
         <source>FOLDER: {0} is not a folder; choose the folder of the products.</source>
         <translation>FOLDER : {0} n'est pas un dossier ; choisissez le dossier des produits.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="113"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="143"/>
         <source>OUTPUT_METADATA: {0} is no .csv file; give a name ending in .csv.</source>
         <translation>OUTPUT_METADATA : {0} n'est pas un fichier .csv ; donnez un nom se terminant par .csv.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="117"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="147"/>
         <source>HyP3 stack</source>
         <translation>Pile HyP3</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="125"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="155"/>
         <source>{0} products, {1} bands: {2} … {3}</source>
         <translation>{0} produits, {1} bandes : {2} … {3}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/hyp3stack.py" line="130"/>
+        <location filename="../timestack/processing/hyp3stack.py" line="160"/>
         <source>HyP3 {0}</source>
         <translation>HyP3 {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>HyP3 product zips (read in place, nothing extracted) or their unzipped folders; or give FOLDER.</source>
+        <translation>Zips de produits HyP3 (lus sur place, rien n'est extrait) ou leurs dossiers décompressés ; ou indiquez FOLDER.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>A folder holding HyP3 product zips or folders, all stacked; in addition to INPUT.</source>
+        <translation>Un dossier contenant des zips ou dossiers de produits HyP3, tous empilés ; en plus d'INPUT.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>Which GeoTIFF of each product to stack: VV, VH (and the other RTC layers) for RTC, unw_phase, corr… for InSAR.</source>
+        <translation>Le GeoTIFF de chaque produit à empiler : VV, VH (et les autres couches RTC) pour RTC, unw_phase, corr… pour InSAR.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>Convert RTC backscatter (power or amplitude) to decibels; unticked: the values as HyP3 delivered them.</source>
+        <translation>Convertir la rétrodiffusion RTC (puissance ou amplitude) en décibels ; décoché : les valeurs telles que HyP3 les a livrées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>The grid of the stack covers all products (their union; nodata where one is missing) or only where every product has data.</source>
+        <translation>La grille du stack couvre tous les produits (leur union ; nodata là où l'un manque) ou seulement la zone où chaque produit a des données.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>The time stack (GeoTIFF): one band per date (RTC) or per pair of dates (InSAR), with each product&apos;s metadata.</source>
+        <translation>Le stack temporel (GeoTIFF) : une bande par date (RTC) ou par paire de dates (InSAR), avec les métadonnées de chaque produit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/hyp3stack.py" line="86"/>
+        <source>Optional table (CSV) of the products&apos; metadata, one row per product: granules, baseline, heading, looks, DEM, options.</source>
+        <translation>Table facultative (CSV) des métadonnées des produits, une ligne par produit : granules, ligne de base, cap, visées, MNT, options.</translation>
     </message>
 </context>
 <context>
@@ -1950,87 +2185,87 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="332"/>
+        <location filename="../timestack/processing/landtrendr.py" line="381"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="343"/>
+        <location filename="../timestack/processing/landtrendr.py" line="392"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="350"/>
+        <location filename="../timestack/processing/landtrendr.py" line="399"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="358"/>
+        <location filename="../timestack/processing/landtrendr.py" line="407"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="377"/>
+        <location filename="../timestack/processing/landtrendr.py" line="426"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="400"/>
+        <location filename="../timestack/processing/landtrendr.py" line="449"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="436"/>
+        <location filename="../timestack/processing/landtrendr.py" line="486"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="438"/>
+        <location filename="../timestack/processing/landtrendr.py" line="488"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="460"/>
+        <location filename="../timestack/processing/landtrendr.py" line="510"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="481"/>
+        <location filename="../timestack/processing/landtrendr.py" line="531"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="481"/>
+        <location filename="../timestack/processing/landtrendr.py" line="531"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="481"/>
+        <location filename="../timestack/processing/landtrendr.py" line="531"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="514"/>
+        <location filename="../timestack/processing/landtrendr.py" line="564"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="515"/>
+        <location filename="../timestack/processing/landtrendr.py" line="565"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="516"/>
+        <location filename="../timestack/processing/landtrendr.py" line="566"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="517"/>
+        <location filename="../timestack/processing/landtrendr.py" line="567"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="528"/>
+        <location filename="../timestack/processing/landtrendr.py" line="578"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
@@ -2040,7 +2275,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="422"/>
+        <location filename="../timestack/processing/landtrendr.py" line="472"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
@@ -2065,27 +2300,27 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="489"/>
+        <location filename="../timestack/processing/landtrendr.py" line="539"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="505"/>
+        <location filename="../timestack/processing/landtrendr.py" line="555"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="366"/>
+        <location filename="../timestack/processing/landtrendr.py" line="415"/>
         <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="462"/>
+        <location filename="../timestack/processing/landtrendr.py" line="512"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="468"/>
+        <location filename="../timestack/processing/landtrendr.py" line="518"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
@@ -2169,6 +2404,61 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <location filename="../timestack/processing/landtrendr.py" line="245"/>
         <source>gee reproduces Earth Engine&apos;s outputs; idl the original IDL program (single-precision p-values, integer truncation: for scaled int16 stacks, not 0-1 index values).</source>
         <translation>gee reproduit les sorties d'Earth Engine ; idl le programme IDL d'origine (p-valeurs en simple précision, troncature entière : pour les piles int16 mises à l'échelle, pas pour des valeurs d'indice entre 0 et 1).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>The annual stack to segment, one band per year and variable named YYYY_variable (a composite stack); with Earth Engine, the area and years it covers.</source>
+        <translation>Le stack annuel à segmenter, une bande par année et variable nommée AAAA_variable (un stack composite) ; avec Earth Engine, l'emprise et les années qu'il couvre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>Where LandTrendr runs: on this computer, or on Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), whose results are exported to Google Drive.</source>
+        <translation>Où LandTrendr s'exécute : sur cet ordinateur, ou sur Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), dont les résultats sont exportés vers Google Drive.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>With Earth Engine: the asset id of an ImageCollection of annual composites to segment; empty: Landsat composites are made on Earth Engine for the stack&apos;s area and years.</source>
+        <translation>Avec Earth Engine : l'identifiant d'asset d'une ImageCollection de composites annuels à segmenter ; vide : des composites Landsat sont calculés sur Earth Engine pour l'emprise et les années du stack.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>With Earth Engine: the Google Cloud project the run is billed to and its tasks belong to; empty: the project of your Earth Engine login.</source>
+        <translation>Avec Earth Engine : le projet Google Cloud auquel l'exécution est facturée et auquel appartiennent ses tâches ; vide : le projet de votre connexion Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>With Earth Engine: the Google Drive folder the export tasks write their GeoTIFFs to.</source>
+        <translation>Avec Earth Engine : le dossier Google Drive où les tâches d'export écrivent leurs GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>With Earth Engine: start the export tasks now; unticked, they are only prepared (follow or cancel them with &apos;Earth Engine tasks&apos;).</source>
+        <translation>Avec Earth Engine : lancer les tâches d'export maintenant ; décoché, elles sont seulement préparées (suivez-les ou annulez-les avec « Tâches Earth Engine »).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>Per pixel, the years of the trajectory&apos;s vertices with their source and fitted values, one band each (NaN past the last vertex).</source>
+        <translation>Par pixel, les années des sommets de la trajectoire avec leurs valeurs source et ajustées, une bande chacune (NaN après le dernier sommet).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>The index as LandTrendr fitted it, one band per year (YYYY_fitted), in the index&apos;s unit.</source>
+        <translation>L'indice tel que LandTrendr l'a ajusté, une bande par année (AAAA_fitted), dans l'unité de l'indice.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>Per pixel: the fit's root mean square error (in the index's unit), its p-value (0–1), the number of segments and the fit's status.</source>
+        <translation>Par pixel : l'erreur quadratique moyenne de l'ajustement (dans l'unité de l'indice), sa valeur p (0–1), le nombre de segments et l'état de l'ajustement.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>Per pixel, the segments of the fitted trajectory (their years, values, magnitudes, durations): the input of the change map.</source>
+        <translation>Par pixel, les segments de la trajectoire ajustée (leurs années, valeurs, magnitudes, durées) : l'entrée de la carte des changements.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="296"/>
+        <source>Folder of the fitted-to-vertex stacks: one GeoTIFF per band of FIT_BANDS, fitted at the index&apos;s vertex years; empty: not written.</source>
+        <translation>Dossier des stacks ajustés aux sommets : un GeoTIFF par bande de FIT_BANDS, ajustée aux années des sommets de l'indice ; vide : non écrits.</translation>
     </message>
 </context>
 <context>
@@ -2355,34 +2645,54 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Couches de mosaïque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="68"/>
+        <location filename="../timestack/processing/mosaic.py" line="86"/>
         <source>INPUT: {0} is not a folder of tiles.</source>
         <translation>INPUT : {0} n'est pas un dossier de tuiles.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="94"/>
+        <location filename="../timestack/processing/mosaic.py" line="112"/>
         <source>{0} tiles in {1}</source>
         <translation>{0} tuiles dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="96"/>
+        <location filename="../timestack/processing/mosaic.py" line="114"/>
         <source>Mosaic</source>
         <translation>Mosaïque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="71"/>
+        <location filename="../timestack/processing/mosaic.py" line="89"/>
         <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the mosaics.</source>
         <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les mosaïques.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="76"/>
+        <location filename="../timestack/processing/mosaic.py" line="94"/>
         <source>PATTERN: {0} is a path; give a file-name pattern inside INPUT such as *.tif (subfolders are searched too).</source>
         <translation>PATTERN : {0} est un chemin ; donnez un motif de nom de fichier dans INPUT comme *.tif (les sous-dossiers sont aussi parcourus).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/mosaic.py" line="88"/>
+        <location filename="../timestack/processing/mosaic.py" line="106"/>
         <source>INPUT: no file in {0} matches PATTERN {1} (subfolders included); choose the folder of the tiles, or a PATTERN that matches them.</source>
         <translation>INPUT : aucun fichier de {0} ne correspond à PATTERN {1} (sous-dossiers compris) ; choisissez le dossier des tuiles, ou un PATTERN qui leur correspond.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/mosaic.py" line="64"/>
+        <source>The folder holding the tile stacks of a large run (same bands, CRS and resolution), subfolders included.</source>
+        <translation>Le dossier contenant les tuiles d'une grande exécution (mêmes bandes, SCR et résolution), sous-dossiers compris.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/mosaic.py" line="64"/>
+        <source>Which files of the folder are tiles, as a file name pattern (*.tif: every GeoTIFF).</source>
+        <translation>Les fichiers du dossier qui sont des tuiles, sous forme de motif de nom de fichier (*.tif : chaque GeoTIFF).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/mosaic.py" line="64"/>
+        <source>One virtual mosaic per year (every variable of that year), per variable (every date of it), or one of all bands.</source>
+        <translation>Une mosaïque virtuelle par année (chaque variable de cette année), par variable (chacune de ses dates), ou une de toutes les bandes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/mosaic.py" line="64"/>
+        <source>Where the mosaics (VRT files) are written; they refer to the tiles by relative paths, so both can move together.</source>
+        <translation>Où les mosaïques (fichiers VRT) sont écrites ; elles désignent les tuiles par des chemins relatifs, si bien que les deux peuvent être déplacées ensemble.</translation>
     </message>
 </context>
 <context>
@@ -2507,7 +2817,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="117"/>
+        <location filename="../timestack/processing/resample.py" line="124"/>
         <source>Resampled stack</source>
         <translation>Pile rééchantillonnée</translation>
     </message>
@@ -2517,12 +2827,12 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Périodes sans observation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="97"/>
+        <location filename="../timestack/processing/resample.py" line="104"/>
         <source>Resampling</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="112"/>
+        <location filename="../timestack/processing/resample.py" line="119"/>
         <source>{0} of {1} periods have no observation; they are nodata in the output.</source>
         <translation>{0} périodes sur {1} n'ont aucune observation ; elles sont sans données (nodata) dans la sortie.</translation>
     </message>
@@ -2540,6 +2850,16 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <location filename="../timestack/processing/resample.py" line="81"/>
         <source>How a period&apos;s dates become one value per pixel; Count gives the number of valid observations.</source>
         <translation>Comment les dates d'une période deviennent une valeur par pixel ; Nombre donne le nombre d'observations valides.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="92"/>
+        <source>The per-date stack to resample: bands whose descriptions are dated (YYYY-MM-DD_variable).</source>
+        <translation>Le stack par date à rééchantillonner : des bandes aux descriptions datées (AAAA-MM-JJ_variable).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="92"/>
+        <source>The resampled stack (GeoTIFF), one band per new date and variable.</source>
+        <translation>Le stack rééchantillonné (GeoTIFF), une bande par nouvelle date et variable.</translation>
     </message>
 </context>
 <context>
@@ -2803,29 +3123,79 @@ Le lancer quand même ?</translation>
         <translation>Scènes ignorées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="148"/>
+        <location filename="../timestack/processing/sarstack.py" line="189"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez l'ItemCollection STAC JSON écrite par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="154"/>
+        <location filename="../timestack/processing/sarstack.py" line="195"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use the scenes&apos; predominant UTM zone.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez vide pour utiliser la zone UTM prédominante des scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="179"/>
+        <location filename="../timestack/processing/sarstack.py" line="220"/>
         <source>Sentinel-1 stacks</source>
         <translation>Piles Sentinel-1</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="182"/>
+        <location filename="../timestack/processing/sarstack.py" line="223"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène ignorée {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="186"/>
+        <location filename="../timestack/processing/sarstack.py" line="227"/>
         <source>{0}: {1} dates, {2} scenes</source>
         <translation>{0} : {1} dates, {2} scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>The Sentinel-1 scenes as the ItemCollection JSON written by &apos;Search scenes&apos; (e.g. Planetary Computer&apos;s sentinel-1-rtc).</source>
+        <translation>Les scènes Sentinel-1 sous forme de JSON ItemCollection écrit par « Rechercher des scènes » (par ex. sentinel-1-rtc de Planetary Computer).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Coordinate reference system of the grid every track shares; empty: the UTM zone most scenes lie in.</source>
+        <translation>Système de coordonnées de référence de la grille que partagent toutes les traces ; vide : la zone UTM où se trouvent la plupart des scènes.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Pixel size of the output grid, in the target CRS&apos;s units (metres for a UTM zone).</source>
+        <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible (mètres pour une zone UTM).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Polarisations to stack, separated by commas (VV, VH); one band per date and polarisation.</source>
+        <translation>Polarisations à empiler, séparées par des virgules (VV, VH) ; une bande par date et polarisation.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Add a VV/VH band per date (co/cross-polarisation ratio of the linear powers).</source>
+        <translation>Ajouter une bande VV/VH par date (rapport co-/cross-polarisation des puissances linéaires).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Write backscatter in decibels (10·log10 of gamma0); unticked: linear power as published.</source>
+        <translation>Écrire la rétrodiffusion en décibels (10·log10 de gamma0) ; décoché : puissance linéaire telle que publiée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Multi-temporal (Quegan &amp; Yu) averages the speckle over a track&apos;s dates while keeping each date&apos;s local mean; needs two dates or more per track.</source>
+        <translation>Le filtre multitemporel (Quegan &amp; Yu) moyenne le chatoiement sur les dates d'une trace en gardant la moyenne locale de chaque date ; il faut au moins deux dates par trace.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Side of the speckle filter's square window, in pixels (odd: 3, 5, 7…).</source>
+        <translation>Côté de la fenêtre carrée du filtre de chatoiement, en pixels (impair : 3, 5, 7…).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Side of the square windows read and written at once, in pixels; smaller uses less memory.</source>
+        <translation>Côté des fenêtres carrées lues et écrites à la fois, en pixels ; plus petit utilise moins de mémoire.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sarstack.py" line="144"/>
+        <source>Where the stacks are written: one GeoTIFF per relative orbit and orbit direction (ASCENDING_044.tif).</source>
+        <translation>Où les stacks sont écrits : un GeoTIFF par orbite relative et sens d'orbite (ASCENDING_044.tif).</translation>
     </message>
 </context>
 <context>
@@ -2851,7 +3221,7 @@ Le lancer quand même ?</translation>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="110"/>
+        <location filename="../timestack/processing/scenestack.py" line="116"/>
         <source>Per-date stack</source>
         <translation>Pile par date</translation>
     </message>
@@ -2881,34 +3251,39 @@ Le lancer quand même ?</translation>
         <translation>Scènes écartées</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="113"/>
+        <location filename="../timestack/processing/scenestack.py" line="119"/>
         <source>Per-date stack failed: {0}</source>
         <translation>La pile par date a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="116"/>
+        <location filename="../timestack/processing/scenestack.py" line="122"/>
         <source>Skipped scene {0}: {1}</source>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="118"/>
+        <location filename="../timestack/processing/scenestack.py" line="124"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="119"/>
+        <location filename="../timestack/processing/scenestack.py" line="125"/>
         <source>Grid CRS: {0}</source>
         <translation>SCR de la grille : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="120"/>
+        <location filename="../timestack/processing/scenestack.py" line="126"/>
         <source>Scenes {0} to {1}</source>
         <translation>Scènes du {0} au {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="102"/>
+        <location filename="../timestack/processing/scenestack.py" line="108"/>
         <source>the scenes&apos; predominant UTM zone</source>
         <translation>la zone UTM prédominante des scènes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/scenestack.py" line="99"/>
+        <source>The per-date stack (GeoTIFF): one band per scene date and variable, named YYYY-MM-DD_variable.</source>
+        <translation>Le stack par date (GeoTIFF) : une bande par date de scène et variable, nommée AAAA-MM-JJ_variable.</translation>
     </message>
 </context>
 <context>
@@ -3217,7 +3592,7 @@ Le lancer quand même ?</translation>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="257"/>
+        <location filename="../timestack/processing/search_scenes.py" line="318"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
@@ -3237,32 +3612,32 @@ Le lancer quand même ?</translation>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="191"/>
+        <location filename="../timestack/processing/search_scenes.py" line="252"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="198"/>
+        <location filename="../timestack/processing/search_scenes.py" line="259"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="263"/>
+        <location filename="../timestack/processing/search_scenes.py" line="324"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="270"/>
+        <location filename="../timestack/processing/search_scenes.py" line="331"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="253"/>
+        <location filename="../timestack/processing/search_scenes.py" line="314"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="217"/>
+        <location filename="../timestack/processing/search_scenes.py" line="278"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -3305,6 +3680,81 @@ Le lancer quand même ?</translation>
         <location filename="../timestack/processing/search_scenes.py" line="166"/>
         <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, an empty username and a token, a header name ending in &apos;:&apos; and its value, or OAuth2)</source>
         <translation>Authentification : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, nom d'en-tête terminé par « : » et sa valeur, ou OAuth2)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Where to search: a STAC API URL, a local STAC catalog or ItemCollection file, or a preset (planetary-computer, earth-search, earthdata, earthengine).</source>
+        <translation>Où chercher : l'URL d'une API STAC, un catalogue STAC local ou un fichier ItemCollection, ou un préréglage (planetary-computer, earth-search, earthdata, earthengine).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Collection ids to search, separated by commas (landsat-c2-l2, sentinel-2-l2a…); empty: every collection of the catalog.</source>
+        <translation>Identifiants des collections à chercher, séparés par des virgules (landsat-c2-l2, sentinel-2-l2a…) ; vide : chaque collection du catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>First acquisition day searched (YYYY-MM-DD, UTC), included; DOY_START and DOY_END narrow each year to a season.</source>
+        <translation>Premier jour d'acquisition cherché (AAAA-MM-JJ, UTC), inclus ; DOY_START et DOY_END restreignent chaque année à une saison.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Last acquisition day searched (YYYY-MM-DD, UTC), included: scenes taken that whole day are found.</source>
+        <translation>Dernier jour d'acquisition cherché (AAAA-MM-JJ, UTC), inclus : les scènes prises pendant toute cette journée sont trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Keep scenes whose cloud cover is at most this, in percent (0–100) of the scene; 100 keeps all.</source>
+        <translation>Garder les scènes dont la couverture nuageuse est au plus celle-ci, en pourcentage (0–100) de la scène ; 100 garde tout.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Scene ids to leave out, separated by commas (a scene with a stripe or a bad mask).</source>
+        <translation>Identifiants des scènes à écarter, séparés par des virgules (une scène avec une bande manquante ou un mauvais masque).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Stop after this many scenes (a count), in the order the catalog returns them; 0: every scene found.</source>
+        <translation>S'arrêter après ce nombre de scènes (un compte), dans l'ordre où le catalogue les renvoie ; 0 : chaque scène trouvée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Keep scenes of these platforms only, separated by commas (landsat-8, sentinel-2a…), as named in the items' platform property; empty: every platform.</source>
+        <translation>Garder seulement les scènes de ces plateformes, séparées par des virgules (landsat-8, sentinel-2a…), telles que nommées dans la propriété platform des items ; vide : chaque plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>How long to wait for each answer of the catalog, in seconds, before the search fails.</source>
+        <translation>Combien de temps attendre chaque réponse du catalogue, en secondes, avant que la recherche échoue.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Radar scenes (Sentinel-1): keep those taken on ascending or descending passes only (sat:orbit_state); Any keeps both.</source>
+        <translation>Scènes radar (Sentinel-1) : garder seulement celles prises en passes ascendantes ou descendantes (sat:orbit_state) ; Toutes garde les deux.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Radar scenes: keep those of these relative orbit numbers (tracks), separated by commas (44, 117), so every date is seen from the same geometry; empty: every track.</source>
+        <translation>Scènes radar : garder celles de ces numéros d'orbite relative (traces), séparés par des virgules (44, 117), pour que chaque date soit vue sous la même géométrie ; vide : chaque trace.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>Radar scenes: keep those that carry every one of these polarisations, separated by commas (VV, VH); empty: any.</source>
+        <translation>Scènes radar : garder celles qui portent chacune de ces polarisations, séparées par des virgules (VV, VH) ; vide : n'importe laquelle.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>A QGIS authentication configuration with the login of the STAC API, or your Earthdata Login (earthdata), or an Earth Engine service account&apos;s key JSON (earthengine); kept in the QGIS authentication database, never in logs; empty: anonymous.</source>
+        <translation>Une configuration d'authentification QGIS avec la connexion de l'API STAC, ou votre Earthdata Login (earthdata), ou la clé JSON d'un compte de service Earth Engine (earthengine) ; conservée dans la base d'authentification de QGIS, jamais dans les journaux ; vide : anonyme.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>The footprints of the scenes found: a polygon per scene, with its id and properties as attributes.</source>
+        <translation>Les emprises des scènes trouvées : un polygone par scène, avec son identifiant et ses propriétés en attributs.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <source>The scenes found as a STAC ItemCollection JSON: the input (ITEMS) of composites, per-date stacks and polygon statistics.</source>
+        <translation>Les scènes trouvées sous forme de JSON STAC ItemCollection : l'entrée (ITEMS) des composites, des stacks par date et des statistiques par polygone.</translation>
     </message>
 </context>
 <context>
@@ -3564,12 +4014,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="142"/>
+        <location filename="../timestack/processing/timescan.py" line="151"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="122"/>
+        <location filename="../timestack/processing/timescan.py" line="131"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
@@ -3597,6 +4047,16 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/processing/timescan.py" line="81"/>
         <source>Before any metric, drops values outside the mean ± 2 standard deviations of the p5-p95 values (pixels with 5 or more observations).</source>
         <translation>Avant toute métrique, écarte les valeurs hors de la moyenne ± 2 écarts-types des valeurs entre p5 et p95 (pixels ayant 5 observations ou plus).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="97"/>
+        <source>The time stack to summarise: bands whose descriptions are dated (YYYY-MM-DD_variable or YYYY_variable).</source>
+        <translation>Le stack temporel à résumer : des bandes aux descriptions datées (AAAA-MM-JJ_variable ou AAAA_variable).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/timescan.py" line="97"/>
+        <source>The timescan (GeoTIFF): per variable, one band per statistic over the dates.</source>
+        <translation>Le timescan (GeoTIFF) : par variable, une bande par statistique sur les dates.</translation>
     </message>
 </context>
 <context>
@@ -3998,22 +4458,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COMPILE : la pondération des dates nécessite la statistique count ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="65"/>
+        <location filename="../timestack/core/search/earthengine.py" line="60"/>
         <source>COLLECTIONS: name Earth Engine collections, e.g. {0}.</source>
         <translation>COLLECTIONS : nommez des collections Earth Engine, p. ex. {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="72"/>
+        <location filename="../timestack/core/search/earthengine.py" line="67"/>
         <source>COLLECTIONS: {0} not supported for Earth Engine; use {1}.</source>
         <translation>COLLECTIONS : {0} non pris en charge pour Earth Engine ; utilisez {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="174"/>
+        <location filename="../timestack/core/search/earthengine.py" line="157"/>
         <source>CATALOG earthengine: the request failed: {0}</source>
         <translation>CATALOG earthengine : la requête a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="182"/>
+        <location filename="../timestack/core/search/earthengine.py" line="165"/>
         <source>CATALOG earthengine: unexpected answer {0!r}.</source>
         <translation>CATALOG earthengine : réponse inattendue {0!r}.</translation>
     </message>
@@ -4163,17 +4623,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG earthdata : NASA CMR est injoignable ou a échoué : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="361"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="340"/>
         <source>export_tasks: give either drive_folder or asset_root</source>
         <translation>export_tasks : indiquez soit drive_folder soit asset_root</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="366"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="345"/>
         <source>export_tasks: give either scale or crs_transform</source>
         <translation>export_tasks : indiquez soit scale soit crs_transform</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/landtrendr.py" line="371"/>
+        <location filename="../timestack/core/earthengine/landtrendr.py" line="350"/>
         <source>scale must be &gt; 0 metres, got {0!r}</source>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
@@ -4318,11 +4778,6 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="175"/>
-        <source>MAX_GB must be a positive number of gigabytes, got {0}</source>
-        <translation>MAX_GB doit être un nombre positif de gigaoctets, reçu {0}</translation>
-    </message>
-    <message>
         <location filename="../timestack/core/composite/catalog.py" line="471"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
@@ -4373,19 +4828,14 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COMPILE : l'écart-type d'une période nécessite la statistique mean ; ajoutez-la à STATS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="126"/>
+        <location filename="../timestack/core/runtime.py" line="128"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…</translation>
     </message>
     <message>
-        <location filename="../timestack/core/runtime.py" line="131"/>
+        <location filename="../timestack/core/runtime.py" line="133"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, then authenticate once with `earthengine authenticate`.</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/core/search/earthengine.py" line="159"/>
-        <source>CATALOG earthengine: Earth Engine is not initialised. Run `earthengine authenticate` once and set a Google Cloud project ({0}).</source>
-        <translation>CATALOG earthengine : Earth Engine n'est pas initialisé. Lancez une fois `earthengine authenticate` et définissez un projet Google Cloud ({0}).</translation>
     </message>
     <message>
         <location filename="../timestack/core/search/query.py" line="119"/>
@@ -4433,7 +4883,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COLLECTIONS : nommez au moins un nom court de collection Earthdata, p. ex. HLSL30, HLSS30 ou AST_L1T.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/login.py" line="98"/>
+        <location filename="../timestack/core/earthengine/login.py" line="101"/>
         <source>Earth Engine could not be initialised ({0}): authenticate once with `earthengine authenticate` and give a Google Cloud project registered for Earth Engine.</source>
         <translation>Earth Engine n'a pas pu être initialisé ({0}) : authentifiez-vous une fois avec `earthengine authenticate` et indiquez un projet Google Cloud enregistré pour Earth Engine.</translation>
     </message>
@@ -4558,12 +5008,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="238"/>
+        <location filename="../timestack/core/composite/settings.py" line="235"/>
         <source>{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as EPSG:32633, or leave TARGET_CRS empty to use the scenes&apos; CRS</source>
         <translation>{0!r} n'est pas un système de coordonnées de référence connu de PROJ ; indiquez un code EPSG tel que EPSG:32633, ou laissez TARGET_CRS vide pour utiliser le SCR des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="297"/>
+        <location filename="../timestack/core/composite/settings.py" line="294"/>
         <source>{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the scenes&apos; UTM zone) to give it in metres</source>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
@@ -4598,22 +5048,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/estimate.py" line="48"/>
-        <source>{0}, more than the limit of {1:g} GB. Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT, fewer years or variables (or a smaller CHUNK_SIZE for memory); or, if this size is intended, raise MAX_GB</source>
-        <translation>{0}, plus que la limite de {1:g} Go. Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT plus petite, moins d'années ou de variables (ou une CHUNK_SIZE plus petite pour la mémoire) ; ou, si cette taille est voulue, augmentez MAX_GB</translation>
-    </message>
-    <message>
         <location filename="../timestack/core/changemap/maps.py" line="479"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="170"/>
+        <location filename="../timestack/core/search/earthengine.py" line="153"/>
         <source>Listing Earth Engine images</source>
         <translation>Liste des images Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/earthengine.py" line="193"/>
+        <location filename="../timestack/core/search/earthengine.py" line="176"/>
         <source>{0} images</source>
         <translation>{0} images</translation>
     </message>
@@ -4653,7 +5098,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="216"/>
+        <location filename="../timestack/core/composite/scenes.py" line="204"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
@@ -4798,37 +5243,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n'est pas à l'intérieur des {5} × {6} pixels de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="165"/>
+        <location filename="../timestack/core/composite/settings.py" line="162"/>
         <source>RESOLUTION must be a positive number of CRS units, got {0:g}; give the pixel size, such as 30 (metres) for a UTM zone</source>
         <translation>RESOLUTION doit être un nombre positif d'unités du SCR, reçu {0:g} ; donnez la taille du pixel, comme 30 (mètres) pour une zone UTM</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="184"/>
+        <location filename="../timestack/core/composite/settings.py" line="181"/>
         <source>START_YEAR ({0}) is after END_YEAR ({1}); give the first year as START_YEAR and the last as END_YEAR</source>
         <translation>START_YEAR ({0}) est après END_YEAR ({1}) ; donnez la première année dans START_YEAR et la dernière dans END_YEAR</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="206"/>
+        <location filename="../timestack/core/composite/settings.py" line="203"/>
         <source>INDICES: unknown index {0!r}; expected one of {1}</source>
         <translation>INDICES : indice inconnu {0!r} ; attendu l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="213"/>
+        <location filename="../timestack/core/composite/settings.py" line="210"/>
         <source>BANDS and INDICES are both empty; choose at least one band or index</source>
         <translation>BANDS et INDICES sont tous deux vides ; choisissez au moins une bande ou un indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="253"/>
+        <location filename="../timestack/core/composite/settings.py" line="250"/>
         <source>{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them</source>
         <translation>{0} n'est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="266"/>
+        <location filename="../timestack/core/composite/settings.py" line="263"/>
         <source>{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} n'est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="276"/>
+        <location filename="../timestack/core/composite/settings.py" line="273"/>
         <source>{0} has {1} band(s), not the {2} TDOM statistics ({3}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
@@ -4858,7 +5303,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="308"/>
+        <location filename="../timestack/core/composite/scenes.py" line="294"/>
         <source>Per-date stack written</source>
         <translation>Pile par date écrite</translation>
     </message>
@@ -4888,87 +5333,87 @@ sa série temporelle s'affiche ici.</translation>
         <translation>aucun produit HyP3 dans {0} : choisissez le dossier contenant les zips ou dossiers des produits, ou les produits eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="89"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="97"/>
         <source>INPUT: no HyP3 product given; choose product zips or folders</source>
         <translation>INPUT : aucun produit HyP3 donné ; choisissez des zips ou dossiers de produits</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="97"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="104"/>
         <source>INPUT mixes product types ({0}); stack RTC_GAMMA and INSAR_GAMMA products separately</source>
         <translation>INPUT mélange des types de produits ({0}) ; empilez séparément les produits RTC_GAMMA et INSAR_GAMMA</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="108"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="112"/>
         <source>LAYER: {0} is no layer of {1} products; choose one of {2}</source>
         <translation>LAYER : {0} n'est pas une couche des produits {1} ; choisissez parmi {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="115"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="117"/>
         <source>INPUT mixes polarisations ({0}); stack products of one polarisation</source>
         <translation>INPUT mélange des polarisations ({0}) ; empilez des produits d'une seule polarisation</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="124"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="123"/>
         <source>INPUT mixes tracks (relative orbits {0}); stack the products of one track, one stack per track</source>
         <translation>INPUT mélange des traces (orbites relatives {0}) ; empilez les produits d'une seule trace, une pile par trace</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="128"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="127"/>
         <source>INPUT mixes pass directions ({0}); stack ascending and descending products separately</source>
         <translation>INPUT mélange des sens de passage ({0}) ; empilez séparément les produits ascendants et descendants</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="140"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="136"/>
         <source>INPUT mixes {0} ({1}); stack products processed with the same options</source>
         <translation>INPUT mélange {0} ({1}) ; empilez des produits traités avec les mêmes options</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="150"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="145"/>
         <source>LAYER: product {0} has no _{1}.tif (it has {2}); choose a layer every product has, or order the products with that layer</source>
         <translation>LAYER : le produit {0} n'a pas de _{1}.tif (il a {2}) ; choisissez une couche que tous les produits ont, ou commandez les produits avec cette couche</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="161"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="156"/>
         <source>DB converts RTC backscatter (VV, VH, HH, HV) only; untick it for {0} {1}</source>
         <translation>DB ne convertit que la rétrodiffusion RTC (VV, VH, HH, HV) ; décochez-le pour {0} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="170"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="165"/>
         <source>DB: the products are already in decibels; untick DB</source>
         <translation>DB : les produits sont déjà en décibels ; décochez DB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="198"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="193"/>
         <source>COVERAGE: the products have no area in common; choose the union, or products of one area</source>
         <translation>COVERAGE : les produits n'ont aucune zone commune ; choisissez l'union, ou des produits d'une même zone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="321"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="316"/>
         <source>COVERAGE: {0!r}; use one of {1}</source>
         <translation>COVERAGE : {0!r} ; utilisez l'une des valeurs {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="332"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="327"/>
         <source>INPUT: the products give one pair only ({0}); a time stack needs at least two — add pairs of other dates</source>
         <translation>INPUT : les produits ne donnent qu'une paire ({0}) ; une pile temporelle en demande au moins deux — ajoutez des paires d'autres dates</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="337"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="332"/>
         <source>INPUT: the products give one date only ({0}); a time stack needs at least two — add products of other dates</source>
         <translation>INPUT : les produits ne donnent qu'une date ({0}) ; une pile temporelle en demande au moins deux — ajoutez des produits d'autres dates</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="93"/>
+        <location filename="../timestack/core/hyp3/download.py" line="92"/>
         <source>JOB_TYPE: {0!r}; use one of {1}</source>
         <translation>JOB_TYPE : {0!r} ; utilisez l'une des valeurs {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="105"/>
+        <location filename="../timestack/core/hyp3/download.py" line="104"/>
         <source>API_URL: the HyP3 API at {0} could not be reached ({1}).</source>
         <translation>API_URL : l'API HyP3 à {0} est injoignable ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="112"/>
+        <location filename="../timestack/core/hyp3/download.py" line="111"/>
         <source>AUTHCFG: the HyP3 API refused the search ({0}); check the Earthdata login (username and password, or token) in the authentication configuration.</source>
         <translation>AUTHCFG : l'API HyP3 a refusé la recherche ({0}) ; vérifiez l'identifiant Earthdata (nom d'utilisateur et mot de passe, ou jeton) dans la configuration d'authentification.</translation>
     </message>
@@ -5133,22 +5578,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} fichiers ASTER</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/login.py" line="53"/>
+        <location filename="../timestack/core/earthengine/login.py" line="56"/>
         <source>{0}: the password of this authentication configuration must be a service account&apos;s key JSON (as Google Cloud downloads it); it lacks {1}.</source>
         <translation>{0} : le mot de passe de cette configuration d'authentification doit être la clé JSON d'un compte de service (telle que Google Cloud la télécharge) ; il y manque {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/login.py" line="65"/>
+        <location filename="../timestack/core/earthengine/login.py" line="68"/>
         <source>{0}: the service account key of {1} cannot be used ({2}); download a new key JSON.</source>
         <translation>{0} : la clé du compte de service {1} est inutilisable ({2}) ; téléchargez une nouvelle clé JSON.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/login.py" line="89"/>
+        <location filename="../timestack/core/earthengine/login.py" line="92"/>
         <source>AUTHCFG: Earth Engine refused the service account ({0}); check that the key is current and the account is registered for Earth Engine in project &apos;{1}&apos;.</source>
         <translation>AUTHCFG : Earth Engine a refusé le compte de service ({0}) ; vérifiez que la clé est valide et que le compte est inscrit à Earth Engine dans le projet « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/login.py" line="116"/>
+        <location filename="../timestack/core/earthengine/login.py" line="142"/>
         <source>The Earth Engine login in the browser did not complete ({0}). Try again, or run `earthengine authenticate` in a terminal, or use a service account key.</source>
         <translation>La connexion à Earth Engine dans le navigateur n'a pas abouti ({0}). Réessayez, lancez `earthengine authenticate` dans un terminal ou utilisez une clé de compte de service.</translation>
     </message>
@@ -5243,12 +5688,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Composition</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="150"/>
+        <location filename="../timestack/core/composite/settings.py" line="147"/>
         <source>METHOD must be one of {0}, got {1!r}</source>
         <translation>METHOD doit être l'une des valeurs {0}, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="224"/>
+        <location filename="../timestack/core/composite/settings.py" line="221"/>
         <source>PERCENTILE must be within 0-100, got {0}</source>
         <translation>PERCENTILE doit être compris entre 0 et 100, reçu {0}</translation>
     </message>
@@ -5258,34 +5703,59 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT doit être un chemin GeoTIFF se terminant par .tif, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="156"/>
+        <location filename="../timestack/core/composite/settings.py" line="153"/>
         <source>OUTPUT_TYPE must be one of {0}, got {1!r}</source>
         <translation>OUTPUT_TYPE doit être l'un des types {0}, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="195"/>
+        <location filename="../timestack/core/composite/settings.py" line="192"/>
         <source>{0} must be a day of year 1-366, got {1}</source>
         <translation>{0} doit être un jour de l'année entre 1 et 366, reçu {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="335"/>
+        <location filename="../timestack/core/composite/scenes.py" line="321"/>
         <source>Stacking dates</source>
         <translation>Empilement des dates</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/budget.py" line="69"/>
+        <location filename="../timestack/core/io/budget.py" line="92"/>
         <source>Size estimate: {0} x {1} pixels x {2} bands x {3} dates: {4} to read, {5} to write, {6} of working memory</source>
         <translation>Estimation de taille : {0} x {1} pixels x {2} bandes x {3} dates : {4} à lire, {5} à écrire, {6} de mémoire de travail</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/budget.py" line="84"/>
-        <source>{0}, more memory than this computer has available ({1}). Process a smaller area or fewer dates at a time (TILE_SIZE where offered), or close other programs</source>
-        <translation>{0}, plus de mémoire que cet ordinateur n'en a de disponible ({1}). Traitez une zone plus petite ou moins de dates à la fois (TILE_SIZE lorsqu'il est proposé), ou fermez d'autres programmes</translation>
+        <location filename="../timestack/core/io/budget.py" line="34"/>
+        <source>Choose a smaller area, fewer dates or bands, or a coarser resolution</source>
+        <translation>Choisissez une zone plus petite, moins de dates ou de bandes, ou une résolution plus grossière</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/budget.py" line="96"/>
-        <source>{0}, more than the limit of MAX_GB={1:g} GB. Choose a smaller area, fewer dates or bands, or a coarser resolution; or, if this size is intended, raise MAX_GB (0: no limit)</source>
-        <translation>{0}, au-delà de la limite MAX_GB={1:g} Go. Choisissez une zone plus petite, moins de dates ou de bandes, ou une résolution plus grossière ; ou, si cette taille est voulue, augmentez MAX_GB (0 : sans limite)</translation>
+        <location filename="../timestack/core/io/budget.py" line="38"/>
+        <source>Process a smaller area or fewer dates at a time (TILE_SIZE where offered), or close other programs</source>
+        <translation>Traitez une zone plus petite ou moins de dates à la fois (TILE_SIZE là où il est proposé), ou fermez d'autres programmes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/budget.py" line="107"/>
+        <source>{0}, more memory than this computer has available ({1}). {2}</source>
+        <translation>{0}, plus de mémoire que cet ordinateur n'en a de disponible ({1}). {2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/budget.py" line="118"/>
+        <source>{0}, more than the limit of MAX_GB={1:g} GB. {2}; or, if this size is intended, raise MAX_GB (0: no limit)</source>
+        <translation>{0}, plus que la limite de MAX_GB={1:g} Go. {2} ; ou, si cette taille est voulue, augmentez MAX_GB (0 : aucune limite)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/estimate.py" line="23"/>
+        <source>Choose a coarser RESOLUTION (in the target CRS&apos;s units), a smaller EXTENT or AOI, fewer years or scenes, or fewer BANDS and INDICES</source>
+        <translation>Choisissez une RESOLUTION plus grossière (dans les unités du SCR cible), une EXTENT ou une AOI plus petite, moins d'années ou de scènes, ou moins de BANDS et d'INDICES</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/estimate.py" line="31"/>
+        <source>Choose a smaller CHUNK_SIZE, or close other programs</source>
+        <translation>Choisissez une CHUNK_SIZE plus petite, ou fermez d'autres programmes</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/settings.py" line="172"/>
+        <source>MAX_GB must be a number of gigabytes (0: no limit), got {0}</source>
+        <translation>MAX_GB doit être un nombre de gigaoctets (0 : aucune limite), reçu {0}</translation>
     </message>
 </context>
 <context>
@@ -5299,167 +5769,167 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="105"/>
+        <location filename="../timestack/processing/params.py" line="104"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="113"/>
+        <location filename="../timestack/processing/params.py" line="112"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="147"/>
+        <location filename="../timestack/processing/params.py" line="146"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="184"/>
+        <location filename="../timestack/processing/params.py" line="183"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="184"/>
+        <location filename="../timestack/processing/params.py" line="183"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="217"/>
+        <location filename="../timestack/processing/params.py" line="216"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="218"/>
+        <location filename="../timestack/processing/params.py" line="217"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="219"/>
+        <location filename="../timestack/processing/params.py" line="218"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="220"/>
+        <location filename="../timestack/processing/params.py" line="219"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="221"/>
+        <location filename="../timestack/processing/params.py" line="220"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="221"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="223"/>
+        <location filename="../timestack/processing/params.py" line="222"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="224"/>
+        <location filename="../timestack/processing/params.py" line="223"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="225"/>
+        <location filename="../timestack/processing/params.py" line="224"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="249"/>
+        <location filename="../timestack/processing/params.py" line="248"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="250"/>
+        <location filename="../timestack/processing/params.py" line="249"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="251"/>
+        <location filename="../timestack/processing/params.py" line="250"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="252"/>
+        <location filename="../timestack/processing/params.py" line="251"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="254"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="254"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="254"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="254"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="284"/>
+        <location filename="../timestack/processing/params.py" line="283"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="326"/>
+        <location filename="../timestack/processing/params.py" line="325"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="528"/>
+        <location filename="../timestack/processing/params.py" line="537"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="136"/>
+        <location filename="../timestack/processing/params.py" line="135"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="509"/>
+        <location filename="../timestack/processing/params.py" line="517"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="593"/>
+        <location filename="../timestack/processing/params.py" line="602"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="351"/>
+        <location filename="../timestack/processing/params.py" line="350"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="413"/>
+        <location filename="../timestack/processing/params.py" line="416"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="434"/>
+        <location filename="../timestack/processing/params.py" line="437"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="490"/>
+        <location filename="../timestack/processing/params.py" line="498"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="152"/>
+        <location filename="../timestack/processing/params.py" line="151"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
         <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
     </message>
@@ -5514,174 +5984,209 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="422"/>
+        <location filename="../timestack/processing/params.py" line="425"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="428"/>
+        <location filename="../timestack/processing/params.py" line="431"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="465"/>
+        <location filename="../timestack/processing/params.py" line="473"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="473"/>
+        <location filename="../timestack/processing/params.py" line="481"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="544"/>
+        <location filename="../timestack/processing/params.py" line="553"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="553"/>
+        <location filename="../timestack/processing/params.py" line="562"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="108"/>
+        <location filename="../timestack/processing/params.py" line="107"/>
         <source>The rectangle the run covers, in any CRS (the map&apos;s extent, a layer&apos;s, or one you draw); AOI takes its place when set.</source>
         <translation>Le rectangle couvert par le traitement, dans n'importe quel SCR (l'emprise de la carte, celle d'une couche ou une emprise dessinée) ; AOI le remplace s'il est défini.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="119"/>
+        <location filename="../timestack/processing/params.py" line="118"/>
         <source>Polygons whose union the run covers (a study area, stands), instead of EXTENT.</source>
         <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="179"/>
+        <location filename="../timestack/processing/params.py" line="178"/>
         <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
         <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="239"/>
+        <location filename="../timestack/processing/params.py" line="238"/>
         <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
         <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="277"/>
+        <location filename="../timestack/processing/params.py" line="276"/>
         <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
         <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="292"/>
+        <location filename="../timestack/processing/params.py" line="291"/>
         <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
         <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="328"/>
+        <location filename="../timestack/processing/params.py" line="327"/>
         <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
         <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="356"/>
+        <location filename="../timestack/processing/params.py" line="355"/>
         <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
         <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="440"/>
+        <location filename="../timestack/processing/params.py" line="443"/>
         <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
         <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="445"/>
+        <location filename="../timestack/processing/params.py" line="448"/>
         <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
         <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="450"/>
+        <location filename="../timestack/processing/params.py" line="453"/>
         <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
         <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="561"/>
+        <location filename="../timestack/processing/params.py" line="570"/>
         <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
         <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="569"/>
+        <location filename="../timestack/processing/params.py" line="578"/>
         <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
         <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="607"/>
+        <location filename="../timestack/processing/params.py" line="622"/>
         <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
         <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="634"/>
+        <location filename="../timestack/processing/params.py" line="655"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="640"/>
+        <location filename="../timestack/processing/params.py" line="661"/>
         <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
         <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="650"/>
+        <location filename="../timestack/processing/params.py" line="671"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="656"/>
+        <location filename="../timestack/processing/params.py" line="677"/>
         <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
         <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="665"/>
+        <location filename="../timestack/processing/params.py" line="690"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="677"/>
+        <location filename="../timestack/processing/params.py" line="707"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="677"/>
+        <location filename="../timestack/processing/params.py" line="707"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="677"/>
+        <location filename="../timestack/processing/params.py" line="707"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="686"/>
+        <location filename="../timestack/processing/params.py" line="716"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="694"/>
+        <location filename="../timestack/processing/params.py" line="724"/>
         <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
         <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="698"/>
-        <source>Refuse runs larger than (GB of output or working memory)</source>
-        <translation>Refuser les traitements plus grands que (Go de sortie ou de mémoire de travail)</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/params.py" line="714"/>
+        <location filename="../timestack/processing/params.py" line="742"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="732"/>
+        <location filename="../timestack/processing/params.py" line="760"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="378"/>
+        <location filename="../timestack/processing/params.py" line="377"/>
         <source>Refuse runs reading or writing more than (GB, 0: no limit)</source>
         <translation>Refuser les traitements qui lisent ou écrivent plus de (Go, 0 : sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="393"/>
+        <source>Largest run allowed, in gigabytes read, written or held in memory, estimated before any pixel is read; 0: no limit (a run needing more memory than the computer has is refused all the same)</source>
+        <translation>Plus grande exécution permise, en gigaoctets lus, écrits ou tenus en mémoire, estimée avant la lecture du moindre pixel ; 0 : pas de limite (une exécution demandant plus de mémoire que l'ordinateur n'en a est refusée malgré tout)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="458"/>
+        <source>The field of the tile grid whose values name the tiles (their files and manifest entries); empty: the first id-like field</source>
+        <translation>Le champ de la grille de tuiles dont les valeurs nomment les tuiles (leurs fichiers et leurs entrées dans le manifeste) ; vide : le premier champ de type identifiant</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="524"/>
+        <source>Folders, separated by ;, outside the catalog&apos;s own folder from which its scenes&apos; files may be read; by default a local catalog reads only files under its own folder</source>
+        <translation>Dossiers, séparés par ;, hors du dossier du catalogue, depuis lesquels les fichiers de ses scènes peuvent être lus ; par défaut un catalogue local ne lit que les fichiers sous son propre dossier</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="606"/>
+        <source>A QGIS authentication configuration holding your Earthdata Login (NASA: HLS, CMR); kept in the QGIS authentication database, never written to logs or settings; empty: public data only</source>
+        <translation>Une configuration d'authentification QGIS contenant votre Earthdata Login (NASA : HLS, CMR) ; conservée dans la base d'authentification de QGIS, jamais écrite dans les journaux ou les paramètres ; vide : données publiques seulement</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="627"/>
+        <source>A QGIS authentication configuration whose password is an Earth Engine service account&apos;s key JSON, kept encrypted in the QGIS authentication database; empty: the login made with &apos;earthengine authenticate&apos; on this computer</source>
+        <translation>Une configuration d'authentification QGIS dont le mot de passe est la clé JSON d'un compte de service Earth Engine, chiffrée dans la base d'authentification de QGIS ; vide : la connexion faite avec « earthengine authenticate » sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="682"/>
+        <source>Coordinate reference system of the output grid; its units are those of RESOLUTION</source>
+        <translation>Système de coordonnées de référence de la grille de sortie ; ses unités sont celles de RESOLUTION</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="698"/>
+        <source>Reflective bands to write (surface reflectance, named as Landsat&apos;s: blue, green, red, nir, swir1, swir2)</source>
+        <translation>Bandes réflectives à écrire (réflectance de surface, nommées comme celles de Landsat : blue, green, red, nir, swir1, swir2)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="728"/>
+        <source>Int16: values × 10000, half the size on disk; Float32: the values as they are</source>
+        <translation>Int16 : valeurs × 10000, moitié moins de place sur le disque ; Float32 : les valeurs telles quelles</translation>
     </message>
 </context>
 <context>
@@ -6079,37 +6584,37 @@ sa série et son ajustement s'affichent ici.</translation>
         <translation>Table large (une ligne par polygone, la moyenne ou la première statistique)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="254"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="296"/>
         <source>PERCENTILES: {0} is not a whole number from 0 to 100.</source>
         <translation>PERCENTILES : {0} n'est pas un nombre entier de 0 à 100.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="281"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="323"/>
         <source>Polygon {0}: invalid geometry repaired (MakeValid).</source>
         <translation>Polygone {0} : géométrie invalide réparée (MakeValid).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="318"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="360"/>
         <source>Give either time stacks (INPUT) or scenes (ITEMS), not both and not neither.</source>
         <translation>Indiquez soit des piles temporelles (INPUT) soit des scènes (ITEMS), pas les deux ni aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="343"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="385"/>
         <source>{0} scenes over the polygons</source>
         <translation>{0} scènes sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="376"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="418"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="386"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="428"/>
         <source>Polygon statistics (wide)</source>
         <translation>Statistiques par polygone (large)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="390"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="432"/>
         <source>{0} rows written to {1}</source>
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
@@ -6127,7 +6632,7 @@ Indiquez soit des piles temporelles (INPUT : composites, valeurs ajustées de La
 La sortie est une table longue (id, date, variable, une colonne par statistique) ; valid_fraction est la part non masquée du polygone. COMPILE agrège les dates en semaines, mois, années ou sur toute la période, en pondérant chaque date par son nombre de pixels valides, après avoir écarté les dates dont la fraction valide est inférieure à MIN_VALID_FRACTION. Le nombre, la moyenne, l'écart-type, le minimum et le maximum d'une période sont exacts ; la médiane et les centiles d'une période sont la moyenne pondérée par le nombre des valeurs des dates, une approximation (la valeur exacte nécessite chaque pixel). La table large facultative a une ligne par polygone et peut être jointe aux polygones par leur identifiant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="371"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="413"/>
         <source>Polygon statistics cannot run safely in this QGIS session: {0}</source>
         <translation>Les statistiques par polygone ne peuvent pas s'exécuter sans risque dans cette session QGIS : {0}</translation>
     </message>
@@ -6147,42 +6652,42 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
         <translation>Lignes de la table longue (0 : vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="225"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="267"/>
         <source>{0}: {1} does not exist; choose an existing file.</source>
         <translation>{0} : {1} n'existe pas ; choisissez un fichier existant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="228"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="270"/>
         <source>{0}: {1} is empty (0 bytes); write it again or choose another file.</source>
         <translation>{0} : {1} est vide (0 octet) ; écrivez-le de nouveau ou choisissez un autre fichier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="239"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="281"/>
         <source>INPUT: {0} is not a raster GDAL can read (damaged, or another kind of file); choose a time stack GeoTIFF whose bands are named YYYY_variable.</source>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (endommagé, ou d'un autre type) ; choisissez une pile temporelle GeoTIFF dont les bandes sont nommées AAAA_variable.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="243"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="285"/>
         <source>POLYGONS: {0} is not a vector layer GDAL can read (damaged, or another kind of file); choose a polygon layer (GeoPackage, shapefile, GeoJSON).</source>
         <translation>POLYGONS : {0} n'est pas une couche vecteur lisible par GDAL (endommagée, ou d'un autre type) ; choisissez une couche de polygones (GeoPackage, shapefile, GeoJSON).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="266"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="308"/>
         <source>INDICES: {0} is not an index Timestack computes; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice que Timestack calcule ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="398"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="440"/>
         <source>No polygon covers a valid pixel of {0} on any date: every count is 0 and every other statistic empty. Check that POLYGONS lie over the data (their extent and CRS) and, for scenes, that MASK leaves pixels.</source>
         <translation>Aucun polygone ne couvre un pixel valide de {0} à aucune date : chaque compte vaut 0 et toutes les autres statistiques sont vides. Vérifiez que POLYGONS se trouvent sur les données (leur emprise et leur SCR) et, pour les scènes, que MASK laisse des pixels.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="409"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="451"/>
         <source>{0} of {1} polygons cover no valid pixel of {2} on any date (count 0, other statistics empty): {3}.</source>
         <translation>{0} polygones sur {1} ne couvrent aucun pixel valide de {2} à aucune date (compte 0, autres statistiques vides) : {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/zonal_stats.py" line="416"/>
+        <location filename="../timestack/processing/zonal_stats.py" line="458"/>
         <source>No date of any polygon reaches MIN_VALID_FRACTION {0}: the table has no rows. Lower MIN_VALID_FRACTION.</source>
         <translation>Aucune date d'aucun polygone n'atteint MIN_VALID_FRACTION {0} : la table n'a aucune ligne. Baissez MIN_VALID_FRACTION.</translation>
     </message>
@@ -6190,6 +6695,61 @@ La sortie est une table longue (id, date, variable, une colonne par statistique)
         <location filename="../timestack/processing/zonal_stats.py" line="91"/>
         <source>DASK_SCHEDULER (advanced) measures chunks of 100 polygons per stack, or one scene at a time, on a dask.distributed cluster; its workers read the stacks or scenes themselves, so local files must be at the same path on them (a shared file system).</source>
         <translation>DASK_SCHEDULER (avancé) mesure les polygones par lots de 100 par pile, ou une scène à la fois, sur une grappe dask.distributed ; ses workers lisent eux-mêmes les piles ou les scènes, les fichiers locaux doivent donc s'y trouver au même chemin (système de fichiers partagé).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>The polygons (stands, plots, fields) whose pixels are summarised, one row per polygon and date; reprojected to each raster&apos;s CRS, pixels weighted by the share inside the polygon.</source>
+        <translation>Les polygones (peuplements, placettes, parcelles) dont les pixels sont résumés, une ligne par polygone et date ; reprojetés dans le SCR de chaque raster, pixels pondérés par leur part à l'intérieur du polygone.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>The polygons&apos; field that identifies each polygon in the tables.</source>
+        <translation>Le champ des polygones qui identifie chaque polygone dans les tables.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Time stacks whose band descriptions start with the date (1990_nbr): composites, LandTrendr&apos;s fitted values, timescans; or give ITEMS instead.</source>
+        <translation>Des stacks temporels dont les descriptions de bandes commencent par la date (1990_nbr) : composites, valeurs ajustées de LandTrendr, timescans ; ou indiquez plutôt ITEMS.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>The scenes of &apos;Search scenes&apos; (ItemCollection JSON or stac-geoparquet), summarised per scene date after masking; instead of time stacks.</source>
+        <translation>Les scènes de « Rechercher des scènes » (JSON ItemCollection ou stac-geoparquet), résumées par date de scène après masquage ; au lieu de stacks temporels.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Variables to summarise, separated by commas (nbr, red…); empty: every variable of the stacks (scenes: give BANDS or INDICES).</source>
+        <translation>Variables à résumer, séparées par des virgules (nbr, red…) ; vide : chaque variable des stacks (scènes : indiquez BANDS ou INDICES).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Statistics of each polygon's valid pixels per date, in the variable's own unit (count: pixels; valid_fraction: 0–1 share of the polygon with a valid pixel).</source>
+        <translation>Statistiques des pixels valides de chaque polygone par date, dans l'unité de la variable (count : pixels ; valid_fraction : part de 0 à 1 du polygone ayant un pixel valide).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Percentiles of each polygon&apos;s valid pixels to add, separated by commas, each from 0 to 100 (10, 90: the 10th and 90th); empty: none.</source>
+        <translation>Centiles des pixels valides de chaque polygone à ajouter, séparés par des virgules, chacun de 0 à 100 (10, 90 : le 10e et le 90e) ; vide : aucun.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Combine the dates of each polygon into weekly, monthly, yearly or whole-period rows, weighted by their valid pixel counts; None keeps one row per date.</source>
+        <translation>Regrouper les dates de chaque polygone en lignes hebdomadaires, mensuelles, annuelles ou sur toute la période, pondérées par leur nombre de pixels valides ; Aucune garde une ligne par date.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Drop a polygon's date when less than this share of the polygon (0–1) has valid pixels, e.g. 0.5 for a mostly clouded scene; 0 keeps every date.</source>
+        <translation>Écarter la date d'un polygone quand moins que cette part du polygone (0–1) a des pixels valides, par ex. 0,5 pour une scène presque entièrement nuageuse ; 0 garde chaque date.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>The long table (CSV): one row per polygon, date and variable, one column per statistic.</source>
+        <translation>La table longue (CSV) : une ligne par polygone, date et variable, une colonne par statistique.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/zonal_stats.py" line="202"/>
+        <source>Optional wide table (CSV): one row per polygon, one column per date and variable, holding the mean (or the first statistic).</source>
+        <translation>Table large facultative (CSV) : une ligne par polygone, une colonne par date et variable, contenant la moyenne (ou la première statistique).</translation>
     </message>
 </context>
 </TS>
