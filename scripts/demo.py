@@ -43,6 +43,22 @@ def event_count(layer) -> None:
     layer.setRenderer(renderer)
 
 
+def backscatter(layer) -> None:
+    """A radar timescan as mean VV backscatter in grey, -25 dB (water) to 0 dB (town)."""
+    from qgis.core import QgsContrastEnhancement, QgsSingleBandGrayRenderer
+
+    from timestack.core.io.stack import band_numbers
+
+    band = band_numbers(layer.source())["vv_avg"]
+    renderer = QgsSingleBandGrayRenderer(layer.dataProvider(), band)
+    stretch = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+    stretch.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+    stretch.setMinimumValue(-25)
+    stretch.setMaximumValue(0)
+    renderer.setContrastEnhancement(stretch)
+    layer.setRenderer(renderer)
+
+
 def outline(color: str) -> Callable:
     """Polygons as outlines over a light fill, as the dock draws stands and footprints."""
 
@@ -81,13 +97,15 @@ class Step:
     layers: dict = field(default_factory=dict)
     #: output name -> function styling its layer as Timestack styles it when it loads an output
     styles: dict = field(default_factory=dict)
+    #: the key of its outputs in the results (default: the algorithm), for an algorithm run twice
+    key: str = ""
 
 
 STEPS = [
     Step(
         "Sample archive",
         "timestack:samplearchive",
-        lambda r: {"VARIANT": 0, "OUTPUT_FOLDER": SAMPLE},
+        lambda r: {"VARIANT": 0, "EXTRAS": 0, "OUTPUT_FOLDER": SAMPLE},  # with its Sentinel-1 companion
         {"OUTPUT_STANDS": "Stands (truth)", "OUTPUT_DISTURBANCE_YEAR": "Disturbance year (truth)"},
         {"OUTPUT_STANDS": outline("#ffd700"), "OUTPUT_DISTURBANCE_YEAR": by_year},
     ),
@@ -174,6 +192,60 @@ STEPS = [
 ]
 
 
+def track(r: dict, orbit: str) -> str:
+    """The Sentinel-1 stack of the ``orbit`` direction's track (ASCENDING_137.tif, DESCENDING_115.tif)."""
+    return next(p for p in r["timestack:sarstack"]["OUTPUT_LAYERS"] if Path(p).name.startswith(orbit))
+
+
+def radar_timescan(orbit: str) -> Step:
+    """Per-pixel statistics of one track's dB stack over 2021 (averaged in linear power: SAR_DB)."""
+    return Step(
+        f"Radar timescan ({orbit.lower()})",
+        "timestack:timescan",
+        lambda r: {
+            "INPUT": track(r, orbit),
+            "METRICS": "avg,min,max,std,p5,p95",
+            "VARIABLES": "VV,VH",
+            "SAR_DB": True,
+            "OUTPUT": OUT / "radar-timescan" / f"{Path(track(r, orbit)).stem}.tif",
+        },
+        {"OUTPUT": f"Radar timescan, {orbit.lower()} track"},
+        {"OUTPUT": backscatter},
+        key=f"timescan-{orbit.lower()}",
+    )
+
+
+RADAR_STEPS = [
+    Step(
+        "Sentinel-1 track stacks",
+        "timestack:sarstack",
+        lambda r: {
+            "ITEMS": r["timestack:samplearchive"]["OUTPUT_SENTINEL1"],
+            "RESOLUTION": 20,
+            "POLARIZATIONS": "VV,VH",
+            "DB": True,
+            "SPECKLE_FILTER": 1,
+            "OUTPUT_FOLDER": OUT / "radar-tracks",
+        },
+    ),
+    radar_timescan("ASCENDING"),
+    radar_timescan("DESCENDING"),
+    Step(
+        "Radar timescan mosaic",
+        "timestack:mosaic",
+        lambda r: {"INPUT": OUT / "radar-timescan", "GROUP_BY": 2, "OUTPUT_FOLDER": OUT / "radar-mosaic"},
+        {"OUTPUT_LAYERS": "Radar timescan, both tracks"},
+        {"OUTPUT_LAYERS": backscatter},
+    ),
+    Step(
+        "Radar cube (NetCDF)",
+        "timestack:exportcube",
+        lambda r: {"INPUT": track(r, "ASCENDING"), "OUTPUT": OUT / "radar-ascending-cube.nc"},
+    ),
+]
+STEPS += RADAR_STEPS
+
+
 def qgis_process(algorithm: str, params: dict) -> dict:
     args = [f"--{key}={value}" for key, value in params.items()]
     command = [str(ROOT / "scripts" / "qgis_process.sh"), "--json", "run", algorithm, *args]
@@ -196,6 +268,14 @@ TREE = [
         ["Loss events per pixel", "LandTrendr RMSE", "LandTrendr fitted NBR", "Scene footprints"],
     ),
     ("Truth", ["Disturbance year (truth)"]),
+    (
+        "Radar",
+        [
+            "Radar timescan, both tracks",
+            "Radar timescan, ascending track",
+            "Radar timescan, descending track",
+        ],
+    ),
     "Stand statistics",
 ]
 
@@ -292,10 +372,11 @@ def main() -> int:
     for step in STEPS:
         started = time.perf_counter()
         outputs = qgis_process(step.algorithm, step.params(results))
-        results[step.algorithm] = outputs
-        print(f"demo: {step.title:<24} {time.perf_counter() - started:6.1f} s  ({step.algorithm})")
+        results[step.key or step.algorithm] = outputs
+        print(f"demo: {step.title:<28} {time.perf_counter() - started:6.1f} s  ({step.algorithm})")
         for output, name in step.layers.items():
-            source = str(outputs[output])
+            value = outputs[output]
+            source = str(value[0] if isinstance(value, list) else value)  # a mosaic: its one VRT
             is_raster = source.lower().endswith((".tif", ".vrt"))
             layers[name] = (source, is_raster, step.styles.get(output))
     project = OUT / "timestack-demo.qgz"

@@ -20,6 +20,7 @@ ALGORITHM = "timestack:samplearchive"
 def world(tmp_path_factory):
     """One folder per situation, built once; no case may change any of it."""
     from timestack.core.sample_archive import build_sample_archive
+    from timestack.core.sample_archive.extras import EXTRAS, ensure_extras
 
     root = tmp_path_factory.mktemp("samplearchive")
     (root / "file.txt").write_text("a user's file\n")
@@ -40,6 +41,16 @@ def world(tmp_path_factory):
     (root / "archive_notes" / "notes.txt").write_text("notes kept beside the archive\n")
     shutil.copytree(root / "archive", root / "moved")  # its stamp names another folder: a rebuild
     (root / "moved" / "notes.txt").write_text("notes in a copied archive\n")
+    for name, companion in (("user_radar", "sentinel-1-rtc"), ("user_aster", "aster"), ("user_hyp3", "hyp3")):
+        build_sample_archive(root / name, "small")  # a user's folder where a companion would go
+        (root / name / companion).mkdir()
+        (root / name / companion / "notes.txt").write_text("a user's notes\n")
+    build_sample_archive(root / "hyp3_file", "small")
+    (root / "hyp3_file" / "hyp3").write_text("not a folder\n")
+    build_sample_archive(root / "radar_link", "small")
+    (root / "radar_link" / "sentinel-1-rtc").symlink_to(root / "notes")
+    build_sample_archive(root / "with_companions", "small")
+    ensure_extras(root / "with_companions", EXTRAS)
     (root / "link_to_file").symlink_to(root / "file.txt")
     (root / "link_to_notes").symlink_to(root / "notes")
     (root / "locked").mkdir()
@@ -58,7 +69,12 @@ def variant(value: str) -> dict:
     return {"VARIANT": value, "OUTPUT_FOLDER": "{root}/new"}
 
 
+def extras(value, name: str = "new") -> dict:
+    return {"VARIANT": 1, "EXTRAS": value, "OUTPUT_FOLDER": f"{{root}}/{name}"}
+
+
 REFUSED = "holds files that are not a sample archive"
+NOT_OURS = "is not a sample Timestack wrote"
 
 CASES = [
     Case("existing file", folder("file.txt"), "OUTPUT_FOLDER"),
@@ -91,6 +107,24 @@ CASES = [
     Case("folder with a broken link", folder("broken_link"), REFUSED),
     Case("variant by name", variant("small"), "VARIANT: small is not one of"),
     Case("variant too large", variant("99999999999"), "VARIANT: 99999999999 is not one of"),
+    Case("extras out of range", extras("3"), "EXTRAS: 3 is not one of"),
+    Case("extras negative", extras("-1"), "EXTRAS: -1 is not one of"),
+    Case("extras by name", extras("sentinel1"), "EXTRAS: sentinel1 is not one of"),
+    Case("extras fraction", extras("0.5"), "EXTRAS: 0.5 is not one of"),
+    Case("extras one bad among good", extras("0,7"), "EXTRAS: 7 is not one of"),
+    Case("extras bad in a list", extras(["1", "9"]), "EXTRAS: 9 is not one of"),
+    Case("extras huge", extras("99999999999"), "EXTRAS: 99999999999 is not one of"),
+    Case("user's folder where the radar goes", extras("0", "user_radar"), NOT_OURS),
+    Case("user's radar folder named", extras("0", "user_radar"), "sentinel-1-rtc"),
+    Case("user's folder where ASTER goes", extras("1", "user_aster"), NOT_OURS),
+    Case("user's folder where HyP3 goes", extras("2", "user_hyp3"), NOT_OURS),
+    Case("a file where HyP3 goes", extras("2", "hyp3_file"), NOT_OURS),
+    Case("a link where the radar goes", extras("0", "radar_link"), NOT_OURS),
+    Case("companion refused with others chosen", extras("1,2,0", "user_radar"), "OUTPUT_FOLDER"),
+    Case("extras into a folder with notes", extras("0,1,2", "notes"), REFUSED),
+    Case("extras into a file", extras("0", "file.txt"), "is a file, not a folder"),
+    Case("companions reused", extras("0,1,2", "with_companions"), "Sample companion hyp3", succeeds=True),
+    Case("companions kept when none chosen", folder("with_companions"), "up to date", succeeds=True),
     Case("archive reused", folder("archive"), "up to date", succeeds=True),
     Case("archive with notes reused, notes kept", folder("archive_notes"), "up to date", succeeds=True),
 ]

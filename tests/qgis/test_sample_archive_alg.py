@@ -98,3 +98,55 @@ def test_a_built_sample_archive_sets_the_first_search_to_its_area_and_years(prov
     assert search.table.rowCount() > 0, search.status.text()
     dock.deleteLater()
     QgsProject.instance().clear()
+
+
+def test_processing_run_writes_the_chosen_companions_beside_the_archive(provider, tmp_path):
+    """Sentinel-1, ASTER and HyP3 companions land in sub-folders of the archive folder, each with a STAC
+    catalog; the Landsat archive's outputs are the ones it has without them."""
+    import json
+
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from timestack.core.hyp3.products import find_products
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    plain = processing.run(
+        "timestack:samplearchive", {"VARIANT": 1, "OUTPUT_FOLDER": str(tmp_path / "sample")}, context=context
+    )
+    results = processing.run(
+        "timestack:samplearchive",
+        {"VARIANT": 1, "EXTRAS": [0, 1, 2], "OUTPUT_FOLDER": str(tmp_path / "sample")},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    for key in (
+        "OUTPUT_FOLDER",
+        "OUTPUT_ITEMS",
+        "OUTPUT_GEOPARQUET",
+        "OUTPUT_STANDS",
+        "OUTPUT_DISTURBANCE_YEAR",
+    ):
+        assert results[key] == plain[key]
+    assert "OUTPUT_SENTINEL1" not in plain
+    root = tmp_path / "sample"
+    assert results["OUTPUT_SENTINEL1"] == str(root / "sentinel-1-rtc" / "catalog" / "items.json")
+    assert results["OUTPUT_ASTER"] == str(root / "aster" / "items.json")
+    assert results["OUTPUT_HYP3"] == str(root / "hyp3" / "items.json")
+    orbits = {
+        item["properties"]["sat:orbit_state"]
+        for item in json.loads((root / "sentinel-1-rtc" / "catalog" / "items.json").read_text())["features"]
+    }
+    assert orbits == {"ascending", "descending"}
+    hyp3 = json.loads((root / "hyp3" / "items.json").read_text())["features"]
+    kinds = [item["properties"]["hyp3:job_type"] for item in hyp3]
+    assert kinds.count("RTC_GAMMA") == 4 and kinds.count("INSAR_GAMMA") == 1
+    products = find_products([root / "hyp3" / "rtc"])
+    assert len(products) == 4 and all(set(p.layers) >= {"VV", "VH"} for p in products)
+    assert sorted(find_products([root / "hyp3" / "insar"])[0].layers) == ["amp", "corr", "unw_phase"]
+    # a later run without companions reuses the archive and leaves them where they are
+    again = processing.run(
+        "timestack:samplearchive", {"VARIANT": 1, "OUTPUT_FOLDER": str(root)}, context=context
+    )
+    assert again["OUTPUT_ITEMS"] == plain["OUTPUT_ITEMS"] and (root / "aster" / "items.json").is_file()

@@ -6,6 +6,7 @@ from qgis.core import QgsApplication
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -43,6 +44,16 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         self.folder.setToolTip(self.tr("Where the archive is written (reused when it is already there)"))
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
         self.folder.setFilePath(str(default_sample_folder()))
+        #: The EXTRAS choices of timestack:samplearchive, in its order.
+        self.extras = [
+            QCheckBox(self.tr("Sentinel-1 RTC (two tracks, 2021)"), self),
+            QCheckBox(self.tr("ASTER L1T"), self),
+            QCheckBox(self.tr("HyP3 RTC and InSAR products"), self),
+        ]
+        for box in self.extras:
+            box.setToolTip(
+                self.tr("Written in a folder of its own beside the Landsat archive, with its STAC catalog")
+            )
         self.add_run_controls(self.tr("Build sample archive"), "buildSampleButton", self.build)
 
         intro = QLabel(
@@ -56,6 +67,10 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Variant"), self.variant)
         form.addRow(self.tr("Folder"), self.folder)
+        extras = QVBoxLayout()
+        for box in self.extras:
+            extras.addWidget(box)
+        form.addRow(self.tr("Also write"), extras)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -73,7 +88,11 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         return self.tr("Sample data")
 
     def parameters(self) -> dict:
-        return {"VARIANT": self.variant.currentData(), "OUTPUT_FOLDER": self.folder.filePath()}
+        return {
+            "VARIANT": self.variant.currentData(),
+            "EXTRAS": [number for number, box in enumerate(self.extras) if box.isChecked()],
+            "OUTPUT_FOLDER": self.folder.filePath(),
+        }
 
     def build(self) -> None:
         self.start_run("timestack:samplearchive", self.parameters(), self.tr("Building…"))

@@ -31,11 +31,17 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
     """Build (or reuse, when already built) the sample archive in a folder."""
 
     VARIANT = "VARIANT"
+    EXTRAS = "EXTRAS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
     OUTPUT_GEOPARQUET = "OUTPUT_GEOPARQUET"
     OUTPUT_STANDS = "OUTPUT_STANDS"
     OUTPUT_DISTURBANCE_YEAR = "OUTPUT_DISTURBANCE_YEAR"
+    OUTPUT_SENTINEL1 = "OUTPUT_SENTINEL1"
+    OUTPUT_ASTER = "OUTPUT_ASTER"
+    OUTPUT_HYP3 = "OUTPUT_HYP3"
+    #: EXTRAS choice -> (core name, output), in the order of the choices.
+    EXTRA_OUTPUTS = (("sentinel1", OUTPUT_SENTINEL1), ("aster", OUTPUT_ASTER), ("hyp3", OUTPUT_HYP3))
 
     VARIANTS = ("full", "small")
     GROUP = QT_TRANSLATE_NOOP("TimestackAlgorithm", "Data")
@@ -55,7 +61,11 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
             "ground truth (disturbance year and magnitude, cloud masks, stand polygons). "
             "'full' is about 400×400 pixels over 1986–2024; 'small' is a quick subset for trials. "
             "An archive already built in the folder is reused (rebuilt if this version of Timestack "
-            "draws it differently); a folder holding other files is refused, never emptied."
+            "draws it differently); a folder holding other files is refused, never emptied. "
+            "Companions, each in a sub-folder beside the Landsat archive with its own STAC catalog, over the "
+            "small landscape's area whatever the variant: Sentinel-1 RTC (two tracks in 2021, speckle, a "
+            "flood and a clear-cut), ASTER L1T (three subsystems) and HyP3 RTC and InSAR products in ASF's "
+            "layout."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -68,6 +78,20 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterEnum(
+                self.EXTRAS,
+                self.tr("Also write"),
+                options=[
+                    self.tr("Sentinel-1 RTC (two tracks, 2021)"),
+                    self.tr("ASTER L1T"),
+                    self.tr("HyP3 RTC and InSAR products"),
+                ],
+                allowMultiple=True,
+                optional=True,
+                defaultValue=[],
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Archive folder"))
         )
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_ITEMS, self.tr("STAC ItemCollection (JSON)")))
@@ -76,6 +100,9 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
         self.addOutput(
             QgsProcessingOutputRasterLayer(self.OUTPUT_DISTURBANCE_YEAR, self.tr("True disturbance year"))
         )
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_SENTINEL1, self.tr("Sentinel-1 RTC items (JSON)")))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_ASTER, self.tr("ASTER L1T items (JSON)")))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_HYP3, self.tr("HyP3 product items (JSON)")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         variant = self.VARIANTS[self.parameterAsEnum(parameters, self.VARIANT, context)]
@@ -85,13 +112,18 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
                 self.tr("OUTPUT_FOLDER: {0} is a URL; give a folder on this computer.").format(text)
             )
         folder = Path(text)
+        chosen = sorted(set(self.parameterAsEnums(parameters, self.EXTRAS, context)))
+        extras = [self.EXTRA_OUTPUTS[number][0] for number in chosen]
         progress, is_cancelled = self.core_callbacks(feedback)
         from ..core.sample_archive import ensure_sample_archive  # pystac: at run time, not at QGIS start
+        from ..core.sample_archive.extras import check_extras, ensure_extras
 
         with self.core_errors(self.tr("Sample archive")):
+            check_extras(folder, extras)  # before the archive is written: a refusal leaves nothing behind
             archive = ensure_sample_archive(
                 folder, variant=variant, progress=progress, is_cancelled=is_cancelled
             )
+            companions = ensure_extras(archive.root, extras, is_cancelled=is_cancelled) if extras else {}
 
         stands = str(archive.stands)
         year = str(archive.disturbance_year)
@@ -105,7 +137,10 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
             keep_alive(YearRampPostProcessor(first, last))
         )
         feedback.pushInfo(self.tr("Sample archive ({0}) in {1}").format(variant, archive.root))
+        for name, path in companions.items():
+            feedback.pushInfo(self.tr("Sample companion {0}: {1}").format(name, path))
         return {
+            **{output: str(companions[name]) for name, output in self.EXTRA_OUTPUTS if name in companions},
             self.OUTPUT_FOLDER: str(archive.root),
             self.OUTPUT_ITEMS: str(archive.item_collection),
             self.OUTPUT_GEOPARQUET: str(archive.geoparquet),

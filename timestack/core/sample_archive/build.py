@@ -21,6 +21,7 @@ import pystac
 from osgeo import osr
 
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, TimestackError
+from .extras import EXTRA_FOLDERS
 from .landscape import LANDCOVER_NAMES, Landscape, build_landscape, disturbance_magnitude
 from .recipe import Recipe, load_recipe
 from .scenes import TRUTH_CLASSES, Acquisition, render_scene, schedule
@@ -38,7 +39,7 @@ from .writers import write_cog, write_geotiff, write_stands
 
 STAMP_NAME = "sample_archive.json"
 #: What an archive folder holds; a folder with anything else is the user's, never replaced.
-ARCHIVE_ENTRIES = frozenset({"catalog", "landsat-c2", "truth", STAMP_NAME})
+ARCHIVE_ENTRIES = frozenset({"catalog", "landsat-c2", "truth", STAMP_NAME, *EXTRA_FOLDERS.values()})
 SENSOR_FOLDERS = {"tm": "tm", "etm": "etm", "oli": "oli-tirs"}
 
 
