@@ -2892,137 +2892,217 @@ Le lancer quand même ?</translation>
 <context>
     <name>SampleArchiveAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="48"/>
+        <location filename="../timestack/processing/sample_archive.py" line="54"/>
         <source>Build sample Landsat archive</source>
         <translation>Construire l'archive Landsat d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="62"/>
+        <location filename="../timestack/processing/sample_archive.py" line="72"/>
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="62"/>
+        <location filename="../timestack/processing/sample_archive.py" line="72"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation>Complète (400×400 px, 1986–2024)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="62"/>
+        <location filename="../timestack/processing/sample_archive.py" line="72"/>
         <source>Small (quick tests)</source>
         <translation>Réduite (tests rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="70"/>
+        <location filename="../timestack/processing/sample_archive.py" line="94"/>
         <source>Archive folder</source>
         <translation>Dossier de l'archive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="73"/>
+        <location filename="../timestack/processing/sample_archive.py" line="111"/>
         <source>STAC ItemCollection (JSON)</source>
         <translation>ItemCollection STAC (JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="74"/>
+        <location filename="../timestack/processing/sample_archive.py" line="112"/>
         <source>STAC catalog (geoparquet)</source>
         <translation>Catalogue STAC (geoparquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="75"/>
+        <location filename="../timestack/processing/sample_archive.py" line="113"/>
         <source>Stand polygons</source>
         <translation>Polygones des peuplements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="100"/>
+        <location filename="../timestack/processing/sample_archive.py" line="146"/>
         <source>True disturbance year</source>
         <translation>Année réelle de perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="98"/>
+        <location filename="../timestack/processing/sample_archive.py" line="144"/>
         <source>Sample stands</source>
         <translation>Peuplements d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="107"/>
+        <location filename="../timestack/processing/sample_archive.py" line="153"/>
         <source>Sample archive ({0}) in {1}</source>
         <translation>Archive d'exemple ({0}) dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="51"/>
-        <source>Writes Timestack's sample archive: Landsat 5/7/8/9 Collection 2 Level-2 scenes as Cloud-Optimized GeoTIFFs over a synthetic landscape with known clear-cuts, a fire, clouds and shadows, a STAC catalog (ItemCollection JSON and stac-geoparquet) and the ground truth (disturbance year and magnitude, cloud masks, stand polygons). 'full' is about 400×400 pixels over 1986–2024; 'small' is a quick subset for trials. An archive already built in the folder is reused (rebuilt if this version of Timestack draws it differently); a folder holding other files is refused, never emptied.</source>
-        <translation>Écrit l'archive d'exemple de Timestack : des scènes Landsat 5/7/8/9 Collection 2 niveau 2 en GeoTIFF optimisés pour le cloud (COG) sur un paysage synthétique avec des coupes rases connues, un incendie, des nuages et des ombres, un catalogue STAC (JSON ItemCollection et stac-geoparquet) et la vérité terrain (année et magnitude des perturbations, masques de nuages, polygones des peuplements). « full » fait environ 400×400 pixels sur 1986–2024 ; « small » est un sous-ensemble rapide pour les essais. Une archive déjà construite dans le dossier est réutilisée (reconstruite si cette version de Timestack la dessine autrement) ; un dossier contenant d'autres fichiers est refusé, jamais vidé.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/sample_archive.py" line="91"/>
+        <location filename="../timestack/processing/sample_archive.py" line="135"/>
         <source>Sample archive</source>
         <translation>Archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sample_archive.py" line="84"/>
+        <location filename="../timestack/processing/sample_archive.py" line="125"/>
         <source>OUTPUT_FOLDER: {0} is a URL; give a folder on this computer.</source>
         <translation>OUTPUT_FOLDER : {0} est une URL ; donnez un dossier de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="57"/>
+        <source>Writes Timestack's sample archive: Landsat 5/7/8/9 Collection 2 Level-2 scenes as Cloud-Optimized GeoTIFFs over a synthetic landscape with known clear-cuts, a fire, clouds and shadows, a STAC catalog (ItemCollection JSON and stac-geoparquet) and the ground truth (disturbance year and magnitude, cloud masks, stand polygons). 'full' is about 400×400 pixels over 1986–2024; 'small' is a quick subset for trials. An archive already built in the folder is reused (rebuilt if this version of Timestack draws it differently); a folder holding other files is refused, never emptied. Companions, each in a sub-folder beside the Landsat archive with its own STAC catalog, over the small landscape's area whatever the variant: Sentinel-1 RTC (two tracks in 2021, speckle, a flood and a clear-cut), ASTER L1T (three subsystems) and HyP3 RTC and InSAR products in ASF's layout.</source>
+        <translation>Écrit l'archive d'exemple de Timestack : des scènes Landsat 5/7/8/9 Collection 2 niveau 2 en GeoTIFF optimisés pour le cloud sur un paysage synthétique avec des coupes rases connues, un incendie, des nuages et des ombres, un catalogue STAC (ItemCollection JSON et stac-geoparquet) et la vérité terrain (année et ampleur des perturbations, masques de nuages, polygones de peuplements). « full » fait environ 400×400 pixels sur 1986–2024 ; « small » est un sous-ensemble rapide pour les essais. Une archive déjà construite dans le dossier est réutilisée (reconstruite si cette version de Timestack la dessine autrement) ; un dossier contenant d'autres fichiers est refusé, jamais vidé. Compagnons, chacun dans un sous-dossier à côté de l'archive Landsat avec son propre catalogue STAC, sur l'emprise du petit paysage quelle que soit la variante : Sentinel-1 RTC (deux traces en 2021, chatoiement, une inondation et une coupe rase), ASTER L1T (trois sous-systèmes) et des produits HyP3 RTC et InSAR selon l'organisation d'ASF.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="80"/>
+        <source>Also write</source>
+        <translation>Écrire aussi</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="80"/>
+        <source>Sentinel-1 RTC (two tracks, 2021)</source>
+        <translation>Sentinel-1 RTC (deux traces, 2021)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="80"/>
+        <source>ASTER L1T</source>
+        <translation>ASTER L1T</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="80"/>
+        <source>HyP3 RTC and InSAR products</source>
+        <translation>Produits HyP3 RTC et InSAR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="97"/>
+        <source>Full: about 400×400 pixels of 30 m over 1986–2024, the archive the tutorials use; Small: a subset of a few years that builds in seconds, for trials and tests.</source>
+        <translation>Complète : environ 400×400 pixels de 30 m sur 1986–2024, l'archive des tutoriels ; Réduite : un extrait de quelques années construit en quelques secondes, pour les essais et les tests.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="97"/>
+        <source>Other sensors written beside the Landsat archive, each in a sub-folder with its own STAC catalog over the small landscape&apos;s area; none: the Landsat archive only.</source>
+        <translation>Autres capteurs écrits à côté de l'archive Landsat, chacun dans un sous-dossier avec son propre catalogue STAC sur l'emprise du petit paysage ; aucun : l'archive Landsat seule.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="97"/>
+        <source>An empty folder, or one holding an archive this tool wrote (reused, or rebuilt when this version draws it differently); a folder holding other files is refused, never emptied.</source>
+        <translation>Un dossier vide, ou un dossier contenant une archive écrite par cet outil (réutilisée, ou reconstruite si cette version la dessine autrement) ; un dossier contenant d'autres fichiers est refusé, jamais vidé.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="117"/>
+        <source>Sentinel-1 RTC items (JSON)</source>
+        <translation>Items Sentinel-1 RTC (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="118"/>
+        <source>ASTER L1T items (JSON)</source>
+        <translation>Items ASTER L1T (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="119"/>
+        <source>HyP3 product items (JSON)</source>
+        <translation>Items des produits HyP3 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/sample_archive.py" line="155"/>
+        <source>Sample companion {0}: {1}</source>
+        <translation>Compagnon de l'échantillon {0} : {1}</translation>
     </message>
 </context>
 <context>
     <name>SamplePanel</name>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="35"/>
+        <location filename="../timestack/gui/sample_panel.py" line="36"/>
         <source>Full (400×400 px, 1986–2024)</source>
         <translation>Complète (400×400 px, 1986–2024)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="36"/>
+        <location filename="../timestack/gui/sample_panel.py" line="37"/>
         <source>Small (quick tests)</source>
         <translation>Réduite (tests rapides)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="46"/>
+        <location filename="../timestack/gui/sample_panel.py" line="57"/>
         <source>Build sample archive</source>
         <translation>Construire l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="48"/>
+        <location filename="../timestack/gui/sample_panel.py" line="59"/>
         <source>Timestack ships a synthetic Landsat archive with known clear-cuts, a fire, clouds and shadows. Build it to try search, compositing and LandTrendr without a network.</source>
         <translation>Timestack fournit une archive Landsat synthétique avec des coupes rases connues, un incendie, des nuages et des ombres. Construisez-la pour essayer la recherche, la composition et LandTrendr sans réseau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="57"/>
+        <location filename="../timestack/gui/sample_panel.py" line="68"/>
         <source>Variant</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="58"/>
+        <location filename="../timestack/gui/sample_panel.py" line="69"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="73"/>
+        <location filename="../timestack/gui/sample_panel.py" line="88"/>
         <source>Sample data</source>
         <translation>Données d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="79"/>
+        <location filename="../timestack/gui/sample_panel.py" line="98"/>
         <source>Building…</source>
         <translation>Construction…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="37"/>
+        <location filename="../timestack/gui/sample_panel.py" line="38"/>
         <source>Full: the whole landscape over 39 years; small: 64×64 px over 2000–2014, built in seconds</source>
         <translation>Complète : tout le paysage sur 39 ans ; réduite : 64×64 px sur 2000–2014, construite en quelques secondes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="43"/>
+        <location filename="../timestack/gui/sample_panel.py" line="44"/>
         <source>Where the archive is written (reused when it is already there)</source>
         <translation>Où l'archive est écrite (réutilisée si elle s'y trouve déjà)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="83"/>
+        <location filename="../timestack/gui/sample_panel.py" line="102"/>
         <source>Sample archive ready: {0}. Search is set to its area and years.</source>
         <translation>Archive d'exemple prête : {0}. La recherche est réglée sur sa zone et ses années.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="90"/>
+        <location filename="../timestack/gui/sample_panel.py" line="109"/>
         <source>Building the sample archive</source>
         <translation>La construction de l'archive d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="49"/>
+        <source>Sentinel-1 RTC (two tracks, 2021)</source>
+        <translation>Sentinel-1 RTC (deux traces, 2021)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="50"/>
+        <source>ASTER L1T</source>
+        <translation>ASTER L1T</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="51"/>
+        <source>HyP3 RTC and InSAR products</source>
+        <translation>Produits HyP3 RTC et InSAR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="54"/>
+        <source>Written in a folder of its own beside the Landsat archive, with its STAC catalog</source>
+        <translation>Écrit dans son propre dossier à côté de l'archive Landsat, avec son catalogue STAC</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/sample_panel.py" line="73"/>
+        <source>Also write</source>
+        <translation>Écrire aussi</translation>
     </message>
 </context>
 <context>
@@ -4888,12 +4968,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Earth Engine n'a pas pu être initialisé ({0}) : authentifiez-vous une fois avec `earthengine authenticate` et indiquez un projet Google Cloud enregistré pour Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="262"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="263"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or empty folder for the archive.</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou vide pour l'archive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="274"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="275"/>
         <source>OUTPUT_FOLDER {0} holds files that are not a sample archive ({1}); they would be replaced. Choose a new or empty folder for the archive.</source>
         <translation>OUTPUT_FOLDER {0} contient des fichiers qui ne sont pas une archive d'exemple ({1}) ; ils seraient remplacés. Choisissez un dossier nouveau ou vide pour l'archive.</translation>
     </message>
@@ -5083,7 +5163,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} granules</translation>
     </message>
     <message>
-        <location filename="../timestack/core/sample_archive/build.py" line="338"/>
+        <location filename="../timestack/core/sample_archive/build.py" line="339"/>
         <source>sample archive ({0}) up to date in {1}</source>
         <translation>archive d'exemple ({0}) à jour dans {1}</translation>
     </message>
@@ -5756,6 +5836,26 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/composite/settings.py" line="172"/>
         <source>MAX_GB must be a number of gigabytes (0: no limit), got {0}</source>
         <translation>MAX_GB doit être un nombre de gigaoctets (0 : aucune limite), reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/sample.py" line="360"/>
+        <source>OUTPUT_FOLDER: {0} holds other files; choose an empty folder for the HyP3 sample.</source>
+        <translation>OUTPUT_FOLDER : {0} contient d'autres fichiers ; choisissez un dossier vide pour l'échantillon HyP3.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/sample_archive/extras.py" line="44"/>
+        <source>OUTPUT_FOLDER: {0} is not a sample Timestack wrote; move it away or choose another folder for the archive and its companions.</source>
+        <translation>OUTPUT_FOLDER : {0} n'est pas un échantillon écrit par Timestack ; déplacez-le ou choisissez un autre dossier pour l'archive et ses compagnons.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/sample_archive/extras.py" line="92"/>
+        <source>writing the {0} sample in {1}</source>
+        <translation>écriture de l'échantillon {0} dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/sample_archive/extras.py" line="107"/>
+        <source>sample companions ready in {0}</source>
+        <translation>compagnons de l'échantillon prêts dans {0}</translation>
     </message>
 </context>
 <context>

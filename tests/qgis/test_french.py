@@ -34,6 +34,7 @@ SAME_IN_FRENCH = {
     "HyP3",
     "HyP3 {0}",
     "ASTER {0} {1}",
+    "ASTER L1T",
     "Radar (Sentinel-1)",
     "Polarisations",
     "Action",

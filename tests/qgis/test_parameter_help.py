@@ -4,24 +4,9 @@ Processing dialog, the modeler and the dock) says what it does and in which unit
 import pytest
 
 from timestack.processing.provider import ALGORITHMS
-from timestack.processing.sample_archive import SampleArchiveAlgorithm
-
-#: Algorithms whose module another branch is rewriting; their help lands with that branch.
-BEING_REWRITTEN = (SampleArchiveAlgorithm,)
 
 
-@pytest.mark.parametrize(
-    "algorithm_class",
-    [
-        pytest.param(
-            klass, marks=pytest.mark.xfail(reason="help added by the branch rewriting it", strict=False)
-        )
-        if klass in BEING_REWRITTEN
-        else klass
-        for klass in ALGORITHMS
-    ],
-    ids=lambda klass: klass.__name__,
-)
+@pytest.mark.parametrize("algorithm_class", ALGORITHMS, ids=lambda klass: klass.__name__)
 def test_every_parameter_has_help(provider, algorithm_class):
     algorithm = algorithm_class()
     algorithm.initAlgorithm()

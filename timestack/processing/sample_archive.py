@@ -94,6 +94,20 @@ class SampleArchiveAlgorithm(TimestackAlgorithm):
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Archive folder"))
         )
+        self.set_help({
+            self.VARIANT: self.tr(
+                "Full: about 400×400 pixels of 30 m over 1986–2024, the archive the tutorials use; Small: a "
+                "subset of a few years that builds in seconds, for trials and tests."
+            ),
+            self.EXTRAS: self.tr(
+                "Other sensors written beside the Landsat archive, each in a sub-folder with its own STAC "
+                "catalog over the small landscape's area; none: the Landsat archive only."
+            ),
+            self.OUTPUT_FOLDER: self.tr(
+                "An empty folder, or one holding an archive this tool wrote (reused, or rebuilt when this "
+                "version draws it differently); a folder holding other files is refused, never emptied."
+            ),
+        })  # fmt: skip
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_ITEMS, self.tr("STAC ItemCollection (JSON)")))
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_GEOPARQUET, self.tr("STAC catalog (geoparquet)")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT_STANDS, self.tr("Stand polygons")))
