@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
-from qgis.PyQt.QtWidgets import QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..dependencies import OPTIONAL
 
@@ -212,6 +212,11 @@ def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
         else:
             inner.addWidget(part)
     inner.addStretch(1)
+    # a combo box sized to its longest item (an operation's name, a layer's) would widen the dock past
+    # the screen and cut every field at the right edge: they take the width they are given instead
+    for combo in content.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)

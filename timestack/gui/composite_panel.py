@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..processing.composite import CompositeAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .aster_scenes import aster_parameters, is_aster_items
 from .parameter_widgets import AlgorithmParameters, widget_value
 from .remembered import remember
@@ -131,17 +131,11 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.per_date)
         form.addRow(self.per_track)
         form.addRow(self.tr("Stack"), self.output)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
+        # The inputs scroll (the Advanced group unfolded is tall); Run, progress and status stay in view.
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self._advanced_group())
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled_inputs(self, (intro, form, self._advanced_group())), 1)
+        layout.addLayout(run_controls_layout(self))
 
     def _pair(self, first: QWidget, last: QWidget) -> QHBoxLayout:
         """Two inputs of a range side by side, ``first – last``."""
@@ -153,7 +147,8 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
 
     def _advanced_group(self) -> QgsCollapsibleGroupBox:
         """The folded group of rarely changed parameters: masks, TDOM, harmonisation, grid, outputs,
-        cache and dask. Check boxes carry their own label; long labels wrap above their field."""
+        cache and dask. Check boxes carry their own label; every other label stands above its field, the
+        whole dock wide, so long ones stay readable in a narrow dock."""
         group = QgsCollapsibleGroupBox(self.tr("Advanced"), self)
         group.setObjectName("compositeAdvanced")
         group.setToolTip(
@@ -161,14 +156,16 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         )
         group.setCollapsed(True)
         self.advanced_box = group
-        form = QFormLayout(group)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        for name, widget in self.advanced.items():
-            if isinstance(widget, QCheckBox):
-                form.addRow(widget)
-            else:
-                form.addRow(self.definitions.label(name, group), widget)
-        form.addRow(self.tr("Per-year folder"), self.folder)
+        # label above field in a plain box: QFormLayout squeezes word-wrapped labels into one line
+        box = QVBoxLayout(group)
+        rows = [*self.advanced.items(), (None, self.folder)]
+        for name, widget in rows:
+            if not isinstance(widget, QCheckBox):
+                text = self.definitions.definition(name).description() if name else self.tr("Per-year folder")
+                label = QLabel(text, group)
+                label.setWordWrap(True)
+                box.addWidget(label)
+            box.addWidget(widget)
         return group
 
     def tr(self, text: str) -> str:

@@ -70,7 +70,9 @@ class OperationPage(QWidget):
             if isinstance(widget, QCheckBox):
                 target.addRow(widget)  # a check box is labelled with the description
             else:
-                target.addRow(QLabel(definition.description(), self), widget)  # wraps by the row policy
+                label = QLabel(definition.description(), self)  # above its field (the row policy)
+                label.setWordWrap(True)  # and wrapped, so a long description never widens the dock
+                target.addRow(label, widget)
         link_field_widgets(self.algorithm, self.inputs)  # TILES_ID_FIELD lists TILES's fields
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
