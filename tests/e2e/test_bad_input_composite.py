@@ -8,22 +8,9 @@ scene files) and the output folder (the user's notes and an older stack) stay by
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.helpers.bad_input import (
-    Case,
-    arguments,
-    broken_item_collections,
-    edited_items,
-    item_collection_cases,
-    read_only,
-    run_case,
-    user_folders,
-)
-from tests.helpers.scenes import write_items, write_scene
-from tests.helpers.zonal import write_polygons
+from tests.helpers.bad_input import Case, arguments, clear_scene_catalog, item_collection_cases, run_case
 
 ALGORITHM = "timestack:composite"
 
@@ -35,33 +22,8 @@ def place(tmp_path_factory):
     """A catalog folder (two clear 2020 scenes, their items and every broken kind of ItemCollection)
     and an output folder holding the user's notes and an older stack."""
     root = tmp_path_factory.mktemp("composite_bad")
-    catalog = root / "catalog"
-    catalog.mkdir()
-    items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in SCENES]
-    broken_item_collections(catalog, items)
-    write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
-    # the same scenes, their files somewhere they no longer are
-    gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in SCENES]
-    write_items(catalog / "gone.json", gone)
-    shutil.rmtree(catalog / "gone")
-    # hrefs through GDAL's /vsi (relative ../ and an absolute system file are among the broken ones)
-    edited_items(
-        catalog / "vsi.json",
-        items,
-        lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
-    )
-    edited_items(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
-    # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
-    write_items(catalog / "stack_log.json", items)
-    write_polygons(catalog / "no_features.gpkg", [])
-    write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
-    (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
-    (catalog / "a_folder").mkdir()
-    out, locked = user_folders(root)
-    (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
-    band = items[0]["assets"]["red"]["href"]
-    with read_only(locked):
-        yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
+    with clear_scene_catalog(root, SCENES) as places:
+        yield places
 
 
 BASE = {

@@ -29,6 +29,7 @@ __all__ = [
     "arguments",
     "bad_files",
     "broken_item_collections",
+    "clear_scene_catalog",
     "edited_items",
     "item_collection_cases",
     "read_only",
@@ -248,6 +249,45 @@ def user_folders(root: Path) -> tuple[Path, Path]:
     locked.mkdir()
     (locked / "kept.txt").write_text("kept\n")
     return out, locked
+
+
+@contextmanager
+def clear_scene_catalog(root: Path, scenes: Iterable[tuple[str, str]]) -> Iterator[dict[str, str]]:
+    """Under ``root``: a catalog folder (clear ``scenes`` as (id, date), their items and every broken
+    kind of ItemCollection: empty, truncated, no items, no assets, files gone, /vsi hrefs, no QA asset,
+    polygon files), an output folder holding the user's notes and an older stack, and a read-only
+    folder. Yields the places (``in``, ``out``, ``locked``, ``band``: a scene file) for :func:`run_case`;
+    the composite and the per-date stack read the same careless catalog."""
+    from tests.helpers.scenes import write_scene
+    from tests.helpers.zonal import write_polygons
+
+    catalog = root / "catalog"
+    catalog.mkdir()
+    items = [write_scene(catalog / "scenes", scene_id, when) for scene_id, when in scenes]
+    broken_item_collections(catalog, items)
+    write_items(catalog / "no_assets.json", [{"type": "Feature", "id": "x", "properties": {}}])
+    # the same scenes, their files somewhere they no longer are
+    gone = [write_scene(catalog / "gone", scene_id, when) for scene_id, when in scenes]
+    write_items(catalog / "gone.json", gone)
+    shutil.rmtree(catalog / "gone")
+    # hrefs through GDAL's /vsi (relative ../ and an absolute system file are among the broken ones)
+    edited_items(
+        catalog / "vsi.json",
+        items,
+        lambda item: [a.update(href="/vsizip/" + a["href"] + ".zip") for a in item["assets"].values()],
+    )
+    edited_items(catalog / "no_qa.json", items, lambda item: item["assets"].pop("qa_pixel"))
+    # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
+    write_items(catalog / "stack_log.json", items)
+    write_polygons(catalog / "no_features.gpkg", [])
+    write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
+    (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
+    (catalog / "a_folder").mkdir()
+    out, locked = user_folders(root)
+    (out / "stack.tif").write_bytes(b"an older stack the user keeps\n")
+    band = items[0]["assets"]["red"]["href"]
+    with read_only(locked):
+        yield {"in": str(catalog), "out": str(out), "locked": str(locked), "band": band}
 
 
 def run_case(
