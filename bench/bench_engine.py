@@ -6,7 +6,7 @@ the script exits 1 when one is missed.
 1. Output codecs on LandTrendr's own float32 outputs (512 x 512, every output plus the input stack),
    written as the engine writes them: the figures behind ``engine.COMPRESSION``.
 2. ``timestack:landtrendr`` through ``qgis_process`` on a 1024 x 1024 x 30 float32 stack (a COG as the
-   composite writes it; vertices, fitted, stats and segments written) against our kernel alone on the
+   composite writes it, ZSTD; vertices, fitted, stats and segments written) against our kernel alone on the
    same data in memory (fit and segment table, the same 256-px windows) and, when it can be installed
    into its own venv, zeit-cdts 2.2.0's compiled batch kernel on the same stack in the same run, in
    rounds of the three back to back. Targets: end to end within 1.3x our kernel time, and at least
@@ -79,19 +79,25 @@ def nbr_cube(side: int, years: int, seed: int = 42) -> np.ndarray:
 
 
 def write_stack(path: Path, cube: np.ndarray, first_year: int = 1990) -> Path:
-    """A float32 stack as the composite writes it: a COG, DEFLATE with the predictor, ``YYYY_nbr``."""
+    """A float32 stack as the composite writes it (``io.stack.write_cog``: a COG in the engine's codec,
+    512-px tiles, overviews), bands ``YYYY_nbr``."""
     from osgeo import gdal
 
+    from timestack.core.io.stack import write_cog
+
     years, rows, cols = cube.shape
-    memory = gdal.GetDriverByName("MEM").Create("", cols, rows, years, gdal.GDT_Float32)
-    memory.SetGeoTransform((500000.0, 30.0, 0.0, 5000000.0, 0.0, -30.0))
-    memory.SetProjection("EPSG:32633")
+    plain = path.with_suffix(".plain.tif")
+    driver = gdal.GetDriverByName("GTiff")
+    dataset = driver.Create(str(plain), cols, rows, years, gdal.GDT_Float32, ["TILED=YES"])
+    dataset.SetGeoTransform((500000.0, 30.0, 0.0, 5000000.0, 0.0, -30.0))
+    dataset.SetProjection("EPSG:32633")
     for band in range(years):
-        memory.GetRasterBand(band + 1).WriteArray(cube[band])
-        memory.GetRasterBand(band + 1).SetNoDataValue(float("nan"))
-        memory.GetRasterBand(band + 1).SetDescription(f"{first_year + band}_nbr")
-    options = ["COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=512", "NUM_THREADS=ALL_CPUS", "OVERVIEWS=NONE"]
-    gdal.Translate(str(path), memory, format="COG", creationOptions=options)
+        dataset.GetRasterBand(band + 1).WriteArray(cube[band])
+        dataset.GetRasterBand(band + 1).SetNoDataValue(float("nan"))
+        dataset.GetRasterBand(band + 1).SetDescription(f"{first_year + band}_nbr")
+    dataset = None
+    write_cog(plain, path)
+    plain.unlink()
     return path
 
 

@@ -242,40 +242,45 @@ def fit_series(
     """Fit many series given as a ``(pixels, years)`` array (NaN = missing); outputs per pixel.
 
     The returned :class:`ChunkFit` has pixels on the *first* axis (``vertex_years`` is
-    ``(pixels, maxSegments + 1)``, ``fitted`` is ``(pixels, years)``).
+    ``(pixels, maxSegments + 1)``, ``fitted`` is ``(pixels, years)``). The kernel works on the
+    transposed layout (years x pixels, as a window of a raster arrives), so ``values`` given as the
+    transpose of a C-contiguous array is used without a copy, and the outputs are transposed views
+    of C-contiguous ``(k, pixels)`` arrays.
     """
     params.validate()
     year_array = validate_years(years)
     flip = _direction(disturbance_direction)
     code = _flavor_code(flavor)
-    series = np.ascontiguousarray(values, dtype=np.float64)
-    if series.ndim != 2 or series.shape[1] != year_array.size:
+    if np.ndim(values) != 2 or np.shape(values)[1] != year_array.size:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "values must be (pixels, {0} years), got shape {1}"),
             parameter="values",
             args=(year_array.size, np.shape(values)),
         )
-    n_pix = series.shape[0]
+    series = np.ascontiguousarray(np.asarray(values).T, dtype=np.float64)
+    n_pix = series.shape[1]
     n_vert = params.max_vertices
-    out = ChunkFit(
-        vertex_years=np.empty((n_pix, n_vert)),
-        vertex_source=np.empty((n_pix, n_vert)),
-        vertex_fitted=np.empty((n_pix, n_vert)),
-        fitted=np.empty((n_pix, year_array.size)),
-        rmse=np.empty(n_pix),
-        p_value=np.empty(n_pix),
-        n_segments=np.empty(n_pix, np.int64),
-        status=np.empty(n_pix, np.int64),
-    )
+    vertex_years, vertex_source, vertex_fitted = np.empty((3, n_vert, n_pix))
+    fitted = np.empty((year_array.size, n_pix))
+    rmse, p_value = np.empty((2, n_pix))
+    n_segments, status = np.empty((2, n_pix), np.int64)
     from . import kernels  # numba: imported on the first fit, not when QGIS registers the algorithms
 
     with _blocks_on_demand():
         kernels.fit_many(
             series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
-            out.vertex_years, out.vertex_source, out.vertex_fitted, out.fitted,
-            out.n_segments, out.rmse, out.p_value, out.status,
+            vertex_years, vertex_source, vertex_fitted, fitted, n_segments, rmse, p_value, status,
         )  # fmt: skip
-    return out
+    return ChunkFit(
+        vertex_years=vertex_years.T,
+        vertex_source=vertex_source.T,
+        vertex_fitted=vertex_fitted.T,
+        fitted=fitted.T,
+        rmse=rmse,
+        p_value=p_value,
+        n_segments=n_segments,
+        status=status,
+    )
 
 
 def fit_pixel(
@@ -320,22 +325,23 @@ def fit_other_bands(
     year_array = validate_years(years)
     truncate = _flavor_code(flavor) == codes.FLAVOR_IDL
     out = {}
+    vertex_columns = np.ascontiguousarray(np.asarray(vertex_years).T, np.float64)
     for name, values in bands.items():
-        series = np.ascontiguousarray(values, dtype=np.float64)
-        if series.shape != (vertex_years.shape[0], year_array.size):
+        if np.shape(values) != (vertex_years.shape[0], year_array.size):
             raise TimestackError(
                 QT_TRANSLATE_NOOP("TimestackCore", "fit band {0!r} must be (pixels, years) = {1}, got {2}"),
                 parameter="fit_bands",
-                args=(name, (vertex_years.shape[0], year_array.size), series.shape),
+                args=(name, (vertex_years.shape[0], year_array.size), np.shape(values)),
             )
+        series = np.ascontiguousarray(np.asarray(values).T, dtype=np.float64)
         fitted = np.empty_like(series)
-        vertex_fitted = np.empty(vertex_years.shape)
+        vertex_fitted = np.empty(vertex_columns.shape)
         with _blocks_on_demand():
             kernels.ftv_many(
-                series, year_array, np.ascontiguousarray(vertex_years, np.float64), truncate,
-                _n_blocks(series.shape[0]), vertex_fitted, fitted,
+                series, year_array, vertex_columns, truncate, _n_blocks(series.shape[1]),
+                vertex_fitted, fitted,
             )  # fmt: skip
-        out[name] = fitted
+        out[name] = fitted.T
     return out
 
 

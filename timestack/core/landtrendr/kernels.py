@@ -224,9 +224,11 @@ def _angle_score(vx, vy, k, y_range, x_range):
     vertices starting a disturbance (an increase after the flip) are kept preferentially.
     """
     scale = x_range / y_range if y_range > 0.0 else 0.0
-    left = math.atan((vy[k] - vy[k - 1]) * scale / (vx[k] - vx[k - 1]))
-    right = math.atan((vy[k + 1] - vy[k]) * scale / (vx[k + 1] - vx[k]))
-    angle = max(abs(left), abs(right))
+    left = (vy[k] - vy[k - 1]) * scale / (vx[k] - vx[k - 1])
+    right = (vy[k + 1] - vy[k]) * scale / (vx[k + 1] - vx[k])
+    # atan is odd and increasing: the larger absolute angle is the angle of the steeper slope, one
+    # atan instead of two (bit for bit the same).
+    angle = math.atan(max(abs(left), abs(right)))
     rise = (vy[k + 1] - vy[k]) / y_range if y_range > 0.0 else 0.0
     return angle * (1.0 + max(0.0, DISTURBANCE_WEIGHT * rise))
 
@@ -368,56 +370,25 @@ def fit_joint(x, y, verts, nv, fv, diag, upper, rhs):
 
 
 @njit(cache=True)
-def _betacf(a, b, x):
-    """Continued fraction of the regularised incomplete beta function (modified Lentz method)."""
-    tiny = 1e-300
-    qab = a + b
-    qap = a + 1.0
-    qam = a - 1.0
-    c = 1.0
-    d = 1.0 - qab * x / qap
-    if abs(d) < tiny:
-        d = tiny
-    d = 1.0 / d
-    h = d
-    for m in range(1, 300):
-        m2 = 2 * m
-        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1.0 + aa * d
-        if abs(d) < tiny:
-            d = tiny
-        c = 1.0 + aa / c
-        if abs(c) < tiny:
-            c = tiny
-        d = 1.0 / d
-        h *= d * c
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1.0 + aa * d
-        if abs(d) < tiny:
-            d = tiny
-        c = 1.0 + aa / c
-        if abs(c) < tiny:
-            c = tiny
-        d = 1.0 / d
-        delta = d * c
-        h *= delta
-        if abs(delta - 1.0) < 1e-15:
-            break
-    return h
+def f_survival(f, df1, df2):
+    """P(F > f) for an F(df1, df2) variable with even ``df1`` (LandTrendr's two predictors per segment).
 
-
-@njit(cache=True)
-def incomplete_beta(a, b, x):
-    """Regularised incomplete beta I_x(a, b) (Press et al., Numerical Recipes, section 6.4)."""
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    front = math.exp(log_front)
-    if x < (a + 1.0) / (a + b + 2.0):
-        return front * _betacf(a, b, x) / a
-    return 1.0 - front * _betacf(b, a, 1.0 - x) / b
+    The survival function is the regularised incomplete beta I_x(df2/2, df1/2) with x = df2 / (df2
+    + df1 f); for an integer second argument k = df1/2 that is the finite sum (Abramowitz & Stegun
+    26.5.6 with 26.6.2) x^a (1 + a y + a(a+1)/2! y^2 + ... up to the y^(k-1) term), y = 1 - x, a =
+    df2/2: k terms instead of a continued fraction, exact up to rounding, and y is computed as
+    df1 f / (df2 + df1 f) so that a weak model (x near 1) loses no digits to cancellation.
+    """
+    a = 0.5 * df2
+    denominator = df2 + df1 * f
+    x = df2 / denominator
+    y = df1 * f / denominator
+    term = 1.0
+    total = 1.0
+    for j in range(1, df1 // 2):
+        term *= (a + j - 1.0) / j * y
+        total += term
+    return x**a * total
 
 
 @njit(cache=True)
@@ -448,7 +419,7 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
     f = ((sst - sse) / df1) / (sse / df2)
     if f <= 0.0:
         return 1.0
-    survival = incomplete_beta(0.5 * df2, 0.5 * df1, df2 / (df2 + df1 * f))
+    survival = f_survival(f, df1, df2)
     if single_precision:
         cdf = np.float32(1.0 - survival)
         return float(np.float32(np.float32(1.0) - cdf))
@@ -840,14 +811,14 @@ def _raw_angle_score(vx, vy, k, y_range, integer):
     vertex values at the last-year step) the disturbance boost is an integer division.
     """
     rise = vy[k + 1] - vy[k]
-    left = abs(math.atan((vy[k] - vy[k - 1]) / (vx[k] - vx[k - 1])))
-    right = abs(math.atan(rise / (vx[k + 1] - vx[k])))
+    left = abs((vy[k] - vy[k - 1]) / (vx[k] - vx[k - 1]))
+    right = abs(rise / (vx[k + 1] - vx[k]))
     boost = 0.0
     if y_range > 0.0:
         boost = DISTURBANCE_WEIGHT * rise / y_range
         if integer:
             boost = math.trunc(boost)
-    return max(left, right) * (max(0.0, boost) + 1.0)
+    return math.atan(max(left, right)) * (max(0.0, boost) + 1.0)
 
 
 @njit(cache=True)
@@ -1011,13 +982,15 @@ def fit_many(
     out_p,
     out_status,
 ):
-    """LandTrendr on every row of ``values`` (pixels x years, NaN = missing), in parallel.
+    """LandTrendr on every column of ``values`` (years x pixels, NaN = missing), in parallel.
 
-    Outputs are preallocated by the caller: vertices (pixels x maxSegments+1, NaN padded), fitted
-    values (pixels x years), segment count, RMSE against the source values, p-value and status.
+    Outputs are preallocated by the caller: vertices (maxSegments+1 x pixels, NaN padded), fitted
+    values (years x pixels), segment count, RMSE against the source values, p-value and status.
     Pixels are split into ``n_blocks`` contiguous blocks (a few per thread) that share scratch.
+    Pixels run along the last axis because that is how a window of a band-per-year raster arrives
+    and how its outputs leave: no transposed copy of the inputs or the outputs is ever made.
     """
-    n_pix = values.shape[0]
+    n_pix = values.shape[1]
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
     for b in prange(n_blocks):
@@ -1025,16 +998,16 @@ def fit_many(
         start, stop = _block_bounds(n_pix, n_blocks, b)
         for i in range(start, stop):
             nseg, rmse, p, status = fit_pixel(
-                values[i],
+                values[:, i],
                 years,
                 params,
                 flavor,
                 flip,
                 w,
-                out_vyear[i],
-                out_vsrc[i],
-                out_vfit[i],
-                out_fitted[i],
+                out_vyear[:, i],
+                out_vsrc[:, i],
+                out_vfit[:, i],
+                out_fitted[:, i],
             )
             out_nseg[i] = nseg
             out_rmse[i] = rmse
@@ -1104,10 +1077,11 @@ def _interpolate_missing(values, years, t):
 
 @njit(parallel=True, cache=True, nogil=True)
 def ftv_many(values, years, vyear, truncate, n_blocks, out_vfit, out_fitted):
-    """:func:`ftv_pixel` on every row of ``values`` with the matching row of vertex years."""
-    n_pix = values.shape[0]
+    """:func:`ftv_pixel` on every column of ``values`` (years x pixels) with the matching column of
+    vertex years (vertices x pixels); outputs in the same layout, as :func:`fit_many`."""
+    n_pix = values.shape[1]
     for b in prange(n_blocks):
-        w = make_work(years.shape[0], vyear.shape[1] + 2)
+        w = make_work(years.shape[0], vyear.shape[0] + 2)
         start, stop = _block_bounds(n_pix, n_blocks, b)
         for i in range(start, stop):
-            ftv_pixel(values[i], years, vyear[i], truncate, w, out_vfit[i], out_fitted[i])
+            ftv_pixel(values[:, i], years, vyear[:, i], truncate, w, out_vfit[:, i], out_fitted[:, i])
