@@ -12,7 +12,9 @@ A per-window algorithm (LandTrendr, change maps, timescan, ...) is a kernel ``ke
   and write; the kernels should too (numba ``nogil=True``).
 - **Bounded memory.** The queues between the stages are bounded, so at most
   ``read_ahead + write_behind + 3`` windows exist at once whatever the area; each window is flushed to
-  disk once written (GDAL's block cache would otherwise keep dirty tiles until it fills).
+  disk once written (GDAL's block cache would otherwise keep dirty tiles until it fills), and GDAL's
+  block cache is bounded to :data:`GDAL_CACHE_MB` for the run (:func:`bounded_gdal_cache`): by default it
+  may take 5 % of the RAM and keeps every block read until it fills, so a run's memory grew with its area.
 - **Compression chosen on numbers** (``bench/bench_engine.py``): on LandTrendr's float32 outputs ZSTD
   level 1 without predictor writes ~6x faster than DEFLATE with the floating-point predictor, reads ~3x
   faster and is no larger; every GDAL since 2.3 (QGIS 3.22 ships 3.x) reads it. ``NUM_THREADS=ALL_CPUS``
@@ -26,6 +28,7 @@ A per-window algorithm (LandTrendr, change maps, timescan, ...) is a kernel ``ke
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import queue
@@ -57,9 +60,11 @@ from .budget import SizeEstimate
 __all__ = [
     "BLOCK_SIZE",
     "EngineStats",
+    "GDAL_CACHE_MB",
     "OutputSpec",
     "SourceSpec",
     "block_windows",
+    "bounded_gdal_cache",
     "compression_options",
     "connect_scheduler",
     "creation_options",
@@ -70,6 +75,13 @@ __all__ = [
 
 #: Tile size of every output (pixels); windows are multiples of it.
 BLOCK_SIZE = 256
+
+#: GDAL's block cache (MiB) while a run or a COG copy goes on: a few windows' blocks. GDAL's default (5 %
+#: of the RAM) fills with every block read or written, so a run's peak memory grew with its area; with the
+#: COG copy's VSI_CACHE and threads (:func:`.stack.write_cog`) it made the composite take 552 MiB at
+#: 800^2 px and 922 MiB at 1,600^2, now 410 and 423 MiB, no slower (bench/bench_engine.py). The engine
+#: reads and writes each block about once, so a larger cache buys little.
+GDAL_CACHE_MB = 64
 
 #: ZSTD level 1 on all cores; see the module docstring and bench/bench_engine.py for the figures.
 COMPRESSION = {"COMPRESS": "ZSTD", "ZSTD_LEVEL": "1", "NUM_THREADS": "ALL_CPUS"}
@@ -156,6 +168,35 @@ def block_windows(width: int, height: int, window_size: int, block_size: int = B
         for row in range(0, height, window_size)
         for col in range(0, width, window_size)
     ]
+
+
+_cache_lock = threading.Lock()
+_cache_users = 0
+_cache_before = 0
+
+
+@contextlib.contextmanager
+def bounded_gdal_cache(limit_mb: int = GDAL_CACHE_MB):
+    """GDAL's block cache at most ``limit_mb`` MiB inside the block, the host's setting back after it.
+
+    The cache is the process's (QGIS's too), so runs at once share one bound: the first to enter lowers
+    it (never raises it: a smaller setting of the host stands), the last to leave restores what was
+    set before, even when the runs overlap rather than nest. Lowering it drops the blocks above the
+    bound (GDAL writes dirty ones first).
+    """
+    global _cache_users, _cache_before
+    with _cache_lock:
+        if _cache_users == 0:
+            _cache_before = gdal.GetCacheMax()
+            gdal.SetCacheMax(min(_cache_before, int(limit_mb) * 1024 * 1024))
+        _cache_users += 1
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_users -= 1
+            if _cache_users == 0:
+                gdal.SetCacheMax(_cache_before)
 
 
 def compression_options(dtype: str) -> dict[str, str]:
@@ -434,7 +475,11 @@ def run_windows(
     # connected before any file is made: a refused scheduler leaves nothing, not even an open dataset
     client = connect_scheduler(scheduler) if scheduler else None
     try:
-        with atomic_outputs({key: spec.path for key, spec in outputs.items()}) as temporaries:
+        # bounded GDAL block cache: the run's memory does not grow with its area (GDAL_CACHE_MB)
+        with (
+            bounded_gdal_cache(),
+            atomic_outputs({key: spec.path for key, spec in outputs.items()}) as temporaries,
+        ):
             sinks = {}
             try:
                 for key in outputs:
