@@ -20,6 +20,8 @@ import rasterio
 from affine import Affine
 from rasterio.warp import transform_bounds
 
+from timestack.core.sample_archive.sentinel1 import RTC_PROPERTIES
+
 __all__ = [
     "NODATA", "RES", "SIZE", "UTM", "X0", "Y0",
     "rtc_collection", "rtc_item", "write_items", "write_rtc_scene",
@@ -113,36 +115,17 @@ def rtc_item(
             "datetime": middle.strftime(iso),
             "start_datetime": start.strftime(iso),
             "end_datetime": end.strftime(iso),
-            "platform": "SENTINEL-1A",
-            "constellation": "Sentinel-1",
+            **RTC_PROPERTIES,
             "proj:epsg": int(crs.split(":")[1]),
             "proj:bbox": list(bounds),
             "proj:shape": list(shape),
             "proj:transform": list(transform)[:6],
             "s1:shape": [shape[1], shape[0]],
             "s1:datatake_id": str(int(datatake, 16)),
-            "s1:orbit_source": "RESORB",
-            "s1:resolution": "high",
-            "s1:product_timeliness": "Fast-24h",
-            "s1:processing_level": "1",
-            "s1:instrument_configuration_ID": "7",
             "sat:orbit_state": orbit_state,
             "sat:absolute_orbit": absolute,
             "sat:relative_orbit": relative_orbit,
-            "sat:platform_international_designator": "2014-016A",
-            "sar:frequency_band": "C",
-            "sar:center_frequency": 5.405,
-            "sar:observation_direction": "right",
-            "sar:instrument_mode": "IW",
             "sar:polarizations": list(polarizations),
-            "sar:product_type": "GRD",
-            "sar:resolution_range": 20,
-            "sar:resolution_azimuth": 22,
-            "sar:pixel_spacing_range": 10,
-            "sar:pixel_spacing_azimuth": 10,
-            "sar:looks_range": 5,
-            "sar:looks_azimuth": 1,
-            "sar:looks_equivalent_number": 4.4,
         },
         "assets": assets,
     }

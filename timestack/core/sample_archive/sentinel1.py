@@ -38,7 +38,7 @@ from .recipe import load_recipe
 from .stac import validate_item_dict, write_item_collection
 from .stands import AGRICULTURE, CONIFER, URBAN, WATER
 
-__all__ = ["Sentinel1Sample", "build_sentinel1_sample", "ensure_sentinel1_sample"]
+__all__ = ["RTC_PROPERTIES", "Sentinel1Sample", "build_sentinel1_sample", "ensure_sentinel1_sample"]
 
 STAMP_NAME = "sentinel1_sample.json"
 #: Bumped whenever what is written changes, so cached copies are rebuilt.
@@ -46,6 +46,30 @@ GENERATOR_VERSION = 1
 NODATA = -32768.0
 LOOKS = 4.4
 PIXEL = 10.0
+#: What every Planetary Computer ``sentinel-1-rtc`` item of a Sentinel-1A IW GRD scene says, whatever its
+#: pass (the tests' catalog builds its items on the same values).
+RTC_PROPERTIES = {
+    "platform": "SENTINEL-1A",
+    "constellation": "Sentinel-1",
+    "s1:orbit_source": "RESORB",
+    "s1:resolution": "high",
+    "s1:product_timeliness": "Fast-24h",
+    "s1:processing_level": "1",
+    "s1:instrument_configuration_ID": "7",
+    "sat:platform_international_designator": "2014-016A",
+    "sar:frequency_band": "C",
+    "sar:center_frequency": 5.405,
+    "sar:observation_direction": "right",
+    "sar:instrument_mode": "IW",
+    "sar:product_type": "GRD",
+    "sar:resolution_range": 20,
+    "sar:resolution_azimuth": 22,
+    "sar:pixel_spacing_range": 10,
+    "sar:pixel_spacing_azimuth": 10,
+    "sar:looks_range": 5,
+    "sar:looks_azimuth": 1,
+    "sar:looks_equivalent_number": LOOKS,
+}
 #: (relative orbit, orbit state, first acquisition) of the two tracks, 12-day repeat through 2021.
 TRACKS = (
     (137, "ascending", dt.datetime(2021, 3, 4, 2, 11, 40)),
@@ -172,35 +196,16 @@ def _item(when: dt.datetime, orbit: int, state: str, hrefs: dict, bounds: tuple,
             "datetime": (when + dt.timedelta(seconds=12.5)).strftime(iso),
             "start_datetime": when.strftime(iso),
             "end_datetime": end.strftime(iso),
-            "platform": "SENTINEL-1A",
-            "constellation": "Sentinel-1",
+            **RTC_PROPERTIES,
             "proj:epsg": epsg,
             "proj:bbox": list(bounds),
             "proj:shape": list(shape),
             "proj:transform": [transform[1], 0.0, transform[0], 0.0, transform[5], transform[3]],
             "s1:datatake_id": str(absolute % 65536),
-            "s1:orbit_source": "RESORB",
-            "s1:resolution": "high",
-            "s1:product_timeliness": "Fast-24h",
-            "s1:processing_level": "1",
-            "s1:instrument_configuration_ID": "7",
             "sat:orbit_state": state,
             "sat:absolute_orbit": absolute,
             "sat:relative_orbit": orbit,
-            "sat:platform_international_designator": "2014-016A",
-            "sar:frequency_band": "C",
-            "sar:center_frequency": 5.405,
-            "sar:observation_direction": "right",
-            "sar:instrument_mode": "IW",
             "sar:polarizations": ["VV", "VH"],
-            "sar:product_type": "GRD",
-            "sar:resolution_range": 20,
-            "sar:resolution_azimuth": 22,
-            "sar:pixel_spacing_range": 10,
-            "sar:pixel_spacing_azimuth": 10,
-            "sar:looks_range": 5,
-            "sar:looks_azimuth": 1,
-            "sar:looks_equivalent_number": LOOKS,
         },
         "assets": assets,
     }
