@@ -470,3 +470,19 @@ def test_noise_without_a_significant_model_is_flat_at_the_mean_and_flagged():
     assert fit.status == codes.STATUS_NOT_SIGNIFICANT and fit.n_segments == 1
     np.testing.assert_allclose(fit.fitted, np.mean(values), rtol=1e-9)
     assert fit.p_value > 0.0001
+
+
+@pytest.mark.parametrize(
+    ("n_obs", "n_segments"),
+    [(n, k) for n in (6, 12, 30, 40, 75) for k in (1, 2, 3, 6, 10) if n - 2 * k - 1 > 0],
+)
+def test_the_f_tests_closed_form_is_the_f_distributions_survival(n_obs, n_segments):
+    """p-values come from the finite sum for even df1; it must be the F distribution's upper tail from
+    strong models (p ~ 0) to weak ones (p ~ 1), where a cancelling formula would lose the digits."""
+    from scipy.stats import f as f_distribution
+
+    df1 = 2 * n_segments
+    df2 = n_obs - df1 - 1
+    for value in (1e-8, 1e-3, 0.2, 1.0, 2.5, 10.0, 300.0):
+        expected = f_distribution.sf(value, df1, df2)
+        assert kernels.f_survival(value, df1, df2) == pytest.approx(expected, rel=1e-12, abs=1e-300)
