@@ -297,20 +297,6 @@ class Hyp3Sample:
     item_collection: Path
 
 
-def _levels(land: np.ndarray, flooded: np.ndarray, cut: np.ndarray, day: dt.date, index: int) -> np.ndarray:
-    from ..sample_archive.sentinel1 import CLEARCUT_DAY, CLEARCUT_DB, FLOOD, LEVELS_DB
-    from ..sample_archive.stands import WATER
-
-    level = np.zeros(land.shape, np.float64)
-    for cover, pair in LEVELS_DB.items():
-        level[land == cover] = pair[index]
-    if day >= CLEARCUT_DAY:
-        level[cut] = CLEARCUT_DB[index]
-    if FLOOD[0] <= day <= FLOOD[1]:
-        level[flooded] = LEVELS_DB[WATER][index]
-    return level
-
-
 def _item(product: Path, kind: str, start: dt.datetime, bounds: tuple, epsg: int, root: Path) -> dict:
     from ..sample_archive.sentinel1 import _lonlat_box
 
@@ -351,7 +337,7 @@ def build_hyp3_sample(
     non-empty folder refused (OUTPUT_FOLDER)."""
     from ..sample_archive.landscape import build_landscape
     from ..sample_archive.recipe import load_recipe
-    from ..sample_archive.sentinel1 import FLOOD_DISTANCE_M, LOOKS
+    from ..sample_archive.sentinel1 import FLOOD_DISTANCE_M, LOOKS, backscatter_db
     from ..sample_archive.stac import validate_item_dict, write_item_collection
     from ..sample_archive.stands import AGRICULTURE, CONIFER, URBAN, WATER
 
@@ -396,7 +382,8 @@ def build_hyp3_sample(
             rng = np.random.default_rng([int(recipe.variant["seed"]), 2, number])
             layers = {}
             for index, layer in enumerate(("VV", "VH")):
-                power = 10.0 ** (_levels(land, flooded, cut, when.date(), index) / 10.0) * landscape.texture
+                level = backscatter_db(land, flooded, cut, when.date(), index)
+                power = 10.0 ** (level / 10.0) * landscape.texture
                 layers[layer] = np.maximum(rng.gamma(LOOKS, power / LOOKS), 1e-6).astype(np.float32)
             product = write_rtc_product(
                 tmp / "rtc", rtc_granule(start), layers, spacing=spacing, origin=(x0, y0), crs=crs,
@@ -420,7 +407,7 @@ def build_hyp3_sample(
             0, 0.03, coarse.shape
         )
         unchanged = np.zeros(coarse.shape, bool)
-        amp = np.sqrt(10.0 ** (_levels(coarse, unchanged, unchanged, dt.date(2021, 3, 16), 0) / 10.0))
+        amp = np.sqrt(10.0 ** (backscatter_db(coarse, unchanged, unchanged, dt.date(2021, 3, 16), 0) / 10.0))
         layers = {
             "amp": amp.astype(np.float32),
             "corr": np.clip(corr, 0.01, 1.0).astype(np.float32),

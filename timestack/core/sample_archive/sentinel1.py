@@ -38,7 +38,13 @@ from .recipe import load_recipe
 from .stac import validate_item_dict, write_item_collection
 from .stands import AGRICULTURE, CONIFER, URBAN, WATER
 
-__all__ = ["RTC_PROPERTIES", "Sentinel1Sample", "build_sentinel1_sample", "ensure_sentinel1_sample"]
+__all__ = [
+    "RTC_PROPERTIES",
+    "Sentinel1Sample",
+    "backscatter_db",
+    "build_sentinel1_sample",
+    "ensure_sentinel1_sample",
+]
 
 STAMP_NAME = "sentinel1_sample.json"
 #: Bumped whenever what is written changes, so cached copies are rebuilt.
@@ -103,6 +109,22 @@ class Sentinel1Sample:
     clearcut: Path
     events: Path
     crs: str
+
+
+def backscatter_db(
+    land: np.ndarray, flooded: np.ndarray, cut: np.ndarray, day: dt.date, index: int
+) -> np.ndarray:
+    """The sample's noise-free backscatter (dB) on ``day`` for polarisation ``index`` (0 = VV, 1 = VH):
+    each land cover's level, the clear-cut from its day on and open water over the flood while it lasts.
+    The HyP3 companion draws its products from the same levels, so both tell the same story."""
+    level = np.zeros(land.shape, np.float64)
+    for cover, pair in LEVELS_DB.items():
+        level[land == cover] = pair[index]
+    if day >= CLEARCUT_DAY:
+        level[cut] = CLEARCUT_DB[index]
+    if FLOOD[0] <= day <= FLOOD[1]:
+        level[flooded] = LEVELS_DB[WATER][index]
+    return level
 
 
 def _layout(root: Path, epsg: int) -> Sentinel1Sample:
@@ -303,13 +325,7 @@ def build_sentinel1_sample(
             folder_name = f"GRD/{when:%Y/%m/%d}/IW/DV/S1A_{when:%Y%m%dT%H%M%S}_{orbit:03d}"
             (tmp / folder_name).mkdir(parents=True)
             for index, key in enumerate(("vv", "vh")):
-                level = np.zeros(land.shape, np.float64)
-                for cover, pair in LEVELS_DB.items():
-                    level[land == cover] = pair[index]
-                if day >= CLEARCUT_DAY:
-                    level[cut] = CLEARCUT_DB[index]
-                if FLOOD[0] <= day <= FLOOD[1]:
-                    level[flooded] = LEVELS_DB[WATER][index]
+                level = backscatter_db(land, flooded, cut, day, index)
                 power = 10.0 ** ((level + offset) / 10.0) * texture
                 speckled = rng.gamma(LOOKS, power / LOOKS).astype(np.float32)
                 path = f"{folder_name}/iw-{key}.rtc.tiff"
