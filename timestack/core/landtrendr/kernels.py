@@ -38,9 +38,21 @@ from numba import prange  # noqa: E402
 
 
 def njit(*args, **options):
-    """numba's njit with numpy's error model: a float division by zero gives inf/NaN as in numpy
-    instead of a check before every division (the kernels guard their divisions themselves)."""
-    return _njit(*args, error_model="numpy", **options)
+    """numba's njit with numpy's error model, and without reference counting unless ``allocates``.
+
+    The error model: a float division by zero gives inf/NaN as in numpy instead of a check before
+    every division (the kernels guard their divisions themselves).
+
+    Reference counting: numba's runtime increments and decrements, atomically, a counter around every
+    array argument, view and namedtuple field a function touches; in the per-pixel kernels, which call
+    small functions on scratch arrays thousands of times per pixel, that was a third of the fit's time
+    on one core (perf: the two locked instructions of NRT_incref/NRT_decref), more where threads share
+    the arrays. The kernels allocate nothing (scratch comes from :func:`make_work`, outputs from the
+    caller, who keeps every array alive for the call), so they need no counting; only the functions
+    that allocate keep it (``allocates=True``). numba refuses to compile an allocation without its
+    runtime, so a kernel that starts allocating fails at compile time, not at run time.
+    """
+    return _njit(*args, error_model="numpy", _nrt=options.pop("allocates", False), **options)
 
 
 from .codes import (  # noqa: E402
@@ -677,7 +689,7 @@ Work = namedtuple(
 )
 
 
-@njit(cache=True)
+@njit(cache=True, allocates=True)
 def make_work(n_years, max_vertices):
     """Scratch arrays for one thread: allocated once per block of pixels, reused for every pixel."""
     m = max_vertices + 2
@@ -965,7 +977,7 @@ def _block_bounds(n_items, n_blocks, b):
     return b * n_items // n_blocks, (b + 1) * n_items // n_blocks
 
 
-@njit(parallel=True, cache=True, nogil=True)
+@njit(parallel=True, cache=True, nogil=True, allocates=True)
 def fit_many(
     values,
     years,
@@ -996,23 +1008,25 @@ def fit_many(
     for b in prange(n_blocks):
         w = make_work(years.shape[0], max(n_candidates, max_vertices + 2))
         start, stop = _block_bounds(n_pix, n_blocks, b)
-        for i in range(start, stop):
-            nseg, rmse, p, status = fit_pixel(
-                values[:, i],
-                years,
-                params,
-                flavor,
-                flip,
-                w,
-                out_vyear[:, i],
-                out_vsrc[:, i],
-                out_vfit[:, i],
-                out_fitted[:, i],
-            )
-            out_nseg[i] = nseg
-            out_rmse[i] = rmse
-            out_p[i] = p
-            out_status[i] = status
+        _fit_block(values, years, params, flavor, flip, w, start, stop, out_vyear, out_vsrc, out_vfit,
+                   out_fitted, out_nseg, out_rmse, out_p, out_status)  # fmt: skip
+
+
+@njit(cache=True)
+def _fit_block(values, years, params, flavor, flip, w, start, stop, out_vyear, out_vsrc, out_vfit,
+               out_fitted, out_nseg, out_rmse, out_p, out_status):  # fmt: skip
+    """:func:`fit_pixel` on pixels ``start:stop`` of :func:`fit_many`'s arrays: the per-pixel column
+    views are made here, without reference counting, not in the parallel loop, where every view
+    would increment a counter that all threads share."""
+    for i in range(start, stop):
+        nseg, rmse, p, status = fit_pixel(
+            values[:, i], years, params, flavor, flip, w,
+            out_vyear[:, i], out_vsrc[:, i], out_vfit[:, i], out_fitted[:, i],
+        )  # fmt: skip
+        out_nseg[i] = nseg
+        out_rmse[i] = rmse
+        out_p[i] = p
+        out_status[i] = status
 
 
 @njit(cache=True)
@@ -1075,7 +1089,7 @@ def _interpolate_missing(values, years, t):
     return values[before] + frac * (values[after] - values[before])
 
 
-@njit(parallel=True, cache=True, nogil=True)
+@njit(parallel=True, cache=True, nogil=True, allocates=True)
 def ftv_many(values, years, vyear, truncate, n_blocks, out_vfit, out_fitted):
     """:func:`ftv_pixel` on every column of ``values`` (years x pixels) with the matching column of
     vertex years (vertices x pixels); outputs in the same layout, as :func:`fit_many`."""
@@ -1083,5 +1097,11 @@ def ftv_many(values, years, vyear, truncate, n_blocks, out_vfit, out_fitted):
     for b in prange(n_blocks):
         w = make_work(years.shape[0], vyear.shape[0] + 2)
         start, stop = _block_bounds(n_pix, n_blocks, b)
-        for i in range(start, stop):
-            ftv_pixel(values[:, i], years, vyear[:, i], truncate, w, out_vfit[:, i], out_fitted[:, i])
+        _ftv_block(values, years, vyear, truncate, w, start, stop, out_vfit, out_fitted)
+
+
+@njit(cache=True)
+def _ftv_block(values, years, vyear, truncate, w, start, stop, out_vfit, out_fitted):
+    """:func:`ftv_pixel` on pixels ``start:stop``, the column views made here as in :func:`_fit_block`."""
+    for i in range(start, stop):
+        ftv_pixel(values[:, i], years, vyear[:, i], truncate, w, out_vfit[:, i], out_fitted[:, i])
