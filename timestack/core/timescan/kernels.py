@@ -10,7 +10,12 @@ from ..numba_cache import configure_numba_cache
 configure_numba_cache()
 import numba  # noqa: E402  (after the cache folder is set)
 
-__all__ = ["timescan_kernel"]
+__all__ = ["block_count", "timescan_kernel"]
+
+
+def block_count(n_pix: int) -> int:
+    """A few pixel blocks per thread: a thread slowed by other work holds less of the run back."""
+    return max(1, min(n_pix, numba.get_num_threads() * 8))
 
 
 @numba.njit(nogil=True, cache=True)
@@ -22,18 +27,18 @@ def _percentile(sorted_values, n, q):
 
 
 @numba.njit(nogil=True, cache=True)
-def _harmonic_fit(t, y, n, out):
+def _harmonic_fit(t, y, n, out, a, row):
     """Least squares of y = trend·t + a·cos 2πt + b·sin 2πt + mean: out = (amp, phase, trend, rms, mean).
 
     Time is centred on its mean before the normal equations are solved (Gaussian elimination with
     partial pivoting), which keeps them well conditioned; the intercept is moved back to t = 0 after.
+    ``a`` (4 x 5) and ``row`` (4) are the caller's scratch, reused from pixel to pixel.
     """
     centre = 0.0
     for i in range(n):
         centre += t[i]
     centre /= n
-    a = np.zeros((4, 5))
-    row = np.empty(4)
+    a[:] = 0.0
     for i in range(n):
         row[0] = t[i] - centre
         row[1] = np.cos(2.0 * np.pi * t[i])
@@ -77,9 +82,12 @@ def _harmonic_fit(t, y, n, out):
     out[4] = level - trend * centre
 
 
-@numba.njit(nogil=True, cache=True)
-def timescan_kernel(stack, t, codes, sar_db, outliers, out):
+@numba.njit(nogil=True, cache=True, parallel=True)
+def timescan_kernel(stack, t, codes, sar_db, outliers, n_blocks, out):
     """``out`` (metrics, pixels) from ``stack`` (observations, pixels); see the module docstring.
+
+    The pixels are split into ``n_blocks`` blocks (:func:`block_count`), run in parallel; each block
+    allocates its scratch once (:func:`_timescan_block`).
 
     Parameters
     ----------
@@ -94,20 +102,34 @@ def timescan_kernel(stack, t, codes, sar_db, outliers, out):
         The values are dB: statistics on linear power.
     outliers
         Drop outliers before any metric.
+    n_blocks
+        How many blocks the pixels are split into.
     out
         Written: (metrics, pixels).
     """
-    n_obs, n_pix = stack.shape
+    n_pix = stack.shape[1]
+    for b in numba.prange(n_blocks):
+        _timescan_block(
+            stack, t, codes, sar_db, outliers, out, b * n_pix // n_blocks, (b + 1) * n_pix // n_blocks
+        )
+
+
+@numba.njit(nogil=True, cache=True)
+def _timescan_block(stack, t, codes, sar_db, outliers, out, start, stop):
+    """:func:`timescan_kernel` on pixels ``start:stop``, with scratch allocated once for the block."""
+    n_obs = stack.shape[0]
     values = np.empty(n_obs)
     times = np.empty(n_obs)
     decibels = np.empty(n_obs)
     ordered = np.empty(n_obs)
     fit = np.empty(5)
+    normal = np.empty((4, 5))
+    row = np.empty(4)
     wants_fit = False
     for code in codes:
         if 7 <= code < 12:
             wants_fit = True
-    for p in range(n_pix):
+    for p in range(start, stop):
         n = 0
         for o in range(n_obs):
             v = stack[o, p]
@@ -117,7 +139,8 @@ def timescan_kernel(stack, t, codes, sar_db, outliers, out):
                 n += 1
         if outliers and n >= 5:
             kept = 0
-            ordered[:n] = np.sort(values[:n])
+            ordered[:n] = values[:n]
+            ordered[:n].sort()
             low = _percentile(ordered, n, 5.0)
             high = _percentile(ordered, n, 95.0)
             total = 0.0
@@ -142,7 +165,8 @@ def timescan_kernel(stack, t, codes, sar_db, outliers, out):
             for j in range(codes.size):
                 out[j, p] = 0.0 if codes[j] == 6 else np.nan
             continue
-        ordered[:n] = np.sort(values[:n])
+        ordered[:n] = values[:n]
+        ordered[:n].sort()
         total = 0.0
         for i in range(n):
             total += values[i]
@@ -155,7 +179,7 @@ def timescan_kernel(stack, t, codes, sar_db, outliers, out):
             if n >= 5:
                 for i in range(n):
                     decibels[i] = 10.0 * np.log10(values[i]) if sar_db else values[i]
-                _harmonic_fit(times, decibels, n, fit)
+                _harmonic_fit(times, decibels, n, fit, normal, row)
             else:
                 fit[:] = np.nan
         for j in range(codes.size):
