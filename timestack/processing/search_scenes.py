@@ -29,8 +29,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 
 from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
-from ..core.search.query import ORBIT_DIRECTIONS
-from ..core.search.stac_api import DEFAULT_TIMEOUT
+from ..core.search.query import DEFAULT_TIMEOUT, ORBIT_DIRECTIONS
 from .algorithm import TimestackAlgorithm
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
 from .styles import FootprintStyler, keep_alive

@@ -11,9 +11,8 @@ from typing import Optional
 
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress
 from .presets import PRESETS, CatalogPreset, preset
-from .query import SceneQuery, SearchError
+from .query import DEFAULT_TIMEOUT, SceneQuery, SearchError
 from .scene import RECORD_FIELDS, SearchResult, scene_record
-from .stac_api import DEFAULT_TIMEOUT, search_stac_api
 
 __all__ = [
     "PRESETS",
@@ -96,6 +95,8 @@ def search_scenes(
     if chosen is not None and chosen.url and "://" not in text:
         text = chosen.url
     if text.startswith(("http://", "https://")):
+        from .stac_api import search_stac_api  # requests: only when a STAC API is searched, not at QGIS start
+
         return search_stac_api(
             text, query, timeout=timeout, progress=progress, is_cancelled=is_cancelled, headers=headers
         )

@@ -17,6 +17,9 @@ from typing import Any, Iterable, Mapping, Optional
 
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
+#: Seconds a catalog may take to answer one request before the search fails with a clear error.
+DEFAULT_TIMEOUT = 30.0
+
 SORT_ORDERS = ("ascending", "descending")
 #: ORBIT_DIRECTION choices; ``any`` keeps both (STAC sat extension ``sat:orbit_state`` values otherwise).
 ORBIT_DIRECTIONS = ("any", "ascending", "descending")

@@ -17,10 +17,9 @@ import requests
 
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Message, Progress, missing_package
 from .presets import EARTH_SEARCH, PLANETARY_COMPUTER, preset
-from .query import SceneQuery, SearchError
+from .query import DEFAULT_TIMEOUT, SceneQuery, SearchError
 from .scene import SearchResult, query_accepts, select_scenes
 
-DEFAULT_TIMEOUT = 30.0
 DEFAULT_PAGE_SIZE = 100
 
 
