@@ -471,6 +471,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             return self.tr("{0}: '.{1}' is not a raster format; name the file .tif (or one of: {2}).").format(
                 name, suffix, ", ".join(formats[:8])
             )
+        if suffix not in ("tif", "tiff"):  # every raster Timestack writes is a GeoTIFF
+            return self.tr("{0}: Timestack writes GeoTIFF rasters, not '.{1}'; name the file .tif.").format(
+                name, suffix
+            )
         return ""
 
     def vector_destination_problem(self, definition, value) -> str:
