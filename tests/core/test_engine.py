@@ -250,3 +250,30 @@ def test_a_grid_without_sources_with_its_own_reader_on_threads_writes_what_one_t
     for key in ("sum", "scaled", "where"):
         np.testing.assert_array_equal(runs[3][key], runs[1][key])
         np.testing.assert_allclose(runs[1][key], expected[key].astype(runs[1][key].dtype), rtol=1e-6)
+
+
+def test_pixels_a_mask_hides_are_missing_when_the_source_has_no_nodata_value(tmp_path):
+    """A GeoTIFF whose missing pixels are kept in a mask (GDAL's internal mask, as gdal_translate -mask
+    writes it) rather than by a nodata value: the kernel sees NaN there, not the values under the mask."""
+    values = np.arange(2 * 5 * 7, dtype="int16").reshape(2, 5, 7) + 100
+    mask = np.full((5, 7), 255, dtype="uint8")
+    mask[1, 2] = mask[4, 6] = 0
+    profile = dict(
+        driver="GTiff", width=7, height=5, count=2, dtype="int16", crs="EPSG:32633",
+        transform=from_origin(500000, 5000000, 30, 30),
+    )  # fmt: skip
+    with (
+        rasterio.Env(GDAL_TIFF_INTERNAL_MASK=True),
+        rasterio.open(tmp_path / "masked.tif", "w", **profile) as dst,
+    ):
+        dst.write(values)
+        dst.write_mask(mask)
+    run_windows(
+        {"stack": SourceSpec(tmp_path / "masked.tif", (1, 2))},
+        {"sum": OutputSpec(tmp_path / "sum.tif", 1, ["sum"])},
+        lambda window, arrays: {"sum": arrays["stack"].sum(axis=0)},
+        window_size=4,
+    )
+    expected = values.sum(axis=0).astype("float32")
+    expected[mask == 0] = np.nan
+    np.testing.assert_array_equal(read_all(tmp_path / "sum.tif")[0], expected)

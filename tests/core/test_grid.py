@@ -10,7 +10,7 @@ import pytest
 import rasterio
 from affine import Affine
 from rasterio.crs import CRS
-from rasterio.warp import Resampling, calculate_default_transform, reproject
+from rasterio.warp import Resampling, calculate_default_transform, reproject, transform_bounds
 from rasterio.windows import Window
 
 from tests.helpers.shared import STAC_FIXTURES
@@ -194,3 +194,27 @@ def test_earth_search_sentinel2_uses_its_raster_bands():
 )
 def test_baseline_rule(baseline, offset):
     assert sentinel2_offset(baseline) == offset
+
+
+@pytest.mark.parametrize("crs", ["EPSG:32633", "EPSG:32634"], ids=["same-grid", "warped"])
+def test_pixels_a_mask_hides_read_as_fill_when_the_file_has_no_nodata_value(tmp_path, crs):
+    """A stack whose missing pixels are kept in GDAL's internal mask (gdal_translate -mask writes such
+    files), not by a nodata value: they must read as missing, on its own grid as when warped."""
+    values = np.arange(6 * 8, dtype="int16").reshape(1, 6, 8) + 100
+    mask = np.full((6, 8), 255, dtype="uint8")
+    mask[2, 3] = 0
+    transform = Affine(30.0, 0.0, 600_000.0, 0.0, -30.0, 4_999_980.0)  # on the 30 m lattice
+    profile = dict(
+        driver="GTiff", width=8, height=6, count=1, dtype="int16", crs="EPSG:32633", transform=transform
+    )  # fmt: skip
+    with rasterio.Env(GDAL_TIFF_INTERNAL_MASK=True):
+        with rasterio.open(tmp_path / "masked.tif", "w", **profile) as dst:
+            dst.write(values)
+            dst.write_mask(mask)
+    with rasterio.open(tmp_path / "masked.tif") as src:
+        bounds = src.bounds if crs == "EPSG:32633" else transform_bounds(src.crs, crs, *src.bounds)
+        grid = target_grid(bounds, crs, 30)
+        out = read_window(src, grid, Window(0, 0, grid.width, grid.height), fill=-32768)
+    assert (out == -32768).any() and not np.isin(out, values[0][mask == 0]).any()
+    if crs == "EPSG:32633":
+        np.testing.assert_array_equal(out, np.where(mask == 0, -32768, values[0]))

@@ -10,6 +10,7 @@ import re
 import numpy as np
 import pytest
 import rasterio
+from affine import Affine
 from rasterio.transform import from_origin
 
 from tests.helpers.rasters import write_stack
@@ -259,3 +260,17 @@ def test_the_change_map_of_a_tiled_runs_segment_mosaic_is_the_whole_runs(stack, 
     with rasterio.open(maps["tiled"]) as tiled, rasterio.open(maps["whole"]) as reference:
         np.testing.assert_array_equal(tiled.read(), reference.read())
         assert np.isfinite(reference.read(1)).any()
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [Affine(20.0, 0.0, 4_321_000.0, 0.0, 20.0, 3_210_000.0), Affine.rotation(15) * TRANSFORM],
+    ids=["south-up", "rotated"],
+)
+def test_a_grid_gdal_cannot_mosaic_is_refused_before_any_tile_runs(tmp_path, transform):
+    data = np.full((len(YEARS), 9, 11), 0.6, dtype="float32")
+    stack = write_stack(tmp_path / "stack.tif", data, [f"{y}_nbr" for y in YEARS], transform=transform)
+    with pytest.raises(TimestackError, match="not north-up") as raised:
+        run_landtrendr_tiles(stack, "nbr", ["fitted"], tmp_path / "run", 4, PARAMS)
+    assert raised.value.parameter == "TILE_SIZE"
+    assert not (tmp_path / "run").exists()

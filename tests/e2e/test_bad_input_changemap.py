@@ -74,6 +74,7 @@ CASES = [
     Case("output-in-read-only-folder", mapped(OUTPUT="{readonly}/change.tif"), "OUTPUT"),
     Case("output-below-a-file", mapped(OUTPUT="{under_file}"), "OUTPUT"),
     Case("output-is-a-folder", mapped(OUTPUT="{folder}"), "OUTPUT"),
+    Case("events-named-vrt", mapped(OUTPUT_EVENTS="{root}/out/ev.vrt"), "OUTPUT_EVENTS: Timestack writes"),
     Case("run-over-max-gb", mapped(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),
     Case("max-gb-negative", mapped(MAX_GB="-1"), "MAX_GB"),
 ]

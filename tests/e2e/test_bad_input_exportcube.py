@@ -81,6 +81,12 @@ CASES = [
         INPUT=["{stack}", "{fine}"],
     ),
     case(
+        "degrees-to-a-target-crs",
+        "TARGET_CRS: degrees.tif is in degrees",
+        INPUT="{degrees}",
+        TARGET_CRS="EPSG:32633",
+    ),
+    case(
         "inputs-in-degrees-and-metres",
         "INPUT: degrees.tif is not in a metric projected CRS",
         INPUT=["{stack}", "{degrees}"],

@@ -65,6 +65,7 @@ CASES = [
     Case("output-in-read-only-folder", fit(OUTPUT_FITTED="{readonly}/fitted.tif"), "OUTPUT_FITTED"),
     Case("output-below-a-file", fit(OUTPUT_FITTED="{under_file}"), "OUTPUT_FITTED"),
     Case("output-is-a-folder", fit(OUTPUT_FITTED="{folder}"), "OUTPUT_FITTED"),
+    Case("fitted-named-vrt", fit(OUTPUT_FITTED="{root}/out/fitted.vrt"), "OUTPUT_FITTED: Timestack writes"),
     Case("ftv-without-fit-bands", fit(OUTPUT_FTV="{root}/out/ftv"), "FIT_BANDS"),
     Case("ftv-folder-is-a-file", fit(FIT_BANDS="swir1", OUTPUT_FTV="{text}"), "OUTPUT_FTV"),
     Case("run-over-max-gb", fit(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),

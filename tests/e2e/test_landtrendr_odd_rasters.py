@@ -91,3 +91,18 @@ def test_landtrendr_and_changemap_keep_the_grid_and_find_the_disturbances(qgis_p
     disturbed = (truth > 0) & has_data
     assert np.array_equal(yod[disturbed], truth[disturbed])
     assert np.isnan(yod[truth == 0]).all()
+
+
+def test_bands_without_a_year_and_name_are_left_out_with_a_warning_naming_them(qgis_process, tmp_path):
+    nbr, _ = disturbed_series(3, 211)
+    stack = write_odd_stack(tmp_path / "stack.tif", "thin-strip-utm", nbr)
+    with rasterio.open(stack, "r+") as dst:
+        dst.set_band_description(1, "")
+        dst.set_band_description(7, "1997")
+    done = qgis_process(
+        "run", "timestack:landtrendr", "--", f"INPUT={stack}", "INDEX=nbr",
+        f"OUTPUT_FITTED={tmp_path / 'fitted.tif'}", json_output=False,
+    )  # fmt: skip
+    assert "INPUT: band(s) 1, 7 have no YYYY_name description" in done.stdout + done.stderr
+    with rasterio.open(tmp_path / "fitted.tif") as fitted:
+        assert fitted.count == len(YEARS) - 2 and fitted.descriptions[0] == "1992_nbr_fit"

@@ -62,3 +62,22 @@ def test_the_whole_chain_runs_on_the_sample_archive(qgis_process, tmp_path):
         if year and 2000 < year < 2014:  # the stand's NBR drops in (or just after) its disturbance year
             after = min(mean_nbr[stand, year], mean_nbr[stand, year + 1])
             assert after < mean_nbr[stand, year - 1] - 1000, stand
+
+
+def test_a_model_run_without_naming_its_output_is_refused_by_name_and_writes_nothing(qgis_process, tmp_path):
+    """qgis_process leaves a model output nobody named unset, and Processing checks no value of a
+    model's step: the change map step must still refuse it, not write a stray file where QGIS runs."""
+    from tests.helpers.rasters import write_stack
+
+    years = list(range(2000, 2016))
+    nbr = np.full((len(years), 4, 5), 0.7, dtype="float32")
+    nbr[8:] -= 0.4
+    stack = write_stack(tmp_path / "stack.tif", nbr, [f"{y}_nbr" for y in years], nodata=np.nan)
+    before = set(Path.cwd().iterdir())
+    done = qgis_process(
+        "run", "timestack:landtrendr_changemap", "--", f"STACK={stack}", "INDEX=nbr", "MAG=0.2",
+        json_output=False, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "OUTPUT is empty; it needs a value" in done.stderr and "Traceback" not in done.stderr
+    assert set(Path.cwd().iterdir()) == before

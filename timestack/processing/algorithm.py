@@ -295,6 +295,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         inputs = self._input_paths if self._input_paths is not None else self.input_files(parameters, context)
         outputs = {}
         for name, target in self.file_outputs(parameters, context):
+            if not target:  # a model's step whose output the model leaves unset: Processing checks nothing
+                problem = self.missing_value(self.parameterDefinition(name), None)
+                if problem:
+                    raise self.fail(problem)
             path = _local_file(target)
             if path in inputs:
                 raise self.fail(
@@ -470,6 +474,10 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         if suffix not in formats:
             return self.tr("{0}: '.{1}' is not a raster format; name the file .tif (or one of: {2}).").format(
                 name, suffix, ", ".join(formats[:8])
+            )
+        if suffix not in ("tif", "tiff"):  # every raster Timestack writes is a GeoTIFF
+            return self.tr("{0}: Timestack writes GeoTIFF rasters, not '.{1}'; name the file .tif.").format(
+                name, suffix
             )
         return ""
 

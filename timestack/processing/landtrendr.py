@@ -431,6 +431,15 @@ class LandTrendrAlgorithm(
         return path, index, fit_bands
 
     @staticmethod
+    def _unlabelled_bands(path: str) -> list:
+        """Bands whose description names no year and variable: the fit never reads them."""
+        import rasterio
+
+        with rasterio.open(path) as src:
+            labels = [parse_band(text) for text in src.descriptions]
+        return [band for band, label in enumerate(labels, start=1) if label is None or label.variable is None]
+
+    @staticmethod
     def _tif(path: str) -> Path:
         return Path(path) if Path(path).suffix.lower() in (".tif", ".tiff") else Path(path + ".tif")
 
@@ -497,6 +506,14 @@ class LandTrendrAlgorithm(
             return self._run_earthengine(parameters, context, feedback, params, flavor)
         path, index, fit_bands = self._stack(parameters, context)
         direction = self._direction(parameters, context, index)
+        unlabelled = self._unlabelled_bands(path)
+        if unlabelled:
+            feedback.pushWarning(
+                self.tr(
+                    "INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name "
+                    "them (e.g. 1990_nbr) if they hold years of the stack."
+                ).format(", ".join(map(str, unlabelled)))
+            )
 
         rasters = {
             name: self.parameterAsOutputLayer(parameters, name, context)

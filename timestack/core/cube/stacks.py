@@ -193,6 +193,12 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
     sizes = [(abs(header[1].a), abs(header[1].e)) for header in headers]
     if reprojected and not all(_is_metric(other) for other in crss):
         odd = next(Path(p).name for p, other in zip(paths, crss) if not _is_metric(other))
+        if target_crs and len(set(crss)) == 1:  # one CRS, in degrees: only TARGET_CRS asks for a warp
+            raise TimestackError(
+                f"TARGET_CRS: {odd} is in degrees, so the size of its pixels in {crs} is not known; leave "
+                "TARGET_CRS empty to keep the stacks' CRS, or warp them to it first",
+                parameter="TARGET_CRS",
+            )
         raise TimestackError(
             f"INPUT: {odd} is not in a metric projected CRS, so its pixel size cannot be compared with "
             "the other stacks'; warp the stacks to one CRS first",

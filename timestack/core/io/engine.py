@@ -43,6 +43,7 @@ from typing import Callable, Mapping, Optional, Sequence
 import numpy as np
 import rasterio
 from osgeo import gdal, gdal_array
+from rasterio.enums import MaskFlags
 from rasterio.windows import Window
 
 from ..runtime import (
@@ -98,7 +99,8 @@ Finish = Callable[[dict[str, Path]], None]
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """Bands (1-based) of one raster read for every window, as float64 with the file's nodata as NaN."""
+    """Bands (1-based) of one raster read for every window, as float64 with the file's nodata (or, without a
+    nodata value, the pixels its mask hides) as NaN."""
 
     path: str | os.PathLike
     bands: Sequence[int]
@@ -266,6 +268,10 @@ def _read_source(dataset, bands: Sequence[int], window: Window) -> np.ndarray:
     nodata = dataset.nodata
     if nodata is not None and not np.isnan(nodata):
         data[data == nodata] = np.nan
+    elif nodata is None and any(
+        MaskFlags.per_dataset in flags or MaskFlags.alpha in flags for flags in dataset.mask_flag_enums
+    ):  # no nodata value but a mask (internal, .msk or alpha band) says which pixels are missing
+        data[dataset.read_masks(list(bands), window=window) == 0] = np.nan
     return data
 
 

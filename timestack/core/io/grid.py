@@ -21,7 +21,7 @@ import numpy as np
 import rasterio
 from affine import Affine
 from rasterio.crs import CRS
-from rasterio.enums import Resampling
+from rasterio.enums import MaskFlags, Resampling
 from rasterio.vrt import WarpedVRT
 from rasterio.warp import transform_bounds
 from rasterio.windows import Window
@@ -188,7 +188,8 @@ def read_window(
 ) -> np.ndarray:
     """``band`` of open dataset ``src`` over ``window`` of ``grid``, in the source dtype; ``fill`` outside.
 
-    Source pixels equal to ``src_nodata`` (default: the file's nodata) are not used when warping.
+    Source pixels equal to ``src_nodata`` (default: the file's nodata) are not used when warping; without
+    either, pixels the file's mask (internal, .msk or alpha band) hides read as ``fill``.
     """
     rows, cols = int(window.height), int(window.width)
     nodata = src.nodata if src_nodata is None else src_nodata
@@ -210,9 +211,12 @@ def read_window(
     c0, r0 = max(col0, 0), max(row0, 0)
     c1, r1 = min(col0 + cols, src.width), min(row0 + rows, src.height)
     if c1 > c0 and r1 > r0:
-        out[r0 - row0 : r1 - row0, c0 - col0 : c1 - col0] = src.read(
-            band, window=Window(c0, r0, c1 - c0, r1 - r0)
-        )
+        inside = Window(c0, r0, c1 - c0, r1 - r0)
+        values = src.read(band, window=inside)
+        flags = src.mask_flag_enums[band - 1]
+        if nodata is None and (MaskFlags.per_dataset in flags or MaskFlags.alpha in flags):
+            values[src.read_masks(band, window=inside) == 0] = fill  # the mask says which are missing
+        out[r0 - row0 : r1 - row0, c0 - col0 : c1 - col0] = values
     return out
 
 

@@ -340,11 +340,24 @@ def run_tiled(
     dataset = gdal.Open(str(source))
     if dataset is None:
         raise TimestackError(f"INPUT: {source} is not a raster GDAL can read", parameter="INPUT")
+    width, height, transform = dataset.RasterXSize, dataset.RasterYSize, dataset.GetGeoTransform()
+    dataset = None  # closed before any refusal: a traceback holding it crashes GDAL at exit
+    _, _, rotation_x, _, rotation_y, pixel_height = transform
+    if rotation_x or rotation_y or pixel_height >= 0:  # gdalbuildvrt could not mosaic the tiles
+        parameter = "TILE_SIZE" if isinstance(tiling, int) else "TILES"
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "{0}: the stack's grid is rotated or not north-up, so its tiles cannot be mosaicked; warp "
+                "it to a north-up grid first (Raster ▸ Projections ▸ Warp), or run it in one piece"
+            ),
+            parameter=parameter,
+            args=(parameter,),
+        )  # fmt: skip
     if isinstance(tiling, int):
-        tiles = plan_tiles(dataset.RasterXSize, dataset.RasterYSize, tiling)
+        tiles = plan_tiles(width, height, tiling)
     else:
-        tiles = _check_named_tiles(tiling, dataset.RasterXSize, dataset.RasterYSize)
-    dataset = None
+        tiles = _check_named_tiles(tiling, width, height)
     fingerprint = _fingerprint(source, tiling, keys, run)
     recorded = _read_manifest(folder, fingerprint)
     created = not folder.exists()
