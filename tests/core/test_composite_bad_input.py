@@ -52,6 +52,13 @@ def test_degrees_for_a_geographic_crs_are_accepted(tmp_path, three_scenes):
     assert result.stack.exists()
 
 
+def test_a_time_written_without_an_offset_is_utc_and_sorts_with_the_others(tmp_path, three_scenes):
+    three_scenes[1]["properties"]["datetime"] = "2020-07-12T18:47:15"  # a hand-made catalog's time
+    result = run(tmp_path, three_scenes, bands=("red",))
+    log = json.loads(result.log.read_text())
+    assert [scene["id"] for scene in log["scenes"]] == [item["id"] for item in three_scenes]
+
+
 def test_an_item_listed_twice_is_used_once_with_a_warning(tmp_path, three_scenes):
     result = run(tmp_path, [*three_scenes, three_scenes[1]], bands=("red",))
     log = json.loads(result.log.read_text())

@@ -228,6 +228,8 @@ def scene_from_item(
     if not when:
         raise SceneSkippedError("no datetime")
     moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+    if moment.tzinfo is None:  # STAC times are UTC, also when a catalog leaves out the offset
+        moment = moment.replace(tzinfo=dt.timezone.utc)
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))
