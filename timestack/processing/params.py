@@ -134,6 +134,7 @@ class AreaParameters:
             geometries = [
                 geometry if geometry.isGeosValid() else geometry.makeValid()
                 for geometry in (f.geometry() for f in source.getFeatures() if f.hasGeometry())
+                if not geometry.isEmpty()
             ]
             if not geometries:
                 raise self.fail(
