@@ -146,6 +146,14 @@ def test_items_without_the_needed_assets_say_which_asset(tmp_path, three_scenes)
     assert error.parameter == "ITEMS" and "no quality asset" in str(error)
 
 
+def test_an_item_with_null_properties_is_skipped_as_one_without_a_datetime(tmp_path, three_scenes):
+    three_scenes[1]["properties"] = None
+    result = run(tmp_path, three_scenes, bands=("red",))
+    log = json.loads(result.log.read_text())
+    assert [scene["id"] for scene in log["scenes"]] == [three_scenes[0]["id"], three_scenes[2]["id"]]
+    assert log["skipped"] == [{"id": three_scenes[1]["id"], "reason": "no datetime"}]
+
+
 def test_a_run_beyond_the_size_limit_fails_at_once_with_the_estimate(tmp_path, three_scenes):
     """RESOLUTION 1e-6 m over a 1.2 km scene: 1.4e18 pixels; refused in well under a second of work."""
     import time

@@ -223,7 +223,7 @@ def scene_from_item(
     def checked_path(href: str, base: Optional[Path]) -> str:
         return checked_gdal_path(href, base, allowed_roots, str(item.get("id")))
 
-    properties = item.get("properties", {})
+    properties = item.get("properties") or {}  # "properties": null is no datetime either
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
         raise SceneSkippedError("no datetime")
