@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.scenes import run, write_scene
+from tests.helpers.scenes import RES, SIZE, X0, Y0, run, write_scene
 from timestack.core.composite.annual import annual_composites
 from timestack.core.composite.settings import CompositeSettings
 from timestack.core.runtime import TimestackError
@@ -235,6 +235,19 @@ def test_a_refused_run_leaves_no_folder_it_made_for_the_output(tmp_path, three_s
         end_year=1995,
     )
     assert error.parameter == "START_YEAR" and not (tmp_path / "new").exists()
+
+
+def test_an_area_over_the_whole_world_in_longitude_latitude_is_cut_to_the_scenes(tmp_path, three_scenes):
+    """The world's box has no box in a UTM zone (its transform collapses west of the scenes): the
+    composite covers the scenes, as over any area holding them."""
+    import rasterio
+
+    result = run(tmp_path, three_scenes, bounds=(-180, -90, 180, 90), bounds_crs="EPSG:4326", bands=("red",))
+    with rasterio.open(result.stack) as stack:
+        left, bottom, right, top = stack.bounds
+    scenes = (X0, Y0 - SIZE * RES, X0 + SIZE * RES, Y0)
+    assert left <= scenes[0] and bottom <= scenes[1] and right >= scenes[2] and top >= scenes[3]
+    assert right - left <= (SIZE + 2) * RES and top - bottom <= (SIZE + 2) * RES
 
 
 def test_an_area_off_the_scenes_is_named_by_the_parameter_it_came_from(tmp_path, three_scenes):
