@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.scenes import run, write_scene
+from tests.helpers.scenes import RES, SIZE, X0, Y0, run, write_scene
 from timestack.core.composite.annual import annual_composites
 from timestack.core.composite.settings import CompositeSettings
 from timestack.core.runtime import TimestackError
@@ -50,6 +50,13 @@ def test_metres_given_for_a_geographic_crs_are_refused_with_degrees_suggested(tm
 def test_degrees_for_a_geographic_crs_are_accepted(tmp_path, three_scenes):
     result = run(tmp_path, three_scenes, crs="EPSG:4326", resolution=0.0005, bands=("red",))
     assert result.stack.exists()
+
+
+def test_a_time_written_without_an_offset_is_utc_and_sorts_with_the_others(tmp_path, three_scenes):
+    three_scenes[1]["properties"]["datetime"] = "2020-07-12T18:47:15"  # a hand-made catalog's time
+    result = run(tmp_path, three_scenes, bands=("red",))
+    log = json.loads(result.log.read_text())
+    assert [scene["id"] for scene in log["scenes"]] == [item["id"] for item in three_scenes]
 
 
 def test_an_item_listed_twice_is_used_once_with_a_warning(tmp_path, three_scenes):
@@ -139,6 +146,14 @@ def test_items_without_the_needed_assets_say_which_asset(tmp_path, three_scenes)
     assert error.parameter == "ITEMS" and "no quality asset" in str(error)
 
 
+def test_an_item_with_null_properties_is_skipped_as_one_without_a_datetime(tmp_path, three_scenes):
+    three_scenes[1]["properties"] = None
+    result = run(tmp_path, three_scenes, bands=("red",))
+    log = json.loads(result.log.read_text())
+    assert [scene["id"] for scene in log["scenes"]] == [three_scenes[0]["id"], three_scenes[2]["id"]]
+    assert log["skipped"] == [{"id": three_scenes[1]["id"], "reason": "no datetime"}]
+
+
 def test_a_run_beyond_the_size_limit_fails_at_once_with_the_estimate(tmp_path, three_scenes):
     """RESOLUTION 1e-6 m over a 1.2 km scene: 1.4e18 pixels; refused in well under a second of work."""
     import time
@@ -220,6 +235,19 @@ def test_a_refused_run_leaves_no_folder_it_made_for_the_output(tmp_path, three_s
         end_year=1995,
     )
     assert error.parameter == "START_YEAR" and not (tmp_path / "new").exists()
+
+
+def test_an_area_over_the_whole_world_in_longitude_latitude_is_cut_to_the_scenes(tmp_path, three_scenes):
+    """The world's box has no box in a UTM zone (its transform collapses west of the scenes): the
+    composite covers the scenes, as over any area holding them."""
+    import rasterio
+
+    result = run(tmp_path, three_scenes, bounds=(-180, -90, 180, 90), bounds_crs="EPSG:4326", bands=("red",))
+    with rasterio.open(result.stack) as stack:
+        left, bottom, right, top = stack.bounds
+    scenes = (X0, Y0 - SIZE * RES, X0 + SIZE * RES, Y0)
+    assert left <= scenes[0] and bottom <= scenes[1] and right >= scenes[2] and top >= scenes[3]
+    assert right - left <= (SIZE + 2) * RES and top - bottom <= (SIZE + 2) * RES
 
 
 def test_an_area_off_the_scenes_is_named_by_the_parameter_it_came_from(tmp_path, three_scenes):

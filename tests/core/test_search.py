@@ -138,6 +138,36 @@ def test_results_are_sorted_by_date_and_cut_to_max_items():
     assert times == sorted(times)
 
 
+def test_times_written_without_an_offset_are_utc_and_sort_with_the_others(tmp_path):
+    features = recorded("pc_landsat.json")[:3]
+    naive = features[1]["properties"]["datetime"].replace("Z", "")[:19]  # a hand-made catalog's time
+    features[1]["properties"]["datetime"] = naive
+    (tmp_path / "items.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    result = search_scenes(str(tmp_path / "items.json"), SceneQuery.create(WORLD, "2000-01-01", "2030-12-31"))
+    assert sorted(result.ids) == sorted(f["id"] for f in features)
+    record = next(r for r in result.records() if r["id"] == features[1]["id"])
+    assert record["datetime"] == naive + "+00:00"
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        {"type": "Blob", "coordinates": [1, 2]},
+        {"type": "Polygon", "coordinates": [[["a", "b"], ["c", "d"], ["e", "f"], ["a", "b"]]]},
+        "POLYGON((0 0, 1 0, 1 1, 0 0))",
+    ],
+)
+def test_an_item_whose_geometry_is_not_geojson_is_named_with_the_catalog(tmp_path, geometry):
+    features = recorded("pc_landsat.json")[:2]
+    features[1]["geometry"] = geometry
+    (tmp_path / "items.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
+    message = f"item {features[1]['id']} has a geometry that is not GeoJSON"
+    with pytest.raises(SearchError, match=message) as error:
+        search_scenes(str(tmp_path / "items.json"), query)
+    assert error.value.parameter == "CATALOG"
+
+
 def test_single_item_file_and_written_item_collection_round_trip(tmp_path):
     query = SceneQuery.create(WORLD, "2000-01-01", "2030-12-31")
     result = search_scenes(str(STAC_FIXTURES / "es_sentinel-2-l2a_item.json"), query)

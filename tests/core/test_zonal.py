@@ -169,6 +169,23 @@ def test_invalid_geometries_are_repaired_and_listed(tmp_path, stack):
     assert table[table["id"] == 1]["count"].iloc[0] == pytest.approx(8.0)  # two 4-pixel triangles
 
 
+def test_curved_polygons_are_measured_along_their_arcs(tmp_path, stack):
+    # a circle of radius 5 pixels, as QGIS digitises it in a GeoPackage (CurvePolygon, MultiSurface)
+    circle = "CIRCULARSTRING(500150 4999850, 500450 4999850, 500150 4999850)"
+    curves = [(1, f"CURVEPOLYGON({circle})"), (2, f"MULTISURFACE(CURVEPOLYGON({circle}))")]
+    path = write_polygons(tmp_path / "curves.gpkg", curves)
+    table = zonal_statistics([stack], read_polygons(path, "stand_id"), ["count"])
+    assert table[table["date"] == "2019-01-01"]["count"].tolist() == pytest.approx([25 * np.pi] * 2, rel=2e-3)
+
+
+def test_a_geopackage_fid_column_names_the_polygons(tmp_path, stack):
+    box = f"POLYGON({pixel_box(1, 1, 3, 3)})"
+    path = write_polygons(tmp_path / "stands.gpkg", [(7, box), (7, box), (None, box)])  # QGIS lists fid
+    polygons = read_polygons(path, "fid")
+    assert polygons.ids == [1, 2, 3]
+    assert set(zonal_statistics([stack], polygons, ["count"])["id"]) == {1, 2, 3}
+
+
 def test_features_without_polygon_geometry_are_reported_by_id(tmp_path):
     path = write_polygons(
         tmp_path / "bad.gpkg",

@@ -142,3 +142,20 @@ def test_qgis_process_searches_with_a_concave_multipart_aoi_in_another_crs(qgis_
     found = {f["id"] for f in json.loads((tmp_path / "items.json").read_text())["features"]}
     assert found == expected
     assert expected and expected < in_bbox  # the case tells polygons from their bounding box
+
+
+def test_qgis_process_searches_with_a_self_intersecting_aoi_as_its_two_lobes(qgis_process, tmp_path):
+    """A bow-tie outline (its edges cross), in UTM: its lobes' areas cancel out unless it is repaired."""
+    from shapely.validation import make_valid
+
+    bowtie = "POLYGON((440000 4400000, 490000 4450000, 490000 4400000, 440000 4450000, 440000 4400000))"
+    aoi = write_polygons(tmp_path / "aoi.gpkg", [(1, bowtie)], epsg=32613)
+    qgis_process(
+        "run", "timestack:searchscenes", "--", f"CATALOG={PARQUET}", f"AOI={aoi}", "START_DATE=2024-01-01",
+        "END_DATE=2024-12-31", f"OUTPUT={tmp_path / 'f.gpkg'}", f"OUTPUT_ITEMS={tmp_path / 'items.json'}",
+    )  # fmt: skip
+    area = shape(transform_geom("EPSG:32613", "EPSG:4326", mapping(make_valid(shapely.wkt.loads(bowtie)))))
+    rows = pq.read_table(PARQUET, columns=["id", "geometry"]).to_pylist()
+    expected = {r["id"] for r in rows if shapely.wkb.loads(r["geometry"]).intersects(area)}
+    found = {f["id"] for f in json.loads((tmp_path / "items.json").read_text())["features"]}
+    assert found == expected and expected

@@ -154,3 +154,27 @@ def test_a_grid_with_a_tile_size_or_repeating_ids_or_off_the_stack_is_refused_by
         tmp_path / "far.gpkg", [(1, "nowhere", [(100.0, 10.0), (101.0, 10.0), (101.0, 11.0), (100.0, 11.0)])]
     )
     assert "TILES: none of the 1 cells of the grid overlaps the stack" in refused(f"TILES={far}")
+
+
+@pytest.mark.parametrize(
+    "kind, wkt",
+    [("point", "POINT(500300 4999700)"), ("line", "LINESTRING(500000 5000000, 502000 4998000)")],
+)
+def test_a_grid_of_points_or_lines_is_refused_by_name(qgis_process, stack, tmp_path, kind, wkt):
+    """A point or line layer picked as TILES is no grid: naming it beats tiling a line's bounding box or
+    saying that a point on the stack misses it."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "grid.gpkg"))
+    layer = source.CreateLayer("grid", srs, ogr.CreateGeometryFromWkt(wkt).GetGeometryType())
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+    layer.CreateFeature(feature)
+    source = layer = feature = None
+    done = qgis_process(
+        "run", "timestack:timescan", "--", f"INPUT={stack}", "METRICS=avg", f"TILES={tmp_path / 'grid.gpkg'}",
+        f"TILES_FOLDER={tmp_path / 'run'}", f"OUTPUT={tmp_path / 'out.tif'}", json_output=False, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert f"TILES holds {kind} geometries, not cells" in done.stdout + done.stderr
+    assert not (tmp_path / "run").exists() and not (tmp_path / "out.tif").exists()

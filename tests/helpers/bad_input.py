@@ -280,6 +280,7 @@ def clear_scene_catalog(root: Path, scenes: Iterable[tuple[str, str]]) -> Iterat
     # an ItemCollection named so that OUTPUT stack.tif would write its run log over it
     write_items(catalog / "stack_log.json", items)
     write_polygons(catalog / "no_features.gpkg", [])
+    write_polygons(catalog / "empty_geometries.gpkg", [(1, None), (2, "POLYGON EMPTY")], epsg=32610)
     write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
     (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
     (catalog / "a_folder").mkdir()

@@ -126,11 +126,16 @@ class AreaParameters:
         """The area and its CRS: AOI's polygons if given, else EXTENT; None when neither is set.
 
         An extent without a CRS is taken as WGS 84. Raises a Processing error for an AOI without
-        polygons or an extent without area, naming the parameter.
+        polygons or an extent without area, naming the parameter. Invalid polygons are repaired
+        (MakeValid) first: a self-intersecting outline's lobes would otherwise cancel out to no area.
         """
         source = self.parameterAsSource(parameters, self.AOI, context)
         if source is not None:
-            geometries = [f.geometry() for f in source.getFeatures() if f.hasGeometry()]
+            geometries = [
+                geometry if geometry.isGeosValid() else geometry.makeValid()
+                for geometry in (f.geometry() for f in source.getFeatures() if f.hasGeometry())
+                if not geometry.isEmpty()
+            ]
             if not geometries:
                 raise self.fail(
                     translate(

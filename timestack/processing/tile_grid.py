@@ -19,6 +19,7 @@ from qgis.core import (
     QgsFeatureSource,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -82,6 +83,13 @@ def grid_tiles(source: QgsFeatureSource, id_field: str, stack_path: str, context
     transform, width, height = dataset.GetGeoTransform(), dataset.RasterXSize, dataset.RasterYSize
     stack_crs = QgsCoordinateReferenceSystem.fromWkt(dataset.GetProjection())
     dataset = None
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    if kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry):
+        message = translate(
+            "TimestackParameters",
+            "TILES holds {0} geometries, not cells; choose a grid layer of polygons (one per tile)."
+        )  # fmt: skip
+        raise QgsProcessingException(message.format(QgsWkbTypes.geometryDisplayString(kind).lower()))
     features = list(source.getFeatures())
     if not features:
         raise QgsProcessingException(
@@ -125,9 +133,10 @@ def grid_tiles(source: QgsFeatureSource, id_field: str, stack_path: str, context
             raise QgsProcessingException(message.format(named[name.casefold()], feature.id(), name))
         named[name.casefold()] = feature.id()
         window = None
-        if feature.hasGeometry() and not feature.geometry().isEmpty():
+        geometry = feature.geometry()
+        if not geometry.isEmpty() and geometry.type() == QgsWkbTypes.PolygonGeometry:
             try:
-                box = to_stack.transformBoundingBox(feature.geometry().boundingBox())
+                box = to_stack.transformBoundingBox(geometry.boundingBox())
             except QgsCsException:
                 box = None
             if box is not None and box.isFinite():

@@ -223,11 +223,13 @@ def scene_from_item(
     def checked_path(href: str, base: Optional[Path]) -> str:
         return checked_gdal_path(href, base, allowed_roots, str(item.get("id")))
 
-    properties = item.get("properties", {})
+    properties = item.get("properties") or {}  # "properties": null is no datetime either
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
         raise SceneSkippedError("no datetime")
     moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+    if moment.tzinfo is None:  # STAC times are UTC, also when a catalog leaves out the offset
+        moment = moment.replace(tzinfo=dt.timezone.utc)
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))
@@ -475,7 +477,7 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
     if settings.bounds is not None:
         bounds = settings.bounds
         if settings.bounds_crs and settings.bounds_crs != crs:
-            bounds = bounds_in(bounds, settings.bounds_crs, crs)
+            bounds = _area_in(bounds, settings.bounds_crs, crs, scenes, settings.resolution)
     else:
         boxes = [bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes]
         bounds = (
@@ -485,6 +487,35 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
             max(b[3] for b in boxes),
         )
     return target_grid(bounds, crs, settings.resolution)
+
+
+def _area_in(bounds: tuple, area_crs: str, crs: str, scenes: Sequence[Scene], tolerance: float) -> tuple:
+    """The area's box in the grid's CRS ``crs``.
+
+    An area reaching beyond where ``crs`` is defined (the whole world in longitude/latitude, for a UTM
+    zone) has no such box: its transform collapses (the world lands west of a UTM zone's central
+    meridian, off scenes it contains). When the area's part over the scenes, cut in the area's own CRS,
+    does not land inside the transformed area, that part is the box.
+    """
+    direct = bounds_in(bounds, area_crs, crs)
+    if not scenes:
+        return direct
+    boxes = [bounds_in(scene.footprint, scene.file_crs, area_crs) for scene in scenes]
+    covered = (
+        min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    )  # fmt: skip
+    if not intersects(bounds, covered):
+        return direct  # refused by name on the grid: the area misses the scenes
+    part = (
+        max(bounds[0], covered[0]), max(bounds[1], covered[1]),
+        min(bounds[2], covered[2]), min(bounds[3], covered[3]),
+    )  # fmt: skip
+    wanted = bounds_in(part, area_crs, crs)
+    inside = (
+        direct[0] <= wanted[0] + tolerance and direct[1] <= wanted[1] + tolerance
+        and wanted[2] <= direct[2] + tolerance and wanted[3] <= direct[3] + tolerance
+    )  # fmt: skip
+    return direct if inside else wanted
 
 
 def scenes_on_grid(settings: CompositeSettings, grid: TargetGrid, scenes: Sequence[Scene]) -> list[Scene]:

@@ -63,8 +63,21 @@ def _unknown_collections(query: SceneQuery, available: Iterable[str], catalog: s
         )
 
 
-def _intersects(query_shape, geometry: Optional[dict]) -> bool:
-    return geometry is not None and query_shape.intersects(shape(geometry))
+def _intersects(query_shape, geometry: Optional[dict], source: Path, item_id) -> bool:
+    if geometry is None:
+        return False
+    try:
+        footprint = shape(geometry)
+    except Exception as exc:  # shapely raises several types for what is no GeoJSON geometry
+        raise SearchError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "CATALOG {0}: item {1} has a geometry that is not GeoJSON ({2}); fix or remove the item."
+            ),
+            "CATALOG",
+            args=(source, item_id, exc),
+        ) from exc  # fmt: skip
+    return query_shape.intersects(footprint)
 
 
 def _items_from_dicts(features: list, source: Path) -> list:
@@ -147,7 +160,7 @@ def _search_json(
             Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} items read from {1}"), len(items), path.name),
         )
     area = shape(query.aoi)
-    return [_absolute_hrefs(i, path.parent) for i in items if _intersects(area, i.geometry)]
+    return [_absolute_hrefs(i, path.parent) for i in items if _intersects(area, i.geometry, path, i.id)]
 
 
 def _drop_nulls(value):
@@ -275,7 +288,7 @@ def _search_parquet(
         _check_cancel(is_cancelled)
         for row in batch.to_pylist():
             item_dict = row_to_item_dict(row)
-            if not _intersects(area, item_dict["geometry"]):
+            if not _intersects(area, item_dict["geometry"], path, item_dict.get("id")):
                 continue
             try:
                 item = pystac.Item.from_dict(item_dict, preserve_dict=False)

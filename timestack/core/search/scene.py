@@ -27,13 +27,20 @@ RECORD_FIELDS = (
 
 
 def scene_datetime(item: pystac.Item) -> Optional[dt.datetime]:
-    """Acquisition time; items with a range (``datetime: null``) use ``start_datetime``."""
-    if item.datetime is not None:
-        return item.datetime
+    """Acquisition time; items with a range (``datetime: null``) use ``start_datetime``.
+
+    STAC times are UTC: one written without an offset (``2000-08-01T18:47:15``, common in hand-made
+    catalogs) is read as UTC, so it sorts and filters with the others.
+    """
     import pystac
 
-    start = item.properties.get("start_datetime")
-    return pystac.utils.str_to_datetime(start) if start else None
+    when = item.datetime
+    if when is None:
+        start = item.properties.get("start_datetime")
+        when = pystac.utils.str_to_datetime(start) if start else None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when
 
 
 def scene_cloud_cover(item: pystac.Item) -> Optional[float]:

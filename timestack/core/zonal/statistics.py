@@ -181,7 +181,10 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
         )
     definition = vector.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    if not id_field or id_field not in fields:
+    # a GeoPackage's fid column is not an OGR field, yet QGIS lists it first among the layer's fields
+    fid_column = vector.GetFIDColumn()
+    by_fid = bool(id_field) and id_field == fid_column and id_field not in fields
+    if not by_fid and (not id_field or id_field not in fields):
         raise ZonalInputError(
             QT_TRANSLATE_NOOP(
                 "TimestackCore", "ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}"
@@ -199,7 +202,7 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
         )  # fmt: skip
     ids, geometries, repaired, broken, empty_ids, kinds = [], [], [], [], [], set()
     for feature in vector:
-        value = feature.GetField(id_field)
+        value = feature.GetFID() if by_fid else feature.GetField(id_field)
         label = value if value is not None else f"feature {feature.GetFID()}"
         if value is None or (isinstance(value, str) and not value.strip()):
             empty_ids.append(str(label))
@@ -208,6 +211,8 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
             broken.append(str(label))
             continue
         geometry = geometry.Clone()
+        if geometry.HasCurveGeometry():  # arcs QGIS digitised: CurvePolygon, MultiSurface
+            geometry = geometry.GetLinearGeometry()
         if not geometry.IsValid():
             geometry = _polygonal_part(geometry.MakeValid())
             if geometry is None:
