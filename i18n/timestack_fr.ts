@@ -897,7 +897,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="178"/>
+        <location filename="../timestack/gui/composite_panel.py" line="175"/>
         <source>Composite</source>
         <translation>Composite</translation>
     </message>
@@ -932,17 +932,17 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="171"/>
+        <location filename="../timestack/gui/composite_panel.py" line="164"/>
         <source>Per-year folder</source>
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="245"/>
+        <location filename="../timestack/gui/composite_panel.py" line="242"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="259"/>
+        <location filename="../timestack/gui/composite_panel.py" line="256"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
@@ -957,7 +957,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="261"/>
+        <location filename="../timestack/gui/composite_panel.py" line="258"/>
         <source>Compositing</source>
         <translation>La composition</translation>
     </message>
@@ -972,12 +972,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Lancer « Pile par date de scènes masquées » (timestack:scenestack) : chaque scène de la recherche, masquée, une bande par date et par variable (AAAA-MM-JJ_nom), pour l'onglet Séries temporelles ; les années, la saison, la méthode, TDOM et l'harmonisation ne s'appliquent pas</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="242"/>
+        <location filename="../timestack/gui/composite_panel.py" line="239"/>
         <source>Stacking scenes by date…</source>
         <translation>Empilement des scènes par date…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="257"/>
+        <location filename="../timestack/gui/composite_panel.py" line="254"/>
         <source>Per-date stack written: {0}</source>
         <translation>Pile par date écrite : {0}</translation>
     </message>
@@ -992,32 +992,32 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Lance « Piles Sentinel-1 par trace » (timestack:sarstack) sur des scènes radar : un GeoTIFF par orbite relative et direction dans un dossier à côté de la pile, une bande par date et polarisation en dB ; le filtre de chatoiement est dans la boîte de dialogue de la boîte à outils de traitement</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="157"/>
+        <location filename="../timestack/gui/composite_panel.py" line="152"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="159"/>
+        <location filename="../timestack/gui/composite_panel.py" line="154"/>
         <source>Masks, TDOM, harmonisation, grid, per-year outputs, download cache and dask cluster</source>
         <translation>Masques, TDOM, harmonisation, grille, sorties par année, cache de téléchargement et grappe dask</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="234"/>
+        <location filename="../timestack/gui/composite_panel.py" line="231"/>
         <source>Converting ASTER scenes…</source>
         <translation>Conversion des scènes ASTER…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="238"/>
+        <location filename="../timestack/gui/composite_panel.py" line="235"/>
         <source>Stacking Sentinel-1 scenes by track…</source>
         <translation>Empilement des scènes Sentinel-1 par trace…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="249"/>
+        <location filename="../timestack/gui/composite_panel.py" line="246"/>
         <source>ASTER files written in {0}</source>
         <translation>Fichiers ASTER écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="251"/>
+        <location filename="../timestack/gui/composite_panel.py" line="248"/>
         <source>Sentinel-1 stacks written ({0}): {1}</source>
         <translation>Piles Sentinel-1 écrites ({0}) : {1}</translation>
     </message>
@@ -2210,62 +2210,62 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="449"/>
+        <location filename="../timestack/processing/landtrendr.py" line="458"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="486"/>
+        <location filename="../timestack/processing/landtrendr.py" line="495"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="488"/>
+        <location filename="../timestack/processing/landtrendr.py" line="497"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="510"/>
+        <location filename="../timestack/processing/landtrendr.py" line="527"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="531"/>
+        <location filename="../timestack/processing/landtrendr.py" line="548"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="531"/>
+        <location filename="../timestack/processing/landtrendr.py" line="548"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="531"/>
+        <location filename="../timestack/processing/landtrendr.py" line="548"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="564"/>
+        <location filename="../timestack/processing/landtrendr.py" line="581"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="565"/>
+        <location filename="../timestack/processing/landtrendr.py" line="582"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="566"/>
+        <location filename="../timestack/processing/landtrendr.py" line="583"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="567"/>
+        <location filename="../timestack/processing/landtrendr.py" line="584"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="578"/>
+        <location filename="../timestack/processing/landtrendr.py" line="595"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
@@ -2275,7 +2275,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="472"/>
+        <location filename="../timestack/processing/landtrendr.py" line="481"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
@@ -2300,12 +2300,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="539"/>
+        <location filename="../timestack/processing/landtrendr.py" line="556"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="555"/>
+        <location filename="../timestack/processing/landtrendr.py" line="572"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
@@ -2315,12 +2315,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="512"/>
+        <location filename="../timestack/processing/landtrendr.py" line="529"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="518"/>
+        <location filename="../timestack/processing/landtrendr.py" line="535"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
@@ -2459,6 +2459,11 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <location filename="../timestack/processing/landtrendr.py" line="296"/>
         <source>Folder of the fitted-to-vertex stacks: one GeoTIFF per band of FIT_BANDS, fitted at the index&apos;s vertex years; empty: not written.</source>
         <translation>Dossier des stacks ajustés aux sommets : un GeoTIFF par bande de FIT_BANDS, ajustée aux années des sommets de l'indice ; vide : non écrits.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="511"/>
+        <source>INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name them (e.g. 1990_nbr) if they hold years of the stack.</source>
+        <translation>INPUT : les bandes {0} n'ont pas de description AAAA_nom, LandTrendr les laisse donc de côté ; nommez-les (p. ex. 1990_nbr) si elles contiennent des années de la pile.</translation>
     </message>
 </context>
 <context>
@@ -2698,7 +2703,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="79"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="81"/>
         <source>Advanced parameters</source>
         <translation>Paramètres avancés</translation>
     </message>
@@ -2865,22 +2870,22 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>RunsOneAlgorithm</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="261"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="266"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="286"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="291"/>
         <source>Install {0}…</source>
         <translation>Installer {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="315"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="320"/>
         <source>Large run</source>
         <translation>Traitement volumineux</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="315"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="320"/>
         <source>{0}
 
 Run it anyway?</source>
@@ -3622,217 +3627,217 @@ Le lancer quand même ?</translation>
 <context>
     <name>SearchScenesAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="73"/>
+        <location filename="../timestack/processing/search_scenes.py" line="72"/>
         <source>Search scenes</source>
         <translation>Rechercher des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="89"/>
+        <location filename="../timestack/processing/search_scenes.py" line="88"/>
         <source>Catalog (URL, file or preset)</source>
         <translation>Catalogue (URL, fichier ou préréglage)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="92"/>
+        <location filename="../timestack/processing/search_scenes.py" line="91"/>
         <source>Collections (comma-separated)</source>
         <translation>Collections (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="98"/>
+        <location filename="../timestack/processing/search_scenes.py" line="97"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="98"/>
+        <location filename="../timestack/processing/search_scenes.py" line="97"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="103"/>
+        <location filename="../timestack/processing/search_scenes.py" line="102"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="113"/>
+        <location filename="../timestack/processing/search_scenes.py" line="112"/>
         <source>Scene ids to exclude (comma-separated)</source>
         <translation>Identifiants des scènes à exclure (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="121"/>
+        <location filename="../timestack/processing/search_scenes.py" line="120"/>
         <source>Maximum number of scenes (0 = no limit)</source>
         <translation>Nombre maximal de scènes (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="131"/>
+        <location filename="../timestack/processing/search_scenes.py" line="130"/>
         <source>Platforms (comma-separated, e.g. landsat-8)</source>
         <translation>Plateformes (séparées par des virgules, p. ex. landsat-8)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="137"/>
+        <location filename="../timestack/processing/search_scenes.py" line="136"/>
         <source>Server timeout (seconds)</source>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="318"/>
+        <location filename="../timestack/processing/search_scenes.py" line="317"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="177"/>
+        <location filename="../timestack/processing/search_scenes.py" line="176"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="177"/>
+        <location filename="../timestack/processing/search_scenes.py" line="176"/>
         <source>STAC ItemCollection (*.json)</source>
         <translation>ItemCollection STAC (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="185"/>
+        <location filename="../timestack/processing/search_scenes.py" line="184"/>
         <source>Number of scenes</source>
         <translation>Nombre de scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="252"/>
+        <location filename="../timestack/processing/search_scenes.py" line="251"/>
         <source>Give the area to search as EXTENT or as an AOI polygon layer.</source>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="259"/>
+        <location filename="../timestack/processing/search_scenes.py" line="258"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="324"/>
+        <location filename="../timestack/processing/search_scenes.py" line="323"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="331"/>
+        <location filename="../timestack/processing/search_scenes.py" line="330"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="314"/>
+        <location filename="../timestack/processing/search_scenes.py" line="313"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="278"/>
+        <location filename="../timestack/processing/search_scenes.py" line="277"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="77"/>
+        <location filename="../timestack/processing/search_scenes.py" line="76"/>
         <source>Finds satellite scenes over an area and a period. CATALOG is a STAC API URL, a local catalog file (STAC ItemCollection JSON, stac-geoparquet or a static catalog&apos;s catalog.json) or one of: {0}. Give the area as EXTENT or as an AOI polygon layer (any CRS). A day-of-year window whose start is after its end wraps over the new year (e.g. 335 to 60 for winters). Outputs the scene footprints and the scenes as a STAC ItemCollection JSON for compositing. Radar scenes (Sentinel-1) can be filtered by orbit direction, relative orbit and polarisations (advanced parameters); the cloud limit keeps them, having no cloud cover. No match gives an empty layer and a message, not an error.</source>
         <translation>Trouve les scènes satellitaires sur une zone et une période. CATALOG est une URL d'API STAC, un fichier de catalogue local (JSON ItemCollection STAC, stac-geoparquet ou le catalog.json d'un catalogue statique) ou l'un de : {0}. Indiquez la zone par EXTENT ou par une couche de polygones AOI (dans n'importe quel SCR). Une fenêtre de jours de l'année dont le début est après la fin passe le nouvel an (p. ex. 335 à 60 pour les hivers). Produit les empreintes des scènes et les scènes en JSON ItemCollection STAC pour la composition. Les scènes radar (Sentinel-1) peuvent être filtrées par direction d'orbite, orbite relative et polarisations (paramètres avancés) ; la limite de nuages les conserve, puisqu'elles n'ont pas de couverture nuageuse. Sans correspondance, le résultat est une couche vide et un message, pas une erreur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <location filename="../timestack/processing/search_scenes.py" line="143"/>
         <source>Radar: orbit direction</source>
         <translation>Radar : direction de l'orbite</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <location filename="../timestack/processing/search_scenes.py" line="143"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <location filename="../timestack/processing/search_scenes.py" line="143"/>
         <source>Ascending</source>
         <translation>Ascendante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="144"/>
+        <location filename="../timestack/processing/search_scenes.py" line="143"/>
         <source>Descending</source>
         <translation>Descendante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="151"/>
+        <location filename="../timestack/processing/search_scenes.py" line="150"/>
         <source>Radar: relative orbits (comma-separated, e.g. 44,117)</source>
         <translation>Radar : orbites relatives (séparées par des virgules, p. ex. 44,117)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="157"/>
+        <location filename="../timestack/processing/search_scenes.py" line="156"/>
         <source>Radar: polarisations every scene must carry (e.g. VV,VH)</source>
         <translation>Radar : polarisations que chaque scène doit avoir (p. ex. VV,VH)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="166"/>
+        <location filename="../timestack/processing/search_scenes.py" line="165"/>
         <source>Login: Earthdata, or the STAC API&apos;s (authentication configuration: username and password, an empty username and a token, a header name ending in &apos;:&apos; and its value, or OAuth2)</source>
         <translation>Authentification : Earthdata, ou celle de l'API STAC (configuration d'authentification : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, nom d'en-tête terminé par « : » et sa valeur, ou OAuth2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Where to search: a STAC API URL, a local STAC catalog or ItemCollection file, or a preset (planetary-computer, earth-search, earthdata, earthengine).</source>
         <translation>Où chercher : l'URL d'une API STAC, un catalogue STAC local ou un fichier ItemCollection, ou un préréglage (planetary-computer, earth-search, earthdata, earthengine).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Collection ids to search, separated by commas (landsat-c2-l2, sentinel-2-l2a…); empty: every collection of the catalog.</source>
         <translation>Identifiants des collections à chercher, séparés par des virgules (landsat-c2-l2, sentinel-2-l2a…) ; vide : chaque collection du catalogue.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>First acquisition day searched (YYYY-MM-DD, UTC), included; DOY_START and DOY_END narrow each year to a season.</source>
         <translation>Premier jour d'acquisition cherché (AAAA-MM-JJ, UTC), inclus ; DOY_START et DOY_END restreignent chaque année à une saison.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Last acquisition day searched (YYYY-MM-DD, UTC), included: scenes taken that whole day are found.</source>
         <translation>Dernier jour d'acquisition cherché (AAAA-MM-JJ, UTC), inclus : les scènes prises pendant toute cette journée sont trouvées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Keep scenes whose cloud cover is at most this, in percent (0–100) of the scene; 100 keeps all.</source>
         <translation>Garder les scènes dont la couverture nuageuse est au plus celle-ci, en pourcentage (0–100) de la scène ; 100 garde tout.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Scene ids to leave out, separated by commas (a scene with a stripe or a bad mask).</source>
         <translation>Identifiants des scènes à écarter, séparés par des virgules (une scène avec une bande manquante ou un mauvais masque).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Stop after this many scenes (a count), in the order the catalog returns them; 0: every scene found.</source>
         <translation>S'arrêter après ce nombre de scènes (un compte), dans l'ordre où le catalogue les renvoie ; 0 : chaque scène trouvée.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Keep scenes of these platforms only, separated by commas (landsat-8, sentinel-2a…), as named in the items' platform property; empty: every platform.</source>
         <translation>Garder seulement les scènes de ces plateformes, séparées par des virgules (landsat-8, sentinel-2a…), telles que nommées dans la propriété platform des items ; vide : chaque plateforme.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>How long to wait for each answer of the catalog, in seconds, before the search fails.</source>
         <translation>Combien de temps attendre chaque réponse du catalogue, en secondes, avant que la recherche échoue.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Radar scenes (Sentinel-1): keep those taken on ascending or descending passes only (sat:orbit_state); Any keeps both.</source>
         <translation>Scènes radar (Sentinel-1) : garder seulement celles prises en passes ascendantes ou descendantes (sat:orbit_state) ; Toutes garde les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Radar scenes: keep those of these relative orbit numbers (tracks), separated by commas (44, 117), so every date is seen from the same geometry; empty: every track.</source>
         <translation>Scènes radar : garder celles de ces numéros d'orbite relative (traces), séparés par des virgules (44, 117), pour que chaque date soit vue sous la même géométrie ; vide : chaque trace.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>Radar scenes: keep those that carry every one of these polarisations, separated by commas (VV, VH); empty: any.</source>
         <translation>Scènes radar : garder celles qui portent chacune de ces polarisations, séparées par des virgules (VV, VH) ; vide : n'importe laquelle.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>A QGIS authentication configuration with the login of the STAC API, or your Earthdata Login (earthdata), or an Earth Engine service account&apos;s key JSON (earthengine); kept in the QGIS authentication database, never in logs; empty: anonymous.</source>
         <translation>Une configuration d'authentification QGIS avec la connexion de l'API STAC, ou votre Earthdata Login (earthdata), ou la clé JSON d'un compte de service Earth Engine (earthengine) ; conservée dans la base d'authentification de QGIS, jamais dans les journaux ; vide : anonyme.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>The footprints of the scenes found: a polygon per scene, with its id and properties as attributes.</source>
         <translation>Les emprises des scènes trouvées : un polygone par scène, avec son identifiant et ses propriétés en attributs.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="186"/>
+        <location filename="../timestack/processing/search_scenes.py" line="185"/>
         <source>The scenes found as a STAC ItemCollection JSON: the input (ITEMS) of composites, per-date stacks and polygon statistics.</source>
         <translation>Les scènes trouvées sous forme de JSON STAC ItemCollection : l'entrée (ITEMS) des composites, des stacks par date et des statistiques par polygone.</translation>
     </message>
@@ -3991,72 +3996,72 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimeSeriesPanel</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="106"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="108"/>
         <source>A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, LandTrendr fits, per-date stacks</source>
         <translation>Une pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom) : composites, ajustements LandTrendr, piles par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="114"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="116"/>
         <source>Choose a stack file that is not a layer of the project</source>
         <translation>Choisir un fichier de pile qui n'est pas une couche du projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="118"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="120"/>
         <source>What to make of the stack</source>
         <translation>Ce qu'il faut faire de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="129"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="131"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="136"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="138"/>
         <source>Summarise, resample or export any time stack: per-pixel statistics over time (timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations.</source>
         <translation>Résumer, rééchantillonner ou exporter toute pile temporelle : statistiques par pixel dans le temps (timescan), séries mensuelles, saisonnières et annuelles, cubes NetCDF/Zarr, animations.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="148"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="150"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="149"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="151"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="163"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="165"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="173"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
         <source>Time stack</source>
         <translation>Pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="173"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
         <source>GeoTIFF stacks (*.tif *.tiff *.vrt)</source>
         <translation>Piles GeoTIFF (*.tif *.tiff *.vrt)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="197"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="199"/>
         <source>Pick a stack first: a layer of the project or a file (…).</source>
         <translation>Choisissez d'abord une pile : une couche du projet ou un fichier (…).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="200"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="202"/>
         <source>Running {0}…</source>
         <translation>{0} en cours…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="206"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="208"/>
         <source>Written: {0}</source>
         <translation>Écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="209"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="211"/>
         <source>The run</source>
         <translation>Le traitement</translation>
     </message>
@@ -4160,87 +4165,87 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="300"/>
+        <location filename="../timestack/processing/algorithm.py" line="304"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="434"/>
+        <location filename="../timestack/processing/algorithm.py" line="438"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="439"/>
+        <location filename="../timestack/processing/algorithm.py" line="443"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="442"/>
+        <location filename="../timestack/processing/algorithm.py" line="446"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="446"/>
+        <location filename="../timestack/processing/algorithm.py" line="450"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="448"/>
+        <location filename="../timestack/processing/algorithm.py" line="452"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="450"/>
+        <location filename="../timestack/processing/algorithm.py" line="454"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="455"/>
+        <location filename="../timestack/processing/algorithm.py" line="459"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="457"/>
+        <location filename="../timestack/processing/algorithm.py" line="461"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="459"/>
+        <location filename="../timestack/processing/algorithm.py" line="463"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="460"/>
+        <location filename="../timestack/processing/algorithm.py" line="464"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="513"/>
+        <location filename="../timestack/processing/algorithm.py" line="521"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="545"/>
+        <location filename="../timestack/processing/algorithm.py" line="553"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="547"/>
+        <location filename="../timestack/processing/algorithm.py" line="555"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="549"/>
+        <location filename="../timestack/processing/algorithm.py" line="557"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="550"/>
+        <location filename="../timestack/processing/algorithm.py" line="558"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="582"/>
+        <location filename="../timestack/processing/algorithm.py" line="590"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -4260,62 +4265,62 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="363"/>
+        <location filename="../timestack/processing/algorithm.py" line="367"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="347"/>
+        <location filename="../timestack/processing/algorithm.py" line="351"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="396"/>
+        <location filename="../timestack/processing/algorithm.py" line="400"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="403"/>
+        <location filename="../timestack/processing/algorithm.py" line="407"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="471"/>
+        <location filename="../timestack/processing/algorithm.py" line="475"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="651"/>
+        <location filename="../timestack/processing/algorithm.py" line="659"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="354"/>
+        <location filename="../timestack/processing/algorithm.py" line="358"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="359"/>
+        <location filename="../timestack/processing/algorithm.py" line="363"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="415"/>
+        <location filename="../timestack/processing/algorithm.py" line="419"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="497"/>
+        <location filename="../timestack/processing/algorithm.py" line="505"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="619"/>
+        <location filename="../timestack/processing/algorithm.py" line="627"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="487"/>
+        <location filename="../timestack/processing/algorithm.py" line="495"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
@@ -4323,6 +4328,11 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/processing/algorithm.py" line="238"/>
         <source>AUTHCFG: the authentication configuration &apos;{0}&apos; gave no login ({1}).</source>
         <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="479"/>
+        <source>{0}: Timestack writes GeoTIFF rasters, not &apos;.{1}&apos;; name the file .tif.</source>
+        <translation>{0} : Timestack écrit des rasters GeoTIFF, pas des '.{1}' ; nommez le fichier en .tif.</translation>
     </message>
 </context>
 <context>
@@ -4368,7 +4378,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="604"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="610"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
@@ -4398,47 +4408,47 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="185"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="188"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="224"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="229"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="248"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="253"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="328"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="333"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="510"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="515"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="514"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="519"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="527"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="532"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="581"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="586"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="753"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="758"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4558,57 +4568,57 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG earthengine : réponse inattendue {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="56"/>
+        <location filename="../timestack/core/search/query.py" line="59"/>
         <source>{0} must be a date written as YYYY-MM-DD, got {1!r}.</source>
         <translation>{0} doit être une date écrite AAAA-MM-JJ, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="77"/>
+        <location filename="../timestack/core/search/query.py" line="80"/>
         <source>AOI is empty: give a polygon, a layer extent or a rectangle.</source>
         <translation>AOI est vide : indiquez un polygone, l'emprise d'une couche ou un rectangle.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="91"/>
+        <location filename="../timestack/core/search/query.py" line="94"/>
         <source>AOI is not a readable polygon: {0}</source>
         <translation>AOI n'est pas un polygone lisible : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="95"/>
+        <location filename="../timestack/core/search/query.py" line="98"/>
         <source>AOI is empty (no area): draw or choose a polygon with an area.</source>
         <translation>AOI est vide (aucune surface) : dessinez ou choisissez un polygone ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="102"/>
+        <location filename="../timestack/core/search/query.py" line="105"/>
         <source>AOI must be a polygon, got a {0}.</source>
         <translation>AOI doit être un polygone, reçu un {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="110"/>
+        <location filename="../timestack/core/search/query.py" line="113"/>
         <source>AOI CRS {0!r} is not a known coordinate reference system.</source>
         <translation>Le SCR {0!r} de l'AOI n'est pas un système de coordonnées de référence connu.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="251"/>
+        <location filename="../timestack/core/search/query.py" line="254"/>
         <source>{0} must be a whole day of year from 1 to 366, got {1!r}.</source>
         <translation>{0} doit être un jour de l'année entier de 1 à 366, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="259"/>
+        <location filename="../timestack/core/search/query.py" line="262"/>
         <source>MAX_CLOUD is a percentage from 0 to 100, got {0!r}.</source>
         <translation>MAX_CLOUD est un pourcentage de 0 à 100, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="265"/>
+        <location filename="../timestack/core/search/query.py" line="268"/>
         <source>MAX_ITEMS must be a positive whole number, got {0!r}.</source>
         <translation>MAX_ITEMS doit être un nombre entier positif, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="271"/>
+        <location filename="../timestack/core/search/query.py" line="274"/>
         <source>sort must be one of {0}, got {1!r}.</source>
         <translation>sort doit être l'un de {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/__init__.py" line="54"/>
+        <location filename="../timestack/core/search/__init__.py" line="53"/>
         <source>CATALOG {0!r} is neither a STAC API URL nor a catalog file.</source>
         <translation>CATALOG {0!r} n'est ni une URL d'API STAC ni un fichier de catalogue.</translation>
     </message>
@@ -4618,67 +4628,67 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COLLECTIONS : {0} absent du catalogue {1} ; il contient {2}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="77"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="90"/>
         <source>CATALOG {0}: feature {1} (id {2}) is not a valid STAC Item: {3!r}.</source>
         <translation>CATALOG {0} : l'entité {1} (identifiant {2}) n'est pas un Item STAC valide : {3!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="92"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="105"/>
         <source>CATALOG {0} is not readable JSON: {1}</source>
         <translation>CATALOG {0} n'est pas un JSON lisible : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="98"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="111"/>
         <source>CATALOG {0} is JSON but not a STAC object.</source>
         <translation>CATALOG {0} est du JSON mais pas un objet STAC.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="107"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="120"/>
         <source>CATALOG {0}: &apos;features&apos; must be a list of STAC Items.</source>
         <translation>CATALOG {0} : 'features' doit être une liste d'Items STAC.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="120"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="133"/>
         <source>CATALOG {0}: the static catalog cannot be read: {1!r}</source>
         <translation>CATALOG {0} : le catalogue statique ne peut pas être lu : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="244"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="257"/>
         <source>CATALOG {0} is not a readable Parquet file: {1}</source>
         <translation>CATALOG {0} n'est pas un fichier Parquet lisible : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="251"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="264"/>
         <source>CATALOG {0} is Parquet but not stac-geoparquet (no {1} column).</source>
         <translation>CATALOG {0} est du Parquet mais pas du stac-geoparquet (pas de colonne {1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="283"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="296"/>
         <source>CATALOG {0}: row {1} is not a valid STAC Item: {2!r}</source>
         <translation>CATALOG {0} : la ligne {1} n'est pas un Item STAC valide : {2!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="48"/>
+        <location filename="../timestack/core/search/stac_api.py" line="47"/>
         <source>CATALOG {0} cannot be reached (is the server up and the URL right?).</source>
         <translation>CATALOG {0} est injoignable (le serveur est-il en service et l'URL correcte ?).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="69"/>
+        <location filename="../timestack/core/search/stac_api.py" line="68"/>
         <source>CATALOG {0} answered with HTTP error {1}: {2}</source>
         <translation>CATALOG {0} a répondu par l'erreur HTTP {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="74"/>
+        <location filename="../timestack/core/search/stac_api.py" line="73"/>
         <source>CATALOG {0} did not return valid STAC: {1!r}</source>
         <translation>CATALOG {0} n'a pas renvoyé de STAC valide : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="214"/>
+        <location filename="../timestack/core/search/stac_api.py" line="213"/>
         <source>COLLECTIONS: {0} not offered by {1}; it offers {2}.</source>
         <translation>COLLECTIONS : {0} n'est pas proposé par {1} ; il propose {2}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="256"/>
+        <location filename="../timestack/core/search/stac_api.py" line="255"/>
         <source>CATALOG {0!r} is not an http(s) STAC API URL.</source>
         <translation>CATALOG {0!r} n'est pas une URL http(s) d'API STAC.</translation>
     </message>
@@ -4808,47 +4818,47 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} doit être strictement croissant, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="253"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="255"/>
         <source>values must be (pixels, {0} years), got shape {1}</source>
         <translation>values doit être de forme (pixels, {0} années), reçu la forme {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="326"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="331"/>
         <source>fit band {0!r} must be (pixels, years) = {1}, got {2}</source>
         <translation>la bande ajustée {0!r} doit être de forme (pixels, années) = {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="357"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="363"/>
         <source>index_values must be (years, rows, cols), got shape {0}</source>
         <translation>index_values doit être de forme (années, lignes, colonnes), reçu la forme {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="369"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="375"/>
         <source>fit_bands[{0!r}] must have the index&apos;s shape {1}, got {2}</source>
         <translation>fit_bands[{0!r}] doit avoir la forme de l'indice {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="443"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="449"/>
         <source>years has {0} entries but the stack has {1} bands</source>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="615"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="621"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="621"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="627"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="627"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="633"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="636"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="642"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
@@ -4858,7 +4868,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="471"/>
+        <location filename="../timestack/core/composite/catalog.py" line="473"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -4873,27 +4883,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="193"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="196"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="239"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="244"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="251"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="256"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="361"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="366"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="603"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -4918,32 +4928,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, puis authentifiez-vous une fois avec `earthengine authenticate`.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="119"/>
+        <location filename="../timestack/core/search/query.py" line="122"/>
         <source>AOI lies outside longitude/latitude limits after reprojection from {0} (bounds {1}); check the AOI&apos;s CRS.</source>
         <translation>AOI sort des limites de longitude/latitude après reprojection depuis {0} (limites {1}) ; vérifiez le SCR de l'AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="241"/>
+        <location filename="../timestack/core/search/query.py" line="244"/>
         <source>END_DATE ({0}) is before START_DATE ({1}); swap them or pick a later end date.</source>
         <translation>END_DATE ({0}) est antérieure à START_DATE ({1}) ; inversez-les ou choisissez une date de fin plus tardive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/__init__.py" line="78"/>
+        <location filename="../timestack/core/search/__init__.py" line="77"/>
         <source>CATALOG is empty: give a STAC API URL, a catalog file, &apos;earthdata&apos; or &apos;earthengine&apos;.</source>
         <translation>CATALOG est vide : indiquez une URL d'API STAC, un fichier de catalogue, 'earthdata' ou 'earthengine'.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/__init__.py" line="106"/>
+        <location filename="../timestack/core/search/__init__.py" line="107"/>
         <source>CATALOG {0!r} is neither a STAC API URL, a catalog file (.json, .parquet) nor one of {1}.</source>
         <translation>CATALOG {0!r} n'est ni une URL d'API STAC, ni un fichier de catalogue (.json, .parquet), ni l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="128"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="141"/>
         <source>CATALOG {0} is neither an ItemCollection, an Item nor a static STAC catalog (type {1!r}).</source>
         <translation>CATALOG {0} n'est ni une ItemCollection, ni un Item, ni un catalogue STAC statique (type {1!r}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="39"/>
+        <location filename="../timestack/core/search/stac_api.py" line="38"/>
         <source>CATALOG {0} did not answer within {1:g} s; try again later or raise the timeout.</source>
         <translation>CATALOG {0} n'a pas répondu en {1:g} s ; réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
@@ -5028,22 +5038,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>disturbance_direction doit valoir +1 (l'indice augmente lors d'une perturbation) ou -1 (il diminue), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="435"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="441"/>
         <source>fit_bands needs band descriptions &apos;YYYY_name&apos;; years= is for 1-index stacks</source>
         <translation>fit_bands nécessite des descriptions de bandes 'YYYY_name' ; years= sert aux piles d'un seul indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="457"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="463"/>
         <source>stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly increasing</source>
         <translation>stack_path : l'année {0} de {1!r} apparaît dans les bandes {2} et {3} ; les années doivent être strictement croissantes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="470"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="476"/>
         <source>stack_path: no band described like &apos;YYYY_{0}&apos; (found names: {1}); set band descriptions such as &apos;1990_nbr&apos; or pass years=</source>
         <translation>stack_path : aucune bande décrite comme 'YYYY_{0}' (noms trouvés : {1}) ; définissez des descriptions de bandes telles que '1990_nbr' ou passez years=</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="485"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="491"/>
         <source>fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}</source>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
@@ -5083,7 +5093,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="512"/>
+        <location filename="../timestack/core/io/engine.py" line="563"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
@@ -5098,32 +5108,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="407"/>
+        <location filename="../timestack/core/composite/catalog.py" line="409"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="417"/>
+        <location filename="../timestack/core/composite/catalog.py" line="419"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="427"/>
+        <location filename="../timestack/core/composite/catalog.py" line="429"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="390"/>
+        <location filename="../timestack/core/composite/catalog.py" line="392"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="443"/>
+        <location filename="../timestack/core/composite/catalog.py" line="445"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="453"/>
+        <location filename="../timestack/core/composite/catalog.py" line="455"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
@@ -5143,17 +5153,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} images</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="145"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="158"/>
         <source>{0} items read from {1}</source>
         <translation>{0} items lus dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/local_catalog.py" line="266"/>
+        <location filename="../timestack/core/search/local_catalog.py" line="279"/>
         <source>{0} candidate rows in {1}</source>
         <translation>{0} lignes candidates dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="288"/>
+        <location filename="../timestack/core/search/stac_api.py" line="287"/>
         <source>{0} scenes</source>
         <translation>{0} scènes</translation>
     </message>
@@ -5173,7 +5183,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="600"/>
+        <location filename="../timestack/core/io/engine.py" line="651"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
@@ -5193,12 +5203,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="229"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="234"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="680"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="685"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -5358,12 +5368,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="502"/>
+        <location filename="../timestack/core/composite/catalog.py" line="533"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="562"/>
+        <location filename="../timestack/core/composite/catalog.py" line="593"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
@@ -5513,22 +5523,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} est arrivé incomplet ({1} octets sur {2}) ; relancez le téléchargement pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="152"/>
+        <location filename="../timestack/core/search/query.py" line="155"/>
         <source>ORBIT_DIRECTION must be one of {0}, got {1!r}.</source>
         <translation>ORBIT_DIRECTION doit être l'une des valeurs {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="168"/>
+        <location filename="../timestack/core/search/query.py" line="171"/>
         <source>RELATIVE_ORBIT takes whole numbers from {0} to {1} (Sentinel-1 tracks), got {2!r}.</source>
         <translation>RELATIVE_ORBIT prend des nombres entiers de {0} à {1} (traces Sentinel-1), reçu {2!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/query.py" line="184"/>
+        <location filename="../timestack/core/search/query.py" line="187"/>
         <source>POLARIZATIONS takes {0}, got {1!r}.</source>
         <translation>POLARIZATIONS prend {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="56"/>
+        <location filename="../timestack/core/search/stac_api.py" line="55"/>
         <source>CATALOG {0} refused the request (HTTP {1}): it needs a login. Give AUTHCFG, an authentication configuration (Basic: username and password, an empty username and a token, or a header name ending in &apos;:&apos; and its value), or check the one given.</source>
         <translation>CATALOG {0} a refusé la requête (HTTP {1}) : il faut s'authentifier. Indiquez AUTHCFG, une configuration d'authentification (Basic : nom d'utilisateur et mot de passe, nom d'utilisateur vide et jeton, ou nom d'en-tête terminé par « : » et sa valeur), ou vérifiez celle indiquée.</translation>
     </message>
@@ -5693,7 +5703,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CHUNK_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="525"/>
+        <location filename="../timestack/core/io/engine.py" line="576"/>
         <source>DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty</source>
         <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
     </message>
@@ -5838,7 +5848,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>MAX_GB doit être un nombre de gigaoctets (0 : aucune limite), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/sample.py" line="360"/>
+        <location filename="../timestack/core/hyp3/sample.py" line="346"/>
         <source>OUTPUT_FOLDER: {0} holds other files; choose an empty folder for the HyP3 sample.</source>
         <translation>OUTPUT_FOLDER : {0} contient d'autres fichiers ; choisissez un dossier vide pour l'échantillon HyP3.</translation>
     </message>
@@ -5856,6 +5866,16 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/sample_archive/extras.py" line="107"/>
         <source>sample companions ready in {0}</source>
         <translation>compagnons de l'échantillon prêts dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="72"/>
+        <source>CATALOG {0}: item {1} has a geometry that is not GeoJSON ({2}); fix or remove the item.</source>
+        <translation>CATALOG {0} : la géométrie de l'élément {1} n'est pas du GeoJSON ({2}) ; corrigez ou retirez l'élément.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="348"/>
+        <source>{0}: the stack's grid is rotated or not north-up, so its tiles cannot be mosaicked; warp it to a north-up grid first (Raster ▸ Projections ▸ Warp), or run it in one piece</source>
+        <translation>{0} : la grille de la pile est tournée ou n'est pas orientée au nord, ses tuiles ne peuvent donc pas être mosaïquées ; reprojetez-la d'abord sur une grille orientée au nord (Raster ▸ Projections ▸ Projection (warp)), ou traitez-la d'un seul tenant</translation>
     </message>
 </context>
 <context>
@@ -5879,237 +5899,237 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="146"/>
+        <location filename="../timestack/processing/params.py" line="151"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="188"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="188"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="216"/>
+        <location filename="../timestack/processing/params.py" line="221"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="217"/>
+        <location filename="../timestack/processing/params.py" line="222"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="218"/>
+        <location filename="../timestack/processing/params.py" line="223"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="219"/>
+        <location filename="../timestack/processing/params.py" line="224"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="220"/>
+        <location filename="../timestack/processing/params.py" line="225"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="221"/>
+        <location filename="../timestack/processing/params.py" line="226"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="227"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="223"/>
+        <location filename="../timestack/processing/params.py" line="228"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="224"/>
+        <location filename="../timestack/processing/params.py" line="229"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="248"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="249"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="250"/>
+        <location filename="../timestack/processing/params.py" line="255"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="251"/>
+        <location filename="../timestack/processing/params.py" line="256"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="258"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="258"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="258"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="258"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="283"/>
+        <location filename="../timestack/processing/params.py" line="288"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="325"/>
+        <location filename="../timestack/processing/params.py" line="330"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="537"/>
+        <location filename="../timestack/processing/params.py" line="542"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="135"/>
+        <location filename="../timestack/processing/params.py" line="140"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="517"/>
+        <location filename="../timestack/processing/params.py" line="522"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="602"/>
+        <location filename="../timestack/processing/params.py" line="607"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="350"/>
+        <location filename="../timestack/processing/params.py" line="355"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="416"/>
+        <location filename="../timestack/processing/params.py" line="421"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="437"/>
+        <location filename="../timestack/processing/params.py" line="442"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="498"/>
+        <location filename="../timestack/processing/params.py" line="503"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="151"/>
+        <location filename="../timestack/processing/params.py" line="156"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
         <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="57"/>
+        <location filename="../timestack/processing/tile_grid.py" line="58"/>
         <source>TILES_ID_FIELD: TILES has no field {0}; its fields are: {1}.</source>
         <translation>TILES_ID_FIELD : TILES n'a pas de champ {0} ; ses champs sont : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="79"/>
+        <location filename="../timestack/processing/tile_grid.py" line="80"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="87"/>
+        <location filename="../timestack/processing/tile_grid.py" line="95"/>
         <source>TILES has no features; choose a grid layer with cells.</source>
         <translation>TILES n'a aucune entité ; choisissez une couche de grille avec des cellules.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="91"/>
+        <location filename="../timestack/processing/tile_grid.py" line="99"/>
         <source>TILES: the stack has no coordinate reference system, so the grid&apos;s cells cannot be placed on it; use TILE_SIZE instead.</source>
         <translation>TILES : la pile n'a pas de système de coordonnées, donc les cellules de la grille ne peuvent pas y être placées ; utilisez plutôt TILE_SIZE.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="100"/>
+        <location filename="../timestack/processing/tile_grid.py" line="108"/>
         <source>TILES: tiles named by the field {0}.</source>
         <translation>TILES : tuiles nommées par le champ {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="106"/>
+        <location filename="../timestack/processing/tile_grid.py" line="114"/>
         <source>TILES: tiles named by feature id.</source>
         <translation>TILES : tuiles nommées par l'identifiant d'entité.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="112"/>
+        <location filename="../timestack/processing/tile_grid.py" line="120"/>
         <source>TILES_ID_FIELD: feature {0} of TILES has no {1}; give every cell an id or choose another field.</source>
         <translation>TILES_ID_FIELD : l'entité {0} de TILES n'a pas de {1} ; donnez un identifiant à chaque cellule ou choisissez un autre champ.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="120"/>
+        <location filename="../timestack/processing/tile_grid.py" line="128"/>
         <source>TILES_ID_FIELD: features {0} and {1} of TILES would both be tile {2}; choose a field with one distinct value per cell.</source>
         <translation>TILES_ID_FIELD : les entités {0} et {1} de TILES seraient toutes deux la tuile {2} ; choisissez un champ avec une valeur distincte par cellule.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="141"/>
+        <location filename="../timestack/processing/tile_grid.py" line="150"/>
         <source>TILES: {0} cell(s) miss the stack and are skipped: {1}.</source>
         <translation>TILES : {0} cellule(s) hors de la pile, ignorée(s) : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/tile_grid.py" line="144"/>
+        <location filename="../timestack/processing/tile_grid.py" line="153"/>
         <source>TILES: none of the {0} cells of the grid overlaps the stack; choose a grid that covers it.</source>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="425"/>
+        <location filename="../timestack/processing/params.py" line="430"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="431"/>
+        <location filename="../timestack/processing/params.py" line="436"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="473"/>
+        <location filename="../timestack/processing/params.py" line="478"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="481"/>
+        <location filename="../timestack/processing/params.py" line="486"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="553"/>
+        <location filename="../timestack/processing/params.py" line="558"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="562"/>
+        <location filename="../timestack/processing/params.py" line="567"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
@@ -6124,169 +6144,174 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="178"/>
+        <location filename="../timestack/processing/params.py" line="183"/>
         <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
         <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="238"/>
+        <location filename="../timestack/processing/params.py" line="243"/>
         <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
         <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="276"/>
+        <location filename="../timestack/processing/params.py" line="281"/>
         <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
         <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="291"/>
+        <location filename="../timestack/processing/params.py" line="296"/>
         <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
         <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="327"/>
+        <location filename="../timestack/processing/params.py" line="332"/>
         <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
         <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="355"/>
+        <location filename="../timestack/processing/params.py" line="360"/>
         <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
         <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="443"/>
+        <location filename="../timestack/processing/params.py" line="448"/>
         <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
         <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="448"/>
+        <location filename="../timestack/processing/params.py" line="453"/>
         <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
         <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="453"/>
+        <location filename="../timestack/processing/params.py" line="458"/>
         <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
         <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="570"/>
+        <location filename="../timestack/processing/params.py" line="575"/>
         <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
         <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="578"/>
+        <location filename="../timestack/processing/params.py" line="583"/>
         <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
         <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="622"/>
+        <location filename="../timestack/processing/params.py" line="627"/>
         <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
         <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="655"/>
+        <location filename="../timestack/processing/params.py" line="660"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="661"/>
+        <location filename="../timestack/processing/params.py" line="666"/>
         <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
         <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="671"/>
+        <location filename="../timestack/processing/params.py" line="676"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="677"/>
+        <location filename="../timestack/processing/params.py" line="682"/>
         <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
         <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="690"/>
+        <location filename="../timestack/processing/params.py" line="695"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="707"/>
+        <location filename="../timestack/processing/params.py" line="712"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="707"/>
+        <location filename="../timestack/processing/params.py" line="712"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="707"/>
+        <location filename="../timestack/processing/params.py" line="712"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="716"/>
+        <location filename="../timestack/processing/params.py" line="721"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="724"/>
+        <location filename="../timestack/processing/params.py" line="729"/>
         <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
         <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="742"/>
+        <location filename="../timestack/processing/params.py" line="747"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="760"/>
+        <location filename="../timestack/processing/params.py" line="765"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="377"/>
+        <location filename="../timestack/processing/params.py" line="382"/>
         <source>Refuse runs reading or writing more than (GB, 0: no limit)</source>
         <translation>Refuser les traitements qui lisent ou écrivent plus de (Go, 0 : sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="393"/>
+        <location filename="../timestack/processing/params.py" line="398"/>
         <source>Largest run allowed, in gigabytes read, written or held in memory, estimated before any pixel is read; 0: no limit (a run needing more memory than the computer has is refused all the same)</source>
         <translation>Plus grande exécution permise, en gigaoctets lus, écrits ou tenus en mémoire, estimée avant la lecture du moindre pixel ; 0 : pas de limite (une exécution demandant plus de mémoire que l'ordinateur n'en a est refusée malgré tout)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="458"/>
+        <location filename="../timestack/processing/params.py" line="463"/>
         <source>The field of the tile grid whose values name the tiles (their files and manifest entries); empty: the first id-like field</source>
         <translation>Le champ de la grille de tuiles dont les valeurs nomment les tuiles (leurs fichiers et leurs entrées dans le manifeste) ; vide : le premier champ de type identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="524"/>
+        <location filename="../timestack/processing/params.py" line="529"/>
         <source>Folders, separated by ;, outside the catalog&apos;s own folder from which its scenes&apos; files may be read; by default a local catalog reads only files under its own folder</source>
         <translation>Dossiers, séparés par ;, hors du dossier du catalogue, depuis lesquels les fichiers de ses scènes peuvent être lus ; par défaut un catalogue local ne lit que les fichiers sous son propre dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="606"/>
+        <location filename="../timestack/processing/params.py" line="611"/>
         <source>A QGIS authentication configuration holding your Earthdata Login (NASA: HLS, CMR); kept in the QGIS authentication database, never written to logs or settings; empty: public data only</source>
         <translation>Une configuration d'authentification QGIS contenant votre Earthdata Login (NASA : HLS, CMR) ; conservée dans la base d'authentification de QGIS, jamais écrite dans les journaux ou les paramètres ; vide : données publiques seulement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="627"/>
+        <location filename="../timestack/processing/params.py" line="632"/>
         <source>A QGIS authentication configuration whose password is an Earth Engine service account&apos;s key JSON, kept encrypted in the QGIS authentication database; empty: the login made with &apos;earthengine authenticate&apos; on this computer</source>
         <translation>Une configuration d'authentification QGIS dont le mot de passe est la clé JSON d'un compte de service Earth Engine, chiffrée dans la base d'authentification de QGIS ; vide : la connexion faite avec « earthengine authenticate » sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="682"/>
+        <location filename="../timestack/processing/params.py" line="687"/>
         <source>Coordinate reference system of the output grid; its units are those of RESOLUTION</source>
         <translation>Système de coordonnées de référence de la grille de sortie ; ses unités sont celles de RESOLUTION</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="698"/>
+        <location filename="../timestack/processing/params.py" line="703"/>
         <source>Reflective bands to write (surface reflectance, named as Landsat&apos;s: blue, green, red, nir, swir1, swir2)</source>
         <translation>Bandes réflectives à écrire (réflectance de surface, nommées comme celles de Landsat : blue, green, red, nir, swir1, swir2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="728"/>
+        <location filename="../timestack/processing/params.py" line="733"/>
         <source>Int16: values × 10000, half the size on disk; Float32: the values as they are</source>
         <translation>Int16 : valeurs × 10000, moitié moins de place sur le disque ; Float32 : les valeurs telles quelles</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/tile_grid.py" line="88"/>
+        <source>TILES holds {0} geometries, not cells; choose a grid layer of polygons (one per tile).</source>
+        <translation>TILES contient des géométries de type {0}, pas des cellules ; choisissez une couche de grille de polygones (un par tuile).</translation>
     </message>
 </context>
 <context>
