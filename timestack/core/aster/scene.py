@@ -277,8 +277,10 @@ def scene_from_hdf(path: str | Path) -> AsterScene:
     if dataset is None:
         raise _hdf_error(path, gdal.GetLastErrorMsg() or "GDAL cannot open it")
     metadata = dataset.GetMetadata() or {}
+    subdatasets = dataset.GetSubDatasets()
+    dataset = None  # closed before any refusal: a traceback holding it crashes GDAL at exit
     bands: dict = {}
-    for name, description in dataset.GetSubDatasets():
+    for name, description in subdatasets:
         match = _IMAGE_DATA.search(description) or _IMAGE_DATA.search(name)
         if match and match[1] in UNIT_CONVERSION:
             bands[match[1]] = name

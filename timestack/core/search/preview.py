@@ -74,21 +74,24 @@ def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int 
     dataset = gdal.Open(str(vrt))
     if dataset is None:
         raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
-    width, height = _reduced_size(dataset, size)
-    stretches = []
-    for number in range(1, dataset.RasterCount + 1):
-        band = dataset.GetRasterBand(number)
-        values = band.ReadAsArray(buf_xsize=width, buf_ysize=height)
-        if values is None:
-            raise OSError(f"GDAL could not read band {number} of {vrt}: {gdal.GetLastErrorMsg()}")
-        values = values.astype(np.float64)
-        valid = np.isfinite(values)
-        if band.GetNoDataValue() is not None:
-            valid &= values != band.GetNoDataValue()
-        if not valid.any():
-            raise ValueError(f"{vrt} has no valid pixels in band {number}")
-        stretches.append(tuple(float(v) for v in np.percentile(values[valid], [low, high])))
-    return stretches
+    try:
+        width, height = _reduced_size(dataset, size)
+        stretches = []
+        for number in range(1, dataset.RasterCount + 1):
+            band = dataset.GetRasterBand(number)
+            values = band.ReadAsArray(buf_xsize=width, buf_ysize=height)
+            if values is None:
+                raise OSError(f"GDAL could not read band {number} of {vrt}: {gdal.GetLastErrorMsg()}")
+            values = values.astype(np.float64)
+            valid = np.isfinite(values)
+            if band.GetNoDataValue() is not None:
+                valid &= values != band.GetNoDataValue()
+            if not valid.any():
+                raise ValueError(f"{vrt} has no valid pixels in band {number}")
+            stretches.append(tuple(float(v) for v in np.percentile(values[valid], [low, high])))
+        return stretches
+    finally:
+        dataset = None  # closed before any error leaves: a traceback holding it crashes GDAL at exit
 
 
 def natural_colour_copy(vrt, folder, size: int = 2048) -> Path:
@@ -102,13 +105,16 @@ def natural_colour_copy(vrt, folder, size: int = 2048) -> Path:
     source = gdal.Open(str(vrt))
     if source is None:
         raise OSError(f"GDAL could not open {vrt}: {gdal.GetLastErrorMsg()}")
-    width, height = _reduced_size(source, size)
-    target = Path(folder) / f"{Path(vrt).stem}.tif"
-    with atomic_output(target) as tmp:
-        creation = ["COMPRESS=DEFLATE", "TILED=YES"]
-        options = gdal.TranslateOptions(width=width, height=height, creationOptions=creation)
-        copy = gdal.Translate(str(tmp), source, options=options)
-        if copy is None:
-            raise OSError(f"GDAL could not copy {vrt}: {gdal.GetLastErrorMsg()}")
-        copy = None  # flush the GeoTIFF
-    return target
+    try:
+        width, height = _reduced_size(source, size)
+        target = Path(folder) / f"{Path(vrt).stem}.tif"
+        with atomic_output(target) as tmp:
+            creation = ["COMPRESS=DEFLATE", "TILED=YES"]
+            options = gdal.TranslateOptions(width=width, height=height, creationOptions=creation)
+            copy = gdal.Translate(str(tmp), source, options=options)
+            if copy is None:
+                raise OSError(f"GDAL could not copy {vrt}: {gdal.GetLastErrorMsg()}")
+            copy = None  # flush the GeoTIFF
+        return target
+    finally:
+        source = None  # closed before any error leaves: a traceback holding it crashes GDAL at exit

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -174,11 +175,21 @@ def read_polygons(path: str | os.PathLike, id_field: str, layer: Optional[str] =
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: cannot open {0} as a vector layer"), args=(path,)
         )
-    vector = source.GetLayerByName(layer) if layer else source.GetLayer(0)
-    if vector is None:
-        raise ZonalInputError(
-            QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: {0} has no layer {1!r}"), args=(path, layer)
-        )
+    try:
+        vector = source.GetLayerByName(layer) if layer else source.GetLayer(0)
+        if vector is None:
+            raise ZonalInputError(
+                QT_TRANSLATE_NOOP("TimestackCore", "POLYGONS: {0} has no layer {1!r}"), args=(path, layer)
+            )
+        return _layer_polygons(vector, id_field)
+    finally:
+        source = None  # closed before any refusal leaves: a traceback holding it crashes GDAL at exit
+
+
+def _layer_polygons(vector, id_field: str) -> Polygons:
+    """:func:`read_polygons` of an open OGR layer (the caller owns, and closes, its data source)."""
+    from osgeo import ogr
+
     definition = vector.GetLayerDefn()
     fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     # a GeoPackage's fid column is not an OGR field, yet QGIS lists it first among the layer's fields
@@ -515,14 +526,25 @@ def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = No
         raise ZonalInputError(
             QT_TRANSLATE_NOOP("TimestackCore", "INPUT: cannot open {0} as a raster"), args=(path,)
         )
-    if not dataset.GetProjection():
+    projection = dataset.GetProjection()
+    descriptions = [dataset.GetRasterBand(i).GetDescription() for i in range(1, dataset.RasterCount + 1)]
+    try:
+        bands = _stack_bands(path, projection, descriptions, variables)
+    except ZonalInputError:
+        dataset = None  # closed before the refusal leaves: a traceback holding it crashes GDAL at exit
+        raise
+    return dataset, bands
+
+
+def _stack_bands(path, projection: str, descriptions: list, variables: Optional[Sequence[str]]) -> list:
+    """The dated bands :func:`stack_bands` keeps, from the stack's projection and band descriptions."""
+    if not projection:
         raise ZonalInputError(
             QT_TRANSLATE_NOOP(
                 "TimestackCore", "INPUT: {0} has no coordinate reference system; assign one before"
             ),
             args=(path,),
         )
-    descriptions = [dataset.GetRasterBand(i).GetDescription() for i in range(1, dataset.RasterCount + 1)]
     bands = dated_bands(descriptions, Path(path).stem)
     if variables:
         wanted = {v.lower() for v in variables}
@@ -533,7 +555,7 @@ def stack_bands(path: str | os.PathLike, variables: Optional[Sequence[str]] = No
                 QT_TRANSLATE_NOOP("TimestackCore", "BANDS: {0} has none of {1}; it holds {2}"),
                 args=(path, ", ".join(variables), ", ".join(present)),
             )
-    return dataset, bands
+    return bands
 
 
 def zonal_statistics(
@@ -629,22 +651,40 @@ def stack_statistics(
     GDALRasterSource = native.exactextract().raster.GDALRasterSource  # noqa: N806 - a class
 
     dataset, bands = stack_bands(path, variables)
-    geometries = reproject_polygons(polygons, dataset.GetProjection())
-    transform = dataset.GetGeoTransform()
-    sources = [GDALRasterSource(dataset, band.index) for band in bands]
-    with _read_errors_named(path):
-        return zonal_statistics_of_sources(
-            sources,
-            bands,
-            polygons,
-            geometries,
-            dataset.GetSpatialRef(),
-            abs(transform[1] * transform[5]),
-            statistics,
-            progress,
-            is_cancelled,
-            progress_span,
-        )
+    sources = []
+    try:
+        geometries = reproject_polygons(polygons, dataset.GetProjection())
+        transform = dataset.GetGeoTransform()
+        sources = [GDALRasterSource(dataset, band.index) for band in bands]
+        with _read_errors_named(path):
+            return zonal_statistics_of_sources(
+                sources,
+                bands,
+                polygons,
+                geometries,
+                dataset.GetSpatialRef(),
+                abs(transform[1] * transform[5]),
+                statistics,
+                progress,
+                is_cancelled,
+                progress_span,
+            )
+    except BaseException as error:
+        # the frames below hold the dataset through exactextract's sources; a traceback keeping them
+        # (a cancel, a damaged block) would close it after GDAL is gone at exit, crashing QGIS
+        _clear_frames(error)
+        raise
+    finally:
+        dataset = sources = None
+
+
+def _clear_frames(error: BaseException) -> None:
+    """Let go of the locals of the finished frames ``error`` and the errors it chains passed through."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
 
 
 def _stacks_on_cluster(address, stacks, polygons, statistics, variables, progress, is_cancelled) -> list:
