@@ -194,3 +194,22 @@ def test_undated_bands_unknown_variables_and_cancel_leave_nothing(tmp_path):
     with pytest.raises(Cancelled):
         run_timescan_raster(dated, tmp_path / "c.tif", is_cancelled=lambda: True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dated.tif", "undated.tif"]
+
+
+@pytest.mark.parametrize("largest", [60000.0, 101.0, -9999.0])
+def test_sar_mode_refuses_values_that_cannot_be_db_by_naming_sar_db(largest):
+    """Digital numbers or linear power read as dB gave inf and NaN metrics without a word."""
+    db = RNG.normal(-12.0, 3.0, (6, 4, 4))
+    db[3, 2, 1] = largest
+    db[0, 0, 0] = np.nan
+    with pytest.raises(
+        TimestackError, match=f"SAR_DB: the stack holds values such as {largest:g}, which are not dB"
+    ):
+        timescan(db, random_dates(6), ["avg", "min", "max", "median"], sar_db=True)
+    assert np.isfinite(timescan(db, random_dates(6), ["avg", "max"])).all()
+
+
+def test_sar_mode_takes_the_whole_plausible_db_range_and_missing_values():
+    db = np.array([[-60.0], [35.0], [np.nan], [np.inf], [-100.0]])
+    result = timescan(db, random_dates(5), ["min", "max", "count"], sar_db=True)
+    np.testing.assert_allclose(result[:2, 0], [-100.0, 35.0])

@@ -23,7 +23,9 @@ def place(tmp_path_factory):
     doubled = write_stack(root / "doubled.tif", data[:3], [dates[0], dates[0], dates[1]], nodata=np.nan)
     partly = write_stack(root / "partly.tif", data[:3], [dates[0], "", dates[2]], nodata=np.nan)
     three = write_stack(root / "three.tif", data[:3], dates[:3], nodata=np.nan)
+    numbers = write_stack(root / "numbers.tif", (data * 60000).astype("uint16"), dates, nodata=0)
     paths = {"root": root, "stack": stack, "doubled": doubled, "partly": partly, "three": three}
+    paths["numbers"] = numbers
     with read_only(files["readonly"]):
         yield {name: str(path) for name, path in {**files, **paths}.items()}
 
@@ -51,6 +53,11 @@ CASES = [
     Case("harmonics-on-three-dates", scan(INPUT="{three}", METRICS="harmonics"), "METRICS"),
     Case("variable-unknown", scan(VARIABLES="nbr"), "VARIABLES"),
     Case("sar-db-not-a-boolean", scan(SAR_DB="perhaps"), "SAR_DB"),
+    Case(
+        "sar-db-on-digital-numbers",
+        scan(INPUT="{numbers}", SAR_DB="true"),
+        "SAR_DB: the stack holds values such as",
+    ),
     Case("outliers-not-a-boolean", scan(OUTLIERS="sometimes"), "OUTLIERS"),
     Case("output-is-input", scan(OUTPUT="{stack}"), "OUTPUT"),
     Case("output-in-read-only-folder", scan(OUTPUT="{readonly}/timescan.tif"), "OUTPUT"),

@@ -47,6 +47,10 @@ HARMONICS = ("amplitude", "phase", "trend", "residuals", "model_mean")
 DEFAULT_METRICS = ("avg", "min", "max", "median", "std", "cov", "p5", "p95", "count")
 #: Reported in dB in SAR mode (the others stay linear or are counts).
 DB_METRICS = ("avg", "min", "max", "median")
+#: The largest magnitude SAR_DB accepts: calibrated backscatter lies within about -50 to +30 dB; a value
+#: beyond ±100 dB (a power ratio of 10^10, and 10^(v/10) overflows past 3,080) is an amplitude, linear
+#: power or a digital number, whose "dB" statistics would be inf and NaN.
+MAX_ABS_DB = 100.0
 
 _CODES = {name: code for code, name in enumerate(METRICS + HARMONICS)}
 _PERCENTILE_CODE = 100  # + the percentile, 0-100
@@ -155,7 +159,8 @@ def timescan(
     Raises
     ------
     TimestackError
-        For unknown metrics or dates that do not match the stack.
+        For unknown metrics, dates that do not match the stack, and with ``sar_db`` values that cannot be
+        dB backscatter (beyond :data:`MAX_ABS_DB`; names SAR_DB).
     """
     chosen = parse_metrics(metrics)
     values = np.asarray(stack, dtype=np.float64)
@@ -165,6 +170,8 @@ def timescan(
             parameter="INPUT",
             args=(len(dates), values.shape[0] if values.ndim else 0),
         )
+    if sar_db:
+        _require_decibels(values)
     flat = np.ascontiguousarray(values.reshape(values.shape[0], -1))
     out = np.empty((len(chosen), flat.shape[1]))
     codes = np.array([_code(metric) for metric in chosen])
@@ -177,3 +184,19 @@ def timescan(
         flat, decimal_years(dates), codes, bool(sar_db), bool(outliers), block_count(flat.shape[1]), out
     )
     return out.reshape((len(chosen),) + values.shape[1:])
+
+
+def _require_decibels(values: np.ndarray) -> None:
+    """Refuse, naming SAR_DB, values whose magnitude exceeds :data:`MAX_ABS_DB` (NaN and inf left aside)."""
+    magnitude = np.where(np.isfinite(values), np.abs(values), 0.0)
+    if magnitude.size and magnitude.max() > MAX_ABS_DB:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "SAR_DB: the stack holds values such as {0}, which are not dB backscatter (within about -50 "
+                "to +30 dB); untick SAR_DB for linear power, amplitude or other values, or convert the "
+                "stack to dB first"
+            ),
+            parameter="SAR_DB",
+            args=(f"{values.flat[magnitude.argmax()]:g}",),
+        )  # fmt: skip
