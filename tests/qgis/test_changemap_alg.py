@@ -121,6 +121,25 @@ def test_change_map_is_loaded_with_a_year_ramp_and_one_legend_entry_per_year(fit
     assert len(colors) > 15  # a ramp, not one colour
 
 
+def test_a_segment_table_from_before_landsat_is_filtered_on_its_own_years(provider, tmp_path):
+    """A series reaching back before Landsat 1 (1972: scanned aerial photos, a reconstructed index)
+    takes detection years from its own first year, and refuses only years before it."""
+    nbr, swir1, truth = synthetic_cubes()
+    shift = YEARS[0] - 1961
+    stack = write_series_stack(
+        tmp_path / "stack.tif", {"nbr": nbr, "swir1": swir1}, years=[year - shift for year in YEARS]
+    )
+    segments = run_landtrendr(stack, tmp_path / "fit")["OUTPUT_SEGMENTS"]
+    early = read(run_changemap(segments, tmp_path / "a", START_YEAR=1961, END_YEAR=1971)["OUTPUT"], 1)[0]
+    shifted = np.where(truth > 0, truth - shift, 0)
+    assert np.array_equal(np.isfinite(early), (shifted > 0) & (shifted <= 1971))
+    assert np.nanmin(early) == 1965
+    with pytest.raises(
+        QgsProcessingException, match=r"START_YEAR: 1960 is before the first year .* \(1961\)"
+    ):
+        run_changemap(segments, tmp_path / "b", START_YEAR=1960)
+
+
 def test_inputs_that_are_not_a_segment_table_or_bad_ranges_are_refused(fitted, tmp_path):
     segments, _, stack = fitted
     with pytest.raises(QgsProcessingException, match="INPUT"):

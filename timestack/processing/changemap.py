@@ -30,7 +30,7 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
+from .params import LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
@@ -113,10 +113,8 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             (self.START_YEAR, self.tr("First year of detection")),
             (self.END_YEAR, self.tr("Last year of detection")),
         ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, label, integer, optional=True, minValue=FIRST_LANDSAT_YEAR, maxValue=LAST_YEAR
-                )
+            self.addParameter(  # the first year is the segment table's own (_check_years)
+                QgsProcessingParameterNumber(name, label, integer, optional=True, maxValue=LAST_YEAR)
             )
         self.addParameter(
             QgsProcessingParameterNumber(self.MAG, self.tr("Minimum magnitude"), double, 0.0, minValue=0.0)
@@ -259,7 +257,8 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             ) from exc
 
     def _check_years(self, params: ChangeMapParams, years: list) -> None:
-        """Refuse a detection-year range that misses every year a change can be detected in.
+        """Refuse a detection-year range that starts before the table's years or misses every year a
+        change can be detected in.
 
         A segment's year of detection is its start + 1, so a fit over ``years`` detects changes from
         its second year to its last; a range outside them can only give an empty map.
@@ -267,6 +266,13 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         if params.year_range is None or len(years) < 2:
             return
         first, last = params.year_range
+        if first < years[0]:
+            raise self.fail(
+                self.tr(
+                    "START_YEAR: {0} is before the first year of this segment table ({1}); choose a "
+                    "year from {1} to {2}, or leave it empty."
+                ).format(first, years[0], years[-1])
+            )
         if last < years[1] or first > years[-1]:
             raise self.fail(
                 self.tr(
