@@ -87,6 +87,15 @@ def test_unknown_variables_and_items_without_qa_are_refused(items, stands):
         scene_statistics([item], stands, ["ndvi"], ["mean"])
 
 
+def test_an_item_without_assets_is_refused_as_having_none(items, stands):
+    item = items[0].clone()
+    item.assets.clear()
+    with pytest.raises(
+        ZonalInputError, match=f"ITEMS: scene {item.id} has no assets, so no file to read band"
+    ):
+        scene_statistics([items[1], item], stands, ["ndvi"], ["mean"])
+
+
 def test_hls_granules_from_earthdata_are_masked_by_fmask_and_read_with_the_login(tmp_path, token_https):
     """An HLS S30 granule served like Earthdata (401 without the token), clouds on its left half: the
     stand under the cloud has nothing valid, the clear stand has its NIR, read with B8A (not B08)."""

@@ -101,6 +101,15 @@ def _asset_key(item, band: str) -> str:
     key = band_asset_key(item.assets, item.collection_id, band)
     if key is not None:
         return key
+    if not item.assets:
+        raise ZonalInputError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "ITEMS: scene {0} has no assets, so no file to read band {1} from; remove it from the "
+                "scenes or search the catalog again"
+            ),
+            args=(item.id, band),
+        )  # fmt: skip
     raise ZonalInputError(
         QT_TRANSLATE_NOOP("TimestackCore", "ITEMS: scene {0} has no asset for band {1}; its assets: {2}"),
         args=(item.id, band, ", ".join(item.assets)),
