@@ -107,6 +107,24 @@ def test_animation_outlines_an_aoi_given_in_another_crs_and_reports_its_frames(p
     assert not (frame[10 * scale :, :] == outline).all(axis=-1).any()  # nothing below it
 
 
+def test_animation_of_a_stack_without_valid_values_warns_that_the_frames_are_blank(provider, stack, tmp_path):
+    import processing
+
+    empty = np.full((len(DATES), 12, 16), np.nan, "float32")
+    nan = write_stack(tmp_path / "nan.tif", empty, [f"{d}_ndvi" for d in DATES], nodata=np.nan)
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):
+            warnings.append(text)
+
+    for path, name in ((stack, "ndvi.gif"), (nan, "nan.gif")):
+        parameters = {"INPUT": str(path), "OUTPUT": str(tmp_path / name)}
+        assert processing.run("timestack:animation", parameters, feedback=Feedback())["FRAMES"] == 3
+    blank = "INPUT: the stack holds no valid value in these bands"
+    assert [w.startswith(blank) for w in warnings] == [True], warnings  # for the NaN stack only
+
+
 def test_animation_errors_name_the_parameter(provider, stack, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"^BANDS: nbr not in the stack"):
         _run("animation", {"INPUT": str(stack), "BANDS": "nbr", "OUTPUT": str(tmp_path / "a.gif")})

@@ -224,4 +224,11 @@ class AnimationAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
                 ", ".join(f"{lo:g}–{hi:g}" for lo, hi in animation.stretch),
             )
         )  # fmt: skip
+        if animation.empty:
+            feedback.pushWarning(
+                self.tr(
+                    "INPUT: the stack holds no valid value in these bands (every pixel of every date is "
+                    "nodata or NaN), so every frame is blank; check the stack and BANDS or RGB."
+                )
+            )
         return {self.OUTPUT: str(animation.path), self.FRAMES: len(animation.labels)}

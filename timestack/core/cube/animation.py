@@ -53,14 +53,16 @@ MIN_SIDE = 320
 
 @dataclass(frozen=True)
 class Animation:
-    """What was rendered: the file (or None), the frames' dates and labels, and the fixed stretch
-    (low, high per channel) every frame was drawn with."""
+    """What was rendered: the file (or None), the frames' dates and labels, the fixed stretch
+    (low, high per channel) every frame was drawn with, and whether no frame held a valid value (all
+    nodata or NaN: the frames show only the nodata colour and the stretch means nothing)."""
 
     path: Optional[Path]
     dates: list[dt.date]
     labels: list[str]
     stretch: list[tuple[float, float]]
     frames: list  # PIL images, mode "P", one shared palette
+    empty: bool = False
 
 
 def _label(date: dt.date, annual: bool) -> str:
@@ -295,7 +297,7 @@ def render_frames(
         draw.text((margin, margin), labels[k], fill=LABEL_TEXT, font=font)
         frames.append(frame)
         progress(60.0 + 30.0 * (k + 1) / len(cube), f"drawing frame {k + 1} of {len(cube)}")
-    return Animation(None, dates, labels, stretches, frames)
+    return Animation(None, dates, labels, stretches, frames, not np.isfinite(cube).any())
 
 
 def frames_estimate(shape: tuple[int, int], channels: int, dates: int, item_size: int) -> SizeEstimate:
@@ -415,7 +417,9 @@ def animate_stack(
         else:
             _write_mp4(imageio_ffmpeg, animation.frames, temporary, 1000.0 / frame_ms)
     progress(100.0, "")
-    return Animation(output_path, animation.dates, animation.labels, animation.stretch, animation.frames)
+    return Animation(
+        output_path, animation.dates, animation.labels, animation.stretch, animation.frames, animation.empty
+    )
 
 
 def _ffmpeg(imageio_ffmpeg) -> str:
