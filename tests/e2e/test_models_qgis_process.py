@@ -81,3 +81,26 @@ def test_a_model_run_without_naming_its_output_is_refused_by_name_and_writes_not
     assert done.returncode == 1
     assert "OUTPUT is empty; it needs a value" in done.stderr and "Traceback" not in done.stderr
     assert set(Path.cwd().iterdir()) == before
+
+
+def test_the_chain_without_named_outputs_is_refused_by_the_composite_output_and_writes_nothing(
+    qgis_process, tmp_path
+):
+    """The composite step of scenes_to_statistics said 'OUTPUT must be a GeoTIFF path ending in .tif,
+    got .' for the stack nobody named; it says the output is empty, as every step now does."""
+    from timestack.core.sample_archive import ensure_sample_archive
+
+    sample = ensure_sample_archive(ROOT / "build" / "sample" / "small", "small")
+    left, bottom, right, top = sample.bounds
+    before = set(Path.cwd().iterdir())
+    done = qgis_process(
+        "run", "timestack:scenes_to_statistics", "--",
+        f"CATALOG={sample.item_collection}", f"EXTENT={left},{right},{bottom},{top} [{sample.crs}]",
+        "START_YEAR=2000", "END_YEAR=2014", "INDEX=NBR", "MAG=1000",
+        f"POLYGONS={sample.stands}", "ID_FIELD=stand_id",
+        json_output=False, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "OUTPUT is empty; it needs a value: Composite stack" in done.stderr, done.stderr[-3000:]
+    assert "GeoTIFF path ending in .tif" not in done.stderr and "Traceback" not in done.stderr
+    assert set(Path.cwd().iterdir()) == before
