@@ -72,6 +72,16 @@ def statistics_cancelled_while_reading_the_stack(folder):
     zonal_statistics([_stack(folder)], polygons, ["mean"], is_cancelled=lambda: True)
 
 
+def a_truncated_stack_read_by_the_statistics(folder):
+    from timestack.core.zonal.statistics import read_polygons, zonal_statistics
+
+    polygons = read_polygons(write_polygons(folder / "p.gpkg", standard_features()), "stand_id")
+    data = np.random.default_rng(1).uniform(0, 1, (2, 20, 20)).astype("float32")
+    content = write_stack(folder / "stack.tif", data, ["2019_nbr", "2020_nbr"]).read_bytes()
+    (folder / "truncated.tif").write_bytes(content[: len(content) // 2])
+    zonal_statistics([folder / "truncated.tif"], polygons, ["mean"])
+
+
 def a_preview_without_valid_pixels(folder):
     from timestack.core.search.preview import natural_colour_stretch
 

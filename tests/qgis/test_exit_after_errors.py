@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("duplicate_polygon_ids_refused_by_the_core", "ID_FIELD: 'stand_id' is not unique"),
         ("a_variable_the_stack_lacks", "BANDS: .* has none of ndvi"),
         ("statistics_cancelled_while_reading_the_stack", "Cancelled"),
+        ("a_truncated_stack_read_by_the_statistics", "truncated.tif cannot be read"),
         ("a_preview_without_valid_pixels", "has no valid pixels in band 1"),
         ("an_aster_file_without_science_datasets", "no ImageData science dataset"),
     ],
