@@ -134,9 +134,7 @@ def test_a_segment_table_from_before_landsat_is_filtered_on_its_own_years(provid
     shifted = np.where(truth > 0, truth - shift, 0)
     assert np.array_equal(np.isfinite(early), (shifted > 0) & (shifted <= 1971))
     assert np.nanmin(early) == 1965
-    with pytest.raises(
-        QgsProcessingException, match=r"START_YEAR: 1960 is before the first year .* \(1961\)"
-    ):
+    with pytest.raises(QgsProcessingException, match=r"START_YEAR: 1960 is before 1961"):
         run_changemap(segments, tmp_path / "b", START_YEAR=1960)
 
 

@@ -30,7 +30,7 @@ from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
 from .landtrendr import gdal_path
-from .params import LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
+from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
 
@@ -257,8 +257,8 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             ) from exc
 
     def _check_years(self, params: ChangeMapParams, years: list) -> None:
-        """Refuse a detection-year range that starts before the table's years or misses every year a
-        change can be detected in.
+        """Refuse a detection-year range that starts before Landsat (or before the table, when the table
+        reaches further back: a typo such as 1900) or misses every year a change can be detected in.
 
         A segment's year of detection is its start + 1, so a fit over ``years`` detects changes from
         its second year to its last; a range outside them can only give an empty map.
@@ -266,12 +266,13 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         if params.year_range is None or len(years) < 2:
             return
         first, last = params.year_range
-        if first < years[0]:
+        earliest = min(FIRST_LANDSAT_YEAR, years[0])
+        if first < earliest:
             raise self.fail(
                 self.tr(
-                    "START_YEAR: {0} is before the first year of this segment table ({1}); choose a "
-                    "year from {1} to {2}, or leave it empty."
-                ).format(first, years[0], years[-1])
+                    "START_YEAR: {0} is before {1} (Landsat's first year, or the segment table's when it "
+                    "starts earlier); choose a later year, or leave it empty."
+                ).format(first, earliest)
             )
         if last < years[1] or first > years[-1]:
             raise self.fail(
