@@ -179,6 +179,11 @@
         <source>The time stack to animate: one frame per date or year of its dated bands.</source>
         <translation>Le stack temporel à animer : une image par date ou année de ses bandes datées.</translation>
     </message>
+    <message>
+        <location filename="../timestack/processing/animation.py" line="228"/>
+        <source>INPUT: the stack holds no valid value in these bands (every pixel of every date is nodata or NaN), so every frame is blank; check the stack and BANDS or RGB.</source>
+        <translation>INPUT : la pile ne contient aucune valeur valide dans ces bandes (chaque pixel de chaque date est nodata ou NaN), donc chaque image est vide ; vérifiez la pile et BANDS ou RGB.</translation>
+    </message>
 </context>
 <context>
     <name>AsterSceneAlgorithm</name>
@@ -399,107 +404,107 @@
         <translation>Dernière année de détection</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="121"/>
+        <location filename="../timestack/processing/changemap.py" line="119"/>
         <source>Minimum magnitude</source>
         <translation>Magnitude minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="124"/>
+        <location filename="../timestack/processing/changemap.py" line="122"/>
         <source>Minimum DSNR (magnitude / RMSE)</source>
         <translation>DSNR minimal (magnitude / RMSE)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="129"/>
+        <location filename="../timestack/processing/changemap.py" line="127"/>
         <source>Maximum duration (years)</source>
         <translation>Durée maximale (ans)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="134"/>
+        <location filename="../timestack/processing/changemap.py" line="132"/>
         <source>Minimum pre-change value</source>
         <translation>Valeur minimale avant changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="139"/>
+        <location filename="../timestack/processing/changemap.py" line="137"/>
         <source>Minimum mapping unit (pixels, 1 = off)</source>
         <translation>Unité minimale de cartographie (pixels, 1 = désactivée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="144"/>
+        <location filename="../timestack/processing/changemap.py" line="142"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="144"/>
+        <location filename="../timestack/processing/changemap.py" line="142"/>
         <source>Automatic (as LandTrendr fitted it)</source>
         <translation>Automatique (tel que LandTrendr l'a ajusté)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="144"/>
+        <location filename="../timestack/processing/changemap.py" line="142"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="144"/>
+        <location filename="../timestack/processing/changemap.py" line="142"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="315"/>
+        <location filename="../timestack/processing/changemap.py" line="322"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="157"/>
+        <location filename="../timestack/processing/changemap.py" line="155"/>
         <source>Every event (per-year loss and gain magnitudes, counts)</source>
         <translation>Tous les événements (magnitudes de perte et de gain par année, nombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="239"/>
+        <location filename="../timestack/processing/changemap.py" line="237"/>
         <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
         <translation>INPUT : ce n'est pas une table des segments LandTrendr ; utilisez le raster OUTPUT_SEGMENTS de timestack:landtrendr (bandes segment_&lt;n&gt;_&lt;field&gt;).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="254"/>
+        <location filename="../timestack/processing/changemap.py" line="252"/>
         <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="301"/>
+        <location filename="../timestack/processing/changemap.py" line="308"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="324"/>
+        <location filename="../timestack/processing/changemap.py" line="331"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="324"/>
+        <location filename="../timestack/processing/changemap.py" line="331"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="334"/>
+        <location filename="../timestack/processing/changemap.py" line="341"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="346"/>
+        <location filename="../timestack/processing/changemap.py" line="353"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="165"/>
+        <location filename="../timestack/processing/changemap.py" line="163"/>
         <source>Pixels with a change (0: empty map)</source>
         <translation>Pixels ayant un changement (0 : carte vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="271"/>
+        <location filename="../timestack/processing/changemap.py" line="278"/>
         <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
         <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="328"/>
+        <location filename="../timestack/processing/changemap.py" line="335"/>
         <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
         <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
     </message>
@@ -521,69 +526,74 @@ Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a pass�
 DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s'exécute toujours ici, donc le résultat est celui qu'écrit un traitement local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>The segment table written by LandTrendr (OUTPUT_SEGMENTS).</source>
         <translation>La table des segments écrite par LandTrendr (OUTPUT_SEGMENTS).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Map disturbances (loss: the index moves away from forest) or recoveries (gain).</source>
         <translation>Cartographier les perturbations (perte : l'indice s'éloigne de la forêt) ou les rétablissements (gain).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Which segment a pixel shows when several pass the filters: greatest or least magnitude, newest or oldest, fastest or slowest rate, longest duration.</source>
         <translation>Le segment qu'un pixel montre quand plusieurs passent les filtres : magnitude la plus forte ou la plus faible, le plus récent ou le plus ancien, taux le plus rapide ou le plus lent, durée la plus longue.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes detected in this year or later (year of detection: the segment&apos;s start + 1); empty: from the first year.</source>
         <translation>Garder les changements détectés cette année-là ou plus tard (année de détection : le début du segment + 1) ; vide : dès la première année.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes detected in this year or earlier; empty: to the last year.</source>
         <translation>Garder les changements détectés cette année-là ou plus tôt ; vide : jusqu'à la dernière année.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes whose absolute magnitude is above this, in the unit of the stack LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is 0.1 NBR); 0 keeps all.</source>
         <translation>Garder les changements dont la magnitude absolue dépasse cette valeur, dans l'unité du stack ajusté par LandTrendr (un composite int16 stocke les indices × 10000 : 1000 vaut 0,1 de NBR) ; 0 garde tout.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes whose magnitude divided by the fit&apos;s RMSE is above this (unitless signal-to-noise); empty: no filter.</source>
         <translation>Garder les changements dont la magnitude divisée par la RMSE de l'ajustement dépasse cette valeur (rapport signal sur bruit, sans unité) ; vide : pas de filtre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes lasting at most this many years (1: abrupt changes only); empty: any duration.</source>
         <translation>Garder les changements qui durent au plus ce nombre d'années (1 : changements brusques seulement) ; vide : toute durée.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Keep changes whose value before the change is at least this, in the unit of the stack LandTrendr fitted; empty: no filter.</source>
         <translation>Garder les changements dont la valeur avant le changement est au moins celle-ci, dans l'unité du stack ajusté par LandTrendr ; vide : pas de filtre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Remove patches of change of the same year smaller than this many pixels (8-connected); 1 keeps every pixel.</source>
         <translation>Supprimer les taches de changement de la même année plus petites que ce nombre de pixels (connexité 8) ; 1 garde chaque pixel.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Whether the index decreases (NBR, NDVI) or increases (TCB, SWIR) on a disturbance; Automatic reads how LandTrendr fitted it from the segment table.</source>
         <translation>Si l'indice diminue (NBR, NDVI) ou augmente (TCB, SWIR) lors d'une perturbation ; Automatique lit dans la table des segments comment LandTrendr l'a ajusté.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>The change map: per pixel, the selected change&apos;s year of detection, magnitude, duration, value before, rate and DSNR (yod, mag, dur, preval, rate, dsnr; NaN where nothing passed).</source>
         <translation>La carte des changements : par pixel, l'année de détection, la magnitude, la durée, la valeur avant, le taux et le DSNR du changement retenu (yod, mag, dur, preval, rate, dsnr ; NaN là où rien n'est passé).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="171"/>
+        <location filename="../timestack/processing/changemap.py" line="169"/>
         <source>Optional: every event, a loss and a gain magnitude band per year and the event counts (0 where none).</source>
         <translation>Facultatif : chaque événement, une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 là où il n'y en a pas).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="271"/>
+        <source>START_YEAR: {0} is before {1} (Landsat&apos;s first year, or the segment table&apos;s when it starts earlier); choose a later year, or leave it empty.</source>
+        <translation>START_YEAR : {0} est antérieure à {1} (première année de Landsat, ou de la table de segments si elle commence plus tôt) ; choisissez une année plus tardive, ou laissez le champ vide.</translation>
     </message>
 </context>
 <context>
@@ -4393,62 +4403,62 @@ sa série temporelle s'affiche ici.</translation>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="119"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="120"/>
         <source>STATS: choose at least one statistic</source>
         <translation>STATS : choisissez au moins une statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="174"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="175"/>
         <source>POLYGONS: cannot open {0} as a vector layer</source>
         <translation>POLYGONS : impossible d'ouvrir {0} comme couche vecteur</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="179"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="181"/>
         <source>POLYGONS: {0} has no layer {1!r}</source>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="188"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="199"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="229"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="240"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="253"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="264"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="333"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="344"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="515"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="526"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="519"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="542"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="532"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="554"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="586"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="758"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="798"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4503,27 +4513,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>BANDS : nommez au moins une bande ou un indice à mesurer dans chaque scène</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="104"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="113"/>
         <source>ITEMS: scene {0} has no asset for band {1}; its assets: {2}</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset pour la bande {1} ; ses assets : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="135"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="144"/>
         <source>ITEMS: scene {0} has no qa_pixel or SCL asset to mask clouds with</source>
         <translation>ITEMS : la scène {0} n'a pas d'asset qa_pixel ou SCL pour masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="257"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="266"/>
         <source>ITEMS: the search result holds no scenes over the polygons</source>
         <translation>ITEMS : le résultat de la recherche ne contient aucune scène sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="436"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="445"/>
         <source>ITEMS: {0}</source>
         <translation>ITEMS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="482"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="491"/>
         <source>ITEMS: scene {0} has no acquisition time</source>
         <translation>ITEMS : la scène {0} n'a pas d'heure d'acquisition</translation>
     </message>
@@ -4728,12 +4738,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="93"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="97"/>
         <source>METRICS: name at least one metric</source>
         <translation>METRICS : nommez au moins une métrique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="163"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="168"/>
         <source>INPUT: {0} dates for a stack of {1} layers</source>
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
@@ -4878,32 +4888,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>segments_path : ce n'est pas un raster de segments LandTrendr (descriptions de bandes 'segment_&lt;n&gt;_&lt;field&gt;' absentes)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="125"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="126"/>
         <source>STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90</source>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="196"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="207"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="244"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="255"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="256"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="267"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="366"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="377"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="630"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -4993,7 +5003,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>disturbance_direction doit valoir +1 ou -1 (l'évolution de l'indice lors d'une perturbation), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="81"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="85"/>
         <source>METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from 0 to 100</source>
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
@@ -5203,12 +5213,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="234"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="245"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="685"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="725"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -5218,37 +5228,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="182"/>
+        <location filename="../timestack/core/cube/animation.py" line="184"/>
         <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
         <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="191"/>
+        <location filename="../timestack/core/cube/animation.py" line="193"/>
         <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
         <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="203"/>
+        <location filename="../timestack/core/cube/animation.py" line="205"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="216"/>
+        <location filename="../timestack/core/cube/animation.py" line="218"/>
         <source>RGB: name three variables (red, green, blue), got {0}</source>
         <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="239"/>
+        <location filename="../timestack/core/cube/animation.py" line="241"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
         <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="248"/>
+        <location filename="../timestack/core/cube/animation.py" line="250"/>
         <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="430"/>
+        <location filename="../timestack/core/cube/animation.py" line="434"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
@@ -5608,62 +5618,62 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} n'est pas un granule HDF-EOS ASTER L1T lisible par GDAL ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="387"/>
+        <location filename="../timestack/core/aster/scene.py" line="389"/>
         <source>SUBSYSTEMS: choose among VNIR, SWIR and TIR (got {0}).</source>
         <translation>SUBSYSTEMS : choisissez parmi VNIR, SWIR et TIR (reçu : {0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="394"/>
+        <location filename="../timestack/core/aster/scene.py" line="396"/>
         <source>PRODUCTS: unknown product {0}; expected one of {1}.</source>
         <translation>PRODUCTS : produit inconnu {0} ; attendu : l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="401"/>
+        <location filename="../timestack/core/aster/scene.py" line="403"/>
         <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="407"/>
+        <location filename="../timestack/core/aster/scene.py" line="409"/>
         <source>INDICES: {0} needs the {1} subsystem; add it to SUBSYSTEMS.</source>
         <translation>INDICES : {0} nécessite le sous-système {1} ; ajoutez-le à SUBSYSTEMS.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="416"/>
+        <location filename="../timestack/core/aster/scene.py" line="418"/>
         <source>PRODUCTS: the {0} subsystem gets none of the products asked for; add radiance, brightness_temperature (TIR) or reflectance (VNIR, SWIR), or leave {0} out of SUBSYSTEMS.</source>
         <translation>PRODUCTS : le sous-système {0} ne reçoit aucun des produits demandés ; ajoutez radiance, brightness_temperature (TIR) ou reflectance (VNIR, SWIR), ou retirez {0} de SUBSYSTEMS.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="427"/>
+        <location filename="../timestack/core/aster/scene.py" line="429"/>
         <source>ITEMS: no ASTER scene to process.</source>
         <translation>ITEMS : aucune scène ASTER à traiter.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="557"/>
+        <location filename="../timestack/core/aster/scene.py" line="559"/>
         <source>ASTER {0} {1}</source>
         <translation>ASTER {0} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="566"/>
+        <location filename="../timestack/core/aster/scene.py" line="568"/>
         <source>ITEMS: the {0} file of scene {1} cannot be read: {2}</source>
         <translation>ITEMS : le fichier {0} de la scène {1} est illisible : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="576"/>
+        <location filename="../timestack/core/aster/scene.py" line="578"/>
         <source>ITEMS: the {0} file of scene {1} has {2} bands; an ASTER L1T {0} COG has {3}.</source>
         <translation>ITEMS : le fichier {0} de la scène {1} a {2} bandes ; un COG ASTER L1T {0} en a {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="595"/>
+        <location filename="../timestack/core/aster/scene.py" line="597"/>
         <source>EXTENT: no scene gave any output ({0}); choose an area the scenes cover.</source>
         <translation>EXTENT : aucune scène n'a produit de sortie ({0}) ; choisissez une zone couverte par les scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="603"/>
+        <location filename="../timestack/core/aster/scene.py" line="605"/>
         <source>ITEMS: no scene gave any output ({0}).</source>
         <translation>ITEMS : aucune scène n'a produit de sortie ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="610"/>
+        <location filename="../timestack/core/aster/scene.py" line="612"/>
         <source>{0} ASTER files</source>
         <translation>{0} fichiers ASTER</translation>
     </message>
@@ -5876,6 +5886,16 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/io/tiles.py" line="348"/>
         <source>{0}: the stack's grid is rotated or not north-up, so its tiles cannot be mosaicked; warp it to a north-up grid first (Raster ▸ Projections ▸ Warp), or run it in one piece</source>
         <translation>{0} : la grille de la pile est tournée ou n'est pas orientée au nord, ses tuiles ne peuvent donc pas être mosaïquées ; reprojetez-la d'abord sur une grille orientée au nord (Raster ▸ Projections ▸ Projection (warp)), ou traitez-la d'un seul tenant</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/zonal/scenes.py" line="105"/>
+        <source>ITEMS: scene {0} has no assets, so no file to read band {1} from; remove it from the scenes or search the catalog again</source>
+        <translation>ITEMS : la scène {0} n'a aucun asset, donc aucun fichier où lire la bande {1} ; retirez-la des scènes ou interrogez à nouveau le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/metrics.py" line="193"/>
+        <source>SAR_DB: the stack holds values such as {0}, which are not dB backscatter (within about -50 to +30 dB); untick SAR_DB for linear power, amplitude or other values, or convert the stack to dB first</source>
+        <translation>SAR_DB : la pile contient des valeurs telles que {0}, qui ne sont pas une rétrodiffusion en dB (comprise entre environ -50 et +30 dB) ; décochez SAR_DB pour une puissance linéaire, une amplitude ou d'autres valeurs, ou convertissez d'abord la pile en dB</translation>
     </message>
 </context>
 <context>
