@@ -227,3 +227,24 @@ def test_the_scan_finds_templates_pylupdate_cannot_see():
         'D = QT_TRANSLATE_NOOP(\n    "TimestackCore",\n    "d {0}"\n)  # fmt: skip\n'
     )
     assert [line for line, _ in invisible_templates(source)] == [1, 5, 6]
+
+
+def test_a_converted_refusal_reads_the_same_in_english_and_is_translated_before_formatting():
+    from timestack.core.cube.animation import _palette
+    from timestack.core.io.tiles import plan_tiles
+    from timestack.core.runtime import TimestackError
+
+    with pytest.raises(TimestackError) as error:
+        plan_tiles(10, 10, 0)
+    assert str(error.value) == "TILE_SIZE must be at least 1 pixel, got 0"
+    assert error.value.parameter == "TILE_SIZE"
+    french = {
+        "TILE_SIZE must be at least 1 pixel, got {0}": "TILE_SIZE doit valoir au moins 1 pixel, reçu {0}"
+    }
+    assert error.value.translated(lambda _, text: french.get(text, text)) == (
+        "TILE_SIZE doit valoir au moins 1 pixel, reçu 0"
+    )
+    with pytest.raises(TimestackError) as error:
+        _palette("no-such-ramp")
+    assert str(error.value) == "COLORMAP: 'no-such-ramp' is not a matplotlib colour map"
+    assert error.value.template == "COLORMAP: {0!r} is not a matplotlib colour map"

@@ -73,8 +73,13 @@ class EarthEngineComposite:
             raise ValueError(
                 f"no Earth Engine collection for platforms {unknown}; known: {list(COLLECTIONS)}"
             )
-        for name in self.indices:
-            spectral_index(name)
+        unknown = [name for name in self.indices if name.upper() not in INDICES]
+        if unknown:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
+                "INDICES",
+                args=(unknown[0], ", ".join(INDICES)),
+            )
 
 
 def stack_recipe(
