@@ -10,6 +10,7 @@ import json
 import pytest
 
 from timestack.core.quality.masks import MaskOptions
+from timestack.core.runtime import TimestackError
 
 ee = pytest.importorskip("ee")
 from ee import apitestcase  # noqa: E402
@@ -108,7 +109,10 @@ def test_tile_url_for_a_streamed_map_layer(offline_ee):
 
 
 def test_bad_settings_name_the_parameter():
-    with pytest.raises(ValueError, match="START_YEAR"):
+    with pytest.raises(TimestackError, match="START_YEAR") as error:
         eec.EarthEngineComposite(region=(0, 0, 1, 1), start_year=2005, end_year=2000)
-    with pytest.raises(ValueError, match="unknown index"):
+    assert error.value.parameter == "START_YEAR"
+    assert error.value.template == "START_YEAR ({0}) is after END_YEAR ({1})"
+    with pytest.raises(TimestackError, match="INDICES: unknown index 'NDXI'") as error:
         eec.EarthEngineComposite(region=(0, 0, 1, 1), start_year=2000, end_year=2001, indices=("NDXI",))
+    assert error.value.parameter == "INDICES"

@@ -15,6 +15,7 @@ from timestack.core.quality.masks import (
     scl_discard,
     sentinel2_discard,
 )
+from timestack.core.runtime import TimestackError
 
 # QA_PIXEL bit per MASK name (USGS LSDS-1619 table 6-1), written out here rather than imported.
 BIT_OF = {"dilated": 1, "cirrus": 2, "cloud": 3, "shadow": 4, "snow": 5, "water": 7}
@@ -133,8 +134,9 @@ def test_sensor_from_platform():
 
 
 def test_bad_options_name_the_parameter():
-    with pytest.raises(ValueError, match="MASK: unknown names"):
+    with pytest.raises(TimestackError, match=r"MASK: unknown names \['clouds'\]") as error:
         MaskOptions(flags=("clouds",))
+    assert error.value.parameter == "MASK"
     with pytest.raises(ValueError, match="buffer"):
         MaskOptions(buffer_pixels=-1)
     with pytest.raises(ValueError, match="confidence"):

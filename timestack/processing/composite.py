@@ -38,7 +38,7 @@ from ..core.composite.annual import annual_composites
 from ..core.composite.settings import METHODS, CompositeSettings
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import SCALE_INT16
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_message
 from .params import (
     FIRST_LANDSAT_YEAR,
     LAST_YEAR,
@@ -330,7 +330,7 @@ class CompositeAlgorithm(
             with self.core_errors(self.tr("Composite")):
                 result = annual_composites(settings, progress=progress, is_cancelled=is_cancelled)
         except ValueError as error:  # OSError: the base class names the file's parameter
-            raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
+            raise self.fail(self.tr("Composite failed: {0}").format(user_message(error))) from error
 
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
@@ -434,5 +434,5 @@ class CompositeAlgorithm(
                 context.addLayerToLoadOnCompletion(layer.id(), details)
                 feedback.setProgress(100.0 * (number + 1) / (settings.end_year - settings.start_year + 1))
         except ValueError as error:
-            raise self.fail(self.tr("Composite failed: {0}").format(error)) from error
+            raise self.fail(self.tr("Composite failed: {0}").format(user_message(error))) from error
         return {}

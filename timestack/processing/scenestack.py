@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.composite.scenes import SceneStackSettings, scene_stack
 from ..core.io.stack import SCALE_INT16, band_numbers
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_message
 from .params import (
     AllowedRootsParameter,
     AreaParameters,
@@ -116,7 +116,7 @@ class SceneStackAlgorithm(
             with self.core_errors(self.tr("Per-date stack")):
                 result = scene_stack(settings, progress=progress, is_cancelled=is_cancelled)
         except ValueError as error:
-            raise self.fail(self.tr("Per-date stack failed: {0}").format(error)) from error
+            raise self.fail(self.tr("Per-date stack failed: {0}").format(user_message(error))) from error
 
         for entry in result.skipped:
             feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))

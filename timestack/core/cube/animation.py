@@ -83,7 +83,11 @@ def _palette(colormap: str) -> list[int]:
     try:
         ramp = matplotlib.colormaps[colormap]
     except KeyError as exc:
-        raise TimestackError(f"COLORMAP: {colormap!r} is not a matplotlib colour map", "COLORMAP") from exc
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "COLORMAP: {0!r} is not a matplotlib colour map"),
+            "COLORMAP",
+            args=(colormap,),
+        ) from exc
     colours = [tuple(round(255 * c) for c in ramp(i / (RAMP_COLOURS - 1))[:3]) for i in range(RAMP_COLOURS)]
     return _flat(colours)
 
@@ -178,8 +182,12 @@ def render_frames(
     low, high = stretch
     if not 0 <= low < high <= 100:
         raise TimestackError(
-            f"STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {low:g}, {high:g}", "STRETCH"
-        )
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "STRETCH: percentiles must satisfy 0 ≤ low < high ≤ 100, got {0:g}, {1:g}"
+            ),
+            "STRETCH",
+            args=(low, high),
+        )  # fmt: skip
     if rgb and variable:
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -223,20 +231,28 @@ def render_frames(
         else:
             if variable is None and len(series) > 1:
                 raise TimestackError(
-                    f"BANDS: the stack holds {', '.join(series)}; choose one in BANDS or three in RGB",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore", "BANDS: the stack holds {0}; choose one in BANDS or three in RGB"
+                    ),
                     "BANDS",
-                )
+                    args=(", ".join(series),),
+                )  # fmt: skip
             names, parameter = [variable.strip().lower() if variable else next(iter(series))], "BANDS"
         missing = [name for name in names if name not in series]
         if missing:
             raise TimestackError(
-                f"{parameter}: {', '.join(missing)} not in the stack (it holds {', '.join(series)})",
+                QT_TRANSLATE_NOOP("TimestackCore", "{0}: {1} not in the stack (it holds {2})"),
                 parameter,
+                args=(parameter, ", ".join(missing), ", ".join(series)),
             )
         bands = [dict(entries) for entries in (series[name] for name in names)]
         dates = sorted(set.intersection(*(set(b) for b in bands)))
         if not dates:
-            raise TimestackError(f"{parameter}: {', '.join(names)} share no date", parameter)
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "{0}: {1} share no date"),
+                parameter,
+                args=(parameter, ", ".join(names)),
+            )
         if len(dates) == 1:
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
@@ -399,7 +415,11 @@ def animate_stack(
     output_path = Path(output_path)
     suffix = output_path.suffix.lower()
     if suffix not in (".gif", ".mp4"):
-        raise TimestackError(f"OUTPUT: {output_path.name} is neither .gif nor .mp4", parameter="OUTPUT")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "OUTPUT: {0} is neither .gif nor .mp4"),
+            parameter="OUTPUT",
+            args=(output_path.name,),
+        )
     if suffix == ".mp4":
         try:
             import imageio_ffmpeg

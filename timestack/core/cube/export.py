@@ -345,16 +345,28 @@ def export_cube(
     fmt = {".nc": "netcdf", ".nc4": "netcdf", ".zarr": "zarr"}.get(output_path.suffix.lower())
     if fmt is None:
         raise TimestackError(
-            f"OUTPUT: {output_path.name} is neither NetCDF (.nc) nor Zarr (.zarr)", parameter="OUTPUT"
+            QT_TRANSLATE_NOOP("TimestackCore", "OUTPUT: {0} is neither NetCDF (.nc) nor Zarr (.zarr)"),
+            parameter="OUTPUT",
+            args=(output_path.name,),
         )
     if chunking not in CHUNKINGS:
         raise TimestackError(
-            f"CHUNKING: {chunking!r}; use one of {', '.join(CHUNKINGS)}", parameter="CHUNKING"
+            QT_TRANSLATE_NOOP("TimestackCore", "CHUNKING: {0!r}; use one of {1}"),
+            parameter="CHUNKING",
+            args=(chunking, ", ".join(CHUNKINGS)),
         )
     if not chunk_mb > 0:
-        raise TimestackError(f"CHUNK_MB must be a positive size, got {chunk_mb}", parameter="CHUNK_MB")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "CHUNK_MB must be a positive size, got {0}"),
+            parameter="CHUNK_MB",
+            args=(chunk_mb,),
+        )
     if compression not in ("deflate", "none"):
-        raise TimestackError(f"COMPRESSION: {compression!r}; use deflate or none", parameter="COMPRESSION")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "COMPRESSION: {0!r}; use deflate or none"),
+            parameter="COMPRESSION",
+            args=(compression,),
+        )
     if output_path.exists() and (output_path.is_dir() or fmt == "zarr") and not is_zarr_store(output_path):
         raise TimestackError(
             QT_TRANSLATE_NOOP(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 import numpy as np
 
 from ..io.bands import parse_band
-from ..runtime import TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 if TYPE_CHECKING:
     from affine import Affine
@@ -162,19 +162,26 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
     from rasterio.warp import transform_bounds
 
     if not paths:
-        raise TimestackError("INPUT: choose at least one stack", parameter="INPUT")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: choose at least one stack"), parameter="INPUT"
+        )
     headers, band_tags = [], []
     for path in paths:
         with rasterio.open(path) as src:
             if src.crs is None:
                 raise TimestackError(
-                    f"INPUT: {Path(path).name} has no CRS; assign one (Raster ▸ Projections) first",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore", "INPUT: {0} has no CRS; assign one (Raster ▸ Projections) first"
+                    ),
                     parameter="INPUT",
-                )
+                    args=(Path(path).name,),
+                )  # fmt: skip
             t = src.transform
             if t.b or t.d or t.e >= 0:
                 raise TimestackError(
-                    f"INPUT: {Path(path).name} is not a north-up grid; warp it first", parameter="INPUT"
+                    QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} is not a north-up grid; warp it first"),
+                    parameter="INPUT",
+                    args=(Path(path).name,),
                 )
             headers.append((src.crs, t, src.bounds, src.descriptions, src.dtypes, src.nodatavals,
                             src.scales, src.offsets, src.units))  # fmt: skip
@@ -184,7 +191,11 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
         try:
             crs = CRS.from_user_input(target_crs)
         except Exception as exc:  # rasterio's CRSError
-            raise TimestackError(f"TARGET_CRS: {target_crs!r} is not a CRS ({exc})", "TARGET_CRS") from exc
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "TARGET_CRS: {0!r} is not a CRS ({1})"),
+                "TARGET_CRS",
+                args=(target_crs, exc),
+            ) from exc
     elif all(other == crss[0] for other in crss):
         crs = crss[0]
     else:
@@ -195,28 +206,44 @@ def plan_cube(paths: Sequence[str | os.PathLike], target_crs: Optional[str] = No
         odd = next(Path(p).name for p, other in zip(paths, crss) if not _is_metric(other))
         if target_crs and len(set(crss)) == 1:  # one CRS, in degrees: only TARGET_CRS asks for a warp
             raise TimestackError(
-                f"TARGET_CRS: {odd} is in degrees, so the size of its pixels in {crs} is not known; leave "
-                "TARGET_CRS empty to keep the stacks' CRS, or warp them to it first",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "TARGET_CRS: {0} is in degrees, so the size of its pixels in {1} is not known; leave "
+                    "TARGET_CRS empty to keep the stacks' CRS, or warp them to it first"
+                ),
                 parameter="TARGET_CRS",
-            )
+                args=(odd, crs),
+            )  # fmt: skip
         raise TimestackError(
-            f"INPUT: {odd} is not in a metric projected CRS, so its pixel size cannot be compared with "
-            "the other stacks'; warp the stacks to one CRS first",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: {0} is not in a metric projected CRS, so its pixel size cannot be compared with "
+                "the other stacks'; warp the stacks to one CRS first"
+            ),
             parameter="INPUT",
-        )
+            args=(odd,),
+        )  # fmt: skip
     if any(not math.isclose(size[0], sizes[0][0], rel_tol=1e-6) or not math.isclose(size[1], sizes[0][1],
            rel_tol=1e-6) for size in sizes):  # fmt: skip
         listed = ", ".join(f"{Path(p).name} {s[0]:g}×{s[1]:g}" for p, s in zip(paths, sizes))
         raise TimestackError(
-            f"INPUT: the stacks have different pixel sizes ({listed}); a cube has one grid, so resample "
-            "them to one resolution first",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: the stacks have different pixel sizes ({0}); a cube has one grid, so resample "
+                "them to one resolution first"
+            ),
             parameter="INPUT",
-        )
+            args=(listed,),
+        )  # fmt: skip
     if reprojected and not _is_metric(crs):
         raise TimestackError(
-            f"TARGET_CRS: {crs} is not a metric projected CRS; the stacks' {sizes[0][0]:g} m pixels need one",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "TARGET_CRS: {0} is not a metric projected CRS; the stacks' {1:g} m pixels need one"
+            ),
             parameter="TARGET_CRS",
-        )
+            args=(crs, sizes[0][0]),
+        )  # fmt: skip
     xres, yres = sizes[0]
     boxes = [transform_bounds(header[0], crs, *header[2], densify_pts=21) for header in headers]
     west, south = min(box[0] for box in boxes), min(box[1] for box in boxes)
@@ -256,14 +283,20 @@ def _variables(paths, headers) -> dict[str, Variable]:
             label = parse_band(description)
             if label is None:
                 raise TimestackError(
-                    f"INPUT: band {band} of {Path(path).name} ({description or 'no description'}) carries "
-                    "no date; cubes need band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614",
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "INPUT: band {0} of {1} ({2}) carries no date; cubes need band descriptions such as "
+                        "1990_nbr, 2021-06-14_vv or 20210614"
+                    ),
                     parameter="INPUT",
-                )
+                    args=(band, Path(path).name, description or "no description"),
+                )  # fmt: skip
             name = label.variable or default
             if (name, label.date) in seen:
                 raise TimestackError(
-                    f"INPUT: {Path(path).name} has two bands of {name} dated {label.date}", parameter="INPUT"
+                    QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} has two bands of {1} dated {2}"),
+                    parameter="INPUT",
+                    args=(Path(path).name, name, label.date),
                 )
             seen.add((name, label.date))
             variable = variables.setdefault(name, Variable(name))
@@ -276,10 +309,13 @@ def _variables(paths, headers) -> dict[str, Variable]:
         if len(found) > 1:
             listed = ", ".join(f"{stack}: {unit or 'no unit'}" for stack, unit in units[name].items())
             raise TimestackError(
-                f"INPUT: {name} has different units in different stacks ({listed}); convert them to one "
-                "unit first",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: {0} has different units in different stacks ({1}); convert them to one unit first"
+                ),
                 parameter="INPUT",
-            )
+                args=(name, listed),
+            )  # fmt: skip
         variable.unit = found.pop()
         kinds = storage[name]
         if len(kinds) == 1:
@@ -294,10 +330,14 @@ def _variables(paths, headers) -> dict[str, Variable]:
     by_unit = {variable.unit: name for name, variable in variables.items()}
     if "dB" in by_unit and "linear" in by_unit:
         raise TimestackError(
-            f"INPUT: {by_unit['dB']} is in dB but {by_unit['linear']} is linear power; one cube holds one "
-            "of the two: convert with 10·log10(power) or 10^(dB/10) first",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: {0} is in dB but {1} is linear power; one cube holds one of the two: convert with "
+                "10·log10(power) or 10^(dB/10) first"
+            ),
             parameter="INPUT",
-        )
+            args=(by_unit["dB"], by_unit["linear"]),
+        )  # fmt: skip
     return variables
 
 

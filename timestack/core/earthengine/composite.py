@@ -29,7 +29,7 @@ from ..quality.qa import (
     QA_RADSAT_BITS_OLI,
     QA_RADSAT_BITS_TM_ETM,
 )
-from ..runtime import MISSING_EARTHENGINE, optional_import
+from ..runtime import MISSING_EARTHENGINE, QT_TRANSLATE_NOOP, TimestackError, optional_import
 from .collection_ids import LANDSAT_COLLECTIONS
 
 #: Earth Engine Landsat Collection 2 Tier 1 Level-2 collections by STAC platform name.
@@ -63,14 +63,23 @@ class EarthEngineComposite:
 
     def __post_init__(self) -> None:
         if self.start_year > self.end_year:
-            raise ValueError(f"START_YEAR ({self.start_year}) is after END_YEAR ({self.end_year})")
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "START_YEAR ({0}) is after END_YEAR ({1})"),
+                "START_YEAR",
+                args=(self.start_year, self.end_year),
+            )
         unknown = [p for p in self.platforms if p not in COLLECTIONS]
         if unknown:
             raise ValueError(
                 f"no Earth Engine collection for platforms {unknown}; known: {list(COLLECTIONS)}"
             )
-        for name in self.indices:
-            spectral_index(name)
+        unknown = [name for name in self.indices if name.upper() not in INDICES]
+        if unknown:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
+                "INDICES",
+                args=(unknown[0], ", ".join(INDICES)),
+            )
 
 
 def stack_recipe(
@@ -437,16 +446,22 @@ def tile_url(settings: EarthEngineComposite, year: int) -> str:
     Raises
     ------
     ValueError
-        A year outside the settings, or bands without swir1, nir and red.
+        A year outside the settings.
+    TimestackError
+        Bands without swir1, nir and red (names BANDS).
     """
     ee = _ee()
     if not settings.start_year <= year <= settings.end_year:
         raise ValueError(f"year {year} is outside {settings.start_year}-{settings.end_year}")
     missing = {"swir1", "nir", "red"} - set(settings.bands)
     if missing:
-        raise ValueError(
-            f"the false-colour map layer needs BANDS swir1, nir and red; missing {sorted(missing)}"
-        )
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "the false-colour map layer needs BANDS swir1, nir and red; missing {0}"
+            ),
+            "BANDS",
+            args=(sorted(missing),),
+        )  # fmt: skip
     image = annual_collection(settings).filter(ee.Filter.eq("year", year)).first()
     visual = ee.Image(image).visualize(bands=["swir1", "nir", "red"], min=[0, 0, 0], max=[0.35, 0.45, 0.15])
     return visual.getMapId()["tile_fetcher"].url_format

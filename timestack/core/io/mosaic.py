@@ -179,10 +179,14 @@ def mosaic_tiles(
     for target in targets.values():
         if target in paths or (target.exists() and not _is_our_mosaic(target)):
             raise TimestackError(
-                f"OUTPUT_FOLDER: {target} exists and is not a mosaic this algorithm wrote; writing the "
-                "mosaics there would replace it. Choose another output folder.",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "OUTPUT_FOLDER: {0} exists and is not a mosaic this algorithm wrote; writing the "
+                    "mosaics there would replace it. Choose another output folder."
+                ),
                 parameter="OUTPUT_FOLDER",
-            )
+                args=(target,),
+            )  # fmt: skip
     with atomic_outputs(targets) as temporaries:
         for done, (group, bands) in enumerate(groups.items(), start=1):
             if is_cancelled is not None and is_cancelled():

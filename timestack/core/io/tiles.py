@@ -72,7 +72,11 @@ def plan_tiles(width: int, height: int, tile_size: int) -> list[Tile]:
         ``tile_size`` is below 1 (names TILE_SIZE).
     """
     if tile_size < 1:
-        raise TimestackError(f"TILE_SIZE must be at least 1 pixel, got {tile_size}", parameter="TILE_SIZE")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "TILE_SIZE must be at least 1 pixel, got {0}"),
+            parameter="TILE_SIZE",
+            args=(tile_size,),
+        )
     return [
         Tile(
             f"r{row // tile_size:03d}_c{col // tile_size:03d}",
@@ -243,24 +247,34 @@ def _read_manifest(folder: Path, fingerprint: str) -> dict:
     if not manifest.exists():
         if folder.exists() and any(folder.iterdir()):
             raise TimestackError(
-                f"TILES_FOLDER: {folder} is not empty and holds no tiled run; choose a new or empty folder "
-                "(nothing in it was changed)",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "TILES_FOLDER: {0} is not empty and holds no tiled run; choose a new or empty folder "
+                    "(nothing in it was changed)"
+                ),
                 parameter="TILES_FOLDER",
-            )
+                args=(folder,),
+            )  # fmt: skip
         return {}
     try:
         recorded = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise TimestackError(
-            f"TILES_FOLDER: {manifest} cannot be read ({exc}); choose a new folder", parameter="TILES_FOLDER"
+            QT_TRANSLATE_NOOP("TimestackCore", "TILES_FOLDER: {0} cannot be read ({1}); choose a new folder"),
+            parameter="TILES_FOLDER",
+            args=(manifest, exc),
         ) from exc
     if recorded.get("version") != _VERSION or recorded.get("fingerprint") != fingerprint:
         raise TimestackError(
-            f"TILES_FOLDER: {folder} holds the tiles of another run (another input, tiling or parameters); "
-            "choose a new folder to start over, or run again with that run's input and parameters to "
-            "resume it",
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "TILES_FOLDER: {0} holds the tiles of another run (another input, tiling or parameters); "
+                "choose a new folder to start over, or run again with that run's input and parameters to "
+                "resume it"
+            ),
             parameter="TILES_FOLDER",
-        )
+            args=(folder,),
+        )  # fmt: skip
     return dict(recorded.get("tiles", {}))
 
 
@@ -284,8 +298,9 @@ def _window_source(source: Path, tile: Tile, target: Path) -> Path:
     )
     if gdal.Translate(str(target), str(source), options=options) is None:
         raise TimestackError(
-            f"INPUT: GDAL cannot cut tile {tile.id} from {source} ({gdal.GetLastErrorMsg()})",
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: GDAL cannot cut tile {0} from {1} ({2})"),
             parameter="INPUT",
+            args=(tile.id, source, gdal.GetLastErrorMsg()),
         )
     return target
 
@@ -339,7 +354,11 @@ def run_tiled(
     folder = Path(folder).resolve()
     dataset = gdal.Open(str(source))
     if dataset is None:
-        raise TimestackError(f"INPUT: {source} is not a raster GDAL can read", parameter="INPUT")
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INPUT: {0} is not a raster GDAL can read"),
+            parameter="INPUT",
+            args=(source,),
+        )
     width, height, transform = dataset.RasterXSize, dataset.RasterYSize, dataset.GetGeoTransform()
     dataset = None  # closed before any refusal: a traceback holding it crashes GDAL at exit
     _, _, rotation_x, _, rotation_y, pixel_height = transform

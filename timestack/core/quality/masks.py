@@ -14,6 +14,7 @@ from typing import Mapping
 
 import numpy as np
 
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 from .qa import (
     CONFIDENCE_LEVELS,
     QA_PIXEL_CONFIDENCE_BITS,
@@ -98,7 +99,11 @@ class MaskOptions:
     def __post_init__(self) -> None:
         unknown = [name for name in self.flags if name not in MASK_NAMES]
         if unknown:
-            raise ValueError(f"MASK: unknown names {unknown}; expected some of {list(MASK_NAMES)}")
+            raise TimestackError(
+                QT_TRANSLATE_NOOP("TimestackCore", "MASK: unknown names {0}; expected some of {1}"),
+                "MASK",
+                args=(unknown, list(MASK_NAMES)),
+            )
         for name, level in self.min_confidence.items():
             if name not in QA_PIXEL_CONFIDENCE_BITS:
                 raise ValueError(

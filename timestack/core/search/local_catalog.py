@@ -307,15 +307,26 @@ def _search_parquet(
 def _catalog_file(catalog) -> Path:
     """The local catalog file ``catalog`` names; a SearchError says why it cannot be one."""
     path = Path(catalog).expanduser()
-    kinds = "an ItemCollection JSON, a stac-geoparquet file or a static catalog's catalog.json"
     if path.is_dir():
-        raise SearchError(f"CATALOG {path} is a folder; pick the catalog file in it ({kinds}).", "CATALOG")
+        folder = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "CATALOG {0} is a folder; pick the catalog file in it (an ItemCollection JSON, a "
+            "stac-geoparquet file or a static catalog's catalog.json)."
+        )  # fmt: skip
+        raise SearchError(folder, "CATALOG", args=(path,))
     if not path.is_file():
-        raise SearchError(f"CATALOG {path} does not exist; pick {kinds}.", "CATALOG")
+        missing = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "CATALOG {0} does not exist; pick an ItemCollection JSON, a stac-geoparquet file or a static "
+            "catalog's catalog.json."
+        )  # fmt: skip
+        raise SearchError(missing, "CATALOG", args=(path,))
     if path.stat().st_size == 0:
-        raise SearchError(
-            f"CATALOG {path} is empty (0 bytes); write the catalog again or pick another file.", "CATALOG"
-        )
+        empty = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "CATALOG {0} is empty (0 bytes); write the catalog again or pick another file."
+        )  # fmt: skip
+        raise SearchError(empty, "CATALOG", args=(path,))
     return path
 
 

@@ -15,6 +15,7 @@ import pystac
 from ..io.atomic import atomic_output
 from ..io.grid import gdal_path
 from ..items import band_asset_key
+from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 #: A ready-made true-colour asset (Sentinel-2 TCI) when no per-band set exists.
 VISUAL_KEYS = ("visual",)
@@ -28,9 +29,11 @@ def natural_colour_sources(item: pystac.Item) -> list:
     for key in VISUAL_KEYS:
         if key in item.assets:
             return [gdal_path(item.assets[key].href)]
-    raise ValueError(
-        f"Scene {item.id} has no red/green/blue (or B04/B03/B02, or visual) assets to show in natural colour."
-    )
+    no_colours = QT_TRANSLATE_NOOP(
+        "TimestackCore",
+        "Scene {0} has no red/green/blue (or B04/B03/B02, or visual) assets to show in natural colour."
+    )  # fmt: skip
+    raise TimestackError(no_colours, args=(item.id,))
 
 
 def natural_colour_vrt(item: pystac.Item, folder) -> Path:
@@ -87,7 +90,10 @@ def natural_colour_stretch(vrt, low: float = 2.0, high: float = 98.0, size: int 
             if band.GetNoDataValue() is not None:
                 valid &= values != band.GetNoDataValue()
             if not valid.any():
-                raise ValueError(f"{vrt} has no valid pixels in band {number}")
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP("TimestackCore", "{0} has no valid pixels in band {1}"),
+                    args=(vrt, number),
+                )
             stretches.append(tuple(float(v) for v in np.percentile(values[valid], [low, high])))
         return stretches
     finally:

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..io.bands import labelled_bands
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
-from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
 from .metrics import DEFAULT_METRICS, HARMONICS, parse_metrics, timescan
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def stack_series(
 HARMONIC_MIN_DATES = 5
 
 
-def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INPUT") -> None:
+def require_dates(series: dict, needed: int, purpose: Message, parameter: str = "INPUT") -> None:
     """Refuse a series whose variables have fewer than ``needed`` dates, before anything is written.
 
     One date cannot make a time series: every metric would be that value (or nodata) and the run would
@@ -84,7 +84,7 @@ def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INP
     needed
         The fewest dates a variable may have.
     purpose
-        What the dates are needed for, said in the message.
+        What the dates are needed for, said in the message (a :class:`Message`, so it is translated too).
     parameter
         The parameter the refusal names.
 
@@ -96,10 +96,14 @@ def require_dates(series: dict, needed: int, purpose: str, parameter: str = "INP
     for variable, entries in series.items():
         if len(entries) < needed:
             raise TimestackError(
-                f"{parameter}: {variable} has {len(entries)} dated band(s) ({entries[0][0]}); {purpose} "
-                f"need at least {needed} dates: choose a stack with more of them",
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0}: {1} has {2} dated band(s) ({3}); {4} need at least {5} dates: choose a stack with "
+                    "more of them"
+                ),
                 parameter=parameter,
-            )
+                args=(parameter, variable, len(entries), entries[0][0], purpose, needed),
+            )  # fmt: skip
 
 
 def run_timescan_raster(
@@ -163,9 +167,10 @@ def run_timescan_raster(
                 args=(", ".join(missing), ", ".join(series)),
             )
         series = {name: series[name] for name in wanted}
-    require_dates(series, 2, "temporal metrics")
+    require_dates(series, 2, Message(QT_TRANSLATE_NOOP("TimestackCore", "temporal metrics")))
     if any(metric in HARMONICS for metric in chosen):
-        require_dates(series, HARMONIC_MIN_DATES, "the harmonics", parameter="METRICS")
+        harmonics = Message(QT_TRANSLATE_NOOP("TimestackCore", "the harmonics"))
+        require_dates(series, HARMONIC_MIN_DATES, harmonics, parameter="METRICS")
     descriptions = [f"{variable}_{metric}" for variable in series for metric in chosen]
     tags = {"TIMESCAN_METRICS": ",".join(chosen), "TIMESCAN_SAR_DB": str(bool(sar_db))}
     output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)

@@ -153,7 +153,7 @@ def resample_stack(
         )
     with rasterio.open(stack_path) as src:
         series = stack_series(src.descriptions, Path(stack_path).stem.lower())
-    require_dates(series, 2, "resampled periods")
+    require_dates(series, 2, Message(QT_TRANSLATE_NOOP("TimestackCore", "resampled periods")))
     all_dates = [date for entries in series.values() for date, _ in entries]
     starts = period_starts(all_dates, period, days)
     bounds = starts + [_next_start(starts[-1], period, days)]
