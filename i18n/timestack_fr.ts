@@ -4438,27 +4438,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="526"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="530"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="542"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="546"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="554"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="558"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="612"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="798"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="802"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4753,7 +4753,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="160"/>
+        <location filename="../timestack/core/timescan/raster.py" line="164"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -4913,7 +4913,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="630"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="634"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -5028,7 +5028,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} est dans un autre SCR ou une autre résolution que {1} ; reprojetez d'abord les tuiles sur une même grille (GDAL l'ignorerait sans rien dire)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="193"/>
+        <location filename="../timestack/core/io/mosaic.py" line="197"/>
         <source>INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution</source>
         <translation>INPUT : GDAL ne peut pas assembler les tuiles ({0}) ; les tuiles doivent avoir un seul SCR et une seule résolution</translation>
     </message>
@@ -5218,47 +5218,47 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="725"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="729"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/export.py" line="359"/>
+        <location filename="../timestack/core/cube/export.py" line="371"/>
         <source>OUTPUT: {0} already exists and is not a Zarr cube; an export replaces only a cube it could have written, so choose a new name</source>
         <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="184"/>
+        <location filename="../timestack/core/cube/animation.py" line="192"/>
         <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
         <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="193"/>
+        <location filename="../timestack/core/cube/animation.py" line="201"/>
         <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
         <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="205"/>
+        <location filename="../timestack/core/cube/animation.py" line="213"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="218"/>
+        <location filename="../timestack/core/cube/animation.py" line="226"/>
         <source>RGB: name three variables (red, green, blue), got {0}</source>
         <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="241"/>
+        <location filename="../timestack/core/cube/animation.py" line="257"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
         <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="250"/>
+        <location filename="../timestack/core/cube/animation.py" line="266"/>
         <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="434"/>
+        <location filename="../timestack/core/cube/animation.py" line="454"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
@@ -5318,27 +5318,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>les scènes de ce traitement demandent plus que CACHE_MAX_GB ({0} Go) dans CACHE_FOLDER {1} ; augmentez CACHE_MAX_GB, ou laissez CACHE_FOLDER vide pour lire les scènes en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="149"/>
+        <location filename="../timestack/core/io/tiles.py" line="153"/>
         <source>TILES: the stack&apos;s grid is rotated, so grid cells cannot be cut from it as windows; use TILE_SIZE instead</source>
         <translation>TILES : la grille de la pile est tournée, donc les cellules ne peuvent pas y être découpées en fenêtres ; utilisez plutôt TILE_SIZE</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="174"/>
+        <location filename="../timestack/core/io/tiles.py" line="178"/>
         <source>TILES: no tile overlaps the stack; choose a grid that covers it</source>
         <translation>TILES : aucune tuile ne recouvre la pile ; choisissez une grille qui la couvre</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="183"/>
+        <location filename="../timestack/core/io/tiles.py" line="187"/>
         <source>TILES_ID_FIELD: {0!r} cannot name a tile folder; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>TILES_ID_FIELD : {0!r} ne peut pas nommer un dossier de tuile ; utilisez des lettres, des chiffres, « . », « _ » et « - »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="192"/>
+        <location filename="../timestack/core/io/tiles.py" line="196"/>
         <source>TILES_ID_FIELD: tiles {0!r} and {1!r} would share one folder; give every tile its own id</source>
         <translation>TILES_ID_FIELD : les tuiles {0!r} et {1!r} partageraient un même dossier ; donnez à chaque tuile son propre identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="203"/>
+        <location filename="../timestack/core/io/tiles.py" line="207"/>
         <source>TILES: tile {0} ({1}, {2}, {3} × {4} pixels) is not inside the stack's {5} × {6} pixels</source>
         <translation>TILES : la tuile {0} ({1}, {2}, {3} × {4} pixels) n'est pas à l'intérieur des {5} × {6} pixels de la pile</translation>
     </message>
@@ -5883,7 +5883,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG {0} : la géométrie de l'élément {1} n'est pas du GeoJSON ({2}) ; corrigez ou retirez l'élément.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/tiles.py" line="348"/>
+        <location filename="../timestack/core/io/tiles.py" line="367"/>
         <source>{0}: the stack's grid is rotated or not north-up, so its tiles cannot be mosaicked; warp it to a north-up grid first (Raster ▸ Projections ▸ Warp), or run it in one piece</source>
         <translation>{0} : la grille de la pile est tournée ou n'est pas orientée au nord, ses tuiles ne peuvent donc pas être mosaïquées ; reprojetez-la d'abord sur une grille orientée au nord (Raster ▸ Projections ▸ Projection (warp)), ou traitez-la d'un seul tenant</translation>
     </message>
@@ -5896,6 +5896,211 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/timescan/metrics.py" line="193"/>
         <source>SAR_DB: the stack holds values such as {0}, which are not dB backscatter (within about -50 to +30 dB); untick SAR_DB for linear power, amplitude or other values, or convert the stack to dB first</source>
         <translation>SAR_DB : la pile contient des valeurs telles que {0}, qui ne sont pas une rétrodiffusion en dB (comprise entre environ -50 et +30 dB) ; décochez SAR_DB pour une puissance linéaire, une amplitude ou d'autres valeurs, ou convertissez d'abord la pile en dB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/quality/masks.py" line="102"/>
+        <source>MASK: unknown names {0}; expected some of {1}</source>
+        <translation>MASK : noms inconnus {0} ; attendu certains de {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/export.py" line="347"/>
+        <source>OUTPUT: {0} is neither NetCDF (.nc) nor Zarr (.zarr)</source>
+        <translation>OUTPUT : {0} n'est ni un NetCDF (.nc) ni un Zarr (.zarr)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/export.py" line="353"/>
+        <source>CHUNKING: {0!r}; use one of {1}</source>
+        <translation>CHUNKING : {0!r} ; utilisez l'une des valeurs {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/export.py" line="359"/>
+        <source>CHUNK_MB must be a positive size, got {0}</source>
+        <translation>CHUNK_MB doit être une taille positive, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/export.py" line="365"/>
+        <source>COMPRESSION: {0!r}; use deflate or none</source>
+        <translation>COMPRESSION : {0!r} ; utilisez deflate ou none</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="86"/>
+        <source>COLORMAP: {0!r} is not a matplotlib colour map</source>
+        <translation>COLORMAP : {0!r} n'est pas une palette de couleurs matplotlib</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="184"/>
+        <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}</source>
+        <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="233"/>
+        <source>BANDS: the stack holds {0}; choose one in BANDS or three in RGB</source>
+        <translation>BANDS : la pile contient {0} ; choisissez-en une dans BANDS ou trois dans RGB</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="243"/>
+        <source>{0}: {1} not in the stack (it holds {2})</source>
+        <translation>{0} : {1} absent de la pile (elle contient {2})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="251"/>
+        <source>{0}: {1} share no date</source>
+        <translation>{0} : {1} n'ont aucune date en commun</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/animation.py" line="418"/>
+        <source>OUTPUT: {0} is neither .gif nor .mp4</source>
+        <translation>OUTPUT : {0} n'est ni un .gif ni un .mp4</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="165"/>
+        <source>INPUT: choose at least one stack</source>
+        <translation>INPUT : choisissez au moins une pile</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="172"/>
+        <source>INPUT: {0} has no CRS; assign one (Raster ▸ Projections) first</source>
+        <translation>INPUT : {0} n'a pas de SCR ; assignez-en un d'abord (Raster ▸ Projections)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="181"/>
+        <source>INPUT: {0} is not a north-up grid; warp it first</source>
+        <translation>INPUT : {0} n'est pas une grille orientée nord en haut ; reprojetez-le d'abord</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="194"/>
+        <source>TARGET_CRS: {0!r} is not a CRS ({1})</source>
+        <translation>TARGET_CRS : {0!r} n'est pas un SCR ({1})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="208"/>
+        <source>TARGET_CRS: {0} is in degrees, so the size of its pixels in {1} is not known; leave TARGET_CRS empty to keep the stacks&apos; CRS, or warp them to it first</source>
+        <translation>TARGET_CRS : {0} est en degrés, la taille de ses pixels dans {1} n'est donc pas connue ; laissez TARGET_CRS vide pour garder le SCR des piles, ou reprojetez-les d'abord dans ce SCR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="217"/>
+        <source>INPUT: {0} is not in a metric projected CRS, so its pixel size cannot be compared with the other stacks&apos;; warp the stacks to one CRS first</source>
+        <translation>INPUT : {0} n'est pas dans un SCR projeté métrique, la taille de ses pixels ne peut donc pas être comparée à celle des autres piles ; reprojetez d'abord les piles dans un même SCR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="229"/>
+        <source>INPUT: the stacks have different pixel sizes ({0}); a cube has one grid, so resample them to one resolution first</source>
+        <translation>INPUT : les piles ont des tailles de pixel différentes ({0}) ; un cube n'a qu'une grille, rééchantillonnez-les donc d'abord à une même résolution</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="239"/>
+        <source>TARGET_CRS: {0} is not a metric projected CRS; the stacks&apos; {1:g} m pixels need one</source>
+        <translation>TARGET_CRS : {0} n'est pas un SCR projeté métrique ; les pixels de {1:g} m des piles en demandent un</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="285"/>
+        <source>INPUT: band {0} of {1} ({2}) carries no date; cubes need band descriptions such as 1990_nbr, 2021-06-14_vv or 20210614</source>
+        <translation>INPUT : la bande {0} de {1} ({2}) ne porte aucune date ; les cubes demandent des descriptions de bande comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="296"/>
+        <source>INPUT: {0} has two bands of {1} dated {2}</source>
+        <translation>INPUT : {0} a deux bandes de {1} datées du {2}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="311"/>
+        <source>INPUT: {0} has different units in different stacks ({1}); convert them to one unit first</source>
+        <translation>INPUT : {0} a des unités différentes selon les piles ({1}) ; convertissez-les d'abord dans une même unité</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/cube/stacks.py" line="332"/>
+        <source>INPUT: {0} is in dB but {1} is linear power; one cube holds one of the two: convert with 10·log10(power) or 10^(dB/10) first</source>
+        <translation>INPUT : {0} est en dB mais {1} est en puissance linéaire ; un cube ne contient que l'une des deux : convertissez d'abord avec 10·log10(puissance) ou 10^(dB/10)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/preview.py" line="32"/>
+        <source>Scene {0} has no red/green/blue (or B04/B03/B02, or visual) assets to show in natural colour.</source>
+        <translation>La scène {0} n'a pas de ressources rouge/vert/bleu (ou B04/B03/B02, ou visual) pour l'afficher en couleurs naturelles.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/preview.py" line="93"/>
+        <source>{0} has no valid pixels in band {1}</source>
+        <translation>{0} n'a aucun pixel valide dans la bande {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="311"/>
+        <source>CATALOG {0} is a folder; pick the catalog file in it (an ItemCollection JSON, a stac-geoparquet file or a static catalog&apos;s catalog.json).</source>
+        <translation>CATALOG {0} est un dossier ; choisissez le fichier de catalogue qu'il contient (un JSON ItemCollection, un fichier stac-geoparquet ou le catalog.json d'un catalogue statique).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="318"/>
+        <source>CATALOG {0} does not exist; pick an ItemCollection JSON, a stac-geoparquet file or a static catalog&apos;s catalog.json.</source>
+        <translation>CATALOG {0} n'existe pas ; choisissez un JSON ItemCollection, un fichier stac-geoparquet ou le catalog.json d'un catalogue statique.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/local_catalog.py" line="325"/>
+        <source>CATALOG {0} is empty (0 bytes); write the catalog again or pick another file.</source>
+        <translation>CATALOG {0} est vide (0 octet) ; écrivez de nouveau le catalogue ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/composite.py" line="66"/>
+        <source>START_YEAR ({0}) is after END_YEAR ({1})</source>
+        <translation>START_YEAR ({0}) est postérieure à END_YEAR ({1})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/earthengine/composite.py" line="458"/>
+        <source>the false-colour map layer needs BANDS swir1, nir and red; missing {0}</source>
+        <translation>la couche cartographique en fausses couleurs demande les BANDS swir1, nir et red ; il manque {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/raster.py" line="98"/>
+        <source>{0}: {1} has {2} dated band(s) ({3}); {4} need at least {5} dates: choose a stack with more of them</source>
+        <translation>{0} : {1} a {2} bande(s) datée(s) ({3}) ; {4} demandent au moins {5} dates : choisissez une pile qui en a davantage</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/raster.py" line="170"/>
+        <source>temporal metrics</source>
+        <translation>les métriques temporelles</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/raster.py" line="172"/>
+        <source>the harmonics</source>
+        <translation>les harmoniques</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/resample.py" line="156"/>
+        <source>resampled periods</source>
+        <translation>les périodes rééchantillonnées</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/mosaic.py" line="181"/>
+        <source>OUTPUT_FOLDER: {0} exists and is not a mosaic this algorithm wrote; writing the mosaics there would replace it. Choose another output folder.</source>
+        <translation>OUTPUT_FOLDER : {0} existe et n'est pas une mosaïque écrite par cet algorithme ; y écrire les mosaïques le remplacerait. Choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="75"/>
+        <source>TILE_SIZE must be at least 1 pixel, got {0}</source>
+        <translation>TILE_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="249"/>
+        <source>TILES_FOLDER: {0} is not empty and holds no tiled run; choose a new or empty folder (nothing in it was changed)</source>
+        <translation>TILES_FOLDER : {0} n'est pas vide et ne contient aucune exécution tuilée ; choisissez un dossier nouveau ou vide (rien n'y a été modifié)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="262"/>
+        <source>TILES_FOLDER: {0} cannot be read ({1}); choose a new folder</source>
+        <translation>TILES_FOLDER : {0} est illisible ({1}) ; choisissez un nouveau dossier</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="268"/>
+        <source>TILES_FOLDER: {0} holds the tiles of another run (another input, tiling or parameters); choose a new folder to start over, or run again with that run&apos;s input and parameters to resume it</source>
+        <translation>TILES_FOLDER : {0} contient les tuiles d'une autre exécution (autre entrée, découpage ou paramètres) ; choisissez un nouveau dossier pour recommencer, ou relancez avec l'entrée et les paramètres de cette exécution pour la reprendre</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="300"/>
+        <source>INPUT: GDAL cannot cut tile {0} from {1} ({2})</source>
+        <translation>INPUT : GDAL ne peut pas découper la tuile {0} dans {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/tiles.py" line="357"/>
+        <source>INPUT: {0} is not a raster GDAL can read</source>
+        <translation>INPUT : {0} n'est pas un raster lisible par GDAL</translation>
     </message>
 </context>
 <context>
