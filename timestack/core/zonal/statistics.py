@@ -679,16 +679,18 @@ def stack_statistics(
         _clear_frames(error)
         raise
     finally:
-        dataset = sources = None
+        dataset = None
+        sources.clear()
 
 
 def _clear_frames(error: BaseException) -> None:
     """Let go of the locals of the finished frames ``error`` and the errors it chains passed through."""
     seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        traceback.clear_frames(error.__traceback__)
-        error = error.__cause__ or error.__context__
+    current: Optional[BaseException] = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
 
 
 def _stacks_on_cluster(address, stacks, polygons, statistics, variables, progress, is_cancelled) -> list:
