@@ -464,12 +464,8 @@ def zonal_statistics_of_sources(
             raise Cancelled("zonal statistics cancelled")
         rows = range(first, min(first + CHUNK_FEATURES, len(geometries)))
         datasource, layer = _memory_layer(rows, [geometries[r] for r in rows], srs)
-        try:
-            wide = exact_extract(
-                list(sources), layer, operations, include_cols=["zonal_row"], output="pandas"
-            )
-        finally:  # not left to an error's traceback: an OGR source released at exit crashes GDAL
-            del layer, datasource
+        wide = exact_extract(list(sources), layer, operations, include_cols=["zonal_row"], output="pandas")
+        del datasource
         frames.append(_long_from_exactextract(wide, bands, statistics, polygons.ids, areas))
         if progress is not None:
             done = rows.stop / len(geometries)
