@@ -4458,7 +4458,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="802"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="804"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4753,7 +4753,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="164"/>
+        <location filename="../timestack/core/timescan/raster.py" line="191"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -5218,7 +5218,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="729"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="731"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -6048,17 +6048,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>la couche cartographique en fausses couleurs demande les BANDS swir1, nir et red ; il manque {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="98"/>
+        <location filename="../timestack/core/timescan/raster.py" line="125"/>
         <source>{0}: {1} has {2} dated band(s) ({3}); {4} need at least {5} dates: choose a stack with more of them</source>
         <translation>{0} : {1} a {2} bande(s) datée(s) ({3}) ; {4} demandent au moins {5} dates : choisissez une pile qui en a davantage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="170"/>
+        <location filename="../timestack/core/timescan/raster.py" line="197"/>
         <source>temporal metrics</source>
         <translation>les métriques temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="172"/>
+        <location filename="../timestack/core/timescan/raster.py" line="199"/>
         <source>the harmonics</source>
         <translation>les harmoniques</translation>
     </message>
@@ -6101,6 +6101,11 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/io/tiles.py" line="357"/>
         <source>INPUT: {0} is not a raster GDAL can read</source>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/raster.py" line="89"/>
+        <source>METRICS: the harmonics fit a cycle over the year, but the dates of {0} fall on {1} day(s) of the year (an annual stack?); drop the harmonics or choose a stack of dates spread over the year</source>
+        <translation>METRICS : les harmoniques ajustent un cycle sur l'année, mais les dates de {0} tombent sur {1} jour(s) de l'année (une pile annuelle ?) ; retirez les harmoniques ou choisissez une pile de dates réparties sur l'année</translation>
     </message>
 </context>
 <context>
