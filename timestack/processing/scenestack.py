@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.composite.scenes import SceneStackSettings, scene_stack
 from ..core.io.stack import SCALE_INT16, band_numbers
-from .algorithm import TimestackAlgorithm, user_message
+from .algorithm import TimestackAlgorithm, user_message, user_text
 from .params import (
     AllowedRootsParameter,
     AreaParameters,
@@ -119,7 +119,9 @@ class SceneStackAlgorithm(
             raise self.fail(self.tr("Per-date stack failed: {0}").format(user_message(error))) from error
 
         for entry in result.skipped:
-            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+            feedback.pushWarning(
+                self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
+            )
         for warning in result.warnings:
             feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
         feedback.pushInfo(self.tr("Grid CRS: {0}").format(result.crs))
