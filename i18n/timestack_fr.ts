@@ -4878,7 +4878,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="514"/>
+        <location filename="../timestack/core/composite/catalog.py" line="517"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -5118,32 +5118,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="450"/>
+        <location filename="../timestack/core/composite/catalog.py" line="453"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="460"/>
+        <location filename="../timestack/core/composite/catalog.py" line="463"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="470"/>
+        <location filename="../timestack/core/composite/catalog.py" line="473"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="433"/>
+        <location filename="../timestack/core/composite/catalog.py" line="436"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="486"/>
+        <location filename="../timestack/core/composite/catalog.py" line="489"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="496"/>
+        <location filename="../timestack/core/composite/catalog.py" line="499"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
@@ -5203,7 +5203,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="324"/>
+        <location filename="../timestack/core/composite/annual.py" line="327"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -5378,12 +5378,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="574"/>
+        <location filename="../timestack/core/composite/catalog.py" line="577"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="634"/>
+        <location filename="../timestack/core/composite/catalog.py" line="637"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
@@ -5403,7 +5403,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="294"/>
+        <location filename="../timestack/core/composite/scenes.py" line="295"/>
         <source>Per-date stack written</source>
         <translation>Pile par date écrite</translation>
     </message>
@@ -5763,12 +5763,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT_FOLDER {0} est un fichier ; indiquez un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="412"/>
+        <location filename="../timestack/core/radar/stack.py" line="413"/>
         <source>the multi-temporal speckle filter needs two dates or more of one track; {0} has one: set SPECKLE_FILTER to none, or add dates of that track to ITEMS</source>
         <translation>le filtre de chatoiement multitemporel demande au moins deux dates d'une même trace ; {0} n'en a qu'une : réglez SPECKLE_FILTER sur none, ou ajoutez des dates de cette trace à ITEMS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="456"/>
+        <location filename="../timestack/core/radar/stack.py" line="457"/>
         <source>Per-track radar stacks written</source>
         <translation>Piles radar par trace écrites</translation>
     </message>
@@ -5813,7 +5813,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} doit être un jour de l'année entre 1 et 366, reçu {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="321"/>
+        <location filename="../timestack/core/composite/scenes.py" line="322"/>
         <source>Stacking dates</source>
         <translation>Empilement des dates</translation>
     </message>
@@ -6171,6 +6171,26 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/composite/catalog.py" line="390"/>
         <source>not a STAC item (a JSON object)</source>
         <translation>pas un élément STAC (un objet JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="387"/>
+        <source>scenes of {0} are Level-1 GRD: their values are the product&apos;s digital numbers, not calibrated backscatter; use sentinel-1-rtc (gamma0) to compare dates and tracks</source>
+        <translation>les scènes de {0} sont des GRD de niveau 1 : leurs valeurs sont les comptes numériques du produit, pas une rétrodiffusion calibrée ; utilisez sentinel-1-rtc (gamma0) pour comparer dates et traces</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="317"/>
+        <source>{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in the run log</source>
+        <translation>{0} : les {1} scène(s) trouvée(s) étaient illisibles, l'année est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="408"/>
+        <source>ITEMS lists {0} item(s) more than once ({1}); each was used once</source>
+        <translation>ITEMS liste {0} élément(s) plus d'une fois ({1}) ; chacun a été utilisé une seule fois</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/scenes.py" line="288"/>
+        <source>{0}: every scene of the day was unreadable, so the date is nodata; see the skipped scenes in the run log</source>
+        <translation>{0} : toutes les scènes du jour étaient illisibles, la date est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
     </message>
 </context>
 <context>

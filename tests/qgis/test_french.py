@@ -286,8 +286,8 @@ class _Warnings(QgsProcessingFeedback):
 
 
 def test_a_skipped_scene_is_explained_in_french(french, provider, tmp_path):
-    """A composite over two scenes, one without its red band: the run goes on with the other and the
-    warning says why in French, reason included (the run log keeps it in English)."""
+    """A composite over two scenes, one without its red band and one listed twice: the run goes on with
+    the other and the warnings say why in French, reasons included (the run log keeps them in English)."""
     import json
 
     from tests.helpers.scenes import write_items, write_scene
@@ -296,7 +296,7 @@ def test_a_skipped_scene_is_explained_in_french(french, provider, tmp_path):
         write_scene(tmp_path / "scenes", "LC08_A_20200610", "2020-06-10"),
         write_scene(tmp_path / "scenes", "LC08_B_20200712", "2020-07-12", skip_assets=("red",)),
     ]
-    items = write_items(tmp_path / "items.json", scenes)
+    items = write_items(tmp_path / "items.json", [*scenes, scenes[0]])
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("timestack:composite")
     parameters = {"ITEMS": str(items), "START_YEAR": 2020, "END_YEAR": 2020, "BANDS": [2], "INDICES": "",
                   "OUTPUT": str(tmp_path / "out" / "stack.tif")}  # fmt: skip

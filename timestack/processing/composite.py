@@ -337,7 +337,7 @@ class CompositeAlgorithm(
                 self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
             )
         for warning in result.warnings:
-            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(user_text(warning)))
         name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
         stack, year_layers = composite_layers(
             str(result.stack), name, result.years, SCALE_INT16 if dtype == "int16" else 1.0

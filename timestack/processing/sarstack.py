@@ -224,7 +224,7 @@ class SarStackAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgorith
                 self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
             )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(user_text(warning))
         for stack in result.stacks:
             feedback.pushInfo(
                 self.tr("{0}: {1} dates, {2} scenes").format(stack.track.name, len(stack.dates), stack.scenes)

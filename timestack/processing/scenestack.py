@@ -123,7 +123,7 @@ class SceneStackAlgorithm(
                 self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
             )
         for warning in result.warnings:
-            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(user_text(warning)))
         feedback.pushInfo(self.tr("Grid CRS: {0}").format(result.crs))
         name = self.tr("Scenes {0} to {1}").format(result.dates[0].isoformat(), result.dates[-1].isoformat())
         layer = stack_layer(str(result.stack), name, result.dates, SCALE_INT16 if dtype == "int16" else 1.0)

@@ -405,7 +405,10 @@ def prepare_scenes(
         scenes.append(replace(scene, year=label))
     if duplicates and warnings is not None:
         shown = ", ".join(sorted(set(duplicates))[:5])
-        warnings.append(f"ITEMS lists {len(duplicates)} item(s) more than once ({shown}); each was used once")
+        twice = QT_TRANSLATE_NOOP(
+            "TimestackCore", "ITEMS lists {0} item(s) more than once ({1}); each was used once"
+        )
+        warnings.append(Message(twice, len(duplicates), shown))
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = [(scene, pool.submit(preflight, scene, settings.crs)) for scene in scenes]
     usable, unusable = [], []

@@ -384,11 +384,12 @@ def sar_stacks(
             scenes = _radar_scenes(settings, polarizations, skipped)
             grd = sorted({radar.collection for radar in scenes if "grd" in radar.collection.lower()})
             if grd:
-                warnings.append(
-                    f"scenes of {', '.join(grd)} are Level-1 GRD: their values are the product's "
-                    "digital numbers, not calibrated backscatter; use sentinel-1-rtc (gamma0) to compare "
-                    "dates and tracks"
-                )
+                uncalibrated = QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "scenes of {0} are Level-1 GRD: their values are the product's digital numbers, not "
+                    "calibrated backscatter; use sentinel-1-rtc (gamma0) to compare dates and tracks"
+                )  # fmt: skip
+                warnings.append(Message(uncalibrated, ", ".join(grd)))
             crs = stack_crs(settings, [radar.scene for radar in scenes])
             composite = CompositeSettings(
                 items=settings.items, output=folder / "unused.tif", start_year=1, end_year=9999,
