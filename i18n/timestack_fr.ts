@@ -188,137 +188,137 @@
 <context>
     <name>AsterSceneAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="53"/>
+        <location filename="../timestack/processing/asterscene.py" line="51"/>
         <source>ASTER L1T scenes (radiance, brightness temperature, indices)</source>
         <translation>Scènes ASTER L1T (luminance, température de brillance, indices)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="56"/>
+        <location filename="../timestack/processing/asterscene.py" line="54"/>
         <source>Converts ASTER L1T scenes — ITEMS, the ItemCollection JSON 'Search scenes' writes for Planetary Computer's aster-l1t, or INPUT, the scenes' -VNIR.tif, -SWIR.tif and -TIR.tif COGs or their HDF-EOS granules (.hdf, whose metadata gives the gains and the sun elevation) — into one GeoTIFF per scene and subsystem at its own resolution (VNIR 15 m, SWIR 30 m, TIR 90 m), cropped to EXTENT or AOI when given. PRODUCTS: at-sensor radiance, L = (DN − 1) × the unit conversion coefficient of the band's gain (ASTER User Handbook v2, Table 5; W m⁻² sr⁻¹ µm⁻¹); brightness temperature of bands 10–14 (K, Planck's law at the bands' effective wavelengths); top-of-atmosphere reflectance of bands 1–9 (needs the items' sun elevation). INDICES (on reflectance): {0}. DN 0 and saturated DNs are nodata. The published COGs carry no gain settings: VNIR and SWIR are converted with normal gain unless GAINS names others, e.g. 1:HGH, 3N:LO1, 5:LO2 (gains HGH, NOR, LO1, LO2; from the scene's HDF metadata). Bands are named YYYY-MM-DD_variable, so the files feed Timescan and the cube export.</source>
         <translation>Convertit des scènes ASTER L1T — ITEMS, le JSON ItemCollection écrit par « Rechercher des scènes » pour la collection aster-l1t de Planetary Computer, ou INPUT, les COG -VNIR.tif, -SWIR.tif et -TIR.tif des scènes ou leurs granules HDF-EOS (.hdf, dont les métadonnées donnent les gains et l'élévation solaire) — en un GeoTIFF par scène et par sous-système à sa propre résolution (VNIR 15 m, SWIR 30 m, TIR 90 m), découpé selon EXTENT ou AOI s'ils sont indiqués. PRODUCTS : luminance au capteur, L = (CN − 1) × le coefficient de conversion d'unité du gain de la bande (ASTER User Handbook v2, tableau 5 ; W m⁻² sr⁻¹ µm⁻¹) ; température de brillance des bandes 10–14 (K, loi de Planck aux longueurs d'onde effectives des bandes) ; réflectance au sommet de l'atmosphère des bandes 1–9 (nécessite l'élévation solaire des items). INDICES (sur la réflectance) : {0}. Les CN 0 et les CN saturés sont sans données. Les COG publiés ne portent pas les réglages de gain : VNIR et SWIR sont convertis avec le gain normal sauf si GAINS en indique d'autres, par exemple 1:HGH, 3N:LO1, 5:LO2 (gains HGH, NOR, LO1, LO2 ; dans les métadonnées HDF de la scène). Les bandes sont nommées AAAA-MM-JJ_variable : les fichiers alimentent Timescan et l'export en cube.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="72"/>
+        <location filename="../timestack/processing/asterscene.py" line="70"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (JSON ItemCollection STAC)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="77"/>
+        <location filename="../timestack/processing/asterscene.py" line="75"/>
         <source>Or the scenes&apos; files (-VNIR.tif, -SWIR.tif, -TIR.tif COGs or .hdf granules)</source>
         <translation>Ou les fichiers des scènes (COG -VNIR.tif, -SWIR.tif, -TIR.tif ou granules .hdf)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="85"/>
+        <location filename="../timestack/processing/asterscene.py" line="83"/>
         <source>Subsystems</source>
         <translation>Sous-systèmes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <location filename="../timestack/processing/asterscene.py" line="92"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <location filename="../timestack/processing/asterscene.py" line="92"/>
         <source>Radiance</source>
         <translation>Luminance</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <location filename="../timestack/processing/asterscene.py" line="92"/>
         <source>Brightness temperature (TIR)</source>
         <translation>Température de brillance (TIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="94"/>
+        <location filename="../timestack/processing/asterscene.py" line="92"/>
         <source>TOA reflectance (VNIR, SWIR)</source>
         <translation>Réflectance TOA (VNIR, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="108"/>
+        <location filename="../timestack/processing/asterscene.py" line="106"/>
         <source>ASTER indices (comma-separated: {0})</source>
         <translation>Indices ASTER (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="115"/>
+        <location filename="../timestack/processing/asterscene.py" line="113"/>
         <source>Gains other than normal (band:gain, e.g. 1:HGH, 5:LO2)</source>
         <translation>Gains autres que normal (bande:gain, par exemple 1:HGH, 5:LO2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="122"/>
+        <location filename="../timestack/processing/asterscene.py" line="120"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="125"/>
+        <location filename="../timestack/processing/asterscene.py" line="123"/>
         <source>ASTER files</source>
         <translation>Fichiers ASTER</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="126"/>
+        <location filename="../timestack/processing/asterscene.py" line="124"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="164"/>
+        <location filename="../timestack/processing/asterscene.py" line="162"/>
         <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="177"/>
+        <location filename="../timestack/processing/asterscene.py" line="175"/>
         <source>ITEMS and INPUT are both set; give the scenes one way only.</source>
         <translation>ITEMS et INPUT sont tous deux indiqués ; donnez les scènes d'une seule façon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="179"/>
+        <location filename="../timestack/processing/asterscene.py" line="177"/>
         <source>ITEMS and INPUT are empty: give the ItemCollection JSON of an aster-l1t search, or the scenes&apos; -VNIR.tif, -SWIR.tif and -TIR.tif files.</source>
         <translation>ITEMS et INPUT sont vides : indiquez le JSON ItemCollection d'une recherche aster-l1t, ou les fichiers -VNIR.tif, -SWIR.tif et -TIR.tif des scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="187"/>
+        <location filename="../timestack/processing/asterscene.py" line="185"/>
         <source>OUTPUT_FOLDER: {0} is a file; choose a folder for the ASTER files.</source>
         <translation>OUTPUT_FOLDER : {0} est un fichier ; choisissez un dossier pour les fichiers ASTER.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="192"/>
+        <location filename="../timestack/processing/asterscene.py" line="190"/>
         <source>ASTER scenes</source>
         <translation>Scènes ASTER</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="215"/>
+        <location filename="../timestack/processing/asterscene.py" line="212"/>
         <source>Skipped {0} {1}: {2}</source>
         <translation>Ignoré {0} {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>The ASTER L1T scenes as the ItemCollection JSON written by &apos;Search scenes&apos; (Planetary Computer&apos;s aster-l1t); or give INPUT.</source>
         <translation>Les scènes ASTER L1T sous forme de JSON ItemCollection écrit par « Rechercher des scènes » (aster-l1t de Planetary Computer) ; ou indiquez INPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>The scenes&apos; files instead of ITEMS: -VNIR.tif, -SWIR.tif and -TIR.tif COGs, or HDF-EOS granules (.hdf).</source>
         <translation>Les fichiers des scènes au lieu d'ITEMS : COG -VNIR.tif, -SWIR.tif et -TIR.tif, ou granules HDF-EOS (.hdf).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>Which sensors to convert: VNIR (bands 1–3N, 15 m), SWIR (bands 4–9, 30 m), TIR (bands 10–14, 90 m).</source>
         <translation>Capteurs à convertir : VNIR (bandes 1–3N, 15 m), SWIR (bandes 4–9, 30 m), TIR (bandes 10–14, 90 m).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>What to write: at-sensor radiance (W m⁻² sr⁻¹ µm⁻¹), brightness temperature of TIR bands (K), top-of-atmosphere reflectance of VNIR and SWIR bands (0–1).</source>
         <translation>Ce qui est écrit : luminance au capteur (W m⁻² sr⁻¹ µm⁻¹), température de brillance des bandes TIR (K), réflectance au sommet de l'atmosphère des bandes VNIR et SWIR (0–1).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>Band ratios computed from the reflectance, separated by commas (NDVI, CLAY_4_6…); empty: none.</source>
         <translation>Rapports de bandes calculés à partir de la réflectance, séparés par des virgules (NDVI, CLAY_4_6…) ; vide : aucun.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>Bands recorded with a gain other than normal, as band:gain separated by commas (1:HGH, 5:LO2; gains HGH, NOR, LO1, LO2, from the scene&apos;s HDF metadata).</source>
         <translation>Bandes enregistrées avec un gain autre que normal, sous la forme bande:gain séparées par des virgules (1:HGH, 5:LO2 ; gains HGH, NOR, LO1, LO2, d'après les métadonnées HDF de la scène).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/asterscene.py" line="127"/>
+        <location filename="../timestack/processing/asterscene.py" line="125"/>
         <source>Where the GeoTIFFs are written, one per scene and subsystem, bands named YYYY-MM-DD_variable.</source>
         <translation>Où les GeoTIFF sont écrits, un par scène et sous-système, bandes nommées AAAA-MM-JJ_variable.</translation>
     </message>
@@ -744,7 +744,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Identifiant de la tâche d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="437"/>
+        <location filename="../timestack/processing/composite.py" line="439"/>
         <source>Composite failed: {0}</source>
         <translation>Échec du composite : {0}</translation>
     </message>
@@ -754,22 +754,22 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="339"/>
+        <location filename="../timestack/processing/composite.py" line="341"/>
         <source>Composite {0}–{1}</source>
         <translation>Composite {0}–{1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="345"/>
+        <location filename="../timestack/processing/composite.py" line="347"/>
         <source>{0} by year</source>
         <translation>{0} par année</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="376"/>
+        <location filename="../timestack/processing/composite.py" line="378"/>
         <source>ENGINE earthengine needs EXTENT or AOI: the region Earth Engine composites.</source>
         <translation>ENGINE earthengine nécessite EXTENT ou AOI : la région dont Earth Engine fait le composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="419"/>
+        <location filename="../timestack/processing/composite.py" line="421"/>
         <source>Earth Engine export task started: {0}</source>
         <translation>Tâche d'export Earth Engine lancée : {0}</translation>
     </message>
@@ -779,17 +779,17 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Statistiques TDOM (réutilisables comme TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="381"/>
+        <location filename="../timestack/processing/composite.py" line="383"/>
         <source>METHOD: ENGINE earthengine computes medoid composites only; {0} runs locally.</source>
         <translation>METHOD : ENGINE earthengine ne calcule que des composites par médoïde ; {0} s'exécute en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="384"/>
+        <location filename="../timestack/processing/composite.py" line="386"/>
         <source>TDOM: not available with ENGINE earthengine; switch it off or run locally.</source>
         <translation>TDOM : indisponible avec ENGINE earthengine ; désactivez-le ou exécutez en local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="388"/>
+        <location filename="../timestack/processing/composite.py" line="390"/>
         <source>ITEMS is not used by ENGINE earthengine: it composites Landsat 4-9 collections.</source>
         <translation>ITEMS n'est pas utilisé par ENGINE earthengine : il compose les collections Landsat 4-9.</translation>
     </message>
@@ -819,12 +819,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Composite</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="338"/>
+        <location filename="../timestack/processing/composite.py" line="340"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/composite.py" line="423"/>
+        <location filename="../timestack/processing/composite.py" line="425"/>
         <source>Composite cancelled; no layer was added.</source>
         <translation>Composite annulé ; aucune couche n'a été ajoutée.</translation>
     </message>
@@ -3238,7 +3238,7 @@ Le lancer quand même ?</translation>
         <translation>Scène ignorée {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/sarstack.py" line="227"/>
+        <location filename="../timestack/processing/sarstack.py" line="229"/>
         <source>{0}: {1} dates, {2} scenes</source>
         <translation>{0} : {1} dates, {2} scènes</translation>
     </message>
@@ -3356,17 +3356,17 @@ Le lancer quand même ?</translation>
         <translation>Scène {0} écartée : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="124"/>
+        <location filename="../timestack/processing/scenestack.py" line="126"/>
         <source>Incomplete result: {0}</source>
         <translation>Résultat incomplet : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="125"/>
+        <location filename="../timestack/processing/scenestack.py" line="127"/>
         <source>Grid CRS: {0}</source>
         <translation>SCR de la grille : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/scenestack.py" line="126"/>
+        <location filename="../timestack/processing/scenestack.py" line="128"/>
         <source>Scenes {0} to {1}</source>
         <translation>Scènes du {0} au {1}</translation>
     </message>
@@ -4165,97 +4165,97 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="250"/>
+        <location filename="../timestack/processing/algorithm.py" line="254"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="164"/>
+        <location filename="../timestack/processing/algorithm.py" line="168"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="304"/>
+        <location filename="../timestack/processing/algorithm.py" line="308"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="438"/>
+        <location filename="../timestack/processing/algorithm.py" line="442"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="443"/>
+        <location filename="../timestack/processing/algorithm.py" line="447"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="446"/>
+        <location filename="../timestack/processing/algorithm.py" line="450"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="450"/>
+        <location filename="../timestack/processing/algorithm.py" line="454"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="452"/>
+        <location filename="../timestack/processing/algorithm.py" line="456"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="454"/>
+        <location filename="../timestack/processing/algorithm.py" line="458"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="459"/>
+        <location filename="../timestack/processing/algorithm.py" line="463"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="461"/>
+        <location filename="../timestack/processing/algorithm.py" line="465"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="463"/>
+        <location filename="../timestack/processing/algorithm.py" line="467"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="464"/>
+        <location filename="../timestack/processing/algorithm.py" line="468"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="521"/>
+        <location filename="../timestack/processing/algorithm.py" line="525"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="553"/>
+        <location filename="../timestack/processing/algorithm.py" line="557"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="555"/>
+        <location filename="../timestack/processing/algorithm.py" line="559"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="557"/>
+        <location filename="../timestack/processing/algorithm.py" line="561"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="558"/>
+        <location filename="../timestack/processing/algorithm.py" line="562"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="590"/>
+        <location filename="../timestack/processing/algorithm.py" line="594"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -4265,7 +4265,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Détection des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="81"/>
+        <location filename="../timestack/processing/algorithm.py" line="86"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
@@ -4275,72 +4275,72 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="367"/>
+        <location filename="../timestack/processing/algorithm.py" line="371"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="351"/>
+        <location filename="../timestack/processing/algorithm.py" line="355"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="400"/>
+        <location filename="../timestack/processing/algorithm.py" line="404"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="407"/>
+        <location filename="../timestack/processing/algorithm.py" line="411"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="475"/>
+        <location filename="../timestack/processing/algorithm.py" line="479"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="659"/>
+        <location filename="../timestack/processing/algorithm.py" line="663"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="358"/>
+        <location filename="../timestack/processing/algorithm.py" line="362"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="363"/>
+        <location filename="../timestack/processing/algorithm.py" line="367"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="419"/>
+        <location filename="../timestack/processing/algorithm.py" line="423"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="505"/>
+        <location filename="../timestack/processing/algorithm.py" line="509"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="627"/>
+        <location filename="../timestack/processing/algorithm.py" line="631"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="495"/>
+        <location filename="../timestack/processing/algorithm.py" line="499"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="238"/>
+        <location filename="../timestack/processing/algorithm.py" line="242"/>
         <source>AUTHCFG: the authentication configuration &apos;{0}&apos; gave no login ({1}).</source>
         <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="479"/>
+        <location filename="../timestack/processing/algorithm.py" line="483"/>
         <source>{0}: Timestack writes GeoTIFF rasters, not &apos;.{1}&apos;; name the file .tif.</source>
         <translation>{0} : Timestack écrit des rasters GeoTIFF, pas des '.{1}' ; nommez le fichier en .tif.</translation>
     </message>
@@ -4458,7 +4458,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="802"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="804"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4753,7 +4753,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="164"/>
+        <location filename="../timestack/core/timescan/raster.py" line="191"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -4873,12 +4873,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="143"/>
+        <location filename="../timestack/core/composite/catalog.py" line="168"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="473"/>
+        <location filename="../timestack/core/composite/catalog.py" line="517"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -5068,32 +5068,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="132"/>
+        <location filename="../timestack/core/composite/catalog.py" line="157"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="147"/>
+        <location filename="../timestack/core/composite/catalog.py" line="172"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="158"/>
+        <location filename="../timestack/core/composite/catalog.py" line="183"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="172"/>
+        <location filename="../timestack/core/composite/catalog.py" line="197"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="190"/>
+        <location filename="../timestack/core/composite/catalog.py" line="215"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="200"/>
+        <location filename="../timestack/core/composite/catalog.py" line="225"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
@@ -5118,32 +5118,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="409"/>
+        <location filename="../timestack/core/composite/catalog.py" line="453"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="419"/>
+        <location filename="../timestack/core/composite/catalog.py" line="463"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="429"/>
+        <location filename="../timestack/core/composite/catalog.py" line="473"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="392"/>
+        <location filename="../timestack/core/composite/catalog.py" line="436"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="445"/>
+        <location filename="../timestack/core/composite/catalog.py" line="489"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="455"/>
+        <location filename="../timestack/core/composite/catalog.py" line="499"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
@@ -5203,7 +5203,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="324"/>
+        <location filename="../timestack/core/composite/annual.py" line="327"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
@@ -5218,7 +5218,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="729"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="731"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -5378,12 +5378,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="533"/>
+        <location filename="../timestack/core/composite/catalog.py" line="577"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="593"/>
+        <location filename="../timestack/core/composite/catalog.py" line="637"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
@@ -5403,7 +5403,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="294"/>
+        <location filename="../timestack/core/composite/scenes.py" line="295"/>
         <source>Per-date stack written</source>
         <translation>Pile par date écrite</translation>
     </message>
@@ -5718,57 +5718,57 @@ sa série temporelle s'affiche ici.</translation>
         <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="145"/>
+        <location filename="../timestack/core/radar/stack.py" line="146"/>
         <source>POLARIZATIONS takes one or more of {0}, got {1!r}.</source>
         <translation>POLARIZATIONS prend une ou plusieurs valeurs parmi {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="154"/>
+        <location filename="../timestack/core/radar/stack.py" line="155"/>
         <source>RATIO needs a co- and a cross-polarisation in POLARIZATIONS (VV and VH, or HH and HV); got {0}.</source>
         <translation>RATIO demande une co- et une polarisation croisée dans POLARIZATIONS (VV et VH, ou HH et HV) ; reçu {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="164"/>
+        <location filename="../timestack/core/radar/stack.py" line="165"/>
         <source>SPECKLE_FILTER must be one of {0}, got {1!r}.</source>
         <translation>SPECKLE_FILTER doit être l'une des valeurs {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="171"/>
+        <location filename="../timestack/core/radar/stack.py" line="172"/>
         <source>SPECKLE_WINDOW must be an odd number of pixels from 3 to {0}, got {1!r}.</source>
         <translation>SPECKLE_WINDOW doit être un nombre impair de pixels de 3 à {0}, reçu {1!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="179"/>
+        <location filename="../timestack/core/radar/stack.py" line="180"/>
         <source>RESOLUTION must be a positive pixel size, got {0!r}.</source>
         <translation>RESOLUTION doit être une taille de pixel positive, reçu {0!r}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="226"/>
+        <location filename="../timestack/core/radar/stack.py" line="233"/>
         <source>ITEMS holds no Sentinel-1 item ({0} items; radar items carry sat:orbit_state, sat:relative_orbit and sar:polarizations): search a SAR collection such as sentinel-1-rtc</source>
         <translation>ITEMS ne contient aucun élément Sentinel-1 ({0} éléments ; les éléments radar portent sat:orbit_state, sat:relative_orbit et sar:polarizations) : recherchez dans une collection SAR comme sentinel-1-rtc</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="258"/>
+        <location filename="../timestack/core/radar/stack.py" line="266"/>
         <source>none of the {0} Sentinel-1 items carries all of POLARIZATIONS ({1}); they carry {2}: ask for those</source>
         <translation>aucun des {0} éléments Sentinel-1 ne porte toutes les POLARIZATIONS ({1}) ; ils portent {2} : demandez celles-ci</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="276"/>
+        <location filename="../timestack/core/radar/stack.py" line="284"/>
         <source>none of the {0} Sentinel-1 items is readable ({1}); see the skipped scenes, search again (signed URLs expire) or repair the files</source>
         <translation>aucun des {0} éléments Sentinel-1 n'est lisible ({1}) ; voyez les scènes ignorées, relancez la recherche (les URL signées expirent) ou réparez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="363"/>
+        <location filename="../timestack/core/radar/stack.py" line="371"/>
         <source>OUTPUT_FOLDER {0} is a file; give a folder.</source>
         <translation>OUTPUT_FOLDER {0} est un fichier ; indiquez un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="404"/>
+        <location filename="../timestack/core/radar/stack.py" line="413"/>
         <source>the multi-temporal speckle filter needs two dates or more of one track; {0} has one: set SPECKLE_FILTER to none, or add dates of that track to ITEMS</source>
         <translation>le filtre de chatoiement multitemporel demande au moins deux dates d'une même trace ; {0} n'en a qu'une : réglez SPECKLE_FILTER sur none, ou ajoutez des dates de cette trace à ITEMS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="448"/>
+        <location filename="../timestack/core/radar/stack.py" line="457"/>
         <source>Per-track radar stacks written</source>
         <translation>Piles radar par trace écrites</translation>
     </message>
@@ -5813,7 +5813,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} doit être un jour de l'année entre 1 et 366, reçu {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="321"/>
+        <location filename="../timestack/core/composite/scenes.py" line="322"/>
         <source>Stacking dates</source>
         <translation>Empilement des dates</translation>
     </message>
@@ -6048,17 +6048,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>la couche cartographique en fausses couleurs demande les BANDS swir1, nir et red ; il manque {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="98"/>
+        <location filename="../timestack/core/timescan/raster.py" line="125"/>
         <source>{0}: {1} has {2} dated band(s) ({3}); {4} need at least {5} dates: choose a stack with more of them</source>
         <translation>{0} : {1} a {2} bande(s) datée(s) ({3}) ; {4} demandent au moins {5} dates : choisissez une pile qui en a davantage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="170"/>
+        <location filename="../timestack/core/timescan/raster.py" line="197"/>
         <source>temporal metrics</source>
         <translation>les métriques temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="172"/>
+        <location filename="../timestack/core/timescan/raster.py" line="199"/>
         <source>the harmonics</source>
         <translation>les harmoniques</translation>
     </message>
@@ -6101,6 +6101,96 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/core/io/tiles.py" line="357"/>
         <source>INPUT: {0} is not a raster GDAL can read</source>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/timescan/raster.py" line="89"/>
+        <source>METRICS: the harmonics fit a cycle over the year, but the dates of {0} fall on {1} day(s) of the year (an annual stack?); drop the harmonics or choose a stack of dates spread over the year</source>
+        <translation>METRICS : les harmoniques ajustent un cycle sur l'année, mais les dates de {0} tombent sur {1} jour(s) de l'année (une pile annuelle ?) ; retirez les harmoniques ou choisissez une pile de dates réparties sur l'année</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="198"/>
+        <source>no acquisition time or track (sat:orbit_state, sat:relative_orbit)</source>
+        <translation>pas d'heure d'acquisition ni de trace (sat:orbit_state, sat:relative_orbit)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="208"/>
+        <source>no asset for polarisation {0}</source>
+        <translation>pas de ressource pour la polarisation {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="254"/>
+        <source>no {0} (carries {1})</source>
+        <translation>pas de {0} (porte {1})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="254"/>
+        <source>no datetime</source>
+        <translation>pas de date</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="268"/>
+        <source>no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)</source>
+        <translation>pas de ressource de qualité (qa_pixel pour Landsat, scl/SCL pour Sentinel-2)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="277"/>
+        <source>platform {0!r} is not Landsat 4-9</source>
+        <translation>la plateforme {0!r} n'est pas Landsat 4-9</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="322"/>
+        <source>no asset for band {0} (looked for {1})</source>
+        <translation>pas de ressource pour la bande {0} (cherché : {1})</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="318"/>
+        <source>no Fmask asset (HLS quality layer)</source>
+        <translation>pas de ressource Fmask (couche de qualité HLS)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="348"/>
+        <source>missing file {0}</source>
+        <translation>fichier manquant {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="354"/>
+        <source>unreachable URL {0}: {1}</source>
+        <translation>URL injoignable {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="357"/>
+        <source>unreadable file {0}: {1}</source>
+        <translation>fichier illisible {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="362"/>
+        <source>{0} has no CRS</source>
+        <translation>{0} n'a pas de SCR</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="390"/>
+        <source>not a STAC item (a JSON object)</source>
+        <translation>pas un élément STAC (un objet JSON)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="387"/>
+        <source>scenes of {0} are Level-1 GRD: their values are the product&apos;s digital numbers, not calibrated backscatter; use sentinel-1-rtc (gamma0) to compare dates and tracks</source>
+        <translation>les scènes de {0} sont des GRD de niveau 1 : leurs valeurs sont les comptes numériques du produit, pas une rétrodiffusion calibrée ; utilisez sentinel-1-rtc (gamma0) pour comparer dates et traces</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="317"/>
+        <source>{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in the run log</source>
+        <translation>{0} : les {1} scène(s) trouvée(s) étaient illisibles, l'année est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="408"/>
+        <source>ITEMS lists {0} item(s) more than once ({1}); each was used once</source>
+        <translation>ITEMS liste {0} élément(s) plus d'une fois ({1}) ; chacun a été utilisé une seule fois</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/scenes.py" line="288"/>
+        <source>{0}: every scene of the day was unreadable, so the date is nodata; see the skipped scenes in the run log</source>
+        <translation>{0} : toutes les scènes du jour étaient illisibles, la date est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ def stack(tmp_path_factory):
     nbr = disturbed_nbr(YEARS, (83, 121), 9, (1999, 2015), level=0.6, loss=0.35, regrowth=0.025, gaps=0.07)
     folder = tmp_path_factory.mktemp("stack")
     return write_stack(
-        folder / "nbr.tif", nbr, [f"{year}-07-01_nbr" if year % 2 else f"{year}_nbr" for year in YEARS],
+        folder / "nbr.tif", nbr, [f"{year}{('-07-01', '-03-15', '')[year % 3]}_nbr" for year in YEARS],
         crs="EPSG:32719", transform=from_origin(300_000, 6_000_000, 30, 30),
     )  # fmt: skip
 

@@ -196,6 +196,26 @@ def test_undated_bands_unknown_variables_and_cancel_leave_nothing(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dated.tif", "undated.tif"]
 
 
+@pytest.mark.parametrize("days", [1, 2])
+def test_harmonics_on_dates_of_one_or_two_days_of_the_year_are_refused_by_naming_metrics(tmp_path, days):
+    """An annual stack (every date on one day of the year) has no cycle over the year to fit: the
+    harmonics would be NaN everywhere. Dates on three days of the year can be fitted."""
+    data = RNG.normal(size=(10, 4, 4)).astype("float32")
+    months = [7, 1][:days]
+    names = [f"{2010 + i}-{months[i % days]:02d}-15_nbr" for i in range(10)]
+    stack = write_stack(tmp_path / "annual.tif", data, names)
+    with pytest.raises(TimestackError, match=f"METRICS: the harmonics .* fall on {days} day") as refused:
+        run_timescan_raster(stack, tmp_path / "scan.tif", ["avg", "amplitude"])
+    assert refused.value.parameter == "METRICS"
+    assert not (tmp_path / "scan.tif").exists()
+    three = [f"{2010 + i}-{[1, 5, 9][i % 3]:02d}-15_nbr" for i in range(10)]
+    out = run_timescan_raster(
+        write_stack(tmp_path / "three.tif", data, three), tmp_path / "ok.tif", ["amplitude"]
+    )
+    with rasterio.open(out) as src:
+        assert np.isfinite(src.read(1)).all()
+
+
 @pytest.mark.parametrize("largest", [60000.0, 101.0, -9999.0])
 def test_sar_mode_refuses_values_that_cannot_be_db_by_naming_sar_db(largest):
     """Digital numbers or linear power read as dB gave inf and NaN metrics without a word."""

@@ -26,6 +26,8 @@ def place(tmp_path_factory):
     numbers = write_stack(root / "numbers.tif", (data * 60000).astype("uint16"), dates, nodata=0)
     paths = {"root": root, "stack": stack, "doubled": doubled, "partly": partly, "three": three}
     paths["numbers"] = numbers
+    annual = [f"{year}-07-15_ndvi" for year in range(2010, 2022)]
+    paths["annual"] = write_stack(root / "annual.tif", data, annual, nodata=np.nan)
     with read_only(files["readonly"]):
         yield {name: str(path) for name, path in {**files, **paths}.items()}
 
@@ -51,6 +53,9 @@ CASES = [
     Case("percentile-negative", scan(METRICS="p-5"), "METRICS"),
     Case("percentile-not-a-number", scan(METRICS="pxx"), "METRICS"),
     Case("harmonics-on-three-dates", scan(INPUT="{three}", METRICS="harmonics"), "METRICS"),
+    Case(
+        "harmonics-on-an-annual-stack", scan(INPUT="{annual}", METRICS="amplitude"), "METRICS: the harmonics"
+    ),
     Case("variable-unknown", scan(VARIABLES="nbr"), "VARIABLES"),
     Case("sar-db-not-a-boolean", scan(SAR_DB="perhaps"), "SAR_DB"),
     Case(

@@ -272,3 +272,40 @@ def test_a_run_logs_its_progress_in_french(french, provider, tmp_path):
     algorithm.runPrepared(parameters, context, log)
     assert any(line.startswith("Rééchantillonnage : fenêtre ") for line in log.lines), log.lines
     assert not [line for line in log.lines if "window" in line]
+
+
+class _Warnings(QgsProcessingFeedback):
+    """Feedback that keeps the warnings a run writes to the Processing log."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushWarning(self, warning):  # noqa: N802 - Qt's name
+        self.lines.append(warning)
+
+
+def test_a_skipped_scene_is_explained_in_french(french, provider, tmp_path):
+    """A composite over two scenes, one without its red band and one listed twice: the run goes on with
+    the other and the warnings say why in French, reasons included (the run log keeps them in English)."""
+    import json
+
+    from tests.helpers.scenes import write_items, write_scene
+
+    scenes = [
+        write_scene(tmp_path / "scenes", "LC08_A_20200610", "2020-06-10"),
+        write_scene(tmp_path / "scenes", "LC08_B_20200712", "2020-07-12", skip_assets=("red",)),
+    ]
+    items = write_items(tmp_path / "items.json", [*scenes, scenes[0]])
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("timestack:composite")
+    parameters = {"ITEMS": str(items), "START_YEAR": 2020, "END_YEAR": 2020, "BANDS": [2], "INDICES": "",
+                  "OUTPUT": str(tmp_path / "out" / "stack.tif")}  # fmt: skip
+    log = _Warnings()
+    context = QgsProcessingContext()
+    assert algorithm.prepare(parameters, context, log)
+    results = algorithm.runPrepared(parameters, context, log)
+    assert "Scène LC08_B_20200712 écartée : pas de ressource pour la bande red (cherché : " in "\n".join(
+        log.lines
+    )
+    skipped = json.loads(Path(results["OUTPUT_LOG"]).read_text())["skipped"]
+    assert skipped[0]["reason"].startswith("no asset for band red")

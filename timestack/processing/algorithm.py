@@ -59,6 +59,11 @@ def user_message(error: BaseException) -> str:
     return str(error)
 
 
+def user_text(text: str) -> str:
+    """``text`` in the user's language when the core worded it (a :class:`Message`), else as it is."""
+    return text.translated(QCoreApplication.translate) if isinstance(text, Message) else text
+
+
 def heading_anchor(heading: str) -> str:
     """The anchor GitHub and most Markdown renderers give a heading: lower case, punctuation dropped,
     spaces as hyphens (``### timestack:landtrendr`` -> ``timestacklandtrendr``)."""
@@ -145,8 +150,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         logged = {"kind": None}
 
         def progress(percent: float, message: str = "") -> None:
-            if isinstance(message, Message):  # the core's English, in the user's language
-                message = message.translated(QCoreApplication.translate)
+            message = user_text(message)  # the core's English, in the user's language
             if message:
                 feedback.setProgressText(message)
                 kind = re.sub(r"\d+", "#", message)

@@ -20,13 +20,11 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.aster.calibration import SUBSYSTEMS, parse_gains
 from ..core.aster.scene import PRODUCTS, AsterSettings, run_aster_scenes, scene_from_files, scenes_from_items
 from ..core.indices import ASTER_INDICES
-from ..core.runtime import Message
-from .algorithm import TimestackAlgorithm, user_message
+from .algorithm import TimestackAlgorithm, user_message, user_text
 from .params import AllowedRootsParameter, AreaParameters, split_list
 
 SUBSYSTEM_NAMES = tuple(SUBSYSTEMS)
@@ -211,8 +209,7 @@ class AsterSceneAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgori
             )
             result = run_aster_scenes(settings, progress=progress, is_cancelled=is_cancelled)
         for scene, subsystem, reason in result.skipped:
-            reason = reason.translated(QCoreApplication.translate) if isinstance(reason, Message) else reason
-            feedback.pushWarning(self.tr("Skipped {0} {1}: {2}").format(scene, subsystem, reason))
+            feedback.pushWarning(self.tr("Skipped {0} {1}: {2}").format(scene, subsystem, user_text(reason)))
         written = [str(path) for _, _, path in result.files]
         for scene, subsystem, path in result.files:
             self.load_on_completion(

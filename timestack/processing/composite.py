@@ -38,7 +38,7 @@ from ..core.composite.annual import annual_composites
 from ..core.composite.settings import METHODS, CompositeSettings
 from ..core.indices import REFLECTIVE_BANDS
 from ..core.io.stack import SCALE_INT16
-from .algorithm import TimestackAlgorithm, user_message
+from .algorithm import TimestackAlgorithm, user_message, user_text
 from .params import (
     FIRST_LANDSAT_YEAR,
     LAST_YEAR,
@@ -333,9 +333,11 @@ class CompositeAlgorithm(
             raise self.fail(self.tr("Composite failed: {0}").format(user_message(error))) from error
 
         for entry in result.skipped:
-            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+            feedback.pushWarning(
+                self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
+            )
         for warning in result.warnings:
-            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(user_text(warning)))
         name = self.tr("Composite {0}–{1}").format(settings.start_year, settings.end_year)
         stack, year_layers = composite_layers(
             str(result.stack), name, result.years, SCALE_INT16 if dtype == "int16" else 1.0

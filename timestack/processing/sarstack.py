@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from ..core.radar.stack import SPECKLE_FILTERS, SarStackSettings, sar_stacks
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_text
 from .params import AllowedRootsParameter, AreaParameters, advanced, split_list
 from .scenestack import stack_layer
 
@@ -220,9 +220,11 @@ class SarStackAlgorithm(AreaParameters, AllowedRootsParameter, TimestackAlgorith
         with self.core_errors(self.tr("Sentinel-1 stacks")):
             result = sar_stacks(settings, progress=progress, is_cancelled=is_cancelled)
         for entry in result.skipped:
-            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+            feedback.pushWarning(
+                self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
+            )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(user_text(warning))
         for stack in result.stacks:
             feedback.pushInfo(
                 self.tr("{0}: {1} dates, {2} scenes").format(stack.track.name, len(stack.dates), stack.scenes)

@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.composite.scenes import SceneStackSettings, scene_stack
 from ..core.io.stack import SCALE_INT16, band_numbers
-from .algorithm import TimestackAlgorithm, user_message
+from .algorithm import TimestackAlgorithm, user_message, user_text
 from .params import (
     AllowedRootsParameter,
     AreaParameters,
@@ -119,9 +119,11 @@ class SceneStackAlgorithm(
             raise self.fail(self.tr("Per-date stack failed: {0}").format(user_message(error))) from error
 
         for entry in result.skipped:
-            feedback.pushWarning(self.tr("Skipped scene {0}: {1}").format(entry["id"], entry["reason"]))
+            feedback.pushWarning(
+                self.tr("Skipped scene {0}: {1}").format(entry["id"], user_text(entry["reason"]))
+            )
         for warning in result.warnings:
-            feedback.pushWarning(self.tr("Incomplete result: {0}").format(warning))
+            feedback.pushWarning(self.tr("Incomplete result: {0}").format(user_text(warning)))
         feedback.pushInfo(self.tr("Grid CRS: {0}").format(result.crs))
         name = self.tr("Scenes {0} to {1}").format(result.dates[0].isoformat(), result.dates[-1].isoformat())
         layer = stack_layer(str(result.stack), name, result.dates, SCALE_INT16 if dtype == "int16" else 1.0)

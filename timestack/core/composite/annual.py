@@ -314,10 +314,13 @@ class _Run:
         summary = year_summary(self.scenes, skipped, years)
         result.unreadable_years, result.empty_years = summary["unreadable_years"], summary["empty_years"]
         result.scenes_used = len(summary["used"])
+        unreadable = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in "
+            "the run log"
+        )  # fmt: skip
         result.warnings = warnings + [
-            f"{year}: all {summary['found'][year]} scene(s) found were unreadable, so the year is nodata; "
-            "see the skipped scenes in the run log"
-            for year in result.unreadable_years
+            Message(unreadable, year, summary["found"][year]) for year in result.unreadable_years
         ]
         log = run_log(settings, self.grid, summary, years, self.spec.variables, skipped, result.warnings)
         write_json(paths.log, log)

@@ -46,6 +46,7 @@ __all__ = [
     "Asset",
     "Scene",
     "SceneSkippedError",
+    "skip_reason",
     "asset_cache",
     "build_grid",
     "downloaded_scenes",
@@ -101,7 +102,31 @@ class Scene:
 
 
 class SceneSkippedError(Exception):
-    """A scene cannot be used; the message says why and goes into the run log."""
+    """A scene cannot be used; :attr:`reason` says why and goes into the run log and the Processing log.
+
+    Made from a ``QT_TRANSLATE_NOOP("TimestackCore", ...)`` template and its arguments, so the reason is a
+    :class:`Message`: English in the run log, the user's language where Processing shows it.
+    """
+
+    def __init__(self, template: str, *args):
+        super().__init__(Message(template, *args))
+
+    @property
+    def reason(self) -> Message:
+        return self.args[0]
+
+    def __reduce__(self):  # rebuilt from the template, not the English text, wherever it is unpickled
+        return type(self), (self.reason.template, *self.reason.args)
+
+
+def skip_reason(error: Exception) -> str:
+    """Why a scene is skipped, as the run log keeps it: translatable (a :class:`Message`) when the core
+    worded it (:class:`SceneSkippedError`, :class:`TimestackError`), else the error's own text."""
+    if isinstance(error, SceneSkippedError):
+        return error.reason
+    if isinstance(error, TimestackError):
+        return Message(error.template, *error.args_)
+    return str(error)
 
 
 def year_label(when: dt.datetime, doy_start: int, doy_end: int) -> Optional[int]:
@@ -226,7 +251,7 @@ def scene_from_item(
     properties = item.get("properties") or {}  # "properties": null is no datetime either
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
-        raise SceneSkippedError("no datetime")
+        raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "no datetime"))
     moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
     if moment.tzinfo is None:  # STAC times are UTC, also when a catalog leaves out the offset
         moment = moment.replace(tzinfo=dt.timezone.utc)
@@ -240,17 +265,27 @@ def scene_from_item(
     elif (quality := pick_asset(assets, SCL_KEYS)) is not None:
         kind = "sentinel2"
     else:
-        raise SceneSkippedError("no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)")
+        raise SceneSkippedError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)"
+            )
+        )
     if kind == "landsat":
         try:
             landsat_sensor(platform)
         except ValueError:
-            raise SceneSkippedError(f"platform {platform!r} is not Landsat 4-9") from None
+            raise SceneSkippedError(
+                QT_TRANSLATE_NOOP("TimestackCore", "platform {0!r} is not Landsat 4-9"), platform
+            ) from None
     chosen: dict[str, Asset] = {}
     for band in bands:
         key = band_asset_key(assets, item.get("collection"), band)
         if key is None:
-            raise SceneSkippedError(f"no asset for band {band} (looked for {', '.join(ASSET_KEYS[band])})")
+            raise SceneSkippedError(
+                QT_TRANSLATE_NOOP("TimestackCore", "no asset for band {0} (looked for {1})"),
+                band,
+                ", ".join(ASSET_KEYS[band]),
+            )
         chosen[band] = Asset(
             checked_path(assets[key]["href"], base_dir), asset_scaling(assets[key], properties)
         )
@@ -280,11 +315,13 @@ def _hls_scene(
     assets = item.get("assets", {})
     quality = pick_asset(assets, FMASK_KEYS)
     if quality is None:
-        raise SceneSkippedError("no Fmask asset (HLS quality layer)")
+        raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "no Fmask asset (HLS quality layer)"))
     chosen: dict[str, Asset] = {}
     for band in bands:
         if band_asset_key(assets, item.get("collection"), band) is None:
-            raise SceneSkippedError(f"no asset for band {band} (looked for {keys[band]})")
+            raise SceneSkippedError(
+                QT_TRANSLATE_NOOP("TimestackCore", "no asset for band {0} (looked for {1})"), band, keys[band]
+            )
         asset = assets[keys[band]]
         chosen[band] = Asset(
             checked_path(asset["href"], base_dir), asset_scaling(asset, {}, item.get("collection"))
@@ -308,17 +345,21 @@ def preflight(scene: Scene, crs: Optional[str]) -> Scene:
     footprints = []  # (CRS, bounds) of each file; the first, the quality layer's, is the scene's
     for path in paths:
         if not path.startswith("/vsi") and not os.path.exists(path):
-            raise SceneSkippedError(f"missing file {path}")
+            raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "missing file {0}"), path)
         try:
             with http_headers(scene.http_headers), opened(path) as src:
                 footprints.append((src.crs, src.bounds))
         except (RasterioError, OSError) as error:
             if path.startswith(("/vsicurl/", "/vsis3/")):
-                raise SceneSkippedError(f"unreachable URL {path}: {error}") from None
-            raise SceneSkippedError(f"unreadable file {path}: {error}") from None
+                raise SceneSkippedError(
+                    QT_TRANSLATE_NOOP("TimestackCore", "unreachable URL {0}: {1}"), path, error
+                ) from None
+            raise SceneSkippedError(
+                QT_TRANSLATE_NOOP("TimestackCore", "unreadable file {0}: {1}"), path, error
+            ) from None
     src_crs, src_bounds = footprints[0]
     if src_crs is None:
-        raise SceneSkippedError(f"{scene.quality} has no CRS")
+        raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "{0} has no CRS"), scene.quality)
     left, bottom, right, top = src_bounds
     return replace(scene, crs=src_crs.to_string(), bounds=(left, bottom, right, top))
 
@@ -346,7 +387,7 @@ def prepare_scenes(
         seen.add(identifier)
         try:
             if not isinstance(item, Mapping):
-                raise SceneSkippedError("not a STAC item (a JSON object)")
+                raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "not a STAC item (a JSON object)"))
             scene = scene_from_item(item, read_bands, base_dir, settings.allowed_roots)
             if settings.earthdata_headers and is_earthdata_granule(item):
                 scene = replace(scene, http_headers=settings.earthdata_headers)
@@ -355,7 +396,7 @@ def prepare_scenes(
         except HrefRefusedError:
             raise  # a catalog reaching where it may not is refused whole, never half-used
         except (SceneSkippedError, KeyError, ValueError) as error:
-            skipped.append({"id": identifier, "reason": str(error)})
+            skipped.append({"id": identifier, "reason": skip_reason(error)})
             continue
         dates.append(scene.datetime)
         label = year_label(scene.datetime, settings.doy_start, settings.doy_end)
@@ -364,7 +405,10 @@ def prepare_scenes(
         scenes.append(replace(scene, year=label))
     if duplicates and warnings is not None:
         shown = ", ".join(sorted(set(duplicates))[:5])
-        warnings.append(f"ITEMS lists {len(duplicates)} item(s) more than once ({shown}); each was used once")
+        twice = QT_TRANSLATE_NOOP(
+            "TimestackCore", "ITEMS lists {0} item(s) more than once ({1}); each was used once"
+        )
+        warnings.append(Message(twice, len(duplicates), shown))
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = [(scene, pool.submit(preflight, scene, settings.crs)) for scene in scenes]
     usable, unusable = [], []
@@ -373,7 +417,7 @@ def prepare_scenes(
             usable.append(future.result())
         except SceneSkippedError as error:
             unusable.append(str(error))
-            skipped.append({"id": scene.id, "year": scene.year, "reason": str(error)})
+            skipped.append({"id": scene.id, "year": scene.year, "reason": error.reason})
     if not usable:
         raise _no_usable_scene(settings, len(items), dates, unusable, skipped)
     return sorted(usable, key=lambda scene: scene.datetime)
@@ -589,7 +633,7 @@ def downloaded_scenes(settings, cache: AssetCache, scenes, skipped, progress, is
                     if error.parameter == "CACHE_MAX_GB":
                         raise
                     failures.append(error)
-                    skipped.append({"id": scene.id, "year": scene.year, "reason": str(error)})
+                    skipped.append({"id": scene.id, "year": scene.year, "reason": skip_reason(error)})
                 progress(
                     1.0,
                     Message(

@@ -285,11 +285,12 @@ def _write_stack(
         used = [scene for scene in scenes if scene.id not in errors]
         used_days = Counter(scene.datetime.date() for scene in used)
         unreadable = [day for day in dates if not used_days[day]]
-        warnings = warnings + [
-            f"{day.isoformat()}: every scene of the day was unreadable, so the date is nodata; see the "
-            "skipped scenes in the run log"
-            for day in unreadable
-        ]
+        lost = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "{0}: every scene of the day was unreadable, so the date is nodata; see the skipped scenes in "
+            "the run log"
+        )  # fmt: skip
+        warnings = warnings + [Message(lost, day.isoformat()) for day in unreadable]
         write_json(log_path, _run_log(grid, dates, variables, used, used_days, skipped, warnings))
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Per-date stack written")))
         return SceneStackResult(

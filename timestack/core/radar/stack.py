@@ -39,6 +39,7 @@ from ..composite.catalog import (
     load_items,
     preflight,
     scenes_on_grid,
+    skip_reason,
 )
 from ..composite.outputs import folders_to_make
 from ..composite.scenes import scenes_by_date, stack_crs
@@ -194,13 +195,19 @@ def _radar_scene(
     identifier = str(item.get("id"))
     moment, track = acquisition_time(item), item_track(item)
     if moment is None or track is None:
-        raise SceneSkippedError("no acquisition time or track (sat:orbit_state, sat:relative_orbit)")
+        raise SceneSkippedError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore", "no acquisition time or track (sat:orbit_state, sat:relative_orbit)"
+            )
+        )
     bands = {}
     for polarization in polarizations:
         key = polarization_asset(assets, polarization)
         href = (assets.get(key) or {}).get("href") if key else None
         if not href:
-            raise SceneSkippedError(f"no asset for polarisation {polarization}")
+            raise SceneSkippedError(
+                QT_TRANSLATE_NOOP("TimestackCore", "no asset for polarisation {0}"), polarization
+            )
         path = checked_gdal_path(href, base_dir, roots, identifier)
         bands[polarization] = Asset(path, asset_scaling(assets[key], properties))
     mask = next((assets[key].get("href") for key in LAYOVER_SHADOW_KEYS if key in assets), None)
@@ -244,16 +251,17 @@ def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skip
         carried.add(",".join(has) or "none")
         missing = [p for p in polarizations if p not in has]
         if missing:
-            skipped.append(
-                {"id": identifier, "reason": f"no {', '.join(missing)} (carries {', '.join(has)})"}
+            reason = Message(
+                QT_TRANSLATE_NOOP("TimestackCore", "no {0} (carries {1})"), ", ".join(missing), ", ".join(has)
             )
+            skipped.append({"id": identifier, "reason": reason})
             continue
         try:
             scenes.append(_radar_scene(item, polarizations, base_dir, settings.allowed_roots))
         except HrefRefusedError:
             raise
         except (SceneSkippedError, KeyError, ValueError) as error:
-            skipped.append({"id": identifier, "reason": str(error)})
+            skipped.append({"id": identifier, "reason": skip_reason(error)})
     if not scenes and len(skipped) == len(seen) and all(e["reason"].startswith("no ") for e in skipped):
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -269,7 +277,7 @@ def _radar_scenes(settings: SarStackSettings, polarizations: Sequence[str], skip
         try:
             scene = preflight(radar_scene.scene, settings.crs)
         except SceneSkippedError as error:
-            skipped.append({"id": radar_scene.scene.id, "reason": str(error)})
+            skipped.append({"id": radar_scene.scene.id, "reason": error.reason})
             continue
         usable.append(replace(radar_scene, scene=scene))
     if not usable:
@@ -376,11 +384,12 @@ def sar_stacks(
             scenes = _radar_scenes(settings, polarizations, skipped)
             grd = sorted({radar.collection for radar in scenes if "grd" in radar.collection.lower()})
             if grd:
-                warnings.append(
-                    f"scenes of {', '.join(grd)} are Level-1 GRD: their values are the product's "
-                    "digital numbers, not calibrated backscatter; use sentinel-1-rtc (gamma0) to compare "
-                    "dates and tracks"
-                )
+                uncalibrated = QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "scenes of {0} are Level-1 GRD: their values are the product's digital numbers, not "
+                    "calibrated backscatter; use sentinel-1-rtc (gamma0) to compare dates and tracks"
+                )  # fmt: skip
+                warnings.append(Message(uncalibrated, ", ".join(grd)))
             crs = stack_crs(settings, [radar.scene for radar in scenes])
             composite = CompositeSettings(
                 items=settings.items, output=folder / "unused.tif", start_year=1, end_year=9999,

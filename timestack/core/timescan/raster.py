@@ -17,7 +17,7 @@ import numpy as np
 from ..io.bands import labelled_bands
 from ..io.engine import BLOCK_SIZE, EngineStats, OutputSpec, SourceSpec, run_windows
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Message, Progress, TimestackError
-from .metrics import DEFAULT_METRICS, HARMONICS, parse_metrics, timescan
+from .metrics import DEFAULT_METRICS, HARMONICS, decimal_years, parse_metrics, timescan
 
 if TYPE_CHECKING:
     from ..io.tiles import Tile
@@ -69,6 +69,33 @@ def stack_series(
 
 #: Fewest dates a harmonic regression is fitted on (a mean, a trend and one sine/cosine pair + 1).
 HARMONIC_MIN_DATES = 5
+
+
+def _require_seasons(series: dict) -> None:
+    """Refuse the harmonics on dates that share fewer than three days of the year (an annual stack).
+
+    The harmonics fit a mean, a cosine and a sine of the day of the year: with every date on one or two
+    days of the year those columns cannot be told apart and every pixel would come out NaN, with a run
+    that looks successful.
+
+    Raises
+    ------
+    TimestackError
+        Naming METRICS, for the first variable whose dates are too few days of the year.
+    """
+    for variable, entries in series.items():
+        days = {round(float(year) % 1.0, 6) for year in decimal_years([date for date, _ in entries])}
+        if len(days) < 3:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "METRICS: the harmonics fit a cycle over the year, but the dates of {0} fall on {1} "
+                    "day(s) of the year (an annual stack?); drop the harmonics or choose a stack of dates "
+                    "spread over the year"
+                ),
+                parameter="METRICS",
+                args=(variable, len(days)),
+            )  # fmt: skip
 
 
 def require_dates(series: dict, needed: int, purpose: Message, parameter: str = "INPUT") -> None:
@@ -171,6 +198,7 @@ def run_timescan_raster(
     if any(metric in HARMONICS for metric in chosen):
         harmonics = Message(QT_TRANSLATE_NOOP("TimestackCore", "the harmonics"))
         require_dates(series, HARMONIC_MIN_DATES, harmonics, parameter="METRICS")
+        _require_seasons(series)
     descriptions = [f"{variable}_{metric}" for variable in series for metric in chosen]
     tags = {"TIMESCAN_METRICS": ",".join(chosen), "TIMESCAN_SAR_DB": str(bool(sar_db))}
     output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)
