@@ -330,6 +330,7 @@ def bench_io_shares(folder: Path) -> None:
                      f"OUTPUT={folder / 'annual.tif'}"],
     }  # fmt: skip
     for name, args in runs.items():
+        run_qgis_process(*args)  # numba's cache warm, as after the plugin's warm-up at QGIS start
         wall, _, log = run_qgis_process(*args)
         engine = engine_figures(log)
         print(

@@ -4438,27 +4438,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="530"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="526"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="546"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="542"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="558"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="554"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="612"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="804"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="800"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4738,12 +4738,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="97"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="98"/>
         <source>METRICS: name at least one metric</source>
         <translation>METRICS : nommez au moins une métrique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="168"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="169"/>
         <source>INPUT: {0} dates for a stack of {1} layers</source>
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
@@ -4913,7 +4913,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="634"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="630"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -5003,7 +5003,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>disturbance_direction doit valoir +1 ou -1 (l'évolution de l'indice lors d'une perturbation), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="85"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="86"/>
         <source>METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from 0 to 100</source>
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
@@ -5218,7 +5218,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="731"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="727"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -5893,7 +5893,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>ITEMS : la scène {0} n'a aucun asset, donc aucun fichier où lire la bande {1} ; retirez-la des scènes ou interrogez à nouveau le catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="193"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="194"/>
         <source>SAR_DB: the stack holds values such as {0}, which are not dB backscatter (within about -50 to +30 dB); untick SAR_DB for linear power, amplitude or other values, or convert the stack to dB first</source>
         <translation>SAR_DB : la pile contient des valeurs telles que {0}, qui ne sont pas une rétrodiffusion en dB (comprise entre environ -50 et +30 dB) ; décochez SAR_DB pour une puissance linéaire, une amplitude ou d'autres valeurs, ou convertissez d'abord la pile en dB</translation>
     </message>
@@ -6703,14 +6703,14 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>WarmUpTask</name>
     <message>
-        <location filename="../timestack/gui/warm_up.py" line="20"/>
-        <source>Preparing Timestack&apos;s LandTrendr engine</source>
-        <translation>Préparation du moteur LandTrendr de Timestack</translation>
+        <location filename="../timestack/gui/warm_up.py" line="22"/>
+        <source>Preparing Timestack&apos;s LandTrendr and timescan engines</source>
+        <translation>Préparation des moteurs LandTrendr et timescan de Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/warm_up.py" line="42"/>
-        <source>LandTrendr warm-up failed ({0}); the first run will compile instead.</source>
-        <translation>Le préchauffage de LandTrendr a échoué ({0}) ; le premier traitement compilera à la place.</translation>
+        <location filename="../timestack/gui/warm_up.py" line="46"/>
+        <source>Kernel warm-up failed ({0}); the first run will compile instead.</source>
+        <translation>Échec du préchauffage des noyaux ({0}) ; la première exécution les compilera.</translation>
     </message>
 </context>
 <context>

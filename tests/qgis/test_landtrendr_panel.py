@@ -198,3 +198,7 @@ def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):
     assert start_warm_up() is task  # once per session
     wait_until(lambda: task.ok is not None, 120)
     assert task.ok is True, task.error
+    from timestack.core.landtrendr import kernels
+    from timestack.core.timescan.kernels import timescan_kernel
+
+    assert kernels.fit_many.signatures and timescan_kernel.signatures  # both engines ready

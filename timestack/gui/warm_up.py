@@ -1,8 +1,10 @@
-"""Compile (or load from the user cache) LandTrendr's numba kernels in the background at plugin load.
+"""Compile (or load from the user cache) the LandTrendr and timescan numba kernels in the background at
+plugin load.
 
 The first call of a numba kernel compiles it (seconds) or loads it from the on-disk cache
 (:mod:`timestack.core.numba_cache`); doing that in a QgsTask when the plugin starts means the first
-LandTrendr run or pixel-inspector click does not pay for it, and QGIS's interface never freezes.
+LandTrendr or timescan run or pixel-inspector click does not pay for it, and QGIS's interface never
+freezes.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 
 class WarmUpTask(QgsTask):
-    """Runs :func:`timestack.core.landtrendr.fit.warm_up` off the main thread; logs failures, never raises."""
+    """Runs the LandTrendr and timescan warm-ups off the main thread; logs failures, never raises."""
 
     def __init__(self):
         super().__init__(
-            QCoreApplication.translate("WarmUpTask", "Preparing Timestack's LandTrendr engine"),
+            QCoreApplication.translate("WarmUpTask", "Preparing Timestack's LandTrendr and timescan engines"),
             QgsTask.Flags(),
         )
         self.error = ""
@@ -28,9 +30,11 @@ class WarmUpTask(QgsTask):
 
     def run(self) -> bool:
         try:
-            from ..core.landtrendr.fit import warm_up
+            from ..core.landtrendr import fit
+            from ..core.timescan import metrics
 
-            warm_up()
+            fit.warm_up()
+            metrics.warm_up()
         except Exception as exc:  # noqa: BLE001 - a failed warm-up must not break QGIS; the log says why
             self.error = f"{type(exc).__name__}: {exc}"
             return False
@@ -41,7 +45,7 @@ class WarmUpTask(QgsTask):
         if not ok:
             QgsMessageLog.logMessage(
                 QCoreApplication.translate(
-                    "WarmUpTask", "LandTrendr warm-up failed ({0}); the first run will compile instead."
+                    "WarmUpTask", "Kernel warm-up failed ({0}); the first run will compile instead."
                 ).format(self.error),
                 "Timestack",
                 Qgis.Warning,

@@ -38,6 +38,7 @@ __all__ = [
     "decimal_years",
     "parse_metrics",
     "timescan",
+    "warm_up",
 ]
 
 #: Metrics by name, each a code for the kernel; percentiles are ``pXX`` on top of these.
@@ -200,3 +201,15 @@ def _require_decibels(values: np.ndarray) -> None:
             parameter="SAR_DB",
             args=(f"{values.flat[magnitude.argmax()]:g}",),
         )  # fmt: skip
+
+
+def warm_up() -> None:
+    """Compile (or load from the user cache) the timescan kernel; call once in a background thread.
+
+    Compiling the parallel kernel takes seconds the first time after an install: done at plugin load,
+    the first timescan does not wait for it. Every call has the same argument types (float64 values,
+    float codes, two flags), so one small call covers them all.
+    """
+    values = np.linspace(0.1, 0.9, 6 * 4).reshape(6, 2, 2)
+    dates = [dt.date(2020, month, 1) for month in range(1, 12, 2)]
+    timescan(values, dates, ["avg", "p5", "amplitude"], sar_db=False, outliers=True)
