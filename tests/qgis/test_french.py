@@ -247,14 +247,17 @@ def test_a_core_error_reaches_the_user_in_french(french, provider, tmp_path):
 
 
 class _Log(QgsProcessingFeedback):
-    """Feedback that keeps what a run writes to the Processing log."""
+    """Feedback that keeps what a run writes to the Processing log: its lines and, apart, its warnings."""
 
     def __init__(self):
         super().__init__()
-        self.lines = []
+        self.lines, self.warnings = [], []
 
     def pushInfo(self, info):  # noqa: N802 - Qt's name
         self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 - Qt's name
+        self.warnings.append(warning)
 
 
 def test_a_run_logs_its_progress_in_french(french, provider, tmp_path):
@@ -274,17 +277,6 @@ def test_a_run_logs_its_progress_in_french(french, provider, tmp_path):
     assert not [line for line in log.lines if "window" in line]
 
 
-class _Warnings(QgsProcessingFeedback):
-    """Feedback that keeps the warnings a run writes to the Processing log."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, warning):  # noqa: N802 - Qt's name
-        self.lines.append(warning)
-
-
 def test_a_skipped_scene_is_explained_in_french(french, provider, tmp_path):
     """A composite over two scenes, one without its red band and one listed twice: the run goes on with
     the other and the warnings say why in French, reasons included (the run log keeps them in English)."""
@@ -300,12 +292,13 @@ def test_a_skipped_scene_is_explained_in_french(french, provider, tmp_path):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("timestack:composite")
     parameters = {"ITEMS": str(items), "START_YEAR": 2020, "END_YEAR": 2020, "BANDS": [2], "INDICES": "",
                   "OUTPUT": str(tmp_path / "out" / "stack.tif")}  # fmt: skip
-    log = _Warnings()
+    log = _Log()
     context = QgsProcessingContext()
     assert algorithm.prepare(parameters, context, log)
     results = algorithm.runPrepared(parameters, context, log)
-    assert "Scène LC08_B_20200712 écartée : pas de ressource pour la bande red (cherché : " in "\n".join(
-        log.lines
-    )
-    skipped = json.loads(Path(results["OUTPUT_LOG"]).read_text())["skipped"]
-    assert skipped[0]["reason"].startswith("no asset for band red")
+    warnings = "\n".join(log.warnings)
+    assert "Scène LC08_B_20200712 écartée : pas de ressource pour la bande red (cherché : " in warnings
+    assert "Résultat incomplet : ITEMS liste 1 élément(s) plus d'une fois (LC08_A_20200610)" in warnings
+    run_log = json.loads(Path(results["OUTPUT_LOG"]).read_text())
+    assert run_log["skipped"][0]["reason"].startswith("no asset for band red")
+    assert run_log["warnings"][0].startswith("ITEMS lists 1 item(s) more than once")
