@@ -43,7 +43,6 @@ from typing import Callable, Mapping, Optional, Sequence
 import numpy as np
 import rasterio
 from osgeo import gdal, gdal_array
-from rasterio.enums import MaskFlags
 from rasterio.windows import Window
 
 from ..runtime import (
@@ -57,6 +56,7 @@ from ..runtime import (
 )
 from .atomic import atomic_outputs
 from .budget import SizeEstimate
+from .grid import has_own_mask
 
 __all__ = [
     "BLOCK_SIZE",
@@ -268,9 +268,8 @@ def _read_source(dataset, bands: Sequence[int], window: Window) -> np.ndarray:
     nodata = dataset.nodata
     if nodata is not None and not np.isnan(nodata):
         data[data == nodata] = np.nan
-    elif nodata is None and any(
-        MaskFlags.per_dataset in flags or MaskFlags.alpha in flags for flags in dataset.mask_flag_enums
-    ):  # no nodata value but a mask (internal, .msk or alpha band) says which pixels are missing
+    elif nodata is None and any(has_own_mask(flags) for flags in dataset.mask_flag_enums):
+        # no nodata value but a mask (internal, .msk or alpha band) says which pixels are missing
         data[dataset.read_masks(list(bands), window=window) == 0] = np.nan
     return data
 

@@ -213,11 +213,16 @@ def read_window(
     if c1 > c0 and r1 > r0:
         inside = Window(c0, r0, c1 - c0, r1 - r0)
         values = src.read(band, window=inside)
-        flags = src.mask_flag_enums[band - 1]
-        if nodata is None and (MaskFlags.per_dataset in flags or MaskFlags.alpha in flags):
+        if nodata is None and has_own_mask(src.mask_flag_enums[band - 1]):
             values[src.read_masks(band, window=inside) == 0] = fill  # the mask says which are missing
         out[r0 - row0 : r1 - row0, c0 - col0 : c1 - col0] = values
     return out
+
+
+def has_own_mask(flags) -> bool:
+    """Does a band's mask (rasterio's ``mask_flag_enums`` of it) come from the file itself, an internal or
+    ``.msk`` mask or an alpha band, rather than from a nodata value or nothing (GDAL's all-valid mask)."""
+    return MaskFlags.per_dataset in flags or MaskFlags.alpha in flags
 
 
 def bounds_in(
