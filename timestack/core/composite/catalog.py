@@ -523,14 +523,19 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
         if settings.bounds_crs and settings.bounds_crs != crs:
             bounds = _area_in(bounds, settings.bounds_crs, crs, scenes, settings.resolution)
     else:
-        boxes = [bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes]
-        bounds = (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        bounds = _scenes_box(scenes, crs)
     return target_grid(bounds, crs, settings.resolution)
+
+
+def _scenes_box(scenes: Sequence[Scene], crs: str) -> tuple:
+    """The box in ``crs`` around every scene's footprint."""
+    boxes = [bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _area_in(bounds: tuple, area_crs: str, crs: str, scenes: Sequence[Scene], tolerance: float) -> tuple:
@@ -544,10 +549,7 @@ def _area_in(bounds: tuple, area_crs: str, crs: str, scenes: Sequence[Scene], to
     direct = bounds_in(bounds, area_crs, crs)
     if not scenes:
         return direct
-    boxes = [bounds_in(scene.footprint, scene.file_crs, area_crs) for scene in scenes]
-    covered = (
-        min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
-    )  # fmt: skip
+    covered = _scenes_box(scenes, area_crs)
     if not intersects(bounds, covered):
         return direct  # refused by name on the grid: the area misses the scenes
     part = (

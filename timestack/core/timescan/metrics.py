@@ -176,10 +176,8 @@ def timescan(
     flat = np.ascontiguousarray(values.reshape(values.shape[0], -1))
     out = np.empty((len(chosen), flat.shape[1]))
     codes = np.array([_code(metric) for metric in chosen])
-    from .kernels import (
-        block_count,
-        timescan_kernel,
-    )  # numba: imported by the first timescan, not at QGIS start
+    # numba: imported by the first timescan, not at QGIS start
+    from .kernels import block_count, timescan_kernel
 
     timescan_kernel(
         flat, decimal_years(dates), codes, bool(sar_db), bool(outliers), block_count(flat.shape[1]), out
