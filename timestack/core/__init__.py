@@ -2,7 +2,8 @@
 
 ``runtime`` (progress, cancel, user errors), ``indices`` (the spectral index registry), ``items``
 (which STAC asset holds which band, and how it scales), ``native``
-(which GEOS/PROJ the process uses) and ``numba_cache`` are shared by all; ``io`` reads and writes
+(which GEOS/PROJ the process uses), ``numba_cache`` and ``pixel_blocks`` (the numba kernels' cache
+folder and threads) are shared by all; ``io`` reads and writes
 grids and stacks. The capabilities follow the user's workflow: ``search``, ``quality`` (QA bits,
 masks, TDOM, harmonisation), ``composite``, ``landtrendr``, ``changemap``, ``timescan``, ``cube``
 (NetCDF/Zarr cubes, animations), ``zonal``, ``earthengine``, ``sample_archive`` and ``aster``
@@ -23,6 +24,7 @@ __all__ = [
     "landtrendr",
     "native",
     "numba_cache",
+    "pixel_blocks",
     "quality",
     "radar",
     "runtime",

@@ -22,7 +22,6 @@ reference series) including its single-precision p-values and integer truncation
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Mapping, Optional, Sequence
@@ -31,6 +30,7 @@ import numpy as np
 
 from ..io.bands import parse_band
 from ..io.engine import EngineStats, OutputSpec, SourceSpec, run_windows
+from ..pixel_blocks import block_count, blocks_on_demand
 from ..runtime import QT_TRANSLATE_NOOP, IsCancelled, Progress, TimestackError
 from . import codes
 
@@ -212,26 +212,6 @@ def validate_years(years: Sequence[float], argument: str = "years") -> np.ndarra
     return array
 
 
-def _n_blocks(n_pixels: int) -> int:
-    import numba
-
-    return max(1, min(n_pixels, numba.get_num_threads() * 8))
-
-
-@contextmanager
-def _blocks_on_demand():
-    """Threads take the pixel blocks one at a time instead of an equal share each: on a machine whose
-    cores other work (the engine's reads and writes, other programs) takes turns on, a thread that got
-    less time no longer holds the whole window back while the others wait."""
-    import numba
-
-    previous = numba.set_parallel_chunksize(1)
-    try:
-        yield
-    finally:
-        numba.set_parallel_chunksize(previous)
-
-
 def fit_series(
     values: np.ndarray,
     years: Sequence[float],
@@ -266,9 +246,9 @@ def fit_series(
     n_segments, status = np.empty((2, n_pix), np.int64)
     from . import kernels  # numba: imported on the first fit, not when QGIS registers the algorithms
 
-    with _blocks_on_demand():
+    with blocks_on_demand():
         kernels.fit_many(
-            series, year_array, params.as_vector(), code, flip, _n_blocks(n_pix),
+            series, year_array, params.as_vector(), code, flip, block_count(n_pix),
             vertex_years, vertex_source, vertex_fitted, fitted, n_segments, rmse, p_value, status,
         )  # fmt: skip
     return ChunkFit(
@@ -336,9 +316,9 @@ def fit_other_bands(
         series = np.ascontiguousarray(np.asarray(values).T, dtype=np.float64)
         fitted = np.empty_like(series)
         vertex_fitted = np.empty(vertex_columns.shape)
-        with _blocks_on_demand():
+        with blocks_on_demand():
             kernels.ftv_many(
-                series, year_array, vertex_columns, truncate, _n_blocks(series.shape[1]),
+                series, year_array, vertex_columns, truncate, block_count(series.shape[1]),
                 vertex_fitted, fitted,
             )  # fmt: skip
         out[name] = fitted.T

@@ -10,12 +10,7 @@ from ..numba_cache import configure_numba_cache
 configure_numba_cache()
 import numba  # noqa: E402  (after the cache folder is set)
 
-__all__ = ["block_count", "timescan_kernel"]
-
-
-def block_count(n_pix: int) -> int:
-    """A few pixel blocks per thread: a thread slowed by other work holds less of the run back."""
-    return max(1, min(n_pix, numba.get_num_threads() * 8))
+__all__ = ["timescan_kernel"]
 
 
 @numba.njit(nogil=True, cache=True)
@@ -86,7 +81,7 @@ def _harmonic_fit(t, y, n, out, a, row):
 def timescan_kernel(stack, t, codes, sar_db, outliers, n_blocks, out):
     """``out`` (metrics, pixels) from ``stack`` (observations, pixels); see the module docstring.
 
-    The pixels are split into ``n_blocks`` blocks (:func:`block_count`), run in parallel; each block
+    The pixels are split into ``n_blocks`` blocks (:mod:`...pixel_blocks`), run in parallel; each block
     allocates its scratch once (:func:`_timescan_block`).
 
     Parameters

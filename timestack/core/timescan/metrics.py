@@ -29,6 +29,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..pixel_blocks import block_count, blocks_on_demand
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 
 __all__ = [
@@ -176,12 +177,12 @@ def timescan(
     flat = np.ascontiguousarray(values.reshape(values.shape[0], -1))
     out = np.empty((len(chosen), flat.shape[1]))
     codes = np.array([_code(metric) for metric in chosen])
-    # numba: imported by the first timescan, not at QGIS start
-    from .kernels import block_count, timescan_kernel
+    from .kernels import timescan_kernel  # numba: imported by the first timescan, not at QGIS start
 
-    timescan_kernel(
-        flat, decimal_years(dates), codes, bool(sar_db), bool(outliers), block_count(flat.shape[1]), out
-    )
+    with blocks_on_demand():
+        timescan_kernel(
+            flat, decimal_years(dates), codes, bool(sar_db), bool(outliers), block_count(flat.shape[1]), out
+        )
     return out.reshape((len(chosen),) + values.shape[1:])
 
 
