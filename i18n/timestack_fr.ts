@@ -4388,7 +4388,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="610"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="590"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
@@ -4738,12 +4738,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>scale doit être &gt; 0 mètre, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="98"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="99"/>
         <source>METRICS: name at least one metric</source>
         <translation>METRICS : nommez au moins une métrique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="169"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="170"/>
         <source>INPUT: {0} dates for a stack of {1} layers</source>
         <translation>INPUT : {0} dates pour une pile de {1} couches</translation>
     </message>
@@ -4828,47 +4828,47 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} doit être strictement croissant, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="255"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="235"/>
         <source>values must be (pixels, {0} years), got shape {1}</source>
         <translation>values doit être de forme (pixels, {0} années), reçu la forme {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="331"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="311"/>
         <source>fit band {0!r} must be (pixels, years) = {1}, got {2}</source>
         <translation>la bande ajustée {0!r} doit être de forme (pixels, années) = {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="363"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="343"/>
         <source>index_values must be (years, rows, cols), got shape {0}</source>
         <translation>index_values doit être de forme (années, lignes, colonnes), reçu la forme {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="375"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="355"/>
         <source>fit_bands[{0!r}] must have the index&apos;s shape {1}, got {2}</source>
         <translation>fit_bands[{0!r}] doit avoir la forme de l'indice {1}, reçu {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="449"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="429"/>
         <source>years has {0} entries but the stack has {1} bands</source>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="621"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="601"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="627"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="607"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="633"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="613"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="642"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="622"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
@@ -4998,12 +4998,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT_FOLDER {0} contient des fichiers qui ne sont pas une archive d'exemple ({1}) ; ils seraient remplacés. Choisissez un dossier nouveau ou vide pour l'archive.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/indices.py" line="255"/>
+        <location filename="../timestack/core/indices.py" line="266"/>
         <source>disturbance_direction must be +1 or -1 (the index&apos;s change on disturbance), got {0!r}</source>
         <translation>disturbance_direction doit valoir +1 ou -1 (l'évolution de l'indice lors d'une perturbation), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="86"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="87"/>
         <source>METRICS: {0!r} is not a metric; use {1}, harmonics, percentiles or pXX with XX from 0 to 100</source>
         <translation>METRICS : {0!r} n'est pas une métrique ; utilisez {1}, harmonics, percentiles ou pXX avec XX de 0 à 100</translation>
     </message>
@@ -5048,22 +5048,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>disturbance_direction doit valoir +1 (l'indice augmente lors d'une perturbation) ou -1 (il diminue), reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="441"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="421"/>
         <source>fit_bands needs band descriptions &apos;YYYY_name&apos;; years= is for 1-index stacks</source>
         <translation>fit_bands nécessite des descriptions de bandes 'YYYY_name' ; years= sert aux piles d'un seul indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="463"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="443"/>
         <source>stack_path: year {0} of {1!r} appears in bands {2} and {3}; years must be strictly increasing</source>
         <translation>stack_path : l'année {0} de {1!r} apparaît dans les bandes {2} et {3} ; les années doivent être strictement croissantes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="476"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="456"/>
         <source>stack_path: no band described like &apos;YYYY_{0}&apos; (found names: {1}); set band descriptions such as &apos;1990_nbr&apos; or pass years=</source>
         <translation>stack_path : aucune bande décrite comme 'YYYY_{0}' (noms trouvés : {1}) ; définissez des descriptions de bandes telles que '1990_nbr' ou passez years=</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="491"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="471"/>
         <source>fit_bands: band {0!r} must have the same years as {1!r} ({2}-{3}), found {4}</source>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
@@ -5103,17 +5103,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="563"/>
+        <location filename="../timestack/core/io/engine.py" line="562"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="235"/>
+        <location filename="../timestack/core/composite/settings.py" line="229"/>
         <source>{0!r} is not a coordinate reference system PROJ knows; give an EPSG code such as EPSG:32633, or leave TARGET_CRS empty to use the scenes&apos; CRS</source>
         <translation>{0!r} n'est pas un système de coordonnées de référence connu de PROJ ; indiquez un code EPSG tel que EPSG:32633, ou laissez TARGET_CRS vide pour utiliser le SCR des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="294"/>
+        <location filename="../timestack/core/composite/settings.py" line="288"/>
         <source>{0:g} is in degrees in the geographic CRS {1} (a pixel ~{2:.0f} km wide); give RESOLUTION in degrees, e.g. 0.00025 for about 30 m, or choose a projected TARGET_CRS (such as the scenes&apos; UTM zone) to give it in metres</source>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
@@ -5193,7 +5193,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="651"/>
+        <location filename="../timestack/core/io/engine.py" line="650"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
@@ -5353,37 +5353,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>START_YEAR ({0}) est après END_YEAR ({1}) ; donnez la première année dans START_YEAR et la dernière dans END_YEAR</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="203"/>
+        <location filename="../timestack/core/indices.py" line="247"/>
         <source>INDICES: unknown index {0!r}; expected one of {1}</source>
         <translation>INDICES : indice inconnu {0!r} ; attendu l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="210"/>
+        <location filename="../timestack/core/composite/settings.py" line="204"/>
         <source>BANDS and INDICES are both empty; choose at least one band or index</source>
         <translation>BANDS et INDICES sont tous deux vides ; choisissez au moins une bande ou un indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="250"/>
+        <location filename="../timestack/core/composite/settings.py" line="244"/>
         <source>{0} is not a file; give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS), or leave TDOM_STATISTICS empty to compute them</source>
         <translation>{0} n'est pas un fichier ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS), ou laissez TDOM_STATISTICS vide pour les calculer</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="263"/>
+        <location filename="../timestack/core/composite/settings.py" line="257"/>
         <source>{0} is not a raster GDAL can read ({1}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} n'est pas un raster lisible par GDAL ({1}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="273"/>
+        <location filename="../timestack/core/composite/settings.py" line="267"/>
         <source>{0} has {1} band(s), not the {2} TDOM statistics ({3}); give the statistics GeoTIFF an earlier run wrote (its OUTPUT_TDOM_STATISTICS)</source>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="577"/>
+        <location filename="../timestack/core/composite/catalog.py" line="579"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="637"/>
+        <location filename="../timestack/core/composite/catalog.py" line="639"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
@@ -5713,7 +5713,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CHUNK_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="576"/>
+        <location filename="../timestack/core/io/engine.py" line="575"/>
         <source>DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty</source>
         <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
     </message>
@@ -5793,7 +5793,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>METHOD doit être l'une des valeurs {0}, reçu {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/settings.py" line="221"/>
+        <location filename="../timestack/core/composite/settings.py" line="215"/>
         <source>PERCENTILE must be within 0-100, got {0}</source>
         <translation>PERCENTILE doit être compris entre 0 et 100, reçu {0}</translation>
     </message>
@@ -5893,7 +5893,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>ITEMS : la scène {0} n'a aucun asset, donc aucun fichier où lire la bande {1} ; retirez-la des scènes ou interrogez à nouveau le catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/metrics.py" line="194"/>
+        <location filename="../timestack/core/timescan/metrics.py" line="193"/>
         <source>SAR_DB: the stack holds values such as {0}, which are not dB backscatter (within about -50 to +30 dB); untick SAR_DB for linear power, amplitude or other values, or convert the stack to dB first</source>
         <translation>SAR_DB : la pile contient des valeurs telles que {0}, qui ne sont pas une rétrodiffusion en dB (comprise entre environ -50 et +30 dB) ; décochez SAR_DB pour une puissance linéaire, une amplitude ou d'autres valeurs, ou convertissez d'abord la pile en dB</translation>
     </message>
@@ -6043,7 +6043,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>START_YEAR ({0}) est postérieure à END_YEAR ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/earthengine/composite.py" line="458"/>
+        <location filename="../timestack/core/earthengine/composite.py" line="452"/>
         <source>the false-colour map layer needs BANDS swir1, nir and red; missing {0}</source>
         <translation>la couche cartographique en fausses couleurs demande les BANDS swir1, nir et red ; il manque {0}</translation>
     </message>

@@ -23,7 +23,7 @@ alunite is *low* in 5/7; Ninomiya's alunite index uses 7/5) and 6/8 for carbonat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -238,6 +238,17 @@ def spectral_index(name: str) -> SpectralIndex:
         return INDICES[name.upper()]
     except KeyError:
         raise ValueError(f"unknown index {name!r}; expected one of {', '.join(INDICES)}") from None
+
+
+def check_indices(names: Sequence[str]) -> None:
+    """Refuse, naming INDICES, the first of ``names`` that is no known index (case-insensitive)."""
+    unknown = [name for name in names if name.upper() not in INDICES]
+    if unknown:
+        raise TimestackError(
+            QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
+            "INDICES",
+            args=(unknown[0], ", ".join(INDICES)),
+        )
 
 
 def compute_index(name: str, bands: Bands) -> np.ndarray:

@@ -16,7 +16,7 @@ import rasterio
 from rasterio.crs import CRS
 from rasterio.errors import CRSError, RasterioError
 
-from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, spectral_index
+from ..indices import REFLECTIVE_BANDS, canonical_band, check_indices, spectral_index
 from ..io.budget import DEFAULT_MAX_GB
 from ..io.cache import DEFAULT_CACHE_MAX_GB
 from ..io.logins import CatalogLogin
@@ -198,13 +198,7 @@ def _check_season(settings: CompositeSettings) -> None:
 
 def _variables(settings: StackSettings) -> tuple[tuple[str, ...], tuple[str, ...]]:
     bands = tuple(canonical_band(band) for band in settings.bands)
-    unknown = [name for name in settings.indices if name.upper() not in INDICES]
-    if unknown:
-        raise TimestackError(
-            QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
-            "INDICES",
-            args=(unknown[0], ", ".join(INDICES)),
-        )
+    check_indices(settings.indices)
     indices = tuple(spectral_index(name).name for name in settings.indices)
     if not bands and not indices:
         raise TimestackError(

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, spectral_index
+from ..indices import INDICES, REFLECTIVE_BANDS, canonical_band, check_indices, spectral_index
 from ..io.stack import NODATA, SCALE_INT16
 from ..quality.harmonize import OLI_TO_ETM_RMA
 from ..quality.masks import QA_PIXEL_FLAG_OF, RADSAT_BAND_OF, MaskOptions, landsat_sensor
@@ -73,13 +73,7 @@ class EarthEngineComposite:
             raise ValueError(
                 f"no Earth Engine collection for platforms {unknown}; known: {list(COLLECTIONS)}"
             )
-        unknown = [name for name in self.indices if name.upper() not in INDICES]
-        if unknown:
-            raise TimestackError(
-                QT_TRANSLATE_NOOP("TimestackCore", "INDICES: unknown index {0!r}; expected one of {1}"),
-                "INDICES",
-                args=(unknown[0], ", ".join(INDICES)),
-            )
+        check_indices(self.indices)
 
 
 def stack_recipe(
