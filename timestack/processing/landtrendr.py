@@ -120,10 +120,14 @@ class LandTrendrAlgorithm(
             "INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the "
             "index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The "
             "disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index "
-            "unless DIRECTION says otherwise; values need no ×1000 scaling.\n\n"
+            "unless DIRECTION says otherwise; values need no ×1000 scaling. Bands carrying GDAL scale and "
+            "offset tags (int16 NBR with scale 0.0001, Landsat surface reflectance with 2.75e-05 and -0.2) "
+            "are fitted on their physical values, stored × scale + offset: the outputs, and the change map's "
+            "MAG and PREVAL, are then in those units.\n\n"
             "FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL "
-            "program, including its single-precision p-values and integer truncation (so use it on scaled "
-            "stacks such as Timestack's int16 composites, not on 0-1 index values).\n\n"
+            "program, including its single-precision p-values and integer truncation (so use it on stacks "
+            "stored scaled without scale tags, such as Timestack's int16 composites, not on 0-1 index "
+            "values).\n\n"
             "Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every "
             "year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment "
             "count / status, and the segment table that timestack:changemap maps.\n\n"
@@ -290,14 +294,16 @@ class LandTrendrAlgorithm(
             ),
             self.FLAVOR: self.tr(
                 "gee reproduces Earth Engine's outputs; idl the original IDL program (single-precision "
-                "p-values, integer truncation: for scaled int16 stacks, not 0-1 index values)."
+                "p-values, integer truncation: for int16 stacks stored scaled without scale tags, not 0-1 "
+                "index values nor stacks whose scale tags make them 0-1 values)."
             ),
         })  # fmt: skip
         self.set_help({
             self.INPUT: self.tr(
                 "The annual stack to segment, one band per year and variable named "
                 "YYYY_variable (a composite stack); with Earth Engine, the area and years it "
-                "covers."
+                "covers. Bands with GDAL scale and offset tags are fitted on their physical values "
+                "(stored × scale + offset)."
             ),
             self.ENGINE: self.tr(
                 "Where LandTrendr runs: on this computer, or on Google Earth Engine "
