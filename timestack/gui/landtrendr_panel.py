@@ -237,11 +237,8 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
                 self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
             )
         if layer is not None and names:
-            # Magnitudes are in the fitted values' units: an int16 composite stores indices x 10000,
-            # unless scale/offset tags make them physical values (the fit reads those).
-            provider = layer.dataProvider()
-            tagged = provider.bandScale(1) != 1.0 or provider.bandOffset(1) != 0.0
-            scaled = provider.dataType(1) == Qgis.Int16 and not tagged
+            # Magnitudes are in the stack's units: an int16 composite stores indices x 10000.
+            scaled = layer.dataProvider().dataType(1) == Qgis.Int16
             self.min_magnitude.setValue(LOSS_THRESHOLD * (SCALE_INT16 if scaled else 1.0))
         self._index_changed(self.index.currentText())
 
