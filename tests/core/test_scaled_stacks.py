@@ -102,3 +102,15 @@ def test_resample_summarises_the_physical_values_of_a_tagged_stack(tmp_path, sta
     want = resample_stack(physical, tmp_path / "physical_monthly.tif", "monthly", statistic, chunk_size=4)
     assert_same_float32_outputs(got.path, want.path)
     assert got.empty == want.empty
+
+
+def test_a_tiled_timescan_of_a_tagged_stack_equals_the_whole_one(tmp_path):
+    """The tiles are VRT windows of the stack: they keep its tags, so every tile is in physical units."""
+    from timestack.core.timescan.raster import run_timescan_tiles
+
+    stored, descriptions = dated_ndvi()
+    tagged, physical = write_tagged_pair(tmp_path, stored, descriptions, [NDVI_SCALE], [0.0])
+    mosaic, _ = run_timescan_tiles(tagged, tmp_path / "tiles", 4, ["avg", "max"])
+    run_timescan_raster(physical, tmp_path / "whole.tif", ["avg", "max"], name="ndvi")
+    with rasterio.open(mosaic) as got, rasterio.open(tmp_path / "whole.tif") as want:
+        np.testing.assert_array_equal(got.read(), want.read())
