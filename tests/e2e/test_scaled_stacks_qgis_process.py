@@ -11,7 +11,7 @@ import numpy as np
 import rasterio
 
 from tests.helpers.landtrendr import YEARS, synthetic_cubes
-from tests.helpers.rasters import NODATA, write_tagged_pair
+from tests.helpers.rasters import NODATA, write_stack, write_tagged_pair
 from timestack.core.landtrendr.fit import LandTrendrOutputs, LandTrendrParams, run_landtrendr_raster
 from timestack.core.timescan.raster import run_timescan_raster
 from timestack.core.timescan.resample import resample_stack
@@ -95,3 +95,20 @@ def test_qgis_process_resample_of_a_tagged_stack_is_in_physical_units(qgis_proce
     expected = resample_stack(physical, tmp_path / "expected.tif", "seasonal", "median")
     assert result["results"]["EMPTY_PERIODS"] == 0
     assert_physical_outputs(tmp_path / "seasons.tif", expected.path)
+
+
+def test_qgis_process_warns_that_idl_truncation_would_flatten_tagged_values(qgis_process, tmp_path):
+    nbr, _, _ = synthetic_cubes()
+    stored = np.where(np.isnan(nbr), NODATA, np.rint(nbr / NDVI_SCALE)).astype("int16")
+    untagged = write_stack(tmp_path / "stored.tif", stored, [f"{year}_nbr" for year in YEARS])
+    tagged, _ = write_tagged_pair(tmp_path, stored, [f"{year}_nbr" for year in YEARS], [NDVI_SCALE], [0.0])
+    said = {}
+    for name, stack in (("tagged", tagged), ("untagged", untagged)):
+        done = qgis_process(
+            "run", "timestack:landtrendr", "--", f"INPUT={stack}", "INDEX=nbr", "FLAVOR=1",
+            f"OUTPUT_RMSE={tmp_path / f'{name}_rmse.tif'}", json_output=False,
+        )  # fmt: skip
+        said[name] = done.stdout + done.stderr
+    assert "FLAVOR: idl truncates fitted values to whole numbers" in said["tagged"]
+    assert "nbr bands make them physical values" in said["tagged"]
+    assert "FLAVOR: idl" not in said["untagged"]  # stored ×10000 without tags: what idl wants

@@ -446,6 +446,15 @@ class LandTrendrAlgorithm(
         return [band for band, label in enumerate(labels, start=1) if label is None or label.variable is None]
 
     @staticmethod
+    def _tagged_index(path: str, index: str) -> bool:
+        """Do GDAL scale/offset tags make the index's stored values physical ones (which the fit reads)?"""
+        import rasterio
+
+        with rasterio.open(path) as src:
+            bands = stack_layout(src.descriptions, index).index_bands
+            return any(src.scales[b - 1] != 1.0 or src.offsets[b - 1] != 0.0 for b in bands)
+
+    @staticmethod
     def _tif(path: str) -> Path:
         return Path(path) if Path(path).suffix.lower() in (".tif", ".tiff") else Path(path + ".tif")
 
@@ -519,6 +528,14 @@ class LandTrendrAlgorithm(
                     "INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name "
                     "them (e.g. 1990_nbr) if they hold years of the stack."
                 ).format(", ".join(map(str, unlabelled)))
+            )
+        if flavor == "idl" and self._tagged_index(path, index):
+            feedback.pushWarning(
+                self.tr(
+                    "FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of "
+                    "INPUT's {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored "
+                    "scaled without tags."
+                ).format(index)
             )
 
         rasters = {
