@@ -447,11 +447,15 @@ class LandTrendrAlgorithm(
 
     @staticmethod
     def _tagged_index(path: str, index: str) -> bool:
-        """Do GDAL scale/offset tags make the index's stored values physical ones (which the fit reads)?"""
+        """Do GDAL scale/offset tags make the index's stored values physical ones (which the fit reads)?
+        A stack whose layout is wrong is left to the run, which names what is wrong."""
         import rasterio
 
         with rasterio.open(path) as src:
-            bands = stack_layout(src.descriptions, index).index_bands
+            try:
+                bands = stack_layout(src.descriptions, index).index_bands
+            except TimestackError:
+                return False
             return any(src.scales[b - 1] != 1.0 or src.offsets[b - 1] != 0.0 for b in bands)
 
     @staticmethod

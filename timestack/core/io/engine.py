@@ -439,8 +439,8 @@ def run_windows(
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
     ``kernel(window, {source key: (bands, rows, cols) float64, physical values with NaN for nodata (see
-    :class:`SourceSpec`)})`` returns ``{output key: (count, rows,
-    cols)}`` (2-D for one band), in any numeric dtype; the engine casts to the output's dtype before
+    :class:`SourceSpec`)})`` returns ``{output key: (count, rows, cols)}`` (2-D for one band), in any
+    numeric dtype; the engine casts to the output's dtype before
     queueing, so a queued window takes what the file will. All
     sources must share one grid; the outputs take it (CRS, transform, size). ``finish(temporaries)``
     runs once every output is written and closed, before the rename (e.g. a second pass over a whole

@@ -226,9 +226,10 @@ def has_own_mask(flags) -> bool:
 
 
 def physical_values(values: np.ndarray, scales, offsets) -> np.ndarray:
-    """Float band values ``(bands, ...)`` turned, in place, into the physical values GDAL's scale and offset
-    tags say they stand for: ``stored × scale + offset`` band by band (Landsat Collection 2 surface
-    reflectance: 2.75e-05 and -0.2; int16 NDVI: 0.0001 and 0).
+    """Float band values ``(bands, rows, cols)`` (or any shape with a leading band axis and at least two
+    dimensions) turned, in place, into the physical values GDAL's scale and offset tags say they stand
+    for: ``stored × scale + offset`` band by band (Landsat Collection 2 surface reflectance: 2.75e-05 and
+    -0.2; int16 NDVI: 0.0001 and 0).
 
     Every reader of a band's values goes through this one function, so a tagged stack means the same
     to every algorithm. A band without tags (scale 1, offset 0) is not touched: its values stay bit for
