@@ -277,3 +277,35 @@ def test_pixels_a_mask_hides_are_missing_when_the_source_has_no_nodata_value(tmp
     expected = values.sum(axis=0).astype("float32")
     expected[mask == 0] = np.nan
     np.testing.assert_array_equal(read_all(tmp_path / "sum.tif")[0], expected)
+
+
+def test_kernels_see_physical_values_of_bands_with_scale_and_offset_tags(tmp_path):
+    """GDAL's scale/offset tags (here Landsat Collection 2 surface reflectance's 2.75e-05 and -0.2 on one
+    band, int16 NDVI's 0.0001 on another) are applied band by band after nodata became NaN; an untagged
+    band reads as stored."""
+    stored = np.array([[[7273, 0], [10000, 18182]], [[5000, 0], [-3000, 10000]], [[3, 0], [4, 5]]], "int16")
+    profile = dict(
+        driver="GTiff", width=2, height=2, count=3, dtype="int16", nodata=0, crs="EPSG:32633",
+        transform=from_origin(500000, 5000000, 30, 30),
+    )  # fmt: skip
+    with rasterio.open(tmp_path / "tagged.tif", "w", **profile) as dst:
+        dst.write(stored)
+        dst.scales, dst.offsets = (2.75e-05, 0.0001, 1.0), (-0.2, 0.0, 0.0)
+    seen = {}
+
+    def kernel(window, arrays):
+        seen["stack"] = arrays["stack"]
+        return {"first": arrays["stack"][0]}
+
+    run_windows(
+        {"stack": SourceSpec(tmp_path / "tagged.tif", (1, 2, 3))},
+        {"first": OutputSpec(tmp_path / "first.tif", 1, ["first"])}, kernel,
+    )  # fmt: skip
+    values = stored.astype(np.float64)
+    values[stored == 0] = np.nan
+    expected = np.stack([values[0] * 2.75e-05 - 0.2, values[1] * 0.0001, values[2]])
+    np.testing.assert_array_equal(seen["stack"], expected)
+    assert seen["stack"][0, 0, 0] == pytest.approx(0.0, abs=1e-4)  # 7273 x 2.75e-05 - 0.2, not the DN
+    with rasterio.open(tmp_path / "first.tif") as out:  # the output holds physical values: no tag on it
+        assert out.scales == (1.0,) and out.offsets == (0.0,) and out.dtypes == ("float32",)
+        np.testing.assert_array_equal(out.read(1), expected[0].astype(np.float32))

@@ -78,3 +78,25 @@ def test_december_goes_to_the_next_winter_and_unknown_statistics_are_named(tmp_p
     with pytest.raises(TimestackError, match="STATISTIC"):
         resample_stack(stack, tmp_path / "x.tif", "monthly", "sum")
     assert not (tmp_path / "x.tif").exists()
+
+
+@pytest.mark.parametrize("statistic", ["mean", "median", "max", "min", "count"])
+def test_a_period_whose_dates_are_all_nodata_is_as_empty_as_one_without_dates(tmp_path, statistic):
+    """May 2020's two scenes are nodata everywhere: the period is counted empty and its band is what an
+    undated month's is (nodata, count 0). June 2020's scene is nodata but in one pixel, in the last
+    window: that month is not empty. A pixel whose February scenes are both nodata is there as in March."""
+    values = RNG.normal(0.05, 0.02, (len(DATES), 37, 29))
+    may, june, february = [5, 6], [7], [3, 4]
+    values[may] = np.nan
+    values[june, :-1] = np.nan
+    values[february, 2, 3] = np.nan
+    result = resample_stack(write_dated(tmp_path, values), tmp_path / "monthly.tif", "monthly", statistic, 16)
+    assert result.empty == {"vh": 15 - 7 + 1}  # March, April, July-November 2020, January 2021 and May
+    with rasterio.open(result.path) as src:
+        bands = dict(zip((start.isoformat() for start in result.starts), src.read()))
+    without_dates = bands["2020-03-01"]
+    assert (without_dates == 0).all() if statistic == "count" else np.isnan(without_dates).all()
+    np.testing.assert_array_equal(bands["2020-05-01"], without_dates)
+    np.testing.assert_array_equal(bands["2020-06-01"][:-1], without_dates[:-1])
+    assert np.isfinite(bands["2020-06-01"][-1]).all() and (bands["2020-06-01"][-1] != without_dates[-1]).all()
+    np.testing.assert_array_equal(bands["2020-02-01"][2, 3], without_dates[2, 3])

@@ -56,6 +56,11 @@ CASES = [
     Case("output-below-a-file", resample(OUTPUT="{under_file}"), "OUTPUT"),
     Case("output-is-a-folder", resample(OUTPUT="{folder}"), "OUTPUT"),
     Case("output-named-netcdf", resample(OUTPUT="{root}/out/monthly.nc"), "OUTPUT: Timestack writes GeoTIFF"),
+    Case(
+        "output-not-a-raster",
+        resample(OUTPUT="{root}/out/monthly.json"),
+        "OUTPUT: '.json' is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif.",
+    ),
     Case("output-over-the-notes", resample(OUTPUT="{text}"), "OUTPUT"),
     Case("no-output", {"INPUT": "{stack}", "OUTPUT": ""}, "OUTPUT"),
     Case("run-over-max-gb", resample(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),

@@ -70,6 +70,11 @@ CASES = [
     Case("output-is-a-folder", scan(OUTPUT="{folder}"), "OUTPUT"),
     Case("output-named-vrt", scan(OUTPUT="{root}/out/timescan.vrt"), "OUTPUT: Timestack writes GeoTIFF"),
     Case("output-named-netcdf", scan(OUTPUT="{root}/out/timescan.nc"), "name the file .tif"),
+    Case(
+        "output-not-a-raster",
+        scan(OUTPUT="{root}/out/timescan.csv"),
+        "OUTPUT: '.csv' is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif.",
+    ),
     Case("output-over-the-notes", scan(OUTPUT="{text}"), "OUTPUT"),
     Case("no-output", {"INPUT": "{stack}", "OUTPUT": ""}, "OUTPUT"),
     Case("run-over-max-gb", scan(MAX_GB="0.000000001"), "more than the limit of MAX_GB"),

@@ -158,3 +158,18 @@ def test_a_bug_is_one_sentence_for_the_user_and_a_traceback_in_the_log(qgis_app)
     assert any(
         tag == "Timestack" and "ZeroDivisionError" in text and "Traceback" in text for tag, text in logged
     )
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv", "txt"])
+def test_a_raster_output_of_no_raster_type_is_told_only_the_type_accepted(provider, suffix):
+    """The hint names GeoTIFF alone: GDAL's other raster types (.vrt, .nc, ...) are refused as well."""
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("timestack:resample")
+    output = algorithm.parameterDefinition("OUTPUT")
+    text = algorithm.raster_destination_problem(output, f"/data/stack.{suffix}")
+    accepted = "Timestack writes GeoTIFF rasters: name the file .tif."
+    assert text == f"OUTPUT: '.{suffix}' is not a raster format; {accepted}"
+    assert "vrt" not in text and "one of" not in text
+    refused = algorithm.raster_destination_problem(output, "/data/stack.vrt")
+    assert refused == "OUTPUT: Timestack writes GeoTIFF rasters, not '.vrt'; name the file .tif."

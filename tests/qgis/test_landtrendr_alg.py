@@ -254,3 +254,16 @@ def test_the_log_says_how_much_of_the_run_waited_on_reads_and_writes(provider, s
     )  # fmt: skip
     engine = [line for line in feedback.infos if "I/O wait" in line]
     assert len(engine) == 1 and engine[0].startswith("1 windows in ")
+
+
+def test_the_fit_styles_take_a_tagged_int16_stack_for_physical_values(qgis_app, tmp_path):
+    """An int16 composite stores NBR ×10000, so its fits' ramps span ×10000; one whose scale tag says
+    ×0.0001 is fitted on NBR itself, so its ramps span NBR."""
+    from tests.helpers.rasters import write_stack
+    from timestack.processing.styles import stack_scale
+
+    data = np.full((2, 3, 3), 5000, dtype="int16")
+    described = ["2000_nbr", "2001_nbr"]
+    assert stack_scale(str(write_stack(tmp_path / "composite.tif", data, described))) == 10000
+    assert stack_scale(str(write_stack(tmp_path / "tagged.tif", data, described, scale=0.0001))) == 1.0
+    assert stack_scale(str(write_stack(tmp_path / "float.tif", data.astype("float32"), described))) == 1.0

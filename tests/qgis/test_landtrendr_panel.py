@@ -69,6 +69,13 @@ def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path
     assert panel.min_magnitude.value() == pytest.approx(1000)
     panel.stack.setLayer(stack_layer[0])
     assert panel.min_magnitude.value() == pytest.approx(0.1)
+    # scale tags make the values physical (QGIS reads such a band as Float32): LandTrendr fits NBR itself
+    with rasterio.open(scaled, "r+") as dst:
+        dst.scales, dst.offsets = (0.0001,) * dst.count, (0.0,) * dst.count
+    tagged = QgsRasterLayer(str(scaled), "tagged int16 stack")
+    QgsProject.instance().addMapLayer(tagged)
+    panel.stack.setLayer(tagged)
+    assert panel.min_magnitude.value() == pytest.approx(0.1)
 
 
 def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):

@@ -185,3 +185,18 @@ def test_a_click_gives_idl_fidelity_under_every_parameter_set(qgis_canvas, tmp_p
     finally:
         inspector.deactivate()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_a_tagged_stack_is_read_in_physical_units_as_the_raster_run_reads_it(qgis_app, tmp_path):
+    """int16 NBR with a scale tag of 0.0001: the inspector fits NBR, not the stored ×10000 numbers."""
+    from tests.helpers.rasters import NODATA, ORIGIN, PIXEL, write_tagged_pair
+    from timestack.gui.pixel_inspector import read_pixel_series
+
+    nbr, _, _ = synthetic_cubes()
+    stored = np.where(np.isnan(nbr), NODATA, np.rint(nbr / 0.0001)).astype("int16")
+    tagged, physical = write_tagged_pair(tmp_path, stored, [f"{year}_nbr" for year in YEARS], [0.0001], [0.0])
+    for row, col in [(2, 6), EMPTY_PIXEL, (9, 9)]:
+        x, y = ORIGIN[0] + (col + 0.5) * PIXEL, ORIGIN[1] - (row + 0.5) * PIXEL
+        got = read_pixel_series(str(tagged), "nbr", x, y).values
+        np.testing.assert_array_equal(got, read_pixel_series(str(physical), "nbr", x, y).values)
+    assert np.nanmax(np.abs(got)) < 1.0

@@ -20,6 +20,7 @@ from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..core.io.grid import physical_values
 from ..core.landtrendr.fit import (
     DEFAULT_FLAVOR,
     STATUS_NO_DATA,
@@ -62,6 +63,8 @@ def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[Pix
         values = values[:, 0, 0]
         if src.nodata is not None and not np.isnan(src.nodata):
             values[values == src.nodata] = np.nan
+        bands = [band - 1 for band in layout.index_bands]  # physical values, as the raster run fits
+        physical_values(values[:, None], [src.scales[b] for b in bands], [src.offsets[b] for b in bands])
     return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values)
 
 

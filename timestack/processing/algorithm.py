@@ -469,16 +469,16 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         return ""
 
     def raster_destination_problem(self, definition, value: str) -> str:
-        """A file type GDAL cannot write rasters as (Processing says only "Incorrect parameter value")."""
+        """A file type GDAL cannot write rasters as (Processing says only "Incorrect parameter value"), or
+        one Timestack does not write: the hint names only what is accepted, GeoTIFF."""
         name = definition.name()
         suffix = os.path.splitext(value.split("|", 1)[0])[1].lstrip(".").lower()
         if value.startswith(("TEMPORARY", "memory:")) or not suffix:
             return ""
-        formats = definition.supportedOutputRasterLayerExtensions()
-        if suffix not in formats:
-            return self.tr("{0}: '.{1}' is not a raster format; name the file .tif (or one of: {2}).").format(
-                name, suffix, ", ".join(formats[:8])
-            )
+        if suffix not in definition.supportedOutputRasterLayerExtensions():
+            return self.tr(
+                "{0}: '.{1}' is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif."
+            ).format(name, suffix)
         if suffix not in ("tif", "tiff"):  # every raster Timestack writes is a GeoTIFF
             return self.tr("{0}: Timestack writes GeoTIFF rasters, not '.{1}'; name the file .tif.").format(
                 name, suffix

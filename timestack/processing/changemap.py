@@ -83,8 +83,9 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             "years, pre-change value at least PREVAL — then one is selected per "
             "pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes "
             "patches of the same year smaller than that many pixels (8-connected). MAG and PREVAL are in the "
-            "units of the stack LandTrendr was fitted on: an int16 composite stores indices x 10000, so "
-            "MAG=1000 is a drop of 0.1 NBR.\n\n"
+            "units of the values LandTrendr fitted: as stored (an int16 composite stores indices x 10000, "
+            "so MAG=1000 is a drop of 0.1 NBR), or physical where the stack's bands carry GDAL scale and "
+            "offset tags (MAG=0.1 is a drop of 0.1 NBR).\n\n"
             "OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. "
             "OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event "
             "counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters "
@@ -183,8 +184,9 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             self.END_YEAR: self.tr("Keep changes detected in this year or earlier; empty: to the last year."),
             self.MAG: self.tr(
                 "Keep changes whose absolute magnitude is above this, in the unit of the "
-                "stack LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is "
-                "0.1 NBR); 0 keeps all."
+                "values LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is "
+                "0.1 NBR; a stack with GDAL scale tags is fitted on physical values: 0.1 is 0.1 NBR); "
+                "0 keeps all."
             ),
             self.DSNR: self.tr(
                 "Keep changes whose magnitude divided by the fit's RMSE is above this "
@@ -196,7 +198,7 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
             ),
             self.PREVAL: self.tr(
                 "Keep changes whose value before the change is at least this, in the unit of "
-                "the stack LandTrendr fitted; empty: no filter."
+                "the values LandTrendr fitted (see MAG); empty: no filter."
             ),
             self.MMU: self.tr(
                 "Remove patches of change of the same year smaller than this many pixels "

@@ -120,10 +120,14 @@ class LandTrendrAlgorithm(
             "INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the "
             "index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The "
             "disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index "
-            "unless DIRECTION says otherwise; values need no ×1000 scaling.\n\n"
+            "unless DIRECTION says otherwise; values need no ×1000 scaling. Bands carrying GDAL scale and "
+            "offset tags (int16 NBR with scale 0.0001, Landsat surface reflectance with 2.75e-05 and -0.2) "
+            "are fitted on their physical values, stored × scale + offset: the outputs, and the change map's "
+            "MAG and PREVAL, are then in those units.\n\n"
             "FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL "
-            "program, including its single-precision p-values and integer truncation (so use it on scaled "
-            "stacks such as Timestack's int16 composites, not on 0-1 index values).\n\n"
+            "program, including its single-precision p-values and integer truncation (so use it on stacks "
+            "stored scaled without scale tags, such as Timestack's int16 composites, not on 0-1 index "
+            "values).\n\n"
             "Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every "
             "year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment "
             "count / status, and the segment table that timestack:changemap maps.\n\n"
@@ -290,14 +294,16 @@ class LandTrendrAlgorithm(
             ),
             self.FLAVOR: self.tr(
                 "gee reproduces Earth Engine's outputs; idl the original IDL program (single-precision "
-                "p-values, integer truncation: for scaled int16 stacks, not 0-1 index values)."
+                "p-values, integer truncation: for int16 stacks stored scaled without scale tags, not 0-1 "
+                "index values nor stacks whose scale tags make them 0-1 values)."
             ),
         })  # fmt: skip
         self.set_help({
             self.INPUT: self.tr(
                 "The annual stack to segment, one band per year and variable named "
                 "YYYY_variable (a composite stack); with Earth Engine, the area and years it "
-                "covers."
+                "covers. Bands with GDAL scale and offset tags are fitted on their physical values "
+                "(stored × scale + offset)."
             ),
             self.ENGINE: self.tr(
                 "Where LandTrendr runs: on this computer, or on Google Earth Engine "
@@ -440,6 +446,19 @@ class LandTrendrAlgorithm(
         return [band for band, label in enumerate(labels, start=1) if label is None or label.variable is None]
 
     @staticmethod
+    def _tagged_index(path: str, index: str) -> bool:
+        """Do GDAL scale/offset tags make the index's stored values physical ones (which the fit reads)?
+        A stack whose layout is wrong is left to the run, which names what is wrong."""
+        import rasterio
+
+        with rasterio.open(path) as src:
+            try:
+                bands = stack_layout(src.descriptions, index).index_bands
+            except TimestackError:
+                return False
+            return any(src.scales[b - 1] != 1.0 or src.offsets[b - 1] != 0.0 for b in bands)
+
+    @staticmethod
     def _tif(path: str) -> Path:
         return Path(path) if Path(path).suffix.lower() in (".tif", ".tiff") else Path(path + ".tif")
 
@@ -513,6 +532,14 @@ class LandTrendrAlgorithm(
                     "INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name "
                     "them (e.g. 1990_nbr) if they hold years of the stack."
                 ).format(", ".join(map(str, unlabelled)))
+            )
+        if flavor == "idl" and self._tagged_index(path, index):
+            feedback.pushWarning(
+                self.tr(
+                    "FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of "
+                    "INPUT's {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored "
+                    "scaled without tags."
+                ).format(index)
             )
 
         rasters = {

@@ -43,7 +43,9 @@ class ResampleAlgorithm(SizeLimitParameter, TimestackAlgorithm):
             "counts towards the next year's winter), annual, or custom periods of DAYS days from the first "
             "date. STATISTIC is the mean, median, maximum, minimum or count of the valid observations of "
             "each period. Every period from the first to the last date is kept: a period without "
-            "observations is nodata (count 0) and is reported. OUTPUT bands are named "
+            "observations (no date in it, or dates that are all nodata) is nodata (count 0) and is "
+            "reported in EMPTY_PERIODS; a pixel whose dates in a period are all nodata is nodata (count "
+            "0) there too. OUTPUT bands are named "
             "<period start>_<variable>, so the result is a dated stack itself."
         )
 
@@ -92,7 +94,8 @@ class ResampleAlgorithm(SizeLimitParameter, TimestackAlgorithm):
         self.set_help({
             self.INPUT: self.tr(
                 "The per-date stack to resample: bands whose descriptions are dated (YYYY-MM-"
-                "DD_variable)."
+                "DD_variable). Bands with GDAL scale and offset tags are resampled on their physical "
+                "values (stored × scale + offset), and OUTPUT is in those units."
             ),
             self.OUTPUT: self.tr("The resampled stack (GeoTIFF), one band per new date and variable."),
         })  # fmt: skip

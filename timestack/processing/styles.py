@@ -307,11 +307,14 @@ class YearRampPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def stack_scale(path: str) -> float:
-    """What a stored value is per unit of reflectance or index: 10000 in an int16 stack, else 1."""
+    """What a value the algorithms read from a stack is per unit of reflectance or index: 10000 in an
+    int16 stack stored ×10000 (Timestack's composites), else 1 — also in an int16 stack whose GDAL scale
+    and offset tags say what its values stand for, since every algorithm reads those physical values."""
     import rasterio
 
     with rasterio.open(path) as src:
-        return float(SCALE_INT16) if src.dtypes[0] == "int16" else 1.0
+        tagged = src.scales[0] != 1.0 or src.offsets[0] != 0.0
+        return float(SCALE_INT16) if src.dtypes[0] == "int16" and not tagged else 1.0
 
 
 #: Fit quality, good (dark) to poor (bright): viridis at five stops.

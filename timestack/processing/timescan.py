@@ -97,7 +97,8 @@ class TimescanAlgorithm(TileParameters, DaskParameter, SizeLimitParameter, Times
         self.set_help({
             self.INPUT: self.tr(
                 "The time stack to summarise: bands whose descriptions are dated (YYYY-MM-"
-                "DD_variable or YYYY_variable)."
+                "DD_variable or YYYY_variable). Bands with GDAL scale and offset tags are summarised "
+                "on their physical values (stored × scale + offset), and OUTPUT is in those units."
             ),
             self.OUTPUT: self.tr(
                 "The timescan (GeoTIFF): per variable, one band per statistic over the dates."

@@ -72,9 +72,11 @@ def _label(date: dt.date, annual: bool) -> str:
 def _read(src, band: int, shape: tuple[int, int]) -> np.ndarray:
     from rasterio.enums import Resampling
 
+    from ..io.grid import physical_values
+
     values = src.read(band, out_shape=shape, resampling=Resampling.nearest, masked=True)
-    scale, offset = src.scales[band - 1], src.offsets[band - 1]
-    return (values.astype(np.float32) * scale + offset).filled(np.nan)
+    planes = values.astype(np.float32).filled(np.nan)[None]
+    return physical_values(planes, src.scales[band - 1 : band], src.offsets[band - 1 : band])[0]
 
 
 def _palette(colormap: str) -> list[int]:

@@ -358,9 +358,10 @@ def as_float(values: np.ndarray, nodata, scale: float, offset: float) -> np.ndar
     numpy.ndarray
         float32.
     """
+    from ..io.grid import physical_values
+
     out = values.astype(np.float32)
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
         out[values == nodata] = np.nan
-    if scale != 1.0 or offset != 0.0:
-        out = out * np.float32(scale) + np.float32(offset)
+    physical_values(out[None], (scale,), (offset,))
     return out

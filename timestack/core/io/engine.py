@@ -56,7 +56,7 @@ from ..runtime import (
 )
 from .atomic import atomic_outputs
 from .budget import SizeEstimate
-from .grid import has_own_mask
+from .grid import has_own_mask, physical_values
 
 __all__ = [
     "BLOCK_SIZE",
@@ -100,7 +100,8 @@ Finish = Callable[[dict[str, Path]], None]
 @dataclass(frozen=True)
 class SourceSpec:
     """Bands (1-based) of one raster read for every window, as float64 with the file's nodata (or, without a
-    nodata value, the pixels its mask hides) as NaN."""
+    nodata value, the pixels its mask hides) as NaN, and in physical units: a band's GDAL scale and offset
+    tags are applied (:func:`.grid.physical_values`), as every reader of a stack does."""
 
     path: str | os.PathLike
     bands: Sequence[int]
@@ -271,7 +272,9 @@ def _read_source(dataset, bands: Sequence[int], window: Window) -> np.ndarray:
     elif nodata is None and any(has_own_mask(flags) for flags in dataset.mask_flag_enums):
         # no nodata value but a mask (internal, .msk or alpha band) says which pixels are missing
         data[dataset.read_masks(list(bands), window=window) == 0] = np.nan
-    return data
+    # nodata is NaN by now, so scaling leaves it out; an untagged band is returned as stored
+    scales, offsets = dataset.scales, dataset.offsets
+    return physical_values(data, [scales[b - 1] for b in bands], [offsets[b - 1] for b in bands])
 
 
 class _StoppedError(Exception):
@@ -435,8 +438,9 @@ def run_windows(
 ) -> EngineStats:
     """Run ``kernel`` over every window of the sources' grid and write its arrays into ``outputs``.
 
-    ``kernel(window, {source key: (bands, rows, cols) float64})`` returns ``{output key: (count, rows,
-    cols)}`` (2-D for one band), in any numeric dtype; the engine casts to the output's dtype before
+    ``kernel(window, {source key: (bands, rows, cols) float64, physical values with NaN for nodata (see
+    :class:`SourceSpec`)})`` returns ``{output key: (count, rows, cols)}`` (2-D for one band), in any
+    numeric dtype; the engine casts to the output's dtype before
     queueing, so a queued window takes what the file will. All
     sources must share one grid; the outputs take it (CRS, transform, size). ``finish(temporaries)``
     runs once every output is written and closed, before the rename (e.g. a second pass over a whole

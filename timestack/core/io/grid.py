@@ -225,6 +225,24 @@ def has_own_mask(flags) -> bool:
     return MaskFlags.per_dataset in flags or MaskFlags.alpha in flags
 
 
+def physical_values(values: np.ndarray, scales, offsets) -> np.ndarray:
+    """Float band values ``(bands, rows, cols)`` (or any shape with a leading band axis and at least two
+    dimensions) turned, in place, into the physical values GDAL's scale and offset tags say they stand
+    for: ``stored × scale + offset`` band by band (Landsat Collection 2 surface reflectance: 2.75e-05 and
+    -0.2; int16 NDVI: 0.0001 and 0).
+
+    Every reader of a band's values goes through this one function, so a tagged stack means the same
+    to every algorithm. A band without tags (scale 1, offset 0) is not touched: its values stay bit for
+    bit as stored. Nodata must already be NaN, and stays NaN. Returns ``values``.
+    """
+    for plane, scale, offset in zip(values, scales, offsets):
+        if (scale is not None and scale != 1.0) or (offset is not None and offset != 0.0):
+            kind = plane.dtype.type
+            plane *= kind(1.0 if scale is None else scale)
+            plane += kind(0.0 if offset is None else offset)
+    return values
+
+
 def bounds_in(
     bounds: tuple[float, float, float, float], src_crs: Any, dst_crs: Any
 ) -> tuple[float, float, float, float]:

@@ -579,6 +579,12 @@ def run_landtrendr_raster(
     ``dask.distributed`` cluster (:func:`..io.engine.run_windows`); a run that reads or writes more
     than ``max_gb`` or needs more memory than available is refused first (:mod:`..io.budget`). Returns
     output key -> path.
+
+    The fit is of the stack's physical values: bands with GDAL scale and offset tags (int16 NBR ×
+    0.0001, Landsat surface reflectance × 2.75e-05 - 0.2) are scaled when read
+    (:class:`..io.engine.SourceSpec`), so the outputs, which carry no such tags, are in those units, and
+    so are the change map's thresholds on them. The LandTrendr parameters themselves are unitless (or
+    per year), whatever the scale.
     """
     import rasterio
 

@@ -150,6 +150,9 @@ def run_timescan_raster(
 ) -> Path:
     """Write the timescan of ``stack_path`` to ``output_path`` (float32 GeoTIFF, NaN nodata).
 
+    Metrics are of the stack's physical values: bands with GDAL scale and offset tags are scaled when
+    read (:class:`..io.engine.SourceSpec`), so the output, which carries no such tags, is in those units.
+
     Parameters
     ----------
     stack_path

@@ -99,7 +99,8 @@ def period_starts(dates: Sequence[dt.date], period: str, days: int = 16) -> list
 
 @dataclass(frozen=True)
 class Resampled:
-    """What a resampling wrote: the file, its period starts, and per variable the periods without data."""
+    """What a resampling wrote: the file, its period starts, and per variable how many periods have no
+    valid observation at any pixel (no date in them, or dates that are nodata everywhere): nodata bands."""
 
     path: Path
     starts: list[dt.date]
@@ -120,6 +121,9 @@ def resample_stack(
 ) -> Resampled:
     """Summarise every variable of a dated stack per period into a float32 GeoTIFF (NaN nodata).
 
+    Values are the stack's physical values: bands with GDAL scale and offset tags are scaled when read
+    (:class:`..io.engine.SourceSpec`), so the output, which carries no such tags, is in those units.
+
     Parameters
     ----------
     stack_path
@@ -134,7 +138,10 @@ def resample_stack(
     Returns
     -------
     Resampled
-        The output, the period starts and, per variable, the number of periods without observations.
+        The output, the period starts and, per variable, the number of periods without observations:
+        without dates, or whose dates are nodata at every pixel. Either way such a period is nodata
+        (count 0) at every pixel, and a pixel whose dates in a period are all nodata is nodata (count 0)
+        there too, as if the period had no date.
 
     Raises
     ------
@@ -164,7 +171,6 @@ def resample_stack(
         ]
         for variable, entries in series.items()
     }
-    empty = {variable: sum(1 for members in periods if not members) for variable, periods in groups.items()}
     descriptions = [f"{start.isoformat()}_{variable}" for variable in series for start in starts]
     tags = {"RESAMPLE_PERIOD": period, "RESAMPLE_STATISTIC": statistic}
     output = OutputSpec(Path(output_path), len(descriptions), descriptions, tags)
@@ -172,11 +178,16 @@ def resample_stack(
         variable: SourceSpec(stack_path, [band for _, band in series[variable]]) for variable in series
     }
     reduce = _REDUCERS[statistic]
+    # per variable and period: has any pixel a valid observation (a period whose dates are all nodata is
+    # as empty as one without dates: both are nodata, count 0, everywhere in the output)
+    observed = {variable: np.zeros(len(starts), dtype=bool) for variable in series}
 
     def kernel(_window, arrays):
-        layers = []
+        layers, seen = [], {}
         for variable, periods in groups.items():
             values = arrays[variable]
+            valid = np.isfinite(values).any(axis=(1, 2))  # per date: any valid pixel in the window
+            seen[variable] = np.array([valid[members].any() for members in periods], dtype=bool)
             for members in periods:
                 if not members:
                     fill = 0.0 if statistic == "count" else np.nan
@@ -185,11 +196,17 @@ def resample_stack(
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN pixels stay NaN
                     layers.append(reduce(values[members], axis=0))
-        return {"resampled": np.stack(layers)}
+        return {"resampled": np.stack(layers), "observed": seen}
+
+    def collect(_window, result) -> None:
+        for variable, seen in result["observed"].items():
+            observed[variable] |= seen
 
     run_windows(
         sources, {"resampled": output}, kernel, chunk_size,
         progress=progress, is_cancelled=is_cancelled,
         label=Message(QT_TRANSLATE_NOOP("TimestackCore", "Resample")), stats=stats, max_gb=max_gb,
+        collect=collect,
     )  # fmt: skip
+    empty = {variable: int(np.count_nonzero(~seen)) for variable, seen in observed.items()}
     return Resampled(Path(output_path), starts, empty)
