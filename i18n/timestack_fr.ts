@@ -369,231 +369,231 @@
         <translation>Carte des changements LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="98"/>
+        <location filename="../timestack/processing/changemap.py" line="99"/>
         <source>LandTrendr segment table</source>
         <translation>Table des segments LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="99"/>
+        <location filename="../timestack/processing/changemap.py" line="100"/>
         <source>Change</source>
         <translation>Changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="99"/>
+        <location filename="../timestack/processing/changemap.py" line="100"/>
         <source>Loss (disturbance)</source>
         <translation>Perte (perturbation)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="99"/>
+        <location filename="../timestack/processing/changemap.py" line="100"/>
         <source>Gain (recovery)</source>
         <translation>Gain (reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="107"/>
+        <location filename="../timestack/processing/changemap.py" line="108"/>
         <source>Select per pixel</source>
         <translation>Sélection par pixel</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="112"/>
+        <location filename="../timestack/processing/changemap.py" line="113"/>
         <source>First year of detection</source>
         <translation>Première année de détection</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="112"/>
+        <location filename="../timestack/processing/changemap.py" line="113"/>
         <source>Last year of detection</source>
         <translation>Dernière année de détection</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="119"/>
+        <location filename="../timestack/processing/changemap.py" line="120"/>
         <source>Minimum magnitude</source>
         <translation>Magnitude minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="122"/>
+        <location filename="../timestack/processing/changemap.py" line="123"/>
         <source>Minimum DSNR (magnitude / RMSE)</source>
         <translation>DSNR minimal (magnitude / RMSE)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="127"/>
+        <location filename="../timestack/processing/changemap.py" line="128"/>
         <source>Maximum duration (years)</source>
         <translation>Durée maximale (ans)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="132"/>
+        <location filename="../timestack/processing/changemap.py" line="133"/>
         <source>Minimum pre-change value</source>
         <translation>Valeur minimale avant changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="137"/>
+        <location filename="../timestack/processing/changemap.py" line="138"/>
         <source>Minimum mapping unit (pixels, 1 = off)</source>
         <translation>Unité minimale de cartographie (pixels, 1 = désactivée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="143"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="143"/>
         <source>Automatic (as LandTrendr fitted it)</source>
         <translation>Automatique (tel que LandTrendr l'a ajusté)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="143"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="142"/>
+        <location filename="../timestack/processing/changemap.py" line="143"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="322"/>
+        <location filename="../timestack/processing/changemap.py" line="324"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="155"/>
+        <location filename="../timestack/processing/changemap.py" line="156"/>
         <source>Every event (per-year loss and gain magnitudes, counts)</source>
         <translation>Tous les événements (magnitudes de perte et de gain par année, nombres)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="237"/>
+        <location filename="../timestack/processing/changemap.py" line="239"/>
         <source>INPUT: not a LandTrendr segment table; use the OUTPUT_SEGMENTS raster of timestack:landtrendr (bands segment_&lt;n&gt;_&lt;field&gt;).</source>
         <translation>INPUT : ce n'est pas une table des segments LandTrendr ; utilisez le raster OUTPUT_SEGMENTS de timestack:landtrendr (bandes segment_&lt;n&gt;_&lt;field&gt;).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="252"/>
+        <location filename="../timestack/processing/changemap.py" line="254"/>
         <source>INDEX_DIRECTION: the input does not say how its index changes on disturbance (it was not written by timestack:landtrendr); choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="308"/>
+        <location filename="../timestack/processing/changemap.py" line="310"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="331"/>
+        <location filename="../timestack/processing/changemap.py" line="333"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="331"/>
+        <location filename="../timestack/processing/changemap.py" line="333"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="341"/>
+        <location filename="../timestack/processing/changemap.py" line="343"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="353"/>
+        <location filename="../timestack/processing/changemap.py" line="355"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="163"/>
+        <location filename="../timestack/processing/changemap.py" line="164"/>
         <source>Pixels with a change (0: empty map)</source>
         <translation>Pixels ayant un changement (0 : carte vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="278"/>
+        <location filename="../timestack/processing/changemap.py" line="280"/>
         <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
         <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="335"/>
+        <location filename="../timestack/processing/changemap.py" line="337"/>
         <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
         <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>The segment table written by LandTrendr (OUTPUT_SEGMENTS).</source>
+        <translation>La table des segments écrite par LandTrendr (OUTPUT_SEGMENTS).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Map disturbances (loss: the index moves away from forest) or recoveries (gain).</source>
+        <translation>Cartographier les perturbations (perte : l'indice s'éloigne de la forêt) ou les rétablissements (gain).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Which segment a pixel shows when several pass the filters: greatest or least magnitude, newest or oldest, fastest or slowest rate, longest duration.</source>
+        <translation>Le segment qu'un pixel montre quand plusieurs passent les filtres : magnitude la plus forte ou la plus faible, le plus récent ou le plus ancien, taux le plus rapide ou le plus lent, durée la plus longue.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes detected in this year or later (year of detection: the segment&apos;s start + 1); empty: from the first year.</source>
+        <translation>Garder les changements détectés cette année-là ou plus tard (année de détection : le début du segment + 1) ; vide : dès la première année.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes detected in this year or earlier; empty: to the last year.</source>
+        <translation>Garder les changements détectés cette année-là ou plus tôt ; vide : jusqu'à la dernière année.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes whose magnitude divided by the fit&apos;s RMSE is above this (unitless signal-to-noise); empty: no filter.</source>
+        <translation>Garder les changements dont la magnitude divisée par la RMSE de l'ajustement dépasse cette valeur (rapport signal sur bruit, sans unité) ; vide : pas de filtre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes lasting at most this many years (1: abrupt changes only); empty: any duration.</source>
+        <translation>Garder les changements qui durent au plus ce nombre d'années (1 : changements brusques seulement) ; vide : toute durée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Remove patches of change of the same year smaller than this many pixels (8-connected); 1 keeps every pixel.</source>
+        <translation>Supprimer les taches de changement de la même année plus petites que ce nombre de pixels (connexité 8) ; 1 garde chaque pixel.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Whether the index decreases (NBR, NDVI) or increases (TCB, SWIR) on a disturbance; Automatic reads how LandTrendr fitted it from the segment table.</source>
+        <translation>Si l'indice diminue (NBR, NDVI) ou augmente (TCB, SWIR) lors d'une perturbation ; Automatique lit dans la table des segments comment LandTrendr l'a ajusté.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>The change map: per pixel, the selected change&apos;s year of detection, magnitude, duration, value before, rate and DSNR (yod, mag, dur, preval, rate, dsnr; NaN where nothing passed).</source>
+        <translation>La carte des changements : par pixel, l'année de détection, la magnitude, la durée, la valeur avant, le taux et le DSNR du changement retenu (yod, mag, dur, preval, rate, dsnr ; NaN là où rien n'est passé).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Optional: every event, a loss and a gain magnitude band per year and the event counts (0 where none).</source>
+        <translation>Facultatif : chaque événement, une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 là où il n'y en a pas).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="273"/>
+        <source>START_YEAR: {0} is before {1} (Landsat&apos;s first year, or the segment table&apos;s when it starts earlier); choose a later year, or leave it empty.</source>
+        <translation>START_YEAR : {0} est antérieure à {1} (première année de Landsat, ou de la table de segments si elle commence plus tôt) ; choisissez une année plus tardive, ou laissez le champ vide.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/changemap.py" line="79"/>
         <source>Maps disturbance (loss) or recovery (gain) from the segment table of timestack:landtrendr.
 
-Segments are filtered first — year of detection (segment start + 1) within START_YEAR–END_YEAR, absolute magnitude above MAG and DSNR (magnitude / RMSE) above DSNR, duration at most DUR years, pre-change value at least PREVAL — then one is selected per pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes patches of the same year smaller than that many pixels (8-connected). MAG and PREVAL are in the units of the stack LandTrendr was fitted on: an int16 composite stores indices x 10000, so MAG=1000 is a drop of 0.1 NBR.
+Segments are filtered first — year of detection (segment start + 1) within START_YEAR–END_YEAR, absolute magnitude above MAG and DSNR (magnitude / RMSE) above DSNR, duration at most DUR years, pre-change value at least PREVAL — then one is selected per pixel by SORT (greatest, least, newest, oldest, fastest, slowest, longest). MMU removes patches of the same year smaller than that many pixels (8-connected). MAG and PREVAL are in the units of the values LandTrendr fitted: as stored (an int16 composite stores indices x 10000, so MAG=1000 is a drop of 0.1 NBR), or physical where the stack's bands carry GDAL scale and offset tags (MAG=0.1 is a drop of 0.1 NBR).
 
 OUTPUT bands: yod, mag, dur, preval, rate, dsnr (NaN where nothing passed), styled by year. OUTPUT_EVENTS keeps every event: a loss and a gain magnitude band per year and the event counts (0 where none). CHANGED_PIXELS counts the pixels with a change; a map the filters left empty is reported with a warning.
 
 DASK_SCHEDULER (advanced) maps the windows on a dask.distributed cluster; MMU still runs here, so the result is the one a local run writes.</source>
         <translation>Cartographie les perturbations (perte) ou la reprise (gain) à partir de la table des segments de timestack:landtrendr.
 
-Les segments sont d'abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d'au plus DUR ans, valeur avant changement d'au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d'une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités de la pile sur laquelle LandTrendr a été ajusté : un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR.
+Les segments sont d'abord filtrés — année de détection (début du segment + 1) comprise entre START_YEAR et END_YEAR, magnitude absolue supérieure à MAG et DSNR (magnitude / RMSE) supérieur à DSNR, durée d'au plus DUR ans, valeur avant changement d'au moins PREVAL — puis un seul est retenu par pixel selon SORT (la plus forte, la plus faible, la plus récente, la plus ancienne, la plus rapide, la plus lente, la plus longue). MMU supprime les taches d'une même année plus petites que ce nombre de pixels (connexité 8). MAG et PREVAL sont dans les unités des valeurs ajustées par LandTrendr : telles que stockées (un composite int16 stocke les indices × 10000, donc MAG=1000 correspond à une baisse de 0,1 de NBR), ou physiques si les bandes de la pile portent des facteurs d'échelle et de décalage GDAL (MAG=0.1 correspond à une baisse de 0,1 de NBR).
 
 Bandes de OUTPUT : yod, mag, dur, preval, rate, dsnr (NaN là où rien n'a passé le filtre), avec un style par année. OUTPUT_EVENTS conserve chaque événement : une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 s'il n'y en a aucun). CHANGED_PIXELS compte les pixels ayant un changement ; une carte que les filtres ont laissée vide est signalée par un avertissement.
 
 DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distributed ; MMU s'exécute toujours ici, donc le résultat est celui qu'écrit un traitement local.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>The segment table written by LandTrendr (OUTPUT_SEGMENTS).</source>
-        <translation>La table des segments écrite par LandTrendr (OUTPUT_SEGMENTS).</translation>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes whose absolute magnitude is above this, in the unit of the values LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is 0.1 NBR; a stack with GDAL scale tags is fitted on physical values: 0.1 is 0.1 NBR); 0 keeps all.</source>
+        <translation>Garder les changements dont la magnitude absolue dépasse cette valeur, dans l'unité des valeurs ajustées par LandTrendr (un composite int16 stocke les indices × 10000 : 1000 vaut 0,1 de NBR ; une pile portant des facteurs d'échelle GDAL est ajustée sur ses valeurs physiques : 0.1 vaut 0,1 de NBR) ; 0 garde tout.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Map disturbances (loss: the index moves away from forest) or recoveries (gain).</source>
-        <translation>Cartographier les perturbations (perte : l'indice s'éloigne de la forêt) ou les rétablissements (gain).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Which segment a pixel shows when several pass the filters: greatest or least magnitude, newest or oldest, fastest or slowest rate, longest duration.</source>
-        <translation>Le segment qu'un pixel montre quand plusieurs passent les filtres : magnitude la plus forte ou la plus faible, le plus récent ou le plus ancien, taux le plus rapide ou le plus lent, durée la plus longue.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes detected in this year or later (year of detection: the segment&apos;s start + 1); empty: from the first year.</source>
-        <translation>Garder les changements détectés cette année-là ou plus tard (année de détection : le début du segment + 1) ; vide : dès la première année.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes detected in this year or earlier; empty: to the last year.</source>
-        <translation>Garder les changements détectés cette année-là ou plus tôt ; vide : jusqu'à la dernière année.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes whose absolute magnitude is above this, in the unit of the stack LandTrendr fitted (an int16 composite stores indices × 10000: 1000 is 0.1 NBR); 0 keeps all.</source>
-        <translation>Garder les changements dont la magnitude absolue dépasse cette valeur, dans l'unité du stack ajusté par LandTrendr (un composite int16 stocke les indices × 10000 : 1000 vaut 0,1 de NBR) ; 0 garde tout.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes whose magnitude divided by the fit&apos;s RMSE is above this (unitless signal-to-noise); empty: no filter.</source>
-        <translation>Garder les changements dont la magnitude divisée par la RMSE de l'ajustement dépasse cette valeur (rapport signal sur bruit, sans unité) ; vide : pas de filtre.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes lasting at most this many years (1: abrupt changes only); empty: any duration.</source>
-        <translation>Garder les changements qui durent au plus ce nombre d'années (1 : changements brusques seulement) ; vide : toute durée.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Keep changes whose value before the change is at least this, in the unit of the stack LandTrendr fitted; empty: no filter.</source>
-        <translation>Garder les changements dont la valeur avant le changement est au moins celle-ci, dans l'unité du stack ajusté par LandTrendr ; vide : pas de filtre.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Remove patches of change of the same year smaller than this many pixels (8-connected); 1 keeps every pixel.</source>
-        <translation>Supprimer les taches de changement de la même année plus petites que ce nombre de pixels (connexité 8) ; 1 garde chaque pixel.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Whether the index decreases (NBR, NDVI) or increases (TCB, SWIR) on a disturbance; Automatic reads how LandTrendr fitted it from the segment table.</source>
-        <translation>Si l'indice diminue (NBR, NDVI) ou augmente (TCB, SWIR) lors d'une perturbation ; Automatique lit dans la table des segments comment LandTrendr l'a ajusté.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>The change map: per pixel, the selected change&apos;s year of detection, magnitude, duration, value before, rate and DSNR (yod, mag, dur, preval, rate, dsnr; NaN where nothing passed).</source>
-        <translation>La carte des changements : par pixel, l'année de détection, la magnitude, la durée, la valeur avant, le taux et le DSNR du changement retenu (yod, mag, dur, preval, rate, dsnr ; NaN là où rien n'est passé).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="169"/>
-        <source>Optional: every event, a loss and a gain magnitude band per year and the event counts (0 where none).</source>
-        <translation>Facultatif : chaque événement, une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 là où il n'y en a pas).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/changemap.py" line="271"/>
-        <source>START_YEAR: {0} is before {1} (Landsat&apos;s first year, or the segment table&apos;s when it starts earlier); choose a later year, or leave it empty.</source>
-        <translation>START_YEAR : {0} est antérieure à {1} (première année de Landsat, ou de la table de segments si elle commence plus tôt) ; choisissez une année plus tardive, ou laissez le champ vide.</translation>
+        <location filename="../timestack/processing/changemap.py" line="170"/>
+        <source>Keep changes whose value before the change is at least this, in the unit of the values LandTrendr fitted (see MAG); empty: no filter.</source>
+        <translation>Garder les changements dont la valeur avant le changement est au moins celle-ci, dans l'unité des valeurs ajustées par LandTrendr (voir MAG) ; vide : pas de filtre.</translation>
     </message>
 </context>
 <context>
@@ -2065,415 +2065,420 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Segmentation temporelle LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="139"/>
+        <location filename="../timestack/processing/landtrendr.py" line="143"/>
         <source>Annual stack (bands YYYY_name)</source>
         <translation>Pile annuelle (bandes YYYY_nom)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="142"/>
+        <location filename="../timestack/processing/landtrendr.py" line="146"/>
         <source>Index or band to segment (e.g. nbr)</source>
         <translation>Indice ou bande à segmenter (p. ex. nbr)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="145"/>
+        <location filename="../timestack/processing/landtrendr.py" line="149"/>
         <source>Other bands to fit at the index&apos;s vertex years (comma separated)</source>
         <translation>Autres bandes à ajuster aux années des sommets de l'indice (séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="155"/>
+        <location filename="../timestack/processing/landtrendr.py" line="159"/>
         <source>Maximum segments</source>
         <translation>Nombre maximal de segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="157"/>
+        <location filename="../timestack/processing/landtrendr.py" line="161"/>
         <source>Vertex count overshoot</source>
         <translation>Dépassement du nombre de sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="161"/>
+        <location filename="../timestack/processing/landtrendr.py" line="165"/>
         <source>Minimum observations needed</source>
         <translation>Nombre minimal d'observations</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="166"/>
+        <location filename="../timestack/processing/landtrendr.py" line="170"/>
         <source>Prevent one-year recovery</source>
         <translation>Empêcher la reprise en un an</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="175"/>
+        <location filename="../timestack/processing/landtrendr.py" line="179"/>
         <source>Flavor</source>
         <translation>Variante</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="175"/>
+        <location filename="../timestack/processing/landtrendr.py" line="179"/>
         <source>gee — Earth Engine behaviour</source>
         <translation>gee — comportement d'Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="175"/>
+        <location filename="../timestack/processing/landtrendr.py" line="179"/>
         <source>idl — original IDL program</source>
         <translation>idl — programme IDL d'origine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="183"/>
+        <location filename="../timestack/processing/landtrendr.py" line="187"/>
         <source>Index change on disturbance</source>
         <translation>Évolution de l'indice lors d'une perturbation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="183"/>
+        <location filename="../timestack/processing/landtrendr.py" line="187"/>
         <source>Automatic (from the index)</source>
         <translation>Automatique (d'après l'indice)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="183"/>
+        <location filename="../timestack/processing/landtrendr.py" line="187"/>
         <source>Decreases (like NBR, NDVI)</source>
         <translation>Diminue (comme NBR, NDVI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="183"/>
+        <location filename="../timestack/processing/landtrendr.py" line="187"/>
         <source>Increases (like TCB, SWIR)</source>
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="195"/>
+        <location filename="../timestack/processing/landtrendr.py" line="199"/>
         <source>Engine</source>
         <translation>Moteur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="195"/>
+        <location filename="../timestack/processing/landtrendr.py" line="199"/>
         <source>Local (this computer)</source>
         <translation>Local (cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="195"/>
+        <location filename="../timestack/processing/landtrendr.py" line="199"/>
         <source>Google Earth Engine</source>
         <translation>Google Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="203"/>
+        <location filename="../timestack/processing/landtrendr.py" line="207"/>
         <source>Earth Engine: Google Cloud project</source>
         <translation>Earth Engine : projet Google Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="203"/>
+        <location filename="../timestack/processing/landtrendr.py" line="207"/>
         <source>Earth Engine: Google Drive export folder</source>
         <translation>Earth Engine : dossier d'export Google Drive</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="203"/>
+        <location filename="../timestack/processing/landtrendr.py" line="207"/>
         <source>Earth Engine: start the export tasks</source>
         <translation>Earth Engine : lancer les tâches d'export</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="223"/>
+        <location filename="../timestack/processing/landtrendr.py" line="227"/>
         <source>Earth Engine export tasks</source>
         <translation>Tâches d'export Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="224"/>
+        <location filename="../timestack/processing/landtrendr.py" line="228"/>
         <source>Vertices</source>
         <translation>Sommets</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="224"/>
+        <location filename="../timestack/processing/landtrendr.py" line="228"/>
         <source>Fitted values (one band per year)</source>
         <translation>Valeurs ajustées (une bande par année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="224"/>
+        <location filename="../timestack/processing/landtrendr.py" line="228"/>
         <source>RMSE, p-value, segment count, status</source>
         <translation>RMSE, valeur p, nombre de segments, statut</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="224"/>
+        <location filename="../timestack/processing/landtrendr.py" line="228"/>
         <source>Segment table</source>
         <translation>Table des segments</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="232"/>
+        <location filename="../timestack/processing/landtrendr.py" line="236"/>
         <source>FTV folder (one GeoTIFF per fit band)</source>
         <translation>Dossier FTV (un GeoTIFF par bande ajustée)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="381"/>
+        <location filename="../timestack/processing/landtrendr.py" line="387"/>
         <source>DIRECTION: {0} is not a known index or band, so its change on disturbance is unknown; choose &apos;Decreases&apos; or &apos;Increases&apos;.</source>
         <translation>DIRECTION : {0} n'est pas un indice ou une bande connu, son évolution lors d'une perturbation est donc inconnue ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="392"/>
+        <location filename="../timestack/processing/landtrendr.py" line="398"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="399"/>
+        <location filename="../timestack/processing/landtrendr.py" line="405"/>
         <source>INPUT: the stack has no year information: its band descriptions must read YYYY_name (e.g. 1990_nbr), as timestack:composite writes them.</source>
         <translation>INPUT : la pile n'a pas d'information d'année : ses descriptions de bandes doivent être de la forme YYYY_nom (p. ex. 1990_nbr), comme les écrit timestack:composite.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="407"/>
+        <location filename="../timestack/processing/landtrendr.py" line="413"/>
         <source>INDEX: the stack has no band named {0}; it has: {1}.</source>
         <translation>INDEX : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="426"/>
+        <location filename="../timestack/processing/landtrendr.py" line="432"/>
         <source>FIT_BANDS: the stack has no band named {0}; it has: {1}.</source>
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="458"/>
+        <location filename="../timestack/processing/landtrendr.py" line="477"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="495"/>
+        <location filename="../timestack/processing/landtrendr.py" line="514"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="497"/>
+        <location filename="../timestack/processing/landtrendr.py" line="516"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="527"/>
+        <location filename="../timestack/processing/landtrendr.py" line="554"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="548"/>
+        <location filename="../timestack/processing/landtrendr.py" line="575"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="548"/>
+        <location filename="../timestack/processing/landtrendr.py" line="575"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="548"/>
+        <location filename="../timestack/processing/landtrendr.py" line="575"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="581"/>
+        <location filename="../timestack/processing/landtrendr.py" line="608"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="582"/>
+        <location filename="../timestack/processing/landtrendr.py" line="609"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="583"/>
+        <location filename="../timestack/processing/landtrendr.py" line="610"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="584"/>
+        <location filename="../timestack/processing/landtrendr.py" line="611"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="595"/>
+        <location filename="../timestack/processing/landtrendr.py" line="622"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="203"/>
+        <location filename="../timestack/processing/landtrendr.py" line="207"/>
         <source>Earth Engine: annual composite ImageCollection (asset id; empty = composite here)</source>
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="481"/>
+        <location filename="../timestack/processing/landtrendr.py" line="500"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="156"/>
+        <location filename="../timestack/processing/landtrendr.py" line="160"/>
         <source>Spike threshold, ≥ 0 (1 or more = no despiking)</source>
         <translation>Seuil de pic, ≥ 0 (1 ou plus = pas de suppression des pics)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="158"/>
+        <location filename="../timestack/processing/landtrendr.py" line="162"/>
         <source>Recovery threshold (1/years), ≥ 0</source>
         <translation>Seuil de reprise (1/années), ≥ 0</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="159"/>
+        <location filename="../timestack/processing/landtrendr.py" line="163"/>
         <source>p-value threshold, in (0, 1]</source>
         <translation>Seuil de valeur p, dans ]0, 1]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="160"/>
+        <location filename="../timestack/processing/landtrendr.py" line="164"/>
         <source>Best model proportion, in (0, 2]</source>
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="556"/>
+        <location filename="../timestack/processing/landtrendr.py" line="583"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="572"/>
+        <location filename="../timestack/processing/landtrendr.py" line="599"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="415"/>
+        <location filename="../timestack/processing/landtrendr.py" line="421"/>
         <source>INPUT: the stack holds {0} year(s) of {1} ({2}); LandTrendr fits a series of years, so choose a stack with at least MIN_OBSERVATIONS_NEEDED of them.</source>
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="529"/>
+        <location filename="../timestack/processing/landtrendr.py" line="556"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="535"/>
+        <location filename="../timestack/processing/landtrendr.py" line="562"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>The variable of the stack whose yearly values are segmented (nbr of bands 1990_nbr, 1991_nbr…): its vertices mark the disturbances and recoveries.</source>
+        <translation>La variable de la pile dont les valeurs annuelles sont segmentées (nbr pour les bandes 1990_nbr, 1991_nbr…) : ses sommets marquent les perturbations et les reconstitutions.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Other variables of the stack fitted at the index&apos;s vertex years (fitted-to-vertex, FTV), one GeoTIFF per band in the FTV folder; empty: none.</source>
+        <translation>Autres variables de la pile ajustées aux années des sommets de l'indice (fitted-to-vertex, FTV), un GeoTIFF par bande dans le dossier FTV ; vide : aucune.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Whether the index falls or rises when the forest is disturbed, which decides which segments are losses; Automatic takes it from the index (NBR and NDVI fall, TCB and SWIR rise).</source>
+        <translation>Indique si l'indice baisse ou augmente lorsque la forêt est perturbée, ce qui décide quels segments sont des pertes ; Automatique le déduit de l'indice (NBR et NDVI baissent, TCB et SWIR augmentent).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>The most straight-line segments a pixel&apos;s trajectory may have (a count; vertices = segments + 1). More segments follow shorter changes, and more noise.</source>
+        <translation>Le plus grand nombre de segments rectilignes que peut avoir la trajectoire d'un pixel (un nombre ; sommets = segments + 1). Plus de segments suivent des changements plus courts, et plus de bruit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Dampens one-year spikes before fitting (unitless): the lower, the more spikes are flattened; 1 or more dampens none.</source>
+        <translation>Atténue les pics d'une année avant l'ajustement (sans unité) : plus la valeur est basse, plus de pics sont aplanis ; 1 ou plus n'en atténue aucun.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>How many vertices beyond maximum segments + 1 the first pass may find before the weakest are removed by angle (a count).</source>
+        <translation>Combien de sommets au-delà de segments maximum + 1 la première passe peut trouver avant que les plus faibles soient retirés selon l'angle (un nombre).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Refuses segments that recover within one year: a one-year return to the value before a disturbance is taken as noise.</source>
+        <translation>Refuse les segments qui se reconstituent en un an : un retour en un an à la valeur d'avant une perturbation est considéré comme du bruit.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Refuses a segment recovering faster than this rate, in 1/years: 0.25 allows a full recovery in no less than 4 years.</source>
+        <translation>Refuse un segment qui se reconstitue plus vite que ce taux, en 1/années : 0,25 permet une reconstitution complète en 4 ans au moins.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>A fit is kept only when its F-test p-value is at most this (unitless, 0-1); otherwise a simpler fit is tried.</source>
+        <translation>Un ajustement n'est gardé que si la p-valeur de son test F est au plus égale à cette valeur (sans unité, 0-1) ; sinon un ajustement plus simple est essayé.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Takes the fit with the most vertices whose p-value is within this proportion of the best fit&apos;s (unitless); 1 takes the best fit.</source>
+        <translation>Prend l'ajustement ayant le plus de sommets dont la p-valeur est dans cette proportion de celle du meilleur ajustement (sans unité) ; 1 prend le meilleur ajustement.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>Pixels with fewer valid years than this (a count) are not fitted; their outputs are nodata.</source>
+        <translation>Les pixels ayant moins d'années valides que cette valeur (un nombre) ne sont pas ajustés ; leurs sorties sont nodata.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>Where LandTrendr runs: on this computer, or on Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), whose results are exported to Google Drive.</source>
+        <translation>Où LandTrendr s'exécute : sur cet ordinateur, ou sur Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), dont les résultats sont exportés vers Google Drive.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>With Earth Engine: the asset id of an ImageCollection of annual composites to segment; empty: Landsat composites are made on Earth Engine for the stack&apos;s area and years.</source>
+        <translation>Avec Earth Engine : l'identifiant d'asset d'une ImageCollection de composites annuels à segmenter ; vide : des composites Landsat sont calculés sur Earth Engine pour l'emprise et les années du stack.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>With Earth Engine: the Google Cloud project the run is billed to and its tasks belong to; empty: the project of your Earth Engine login.</source>
+        <translation>Avec Earth Engine : le projet Google Cloud auquel l'exécution est facturée et auquel appartiennent ses tâches ; vide : le projet de votre connexion Earth Engine.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>With Earth Engine: the Google Drive folder the export tasks write their GeoTIFFs to.</source>
+        <translation>Avec Earth Engine : le dossier Google Drive où les tâches d'export écrivent leurs GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>With Earth Engine: start the export tasks now; unticked, they are only prepared (follow or cancel them with &apos;Earth Engine tasks&apos;).</source>
+        <translation>Avec Earth Engine : lancer les tâches d'export maintenant ; décoché, elles sont seulement préparées (suivez-les ou annulez-les avec « Tâches Earth Engine »).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>Per pixel, the years of the trajectory&apos;s vertices with their source and fitted values, one band each (NaN past the last vertex).</source>
+        <translation>Par pixel, les années des sommets de la trajectoire avec leurs valeurs source et ajustées, une bande chacune (NaN après le dernier sommet).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>The index as LandTrendr fitted it, one band per year (YYYY_fitted), in the index&apos;s unit.</source>
+        <translation>L'indice tel que LandTrendr l'a ajusté, une bande par année (AAAA_fitted), dans l'unité de l'indice.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>Per pixel: the fit's root mean square error (in the index's unit), its p-value (0–1), the number of segments and the fit's status.</source>
+        <translation>Par pixel : l'erreur quadratique moyenne de l'ajustement (dans l'unité de l'indice), sa valeur p (0–1), le nombre de segments et l'état de l'ajustement.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>Per pixel, the segments of the fitted trajectory (their years, values, magnitudes, durations): the input of the change map.</source>
+        <translation>Par pixel, les segments de la trajectoire ajustée (leurs années, valeurs, magnitudes, durées) : l'entrée de la carte des changements.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>Folder of the fitted-to-vertex stacks: one GeoTIFF per band of FIT_BANDS, fitted at the index&apos;s vertex years; empty: not written.</source>
+        <translation>Dossier des stacks ajustés aux sommets : un GeoTIFF par bande de FIT_BANDS, ajustée aux années des sommets de l'indice ; vide : non écrits.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/landtrendr.py" line="530"/>
+        <source>INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name them (e.g. 1990_nbr) if they hold years of the stack.</source>
+        <translation>INPUT : les bandes {0} n'ont pas de description AAAA_nom, LandTrendr les laisse donc de côté ; nommez-les (p. ex. 1990_nbr) si elles contiennent des années de la pile.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/landtrendr.py" line="116"/>
         <source>Fits LandTrendr (Kennedy et al. 2010) to every pixel of an annual stack: a piecewise-linear trajectory whose vertices mark disturbances and recoveries.
 
-INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling.
+INPUT is a stack whose band descriptions are YYYY_name (the composite algorithm writes them); INDEX names the band or index to segment (e.g. nbr). FIT_BANDS are other bands fitted at the index's vertex years (FTV). Parameters carry Earth Engine's names and defaults. The disturbance direction (NBR, NDVI fall on disturbance; TCB, SWIR rise) is taken from the index unless DIRECTION says otherwise; values need no ×1000 scaling. Bands carrying GDAL scale and offset tags (int16 NBR with scale 0.0001, Landsat surface reflectance with 2.75e-05 and -0.2) are fitted on their physical values, stored × scale + offset: the outputs, and the change map's MAG and PREVAL, are then in those units.
 
-FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation (so use it on scaled stacks such as Timestack's int16 composites, not on 0-1 index values).
+FLAVOR 'gee' (default) reproduces Earth Engine's outputs; 'idl' reproduces the original IDL program, including its single-precision p-values and integer truncation (so use it on stacks stored scaled without scale tags, such as Timestack's int16 composites, not on 0-1 index values).
 
 Outputs: vertices (years, source and fitted values, NaN-padded), the fitted value for every year, FTV stacks per fit band (one GeoTIFF per band in a folder), RMSE / p-value / segment count / status, and the segment table that timestack:changemap maps.
 
 TILE_SIZE (squares of that many pixels) or TILES (a grid layer such as Landsat ARD tiles: one tile per cell on the stack, named by TILES_ID_FIELD) runs a large stack tile by tile into TILES_FOLDER, which records every finished tile: after a crash or a cancel, the same run started again skips them. The outputs are then VRT mosaics of the tiles in TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;band&gt;.vrt), whatever paths the outputs name.</source>
         <translation>Ajuste LandTrendr (Kennedy et al. 2010) à chaque pixel d'une pile annuelle : une trajectoire linéaire par morceaux dont les sommets marquent les perturbations et les reprises.
 
-INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l'algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l'indice à segmenter (p. ex. nbr). FIT_BANDS sont d'autres bandes ajustées aux années des sommets de l'indice (FTV). Les paramètres portent les noms et les valeurs par défaut d'Earth Engine. Le sens d'une perturbation (NBR et NDVI baissent lors d'une perturbation ; TCB et SWIR augmentent) est déduit de l'indice, sauf si DIRECTION en dispose autrement ; les valeurs n'ont pas besoin d'une mise à l'échelle × 1000.
+INPUT est une pile dont les descriptions de bandes sont de la forme YYYY_nom (l'algorithme de composite les écrit ainsi) ; INDEX nomme la bande ou l'indice à segmenter (p. ex. nbr). FIT_BANDS sont d'autres bandes ajustées aux années des sommets de l'indice (FTV). Les paramètres portent les noms et les valeurs par défaut d'Earth Engine. Le sens d'une perturbation (NBR et NDVI baissent lors d'une perturbation ; TCB et SWIR augmentent) est déduit de l'indice, sauf si DIRECTION en dispose autrement ; les valeurs n'ont pas besoin d'une mise à l'échelle × 1000. Les bandes portant des facteurs d'échelle et de décalage GDAL (NBR en int16 avec une échelle de 0.0001, réflectance de surface Landsat avec 2.75e-05 et -0.2) sont ajustées sur leurs valeurs physiques, valeur stockée × échelle + décalage : les sorties, ainsi que MAG et PREVAL de la carte des changements, sont alors dans ces unités.
 
-La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d'Earth Engine ; « idl » reproduit le programme IDL d'origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles mises à l'échelle comme les composites int16 de Timestack, pas sur des valeurs d'indice entre 0 et 1).
+La variante (FLAVOR) « gee » (par défaut) reproduit les sorties d'Earth Engine ; « idl » reproduit le programme IDL d'origine, y compris ses valeurs p en simple précision et sa troncature entière (utilisez-la donc sur des piles stockées mises à l'échelle sans facteur d'échelle GDAL, comme les composites int16 de Timestack, pas sur des valeurs d'indice entre 0 et 1).
 
 Sorties : sommets (années, valeurs source et ajustées, complétés par des NaN), la valeur ajustée de chaque année, des piles FTV par bande ajustée (un GeoTIFF par bande dans un dossier), RMSE / valeur p / nombre de segments / statut, et la table des segments que cartographie timestack:changemap.
 
 TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, comme les tuiles ARD de Landsat : une tuile par cellule sur la pile, nommée par TILES_ID_FIELD) traite une grande pile tuile par tuile dans TILES_FOLDER, qui enregistre chaque tuile terminée : après un plantage ou une annulation, le même traitement relancé les saute. Les sorties sont alors des mosaïques VRT des tuiles dans TILES_FOLDER (vertices.vrt, fitted.vrt, stats.vrt, segments.vrt, ftv_&lt;bande&gt;.vrt), quels que soient les chemins que nomment les sorties.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>The variable of the stack whose yearly values are segmented (nbr of bands 1990_nbr, 1991_nbr…): its vertices mark the disturbances and recoveries.</source>
-        <translation>La variable de la pile dont les valeurs annuelles sont segmentées (nbr pour les bandes 1990_nbr, 1991_nbr…) : ses sommets marquent les perturbations et les reconstitutions.</translation>
+        <location filename="../timestack/processing/landtrendr.py" line="249"/>
+        <source>gee reproduces Earth Engine&apos;s outputs; idl the original IDL program (single-precision p-values, integer truncation: for int16 stacks stored scaled without scale tags, not 0-1 index values nor stacks whose scale tags make them 0-1 values).</source>
+        <translation>gee reproduit les sorties d'Earth Engine ; idl le programme IDL d'origine (p-valeurs en simple précision, troncature entière : pour les piles int16 stockées mises à l'échelle sans facteur d'échelle GDAL, pas pour des valeurs d'indice entre 0 et 1 ni pour des piles dont les facteurs d'échelle en font des valeurs entre 0 et 1).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Other variables of the stack fitted at the index&apos;s vertex years (fitted-to-vertex, FTV), one GeoTIFF per band in the FTV folder; empty: none.</source>
-        <translation>Autres variables de la pile ajustées aux années des sommets de l'indice (fitted-to-vertex, FTV), un GeoTIFF par bande dans le dossier FTV ; vide : aucune.</translation>
+        <location filename="../timestack/processing/landtrendr.py" line="301"/>
+        <source>The annual stack to segment, one band per year and variable named YYYY_variable (a composite stack); with Earth Engine, the area and years it covers. Bands with GDAL scale and offset tags are fitted on their physical values (stored × scale + offset).</source>
+        <translation>Le stack annuel à segmenter, une bande par année et variable nommée AAAA_variable (un stack composite) ; avec Earth Engine, l'emprise et les années qu'il couvre. Les bandes portant des facteurs d'échelle et de décalage GDAL sont ajustées sur leurs valeurs physiques (valeur stockée × échelle + décalage).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Whether the index falls or rises when the forest is disturbed, which decides which segments are losses; Automatic takes it from the index (NBR and NDVI fall, TCB and SWIR rise).</source>
-        <translation>Indique si l'indice baisse ou augmente lorsque la forêt est perturbée, ce qui décide quels segments sont des pertes ; Automatique le déduit de l'indice (NBR et NDVI baissent, TCB et SWIR augmentent).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>The most straight-line segments a pixel&apos;s trajectory may have (a count; vertices = segments + 1). More segments follow shorter changes, and more noise.</source>
-        <translation>Le plus grand nombre de segments rectilignes que peut avoir la trajectoire d'un pixel (un nombre ; sommets = segments + 1). Plus de segments suivent des changements plus courts, et plus de bruit.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Dampens one-year spikes before fitting (unitless): the lower, the more spikes are flattened; 1 or more dampens none.</source>
-        <translation>Atténue les pics d'une année avant l'ajustement (sans unité) : plus la valeur est basse, plus de pics sont aplanis ; 1 ou plus n'en atténue aucun.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>How many vertices beyond maximum segments + 1 the first pass may find before the weakest are removed by angle (a count).</source>
-        <translation>Combien de sommets au-delà de segments maximum + 1 la première passe peut trouver avant que les plus faibles soient retirés selon l'angle (un nombre).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Refuses segments that recover within one year: a one-year return to the value before a disturbance is taken as noise.</source>
-        <translation>Refuse les segments qui se reconstituent en un an : un retour en un an à la valeur d'avant une perturbation est considéré comme du bruit.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Refuses a segment recovering faster than this rate, in 1/years: 0.25 allows a full recovery in no less than 4 years.</source>
-        <translation>Refuse un segment qui se reconstitue plus vite que ce taux, en 1/années : 0,25 permet une reconstitution complète en 4 ans au moins.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>A fit is kept only when its F-test p-value is at most this (unitless, 0-1); otherwise a simpler fit is tried.</source>
-        <translation>Un ajustement n'est gardé que si la p-valeur de son test F est au plus égale à cette valeur (sans unité, 0-1) ; sinon un ajustement plus simple est essayé.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Takes the fit with the most vertices whose p-value is within this proportion of the best fit&apos;s (unitless); 1 takes the best fit.</source>
-        <translation>Prend l'ajustement ayant le plus de sommets dont la p-valeur est dans cette proportion de celle du meilleur ajustement (sans unité) ; 1 prend le meilleur ajustement.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>Pixels with fewer valid years than this (a count) are not fitted; their outputs are nodata.</source>
-        <translation>Les pixels ayant moins d'années valides que cette valeur (un nombre) ne sont pas ajustés ; leurs sorties sont nodata.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="245"/>
-        <source>gee reproduces Earth Engine&apos;s outputs; idl the original IDL program (single-precision p-values, integer truncation: for scaled int16 stacks, not 0-1 index values).</source>
-        <translation>gee reproduit les sorties d'Earth Engine ; idl le programme IDL d'origine (p-valeurs en simple précision, troncature entière : pour les piles int16 mises à l'échelle, pas pour des valeurs d'indice entre 0 et 1).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>The annual stack to segment, one band per year and variable named YYYY_variable (a composite stack); with Earth Engine, the area and years it covers.</source>
-        <translation>Le stack annuel à segmenter, une bande par année et variable nommée AAAA_variable (un stack composite) ; avec Earth Engine, l'emprise et les années qu'il couvre.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>Where LandTrendr runs: on this computer, or on Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), whose results are exported to Google Drive.</source>
-        <translation>Où LandTrendr s'exécute : sur cet ordinateur, ou sur Google Earth Engine (ee.Algorithms.TemporalSegmentation.LandTrendr), dont les résultats sont exportés vers Google Drive.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>With Earth Engine: the asset id of an ImageCollection of annual composites to segment; empty: Landsat composites are made on Earth Engine for the stack&apos;s area and years.</source>
-        <translation>Avec Earth Engine : l'identifiant d'asset d'une ImageCollection de composites annuels à segmenter ; vide : des composites Landsat sont calculés sur Earth Engine pour l'emprise et les années du stack.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>With Earth Engine: the Google Cloud project the run is billed to and its tasks belong to; empty: the project of your Earth Engine login.</source>
-        <translation>Avec Earth Engine : le projet Google Cloud auquel l'exécution est facturée et auquel appartiennent ses tâches ; vide : le projet de votre connexion Earth Engine.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>With Earth Engine: the Google Drive folder the export tasks write their GeoTIFFs to.</source>
-        <translation>Avec Earth Engine : le dossier Google Drive où les tâches d'export écrivent leurs GeoTIFF.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>With Earth Engine: start the export tasks now; unticked, they are only prepared (follow or cancel them with &apos;Earth Engine tasks&apos;).</source>
-        <translation>Avec Earth Engine : lancer les tâches d'export maintenant ; décoché, elles sont seulement préparées (suivez-les ou annulez-les avec « Tâches Earth Engine »).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>Per pixel, the years of the trajectory&apos;s vertices with their source and fitted values, one band each (NaN past the last vertex).</source>
-        <translation>Par pixel, les années des sommets de la trajectoire avec leurs valeurs source et ajustées, une bande chacune (NaN après le dernier sommet).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>The index as LandTrendr fitted it, one band per year (YYYY_fitted), in the index&apos;s unit.</source>
-        <translation>L'indice tel que LandTrendr l'a ajusté, une bande par année (AAAA_fitted), dans l'unité de l'indice.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>Per pixel: the fit's root mean square error (in the index's unit), its p-value (0–1), the number of segments and the fit's status.</source>
-        <translation>Par pixel : l'erreur quadratique moyenne de l'ajustement (dans l'unité de l'indice), sa valeur p (0–1), le nombre de segments et l'état de l'ajustement.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>Per pixel, the segments of the fitted trajectory (their years, values, magnitudes, durations): the input of the change map.</source>
-        <translation>Par pixel, les segments de la trajectoire ajustée (leurs années, valeurs, magnitudes, durées) : l'entrée de la carte des changements.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="296"/>
-        <source>Folder of the fitted-to-vertex stacks: one GeoTIFF per band of FIT_BANDS, fitted at the index&apos;s vertex years; empty: not written.</source>
-        <translation>Dossier des stacks ajustés aux sommets : un GeoTIFF par bande de FIT_BANDS, ajustée aux années des sommets de l'indice ; vide : non écrits.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/landtrendr.py" line="511"/>
-        <source>INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name them (e.g. 1990_nbr) if they hold years of the stack.</source>
-        <translation>INPUT : les bandes {0} n'ont pas de description AAAA_nom, LandTrendr les laisse donc de côté ; nommez-les (p. ex. 1990_nbr) si elles contiennent des années de la pile.</translation>
+        <location filename="../timestack/processing/landtrendr.py" line="537"/>
+        <source>FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of INPUT&apos;s {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored scaled without tags.</source>
+        <translation>FLAVOR : idl tronque les valeurs ajustées en nombres entiers, mais les facteurs d'échelle et de décalage des bandes {0} de INPUT en font des valeurs physiques (p. ex. entre 0 et 1) ; choisissez gee, ou une pile stockée mise à l'échelle sans facteurs d'échelle.</translation>
     </message>
 </context>
 <context>
@@ -2597,12 +2602,12 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>LandTrendrStyler</name>
     <message>
-        <location filename="../timestack/processing/styles.py" line="384"/>
+        <location filename="../timestack/processing/styles.py" line="387"/>
         <source>RMSE {0:.2f} {1}</source>
         <translation>RMSE {0:.2f} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/styles.py" line="395"/>
+        <location filename="../timestack/processing/styles.py" line="398"/>
         <source>{0} {1:.2f} (fitted, {2})</source>
         <translation>{0} {1:.2f} (ajusté, {2})</translation>
     </message>
@@ -2729,27 +2734,27 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>PixelInspector</name>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="170"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="173"/>
         <source>row {0}, col {1}</source>
         <translation>ligne {0}, colonne {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="185"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="188"/>
         <source>too few observations: flat at the mean</source>
         <translation>trop peu d'observations : constante à la moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="186"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="189"/>
         <source>no data</source>
         <translation>pas de données</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="187"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="190"/>
         <source>not significant: flat at the mean</source>
         <translation>non significatif : constante à la moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="146"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="149"/>
         <source>Timestack: pixel series</source>
         <translation>Timestack : série du pixel</translation>
     </message>
@@ -2762,119 +2767,119 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Rééchantillonner une pile temporelle (mensuel, saisonnier, annuel)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="40"/>
-        <source>Summarises every variable of a stack whose band descriptions carry dates (YYYY-MM-DD_name, YYYYMMDD_name or YYYY_name) per PERIOD: monthly, seasonal (DJF, MAM, JJA, SON; December counts towards the next year&apos;s winter), annual, or custom periods of DAYS days from the first date. STATISTIC is the mean, median, maximum, minimum or count of the valid observations of each period. Every period from the first to the last date is kept: a period without observations is nodata (count 0) and is reported. OUTPUT bands are named &lt;period start&gt;_&lt;variable&gt;, so the result is a dated stack itself.</source>
-        <translation>Résume chaque variable d'une pile dont les descriptions de bandes portent des dates (YYYY-MM-DD_nom, YYYYMMDD_nom ou YYYY_nom) par PERIOD : mensuelle, saisonnière (DJF, MAM, JJA, SON ; décembre compte pour l'hiver de l'année suivante), annuelle, ou des périodes personnalisées de DAYS jours à partir de la première date. STATISTIC est la moyenne, la médiane, le maximum, le minimum ou le nombre des observations valides de chaque période. Chaque période de la première à la dernière date est conservée : une période sans observation est sans données (nombre 0) et est signalée. Les bandes de OUTPUT sont nommées &lt;début de période&gt;_&lt;variable&gt;, le résultat est donc lui-même une pile datée.</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/resample.py" line="51"/>
+        <location filename="../timestack/processing/resample.py" line="53"/>
         <source>Per-date stack (dated band descriptions)</source>
         <translation>Pile par date (descriptions de bandes datées)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="54"/>
+        <location filename="../timestack/processing/resample.py" line="56"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="54"/>
+        <location filename="../timestack/processing/resample.py" line="56"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="54"/>
+        <location filename="../timestack/processing/resample.py" line="56"/>
         <source>Seasonal (DJF, MAM, JJA, SON)</source>
         <translation>Saisonnière (DJF, MAM, JJA, SON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="54"/>
+        <location filename="../timestack/processing/resample.py" line="56"/>
         <source>Annual</source>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="54"/>
+        <location filename="../timestack/processing/resample.py" line="56"/>
         <source>Custom (DAYS)</source>
         <translation>Personnalisée (DAYS)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="63"/>
+        <location filename="../timestack/processing/resample.py" line="65"/>
         <source>Days per custom period</source>
         <translation>Jours par période personnalisée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Statistic</source>
         <translation>Statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="69"/>
+        <location filename="../timestack/processing/resample.py" line="71"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="124"/>
+        <location filename="../timestack/processing/resample.py" line="127"/>
         <source>Resampled stack</source>
         <translation>Pile rééchantillonnée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="80"/>
+        <location filename="../timestack/processing/resample.py" line="82"/>
         <source>Periods without observations</source>
         <translation>Périodes sans observation</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="104"/>
+        <location filename="../timestack/processing/resample.py" line="107"/>
         <source>Resampling</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="119"/>
+        <location filename="../timestack/processing/resample.py" line="122"/>
         <source>{0} of {1} periods have no observation; they are nodata in the output.</source>
         <translation>{0} périodes sur {1} n'ont aucune observation ; elles sont sans données (nodata) dans la sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="81"/>
+        <location filename="../timestack/processing/resample.py" line="83"/>
         <source>The periods the dates are grouped into, one output band per period and variable: calendar months, seasons (DJF, MAM, JJA, SON), calendar years, or periods of DAYS days.</source>
         <translation>Les périodes dans lesquelles les dates sont regroupées, une bande de sortie par période et par variable : mois civils, saisons (DJF, MAM, JJA, SON), années civiles, ou périodes de DAYS jours.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="81"/>
+        <location filename="../timestack/processing/resample.py" line="83"/>
         <source>The length of a custom period, in days (used with Custom only).</source>
         <translation>La longueur d'une période personnalisée, en jours (utilisée avec Personnalisée uniquement).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="81"/>
+        <location filename="../timestack/processing/resample.py" line="83"/>
         <source>How a period&apos;s dates become one value per pixel; Count gives the number of valid observations.</source>
         <translation>Comment les dates d'une période deviennent une valeur par pixel ; Nombre donne le nombre d'observations valides.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/resample.py" line="92"/>
-        <source>The per-date stack to resample: bands whose descriptions are dated (YYYY-MM-DD_variable).</source>
-        <translation>Le stack par date à rééchantillonner : des bandes aux descriptions datées (AAAA-MM-JJ_variable).</translation>
-    </message>
-    <message>
-        <location filename="../timestack/processing/resample.py" line="92"/>
+        <location filename="../timestack/processing/resample.py" line="94"/>
         <source>The resampled stack (GeoTIFF), one band per new date and variable.</source>
         <translation>Le stack rééchantillonné (GeoTIFF), une bande par nouvelle date et variable.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="40"/>
+        <source>Summarises every variable of a stack whose band descriptions carry dates (YYYY-MM-DD_name, YYYYMMDD_name or YYYY_name) per PERIOD: monthly, seasonal (DJF, MAM, JJA, SON; December counts towards the next year&apos;s winter), annual, or custom periods of DAYS days from the first date. STATISTIC is the mean, median, maximum, minimum or count of the valid observations of each period. Every period from the first to the last date is kept: a period without observations (no date in it, or dates that are all nodata) is nodata (count 0) and is reported in EMPTY_PERIODS; a pixel whose dates in a period are all nodata is nodata (count 0) there too. OUTPUT bands are named &lt;period start&gt;_&lt;variable&gt;, so the result is a dated stack itself.</source>
+        <translation>Résume chaque variable d'une pile dont les descriptions de bandes portent des dates (YYYY-MM-DD_nom, YYYYMMDD_nom ou YYYY_nom) par PERIOD : mensuelle, saisonnière (DJF, MAM, JJA, SON ; décembre compte pour l'hiver de l'année suivante), annuelle, ou des périodes personnalisées de DAYS jours à partir de la première date. STATISTIC est la moyenne, la médiane, le maximum, le minimum ou le nombre des observations valides de chaque période. Chaque période de la première à la dernière date est conservée : une période sans observation (aucune date, ou des dates toutes sans données) est sans données (nombre 0) et est signalée dans EMPTY_PERIODS ; un pixel dont les dates d'une période sont toutes sans données y est aussi sans données (nombre 0). Les bandes de OUTPUT sont nommées &lt;début de période&gt;_&lt;variable&gt;, le résultat est donc lui-même une pile datée.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/resample.py" line="94"/>
+        <source>The per-date stack to resample: bands whose descriptions are dated (YYYY-MM-DD_variable). Bands with GDAL scale and offset tags are resampled on their physical values (stored × scale + offset), and OUTPUT is in those units.</source>
+        <translation>Le stack par date à rééchantillonner : des bandes aux descriptions datées (AAAA-MM-JJ_variable). Les bandes portant des facteurs d'échelle et de décalage GDAL sont rééchantillonnées sur leurs valeurs physiques (valeur stockée × échelle + décalage), et OUTPUT est dans ces unités.</translation>
     </message>
 </context>
 <context>
@@ -4109,12 +4114,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Supprimer les valeurs aberrantes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="151"/>
+        <location filename="../timestack/processing/timescan.py" line="152"/>
         <source>Timescan</source>
         <translation>Timescan</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/timescan.py" line="131"/>
+        <location filename="../timestack/processing/timescan.py" line="132"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
@@ -4145,19 +4150,19 @@ sa série temporelle s'affiche ici.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/timescan.py" line="97"/>
-        <source>The time stack to summarise: bands whose descriptions are dated (YYYY-MM-DD_variable or YYYY_variable).</source>
-        <translation>Le stack temporel à résumer : des bandes aux descriptions datées (AAAA-MM-JJ_variable ou AAAA_variable).</translation>
+        <source>The timescan (GeoTIFF): per variable, one band per statistic over the dates.</source>
+        <translation>Le timescan (GeoTIFF) : par variable, une bande par statistique sur les dates.</translation>
     </message>
     <message>
         <location filename="../timestack/processing/timescan.py" line="97"/>
-        <source>The timescan (GeoTIFF): per variable, one band per statistic over the dates.</source>
-        <translation>Le timescan (GeoTIFF) : par variable, une bande par statistique sur les dates.</translation>
+        <source>The time stack to summarise: bands whose descriptions are dated (YYYY-MM-DD_variable or YYYY_variable). Bands with GDAL scale and offset tags are summarised on their physical values (stored × scale + offset), and OUTPUT is in those units.</source>
+        <translation>Le stack temporel à résumer : des bandes aux descriptions datées (AAAA-MM-JJ_variable ou AAAA_variable). Les bandes portant des facteurs d'échelle et de décalage GDAL sont résumées sur leurs valeurs physiques (valeur stockée × échelle + décalage), et OUTPUT est dans ces unités.</translation>
     </message>
 </context>
 <context>
     <name>TimescanStyler</name>
     <message>
-        <location filename="../timestack/processing/styles.py" line="450"/>
+        <location filename="../timestack/processing/styles.py" line="453"/>
         <source>{0} {1:.3g}</source>
         <translation>{0} {1:.3g}</translation>
     </message>
@@ -4295,11 +4300,6 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="479"/>
-        <source>{0}: &apos;.{1}&apos; is not a raster format; name the file .tif (or one of: {2}).</source>
-        <translation>{0} : « .{1} » n'est pas un format raster ; nommez le fichier en .tif (ou l'un de : {2}).</translation>
-    </message>
-    <message>
         <location filename="../timestack/processing/algorithm.py" line="663"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
@@ -4343,6 +4343,11 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/processing/algorithm.py" line="483"/>
         <source>{0}: Timestack writes GeoTIFF rasters, not &apos;.{1}&apos;; name the file .tif.</source>
         <translation>{0} : Timestack écrit des rasters GeoTIFF, pas des '.{1}' ; nommez le fichier en .tif.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="479"/>
+        <source>{0}: &apos;.{1}&apos; is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif.</source>
+        <translation>{0} : '.{1}' n'est pas un format raster ; Timestack écrit des rasters GeoTIFF : nommez le fichier en .tif.</translation>
     </message>
 </context>
 <context>
@@ -4388,7 +4393,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="590"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="596"/>
         <source>chunk_size must be &gt;= 1, got {0!r}</source>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
@@ -4753,7 +4758,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : {0} a deux bandes datées du {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="191"/>
+        <location filename="../timestack/core/timescan/raster.py" line="194"/>
         <source>VARIABLES: {0} not in the stack (it holds {1})</source>
         <translation>VARIABLES : {0} absent de la pile (elle contient {1})</translation>
     </message>
@@ -4768,7 +4773,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>DAYS : une période personnalisée dure au moins 1 jour, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="149"/>
+        <location filename="../timestack/core/timescan/resample.py" line="156"/>
         <source>STATISTIC: {0!r}; use one of {1}</source>
         <translation>STATISTIC : {0!r} ; utilisez l'une de {1}</translation>
     </message>
@@ -4853,22 +4858,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>years a {0} entrées mais la pile a {1} bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="601"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="607"/>
         <source>outputs: no output path given</source>
         <translation>outputs : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="607"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="613"/>
         <source>outputs.ftv names {0} that are not in fit_bands {1}</source>
         <translation>outputs.ftv nomme {0} qui ne sont pas dans fit_bands {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="613"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="619"/>
         <source>stack_path: {0} does not exist</source>
         <translation>stack_path : {0} n'existe pas</translation>
     </message>
     <message>
-        <location filename="../timestack/core/landtrendr/fit.py" line="622"/>
+        <location filename="../timestack/core/landtrendr/fit.py" line="628"/>
         <source>stack_path: {0} years of {1!r} is fewer than minObservationsNeeded={2}</source>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
@@ -5103,7 +5108,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="562"/>
+        <location filename="../timestack/core/io/engine.py" line="566"/>
         <source>{0} needs the {1} package: install it with Raster ▸ Timestack ▸ Install Python packages…, or leave DASK_SCHEDULER empty</source>
         <translation>{0} nécessite le paquet {1} : installez-le avec Raster ▸ Timestack ▸ Installer des paquets Python…, ou laissez DASK_SCHEDULER vide</translation>
     </message>
@@ -5188,12 +5193,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>archive d'exemple ({0}) à jour dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="190"/>
+        <location filename="../timestack/core/timescan/resample.py" line="205"/>
         <source>Resample</source>
         <translation>Rééchantillonnage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="650"/>
+        <location filename="../timestack/core/io/engine.py" line="654"/>
         <source>{0}: window {1}/{2}</source>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
@@ -5228,37 +5233,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>OUTPUT : {0} existe déjà et n'est pas un cube Zarr ; un export ne remplace qu'un cube qu'il aurait pu écrire, choisissez donc un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="192"/>
+        <location filename="../timestack/core/cube/animation.py" line="194"/>
         <source>BANDS and RGB are both set ({0}; {1}); give one variable in BANDS or three in RGB, not both</source>
         <translation>BANDS et RGB sont tous deux renseignés ({0} ; {1}) ; donnez une variable dans BANDS ou trois dans RGB, pas les deux</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="201"/>
+        <location filename="../timestack/core/cube/animation.py" line="203"/>
         <source>BANDS: {0} names several variables; BANDS shows one with COLORMAP, RGB shows three as red, green and blue</source>
         <translation>BANDS : {0} nomme plusieurs variables ; BANDS en montre une avec COLORMAP, RGB en montre trois en rouge, vert et bleu</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="213"/>
+        <location filename="../timestack/core/cube/animation.py" line="215"/>
         <source>INPUT: band {0} ({1}) carries no date; an animation shows one frame per date, so every band needs a description such as 1990_nbr, 2021-06-14_vv or 20210614</source>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; une animation montre une image par date, donc chaque bande a besoin d'une description comme 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="226"/>
+        <location filename="../timestack/core/cube/animation.py" line="228"/>
         <source>RGB: name three variables (red, green, blue), got {0}</source>
         <translation>RGB : nommez trois variables (rouge, vert, bleu), reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="257"/>
+        <location filename="../timestack/core/cube/animation.py" line="259"/>
         <source>{0}: {1} has only one date ({2}); an animation needs two or more, one frame per date</source>
         <translation>{0} : {1} n'a qu'une date ({2}) ; une animation en demande au moins deux, une image par date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="266"/>
+        <location filename="../timestack/core/cube/animation.py" line="268"/>
         <source>AOI: no polygon overlaps the stack ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} in its CRS); choose polygons over the stack, or leave AOI empty</source>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="454"/>
+        <location filename="../timestack/core/cube/animation.py" line="456"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
@@ -5713,7 +5718,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CHUNK_SIZE doit valoir au moins 1 pixel, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/engine.py" line="575"/>
+        <location filename="../timestack/core/io/engine.py" line="579"/>
         <source>DASK_SCHEDULER: cannot reach {0!r} ({1}); start the scheduler or leave it empty</source>
         <translation>DASK_SCHEDULER : impossible de joindre {0!r} ({1}) ; démarrez l'ordonnanceur ou laissez le champ vide</translation>
     </message>
@@ -5923,32 +5928,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>COMPRESSION : {0!r} ; utilisez deflate ou none</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="86"/>
+        <location filename="../timestack/core/cube/animation.py" line="88"/>
         <source>COLORMAP: {0!r} is not a matplotlib colour map</source>
         <translation>COLORMAP : {0!r} n'est pas une palette de couleurs matplotlib</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="184"/>
+        <location filename="../timestack/core/cube/animation.py" line="186"/>
         <source>STRETCH: percentiles must satisfy 0 ≤ low &lt; high ≤ 100, got {0:g}, {1:g}</source>
         <translation>STRETCH : les centiles doivent vérifier 0 ≤ bas &lt; haut ≤ 100, reçu {0:g}, {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="233"/>
+        <location filename="../timestack/core/cube/animation.py" line="235"/>
         <source>BANDS: the stack holds {0}; choose one in BANDS or three in RGB</source>
         <translation>BANDS : la pile contient {0} ; choisissez-en une dans BANDS ou trois dans RGB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="243"/>
+        <location filename="../timestack/core/cube/animation.py" line="245"/>
         <source>{0}: {1} not in the stack (it holds {2})</source>
         <translation>{0} : {1} absent de la pile (elle contient {2})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="251"/>
+        <location filename="../timestack/core/cube/animation.py" line="253"/>
         <source>{0}: {1} share no date</source>
         <translation>{0} : {1} n'ont aucune date en commun</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="418"/>
+        <location filename="../timestack/core/cube/animation.py" line="420"/>
         <source>OUTPUT: {0} is neither .gif nor .mp4</source>
         <translation>OUTPUT : {0} n'est ni un .gif ni un .mp4</translation>
     </message>
@@ -6053,17 +6058,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : {1} a {2} bande(s) datée(s) ({3}) ; {4} demandent au moins {5} dates : choisissez une pile qui en a davantage</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="197"/>
+        <location filename="../timestack/core/timescan/raster.py" line="200"/>
         <source>temporal metrics</source>
         <translation>les métriques temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/raster.py" line="199"/>
+        <location filename="../timestack/core/timescan/raster.py" line="202"/>
         <source>the harmonics</source>
         <translation>les harmoniques</translation>
     </message>
     <message>
-        <location filename="../timestack/core/timescan/resample.py" line="156"/>
+        <location filename="../timestack/core/timescan/resample.py" line="163"/>
         <source>resampled periods</source>
         <translation>les périodes rééchantillonnées</translation>
     </message>
