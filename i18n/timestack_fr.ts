@@ -2220,62 +2220,62 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>FIT_BANDS : la pile n'a pas de bande nommée {0} ; elle contient : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="477"/>
+        <location filename="../timestack/processing/landtrendr.py" line="488"/>
         <source>FLAVOR: Earth Engine always behaves as &apos;gee&apos;.</source>
         <translation>FLAVOR : Earth Engine se comporte toujours comme « gee ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="514"/>
+        <location filename="../timestack/processing/landtrendr.py" line="525"/>
         <source>ENGINE earthengine: {0}</source>
         <translation>ENGINE earthengine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="516"/>
+        <location filename="../timestack/processing/landtrendr.py" line="527"/>
         <source>Earth Engine export tasks: {0}</source>
         <translation>Tâches d'export Earth Engine : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="554"/>
+        <location filename="../timestack/processing/landtrendr.py" line="551"/>
         <source>OUTPUT_FTV: name the bands to fit in FIT_BANDS.</source>
         <translation>OUTPUT_FTV : nommez les bandes à ajuster dans FIT_BANDS.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="575"/>
+        <location filename="../timestack/processing/landtrendr.py" line="572"/>
         <source>Segmenting {0} (disturbance {1}), flavor {2}</source>
         <translation>Segmentation de {0} (une perturbation le {1}), variante {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="575"/>
+        <location filename="../timestack/processing/landtrendr.py" line="572"/>
         <source>decreases it</source>
         <translation>fait baisser</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="575"/>
+        <location filename="../timestack/processing/landtrendr.py" line="572"/>
         <source>increases it</source>
         <translation>fait augmenter</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="608"/>
+        <location filename="../timestack/processing/landtrendr.py" line="605"/>
         <source>LandTrendr vertices ({0})</source>
         <translation>Sommets LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="609"/>
+        <location filename="../timestack/processing/landtrendr.py" line="606"/>
         <source>LandTrendr fitted {0}</source>
         <translation>{0} ajusté par LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="610"/>
+        <location filename="../timestack/processing/landtrendr.py" line="607"/>
         <source>LandTrendr RMSE ({0})</source>
         <translation>RMSE LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="611"/>
+        <location filename="../timestack/processing/landtrendr.py" line="608"/>
         <source>LandTrendr segments ({0})</source>
         <translation>Segments LandTrendr ({0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="622"/>
+        <location filename="../timestack/processing/landtrendr.py" line="619"/>
         <source>LandTrendr FTV {0}</source>
         <translation>FTV LandTrendr {0}</translation>
     </message>
@@ -2285,7 +2285,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Earth Engine : ImageCollection de composites annuels (identifiant d'asset ; vide = composer ici)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="500"/>
+        <location filename="../timestack/processing/landtrendr.py" line="511"/>
         <source>EE_COLLECTION is empty: compositing the stack&apos;s years on Earth Engine first.</source>
         <translation>EE_COLLECTION est vide : composition préalable des années de la pile sur Earth Engine.</translation>
     </message>
@@ -2310,12 +2310,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Proportion du meilleur modèle, dans ]0, 2]</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="583"/>
+        <location filename="../timestack/processing/landtrendr.py" line="580"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="599"/>
+        <location filename="../timestack/processing/landtrendr.py" line="596"/>
         <source>Resumed: {0} tiles were already finished.</source>
         <translation>Reprise : {0} tuiles étaient déjà terminées.</translation>
     </message>
@@ -2325,12 +2325,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>INPUT : la pile contient {0} année(s) de {1} ({2}) ; LandTrendr ajuste une série d'années, choisissez donc une pile qui en a au moins MIN_OBSERVATIONS_NEEDED.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="556"/>
+        <location filename="../timestack/processing/landtrendr.py" line="553"/>
         <source>OUTPUT_FTV: {0} is a file, not a folder; choose a folder for the FTV stacks.</source>
         <translation>OUTPUT_FTV : {0} est un fichier, pas un dossier ; choisissez un dossier pour les piles FTV.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="562"/>
+        <location filename="../timestack/processing/landtrendr.py" line="559"/>
         <source>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV: none is set, so the fit would be thrown away; choose at least one output.</source>
         <translation>OUTPUT_VERTICES, OUTPUT_FITTED, OUTPUT_RMSE, OUTPUT_SEGMENTS, OUTPUT_FTV : aucune n'est définie, l'ajustement serait donc perdu ; choisissez au moins une sortie.</translation>
     </message>
@@ -2440,7 +2440,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Dossier des stacks ajustés aux sommets : un GeoTIFF par bande de FIT_BANDS, ajustée aux années des sommets de l'indice ; vide : non écrits.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="530"/>
+        <location filename="../timestack/processing/landtrendr.py" line="456"/>
         <source>INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name them (e.g. 1990_nbr) if they hold years of the stack.</source>
         <translation>INPUT : les bandes {0} n'ont pas de description AAAA_nom, LandTrendr les laisse donc de côté ; nommez-les (p. ex. 1990_nbr) si elles contiennent des années de la pile.</translation>
     </message>
@@ -2476,7 +2476,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Le stack annuel à segmenter, une bande par année et variable nommée AAAA_variable (un stack composite) ; avec Earth Engine, l'emprise et les années qu'il couvre. Les bandes portant des facteurs d'échelle et de décalage GDAL sont ajustées sur leurs valeurs physiques (valeur stockée × échelle + décalage).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/landtrendr.py" line="537"/>
+        <location filename="../timestack/processing/landtrendr.py" line="463"/>
         <source>FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of INPUT&apos;s {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored scaled without tags.</source>
         <translation>FLAVOR : idl tronque les valeurs ajustées en nombres entiers, mais les facteurs d'échelle et de décalage des bandes {0} de INPUT en font des valeurs physiques (p. ex. entre 0 et 1) ; choisissez gee, ou une pile stockée mise à l'échelle sans facteurs d'échelle.</translation>
     </message>
@@ -4878,12 +4878,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>stack_path : {0} années de {1!r}, c'est moins que minObservationsNeeded={2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="168"/>
+        <location filename="../timestack/core/composite/catalog.py" line="169"/>
         <source>{0} cannot be read ({1})</source>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="517"/>
+        <location filename="../timestack/core/composite/catalog.py" line="516"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
@@ -5073,32 +5073,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>fit_bands : la bande {0!r} doit avoir les mêmes années que {1!r} ({2}-{3}), trouvé {4}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="157"/>
+        <location filename="../timestack/core/composite/catalog.py" line="158"/>
         <source>{0} is not a file; give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas un fichier ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="172"/>
+        <location filename="../timestack/core/composite/catalog.py" line="173"/>
         <source>{0} is empty (no JSON in it); search again or give another ItemCollection</source>
         <translation>{0} est vide (aucun JSON) ; relancez la recherche ou indiquez une autre ItemCollection</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="183"/>
+        <location filename="../timestack/core/composite/catalog.py" line="184"/>
         <source>{0} is not JSON ({1}); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="197"/>
+        <location filename="../timestack/core/composite/catalog.py" line="198"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="215"/>
+        <location filename="../timestack/core/composite/catalog.py" line="216"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="225"/>
+        <location filename="../timestack/core/composite/catalog.py" line="226"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
@@ -5123,32 +5123,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="453"/>
+        <location filename="../timestack/core/composite/catalog.py" line="452"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="463"/>
+        <location filename="../timestack/core/composite/catalog.py" line="462"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="473"/>
+        <location filename="../timestack/core/composite/catalog.py" line="472"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="436"/>
+        <location filename="../timestack/core/composite/catalog.py" line="435"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="489"/>
+        <location filename="../timestack/core/composite/catalog.py" line="488"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="499"/>
+        <location filename="../timestack/core/composite/catalog.py" line="498"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
@@ -5383,12 +5383,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="579"/>
+        <location filename="../timestack/core/composite/catalog.py" line="578"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="639"/>
+        <location filename="../timestack/core/composite/catalog.py" line="638"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
@@ -6128,52 +6128,52 @@ sa série temporelle s'affiche ici.</translation>
         <translation>pas de {0} (porte {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="254"/>
+        <location filename="../timestack/core/composite/catalog.py" line="255"/>
         <source>no datetime</source>
         <translation>pas de date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="268"/>
+        <location filename="../timestack/core/composite/catalog.py" line="267"/>
         <source>no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)</source>
         <translation>pas de ressource de qualité (qa_pixel pour Landsat, scl/SCL pour Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="277"/>
+        <location filename="../timestack/core/composite/catalog.py" line="276"/>
         <source>platform {0!r} is not Landsat 4-9</source>
         <translation>la plateforme {0!r} n'est pas Landsat 4-9</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="322"/>
+        <location filename="../timestack/core/composite/catalog.py" line="321"/>
         <source>no asset for band {0} (looked for {1})</source>
         <translation>pas de ressource pour la bande {0} (cherché : {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="318"/>
+        <location filename="../timestack/core/composite/catalog.py" line="317"/>
         <source>no Fmask asset (HLS quality layer)</source>
         <translation>pas de ressource Fmask (couche de qualité HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="348"/>
+        <location filename="../timestack/core/composite/catalog.py" line="347"/>
         <source>missing file {0}</source>
         <translation>fichier manquant {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="354"/>
+        <location filename="../timestack/core/composite/catalog.py" line="353"/>
         <source>unreachable URL {0}: {1}</source>
         <translation>URL injoignable {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="357"/>
+        <location filename="../timestack/core/composite/catalog.py" line="356"/>
         <source>unreadable file {0}: {1}</source>
         <translation>fichier illisible {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="362"/>
+        <location filename="../timestack/core/composite/catalog.py" line="361"/>
         <source>{0} has no CRS</source>
         <translation>{0} n'a pas de SCR</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="390"/>
+        <location filename="../timestack/core/composite/catalog.py" line="389"/>
         <source>not a STAC item (a JSON object)</source>
         <translation>pas un élément STAC (un objet JSON)</translation>
     </message>
@@ -6188,7 +6188,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : les {1} scène(s) trouvée(s) étaient illisibles, l'année est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="408"/>
+        <location filename="../timestack/core/composite/catalog.py" line="407"/>
         <source>ITEMS lists {0} item(s) more than once ({1}); each was used once</source>
         <translation>ITEMS liste {0} élément(s) plus d'une fois ({1}) ; chacun a été utilisé une seule fois</translation>
     </message>

@@ -14,6 +14,7 @@ HLS granules listed by CMR carry no ``raster:bands``; their COGs' scaling is HLS
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
@@ -28,6 +29,7 @@ __all__ = [
     "AssetScaling",
     "asset_scaling",
     "band_asset_key",
+    "in_utc",
     "hls_asset_keys",
     "is_earthdata_granule",
     "pick_asset",
@@ -102,6 +104,12 @@ def band_asset_key(assets: Mapping[str, Any], collection: Optional[str], band: s
         return hls[band] if hls[band] in assets else None
     found = pick_asset(assets, ASSET_KEYS[band])
     return found[0] if found else None
+
+
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """An item's time with its zone: STAC times are UTC, so one written without an offset
+    (``2000-08-01T18:47:15``, common in hand-made catalogs) is UTC, and sorts and filters with the others."""
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
 
 
 def is_earthdata_granule(item: Mapping[str, Any]) -> bool:

@@ -436,27 +436,38 @@ class LandTrendrAlgorithm(
             )
         return path, index, fit_bands
 
-    @staticmethod
-    def _unlabelled_bands(path: str) -> list:
-        """Bands whose description names no year and variable: the fit never reads them."""
+    def _stack_warnings(self, path: str, index: str, flavor: str) -> list:
+        """What the fit will do that the stack may not expect: the bands it leaves out (no YYYY_name
+        description), and, with FLAVOR idl, integer truncation of an index whose GDAL scale/offset
+        tags make it physical values (which the fit reads). A stack whose layout is wrong is left to
+        the run, which names what is wrong."""
         import rasterio
 
         with rasterio.open(path) as src:
             labels = [parse_band(text) for text in src.descriptions]
-        return [band for band, label in enumerate(labels, start=1) if label is None or label.variable is None]
-
-    @staticmethod
-    def _tagged_index(path: str, index: str) -> bool:
-        """Do GDAL scale/offset tags make the index's stored values physical ones (which the fit reads)?
-        A stack whose layout is wrong is left to the run, which names what is wrong."""
-        import rasterio
-
-        with rasterio.open(path) as src:
             try:
                 bands = stack_layout(src.descriptions, index).index_bands
             except TimestackError:
-                return False
-            return any(src.scales[b - 1] != 1.0 or src.offsets[b - 1] != 0.0 for b in bands)
+                bands = []
+            tagged = any(src.scales[b - 1] != 1.0 or src.offsets[b - 1] != 0.0 for b in bands)
+        warnings = []
+        unlabelled = [band for band, label in enumerate(labels, 1) if label is None or label.variable is None]
+        if unlabelled:
+            warnings.append(
+                self.tr(
+                    "INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name "
+                    "them (e.g. 1990_nbr) if they hold years of the stack."
+                ).format(", ".join(map(str, unlabelled)))
+            )
+        if flavor == "idl" and tagged:
+            warnings.append(
+                self.tr(
+                    "FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of "
+                    "INPUT's {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored "
+                    "scaled without tags."
+                ).format(index)
+            )
+        return warnings
 
     @staticmethod
     def _tif(path: str) -> Path:
@@ -525,22 +536,8 @@ class LandTrendrAlgorithm(
             return self._run_earthengine(parameters, context, feedback, params, flavor)
         path, index, fit_bands = self._stack(parameters, context)
         direction = self._direction(parameters, context, index)
-        unlabelled = self._unlabelled_bands(path)
-        if unlabelled:
-            feedback.pushWarning(
-                self.tr(
-                    "INPUT: band(s) {0} have no YYYY_name description, so LandTrendr leaves them out; name "
-                    "them (e.g. 1990_nbr) if they hold years of the stack."
-                ).format(", ".join(map(str, unlabelled)))
-            )
-        if flavor == "idl" and self._tagged_index(path, index):
-            feedback.pushWarning(
-                self.tr(
-                    "FLAVOR: idl truncates fitted values to whole numbers, but the scale/offset tags of "
-                    "INPUT's {0} bands make them physical values (e.g. 0-1); choose gee, or a stack stored "
-                    "scaled without tags."
-                ).format(index)
-            )
+        for warning in self._stack_warnings(path, index, flavor):
+            feedback.pushWarning(warning)
 
         rasters = {
             name: self.parameterAsOutputLayer(parameters, name, context)

@@ -35,6 +35,7 @@ from ..items import (
     asset_scaling,
     band_asset_key,
     hls_asset_keys,
+    in_utc,
     is_earthdata_granule,
     pick_asset,
 )
@@ -252,9 +253,7 @@ def scene_from_item(
     when = properties.get("datetime") or properties.get("start_datetime")
     if not when:
         raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "no datetime"))
-    moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
-    if moment.tzinfo is None:  # STAC times are UTC, also when a catalog leaves out the offset
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+    moment = in_utc(dt.datetime.fromisoformat(str(when).replace("Z", "+00:00")))
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..io.atomic import write_text_atomically
+from ..items import in_utc
 from .query import SceneQuery
 
 if TYPE_CHECKING:  # pystac is imported by the searches, not when QGIS registers the algorithms
@@ -27,20 +28,15 @@ RECORD_FIELDS = (
 
 
 def scene_datetime(item: pystac.Item) -> Optional[dt.datetime]:
-    """Acquisition time; items with a range (``datetime: null``) use ``start_datetime``.
-
-    STAC times are UTC: one written without an offset (``2000-08-01T18:47:15``, common in hand-made
-    catalogs) is read as UTC, so it sorts and filters with the others.
-    """
+    """Acquisition time (:func:`..items.in_utc`); items with a range (``datetime: null``) use
+    ``start_datetime``."""
     import pystac
 
     when = item.datetime
     if when is None:
         start = item.properties.get("start_datetime")
         when = pystac.utils.str_to_datetime(start) if start else None
-    if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when
+    return None if when is None else in_utc(when)
 
 
 def scene_cloud_cover(item: pystac.Item) -> Optional[float]:
