@@ -302,7 +302,9 @@ def scenes_estimate(
         http_headers((logins or SceneLogins()).headers_for(first)),
     ):
         with opened(href) as dataset:
-            grid = _scene_grid(dataset, reproject_polygons(polygons, dataset.crs.to_wkt()))
+            grid = _scene_grid(
+                dataset, reproject_polygons(polygons, dataset.crs.to_wkt(), tuple(dataset.bounds))
+            )
             item_size = np.dtype(dataset.dtypes[0]).itemsize
     pixels = grid.width * grid.height
     qa = 1 + ("saturated" in options.flags)
@@ -349,8 +351,8 @@ def one_scene_statistics(item, polygons: Polygons, variables, statistics, option
     # Remote COGs: no directory listings or sidecar probes, as for composites.
     with rasterio.Env(**REMOTE_GDAL_OPTIONS), http_headers(headers):
         with opened(gdal_path(item.assets[first_key].href)) as dataset:
-            wkt = dataset.crs.to_wkt()
-        geometries = reproject_polygons(polygons, wkt)
+            wkt, bounds = dataset.crs.to_wkt(), tuple(dataset.bounds)
+        geometries = reproject_polygons(polygons, wkt, bounds)
         arrays, grid = scene_arrays(item, geometries, bands, indices, options)
     left, bottom, right, top = grid.bounds
     sources = [

@@ -15,6 +15,7 @@ polygon, 0 where it lies outside the data) and percentiles ``pNN`` (``quantile(q
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import traceback
@@ -307,8 +308,15 @@ def _polygonal_part(geometry):
     return parts if parts.GetGeometryCount() else None
 
 
-def reproject_polygons(polygons: Polygons, crs: str) -> list:
+def reproject_polygons(polygons: Polygons, crs: str, area: Optional[tuple] = None) -> list:
     """The polygons' geometries in ``crs`` (WKT or ``EPSG:n``), axis order x, y as GIS software expects.
+
+    A projected CRS such as a UTM zone cannot hold the whole world: a polygon reaching beyond the CRS's
+    area of use (a country or a hemisphere drawn in EPSG:4326 over a UTM stack) fails to transform or
+    comes out as nonsense, and its statistics would be empty. With ``area``, the raster's bounds in
+    ``crs``, such a polygon is first cut to them (in the polygons' CRS), so it is measured on its part
+    over the raster (``valid_fraction`` too: the unmasked share of that part). Every other polygon is
+    transformed whole, as without ``area``.
 
     Parameters
     ----------
@@ -316,6 +324,8 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
         :func:`read_polygons`' answer.
     crs
         The raster's CRS.
+    area
+        The raster's bounds (left, bottom, right, top) in ``crs``, or None to transform every polygon whole.
 
     Returns
     -------
@@ -337,9 +347,19 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
     if source.IsSame(target):
         return [g.Clone() for g in polygons.geometries]
     transform = osr.CoordinateTransformation(source, target)
+    box = reach = None
+    if area is not None and (use := _area_of_use(target)) is not None:
+        lonlat = osr.SpatialReference()
+        lonlat.SetFromUserInput("EPSG:4326")
+        lonlat.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        corners = (use.west_lon_degree, use.south_lat_degree, use.east_lon_degree, use.north_lat_degree)
+        reach = _area_in(corners, osr.CoordinateTransformation(lonlat, source))
+        box = _area_in(area, osr.CoordinateTransformation(target, source))
     out = []
     for polygon_id, geometry in zip(polygons.ids, polygons.geometries):
         geometry = geometry.Clone()
+        if box is not None and reach is not None and not _within_envelope(geometry, reach):
+            geometry = _cut(geometry, box)
         if geometry.Transform(transform) != 0:
             raise ZonalInputError(
                 QT_TRANSLATE_NOOP(
@@ -349,6 +369,59 @@ def reproject_polygons(polygons: Polygons, crs: str) -> list:
             )
         out.append(geometry)
     return out
+
+
+def _area_of_use(srs):
+    """Where ``srs`` is meant to be used (lon/lat bounds), or None when unknown. WKT1, as GeoTIFFs and
+    rasterio give it, carries no area of use: an EPSG code names it."""
+    from osgeo import osr
+
+    use = srs.GetAreaOfUse()
+    if use is None and srs.GetAuthorityName(None) == "EPSG":
+        known = osr.SpatialReference()
+        if known.ImportFromEPSG(int(srs.GetAuthorityCode(None))) == 0:
+            use = known.GetAreaOfUse()
+    return use
+
+
+def _area_in(area: tuple, transform, points: int = 64):
+    """``area`` (left, bottom, right, top) as a polygon through ``transform`` (edges densified, so they
+    follow the curve they become), or None when it cannot be transformed (then polygons are transformed
+    whole, as without an area)."""
+    from osgeo import ogr
+
+    left, bottom, right, top = area
+    steps = np.linspace(0.0, 1.0, points, endpoint=False)
+    xs = np.concatenate([left + steps * (right - left), np.full(points, right),
+                         right - steps * (right - left), np.full(points, left)])  # fmt: skip
+    ys = np.concatenate([np.full(points, bottom), bottom + steps * (top - bottom),
+                         np.full(points, top), top - steps * (top - bottom)])  # fmt: skip
+    try:
+        corners = transform.TransformPoints(list(zip(xs.tolist(), ys.tolist())))
+    except RuntimeError:  # GDAL in exceptions mode
+        return None
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y, *_ in corners:
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        ring.AddPoint_2D(x, y)
+    ring.CloseRings()
+    box = ogr.Geometry(ogr.wkbPolygon)
+    box.AddGeometry(ring)
+    return box if box.IsValid() else None
+
+
+def _cut(geometry, box):
+    """The polygons of ``geometry`` inside ``box``; ``geometry`` itself when none are (it covers no
+    pixel either way) or GEOS cannot intersect it."""
+    return _polygonal_part(geometry.Intersection(box)) or geometry
+
+
+def _within_envelope(geometry, box) -> bool:
+    """Does ``geometry``'s bounding box lie inside ``box``'s (then it is transformed as it is)?"""
+    minx, maxx, miny, maxy = geometry.GetEnvelope()
+    left, right, bottom, top = box.GetEnvelope()
+    return left <= minx and maxx <= right and bottom <= miny and maxy <= top
 
 
 def dated_bands(descriptions: Sequence[str], default_variable: str) -> list:
@@ -653,8 +726,8 @@ def stack_statistics(
     dataset, bands = stack_bands(path, variables)
     sources = []
     try:
-        geometries = reproject_polygons(polygons, dataset.GetProjection())
         transform = dataset.GetGeoTransform()
+        geometries = reproject_polygons(polygons, dataset.GetProjection(), _bounds(transform, dataset))
         sources = [GDALRasterSource(dataset, band.index) for band in bands]
         with _read_errors_named(path):
             return zonal_statistics_of_sources(
@@ -677,6 +750,15 @@ def stack_statistics(
     finally:
         dataset = None
         sources.clear()
+
+
+def _bounds(transform: Sequence[float], dataset) -> tuple:
+    """(left, bottom, right, top) of a GDAL dataset from its geotransform (rotated ones included)."""
+    x0, dx_col, dx_row, y0, dy_col, dy_row = transform
+    corners = [(col, row) for col in (0, dataset.RasterXSize) for row in (0, dataset.RasterYSize)]
+    xs = [x0 + col * dx_col + row * dx_row for col, row in corners]
+    ys = [y0 + col * dy_col + row * dy_row for col, row in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _clear_frames(error: BaseException) -> None:
