@@ -30,6 +30,7 @@ __all__ = [
     "asset_scaling",
     "band_asset_key",
     "in_utc",
+    "item_time",
     "hls_asset_keys",
     "is_earthdata_granule",
     "pick_asset",
@@ -110,6 +111,17 @@ def in_utc(moment: dt.datetime) -> dt.datetime:
     """An item's time with its zone: STAC times are UTC, so one written without an offset
     (``2000-08-01T18:47:15``, common in hand-made catalogs) is UTC, and sorts and filters with the others."""
     return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
+
+
+def item_time(item: Mapping[str, Any]) -> Optional[dt.datetime]:
+    """A STAC item's (a dict's) time: ``datetime``, else the start of its range (``start_datetime``),
+    zoned by :func:`in_utc`; None when it has neither. Raises ValueError (quoting it) when the time is not
+    ISO 8601."""
+    properties = item.get("properties") or {}  # "properties": null is no time either
+    when = properties.get("datetime") or properties.get("start_datetime")
+    if not when:
+        return None
+    return in_utc(dt.datetime.fromisoformat(str(when).replace("Z", "+00:00")))
 
 
 def is_earthdata_granule(item: Mapping[str, Any]) -> bool:

@@ -35,8 +35,8 @@ from ..items import (
     asset_scaling,
     band_asset_key,
     hls_asset_keys,
-    in_utc,
     is_earthdata_granule,
+    item_time,
     pick_asset,
 )
 from ..quality.masks import landsat_sensor
@@ -249,11 +249,10 @@ def scene_from_item(
     def checked_path(href: str, base: Optional[Path]) -> str:
         return checked_gdal_path(href, base, allowed_roots, str(item.get("id")))
 
-    properties = item.get("properties") or {}  # "properties": null is no datetime either
-    when = properties.get("datetime") or properties.get("start_datetime")
-    if not when:
+    properties = item.get("properties") or {}
+    moment = item_time(item)
+    if moment is None:
         raise SceneSkippedError(QT_TRANSLATE_NOOP("TimestackCore", "no datetime"))
-    moment = in_utc(dt.datetime.fromisoformat(str(when).replace("Z", "+00:00")))
     assets = item.get("assets", {})
     platform = str(properties.get("platform", "")).lower()
     hls = hls_asset_keys(item.get("collection"))

@@ -39,6 +39,7 @@ from ..io.budget import SizeEstimate
 from ..io.engine import OutputSpec, run_windows
 from ..io.grid import REMOTE_GDAL_OPTIONS, TargetGrid, bounds_in, intersects, with_halo
 from ..io.stack import NODATA, encode_values, remove_paths, write_cog, write_json
+from ..items import item_time
 from ..runtime import QT_TRANSLATE_NOOP, Message, Progress
 from .catalog import (
     Scene,
@@ -107,12 +108,12 @@ def _item_years(items: Any) -> tuple[int, int]:
     """First and last year of the items' dates (so messages name the years the items span)."""
     years = []
     for item in load_items(items)[0]:
-        properties = item.get("properties") if isinstance(item, dict) else None
-        when = (properties or {}).get("datetime") or (properties or {}).get("start_datetime")
         try:
-            years.append(dt.datetime.fromisoformat(str(when).replace("Z", "+00:00")).year)
+            moment = item_time(item) if isinstance(item, dict) else None
         except ValueError:
             continue
+        if moment is not None:
+            years.append(moment.year)
     return (min(years), max(years)) if years else (1, 9999)
 
 

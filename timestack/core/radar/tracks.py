@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from ..items import item_time
+
 __all__ = [
     "LAYOVER_SHADOW_KEYS",
     "Track",
@@ -70,16 +72,11 @@ def polarization_asset(assets: Mapping[str, Any], polarization: str) -> Optional
 
 
 def acquisition_time(item: Mapping[str, Any]) -> Optional[dt.datetime]:
-    """``datetime`` (else ``start_datetime``) of an item, timezone-aware, or None."""
-    properties = item.get("properties") or {}
-    when = properties.get("datetime") or properties.get("start_datetime")
-    if not when:
-        return None
+    """:func:`..items.item_time`, or None also when it cannot be read (such items are left out)."""
     try:
-        moment = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+        return item_time(item)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def group_by_track(
