@@ -66,3 +66,17 @@ def test_mismatched_tiles_are_refused_by_name_and_nothing_is_written(tmp_path):
     with pytest.raises(Cancelled):
         mosaic_tiles(paths, tmp_path / "out", is_cancelled=lambda: True)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_tile_of_another_data_type_is_refused_not_left_out_of_the_mosaic(tmp_path):
+    """GDAL's BuildVRT skips a tile whose bands have another type than the first tile's with only a
+    warning: an int16 tile beside float32 ones made a mosaic with a hole where that tile was."""
+    paths, _ = tiles(tmp_path / "tiles")
+    west = rasterio.open(paths[0])
+    with west:
+        data, transform = west.read(), west.transform
+    values = (data * 1000).astype("int16")
+    integer = write_stack(paths[0], values, DESCRIPTIONS, nodata=-9999, transform=transform)
+    with pytest.raises(TimestackError, match=r"INPUT: w.tif holds Int16 values where e.tif holds Float32"):
+        mosaic_tiles([paths[1], integer, paths[2]], tmp_path / "out")
+    assert not (tmp_path / "out").exists()

@@ -24,7 +24,8 @@ GROUPS = ("year", "variable", "none")
 
 
 def _layout(tile: Path) -> tuple:
-    """(band descriptions, CRS, pixel size) of a tile: what the tiles of one mosaic must share."""
+    """(band descriptions, CRS, pixel size, band data types) of a tile: what the tiles of one mosaic must
+    share."""
     from osgeo import gdal, osr
 
     try:
@@ -41,7 +42,15 @@ def _layout(tile: Path) -> tuple:
     descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
     srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
     _, width, _, _, _, height = dataset.GetGeoTransform()
-    return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9))
+    types = tuple(
+        gdal.GetDataTypeName(dataset.GetRasterBand(b).DataType) for b in range(1, dataset.RasterCount + 1)
+    )
+    return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9)), types
+
+
+def _type_names(types: tuple) -> str:
+    """A tile's band data types, each named once (``Int16``, ``Float32/Int16``)."""
+    return "/".join(sorted(set(types)))
 
 
 #: Metadata item of every VRT written here: a re-run may replace its own mosaics, never a user's file.
@@ -130,8 +139,9 @@ def mosaic_tiles(
     Raises
     ------
     TimestackError
-        Naming INPUT for no tiles or tiles with different bands, GROUP_BY for an unknown grouping or
-        undated bands, and INPUT when GDAL cannot mosaic the tiles (different CRS or resolution).
+        Naming INPUT for no tiles or tiles with different bands or data types, GROUP_BY for an unknown
+        grouping or undated bands, and INPUT when GDAL cannot mosaic the tiles (different CRS or
+        resolution).
     Cancelled
         When ``is_cancelled()`` turns true; no VRT of this run is left.
     """
@@ -149,7 +159,7 @@ def mosaic_tiles(
             QT_TRANSLATE_NOOP("TimestackCore", "INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles"),
             parameter="INPUT",
         )
-    descriptions, crs, pixel = _layout(paths[0])
+    descriptions, crs, pixel, types = _layout(paths[0])
     for path in paths[1:]:
         other = _layout(path)
         if other[0] != descriptions:
@@ -162,7 +172,7 @@ def mosaic_tiles(
                 parameter="INPUT",
                 args=(path.name, paths[0].name),
             )  # fmt: skip
-        if other[1:] != (crs, pixel):
+        if other[1:3] != (crs, pixel):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
@@ -171,6 +181,16 @@ def mosaic_tiles(
                 ),
                 parameter="INPUT",
                 args=(path.name, paths[0].name),
+            )  # fmt: skip
+        if other[3] != types:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: {0} holds {1} values where {2} holds {3}; write the tiles with one data type "
+                    "(GDAL would silently leave {0} out)"
+                ),
+                parameter="INPUT",
+                args=(path.name, _type_names(other[3]), paths[0].name, _type_names(types)),
             )  # fmt: skip
     groups = _groups(descriptions, group_by, name)
     metadata = _shared_metadata(paths)
