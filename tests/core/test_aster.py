@@ -229,6 +229,24 @@ def test_reflectance_without_sun_elevation_skips_the_scene_with_the_reason(tmp_p
     assert result.skipped and "sun elevation" in result.skipped[0][2]
 
 
+@pytest.mark.parametrize("sun_elevation", [-20.0, 0.0])
+def test_reflectance_of_a_night_scene_skips_its_vnir_and_swir_with_the_reason(tmp_path, sun_elevation):
+    """Terra images at night too (TIR, sometimes SWIR): with the sun at or below the horizon, cos θs is
+    zero or negative and the reflectance came out negative or astronomically large, without a word."""
+    paths = write_aster_scene(tmp_path / "s", SCENE, scene_dns())
+    item = aster_item(SCENE, WHEN, paths, sun_elevation=sun_elevation)
+    items = write_items(tmp_path / "items.json", [item])
+    result = run_aster_scenes(
+        AsterSettings(
+            scenes_from_items(items), tmp_path / "out", ("VNIR", "SWIR", "TIR"),
+            ("reflectance", "brightness_temperature"), ("NDVI",),
+        )
+    )  # fmt: skip
+    assert [sub for _, sub, _ in result.files] == ["TIR"]
+    assert [sub for _, sub, _ in result.skipped] == ["VNIR", "SWIR"]
+    assert all("night scene" in reason for _, _, reason in result.skipped)
+
+
 def test_a_cancel_leaves_no_file(tmp_path):
     paths = write_aster_scene(tmp_path / "s", SCENE, scene_dns())
     calls = []

@@ -71,6 +71,9 @@ _SUBSYSTEM_FILE = re.compile(r"^(?P<scene>.+?)[-_](?P<subsystem>VNIR|SWIR|TIR)\.
 #: Why a scene's subsystem gave no file.
 NO_FILE = QT_TRANSLATE_NOOP("TimestackCore", "the scene has no {0} file")
 NO_SUN = QT_TRANSLATE_NOOP("TimestackCore", "no sun elevation (view:sun_elevation): no reflectance or index")
+NIGHT = QT_TRANSLATE_NOOP(
+    "TimestackCore", "sun elevation {0:g}°, at or below the horizon (a night scene): no reflectance or index"
+)
 OUTSIDE = QT_TRANSLATE_NOOP("TimestackCore", "outside the area")
 #: Rows read and written at a time.
 BLOCK_ROWS = 256
@@ -534,7 +537,8 @@ def run_aster_scenes(
 
     All files appear together or none does (a cancel or an error leaves the folder as it was). Scenes
     whose subsystem file is missing, that lie outside the area, or that lack the sun elevation
-    reflectance needs are listed in ``skipped`` with the reason; none written at all is an error.
+    reflectance needs (or were taken with the sun below the horizon) are listed in ``skipped`` with the
+    reason; none written at all is an error.
     """
     import rasterio
 
@@ -548,6 +552,9 @@ def run_aster_scenes(
                 result.skipped.append((scene.id, subsystem, Message(NO_FILE, subsystem)))
             elif needs_sun and subsystem != "TIR" and scene.sun_elevation is None:
                 result.skipped.append((scene.id, subsystem, Message(NO_SUN)))
+            elif needs_sun and subsystem != "TIR" and scene.sun_elevation <= 0:
+                # cos of a zenith at or past 90°: reflectance negative or without bound
+                result.skipped.append((scene.id, subsystem, Message(NIGHT, scene.sun_elevation)))
             else:
                 planned.append((scene, subsystem))
     folder = Path(settings.output_folder)
