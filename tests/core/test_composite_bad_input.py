@@ -264,3 +264,45 @@ def test_tdom_statistics_of_the_wrong_kind_are_refused_before_work(tmp_path, thr
     band = Path(three_scenes[0]["assets"]["red"]["href"])
     error = refused(tmp_path, three_scenes, tdom=True, tdom_statistics=band)
     assert error.parameter == "TDOM_STATISTICS" and "has 1 band(s), not the 4" in str(error)
+
+
+def _antimeridian_scenes(folder) -> dict:
+    """Scenes by the antimeridian off Fiji (16° S): one in UTM 60S straddling 180°, and a pair in
+    longitude/latitude, one either side of it."""
+    from affine import Affine
+
+    degree = 0.0003
+    return {
+        "utm": [
+            write_scene(folder, "LC08_Z", "2020-07-05", crs="EPSG:32760",
+                        transform=Affine(30, 0, 820500, 0, -30, 8229600)),
+        ],
+        "lonlat": [
+            write_scene(folder, "LC08_W", "2020-07-05", crs="EPSG:4326",
+                        transform=Affine(degree, 0, 180 - SIZE * degree, 0, -degree, -16.0)),
+            write_scene(folder, "LC08_E", "2020-07-13", crs="EPSG:4326",
+                        transform=Affine(degree, 0, -180.0, 0, -degree, -16.0)),
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("scenes, crs", [("utm", "EPSG:4326"), ("lonlat", None)])
+def test_scenes_across_the_antimeridian_on_a_longitude_latitude_grid_are_refused_naming_target_crs(
+    tmp_path, scenes, crs
+):
+    """A grid in longitude/latitude cannot cross 180°: scenes either side of it made a grid round the
+    whole world (a strip of 1.2 million columns for two small scenes), and a UTM scene across it an
+    "EXTENT is empty" error naming a parameter the user never set."""
+    items = _antimeridian_scenes(tmp_path / "scenes")[scenes]
+    error = refused(tmp_path, items, crs=crs, resolution=0.0003, bands=("red",))
+    assert error.parameter == "TARGET_CRS" and "antimeridian" in str(error)
+    assert not (tmp_path / "out").exists()
+
+
+def test_scenes_across_the_antimeridian_composite_in_a_projected_crs(tmp_path):
+    import rasterio
+
+    items = [item for group in _antimeridian_scenes(tmp_path / "scenes").values() for item in group]
+    result = run(tmp_path, items, crs="EPSG:32760", bands=("red",))
+    with rasterio.open(result.stack) as stack:
+        assert stack.width < 200 and stack.read(1, masked=True).count() > 3 * SIZE * SIZE // 2
