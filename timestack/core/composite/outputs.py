@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from ..io.bands import band_description
+from ..io.hrefs import file_uri_path
 from ..io.stack import write_cog, write_vrt
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 from .catalog import load_items
@@ -130,7 +131,7 @@ def refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks_
         for asset in (feature.get("assets") or {}).values() if isinstance(feature, dict) else ():
             href = str(asset.get("href", "")) if isinstance(asset, Mapping) else ""
             if href.startswith("file://") or (href and "://" not in href):
-                local = Path(href.removeprefix("file://"))
+                local = Path(file_uri_path(href) if href.startswith("file://") else href)
                 read.append(local if local.is_absolute() or base_dir is None else base_dir / local)
     inputs = {os.path.realpath(path) for path in read}
     for path in written:
