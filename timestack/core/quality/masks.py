@@ -250,12 +250,20 @@ def buffer_mask(mask: np.ndarray, radius: float) -> np.ndarray:
     """
     if radius <= 0:
         return mask
-    structure = disk(radius)
     if mask.ndim == 3:
-        structure = structure[np.newaxis]
+        return np.stack([buffer_mask(layer, radius) for layer in mask]) if len(mask) else mask
+    if not mask.any():
+        return mask.copy()
     from scipy import ndimage  # only for buffered masks: not imported with the mask names
 
-    return ndimage.binary_dilation(mask, structure=structure)
+    # The pixels within ``radius`` of a masked one: :func:`disk`'s dilation, through the nearest masked
+    # pixel of each (a distance transform). A dilation by the disk itself needs memory and time growing
+    # with the disk's area, and failed (MemoryError) from a radius of about 200 pixels.
+    nearest_row, nearest_col = ndimage.distance_transform_edt(
+        ~mask, return_distances=False, return_indices=True
+    )
+    rows, cols = np.indices(mask.shape)
+    return (nearest_row - rows) ** 2 + (nearest_col - cols) ** 2 <= radius * radius
 
 
 def fmask_discard(fmask: np.ndarray, options: MaskOptions) -> np.ndarray:
