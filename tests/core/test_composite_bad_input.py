@@ -306,3 +306,20 @@ def test_scenes_across_the_antimeridian_composite_in_a_projected_crs(tmp_path):
     result = run(tmp_path, items, crs="EPSG:32760", bands=("red",))
     with rasterio.open(result.stack) as stack:
         assert stack.width < 200 and stack.read(1, masked=True).count() > 3 * SIZE * SIZE // 2
+
+
+def test_a_year_whose_every_observation_is_masked_is_reported(tmp_path, three_scenes):
+    """Two scenes of 2021, cloudy from edge to edge: the year's composite is nodata throughout. It was
+    written without a word, the run ending well with SCENES_USED counting them."""
+    import numpy as np
+
+    cloudy = np.ones((SIZE, SIZE), bool)
+    overcast = [
+        write_scene(tmp_path / "scenes", f"LC08_O_202107{day}", f"2021-07-{day}", cloud=cloudy)
+        for day in ("05", "21")
+    ]
+    result = run(tmp_path, [*three_scenes, *overcast], bands=("red",), end_year=2021)
+    log = json.loads(result.log.read_text())
+    said = [warning for warning in result.warnings if "no pixel has a value" in warning]
+    assert len(said) == 1 and said[0].startswith("2021: no pixel has a value: every observation of its 2")
+    assert said[0] in log["warnings"] and result.scenes_used == 5

@@ -139,12 +139,13 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
     """The engine kernel: every year of one ``window``, as ``{year: values}`` (and ``observation_<year>``:
     doy and run-wide source), nodata for a year no scene reaches; ``errors`` lists unreadable scenes.
 
-    ``arrays["statistics"]`` holds the window's TDOM statistics (with halo) when TDOM is on.
+    ``arrays["statistics"]`` holds the window's TDOM statistics (with halo) when TDOM is on; ``valid``
+    counts each year's pixels with a value.
     """
     spec = plan.spec
     box = window_bounds(spec.grid, with_halo(window, spec.halo, spec.grid)[0])
     shape = (int(window.height), int(window.width))
-    result: dict = {"errors": []}
+    result: dict = {"errors": [], "valid": {}}
     for year, scenes in plan.by_year.items():
         year_scenes = [scene for scene in scenes if intersects(scene.footprint, box)]
         if not year_scenes:
@@ -154,6 +155,7 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
             continue
         unit = composite_unit(year_scenes, spec, window, arrays.get("statistics"), plan.cancel)
         result[str(year)] = unit["values"]
+        result["valid"][year] = int((unit["values"] != NODATA).any(axis=0).sum())
         if plan.picks_observation:
             source = unit["source"]
             has = source != NODATA
@@ -203,6 +205,8 @@ class _Run:
             self.years = [year for year in self.years if self.by_year[year]]
         self.cancel = threading.Event()
         self.created: list[Path] = []
+        #: Pixels with a value, per year composited (counted window by window).
+        self.valid_pixels: dict[int, int] = {}
 
     def cancelled(self) -> bool:
         """The caller's cancel poll, also raising the flag local units check between scenes."""
@@ -275,6 +279,8 @@ class _Run:
         def collect(_window, result) -> None:
             for scene_id, message in result["errors"]:
                 errors.setdefault(scene_id, message)
+            for year, count in result["valid"].items():
+                self.valid_pixels[year] = self.valid_pixels.get(year, 0) + count
 
         def read(window):
             halo_window = with_halo(window, self.spec.halo, self.grid)[0]
@@ -319,9 +325,20 @@ class _Run:
             "{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in "
             "the run log"
         )  # fmt: skip
-        result.warnings = warnings + [
-            Message(unreadable, year, summary["found"][year]) for year in result.unreadable_years
-        ]
+        masked = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "{0}: no pixel has a value: every observation of its {1} scene(s) was masked (MASK and the "
+            "confidences) or lies outside the grid, so the year is nodata"
+        )  # fmt: skip
+        result.warnings = (
+            warnings
+            + [Message(unreadable, year, summary["found"][year]) for year in result.unreadable_years]
+            + [
+                Message(masked, year, len(self.by_year[year]))
+                for year, count in sorted(self.valid_pixels.items())
+                if count == 0 and year not in result.unreadable_years
+            ]
+        )
         log = run_log(settings, self.grid, summary, years, self.spec.variables, skipped, result.warnings)
         write_json(paths.log, log)
         self.progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Composite written")))
