@@ -103,6 +103,8 @@ def write_raw(tmp_path, text: str) -> Path:
         ('{"type": "FeatureCollection", "features": []}', "holds no items"),
         ('{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x"}]}', "not a STAC"),
         ('{"hello": 1}', "holds no 'features'"),
+        ('{"type": "Catalog", "id": "c", "links": []}', "is a STAC Catalog, not its scenes; search it with"),
+        ('{"type": "Collection", "id": "c"}', "STAC Collection, not its scenes; search it with"),
     ],
 )
 def test_an_unusable_items_file_gets_its_own_message(tmp_path, text, fragment):

@@ -193,6 +193,18 @@ def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
             features = [content]
         else:
             features = content.get("features") if isinstance(content, dict) else content
+        if not isinstance(features, list) and isinstance(content, dict) and content.get("type") in (
+            "Catalog", "Collection"
+        ):  # fmt: skip
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} is a STAC {1}, not its scenes; search it with 'Search scenes' (CATALOG: this file) "
+                    "and give the ItemCollection that search writes (OUTPUT_ITEMS)"
+                ),
+                "ITEMS",
+                args=(path, content["type"]),
+            )  # fmt: skip
         if not isinstance(features, list):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
