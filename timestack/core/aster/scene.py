@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -443,7 +444,13 @@ def _window(src, settings: AsterSettings):
     left, bottom, right, top = transform_bounds(
         settings.bounds_crs, src.crs, *settings.bounds, densify_pts=21
     )
-    window = from_bounds(left, bottom, right, top, src.transform).round_offsets().round_lengths()
+    area = from_bounds(left, bottom, right, top, src.transform)
+    # every pixel the area touches (outward to whole pixels, as the composite's grid): rounding the
+    # offset and the length apart gave an area inside one pixel no pixel at all ("outside the area")
+    col, row = math.floor(area.col_off + 1e-6), math.floor(area.row_off + 1e-6)
+    width = math.ceil(area.col_off + area.width - 1e-6) - col
+    height = math.ceil(area.row_off + area.height - 1e-6) - row
+    window = Window(col, row, max(width, 0), max(height, 0))
     try:
         window = window.intersection(full)
     except Exception:  # rasterio's WindowError: no overlap
