@@ -71,6 +71,7 @@ CASES = [
     ),
     case("extent-unknown-crs", "EXTENT: '0,1,0,1 [EPSG:99999]' names", EXTENT="0,1,0,1 [EPSG:99999]"),
     case("aoi-without-polygons", "AOI has no polygons", AOI="{in}/no_features.gpkg"),
+    case("aoi-of-points", "AOI has no polygons", AOI="{in}/points.gpkg"),
     case(
         "aoi-off-the-scenes",
         "AOI (0, 0, 120, 120) (EPSG:32610) does not overlap any scene",

@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -134,7 +135,8 @@ class AreaParameters:
             geometries = [
                 geometry if geometry.isGeosValid() else geometry.makeValid()
                 for geometry in (f.geometry() for f in source.getFeatures() if f.hasGeometry())
-                if not geometry.isEmpty()
+                # a file of points or lines reaches here too (qgis_process does not check the type)
+                if not geometry.isEmpty() and geometry.type() == QgsWkbTypes.PolygonGeometry
             ]
             if not geometries:
                 raise self.fail(
