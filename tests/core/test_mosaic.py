@@ -80,3 +80,18 @@ def test_a_tile_of_another_data_type_is_refused_not_left_out_of_the_mosaic(tmp_p
     with pytest.raises(TimestackError, match=r"INPUT: w.tif holds Int16 values where e.tif holds Float32"):
         mosaic_tiles([paths[1], integer, paths[2]], tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_tile_gdal_cannot_place_is_refused_not_left_out_of_the_mosaic(tmp_path):
+    """A tile with a rotated grid has the CRS, pixel size, bands and type of the others, and BuildVRT
+    skipped it with a warning only: the mosaic had a hole where it was."""
+    from affine import Affine
+
+    paths, _ = tiles(tmp_path / "tiles")
+    with rasterio.open(paths[1]) as east:
+        data, transform = east.read(), east.transform
+    rotated = Affine(transform.a, 2.0, transform.c, 1.0, transform.e, transform.f)
+    write_stack(paths[1], data, DESCRIPTIONS, nodata=-9999, transform=rotated)
+    with pytest.raises(TimestackError, match=r"INPUT: GDAL leaves e.tif out of the mosaic \(.*rotated"):
+        mosaic_tiles(paths, tmp_path / "out")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

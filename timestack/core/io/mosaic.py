@@ -212,7 +212,12 @@ def mosaic_tiles(
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("mosaic cancelled")
             options = gdal.BuildVRTOptions(bandList=bands)
-            vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
+            said: list[str] = []  # GDAL's warnings, which say why it skipped a tile
+            gdal.PushErrorHandler(lambda _kind, _number, message, said=said: said.append(message))
+            try:
+                vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
+            finally:
+                gdal.PopErrorHandler()
             if vrt is None:
                 raise TimestackError(
                     QT_TRANSLATE_NOOP(
@@ -220,7 +225,19 @@ def mosaic_tiles(
                         "INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution"
                     ),
                     parameter="INPUT",
-                    args=(gdal.GetLastErrorMsg(),),
+                    args=(gdal.GetLastErrorMsg() or "; ".join(said),),
+                )  # fmt: skip
+            listed = {os.path.realpath(source) for source in vrt.GetFileList() or []}
+            left_out = [path for path in paths if os.path.realpath(path) not in listed]
+            if left_out:  # BuildVRT skips, with a mere warning, what it cannot place (a rotated tile)
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "INPUT: GDAL leaves {0} out of the mosaic ({1}); remove it from the folder or "
+                        "rewrite it like the other tiles"
+                    ),
+                    parameter="INPUT",
+                    args=(left_out[0].name, "; ".join(dict.fromkeys(said)) or "no reason given"),
                 )  # fmt: skip
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])
