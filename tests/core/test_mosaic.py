@@ -95,3 +95,19 @@ def test_a_tile_gdal_cannot_place_is_refused_not_left_out_of_the_mosaic(tmp_path
     with pytest.raises(TimestackError, match=r"INPUT: GDAL leaves e.tif out of the mosaic \(.*rotated"):
         mosaic_tiles(paths, tmp_path / "out")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_tiles_on_both_sides_of_the_antimeridian_in_longitude_latitude_are_refused(tmp_path):
+    """Two small tiles either side of 180° made a mosaic 1.2 million columns wide round the world."""
+    degree = 0.0003
+    data = RNG.normal(size=(6, 10, 10)).astype("float32")
+    west = from_origin(180 - 10 * degree, -16.0, degree, degree)
+    east = from_origin(-180.0, -16.0, degree, degree)
+    paths = [
+        write_stack(tmp_path / name, data, DESCRIPTIONS, crs="EPSG:4326", nodata=-9999, transform=transform)
+        for name, transform in (("w.tif", west), ("e.tif", east))
+    ]
+    with pytest.raises(TimestackError, match="INPUT: the tiles lie on both sides of the antimeridian"):
+        mosaic_tiles(paths, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    mosaic_tiles(paths[:1], tmp_path / "one")  # one side alone is an ordinary mosaic

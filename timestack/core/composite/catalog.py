@@ -22,7 +22,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 from rasterio.errors import RasterioError
 
 from ..io.cache import AssetCache, AssetDownloadError, expected_files, is_cacheable
-from ..io.grid import TargetGrid, bounds_in, http_headers, intersects, target_grid
+from ..io.grid import TargetGrid, across_antimeridian, bounds_in, http_headers, intersects, target_grid
 from ..io.hrefs import HrefRefusedError, checked_gdal_path
 from ..io.logins import opened
 from ..items import (
@@ -536,7 +536,7 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
             bounds = _area_in(bounds, settings.bounds_crs, crs, scenes, settings.resolution)
     else:
         bounds = _scenes_box(scenes, crs)
-        if _across_antimeridian([bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes], crs):
+        if across_antimeridian([bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes], crs):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
@@ -547,25 +547,6 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
                 args=(crs,),
             )  # fmt: skip
     return target_grid(bounds, crs, settings.resolution)
-
-
-def _across_antimeridian(boxes: Sequence[tuple], crs: str) -> bool:
-    """Whether boxes in the geographic ``crs`` lie across 180° longitude: one of them wraps (west edge
-    east of its east edge, as a reprojection gives it), or together they span more than half the world
-    from west to east while, going round the other way, they fit in less than half."""
-    from rasterio.crs import CRS
-
-    if not boxes or not CRS.from_user_input(crs).is_geographic:
-        return False
-    if any(box[0] > box[2] for box in boxes):
-        return True
-    spans = sorted((box[0], box[2]) for box in boxes)
-    covered_to, widest_gap = spans[0][1], 0.0
-    for west, east in spans[1:]:
-        widest_gap = max(widest_gap, west - covered_to)
-        covered_to = max(covered_to, east)
-    linear = covered_to - spans[0][0]
-    return linear > 180.0 and 360.0 - widest_gap < 180.0
 
 
 def _scenes_box(scenes: Sequence[Scene], crs: str) -> tuple:

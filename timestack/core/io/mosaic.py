@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .atomic import atomic_outputs
 from .bands import labelled_bands
+from .grid import across_antimeridian
 
 __all__ = ["GROUPS", "mosaic_tiles"]
 
@@ -46,6 +47,16 @@ def _layout(tile: Path) -> tuple:
         gdal.GetDataTypeName(dataset.GetRasterBand(b).DataType) for b in range(1, dataset.RasterCount + 1)
     )
     return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9)), types
+
+
+def _box(tile: Path) -> tuple:
+    """(xmin, ymin, xmax, ymax) of a tile in its CRS."""
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(tile))
+    left, width, _, top, _, height = dataset.GetGeoTransform()
+    right, bottom = left + width * dataset.RasterXSize, top + height * dataset.RasterYSize
+    return min(left, right), min(top, bottom), max(left, right), max(top, bottom)
 
 
 def _type_names(types: tuple) -> str:
@@ -192,6 +203,16 @@ def mosaic_tiles(
                 parameter="INPUT",
                 args=(path.name, _type_names(other[3]), paths[0].name, _type_names(types)),
             )  # fmt: skip
+    if crs and across_antimeridian([_box(path) for path in paths], crs):
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: the tiles lie on both sides of the antimeridian (180° longitude), where a mosaic in "
+                "longitude/latitude runs around the whole world; reproject them onto a projected CRS (such "
+                "as their UTM zone) first"
+            ),
+            parameter="INPUT",
+        )  # fmt: skip
     groups = _groups(descriptions, group_by, name)
     metadata = _shared_metadata(paths)
     folder = Path(output_folder).resolve()
