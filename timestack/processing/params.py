@@ -10,6 +10,7 @@ Labels are translated in the ``TimestackParameters`` context: the same text in e
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Optional
@@ -163,6 +164,16 @@ class AreaParameters:
             raise self.fail(message.format(parameters.get(self.EXTENT)))
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        edges = re.match(r"\s*([-+.\deE]+)\s*,\s*([-+.\deE]+)\s*,", str(parameters.get(self.EXTENT)))
+        if edges and crs.isGeographic() and _number(edges[1]) > _number(edges[2]):
+            # QGIS swaps the edges: the extent would become the whole world less the area meant
+            message = translate(
+                "TimestackParameters",
+                "EXTENT: its west edge {0} lies east of its east edge {1}, an extent across the antimeridian "
+                "(180° longitude), which longitude/latitude cannot hold; give it in a projected CRS (such as "
+                "the scenes' UTM zone), or draw it on one side."
+            )  # fmt: skip
+            raise self.fail(message.format(edges[1], edges[2]))
         return QgsGeometry.fromRect(rectangle), crs
 
     def area_bounds(self, parameters, context) -> tuple[Optional[tuple], Optional[str]]:
@@ -173,6 +184,14 @@ class AreaParameters:
         geometry, crs = found
         box = geometry.boundingBox()
         return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), crs.authid() or crs.toWkt()
+
+
+def _number(text: str) -> float:
+    """``text`` as a number; NaN (which compares false) when it is none."""
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
 
 
 class SeasonParameters:
