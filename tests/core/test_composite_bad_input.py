@@ -325,3 +325,16 @@ def test_a_year_whose_every_observation_is_masked_is_reported(tmp_path, three_sc
     said = [warning for warning in result.warnings if "no pixel has a value" in warning]
     assert len(said) == 1 and said[0].startswith("2021: no pixel has a value: every observation of its 2")
     assert said[0] in log["warnings"] and result.scenes_used == 5
+
+
+def test_a_failed_run_leaves_what_stood_at_an_outputs_name(tmp_path, three_scenes):
+    """A folder named like a per-year file of OUTPUT_FOLDER stopped the run, and the cleanup then deleted
+    that folder with the user's files in it."""
+    blocker = tmp_path / "years" / "stack_2020.tif"
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine")
+    with pytest.raises(IsADirectoryError):
+        run(tmp_path, three_scenes, bands=("red",), output_folder=tmp_path / "years")
+    assert (blocker / "notes.txt").read_text() == "mine"
+    assert [p.name for p in (tmp_path / "years").iterdir()] == ["stack_2020.tif"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -342,3 +342,16 @@ def test_a_track_with_no_value_on_any_date_is_reported(tmp_path, two_tracks):
     assert len(said) == 1 and said[0].startswith("DESCENDING_037: no pixel has a value on any date")
     assert "its 2 scene(s)" in said[0] and "(VV, VH)" in said[0]
     assert said[0] in (tmp_path / "out" / "sarstack_log.json").read_text()
+
+
+def test_a_failed_run_leaves_what_stood_at_an_outputs_name(tmp_path, two_tracks):
+    """A folder named like a track's stack stopped the run (right), and the cleanup then deleted that
+    folder with the user's files in it, and left the stack's hidden temporary behind."""
+    _, path = two_tracks
+    blocker = tmp_path / "out" / "DESCENDING_037.tif"
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine")
+    with pytest.raises(IsADirectoryError):
+        sar_stacks(SarStackSettings(path, tmp_path / "out", resolution=RES))
+    assert (blocker / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["DESCENDING_037.tif"]

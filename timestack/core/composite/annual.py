@@ -299,10 +299,12 @@ class _Run:
         """The stack, observation, folder and statistics outputs, then the run log; the result."""
         settings, paths, years = self.settings, self.paths, self.years
         made = {year for year in years if self.by_year[year]}
-        self.created += paths.finals
+        # each output joins the cleanup list once written: what stood at its name before is not the run's
         write_stack(paths, self.grid, settings.output_dtype, years, made, self.spec.variables, self.progress,
                     self.is_cancelled)  # fmt: skip
+        self.created.append(paths.output)
         write_observation(paths, self.grid, years, made, self.is_cancelled)
+        self.created += [paths.observation] if paths.observation else []
         result = CompositeResult(
             paths.output, paths.observation, paths.log, years, list(self.spec.variables), skipped=skipped
         )
@@ -314,8 +316,8 @@ class _Run:
             # Computed by this run (TDOM on, none given), kept beside the stack: a later run over the
             # same scenes can pass it as tdom_statistics.
             kept = paths.output.with_name(f"{paths.stem}_tdom_statistics.tif")
-            self.created.append(kept)
             write_cog(statistics, kept, None, self.is_cancelled)
+            self.created.append(kept)
             result.tdom_statistics = kept
         summary = year_summary(self.scenes, skipped, years)
         result.unreadable_years, result.empty_years = summary["unreadable_years"], summary["empty_years"]
@@ -341,6 +343,7 @@ class _Run:
         )
         log = run_log(settings, self.grid, summary, years, self.spec.variables, skipped, result.warnings)
         write_json(paths.log, log)
+        self.created.append(paths.log)
         self.progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Composite written")))
         return result
 

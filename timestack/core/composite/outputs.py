@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
+from ..io.atomic import atomic_output
 from ..io.bands import band_description
 from ..io.hrefs import file_uri_path
 from ..io.stack import write_cog, write_vrt
@@ -65,10 +66,6 @@ class OutputPaths:
     @property
     def stem(self) -> str:
         return self.output.stem
-
-    @property
-    def finals(self) -> list[Path]:
-        return [self.output, self.log] + ([self.observation] if self.observation else [])
 
     def year_file(self, year: int) -> Path:
         return self.work / f"{self.stem}_{year}.tif"
@@ -211,8 +208,9 @@ def write_folder(
 ) -> None:
     """Per-year COGs and, per variable, a VRT over the years (relative paths) in OUTPUT_FOLDER.
 
-    Each file joins ``created`` (the run's cleanup list) before it is written, and so does the folder
-    when this run makes it, so a cancel or failure part-way through leaves nothing behind.
+    Each file joins ``created`` (the run's cleanup list) once written (each is written atomically), and
+    the folder when this run makes it, so a cancel or failure part-way through leaves nothing behind
+    and removes nothing that stood there before.
     """
     folder = Path(settings.output_folder)
     if not folder.exists():
@@ -222,13 +220,12 @@ def write_folder(
         if year not in year_paths:
             continue
         target = folder / f"{stem}_{year}.tif"
-        created.append(target)
         write_cog(year_paths[year], target, None, is_cancelled)
+        created.append(target)
         result.year_files.append(target)
         progress(95 + 4 * (number + 1) / len(years), "")
     for index, name in enumerate(variables):
         vrt = folder / f"{stem}_{name}.vrt"
-        created.append(vrt)
         sources = [
             (
                 folder / f"{stem}_{year}.tif" if year in year_paths else None,
@@ -237,9 +234,9 @@ def write_folder(
             )
             for year in years
         ]
-        partial = vrt.with_name(vrt.name + ".partial")
-        write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
-        partial.replace(vrt)
+        with atomic_output(vrt) as partial:
+            write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
+        created.append(vrt)
         result.vrts.append(vrt)
 
 

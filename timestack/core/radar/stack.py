@@ -449,8 +449,8 @@ def sar_stacks(
                 finally:
                     dataset.close()
                 output = folder / f"{track.name}.tif"
-                created.append(output)
                 write_cog(partial, output, None, is_cancelled)
+                created.append(output)  # only once written: what stood there before is not the run's
                 scenes_used = sum(len(frames) for frames in by_date.values())
                 stacks.append(TrackStack(track, output, dates, list(variables), scenes_used))
                 if not valid:
@@ -461,8 +461,8 @@ def sar_stacks(
                     )  # fmt: skip
                     warnings.append(Message(empty, track.name, scenes_used, ", ".join(polarizations)))
             log = folder / "sarstack_log.json"
-            created.append(log)
             write_json(log, _run_log(settings, grid, stacks, variables, plans, skipped, warnings))
+            created.append(log)
             progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Per-track radar stacks written")))
             return SarStackResult(stacks, log, grid.crs.to_string(), skipped, warnings)
     except BaseException:
