@@ -5,6 +5,7 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 ``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
 """
 
+import errno
 import functools
 import math
 import os
@@ -561,7 +562,9 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 if definition.name() in ("ITEMS", "INPUT") and parameters.get(definition.name())
             ]
             parameter = inputs[0] if len(inputs) == 1 and not writing else ""
-        if writing:
+        if getattr(error, "errno", None) == errno.EISDIR:  # a folder stands where an output goes
+            advice = self.tr("move or rename that folder, or choose another output")
+        elif writing:
             advice = self.tr("choose a folder you can write to, with free space")
         else:
             advice = self.tr("check that the file exists, is complete and readable")

@@ -117,7 +117,7 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
     try:
         for target in targets.values():  # a folder cannot be replaced: say so before any rename
             if Path(target).is_dir():
-                raise IsADirectoryError(errno.EISDIR, "a folder has the output's name", str(target))
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         for key, temporary in temporaries.items():
             os.replace(temporary, targets[key])
             sidecar = temporary.with_name(temporary.name + ".aux.xml")
