@@ -156,12 +156,12 @@ def test_each_hls_fmask_bit_masks_alone(name, bit):
     assert not fmask_discard(fmask[:4], MaskOptions(flags=others)).any()
 
 
-@pytest.mark.parametrize("radius", [0.5, 1, 1.5, 2, np.sqrt(2), 2.9, 3, 5.5])
+@pytest.mark.parametrize("radius", [0.5, 1, 1.5, 2, np.sqrt(2), 2.9, 3, 5.5, 12, 12.5, 13, 20, 24.7])
 def test_a_buffer_is_the_dilation_by_the_disk_of_its_radius(radius):
     from scipy import ndimage
 
     rng = np.random.default_rng(int(radius * 10))
-    mask = rng.random((2, 40, 30)) > 0.97
+    mask = rng.random((2, 70, 60)) > 0.995
     mask[0, 0, 0] = mask[1, -1, -1] = True  # at the corners: the buffer is cut at the edge
     expected = np.stack([ndimage.binary_dilation(layer, structure=disk(radius)) for layer in mask])
     np.testing.assert_array_equal(buffer_mask(mask, radius), expected)
