@@ -214,6 +214,21 @@ def test_the_area_crops_each_subsystem_on_its_own_grid_and_a_scene_outside_is_sk
     assert not (tmp_path / "out2").exists()
 
 
+def test_an_area_inside_one_pixel_gives_that_pixel_of_each_subsystem(tmp_path):
+    """A point of interest as a tiny EXTENT (1 m, in one pixel of every subsystem) was "outside the
+    area": the window's offset and length were rounded apart, to no pixel."""
+    paths = write_aster_scene(tmp_path / "s", SCENE, scene_dns())
+    scenes = scene_from_files(paths.values())
+    bounds = (X0 + 100, Y0 - 101, X0 + 101, Y0 - 100)
+    result = run_aster_scenes(AsterSettings(scenes, tmp_path / "out", bounds=bounds, bounds_crs="EPSG:32611"))
+    for *_, path in result.files:
+        with rasterio.open(path) as src:
+            assert src.shape == (1, 1)
+            left, bottom, right, top = src.bounds
+            assert left <= bounds[0] and right >= bounds[2] and bottom <= bounds[1] and top >= bounds[3]
+    assert sorted(sub for _, sub, _ in result.files) == ["SWIR", "TIR", "VNIR"]
+
+
 def test_reflectance_without_sun_elevation_skips_the_scene_with_the_reason(tmp_path):
     paths = write_aster_scene(tmp_path / "s", SCENE, scene_dns())
     items = write_items(tmp_path / "items.json", [aster_item(SCENE, WHEN, paths, sun_elevation=None)])
@@ -227,6 +242,24 @@ def test_reflectance_without_sun_elevation_skips_the_scene_with_the_reason(tmp_p
     )
     assert [sub for _, sub, _ in result.files] == ["TIR"]
     assert result.skipped and "sun elevation" in result.skipped[0][2]
+
+
+@pytest.mark.parametrize("sun_elevation", [-20.0, 0.0])
+def test_reflectance_of_a_night_scene_skips_its_vnir_and_swir_with_the_reason(tmp_path, sun_elevation):
+    """Terra images at night too (TIR, sometimes SWIR): with the sun at or below the horizon, cos θs is
+    zero or negative and the reflectance came out negative or astronomically large, without a word."""
+    paths = write_aster_scene(tmp_path / "s", SCENE, scene_dns())
+    item = aster_item(SCENE, WHEN, paths, sun_elevation=sun_elevation)
+    items = write_items(tmp_path / "items.json", [item])
+    result = run_aster_scenes(
+        AsterSettings(
+            scenes_from_items(items), tmp_path / "out", ("VNIR", "SWIR", "TIR"),
+            ("reflectance", "brightness_temperature"), ("NDVI",),
+        )
+    )  # fmt: skip
+    assert [sub for _, sub, _ in result.files] == ["TIR"]
+    assert [sub for _, sub, _ in result.skipped] == ["VNIR", "SWIR"]
+    assert all("night scene" in reason for _, _, reason in result.skipped)
 
 
 def test_a_cancel_leaves_no_file(tmp_path):

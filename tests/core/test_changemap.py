@@ -254,3 +254,38 @@ def test_change_map_raster_needs_direction_and_years_when_not_recorded(tmp_path)
     with pytest.raises(TimestackError, match="change_path or events_path"):
         run_changemap_raster(path, -1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.tif", "segments.tif"]
+
+
+def test_events_of_a_stack_with_missing_years_keep_a_change_detected_in_a_missing_year(tmp_path):
+    """A stack without 2006-2007 (no scene those years) fits its vertices on the years it has: a loss
+    between 2005 and 2008 starts at the 2005 vertex and is detected in 2006 (start + 1, as the change map
+    says). The event stacks have a band for it; they used to drop it and count an event of no year."""
+    years = [2000, 2001, 2002, 2003, 2004, 2005, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015]
+    rng = np.random.default_rng(2)
+    nbr = 0.8 + rng.normal(0, 0.01, (len(years), 4, 4))
+    nbr[years.index(2008) :] -= 0.5
+    profile = dict(
+        driver="GTiff", width=4, height=4, count=len(years), dtype="float32",
+        crs="EPSG:32633", transform=from_origin(0, 0, 30, 30),
+    )  # fmt: skip
+    stack = tmp_path / "stack.tif"
+    with rasterio.open(stack, "w", **profile) as dst:
+        dst.write(nbr.astype(np.float32))
+        dst.descriptions = tuple(f"{year}_nbr" for year in years)
+    segments = tmp_path / "segments.tif"
+    run_landtrendr_raster(stack, "nbr", LandTrendrOutputs(segments=segments), LandTrendrParams(maxSegments=3))
+    written = run_changemap_raster(
+        segments, change_path=tmp_path / "change.tif", events_path=tmp_path / "events.tif",
+        params=ChangeMapParams(min_magnitude=0.2),
+    )  # fmt: skip
+    with rasterio.open(written["change"]) as ds:
+        assert (ds.read(1) == 2006).all()
+        magnitude = ds.read(2)
+    with rasterio.open(written["events"]) as ds:
+        names = list(ds.descriptions)
+        events = dict(zip(names, ds.read()))
+    # one band per year from the first to the last, the missing ones too
+    assert names[:16] == [f"{year}_loss_mag" for year in range(2000, 2016)]
+    assert names[-2:] == ["loss_count", "gain_count"]
+    assert (events["loss_count"] == 1).all()
+    np.testing.assert_allclose(events["2006_loss_mag"], magnitude)

@@ -103,6 +103,8 @@ def write_raw(tmp_path, text: str) -> Path:
         ('{"type": "FeatureCollection", "features": []}', "holds no items"),
         ('{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x"}]}', "not a STAC"),
         ('{"hello": 1}', "holds no 'features'"),
+        ('{"type": "Catalog", "id": "c", "links": []}', "is a STAC Catalog, not its scenes; search it with"),
+        ('{"type": "Collection", "id": "c"}', "STAC Collection, not its scenes; search it with"),
     ],
 )
 def test_an_unusable_items_file_gets_its_own_message(tmp_path, text, fragment):
@@ -264,3 +266,75 @@ def test_tdom_statistics_of_the_wrong_kind_are_refused_before_work(tmp_path, thr
     band = Path(three_scenes[0]["assets"]["red"]["href"])
     error = refused(tmp_path, three_scenes, tdom=True, tdom_statistics=band)
     assert error.parameter == "TDOM_STATISTICS" and "has 1 band(s), not the 4" in str(error)
+
+
+def _antimeridian_scenes(folder) -> dict:
+    """Scenes by the antimeridian off Fiji (16° S): one in UTM 60S straddling 180°, and a pair in
+    longitude/latitude, one either side of it."""
+    from affine import Affine
+
+    degree = 0.0003
+    return {
+        "utm": [
+            write_scene(folder, "LC08_Z", "2020-07-05", crs="EPSG:32760",
+                        transform=Affine(30, 0, 820500, 0, -30, 8229600)),
+        ],
+        "lonlat": [
+            write_scene(folder, "LC08_W", "2020-07-05", crs="EPSG:4326",
+                        transform=Affine(degree, 0, 180 - SIZE * degree, 0, -degree, -16.0)),
+            write_scene(folder, "LC08_E", "2020-07-13", crs="EPSG:4326",
+                        transform=Affine(degree, 0, -180.0, 0, -degree, -16.0)),
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("scenes, crs", [("utm", "EPSG:4326"), ("lonlat", None)])
+def test_scenes_across_the_antimeridian_on_a_longitude_latitude_grid_are_refused_naming_target_crs(
+    tmp_path, scenes, crs
+):
+    """A grid in longitude/latitude cannot cross 180°: scenes either side of it made a grid round the
+    whole world (a strip of 1.2 million columns for two small scenes), and a UTM scene across it an
+    "EXTENT is empty" error naming a parameter the user never set."""
+    items = _antimeridian_scenes(tmp_path / "scenes")[scenes]
+    error = refused(tmp_path, items, crs=crs, resolution=0.0003, bands=("red",))
+    assert error.parameter == "TARGET_CRS" and "antimeridian" in str(error)
+    assert not (tmp_path / "out").exists()
+
+
+def test_scenes_across_the_antimeridian_composite_in_a_projected_crs(tmp_path):
+    import rasterio
+
+    items = [item for group in _antimeridian_scenes(tmp_path / "scenes").values() for item in group]
+    result = run(tmp_path, items, crs="EPSG:32760", bands=("red",))
+    with rasterio.open(result.stack) as stack:
+        assert stack.width < 200 and stack.read(1, masked=True).count() > 3 * SIZE * SIZE // 2
+
+
+def test_a_year_whose_every_observation_is_masked_is_reported(tmp_path, three_scenes):
+    """Two scenes of 2021, cloudy from edge to edge: the year's composite is nodata throughout. It was
+    written without a word, the run ending well with SCENES_USED counting them."""
+    import numpy as np
+
+    cloudy = np.ones((SIZE, SIZE), bool)
+    overcast = [
+        write_scene(tmp_path / "scenes", f"LC08_O_202107{day}", f"2021-07-{day}", cloud=cloudy)
+        for day in ("05", "21")
+    ]
+    result = run(tmp_path, [*three_scenes, *overcast], bands=("red",), end_year=2021)
+    log = json.loads(result.log.read_text())
+    said = [warning for warning in result.warnings if "no pixel has a value" in warning]
+    assert len(said) == 1 and said[0].startswith("2021: no pixel has a value: every observation of its 2")
+    assert said[0] in log["warnings"] and result.scenes_used == 5
+
+
+def test_a_failed_run_leaves_what_stood_at_an_outputs_name(tmp_path, three_scenes):
+    """A folder named like a per-year file of OUTPUT_FOLDER stopped the run, and the cleanup then deleted
+    that folder with the user's files in it."""
+    blocker = tmp_path / "years" / "stack_2020.tif"
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine")
+    with pytest.raises(IsADirectoryError):
+        run(tmp_path, three_scenes, bands=("red",), output_folder=tmp_path / "years")
+    assert (blocker / "notes.txt").read_text() == "mine"
+    assert [p.name for p in (tmp_path / "years").iterdir()] == ["stack_2020.tif"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -17,7 +17,7 @@ from timestack.core.cube.animation import (
     animate_stack,
     render_frames,
 )
-from timestack.core.runtime import TimestackError
+from timestack.core.runtime import Cancelled, TimestackError
 
 YEARS = [2003, 2001, 2002, 2000]  # written out of order: frames must come in date order
 
@@ -132,3 +132,21 @@ def test_bad_choices_name_their_parameter(stack, tmp_path):
         animate_stack(path, tmp_path / "bad.avi")
     assert caught.value.parameter == "OUTPUT"
     assert list(tmp_path.glob("*bad*")) == []
+
+
+@pytest.mark.parametrize("when", ["drawing frame 1 of 4", "drawing frame 4 of 4"], ids=["drawing", "writing"])
+def test_a_cancel_after_the_frames_are_read_stops_the_run_and_writes_nothing(stack, tmp_path, when):
+    """Reading is most of a run's time but not all of it: a cancel while the frames are drawn or the file
+    is encoded ends the run too (a SIGTERM'd qgis_process went on to write the GIF and succeed)."""
+    path, _ = stack
+    cancelled = []
+
+    def progress(_percent, message=""):
+        if message == when:
+            cancelled.append(True)
+
+    with pytest.raises(Cancelled):
+        animate_stack(
+            path, tmp_path / "out" / "nbr.gif", progress=progress, is_cancelled=lambda: bool(cancelled)
+        )
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []

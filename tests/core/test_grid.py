@@ -218,3 +218,16 @@ def test_pixels_a_mask_hides_read_as_fill_when_the_file_has_no_nodata_value(tmp_
     assert (out == -32768).any() and not np.isin(out, values[0][mask == 0]).any()
     if crs == "EPSG:32633":
         np.testing.assert_array_equal(out, np.where(mask == 0, -32768, values[0]))
+
+
+def test_boxes_across_the_antimeridian_are_told_from_boxes_round_the_world():
+    from timestack.core.io.grid import across_antimeridian
+
+    fiji = [(179.9, -16.1, 180.0, -16.0), (-180.0, -16.1, -179.9, -16.0)]
+    assert across_antimeridian(fiji, "EPSG:4326")
+    assert across_antimeridian([(179.99, -16.0, -179.99, -15.9)], "EPSG:4326")  # a reprojected box wraps
+    world = [(west, -60.0, west + 40.0, 70.0) for west in range(-180, 180, 30)]
+    assert not across_antimeridian(world, "EPSG:4326")  # a global set: no shorter way round
+    assert not across_antimeridian([(-10.0, 40.0, 10.0, 50.0), (100.0, 40.0, 120.0, 50.0)], "EPSG:4326")
+    assert not across_antimeridian([(800000.0, 8e6, 900000.0, 8.1e6)], "EPSG:32760")
+    assert not across_antimeridian([], "EPSG:4326")

@@ -59,6 +59,19 @@ def test_the_catalogs_own_files_and_remote_urls_pass(catalog):
     assert checked_href("/vsicurl/https://example.com/a.tif", None) == "/vsicurl/https://example.com/a.tif"
 
 
+def test_a_file_uri_is_read_with_its_percent_escapes_decoded(tmp_path):
+    """A file URI writes a space as %20 and é as %C3%A9 (``Path.as_uri()``, pystac): the scenes of a
+    catalog in "Scènes 2020" were all reported missing."""
+    catalog = tmp_path / "Scènes 2020 日本"
+    (catalog / "scenes").mkdir(parents=True)
+    inside = catalog / "scenes" / "B 1.TIF"
+    assert inside.as_uri().count("%") > 5
+    assert checked_href(inside.as_uri(), catalog) == str(inside)
+    assert checked_href("file://localhost" + inside.as_uri()[len("file://") :], catalog) == str(inside)
+    with pytest.raises(HrefRefusedError):  # an escaped "../" climbs out no more than a plain one
+        checked_href(inside.parent.as_uri() + "/%2E%2E/%2E%2E/secret.tif", catalog)
+
+
 def test_an_allowed_root_opens_a_folder_outside_the_catalog(catalog, tmp_path):
     assert checked_href(str(tmp_path / "secret.tif"), catalog, [tmp_path]) == str(tmp_path / "secret.tif")
 

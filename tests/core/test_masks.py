@@ -154,3 +154,30 @@ def test_each_hls_fmask_bit_masks_alone(name, bit):
     assert masked.tolist() == [False, True, True, False, True]  # aerosol bits alone never mask; fill does
     others = tuple(n for n in ("cirrus", "cloud", "dilated", "shadow", "snow", "water") if n != name)
     assert not fmask_discard(fmask[:4], MaskOptions(flags=others)).any()
+
+
+@pytest.mark.parametrize("radius", [0.5, 1, 1.5, 2, np.sqrt(2), 2.9, 3, 5.5, 12, 12.5, 13, 20, 24.7])
+def test_a_buffer_is_the_dilation_by_the_disk_of_its_radius(radius):
+    from scipy import ndimage
+
+    rng = np.random.default_rng(int(radius * 10))
+    mask = rng.random((2, 70, 60)) > 0.995
+    mask[0, 0, 0] = mask[1, -1, -1] = True  # at the corners: the buffer is cut at the edge
+    expected = np.stack([ndimage.binary_dilation(layer, structure=disk(radius)) for layer in mask])
+    np.testing.assert_array_equal(buffer_mask(mask, radius), expected)
+    np.testing.assert_array_equal(buffer_mask(mask[0], radius), expected[0])
+    assert not buffer_mask(np.zeros((5, 5), bool), radius).any()
+
+
+def test_a_wide_buffer_is_quick_and_needs_no_more_memory_than_the_mask():
+    """MASK_BUFFER has no upper bound: 1000 pixels stopped a composite with a MemoryError (scipy's
+    dilation by a 2001 x 2001 disk), and 100 took half a minute on a 300 x 300 window."""
+    import time
+
+    mask = np.zeros((300, 300), bool)
+    mask[150, 150] = True
+    started = time.perf_counter()
+    for radius in (100, 1000):
+        buffered = buffer_mask(mask, radius)
+        assert buffered[150, 150 + min(radius, 149)] and buffered[0, 150] == (radius >= 150)
+    assert buffered.all() and time.perf_counter() - started < 5

@@ -66,3 +66,48 @@ def test_mismatched_tiles_are_refused_by_name_and_nothing_is_written(tmp_path):
     with pytest.raises(Cancelled):
         mosaic_tiles(paths, tmp_path / "out", is_cancelled=lambda: True)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_tile_of_another_data_type_is_refused_not_left_out_of_the_mosaic(tmp_path):
+    """GDAL's BuildVRT skips a tile whose bands have another type than the first tile's with only a
+    warning: an int16 tile beside float32 ones made a mosaic with a hole where that tile was."""
+    paths, _ = tiles(tmp_path / "tiles")
+    west = rasterio.open(paths[0])
+    with west:
+        data, transform = west.read(), west.transform
+    values = (data * 1000).astype("int16")
+    integer = write_stack(paths[0], values, DESCRIPTIONS, nodata=-9999, transform=transform)
+    with pytest.raises(TimestackError, match=r"INPUT: w.tif holds Int16 values where e.tif holds Float32"):
+        mosaic_tiles([paths[1], integer, paths[2]], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_tile_gdal_cannot_place_is_refused_not_left_out_of_the_mosaic(tmp_path):
+    """A tile with a rotated grid has the CRS, pixel size, bands and type of the others, and BuildVRT
+    skipped it with a warning only: the mosaic had a hole where it was."""
+    from affine import Affine
+
+    paths, _ = tiles(tmp_path / "tiles")
+    with rasterio.open(paths[1]) as east:
+        data, transform = east.read(), east.transform
+    rotated = Affine(transform.a, 2.0, transform.c, 1.0, transform.e, transform.f)
+    write_stack(paths[1], data, DESCRIPTIONS, nodata=-9999, transform=rotated)
+    with pytest.raises(TimestackError, match=r"INPUT: GDAL leaves e.tif out of the mosaic \(.*rotated"):
+        mosaic_tiles(paths, tmp_path / "out")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_tiles_on_both_sides_of_the_antimeridian_in_longitude_latitude_are_refused(tmp_path):
+    """Two small tiles either side of 180° made a mosaic 1.2 million columns wide round the world."""
+    degree = 0.0003
+    data = RNG.normal(size=(6, 10, 10)).astype("float32")
+    west = from_origin(180 - 10 * degree, -16.0, degree, degree)
+    east = from_origin(-180.0, -16.0, degree, degree)
+    paths = [
+        write_stack(tmp_path / name, data, DESCRIPTIONS, crs="EPSG:4326", nodata=-9999, transform=transform)
+        for name, transform in (("w.tif", west), ("e.tif", east))
+    ]
+    with pytest.raises(TimestackError, match="INPUT: the tiles lie on both sides of the antimeridian"):
+        mosaic_tiles(paths, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    mosaic_tiles(paths[:1], tmp_path / "one")  # one side alone is an ordinary mosaic

@@ -323,3 +323,35 @@ def test_grd_scenes_are_stacked_with_a_warning_that_they_are_not_calibrated(tmp_
         SarStackSettings(write_items(tmp_path / "rtc.json", items), tmp_path / "rtc", resolution=RES)
     )
     assert rtc.warnings == []
+
+
+def test_a_track_with_no_value_on_any_date_is_reported(tmp_path, two_tracks):
+    """The descending track's VH is all zero (a product whose cross-polarisation failed): a pixel needs
+    every polarisation of one frame, so its whole stack is nodata. It was written without a word."""
+    items, _ = two_tracks
+    rng = np.random.default_rng(5)
+    blank = [
+        write_rtc_scene(tmp_path / "blank", when, 37, "descending",
+                        {"VV": speckled(rng, 0.08, (SIZE, SIZE)), "VH": np.zeros((SIZE, SIZE))})
+        for when in ("2023-06-09T05:50:30Z", "2023-06-21T05:50:31Z")
+    ]  # fmt: skip
+    ascending = [item for item in items if item["properties"]["sat:orbit_state"] == "ascending"]
+    path = write_items(tmp_path / "blank.json", [*ascending, *blank])
+    result = sar_stacks(SarStackSettings(path, tmp_path / "out", resolution=RES))
+    said = [warning for warning in result.warnings if "no pixel has a value" in warning]
+    assert len(said) == 1 and said[0].startswith("DESCENDING_037: no pixel has a value on any date")
+    assert "its 2 scene(s)" in said[0] and "(VV, VH)" in said[0]
+    assert said[0] in (tmp_path / "out" / "sarstack_log.json").read_text()
+
+
+def test_a_failed_run_leaves_what_stood_at_an_outputs_name(tmp_path, two_tracks):
+    """A folder named like a track's stack stopped the run (right), and the cleanup then deleted that
+    folder with the user's files in it, and left the stack's hidden temporary behind."""
+    _, path = two_tracks
+    blocker = tmp_path / "out" / "DESCENDING_037.tif"
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine")
+    with pytest.raises(IsADirectoryError):
+        sar_stacks(SarStackSettings(path, tmp_path / "out", resolution=RES))
+    assert (blocker / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["DESCENDING_037.tif"]

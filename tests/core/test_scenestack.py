@@ -206,3 +206,15 @@ def test_sample_archive_dates_keep_no_cloud_shadow_or_fill_pixel(tmp_path, sampl
         clear += int((classes == 0).sum())
         kept += int(((classes == 0) & (red != NODATA)).sum())
     assert kept > 0.8 * clear
+
+
+def test_a_failed_run_leaves_what_stood_at_an_outputs_name(tmp_path, day_scenes):
+    """A folder named like the run log stopped the run, and the cleanup then deleted that folder with
+    the user's files in it."""
+    blocker = tmp_path / "out" / "stack_log.json"
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine")
+    with pytest.raises(IsADirectoryError):
+        stack(tmp_path, day_scenes)
+    assert (blocker / "notes.txt").read_text() == "mine"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["stack_log.json"]

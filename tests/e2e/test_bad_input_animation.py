@@ -29,6 +29,18 @@ def geojson(path, geometries, crs="EPSG:32633"):
     return path
 
 
+def looping_vrt(path):
+    """A VRT whose two dated bands read the VRT itself: GDAL fails to read it without naming a file."""
+    bands = "".join(
+        f'<VRTRasterBand dataType="Float32" band="{band}"><Description>{year}_nbr</Description>'
+        f'<SimpleSource><SourceFilename relativeToVRT="1">{path.name}</SourceFilename>'
+        f"<SourceBand>{band}</SourceBand></SimpleSource></VRTRasterBand>"
+        for band, year in ((1, 2015), (2, 2016))
+    )
+    path.write_text(f'<VRTDataset rasterXSize="10" rasterYSize="10">{bands}</VRTDataset>\n')
+    return path
+
+
 def square(x, y, side):
     return {
         "type": "Polygon",
@@ -57,6 +69,7 @@ def place(tmp_path_factory):
         "lines": geojson(root / "lines.geojson",
                          [{"type": "LineString", "coordinates": [[x, y], [x + 90, y - 90]]}]),
         "no_polygons": geojson(root / "no_polygons.geojson", []),
+        "looping": looping_vrt(root / "looping.vrt"),
     }  # fmt: skip
     with read_only(files["readonly"]):
         yield {name: str(path) for name, path in {**files, **paths}.items()}
@@ -87,6 +100,7 @@ CASES = [
         BANDS="",
     ),
     case("input-date-twice", "INPUT: nbr has two bands dated 2015-01-01", INPUT="{doubled}"),
+    case("input-vrt-reading-itself", "INPUT: cannot use a file: Read or write", INPUT="{looping}", BANDS=""),
     case("bands-not-in-the-stack", "BANDS: ndmi not in the stack (it holds nbr, ndvi)", BANDS="ndmi"),
     case(
         "bands-needed-for-two-variables",

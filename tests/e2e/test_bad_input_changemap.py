@@ -52,7 +52,7 @@ CASES = [
     Case("input-single-band", mapped(INPUT="{single}"), "OUTPUT_SEGMENTS"),
     Case("input-fitted-not-segments", mapped(INPUT="{fitted}"), "OUTPUT_SEGMENTS"),
     Case("input-without-landtrendr-tags", mapped(INPUT="{untagged}"), "INDEX_DIRECTION"),
-    Case("input-without-years-tag", mapped(INPUT="{untagged}", INDEX_DIRECTION=1), "INPUT"),
+    Case("input-without-years-tag", mapped(INPUT="{untagged}", INDEX_DIRECTION=1), "LANDTRENDR_YEARS"),
     Case("direction-unknown", mapped(DIRECTION=2), "DIRECTION"),
     Case("sort-unknown", mapped(SORT=99), "SORT"),
     Case("sort-negative", mapped(SORT=-1), "SORT"),

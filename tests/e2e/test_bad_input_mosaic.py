@@ -16,12 +16,13 @@ ALGORITHM = "timestack:mosaic"
 BANDS = ["2000_nbr", "2000_ndvi", "2001_nbr", "2001_ndvi"]
 
 
-def tile(path, column: int, descriptions=BANDS, crs="EPSG:32633", pixel=30.0):
+def tile(path, column: int, descriptions=BANDS, crs="EPSG:32633", pixel=30.0, dtype="float32"):
     """A 6×6 tile of the 30 m grid, ``column`` tiles east of the origin."""
-    data = np.random.default_rng(column).uniform(0, 1, (len(descriptions), 6, 6)).astype("float32")
+    data = np.random.default_rng(column).uniform(0, 1, (len(descriptions), 6, 6))
     transform = from_origin(ORIGIN[0] + column * 6 * 30.0, ORIGIN[1], pixel, pixel)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_stack(path, data, descriptions, crs=crs, nodata=np.nan, transform=transform)
+    nodata = np.nan if dtype == "float32" else -9999
+    return write_stack(path, data.astype(dtype), descriptions, crs=crs, nodata=nodata, transform=transform)
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def place(tmp_path_factory):
         "mixed_crs": dict(crs="EPSG:32634"),
         "mixed_pixel": dict(pixel=20.0),
         "mixed_bands": dict(descriptions=BANDS[:2]),
+        "mixed_types": dict(dtype="int16"),
         "undated": dict(descriptions=["red", "nir", "swir1", "swir2"]),
     }.items():
         folder = root / name
@@ -74,6 +76,7 @@ CASES = [
     Case("tiles-in-mixed-crs", mosaic(INPUT="{mixed_crs}"), "CRS"),
     Case("tiles-in-mixed-resolution", mosaic(INPUT="{mixed_pixel}"), "resolution"),
     Case("tiles-with-other-bands", mosaic(INPUT="{mixed_bands}"), "other bands"),
+    Case("tiles-of-other-data-types", mosaic(INPUT="{mixed_types}"), "INPUT: b.tif holds Int16 values"),
     Case("tiles-undated-by-year", mosaic(INPUT="{undated}"), "GROUP_BY"),
     Case("tiles-undated-by-variable", mosaic(INPUT="{undated}", GROUP_BY=1), "GROUP_BY"),
     Case("an-empty-tile", mosaic(INPUT="{with_empty}"), "c.tif"),

@@ -61,6 +61,9 @@ def place(tmp_path_factory):
     write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32631)
     (catalog / "notes.txt").write_text("field notes: the polder flooded in June\n")
     out, locked = user_folders(root)
+    blocker = out / "blocked" / "DESCENDING_037.tif"  # a folder named like a track's stack
+    blocker.mkdir(parents=True)
+    (blocker / "notes.txt").write_text("mine\n")
     with read_only(locked):
         yield {"in": str(catalog), "out": str(out), "locked": str(locked)}
 
@@ -162,6 +165,12 @@ CASES = [
     ),
     case("output-folder-below-a-file", "{in}/notes.txt", OUTPUT_FOLDER="{in}/notes.txt/stacks"),
     case("output-folder-read-only", "{locked}", OUTPUT_FOLDER="{locked}/stacks"),
+    case(
+        "output-named-like-a-folder-there",
+        "OUTPUT_FOLDER: cannot use {out}/blocked/DESCENDING_037.tif: Is a directory; "
+        "move or rename that folder",
+        OUTPUT_FOLDER="{out}/blocked",
+    ),
 ]
 
 

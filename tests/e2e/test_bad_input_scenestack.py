@@ -70,7 +70,13 @@ CASES = [
         EXTENT=f"99990,110010,99990,110010 {UTM}",
     ),
     case("extent-unknown-crs", "EXTENT: '0,1,0,1 [EPSG:99999]' names", EXTENT="0,1,0,1 [EPSG:99999]"),
+    case(
+        "extent-across-the-antimeridian",
+        "EXTENT: its west edge 179.99 lies east of its east edge -179.99",
+        EXTENT="179.99,-179.99,-16.01,-15.99 [EPSG:4326]",
+    ),
     case("aoi-without-polygons", "AOI has no polygons", AOI="{in}/no_features.gpkg"),
+    case("aoi-of-points", "AOI has no polygons", AOI="{in}/points.gpkg"),
     case(
         "aoi-off-the-scenes",
         "AOI (0, 0, 120, 120) (EPSG:32610) does not overlap any scene",

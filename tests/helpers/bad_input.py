@@ -281,6 +281,9 @@ def clear_scene_catalog(root: Path, scenes: Iterable[tuple[str, str]]) -> Iterat
     write_items(catalog / "stack_log.json", items)
     write_polygons(catalog / "no_features.gpkg", [])
     write_polygons(catalog / "empty_geometries.gpkg", [(1, None), (2, "POLYGON EMPTY")], epsg=32610)
+    write_polygons(
+        catalog / "points.gpkg", [(1, "POINT(500100 4999000)"), (2, "POINT(500400 4999300)")], epsg=32610
+    )
     write_polygons(catalog / "far.gpkg", [(1, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")], epsg=32610)
     (catalog / "notes.txt").write_text("field notes: plots 3 and 7 burnt in 2011\n")
     (catalog / "a_folder").mkdir()

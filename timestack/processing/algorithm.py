@@ -5,6 +5,7 @@ group, help, a fresh instance per run) and turns Processing feedback into the
 ``progress(percent, message)`` / ``is_cancelled()`` pair that the QGIS-free core expects.
 """
 
+import errno
 import functools
 import math
 import os
@@ -551,9 +552,19 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         """An I/O error as a user can act on it: the parameter whose file (or folder) it is, and why."""
         path = error.filename or _path_in(str(error))
         reason = error.strerror or str(error)
-        parameter = self._parameter_of_path(path, parameters, context) if path else ""
         writing = isinstance(error, PermissionError) or getattr(error, "errno", None) in (28, 30)
-        if writing:
+        if path:
+            parameter = self._parameter_of_path(path, parameters, context)
+        else:  # GDAL may not say which file it failed to read (a VRT's source): the one input read
+            inputs = [
+                definition.name()
+                for definition in self.parameterDefinitions()
+                if definition.name() in ("ITEMS", "INPUT") and parameters.get(definition.name())
+            ]
+            parameter = inputs[0] if len(inputs) == 1 and not writing else ""
+        if getattr(error, "errno", None) == errno.EISDIR:  # a folder stands where an output goes
+            advice = self.tr("move or rename that folder, or choose another output")
+        elif writing:
             advice = self.tr("choose a folder you can write to, with free space")
         else:
             advice = self.tr("check that the file exists, is complete and readable")

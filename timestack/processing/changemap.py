@@ -263,7 +263,8 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         reaches further back: a typo such as 1900) or misses every year a change can be detected in.
 
         A segment's year of detection is its start + 1, so a fit over ``years`` detects changes from
-        its second year to its last; a range outside them can only give an empty map.
+        the year after its first (its second year, unless the stack skips years) to its last; a range
+        outside them can only give an empty map.
         """
         if params.year_range is None or len(years) < 2:
             return
@@ -276,12 +277,12 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
                     "starts earlier); choose a later year, or leave it empty."
                 ).format(first, earliest)
             )
-        if last < years[1] or first > years[-1]:
+        if last < years[0] + 1 or first > years[-1]:  # years[0] + 1, not years[1]: the stack may skip years
             raise self.fail(
                 self.tr(
                     "START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table "
                     "({2}–{3}); choose years inside it."
-                ).format(first, last, years[1], years[-1])
+                ).format(first, last, years[0] + 1, years[-1])
             )
 
     def change_params(self, parameters, context, years: list) -> ChangeMapParams:
@@ -311,6 +312,14 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         tags = self._tags(path)
         years = [int(y) for y in tags.get("LANDTRENDR_YEARS", "").split(",") if y.strip()]
         direction = self._index_direction(parameters, context, tags)
+        if not years:  # the core would ask for the years, which no parameter here gives
+            raise self.fail(
+                self.tr(
+                    "INPUT: {0} does not record the years LandTrendr fitted (its LANDTRENDR_YEARS tag; a "
+                    "mosaic keeps it only when every tile has the same years); use the segment table "
+                    "timestack:landtrendr wrote (OUTPUT_SEGMENTS), or a mosaic of tiles of one run."
+                ).format(path)
+            )
         params = self.change_params(parameters, context, years)
         try:
             params.validate()

@@ -10,6 +10,7 @@ Labels are translated in the ``TimestackParameters`` context: the same text in e
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Optional
@@ -29,6 +30,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -134,7 +136,8 @@ class AreaParameters:
             geometries = [
                 geometry if geometry.isGeosValid() else geometry.makeValid()
                 for geometry in (f.geometry() for f in source.getFeatures() if f.hasGeometry())
-                if not geometry.isEmpty()
+                # a file of points or lines reaches here too (qgis_process does not check the type)
+                if not geometry.isEmpty() and geometry.type() == QgsWkbTypes.PolygonGeometry
             ]
             if not geometries:
                 raise self.fail(
@@ -161,6 +164,16 @@ class AreaParameters:
             raise self.fail(message.format(parameters.get(self.EXTENT)))
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        edges = re.match(r"\s*([-+.\deE]+)\s*,\s*([-+.\deE]+)\s*,", str(parameters.get(self.EXTENT)))
+        if edges and crs.isGeographic() and _number(edges[1]) > _number(edges[2]):
+            # QGIS swaps the edges: the extent would become the whole world less the area meant
+            message = translate(
+                "TimestackParameters",
+                "EXTENT: its west edge {0} lies east of its east edge {1}, an extent across the antimeridian "
+                "(180° longitude), which longitude/latitude cannot hold; give it in a projected CRS (such as "
+                "the scenes' UTM zone), or draw it on one side."
+            )  # fmt: skip
+            raise self.fail(message.format(edges[1], edges[2]))
         return QgsGeometry.fromRect(rectangle), crs
 
     def area_bounds(self, parameters, context) -> tuple[Optional[tuple], Optional[str]]:
@@ -171,6 +184,14 @@ class AreaParameters:
         geometry, crs = found
         box = geometry.boundingBox()
         return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), crs.authid() or crs.toWkt()
+
+
+def _number(text: str) -> float:
+    """``text`` as a number; NaN (which compares false) when it is none."""
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
 
 
 class SeasonParameters:

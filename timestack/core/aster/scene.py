@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,9 @@ _SUBSYSTEM_FILE = re.compile(r"^(?P<scene>.+?)[-_](?P<subsystem>VNIR|SWIR|TIR)\.
 #: Why a scene's subsystem gave no file.
 NO_FILE = QT_TRANSLATE_NOOP("TimestackCore", "the scene has no {0} file")
 NO_SUN = QT_TRANSLATE_NOOP("TimestackCore", "no sun elevation (view:sun_elevation): no reflectance or index")
+NIGHT = QT_TRANSLATE_NOOP(
+    "TimestackCore", "sun elevation {0:g}°, at or below the horizon (a night scene): no reflectance or index"
+)
 OUTSIDE = QT_TRANSLATE_NOOP("TimestackCore", "outside the area")
 #: Rows read and written at a time.
 BLOCK_ROWS = 256
@@ -440,7 +444,13 @@ def _window(src, settings: AsterSettings):
     left, bottom, right, top = transform_bounds(
         settings.bounds_crs, src.crs, *settings.bounds, densify_pts=21
     )
-    window = from_bounds(left, bottom, right, top, src.transform).round_offsets().round_lengths()
+    area = from_bounds(left, bottom, right, top, src.transform)
+    # every pixel the area touches (outward to whole pixels, as the composite's grid): rounding the
+    # offset and the length apart gave an area inside one pixel no pixel at all ("outside the area")
+    col, row = math.floor(area.col_off + 1e-6), math.floor(area.row_off + 1e-6)
+    width = math.ceil(area.col_off + area.width - 1e-6) - col
+    height = math.ceil(area.row_off + area.height - 1e-6) - row
+    window = Window(col, row, max(width, 0), max(height, 0))
     try:
         window = window.intersection(full)
     except Exception:  # rasterio's WindowError: no overlap
@@ -534,7 +544,8 @@ def run_aster_scenes(
 
     All files appear together or none does (a cancel or an error leaves the folder as it was). Scenes
     whose subsystem file is missing, that lie outside the area, or that lack the sun elevation
-    reflectance needs are listed in ``skipped`` with the reason; none written at all is an error.
+    reflectance needs (or were taken with the sun below the horizon) are listed in ``skipped`` with the
+    reason; none written at all is an error.
     """
     import rasterio
 
@@ -548,6 +559,9 @@ def run_aster_scenes(
                 result.skipped.append((scene.id, subsystem, Message(NO_FILE, subsystem)))
             elif needs_sun and subsystem != "TIR" and scene.sun_elevation is None:
                 result.skipped.append((scene.id, subsystem, Message(NO_SUN)))
+            elif needs_sun and subsystem != "TIR" and scene.sun_elevation <= 0:
+                # cos of a zenith at or past 90°: reflectance negative or without bound
+                result.skipped.append((scene.id, subsystem, Message(NIGHT, scene.sun_elevation)))
             else:
                 planned.append((scene, subsystem))
     folder = Path(settings.output_folder)

@@ -305,7 +305,8 @@ def event_stacks(
     table
         :func:`segment_table`'s segments.
     years
-        The fitted years, one band each.
+        The years of the magnitude bands, one band each; an event detected in another year is left out
+        of them (it still counts), so give every year an event can fall in.
     params
         The change filters.
     disturbance_direction
@@ -404,8 +405,9 @@ def run_changemap_raster(
     change_path
         Where the change map goes (bands :data:`CHANGE_BANDS`), or None.
     events_path
-        Where the event stacks go (bands ``YYYY_loss_mag`` for every year, then ``YYYY_gain_mag``, then
-        ``loss_count`` and ``gain_count``), or None.
+        Where the event stacks go (bands ``YYYY_loss_mag`` for every year from the first fitted year to
+        the last, years the stack lacks included, then ``YYYY_gain_mag``, then ``loss_count`` and
+        ``gain_count``), or None.
     chunk_size
         Window side, in pixels.
     progress, is_cancelled
@@ -446,10 +448,13 @@ def run_changemap_raster(
     with rasterio.open(segments_path) as src:
         _, bands = _segments_layout(src.descriptions)
         disturbance_direction, years = _recorded_run(src.tags(), disturbance_direction, years)
+    # every year from the first to the last: a change is detected the year after its start vertex, which
+    # in a stack with missing years (no scene) can be one of them
+    event_years = list(range(min(years), max(years) + 1)) if years else []
     descriptions = {
         "change": list(CHANGE_BANDS),
-        "events": [f"{y}_loss_mag" for y in years]
-        + [f"{y}_gain_mag" for y in years]
+        "events": [f"{y}_loss_mag" for y in event_years]
+        + [f"{y}_gain_mag" for y in event_years]
         + ["loss_count", "gain_count"],
     }
     paths = {"change": change_path, "events": events_path}
@@ -466,7 +471,7 @@ def run_changemap_raster(
             chosen = change_map(table, chunk_params, disturbance_direction)
             out["change"] = np.stack([chosen[b] for b in CHANGE_BANDS])
         if "events" in specs:
-            ev = event_stacks(table, years, params, disturbance_direction)
+            ev = event_stacks(table, event_years, params, disturbance_direction)
             out["events"] = np.concatenate(
                 [ev["loss_magnitude"], ev["gain_magnitude"], ev["loss_count"][None], ev["gain_count"][None]]
             )

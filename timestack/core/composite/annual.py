@@ -139,12 +139,13 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
     """The engine kernel: every year of one ``window``, as ``{year: values}`` (and ``observation_<year>``:
     doy and run-wide source), nodata for a year no scene reaches; ``errors`` lists unreadable scenes.
 
-    ``arrays["statistics"]`` holds the window's TDOM statistics (with halo) when TDOM is on.
+    ``arrays["statistics"]`` holds the window's TDOM statistics (with halo) when TDOM is on; ``valid``
+    counts each year's pixels with a value.
     """
     spec = plan.spec
     box = window_bounds(spec.grid, with_halo(window, spec.halo, spec.grid)[0])
     shape = (int(window.height), int(window.width))
-    result: dict = {"errors": []}
+    result: dict = {"errors": [], "valid": {}}
     for year, scenes in plan.by_year.items():
         year_scenes = [scene for scene in scenes if intersects(scene.footprint, box)]
         if not year_scenes:
@@ -154,6 +155,7 @@ def compose_window(plan: WindowPlan, window: Window, arrays: Mapping[str, np.nda
             continue
         unit = composite_unit(year_scenes, spec, window, arrays.get("statistics"), plan.cancel)
         result[str(year)] = unit["values"]
+        result["valid"][year] = int((unit["values"] != NODATA).any(axis=0).sum())
         if plan.picks_observation:
             source = unit["source"]
             has = source != NODATA
@@ -203,6 +205,8 @@ class _Run:
             self.years = [year for year in self.years if self.by_year[year]]
         self.cancel = threading.Event()
         self.created: list[Path] = []
+        #: Pixels with a value, per year composited (counted window by window).
+        self.valid_pixels: dict[int, int] = {}
 
     def cancelled(self) -> bool:
         """The caller's cancel poll, also raising the flag local units check between scenes."""
@@ -275,6 +279,8 @@ class _Run:
         def collect(_window, result) -> None:
             for scene_id, message in result["errors"]:
                 errors.setdefault(scene_id, message)
+            for year, count in result["valid"].items():
+                self.valid_pixels[year] = self.valid_pixels.get(year, 0) + count
 
         def read(window):
             halo_window = with_halo(window, self.spec.halo, self.grid)[0]
@@ -293,10 +299,12 @@ class _Run:
         """The stack, observation, folder and statistics outputs, then the run log; the result."""
         settings, paths, years = self.settings, self.paths, self.years
         made = {year for year in years if self.by_year[year]}
-        self.created += paths.finals
+        # each output joins the cleanup list once written: what stood at its name before is not the run's
         write_stack(paths, self.grid, settings.output_dtype, years, made, self.spec.variables, self.progress,
                     self.is_cancelled)  # fmt: skip
+        self.created.append(paths.output)
         write_observation(paths, self.grid, years, made, self.is_cancelled)
+        self.created += [paths.observation] if paths.observation else []
         result = CompositeResult(
             paths.output, paths.observation, paths.log, years, list(self.spec.variables), skipped=skipped
         )
@@ -308,8 +316,8 @@ class _Run:
             # Computed by this run (TDOM on, none given), kept beside the stack: a later run over the
             # same scenes can pass it as tdom_statistics.
             kept = paths.output.with_name(f"{paths.stem}_tdom_statistics.tif")
-            self.created.append(kept)
             write_cog(statistics, kept, None, self.is_cancelled)
+            self.created.append(kept)
             result.tdom_statistics = kept
         summary = year_summary(self.scenes, skipped, years)
         result.unreadable_years, result.empty_years = summary["unreadable_years"], summary["empty_years"]
@@ -319,11 +327,23 @@ class _Run:
             "{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in "
             "the run log"
         )  # fmt: skip
-        result.warnings = warnings + [
-            Message(unreadable, year, summary["found"][year]) for year in result.unreadable_years
-        ]
+        masked = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "{0}: no pixel has a value: every observation of its {1} scene(s) was masked (MASK and the "
+            "confidences) or lies outside the grid, so the year is nodata"
+        )  # fmt: skip
+        result.warnings = (
+            warnings
+            + [Message(unreadable, year, summary["found"][year]) for year in result.unreadable_years]
+            + [
+                Message(masked, year, len(self.by_year[year]))
+                for year, count in sorted(self.valid_pixels.items())
+                if count == 0 and year not in result.unreadable_years
+            ]
+        )
         log = run_log(settings, self.grid, summary, years, self.spec.variables, skipped, result.warnings)
         write_json(paths.log, log)
+        self.created.append(paths.log)
         self.progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Composite written")))
         return result
 

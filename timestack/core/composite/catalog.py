@@ -22,7 +22,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 from rasterio.errors import RasterioError
 
 from ..io.cache import AssetCache, AssetDownloadError, expected_files, is_cacheable
-from ..io.grid import TargetGrid, bounds_in, http_headers, intersects, target_grid
+from ..io.grid import TargetGrid, across_antimeridian, bounds_in, http_headers, intersects, target_grid
 from ..io.hrefs import HrefRefusedError, checked_gdal_path
 from ..io.logins import opened
 from ..items import (
@@ -194,6 +194,18 @@ def load_items(items: Any) -> tuple[list[dict], Optional[Path]]:
             features = [content]
         else:
             features = content.get("features") if isinstance(content, dict) else content
+        if not isinstance(features, list) and isinstance(content, dict) and content.get("type") in (
+            "Catalog", "Collection"
+        ):  # fmt: skip
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "{0} is a STAC {1}, not its scenes; search it with 'Search scenes' (CATALOG: this file) "
+                    "and give the ItemCollection that search writes (OUTPUT_ITEMS)"
+                ),
+                "ITEMS",
+                args=(path, content["type"]),
+            )  # fmt: skip
         if not isinstance(features, list):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
@@ -522,6 +534,16 @@ def build_grid(settings: CompositeSettings, scenes: Sequence[Scene]) -> TargetGr
             bounds = _area_in(bounds, settings.bounds_crs, crs, scenes, settings.resolution)
     else:
         bounds = _scenes_box(scenes, crs)
+        if across_antimeridian([bounds_in(scene.footprint, scene.file_crs, crs) for scene in scenes], crs):
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "the scenes lie across the antimeridian (180° longitude), where a grid in {0} would "
+                    "run around the whole world; choose a projected TARGET_CRS, such as the scenes' UTM zone"
+                ),
+                "TARGET_CRS",
+                args=(crs,),
+            )  # fmt: skip
     return target_grid(bounds, crs, settings.resolution)
 
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
+from ..io.atomic import atomic_output
 from ..io.bands import band_description
+from ..io.hrefs import file_uri_path
 from ..io.stack import write_cog, write_vrt
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 from .catalog import load_items
@@ -64,10 +66,6 @@ class OutputPaths:
     @property
     def stem(self) -> str:
         return self.output.stem
-
-    @property
-    def finals(self) -> list[Path]:
-        return [self.output, self.log] + ([self.observation] if self.observation else [])
 
     def year_file(self, year: int) -> Path:
         return self.work / f"{self.stem}_{year}.tif"
@@ -130,7 +128,7 @@ def refuse_outputs_over_inputs(settings: CompositeSettings, output: Path, picks_
         for asset in (feature.get("assets") or {}).values() if isinstance(feature, dict) else ():
             href = str(asset.get("href", "")) if isinstance(asset, Mapping) else ""
             if href.startswith("file://") or (href and "://" not in href):
-                local = Path(href.removeprefix("file://"))
+                local = Path(file_uri_path(href) if href.startswith("file://") else href)
                 read.append(local if local.is_absolute() or base_dir is None else base_dir / local)
     inputs = {os.path.realpath(path) for path in read}
     for path in written:
@@ -210,8 +208,9 @@ def write_folder(
 ) -> None:
     """Per-year COGs and, per variable, a VRT over the years (relative paths) in OUTPUT_FOLDER.
 
-    Each file joins ``created`` (the run's cleanup list) before it is written, and so does the folder
-    when this run makes it, so a cancel or failure part-way through leaves nothing behind.
+    Each file joins ``created`` (the run's cleanup list) once written (each is written atomically), and
+    the folder when this run makes it, so a cancel or failure part-way through leaves nothing behind
+    and removes nothing that stood there before.
     """
     folder = Path(settings.output_folder)
     if not folder.exists():
@@ -221,13 +220,12 @@ def write_folder(
         if year not in year_paths:
             continue
         target = folder / f"{stem}_{year}.tif"
-        created.append(target)
         write_cog(year_paths[year], target, None, is_cancelled)
+        created.append(target)
         result.year_files.append(target)
         progress(95 + 4 * (number + 1) / len(years), "")
     for index, name in enumerate(variables):
         vrt = folder / f"{stem}_{name}.vrt"
-        created.append(vrt)
         sources = [
             (
                 folder / f"{stem}_{year}.tif" if year in year_paths else None,
@@ -236,9 +234,9 @@ def write_folder(
             )
             for year in years
         ]
-        partial = vrt.with_name(vrt.name + ".partial")
-        write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
-        partial.replace(vrt)
+        with atomic_output(vrt) as partial:
+            write_vrt(partial, grid, settings.output_dtype, sources, relative=True)
+        created.append(vrt)
         result.vrts.append(vrt)
 
 

@@ -281,8 +281,8 @@ def _write_stack(
         errors = _stack_windows(settings, grid, spec, by_date, descriptions, work / f"{stem}.tif", cancel,
                                 progress, is_cancelled)  # fmt: skip
         skipped += [{"id": scene_id, "reason": message} for scene_id, message in errors.items()]
-        created += [output, log_path]
         write_cog(work / f"{stem}.tif", output, lambda f: progress(90 + 8 * f, ""), is_cancelled)
+        created.append(output)  # once written: what stood at its name before is not the run's
         used = [scene for scene in scenes if scene.id not in errors]
         used_days = Counter(scene.datetime.date() for scene in used)
         unreadable = [day for day in dates if not used_days[day]]
@@ -293,6 +293,7 @@ def _write_stack(
         )  # fmt: skip
         warnings = warnings + [Message(lost, day.isoformat()) for day in unreadable]
         write_json(log_path, _run_log(grid, dates, variables, used, used_days, skipped, warnings))
+        created.append(log_path)
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Per-date stack written")))
         return SceneStackResult(
             output, log_path, dates, list(variables), grid.crs.to_string(), skipped, warnings, len(used)

@@ -298,6 +298,8 @@ def render_frames(
     font = _font(max(12, enlarge * max(shape) // 24))
     frames = []
     for k, values in enumerate(cube):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled("animation cancelled")
         index = _indices(values, stretches, palette, len(names) == 1)
         index = np.repeat(np.repeat(index, enlarge, axis=0), enlarge, axis=1)
         frame = Image.fromarray(index, mode="P")
@@ -438,6 +440,8 @@ def animate_stack(
             )
         else:
             _write_mp4(imageio_ffmpeg, animation.frames, temporary, 1000.0 / frame_ms)
+        if is_cancelled is not None and is_cancelled():  # while encoding: the file is not kept
+            raise Cancelled("animation cancelled")
     progress(100.0, "")
     return Animation(
         output_path, animation.dates, animation.labels, animation.stretch, animation.frames, animation.empty

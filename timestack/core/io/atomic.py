@@ -9,6 +9,7 @@ keeps the target's suffix, so GDAL picks the same driver for it.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -85,7 +86,8 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
 
     The caller writes and *closes* every temporary inside the block. Any exception (a cancel
     included) removes them all, and the folders this call created for them, and leaves the targets
-    as they were.
+    as they were. A target that is a folder is refused (IsADirectoryError) before any is renamed, and
+    no temporary outlives a rename that fails.
 
     Parameters
     ----------
@@ -112,11 +114,19 @@ def atomic_outputs(targets: Mapping[Key, str | os.PathLike]) -> Iterator[dict[Ke
             except OSError:
                 pass
         raise
-    for key, temporary in temporaries.items():
-        os.replace(temporary, targets[key])
-        sidecar = temporary.with_name(temporary.name + ".aux.xml")
-        if sidecar.exists():
-            os.replace(sidecar, Path(targets[key]).with_name(Path(targets[key]).name + ".aux.xml"))
+    try:
+        for target in targets.values():  # a folder cannot be replaced: say so before any rename
+            if Path(target).is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        for key, temporary in temporaries.items():
+            os.replace(temporary, targets[key])
+            sidecar = temporary.with_name(temporary.name + ".aux.xml")
+            if sidecar.exists():
+                os.replace(sidecar, Path(targets[key]).with_name(Path(targets[key]).name + ".aux.xml"))
+    except BaseException:
+        for temporary in temporaries.values():  # those renamed already are gone from here
+            remove_temporary(temporary)
+        raise
 
 
 @contextmanager

@@ -253,6 +253,25 @@ def bounds_in(
     return left, bottom, right, top
 
 
+def across_antimeridian(boxes, crs: Any) -> bool:
+    """Whether (xmin, ymin, xmax, ymax) boxes in the geographic ``crs`` lie across 180° longitude: one
+    of them wraps (west edge east of its east edge, as a reprojection gives it), or together they span
+    more than half the world from west to east while, going round the other way, they fit in less than
+    half. A grid around them would run round the whole world. Never true in a projected CRS."""
+    boxes = list(boxes)
+    if not boxes or not CRS.from_user_input(crs).is_geographic:
+        return False
+    if any(box[0] > box[2] for box in boxes):
+        return True
+    spans = sorted((box[0], box[2]) for box in boxes)
+    covered_to, widest_gap = spans[0][1], 0.0
+    for west, east in spans[1:]:
+        widest_gap = max(widest_gap, west - covered_to)
+        covered_to = max(covered_to, east)
+    linear = covered_to - spans[0][0]
+    return linear > 180.0 and 360.0 - widest_gap < 180.0
+
+
 def intersects(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     """Do two (xmin, ymin, xmax, ymax) boxes overlap with positive area."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from ..runtime import QT_TRANSLATE_NOOP, TimestackError
 from .grid import gdal_path
 
-__all__ = ["CATALOG_MARKERS", "HrefRefusedError", "checked_href", "checked_gdal_path"]
+__all__ = ["CATALOG_MARKERS", "HrefRefusedError", "checked_href", "checked_gdal_path", "file_uri_path"]
 
 #: Files that make a folder the root of a catalog on disk, whose files its items may reach.
 CATALOG_MARKERS = ("catalog.json", "collection.json", "sample_archive.json")
@@ -75,7 +75,7 @@ def checked_href(
     if href.startswith(REMOTE_SCHEMES) or href.startswith(GDAL_REMOTE_PREFIXES):
         return href
     if href.startswith("file://"):
-        local = href[len("file://") :]
+        local = file_uri_path(href)
         if not local.startswith("/"):  # file://host/path: another machine's file
             raise HrefRefusedError(
                 QT_TRANSLATE_NOOP(
@@ -113,6 +113,18 @@ def checked_href(
         ),
         args=(owner, href, where, path),
     )  # fmt: skip
+
+
+def file_uri_path(href: str) -> str:
+    """The path of a ``file://`` URI, its percent escapes decoded (RFC 8089: ``Path.as_uri()``, pystac
+    and QGIS write a space as ``%20`` and ``é`` as ``%C3%A9``); ``file://localhost/`` is this machine.
+    Anything after ``file://`` that is not a path from the root (another host) is returned as it is."""
+    from urllib.parse import unquote
+
+    local = href[len("file://") :]
+    if local.startswith("localhost/"):
+        local = local[len("localhost") :]
+    return unquote(local) if local.startswith("/") else local
 
 
 def checked_gdal_path(

@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 from ..runtime import QT_TRANSLATE_NOOP, Cancelled, IsCancelled, Progress, TimestackError
 from .atomic import atomic_outputs
 from .bands import labelled_bands
+from .grid import across_antimeridian
 
 __all__ = ["GROUPS", "mosaic_tiles"]
 
@@ -24,7 +25,8 @@ GROUPS = ("year", "variable", "none")
 
 
 def _layout(tile: Path) -> tuple:
-    """(band descriptions, CRS, pixel size) of a tile: what the tiles of one mosaic must share."""
+    """(band descriptions, CRS, pixel size, band data types) of a tile: what the tiles of one mosaic must
+    share."""
     from osgeo import gdal, osr
 
     try:
@@ -41,7 +43,25 @@ def _layout(tile: Path) -> tuple:
     descriptions = tuple(dataset.GetRasterBand(b).GetDescription() for b in range(1, dataset.RasterCount + 1))
     srs = osr.SpatialReference(wkt=dataset.GetProjection()) if dataset.GetProjection() else None
     _, width, _, _, _, height = dataset.GetGeoTransform()
-    return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9))
+    types = tuple(
+        gdal.GetDataTypeName(dataset.GetRasterBand(b).DataType) for b in range(1, dataset.RasterCount + 1)
+    )
+    return descriptions, srs.ExportToProj4() if srs else "", (round(width, 9), round(height, 9)), types
+
+
+def _box(tile: Path) -> tuple:
+    """(xmin, ymin, xmax, ymax) of a tile in its CRS."""
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(tile))
+    left, width, _, top, _, height = dataset.GetGeoTransform()
+    right, bottom = left + width * dataset.RasterXSize, top + height * dataset.RasterYSize
+    return min(left, right), min(top, bottom), max(left, right), max(top, bottom)
+
+
+def _type_names(types: tuple) -> str:
+    """A tile's band data types, each named once (``Int16``, ``Float32/Int16``)."""
+    return "/".join(sorted(set(types)))
 
 
 #: Metadata item of every VRT written here: a re-run may replace its own mosaics, never a user's file.
@@ -130,8 +150,9 @@ def mosaic_tiles(
     Raises
     ------
     TimestackError
-        Naming INPUT for no tiles or tiles with different bands, GROUP_BY for an unknown grouping or
-        undated bands, and INPUT when GDAL cannot mosaic the tiles (different CRS or resolution).
+        Naming INPUT for no tiles or tiles with different bands or data types, GROUP_BY for an unknown
+        grouping or undated bands, and INPUT when GDAL cannot mosaic the tiles (different CRS or
+        resolution).
     Cancelled
         When ``is_cancelled()`` turns true; no VRT of this run is left.
     """
@@ -149,7 +170,7 @@ def mosaic_tiles(
             QT_TRANSLATE_NOOP("TimestackCore", "INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles"),
             parameter="INPUT",
         )
-    descriptions, crs, pixel = _layout(paths[0])
+    descriptions, crs, pixel, types = _layout(paths[0])
     for path in paths[1:]:
         other = _layout(path)
         if other[0] != descriptions:
@@ -162,7 +183,7 @@ def mosaic_tiles(
                 parameter="INPUT",
                 args=(path.name, paths[0].name),
             )  # fmt: skip
-        if other[1:] != (crs, pixel):
+        if other[1:3] != (crs, pixel):
             raise TimestackError(
                 QT_TRANSLATE_NOOP(
                     "TimestackCore",
@@ -172,6 +193,26 @@ def mosaic_tiles(
                 parameter="INPUT",
                 args=(path.name, paths[0].name),
             )  # fmt: skip
+        if other[3] != types:
+            raise TimestackError(
+                QT_TRANSLATE_NOOP(
+                    "TimestackCore",
+                    "INPUT: {0} holds {1} values where {2} holds {3}; write the tiles with one data type "
+                    "(GDAL would silently leave {0} out)"
+                ),
+                parameter="INPUT",
+                args=(path.name, _type_names(other[3]), paths[0].name, _type_names(types)),
+            )  # fmt: skip
+    if crs and across_antimeridian([_box(path) for path in paths], crs):
+        raise TimestackError(
+            QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "INPUT: the tiles lie on both sides of the antimeridian (180° longitude), where a mosaic in "
+                "longitude/latitude runs around the whole world; reproject them onto a projected CRS (such "
+                "as their UTM zone) first"
+            ),
+            parameter="INPUT",
+        )  # fmt: skip
     groups = _groups(descriptions, group_by, name)
     metadata = _shared_metadata(paths)
     folder = Path(output_folder).resolve()
@@ -192,7 +233,12 @@ def mosaic_tiles(
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("mosaic cancelled")
             options = gdal.BuildVRTOptions(bandList=bands)
-            vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
+            said: list[str] = []  # GDAL's warnings, which say why it skipped a tile
+            gdal.PushErrorHandler(lambda _kind, _number, message, said=said: said.append(message))
+            try:
+                vrt = gdal.BuildVRT(str(temporaries[group]), [str(p) for p in paths], options=options)
+            finally:
+                gdal.PopErrorHandler()
             if vrt is None:
                 raise TimestackError(
                     QT_TRANSLATE_NOOP(
@@ -200,7 +246,19 @@ def mosaic_tiles(
                         "INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution"
                     ),
                     parameter="INPUT",
-                    args=(gdal.GetLastErrorMsg(),),
+                    args=(gdal.GetLastErrorMsg() or "; ".join(said),),
+                )  # fmt: skip
+            listed = {os.path.realpath(source) for source in vrt.GetFileList() or []}
+            left_out = [path for path in paths if os.path.realpath(path) not in listed]
+            if left_out:  # BuildVRT skips, with a mere warning, what it cannot place (a rotated tile)
+                raise TimestackError(
+                    QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "INPUT: GDAL leaves {0} out of the mosaic ({1}); remove it from the folder or "
+                        "rewrite it like the other tiles"
+                    ),
+                    parameter="INPUT",
+                    args=(left_out[0].name, "; ".join(dict.fromkeys(said)) or "no reason given"),
                 )  # fmt: skip
             for number, band in enumerate(bands, start=1):
                 vrt.GetRasterBand(number).SetDescription(descriptions[band - 1])

@@ -431,11 +431,13 @@ def sar_stacks(
                 descriptions = [date_band_description(day, name) for day in dates for name in variables]
                 partial = work / f"{track.name}.tif"
                 dataset = create_tiled(partial, grid, len(descriptions), "float32", descriptions)
+                valid = 0  # pixels with a value on some date
                 try:
                     for window in windows:
                         if is_cancelled():
                             raise Cancelled()
                         values = _track_window(by_date, polarizations, pair, settings, grid, window)
+                        valid += int(np.isfinite(values).any(axis=0).sum())
                         dataset.write(encode_values(values, "float32"), window=window)
                         done += 1
                         progress(2.0 + 88.0 * done / total, f"{track.name}: window {done} of {total}")
@@ -447,13 +449,20 @@ def sar_stacks(
                 finally:
                     dataset.close()
                 output = folder / f"{track.name}.tif"
-                created.append(output)
                 write_cog(partial, output, None, is_cancelled)
+                created.append(output)  # only once written: what stood there before is not the run's
                 scenes_used = sum(len(frames) for frames in by_date.values())
                 stacks.append(TrackStack(track, output, dates, list(variables), scenes_used))
+                if not valid:
+                    empty = QT_TRANSLATE_NOOP(
+                        "TimestackCore",
+                        "{0}: no pixel has a value on any date: every value of its {1} scene(s) is nodata, "
+                        "zero or negative in one of the polarisations ({2}) or lies outside the grid"
+                    )  # fmt: skip
+                    warnings.append(Message(empty, track.name, scenes_used, ", ".join(polarizations)))
             log = folder / "sarstack_log.json"
-            created.append(log)
             write_json(log, _run_log(settings, grid, stacks, variables, plans, skipped, warnings))
+            created.append(log)
             progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "Per-track radar stacks written")))
             return SarStackResult(stacks, log, grid.crs.to_string(), skipped, warnings)
     except BaseException:
