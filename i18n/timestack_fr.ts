@@ -449,7 +449,7 @@
         <translation>Augmente (comme TCB, SWIR)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="324"/>
+        <location filename="../timestack/processing/changemap.py" line="333"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -469,27 +469,27 @@
         <translation>INDEX_DIRECTION : l'entrée n'indique pas comment son indice évolue lors d'une perturbation (elle n'a pas été écrite par timestack:landtrendr) ; choisissez « Diminue » ou « Augmente ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="310"/>
+        <location filename="../timestack/processing/changemap.py" line="311"/>
         <source>INPUT: the segment table must be a raster file readable by GDAL.</source>
         <translation>INPUT : la table des segments doit être un fichier raster lisible par GDAL.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="333"/>
+        <location filename="../timestack/processing/changemap.py" line="342"/>
         <source>gain</source>
         <translation>gain</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="333"/>
+        <location filename="../timestack/processing/changemap.py" line="342"/>
         <source>loss</source>
         <translation>perte</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="343"/>
+        <location filename="../timestack/processing/changemap.py" line="352"/>
         <source>Change map ({0}, {1})</source>
         <translation>Carte des changements ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="355"/>
+        <location filename="../timestack/processing/changemap.py" line="364"/>
         <source>Change events</source>
         <translation>Événements de changement</translation>
     </message>
@@ -499,12 +499,12 @@
         <translation>Pixels ayant un changement (0 : carte vide)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="280"/>
+        <location filename="../timestack/processing/changemap.py" line="281"/>
         <source>START_YEAR/END_YEAR: {0}–{1} misses every year of detection of this segment table ({2}–{3}); choose years inside it.</source>
         <translation>START_YEAR/END_YEAR : {0}–{1} ne contient aucune année de détection de cette table de segments ({2}–{3}) ; choisissez des années à l'intérieur.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="337"/>
+        <location filename="../timestack/processing/changemap.py" line="346"/>
         <source>No pixel passed the filters (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU): the change map is empty. Loosen them, e.g. a smaller MMU or MAG.</source>
         <translation>Aucun pixel n'a passé les filtres (MAG, DSNR, DUR, PREVAL, START_YEAR/END_YEAR, MMU) : la carte des changements est vide. Assouplissez-les, p. ex. une MMU ou une MAG plus petite.</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>Facultatif : chaque événement, une bande de magnitude de perte et une de gain par année, et le nombre d'événements (0 là où il n'y en a pas).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/changemap.py" line="273"/>
+        <location filename="../timestack/processing/changemap.py" line="274"/>
         <source>START_YEAR: {0} is before {1} (Landsat&apos;s first year, or the segment table&apos;s when it starts earlier); choose a later year, or leave it empty.</source>
         <translation>START_YEAR : {0} est antérieure à {1} (première année de Landsat, ou de la table de segments si elle commence plus tôt) ; choisissez une année plus tardive, ou laissez le champ vide.</translation>
     </message>
@@ -594,6 +594,11 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <location filename="../timestack/processing/changemap.py" line="170"/>
         <source>Keep changes whose value before the change is at least this, in the unit of the values LandTrendr fitted (see MAG); empty: no filter.</source>
         <translation>Garder les changements dont la valeur avant le changement est au moins celle-ci, dans l'unité des valeurs ajustées par LandTrendr (voir MAG) ; vide : pas de filtre.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/changemap.py" line="316"/>
+        <source>INPUT: {0} does not record the years LandTrendr fitted (its LANDTRENDR_YEARS tag; a mosaic keeps it only when every tile has the same years); use the segment table timestack:landtrendr wrote (OUTPUT_SEGMENTS), or a mosaic of tiles of one run.</source>
+        <translation>INPUT : {0} n'enregistre pas les années ajustées par LandTrendr (sa balise LANDTRENDR_YEARS ; une mosaïque ne la conserve que si toutes les tuiles ont les mêmes années) ; utilisez la table des segments écrite par timestack:landtrendr (OUTPUT_SEGMENTS), ou une mosaïque des tuiles d'une seule exécution.</translation>
     </message>
 </context>
 <context>
@@ -4170,97 +4175,97 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackAlgorithm</name>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="254"/>
+        <location filename="../timestack/processing/algorithm.py" line="255"/>
         <source>AUTHCFG: there is no authentication configuration '{0}' in QGIS's authentication database (Settings ▸ Options ▸ Authentication).</source>
         <translation>AUTHCFG : il n'y a pas de configuration d'authentification « {0} » dans la base de données d'authentification de QGIS (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="168"/>
+        <location filename="../timestack/processing/algorithm.py" line="169"/>
         <source>{0} windows in {1:.1f} s: computing {2:.1f} s, waiting on reads {3:.1f} s and writes {4:.1f} s (I/O wait {5:.0%})</source>
         <translation>{0} fenêtres en {1:.1f} s : calcul {2:.1f} s, attente des lectures {3:.1f} s et des écritures {4:.1f} s (attente E/S {5:.0%})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="308"/>
+        <location filename="../timestack/processing/algorithm.py" line="309"/>
         <source>{0} is the file {1} also reads ({2}); writing it would destroy the input. Choose another file name for {0}.</source>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="442"/>
+        <location filename="../timestack/processing/algorithm.py" line="443"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="447"/>
+        <location filename="../timestack/processing/algorithm.py" line="448"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="450"/>
+        <location filename="../timestack/processing/algorithm.py" line="451"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="454"/>
+        <location filename="../timestack/processing/algorithm.py" line="455"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="456"/>
+        <location filename="../timestack/processing/algorithm.py" line="457"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="458"/>
+        <location filename="../timestack/processing/algorithm.py" line="459"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="463"/>
+        <location filename="../timestack/processing/algorithm.py" line="464"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="465"/>
+        <location filename="../timestack/processing/algorithm.py" line="466"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="467"/>
+        <location filename="../timestack/processing/algorithm.py" line="468"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="468"/>
+        <location filename="../timestack/processing/algorithm.py" line="469"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="525"/>
+        <location filename="../timestack/processing/algorithm.py" line="526"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="557"/>
+        <location filename="../timestack/processing/algorithm.py" line="568"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="559"/>
+        <location filename="../timestack/processing/algorithm.py" line="570"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="561"/>
+        <location filename="../timestack/processing/algorithm.py" line="572"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="562"/>
+        <location filename="../timestack/processing/algorithm.py" line="573"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="594"/>
+        <location filename="../timestack/processing/algorithm.py" line="605"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -4270,7 +4275,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Détection des changements</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="86"/>
+        <location filename="../timestack/processing/algorithm.py" line="87"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
@@ -4280,74 +4285,79 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="371"/>
+        <location filename="../timestack/processing/algorithm.py" line="372"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="355"/>
+        <location filename="../timestack/processing/algorithm.py" line="356"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="404"/>
+        <location filename="../timestack/processing/algorithm.py" line="405"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="411"/>
+        <location filename="../timestack/processing/algorithm.py" line="412"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="663"/>
+        <location filename="../timestack/processing/algorithm.py" line="674"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="362"/>
+        <location filename="../timestack/processing/algorithm.py" line="363"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="367"/>
+        <location filename="../timestack/processing/algorithm.py" line="368"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="423"/>
+        <location filename="../timestack/processing/algorithm.py" line="424"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="509"/>
+        <location filename="../timestack/processing/algorithm.py" line="510"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="631"/>
+        <location filename="../timestack/processing/algorithm.py" line="642"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="499"/>
+        <location filename="../timestack/processing/algorithm.py" line="500"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="242"/>
+        <location filename="../timestack/processing/algorithm.py" line="243"/>
         <source>AUTHCFG: the authentication configuration &apos;{0}&apos; gave no login ({1}).</source>
         <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="483"/>
+        <location filename="../timestack/processing/algorithm.py" line="484"/>
         <source>{0}: Timestack writes GeoTIFF rasters, not &apos;.{1}&apos;; name the file .tif.</source>
         <translation>{0} : Timestack écrit des rasters GeoTIFF, pas des '.{1}' ; nommez le fichier en .tif.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="479"/>
+        <location filename="../timestack/processing/algorithm.py" line="480"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif.</source>
         <translation>{0} : '.{1}' n'est pas un format raster ; Timestack écrit des rasters GeoTIFF : nommez le fichier en .tif.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/algorithm.py" line="566"/>
+        <source>move or rename that folder, or choose another output</source>
+        <translation>déplacez ou renommez ce dossier, ou choisissez une autre sortie</translation>
     </message>
 </context>
 <context>
@@ -4388,7 +4398,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>min_{0} ({1}) ne doit pas dépasser max_{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="436"/>
+        <location filename="../timestack/core/changemap/maps.py" line="438"/>
         <source>change_path or events_path: give at least one output</source>
         <translation>change_path ou events_path : indiquez au moins une sortie</translation>
     </message>
@@ -4398,72 +4408,72 @@ sa série temporelle s'affiche ici.</translation>
         <translation>chunk_size doit être &gt;= 1, reçu {0!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="494"/>
+        <location filename="../timestack/core/changemap/maps.py" line="499"/>
         <source>disturbance_direction: not recorded in segments_path; give +1 or -1</source>
         <translation>disturbance_direction : absent de segments_path ; indiquez +1 ou -1</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="504"/>
+        <location filename="../timestack/core/changemap/maps.py" line="509"/>
         <source>years: not recorded in segments_path; give the fitted years</source>
         <translation>years : absent de segments_path ; indiquez les années ajustées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="120"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="121"/>
         <source>STATS: choose at least one statistic</source>
         <translation>STATS : choisissez au moins une statistique</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="175"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="176"/>
         <source>POLYGONS: cannot open {0} as a vector layer</source>
         <translation>POLYGONS : impossible d'ouvrir {0} comme couche vecteur</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="181"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="182"/>
         <source>POLYGONS: {0} has no layer {1!r}</source>
         <translation>POLYGONS : {0} n'a pas de couche {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="199"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="200"/>
         <source>ID_FIELD: the polygon layer has no field {0!r}; choose one of {1}</source>
         <translation>ID_FIELD : la couche de polygones n'a pas de champ {0!r} ; choisissez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="240"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="241"/>
         <source>ID_FIELD: {0!r} is empty for {1}; fill it in</source>
         <translation>ID_FIELD : {0!r} est vide pour {1} ; renseignez-le</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="264"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="265"/>
         <source>POLYGONS: the layer has no features</source>
         <translation>POLYGONS : la couche n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="344"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="364"/>
         <source>POLYGONS: polygon {0} cannot be transformed to the raster CRS</source>
         <translation>POLYGONS : le polygone {0} ne peut pas être transformé dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="526"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="599"/>
         <source>INPUT: cannot open {0} as a raster</source>
         <translation>INPUT : impossible d'ouvrir {0} comme raster</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="542"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="615"/>
         <source>INPUT: {0} has no coordinate reference system; assign one before</source>
         <translation>INPUT : {0} n'a pas de système de coordonnées de référence ; attribuez-lui en un d'abord</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="554"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="627"/>
         <source>BANDS: {0} has none of {1}; it holds {2}</source>
         <translation>BANDS : {0} ne contient aucune de {1} ; il contient {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="608"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="681"/>
         <source>INPUT: give at least one time stack</source>
         <translation>INPUT : indiquez au moins une pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="800"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="882"/>
         <source>STATS: the wide table needs {0!r}, which was not computed</source>
         <translation>STATS : la table large nécessite {0!r}, qui n'a pas été calculé</translation>
     </message>
@@ -4533,12 +4543,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>ITEMS : le résultat de la recherche ne contient aucune scène sur les polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="445"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="447"/>
         <source>ITEMS: {0}</source>
         <translation>ITEMS : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/scenes.py" line="491"/>
+        <location filename="../timestack/core/zonal/scenes.py" line="493"/>
         <source>ITEMS: scene {0} has no acquisition time</source>
         <translation>ITEMS : la scène {0} n'a pas d'heure d'acquisition</translation>
     </message>
@@ -4778,12 +4788,12 @@ sa série temporelle s'affiche ici.</translation>
         <translation>STATISTIC : {0!r} ; utilisez l'une de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="141"/>
+        <location filename="../timestack/core/io/mosaic.py" line="162"/>
         <source>GROUP_BY: {0!r}; use one of {1}</source>
         <translation>GROUP_BY : {0!r} ; utilisez l'un de {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="148"/>
+        <location filename="../timestack/core/io/mosaic.py" line="169"/>
         <source>INPUT: no tiles to mosaic; choose a folder of GeoTIFF tiles</source>
         <translation>INPUT : aucune tuile à assembler ; choisissez un dossier de tuiles GeoTIFF</translation>
     </message>
@@ -4883,42 +4893,42 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} ne peut pas être lu ({1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="516"/>
+        <location filename="../timestack/core/composite/catalog.py" line="527"/>
         <source>no scene to take the CRS from; give TARGET_CRS</source>
         <translation>aucune scène dont prendre le SCR ; indiquez TARGET_CRS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="363"/>
+        <location filename="../timestack/core/changemap/maps.py" line="364"/>
         <source>segments_path: not a LandTrendr segments raster (band descriptions &apos;segment_&lt;n&gt;_&lt;field&gt;&apos; missing)</source>
         <translation>segments_path : ce n'est pas un raster de segments LandTrendr (descriptions de bandes 'segment_&lt;n&gt;_&lt;field&gt;' absentes)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="126"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="127"/>
         <source>STATS: unknown statistic {0!r}; use {1} or a percentile such as p10 or p90</source>
         <translation>STATS : statistique inconnue {0!r} ; utilisez {1} ou un centile tel que p10 ou p90</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="207"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="208"/>
         <source>POLYGONS: the layer has no defined coordinate reference system; assign one (Layer Properties › Source › Set CRS) and save it</source>
         <translation>POLYGONS : la couche n'a pas de système de coordonnées de référence défini ; attribuez-lui en un (Propriétés de la couche › Source › Définir le SCR) et enregistrez-la</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="255"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="256"/>
         <source>POLYGONS: features {0} have no polygon geometry or one that cannot be repaired; fix or remove them (Vector › Geometry Tools › Check Validity)</source>
         <translation>POLYGONS : les entités {0} n'ont pas de géométrie polygonale ou une géométrie irréparable ; corrigez-les ou supprimez-les (Vecteur › Outils de géométrie › Vérifier la validité)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="267"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="268"/>
         <source>ID_FIELD: {0!r} is not unique ({1} repeat); choose a field with one value per polygon</source>
         <translation>ID_FIELD : {0!r} n'est pas unique ({1} répétés) ; choisissez un champ avec une valeur par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="377"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="450"/>
         <source>INPUT: band {0} ({1!s}) carries no date; Timestack stacks name bands YYYY_variable or YYYY-MM-DD_variable (use timestack:composite output)</source>
         <translation>INPUT : la bande {0} ({1!s}) ne porte pas de date ; les piles Timestack nomment leurs bandes YYYY_variable ou YYYY-MM-DD_variable (utilisez la sortie de timestack:composite)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="630"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="703"/>
         <source>INPUT: several stacks hold {0} on {1}; mosaic tiles into one stack (timestack:mosaic) before computing statistics</source>
         <translation>INPUT : plusieurs piles contiennent {0} au {1} ; assemblez les tuiles en une seule pile (timestack:mosaic) avant de calculer les statistiques</translation>
     </message>
@@ -5018,22 +5028,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>INPUT : la bande {0} ({1}) ne porte pas de date ; les timescans nécessitent des descriptions de bandes telles que 1990_nbr, 2021-06-14_vv ou 20210614</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="78"/>
+        <location filename="../timestack/core/io/mosaic.py" line="98"/>
         <source>GROUP_BY: band {0} ({1}) carries no date and variable; group by none for tiles without dated band descriptions</source>
         <translation>GROUP_BY : la bande {0} ({1}) ne porte ni date ni variable ; regroupez par none pour les tuiles sans descriptions de bandes datées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="156"/>
+        <location filename="../timestack/core/io/mosaic.py" line="177"/>
         <source>INPUT: {0} has other bands than {1}; tiles of one mosaic share their band count and descriptions</source>
         <translation>INPUT : {0} a d'autres bandes que {1} ; les tuiles d'une même mosaïque partagent leur nombre de bandes et leurs descriptions</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="166"/>
+        <location filename="../timestack/core/io/mosaic.py" line="187"/>
         <source>INPUT: {0} is in another CRS or resolution than {1}; reproject the tiles onto one grid first (GDAL would silently leave it out)</source>
         <translation>INPUT : {0} est dans un autre SCR ou une autre résolution que {1} ; reprojetez d'abord les tuiles sur une même grille (GDAL l'ignorerait sans rien dire)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="197"/>
+        <location filename="../timestack/core/io/mosaic.py" line="243"/>
         <source>INPUT: GDAL cannot mosaic the tiles ({0}); tiles need one CRS and one resolution</source>
         <translation>INPUT : GDAL ne peut pas assembler les tuiles ({0}) ; les tuiles doivent avoir un seul SCR et une seule résolution</translation>
     </message>
@@ -5088,22 +5098,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} n'est pas du JSON ({1}) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="198"/>
+        <location filename="../timestack/core/composite/catalog.py" line="210"/>
         <source>{0} holds no &apos;features&apos;; expected a STAC ItemCollection (type FeatureCollection)</source>
         <translation>{0} ne contient pas de 'features' ; une ItemCollection STAC (type FeatureCollection) est attendue</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="216"/>
+        <location filename="../timestack/core/composite/catalog.py" line="228"/>
         <source>{0} holds no items (an empty ItemCollection): search again with a wider area, date range or cloud limit</source>
         <translation>{0} ne contient aucun item (ItemCollection vide) : relancez la recherche avec une zone, une plage de dates ou une limite de nuages plus larges</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="226"/>
+        <location filename="../timestack/core/composite/catalog.py" line="238"/>
         <source>{0} is not a STAC ItemCollection: none of its {1} features has &apos;assets&apos; (the scene files); give the ItemCollection JSON written by &apos;Search scenes&apos;</source>
         <translation>{0} n'est pas une ItemCollection STAC : aucune de ses {1} entités n'a de champ 'assets' (les fichiers des scènes) ; indiquez le JSON ItemCollection écrit par « Rechercher des scènes »</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="138"/>
+        <location filename="../timestack/core/composite/outputs.py" line="136"/>
         <source>OUTPUT {0} would write {1} over a file the composite reads (the items or one of their scenes); choose another file name or folder for OUTPUT.</source>
         <translation>OUTPUT {0} écrirait {1} par-dessus un fichier que lit le composite (les items ou l'une de leurs scènes) ; choisissez un autre nom de fichier ou un autre dossier pour OUTPUT.</translation>
     </message>
@@ -5123,37 +5133,37 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0:g} est en degrés dans le SCR géographique {1} (un pixel d'environ {2:.0f} km de large) ; indiquez RESOLUTION en degrés, p. ex. 0.00025 pour environ 30 m, ou choisissez un TARGET_CRS projeté (comme la zone UTM des scènes) pour l'indiquer en mètres</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="452"/>
+        <location filename="../timestack/core/composite/catalog.py" line="463"/>
         <source>the files of all {0} scenes of {1} (days {2}) are missing ({3}); the archive may have moved: search it again, or fix the items&apos; hrefs</source>
         <translation>les fichiers des {0} scènes de {1} (jours {2}) sont tous absents ({3}) ; l'archive a peut-être été déplacée : relancez la recherche, ou corrigez les hrefs des items</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="462"/>
+        <location filename="../timestack/core/composite/catalog.py" line="473"/>
         <source>none of the {0} scenes of {1} (days {2}) could be reached ({3}); check the network connection and the catalog&apos;s access (AUTHCFG for NASA Earthdata), or search again: signed URLs expire</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'a pu être atteinte ({3}) ; vérifiez la connexion réseau et l'accès au catalogue (AUTHCFG pour NASA Earthdata), ou relancez la recherche : les URL signées expirent</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="472"/>
+        <location filename="../timestack/core/composite/catalog.py" line="483"/>
         <source>none of the {0} scenes of {1} (days {2}) is readable ({3}); see the run&apos;s skipped scenes, repair or re-download the files</source>
         <translation>aucune des {0} scènes de {1} (jours {2}) n'est lisible ({3}) ; consultez les scènes écartées du traitement, réparez ou retéléchargez les fichiers</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="435"/>
+        <location filename="../timestack/core/composite/catalog.py" line="446"/>
         <source>none of the {0} items can be composited: {1}; check BANDS and INDICES against the items&apos; assets (Landsat Collection 2, Sentinel-2 L2A or HLS)</source>
         <translation>aucun des {0} items ne peut être composé : {1} ; vérifiez BANDS et INDICES par rapport aux assets des items (Landsat Collection 2, Sentinel-2 L2A ou HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="488"/>
+        <location filename="../timestack/core/composite/catalog.py" line="499"/>
         <source>no scene between {0} and {1}: the {2} scenes of ITEMS span {3}-{4}; choose START_YEAR and END_YEAR within them</source>
         <translation>aucune scène entre {0} et {1} : les {2} scènes de ITEMS couvrent {3}-{4} ; choisissez START_YEAR et END_YEAR dans cet intervalle</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="498"/>
+        <location filename="../timestack/core/composite/catalog.py" line="509"/>
         <source>none of the {0} scenes of {1} falls between days {2} (DOY_START-DOY_END); their days of year range {3}-{4}: widen the season</source>
         <translation>aucune des {0} scènes de {1} ne tombe entre les jours {2} (DOY_START-DOY_END) ; leurs jours de l'année vont de {3} à {4} : élargissez la saison</translation>
     </message>
     <message>
-        <location filename="../timestack/core/changemap/maps.py" line="479"/>
+        <location filename="../timestack/core/changemap/maps.py" line="484"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
@@ -5203,27 +5213,27 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : fenêtre {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="204"/>
+        <location filename="../timestack/core/composite/scenes.py" line="205"/>
         <source>Checking scenes</source>
         <translation>Vérification des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="327"/>
+        <location filename="../timestack/core/composite/annual.py" line="347"/>
         <source>Composite written</source>
         <translation>Composite écrit</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="35"/>
+        <location filename="../timestack/core/io/mosaic.py" line="37"/>
         <source>INPUT: {0} is not a raster GDAL can read (empty, truncated or another kind of file); remove it from the folder or narrow PATTERN</source>
         <translation>INPUT : {0} n'est pas un raster lisible par GDAL (vide, tronqué ou d'un autre type) ; retirez-le du dossier ou restreignez PATTERN</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="245"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="246"/>
         <source>POLYGONS: the layer holds no polygons (its geometries: {0}); statistics need areas. Choose a polygon layer, or buffer the features first (Vector › Geoprocessing Tools › Buffer)</source>
         <translation>POLYGONS : la couche ne contient aucun polygone (ses géométries : {0}) ; les statistiques demandent des surfaces. Choisissez une couche de polygones, ou créez d'abord un tampon autour des entités (Vecteur › Outils de géotraitement › Tampon)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/zonal/statistics.py" line="727"/>
+        <location filename="../timestack/core/zonal/statistics.py" line="809"/>
         <source>INPUT: {0} cannot be read ({1}); the file is damaged or incomplete (a truncated copy or download?). Write or copy it again</source>
         <translation>INPUT : {0} ne peut pas être lu ({1}) ; le fichier est endommagé ou incomplet (une copie ou un téléchargement tronqué ?). Écrivez-le ou copiez-le de nouveau</translation>
     </message>
@@ -5263,7 +5273,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AOI : aucun polygone ne recouvre la pile ({0:.10g}, {1:.10g} – {2:.10g}, {3:.10g} dans son SCR) ; choisissez des polygones sur la pile, ou laissez AOI vide</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="456"/>
+        <location filename="../timestack/core/cube/animation.py" line="460"/>
         <source>OUTPUT: an MP4 needs the ffmpeg encoder and none was found ({0}); reinstall the imageio-ffmpeg package or install ffmpeg, or name the file .gif</source>
         <translation>OUTPUT : un MP4 demande l'encodeur ffmpeg et aucun n'a été trouvé ({0}) ; réinstallez le paquet imageio-ffmpeg ou installez ffmpeg, ou nommez le fichier .gif</translation>
     </message>
@@ -5383,32 +5393,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} a {1} bande(s), et non les {2} statistiques TDOM ({3}) ; donnez le GeoTIFF de statistiques écrit par un traitement précédent (sa sortie OUTPUT_TDOM_STATISTICS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="578"/>
+        <location filename="../timestack/core/composite/catalog.py" line="599"/>
         <source>{0} {1} ({2}) does not overlap any scene (the scenes cover {3}); choose an area inside the data</source>
         <translation>{0} {1} ({2}) ne recouvre aucune scène (les scènes couvrent {3}) ; choisissez une zone à l'intérieur des données</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="638"/>
+        <location filename="../timestack/core/composite/catalog.py" line="659"/>
         <source>Downloaded {0} of {1} scenes into the cache</source>
         <translation>{0} scènes sur {1} téléchargées dans le cache</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="175"/>
+        <location filename="../timestack/core/composite/outputs.py" line="173"/>
         <source>OUTPUT_FOLDER {0} is the file OUTPUT writes; choose a folder of its own for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est le fichier qu'écrit OUTPUT ; choisissez un dossier à part pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="185"/>
+        <location filename="../timestack/core/composite/outputs.py" line="183"/>
         <source>OUTPUT_FOLDER {0} is a file, not a folder; choose a new or existing folder for the per-year GeoTIFFs</source>
         <translation>OUTPUT_FOLDER {0} est un fichier, pas un dossier ; choisissez un dossier nouveau ou existant pour les GeoTIFF annuels</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="198"/>
+        <location filename="../timestack/core/composite/outputs.py" line="196"/>
         <source>{0} {1} cannot be made: {2} is a file, not a folder; choose a place inside a folder</source>
         <translation>{0} {1} ne peut pas être créé : {2} est un fichier, pas un dossier ; choisissez un emplacement dans un dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="295"/>
+        <location filename="../timestack/core/composite/scenes.py" line="297"/>
         <source>Per-date stack written</source>
         <translation>Pile par date écrite</translation>
     </message>
@@ -5573,112 +5583,112 @@ sa série temporelle s'affiche ici.</translation>
         <translation>GAINS : « {0} » n'est pas une paire bande:gain comme 3N:HGH (bandes 1, 2, 3N, 4-14 ; gains HGH, NOR, LO1, LO2).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="72"/>
+        <location filename="../timestack/core/aster/scene.py" line="73"/>
         <source>the scene has no {0} file</source>
         <translation>la scène n'a pas de fichier {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="73"/>
+        <location filename="../timestack/core/aster/scene.py" line="74"/>
         <source>no sun elevation (view:sun_elevation): no reflectance or index</source>
         <translation>pas d'élévation solaire (view:sun_elevation) : ni réflectance ni indice</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="74"/>
+        <location filename="../timestack/core/aster/scene.py" line="78"/>
         <source>outside the area</source>
         <translation>hors de la zone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="139"/>
+        <location filename="../timestack/core/aster/scene.py" line="143"/>
         <source>ITEMS: item {0} is an HDF-EOS granule (NASA Earthdata), which GDAL reads only from a local file: download it and give it as INPUT, or search Planetary Computer&apos;s aster-l1t.</source>
         <translation>ITEMS : l'item {0} est un granule HDF-EOS (NASA Earthdata), que GDAL ne lit que depuis un fichier local : téléchargez-le et indiquez-le dans INPUT, ou recherchez dans la collection aster-l1t de Planetary Computer.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="156"/>
+        <location filename="../timestack/core/aster/scene.py" line="160"/>
         <source>ITEMS: item {0} has no readable datetime ({1!r}).</source>
         <translation>ITEMS : l'item {0} n'a pas de date lisible ({1!r}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="177"/>
+        <location filename="../timestack/core/aster/scene.py" line="181"/>
         <source>ITEMS: {0} of the items are not ASTER L1T scenes (no VNIR, SWIR or TIR asset), e.g. {1}; search the aster-l1t collection.</source>
         <translation>ITEMS : {0} des items ne sont pas des scènes ASTER L1T (aucun asset VNIR, SWIR ou TIR), par exemple {1} ; recherchez dans la collection aster-l1t.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="202"/>
+        <location filename="../timestack/core/aster/scene.py" line="206"/>
         <source>INPUT: {0} is not named like an ASTER L1T subsystem file (AST_L1T_003MMDDYYYYHHMMSS_…-VNIR.tif, -SWIR.tif or -TIR.tif).</source>
         <translation>INPUT : {0} n'est pas nommé comme un fichier de sous-système ASTER L1T (AST_L1T_003MMDDYYYYHHMMSS_…-VNIR.tif, -SWIR.tif ou -TIR.tif).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="270"/>
+        <location filename="../timestack/core/aster/scene.py" line="274"/>
         <source>INPUT: {0} does not exist.</source>
         <translation>INPUT : {0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="220"/>
+        <location filename="../timestack/core/aster/scene.py" line="224"/>
         <source>INPUT: {0} does not name a real acquisition date.</source>
         <translation>INPUT : {0} ne contient pas une date d'acquisition réelle.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="233"/>
+        <location filename="../timestack/core/aster/scene.py" line="237"/>
         <source>INPUT: {0} is not an ASTER L1T HDF-EOS granule GDAL can read ({1}).</source>
         <translation>INPUT : {0} n'est pas un granule HDF-EOS ASTER L1T lisible par GDAL ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="389"/>
+        <location filename="../timestack/core/aster/scene.py" line="393"/>
         <source>SUBSYSTEMS: choose among VNIR, SWIR and TIR (got {0}).</source>
         <translation>SUBSYSTEMS : choisissez parmi VNIR, SWIR et TIR (reçu : {0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="396"/>
+        <location filename="../timestack/core/aster/scene.py" line="400"/>
         <source>PRODUCTS: unknown product {0}; expected one of {1}.</source>
         <translation>PRODUCTS : produit inconnu {0} ; attendu : l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="403"/>
+        <location filename="../timestack/core/aster/scene.py" line="407"/>
         <source>INDICES: {0} is not an ASTER index; use one of {1}.</source>
         <translation>INDICES : {0} n'est pas un indice ASTER ; utilisez l'un de {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="409"/>
+        <location filename="../timestack/core/aster/scene.py" line="413"/>
         <source>INDICES: {0} needs the {1} subsystem; add it to SUBSYSTEMS.</source>
         <translation>INDICES : {0} nécessite le sous-système {1} ; ajoutez-le à SUBSYSTEMS.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="418"/>
+        <location filename="../timestack/core/aster/scene.py" line="422"/>
         <source>PRODUCTS: the {0} subsystem gets none of the products asked for; add radiance, brightness_temperature (TIR) or reflectance (VNIR, SWIR), or leave {0} out of SUBSYSTEMS.</source>
         <translation>PRODUCTS : le sous-système {0} ne reçoit aucun des produits demandés ; ajoutez radiance, brightness_temperature (TIR) ou reflectance (VNIR, SWIR), ou retirez {0} de SUBSYSTEMS.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="429"/>
+        <location filename="../timestack/core/aster/scene.py" line="433"/>
         <source>ITEMS: no ASTER scene to process.</source>
         <translation>ITEMS : aucune scène ASTER à traiter.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="559"/>
+        <location filename="../timestack/core/aster/scene.py" line="573"/>
         <source>ASTER {0} {1}</source>
         <translation>ASTER {0} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="568"/>
+        <location filename="../timestack/core/aster/scene.py" line="582"/>
         <source>ITEMS: the {0} file of scene {1} cannot be read: {2}</source>
         <translation>ITEMS : le fichier {0} de la scène {1} est illisible : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="578"/>
+        <location filename="../timestack/core/aster/scene.py" line="592"/>
         <source>ITEMS: the {0} file of scene {1} has {2} bands; an ASTER L1T {0} COG has {3}.</source>
         <translation>ITEMS : le fichier {0} de la scène {1} a {2} bandes ; un COG ASTER L1T {0} en a {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="597"/>
+        <location filename="../timestack/core/aster/scene.py" line="611"/>
         <source>EXTENT: no scene gave any output ({0}); choose an area the scenes cover.</source>
         <translation>EXTENT : aucune scène n'a produit de sortie ({0}) ; choisissez une zone couverte par les scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="605"/>
+        <location filename="../timestack/core/aster/scene.py" line="619"/>
         <source>ITEMS: no scene gave any output ({0}).</source>
         <translation>ITEMS : aucune scène n'a produit de sortie ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="612"/>
+        <location filename="../timestack/core/aster/scene.py" line="626"/>
         <source>{0} ASTER files</source>
         <translation>{0} fichiers ASTER</translation>
     </message>
@@ -5773,22 +5783,22 @@ sa série temporelle s'affiche ici.</translation>
         <translation>le filtre de chatoiement multitemporel demande au moins deux dates d'une même trace ; {0} n'en a qu'une : réglez SPECKLE_FILTER sur none, ou ajoutez des dates de cette trace à ITEMS</translation>
     </message>
     <message>
-        <location filename="../timestack/core/radar/stack.py" line="457"/>
+        <location filename="../timestack/core/radar/stack.py" line="466"/>
         <source>Per-track radar stacks written</source>
         <translation>Piles radar par trace écrites</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="182"/>
+        <location filename="../timestack/core/composite/annual.py" line="184"/>
         <source>TDOM_STATISTICS {0} must have {1} bands ({2}), has {3}</source>
         <translation>TDOM_STATISTICS {0} doit avoir {1} bandes ({2}), il en a {3}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="253"/>
+        <location filename="../timestack/core/composite/annual.py" line="257"/>
         <source>TDOM statistics</source>
         <translation>Statistiques TDOM</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="288"/>
+        <location filename="../timestack/core/composite/annual.py" line="294"/>
         <source>Compositing</source>
         <translation>Composition</translation>
     </message>
@@ -5803,7 +5813,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>PERCENTILE doit être compris entre 0 et 100, reçu {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/outputs.py" line="82"/>
+        <location filename="../timestack/core/composite/outputs.py" line="80"/>
         <source>OUTPUT must be a GeoTIFF path ending in .tif, got {0}</source>
         <translation>OUTPUT doit être un chemin GeoTIFF se terminant par .tif, reçu {0}</translation>
     </message>
@@ -5818,7 +5828,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} doit être un jour de l'année entre 1 et 366, reçu {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="322"/>
+        <location filename="../timestack/core/composite/scenes.py" line="324"/>
         <source>Stacking dates</source>
         <translation>Empilement des dates</translation>
     </message>
@@ -5953,7 +5963,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} : {1} n'ont aucune date en commun</translation>
     </message>
     <message>
-        <location filename="../timestack/core/cube/animation.py" line="420"/>
+        <location filename="../timestack/core/cube/animation.py" line="422"/>
         <source>OUTPUT: {0} is neither .gif nor .mp4</source>
         <translation>OUTPUT : {0} n'est ni un .gif ni un .mp4</translation>
     </message>
@@ -6073,7 +6083,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>les périodes rééchantillonnées</translation>
     </message>
     <message>
-        <location filename="../timestack/core/io/mosaic.py" line="181"/>
+        <location filename="../timestack/core/io/mosaic.py" line="222"/>
         <source>OUTPUT_FOLDER: {0} exists and is not a mosaic this algorithm wrote; writing the mosaics there would replace it. Choose another output folder.</source>
         <translation>OUTPUT_FOLDER : {0} existe et n'est pas une mosaïque écrite par cet algorithme ; y écrire les mosaïques le remplacerait. Choisissez un autre dossier de sortie.</translation>
     </message>
@@ -6128,52 +6138,52 @@ sa série temporelle s'affiche ici.</translation>
         <translation>pas de {0} (porte {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="255"/>
+        <location filename="../timestack/core/composite/catalog.py" line="267"/>
         <source>no datetime</source>
         <translation>pas de date</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="267"/>
+        <location filename="../timestack/core/composite/catalog.py" line="278"/>
         <source>no quality asset (qa_pixel for Landsat, scl/SCL for Sentinel-2)</source>
         <translation>pas de ressource de qualité (qa_pixel pour Landsat, scl/SCL pour Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="276"/>
+        <location filename="../timestack/core/composite/catalog.py" line="287"/>
         <source>platform {0!r} is not Landsat 4-9</source>
         <translation>la plateforme {0!r} n'est pas Landsat 4-9</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="321"/>
+        <location filename="../timestack/core/composite/catalog.py" line="332"/>
         <source>no asset for band {0} (looked for {1})</source>
         <translation>pas de ressource pour la bande {0} (cherché : {1})</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="317"/>
+        <location filename="../timestack/core/composite/catalog.py" line="328"/>
         <source>no Fmask asset (HLS quality layer)</source>
         <translation>pas de ressource Fmask (couche de qualité HLS)</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="347"/>
+        <location filename="../timestack/core/composite/catalog.py" line="358"/>
         <source>missing file {0}</source>
         <translation>fichier manquant {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="353"/>
+        <location filename="../timestack/core/composite/catalog.py" line="364"/>
         <source>unreachable URL {0}: {1}</source>
         <translation>URL injoignable {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="356"/>
+        <location filename="../timestack/core/composite/catalog.py" line="367"/>
         <source>unreadable file {0}: {1}</source>
         <translation>fichier illisible {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="361"/>
+        <location filename="../timestack/core/composite/catalog.py" line="372"/>
         <source>{0} has no CRS</source>
         <translation>{0} n'a pas de SCR</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="389"/>
+        <location filename="../timestack/core/composite/catalog.py" line="400"/>
         <source>not a STAC item (a JSON object)</source>
         <translation>pas un élément STAC (un objet JSON)</translation>
     </message>
@@ -6183,19 +6193,59 @@ sa série temporelle s'affiche ici.</translation>
         <translation>les scènes de {0} sont des GRD de niveau 1 : leurs valeurs sont les comptes numériques du produit, pas une rétrodiffusion calibrée ; utilisez sentinel-1-rtc (gamma0) pour comparer dates et traces</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/annual.py" line="317"/>
+        <location filename="../timestack/core/composite/annual.py" line="325"/>
         <source>{0}: all {1} scene(s) found were unreadable, so the year is nodata; see the skipped scenes in the run log</source>
         <translation>{0} : les {1} scène(s) trouvée(s) étaient illisibles, l'année est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/catalog.py" line="407"/>
+        <location filename="../timestack/core/composite/catalog.py" line="418"/>
         <source>ITEMS lists {0} item(s) more than once ({1}); each was used once</source>
         <translation>ITEMS liste {0} élément(s) plus d'une fois ({1}) ; chacun a été utilisé une seule fois</translation>
     </message>
     <message>
-        <location filename="../timestack/core/composite/scenes.py" line="288"/>
+        <location filename="../timestack/core/composite/scenes.py" line="289"/>
         <source>{0}: every scene of the day was unreadable, so the date is nodata; see the skipped scenes in the run log</source>
         <translation>{0} : toutes les scènes du jour étaient illisibles, la date est donc sans données (nodata) ; voyez les scènes écartées dans le journal d'exécution</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/aster/scene.py" line="75"/>
+        <source>sun elevation {0:g}°, at or below the horizon (a night scene): no reflectance or index</source>
+        <translation>élévation solaire {0:g}°, au niveau de l'horizon ou en dessous (scène de nuit) : ni réflectance ni indice</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/mosaic.py" line="197"/>
+        <source>INPUT: {0} holds {1} values where {2} holds {3}; write the tiles with one data type (GDAL would silently leave {0} out)</source>
+        <translation>INPUT : {0} contient des valeurs {1} là où {2} contient des valeurs {3} ; écrivez les tuiles avec un seul type de données (GDAL laisserait {0} de côté sans rien dire)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/mosaic.py" line="207"/>
+        <source>INPUT: the tiles lie on both sides of the antimeridian (180° longitude), where a mosaic in longitude/latitude runs around the whole world; reproject them onto a projected CRS (such as their UTM zone) first</source>
+        <translation>INPUT : les tuiles sont de part et d'autre de l'antiméridien (180° de longitude), où une mosaïque en longitude/latitude fait le tour du monde entier ; reprojetez-les d'abord dans un SCR projeté (comme leur zone UTM)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/io/mosaic.py" line="254"/>
+        <source>INPUT: GDAL leaves {0} out of the mosaic ({1}); remove it from the folder or rewrite it like the other tiles</source>
+        <translation>INPUT : GDAL laisse {0} hors de la mosaïque ({1}) ; retirez-le du dossier ou réécrivez-le comme les autres tuiles</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/radar/stack.py" line="457"/>
+        <source>{0}: no pixel has a value on any date: every value of its {1} scene(s) is nodata, zero or negative in one of the polarisations ({2}) or lies outside the grid</source>
+        <translation>{0} : aucun pixel n'a de valeur à aucune date : chaque valeur de ses {1} scène(s) est sans données, nulle ou négative dans l'une des polarisations ({2}) ou se trouve hors de la grille</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/annual.py" line="330"/>
+        <source>{0}: no pixel has a value: every observation of its {1} scene(s) was masked (MASK and the confidences) or lies outside the grid, so the year is nodata</source>
+        <translation>{0} : aucun pixel n'a de valeur : chaque observation de ses {1} scène(s) a été masquée (MASK et les niveaux de confiance) ou se trouve hors de la grille, l'année est donc sans données</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="200"/>
+        <source>{0} is a STAC {1}, not its scenes; search it with &apos;Search scenes&apos; (CATALOG: this file) and give the ItemCollection that search writes (OUTPUT_ITEMS)</source>
+        <translation>{0} est un {1} STAC, pas ses scènes ; interrogez-le avec « Rechercher des scènes » (CATALOG : ce fichier) et donnez l'ItemCollection que cette recherche écrit (OUTPUT_ITEMS)</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/composite/catalog.py" line="538"/>
+        <source>the scenes lie across the antimeridian (180° longitude), where a grid in {0} would run around the whole world; choose a projected TARGET_CRS, such as the scenes' UTM zone</source>
+        <translation>les scènes sont à cheval sur l'antiméridien (180° de longitude), où une grille en {0} ferait le tour du monde entier ; choisissez un TARGET_CRS projeté, comme la zone UTM des scènes</translation>
     </message>
 </context>
 <context>
@@ -6209,167 +6259,167 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimestackParameters</name>
     <message>
-        <location filename="../timestack/processing/params.py" line="104"/>
+        <location filename="../timestack/processing/params.py" line="106"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="112"/>
+        <location filename="../timestack/processing/params.py" line="114"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d'intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="151"/>
+        <location filename="../timestack/processing/params.py" line="154"/>
         <source>EXTENT is empty; draw or choose an extent with an area.</source>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="188"/>
+        <location filename="../timestack/processing/params.py" line="209"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="188"/>
+        <location filename="../timestack/processing/params.py" line="209"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="221"/>
+        <location filename="../timestack/processing/params.py" line="242"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="222"/>
+        <location filename="../timestack/processing/params.py" line="243"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="223"/>
+        <location filename="../timestack/processing/params.py" line="244"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="224"/>
+        <location filename="../timestack/processing/params.py" line="245"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="225"/>
+        <location filename="../timestack/processing/params.py" line="246"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="226"/>
+        <location filename="../timestack/processing/params.py" line="247"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="227"/>
+        <location filename="../timestack/processing/params.py" line="248"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="228"/>
+        <location filename="../timestack/processing/params.py" line="249"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="229"/>
+        <location filename="../timestack/processing/params.py" line="250"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="253"/>
+        <location filename="../timestack/processing/params.py" line="274"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="254"/>
+        <location filename="../timestack/processing/params.py" line="275"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="255"/>
+        <location filename="../timestack/processing/params.py" line="276"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="256"/>
+        <location filename="../timestack/processing/params.py" line="277"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="258"/>
+        <location filename="../timestack/processing/params.py" line="279"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="258"/>
+        <location filename="../timestack/processing/params.py" line="279"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="258"/>
+        <location filename="../timestack/processing/params.py" line="279"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="258"/>
+        <location filename="../timestack/processing/params.py" line="279"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="288"/>
+        <location filename="../timestack/processing/params.py" line="309"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="330"/>
+        <location filename="../timestack/processing/params.py" line="351"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="542"/>
+        <location filename="../timestack/processing/params.py" line="563"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="140"/>
+        <location filename="../timestack/processing/params.py" line="143"/>
         <source>AOI has no polygons; choose a layer with at least one polygon.</source>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="522"/>
+        <location filename="../timestack/processing/params.py" line="543"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="607"/>
+        <location filename="../timestack/processing/params.py" line="628"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="355"/>
+        <location filename="../timestack/processing/params.py" line="376"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="421"/>
+        <location filename="../timestack/processing/params.py" line="442"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="442"/>
+        <location filename="../timestack/processing/params.py" line="463"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="503"/>
+        <location filename="../timestack/processing/params.py" line="524"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="156"/>
+        <location filename="../timestack/processing/params.py" line="159"/>
         <source>EXTENT: &apos;{0}&apos; names a coordinate reference system QGIS does not know; give it as an EPSG code (xmin,xmax,ymin,ymax [EPSG:4326]) or leave it out for longitude/latitude.</source>
         <translation>EXTENT : '{0}' désigne un système de coordonnées que QGIS ne connaît pas ; donnez-le sous forme de code EPSG (xmin,xmax,ymin,ymax [EPSG:4326]) ou omettez-le pour des longitudes/latitudes.</translation>
     </message>
@@ -6424,207 +6474,207 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="430"/>
+        <location filename="../timestack/processing/params.py" line="451"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="436"/>
+        <location filename="../timestack/processing/params.py" line="457"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="478"/>
+        <location filename="../timestack/processing/params.py" line="499"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="486"/>
+        <location filename="../timestack/processing/params.py" line="507"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="558"/>
+        <location filename="../timestack/processing/params.py" line="579"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="567"/>
+        <location filename="../timestack/processing/params.py" line="588"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="107"/>
+        <location filename="../timestack/processing/params.py" line="109"/>
         <source>The rectangle the run covers, in any CRS (the map&apos;s extent, a layer&apos;s, or one you draw); AOI takes its place when set.</source>
         <translation>Le rectangle couvert par le traitement, dans n'importe quel SCR (l'emprise de la carte, celle d'une couche ou une emprise dessinée) ; AOI le remplace s'il est défini.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="118"/>
+        <location filename="../timestack/processing/params.py" line="120"/>
         <source>Polygons whose union the run covers (a study area, stands), instead of EXTENT.</source>
         <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="183"/>
+        <location filename="../timestack/processing/params.py" line="204"/>
         <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
         <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="243"/>
+        <location filename="../timestack/processing/params.py" line="264"/>
         <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
         <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="281"/>
+        <location filename="../timestack/processing/params.py" line="302"/>
         <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
         <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="296"/>
+        <location filename="../timestack/processing/params.py" line="317"/>
         <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
         <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="332"/>
+        <location filename="../timestack/processing/params.py" line="353"/>
         <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
         <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="360"/>
+        <location filename="../timestack/processing/params.py" line="381"/>
         <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
         <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="448"/>
+        <location filename="../timestack/processing/params.py" line="469"/>
         <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
         <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="453"/>
+        <location filename="../timestack/processing/params.py" line="474"/>
         <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
         <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="458"/>
+        <location filename="../timestack/processing/params.py" line="479"/>
         <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
         <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="575"/>
+        <location filename="../timestack/processing/params.py" line="596"/>
         <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
         <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="583"/>
+        <location filename="../timestack/processing/params.py" line="604"/>
         <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
         <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="627"/>
+        <location filename="../timestack/processing/params.py" line="648"/>
         <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
         <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="660"/>
+        <location filename="../timestack/processing/params.py" line="681"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="666"/>
+        <location filename="../timestack/processing/params.py" line="687"/>
         <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
         <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="676"/>
+        <location filename="../timestack/processing/params.py" line="697"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="682"/>
+        <location filename="../timestack/processing/params.py" line="703"/>
         <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
         <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="695"/>
+        <location filename="../timestack/processing/params.py" line="716"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="712"/>
+        <location filename="../timestack/processing/params.py" line="733"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="712"/>
+        <location filename="../timestack/processing/params.py" line="733"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="712"/>
+        <location filename="../timestack/processing/params.py" line="733"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="721"/>
+        <location filename="../timestack/processing/params.py" line="742"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="729"/>
+        <location filename="../timestack/processing/params.py" line="750"/>
         <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
         <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="747"/>
+        <location filename="../timestack/processing/params.py" line="768"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="765"/>
+        <location filename="../timestack/processing/params.py" line="786"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="382"/>
+        <location filename="../timestack/processing/params.py" line="403"/>
         <source>Refuse runs reading or writing more than (GB, 0: no limit)</source>
         <translation>Refuser les traitements qui lisent ou écrivent plus de (Go, 0 : sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="398"/>
+        <location filename="../timestack/processing/params.py" line="419"/>
         <source>Largest run allowed, in gigabytes read, written or held in memory, estimated before any pixel is read; 0: no limit (a run needing more memory than the computer has is refused all the same)</source>
         <translation>Plus grande exécution permise, en gigaoctets lus, écrits ou tenus en mémoire, estimée avant la lecture du moindre pixel ; 0 : pas de limite (une exécution demandant plus de mémoire que l'ordinateur n'en a est refusée malgré tout)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="463"/>
+        <location filename="../timestack/processing/params.py" line="484"/>
         <source>The field of the tile grid whose values name the tiles (their files and manifest entries); empty: the first id-like field</source>
         <translation>Le champ de la grille de tuiles dont les valeurs nomment les tuiles (leurs fichiers et leurs entrées dans le manifeste) ; vide : le premier champ de type identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="529"/>
+        <location filename="../timestack/processing/params.py" line="550"/>
         <source>Folders, separated by ;, outside the catalog&apos;s own folder from which its scenes&apos; files may be read; by default a local catalog reads only files under its own folder</source>
         <translation>Dossiers, séparés par ;, hors du dossier du catalogue, depuis lesquels les fichiers de ses scènes peuvent être lus ; par défaut un catalogue local ne lit que les fichiers sous son propre dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="611"/>
+        <location filename="../timestack/processing/params.py" line="632"/>
         <source>A QGIS authentication configuration holding your Earthdata Login (NASA: HLS, CMR); kept in the QGIS authentication database, never written to logs or settings; empty: public data only</source>
         <translation>Une configuration d'authentification QGIS contenant votre Earthdata Login (NASA : HLS, CMR) ; conservée dans la base d'authentification de QGIS, jamais écrite dans les journaux ou les paramètres ; vide : données publiques seulement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="632"/>
+        <location filename="../timestack/processing/params.py" line="653"/>
         <source>A QGIS authentication configuration whose password is an Earth Engine service account&apos;s key JSON, kept encrypted in the QGIS authentication database; empty: the login made with &apos;earthengine authenticate&apos; on this computer</source>
         <translation>Une configuration d'authentification QGIS dont le mot de passe est la clé JSON d'un compte de service Earth Engine, chiffrée dans la base d'authentification de QGIS ; vide : la connexion faite avec « earthengine authenticate » sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="687"/>
+        <location filename="../timestack/processing/params.py" line="708"/>
         <source>Coordinate reference system of the output grid; its units are those of RESOLUTION</source>
         <translation>Système de coordonnées de référence de la grille de sortie ; ses unités sont celles de RESOLUTION</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="703"/>
+        <location filename="../timestack/processing/params.py" line="724"/>
         <source>Reflective bands to write (surface reflectance, named as Landsat&apos;s: blue, green, red, nir, swir1, swir2)</source>
         <translation>Bandes réflectives à écrire (réflectance de surface, nommées comme celles de Landsat : blue, green, red, nir, swir1, swir2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="733"/>
+        <location filename="../timestack/processing/params.py" line="754"/>
         <source>Int16: values × 10000, half the size on disk; Float32: the values as they are</source>
         <translation>Int16 : valeurs × 10000, moitié moins de place sur le disque ; Float32 : les valeurs telles quelles</translation>
     </message>
@@ -6632,6 +6682,11 @@ sa série temporelle s'affiche ici.</translation>
         <location filename="../timestack/processing/tile_grid.py" line="88"/>
         <source>TILES holds {0} geometries, not cells; choose a grid layer of polygons (one per tile).</source>
         <translation>TILES contient des géométries de type {0}, pas des cellules ; choisissez une couche de grille de polygones (un par tuile).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/processing/params.py" line="170"/>
+        <source>EXTENT: its west edge {0} lies east of its east edge {1}, an extent across the antimeridian (180° longitude), which longitude/latitude cannot hold; give it in a projected CRS (such as the scenes' UTM zone), or draw it on one side.</source>
+        <translation>EXTENT : son bord ouest {0} est à l'est de son bord est {1}, une emprise à cheval sur l'antiméridien (180° de longitude), que la longitude/latitude ne peut pas représenter ; indiquez-la dans un SCR projeté (comme la zone UTM des scènes), ou tracez-la d'un seul côté.</translation>
     </message>
 </context>
 <context>
