@@ -191,6 +191,54 @@ def test_panel_renders(panel, stack_layer, tmp_path):
     panel.hide()
 
 
+def test_removing_the_stack_from_the_project_clears_the_inspector_and_a_click_is_no_error(
+    panel, stack_layer, qgis_iface
+):
+    """The inspected stack removed from the project: its pixel leaves the plot, and a click on the map
+    (the tool still on) reads nothing instead of reaching the deleted layer (a Python error)."""
+    layer = stack_layer[0]
+    extent = layer.extent()
+    panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    wait_until(lambda: panel.inspector.reading is None, 30)
+    assert panel.inspector.series is not None
+    QgsProject.instance().removeMapLayer(layer.id())
+    QCoreApplication.processEvents()
+    assert panel.inspector.layer is None and panel.inspector.series is None
+    panel.inspector.inspect_map_point(extent.center())  # the click a user makes next
+    panel.param_widgets["maxSegments"].setValue(3)  # and an edit: nothing left to refit
+    assert panel.inspector.reading is None and panel.inspector.series is None
+
+
+def test_picking_another_stack_while_landtrendr_runs_keeps_run_disabled(
+    provider, panel, stack_layer, tmp_path
+):
+    """Run stays disabled until the run under way ends, whatever stack the user picks meanwhile: a
+    second run would write the same outputs while the first is still writing them."""
+    other = QgsRasterLayer(write_series_stack(tmp_path / "other.tif", {"nbr": stack_layer[1]}).as_posix())
+    QgsProject.instance().addMapLayer(other)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.start()
+    try:
+        panel.stack.setLayer(other)
+        assert not panel.run_button.isEnabled() and panel.cancel_button.isEnabled()
+    finally:
+        panel.cancel()
+        wait_until(lambda: not panel.cancel_button.isEnabled(), 60)
+    assert panel.run_button.isEnabled()
+
+
+def test_picking_a_stack_after_one_without_band_descriptions_clears_the_refusal(panel, stack_layer, tmp_path):
+    from tests.helpers.rasters import write_stack
+
+    plain = write_stack(tmp_path / "plain.tif", np.ones((3, 4, 4), "float32"), [None, None, None])
+    layer = QgsRasterLayer(str(plain), "plain")
+    QgsProject.instance().addMapLayer(layer)
+    panel.stack.setLayer(layer)
+    assert "YYYY_name" in panel.status.text() and not panel.run_button.isEnabled()
+    panel.stack.setLayer(stack_layer[0])
+    assert panel.status.text() == "" and panel.run_button.isEnabled()
+
+
 def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):
     from timestack.gui.warm_up import start_warm_up
 

@@ -231,11 +231,13 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.index.blockSignals(False)
         others = [name for name in names if name != self.index.currentText()]
         self.fit_bands.setPlaceholderText(", ".join(others[:4]))
-        self.run_button.setEnabled(bool(names))
+        running = self.cancel_button.isEnabled()  # a run under way keeps Run disabled until it ends
+        self.run_button.setEnabled(bool(names) and not running)
+        refusal = self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
         if layer is not None and not names:
-            self.status.setText(
-                self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
-            )
+            self.status.setText(refusal)
+        elif self.status.text() == refusal:
+            self.status.clear()  # it was said of the stack picked before
         if layer is not None and names:
             # Magnitudes are in the stack's units: an int16 composite stores indices x 10000.
             scaled = layer.dataProvider().dataType(1) == Qgis.Int16
@@ -244,8 +246,8 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
 
     def _index_changed(self, index: str) -> None:
         layer = self.stack.currentLayer()
-        if layer is not None and index:
-            self.inspector.set_layer(layer, index)
+        # no stack (removed from the project, say): the inspector forgets the old one and its pixel
+        self.inspector.set_layer(layer if index else None, index)
         self._settings_changed()
 
     def _settings_changed(self, *_) -> None:
