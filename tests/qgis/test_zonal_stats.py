@@ -500,3 +500,41 @@ def test_run_and_plot_stay_in_view_in_a_short_dock_and_the_options_start_folded(
     assert panel.advanced_box.isCollapsed()
     panel.grab().save(str(tmp_path / "short_dock.png"))
     panel.hide()
+
+
+def _polygons_without_fields() -> QgsVectorLayer:
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "no fields", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(0, 0, 100, 100)))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+def test_picking_a_polygon_without_an_id_field_says_what_to_choose(panel):
+    """Polygons with no field to name them: a pick asks for the Id field instead of a Python error."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        panel.polygons.setLayer(layer)
+        panel.table = pd.DataFrame({"id": [1], "date": ["2020-07-01"], "variable": ["nbr"], "mean": [0.5]})
+        panel.feature_picked(next(layer.getFeatures()))
+        assert "Id field" in panel.status.text()
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_removing_the_polygons_ends_the_pick_tool(panel, qgis_iface):
+    """The polygons a pick tool picks from removed from the project: the tool ends and the button is
+    released, instead of a pressed button whose clicks pick from nothing."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    panel.polygons.setLayer(layer)
+    panel.pick_button.setChecked(True)
+    assert qgis_iface.mapCanvas().mapTool() is panel.pick_tool
+    QgsProject.instance().removeMapLayer(layer.id())
+    assert not panel.pick_button.isChecked()
+    assert qgis_iface.mapCanvas().mapTool() is not panel.pick_tool
+    panel.pick_button.setChecked(True)  # no polygons left: it says so and does not stay pressed
+    assert not panel.pick_button.isChecked() and "polygons" in panel.status.text()

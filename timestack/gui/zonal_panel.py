@@ -108,6 +108,8 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self.toggle_pick)
+        # other polygons, or none (the layer removed from the project): the pick tool of the old ones ends
+        self.polygons.layerChanged.connect(lambda _layer: self.pick_button.setChecked(False))
         self.export_button = QPushButton(self.tr("Export plot as PNG…"), self)
         self.export_button.clicked.connect(self.export_dialog)
         self.plot = SeriesPlot(self)
@@ -228,6 +230,9 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         if not active or layer is None:
             if self.pick_tool is not None:
                 canvas.unsetMapTool(self.pick_tool)
+            if active:  # nothing to pick from: say so, and the button does not stay pressed
+                self.status.setText(self.tr("Choose the polygons first, then pick one on the map."))
+                self.pick_button.setChecked(False)
             return
         self.pick_tool = QgsMapToolIdentifyFeature(canvas, layer)
         self.pick_tool.featureIdentified.connect(self.feature_picked)
@@ -235,10 +240,14 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
 
     def feature_picked(self, feature) -> None:
         """Plot the picked polygon's series (its id read from the chosen id field)."""
-        polygon_id = feature[self.id_field.currentField()]
         if self.table is None:
             self.status.setText(self.tr("Compute statistics first, then pick a polygon."))
             return
+        field = self.id_field.currentField()
+        if feature.fieldNameIndex(field) < 0:
+            self.status.setText(self.tr("Choose the Id field naming the polygons, then pick one again."))
+            return
+        polygon_id = feature[field]
         statistics = [name for name in self.table.columns if name in DEFAULT_STATISTICS or name[1:].isdigit()]
         statistic = "mean" if "mean" in statistics else statistics[0]  # the first one computed otherwise
         if not self.plot.show_series(self.table, polygon_id, statistic):
