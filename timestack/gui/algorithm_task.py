@@ -20,7 +20,7 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..dependencies import OPTIONAL
@@ -198,6 +198,29 @@ class AlgorithmTask:
         self.context.temporaryLayerStore().removeAllMapLayers()
 
 
+class _InputsScrollArea(QScrollArea):
+    """A vertical scroll area at least as wide as its content's narrowest layout beside the scroll bar.
+
+    There is no horizontal scroll bar, so whatever stuck out at the right would be out of reach (a
+    spin box's arrows, a plot's legend): the dock cannot be made narrower than the inputs instead. A
+    group unfolded (its rows wider) widens that minimum at once.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + frame
+        return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # the content's minimum width may have changed
+        return super().eventFilter(watched, event)
+
+
 def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
     """``parts`` (widgets and layouts) top to bottom in a vertical scroll area.
 
@@ -217,7 +240,7 @@ def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
     for combo in content.findChildren(QComboBox):
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-    scroll = QScrollArea(parent)
+    scroll = _InputsScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     scroll.setWidget(content)
