@@ -206,6 +206,17 @@ class _InputsScrollArea(QScrollArea):
     group unfolded (its rows wider) widens that minimum at once.
     """
 
+    #: Whether the area asks for its content's whole height (not Qt's cap of 24 lines), for a tab
+    #: whose inputs share the height with a stretching part (the Search tab's result table).
+    whole_height = False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        content = self.widget()
+        if not self.whole_height or content is None:
+            return hint
+        return QSize(hint.width(), content.sizeHint().height() + 2 * self.frameWidth())
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
         content = self.widget()
@@ -221,11 +232,13 @@ class _InputsScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
+def scrolled_inputs(parent: QWidget, parts: Sequence, whole_height: bool = False) -> QScrollArea:
     """``parts`` (widgets and layouts) top to bottom in a vertical scroll area.
 
     A tab's inputs scroll while its Run button, laid out below the area, stays in view in a short
-    dock; the inputs keep their natural height at the top.
+    dock; the inputs keep their natural height at the top. ``whole_height``: the area asks for all of
+    its inputs' height, so a part below it that stretches gets only what is left (they scroll only
+    when the dock is too short for both).
     """
     content = QWidget(parent)
     inner = QVBoxLayout(content)
@@ -241,6 +254,7 @@ def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
     scroll = _InputsScrollArea(parent)
+    scroll.whole_height = whole_height
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     scroll.setWidget(content)

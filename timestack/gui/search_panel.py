@@ -45,7 +45,7 @@ from ..core.search import PRESETS, catalog_collections
 from ..dependencies import OPTIONAL, missing_backends
 from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .catalog_connections import CatalogConnection, CatalogConnections
 from .parameter_widgets import AlgorithmParameters
 from .remembered import remember
@@ -188,6 +188,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(130)  # a few scenes in view when the inputs above have to scroll
         self.add_button = QPushButton(self.tr("Add selected scene to map (natural colour)"), self)
         self.add_button.setObjectName("addSceneButton")
         self.add_button.clicked.connect(self.add_selected_scene)
@@ -223,9 +224,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.radar)
-        layout.addWidget(self.extent)
+        # the inputs scroll in a short dock (on a laptop screen the tab was taller than the screen);
+        # Search, the status and the table stay in view below them
+        layout.addWidget(scrolled_inputs(self, (form, self.radar, self.extent), whole_height=True))
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
