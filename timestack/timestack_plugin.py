@@ -108,6 +108,7 @@ class TimestackPlugin:
 
     def unload(self) -> None:
         if self.dock is not None:
+            self.dock.release_map_tools()
             self.iface.removeDockWidget(self.dock)
             self.dock.close()
             self.dock.deleteLater()

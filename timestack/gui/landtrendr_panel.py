@@ -200,7 +200,7 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.valueChanged
             signal.connect(self._settings_changed)
         self.inspect_button.toggled.connect(self._inspect_toggled)
-        self.inspector.tool.deactivated.connect(lambda: self.inspect_button.setChecked(False))
+        self.inspector.tool_off.connect(self._inspector_off)
 
     # -- state shared by the inspector and the run ---------------------------------------------
 
@@ -256,6 +256,9 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
             self.disturbance_direction(),
             LandTrendrAlgorithm.FLAVOR_NAMES[self.flavor.currentIndex()],
         )
+
+    def _inspector_off(self) -> None:
+        self.inspect_button.setChecked(False)
 
     def _inspect_toggled(self, on: bool) -> None:
         if on:

@@ -17,6 +17,7 @@ from typing import Optional
 import numpy as np
 from qgis.core import QgsApplication, QgsCoordinateTransform, QgsProject, QgsTask
 from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
@@ -72,6 +73,8 @@ class PixelInspector(QObject):
     """
 
     fitted = pyqtSignal(object)
+    #: The map tool was switched off (another tool picked, or :meth:`deactivate`).
+    tool_off = pyqtSignal()
 
     def __init__(self, canvas, plot, parent=None):
         super().__init__(parent)
@@ -88,9 +91,12 @@ class PixelInspector(QObject):
         self.reading: Optional[QgsTask] = None
         self._request = 0
         self.marker: Optional[QgsVertexMarker] = None
-        self.tool = QgsMapToolEmitPoint(canvas)
+        self.tool = QgsMapToolEmitPoint(canvas)  # the canvas's: it may outlive the dock
         self.tool.canvasClicked.connect(self.inspect_map_point)
         self.tool.deactivated.connect(self._remove_marker)
+        # relayed, so the relay is cut when the inspector goes (the plugin unloaded) and switching
+        # tools afterwards reaches no deleted widget of the tab (a Python error)
+        self.tool.deactivated.connect(self.tool_off)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("PixelInspector", text)
@@ -99,7 +105,7 @@ class PixelInspector(QObject):
         self.canvas.setMapTool(self.tool)
 
     def deactivate(self) -> None:
-        if self.canvas.mapTool() is self.tool:
+        if not sip.isdeleted(self.canvas) and self.canvas.mapTool() is self.tool:
             self.canvas.unsetMapTool(self.tool)
 
     def set_layer(self, layer, index: str) -> None:
@@ -198,6 +204,7 @@ class PixelInspector(QObject):
         self.marker.setCenter(point)
 
     def _remove_marker(self) -> None:
-        if self.marker is not None:
+        # the tool is also switched off by the canvas going (QGIS quitting), which takes the marker along
+        if self.marker is not None and not sip.isdeleted(self.canvas):
             self.canvas.scene().removeItem(self.marker)
-            self.marker = None
+        self.marker = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from qgis.core import QgsMapLayerProxyModel
+from qgis.core import QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
     QgsCheckableComboBox,
     QgsCollapsibleGroupBox,
@@ -19,6 +19,7 @@ from qgis.gui import (
     QgsMapLayerComboBox,
     QgsMapToolIdentifyFeature,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
@@ -52,6 +53,8 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.iface = iface
         self.table: pd.DataFrame | None = None
         self.pick_tool = None
+        #: The id of the layer the pick tool picks from.
+        self._picked_layer = ""
 
         self.definitions = AlgorithmParameters(ZonalStatsAlgorithm)
         alg = ZonalStatsAlgorithm
@@ -108,8 +111,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self.toggle_pick)
-        # other polygons, or none (the layer removed from the project): the pick tool of the old ones ends
-        self.polygons.layerChanged.connect(lambda _layer: self.pick_button.setChecked(False))
+        QgsProject.instance().layerWillBeRemoved[str].connect(self._layer_removed)
         self.export_button = QPushButton(self.tr("Export plot as PNG…"), self)
         self.export_button.clicked.connect(self.export_dialog)
         self.plot = SeriesPlot(self)
@@ -228,15 +230,22 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         canvas = self.iface.mapCanvas()
         layer = self.polygons.currentLayer()
         if not active or layer is None:
-            if self.pick_tool is not None:
+            if self.pick_tool is not None and not sip.isdeleted(canvas):  # deleted: QGIS is quitting
                 canvas.unsetMapTool(self.pick_tool)
             if active:  # nothing to pick from: say so, and the button does not stay pressed
                 self.status.setText(self.tr("Choose the polygons first, then pick one on the map."))
                 self.pick_button.setChecked(False)
             return
         self.pick_tool = QgsMapToolIdentifyFeature(canvas, layer)
+        self._picked_layer = layer.id()
         self.pick_tool.featureIdentified.connect(self.feature_picked)
         canvas.setMapTool(self.pick_tool)
+
+    def _layer_removed(self, layer_id: str) -> None:
+        """The polygons the pick tool picks from are removed from the project: the tool ends and the
+        button is released (it stayed pressed over a tool whose clicks picked nothing)."""
+        if self.pick_button.isChecked() and layer_id == self._picked_layer:
+            self.pick_button.setChecked(False)
 
     def feature_picked(self, feature) -> None:
         """Plot the picked polygon's series (its id read from the chosen id field)."""
