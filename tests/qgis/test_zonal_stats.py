@@ -538,3 +538,19 @@ def test_removing_the_polygons_ends_the_pick_tool(panel, qgis_iface):
     assert qgis_iface.mapCanvas().mapTool() is not panel.pick_tool
     panel.pick_button.setChecked(True)  # no polygons left: it says so and does not stay pressed
     assert not panel.pick_button.isChecked() and "polygons" in panel.status.text()
+
+
+def test_the_series_plot_names_its_statistic_in_words_on_the_y_axis(qgis_app):
+    """The y axis says what the values are in the user's language (translatable), not the table's
+    column id (``std``, ``p90``), which a French plot showed in English."""
+    from timestack.gui.series_plot import SeriesPlot
+
+    table = pd.DataFrame(
+        {"id": [1, 1], "date": ["2000-07-01", "2001-07-01"], "variable": ["nbr", "nbr"],
+         "std": [0.05, 0.06], "p90": [0.7, 0.72]}
+    )  # fmt: skip
+    plot = SeriesPlot()
+    plot.show_series(table, 1, "std")
+    assert plot.figure.axes[0].get_ylabel() == "standard deviation"
+    plot.show_series(table, 1, "p90")
+    assert plot.figure.axes[0].get_ylabel() == "percentile 90"
