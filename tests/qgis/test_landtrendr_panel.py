@@ -227,6 +227,31 @@ def test_picking_another_stack_while_landtrendr_runs_keeps_run_disabled(
     assert panel.run_button.isEnabled()
 
 
+def test_the_change_map_keeps_the_settings_of_the_fit_it_follows(provider, panel, stack_layer, tmp_path):
+    """A stack of other units and folder picked while the fit runs: the change map that follows still
+    maps that fit with the threshold and output shown when Run was pressed (not 1000 on NBR)."""
+    import rasterio
+
+    with rasterio.open(stack_layer[0].source()) as src:
+        profile = dict(src.profile, dtype="int16", nodata=-32768)
+        scaled = tmp_path / "int16.tif"
+        with rasterio.open(scaled, "w", **profile) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = [f"{d[:5]}swir1" for d in src.descriptions]
+    other = QgsRasterLayer(str(scaled), "int16 swir1 stack")
+    QgsProject.instance().addMapLayer(other)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.param_widgets["maxSegments"].setValue(4)
+    panel.start()
+    panel.stack.setLayer(other)  # the user looks at another stack while the fit runs
+    panel.folder.setFilePath(str(tmp_path / "elsewhere"))
+    assert panel.min_magnitude.value() == pytest.approx(1000)
+    wait_until(lambda: not panel.cancel_button.isEnabled(), 120)
+    assert panel.change_run is not None, panel.status.text()
+    assert panel.change_run.parameters["MAG"] == pytest.approx(0.1)
+    assert (tmp_path / "out" / "nbr_change.tif").is_file()
+
+
 def test_picking_a_stack_after_one_without_band_descriptions_clears_the_refusal(panel, stack_layer, tmp_path):
     from tests.helpers.rasters import write_stack
 

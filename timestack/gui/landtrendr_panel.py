@@ -80,6 +80,8 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.iface = iface
         self.run = None
         self.change_run = None
+        #: The change map's parameters (but INPUT) as they were when Run was pressed.
+        self.change_run_parameters: dict = {}
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
@@ -300,6 +302,9 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         return {"INPUT": segments, "MAG": self.min_magnitude.value(), "OUTPUT": self._output("change")}
 
     def start(self) -> None:
+        # the change map that follows maps this fit: its threshold and file are the ones shown now,
+        # whatever stack, index or folder is picked while the fit runs
+        self.change_run_parameters = self.change_parameters("")
         self.run = AlgorithmTask(
             "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
         )
@@ -328,7 +333,7 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.status.setText(self.tr("Mapping change…"))
         self.change_run = AlgorithmTask(
             "timestack:changemap",
-            self.change_parameters(results["OUTPUT_SEGMENTS"]),
+            {**self.change_run_parameters, "INPUT": results["OUTPUT_SEGMENTS"]},
             self._mapped,
             self.progress.setValue,
         )
