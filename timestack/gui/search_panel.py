@@ -429,13 +429,15 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.show_items(self.items)
         if self.items:
             self.status.setText(self.tr("{0} scenes; footprints added to the map.").format(len(self.items)))
-            area = {key: self.run.parameters[key] for key in ("EXTENT", "AOI") if key in self.run.parameters}
+            # the years, season and area searched, not what the form shows now (edited during the run)
+            searched = self.run.parameters
+            area = {key: searched[key] for key in ("EXTENT", "AOI") if key in searched}
             self.scenes_found.emit(
                 results["OUTPUT_ITEMS"],
-                self.start.date().year(),
-                self.end.date().year(),
-                self.doy_start.value(),
-                self.doy_end.value(),
+                int(searched["START_DATE"][:4]),
+                int(searched["END_DATE"][:4]),
+                searched["DOY_START"],
+                searched["DOY_END"],
                 area,
             )
         else:
