@@ -39,6 +39,8 @@ def test_the_narrowest_dock_cuts_no_input_at_the_right_edge(provider, qgis_iface
 
 #: The height a 1366x768 screen leaves a dock under QGIS's title bar, menus, toolbars and status bar.
 LAPTOP_DOCK_HEIGHT = 560
+#: The width a dock may take of a 1366-px-wide screen and leave the map most of it.
+LAPTOP_DOCK_WIDTH = 600
 
 
 def test_the_dock_fits_a_laptop_screen_and_search_keeps_its_inputs_whole_when_tall(provider, qgis_iface):
@@ -54,6 +56,7 @@ def test_the_dock_fits_a_laptop_screen_and_search_keeps_its_inputs_whole_when_ta
         dock.show()
         QCoreApplication.processEvents()
         assert dock.minimumSizeHint().height() <= LAPTOP_DOCK_HEIGHT
+        assert dock.minimumSizeHint().width() <= LAPTOP_DOCK_WIDTH
         inputs = search.findChildren(QScrollArea)[0]
         dock.resize(dock.width(), LAPTOP_DOCK_HEIGHT)
         QCoreApplication.processEvents()

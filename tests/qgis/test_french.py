@@ -212,6 +212,22 @@ def test_the_dock_speaks_french(french, provider, qgis_iface):
     assert "Rechercher" in shown and "Lancer LandTrendr" in shown
 
 
+def test_the_french_dock_fits_a_laptop_screen_too(french, provider, qgis_iface):
+    """French labels are longer: the Earth Engine login's button beside its login box made the French
+    dock 676 px wide at least, against 586 in English."""
+    from tests.qgis.test_dock_fits_the_screen import LAPTOP_DOCK_WIDTH
+    from timestack.gui.dock import TimestackDock
+
+    dock = TimestackDock(qgis_iface)
+    try:
+        dock.show()
+        QCoreApplication.processEvents()
+        assert dock.minimumSizeHint().width() <= LAPTOP_DOCK_WIDTH
+    finally:
+        dock.hide()
+        dock.deleteLater()
+
+
 def test_algorithms_speak_french(french, provider):
     french_texts = translations()
     algorithms = provider.algorithms()

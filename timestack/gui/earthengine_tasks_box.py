@@ -88,6 +88,7 @@ class EarthEngineTasksBox(QgsCollapsibleGroupBox):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long label over its field, not beside it
         form.addRow(self.tr("Cloud project"), self.project)
         #: Earth Engine login: the browser's, or a service account's from the authentication database
         self.login = EarthEngineLogin(lambda: self.project.text(), self)
