@@ -71,6 +71,28 @@ def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path
     assert panel.min_magnitude.value() == pytest.approx(0.1)
 
 
+def test_the_pixel_plot_of_an_int16_stack_says_its_values_are_scaled(panel, stack_layer, tmp_path):
+    """An int16 composite stores indices x 10000: the plot's axis says so (a bare "nbr" axis from 2000
+    to 7000 read as a wrong index), and a float stack's axis is the index alone."""
+    import rasterio
+
+    with rasterio.open(stack_layer[0].source()) as src:
+        profile = dict(src.profile, dtype="int16", nodata=-32768)
+        scaled = tmp_path / "int16.tif"
+        with rasterio.open(scaled, "w", **profile) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = src.descriptions
+    layer = stack_layer[0]
+    extent = layer.extent()
+    for path, label in ((layer.source(), "nbr"), (str(scaled), "nbr × 10000")):
+        stack = QgsRasterLayer(path, label)
+        QgsProject.instance().addMapLayer(stack)
+        panel.stack.setLayer(stack)
+        panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+        wait_until(lambda: panel.inspector.reading is None, 30)
+        assert panel.plot.figure.axes[0].get_ylabel() == label
+
+
 def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()

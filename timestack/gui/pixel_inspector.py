@@ -21,6 +21,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import (
     DEFAULT_FLAVOR,
     STATUS_NO_DATA,
@@ -47,6 +48,13 @@ class PixelSeries:
     y: float
     years: tuple
     values: np.ndarray
+    #: What the stored values are multiplied by: 10000 on an int16 composite (indices x 10000), else 1.
+    scale: float = 1.0
+
+    @property
+    def axis_label(self) -> str:
+        """The index and, on a scaled stack, its factor: the plot's values are the stored ones."""
+        return self.index if self.scale == 1 else f"{self.index} × {self.scale:g}"
 
 
 def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[PixelSeries]:
@@ -63,7 +71,8 @@ def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[Pix
         values = values[:, 0, 0]
         if src.nodata is not None and not np.isnan(src.nodata):
             values[values == src.nodata] = np.nan
-    return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values)
+        scale = SCALE_INT16 if src.dtypes[layout.index_bands[0] - 1] == "int16" else 1.0
+    return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values, float(scale))
 
 
 class PixelInspector(QObject):
@@ -178,10 +187,10 @@ class PixelInspector(QObject):
             self.fit = fit_pixel(series.values, series.years, self.params, self.direction, self.flavor)
         except TimestackError as exc:
             self.fit = None
-            self.plot.show_fit(series.years, series.values, None, series.index, where, user_message(exc))
+            self.plot.show_fit(series.years, series.values, None, series.axis_label, where, user_message(exc))
             return None
         self.plot.show_fit(
-            series.years, series.values, self.fit, series.index, where, self._note(self.fit.status)
+            series.years, series.values, self.fit, series.axis_label, where, self._note(self.fit.status)
         )
         self.fitted.emit(self.fit)
         return self.fit
