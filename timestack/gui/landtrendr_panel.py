@@ -30,7 +30,7 @@ from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
 from .algorithm_task import AlgorithmTask, RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .earthengine_tasks_box import EarthEngineTasksBox
-from .parameter_widgets import AlgorithmParameters, widget_value
+from .parameter_widgets import AlgorithmParameters, empty_when_removed, widget_value
 from .pixel_inspector import PixelInspector
 from .remembered import remember
 from .trajectory_plot import TrajectoryPlot
@@ -85,6 +85,7 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        empty_when_removed(self.stack)
         self.stack.setToolTip(
             self.tr("A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)")
         )

@@ -47,7 +47,7 @@ from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
 from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .catalog_connections import CatalogConnection, CatalogConnections
-from .parameter_widgets import AlgorithmParameters
+from .parameter_widgets import AlgorithmParameters, empty_when_removed
 from .remembered import remember
 from .sample_panel import default_sample_folder
 
@@ -151,6 +151,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.aoi.setAllowEmptyLayer(True)
         self.aoi.setLayer(None)
+        empty_when_removed(self.aoi)
         self.aoi.setToolTip(self.tr("Optional: search the polygons of this layer instead of the extent"))
 
         self.definitions = AlgorithmParameters(SearchScenesAlgorithm)

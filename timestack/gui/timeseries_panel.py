@@ -36,7 +36,7 @@ from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
 from .algorithm_task import RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .hyp3_box import Hyp3Box
-from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
+from .parameter_widgets import AlgorithmParameters, empty_when_removed, link_field_widgets, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
 OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm, ExportCubeAlgorithm, AnimationAlgorithm)
@@ -141,6 +141,7 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         self.stack.setObjectName("timeSeriesStack")
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        empty_when_removed(self.stack)
         self.stack.setToolTip(
             self.tr(
                 "A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, "

@@ -40,7 +40,7 @@ from ..processing.algorithm import user_message
 from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .dependency_installer import plugin_packages_folder
-from .parameter_widgets import AlgorithmParameters
+from .parameter_widgets import AlgorithmParameters, empty_when_removed
 from .remembered import remember
 from .series_plot import SeriesPlot
 
@@ -78,6 +78,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.fitted.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.fitted.setAllowEmptyLayer(True)
         self.fitted.setLayer(None)
+        empty_when_removed(self.fitted)
         self.fitted.setToolTip(self.tr("Optional: LandTrendr's fitted values, measured beside the stack"))
         self.items = QgsFileWidget(self)
         self.items.setFilter(self.tr("STAC items (*.json *.parquet)"))
