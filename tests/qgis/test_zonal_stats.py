@@ -554,3 +554,19 @@ def test_the_series_plot_names_its_statistic_in_words_on_the_y_axis(qgis_app):
     assert plot.figure.axes[0].get_ylabel() == "standard deviation"
     plot.show_series(table, 1, "p90")
     assert plot.figure.axes[0].get_ylabel() == "percentile 90"
+
+
+def test_a_recurring_job_of_a_scratch_layer_asks_for_a_file_and_saves_nothing(panel, tmp_path, sample_small):
+    """A recurring job runs without QGIS: polygons of a scratch (memory) layer would be a path to
+    nothing in the job file, so the tab asks for them saved to a file and writes no job."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        panel.polygons.setLayer(layer)
+        panel.items.setFilePath(str(sample_small.item_collection))
+        panel.output.setFilePath(str(tmp_path / "stands.csv"))
+        panel.save_job_to(str(tmp_path / "job.json"))
+        assert "save the polygons to a file" in panel.status.text()
+        assert not (tmp_path / "job.json").exists() and panel.cron.text() == ""
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -308,8 +308,17 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         if not self.items.filePath() or not self.output.filePath():
             self.status.setText(self.tr("A recurring job needs a search result (catalog) and an output CSV."))
             return
+        job = self.job()
+        if not Path(job.polygons).is_file():  # a scratch layer lives in this QGIS session only
+            self.status.setText(
+                self.tr(
+                    "A recurring job runs without QGIS: save the polygons to a file (Export ▸ Save "
+                    "Features As…) and pick that layer."
+                )
+            )
+            return
         try:
-            saved = save_job(self.job(), path)
+            saved = save_job(job, path)
         except ZonalInputError as exc:
             self.status.setText(user_message(exc))
             return
