@@ -330,7 +330,11 @@ class RunsOneAlgorithm:
 
     def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
         self._started = (algorithm_id, dict(parameters), busy_text)
-        self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
+        try:
+            self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(busy_text)
@@ -379,6 +383,16 @@ class RunsOneAlgorithm:
         self.run_finished(ok, results)
         if not ok:
             self.offer_missing_backend()
+
+
+def algorithms_not_loaded() -> str:
+    """What a tab says when Run finds no Timestack algorithm: the plugin registers its Processing
+    provider only once the Python packages it needs are installed."""
+    return QCoreApplication.translate(
+        "RunsOneAlgorithm",
+        "Timestack's algorithms are not loaded: Python packages they need are missing. Install them "
+        "(Raster ▸ Timestack ▸ Install Python packages…), then run again."
+    )  # fmt: skip
 
 
 def missing_backend_in(message: str) -> Optional[str]:

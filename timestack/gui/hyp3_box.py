@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.hyp3.download import JOB_TYPES
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import AlgorithmTask, algorithms_not_loaded
 
 STACK_ID = "timestack:hyp3stack"
 DOWNLOAD_ID = "timestack:hyp3download"
@@ -145,12 +145,17 @@ class Hyp3Box(QgsCollapsibleGroupBox):
         self._start(DOWNLOAD_ID, self.download_parameters(), self.tr("Downloading HyP3 products…"))
 
     def _start(self, algorithm_id: str, parameters: dict, busy: str) -> None:
+        try:
+            run = AlgorithmTask(algorithm_id, parameters, self._finished)
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self.stack_button.setEnabled(False)
         self.download_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(busy)
         self.downloading = algorithm_id == DOWNLOAD_ID
-        self.run = AlgorithmTask(algorithm_id, parameters, self._finished)
+        self.run = run
         self.run.start()
 
     def cancel(self) -> None:

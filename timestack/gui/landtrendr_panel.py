@@ -28,7 +28,13 @@ from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
-from .algorithm_task import AlgorithmTask, RunsOneAlgorithm, run_controls_layout, scrolled_inputs
+from .algorithm_task import (
+    AlgorithmTask,
+    RunsOneAlgorithm,
+    algorithms_not_loaded,
+    run_controls_layout,
+    scrolled_inputs,
+)
 from .earthengine_tasks_box import EarthEngineTasksBox
 from .parameter_widgets import AlgorithmParameters, empty_when_removed, widget_value
 from .pixel_inspector import PixelInspector
@@ -306,9 +312,13 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         # the change map that follows maps this fit: its threshold and file are the ones shown now,
         # whatever stack, index or folder is picked while the fit runs
         self.change_run_parameters = self.change_parameters("")
-        self.run = AlgorithmTask(
-            "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
-        )
+        try:
+            self.run = AlgorithmTask(
+                "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
+            )
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self._busy(True)
         self.status.setText(self.tr("Fitting LandTrendr…"))
         self.run.start()
