@@ -43,12 +43,21 @@ LAPTOP_DOCK_HEIGHT = 560
 LAPTOP_DOCK_WIDTH = 600
 
 
+def show_a_map(canvas) -> None:
+    """The canvas showing some map, as when a user opens the dock (the Search tab's area starts there)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32610"))
+    canvas.setExtent(QgsRectangle(528600, 4887090, 535320, 4889010))
+
+
 def test_the_dock_fits_a_laptop_screen_and_search_keeps_its_inputs_whole_when_tall(provider, qgis_iface):
     """The Search tab once asked for 850 px (its inputs, the extent box and the table, none scrolling),
     so QGIS could not fit the dock on a 768-px screen. Its inputs scroll now, in a short dock only."""
     from timestack.gui.dock import TimestackDock
     from timestack.gui.search_panel import SearchPanel
 
+    show_a_map(qgis_iface.mapCanvas())  # the extent box then offered four buttons in a row: 740 px
     dock = TimestackDock(qgis_iface)
     search = dock.panel(SearchPanel)
     try:

@@ -215,9 +215,10 @@ def test_the_dock_speaks_french(french, provider, qgis_iface):
 def test_the_french_dock_fits_a_laptop_screen_too(french, provider, qgis_iface):
     """French labels are longer: the Earth Engine login's button beside its login box made the French
     dock 676 px wide at least, against 586 in English."""
-    from tests.qgis.test_dock_fits_the_screen import LAPTOP_DOCK_WIDTH
+    from tests.qgis.test_dock_fits_the_screen import LAPTOP_DOCK_WIDTH, show_a_map
     from timestack.gui.dock import TimestackDock
 
+    show_a_map(qgis_iface.mapCanvas())
     dock = TimestackDock(qgis_iface)
     try:
         dock.show()

@@ -144,9 +144,11 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         if canvas is not None:
             self.extent.setMapCanvas(canvas)
             if not canvas.extent().isEmpty():
-                self.extent.setOriginalExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+                # the map's extent, as "Map Canvas Extent" sets it; an "original" extent (the same one)
+                # added a fourth button, "Current Layer Extent", that made the dock 740 px wide at least
                 self.extent.setOutputCrs(canvas.mapSettings().destinationCrs())
                 self.extent.setCurrentExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+                self.extent.setOutputExtentFromCurrent()
         self.aoi = QgsMapLayerComboBox(self)
         self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.aoi.setAllowEmptyLayer(True)
