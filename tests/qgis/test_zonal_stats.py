@@ -570,3 +570,47 @@ def test_a_recurring_job_of_a_scratch_layer_asks_for_a_file_and_saves_nothing(pa
         assert not (tmp_path / "job.json").exists() and panel.cron.text() == ""
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_picking_a_polygon_of_other_polygons_than_the_tables_asks_to_compute_them(panel, tmp_path):
+    """The table is of one layer's polygons: a pick on another layer whose ids happen to match would
+    plot the series of a polygon that is not the one clicked."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRasterLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
+
+    nbr, _, _ = synthetic_cubes()
+    stack = QgsRasterLayer(str(write_series_stack(tmp_path / "stack.tif", {"nbr": nbr})), "stack")
+    extent = stack.extent()
+    layers = []
+    for name in ("stands", "other stands"):
+        layer = QgsVectorLayer(f"Polygon?crs={stack.crs().authid()}", name, "memory")
+        layer.dataProvider().addAttributes([QgsField("stand_id", QVariant.Int)])
+        layer.updateFields()
+        feature = QgsFeature(layer.fields())
+        feature["stand_id"] = 1
+        feature.setGeometry(QgsGeometry.fromRect(extent.buffered(-extent.width() / 4)))
+        layer.dataProvider().addFeatures([feature])
+        layers.append(layer)
+    QgsProject.instance().addMapLayers([stack, *layers])
+    try:
+        panel.polygons.setLayer(layers[0])
+        panel.id_field.setField("stand_id")
+        panel.stack.setLayer(stack)
+        panel.start()
+        _wait_until_finished(panel)
+        assert panel.table is not None, panel.status.text()
+        panel.polygons.setLayer(layers[1])
+        panel.pick_button.setChecked(True)
+        panel.feature_picked(next(layers[1].getFeatures()))
+        assert "other polygons" in panel.status.text() and "other stands" in panel.status.text()
+        assert not panel.plot.figure.axes or not panel.plot.figure.axes[0].lines
+        panel.polygons.setLayer(layers[0])
+        panel.pick_button.setChecked(False)
+        panel.pick_button.setChecked(True)
+        panel.feature_picked(next(layers[0].getFeatures()))
+        assert panel.plot.figure.axes[0].get_title() == "Polygon 1"
+    finally:
+        panel.pick_button.setChecked(False)
+        QgsProject.instance().removeMapLayers([stack.id(), *(layer.id() for layer in layers)])

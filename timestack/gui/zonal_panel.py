@@ -52,6 +52,8 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         super().__init__(parent)
         self.iface = iface
         self.table: pd.DataFrame | None = None
+        #: The POLYGONS the table was computed for (None: a table loaded otherwise).
+        self.table_polygons: str | None = None
         self.pick_tool = None
         #: The id of the layer the pick tool picks from.
         self._picked_layer = ""
@@ -217,6 +219,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.run.failure(self.tr("Polygon statistics")))
             return
         self.load_table(results["OUTPUT"])
+        self.table_polygons = self.run.parameters.get("POLYGONS")
         self.status.setText(
             self.tr("{0} rows in {1}. Pick a polygon to see its series.").format(
                 len(self.table), results["OUTPUT"]
@@ -252,6 +255,15 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         """Plot the picked polygon's series (its id read from the chosen id field)."""
         if self.table is None:
             self.status.setText(self.tr("Compute statistics first, then pick a polygon."))
+            return
+        picked = QgsProject.instance().mapLayer(self._picked_layer)
+        if self.table_polygons is not None and picked is not None and picked.source() != self.table_polygons:
+            # the ids of other polygons would plot the series of whichever polygon shares them
+            self.status.setText(
+                self.tr("The statistics are of other polygons: compute them for {0} first.").format(
+                    picked.name()
+                )
+            )
             return
         field = self.id_field.currentField()
         if feature.fieldNameIndex(field) < 0:
