@@ -78,3 +78,21 @@ def test_the_dock_fits_a_laptop_screen_and_search_keeps_its_inputs_whole_when_ta
         dock.hide()
         dock.deleteLater()
         QgsProject.instance().clear()
+
+
+def test_every_tab_has_run_and_cancel_side_by_side(provider, qgis_iface):
+    """The same footer in every tab: Cancel right of Run (the Sample data tab had it under Run, a full
+    line lower than in the other tabs)."""
+    from timestack.gui.dock import TimestackDock
+
+    dock = TimestackDock(qgis_iface)
+    try:
+        dock.show()
+        for panel in dock.panels:
+            dock.tabs.setCurrentWidget(panel)
+            QCoreApplication.processEvents()
+            run, cancel = panel.run_button.geometry(), panel.cancel_button.geometry()
+            assert run.top() == cancel.top() and run.right() < cancel.left(), panel.title()
+    finally:
+        dock.hide()
+        dock.deleteLater()
