@@ -4,7 +4,7 @@
 <context>
     <name>AlgorithmParameters</name>
     <message>
-        <location filename="../timestack/gui/parameter_widgets.py" line="171"/>
+        <location filename="../timestack/gui/parameter_widgets.py" line="201"/>
         <source>[temporary output]</source>
         <translation>[sortie temporaire]</translation>
     </message>
@@ -952,12 +952,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Dossier par année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="242"/>
+        <location filename="../timestack/gui/composite_panel.py" line="251"/>
         <source>Compositing…</source>
         <translation>Composition…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="256"/>
+        <location filename="../timestack/gui/composite_panel.py" line="265"/>
         <source>Composite written: {0}</source>
         <translation>Composite écrit : {0}</translation>
     </message>
@@ -972,7 +972,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Composer uniquement l'emprise ou l'AOI de la recherche, au lieu de l'empreinte entière des scènes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="258"/>
+        <location filename="../timestack/gui/composite_panel.py" line="267"/>
         <source>Compositing</source>
         <translation>La composition</translation>
     </message>
@@ -987,12 +987,12 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Lancer « Pile par date de scènes masquées » (timestack:scenestack) : chaque scène de la recherche, masquée, une bande par date et par variable (AAAA-MM-JJ_nom), pour l'onglet Séries temporelles ; les années, la saison, la méthode, TDOM et l'harmonisation ne s'appliquent pas</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="239"/>
+        <location filename="../timestack/gui/composite_panel.py" line="248"/>
         <source>Stacking scenes by date…</source>
         <translation>Empilement des scènes par date…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="254"/>
+        <location filename="../timestack/gui/composite_panel.py" line="263"/>
         <source>Per-date stack written: {0}</source>
         <translation>Pile par date écrite : {0}</translation>
     </message>
@@ -1017,24 +1017,29 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Masques, TDOM, harmonisation, grille, sorties par année, cache de téléchargement et grappe dask</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="231"/>
+        <location filename="../timestack/gui/composite_panel.py" line="240"/>
         <source>Converting ASTER scenes…</source>
         <translation>Conversion des scènes ASTER…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="235"/>
+        <location filename="../timestack/gui/composite_panel.py" line="244"/>
         <source>Stacking Sentinel-1 scenes by track…</source>
         <translation>Empilement des scènes Sentinel-1 par trace…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="246"/>
+        <location filename="../timestack/gui/composite_panel.py" line="255"/>
         <source>ASTER files written in {0}</source>
         <translation>Fichiers ASTER écrits dans {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/composite_panel.py" line="248"/>
+        <location filename="../timestack/gui/composite_panel.py" line="257"/>
         <source>Sentinel-1 stacks written ({0}): {1}</source>
         <translation>Piles Sentinel-1 écrites ({0}) : {1}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/composite_panel.py" line="233"/>
+        <source>Cannot create the Stack&apos;s folder {0} ({1}); choose another Stack file.</source>
+        <translation>Impossible de créer le dossier de la Pile {0} ({1}) ; choisissez un autre fichier de Pile.</translation>
     </message>
 </context>
 <context>
@@ -1133,27 +1138,27 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>{0} — installé</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="164"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="166"/>
         <source>Installing {0}…</source>
         <translation>Installation de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="182"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="193"/>
         <source>Installed. If Timestack still misses a package, restart QGIS.</source>
         <translation>Installé. Si Timestack réclame encore un paquet, redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="185"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="196"/>
         <source>Cancelled: pip was stopped.</source>
         <translation>Annulé : pip a été arrêté.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="192"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="203"/>
         <source>The Python QGIS runs has no pip. Install pip (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: the python3-pip package), then run this in a terminal and restart QGIS:</source>
         <translation>Le Python qu'exécute QGIS n'a pas pip. Installez pip (Debian/Ubuntu : sudo apt install python3-pip ; OSGeo4W : le paquet python3-pip), puis lancez ceci dans un terminal et redémarrez QGIS :</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="197"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="208"/>
         <source>pip could not install the packages (its output is above and in the Timestack log). Run this in a terminal, then restart QGIS:</source>
         <translation>pip n'a pas pu installer les paquets (sa sortie est ci-dessus et dans le journal Timestack). Lancez ceci dans un terminal, puis redémarrez QGIS :</translation>
     </message>
@@ -1196,17 +1201,17 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
 <context>
     <name>DependencyInstaller</name>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="214"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="225"/>
         <source>Timestack</source>
         <translation>Timestack</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="215"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="226"/>
         <source>needs Python packages QGIS does not ship: {0}</source>
         <translation>a besoin de paquets Python que QGIS ne fournit pas : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/dependency_installer.py" line="217"/>
+        <location filename="../timestack/gui/dependency_installer.py" line="228"/>
         <source>Install…</source>
         <translation>Installer…</translation>
     </message>
@@ -1239,37 +1244,37 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Se connecter à Earth Engine avec le compte de service choisi</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="72"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="74"/>
         <source>Earth Engine needs the earthengine-api package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
         <translation>Earth Engine nécessite le paquet earthengine-api, absent ici : &lt;a href=&quot;install&quot;&gt;l'installer&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="98"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="100"/>
         <source>Waiting for the browser login…</source>
         <translation>En attente de la connexion dans le navigateur…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="106"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="108"/>
         <source>Choose a service account configuration first.</source>
         <translation>Choisissez d'abord une configuration de compte de service.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="113"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="115"/>
         <source>Signing in to Earth Engine…</source>
         <translation>Connexion à Earth Engine…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="121"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="123"/>
         <source>Timestack: Earth Engine login</source>
         <translation>Timestack : connexion à Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="134"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="136"/>
         <source>Signed in to Earth Engine for project {0}.</source>
         <translation>Connecté à Earth Engine pour le projet {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_login.py" line="136"/>
+        <location filename="../timestack/gui/earthengine_login.py" line="138"/>
         <source>Signed in to Earth Engine.</source>
         <translation>Connecté à Earth Engine.</translation>
     </message>
@@ -1380,7 +1385,7 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
 <context>
     <name>EarthEngineTasksBox</name>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="147"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="153"/>
         <source>Earth Engine tasks</source>
         <translation>Tâches Earth Engine</translation>
     </message>
@@ -1445,32 +1450,32 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Avancement</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="91"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="92"/>
         <source>Cloud project</source>
         <translation>Projet Cloud</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="128"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="129"/>
         <source>Listing Earth Engine tasks…</source>
         <translation>Liste des tâches Earth Engine…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="133"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="134"/>
         <source>Cancelling task {0}…</source>
         <translation>Annulation de la tâche {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="154"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="160"/>
         <source>Cancel requested ({0}).</source>
         <translation>Annulation demandée ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="158"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="164"/>
         <source>{0} tasks, {1} pending or running.</source>
         <translation>{0} tâches, {1} en attente ou en cours.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/earthengine_tasks_box.py" line="94"/>
+        <location filename="../timestack/gui/earthengine_tasks_box.py" line="95"/>
         <source>Login</source>
         <translation>Authentification</translation>
     </message>
@@ -1641,139 +1646,154 @@ DASK_SCHEDULER (avancé) cartographie les fenêtres sur un cluster dask.distribu
         <translation>Produits ASF HyP3 RTC et InSAR : les télécharger et les empiler par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="47"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="49"/>
         <source>The folder of the product zips (or product folders) as HyP3 delivers them</source>
         <translation>Le dossier des zips des produits (ou des dossiers des produits) tels que HyP3 les livre</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="54"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="56"/>
         <source>The GeoTIFF of each product to stack: VV, VH (RTC) or unw_phase, corr… (InSAR)</source>
         <translation>Le GeoTIFF de chaque produit à empiler : VV, VH (RTC) ou unw_phase, corr… (InSAR)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="57"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="59"/>
         <source>In dB</source>
         <translation>En dB</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="59"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="61"/>
         <source>Convert RTC backscatter to decibels</source>
         <translation>Convertir la rétrodiffusion RTC en décibels</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="63"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="65"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="64"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="66"/>
         <source>The stack to write; empty: a temporary file</source>
         <translation>La pile à écrire ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="65"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="67"/>
         <source>Stack</source>
         <translation>Empiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="67"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="69"/>
         <source>One band per date (RTC) or pair (InSAR), with the products&apos; metadata</source>
         <translation>Une bande par date (RTC) ou par paire (InSAR), avec les métadonnées des produits</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="71"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="73"/>
         <source>Your Earthdata Login in QGIS&apos;s authentication database</source>
         <translation>Votre identifiant Earthdata Login dans la base d'authentification de QGIS</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="74"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="76"/>
         <source>[all jobs]</source>
         <translation>[toutes les tâches]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="75"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="77"/>
         <source>The name your HyP3 jobs were submitted with</source>
         <translation>Le nom sous lequel vos tâches HyP3 ont été soumises</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="79"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="81"/>
         <source>RTC_GAMMA (backscatter) or INSAR_GAMMA (interferograms)</source>
         <translation>RTC_GAMMA (rétrodiffusion) ou INSAR_GAMMA (interférogrammes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="80"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="82"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="82"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="84"/>
         <source>Download the finished jobs&apos; zips into the folder; zips already there are kept</source>
         <translation>Télécharger les zips des tâches terminées dans le dossier ; les zips déjà présents sont conservés</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="90"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="98"/>
         <source>Products folder</source>
         <translation>Dossier des produits</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="91"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="99"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="93"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="101"/>
         <source>Stack file</source>
         <translation>Fichier de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="94"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="102"/>
         <source>Earthdata login</source>
         <translation>Identifiant Earthdata</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="95"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="103"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="96"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="104"/>
         <source>Job type</source>
         <translation>Type de tâche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="128"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="137"/>
         <source>Choose the folder of the HyP3 products first.</source>
         <translation>Choisissez d'abord le dossier des produits HyP3.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="130"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="139"/>
         <source>Stacking HyP3 products…</source>
         <translation>Empilement des produits HyP3…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="134"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="143"/>
         <source>Choose the folder to download into and your Earthdata login first.</source>
         <translation>Choisissez d'abord le dossier de téléchargement et votre identifiant Earthdata.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="136"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="145"/>
         <source>Downloading HyP3 products…</source>
         <translation>Téléchargement des produits HyP3…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="150"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="176"/>
         <source>HyP3</source>
         <translation>HyP3</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="153"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="179"/>
         <source>{0} zips downloaded, {1} already there.</source>
         <translation>{0} zips téléchargés, {1} déjà présents.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/hyp3_box.py" line="160"/>
+        <location filename="../timestack/gui/hyp3_box.py" line="186"/>
         <source>Written: {0}</source>
         <translation>Écrit : {0}</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="90"/>
+        <source>Stop the download or stack under way; complete zips are kept</source>
+        <translation>Arrêter le téléchargement ou l'empilement en cours ; les zips complets sont conservés</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/hyp3_box.py" line="171"/>
+        <source>Download cancelled; the complete zips are kept and Download resumes from them.</source>
+        <translation>Téléchargement annulé ; les zips complets sont conservés et Télécharger reprend à partir d'eux.</translation>
     </message>
 </context>
 <context>
@@ -2489,117 +2509,117 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>LandTrendrPanel</name>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="103"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="112"/>
         <source>[temporary files]</source>
         <translation>[fichiers temporaires]</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="107"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="116"/>
         <source>Then map the greatest loss</source>
         <translation>Puis cartographier la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="119"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="128"/>
         <source>Inspect pixels</source>
         <translation>Inspecter les pixels</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="121"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="130"/>
         <source>Click a pixel of the stack to see its fit; edits refit at once.</source>
         <translation>Cliquez sur un pixel de la pile pour voir son ajustement ; toute modification le réajuste aussitôt.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="126"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="135"/>
         <source>Run LandTrendr</source>
         <translation>Lancer LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="317"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="338"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="148"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="157"/>
         <source>Annual stack</source>
         <translation>Pile annuelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="149"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="158"/>
         <source>Index</source>
         <translation>Indice</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="151"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="160"/>
         <source>Also fit bands</source>
         <translation>Ajuster aussi les bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="156"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="165"/>
         <source>Earth Engine&apos;s LandTrendr parameters, with its defaults.</source>
         <translation>Les paramètres LandTrendr d'Earth Engine, avec leurs valeurs par défaut.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="174"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="183"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="176"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="185"/>
         <source>Minimum loss magnitude</source>
         <translation>Magnitude minimale de perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="236"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="245"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation>Cette couche n'a pas de descriptions de bandes YYYY_nom ; choisissez une pile de composites.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="302"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="323"/>
         <source>Fitting LandTrendr…</source>
         <translation>Ajustement de LandTrendr…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="321"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="342"/>
         <source>LandTrendr done.</source>
         <translation>LandTrendr terminé.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="323"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="344"/>
         <source>Mapping change…</source>
         <translation>Cartographie des changements…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="335"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="356"/>
         <source>LandTrendr and change map done.</source>
         <translation>LandTrendr et carte des changements terminés.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="116"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="125"/>
         <source>In the stack&apos;s units: 1000 on an int16 composite (indices x 10000) is a drop of 0.1</source>
         <translation>Dans les unités de la pile : 1000 sur un composite int16 (indices × 10000) correspond à une baisse de 0,1</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="86"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="95"/>
         <source>A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)</source>
         <translation>Une pile pluriannuelle à bandes YYYY_nom, telle que l'écrit Composite (pas l'une de ses années)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="104"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="113"/>
         <source>Where the outputs are written (&lt;index&gt;_rmse.tif, …); empty: temporary files</source>
         <translation>Où les sorties sont écrites (&lt;index&gt;_rmse.tif, …) ; vide : fichiers temporaires</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="108"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="117"/>
         <source>Run Change map on the segments when the fit is done: the year of the greatest loss</source>
         <translation>Lancer la carte des changements sur les segments une fois l'ajustement terminé : l'année de la plus forte perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="154"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="163"/>
         <source>LandTrendr parameters (Earth Engine&apos;s defaults)</source>
         <translation>Paramètres LandTrendr (valeurs par défaut d'Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="337"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="358"/>
         <source>The change map</source>
         <translation>La carte des changements</translation>
     </message>
@@ -2723,7 +2743,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="81"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="80"/>
         <source>Advanced parameters</source>
         <translation>Paramètres avancés</translation>
     </message>
@@ -2739,27 +2759,27 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>PixelInspector</name>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="173"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="191"/>
         <source>row {0}, col {1}</source>
         <translation>ligne {0}, colonne {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="188"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="206"/>
         <source>too few observations: flat at the mean</source>
         <translation>trop peu d'observations : constante à la moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="189"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="207"/>
         <source>no data</source>
         <translation>pas de données</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="190"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="208"/>
         <source>not significant: flat at the mean</source>
         <translation>non significatif : constante à la moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/pixel_inspector.py" line="149"/>
+        <location filename="../timestack/gui/pixel_inspector.py" line="167"/>
         <source>Timestack: pixel series</source>
         <translation>Timestack : série du pixel</translation>
     </message>
@@ -2890,28 +2910,33 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
 <context>
     <name>RunsOneAlgorithm</name>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="266"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="303"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="291"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="328"/>
         <source>Install {0}…</source>
         <translation>Installer {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="320"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="361"/>
         <source>Large run</source>
         <translation>Traitement volumineux</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/algorithm_task.py" line="320"/>
+        <location filename="../timestack/gui/algorithm_task.py" line="361"/>
         <source>{0}
 
 Run it anyway?</source>
         <translation>{0}
 
 Le lancer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/algorithm_task.py" line="391"/>
+        <source>Timestack's algorithms are not loaded: Python packages they need are missing. Install them (Raster ▸ Timestack ▸ Install Python packages…), then run again.</source>
+        <translation>Les algorithmes de Timestack ne sont pas chargés : des paquets Python dont ils ont besoin manquent. Installez-les (Raster ▸ Timestack ▸ Installer des paquets Python…), puis relancez.</translation>
     </message>
 </context>
 <context>
@@ -3075,12 +3100,12 @@ Le lancer quand même ?</translation>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="88"/>
+        <location filename="../timestack/gui/sample_panel.py" line="87"/>
         <source>Sample data</source>
         <translation>Données d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="98"/>
+        <location filename="../timestack/gui/sample_panel.py" line="97"/>
         <source>Building…</source>
         <translation>Construction…</translation>
     </message>
@@ -3095,12 +3120,12 @@ Le lancer quand même ?</translation>
         <translation>Où l'archive est écrite (réutilisée si elle s'y trouve déjà)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="102"/>
+        <location filename="../timestack/gui/sample_panel.py" line="101"/>
         <source>Sample archive ready: {0}. Search is set to its area and years.</source>
         <translation>Archive d'exemple prête : {0}. La recherche est réglée sur sa zone et ses années.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/sample_panel.py" line="109"/>
+        <location filename="../timestack/gui/sample_panel.py" line="108"/>
         <source>Building the sample archive</source>
         <translation>La construction de l'archive d'exemple</translation>
     </message>
@@ -3424,142 +3449,142 @@ Le lancer quand même ?</translation>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="154"/>
+        <location filename="../timestack/gui/search_panel.py" line="157"/>
         <source>Optional: search the polygons of this layer instead of the extent</source>
         <translation>Facultatif : rechercher dans les polygones de cette couche au lieu de l'emprise</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="175"/>
+        <location filename="../timestack/gui/search_panel.py" line="178"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="248"/>
+        <location filename="../timestack/gui/search_panel.py" line="252"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="183"/>
+        <location filename="../timestack/gui/search_panel.py" line="186"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="183"/>
+        <location filename="../timestack/gui/search_panel.py" line="186"/>
         <source>Cloud %</source>
         <translation>Nuages %</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="183"/>
+        <location filename="../timestack/gui/search_panel.py" line="186"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="183"/>
+        <location filename="../timestack/gui/search_panel.py" line="186"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="183"/>
+        <location filename="../timestack/gui/search_panel.py" line="186"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="191"/>
+        <location filename="../timestack/gui/search_panel.py" line="195"/>
         <source>Add selected scene to map (natural colour)</source>
         <translation>Ajouter la scène sélectionnée à la carte (couleurs naturelles)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="200"/>
+        <location filename="../timestack/gui/search_panel.py" line="204"/>
         <source>Catalog</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="204"/>
+        <location filename="../timestack/gui/search_panel.py" line="208"/>
         <source>Collections</source>
         <translation>Collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="207"/>
+        <location filename="../timestack/gui/search_panel.py" line="211"/>
         <source>AOI layer</source>
         <translation>Couche AOI</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="212"/>
+        <location filename="../timestack/gui/search_panel.py" line="216"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="217"/>
+        <location filename="../timestack/gui/search_panel.py" line="221"/>
         <source>Day of year</source>
         <translation>Jour de l'année</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="219"/>
+        <location filename="../timestack/gui/search_panel.py" line="223"/>
         <source>Max. scenes</source>
         <translation>Scènes max.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="303"/>
+        <location filename="../timestack/gui/search_panel.py" line="307"/>
         <source>Choose a catalog</source>
         <translation>Choisir un catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="303"/>
+        <location filename="../timestack/gui/search_panel.py" line="307"/>
         <source>STAC catalogs (*.json *.geojson *.parquet *.geoparquet);;All files (*)</source>
         <translation>Catalogues STAC (*.json *.geojson *.parquet *.geoparquet);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="378"/>
+        <location filename="../timestack/gui/search_panel.py" line="382"/>
         <source>{0} collections</source>
         <translation>{0} collections</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="419"/>
+        <location filename="../timestack/gui/search_panel.py" line="423"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="430"/>
+        <location filename="../timestack/gui/search_panel.py" line="434"/>
         <source>{0} scenes; footprints added to the map.</source>
         <translation>{0} scènes ; empreintes ajoutées à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="478"/>
+        <location filename="../timestack/gui/search_panel.py" line="484"/>
         <source>Select a scene in the table first.</source>
         <translation>Sélectionnez d'abord une scène dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="505"/>
+        <location filename="../timestack/gui/search_panel.py" line="511"/>
         <source>GDAL could not open the bands of {0}.</source>
         <translation>GDAL n'a pas pu ouvrir les bandes de {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="540"/>
+        <location filename="../timestack/gui/search_panel.py" line="546"/>
         <source>The chosen Earthdata login is not in the authentication database.</source>
         <translation>La connexion Earthdata choisie n'est pas dans la base de données d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="364"/>
+        <location filename="../timestack/gui/search_panel.py" line="368"/>
         <source>Reading the catalog's collections…</source>
         <translation>Lecture des collections du catalogue…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="365"/>
+        <location filename="../timestack/gui/search_panel.py" line="369"/>
         <source>Timestack: collections of the catalog</source>
         <translation>Timestack : collections du catalogue</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="510"/>
+        <location filename="../timestack/gui/search_panel.py" line="516"/>
         <source>{0} added to the map.</source>
         <translation>{0} ajouté à la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="513"/>
+        <location filename="../timestack/gui/search_panel.py" line="519"/>
         <source>Opening {0}…</source>
         <translation>Ouverture de {0}…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="514"/>
+        <location filename="../timestack/gui/search_panel.py" line="520"/>
         <source>Timestack: preview of {0}</source>
         <translation>Timestack : aperçu de {0}</translation>
     </message>
@@ -3569,32 +3594,32 @@ Le lancer quand même ?</translation>
         <translation>La zone à rechercher : l'emprise de la carte, celle d'une couche ou une emprise que vous dessinez</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="167"/>
+        <location filename="../timestack/gui/search_panel.py" line="170"/>
         <source>First day of the year kept; a start after the end wraps over the new year (335 to 60)</source>
         <translation>Premier jour de l'année conservé ; un début après la fin passe le nouvel an (335 à 60)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="218"/>
+        <location filename="../timestack/gui/search_panel.py" line="222"/>
         <source>Max. cloud (%)</source>
         <translation>Nuages max. (%)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="339"/>
+        <location filename="../timestack/gui/search_panel.py" line="343"/>
         <source>This catalog needs the {0} package, missing here: &lt;a href=&quot;install&quot;&gt;install it&lt;/a&gt;</source>
         <translation>Ce catalogue nécessite le paquet {0}, absent ici : &lt;a href=&quot;install&quot;&gt;l'installer&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="413"/>
+        <location filename="../timestack/gui/search_panel.py" line="417"/>
         <source>Choose the area first: the map&apos;s extent, a layer&apos;s extent, a drawn box or an AOI layer.</source>
         <translation>Choisissez d'abord la zone : l'emprise de la carte, l'emprise d'une couche, un rectangle dessiné ou une couche AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="442"/>
+        <location filename="../timestack/gui/search_panel.py" line="448"/>
         <source>No scenes match, so no footprints were added: widen the dates, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond, aucune empreinte n'a donc été ajoutée : élargissez les dates, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="425"/>
+        <location filename="../timestack/gui/search_panel.py" line="429"/>
         <source>The search</source>
         <translation>La recherche</translation>
     </message>
@@ -3604,42 +3629,42 @@ Le lancer quand même ?</translation>
         <translation>Authentification du catalogue, tirée de la base d'authentification de QGIS. Earthdata ou une API STAC : une configuration Basic avec nom d'utilisateur et mot de passe, ou un nom d'utilisateur vide et un jeton comme mot de passe ; une API STAC accepte aussi un nom d'en-tête terminé par « : » comme nom d'utilisateur et sa valeur comme mot de passe, ou OAuth2. Earth Engine : la clé JSON d'un compte de service comme mot de passe.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="196"/>
+        <location filename="../timestack/gui/search_panel.py" line="200"/>
         <source>Saved connection</source>
         <translation>Connexion enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="205"/>
+        <location filename="../timestack/gui/search_panel.py" line="209"/>
         <source>Login</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="256"/>
+        <location filename="../timestack/gui/search_panel.py" line="260"/>
         <source>Radar (Sentinel-1)</source>
         <translation>Radar (Sentinel-1)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="262"/>
+        <location filename="../timestack/gui/search_panel.py" line="266"/>
         <source>all tracks, or e.g. 44, 117</source>
         <translation>toutes les traces, ou p. ex. 44, 117</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="265"/>
+        <location filename="../timestack/gui/search_panel.py" line="269"/>
         <source>any, or e.g. VV, VH</source>
         <translation>toutes, ou p. ex. VV, VH</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="273"/>
+        <location filename="../timestack/gui/search_panel.py" line="277"/>
         <source>Orbit direction</source>
         <translation>Direction de l'orbite</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="274"/>
+        <location filename="../timestack/gui/search_panel.py" line="278"/>
         <source>Relative orbits</source>
         <translation>Orbites relatives</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/search_panel.py" line="275"/>
+        <location filename="../timestack/gui/search_panel.py" line="279"/>
         <source>Polarisations</source>
         <translation>Polarisations</translation>
     </message>
@@ -3865,16 +3890,56 @@ Le lancer quand même ?</translation>
 <context>
     <name>SeriesPlot</name>
     <message>
-        <location filename="../timestack/gui/series_plot.py" line="90"/>
+        <location filename="../timestack/gui/series_plot.py" line="96"/>
         <source>Polygon {0}</source>
         <translation>Polygone {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/series_plot.py" line="77"/>
+        <location filename="../timestack/gui/series_plot.py" line="83"/>
         <source>Compute statistics, then press Pick polygon on map and click a polygon:
 its series over time shows here.</source>
         <translation>Calculez les statistiques, puis appuyez sur Choisir un polygone sur la carte et cliquez sur un polygone :
 sa série temporelle s'affiche ici.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="105"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="106"/>
+        <source>median</source>
+        <translation>médiane</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="107"/>
+        <source>standard deviation</source>
+        <translation>écart type</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="108"/>
+        <source>minimum</source>
+        <translation>minimum</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="109"/>
+        <source>maximum</source>
+        <translation>maximum</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="110"/>
+        <source>pixel count</source>
+        <translation>nombre de pixels</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="111"/>
+        <source>valid fraction</source>
+        <translation>fraction valide</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/series_plot.py" line="114"/>
+        <source>percentile {0}</source>
+        <translation>centile {0}</translation>
     </message>
 </context>
 <context>
@@ -4016,72 +4081,72 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TimeSeriesPanel</name>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="108"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="145"/>
         <source>A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, LandTrendr fits, per-date stacks</source>
         <translation>Une pile dont les descriptions de bandes portent des dates (YYYY_nom, YYYY-MM-DD_nom) : composites, ajustements LandTrendr, piles par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="116"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="153"/>
         <source>Choose a stack file that is not a layer of the project</source>
         <translation>Choisir un fichier de pile qui n'est pas une couche du projet</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="120"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="157"/>
         <source>What to make of the stack</source>
         <translation>Ce qu'il faut faire de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="131"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="168"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="138"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
         <source>Summarise, resample or export any time stack: per-pixel statistics over time (timescan), monthly, seasonal and annual series, NetCDF/Zarr cubes, animations.</source>
         <translation>Résumer, rééchantillonner ou exporter toute pile temporelle : statistiques par pixel dans le temps (timescan), séries mensuelles, saisonnières et annuelles, cubes NetCDF/Zarr, animations.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="150"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="187"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="151"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="188"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="165"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="202"/>
         <source>Time series</source>
         <translation>Séries temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="212"/>
         <source>Time stack</source>
         <translation>Pile temporelle</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="175"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="212"/>
         <source>GeoTIFF stacks (*.tif *.tiff *.vrt)</source>
         <translation>Piles GeoTIFF (*.tif *.tiff *.vrt)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="199"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="236"/>
         <source>Pick a stack first: a layer of the project or a file (…).</source>
         <translation>Choisissez d'abord une pile : une couche du projet ou un fichier (…).</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="202"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="239"/>
         <source>Running {0}…</source>
         <translation>{0} en cours…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="208"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="245"/>
         <source>Written: {0}</source>
         <translation>Écrit : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/timeseries_panel.py" line="211"/>
+        <location filename="../timestack/gui/timeseries_panel.py" line="248"/>
         <source>The run</source>
         <translation>Le traitement</translation>
     </message>
@@ -6776,219 +6841,239 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="66"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="71"/>
         <source>Time stacks</source>
         <translation>Piles temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="68"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="73"/>
         <source>Scenes of a search result</source>
         <translation>Scènes d'un résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="80"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="86"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation>Items STAC (*.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="83"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="89"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation>Bandes ou indices, séparés par des virgules ; vide : mesure toutes les bandes d'une pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="92"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
         <source>e.g. 10, 90</source>
         <translation>p. ex. 10, 90</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="97"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="103"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="100"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
         <source>Compute statistics</source>
         <translation>Calculer les statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="101"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
         <source>Save as recurring job…</source>
         <translation>Enregistrer comme tâche récurrente…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="105"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="111"/>
         <source>crontab line of the saved job</source>
         <translation>ligne crontab de la tâche enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="108"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="114"/>
         <source>Pick polygon on map</source>
         <translation>Choisir un polygone sur la carte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="111"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
         <source>Export plot as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="117"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
         <source>Id field</source>
         <translation>Champ identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="129"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="123"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="130"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="131"/>
         <source>LandTrendr fit (optional)</source>
         <translation>Ajustement LandTrendr (facultatif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="132"/>
         <source>Search result</source>
         <translation>Résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="126"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="133"/>
         <source>Bands / indices</source>
         <translation>Bandes / indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="136"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="143"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="144"/>
         <source>Percentiles</source>
         <translation>Centiles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="138"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="145"/>
         <source>Compile</source>
         <translation>Compiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="139"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="146"/>
         <source>Minimum valid fraction</source>
         <translation>Fraction valide minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="127"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="134"/>
         <source>Output CSV</source>
         <translation>CSV de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="212"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="219"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="206"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="213"/>
         <source>Computing…</source>
         <translation>Calcul…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="215"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="223"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation>{0} lignes dans {1}. Choisissez un polygone pour voir sa série.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="240"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation>Calculez d'abord les statistiques, puis choisissez un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="245"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="276"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation>Le polygone {0} n'est pas dans la table des statistiques.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="248"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="279"/>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="248"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="279"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="281"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="312"/>
         <source>Save recurring job</source>
         <translation>Enregistrer la tâche récurrente</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="281"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="312"/>
         <source>Job (*.json)</source>
         <translation>Tâche (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="290"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="321"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation>Une tâche récurrente nécessite un résultat de recherche (catalogue) et un CSV de sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="298"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="338"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation>Tâche enregistrée dans {0} ; ajoutez la ligne ci-dessous à votre crontab.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="60"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="65"/>
         <source>The polygons to measure (stands, fields, plots)</source>
         <translation>Les polygones à mesurer (peuplements, parcelles, placettes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="62"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
         <source>The field naming each polygon in the table and the plot</source>
         <translation>Le champ qui nomme chaque polygone dans la table et le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="72"/>
         <source>Measure the yearly bands of a composite stack (fast)</source>
         <translation>Mesurer les bandes annuelles d'une pile de composites (rapide)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="69"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="74"/>
         <source>Measure every masked scene of a search: one value per date</source>
         <translation>Mesurer chaque scène masquée d'une recherche : une valeur par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="78"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="84"/>
         <source>Optional: LandTrendr&apos;s fitted values, measured beside the stack</source>
         <translation>Facultatif : les valeurs ajustées de LandTrendr, mesurées à côté de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="90"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="96"/>
         <source>The statistics computed per polygon and date</source>
         <translation>Les statistiques calculées par polygone et par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="104"/>
         <source>The long table (CSV); empty: a temporary file</source>
         <translation>La table longue (CSV) ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="112"/>
         <source>Add this line to your crontab to run the saved job on a schedule</source>
         <translation>Ajoutez cette ligne à votre crontab pour exécuter la tâche enregistrée selon une planification</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="130"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
         <source>Statistics and recurring runs</source>
         <translation>Statistiques et traitements récurrents</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/zonal_panel.py" line="240"/>
+        <source>Choose the polygons first, then pick one on the map.</source>
+        <translation>Choisissez d'abord les polygones, puis cliquez sur l'un d'eux sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/zonal_panel.py" line="262"/>
+        <source>The statistics are of other polygons: compute them for {0} first.</source>
+        <translation>Les statistiques portent sur d'autres polygones : calculez-les d'abord pour {0}.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/zonal_panel.py" line="270"/>
+        <source>Choose the Id field naming the polygons, then pick one again.</source>
+        <translation>Choisissez le champ identifiant qui nomme les polygones, puis cliquez de nouveau sur l'un d'eux.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/zonal_panel.py" line="325"/>
+        <source>A recurring job runs without QGIS: save the polygons to a file (Export ▸ Save Features As…) and pick that layer.</source>
+        <translation>Une tâche récurrente s'exécute sans QGIS : enregistrez les polygones dans un fichier (Exporter ▸ Sauvegarder les entités sous…) et choisissez cette couche.</translation>
     </message>
 </context>
 <context>

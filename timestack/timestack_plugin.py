@@ -99,8 +99,18 @@ class TimestackPlugin:
         if self.dock is None:
             if not visible:
                 return
-            from .gui.dock import TimestackDock
+            try:
+                from .gui.dock import TimestackDock
+            except ImportError:
+                missing = missing_requirements()
+                if not missing:
+                    raise
+                # a package the dock needs is missing: offer it again, instead of a Python error
+                from .gui.dependency_installer import offer_install
 
+                offer_install(self.iface, missing, self.open_installer)
+                self.action.setChecked(False)
+                return
             self.dock = TimestackDock(self.iface, self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self.action.setChecked)
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
@@ -108,6 +118,7 @@ class TimestackPlugin:
 
     def unload(self) -> None:
         if self.dock is not None:
+            self.dock.release_map_tools()
             self.iface.removeDockWidget(self.dock)
             self.dock.close()
             self.dock.deleteLater()

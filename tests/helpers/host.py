@@ -5,6 +5,7 @@ plugin leaves behind. This host puts them on a real ``QMainWindow`` (a toolbar, 
 dock areas), the way QGIS's own ``QgisApp`` does, so a test can count what is left after unload.
 """
 
+from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 
@@ -17,6 +18,10 @@ class HostInterface:
         self.toolbar = QToolBar("Plugins", self.window)
         self.window.addToolBar(self.toolbar)
         self.raster_menu = self.window.menuBar().addMenu("&Raster")
+        self.message_bar = QgsMessageBar(self.window)
+
+    def messageBar(self):  # noqa: N802 - QgisInterface's name
+        return self.message_bar
 
     def mainWindow(self):  # noqa: N802 - QgisInterface's name
         return self.window

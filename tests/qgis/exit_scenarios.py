@@ -151,3 +151,28 @@ def test_a_plugin_unloaded_while_its_animation_runs(qgis_canvas, tmp_path):
     wait_until(lambda: _flushed() and sip.isdeleted(run.task), 60)  # the task manager let go of it
     assert run.cancelled and not (tmp_path / "ndvi.gif").exists()  # cancelled: nothing written
     print(f"{STILL_OPEN} {len(_opened(stack))}")
+
+
+def test_a_dock_whose_map_tools_are_on_when_qgis_quits(provider, qgis_iface, tmp_path):
+    """The pick tool of Polygon statistics made, then LandTrendr's pixel inspector on the canvas, when
+    QGIS quits: the tools go with their tabs, whichever of the canvas and the dock goes first."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+
+    from timestack.gui.dock import TimestackDock
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+    from timestack.gui.zonal_panel import ZonalPanel
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857&field=name:string", "stands", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(0, 0, 100, 100)))
+    layer.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(layer)
+    dock = TimestackDock(qgis_iface)
+    KEPT.append(dock)  # left open until QGIS quits
+    dock.show()
+    zonal, landtrendr = dock.panel(ZonalPanel), dock.panel(LandTrendrPanel)
+    zonal.polygons.setLayer(layer)
+    zonal.pick_button.setChecked(True)
+    landtrendr.inspect_button.setChecked(True)
+    assert qgis_iface.mapCanvas().mapTool() is landtrendr.inspector.tool
+    assert not zonal.pick_button.isChecked() or zonal.pick_tool is not None

@@ -66,3 +66,19 @@ def test_folded_parameters_still_reach_the_algorithm_with_its_defaults(provider,
     assert panel.parameters()["TDOM"] is True
     stack = panel.scene_stack_parameters()
     assert stack["DASK_SCHEDULER"] == "tcp://127.0.0.1:8786" and "TDOM" not in stack and "MASK" in stack
+
+
+def test_a_stack_file_whose_folder_cannot_be_made_is_refused_on_the_status_line(
+    provider, qgis_iface, tmp_path
+):
+    """A Stack path under a file (no folder can be made there) is named on the status line, the
+    Run button stays usable, and no Python error escapes the click."""
+    from timestack.gui.composite_panel import CompositePanel
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    panel = CompositePanel(qgis_iface)
+    panel.output.setFilePath(str(blocker / "composite.tif"))
+    panel.run_composite()
+    assert str(blocker) in panel.status.text() and "Stack" in panel.status.text()
+    assert panel.run_button.isEnabled() and panel.run is None

@@ -48,3 +48,35 @@ def test_a_catalog_whose_package_is_missing_offers_to_install_it(qgis_iface, mon
     assert panel.installer.requirements() == [OPTIONAL["earthdata"].requirement]
     assert panel.installer.install_button.isEnabled()
     panel.installer.close()
+
+
+def test_an_installer_closed_by_unloading_the_plugin_mid_install_raises_nothing(
+    qgis_app, tmp_path, monkeypatch
+):
+    """pip still running when the installer is deleted (the plugin unloaded, the dock that opened it
+    closed): its end reaches no deleted widget (a Python error dialog in QGIS)."""
+    import socket
+    import time
+
+    from qgis.core import QgsTask
+    from qgis.PyQt import sip
+
+    from tests.helpers.qt import wait_until
+    from timestack.gui.dependency_installer import DependencyDialog
+
+    silent = socket.create_server(("127.0.0.1", 0))  # accepts the connection, never answers: pip waits
+    monkeypatch.setenv("PIP_INDEX_URL", f"http://127.0.0.1:{silent.getsockname()[1]}/simple")
+    monkeypatch.setitem(sys.modules, "earthaccess", None)  # as if earthaccess were not installed
+    errors = []
+    monkeypatch.setattr(sys, "excepthook", lambda *error: errors.append(error))
+    dialog = DependencyDialog(tmp_path / "packages", ["earthdata"])
+    dialog.start()
+    task = dialog.task
+    time.sleep(0.5)  # pip is waiting for the index
+    sip.delete(dialog)
+    task.cancel()
+    wait_until(lambda: sip.isdeleted(task) or task.status() in (QgsTask.Complete, QgsTask.Terminated), 30)
+    for _ in range(10):
+        qgis_app.processEvents()
+    silent.close()
+    assert errors == []

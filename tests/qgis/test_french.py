@@ -39,6 +39,8 @@ SAME_IN_FRENCH = {
     "Polarisations",
     "Action",
     "Animation",
+    "minimum",
+    "maximum",
     "Compression",
     "Cube",
     "Deflate (zlib)",
@@ -210,6 +212,23 @@ def test_the_dock_speaks_french(french, provider, qgis_iface):
     assert not english, f"dock texts that are not French translations: {english}"
     assert dock.windowTitle() == "Timestack"
     assert "Rechercher" in shown and "Lancer LandTrendr" in shown
+
+
+def test_the_french_dock_fits_a_laptop_screen_too(french, provider, qgis_iface):
+    """French labels are longer: the Earth Engine login's button beside its login box made the French
+    dock 676 px wide at least, against 586 in English."""
+    from tests.qgis.test_dock_fits_the_screen import LAPTOP_DOCK_WIDTH, show_a_map
+    from timestack.gui.dock import TimestackDock
+
+    show_a_map(qgis_iface.mapCanvas())
+    dock = TimestackDock(qgis_iface)
+    try:
+        dock.show()
+        QCoreApplication.processEvents()
+        assert dock.minimumSizeHint().width() <= LAPTOP_DOCK_WIDTH
+    finally:
+        dock.hide()
+        dock.deleteLater()
 
 
 def test_algorithms_speak_french(french, provider):

@@ -78,6 +78,28 @@ def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path
     assert panel.min_magnitude.value() == pytest.approx(0.1)
 
 
+def test_the_pixel_plot_of_an_int16_stack_says_its_values_are_scaled(panel, stack_layer, tmp_path):
+    """An int16 composite stores indices x 10000: the plot's axis says so (a bare "nbr" axis from 2000
+    to 7000 read as a wrong index), and a float stack's axis is the index alone."""
+    import rasterio
+
+    with rasterio.open(stack_layer[0].source()) as src:
+        profile = dict(src.profile, dtype="int16", nodata=-32768)
+        scaled = tmp_path / "int16.tif"
+        with rasterio.open(scaled, "w", **profile) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = src.descriptions
+    layer = stack_layer[0]
+    extent = layer.extent()
+    for path, label in ((layer.source(), "nbr"), (str(scaled), "nbr × 10000")):
+        stack = QgsRasterLayer(path, label)
+        QgsProject.instance().addMapLayer(stack)
+        panel.stack.setLayer(stack)
+        panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+        wait_until(lambda: panel.inspector.reading is None, 30)
+        assert panel.plot.figure.axes[0].get_ylabel() == label
+
+
 def test_a_parameter_change_refits_the_inspected_pixel(panel, stack_layer):
     layer, nbr, _ = stack_layer
     extent = layer.extent()
@@ -196,6 +218,79 @@ def test_panel_renders(panel, stack_layer, tmp_path):
     assert panel.grab().save(str(path))
     assert path.stat().st_size > 20000
     panel.hide()
+
+
+def test_removing_the_stack_from_the_project_clears_the_inspector_and_a_click_is_no_error(
+    panel, stack_layer, qgis_iface
+):
+    """The inspected stack removed from the project: its pixel leaves the plot, and a click on the map
+    (the tool still on) reads nothing instead of reaching the deleted layer (a Python error)."""
+    layer = stack_layer[0]
+    extent = layer.extent()
+    panel.inspector.inspect_layer_point(extent.xMinimum() + 6.5 * 30, extent.yMaximum() - 2.5 * 30)
+    wait_until(lambda: panel.inspector.reading is None, 30)
+    assert panel.inspector.series is not None
+    QgsProject.instance().removeMapLayer(layer.id())
+    QCoreApplication.processEvents()
+    assert panel.inspector.layer is None and panel.inspector.series is None
+    panel.inspector.inspect_map_point(extent.center())  # the click a user makes next
+    panel.param_widgets["maxSegments"].setValue(3)  # and an edit: nothing left to refit
+    assert panel.inspector.reading is None and panel.inspector.series is None
+
+
+def test_picking_another_stack_while_landtrendr_runs_keeps_run_disabled(
+    provider, panel, stack_layer, tmp_path
+):
+    """Run stays disabled until the run under way ends, whatever stack the user picks meanwhile: a
+    second run would write the same outputs while the first is still writing them."""
+    other = QgsRasterLayer(write_series_stack(tmp_path / "other.tif", {"nbr": stack_layer[1]}).as_posix())
+    QgsProject.instance().addMapLayer(other)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.start()
+    try:
+        panel.stack.setLayer(other)
+        assert not panel.run_button.isEnabled() and panel.cancel_button.isEnabled()
+    finally:
+        panel.cancel()
+        wait_until(lambda: not panel.cancel_button.isEnabled(), 60)
+    assert panel.run_button.isEnabled()
+
+
+def test_the_change_map_keeps_the_settings_of_the_fit_it_follows(provider, panel, stack_layer, tmp_path):
+    """A stack of other units and folder picked while the fit runs: the change map that follows still
+    maps that fit with the threshold and output shown when Run was pressed (not 1000 on NBR)."""
+    import rasterio
+
+    with rasterio.open(stack_layer[0].source()) as src:
+        profile = dict(src.profile, dtype="int16", nodata=-32768)
+        scaled = tmp_path / "int16.tif"
+        with rasterio.open(scaled, "w", **profile) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = [f"{d[:5]}swir1" for d in src.descriptions]
+    other = QgsRasterLayer(str(scaled), "int16 swir1 stack")
+    QgsProject.instance().addMapLayer(other)
+    panel.folder.setFilePath(str(tmp_path / "out"))
+    panel.param_widgets["maxSegments"].setValue(4)
+    panel.start()
+    panel.stack.setLayer(other)  # the user looks at another stack while the fit runs
+    panel.folder.setFilePath(str(tmp_path / "elsewhere"))
+    assert panel.min_magnitude.value() == pytest.approx(1000)
+    wait_until(lambda: not panel.cancel_button.isEnabled(), 120)
+    assert panel.change_run is not None, panel.status.text()
+    assert panel.change_run.parameters["MAG"] == pytest.approx(0.1)
+    assert (tmp_path / "out" / "nbr_change.tif").is_file()
+
+
+def test_picking_a_stack_after_one_without_band_descriptions_clears_the_refusal(panel, stack_layer, tmp_path):
+    from tests.helpers.rasters import write_stack
+
+    plain = write_stack(tmp_path / "plain.tif", np.ones((3, 4, 4), "float32"), [None, None, None])
+    layer = QgsRasterLayer(str(plain), "plain")
+    QgsProject.instance().addMapLayer(layer)
+    panel.stack.setLayer(layer)
+    assert "YYYY_name" in panel.status.text() and not panel.run_button.isEnabled()
+    panel.stack.setLayer(stack_layer[0])
+    assert panel.status.text() == "" and panel.run_button.isEnabled()
 
 
 def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):

@@ -78,3 +78,55 @@ def test_toolbar_action_toggles_the_dock(host):
         assert not plugin.dock.isVisible()
     finally:
         plugin.unload()
+
+
+def test_opening_the_dock_without_its_packages_offers_them_instead_of_a_python_error(host, monkeypatch):
+    """pystac missing (QGIS does not ship it): the toolbar button offers the installer again, as loading
+    did, where importing the dock raised an ImportError into QGIS's Python error dialog."""
+    import sys
+
+    errors = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: errors.append(error))
+    monkeypatch.setitem(sys.modules, "pystac", None)  # as if pystac were not installed
+    monkeypatch.setitem(sys.modules, "timestack.gui.dock", None)  # so the dock cannot be imported
+    plugin = timestack.classFactory(host)
+    plugin.initGui()
+    try:
+        offers = len(host.message_bar.items())
+        plugin.action.trigger()
+        assert errors == [] and plugin.dock is None and not plugin.action.isChecked()
+        assert len(host.message_bar.items()) == offers + 1
+        assert "pystac" in host.message_bar.currentItem().text()
+    finally:
+        plugin.unload()
+
+
+def test_run_without_the_algorithms_says_to_install_packages(qgis_iface, monkeypatch):
+    """Packages missing, the provider is not registered: Run in any tab says so on its status line and
+    stays usable, where it raised a KeyError into QGIS's Python error dialog."""
+    import sys
+
+    from timestack.gui.composite_panel import CompositePanel
+    from timestack.gui.earthengine_tasks_box import EarthEngineTasksBox
+    from timestack.gui.hyp3_box import Hyp3Box
+    from timestack.gui.landtrendr_panel import LandTrendrPanel
+
+    assert _registered() is None
+    errors = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: errors.append(error))
+    composite, landtrendr = CompositePanel(qgis_iface), LandTrendrPanel(qgis_iface)
+    hyp3, tasks = Hyp3Box(), EarthEngineTasksBox()
+    composite.run_composite()
+    landtrendr.start()
+    hyp3.folder.setFilePath("/tmp")
+    hyp3.start_stack()
+    tasks.refresh()
+    assert errors == []
+    for status, run_button in (
+        (composite.status, composite.run_button),
+        (landtrendr.status, landtrendr.cancel_button),
+        (hyp3.status, hyp3.stack_button),
+        (tasks.status, tasks.refresh_button),
+    ):
+        assert "Install Python packages" in status.text()
+        assert run_button.isEnabled() is (run_button is not landtrendr.cancel_button)

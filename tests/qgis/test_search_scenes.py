@@ -308,6 +308,8 @@ def test_dock_hands_the_found_scenes_to_the_composite_panel(provider, qgis_iface
         search.doy_start.setValue(152)
         search.doy_end.setValue(273)
         search.search()
+        search.start.setDate(QDate(2010, 1, 1))  # edited while the search runs: not what was searched
+        search.doy_start.setValue(1)
         wait_for(search.run)
         assert search.items, search.status.text()
         parameters = composite.parameters()

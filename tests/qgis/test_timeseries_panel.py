@@ -169,3 +169,23 @@ def test_run_stays_in_view_in_a_short_dock_whatever_the_operation(provider, qgis
     bottom = panel.run_button.mapTo(panel, QPoint(0, panel.run_button.height())).y()
     assert panel.run_button.isVisible() and bottom <= panel.height() == 520
     panel.hide()
+
+
+def test_each_operation_page_is_as_tall_as_its_own_rows(provider, qgis_iface):
+    """The pages share one place: under the timescan's few rows the HyP3 box follows at once, not
+    after the blank height of the tallest page (the animation's)."""
+    from timestack.gui.timeseries_panel import TimeSeriesPanel
+
+    panel = TimeSeriesPanel(qgis_iface)
+    panel.resize(440, 1400)
+    panel.show()
+    try:
+        for index in range(panel.operation.count()):
+            panel.operation.setCurrentIndex(index)
+            for _ in range(5):  # the layout settles in a few turns of the event loop
+                QCoreApplication.processEvents()
+            page = panel.pages.currentWidget()
+            blank = panel.pages.height() - page.sizeHint().height()
+            assert blank <= 10, f"{panel.operation.currentText()}: {blank} px blank under its rows"
+    finally:
+        panel.hide()

@@ -500,3 +500,117 @@ def test_run_and_plot_stay_in_view_in_a_short_dock_and_the_options_start_folded(
     assert panel.advanced_box.isCollapsed()
     panel.grab().save(str(tmp_path / "short_dock.png"))
     panel.hide()
+
+
+def _polygons_without_fields() -> QgsVectorLayer:
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "no fields", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(0, 0, 100, 100)))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+def test_picking_a_polygon_without_an_id_field_says_what_to_choose(panel):
+    """Polygons with no field to name them: a pick asks for the Id field instead of a Python error."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        panel.polygons.setLayer(layer)
+        panel.table = pd.DataFrame({"id": [1], "date": ["2020-07-01"], "variable": ["nbr"], "mean": [0.5]})
+        panel.feature_picked(next(layer.getFeatures()))
+        assert "Id field" in panel.status.text()
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_removing_the_polygons_ends_the_pick_tool(panel, qgis_iface):
+    """The polygons a pick tool picks from removed from the project: the tool ends and the button is
+    released, instead of a pressed button whose clicks pick from nothing."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    panel.polygons.setLayer(layer)
+    panel.pick_button.setChecked(True)
+    assert qgis_iface.mapCanvas().mapTool() is panel.pick_tool
+    QgsProject.instance().removeMapLayer(layer.id())
+    assert not panel.pick_button.isChecked()
+    assert qgis_iface.mapCanvas().mapTool() is not panel.pick_tool
+    panel.pick_button.setChecked(True)  # no polygons left: it says so and does not stay pressed
+    assert not panel.pick_button.isChecked() and "polygons" in panel.status.text()
+
+
+def test_the_series_plot_names_its_statistic_in_words_on_the_y_axis(qgis_app):
+    """The y axis says what the values are in the user's language (translatable), not the table's
+    column id (``std``, ``p90``), which a French plot showed in English."""
+    from timestack.gui.series_plot import SeriesPlot
+
+    table = pd.DataFrame(
+        {"id": [1, 1], "date": ["2000-07-01", "2001-07-01"], "variable": ["nbr", "nbr"],
+         "std": [0.05, 0.06], "p90": [0.7, 0.72]}
+    )  # fmt: skip
+    plot = SeriesPlot()
+    plot.show_series(table, 1, "std")
+    assert plot.figure.axes[0].get_ylabel() == "standard deviation"
+    plot.show_series(table, 1, "p90")
+    assert plot.figure.axes[0].get_ylabel() == "percentile 90"
+
+
+def test_a_recurring_job_of_a_scratch_layer_asks_for_a_file_and_saves_nothing(panel, tmp_path, sample_small):
+    """A recurring job runs without QGIS: polygons of a scratch (memory) layer would be a path to
+    nothing in the job file, so the tab asks for them saved to a file and writes no job."""
+    layer = _polygons_without_fields()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        panel.polygons.setLayer(layer)
+        panel.items.setFilePath(str(sample_small.item_collection))
+        panel.output.setFilePath(str(tmp_path / "stands.csv"))
+        panel.save_job_to(str(tmp_path / "job.json"))
+        assert "save the polygons to a file" in panel.status.text()
+        assert not (tmp_path / "job.json").exists() and panel.cron.text() == ""
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_picking_a_polygon_of_other_polygons_than_the_tables_asks_to_compute_them(panel, tmp_path):
+    """The table is of one layer's polygons: a pick on another layer whose ids happen to match would
+    plot the series of a polygon that is not the one clicked."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRasterLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
+
+    nbr, _, _ = synthetic_cubes()
+    stack = QgsRasterLayer(str(write_series_stack(tmp_path / "stack.tif", {"nbr": nbr})), "stack")
+    extent = stack.extent()
+    layers = []
+    for name in ("stands", "other stands"):
+        layer = QgsVectorLayer(f"Polygon?crs={stack.crs().authid()}", name, "memory")
+        layer.dataProvider().addAttributes([QgsField("stand_id", QVariant.Int)])
+        layer.updateFields()
+        feature = QgsFeature(layer.fields())
+        feature["stand_id"] = 1
+        feature.setGeometry(QgsGeometry.fromRect(extent.buffered(-extent.width() / 4)))
+        layer.dataProvider().addFeatures([feature])
+        layers.append(layer)
+    QgsProject.instance().addMapLayers([stack, *layers])
+    try:
+        panel.polygons.setLayer(layers[0])
+        panel.id_field.setField("stand_id")
+        panel.stack.setLayer(stack)
+        panel.start()
+        _wait_until_finished(panel)
+        assert panel.table is not None, panel.status.text()
+        panel.polygons.setLayer(layers[1])
+        panel.pick_button.setChecked(True)
+        panel.feature_picked(next(layers[1].getFeatures()))
+        assert "other polygons" in panel.status.text() and "other stands" in panel.status.text()
+        assert not panel.plot.figure.axes or not panel.plot.figure.axes[0].lines
+        panel.polygons.setLayer(layers[0])
+        panel.pick_button.setChecked(False)
+        panel.pick_button.setChecked(True)
+        panel.feature_picked(next(layers[0].getFeatures()))
+        assert panel.plot.figure.axes[0].get_title() == "Polygon 1"
+    finally:
+        panel.pick_button.setChecked(False)
+        QgsProject.instance().removeMapLayers([stack.id(), *(layer.id() for layer in layers)])

@@ -20,7 +20,7 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..dependencies import OPTIONAL
@@ -198,11 +198,47 @@ class AlgorithmTask:
         self.context.temporaryLayerStore().removeAllMapLayers()
 
 
-def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
+class _InputsScrollArea(QScrollArea):
+    """A vertical scroll area at least as wide as its content's narrowest layout beside the scroll bar.
+
+    There is no horizontal scroll bar, so whatever stuck out at the right would be out of reach (a
+    spin box's arrows, a plot's legend): the dock cannot be made narrower than the inputs instead. A
+    group unfolded (its rows wider) widens that minimum at once.
+    """
+
+    #: Whether the area asks for its content's whole height (not Qt's cap of 24 lines), for a tab
+    #: whose inputs share the height with a stretching part (the Search tab's result table).
+    whole_height = False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        content = self.widget()
+        if not self.whole_height or content is None:
+            return hint
+        return QSize(hint.width(), content.sizeHint().height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + frame
+        return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # the content's minimum width may have changed
+        return super().eventFilter(watched, event)
+
+
+def scrolled_inputs(parent: QWidget, parts: Sequence, whole_height: bool = False) -> QScrollArea:
     """``parts`` (widgets and layouts) top to bottom in a vertical scroll area.
 
     A tab's inputs scroll while its Run button, laid out below the area, stays in view in a short
-    dock; the inputs keep their natural height at the top.
+    dock; the inputs keep their natural height at the top. ``whole_height``: the area asks for all of
+    its inputs' height, so a part below it that stretches gets only what is left (they scroll only
+    when the dock is too short for both).
     """
     content = QWidget(parent)
     inner = QVBoxLayout(content)
@@ -217,7 +253,8 @@ def scrolled_inputs(parent: QWidget, parts: Sequence) -> QScrollArea:
     for combo in content.findChildren(QComboBox):
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-    scroll = QScrollArea(parent)
+    scroll = _InputsScrollArea(parent)
+    scroll.whole_height = whole_height
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     scroll.setWidget(content)
@@ -293,7 +330,11 @@ class RunsOneAlgorithm:
 
     def start_run(self, algorithm_id: str, parameters: dict, busy_text: str) -> None:
         self._started = (algorithm_id, dict(parameters), busy_text)
-        self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
+        try:
+            self.run = AlgorithmTask(algorithm_id, parameters, self._run_ended, self.progress.setValue)
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(busy_text)
@@ -342,6 +383,16 @@ class RunsOneAlgorithm:
         self.run_finished(ok, results)
         if not ok:
             self.offer_missing_backend()
+
+
+def algorithms_not_loaded() -> str:
+    """What a tab says when Run finds no Timestack algorithm: the plugin registers its Processing
+    provider only once the Python packages it needs are installed."""
+    return QCoreApplication.translate(
+        "RunsOneAlgorithm",
+        "Timestack's algorithms are not loaded: Python packages they need are missing. Install them "
+        "(Raster ▸ Timestack ▸ Install Python packages…), then run again."
+    )  # fmt: skip
 
 
 def missing_backend_in(message: str) -> Optional[str]:

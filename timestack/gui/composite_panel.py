@@ -226,7 +226,16 @@ class CompositePanel(RunsOneAlgorithm, QWidget):
         return values
 
     def run_composite(self) -> None:
-        Path(self.output.filePath()).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(self.output.filePath()).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a folder that cannot be made: say so, instead of a Python error
+            self.status.setText(
+                self.tr("Cannot create the Stack's folder {0} ({1}); choose another Stack file.").format(
+                    folder, exc.strerror or exc
+                )
+            )
+            return
         if is_aster_items(self.items.filePath()):  # ASTER L1T: calibrated subsystems, no compositing
             busy = self.tr("Converting ASTER scenes…")
             self.start_run("timestack:asterscene", aster_parameters(self.parameters()), busy)

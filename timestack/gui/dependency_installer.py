@@ -155,10 +155,12 @@ class DependencyDialog(QDialog):
 
     def start(self) -> None:
         self.task = PipInstallTask(self.requirements(), self.target)
-        self.task.progressChanged.connect(lambda percent: self.progress.setValue(int(percent)))
+        # methods, not lambdas: a slot of the dialog is disconnected when the dialog is deleted while
+        # pip runs (the plugin unloaded), a lambda would reach its deleted widgets
+        self.task.progressChanged.connect(self._progress)
         self.task.line.connect(self.log.appendPlainText)
-        self.task.taskCompleted.connect(lambda: self._finished(True))
-        self.task.taskTerminated.connect(lambda: self._finished(False))
+        self.task.taskCompleted.connect(self._completed)
+        self.task.taskTerminated.connect(self._terminated)
         self.install_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(self.tr("Installing {0}…").format(", ".join(self.task.requirements)))
@@ -167,6 +169,15 @@ class DependencyDialog(QDialog):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def _progress(self, percent: float) -> None:
+        self.progress.setValue(int(percent))
+
+    def _completed(self) -> None:
+        self._finished(True)
+
+    def _terminated(self) -> None:
+        self._finished(False)
 
     def _finished(self, ok: bool) -> None:
         result = self.task.result

@@ -35,3 +35,9 @@ class TimestackDock(QgsDockWidget):
     def panel(self, panel_class):
         """The dock's panel of class ``panel_class``."""
         return next(panel for panel in self.panels if isinstance(panel, panel_class))
+
+    def release_map_tools(self) -> None:
+        """Take the tabs' map tools (LandTrendr's pixel inspector, the polygon pick) off the map canvas,
+        which outlives the dock: the plugin is unloading."""
+        self.panel(LandTrendrPanel).inspect_button.setChecked(False)
+        self.panel(ZonalPanel).pick_button.setChecked(False)

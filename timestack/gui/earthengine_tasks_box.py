@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..processing.earthengine_tasks import EarthEngineTasksAlgorithm
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import AlgorithmTask, algorithms_not_loaded
 from .earthengine_login import EarthEngineLogin
 from .parameter_widgets import AlgorithmParameters
 
@@ -88,6 +88,7 @@ class EarthEngineTasksBox(QgsCollapsibleGroupBox):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a long label over its field, not beside it
         form.addRow(self.tr("Cloud project"), self.project)
         #: Earth Engine login: the browser's, or a service account's from the authentication database
         self.login = EarthEngineLogin(lambda: self.project.text(), self)
@@ -133,10 +134,15 @@ class EarthEngineTasksBox(QgsCollapsibleGroupBox):
             self._start(self.parameters(CANCEL, task_id), self.tr("Cancelling task {0}…").format(task_id))
 
     def _start(self, parameters: dict, busy_text: str) -> None:
+        try:
+            run = AlgorithmTask(ALGORITHM_ID, parameters, self._finished)
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self.refresh_button.setEnabled(False)
         self.cancel_task_button.setEnabled(False)
         self.status.setText(busy_text)
-        self.run = AlgorithmTask(ALGORITHM_ID, parameters, self._finished)
+        self.run = run
         self.run.start()
 
     def _finished(self, ok: bool, results: dict) -> None:

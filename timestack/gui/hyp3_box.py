@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.hyp3.download import JOB_TYPES
-from .algorithm_task import AlgorithmTask
+from .algorithm_task import AlgorithmTask, algorithms_not_loaded
 
 STACK_ID = "timestack:hyp3stack"
 DOWNLOAD_ID = "timestack:hyp3download"
@@ -41,6 +41,8 @@ class Hyp3Box(QgsCollapsibleGroupBox):
         self.setCollapsed(True)
         self.on_stack = on_stack
         self.run: Optional[AlgorithmTask] = None
+        #: Whether the run under way (or the last one) is a download.
+        self.downloading = False
         self.folder = QgsFileWidget(self)
         self.folder.setObjectName("hyp3Folder")
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
@@ -82,6 +84,12 @@ class Hyp3Box(QgsCollapsibleGroupBox):
         self.download_button.setToolTip(
             self.tr("Download the finished jobs' zips into the folder; zips already there are kept")
         )
+        #: Stops the download or stack under way (a project's zips can take hours).
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("hyp3Cancel")
+        self.cancel_button.setToolTip(self.tr("Stop the download or stack under way; complete zips are kept"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel(self)
         self.status.setObjectName("hyp3Status")
         self.status.setWordWrap(True)
@@ -97,6 +105,7 @@ class Hyp3Box(QgsCollapsibleGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.stack_button)
+        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -136,16 +145,33 @@ class Hyp3Box(QgsCollapsibleGroupBox):
         self._start(DOWNLOAD_ID, self.download_parameters(), self.tr("Downloading HyP3 products…"))
 
     def _start(self, algorithm_id: str, parameters: dict, busy: str) -> None:
+        try:
+            run = AlgorithmTask(algorithm_id, parameters, self._finished)
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self.stack_button.setEnabled(False)
         self.download_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
         self.status.setText(busy)
-        self.run = AlgorithmTask(algorithm_id, parameters, self._finished)
+        self.downloading = algorithm_id == DOWNLOAD_ID
+        self.run = run
         self.run.start()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
 
     def _finished(self, ok: bool, results: dict) -> None:
         self.stack_button.setEnabled(True)
         self.download_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
         run = self.run
+        if run is not None and run.cancelled and self.downloading:
+            self.status.setText(
+                self.tr("Download cancelled; the complete zips are kept and Download resumes from them.")
+            )
+            return
         if not ok or run is None:
             self.status.setText(run.failure(self.tr("HyP3")) if run else "")
             return

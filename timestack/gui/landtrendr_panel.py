@@ -28,9 +28,15 @@ from ..core.io.bands import stack_variables
 from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import LandTrendrParams
 from ..processing.landtrendr import LT_PARAMETERS, LandTrendrAlgorithm, gdal_path
-from .algorithm_task import AlgorithmTask, RunsOneAlgorithm, run_controls_layout, scrolled_inputs
+from .algorithm_task import (
+    AlgorithmTask,
+    RunsOneAlgorithm,
+    algorithms_not_loaded,
+    run_controls_layout,
+    scrolled_inputs,
+)
 from .earthengine_tasks_box import EarthEngineTasksBox
-from .parameter_widgets import AlgorithmParameters, widget_value
+from .parameter_widgets import AlgorithmParameters, empty_when_removed, widget_value
 from .pixel_inspector import PixelInspector
 from .remembered import remember
 from .trajectory_plot import TrajectoryPlot
@@ -80,9 +86,12 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.iface = iface
         self.run = None
         self.change_run = None
+        #: The change map's parameters (but INPUT) as they were when Run was pressed.
+        self.change_run_parameters: dict = {}
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        empty_when_removed(self.stack)
         self.stack.setToolTip(
             self.tr("A multi-year stack with YYYY_name bands, as Composite writes it (not one of its years)")
         )
@@ -200,7 +209,7 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.valueChanged
             signal.connect(self._settings_changed)
         self.inspect_button.toggled.connect(self._inspect_toggled)
-        self.inspector.tool.deactivated.connect(lambda: self.inspect_button.setChecked(False))
+        self.inspector.tool_off.connect(self._inspector_off)
 
     # -- state shared by the inspector and the run ---------------------------------------------
 
@@ -231,11 +240,13 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.index.blockSignals(False)
         others = [name for name in names if name != self.index.currentText()]
         self.fit_bands.setPlaceholderText(", ".join(others[:4]))
-        self.run_button.setEnabled(bool(names))
+        running = self.cancel_button.isEnabled()  # a run under way keeps Run disabled until it ends
+        self.run_button.setEnabled(bool(names) and not running)
+        refusal = self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
         if layer is not None and not names:
-            self.status.setText(
-                self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
-            )
+            self.status.setText(refusal)
+        elif self.status.text() == refusal:
+            self.status.clear()  # it was said of the stack picked before
         if layer is not None and names:
             # Magnitudes are in the stack's units: an int16 composite stores indices x 10000.
             scaled = layer.dataProvider().dataType(1) == Qgis.Int16
@@ -244,8 +255,8 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
 
     def _index_changed(self, index: str) -> None:
         layer = self.stack.currentLayer()
-        if layer is not None and index:
-            self.inspector.set_layer(layer, index)
+        # no stack (removed from the project, say): the inspector forgets the old one and its pixel
+        self.inspector.set_layer(layer if index else None, index)
         self._settings_changed()
 
     def _settings_changed(self, *_) -> None:
@@ -254,6 +265,9 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
             self.disturbance_direction(),
             LandTrendrAlgorithm.FLAVOR_NAMES[self.flavor.currentIndex()],
         )
+
+    def _inspector_off(self) -> None:
+        self.inspect_button.setChecked(False)
 
     def _inspect_toggled(self, on: bool) -> None:
         if on:
@@ -295,9 +309,16 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         return {"INPUT": segments, "MAG": self.min_magnitude.value(), "OUTPUT": self._output("change")}
 
     def start(self) -> None:
-        self.run = AlgorithmTask(
-            "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
-        )
+        # the change map that follows maps this fit: its threshold and file are the ones shown now,
+        # whatever stack, index or folder is picked while the fit runs
+        self.change_run_parameters = self.change_parameters("")
+        try:
+            self.run = AlgorithmTask(
+                "timestack:landtrendr", self.parameters(), self._fitted, self.progress.setValue
+            )
+        except KeyError:  # not registered: the provider is not loaded
+            self.status.setText(algorithms_not_loaded())
+            return
         self._busy(True)
         self.status.setText(self.tr("Fitting LandTrendr…"))
         self.run.start()
@@ -323,7 +344,7 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.status.setText(self.tr("Mapping change…"))
         self.change_run = AlgorithmTask(
             "timestack:changemap",
-            self.change_parameters(results["OUTPUT_SEGMENTS"]),
+            {**self.change_run_parameters, "INPUT": results["OUTPUT_SEGMENTS"]},
             self._mapped,
             self.progress.setValue,
         )

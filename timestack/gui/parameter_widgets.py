@@ -34,7 +34,7 @@ from qgis.gui import (
     QgsMapLayerComboBox,
     QgsProjectionSelectionWidget,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QObject
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -151,6 +151,35 @@ _LAYER_PARAMETERS = (
 )
 
 
+class _EmptyWhenRemoved(QObject):
+    """Sets its layer box to no layer when the layer picked in it leaves the project."""
+
+    def __init__(self, combo: QgsMapLayerComboBox):
+        super().__init__(combo)
+        self.combo = combo
+        self.lost = False
+        combo.model().rowsAboutToBeRemoved.connect(self._about_to_remove)
+        combo.model().rowsRemoved.connect(self._removed)
+
+    def _about_to_remove(self, _parent, first: int, last: int) -> None:
+        self.lost = self.combo.currentLayer() is not None and first <= self.combo.currentIndex() <= last
+
+    def _removed(self, *_args) -> None:
+        if self.lost:  # the box has just picked a neighbour of the removed layer: undo that
+            self.lost = False
+            self.combo.setLayer(None)
+
+
+def empty_when_removed(combo: QgsMapLayerComboBox) -> QgsMapLayerComboBox:
+    """Make a layer box that allows no layer show none when its layer is removed from the project.
+
+    Qt's combo box picks the removed row's neighbour instead: a search then ran on another AOI layer,
+    polygon statistics measured another raster as LandTrendr's fit, without a word.
+    """
+    _EmptyWhenRemoved(combo)
+    return combo
+
+
 def _layer_widget(definition: QgsProcessingParameterDefinition, parent: QWidget) -> QgsMapLayerComboBox:
     widget = QgsMapLayerComboBox(parent)
     raster = isinstance(definition, QgsProcessingParameterRasterLayer)
@@ -159,6 +188,7 @@ def _layer_widget(definition: QgsProcessingParameterDefinition, parent: QWidget)
     widget.setAllowEmptyLayer(optional)
     if optional:
         widget.setLayer(None)
+        empty_when_removed(widget)
     return widget
 
 

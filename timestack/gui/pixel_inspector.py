@@ -17,10 +17,12 @@ from typing import Optional
 import numpy as np
 from qgis.core import QgsApplication, QgsCoordinateTransform, QgsProject, QgsTask
 from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core.io.grid import physical_values
+from ..core.io.stack import SCALE_INT16
 from ..core.landtrendr.fit import (
     DEFAULT_FLAVOR,
     STATUS_NO_DATA,
@@ -47,6 +49,13 @@ class PixelSeries:
     y: float
     years: tuple
     values: np.ndarray
+    #: What the stored values are multiplied by: 10000 on an int16 composite (indices x 10000), else 1.
+    scale: float = 1.0
+
+    @property
+    def axis_label(self) -> str:
+        """The index and, on a scaled stack, its factor: the plot's values are the stored ones."""
+        return self.index if self.scale == 1 else f"{self.index} × {self.scale:g}"
 
 
 def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[PixelSeries]:
@@ -64,8 +73,12 @@ def read_pixel_series(path: str, index: str, x: float, y: float) -> Optional[Pix
         if src.nodata is not None and not np.isnan(src.nodata):
             values[values == src.nodata] = np.nan
         bands = [band - 1 for band in layout.index_bands]  # physical values, as the raster run fits
-        physical_values(values[:, None], [src.scales[b] for b in bands], [src.offsets[b] for b in bands])
-    return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values)
+        scales, offsets = [src.scales[b] for b in bands], [src.offsets[b] for b in bands]
+        physical_values(values[:, None], scales, offsets)
+        tagged = any(s != 1.0 for s in scales) or any(o != 0.0 for o in offsets)
+        # untagged int16: a composite's indices stored x 10000, plotted as stored
+        scale = SCALE_INT16 if src.dtypes[bands[0]] == "int16" and not tagged else 1.0
+    return PixelSeries(path, index.lower(), int(row), int(col), x, y, layout.years, values, float(scale))
 
 
 class PixelInspector(QObject):
@@ -75,6 +88,8 @@ class PixelInspector(QObject):
     """
 
     fitted = pyqtSignal(object)
+    #: The map tool was switched off (another tool picked, or :meth:`deactivate`).
+    tool_off = pyqtSignal()
 
     def __init__(self, canvas, plot, parent=None):
         super().__init__(parent)
@@ -91,9 +106,12 @@ class PixelInspector(QObject):
         self.reading: Optional[QgsTask] = None
         self._request = 0
         self.marker: Optional[QgsVertexMarker] = None
-        self.tool = QgsMapToolEmitPoint(canvas)
+        self.tool = QgsMapToolEmitPoint(canvas)  # the canvas's: it may outlive the dock
         self.tool.canvasClicked.connect(self.inspect_map_point)
         self.tool.deactivated.connect(self._remove_marker)
+        # relayed, so the relay is cut when the inspector goes (the plugin unloaded) and switching
+        # tools afterwards reaches no deleted widget of the tab (a Python error)
+        self.tool.deactivated.connect(self.tool_off)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("PixelInspector", text)
@@ -102,7 +120,7 @@ class PixelInspector(QObject):
         self.canvas.setMapTool(self.tool)
 
     def deactivate(self) -> None:
-        if self.canvas.mapTool() is self.tool:
+        if not sip.isdeleted(self.canvas) and self.canvas.mapTool() is self.tool:
             self.canvas.unsetMapTool(self.tool)
 
     def set_layer(self, layer, index: str) -> None:
@@ -175,10 +193,10 @@ class PixelInspector(QObject):
             self.fit = fit_pixel(series.values, series.years, self.params, self.direction, self.flavor)
         except TimestackError as exc:
             self.fit = None
-            self.plot.show_fit(series.years, series.values, None, series.index, where, user_message(exc))
+            self.plot.show_fit(series.years, series.values, None, series.axis_label, where, user_message(exc))
             return None
         self.plot.show_fit(
-            series.years, series.values, self.fit, series.index, where, self._note(self.fit.status)
+            series.years, series.values, self.fit, series.axis_label, where, self._note(self.fit.status)
         )
         self.fitted.emit(self.fit)
         return self.fit
@@ -201,6 +219,7 @@ class PixelInspector(QObject):
         self.marker.setCenter(point)
 
     def _remove_marker(self) -> None:
-        if self.marker is not None:
+        # the tool is also switched off by the canvas going (QGIS quitting), which takes the marker along
+        if self.marker is not None and not sip.isdeleted(self.canvas):
             self.canvas.scene().removeItem(self.marker)
-            self.marker = None
+        self.marker = None

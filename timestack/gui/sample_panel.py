@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, run_controls_layout
 from .remembered import remember
 
 
@@ -74,10 +74,9 @@ class SamplePanel(RunsOneAlgorithm, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.run_button)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        footer = run_controls_layout(self)  # Run and Cancel side by side, as in every other tab
+        footer.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(footer)
         layout.addStretch(1)
         remember(self, {"folder": self.folder})
 

@@ -45,9 +45,9 @@ from ..core.search import PRESETS, catalog_collections
 from ..dependencies import OPTIONAL, missing_backends
 from ..processing.algorithm import user_message
 from ..processing.search_scenes import SearchScenesAlgorithm
-from .algorithm_task import RunsOneAlgorithm
+from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .catalog_connections import CatalogConnection, CatalogConnections
-from .parameter_widgets import AlgorithmParameters
+from .parameter_widgets import AlgorithmParameters, empty_when_removed
 from .remembered import remember
 from .sample_panel import default_sample_folder
 
@@ -144,13 +144,16 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         if canvas is not None:
             self.extent.setMapCanvas(canvas)
             if not canvas.extent().isEmpty():
-                self.extent.setOriginalExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+                # the map's extent, as "Map Canvas Extent" sets it; an "original" extent (the same one)
+                # added a fourth button, "Current Layer Extent", that made the dock 740 px wide at least
                 self.extent.setOutputCrs(canvas.mapSettings().destinationCrs())
                 self.extent.setCurrentExtent(canvas.extent(), canvas.mapSettings().destinationCrs())
+                self.extent.setOutputExtentFromCurrent()
         self.aoi = QgsMapLayerComboBox(self)
         self.aoi.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.aoi.setAllowEmptyLayer(True)
         self.aoi.setLayer(None)
+        empty_when_removed(self.aoi)
         self.aoi.setToolTip(self.tr("Optional: search the polygons of this layer instead of the extent"))
 
         self.definitions = AlgorithmParameters(SearchScenesAlgorithm)
@@ -188,6 +191,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(130)  # a few scenes in view when the inputs above have to scroll
         self.add_button = QPushButton(self.tr("Add selected scene to map (natural colour)"), self)
         self.add_button.setObjectName("addSceneButton")
         self.add_button.clicked.connect(self.add_selected_scene)
@@ -223,9 +227,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.radar)
-        layout.addWidget(self.extent)
+        # the inputs scroll in a short dock (on a laptop screen the tab was taller than the screen);
+        # Search, the status and the table stay in view below them
+        layout.addWidget(scrolled_inputs(self, (form, self.radar, self.extent), whole_height=True))
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -428,13 +432,15 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.show_items(self.items)
         if self.items:
             self.status.setText(self.tr("{0} scenes; footprints added to the map.").format(len(self.items)))
-            area = {key: self.run.parameters[key] for key in ("EXTENT", "AOI") if key in self.run.parameters}
+            # the years, season and area searched, not what the form shows now (edited during the run)
+            searched = self.run.parameters
+            area = {key: searched[key] for key in ("EXTENT", "AOI") if key in searched}
             self.scenes_found.emit(
                 results["OUTPUT_ITEMS"],
-                self.start.date().year(),
-                self.end.date().year(),
-                self.doy_start.value(),
-                self.doy_end.value(),
+                int(searched["START_DATE"][:4]),
+                int(searched["END_DATE"][:4]),
+                searched["DOY_START"],
+                searched["DOY_END"],
                 area,
             )
         else:

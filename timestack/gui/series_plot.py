@@ -22,9 +22,15 @@ def is_fitted(variable: str) -> bool:
 
 
 def draw_series(
-    figure: Figure, table: pd.DataFrame, polygon_id, statistic: str = "mean", title: str = ""
+    figure: Figure,
+    table: pd.DataFrame,
+    polygon_id,
+    statistic: str = "mean",
+    title: str = "",
+    ylabel: str = "",
 ) -> int:
-    """Draw every variable of ``polygon_id`` from a long table on ``figure``; return the number of lines."""
+    """Draw every variable of ``polygon_id`` from a long table on ``figure``; return the number of lines.
+    The y axis is labelled ``ylabel`` (the statistic's column name when empty)."""
     figure.clear()
     axes = figure.add_subplot(111)
     rows = table[table["id"].astype(str) == str(polygon_id)]
@@ -48,7 +54,7 @@ def draw_series(
                 )
         lines += 1
     axes.set_title(title)
-    axes.set_ylabel(statistic)
+    axes.set_ylabel(ylabel or statistic)
     axes.grid(True, alpha=0.3)
     if lines:
         axes.legend(loc="best", fontsize="small")
@@ -88,9 +94,25 @@ class SeriesPlot(QWidget):
     def show_series(self, table: pd.DataFrame, polygon_id, statistic: str = "mean") -> int:
         """Plot ``polygon_id``; returns how many variables were drawn (0: the id is not in the table)."""
         title = self.tr("Polygon {0}").format(polygon_id)
-        lines = draw_series(self.figure, table, polygon_id, statistic, title)
+        lines = draw_series(self.figure, table, polygon_id, statistic, title, self.statistic_label(statistic))
         self.canvas.draw()
         return lines
+
+    def statistic_label(self, statistic: str) -> str:
+        """The statistic's name in the user's language for the y axis (the table's columns are ids:
+        ``mean``, ``p90``, which a French plot showed in English)."""
+        names = {
+            "mean": self.tr("mean"),
+            "median": self.tr("median"),
+            "std": self.tr("standard deviation"),
+            "min": self.tr("minimum"),
+            "max": self.tr("maximum"),
+            "count": self.tr("pixel count"),
+            "valid_fraction": self.tr("valid fraction"),
+        }
+        if statistic[:1] == "p" and statistic[1:].isdigit():
+            return self.tr("percentile {0}").format(statistic[1:])
+        return names.get(statistic, statistic)
 
     def export_png(self, path: str, dpi: int = 150) -> None:
         """Save the current plot as a PNG image."""

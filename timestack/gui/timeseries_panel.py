@@ -24,7 +24,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from ..processing.resample import ResampleAlgorithm
 from ..processing.timescan import TimescanAlgorithm
 from .algorithm_task import RunsOneAlgorithm, run_controls_layout, scrolled_inputs
 from .hyp3_box import Hyp3Box
-from .parameter_widgets import AlgorithmParameters, link_field_widgets, widget_value
+from .parameter_widgets import AlgorithmParameters, empty_when_removed, link_field_widgets, widget_value
 
 #: The algorithms of the tab, in the order a user meets them; each takes the stack as INPUT.
 OPERATIONS = (TimescanAlgorithm, ResampleAlgorithm, ExportCubeAlgorithm, AnimationAlgorithm)
@@ -95,6 +94,43 @@ class OperationPage(QWidget):
         return {name: value for name, value in values.items() if value is not None}
 
 
+class OperationPages(QWidget):
+    """The operations' pages in one place, only the current one shown, and as tall as it alone: a
+    QStackedWidget takes its tallest page's height (the animation's), which left blank rows above the
+    HyP3 box under every shorter page. Offers the QStackedWidget calls the tab makes."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pages: list = []
+        self._current = -1
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        self._pages.append(page)
+        self.layout().addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        page.setVisible(len(self._pages) - 1 == self._current)
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentIndex(self) -> int:  # noqa: N802 - QStackedWidget's name
+        return self._current
+
+    def currentWidget(self) -> QWidget:  # noqa: N802 - QStackedWidget's name
+        return self._pages[self._current] if self._current >= 0 else None
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - QStackedWidget's name
+        self._current = index
+        for row, page in enumerate(self._pages):
+            page.setVisible(row == index)
+
+
 class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
     """Pick a stack and an operation, set its parameters, run; the outputs are loaded and styled."""
 
@@ -105,6 +141,7 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         self.stack.setObjectName("timeSeriesStack")
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.stack.setAllowEmptyLayer(True)
+        empty_when_removed(self.stack)
         self.stack.setToolTip(
             self.tr(
                 "A stack whose band descriptions carry dates (YYYY_name, YYYY-MM-DD_name): composites, "
@@ -118,7 +155,7 @@ class TimeSeriesPanel(RunsOneAlgorithm, QWidget):
         self.operation = QComboBox(self)
         self.operation.setObjectName("timeSeriesOperation")
         self.operation.setToolTip(self.tr("What to make of the stack"))
-        self.pages = QStackedWidget(self)
+        self.pages = OperationPages(self)
         for algorithm_class in OPERATIONS:
             page = OperationPage(algorithm_class, self.pages)
             self.pages.addWidget(page)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from qgis.core import QgsMapLayerProxyModel
+from qgis.core import QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
     QgsCheckableComboBox,
     QgsCollapsibleGroupBox,
@@ -19,6 +19,7 @@ from qgis.gui import (
     QgsMapLayerComboBox,
     QgsMapToolIdentifyFeature,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
@@ -39,7 +40,7 @@ from ..processing.algorithm import user_message
 from ..processing.zonal_stats import ZonalStatsAlgorithm
 from .algorithm_task import RunsOneAlgorithm, scrolled_inputs
 from .dependency_installer import plugin_packages_folder
-from .parameter_widgets import AlgorithmParameters
+from .parameter_widgets import AlgorithmParameters, empty_when_removed
 from .remembered import remember
 from .series_plot import SeriesPlot
 
@@ -51,7 +52,11 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         super().__init__(parent)
         self.iface = iface
         self.table: pd.DataFrame | None = None
+        #: The POLYGONS the table was computed for (None: a table loaded otherwise).
+        self.table_polygons: str | None = None
         self.pick_tool = None
+        #: The id of the layer the pick tool picks from.
+        self._picked_layer = ""
 
         self.definitions = AlgorithmParameters(ZonalStatsAlgorithm)
         alg = ZonalStatsAlgorithm
@@ -75,6 +80,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.fitted.setFilters(QgsMapLayerProxyModel.RasterLayer)
         self.fitted.setAllowEmptyLayer(True)
         self.fitted.setLayer(None)
+        empty_when_removed(self.fitted)
         self.fitted.setToolTip(self.tr("Optional: LandTrendr's fitted values, measured beside the stack"))
         self.items = QgsFileWidget(self)
         self.items.setFilter(self.tr("STAC items (*.json *.parquet)"))
@@ -108,6 +114,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.pick_button = QPushButton(self.tr("Pick polygon on map"), self)
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self.toggle_pick)
+        QgsProject.instance().layerWillBeRemoved[str].connect(self._layer_removed)
         self.export_button = QPushButton(self.tr("Export plot as PNG…"), self)
         self.export_button.clicked.connect(self.export_dialog)
         self.plot = SeriesPlot(self)
@@ -212,6 +219,7 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
             self.status.setText(self.run.failure(self.tr("Polygon statistics")))
             return
         self.load_table(results["OUTPUT"])
+        self.table_polygons = self.run.parameters.get("POLYGONS")
         self.status.setText(
             self.tr("{0} rows in {1}. Pick a polygon to see its series.").format(
                 len(self.table), results["OUTPUT"]
@@ -226,19 +234,42 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         canvas = self.iface.mapCanvas()
         layer = self.polygons.currentLayer()
         if not active or layer is None:
-            if self.pick_tool is not None:
+            if self.pick_tool is not None and not sip.isdeleted(canvas):  # deleted: QGIS is quitting
                 canvas.unsetMapTool(self.pick_tool)
+            if active:  # nothing to pick from: say so, and the button does not stay pressed
+                self.status.setText(self.tr("Choose the polygons first, then pick one on the map."))
+                self.pick_button.setChecked(False)
             return
         self.pick_tool = QgsMapToolIdentifyFeature(canvas, layer)
+        self._picked_layer = layer.id()
         self.pick_tool.featureIdentified.connect(self.feature_picked)
         canvas.setMapTool(self.pick_tool)
 
+    def _layer_removed(self, layer_id: str) -> None:
+        """The polygons the pick tool picks from are removed from the project: the tool ends and the
+        button is released (it stayed pressed over a tool whose clicks picked nothing)."""
+        if self.pick_button.isChecked() and layer_id == self._picked_layer:
+            self.pick_button.setChecked(False)
+
     def feature_picked(self, feature) -> None:
         """Plot the picked polygon's series (its id read from the chosen id field)."""
-        polygon_id = feature[self.id_field.currentField()]
         if self.table is None:
             self.status.setText(self.tr("Compute statistics first, then pick a polygon."))
             return
+        picked = QgsProject.instance().mapLayer(self._picked_layer)
+        if self.table_polygons is not None and picked is not None and picked.source() != self.table_polygons:
+            # the ids of other polygons would plot the series of whichever polygon shares them
+            self.status.setText(
+                self.tr("The statistics are of other polygons: compute them for {0} first.").format(
+                    picked.name()
+                )
+            )
+            return
+        field = self.id_field.currentField()
+        if feature.fieldNameIndex(field) < 0:
+            self.status.setText(self.tr("Choose the Id field naming the polygons, then pick one again."))
+            return
+        polygon_id = feature[field]
         statistics = [name for name in self.table.columns if name in DEFAULT_STATISTICS or name[1:].isdigit()]
         statistic = "mean" if "mean" in statistics else statistics[0]  # the first one computed otherwise
         if not self.plot.show_series(self.table, polygon_id, statistic):
@@ -289,8 +320,17 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         if not self.items.filePath() or not self.output.filePath():
             self.status.setText(self.tr("A recurring job needs a search result (catalog) and an output CSV."))
             return
+        job = self.job()
+        if not Path(job.polygons).is_file():  # a scratch layer lives in this QGIS session only
+            self.status.setText(
+                self.tr(
+                    "A recurring job runs without QGIS: save the polygons to a file (Export ▸ Save "
+                    "Features As…) and pick that layer."
+                )
+            )
+            return
         try:
-            saved = save_job(self.job(), path)
+            saved = save_job(job, path)
         except ZonalInputError as exc:
             self.status.setText(user_message(exc))
             return
