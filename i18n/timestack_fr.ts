@@ -6793,11 +6793,6 @@ sa série temporelle s'affiche ici.</translation>
 <context>
     <name>TrajectoryPlot</name>
     <message>
-        <location filename="../timestack/gui/trajectory_plot.py" line="73"/>
-        <source>{0} segments, RMSE {1:.4g}, p = {2:.3g}</source>
-        <translation>{0} segments, RMSE {1:.4g}, p = {2:.3g}</translation>
-    </message>
-    <message>
         <location filename="../timestack/gui/trajectory_plot.py" line="82"/>
         <source>source</source>
         <translation>source</translation>
@@ -6823,6 +6818,11 @@ sa série temporelle s'affiche ici.</translation>
 its series and fit show here.</source>
         <translation>Appuyez sur Inspecter les pixels, puis cliquez sur un pixel de la pile :
 sa série et son ajustement s'affichent ici.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/trajectory_plot.py" line="73"/>
+        <source>segments: {0}, RMSE {1:.4g}, p = {2:.3g}</source>
+        <translation>segments : {0}, RMSE {1:.4g}, p = {2:.3g}</translation>
     </message>
 </context>
 <context>

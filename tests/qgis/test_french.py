@@ -73,7 +73,6 @@ SAME_IN_FRENCH = {
     "{0} granules",
     "{0} {1:.2f} (fitted, {2})",
     "RMSE {0:.2f} {1}",
-    "{0} segments, RMSE {1:.4g}, p = {2:.3g}",
     "ITEMS: {0}",
     "ENGINE earthengine: {0}",
     "Composite {0}–{1}",

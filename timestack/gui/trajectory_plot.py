@@ -71,7 +71,7 @@ class TrajectoryPlot(QWidget):
         parts = [where] if where else []
         if fit is not None:
             parts.append(
-                self.tr("{0} segments, RMSE {1:.4g}, p = {2:.3g}").format(
+                self.tr("segments: {0}, RMSE {1:.4g}, p = {2:.3g}").format(
                     fit.n_segments, fit.rmse, fit.p_value
                 )
             )
