@@ -2534,7 +2534,7 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Lancer LandTrendr</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="338"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="341"/>
         <source>LandTrendr</source>
         <translation>LandTrendr</translation>
     </message>
@@ -2569,27 +2569,27 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Magnitude minimale de perte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="245"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="248"/>
         <source>This layer has no YYYY_name band descriptions; pick a composite stack.</source>
         <translation>Cette couche n'a pas de descriptions de bandes YYYY_nom ; choisissez une pile de composites.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="323"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="326"/>
         <source>Fitting LandTrendr…</source>
         <translation>Ajustement de LandTrendr…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="342"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="345"/>
         <source>LandTrendr done.</source>
         <translation>LandTrendr terminé.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="344"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="347"/>
         <source>Mapping change…</source>
         <translation>Cartographie des changements…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="356"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="359"/>
         <source>LandTrendr and change map done.</source>
         <translation>LandTrendr et carte des changements terminés.</translation>
     </message>
@@ -2619,9 +2619,14 @@ TILE_SIZE (des carrés de ce nombre de pixels) ou TILES (une couche de grille, c
         <translation>Paramètres LandTrendr (valeurs par défaut d'Earth Engine)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/landtrendr_panel.py" line="358"/>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="361"/>
         <source>The change map</source>
         <translation>La carte des changements</translation>
+    </message>
+    <message>
+        <location filename="../timestack/gui/landtrendr_panel.py" line="246"/>
+        <source>Pick a stack whose bands are named YYYY_index (a composite) to run LandTrendr.</source>
+        <translation>Choisissez une pile dont les bandes sont nommées AAAA_indice (un composite) pour lancer LandTrendr.</translation>
     </message>
 </context>
 <context>

@@ -304,3 +304,16 @@ def test_warm_up_task_compiles_the_kernels_in_the_background(qgis_app):
     from timestack.core.timescan.kernels import timescan_kernel
 
     assert kernels.fit_many.signatures and timescan_kernel.signatures  # both engines ready
+
+
+def test_run_says_why_it_is_disabled_until_a_stack_is_picked(panel, stack_layer):
+    """No stack (none in the project, or it was removed): Run is off and its tooltip says what to pick."""
+    source = stack_layer[0].source()
+    QgsProject.instance().removeMapLayer(stack_layer[0].id())
+    QCoreApplication.processEvents()
+    assert not panel.run_button.isEnabled()
+    assert "YYYY_index" in panel.run_button.toolTip()
+    layer = QgsRasterLayer(source, "stack again")
+    QgsProject.instance().addMapLayer(layer)
+    panel.stack.setLayer(layer)
+    assert panel.run_button.isEnabled() and panel.run_button.toolTip() == ""

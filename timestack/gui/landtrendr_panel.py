@@ -242,6 +242,9 @@ class LandTrendrPanel(RunsOneAlgorithm, QWidget):
         self.fit_bands.setPlaceholderText(", ".join(others[:4]))
         running = self.cancel_button.isEnabled()  # a run under way keeps Run disabled until it ends
         self.run_button.setEnabled(bool(names) and not running)
+        # a disabled button says why (before any stack is picked, the status line is still empty)
+        hint = self.tr("Pick a stack whose bands are named YYYY_index (a composite) to run LandTrendr.")
+        self.run_button.setToolTip("" if names else hint)
         refusal = self.tr("This layer has no YYYY_name band descriptions; pick a composite stack.")
         if layer is not None and not names:
             self.status.setText(refusal)
