@@ -246,15 +246,48 @@ def _angle_score(vx, vy, k, y_range, x_range):
 
 
 @njit(cache=True)
-def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
+def _angle_score_single(vx, vy, k, x_range):
+    """:func:`_angle_score` as IDL computes it on FLOAT data, every operation rounded to single
+    precision; ``vy`` are already rescaled to the year range (:func:`scale_to_years`).
+
+    With integer-valued data two vertices often score the same in exact arithmetic (the steepest
+    adjoining slopes have the same rise and run); which of them goes is then decided by the
+    rounding of the rescaled values, so the IDL flavour has to round where IDL does.
+    """
+    rise = _f32(vy[k + 1] - vy[k])
+    left = _f32(_f32(vy[k] - vy[k - 1]) / (vx[k] - vx[k - 1]))
+    right = _f32(rise / (vx[k + 1] - vx[k]))
+    angle = _f32(math.atan(max(abs(left), abs(right))))
+    boost = _f32(max(0.0, _f32(_f32(DISTURBANCE_WEIGHT * rise) / x_range)) + 1.0)
+    return _f32(angle * boost)
+
+
+@njit(cache=True)
+def scale_to_years(value, lo, y_range, x_range):
+    """A value rescaled, in single precision, so that the values' range spans the year range (IDL's
+    step-4 rescaling, the input of :func:`_angle_score_single`)."""
+    return _f32(_f32(_f32(value - lo) / y_range) * x_range)
+
+
+@njit(cache=True)
+def _score(vx, vy, k, y_range, x_range, single):
+    if single:
+        return _angle_score_single(vx, vy, k, x_range)
+    return _angle_score(vx, vy, k, y_range, x_range)
+
+
+@njit(cache=True)
+def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores, single=False):
     """Step 4: drop the lowest-scoring interior vertex until ``target`` remain.
 
     ``vx``/``vy`` are the vertices' positions and values and are compacted in place together with
     ``keep`` (any per-vertex payload, e.g. observation indices). A removal changes only its two
     neighbours' scores, so only they are rescored (``scores`` is scratch). Returns the new count.
+    With ``single`` the values are already rescaled by :func:`scale_to_years` and the scores are
+    computed in single precision (:func:`_angle_score_single`); ties go to the earliest vertex.
     """
     for k in range(1, nv - 1):
-        scores[k] = _angle_score(vx, vy, k, y_range, x_range)
+        scores[k] = _score(vx, vy, k, y_range, x_range, single)
     while nv > target and nv > 2:
         worst = 1
         for k in range(2, nv - 1):
@@ -268,7 +301,7 @@ def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
         nv -= 1
         for k in (worst - 1, worst):
             if 0 < k < nv - 1:
-                scores[k] = _angle_score(vx, vy, k, y_range, x_range)
+                scores[k] = _score(vx, vy, k, y_range, x_range, single)
     return nv
 
 
@@ -742,6 +775,10 @@ def fit_observations(x, y, n, params, flavor, w):
     ones).
     """
     idl = flavor == FLAVOR_IDL
+    if idl:
+        # The raw observations, for the line of a series IDL finds nothing to split in.
+        for i in range(n):
+            w.y2[i] = y[i]
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
@@ -749,21 +786,27 @@ def fit_observations(x, y, n, params, flavor, w):
     if nv == 2:
         # Nothing to split: the data are one straight line (a constant included). IDL answers with
         # an all-zero model here (LANDTRENDR.md); both flavours return the data's own line instead,
-        # one segment over the whole series, with p = 1 when there is no variance to explain.
-        sse = fit_segments(x, y, w.cand, 2, w.out_fv)
+        # one segment over the whole series, with p = 1 when there is no variance to explain. IDL
+        # also gets here when despiking flattened the series or too few observations leave room
+        # for a split; its flavour then returns the least-squares line of the raw observations,
+        # not of the despiked ones.
+        line = w.y2 if idl else y
+        sse = fit_segments(x, line, w.cand, 2, w.out_fv)
         w.out_verts[0] = 0
         w.out_verts[1] = n - 1
-        sst = total_sum_of_squares(y, n)
+        sst = total_sum_of_squares(line, n)
         return 2, (1.0 if sst <= 0.0 else p_of_f(sst, sse, n, 1, idl)), _STATUS_LINE
     lo = y[0]
     hi = y[0]
     for i in range(1, n):
         lo = min(lo, y[i])
         hi = max(hi, y[i])
+    x_range = x[n - 1] - x[0]
+    y_range = _f32(hi - lo) if idl else hi - lo
     for k in range(nv):
         w.vx[k] = x[w.cand[k]]
-        w.vy[k] = y[w.cand[k]]
-    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand, w.scores)
+        w.vy[k] = scale_to_years(y[w.cand[k]], lo, y_range, x_range) if idl else y[w.cand[k]]
+    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, y_range, x_range, w.cand, w.scores, idl)
     for i in range(n):
         w.y2[i] = y[i]
     pval = params[P_PVAL]
