@@ -184,13 +184,70 @@ def _split_point(x, y, n, a, b):
 
 
 @njit(cache=True)
-def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
+def _split_point_single(x, y, n, a, b):
+    """:func:`_split_point` as IDL computes it on FLOAT data: the least-squares line from
+    single-precision running sums about the means, residuals and their mean square rounded to
+    single precision.
+
+    On a straight line with fractional values or gaps these residuals are rounding noise rather
+    than zero, and IDL splits at the largest of them; only a segment whose values are all equal
+    has no error to split.
+    """
+    if b - a < 2:
+        return 0.0, -1
+    m = b - a + 1
+    sx = 0.0
+    sy = 0.0
+    lo = y[a]
+    hi = y[a]
+    for i in range(a, b + 1):
+        sx = _f32(sx + x[i])
+        sy = _f32(sy + y[i])
+        lo = min(lo, y[i])
+        hi = max(hi, y[i])
+    mx = _f32(sx / m)
+    my = _f32(sy / m)
+    sxy = 0.0
+    sxx = 0.0
+    for i in range(a, b + 1):
+        dx = _f32(x[i] - mx)
+        sxy = _f32(sxy + _f32(dx * _f32(y[i] - my)))
+        sxx = _f32(sxx + _f32(dx * dx))
+    slope = _f32(sxy / sxx)
+    level = _f32(my - _f32(slope * mx))
+    sse = 0.0
+    largest = 0.0
+    point = -1
+    for i in range(a, b + 1):
+        r = _f32(_f32(level + _f32(slope * x[i])) - y[i])
+        sse = _f32(sse + _f32(r * r))
+        if i == a or i == b or (i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]):
+            continue
+        if abs(r) > largest:
+            largest = abs(r)
+            point = i
+    if m <= 2 or hi <= lo:
+        sse = 0.0
+    return _f32(sse / m), point
+
+
+@njit(cache=True)
+def _split(x, y, n, a, b, single):
+    if single:
+        return _split_point_single(x, y, n, a, b)
+    return _split_point(x, y, n, a, b)
+
+
+@njit(cache=True)
+def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point, single=False):
     """Step 3: split the worst-fitting segment at its largest residual until enough vertices.
 
     The segment with the largest mean squared error about its own least-squares line gets a new
     vertex at its :func:`_split_point`. Only the two halves of a split segment are re-examined
     (``seg_mse``/``seg_point`` are scratch of the vertices' size). At most ``n - 2`` vertices are
     sought and at most ``_MAX_SPLITS`` splits made, as in the original. Returns the vertex count.
+    With ``single`` the segments are scored by :func:`_split_point_single` and any error above zero
+    is worth a split, as in IDL.
     """
     max_vertices = min(max_vertices, n - 2, _MAX_SPLITS + 2)
     verts[0] = 0
@@ -202,8 +259,8 @@ def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
         lo = min(lo, y[i])
         hi = max(hi, y[i])
     # A segment fitting to within rounding error is not split: a linear series stays one segment.
-    negligible = (1e-6 * (hi - lo)) ** 2
-    seg_mse[0], seg_point[0] = _split_point(x, y, n, 0, n - 1)
+    negligible = 0.0 if single else (1e-6 * (hi - lo)) ** 2
+    seg_mse[0], seg_point[0] = _split(x, y, n, 0, n - 1, single)
     while nv < max_vertices:
         best = -1
         best_mse = negligible
@@ -221,8 +278,8 @@ def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
             seg_point[k] = seg_point[k - 1]
         verts[best + 1] = point
         nv += 1
-        seg_mse[best], seg_point[best] = _split_point(x, y, n, verts[best], point)
-        seg_mse[best + 1], seg_point[best + 1] = _split_point(x, y, n, point, verts[best + 2])
+        seg_mse[best], seg_point[best] = _split(x, y, n, verts[best], point, single)
+        seg_mse[best + 1], seg_point[best + 1] = _split(x, y, n, point, verts[best + 2], single)
     return nv
 
 
@@ -516,13 +573,20 @@ def _recovery_rate(x, verts, fv, s, fit_range, params, per_observation):
     A recovery is a decrease after the flip. Infinite when there is no fitted range, and with
     preventOneYearRecovery (GEE) when it lasts a single year, so that the rule always rejects it.
     """
-    slope = _slope(x, verts, fv, s, per_observation)
+    if per_observation:
+        # IDL's joint fit holds vertex values and slopes in single precision: a recovery exactly
+        # at the threshold in exact arithmetic passes or fails by the rounding IDL does.
+        slope = _f32(_f32(_f32(fv[s + 1]) - _f32(fv[s])) / (verts[s + 1] - verts[s]))
+    else:
+        slope = _slope(x, verts, fv, s, per_observation)
     if not slope < 0.0:
         return 0.0
     if fit_range <= 0.0:
         return np.inf
     if params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0 and x[verts[s + 1]] - x[verts[s]] <= 1.0:
         return np.inf
+    if per_observation:
+        return _f32(-slope / fit_range)
     return -slope / fit_range
 
 
@@ -782,7 +846,7 @@ def fit_observations(x, y, n, params, flavor, w):
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
-    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
+    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep, idl)
     if nv == 2:
         # Nothing to split: the data are one straight line (a constant included). IDL answers with
         # an all-zero model here (LANDTRENDR.md); both flavours return the data's own line instead,
