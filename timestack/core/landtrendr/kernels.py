@@ -508,8 +508,8 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
     """Step 7: p-value of the F-test of a model with ``n_segments`` against the mean.
 
     Each segment counts as two predictors (df1); df2 = n - predictors - 1 and p = 1 when
-    df2 <= 0. With ``single_precision`` the cumulative probability is rounded to float32 before
-    p = 1 - cdf, reproducing IDL, where every strong model ties at p = 0.
+    df2 <= 0. With ``single_precision`` the survival function and the cumulative probability are
+    rounded to float32 before p = 1 - cdf, reproducing IDL, where every strong model ties at p = 0.
     """
     predictors = 2 * n_segments
     df1 = predictors
@@ -523,7 +523,9 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
         return 1.0
     survival = f_survival(f, df1, df2)
     if single_precision:
-        cdf = np.float32(1.0 - survival)
+        # IDL: the incomplete beta function's value in a FLOAT, the cumulative probability as 1
+        # minus that, and p as 1 minus the cumulative probability, each rounded to single precision.
+        cdf = np.float32(np.float32(1.0) - np.float32(survival))
         return float(np.float32(np.float32(1.0) - cdf))
     return survival
 
@@ -541,6 +543,14 @@ def f_statistic(sst, sse, n, n_segments):
 
 
 @njit(cache=True)
+def _trunc_single(value):
+    """``value`` as IDL stores a FLOAT in an INT field: toward zero, from its single-precision
+    rounding. A fitted value that double precision leaves a hair below an integer (-335.99999999999994
+    where IDL's float holds -336) is thus not truncated to the next integer."""
+    return float(math.trunc(np.float32(value)))
+
+
+@njit(cache=True)
 def _fit_range(fv, nv, truncate):
     """Range of a rung's fitted values, the denominator of the recovery rule.
 
@@ -550,7 +560,7 @@ def _fit_range(fv, nv, truncate):
     lo = np.inf
     hi = -np.inf
     for k in range(nv):
-        v = math.trunc(fv[k]) if truncate else fv[k]
+        v = _trunc_single(fv[k]) if truncate else fv[k]
         lo = min(lo, v)
         hi = max(hi, v)
     return hi - lo
@@ -974,13 +984,13 @@ def _absolute_vertices(years, nv, idl, max_segments, w):
     m = 0
     if w.obs[0] > 0:
         w.vyear[0] = years[0]
-        w.vfit[0] = math.trunc(w.out_fv[0]) if idl else w.out_fv[0]
+        w.vfit[0] = _trunc_single(w.out_fv[0]) if idl else w.out_fv[0]
         w.vkeep[0] = -1
         m = 1
     for k in range(nv):
         t = w.obs[w.out_verts[k]]
         w.vyear[m] = years[t]
-        w.vfit[m] = math.trunc(w.out_fv[k]) if idl else w.out_fv[k]
+        w.vfit[m] = _trunc_single(w.out_fv[k]) if idl else w.out_fv[k]
         w.vkeep[m] = t
         m += 1
     if idl and w.obs[0] > 0 and m - 1 > max_segments:
