@@ -15,8 +15,12 @@ stable signatures. Two flavours reproduce the two reference behaviours:
 ``FLAVOR_IDL``
     IDL-literal despike in single precision (one correction more than the threshold asks for),
     p-values rounded through single precision (strong models tie at p = 0, so the most complex one
-    wins), reported values truncated toward zero as IDL's INT fields do (and the recovery rule and
-    missing-end vertices decided on those truncated values), joint-fit slopes per observation step.
+    wins), reported values truncated toward zero from single precision as IDL's INT fields do (and
+    the recovery rule and missing-end vertices decided on those truncated values), joint-fit slopes
+    per observation step, in single precision. Where exact arithmetic ties, IDL's single-precision
+    rounding decides, so the vertex search (split points, which on a straight line with fractional
+    values or gaps are rounding noise) and the step-4 angle scores are computed as IDL computes them
+    on FLOAT data. When the search finds nothing to split, the line is that of the raw observations.
 ``FLAVOR_GEE``
     Threshold-first despike, double-precision p-values, no truncation: the only combination that
     reproduces Earth Engine's published outputs (vectors A and B of the fixtures), hence the
