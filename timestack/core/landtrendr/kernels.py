@@ -190,8 +190,8 @@ def _split_point(x, y, n, a, b):
 @njit(cache=True)
 def _split_point_single(x, y, n, a, b):
     """:func:`_split_point` as IDL computes it on FLOAT data: the least-squares line from
-    single-precision running sums about the means, residuals and their mean square rounded to
-    single precision.
+    single-precision running sums about the means, residuals and their mean square in single
+    precision (float32 arithmetic throughout, each operation rounded once as in IDL).
 
     On a straight line with fractional values or gaps these residuals are rounding noise rather
     than zero, and IDL splits at the largest of them; only a segment whose values are all equal
@@ -199,40 +199,40 @@ def _split_point_single(x, y, n, a, b):
     """
     if b - a < 2:
         return 0.0, -1
-    m = b - a + 1
-    sx = 0.0
-    sy = 0.0
+    m = np.float32(b - a + 1)
+    sx = np.float32(0.0)
+    sy = np.float32(0.0)
     lo = y[a]
     hi = y[a]
     for i in range(a, b + 1):
-        sx = _f32(sx + x[i])
-        sy = _f32(sy + y[i])
+        sx += np.float32(x[i])
+        sy += np.float32(y[i])
         lo = min(lo, y[i])
         hi = max(hi, y[i])
-    mx = _f32(sx / m)
-    my = _f32(sy / m)
-    sxy = 0.0
-    sxx = 0.0
+    mx = sx / m
+    my = sy / m
+    sxy = np.float32(0.0)
+    sxx = np.float32(0.0)
     for i in range(a, b + 1):
-        dx = _f32(x[i] - mx)
-        sxy = _f32(sxy + _f32(dx * _f32(y[i] - my)))
-        sxx = _f32(sxx + _f32(dx * dx))
-    slope = _f32(sxy / sxx)
-    level = _f32(my - _f32(slope * mx))
-    sse = 0.0
-    largest = 0.0
+        dx = np.float32(x[i]) - mx
+        sxy += dx * (np.float32(y[i]) - my)
+        sxx += dx * dx
+    slope = sxy / sxx
+    level = my - slope * mx
+    sse = np.float32(0.0)
+    largest = np.float32(0.0)
     point = -1
     for i in range(a, b + 1):
-        r = _f32(_f32(level + _f32(slope * x[i])) - y[i])
-        sse = _f32(sse + _f32(r * r))
+        r = (level + slope * np.float32(x[i])) - np.float32(y[i])
+        sse += r * r
         if i == a or i == b or (i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]):
             continue
         if abs(r) > largest:
             largest = abs(r)
             point = i
-    if m <= 2 or hi <= lo:
-        sse = 0.0
-    return _f32(sse / m), point
+    if hi <= lo:
+        return 0.0, point
+    return float(sse / m), point
 
 
 @njit(cache=True)
