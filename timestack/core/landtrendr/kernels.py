@@ -15,8 +15,12 @@ stable signatures. Two flavours reproduce the two reference behaviours:
 ``FLAVOR_IDL``
     IDL-literal despike in single precision (one correction more than the threshold asks for),
     p-values rounded through single precision (strong models tie at p = 0, so the most complex one
-    wins), reported values truncated toward zero as IDL's INT fields do (and the recovery rule and
-    missing-end vertices decided on those truncated values), joint-fit slopes per observation step.
+    wins), reported values truncated toward zero from single precision as IDL's INT fields do (and
+    the recovery rule and missing-end vertices decided on those truncated values), joint-fit slopes
+    per observation step, in single precision. Where exact arithmetic ties, IDL's single-precision
+    rounding decides, so the vertex search (split points, which on a straight line with fractional
+    values or gaps are rounding noise) and the step-4 angle scores are computed as IDL computes them
+    on FLOAT data. When the search finds nothing to split, the line is that of the raw observations.
 ``FLAVOR_GEE``
     Threshold-first despike, double-precision p-values, no truncation: the only combination that
     reproduces Earth Engine's published outputs (vectors A and B of the fixtures), hence the
@@ -184,6 +188,54 @@ def _split_point(x, y, n, a, b):
 
 
 @njit(cache=True)
+def _split_point_single(x, y, n, a, b):
+    """:func:`_split_point` as IDL computes it on FLOAT data: the least-squares line from
+    single-precision running sums about the means, residuals and their mean square in single
+    precision (float32 arithmetic throughout, each operation rounded once as in IDL).
+
+    On a straight line with fractional values or gaps these residuals are rounding noise rather
+    than zero, and IDL splits at the largest of them; only a segment whose values are all equal
+    has no error to split.
+    """
+    if b - a < 2:
+        return 0.0, -1
+    m = np.float32(b - a + 1)
+    sx = np.float32(0.0)
+    sy = np.float32(0.0)
+    lo = y[a]
+    hi = y[a]
+    for i in range(a, b + 1):
+        sx += np.float32(x[i])
+        sy += np.float32(y[i])
+        lo = min(lo, y[i])
+        hi = max(hi, y[i])
+    mx = sx / m
+    my = sy / m
+    sxy = np.float32(0.0)
+    sxx = np.float32(0.0)
+    for i in range(a, b + 1):
+        dx = np.float32(x[i]) - mx
+        sxy += dx * (np.float32(y[i]) - my)
+        sxx += dx * dx
+    slope = sxy / sxx
+    level = my - slope * mx
+    sse = np.float32(0.0)
+    largest = np.float32(0.0)
+    point = -1
+    for i in range(a, b + 1):
+        r = (level + slope * np.float32(x[i])) - np.float32(y[i])
+        sse += r * r
+        if i == a or i == b or (i == n - 2 and b == n - 1 and not y[n - 1] > y[n - 2]):
+            continue
+        if abs(r) > largest:
+            largest = abs(r)
+            point = i
+    if hi <= lo:
+        return 0.0, point
+    return float(sse / m), point
+
+
+@njit(cache=True)
 def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
     """Step 3: split the worst-fitting segment at its largest residual until enough vertices.
 
@@ -227,6 +279,38 @@ def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
 
 
 @njit(cache=True)
+def find_candidate_vertices_single(x, y, n, max_vertices, verts, seg_mse, seg_point):
+    """:func:`find_candidate_vertices` as IDL runs it: segments scored by
+    :func:`_split_point_single`, and any error above zero is worth a split (a separate loop so
+    that the GEE flavour's stays as it is)."""
+    max_vertices = min(max_vertices, n - 2, _MAX_SPLITS + 2)
+    verts[0] = 0
+    verts[1] = n - 1
+    nv = 2
+    seg_mse[0], seg_point[0] = _split_point_single(x, y, n, 0, n - 1)
+    while nv < max_vertices:
+        best = -1
+        best_mse = 0.0
+        for s in range(nv - 1):
+            if seg_point[s] >= 0 and seg_mse[s] > best_mse:
+                best_mse = seg_mse[s]
+                best = s
+        if best < 0:
+            break
+        point = seg_point[best]
+        for k in range(nv, best + 1, -1):
+            verts[k] = verts[k - 1]
+        for k in range(nv - 1, best + 1, -1):
+            seg_mse[k] = seg_mse[k - 1]
+            seg_point[k] = seg_point[k - 1]
+        verts[best + 1] = point
+        nv += 1
+        seg_mse[best], seg_point[best] = _split_point_single(x, y, n, verts[best], point)
+        seg_mse[best + 1], seg_point[best + 1] = _split_point_single(x, y, n, point, verts[best + 2])
+    return nv
+
+
+@njit(cache=True)
 def _angle_score(vx, vy, k, y_range, x_range):
     """Step-4 score of interior vertex k of the polyline (vx, vy).
 
@@ -243,6 +327,30 @@ def _angle_score(vx, vy, k, y_range, x_range):
     angle = math.atan(max(abs(left), abs(right)))
     rise = (vy[k + 1] - vy[k]) / y_range if y_range > 0.0 else 0.0
     return angle * (1.0 + max(0.0, DISTURBANCE_WEIGHT * rise))
+
+
+@njit(cache=True)
+def _angle_score_single(vx, vy, k, x_range):
+    """:func:`_angle_score` as IDL computes it on FLOAT data, every operation rounded to single
+    precision; ``vy`` are already rescaled to the year range (:func:`scale_to_years`).
+
+    With integer-valued data two vertices often score the same in exact arithmetic (the steepest
+    adjoining slopes have the same rise and run); which of them goes is then decided by the
+    rounding of the rescaled values, so the IDL flavour has to round where IDL does.
+    """
+    rise = _f32(vy[k + 1] - vy[k])
+    left = _f32(_f32(vy[k] - vy[k - 1]) / (vx[k] - vx[k - 1]))
+    right = _f32(rise / (vx[k + 1] - vx[k]))
+    angle = _f32(math.atan(max(abs(left), abs(right))))
+    boost = _f32(max(0.0, _f32(_f32(DISTURBANCE_WEIGHT * rise) / x_range)) + 1.0)
+    return _f32(angle * boost)
+
+
+@njit(cache=True)
+def scale_to_years(value, lo, y_range, x_range):
+    """A value rescaled, in single precision, so that the values' range spans the year range (IDL's
+    step-4 rescaling, the input of :func:`_angle_score_single`)."""
+    return _f32(_f32(_f32(value - lo) / y_range) * x_range)
 
 
 @njit(cache=True)
@@ -269,6 +377,30 @@ def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
         for k in (worst - 1, worst):
             if 0 < k < nv - 1:
                 scores[k] = _angle_score(vx, vy, k, y_range, x_range)
+    return nv
+
+
+@njit(cache=True)
+def cull_by_angle_single(vx, vy, nv, target, x_range, keep, scores):
+    """:func:`cull_by_angle` as IDL runs it: ``vy`` already rescaled by :func:`scale_to_years`,
+    scores by :func:`_angle_score_single`, ties to the earliest vertex (a separate loop so that
+    the GEE flavour's stays as it is)."""
+    for k in range(1, nv - 1):
+        scores[k] = _angle_score_single(vx, vy, k, x_range)
+    while nv > target and nv > 2:
+        worst = 1
+        for k in range(2, nv - 1):
+            if scores[k] < scores[worst]:
+                worst = k
+        for k in range(worst, nv - 1):
+            vx[k] = vx[k + 1]
+            vy[k] = vy[k + 1]
+            keep[k] = keep[k + 1]
+            scores[k] = scores[k + 1]
+        nv -= 1
+        for k in (worst - 1, worst):
+            if 0 < k < nv - 1:
+                scores[k] = _angle_score_single(vx, vy, k, x_range)
     return nv
 
 
@@ -418,8 +550,8 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
     """Step 7: p-value of the F-test of a model with ``n_segments`` against the mean.
 
     Each segment counts as two predictors (df1); df2 = n - predictors - 1 and p = 1 when
-    df2 <= 0. With ``single_precision`` the cumulative probability is rounded to float32 before
-    p = 1 - cdf, reproducing IDL, where every strong model ties at p = 0.
+    df2 <= 0. With ``single_precision`` the survival function and the cumulative probability are
+    rounded to float32 before p = 1 - cdf, reproducing IDL, where every strong model ties at p = 0.
     """
     predictors = 2 * n_segments
     df1 = predictors
@@ -433,7 +565,9 @@ def p_of_f(sst, sse, n, n_segments, single_precision):
         return 1.0
     survival = f_survival(f, df1, df2)
     if single_precision:
-        cdf = np.float32(1.0 - survival)
+        # IDL: the incomplete beta function's value in a FLOAT, the cumulative probability as 1
+        # minus that, and p as 1 minus the cumulative probability, each rounded to single precision.
+        cdf = np.float32(np.float32(1.0) - np.float32(survival))
         return float(np.float32(np.float32(1.0) - cdf))
     return survival
 
@@ -451,6 +585,14 @@ def f_statistic(sst, sse, n, n_segments):
 
 
 @njit(cache=True)
+def _trunc_single(value):
+    """``value`` as IDL stores a FLOAT in an INT field: toward zero, from its single-precision
+    rounding. A fitted value that double precision leaves a hair below an integer (-335.99999999999994
+    where IDL's float holds -336) is thus not truncated to the next integer."""
+    return float(math.trunc(np.float32(value)))
+
+
+@njit(cache=True)
 def _fit_range(fv, nv, truncate):
     """Range of a rung's fitted values, the denominator of the recovery rule.
 
@@ -460,7 +602,7 @@ def _fit_range(fv, nv, truncate):
     lo = np.inf
     hi = -np.inf
     for k in range(nv):
-        v = math.trunc(fv[k]) if truncate else fv[k]
+        v = _trunc_single(fv[k]) if truncate else fv[k]
         lo = min(lo, v)
         hi = max(hi, v)
     return hi - lo
@@ -483,13 +625,20 @@ def _recovery_rate(x, verts, fv, s, fit_range, params, per_observation):
     A recovery is a decrease after the flip. Infinite when there is no fitted range, and with
     preventOneYearRecovery (GEE) when it lasts a single year, so that the rule always rejects it.
     """
-    slope = _slope(x, verts, fv, s, per_observation)
+    if per_observation:
+        # IDL's joint fit holds vertex values and slopes in single precision: a recovery exactly
+        # at the threshold in exact arithmetic passes or fails by the rounding IDL does.
+        slope = _f32(_f32(_f32(fv[s + 1]) - _f32(fv[s])) / (verts[s + 1] - verts[s]))
+    else:
+        slope = _slope(x, verts, fv, s, per_observation)
     if not slope < 0.0:
         return 0.0
     if fit_range <= 0.0:
         return np.inf
     if params[P_PREVENT_ONE_YEAR_RECOVERY] > 0.0 and x[verts[s + 1]] - x[verts[s]] <= 1.0:
         return np.inf
+    if per_observation:
+        return _f32(-slope / fit_range)
     return -slope / fit_range
 
 
@@ -742,28 +891,47 @@ def fit_observations(x, y, n, params, flavor, w):
     ones).
     """
     idl = flavor == FLAVOR_IDL
+    if idl:
+        # The raw observations, for the line of a series IDL finds nothing to split in.
+        for i in range(n):
+            w.y2[i] = y[i]
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
-    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
+    if idl:
+        nv = find_candidate_vertices_single(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
+    else:
+        nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
     if nv == 2:
         # Nothing to split: the data are one straight line (a constant included). IDL answers with
         # an all-zero model here (LANDTRENDR.md); both flavours return the data's own line instead,
-        # one segment over the whole series, with p = 1 when there is no variance to explain.
-        sse = fit_segments(x, y, w.cand, 2, w.out_fv)
+        # one segment over the whole series, with p = 1 when there is no variance to explain. IDL
+        # also gets here when despiking flattened the series or too few observations leave room
+        # for a split; its flavour then returns the least-squares line of the raw observations,
+        # not of the despiked ones.
+        line = w.y2 if idl else y
+        sse = fit_segments(x, line, w.cand, 2, w.out_fv)
         w.out_verts[0] = 0
         w.out_verts[1] = n - 1
-        sst = total_sum_of_squares(y, n)
+        sst = total_sum_of_squares(line, n)
         return 2, (1.0 if sst <= 0.0 else p_of_f(sst, sse, n, 1, idl)), _STATUS_LINE
     lo = y[0]
     hi = y[0]
     for i in range(1, n):
         lo = min(lo, y[i])
         hi = max(hi, y[i])
-    for k in range(nv):
-        w.vx[k] = x[w.cand[k]]
-        w.vy[k] = y[w.cand[k]]
-    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand, w.scores)
+    if idl:
+        x_range = x[n - 1] - x[0]
+        y_range = _f32(hi - lo)
+        for k in range(nv):
+            w.vx[k] = x[w.cand[k]]
+            w.vy[k] = scale_to_years(y[w.cand[k]], lo, y_range, x_range)
+        nv = cull_by_angle_single(w.vx, w.vy, nv, max_vertices, x_range, w.cand, w.scores)
+    else:
+        for k in range(nv):
+            w.vx[k] = x[w.cand[k]]
+            w.vy[k] = y[w.cand[k]]
+        nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand, w.scores)
     for i in range(n):
         w.y2[i] = y[i]
     pval = params[P_PVAL]
@@ -867,13 +1035,13 @@ def _absolute_vertices(years, nv, idl, max_segments, w):
     m = 0
     if w.obs[0] > 0:
         w.vyear[0] = years[0]
-        w.vfit[0] = math.trunc(w.out_fv[0]) if idl else w.out_fv[0]
+        w.vfit[0] = _trunc_single(w.out_fv[0]) if idl else w.out_fv[0]
         w.vkeep[0] = -1
         m = 1
     for k in range(nv):
         t = w.obs[w.out_verts[k]]
         w.vyear[m] = years[t]
-        w.vfit[m] = math.trunc(w.out_fv[k]) if idl else w.out_fv[k]
+        w.vfit[m] = _trunc_single(w.out_fv[k]) if idl else w.out_fv[k]
         w.vkeep[m] = t
         m += 1
     if idl and w.obs[0] > 0 and m - 1 > max_segments:
