@@ -217,9 +217,11 @@ def _ladder(values: np.ndarray, params: LandTrendrParams):
     y = -values.astype(float)
     work = kernels.make_work(n, params.max_vertices + params.vertexCountOvershoot + 2)
     candidates = np.zeros(params.max_vertices + params.vertexCountOvershoot, np.int64)
-    nv = kernels.find_candidate_vertices(x, y, n, candidates.size, candidates, work.vx, work.vkeep)
+    nv = kernels.find_candidate_vertices(x, y, n, candidates.size, candidates, work.vx, work.vkeep, False)
     vx, vy = x[candidates[:nv]].copy(), y[candidates[:nv]].copy()
-    nv = kernels.cull_by_angle(vx, vy, nv, params.max_vertices, np.ptp(y), x[-1], candidates, work.scores)
+    nv = kernels.cull_by_angle(
+        vx, vy, nv, params.max_vertices, np.ptp(y), x[-1], candidates, work.scores, False
+    )
     data = y.copy()
     rungs = kernels.build_ladder(x, data, n, candidates, nv, params.as_vector(), False, False, work)
     return work, rungs, data, y

@@ -21,17 +21,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from tests.helpers.landtrendr import (
-    FIT_TOLERANCE,
-    case_id,
-    expected_fit,
-    series_params,
-    series_values,
-)
-from timestack.core.landtrendr.fit import fit_pixel
+from tests.helpers.landtrendr import assert_fits_as_idl, case_id
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "landtrendr_idl_regressions.json"
 SERIES = json.loads(FIXTURE.read_text())["series"]
@@ -39,15 +31,7 @@ SERIES = json.loads(FIXTURE.read_text())["series"]
 
 @pytest.mark.parametrize("series", SERIES, ids=[case_id(s) for s in SERIES])
 def test_idl_flavor_matches_idl_on_a_series_it_used_to_miss(series):
-    fit = fit_pixel(
-        series_values(series), series["years"], series_params(series), series["params"]["modifier"], "idl"
-    )
-    want_years, want_fitted, want_status = expected_fit(series)
-    assert [int(y) for y in fit.vertex_years if np.isfinite(y)] == want_years
-    np.testing.assert_allclose(fit.fitted, want_fitted, rtol=0, atol=FIT_TOLERANCE)
-    assert fit.status == want_status
-    if series["idl_outcome"] in ("segmented", "flat_not_significant"):
-        assert fit.p_value == pytest.approx(series["idl_p_of_f"], rel=1e-4, abs=1e-9)
+    assert_fits_as_idl(series)
 
 
 def test_the_regressions_cover_each_cause_and_both_orientations():

@@ -13,33 +13,16 @@ placeholder instead of a fit, Timestack returns something usable, and the test s
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from tests.helpers.landtrendr import (
-    FIT_TOLERANCE,
-    case_id,
-    expected_fit,
-    load_series,
-    series_params,
-    series_values,
-)
-from timestack.core.landtrendr.fit import fit_pixel
+from tests.helpers.landtrendr import assert_fits_as_idl, case_id, load_series
 
 ALL_SERIES = load_series()
 
 
 @pytest.mark.parametrize("series", ALL_SERIES, ids=[case_id(s) for s in ALL_SERIES])
 def test_idl_flavor_matches_idl_under_the_series_parameter_set(series):
-    fit = fit_pixel(
-        series_values(series), series["years"], series_params(series), series["params"]["modifier"], "idl"
-    )
-    want_years, want_fitted, want_status = expected_fit(series)
-    assert [int(y) for y in fit.vertex_years if np.isfinite(y)] == want_years
-    np.testing.assert_allclose(fit.fitted, want_fitted, rtol=0, atol=FIT_TOLERANCE)
-    assert fit.status == want_status
-    if series["idl_outcome"] in ("segmented", "flat_not_significant"):
-        assert fit.p_value == pytest.approx(series["idl_p_of_f"], rel=1e-4, abs=1e-9)
+    assert_fits_as_idl(series)
 
 
 def test_the_fixture_spans_every_parameter_set_and_outcome():

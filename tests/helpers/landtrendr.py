@@ -30,6 +30,7 @@ __all__ = [
     "SERIES_NODATA",
     "SIZE",
     "YEARS",
+    "assert_fits_as_idl",
     "case_id",
     "disturbance_years",
     "disturbed_nbr",
@@ -174,6 +175,23 @@ def expected_fit(series: dict) -> tuple[list[int], np.ndarray, int]:
         )
     status = STATUS_NOT_SIGNIFICANT if outcome == "flat_not_significant" else STATUS_OK
     return list(series["idl_vertex_years"]), np.array(series["idl_yfit"], dtype=float), status
+
+
+def assert_fits_as_idl(series: dict) -> None:
+    """FLAVOR=idl on a recorded series returns IDL's fit: the same vertex years, every fitted year
+    within FIT_TOLERANCE (IDL truncates into INT fields), the same status and, where IDL fitted, the
+    same p-value; IDL's placeholders as :func:`expected_fit` states."""
+    from timestack.core.landtrendr.fit import fit_pixel
+
+    fit = fit_pixel(
+        series_values(series), series["years"], series_params(series), series["params"]["modifier"], "idl"
+    )
+    want_years, want_fitted, want_status = expected_fit(series)
+    assert [int(y) for y in fit.vertex_years if np.isfinite(y)] == want_years
+    np.testing.assert_allclose(fit.fitted, want_fitted, rtol=0, atol=FIT_TOLERANCE)
+    assert fit.status == want_status
+    if series["idl_outcome"] in ("segmented", "flat_not_significant"):
+        assert abs(fit.p_value - series["idl_p_of_f"]) <= max(1e-4 * abs(series["idl_p_of_f"]), 1e-9)
 
 
 def matches(series: dict, vertex_years, fitted) -> bool:

@@ -26,6 +26,17 @@ def stack_layer(tmp_path):
     QgsProject.instance().clear()
 
 
+def int16_copy(source: str, path):
+    """The stack as an int16 composite stores it: indices x 10000, without scale tags."""
+    import rasterio
+
+    with rasterio.open(source) as src:
+        with rasterio.open(path, "w", **dict(src.profile, dtype="int16", nodata=-32768)) as dst:
+            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
+            dst.descriptions = src.descriptions
+    return path
+
+
 @pytest.fixture()
 def panel(qgis_iface, stack_layer):
     from timestack.gui.landtrendr_panel import LandTrendrPanel
@@ -57,12 +68,7 @@ def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path
     import rasterio
 
     assert panel.min_magnitude.value() == pytest.approx(0.1)
-    with rasterio.open(stack_layer[0].source()) as src:
-        profile = dict(src.profile, dtype="int16", nodata=-32768)
-        scaled = tmp_path / "int16.tif"
-        with rasterio.open(scaled, "w", **profile) as dst:
-            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
-            dst.descriptions = src.descriptions
+    scaled = int16_copy(stack_layer[0].source(), tmp_path / "int16.tif")
     layer = QgsRasterLayer(str(scaled), "int16 stack")
     QgsProject.instance().addMapLayer(layer)
     panel.stack.setLayer(layer)
@@ -81,14 +87,8 @@ def test_the_loss_threshold_follows_the_stack_units(panel, stack_layer, tmp_path
 def test_the_pixel_plot_of_an_int16_stack_says_its_values_are_scaled(panel, stack_layer, tmp_path):
     """An int16 composite stores indices x 10000: the plot's axis says so (a bare "nbr" axis from 2000
     to 7000 read as a wrong index), and a float stack's axis is the index alone."""
-    import rasterio
 
-    with rasterio.open(stack_layer[0].source()) as src:
-        profile = dict(src.profile, dtype="int16", nodata=-32768)
-        scaled = tmp_path / "int16.tif"
-        with rasterio.open(scaled, "w", **profile) as dst:
-            dst.write((np.nan_to_num(src.read()) * 10000).astype("int16"))
-            dst.descriptions = src.descriptions
+    scaled = int16_copy(stack_layer[0].source(), tmp_path / "int16.tif")
     layer = stack_layer[0]
     extent = layer.extent()
     for path, label in ((layer.source(), "nbr"), (str(scaled), "nbr × 10000")):

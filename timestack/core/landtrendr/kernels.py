@@ -236,26 +236,31 @@ def _split_point_single(x, y, n, a, b):
 
 
 @njit(cache=True)
-def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
+def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point, single):
     """Step 3: split the worst-fitting segment at its largest residual until enough vertices.
 
     The segment with the largest mean squared error about its own least-squares line gets a new
     vertex at its :func:`_split_point`. Only the two halves of a split segment are re-examined
     (``seg_mse``/``seg_point`` are scratch of the vertices' size). At most ``n - 2`` vertices are
     sought and at most ``_MAX_SPLITS`` splits made, as in the original. Returns the vertex count.
+
+    With ``single`` (the IDL flavour) segments are scored as IDL scores them
+    (:func:`_split_point_single`) and any error above zero is worth a split; otherwise a segment
+    fitting to within rounding error is not split, so a linear series stays one segment.
     """
     max_vertices = min(max_vertices, n - 2, _MAX_SPLITS + 2)
     verts[0] = 0
     verts[1] = n - 1
     nv = 2
-    lo = y[0]
-    hi = y[0]
-    for i in range(n):
-        lo = min(lo, y[i])
-        hi = max(hi, y[i])
-    # A segment fitting to within rounding error is not split: a linear series stays one segment.
-    negligible = (1e-6 * (hi - lo)) ** 2
-    seg_mse[0], seg_point[0] = _split_point(x, y, n, 0, n - 1)
+    negligible = 0.0
+    if not single:
+        lo = y[0]
+        hi = y[0]
+        for i in range(n):
+            lo = min(lo, y[i])
+            hi = max(hi, y[i])
+        negligible = (1e-6 * (hi - lo)) ** 2
+    seg_mse[0], seg_point[0] = _scored_split(x, y, n, 0, n - 1, single)
     while nv < max_vertices:
         best = -1
         best_mse = negligible
@@ -273,41 +278,17 @@ def find_candidate_vertices(x, y, n, max_vertices, verts, seg_mse, seg_point):
             seg_point[k] = seg_point[k - 1]
         verts[best + 1] = point
         nv += 1
-        seg_mse[best], seg_point[best] = _split_point(x, y, n, verts[best], point)
-        seg_mse[best + 1], seg_point[best + 1] = _split_point(x, y, n, point, verts[best + 2])
+        seg_mse[best], seg_point[best] = _scored_split(x, y, n, verts[best], point, single)
+        seg_mse[best + 1], seg_point[best + 1] = _scored_split(x, y, n, point, verts[best + 2], single)
     return nv
 
 
 @njit(cache=True)
-def find_candidate_vertices_single(x, y, n, max_vertices, verts, seg_mse, seg_point):
-    """:func:`find_candidate_vertices` as IDL runs it: segments scored by
-    :func:`_split_point_single`, and any error above zero is worth a split (a separate loop so
-    that the GEE flavour's stays as it is)."""
-    max_vertices = min(max_vertices, n - 2, _MAX_SPLITS + 2)
-    verts[0] = 0
-    verts[1] = n - 1
-    nv = 2
-    seg_mse[0], seg_point[0] = _split_point_single(x, y, n, 0, n - 1)
-    while nv < max_vertices:
-        best = -1
-        best_mse = 0.0
-        for s in range(nv - 1):
-            if seg_point[s] >= 0 and seg_mse[s] > best_mse:
-                best_mse = seg_mse[s]
-                best = s
-        if best < 0:
-            break
-        point = seg_point[best]
-        for k in range(nv, best + 1, -1):
-            verts[k] = verts[k - 1]
-        for k in range(nv - 1, best + 1, -1):
-            seg_mse[k] = seg_mse[k - 1]
-            seg_point[k] = seg_point[k - 1]
-        verts[best + 1] = point
-        nv += 1
-        seg_mse[best], seg_point[best] = _split_point_single(x, y, n, verts[best], point)
-        seg_mse[best + 1], seg_point[best + 1] = _split_point_single(x, y, n, point, verts[best + 2])
-    return nv
+def _scored_split(x, y, n, a, b, single):
+    """The mean squared error and split point of segment a..b, as the flavour scores them."""
+    if single:
+        return _split_point_single(x, y, n, a, b)
+    return _split_point(x, y, n, a, b)
 
 
 @njit(cache=True)
@@ -354,15 +335,19 @@ def scale_to_years(value, lo, y_range, x_range):
 
 
 @njit(cache=True)
-def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
+def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores, single):
     """Step 4: drop the lowest-scoring interior vertex until ``target`` remain.
 
     ``vx``/``vy`` are the vertices' positions and values and are compacted in place together with
     ``keep`` (any per-vertex payload, e.g. observation indices). A removal changes only its two
     neighbours' scores, so only they are rescored (``scores`` is scratch). Returns the new count.
+
+    With ``single`` (the IDL flavour) ``vy`` are already rescaled by :func:`scale_to_years` and the
+    scores are IDL's single-precision ones (:func:`_angle_score_single`); ties go to the earliest
+    vertex either way.
     """
     for k in range(1, nv - 1):
-        scores[k] = _angle_score(vx, vy, k, y_range, x_range)
+        scores[k] = _vertex_score(vx, vy, k, y_range, x_range, single)
     while nv > target and nv > 2:
         worst = 1
         for k in range(2, nv - 1):
@@ -376,32 +361,16 @@ def cull_by_angle(vx, vy, nv, target, y_range, x_range, keep, scores):
         nv -= 1
         for k in (worst - 1, worst):
             if 0 < k < nv - 1:
-                scores[k] = _angle_score(vx, vy, k, y_range, x_range)
+                scores[k] = _vertex_score(vx, vy, k, y_range, x_range, single)
     return nv
 
 
 @njit(cache=True)
-def cull_by_angle_single(vx, vy, nv, target, x_range, keep, scores):
-    """:func:`cull_by_angle` as IDL runs it: ``vy`` already rescaled by :func:`scale_to_years`,
-    scores by :func:`_angle_score_single`, ties to the earliest vertex (a separate loop so that
-    the GEE flavour's stays as it is)."""
-    for k in range(1, nv - 1):
-        scores[k] = _angle_score_single(vx, vy, k, x_range)
-    while nv > target and nv > 2:
-        worst = 1
-        for k in range(2, nv - 1):
-            if scores[k] < scores[worst]:
-                worst = k
-        for k in range(worst, nv - 1):
-            vx[k] = vx[k + 1]
-            vy[k] = vy[k + 1]
-            keep[k] = keep[k + 1]
-            scores[k] = scores[k + 1]
-        nv -= 1
-        for k in (worst - 1, worst):
-            if 0 < k < nv - 1:
-                scores[k] = _angle_score_single(vx, vy, k, x_range)
-    return nv
+def _vertex_score(vx, vy, k, y_range, x_range, single):
+    """The step-4 score of vertex k, as the flavour computes it."""
+    if single:
+        return _angle_score_single(vx, vy, k, x_range)
+    return _angle_score(vx, vy, k, y_range, x_range)
 
 
 @njit(cache=True)
@@ -898,10 +867,7 @@ def fit_observations(x, y, n, params, flavor, w):
     despike(y, n, params[P_SPIKE], idl)
     max_vertices = int(params[P_MAX_SEGMENTS]) + 1
     n_candidates = max_vertices + int(params[P_OVERSHOOT])
-    if idl:
-        nv = find_candidate_vertices_single(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
-    else:
-        nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep)
+    nv = find_candidate_vertices(x, y, n, n_candidates, w.cand, w.vx, w.vkeep, idl)
     if nv == 2:
         # Nothing to split: the data are one straight line (a constant included). IDL answers with
         # an all-zero model here (LANDTRENDR.md); both flavours return the data's own line instead,
@@ -920,18 +886,12 @@ def fit_observations(x, y, n, params, flavor, w):
     for i in range(1, n):
         lo = min(lo, y[i])
         hi = max(hi, y[i])
-    if idl:
-        x_range = x[n - 1] - x[0]
-        y_range = _f32(hi - lo)
-        for k in range(nv):
-            w.vx[k] = x[w.cand[k]]
-            w.vy[k] = scale_to_years(y[w.cand[k]], lo, y_range, x_range)
-        nv = cull_by_angle_single(w.vx, w.vy, nv, max_vertices, x_range, w.cand, w.scores)
-    else:
-        for k in range(nv):
-            w.vx[k] = x[w.cand[k]]
-            w.vy[k] = y[w.cand[k]]
-        nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, hi - lo, x[n - 1] - x[0], w.cand, w.scores)
+    x_range = x[n - 1] - x[0]
+    y_range = _f32(hi - lo) if idl else hi - lo
+    for k in range(nv):
+        w.vx[k] = x[w.cand[k]]
+        w.vy[k] = scale_to_years(y[w.cand[k]], lo, y_range, x_range) if idl else y[w.cand[k]]
+    nv = cull_by_angle(w.vx, w.vy, nv, max_vertices, y_range, x_range, w.cand, w.scores, idl)
     for i in range(n):
         w.y2[i] = y[i]
     pval = params[P_PVAL]
@@ -1124,9 +1084,9 @@ def fit_pixel(values, years, params, flavor, flip, w, out_vyear, out_vsrc, out_v
         for k in range(1, m):
             lo = min(lo, w.vfit[k])
             hi = max(hi, w.vfit[k])
-        m = cull_by_angle(
-            w.vyear, w.vfit, m, max_vertices, hi - lo, years[n_years - 1] - years[0], w.vkeep, w.scores
-        )
+        # in double precision in both flavours (IDL drops its extra end vertex in _absolute_vertices)
+        span = years[n_years - 1] - years[0]
+        m = cull_by_angle(w.vyear, w.vfit, m, max_vertices, hi - lo, span, w.vkeep, w.scores, False)
     for k in range(m):
         out_vyear[k] = w.vyear[k]
         out_vsrc[k] = np.nan if w.vkeep[k] < 0 else values[w.vkeep[k]]
