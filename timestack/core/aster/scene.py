@@ -555,13 +555,15 @@ def run_aster_scenes(
     planned = []
     for scene in settings.scenes:
         for subsystem in settings.subsystems:
+            # the sun matters to reflectance only (VNIR, SWIR): others go as under a sun at the zenith
+            sun = scene.sun_elevation if needs_sun and subsystem != "TIR" else 90.0
             if subsystem not in scene.sources:
                 result.skipped.append((scene.id, subsystem, Message(NO_FILE, subsystem)))
-            elif needs_sun and subsystem != "TIR" and scene.sun_elevation is None:
+            elif sun is None:
                 result.skipped.append((scene.id, subsystem, Message(NO_SUN)))
-            elif needs_sun and subsystem != "TIR" and scene.sun_elevation <= 0:
+            elif sun <= 0:
                 # cos of a zenith at or past 90°: reflectance negative or without bound
-                result.skipped.append((scene.id, subsystem, Message(NIGHT, scene.sun_elevation)))
+                result.skipped.append((scene.id, subsystem, Message(NIGHT, sun)))
             else:
                 planned.append((scene, subsystem))
     folder = Path(settings.output_folder)
