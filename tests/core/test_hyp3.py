@@ -177,6 +177,18 @@ def test_insar_pairs_keep_both_dates(tmp_path):
         assert src.tags(1)["reference_granule"] == slc_granule("20200101T014523")
 
 
+def test_a_layer_is_named_in_any_case(tmp_path):
+    """``vv`` or ``UNW_PHASE`` name the layers HyP3 calls VV and unw_phase; bands keep HyP3's names."""
+    _rtc(tmp_path / "rtc", "20180128", 0.1)
+    _rtc(tmp_path / "rtc", "20180209", 0.2)
+    stack = build_hyp3_stack([tmp_path / "rtc"], "vv", tmp_path / "vv.tif")
+    assert stack.descriptions == ["2018-01-28_VV", "2018-02-09_VV"]
+    _pair(tmp_path / "insar", "20200101", "20200113", 1.5)
+    _pair(tmp_path / "insar", "20200101", "20200125", 2.5)
+    stack = build_hyp3_stack([tmp_path / "insar"], "UNW_PHASE", tmp_path / "unw.tif")
+    assert stack.descriptions == ["2020-01-01_2020-01-13_unw_phase", "2020-01-01_2020-01-25_unw_phase"]
+
+
 def test_products_of_different_extents_share_one_grid(tmp_path):
     _rtc(tmp_path, "20180128", 0.1)
     _rtc(tmp_path, "20180209", 0.2, origin=(ORIGIN[0] + 300.0, ORIGIN[1] - 150.0))

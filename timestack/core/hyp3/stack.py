@@ -91,8 +91,9 @@ def _refuse_mixed(counts: Counter, message: str, *args: str) -> None:
         raise TimestackError(message, "INPUT", args=(*args, listed))
 
 
-def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> str:
-    """The product type of ``products``, or the error a mixed or incomplete set deserves."""
+def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> tuple[str, str]:
+    """The product type of ``products`` and ``layer`` as HyP3 names it (``vv`` is ``VV``), or the error a
+    mixed or incomplete set deserves."""
     if not products:
         raise TimestackError(
             QT_TRANSLATE_NOOP(
@@ -108,6 +109,7 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
     _refuse_mixed(types, mixed_types)
     kind = next(iter(types))
     layers = stack_layers(kind)
+    layer = {name.lower(): name for name in layers}.get(layer.lower(), layer)
     if layer not in layers:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "LAYER: {0} is no layer of {1} products; choose one of {2}"),
@@ -166,7 +168,7 @@ def _check_products(products: Sequence[Hyp3Product], layer: str, db: bool) -> st
                 QT_TRANSLATE_NOOP("TimestackCore", "DB: the products are already in decibels; untick DB"),
                 "DB",
             )
-    return kind
+    return kind, layer
 
 
 def _grid(paths: Sequence[str], coverage: str):
@@ -319,7 +321,7 @@ def build_hyp3_stack(
             args=(coverage, ", ".join(COVERAGES)),
         )
     products = find_products(inputs)
-    kind = _check_products(products, layer, db)
+    kind, layer = _check_products(products, layer, db)
     groups: dict[str, list[Hyp3Product]] = {}
     for product in sorted(products, key=lambda p: (p.name.start, p.name.secondary_start or p.name.start)):
         groups.setdefault(band_label(product, layer), []).append(product)
