@@ -41,11 +41,14 @@ def _boxes(dock):
         "LandTrendr stack": (dock.panel(LandTrendrPanel).stack, 1),
         "Time series stack": (dock.panel(TimeSeriesPanel).stack, 1),
         "Polygon statistics LandTrendr fit": (dock.panel(ZonalPanel).fitted, 1),
+        "Polygon statistics polygons": (dock.panel(ZonalPanel).polygons, 0),
+        "Polygon statistics stack": (dock.panel(ZonalPanel).stack, 1),
     }
 
 
 @pytest.mark.parametrize("box", ["Search AOI", "LandTrendr stack", "Time series stack",
-                                 "Polygon statistics LandTrendr fit"])  # fmt: skip
+                                 "Polygon statistics LandTrendr fit", "Polygon statistics polygons",
+                                 "Polygon statistics stack"])  # fmt: skip
 def test_a_removed_layer_leaves_its_box_empty_not_on_its_neighbour(provider, qgis_iface, layers, box):
     from timestack.gui.dock import TimestackDock
 

@@ -62,6 +62,8 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         alg = ZonalStatsAlgorithm
         self.polygons = QgsMapLayerComboBox(self)
         self.polygons.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.polygons.setAllowEmptyLayer(True)  # so that a removed layer leaves it empty, not on another
+        empty_when_removed(self.polygons)
         self.polygons.setToolTip(self.tr("The polygons to measure (stands, fields, plots)"))
         self.id_field = QgsFieldComboBox(self)
         self.id_field.setToolTip(self.tr("The field naming each polygon in the table and the plot"))
@@ -75,6 +77,8 @@ class ZonalPanel(RunsOneAlgorithm, QWidget):
         self.use_stacks.setChecked(True)
         self.stack = QgsMapLayerComboBox(self)
         self.stack.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.stack.setAllowEmptyLayer(True)
+        empty_when_removed(self.stack)
         self.stack.setToolTip(self.definitions.tooltip(alg.INPUT))
         self.fitted = QgsMapLayerComboBox(self)
         self.fitted.setFilters(QgsMapLayerProxyModel.RasterLayer)
