@@ -238,3 +238,22 @@ def test_requester_pays_is_noted_only_for_results_in_such_buckets():
     assert _notes(EARTH_SEARCH.url, items("es_s2.json")) == [S3_NOTE]  # JP2s in s3://sentinel-s2-l2a
     assert _notes(PLANETARY_COMPUTER.url, items("pc_landsat.json")) == [PLANETARY_COMPUTER.note]
     assert _notes("http://127.0.0.1:1/stac", items("es_landsat.json")) == [S3_NOTE]
+
+
+def test_a_catalog_whose_next_link_never_advances_stops_with_the_scenes_it_sent():
+    """The same page linking to itself forever was read until cancelled, the scenes piling up."""
+    from tests.servers.odd_stac import odd_stac_api
+
+    ring = [[-106, 39], [-104, 39], [-104, 41], [-106, 41], [-106, 39]]
+    with odd_stac_api() as api:
+        api.endless, api.page_size = True, 2
+        api.items = [
+            {"type": "Feature", "stac_version": "1.0.0", "id": f"scene_{n}", "collection": "landsat-c2-l2",
+             "geometry": {"type": "Polygon", "coordinates": [ring]}, "bbox": [-106, 39, -104, 41],
+             "properties": {"datetime": "2024-07-01T10:00:00Z"}, "links": [], "assets": {}}
+            for n in range(3)
+        ]  # fmt: skip
+        query = SceneQuery.create(TILE_13TDE, "2024-01-01", "2024-12-31")
+        result = search_stac_api(api.url, query, timeout=5)
+    assert result.ids == ["scene_0", "scene_1"]  # the first page, served again and again
+    assert len(api.searches) == 4 and "repeats earlier ones" in result.notes[-1]

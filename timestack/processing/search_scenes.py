@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.query import DEFAULT_TIMEOUT, ORBIT_DIRECTIONS
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_text
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
 from .styles import FootprintStyler, keep_alive
 
@@ -318,7 +318,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
             details = context.layerToLoadOnCompletionDetails(sink_id)
             details.setPostProcessor(keep_alive(FootprintStyler()))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(user_text(note))
         if len(result) == 0:
             feedback.reportError(
                 self.tr(

@@ -217,6 +217,15 @@ def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> N
         )
 
 
+#: Pages in a row bringing no scene not seen before after which a search stops: a catalog whose next
+#: link leads back to a page already read would otherwise be read until cancelled.
+STALE_PAGES = 3
+PAGING_NOTE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0} kept answering pages of scenes it had already sent (page {1} repeats earlier ones); the "
+    "search stopped there with the scenes found so far, as the catalog's paging never ends."
+)  # fmt: skip
+
 #: Said when assets sit in S3 buckets other than USGS's (e.g. Sentinel-2 JP2s), which may bill the reader.
 S3_NOTE = "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
 
@@ -263,11 +272,18 @@ def search_stac_api(
     sorted_by_server = "sortby" in parameters
     found = []
     accepted = 0
+    seen, stale, notes = set(), 0, []
     try:
         search = client.search(**parameters)
         for page_number, page in enumerate(search.pages(), start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("Search cancelled.")
+            new = {item.id for item in page.items} - seen
+            stale = 0 if new else stale + 1
+            if stale >= STALE_PAGES:  # a paging token that never advances: the same page forever
+                notes.append(Message(PAGING_NOTE, url, page_number))
+                break
+            seen |= new
             found.extend(page.items)
             accepted += sum(1 for item in page.items if query_accepts(query, item))
             if progress:
@@ -282,7 +298,7 @@ def search_stac_api(
         raise
     except Exception as exc:  # transport, HTTP and JSON errors from requests/pystac-client
         raise _describe(url, exc, timeout) from exc
-    result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found))
+    result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found) + notes)
     if progress:
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result
