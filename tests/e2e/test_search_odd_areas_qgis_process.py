@@ -130,3 +130,33 @@ def test_a_catalog_whose_pages_never_end_stops_with_what_it_sent(qgis_process, t
         assert sorted(_found(tmp_path)) == [f"scene_{n}" for n in range(4)]
         assert "repeat" in done.stdout + done.stderr
         assert len(api.searches) < 10
+
+
+def test_an_aoi_with_heights_or_curved_edges_finds_its_scenes(qgis_process, tmp_path, catalog):
+    """Polygons with z (a GPS track's or a KML's outline) or with arcs (a GeoPackage's curve polygons)
+    were refused as 'AOI is not a readable polygon': their WKT (PolygonZ, CurvePolygon) is QGIS's,
+    not one the search reads."""
+    from osgeo import ogr, osr
+
+    ring = [[-0.2, 51.4, 35.0], [0.2, 51.4, 36.5], [0.2, 51.6, 40.0], [-0.2, 51.6, 38.0], [-0.2, 51.4, 35.0]]
+    heights = tmp_path / "outline.geojson"
+    heights.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": 1}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    ]}))  # fmt: skip
+    _search(qgis_process, tmp_path, catalog.url, f"AOI={heights}")
+    assert _found(tmp_path) == ["greenwich"]
+
+    curved = tmp_path / "curved.gpkg"
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(curved))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = source.CreateLayer("stand", srs, ogr.wkbCurvePolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    arc = "CIRCULARSTRING(178.6 -17.0, 179.2 -16.6, 179.8 -17.0), (179.8 -17.0, 178.6 -17.0)"
+    arc = f"CURVEPOLYGON(COMPOUNDCURVE({arc}))"
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(arc))
+    layer.CreateFeature(feature)
+    source = None
+    _search(qgis_process, tmp_path, catalog.url, f"AOI={curved}")
+    assert _found(tmp_path) == ["fiji_west"]

@@ -250,7 +250,8 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         if found is None:
             raise self.fail(self.tr("Give the area to search as EXTENT or as an AOI polygon layer."))
         geometry, crs = found
-        return geometry.asWkt(), crs.toWkt()
+        # WKT1 cannot hold a 3D CRS (a GeoJSON with heights is in EPSG:4979): its WKT came out empty
+        return geometry.asWkt(), crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
 
     def _date(self, parameters, name, context) -> str:
         value = self.parameterAsDateTime(parameters, name, context).date()
