@@ -29,6 +29,8 @@ class OddStac:
     items: list = field(default_factory=list)
     page_size: int = 10
     endless: bool = False
+    #: Claim the Sort extension (the items are served in the order they are listed, dates ascending).
+    sortable: bool = False
     searches: list = field(default_factory=list)
 
 
@@ -92,8 +94,9 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
                         "method": "POST",
                     },
                 ]
+                conforms = CONFORMS + ["https://api.stacspec.org/v1.0.0/item-search#sort"] * state.sortable
                 self._json({"type": "Catalog", "id": "odd", "description": "d", "stac_version": "1.0.0",
-                            "conformsTo": CONFORMS, "links": links})  # fmt: skip
+                            "conformsTo": conforms, "links": links})  # fmt: skip
             elif path == "/collections":
                 self._json({"collections": [_collection(url, collection)], "links": []})
             elif path == f"/collections/{collection}":

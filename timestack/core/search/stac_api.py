@@ -278,14 +278,17 @@ def search_stac_api(
         for page_number, page in enumerate(search.pages(), start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("Search cancelled.")
-            new = {item.id for item in page.items} - seen
-            stale = 0 if new else stale + 1
+            fresh = []  # a scene the catalog sent before counts once, towards max_items too
+            for item in page.items:
+                if item.id not in seen:
+                    seen.add(item.id)
+                    fresh.append(item)
+            stale = 0 if fresh else stale + 1
             if stale >= STALE_PAGES:  # a paging token that never advances: the same page forever
                 notes.append(Message(PAGING_NOTE, url, page_number))
                 break
-            seen |= new
-            found.extend(page.items)
-            accepted += sum(1 for item in page.items if query_accepts(query, item))
+            found.extend(fresh)
+            accepted += sum(1 for item in fresh if query_accepts(query, item))
             if progress:
                 goal = query.max_items or max(accepted, 1)
                 progress(
