@@ -276,3 +276,19 @@ def test_max_items_counts_a_scene_the_catalog_sends_twice_once():
         result = search_stac_api(api.url, query, timeout=5)
     assert result.ids == ["scene_1", "scene_2", "scene_3"]
     assert len(api.searches) == 3  # it stops once three scenes are in
+
+
+def test_a_scene_without_acquisition_time_is_left_out_with_a_note_not_failing_the_search():
+    """One item of the catalog has neither datetime nor a start and end: pystac refuses it, and with it
+    used to go the whole search ('did not return valid STAC')."""
+    from tests.servers.odd_stac import odd_stac_api
+
+    timeless = _scene_in_13tde("timeless", "2024-07-02")
+    timeless["properties"]["datetime"] = None
+    with odd_stac_api() as api:
+        api.page_size = 2
+        first, last = _scene_in_13tde("scene_1", "2024-07-01"), _scene_in_13tde("scene_3", "2024-07-03")
+        api.items = [first, timeless, last]
+        result = search_stac_api(api.url, QUERY, timeout=5)
+    assert result.ids == ["scene_1", "scene_3"]
+    assert "1 scene(s) that are not valid STAC" in result.notes[-1] and "timeless" in result.notes[-1]

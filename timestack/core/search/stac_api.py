@@ -226,6 +226,29 @@ PAGING_NOTE = QT_TRANSLATE_NOOP(
     "search stopped there with the scenes found so far, as the catalog's paging never ends."
 )  # fmt: skip
 
+INVALID_STAC = QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} did not return valid STAC: {1!r}")
+UNREADABLE_NOTE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0} sent {1} scene(s) that are not valid STAC, left out of the search (the first, {2}: {3})."
+)  # fmt: skip
+
+
+def _readable_items(page: dict, client, unreadable: list) -> list:
+    """The page's features as pystac Items. A feature pystac cannot read (no acquisition time, no
+    geometry key…) is left out and recorded in ``unreadable`` as (id, reason): one broken scene of a
+    catalog no longer fails the whole search."""
+    import pystac
+
+    items = []
+    for feature in page.get("features") or []:
+        try:
+            items.append(pystac.Item.from_dict(feature, preserve_dict=False, root=client))
+        except Exception as exc:  # noqa: BLE001 - pystac raises KeyError, ValueError, TypeError...
+            name = feature.get("id") if isinstance(feature, dict) else None
+            unreadable.append((str(name or "?"), f"{type(exc).__name__}: {exc}"))
+    return items
+
+
 #: Said when assets sit in S3 buckets other than USGS's (e.g. Sentinel-2 JP2s), which may bill the reader.
 S3_NOTE = "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
 
@@ -272,14 +295,14 @@ def search_stac_api(
     sorted_by_server = "sortby" in parameters
     found = []
     accepted = 0
-    seen, stale, notes = set(), 0, []
+    seen, stale, notes, unreadable = set(), 0, [], []
     try:
         search = client.search(**parameters)
-        for page_number, page in enumerate(search.pages(), start=1):
+        for page_number, page in enumerate(search.pages_as_dicts(), start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("Search cancelled.")
             fresh = []  # a scene the catalog sent before counts once, towards max_items too
-            for item in page.items:
+            for item in _readable_items(page, client, unreadable):
                 if item.id not in seen:
                     seen.add(item.id)
                     fresh.append(item)
@@ -301,6 +324,10 @@ def search_stac_api(
         raise
     except Exception as exc:  # transport, HTTP and JSON errors from requests/pystac-client
         raise _describe(url, exc, timeout) from exc
+    if unreadable and not seen:  # not one scene STAC: not a STAC API after all
+        raise SearchError(INVALID_STAC, "CATALOG", args=(url, unreadable[0][1]))
+    if unreadable:
+        notes.append(Message(UNREADABLE_NOTE, url, len(unreadable), *unreadable[0]))
     result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found) + notes)
     if progress:
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
