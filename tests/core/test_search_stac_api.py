@@ -292,3 +292,13 @@ def test_a_scene_without_acquisition_time_is_left_out_with_a_note_not_failing_th
         result = search_stac_api(api.url, QUERY, timeout=5)
     assert result.ids == ["scene_1", "scene_3"]
     assert "1 scene(s) that are not valid STAC" in result.notes[-1] and "timeless" in result.notes[-1]
+
+
+def test_a_login_in_the_catalog_address_is_refused_without_repeating_it():
+    """https://user:password@host/ reached the server as Basic auth, and the password every message,
+    log line and ItemCollection that names the catalog."""
+    with pytest.raises(SearchError) as caught:
+        search_stac_api("http://analyst:s3cr3t-pass@127.0.0.1:9/api/v1", QUERY, timeout=5)
+    assert caught.value.parameter == "AUTHCFG"
+    assert "s3cr3t-pass" not in str(caught.value) and "analyst" not in str(caught.value)
+    assert "http://127.0.0.1:9/api/v1" in str(caught.value)

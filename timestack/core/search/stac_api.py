@@ -109,12 +109,23 @@ def login_headers(username: str, password: str) -> dict[str, str]:
     return {"Authorization": f"Basic {pair}"}
 
 
+LOGIN_IN_URL = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0}: the address holds a login (user:password@), which would be written to logs and to the "
+    "scenes file; give the address without it, and the login as AUTHCFG (an authentication configuration)."
+)  # fmt: skip
+
+
 def open_client(url: str, timeout: float = DEFAULT_TIMEOUT, headers: Optional[Mapping[str, str]] = None):
     """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC;
     ``headers`` (a login) go with every request to it."""
     from pystac_client import Client
     from pystac_client.stac_api_io import StacApiIO
 
+    parts = urlparse(url)
+    if parts.username is not None or parts.password is not None:  # never echoed: the address without it
+        bare = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+        raise SearchError(LOGIN_IN_URL, "AUTHCFG", args=(bare,))
     modifier = None
     if preset(url) is PLANETARY_COMPUTER:
         try:
