@@ -160,3 +160,23 @@ def test_an_aoi_with_heights_or_curved_edges_finds_its_scenes(qgis_process, tmp_
     source = None
     _search(qgis_process, tmp_path, catalog.url, f"AOI={curved}")
     assert _found(tmp_path) == ["fiji_west"]
+
+
+def test_a_busy_catalog_is_retried_and_a_silent_one_is_reported_by_name_with_nothing_written(
+    qgis_process, tmp_path
+):
+    from tests.servers.faults import faulty_proxy
+
+    with odd_stac_api() as api:
+        api.items = [_item("greenwich", -0.5, 51.0, 0.5, 52.0)]
+        with faulty_proxy(api.url) as (url, faults):
+            faults.plan("/search", "503", "429")  # busy twice, then answers
+            _search(qgis_process, tmp_path, url, GREENWICH)
+            assert _found(tmp_path) == ["greenwich"] and faults.count("/search", "ok") == 1
+            (tmp_path / "items.json").unlink()
+            (tmp_path / "footprints.gpkg").unlink()
+            faults.plan("/search", "stall", forever=True)
+            done = _search(qgis_process, tmp_path, url, GREENWICH, "TIMEOUT=1", check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"CATALOG {url} did not answer within 1 s" in done.stderr, done.stderr[-2000:]
+    assert not (tmp_path / "items.json").exists() and not (tmp_path / "footprints.gpkg").exists()

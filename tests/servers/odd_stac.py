@@ -1,8 +1,9 @@
 """A STAC API on loopback whose catalog is whatever a test puts in it, odd items included (duplicate ids,
 no geometry, no assets), answering searches the way a real API does: items whose geometry intersects
 the ``intersects`` (or ``bbox``) asked for and whose time falls in ``datetime``, in pages of
-``page_size`` linked by ``next`` links (a POST body with a ``token``). With ``endless`` every page links
-to a next one, as a broken paging token does. ``searches`` records each search body received.
+``page_size`` linked by ``next`` links (a POST body with a ``token``) to the address the client used.
+With ``endless`` every page links to a next one, as a broken paging token does. ``searches`` records
+each search body received.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
         def log_message(self, *args):
             pass
 
+        def _base(self) -> str:
+            """The address the client used (a proxy's, in front of this server): the links lead back to it."""
+            return f"http://{self.headers['Host']}" if self.headers.get("Host") else state.url
+
         def _json(self, document) -> None:
             body = json.dumps(document).encode()
             self.send_response(200)
@@ -76,12 +81,13 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
             if state.endless or start + state.page_size < len(found):
                 after = start if state.endless else start + state.page_size
                 body = {**body, "token": str(after)}
-                links.append({"rel": "next", "href": f"{state.url}/search", "method": "POST", "merge": True,
-                              "body": body, "type": "application/geo+json"})  # fmt: skip
+                href = f"{self._base()}/search"
+                links.append({"rel": "next", "href": href, "method": "POST", "merge": True, "body": body,
+                              "type": "application/geo+json"})  # fmt: skip
             self._json({"type": "FeatureCollection", "features": page, "links": links})
 
         def do_GET(self):  # noqa: N802 - http.server's name
-            url, path = state.url, self.path.split("?", 1)[0].rstrip("/")
+            url, path = self._base(), self.path.split("?", 1)[0].rstrip("/")
             if path == "":
                 links = [
                     {"rel": "self", "href": f"{url}/", "type": "application/json"},
