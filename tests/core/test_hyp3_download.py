@@ -132,3 +132,20 @@ def test_downloads_report_progress_per_zip_and_the_end(api, tmp_path):
     )
     assert [round(p) for p, _ in said] == [0, 25, 50, 75, 100]
     assert [str(m) for _, m in said[:-1]] == [f"Downloading {path.name}" for path in written]
+
+
+@pytest.mark.parametrize("fault", ["500", "503", "404"])
+def test_a_failing_or_wrong_api_is_an_api_url_error_not_a_login_one(api, fault):
+    """A server error or a wrong address said 'check the Earthdata login' (AUTHCFG), or that the API
+    could not be reached (JSONDecodeError) when its error page was not JSON."""
+    from tests.servers.faults import faulty_proxy
+
+    with faulty_proxy(api.url) as (url, faults):
+        if fault == "404":
+            url += "/v2"  # the API's own 404 answer: {"detail": "Not Found"}
+        else:
+            faults.plan("/jobs", fault, forever=True)  # an HTML error page
+        with pytest.raises(TimestackError) as caught:
+            find_jobs(url, "", TOKEN)
+    assert caught.value.parameter == "API_URL", str(caught.value)
+    assert "could not be reached" not in str(caught.value) and TOKEN not in str(caught.value)

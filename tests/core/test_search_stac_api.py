@@ -238,3 +238,67 @@ def test_requester_pays_is_noted_only_for_results_in_such_buckets():
     assert _notes(EARTH_SEARCH.url, items("es_s2.json")) == [S3_NOTE]  # JP2s in s3://sentinel-s2-l2a
     assert _notes(PLANETARY_COMPUTER.url, items("pc_landsat.json")) == [PLANETARY_COMPUTER.note]
     assert _notes("http://127.0.0.1:1/stac", items("es_landsat.json")) == [S3_NOTE]
+
+
+def _scene_in_13tde(item_id: str, day: str) -> dict:
+    """A minimal Landsat item over tile 13TDE acquired on ``day``."""
+    ring = [[-106, 39], [-104, 39], [-104, 41], [-106, 41], [-106, 39]]
+    return {"type": "Feature", "stac_version": "1.0.0", "id": item_id, "collection": "landsat-c2-l2",
+            "geometry": {"type": "Polygon", "coordinates": [ring]}, "bbox": [-106, 39, -104, 41],
+            "properties": {"datetime": f"{day}T10:00:00Z"}, "links": [], "assets": {}}  # fmt: skip
+
+
+def test_a_catalog_whose_next_link_never_advances_stops_with_the_scenes_it_sent():
+    """The same page linking to itself forever was read until cancelled, the scenes piling up."""
+    from tests.servers.odd_stac import odd_stac_api
+
+    with odd_stac_api() as api:
+        api.endless, api.page_size = True, 2
+        api.items = [_scene_in_13tde(f"scene_{n}", "2024-07-01") for n in range(3)]
+        query = SceneQuery.create(TILE_13TDE, "2024-01-01", "2024-12-31")
+        result = search_stac_api(api.url, query, timeout=5)
+    assert result.ids == ["scene_0", "scene_1"]  # the first page, served again and again
+    assert len(api.searches) == 4 and "repeats earlier ones" in result.notes[-1]
+
+
+def test_max_items_counts_a_scene_the_catalog_sends_twice_once():
+    """A sorted catalog repeating its first page: the repeats counted towards MAX_ITEMS, so the search
+    stopped with two scenes where three were asked for and the catalog had them."""
+    from tests.servers.odd_stac import odd_stac_api
+
+    def item(day: int) -> dict:
+        return _scene_in_13tde(f"scene_{day}", f"2024-07-0{day}")
+
+    with odd_stac_api() as api:
+        api.sortable, api.page_size = True, 2
+        api.items = [item(1), item(2), item(1), item(2), item(3), item(4)]
+        query = SceneQuery.create(TILE_13TDE, "2024-01-01", "2024-12-31", max_items=3)
+        result = search_stac_api(api.url, query, timeout=5)
+    assert result.ids == ["scene_1", "scene_2", "scene_3"]
+    assert len(api.searches) == 3  # it stops once three scenes are in
+
+
+def test_a_scene_without_acquisition_time_is_left_out_with_a_note_not_failing_the_search():
+    """One item of the catalog has neither datetime nor a start and end: pystac refuses it, and with it
+    used to go the whole search ('did not return valid STAC')."""
+    from tests.servers.odd_stac import odd_stac_api
+
+    timeless = _scene_in_13tde("timeless", "2024-07-02")
+    timeless["properties"]["datetime"] = None
+    with odd_stac_api() as api:
+        api.page_size = 2
+        first, last = _scene_in_13tde("scene_1", "2024-07-01"), _scene_in_13tde("scene_3", "2024-07-03")
+        api.items = [first, timeless, last]
+        result = search_stac_api(api.url, QUERY, timeout=5)
+    assert result.ids == ["scene_1", "scene_3"]
+    assert "1 scene(s) that are not valid STAC" in result.notes[-1] and "timeless" in result.notes[-1]
+
+
+def test_a_login_in_the_catalog_address_is_refused_without_repeating_it():
+    """https://user:password@host/ reached the server as Basic auth, and the password every message,
+    log line and ItemCollection that names the catalog."""
+    with pytest.raises(SearchError) as caught:
+        search_stac_api("http://analyst:s3cr3t-pass@127.0.0.1:9/api/v1", QUERY, timeout=5)
+    assert caught.value.parameter == "AUTHCFG"
+    assert "s3cr3t-pass" not in str(caught.value) and "analyst" not in str(caught.value)
+    assert "http://127.0.0.1:9/api/v1" in str(caught.value)

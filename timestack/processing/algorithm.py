@@ -314,6 +314,17 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
                 )
             self._check_destination(name, target, outputs)
 
+    def check_values(self, parameters) -> None:
+        """Refuse, by name, a number out of range or a choice that is not one, as
+        :meth:`checkParameterValues` does; here because a model's steps come through no such check, and
+        QGIS reads a choice out of range as the default: a model input wired to a step ran that step
+        with its first choice instead of the one asked for."""
+        for definition in self.parameterDefinitions():
+            if not definition.isDestination():
+                problem = self.value_problem(definition, parameters.get(definition.name()))
+                if problem:
+                    raise self.fail(problem)
+
     def file_outputs(self, parameters, context) -> list:
         """(name, target) of every output written as one file or layer (folder outputs left out), the
         target as Processing will write it."""
@@ -442,7 +453,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             if not definition.allowMultiple() and len(values) > 1:
                 return self.tr("{0} takes one choice, got {1}.").format(name, value)
             for item in values:
-                text = str(item).strip()
+                # a model's number input reaches a step's choice as a float (2.0 is choice 2)
+                text = str(int(item)) if isinstance(item, float) and item.is_integer() else str(item).strip()
                 if not (text.lstrip("-").isdigit() and 0 <= int(text) < len(options)):
                     choices = ", ".join(f"{number} = {option}" for number, option in enumerate(options))
                     return self.tr("{0}: {1} is not one of the choices ({2}).").format(name, text, choices)
@@ -624,6 +636,7 @@ def _reporting_io_errors(process):
     def run(self, parameters, context, feedback):
         made: list = []
         try:
+            self.check_values(parameters)
             self.check_outputs(parameters, context)
             made = self.make_output_folders(parameters, context)
             with _terminate_cancels(feedback):

@@ -146,7 +146,7 @@ class AreaParameters:
                         "AOI has no polygons; choose a layer with at least one polygon."
                     )
                 )  # fmt: skip
-            return QgsGeometry.unaryUnion(geometries), source.sourceCrs()
+            return _flat(QgsGeometry.unaryUnion(geometries)), source.sourceCrs()
         if parameters.get(self.EXTENT) in (None, ""):
             return None
         rectangle = self.parameterAsExtent(parameters, self.EXTENT, context)
@@ -184,6 +184,16 @@ class AreaParameters:
         geometry, crs = found
         box = geometry.boundingBox()
         return (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), crs.authid() or crs.toWkt()
+
+
+def _flat(geometry: QgsGeometry) -> QgsGeometry:
+    """``geometry`` with straight edges and x/y only: an outline with heights (a GPS survey's, a KML's)
+    or arcs (a GeoPackage's curve polygons) is written by QGIS as PolygonZ or CurvePolygon WKT, which
+    the core (shapely) cannot read."""
+    flat = QgsGeometry(geometry.constGet().segmentize())
+    flat.get().dropZValue()
+    flat.get().dropMValue()
+    return flat
 
 
 def _number(text: str) -> float:

@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QVariant
 from ..core.io.atomic import atomic_output
 from ..core.search import PRESETS, RECORD_FIELDS, SceneQuery, search_scenes
 from ..core.search.query import DEFAULT_TIMEOUT, ORBIT_DIRECTIONS
-from .algorithm import TimestackAlgorithm
+from .algorithm import TimestackAlgorithm, user_text
 from .params import AreaParameters, EarthdataParameter, SeasonParameters, advanced, split_list
 from .styles import FootprintStyler, keep_alive
 
@@ -250,7 +250,8 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
         if found is None:
             raise self.fail(self.tr("Give the area to search as EXTENT or as an AOI polygon layer."))
         geometry, crs = found
-        return geometry.asWkt(), crs.toWkt()
+        # WKT1 cannot hold a 3D CRS (a GeoJSON with heights is in EPSG:4979): its WKT came out empty
+        return geometry.asWkt(), crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
 
     def _date(self, parameters, name, context) -> str:
         value = self.parameterAsDateTime(parameters, name, context).date()
@@ -318,7 +319,7 @@ class SearchScenesAlgorithm(AreaParameters, SeasonParameters, EarthdataParameter
             details = context.layerToLoadOnCompletionDetails(sink_id)
             details.setPostProcessor(keep_alive(FootprintStyler()))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(user_text(note))
         if len(result) == 0:
             feedback.reportError(
                 self.tr(

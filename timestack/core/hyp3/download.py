@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -100,6 +101,13 @@ def find_jobs(
     client = _client(api_url, username, secret, timeout)
     try:
         batch = client.find_jobs(name=name or None, job_type=job_type or None, status_code="SUCCEEDED")
+    except requests.exceptions.JSONDecodeError:  # an error page, not the API's JSON: another server
+        not_hyp3 = QT_TRANSLATE_NOOP(
+            "TimestackCore",
+            "API_URL: {0} answered with a page that is not the HyP3 API's (no JSON); check the address, or "
+            "try again later if the API is down."
+        )  # fmt: skip
+        raise TimestackError(not_hyp3, "API_URL", args=(api_url,)) from None
     except requests.exceptions.RequestException as exc:
         raise TimestackError(
             QT_TRANSLATE_NOOP("TimestackCore", "API_URL: the HyP3 API at {0} could not be reached ({1})."),
@@ -108,6 +116,15 @@ def find_jobs(
         ) from None
     except HyP3SDKError as exc:
         status = str(exc).split(" ", 2)[:2]  # "<Response [401]> detail": the status only, never the body
+        code = re.search(r"\[(\d{3})\]", " ".join(status))
+        if not code or code.group(1) not in ("401", "403"):  # the server's fault or a wrong address
+            failed = QT_TRANSLATE_NOOP(
+                "TimestackCore",
+                "API_URL: the HyP3 API at {0} could not answer the search ({1}); check the address, or try "
+                "again later if the API is down."
+            )  # fmt: skip
+            shown = f"HTTP {code.group(1)}" if code else type(exc).__name__
+            raise TimestackError(failed, "API_URL", args=(api_url, shown)) from None
         refused = QT_TRANSLATE_NOOP(
             "TimestackCore",
             "AUTHCFG: the HyP3 API refused the search ({0}); check the Earthdata login (username and "

@@ -109,12 +109,23 @@ def login_headers(username: str, password: str) -> dict[str, str]:
     return {"Authorization": f"Basic {pair}"}
 
 
+LOGIN_IN_URL = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0}: the address holds a login (user:password@), which would be written to logs and to the "
+    "scenes file; give the address without it, and the login as AUTHCFG (an authentication configuration)."
+)  # fmt: skip
+
+
 def open_client(url: str, timeout: float = DEFAULT_TIMEOUT, headers: Optional[Mapping[str, str]] = None):
     """Open the API, signing Planetary Computer hrefs (planetary-computer package) when it is PC;
     ``headers`` (a login) go with every request to it."""
     from pystac_client import Client
     from pystac_client.stac_api_io import StacApiIO
 
+    parts = urlparse(url)
+    if parts.username is not None or parts.password is not None:  # never echoed: the address without it
+        bare = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+        raise SearchError(LOGIN_IN_URL, "AUTHCFG", args=(bare,))
     modifier = None
     if preset(url) is PLANETARY_COMPUTER:
         try:
@@ -217,6 +228,38 @@ def _check_collections(client, url: str, query: SceneQuery, timeout: float) -> N
         )
 
 
+#: Pages in a row bringing no scene not seen before after which a search stops: a catalog whose next
+#: link leads back to a page already read would otherwise be read until cancelled.
+STALE_PAGES = 3
+PAGING_NOTE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0} kept answering pages of scenes it had already sent (page {1} repeats earlier ones); the "
+    "search stopped there with the scenes found so far, as the catalog's paging never ends."
+)  # fmt: skip
+
+INVALID_STAC = QT_TRANSLATE_NOOP("TimestackCore", "CATALOG {0} did not return valid STAC: {1!r}")
+UNREADABLE_NOTE = QT_TRANSLATE_NOOP(
+    "TimestackCore",
+    "CATALOG {0} sent {1} scene(s) that are not valid STAC, left out of the search (the first, {2}: {3})."
+)  # fmt: skip
+
+
+def _readable_items(page: dict, client, unreadable: list) -> list:
+    """The page's features as pystac Items. A feature pystac cannot read (no acquisition time, no
+    geometry key…) is left out and recorded in ``unreadable`` as (id, reason): one broken scene of a
+    catalog no longer fails the whole search."""
+    import pystac
+
+    items = []
+    for feature in page.get("features") or []:
+        try:
+            items.append(pystac.Item.from_dict(feature, preserve_dict=False, root=client))
+        except Exception as exc:  # noqa: BLE001 - pystac raises KeyError, ValueError, TypeError...
+            name = feature.get("id") if isinstance(feature, dict) else None
+            unreadable.append((str(name or "?"), f"{type(exc).__name__}: {exc}"))
+    return items
+
+
 #: Said when assets sit in S3 buckets other than USGS's (e.g. Sentinel-2 JP2s), which may bill the reader.
 S3_NOTE = "Some assets are in S3 buckets that may be requester-pays: reading them bills your account."
 
@@ -263,13 +306,23 @@ def search_stac_api(
     sorted_by_server = "sortby" in parameters
     found = []
     accepted = 0
+    seen, stale, notes, unreadable = set(), 0, [], []
     try:
         search = client.search(**parameters)
-        for page_number, page in enumerate(search.pages(), start=1):
+        for page_number, page in enumerate(search.pages_as_dicts(), start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("Search cancelled.")
-            found.extend(page.items)
-            accepted += sum(1 for item in page.items if query_accepts(query, item))
+            fresh = []  # a scene the catalog sent before counts once, towards max_items too
+            for item in _readable_items(page, client, unreadable):
+                if item.id not in seen:
+                    seen.add(item.id)
+                    fresh.append(item)
+            stale = 0 if fresh else stale + 1
+            if stale >= STALE_PAGES:  # a paging token that never advances: the same page forever
+                notes.append(Message(PAGING_NOTE, url, page_number))
+                break
+            found.extend(fresh)
+            accepted += sum(1 for item in fresh if query_accepts(query, item))
             if progress:
                 goal = query.max_items or max(accepted, 1)
                 progress(
@@ -282,7 +335,11 @@ def search_stac_api(
         raise
     except Exception as exc:  # transport, HTTP and JSON errors from requests/pystac-client
         raise _describe(url, exc, timeout) from exc
-    result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found))
+    if unreadable and not seen:  # not one scene STAC: not a STAC API after all
+        raise SearchError(INVALID_STAC, "CATALOG", args=(url, unreadable[0][1]))
+    if unreadable:
+        notes.append(Message(UNREADABLE_NOTE, url, len(unreadable), *unreadable[0]))
+    result = SearchResult(select_scenes(found, query), "stac-api", url, _notes(url, found) + notes)
     if progress:
         progress(100.0, Message(QT_TRANSLATE_NOOP("TimestackCore", "{0} scenes"), len(result)))
     return result
