@@ -3727,7 +3727,7 @@ Le lancer quand même ?</translation>
         <translation>Délai d'attente du serveur (secondes)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="317"/>
+        <location filename="../timestack/processing/search_scenes.py" line="318"/>
         <source>Scene footprints</source>
         <translation>Empreintes des scènes</translation>
     </message>
@@ -3752,27 +3752,27 @@ Le lancer quand même ?</translation>
         <translation>Indiquez la zone à rechercher par EXTENT ou par une couche de polygones AOI.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="258"/>
+        <location filename="../timestack/processing/search_scenes.py" line="259"/>
         <source>{0} must be a date (YYYY-MM-DD).</source>
         <translation>{0} doit être une date (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="323"/>
+        <location filename="../timestack/processing/search_scenes.py" line="324"/>
         <source>No scenes match: widen the dates, the day-of-year window, the cloud limit or the area.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, la fenêtre de jours de l'année, la limite de nuages ou la zone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="330"/>
+        <location filename="../timestack/processing/search_scenes.py" line="331"/>
         <source>{0} scenes found in {1}</source>
         <translation>{0} scènes trouvées dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="313"/>
+        <location filename="../timestack/processing/search_scenes.py" line="314"/>
         <source>OUTPUT_ITEMS: cannot write {0}: {1}</source>
         <translation>OUTPUT_ITEMS : impossible d'écrire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/search_scenes.py" line="277"/>
+        <location filename="../timestack/processing/search_scenes.py" line="278"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -4260,82 +4260,82 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} est le fichier que {1} lit aussi ({2}) ; l'écrire détruirait l'entrée. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="443"/>
+        <location filename="../timestack/processing/algorithm.py" line="454"/>
         <source>{0} takes one choice, got {1}.</source>
         <translation>{0} n'accepte qu'un seul choix, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="448"/>
+        <location filename="../timestack/processing/algorithm.py" line="460"/>
         <source>{0}: {1} is not one of the choices ({2}).</source>
         <translation>{0} : {1} ne fait pas partie des choix ({2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="451"/>
+        <location filename="../timestack/processing/algorithm.py" line="463"/>
         <source>{0} must be one number, got {1}.</source>
         <translation>{0} doit être un seul nombre, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="455"/>
+        <location filename="../timestack/processing/algorithm.py" line="467"/>
         <source>{0} must be a number, got &apos;{1}&apos;.</source>
         <translation>{0} doit être un nombre, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="457"/>
+        <location filename="../timestack/processing/algorithm.py" line="469"/>
         <source>{0} must be a finite number, got {1}.</source>
         <translation>{0} doit être un nombre fini, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="459"/>
+        <location filename="../timestack/processing/algorithm.py" line="471"/>
         <source>{0} must be a whole number, got {1}.</source>
         <translation>{0} doit être un nombre entier, reçu {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="464"/>
+        <location filename="../timestack/processing/algorithm.py" line="476"/>
         <source>between {0:g} and {1:g}</source>
         <translation>entre {0:g} et {1:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="466"/>
+        <location filename="../timestack/processing/algorithm.py" line="478"/>
         <source>at least {0:g}</source>
         <translation>au moins {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="468"/>
+        <location filename="../timestack/processing/algorithm.py" line="480"/>
         <source>at most {0:g}</source>
         <translation>au plus {0:g}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="469"/>
+        <location filename="../timestack/processing/algorithm.py" line="481"/>
         <source>{0} must be {1}, got {2:g}.</source>
         <translation>{0} doit être {1}, reçu {2:g}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="526"/>
+        <location filename="../timestack/processing/algorithm.py" line="538"/>
         <source>{0} cancelled; nothing was written.</source>
         <translation>{0} : traitement annulé ; rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="568"/>
+        <location filename="../timestack/processing/algorithm.py" line="580"/>
         <source>choose a folder you can write to, with free space</source>
         <translation>choisissez un dossier où vous pouvez écrire, avec de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="570"/>
+        <location filename="../timestack/processing/algorithm.py" line="582"/>
         <source>check that the file exists, is complete and readable</source>
         <translation>vérifiez que le fichier existe, qu'il est complet et lisible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="572"/>
+        <location filename="../timestack/processing/algorithm.py" line="584"/>
         <source>a file</source>
         <translation>un fichier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="573"/>
+        <location filename="../timestack/processing/algorithm.py" line="585"/>
         <source>{0}cannot use {1}: {2}; {3}.</source>
         <translation>{0}impossible d'utiliser {1} : {2} ; {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="605"/>
+        <location filename="../timestack/processing/algorithm.py" line="617"/>
         <source>INPUT: the stack must be a raster file readable by GDAL.</source>
         <translation>INPUT : la pile doit être un fichier raster lisible par GDAL.</translation>
     </message>
@@ -4355,57 +4355,57 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="372"/>
+        <location filename="../timestack/processing/algorithm.py" line="383"/>
         <source>{0} and {1} are the same file ({2}); one would overwrite the other. Choose another file name for {0}.</source>
         <translation>{0} et {1} sont le même fichier ({2}) ; l'un écraserait l'autre. Choisissez un autre nom de fichier pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="356"/>
+        <location filename="../timestack/processing/algorithm.py" line="367"/>
         <source>{0}: {1} is a folder; give a file name (such as {2}).</source>
         <translation>{0} : {1} est un dossier ; donnez un nom de fichier (comme {2}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="405"/>
+        <location filename="../timestack/processing/algorithm.py" line="416"/>
         <source>{0} is empty; it needs a value: {1}.</source>
         <translation>{0} est vide ; il lui faut une valeur : {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="412"/>
+        <location filename="../timestack/processing/algorithm.py" line="423"/>
         <source>{0} is true or false, got &apos;{1}&apos;.</source>
         <translation>{0} vaut vrai ou faux, reçu « {1} ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="674"/>
+        <location filename="../timestack/processing/algorithm.py" line="687"/>
         <source>Terminated: cancelling.</source>
         <translation>Arrêté : annulation.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="363"/>
+        <location filename="../timestack/processing/algorithm.py" line="374"/>
         <source>{0}: {1} is a file, not a folder, so nothing can be written below it; choose a file in a folder.</source>
         <translation>{0} : {1} est un fichier, pas un dossier, donc rien ne peut être écrit en dessous ; choisissez un fichier dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="368"/>
+        <location filename="../timestack/processing/algorithm.py" line="379"/>
         <source>{0}: cannot write in {1}; choose a folder you can write to.</source>
         <translation>{0} : impossible d'écrire dans {1} ; choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="424"/>
+        <location filename="../timestack/processing/algorithm.py" line="435"/>
         <source>{0}: &apos;{1}&apos; is not a date; give it as YYYY-MM-DD (2021-06-30).</source>
         <translation>{0} : « {1} » n'est pas une date ; donnez-la sous la forme AAAA-MM-JJ (2021-06-30).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="510"/>
+        <location filename="../timestack/processing/algorithm.py" line="522"/>
         <source>{0}: {1} is not a .{2} file; give a .{2} file ({3}).</source>
         <translation>{0} : {1} n'est pas un fichier .{2} ; donnez un fichier .{2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="642"/>
+        <location filename="../timestack/processing/algorithm.py" line="655"/>
         <source>{0} stopped on an unexpected error ({1}: {2}). This is a bug in Timestack; please report it with the details from the Log Messages panel (Timestack tab).</source>
         <translation>{0} s'est arrêté sur une erreur inattendue ({1} : {2}). C'est un bogue de Timestack ; merci de le signaler avec les détails du panneau Journal des messages (onglet Timestack).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="500"/>
+        <location filename="../timestack/processing/algorithm.py" line="512"/>
         <source>{0}: &apos;.{1}&apos; is not a vector or table format; name the file .gpkg (or one of: {2}).</source>
         <translation>{0} : « .{1} » n'est pas un format de couche vecteur ou de table ; nommez le fichier .gpkg (ou l'un de : {2}).</translation>
     </message>
@@ -4415,17 +4415,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AUTHCFG : la configuration d'authentification « {0} » n'a fourni aucun identifiant ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="484"/>
+        <location filename="../timestack/processing/algorithm.py" line="496"/>
         <source>{0}: Timestack writes GeoTIFF rasters, not &apos;.{1}&apos;; name the file .tif.</source>
         <translation>{0} : Timestack écrit des rasters GeoTIFF, pas des '.{1}' ; nommez le fichier en .tif.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="480"/>
+        <location filename="../timestack/processing/algorithm.py" line="492"/>
         <source>{0}: &apos;.{1}&apos; is not a raster format; Timestack writes GeoTIFF rasters: name the file .tif.</source>
         <translation>{0} : '.{1}' n'est pas un format raster ; Timestack écrit des rasters GeoTIFF : nommez le fichier en .tif.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/algorithm.py" line="566"/>
+        <location filename="../timestack/processing/algorithm.py" line="578"/>
         <source>move or rename that folder, or choose another output</source>
         <translation>déplacez ou renommez ce dossier, ou choisissez une autre sortie</translation>
     </message>
@@ -4773,17 +4773,17 @@ sa série temporelle s'affiche ici.</translation>
         <translation>CATALOG {0} a répondu par l'erreur HTTP {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="73"/>
+        <location filename="../timestack/core/search/stac_api.py" line="240"/>
         <source>CATALOG {0} did not return valid STAC: {1!r}</source>
         <translation>CATALOG {0} n'a pas renvoyé de STAC valide : {1!r}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="213"/>
+        <location filename="../timestack/core/search/stac_api.py" line="224"/>
         <source>COLLECTIONS: {0} not offered by {1}; it offers {2}.</source>
         <translation>COLLECTIONS : {0} n'est pas proposé par {1} ; il propose {2}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="255"/>
+        <location filename="../timestack/core/search/stac_api.py" line="298"/>
         <source>CATALOG {0!r} is not an http(s) STAC API URL.</source>
         <translation>CATALOG {0!r} n'est pas une URL http(s) d'API STAC.</translation>
     </message>
@@ -5258,7 +5258,7 @@ sa série temporelle s'affiche ici.</translation>
         <translation>{0} lignes candidates dans {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/search/stac_api.py" line="287"/>
+        <location filename="../timestack/core/search/stac_api.py" line="344"/>
         <source>{0} scenes</source>
         <translation>{0} scènes</translation>
     </message>
@@ -5518,102 +5518,102 @@ sa série temporelle s'affiche ici.</translation>
         <translation>aucun produit HyP3 dans {0} : choisissez le dossier contenant les zips ou dossiers des produits, ou les produits eux-mêmes.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="97"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="98"/>
         <source>INPUT: no HyP3 product given; choose product zips or folders</source>
         <translation>INPUT : aucun produit HyP3 donné ; choisissez des zips ou dossiers de produits</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="104"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="105"/>
         <source>INPUT mixes product types ({0}); stack RTC_GAMMA and INSAR_GAMMA products separately</source>
         <translation>INPUT mélange des types de produits ({0}) ; empilez séparément les produits RTC_GAMMA et INSAR_GAMMA</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="112"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="114"/>
         <source>LAYER: {0} is no layer of {1} products; choose one of {2}</source>
         <translation>LAYER : {0} n'est pas une couche des produits {1} ; choisissez parmi {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="117"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="119"/>
         <source>INPUT mixes polarisations ({0}); stack products of one polarisation</source>
         <translation>INPUT mélange des polarisations ({0}) ; empilez des produits d'une seule polarisation</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="123"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="125"/>
         <source>INPUT mixes tracks (relative orbits {0}); stack the products of one track, one stack per track</source>
         <translation>INPUT mélange des traces (orbites relatives {0}) ; empilez les produits d'une seule trace, une pile par trace</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="127"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="129"/>
         <source>INPUT mixes pass directions ({0}); stack ascending and descending products separately</source>
         <translation>INPUT mélange des sens de passage ({0}) ; empilez séparément les produits ascendants et descendants</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="136"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="138"/>
         <source>INPUT mixes {0} ({1}); stack products processed with the same options</source>
         <translation>INPUT mélange {0} ({1}) ; empilez des produits traités avec les mêmes options</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="145"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="147"/>
         <source>LAYER: product {0} has no _{1}.tif (it has {2}); choose a layer every product has, or order the products with that layer</source>
         <translation>LAYER : le produit {0} n'a pas de _{1}.tif (il a {2}) ; choisissez une couche que tous les produits ont, ou commandez les produits avec cette couche</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="156"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="158"/>
         <source>DB converts RTC backscatter (VV, VH, HH, HV) only; untick it for {0} {1}</source>
         <translation>DB ne convertit que la rétrodiffusion RTC (VV, VH, HH, HV) ; décochez-le pour {0} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="165"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="167"/>
         <source>DB: the products are already in decibels; untick DB</source>
         <translation>DB : les produits sont déjà en décibels ; décochez DB</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="193"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="195"/>
         <source>COVERAGE: the products have no area in common; choose the union, or products of one area</source>
         <translation>COVERAGE : les produits n'ont aucune zone commune ; choisissez l'union, ou des produits d'une même zone</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="316"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="318"/>
         <source>COVERAGE: {0!r}; use one of {1}</source>
         <translation>COVERAGE : {0!r} ; utilisez l'une des valeurs {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="327"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="329"/>
         <source>INPUT: the products give one pair only ({0}); a time stack needs at least two — add pairs of other dates</source>
         <translation>INPUT : les produits ne donnent qu'une paire ({0}) ; une pile temporelle en demande au moins deux — ajoutez des paires d'autres dates</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/stack.py" line="332"/>
+        <location filename="../timestack/core/hyp3/stack.py" line="334"/>
         <source>INPUT: the products give one date only ({0}); a time stack needs at least two — add products of other dates</source>
         <translation>INPUT : les produits ne donnent qu'une date ({0}) ; une pile temporelle en demande au moins deux — ajoutez des produits d'autres dates</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="92"/>
+        <location filename="../timestack/core/hyp3/download.py" line="93"/>
         <source>JOB_TYPE: {0!r}; use one of {1}</source>
         <translation>JOB_TYPE : {0!r} ; utilisez l'une des valeurs {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="104"/>
+        <location filename="../timestack/core/hyp3/download.py" line="112"/>
         <source>API_URL: the HyP3 API at {0} could not be reached ({1}).</source>
         <translation>API_URL : l'API HyP3 à {0} est injoignable ({1}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="111"/>
+        <location filename="../timestack/core/hyp3/download.py" line="128"/>
         <source>AUTHCFG: the HyP3 API refused the search ({0}); check the Earthdata login (username and password, or token) in the authentication configuration.</source>
         <translation>AUTHCFG : l'API HyP3 a refusé la recherche ({0}) ; vérifiez l'identifiant Earthdata (nom d'utilisateur et mot de passe, ou jeton) dans la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="172"/>
+        <location filename="../timestack/core/hyp3/download.py" line="189"/>
         <source>Downloading {0}</source>
         <translation>Téléchargement de {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="181"/>
+        <location filename="../timestack/core/hyp3/download.py" line="198"/>
         <source>{0} could not be downloaded ({1}); run the download again to resume.</source>
         <translation>{0} n'a pas pu être téléchargé ({1}) ; relancez le téléchargement pour reprendre.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/hyp3/download.py" line="187"/>
+        <location filename="../timestack/core/hyp3/download.py" line="204"/>
         <source>{0} arrived incomplete ({1} of {2} bytes); run the download again to resume.</source>
         <translation>{0} est arrivé incomplet ({1} octets sur {2}) ; relancez le téléchargement pour reprendre.</translation>
     </message>
@@ -5733,32 +5733,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>ITEMS : aucune scène ASTER à traiter.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="573"/>
+        <location filename="../timestack/core/aster/scene.py" line="575"/>
         <source>ASTER {0} {1}</source>
         <translation>ASTER {0} {1}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="582"/>
+        <location filename="../timestack/core/aster/scene.py" line="584"/>
         <source>ITEMS: the {0} file of scene {1} cannot be read: {2}</source>
         <translation>ITEMS : le fichier {0} de la scène {1} est illisible : {2}</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="592"/>
+        <location filename="../timestack/core/aster/scene.py" line="594"/>
         <source>ITEMS: the {0} file of scene {1} has {2} bands; an ASTER L1T {0} COG has {3}.</source>
         <translation>ITEMS : le fichier {0} de la scène {1} a {2} bandes ; un COG ASTER L1T {0} en a {3}.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="611"/>
+        <location filename="../timestack/core/aster/scene.py" line="613"/>
         <source>EXTENT: no scene gave any output ({0}); choose an area the scenes cover.</source>
         <translation>EXTENT : aucune scène n'a produit de sortie ({0}) ; choisissez une zone couverte par les scènes.</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="619"/>
+        <location filename="../timestack/core/aster/scene.py" line="621"/>
         <source>ITEMS: no scene gave any output ({0}).</source>
         <translation>ITEMS : aucune scène n'a produit de sortie ({0}).</translation>
     </message>
     <message>
-        <location filename="../timestack/core/aster/scene.py" line="626"/>
+        <location filename="../timestack/core/aster/scene.py" line="628"/>
         <source>{0} ASTER files</source>
         <translation>{0} fichiers ASTER</translation>
     </message>
@@ -6317,6 +6317,31 @@ sa série temporelle s'affiche ici.</translation>
         <source>the scenes lie across the antimeridian (180° longitude), where a grid in {0} would run around the whole world; choose a projected TARGET_CRS, such as the scenes' UTM zone</source>
         <translation>les scènes sont à cheval sur l'antiméridien (180° de longitude), où une grille en {0} ferait le tour du monde entier ; choisissez un TARGET_CRS projeté, comme la zone UTM des scènes</translation>
     </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="105"/>
+        <source>API_URL: {0} answered with a page that is not the HyP3 API&apos;s (no JSON); check the address, or try again later if the API is down.</source>
+        <translation>API_URL : {0} a répondu par une page qui n'est pas celle de l'API HyP3 (pas de JSON) ; vérifiez l'adresse, ou réessayez plus tard si l'API est indisponible.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/hyp3/download.py" line="121"/>
+        <source>API_URL: the HyP3 API at {0} could not answer the search ({1}); check the address, or try again later if the API is down.</source>
+        <translation>API_URL : l'API HyP3 à {0} n'a pas pu répondre à la recherche ({1}) ; vérifiez l'adresse, ou réessayez plus tard si l'API est indisponible.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/stac_api.py" line="112"/>
+        <source>CATALOG {0}: the address holds a login (user:password@), which would be written to logs and to the scenes file; give the address without it, and the login as AUTHCFG (an authentication configuration).</source>
+        <translation>CATALOG {0} : l'adresse contient un identifiant (utilisateur:mot_de_passe@), qui serait écrit dans les journaux et dans le fichier des scènes ; donnez l'adresse sans lui, et l'identifiant dans AUTHCFG (une configuration d'authentification).</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/stac_api.py" line="234"/>
+        <source>CATALOG {0} kept answering pages of scenes it had already sent (page {1} repeats earlier ones); the search stopped there with the scenes found so far, as the catalog&apos;s paging never ends.</source>
+        <translation>CATALOG {0} renvoyait sans cesse des pages de scènes déjà envoyées (la page {1} répète les précédentes) ; la recherche s'est arrêtée là avec les scènes trouvées jusqu'ici, car la pagination du catalogue ne finit jamais.</translation>
+    </message>
+    <message>
+        <location filename="../timestack/core/search/stac_api.py" line="241"/>
+        <source>CATALOG {0} sent {1} scene(s) that are not valid STAC, left out of the search (the first, {2}: {3}).</source>
+        <translation>CATALOG {0} a envoyé {1} scène(s) qui ne sont pas du STAC valide, écartée(s) de la recherche (la première, {2} : {3}).</translation>
+    </message>
 </context>
 <context>
     <name>TimestackDock</name>
@@ -6344,112 +6369,112 @@ sa série temporelle s'affiche ici.</translation>
         <translation>EXTENT est vide ; dessinez ou choisissez une emprise ayant une surface.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="209"/>
+        <location filename="../timestack/processing/params.py" line="219"/>
         <source>Season start (day of year)</source>
         <translation>Début de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="209"/>
+        <location filename="../timestack/processing/params.py" line="219"/>
         <source>Season end (day of year)</source>
         <translation>Fin de saison (jour de l'année)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="242"/>
+        <location filename="../timestack/processing/params.py" line="252"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="243"/>
+        <location filename="../timestack/processing/params.py" line="253"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="244"/>
+        <location filename="../timestack/processing/params.py" line="254"/>
         <source>Snow / ice</source>
         <translation>Neige / glace</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="245"/>
+        <location filename="../timestack/processing/params.py" line="255"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="246"/>
+        <location filename="../timestack/processing/params.py" line="256"/>
         <source>Cirrus (Landsat 8/9)</source>
         <translation>Cirrus (Landsat 8/9)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="247"/>
+        <location filename="../timestack/processing/params.py" line="257"/>
         <source>Dilated cloud</source>
         <translation>Nuage dilaté</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="248"/>
+        <location filename="../timestack/processing/params.py" line="258"/>
         <source>Radiometric saturation</source>
         <translation>Saturation radiométrique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="249"/>
+        <location filename="../timestack/processing/params.py" line="259"/>
         <source>Dark area (Sentinel-2)</source>
         <translation>Zone sombre (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="250"/>
+        <location filename="../timestack/processing/params.py" line="260"/>
         <source>Unclassified (Sentinel-2)</source>
         <translation>Non classé (Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="274"/>
+        <location filename="../timestack/processing/params.py" line="284"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="275"/>
+        <location filename="../timestack/processing/params.py" line="285"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="276"/>
+        <location filename="../timestack/processing/params.py" line="286"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="277"/>
+        <location filename="../timestack/processing/params.py" line="287"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="279"/>
+        <location filename="../timestack/processing/params.py" line="289"/>
         <source>Also mask cloud confidence at or above (Landsat QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de nuage (Landsat QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="279"/>
+        <location filename="../timestack/processing/params.py" line="289"/>
         <source>Also mask cloud-shadow confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance d'ombre de nuage (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="279"/>
+        <location filename="../timestack/processing/params.py" line="289"/>
         <source>Also mask snow/ice confidence at or above (QA_PIXEL)</source>
         <translation>Masquer aussi à partir de cette confiance de neige/glace (QA_PIXEL)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="279"/>
+        <location filename="../timestack/processing/params.py" line="289"/>
         <source>Also mask cirrus confidence at or above (QA_PIXEL, OLI)</source>
         <translation>Masquer aussi à partir de cette confiance de cirrus (QA_PIXEL, OLI)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="309"/>
+        <location filename="../timestack/processing/params.py" line="319"/>
         <source>Buffer around masked pixels (pixels)</source>
         <translation>Tampon autour des pixels masqués (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="351"/>
+        <location filename="../timestack/processing/params.py" line="361"/>
         <source>Indices (comma-separated: {0})</source>
         <translation>Indices (séparés par des virgules : {0})</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="563"/>
+        <location filename="../timestack/processing/params.py" line="573"/>
         <source>ALLOWED_ROOTS: {0} is not a folder; give existing folders.</source>
         <translation>ALLOWED_ROOTS : {0} n'est pas un dossier ; indiquez des dossiers existants.</translation>
     </message>
@@ -6459,32 +6484,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>AOI n'a aucun polygone ; choisissez une couche contenant au moins un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="543"/>
+        <location filename="../timestack/processing/params.py" line="553"/>
         <source>Other folders the scenes&apos; files may be read from (separated by ;)</source>
         <translation>Autres dossiers depuis lesquels les fichiers des scènes peuvent être lus (séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="628"/>
+        <location filename="../timestack/processing/params.py" line="638"/>
         <source>Earthdata Login (authentication configuration: username and password, or a token)</source>
         <translation>Connexion Earthdata Login (configuration d'authentification : nom d'utilisateur et mot de passe, ou un jeton)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="376"/>
+        <location filename="../timestack/processing/params.py" line="386"/>
         <source>dask.distributed scheduler address (empty: local threads)</source>
         <translation>Adresse de l'ordonnanceur dask.distributed (vide : fils d'exécution locaux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="442"/>
+        <location filename="../timestack/processing/params.py" line="452"/>
         <source>Tile size in pixels (0 = no tiles; resumable runs)</source>
         <translation>Taille des tuiles en pixels (0 = pas de tuiles ; traitements avec reprise)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="463"/>
+        <location filename="../timestack/processing/params.py" line="473"/>
         <source>Tiled run folder (tiles, manifest and mosaics)</source>
         <translation>Dossier du traitement par tuiles (tuiles, manifeste et mosaïques)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="524"/>
+        <location filename="../timestack/processing/params.py" line="534"/>
         <source>TILES_FOLDER: a tiled run (TILE_SIZE {0}) needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement par tuiles (TILE_SIZE {0}) a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
@@ -6544,32 +6569,32 @@ sa série temporelle s'affiche ici.</translation>
         <translation>TILES : aucune des {0} cellules de la grille ne recouvre la pile ; choisissez une grille qui la couvre.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="451"/>
+        <location filename="../timestack/processing/params.py" line="461"/>
         <source>Tile grid (one tile per cell, instead of a tile size)</source>
         <translation>Grille de tuiles (une tuile par cellule, au lieu d'une taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="457"/>
+        <location filename="../timestack/processing/params.py" line="467"/>
         <source>Tile grid field naming the tiles (empty: first id-like field)</source>
         <translation>Champ de la grille qui nomme les tuiles (vide : le premier champ de type identifiant)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="499"/>
+        <location filename="../timestack/processing/params.py" line="509"/>
         <source>TILE_SIZE and TILES: choose one way to cut the stack into tiles, a tile size or a grid layer, not both.</source>
         <translation>TILE_SIZE et TILES : choisissez une seule façon de découper la pile en tuiles, une taille de tuile ou une couche de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="507"/>
+        <location filename="../timestack/processing/params.py" line="517"/>
         <source>TILES_FOLDER: a run over the cells of TILES needs a folder of its own to record its tiles in, so that running it again resumes it; choose a new folder.</source>
         <translation>TILES_FOLDER : un traitement sur les cellules de TILES a besoin d'un dossier à lui pour y enregistrer ses tuiles, afin que le relancer le reprenne ; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="579"/>
+        <location filename="../timestack/processing/params.py" line="589"/>
         <source>Download remote scenes into this cache folder (empty: stream them)</source>
         <translation>Télécharger les scènes distantes dans ce dossier de cache (vide : les lire en flux)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="588"/>
+        <location filename="../timestack/processing/params.py" line="598"/>
         <source>Cache folder size limit (GB)</source>
         <translation>Taille maximale du dossier de cache (Go)</translation>
     </message>
@@ -6584,167 +6609,167 @@ sa série temporelle s'affiche ici.</translation>
         <translation>Polygones dont l'union est couverte par le traitement (une zone d'étude, des peuplements), à la place d'EXTENT.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="204"/>
+        <location filename="../timestack/processing/params.py" line="214"/>
         <source>The days of the year (1-366) whose scenes are used; a start after the end wraps the new year (335 to 60: December to February)</source>
         <translation>Les jours de l'année (1-366) dont les scènes sont utilisées ; un début après la fin enjambe le nouvel an (335 à 60 : décembre à février)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="264"/>
+        <location filename="../timestack/processing/params.py" line="274"/>
         <source>The pixel classes removed before compositing, from Landsat QA_PIXEL, Sentinel-2 SCL or HLS Fmask</source>
         <translation>Les classes de pixels retirées avant la composition, d'après QA_PIXEL de Landsat, SCL de Sentinel-2 ou Fmask de HLS</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="302"/>
+        <location filename="../timestack/processing/params.py" line="312"/>
         <source>Landsat QA_PIXEL rates each pixel&apos;s confidence (low, medium, high); also mask the pixels rated at or above this level (Off: the class flags of MASK only)</source>
         <translation>QA_PIXEL de Landsat note la confiance de chaque pixel (faible, moyenne, élevée) ; masquer aussi les pixels notés à ce niveau ou au-dessus (Désactivé : seulement les classes de MASK)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="317"/>
+        <location filename="../timestack/processing/params.py" line="327"/>
         <source>Grows the masked clouds and shadows by this radius, in pixels, to drop the hazy edges their quality bits miss; 0: no buffer.</source>
         <translation>Agrandit les nuages et ombres masqués de ce rayon, en pixels, pour écarter les bords brumeux que leurs bits de qualité manquent ; 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="353"/>
+        <location filename="../timestack/processing/params.py" line="363"/>
         <source>Spectral indices computed from the bands, by name, separated by commas: {0}</source>
         <translation>Indices spectraux calculés à partir des bandes, par nom, séparés par des virgules : {0}</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="381"/>
+        <location filename="../timestack/processing/params.py" line="391"/>
         <source>Run the per-window work on a dask.distributed cluster: the address of its scheduler, such as tcp://host:8786; empty runs on this computer&apos;s threads</source>
         <translation>Exécuter le travail par fenêtre sur une grappe dask.distributed : l'adresse de son ordonnanceur, par exemple tcp://hote:8786 ; vide, il s'exécute sur les fils d'exécution de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="469"/>
+        <location filename="../timestack/processing/params.py" line="479"/>
         <source>Cuts a large stack into squares of this many pixels, run one by one into TILES_FOLDER; 0: the stack in one piece.</source>
         <translation>Découpe une grande pile en carrés de ce nombre de pixels, traités un par un dans TILES_FOLDER ; 0 : la pile d'un seul tenant.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="474"/>
+        <location filename="../timestack/processing/params.py" line="484"/>
         <source>A grid layer (Landsat ARD tiles, your own), one tile per cell on the stack, run one by one into TILES_FOLDER; instead of a tile size.</source>
         <translation>Une couche de grille (tuiles Landsat ARD, la vôtre), une tuile par cellule sur la pile, traitées une par une dans TILES_FOLDER ; à la place d'une taille de tuile.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="479"/>
+        <location filename="../timestack/processing/params.py" line="489"/>
         <source>Where the tiles, the manifest of finished tiles and the mosaics are written: after a crash or a cancel, the same run started again skips the finished tiles.</source>
         <translation>Où sont écrits les tuiles, le manifeste des tuiles terminées et les mosaïques : après un plantage ou une annulation, le même traitement relancé saute les tuiles terminées.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="596"/>
+        <location filename="../timestack/processing/params.py" line="606"/>
         <source>Download every remote scene file into this folder (verified, reused by later runs) instead of streaming it; empty streams</source>
         <translation>Télécharger chaque fichier de scène distant dans ce dossier (vérifié, réutilisé par les traitements suivants) au lieu de le lire en flux ; vide, lecture en flux</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="604"/>
+        <location filename="../timestack/processing/params.py" line="614"/>
         <source>Most the cache folder may hold, in gigabytes; the least recently used files go first</source>
         <translation>Contenu maximal du dossier de cache, en gigaoctets ; les fichiers les moins récemment utilisés partent en premier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="648"/>
+        <location filename="../timestack/processing/params.py" line="658"/>
         <source>Earth Engine service account (authentication configuration: the key JSON as password); empty: your own Earth Engine login</source>
         <translation>Compte de service Earth Engine (configuration d'authentification : la clé JSON comme mot de passe) ; vide : votre propre connexion Earth Engine</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="681"/>
+        <location filename="../timestack/processing/params.py" line="691"/>
         <source>Scenes (STAC ItemCollection JSON)</source>
         <translation>Scènes (ItemCollection STAC JSON)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="687"/>
+        <location filename="../timestack/processing/params.py" line="697"/>
         <source>The scenes: the ItemCollection JSON written by &apos;Search scenes&apos;, or the sample archive&apos;s items.json</source>
         <translation>Les scènes : le JSON ItemCollection écrit par « Rechercher des scènes », ou le items.json de l'archive d'exemple</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="697"/>
+        <location filename="../timestack/processing/params.py" line="707"/>
         <source>Resolution (target CRS units)</source>
         <translation>Résolution (unités du SCR cible)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="703"/>
+        <location filename="../timestack/processing/params.py" line="713"/>
         <source>Pixel size of the output grid, in the target CRS&apos;s units: metres for a UTM zone (30 for Landsat, 10 or 20 for Sentinel-2), degrees for a geographic CRS</source>
         <translation>Taille de pixel de la grille de sortie, dans les unités du SCR cible : mètres pour une zone UTM (30 pour Landsat, 10 ou 20 pour Sentinel-2), degrés pour un SCR géographique</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="716"/>
+        <location filename="../timestack/processing/params.py" line="726"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="733"/>
+        <location filename="../timestack/processing/params.py" line="743"/>
         <source>Output data type</source>
         <translation>Type de données en sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="733"/>
+        <location filename="../timestack/processing/params.py" line="743"/>
         <source>Int16, reflectance × 10000</source>
         <translation>Int16, réflectance × 10000</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="733"/>
+        <location filename="../timestack/processing/params.py" line="743"/>
         <source>Float32</source>
         <translation>Float32</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="742"/>
+        <location filename="../timestack/processing/params.py" line="752"/>
         <source>Chunk size (pixels)</source>
         <translation>Taille des blocs (pixels)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="750"/>
+        <location filename="../timestack/processing/params.py" line="760"/>
         <source>Side of the square windows read and composited at once, in pixels; smaller uses less memory</source>
         <translation>Côté des fenêtres carrées lues et composées en une fois, en pixels ; plus petit utilise moins de mémoire</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="768"/>
+        <location filename="../timestack/processing/params.py" line="778"/>
         <source>ITEMS is empty: give the STAC ItemCollection JSON written by &apos;Search scenes&apos;.</source>
         <translation>ITEMS est vide : indiquez le JSON ItemCollection STAC écrit par « Rechercher des scènes ».</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="786"/>
+        <location filename="../timestack/processing/params.py" line="796"/>
         <source>TARGET_CRS: &apos;{0}&apos; is not a coordinate reference system QGIS knows; give an EPSG code such as EPSG:32633, or leave it empty to use {1}.</source>
         <translation>TARGET_CRS : « {0} » n'est pas un système de coordonnées de référence connu de QGIS ; indiquez un code EPSG comme EPSG:32633, ou laissez le champ vide pour utiliser {1}.</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="403"/>
+        <location filename="../timestack/processing/params.py" line="413"/>
         <source>Refuse runs reading or writing more than (GB, 0: no limit)</source>
         <translation>Refuser les traitements qui lisent ou écrivent plus de (Go, 0 : sans limite)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="419"/>
+        <location filename="../timestack/processing/params.py" line="429"/>
         <source>Largest run allowed, in gigabytes read, written or held in memory, estimated before any pixel is read; 0: no limit (a run needing more memory than the computer has is refused all the same)</source>
         <translation>Plus grande exécution permise, en gigaoctets lus, écrits ou tenus en mémoire, estimée avant la lecture du moindre pixel ; 0 : pas de limite (une exécution demandant plus de mémoire que l'ordinateur n'en a est refusée malgré tout)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="484"/>
+        <location filename="../timestack/processing/params.py" line="494"/>
         <source>The field of the tile grid whose values name the tiles (their files and manifest entries); empty: the first id-like field</source>
         <translation>Le champ de la grille de tuiles dont les valeurs nomment les tuiles (leurs fichiers et leurs entrées dans le manifeste) ; vide : le premier champ de type identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="550"/>
+        <location filename="../timestack/processing/params.py" line="560"/>
         <source>Folders, separated by ;, outside the catalog&apos;s own folder from which its scenes&apos; files may be read; by default a local catalog reads only files under its own folder</source>
         <translation>Dossiers, séparés par ;, hors du dossier du catalogue, depuis lesquels les fichiers de ses scènes peuvent être lus ; par défaut un catalogue local ne lit que les fichiers sous son propre dossier</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="632"/>
+        <location filename="../timestack/processing/params.py" line="642"/>
         <source>A QGIS authentication configuration holding your Earthdata Login (NASA: HLS, CMR); kept in the QGIS authentication database, never written to logs or settings; empty: public data only</source>
         <translation>Une configuration d'authentification QGIS contenant votre Earthdata Login (NASA : HLS, CMR) ; conservée dans la base d'authentification de QGIS, jamais écrite dans les journaux ou les paramètres ; vide : données publiques seulement</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="653"/>
+        <location filename="../timestack/processing/params.py" line="663"/>
         <source>A QGIS authentication configuration whose password is an Earth Engine service account&apos;s key JSON, kept encrypted in the QGIS authentication database; empty: the login made with &apos;earthengine authenticate&apos; on this computer</source>
         <translation>Une configuration d'authentification QGIS dont le mot de passe est la clé JSON d'un compte de service Earth Engine, chiffrée dans la base d'authentification de QGIS ; vide : la connexion faite avec « earthengine authenticate » sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="708"/>
+        <location filename="../timestack/processing/params.py" line="718"/>
         <source>Coordinate reference system of the output grid; its units are those of RESOLUTION</source>
         <translation>Système de coordonnées de référence de la grille de sortie ; ses unités sont celles de RESOLUTION</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="724"/>
+        <location filename="../timestack/processing/params.py" line="734"/>
         <source>Reflective bands to write (surface reflectance, named as Landsat&apos;s: blue, green, red, nir, swir1, swir2)</source>
         <translation>Bandes réflectives à écrire (réflectance de surface, nommées comme celles de Landsat : blue, green, red, nir, swir1, swir2)</translation>
     </message>
     <message>
-        <location filename="../timestack/processing/params.py" line="754"/>
+        <location filename="../timestack/processing/params.py" line="764"/>
         <source>Int16: values × 10000, half the size on disk; Float32: the values as they are</source>
         <translation>Int16 : valeurs × 10000, moitié moins de place sur le disque ; Float32 : les valeurs telles quelles</translation>
     </message>
@@ -6846,237 +6871,237 @@ sa série et son ajustement s'affichent ici.</translation>
 <context>
     <name>ZonalPanel</name>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="71"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="73"/>
         <source>Time stacks</source>
         <translation>Piles temporelles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="73"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="75"/>
         <source>Scenes of a search result</source>
         <translation>Scènes d'un résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="86"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="90"/>
         <source>STAC items (*.json *.parquet)</source>
         <translation>Items STAC (*.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="89"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="93"/>
         <source>Bands or indices, comma separated; empty measures every band of a stack</source>
         <translation>Bandes ou indices, séparés par des virgules ; vide : mesure toutes les bandes d'une pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="98"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="102"/>
         <source>e.g. 10, 90</source>
         <translation>p. ex. 10, 90</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="103"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="106"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="110"/>
         <source>Compute statistics</source>
         <translation>Calculer les statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="107"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="111"/>
         <source>Save as recurring job…</source>
         <translation>Enregistrer comme tâche récurrente…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="111"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="115"/>
         <source>crontab line of the saved job</source>
         <translation>ligne crontab de la tâche enregistrée</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="114"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
         <source>Pick polygon on map</source>
         <translation>Choisir un polygone sur la carte</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="118"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="122"/>
         <source>Export plot as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="124"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="128"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="125"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="129"/>
         <source>Id field</source>
         <translation>Champ identifiant</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="129"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="133"/>
         <source>Measure</source>
         <translation>Mesurer</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="130"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="134"/>
         <source>Stack</source>
         <translation>Pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="131"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="135"/>
         <source>LandTrendr fit (optional)</source>
         <translation>Ajustement LandTrendr (facultatif)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="132"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="136"/>
         <source>Search result</source>
         <translation>Résultat de recherche</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="133"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
         <source>Bands / indices</source>
         <translation>Bandes / indices</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="143"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="147"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="144"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="148"/>
         <source>Percentiles</source>
         <translation>Centiles</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="145"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="149"/>
         <source>Compile</source>
         <translation>Compiler</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="146"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="150"/>
         <source>Minimum valid fraction</source>
         <translation>Fraction valide minimale</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="134"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="138"/>
         <source>Output CSV</source>
         <translation>CSV de sortie</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="219"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="223"/>
         <source>Polygon statistics</source>
         <translation>Statistiques par polygone</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="213"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="217"/>
         <source>Computing…</source>
         <translation>Calcul…</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="223"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="227"/>
         <source>{0} rows in {1}. Pick a polygon to see its series.</source>
         <translation>{0} lignes dans {1}. Choisissez un polygone pour voir sa série.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="257"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="261"/>
         <source>Compute statistics first, then pick a polygon.</source>
         <translation>Calculez d'abord les statistiques, puis choisissez un polygone.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="276"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="280"/>
         <source>Polygon {0} is not in the statistics table.</source>
         <translation>Le polygone {0} n'est pas dans la table des statistiques.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="279"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="283"/>
         <source>Export plot</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="279"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="283"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="312"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="316"/>
         <source>Save recurring job</source>
         <translation>Enregistrer la tâche récurrente</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="312"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="316"/>
         <source>Job (*.json)</source>
         <translation>Tâche (*.json)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="321"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="325"/>
         <source>A recurring job needs a search result (catalog) and an output CSV.</source>
         <translation>Une tâche récurrente nécessite un résultat de recherche (catalogue) et un CSV de sortie.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="338"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="342"/>
         <source>Job saved to {0}; add the line below to your crontab.</source>
         <translation>Tâche enregistrée dans {0} ; ajoutez la ligne ci-dessous à votre crontab.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="65"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
         <source>The polygons to measure (stands, fields, plots)</source>
         <translation>Les polygones à mesurer (peuplements, parcelles, placettes)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="67"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="69"/>
         <source>The field naming each polygon in the table and the plot</source>
         <translation>Le champ qui nomme chaque polygone dans la table et le graphique</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="72"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="74"/>
         <source>Measure the yearly bands of a composite stack (fast)</source>
         <translation>Mesurer les bandes annuelles d'une pile de composites (rapide)</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="74"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="76"/>
         <source>Measure every masked scene of a search: one value per date</source>
         <translation>Mesurer chaque scène masquée d'une recherche : une valeur par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="84"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="88"/>
         <source>Optional: LandTrendr&apos;s fitted values, measured beside the stack</source>
         <translation>Facultatif : les valeurs ajustées de LandTrendr, mesurées à côté de la pile</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="96"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="100"/>
         <source>The statistics computed per polygon and date</source>
         <translation>Les statistiques calculées par polygone et par date</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="104"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="108"/>
         <source>The long table (CSV); empty: a temporary file</source>
         <translation>La table longue (CSV) ; vide : un fichier temporaire</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="112"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="116"/>
         <source>Add this line to your crontab to run the saved job on a schedule</source>
         <translation>Ajoutez cette ligne à votre crontab pour exécuter la tâche enregistrée selon une planification</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="137"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="141"/>
         <source>Statistics and recurring runs</source>
         <translation>Statistiques et traitements récurrents</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="240"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="244"/>
         <source>Choose the polygons first, then pick one on the map.</source>
         <translation>Choisissez d'abord les polygones, puis cliquez sur l'un d'eux sur la carte.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="262"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="266"/>
         <source>The statistics are of other polygons: compute them for {0} first.</source>
         <translation>Les statistiques portent sur d'autres polygones : calculez-les d'abord pour {0}.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="270"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="274"/>
         <source>Choose the Id field naming the polygons, then pick one again.</source>
         <translation>Choisissez le champ identifiant qui nomme les polygones, puis cliquez de nouveau sur l'un d'eux.</translation>
     </message>
     <message>
-        <location filename="../timestack/gui/zonal_panel.py" line="325"/>
+        <location filename="../timestack/gui/zonal_panel.py" line="329"/>
         <source>A recurring job runs without QGIS: save the polygons to a file (Export ▸ Save Features As…) and pick that layer.</source>
         <translation>Une tâche récurrente s'exécute sans QGIS : enregistrez les polygones dans un fichier (Exporter ▸ Sauvegarder les entités sous…) et choisissez cette couche.</translation>
     </message>

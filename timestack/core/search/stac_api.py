@@ -306,7 +306,10 @@ def search_stac_api(
     sorted_by_server = "sortby" in parameters
     found = []
     accepted = 0
-    seen, stale, notes, unreadable = set(), 0, [], []
+    seen: set = set()
+    stale = 0
+    notes: list = []
+    unreadable: list[tuple[str, str]] = []
     try:
         search = client.search(**parameters)
         for page_number, page in enumerate(search.pages_as_dicts(), start=1):
