@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import yaml
 
-from tests.servers.faults import serving
+from tests.servers.loopback import serving
 
 __all__ = ["recorded_cmr"]
 

@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
-from tests.servers.faults import serving
+from tests.servers.loopback import serving
 
 __all__ = [
     "ACCESS_TOKEN",

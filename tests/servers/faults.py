@@ -18,13 +18,14 @@ import urllib.error
 import urllib.request
 from collections import defaultdict, deque
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator, Optional
 
+from tests.servers.loopback import serving
 from tests.servers.ranges import RangeHandler
 
-__all__ = ["Faults", "faulty_files", "faulty_proxy", "serving"]
+__all__ = ["Faults", "faulty_files", "faulty_proxy"]
 
 ERRORS = ("500", "502", "503")
 FAULTS = (*ERRORS, "429", "stall", "truncate", "corrupt")
@@ -147,21 +148,6 @@ class _ProxyHandler(_Faulty, BaseHTTPRequestHandler):
         self._send_body(content, fault)
 
     do_GET = do_POST = do_HEAD = _forward  # noqa: N815 - http.server's names
-
-
-@contextlib.contextmanager
-def serving(handler) -> Iterator[str]:
-    """Serve ``handler`` (a request handler class) on a free loopback port in a thread; yields the base
-    URL, and stops the server when the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextlib.contextmanager

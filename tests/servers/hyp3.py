@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator, Sequence
 from urllib.parse import parse_qs, urlencode, urlparse
+
+from tests.servers.loopback import serving
 
 __all__ = ["Hyp3Server", "hyp3_api", "job_record"]
 
@@ -133,13 +134,6 @@ def hyp3_api(token: str) -> Iterator[Hyp3Server]:
                 page["next"] = f"{state.url}/jobs?{urlencode({**query, 'offset': offset + PAGE_SIZE})}"
             return self._send(200, json.dumps(page).encode())
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(Handler) as url:
+        state.url = url
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()

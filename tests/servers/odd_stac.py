@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Iterator, Optional
+from http.server import BaseHTTPRequestHandler
+from typing import Iterator
+
+from tests.servers.loopback import CONFORMS, landing_page, serving
+from tests.servers.loopback import collection as stac_collection
 
 __all__ = ["OddStac", "odd_stac_api"]
-
-CONFORMS = [
-    "https://api.stacspec.org/v1.0.0/core",
-    "https://api.stacspec.org/v1.0.0/collections",
-    "https://api.stacspec.org/v1.0.0/item-search",
-]
 
 
 @dataclass
@@ -89,24 +85,12 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
         def do_GET(self):  # noqa: N802 - http.server's name
             url, path = self._base(), self.path.split("?", 1)[0].rstrip("/")
             if path == "":
-                links = [
-                    {"rel": "self", "href": f"{url}/", "type": "application/json"},
-                    {"rel": "root", "href": f"{url}/", "type": "application/json"},
-                    {"rel": "data", "href": f"{url}/collections", "type": "application/json"},
-                    {
-                        "rel": "search",
-                        "href": f"{url}/search",
-                        "type": "application/geo+json",
-                        "method": "POST",
-                    },
-                ]
                 conforms = CONFORMS + ["https://api.stacspec.org/v1.0.0/item-search#sort"] * state.sortable
-                self._json({"type": "Catalog", "id": "odd", "description": "d", "stac_version": "1.0.0",
-                            "conformsTo": conforms, "links": links})  # fmt: skip
+                self._json(landing_page(url, "odd", conforms))
             elif path == "/collections":
-                self._json({"collections": [_collection(url, collection)], "links": []})
+                self._json({"collections": [stac_collection(url, collection)], "links": []})
             elif path == f"/collections/{collection}":
-                self._json(_collection(url, collection))
+                self._json(stac_collection(url, collection))
             else:
                 self.send_error(404)
 
@@ -117,21 +101,6 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
             else:
                 self.send_error(404)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(Handler) as url:
+        state.url = url
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _collection(url: str, identifier: str, bbox: Optional[list] = None) -> dict:
-    return {
-        "type": "Collection", "id": identifier, "stac_version": "1.0.0", "description": identifier,
-        "license": "proprietary", "links": [{"rel": "self", "href": f"{url}/collections/{identifier}"}],
-        "extent": {"spatial": {"bbox": [bbox or [-180, -90, 180, 90]]},
-                   "temporal": {"interval": [[None, None]]}},
-    }  # fmt: skip

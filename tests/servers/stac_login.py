@@ -8,21 +8,15 @@ test can see where a login went. Tests import the fixture:
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.servers.loopback import CONFORMS, landing_page, serving
+from tests.servers.loopback import collection as stac_collection
 from tests.servers.ranges import RangeHandler
-
-CONFORMS = [
-    "https://api.stacspec.org/v1.0.0/core",
-    "https://api.stacspec.org/v1.0.0/collections",
-    "https://api.stacspec.org/v1.0.0/item-search",
-]
 
 
 @dataclass
@@ -75,29 +69,11 @@ def stac_login_fixture(tmp_path):
             url, path = server_state.url, self.path.split("?", 1)[0].rstrip("/")
             collections = sorted({item["collection"] for item in server_state.items})
             if path == "":
-                links = [
-                    {"rel": "self", "href": f"{url}/", "type": "application/json"},
-                    {"rel": "root", "href": f"{url}/", "type": "application/json"},
-                    {"rel": "data", "href": f"{url}/collections", "type": "application/json"},
-                    {
-                        "rel": "search",
-                        "href": f"{url}/search",
-                        "type": "application/geo+json",
-                        "method": "GET",
-                    },
-                    {
-                        "rel": "search",
-                        "href": f"{url}/search",
-                        "type": "application/geo+json",
-                        "method": "POST",
-                    },
-                ]
-                self._json({"type": "Catalog", "id": "private", "description": "d", "stac_version": "1.0.0",
-                            "conformsTo": CONFORMS, "links": links})  # fmt: skip
+                self._json(landing_page(url, "private", CONFORMS, ("GET", "POST")))
             elif path == "/collections":
-                self._json({"collections": [_collection(url, c) for c in collections], "links": []})
+                self._json({"collections": [stac_collection(url, c) for c in collections], "links": []})
             elif path.startswith("/collections/"):
-                self._json(_collection(url, path.rsplit("/", 1)[-1]))
+                self._json(stac_collection(url, path.rsplit("/", 1)[-1]))
             elif path == "/search":
                 self._json({"type": "FeatureCollection", "features": server_state.items, "links": []})
             else:
@@ -121,19 +97,6 @@ def stac_login_fixture(tmp_path):
             if self._allowed():
                 self._api()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    server_state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(partial(Handler, directory=str(folder))) as url:
+        server_state.url = url
         yield server_state
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _collection(url: str, identifier: str) -> dict:
-    return {
-        "type": "Collection", "id": identifier, "stac_version": "1.0.0", "description": identifier,
-        "license": "proprietary", "links": [{"rel": "self", "href": f"{url}/collections/{identifier}"}],
-        "extent": {"spatial": {"bbox": [[-180, -90, 180, 90]]}, "temporal": {"interval": [[None, None]]}},
-    }  # fmt: skip
