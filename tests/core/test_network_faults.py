@@ -98,3 +98,25 @@ def test_a_stac_api_behind_a_login_takes_it_as_a_header_and_never_shows_it(pgsta
             with pytest.raises(SearchError, match="CATALOG.*401") as refused:
                 search_scenes(url, _query(pgstac_api), headers=login_headers("ana", "wrong-s3cret"))
             assert "s3cret" not in str(refused.value) and "YW5h" not in str(refused.value)
+
+
+def test_a_signed_href_of_an_unreadable_scene_leaves_its_signature_out_of_the_reasons_and_the_log(tmp_path):
+    """A scene read through a signed address (Planetary Computer's SAS ``sig=``, S3's presigned
+    ``X-Amz-Signature``) that stays unreadable is named with its address, but the signature, a credential,
+    stays out of the skip reason, the Processing log it reaches and the run log written beside the stack."""
+    folder = tmp_path / "served"
+    with faulty_files(folder) as (url, faults):
+        items = served_items(folder, url, july_scenes(folder))
+        qa = items[1]["assets"]["qa_pixel"]
+        path = "/" + qa["href"].split("/", 3)[3]
+        qa["href"] += "?st=2030-01-01&se=2030-01-02&sp=rl&sig=SECRETSIGNATURE%3D"
+        items[2]["assets"]["red"]["href"] += "?X-Amz-Credential=AKIDSECRET&X-Amz-Signature=SECRETAMZ"
+        red = "/" + items[2]["assets"]["red"]["href"].split("/", 3)[3].split("?")[0]
+        faults.plan(path, "500", forever=True)
+        faults.plan(red, "500", forever=True)
+        result = run(tmp_path / "remote", items, method="mean")
+    assert sorted(entry["id"] for entry in result.skipped) == ["LC08_13", "LC08_21"]
+    shown = " ".join(str(entry["reason"]) for entry in result.skipped) + Path(result.log).read_text()
+    assert "LC08_13_QA_PIXEL.TIF?st=2030-01-01" in shown  # the address is still named
+    for secret in ("SECRETSIGNATURE", "AKIDSECRET", "SECRETAMZ"):
+        assert secret not in shown

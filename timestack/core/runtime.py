@@ -10,6 +10,7 @@ Processing base class turns the last two into Processing errors in one place.
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 from typing import Callable, Optional
 
@@ -28,6 +29,7 @@ __all__ = [
     "no_progress",
     "not_cancelled",
     "optional_import",
+    "without_secrets",
 ]
 
 #: Environment variable naming that installer's package folder for code run outside QGIS (cron jobs).
@@ -196,3 +198,25 @@ def optional_import(
         return importlib.import_module(module)
     except ImportError as exc:
         raise missing_package(needed_by, package, parameter, template) from exc
+
+
+#: Query parameters that carry a credential in an address: Azure's SAS signature, a presigned S3
+#: request's signature, key id and session token, and the tokens, keys and passwords some APIs take in
+#: the query.
+SECRET_QUERY_KEYS = (
+    "sig", "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "token", "access_token",
+    "api_key", "apikey", "key", "password",
+)  # fmt: skip
+_SECRET_QUERY = re.compile(r"([?&](?:" + "|".join(SECRET_QUERY_KEYS) + r")=)[^&#\s'\"]+", re.IGNORECASE)
+_USER_INFO = re.compile(r"(://)[^/\s@'\"]+@")
+
+
+def without_secrets(text: str) -> str:
+    """``text`` with the credentials an address in it may carry replaced by ``***`` (the values of
+    :data:`SECRET_QUERY_KEYS`, a ``user:password@``).
+
+    GDAL names the file it failed to read with its whole address, and a signed address (Planetary
+    Computer's, a presigned S3 one) holds its credential in the query: every error text that reaches a
+    user or a log file goes through this, so the address is still named but its credential is not.
+    """
+    return _USER_INFO.sub(r"\1***@", _SECRET_QUERY.sub(r"\1***", text))

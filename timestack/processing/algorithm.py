@@ -41,7 +41,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QUrl, QVariant
 
 from ..core.io.engine import EngineStats
-from ..core.runtime import Cancelled, Message, TimestackError
+from ..core.runtime import Cancelled, Message, TimestackError, without_secrets
 from ..paths import README, RESOURCES_DIR
 
 #: The provider id, the prefix of every algorithm id.
@@ -56,13 +56,13 @@ def user_message(error: BaseException) -> str:
     shown as it is.
     """
     if isinstance(error, TimestackError):
-        return error.translated(QCoreApplication.translate)
-    return str(error)
+        return without_secrets(error.translated(QCoreApplication.translate))
+    return without_secrets(str(error))
 
 
 def user_text(text: str) -> str:
     """``text`` in the user's language when the core worded it (a :class:`Message`), else as it is."""
-    return text.translated(QCoreApplication.translate) if isinstance(text, Message) else text
+    return without_secrets(text.translated(QCoreApplication.translate) if isinstance(text, Message) else text)
 
 
 def heading_anchor(heading: str) -> str:

@@ -40,7 +40,7 @@ from ..items import (
     pick_asset,
 )
 from ..quality.masks import landsat_sensor
-from ..runtime import QT_TRANSLATE_NOOP, Message, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Message, TimestackError, without_secrets
 from .settings import CompositeSettings, check_resolution_units
 
 __all__ = [
@@ -110,7 +110,12 @@ class SceneSkippedError(Exception):
     """
 
     def __init__(self, template: str, *args):
-        super().__init__(Message(template, *args))
+        # GDAL's reasons name the file with its whole address: a signed one's credential stays out
+        shown = [
+            without_secrets(arg) if isinstance(arg, str) and not isinstance(arg, Message) else arg
+            for arg in args
+        ]
+        super().__init__(Message(template, *shown))
 
     @property
     def reason(self) -> Message:
@@ -126,8 +131,8 @@ def skip_reason(error: Exception) -> str:
     if isinstance(error, SceneSkippedError):
         return error.reason
     if isinstance(error, TimestackError):
-        return Message(error.template, *error.args_)
-    return str(error)
+        return SceneSkippedError(error.template, *error.args_).reason
+    return without_secrets(str(error))
 
 
 def year_label(when: dt.datetime, doy_start: int, doy_end: int) -> Optional[int]:

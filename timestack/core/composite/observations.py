@@ -32,7 +32,7 @@ from ..quality.masks import (
     sentinel2_discard,
 )
 from ..quality.tdom import TdomAccumulator, tdom_shadow
-from ..runtime import QT_TRANSLATE_NOOP, Cancelled, TimestackError
+from ..runtime import QT_TRANSLATE_NOOP, Cancelled, TimestackError, without_secrets
 from .catalog import Scene
 from .settings import METHODS
 
@@ -168,7 +168,7 @@ def window_observations(
         try:
             data = read_scene(scene, spec, window)
         except (RasterioError, OSError) as error:
-            errors.append((scene.id, f"read failed: {error}"))
+            errors.append((scene.id, without_secrets(f"read failed: {error}")))
             continue
         if data is not None:
             yield position, data
