@@ -251,6 +251,7 @@ def mosaic_tiles(
             listed = {os.path.realpath(source) for source in vrt.GetFileList() or []}
             left_out = [path for path in paths if os.path.realpath(path) not in listed]
             if left_out:  # BuildVRT skips, with a mere warning, what it cannot place (a rotated tile)
+                vrt = None  # closed before its temporary is removed on the way out (else GDAL writes it then)
                 raise TimestackError(
                     QT_TRANSLATE_NOOP(
                         "TimestackCore",
