@@ -173,3 +173,12 @@ def test_a_raster_output_of_no_raster_type_is_told_only_the_type_accepted(provid
     assert "vrt" not in text and "one of" not in text
     refused = algorithm.raster_destination_problem(output, "/data/stack.vrt")
     assert refused == "OUTPUT: Timestack writes GeoTIFF rasters, not '.vrt'; name the file .tif."
+
+
+def test_a_failure_naming_a_signed_address_keeps_its_credential_out():
+    """Every Processing failure goes through ``fail``: an unreadable signed address (an OSError's file
+    name, a core message) is named, its signature is not."""
+    error = TimestackAlgorithm.fail(
+        "INPUT: cannot read https://a.blob.core.windows.net/c/x.tif?se=2030&sig=SECRET%3D"
+    )
+    assert "SECRET" not in str(error) and "x.tif?se=2030&sig=***" in str(error)

@@ -619,8 +619,9 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def fail(message: str) -> QgsProcessingException:
-        """Build the exception Processing shows to the user; raise it from the caller."""
-        return QgsProcessingException(message)
+        """Build the exception Processing shows to the user; raise it from the caller. Every failure
+        goes through here, so an address it names keeps its credential out (:func:`without_secrets`)."""
+        return QgsProcessingException(without_secrets(message))
 
 
 def _reporting_io_errors(process):

@@ -353,8 +353,8 @@ def reproject_polygons(polygons: Polygons, crs: str, area: Optional[tuple] = Non
         lonlat.SetFromUserInput("EPSG:4326")
         lonlat.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         corners = (use.west_lon_degree, use.south_lat_degree, use.east_lon_degree, use.north_lat_degree)
-        reach = _area_in(corners, osr.CoordinateTransformation(lonlat, source))
-        box = _area_in(area, osr.CoordinateTransformation(target, source))
+        reach = _box_through(corners, osr.CoordinateTransformation(lonlat, source))
+        box = _box_through(area, osr.CoordinateTransformation(target, source))
     out = []
     for polygon_id, geometry in zip(polygons.ids, polygons.geometries):
         geometry = geometry.Clone()
@@ -384,7 +384,7 @@ def _area_of_use(srs):
     return use
 
 
-def _area_in(area: tuple, transform, points: int = 64):
+def _box_through(area: tuple, transform, points: int = 64):
     """``area`` (left, bottom, right, top) as a polygon through ``transform`` (edges densified, so they
     follow the curve they become), or None when it cannot be transformed (then polygons are transformed
     whole, as without an area)."""
