@@ -4,11 +4,12 @@ landing and collections that pystac-client reads before it searches."""
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from http.server import ThreadingHTTPServer
 from typing import Iterator, Optional, Sequence
 
-__all__ = ["CONFORMS", "collection", "landing_page", "serving"]
+__all__ = ["CONFORMS", "collection", "landing_page", "send_json", "serving"]
 
 #: What a STAC API of core, collections and item search conforms to.
 CONFORMS = [
@@ -56,3 +57,13 @@ def collection(url: str, identifier: str, bbox: Optional[list] = None) -> dict:
         "extent": {"spatial": {"bbox": [bbox or [-180, -90, 180, 90]]},
                    "temporal": {"interval": [[None, None]]}},
     }  # fmt: skip
+
+
+def send_json(handler, document) -> None:
+    """Answer ``handler``'s request (a BaseHTTPRequestHandler's) with ``document`` as JSON, status 200."""
+    body = json.dumps(document).encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)

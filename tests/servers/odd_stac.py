@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Iterator
 
-from tests.servers.loopback import CONFORMS, landing_page, serving
+from tests.servers.loopback import CONFORMS, landing_page, send_json, serving
 from tests.servers.loopback import collection as stac_collection
 
 __all__ = ["OddStac", "odd_stac_api"]
@@ -61,12 +61,7 @@ def odd_stac_api(collection: str = "landsat-c2-l2") -> Iterator[OddStac]:
             return f"http://{self.headers['Host']}" if self.headers.get("Host") else state.url
 
         def _json(self, document) -> None:
-            body = json.dumps(document).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_json(self, document)
 
         def _search(self, body: dict) -> None:
             state.searches.append(body)

@@ -7,14 +7,13 @@ test can see where a login went. Tests import the fixture:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import pytest
 
-from tests.servers.loopback import CONFORMS, landing_page, serving
+from tests.servers.loopback import CONFORMS, landing_page, send_json, serving
 from tests.servers.loopback import collection as stac_collection
 from tests.servers.ranges import RangeHandler
 
@@ -58,12 +57,7 @@ def stac_login_fixture(tmp_path):
             return True
 
         def _json(self, document) -> None:
-            body = json.dumps(document).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_json(self, document)
 
         def _api(self) -> None:
             url, path = server_state.url, self.path.split("?", 1)[0].rstrip("/")
