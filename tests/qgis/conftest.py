@@ -1,5 +1,7 @@
 """Fixtures shared by the QGIS tests."""
 
+import gc
+
 import pytest
 from qgis.core import QgsApplication
 
@@ -14,6 +16,17 @@ def forget_dock_inputs():
     from timestack.gui.remembered import PREFIX
 
     QgsSettings().remove(PREFIX)
+
+
+@pytest.fixture(autouse=True)
+def free_garbage_on_the_main_thread():
+    """Free what each test leaves in reference cycles (panels, layers) on the main thread as it ends.
+
+    Python's cyclic collector runs on whichever thread allocates when its threshold is crossed: left
+    for later, a test's panels and layers were freed by a later test's worker thread (a dock run, a
+    pixel read), and Qt objects deleted off the main thread crashed the test process (SIGSEGV)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="module")

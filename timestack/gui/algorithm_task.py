@@ -20,6 +20,7 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -185,6 +186,22 @@ class AlgorithmTask:
                 self._on_done(ok, self.results)
         finally:
             self.release_layers()
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Cut the ties of the ended run to its tab and to Qt's signal relays.
+
+        The relays of ``progressChanged`` and of the tab's ``destroyed`` hold this run, which holds the tab
+        through its callbacks: a cycle through Qt that kept every ended run (context, feedback, layer
+        store) and its tab alive. Cut, the run is freed on the main thread as soon as the tab lets go of
+        it, never by Python's cyclic collector, which frees on whichever thread it runs (a worker's,
+        where deleting Qt objects crashes QGIS).
+        """
+        owner = getattr(self._on_done, "__self__", None)
+        if isinstance(owner, QObject) and not sip.isdeleted(owner):
+            owner.destroyed.disconnect(self.abandon)
+        self._on_done = self._on_progress = None
+        self.feedback.progressChanged.disconnect(self._progress)
 
     def release_layers(self) -> None:
         """Close the layers the run opened and did not hand to the project (a stack picked as a file,
