@@ -48,8 +48,8 @@ def free_at_exit():
     atexit.register(_free_what_is_left)
 
 
-def _stack(folder):
-    data = np.random.default_rng(3).uniform(-0.2, 0.9, (len(DATES), 9, 13)).astype("float32")
+def _stack(folder, shape=(9, 13)):
+    data = np.random.default_rng(3).uniform(-0.2, 0.9, (len(DATES), *shape)).astype("float32")
     return write_stack(folder / "per_date.tif", data, [f"{date}_ndvi" for date in DATES], nodata=-9999)
 
 
@@ -137,7 +137,7 @@ def test_a_plugin_unloaded_while_its_animation_runs(qgis_canvas, tmp_path):
     panel = plugin.dock.panel(TimeSeriesPanel)
     plugin.dock.tabs.setCurrentWidget(panel)
     wait_until(panel.isVisible, 10)
-    stack = _stack(tmp_path)
+    stack = _stack(tmp_path, (1500, 1500))  # seconds of rendering: still running when the plugin goes
     panel.use_file(str(stack))
     panel.operation.setCurrentIndex(panel.operation.findData("timestack:animation"))
     panel.page("timestack:animation").inputs["OUTPUT"].setFilePath(str(tmp_path / "ndvi.gif"))

@@ -43,6 +43,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt,
 from ..core.io.engine import EngineStats
 from ..core.runtime import Cancelled, Message, TimestackError, without_secrets
 from ..paths import README, RESOURCES_DIR
+from .layer_inputs import layer_inputs, read_inputs
 
 #: The provider id, the prefix of every algorithm id.
 PROVIDER_ID = "timestack"
@@ -262,6 +263,9 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
 
     #: The local files the run reads (path -> parameter), found by :meth:`prepareAlgorithm`.
     _input_paths: Optional[dict] = None
+    #: What the run uses of its layer inputs, read by :meth:`prepareAlgorithm` in the main thread
+    #: (:func:`.layer_inputs.read_inputs`).
+    _layers: Optional[dict] = None
     #: AUTHCFG id -> its :class:`AuthLogin`, read by :meth:`prepareAlgorithm` in the main thread.
     _logins: Optional[dict] = None
 
@@ -272,6 +276,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         is left to :meth:`check_outputs`, at the start of the run: an error raised here reaches
         ``processing.run`` callers only as "There were errors executing the algorithm"."""
         self._input_paths = self.input_files(parameters, context)
+        self._layers = read_inputs(self, parameters, context)
         self._logins = {}
         if self.parameterDefinition("AUTHCFG") is not None:
             authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
@@ -279,6 +284,20 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             if login is not None:  # QGIS's auth manager is read here, not from a worker thread
                 self._logins[authcfg] = login
         return True
+
+    def input_layers(self, parameters, name: str, context) -> list:
+        """The :class:`.LayerInput` of raster or multiple-layer input ``name``, as :meth:`prepareAlgorithm`
+        read them in the main thread; the run never looks up a project layer from its worker."""
+        if self._layers is None:  # a direct processAlgorithm call (tests): the caller's thread
+            return layer_inputs(self, self.parameterDefinition(name), parameters, context) or []
+        return self._layers.get(name) or []
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 - Processing's name
+        """The feature source of input ``name`` that :meth:`prepareAlgorithm` made in the main thread (as
+        QGIS's own feature algorithms do), not one made from the run's worker thread."""
+        if self._layers is None or name not in self._layers:
+            return super().parameterAsSource(parameters, name, context)
+        return self._layers[name]
 
     def input_files(self, parameters, context) -> dict:
         """Real path -> parameter name of every local file an input parameter reads."""
@@ -611,8 +630,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         For the algorithms that turn one stack into one raster; an input that is not a GDAL file (a
         WMS layer, a memory layer) is refused by name.
         """
-        layer = self.parameterAsRasterLayer(parameters, "INPUT", context)
-        path = layer.source().split("|")[0] if layer is not None and layer.providerType() == "gdal" else ""
+        layers = self.input_layers(parameters, "INPUT", context)
+        path = layers[0].gdal_file if layers else ""
         if not path or not os.path.isfile(path):
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
         return path, self.parameterAsOutputLayer(parameters, "OUTPUT", context)

@@ -199,8 +199,8 @@ class AnimationAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
         return rings
 
     def processAlgorithm(self, parameters, context, feedback):
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        path = layer.source().split("|")[0] if layer is not None and layer.providerType() == "gdal" else ""
+        layers = self.input_layers(parameters, self.INPUT, context)
+        path = layers[0].gdal_file if layers else ""
         if not path:
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
@@ -213,7 +213,7 @@ class AnimationAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
                 progress=progress, is_cancelled=is_cancelled,
                 variable=self.parameterAsString(parameters, self.BANDS, context).strip() or None,
                 rgb=rgb or None, stretch=(low, high),
-                aoi=self.aoi_rings(parameters, context, layer.crs()),
+                aoi=self.aoi_rings(parameters, context, layers[0].crs),
                 max_side=self.parameterAsInt(parameters, self.MAX_SIZE, context),
                 colormap=self.parameterAsString(parameters, self.COLORMAP, context).strip() or "gray",
                 max_gb=self.max_gb(parameters, context),

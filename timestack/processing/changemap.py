@@ -29,7 +29,6 @@ from ..core.changemap.maps import (
 from ..core.io.engine import EngineStats
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm
-from .landtrendr import gdal_path
 from .params import FIRST_LANDSAT_YEAR, LAST_YEAR, DaskParameter, SizeLimitParameter, defaults_optional
 from .styles import YearRampPostProcessor, keep_alive
 
@@ -306,7 +305,8 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = gdal_path(self.parameterAsRasterLayer(parameters, self.INPUT, context))
+        layers = self.input_layers(parameters, self.INPUT, context)
+        path = layers[0].gdal_file if layers else ""
         if not path or not Path(path).is_file():
             raise self.fail(self.tr("INPUT: the segment table must be a raster file readable by GDAL."))
         tags = self._tags(path)

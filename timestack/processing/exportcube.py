@@ -171,10 +171,9 @@ class ExportCubeAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
         super()._check_destination(name, target, outputs)
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         paths = []
-        for layer in layers:
-            path = layer.source().split("|")[0] if layer.providerType() == "gdal" else ""
+        for layer in self.input_layers(parameters, self.INPUT, context):
+            path = layer.gdal_file
             if not path or not os.path.isfile(path):
                 raise self.fail(
                     self.tr("INPUT: {0} is not a raster file readable by GDAL.").format(layer.name())

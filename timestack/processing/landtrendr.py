@@ -392,8 +392,8 @@ class LandTrendrAlgorithm(
             ) from exc
 
     def _stack(self, parameters, context) -> tuple:
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        path = gdal_path(layer)
+        layers = self.input_layers(parameters, self.INPUT, context)
+        path = layers[0].gdal_file if layers else ""
         if not path or not Path(path).is_file():
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
         import rasterio

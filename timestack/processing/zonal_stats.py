@@ -9,9 +9,11 @@ exactextract's (coverage-weighted); see ``timestack.core.zonal.statistics`` for 
 import os
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -311,10 +313,18 @@ class ZonalStatsAlgorithm(
                     )
                 )
 
-    def _polygons(self, parameters, context, feedback):
-        path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
+    #: POLYGONS as a file OGR reads and its layer name, found by :meth:`prepareAlgorithm`.
+    _polygons_file: Optional[tuple] = None
+
+    def _polygons_source(self, parameters, context, feedback) -> tuple:
+        """POLYGONS as (file, layer name): the layer's own file, or a copy Processing writes of a layer
+        OGR cannot read (a memory or database layer)."""
+        return self.parameterAsCompatibleSourceLayerPathAndLayerName(
             parameters, self.POLYGONS, context, ["gpkg", "shp", "geojson", "fgb"], "gpkg", feedback
         )
+
+    def _polygons(self, parameters, context, feedback):
+        path, layer = self._polygons_file or self._polygons_source(parameters, context, feedback)
         from ..core.zonal.statistics import read_polygons
 
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
@@ -326,11 +336,14 @@ class ZonalStatsAlgorithm(
         return polygons
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
-        """Import exactextract here, in the main thread, before the run moves to a worker.
+        """Import exactextract and find the polygons' file here, in the main thread, before the run moves
+        to a worker.
 
-        Its native (pybind11) module imported first by a dock run's worker thread, a pool thread that
-        later ends, crashed QGIS in a later run from another thread (SIGSEGV/SIGBUS inside exactextract).
-        A missing or unsafe exactextract is left for the run to explain.
+        exactextract's native (pybind11) module imported first by a dock run's worker thread, a pool
+        thread that later ends, crashed QGIS in a later run from another thread (SIGSEGV/SIGBUS inside
+        exactextract). POLYGONS is often a layer of the project, which only the main thread may read
+        (:mod:`.layer_inputs`). A missing or unsafe exactextract, or polygons Processing cannot read,
+        are left for the run to explain.
         """
         from ..core import native
 
@@ -338,6 +351,12 @@ class ZonalStatsAlgorithm(
             native.exactextract()
         except (ImportError, native.NativeLibraryError):
             pass
+        self._polygons_file = None
+        if parameters.get(self.POLYGONS) not in (None, ""):
+            try:
+                self._polygons_file = self._polygons_source(parameters, context, feedback)
+            except QgsProcessingException:
+                pass
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -354,7 +373,7 @@ class ZonalStatsAlgorithm(
         )
 
         progress, is_cancelled = self.core_callbacks(feedback)
-        stacks = [layer.source() for layer in self.parameterAsLayerList(parameters, self.INPUT, context)]
+        stacks = [layer.source for layer in self.input_layers(parameters, self.INPUT, context)]
         items_path = self.parameterAsFile(parameters, self.ITEMS, context)
         if bool(stacks) == bool(items_path):
             raise self.fail(
