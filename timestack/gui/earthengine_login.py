@@ -126,6 +126,7 @@ class EarthEngineLogin(QWidget):
         QgsApplication.taskManager().addTask(self.task)
 
     def _done(self, exception, _result=None) -> None:
+        self.task = None  # ended: it holds this box, a cycle the collector frees on any thread
         self.browser_button.setEnabled(True)
         self.account_button.setEnabled(True)
         if exception is not None:

@@ -374,6 +374,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         QgsApplication.taskManager().addTask(self.collections_task)
 
     def _collections_loaded(self, exception, ids=None) -> None:
+        self.collections_task = None  # ended: it holds this tab, a cycle the collector frees on any thread
         if exception is not None:
             self.status.setText(user_message(exception))
             return
@@ -502,6 +503,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
             return vrt, natural_colour_stretch(vrt)
 
         def done(exception, result=None):
+            self.preview_task = None  # ended: it holds this tab, a cycle the collector frees on any thread
             if exception is not None:
                 self.status.setText(user_message(exception))
                 return
