@@ -15,6 +15,7 @@ __all__ = [
     "hyp3download",
     "hyp3stack",
     "landtrendr",
+    "layer_inputs",
     "models",
     "mosaic",
     "params",
