@@ -4,7 +4,7 @@ from qgis.core import QgsProject
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCollapsibleGroupBoxBasic,
-    QgsExtentGroupBox,
+    QgsExtentWidget,
     QgsFileWidget,
     QgsMapLayerComboBox,
 )
@@ -27,7 +27,7 @@ INPUTS = (
     QAbstractButton,
     QgsFileWidget,
     QgsMapLayerComboBox,
-    QgsExtentGroupBox,
+    QgsExtentWidget,
     QgsAuthConfigSelect,
 )
 

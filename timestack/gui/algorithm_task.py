@@ -22,7 +22,15 @@ from qgis.core import (
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..dependencies import OPTIONAL
 
@@ -272,6 +280,8 @@ def scrolled_inputs(parent: QWidget, parts: Sequence, whole_height: bool = False
         combo.setMinimumContentsLength(10)
     scroll = _InputsScrollArea(parent)
     scroll.whole_height = whole_height
+    if whole_height:  # never taller than its inputs: the stretching part below gets the rest
+        scroll.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     scroll.setWidget(content)

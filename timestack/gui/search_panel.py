@@ -21,7 +21,7 @@ from qgis.core import (
     QgsRectangle,
     QgsTask,
 )
-from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox, QgsExtentGroupBox, QgsMapLayerComboBox
+from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox, QgsExtentWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -136,9 +136,9 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         self.connections.chosen.connect(self._use_connection)
         self.catalog.editTextChanged.connect(self._show_login)
 
-        self.extent = QgsExtentGroupBox(self)
-        self.extent.setTitleBase(self.tr("Area"))
-        self.extent.setCheckable(False)
+        # one line with a menu, as in QGIS's Processing dialogs: the four-field box with three buttons
+        # below did not fit the dock (their labels were cut, more so in French)
+        self.extent = QgsExtentWidget(self, QgsExtentWidget.CondensedStyle)
         self.extent.setToolTip(self.tr("The area to search: the map's extent, a layer's or one you draw"))
         canvas = iface.mapCanvas() if iface is not None else None
         if canvas is not None:
@@ -208,6 +208,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         form.addRow(self.tr("Collections"), collections_row)
         form.addRow(self.tr("Login"), self.login)
         self.login_label = form.labelForField(self.login)
+        form.addRow(self.tr("Area"), self.extent)
         form.addRow(self.tr("AOI layer"), self.aoi)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
@@ -229,7 +230,7 @@ class SearchPanel(RunsOneAlgorithm, QWidget):
         layout = QVBoxLayout(self)
         # the inputs scroll in a short dock (on a laptop screen the tab was taller than the screen);
         # Search, the status and the table stay in view below them
-        layout.addWidget(scrolled_inputs(self, (form, self.radar, self.extent), whole_height=True))
+        layout.addWidget(scrolled_inputs(self, (form, self.radar), whole_height=True))
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
