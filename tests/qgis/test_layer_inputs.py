@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
+    QgsRectangle,
     QgsVectorLayer,
 )
 
@@ -68,3 +69,32 @@ def test_polygons_and_stacks_removed_once_run_is_pressed_are_still_measured(prov
     project.removeAllMapLayers()
     algorithm.runPrepared(parameters, context, feedback)
     assert output.is_file() and len(output.read_text().splitlines()) > 1
+
+
+def test_an_aoi_removed_once_run_is_pressed_is_still_outlined(provider, project, tmp_path):
+    """The AOI's features are read before the run: the memory layer is gone (deleted) when it draws."""
+    from PIL import Image
+    from qgis.core import QgsFeature, QgsGeometry
+
+    from tests.helpers.rasters import ORIGIN, PIXEL
+
+    dates = ["2019-03-01", "2019-09-15"]
+    data = np.random.default_rng(2).uniform(0, 1, (2, 12, 16)).astype("float32")
+    stack = write_stack(tmp_path / "stack.tif", data, [f"{date}_ndvi" for date in dates])
+    aoi = QgsVectorLayer("Polygon?crs=EPSG:32633", "aoi", "memory")
+    x0, y0 = ORIGIN
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromRect(QgsRectangle(x0 + 4 * PIXEL, y0 - 9 * PIXEL, x0 + 12 * PIXEL, y0 - 3 * PIXEL))
+    )
+    aoi.dataProvider().addFeatures([feature])
+    project.addMapLayer(aoi)
+    output = tmp_path / "ndvi.gif"
+    parameters = {"INPUT": str(stack), "AOI": aoi.id(), "STRETCH": "0,100", "OUTPUT": str(output)}
+    algorithm, context, feedback = prepared("timestack:animation", parameters)
+    project.removeMapLayer(aoi.id())
+    algorithm.runPrepared(parameters, context, feedback)
+    with Image.open(output) as gif:
+        frame = np.asarray(gif.convert("RGB"))
+    scale = frame.shape[1] // 16
+    assert (frame[3 * scale, 8 * scale] == [255, 214, 0]).all()  # on the AOI's top edge

@@ -91,6 +91,9 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
     #: ``TimestackError`` names what to fix in the dialog (core names that already are Processing
     #: parameters, in capitals, need no entry).
     CORE_ARGUMENTS: dict = {}
+    #: Feature inputs the run reads as files (found by the algorithm's own prepareAlgorithm), not as
+    #: features read beforehand (:func:`.layer_inputs.read_inputs`).
+    FILE_INPUTS: tuple = ()
 
     def __init_subclass__(cls, **kwargs):
         """Give every algorithm's own ``processAlgorithm`` the base's handling of I/O errors.
@@ -293,8 +296,8 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         return self._layers.get(name) or []
 
     def parameterAsSource(self, parameters, name, context):  # noqa: N802 - Processing's name
-        """The feature source of input ``name`` that :meth:`prepareAlgorithm` made in the main thread (as
-        QGIS's own feature algorithms do), not one made from the run's worker thread."""
+        """The features of input ``name`` as :meth:`prepareAlgorithm` read them in the main thread
+        (:class:`.layer_inputs.FeatureSnapshot`), not a source read from the run's worker thread."""
         if self._layers is None or name not in self._layers:
             return super().parameterAsSource(parameters, name, context)
         return self._layers[name]

@@ -5,8 +5,8 @@ project's layers belong to the main thread: looking one up from the worker walks
 store while the user adds and removes layers, and a layer removed during the run leaves the worker
 holding a deleted object; either crashes QGIS. So ``TimestackAlgorithm.prepareAlgorithm`` reads here
 what the run needs of every layer input, and the run uses only that: the layers' providers and sources
-(plain strings) for raster and multiple-layer inputs, and for feature inputs the feature source
-Processing makes for them, the one QGIS's own feature algorithms make in the main thread too.
+(plain strings) for raster and multiple-layer inputs, and the features of feature inputs (an AOI,
+a grid of tiles: a few features each).
 """
 
 from __future__ import annotations
@@ -40,6 +40,34 @@ class LayerInput:
         return self.source.split("|")[0] if self.provider == "gdal" else ""
 
 
+class FeatureSnapshot:
+    """A feature input as read in the main thread: its features, fields, geometry type, CRS and name,
+    with the part of QgsFeatureSource's interface the algorithms use. The layer behind it may be removed
+    from the project while the run goes on."""
+
+    def __init__(self, source):
+        self._features = list(source.getFeatures())  # copies, with their ids and attributes
+        self._fields = source.fields()
+        self._wkb_type = source.wkbType()
+        self._crs = source.sourceCrs()
+        self._name = source.sourceName()
+
+    def getFeatures(self):  # noqa: N802 - QgsFeatureSource's names
+        return iter(self._features)
+
+    def fields(self):
+        return self._fields
+
+    def wkbType(self):  # noqa: N802
+        return self._wkb_type
+
+    def sourceCrs(self):  # noqa: N802
+        return self._crs
+
+    def sourceName(self) -> str:  # noqa: N802
+        return self._name
+
+
 def layer_inputs(algorithm, definition, parameters, context) -> Optional[list]:
     """The :class:`LayerInput` of a raster or multiple-layer parameter (empty when unset or not a
     layer); None for any other parameter, and for a multiple-layer parameter of plain files."""
@@ -58,7 +86,8 @@ def layer_inputs(algorithm, definition, parameters, context) -> Optional[list]:
 
 def read_inputs(algorithm, parameters, context) -> dict:
     """Parameter name -> what the run uses of it: the :class:`LayerInput` list of raster and
-    multiple-layer inputs, the feature source (or None) of feature inputs.
+    multiple-layer inputs, the :class:`FeatureSnapshot` (or None) of feature inputs but those the
+    algorithm reads as files (its ``FILE_INPUTS``, found by the algorithm itself).
 
     Called in the main thread. An input Processing cannot read is left out, for the run to refuse by
     name: an error raised while preparing reaches scripts only as "There were errors executing the
@@ -66,18 +95,18 @@ def read_inputs(algorithm, parameters, context) -> dict:
     """
     inputs: dict = {}
     for definition in algorithm.parameterDefinitions():
-        if definition.isDestination():
+        name = definition.name()
+        if definition.isDestination() or name in algorithm.FILE_INPUTS:
             continue
         try:
             if isinstance(definition, QgsProcessingParameterFeatureSource):
-                # Processing's own reading: the algorithm's answers the prepared source
-                inputs[definition.name()] = QgsProcessingAlgorithm.parameterAsSource(
-                    algorithm, parameters, definition.name(), context
-                )
+                # Processing's own reading: the algorithm's answers the snapshot
+                source = QgsProcessingAlgorithm.parameterAsSource(algorithm, parameters, name, context)
+                inputs[name] = FeatureSnapshot(source) if source is not None else None
                 continue
             layers = layer_inputs(algorithm, definition, parameters, context)
         except QgsProcessingException:
             continue
         if layers is not None:
-            inputs[definition.name()] = layers
+            inputs[name] = layers
     return inputs

@@ -313,6 +313,7 @@ class ZonalStatsAlgorithm(
                     )
                 )
 
+    FILE_INPUTS = ("POLYGONS",)
     #: POLYGONS as a file OGR reads and its layer name, found by :meth:`prepareAlgorithm`.
     _polygons_file: Optional[tuple] = None
 
