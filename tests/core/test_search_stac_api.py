@@ -15,6 +15,7 @@ import pytest
 from pystac_client import Client
 
 from tests.helpers.shared import STAC_FIXTURES
+from tests.servers.loopback import send_json
 from tests.servers.pgstac import PAGE_LIMIT, free_port, pgstac_api_fixture  # noqa: F401
 from timestack.core.search import SceneQuery, SearchError, search_scenes
 from timestack.core.search.query import bbox_polygon, doy_in_window
@@ -199,12 +200,7 @@ class _MalformedItems(http.server.BaseHTTPRequestHandler):
                     {"rel": "search", "href": f"{base}/search", "type": "application/geo+json"},
                 ],
             }  # fmt: skip
-        payload = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        send_json(self, body)
 
     do_POST = do_GET  # noqa: N815 - pystac-client searches by POST
 

@@ -12,7 +12,14 @@ from osgeo import ogr, osr
 
 from tests.helpers.rasters import ORIGIN, PIXEL
 
-__all__ = ["pixel_box", "pixel_ring", "standard_features", "transformed_wkt", "write_polygons"]
+__all__ = [
+    "memory_polygon",
+    "pixel_box",
+    "pixel_ring",
+    "standard_features",
+    "transformed_wkt",
+    "write_polygons",
+]
 
 
 def pixel_ring(points: Sequence[tuple]) -> str:
@@ -24,6 +31,17 @@ def pixel_ring(points: Sequence[tuple]) -> str:
 def pixel_box(col0: float, row0: float, col1: float, row1: float) -> str:
     """WKT ring of a box given in pixel coordinates (columns, rows) of the test grid."""
     return pixel_ring([(col0, row0), (col1, row0), (col1, row1), (col0, row1)])
+
+
+def memory_polygon(wkt_ring: str, name: str = "aoi"):
+    """A QGIS memory layer (EPSG:32633, the test grid's CRS) holding one polygon of ``wkt_ring``."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:32633", name, "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON({wkt_ring})"))
+    layer.dataProvider().addFeatures([feature])
+    return layer
 
 
 def write_polygons(

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
 from tests.helpers.qt import wait_until
-from tests.helpers.rasters import ORIGIN, PIXEL, write_stack
-from tests.helpers.zonal import standard_features, write_polygons
+from tests.helpers.rasters import write_stack
+from tests.helpers.zonal import memory_polygon, pixel_box, standard_features, write_polygons
 
 DATES = ["2020-01-15", "2020-04-01", "2020-09-09"]
 
@@ -71,13 +71,7 @@ def test_a_timescan_and_an_outlined_animation_go_on_without_their_layers(dock, t
     assert (tmp_path / "timescan.tif").is_file(), panel.status.text()
 
     stack = per_date_stack(tmp_path)
-    aoi = QgsVectorLayer("Polygon?crs=EPSG:32633", "aoi", "memory")
-    x0, y0 = ORIGIN
-    feature = QgsFeature()
-    feature.setGeometry(
-        QgsGeometry.fromRect(QgsRectangle(x0 + 4 * PIXEL, y0 - 9 * PIXEL, x0 + 12 * PIXEL, y0 - 3 * PIXEL))
-    )
-    aoi.dataProvider().addFeatures([feature])
+    aoi = memory_polygon(pixel_box(4, 3, 12, 9))
     QgsProject.instance().addMapLayer(aoi)
     panel.stack.setLayer(stack)
     panel.operation.setCurrentIndex(panel.operation.findData("timestack:animation"))

@@ -12,13 +12,12 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsVectorLayer,
 )
 
 from tests.helpers.landtrendr import synthetic_cubes, write_series_stack
 from tests.helpers.rasters import write_stack
-from tests.helpers.zonal import standard_features, write_polygons
+from tests.helpers.zonal import memory_polygon, pixel_box, standard_features, write_polygons
 
 
 @pytest.fixture()
@@ -74,20 +73,11 @@ def test_polygons_and_stacks_removed_once_run_is_pressed_are_still_measured(prov
 def test_an_aoi_removed_once_run_is_pressed_is_still_outlined(provider, project, tmp_path):
     """The AOI's features are read before the run: the memory layer is gone (deleted) when it draws."""
     from PIL import Image
-    from qgis.core import QgsFeature, QgsGeometry
-
-    from tests.helpers.rasters import ORIGIN, PIXEL
 
     dates = ["2019-03-01", "2019-09-15"]
     data = np.random.default_rng(2).uniform(0, 1, (2, 12, 16)).astype("float32")
     stack = write_stack(tmp_path / "stack.tif", data, [f"{date}_ndvi" for date in dates])
-    aoi = QgsVectorLayer("Polygon?crs=EPSG:32633", "aoi", "memory")
-    x0, y0 = ORIGIN
-    feature = QgsFeature()
-    feature.setGeometry(
-        QgsGeometry.fromRect(QgsRectangle(x0 + 4 * PIXEL, y0 - 9 * PIXEL, x0 + 12 * PIXEL, y0 - 3 * PIXEL))
-    )
-    aoi.dataProvider().addFeatures([feature])
+    aoi = memory_polygon(pixel_box(4, 3, 12, 9))
     project.addMapLayer(aoi)
     output = tmp_path / "ndvi.gif"
     parameters = {"INPUT": str(stack), "AOI": aoi.id(), "STRETCH": "0,100", "OUTPUT": str(output)}
