@@ -295,6 +295,12 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
             return layer_inputs(self, self.parameterDefinition(name), parameters, context) or []
         return self._layers.get(name) or []
 
+    def input_file(self, parameters, name: str, context) -> str:
+        """The file behind raster input ``name`` as :meth:`input_layers` gives it; "" when it is unset or
+        not a GDAL layer."""
+        layers = self.input_layers(parameters, name, context)
+        return layers[0].gdal_file if layers else ""
+
     def parameterAsSource(self, parameters, name, context):  # noqa: N802 - Processing's name
         """The features of input ``name`` as :meth:`prepareAlgorithm` read them in the main thread
         (:class:`.layer_inputs.FeatureSnapshot`), not a source read from the run's worker thread."""
@@ -633,8 +639,7 @@ class TimestackAlgorithm(QgsProcessingAlgorithm):
         For the algorithms that turn one stack into one raster; an input that is not a GDAL file (a
         WMS layer, a memory layer) is refused by name.
         """
-        layers = self.input_layers(parameters, "INPUT", context)
-        path = layers[0].gdal_file if layers else ""
+        path = self.input_file(parameters, "INPUT", context)
         if not path or not os.path.isfile(path):
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
         return path, self.parameterAsOutputLayer(parameters, "OUTPUT", context)

@@ -305,8 +305,7 @@ class ChangeMapAlgorithm(DaskParameter, SizeLimitParameter, TimestackAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = self.input_layers(parameters, self.INPUT, context)
-        path = layers[0].gdal_file if layers else ""
+        path = self.input_file(parameters, self.INPUT, context)
         if not path or not Path(path).is_file():
             raise self.fail(self.tr("INPUT: the segment table must be a raster file readable by GDAL."))
         tags = self._tags(path)

@@ -392,8 +392,7 @@ class LandTrendrAlgorithm(
             ) from exc
 
     def _stack(self, parameters, context) -> tuple:
-        layers = self.input_layers(parameters, self.INPUT, context)
-        path = layers[0].gdal_file if layers else ""
+        path = self.input_file(parameters, self.INPUT, context)
         if not path or not Path(path).is_file():
             raise self.fail(self.tr("INPUT: the stack must be a raster file readable by GDAL."))
         import rasterio
