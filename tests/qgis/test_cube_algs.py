@@ -5,6 +5,7 @@ are outlined, and bad input or a missing package is an error naming the paramete
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -78,6 +79,25 @@ def test_cube_errors_name_the_parameter_and_write_nothing(provider, stack, tmp_p
     ):
         _run("exportcube", {"INPUT": [str(stack)], "OUTPUT": str(tmp_path / "cube.nc")})
     assert not list(tmp_path.glob("*cube*"))
+
+
+def test_a_stack_layer_whose_file_is_gone_is_refused_by_its_name(provider, stack, tmp_path):
+    import shutil
+
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    copy = shutil.copy(stack, tmp_path / "copy.tif")
+    layer = QgsRasterLayer(str(copy), "gone stack")
+    QgsProject.instance().addMapLayer(layer)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    try:
+        Path(copy).unlink()
+        with pytest.raises(QgsProcessingException, match=r"^INPUT: gone stack is not a raster file readable"):
+            _run("exportcube", {"INPUT": [layer.id()], "OUTPUT": str(tmp_path / "cube.nc")}, context)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert not (tmp_path / "cube.nc").exists()
 
 
 def test_animation_outlines_an_aoi_given_in_another_crs_and_reports_its_frames(provider, stack, tmp_path):

@@ -176,7 +176,7 @@ class ExportCubeAlgorithm(StackFiles, SizeLimitParameter, TimestackAlgorithm):
             path = layer.gdal_file
             if not path or not os.path.isfile(path):
                 raise self.fail(
-                    self.tr("INPUT: {0} is not a raster file readable by GDAL.").format(layer.name())
+                    self.tr("INPUT: {0} is not a raster file readable by GDAL.").format(layer.name)
                 )
             paths.append(path)
         if not paths:
