@@ -67,6 +67,8 @@ class ZonalStatsAlgorithm(
     POLYGONS_MEASURED = "POLYGONS_MEASURED"
     POLYGONS_WITHOUT_PIXELS = "POLYGONS_WITHOUT_PIXELS"
     ROWS = "ROWS"
+    #: OGR reads the polygons from their file (found by :meth:`prepareAlgorithm`), not as features.
+    FILE_INPUTS = (POLYGONS,)
 
     def name(self) -> str:
         return "zonalstats"
@@ -313,7 +315,6 @@ class ZonalStatsAlgorithm(
                     )
                 )
 
-    FILE_INPUTS = ("POLYGONS",)
     #: POLYGONS as a file OGR reads and its layer name, found by :meth:`prepareAlgorithm`.
     _polygons_file: Optional[tuple] = None
 
