@@ -14,6 +14,7 @@ from shapely.geometry import box, mapping
 
 from tests.helpers.qt import preview_scene, wait_until
 from tests.helpers.scenes import RES, SIZE, UTM, X0, Y0, write_scene
+from tests.servers.loopback import send_json
 from tests.servers.stac_login import stac_login_fixture  # noqa: F401
 
 SECRET = "k3y-s3cret"
@@ -204,14 +205,7 @@ def test_an_oauth2_login_of_qgis_searches_a_stac_api(provider, tmp_path, stac_lo
 
         def do_POST(self):
             grants.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode())
-            body = json.dumps(
-                {"access_token": "oa-t0k3n", "token_type": "bearer", "expires_in": 3600}
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_json(self, {"access_token": "oa-t0k3n", "token_type": "bearer", "expires_in": 3600})
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), TokenEndpoint)
     threading.Thread(target=server.serve_forever, daemon=True).start()

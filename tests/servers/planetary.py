@@ -8,7 +8,6 @@ machine. Tests import the fixture: ``from tests.servers.planetary import blob_st
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,6 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from tests.servers.loopback import send_json
 from tests.servers.ranges import RangeHandler
 
 ACCOUNT, CONTAINER = "landsateuwest", "landsat-c2"
@@ -56,12 +56,7 @@ def blob_storage_fixture(tmp_path, monkeypatch):
                 sig = f"fresh{storage.issued}"
                 storage.valid.add(sig)
                 expiry = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1)
-                body = json.dumps({"msft:expiry": expiry.isoformat(), "token": f"st=x&se=y&sp=rl&sig={sig}"})
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body.encode())
+                send_json(self, {"msft:expiry": expiry.isoformat(), "token": f"st=x&se=y&sp=rl&sig={sig}"})
                 return
             super().do_GET()
 
