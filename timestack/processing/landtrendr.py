@@ -42,6 +42,7 @@ from ..core.landtrendr.fit import (
 )
 from ..core.runtime import TimestackError
 from .algorithm import TimestackAlgorithm, user_message
+from .layer_inputs import gdal_file
 from .params import (
     DaskParameter,
     EarthEngineLoginParameter,
@@ -63,10 +64,8 @@ LT_PARAMETERS = {f.name: processing_name(f.name) for f in fields(LandTrendrParam
 
 
 def gdal_path(layer) -> str:
-    """The file behind a raster layer (GDAL sources may carry ``|option`` suffixes)."""
-    if layer is None or layer.providerType() != "gdal":
-        return ""
-    return layer.source().split("|")[0]
+    """The file behind a raster layer of the project (:func:`.layer_inputs.gdal_file`), for the dock."""
+    return gdal_file(layer.providerType(), layer.source()) if layer is not None else ""
 
 
 class LandTrendrAlgorithm(

@@ -36,8 +36,14 @@ class LayerInput:
 
     @property
     def gdal_file(self) -> str:
-        """The file behind a GDAL layer ("" for any other provider); sources may carry ``|options``."""
-        return self.source.split("|")[0] if self.provider == "gdal" else ""
+        """The file behind the layer (:func:`gdal_file`)."""
+        return gdal_file(self.provider, self.source)
+
+
+def gdal_file(provider: str, source: str) -> str:
+    """The file behind a GDAL layer's ``source`` ("" for any other provider); sources may carry
+    ``|options``."""
+    return source.split("|")[0] if provider == "gdal" else ""
 
 
 class FeatureSnapshot:
